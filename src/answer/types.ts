@@ -1,0 +1,74 @@
+// The engine's contract with every front end (CLI, console chat, Telegram).
+// The JSON printed by `npm run ask -- --json` is exactly an AskResult without
+// the fields marked "not in JSON"; extend it only by adding fields.
+import type { Stage } from '../store/schema.ts';
+
+export type AnswerStatus = 'answered' | 'ambiguous' | 'not_found' | 'unsupported';
+
+export interface SourceRef {
+  /** The document's title and file, e.g. 《曲阳县医疗保障局2023年部门预算》 (004_….txt). */
+  document: string;
+  /** The table as printed (name and number), or null for prose. */
+  table: string | null;
+  /** 1-based line in the raw file. */
+  line: number;
+}
+
+export interface AnswerItem {
+  /** Full name of the unit the figure belongs to. */
+  entity: string;
+  year: number | null;
+  stage: Stage | null;
+  label: string;
+  /** Money in 元 (exact to the 分), or null when the figure is not money. */
+  amount_yuan: number | null;
+  /** Non-money facts: a number or text; null for money. */
+  value: number | string | null;
+  unit: string | null;
+  source: SourceRef;
+}
+
+/** A follow-up the front end may offer as a button: a label and the question it asks. */
+export interface FollowUp {
+  label: string;
+  question: string;
+}
+
+/**
+ * What a question left behind for the next one in the same chat, so that
+ * “那2022年呢？”, “明细呢” or “北票呢” can continue it. Opaque to front ends.
+ */
+export interface DialogContext {
+  readonly query: unknown;
+}
+
+export interface AskResult {
+  query: string;
+  status: AnswerStatus;
+  text: string;
+  answers: AnswerItem[];
+  suggestions: string[];
+  /** not in JSON: follow-up buttons that make sense after this answer. */
+  followups?: FollowUp[];
+  /** not in JSON: carry into the next ask() of the same conversation. */
+  context?: DialogContext;
+}
+
+export interface CatalogDocument {
+  file: string;
+  title: string;
+  department: string;
+  year: number;
+  stage: Stage;
+  amount_unit: string;
+  tables: number;
+  checks_passed: number;
+  checks_failed: number;
+}
+
+export interface Engine {
+  /** Answers one question; never throws for bad input (it answers with a status). */
+  ask(text: string, context?: DialogContext): AskResult;
+  /** The documents behind the answers, for /list and /about. */
+  catalog(): CatalogDocument[];
+}

@@ -1,0 +1,200 @@
+// 勾稽 rules between tables and between text and tables: the same subject, total
+// or named figure printed twice must agree; a summary table's subject labels must
+// sit next to the subject's figure (沈阳 表4 prints them one row off).
+import type { DocumentDraft } from '../document/parse.ts';
+import type { FactDraft } from '../prose/facts.ts';
+import type { CellDraft, TableDraft } from '../model.ts';
+import { nameKey } from '../text/cjk.ts';
+import { checkable, show, tolerance, type CheckDraft } from './check.ts';
+
+interface Located {
+  cell: CellDraft;
+  table: TableDraft;
+}
+
+const MEASURE_OF_METRIC: Record<string, string> = { basic: 'basic', personnel: 'personnel', public: 'public', project: 'project' };
+
+/**
+ * Scope tags that make no difference in this document: when every yuan of income
+ * is this year's general budget, 支出总表 and 一般公共预算支出表 must agree.
+ */
+function neutralTags(doc: DocumentDraft): Set<string> {
+  const cells = doc.tables.filter((t) => t.kind === 'summary').flatMap((t) => t.cells);
+  const total = cells.find((c) => c.metric === 'income.grand_total' && !c.column.scope.includes('fiscal'));
+  const general = cells.find((c) => c.metric === 'fiscal.general_budget' && c.side === '收入' && !c.column.scope.includes('fiscal'));
+  return total && general && total.fen === general.fen ? new Set(['current', 'gp', 'fiscal']) : new Set();
+}
+
+function scopeKey(scope: string, neutral: Set<string>): string {
+  return scope
+    .split(',')
+    .filter((t) => t && !neutral.has(t))
+    .join(',');
+}
+
+/** What a cell is a figure of, comparable across tables; null for figures with no twin. */
+function identity(c: CellDraft, table: TableDraft, neutral: Set<string>): string | null {
+  const column = `${c.column.key}|${scopeKey(c.column.scope, neutral)}|${c.column.basis}|${c.column.year}`;
+  if (table.kind === 'expenditure' || table.kind === 'income') {
+    if (c.subjectCode && c.level) return `${c.classification}:${c.subjectCode}|${column}`;
+    if (c.level === 'total') return `${c.classification}:合计|${column}`;
+  }
+  if (table.kind === 'summary' && c.subjectCode) return `${c.classification}:${c.subjectCode}|${column}`;
+  if (table.kind === 'summary' && c.metric === 'expenditure.current_total' && c.column.key === 'total') return `功能分类:合计|${column}`;
+  return null;
+}
+
+function crossTable(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
+  const byKey = new Map<string, Located[]>();
+  for (const table of doc.tables) {
+    if (table.status !== 'parsed') continue;
+    for (const cell of checkable(table.cells)) {
+      if (cell.flags.includes('label_shift_suspected')) continue;
+      const key = identity(cell, table, neutral);
+      if (!key) continue;
+      const list = byKey.get(key) ?? [];
+      // One figure per table: the first printed.
+      if (!list.some((l) => l.table === table)) list.push({ cell, table });
+      byKey.set(key, list);
+    }
+  }
+  const out: CheckDraft[] = [];
+  for (const list of byKey.values()) {
+    const [first, ...others] = list;
+    for (const other of others) {
+      const tol = tolerance(first!.cell.precisionFen, other.cell.precisionFen);
+      const passed = Math.abs((first!.cell.fen ?? 0) - (other.cell.fen ?? 0)) <= tol;
+      const name = (l: Located) => `${l.table.region.number ?? l.table.region.name}`;
+      out.push({
+        rule: 'cross_table',
+        table: other.table,
+        subject: first!.cell.rowLabel,
+        passed,
+        expectedFen: first!.cell.fen,
+        actualFen: other.cell.fen,
+        toleranceFen: tol,
+        lines: [first!.cell.line, other.cell.line],
+        message: `${first!.cell.rowLabel}（${first!.cell.column.label}）：${name(first!)} ${show(first!.cell.fen ?? 0, first!.table)}，${name(other)} ${show(other.cell.fen ?? 0, other.table)}${passed ? '，一致' : '，不一致'}`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Summary-table subject rows whose figures belong to the neighbouring label. */
+function labelAlignment(doc: DocumentDraft): CheckDraft[] {
+  const coded = new Map<string, Set<number>>();
+  for (const t of doc.tables.filter((t) => t.kind === 'expenditure')) {
+    for (const c of checkable(t.cells)) {
+      if (c.subjectCode && c.level === '类' && c.column.key === 'total') {
+        coded.set(c.subjectCode, (coded.get(c.subjectCode) ?? new Set()).add(c.fen!));
+      }
+    }
+  }
+  const codeOf = (name: string) => doc.tables.flatMap((t) => t.cells).find((c) => c.level === '类' && c.subjectName && name === c.subjectName.replace(/\s+/g, ''))?.subjectCode ?? null;
+  const out: CheckDraft[] = [];
+  for (const table of doc.tables.filter((t) => t.kind === 'summary')) {
+    for (const column of new Set(table.labels.map((l) => l.column))) {
+      const labels = table.labels.filter((l) => l.column === column);
+      const rows = labels.map((l, i) => {
+        const cell = table.cells.find((c) => c.line === l.line && c.classification === '功能分类' && c.column.key === 'total' && !c.column.scope.includes('gp'));
+        return { i, label: l, cell, code: codeOf(l.name) };
+      });
+      const fits = (fen: number | null | undefined, code: string | null) => fen != null && code !== null && (coded.get(code)?.has(fen) ?? false);
+      const withFigures = rows.filter((r) => r.cell && (r.code !== null || rows[r.i + 1]?.code || rows[r.i - 1]?.code));
+      for (const shift of [1, -1]) {
+        const shifted = withFigures.filter((r) => !fits(r.cell!.fen, r.code) && fits(r.cell!.fen, rows[r.i + shift]?.code ?? null));
+        if (shifted.length < 2) continue;
+        for (const r of shifted) r.cell!.flags.push('label_shift_suspected');
+        out.push({
+          rule: 'label_alignment',
+          table,
+          subject: '支出科目名称与金额',
+          passed: false,
+          expectedFen: null,
+          actualFen: null,
+          toleranceFen: 0,
+          lines: shifted.map((r) => r.label.line),
+          message: `${table.region.number ?? table.region.name}支出栏科目名称与金额错开一行：${shifted
+            .map((r) => `第${r.label.line}行“${r.label.name}”印 ${show(r.cell!.fen!, table)}，与支出表中“${rows[r.i + shift]!.label.name}”的金额相同`)
+            .join('；')}。按表中位置读出的这些数字不可信，未作更正`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The prose states a figure a table also prints: they must agree. */
+function textVsTables(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
+  const out: CheckDraft[] = [];
+  const candidates = (f: FactDraft): Located[] =>
+    doc.tables.flatMap((table) =>
+      table.status !== 'parsed'
+        ? []
+        : checkable(table.cells)
+            .filter((c) => {
+              if (c.column.year !== f.year || c.column.basis !== f.basis || c.flags.includes('label_shift_suspected')) return false;
+              if (f.metric === 'subject') return c.subjectCode === f.subjectCode && c.column.key === 'total' && (table.kind === 'expenditure' || table.kind === 'income');
+              const measure = MEASURE_OF_METRIC[f.metric];
+              if (measure) return c.level === 'total' && c.column.key === measure && table.kind === 'expenditure';
+              if (f.metric.startsWith('project.')) return c.metric === f.metric && c.project !== null && nameKey(c.project.name) === f.subjectName;
+              return c.metric === f.metric && c.column.key === 'total';
+            })
+            .map((cell) => ({ cell, table })),
+    );
+  for (const f of doc.facts) {
+    if (f.aspect !== 'amount' || f.fen === null || f.year !== doc.meta.year) continue;
+    const found = candidates(f);
+    if (found.length === 0) continue;
+    const tol = (l: Located) => tolerance(f.precisionFen, l.cell.precisionFen);
+    const match = found.find((l) => Math.abs(l.cell.fen! - f.fen!) <= tol(l));
+    const shown = match ?? found.find((l) => scopeKey(l.cell.column.scope, neutral) === '') ?? found[0]!;
+    const passed = match !== undefined;
+    out.push({
+      rule: 'text_vs_table',
+      table: shown.table,
+      subject: f.label,
+      passed,
+      expectedFen: f.fen,
+      actualFen: shown.cell.fen,
+      toleranceFen: tol(shown),
+      lines: [f.line, shown.cell.line],
+      message: `正文第${f.line}行“${f.label}” ${show(f.fen, null)}，${shown.table.region.number ?? shown.table.region.name}第${shown.cell.line}行 ${show(shown.cell.fen!, shown.table)}${passed ? '，一致' : '，不一致'}`,
+    });
+  }
+  return out;
+}
+
+/** A project's execution rate stated in the prose and in its 绩效自评表. */
+function executionRates(doc: DocumentDraft): CheckDraft[] {
+  const out: CheckDraft[] = [];
+  const owners = doc.tables.flatMap((table) => table.owners.map((owner) => ({ owner, table })));
+  for (const f of doc.facts) {
+    if (f.aspect !== 'execution_rate' || !f.metric.startsWith('project.') || f.value === null) continue;
+    const printed = owners.find((o) => o.owner.project && nameKey(o.owner.project.name) === f.subjectName && o.owner.executionRate);
+    if (!printed) continue;
+    const rate = Number(printed.owner.executionRate!.replace('%', ''));
+    const decimals = (text: string) => text.split('.')[1]?.length ?? 0;
+    const tol = Math.max(10 ** -decimals(String(f.value)), 10 ** -decimals(printed.owner.executionRate!.replace('%', '')));
+    const passed = Math.abs(rate - f.value) <= tol + 1e-9;
+    out.push({
+      rule: 'text_vs_table',
+      table: printed.table,
+      subject: `${printed.owner.name}执行率`,
+      passed,
+      expectedFen: null,
+      actualFen: null,
+      toleranceFen: 0,
+      lines: [f.line, printed.owner.line],
+      message: `“${printed.owner.name}”执行率：正文第${f.line}行 ${f.value}%，自评表 ${printed.owner.executionRate}${passed ? '，一致' : '，不一致'}`,
+    });
+  }
+  return out;
+}
+
+export function acrossTableChecks(doc: DocumentDraft): CheckDraft[] {
+  const neutral = neutralTags(doc);
+  const alignment = labelAlignment(doc);
+  return [...alignment, ...crossTable(doc, neutral), ...textVsTables(doc, neutral), ...executionRates(doc)];
+}

@@ -1,0 +1,206 @@
+// 勾稽 rules inside one table: subject hierarchies, 合计 rows, row identities
+// (基本支出 + 项目支出 = 合计, 人员经费 + 公用经费 = 基本支出, 总计 = 本年 + 上年结转,
+// a total = the sum of its fund sources), “三公” parts, project and unit subtotals,
+// 收入 = 支出, and rows printed twice.
+import type { CellDraft, TableDraft } from '../model.ts';
+import { checkable, columnId, sumCheck, tolerance, show, type CheckDraft } from './check.ts';
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = out.get(k);
+    if (list) list.push(it);
+    else out.set(k, [it]);
+  }
+  return out;
+}
+
+const describeRow = (c: CellDraft) => c.rowLabel || `第${c.line}行`;
+
+function hierarchy(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
+  const out: CheckDraft[] = [];
+  for (const column of groupBy(cells, columnId).values()) {
+    const children = groupBy(column.filter((c) => c.parentCode), (c) => c.parentCode!);
+    const orphans = column.filter((c) => c.flags.includes('irregular_code') && !c.parentCode);
+    for (const parent of column) {
+      const kids = parent.subjectCode ? children.get(parent.subjectCode) : undefined;
+      if (!kids) continue;
+      const check = sumCheck('hierarchy', table, `${parent.subjectCode} ${parent.subjectName ?? ''}`, parent, kids, `${describeRow(parent)}（${parent.column.label}）= 下级科目之和`);
+      // Say which printed row would close the gap, when a malformed code kept it out of the sum.
+      const gap = (check.expectedFen ?? 0) - (check.actualFen ?? 0);
+      const culprit = check.passed ? undefined : orphans.find((o) => Math.abs((o.fen ?? 0) - gap) <= check.toleranceFen);
+      if (culprit) {
+        check.message += `；差额等于第${culprit.line}行“${culprit.rowLabel}”，该行科目编码“${culprit.subjectCode}”不合规范，未能归入上级`;
+        check.lines = [...check.lines, culprit.line].sort((a, b) => a - b);
+      }
+      out.push(check);
+    }
+    for (const total of column.filter((c) => c.level === 'total')) {
+      const top = column.filter((c) => c.level === '类');
+      if (top.length) out.push(sumCheck('table_total', table, total.rowLabel, total, top, `${total.rowLabel}（${total.column.label}）= 各类之和`));
+    }
+  }
+  return out;
+}
+
+const SPEND_PARTS = ['project', 'upper', 'operating', 'subsidiary'];
+const FUNDS = new Set(['gp', 'gf', 'sc', 'sa', 'uf', 'fiscal', 'nonfiscal', 'business', 'operating_income', 'superior', 'affiliated', 'other_income', 'idle_balance']);
+const PERIODS = new Set(['current', 'carry']);
+
+/** Per row: the spending split and the funding split add up to the row's total. */
+function rowIdentities(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
+  const out: CheckDraft[] = [];
+  const columns = new Set(cells.map((c) => `${c.column.key}|${c.column.scope}|${c.column.basis}|${c.column.year}`));
+  const has = (key: string, scope: string, basis: string, year: number) => columns.has(`${key}|${scope}|${basis}|${year}`);
+  for (const row of groupBy(cells, (c) => `${c.line}|${c.rowLabel}|${c.project?.name ?? ''}`).values()) {
+    const find = (key: string, scope: string, basis: string, year: number) =>
+      row.find((c) => c.column.key === key && c.column.scope === scope && c.column.basis === basis && c.column.year === year);
+    for (const cell of row) {
+      const { scope, basis, year } = cell.column;
+      const present = (k: string) => find(k, scope, basis, year);
+      if (cell.column.key === 'basic' && (has('personnel', scope, basis, year) || has('public', scope, basis, year))) {
+        const parts = ['personnel', 'public'].flatMap((k) => present(k) ?? []);
+        out.push(sumCheck('row_identity', table, describeRow(cell), cell, parts, `${describeRow(cell)}：基本支出 = 人员经费 + 公用经费`));
+      }
+      if (cell.column.key === 'total') {
+        const basicKeys = has('basic', scope, basis, year) ? ['basic'] : ['personnel', 'public'];
+        const spend = [...basicKeys, ...SPEND_PARTS].filter((k) => has(k, scope, basis, year));
+        if (spend.length >= 2) {
+          const parts = spend.flatMap((k) => present(k) ?? []);
+          out.push(sumCheck('row_identity', table, describeRow(cell), cell, parts, `${describeRow(cell)}：合计 = ${spend.map(measureName).join(' + ')}`));
+        }
+        const tags = scope ? scope.split(',') : [];
+        for (const partition of [FUNDS, PERIODS]) {
+          const sub = row.filter((c) => {
+            if (c.column.key !== 'total' || c.column.basis !== basis || c.column.year !== year) return false;
+            const t = c.column.scope ? c.column.scope.split(',') : [];
+            const extra = t.filter((x) => !tags.includes(x));
+            return t.length === tags.length + 1 && extra.length === 1 && partition.has(extra[0]!);
+          });
+          if (sub.length) out.push(sumCheck('fund_identity', table, describeRow(cell), cell, sub, `${describeRow(cell)}：${cell.column.label} = ${sub.map((s) => s.column.label).join(' + ')}`));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function measureName(k: string): string {
+  return { basic: '基本支出', personnel: '人员经费', public: '公用经费', project: '项目支出', upper: '上缴上级支出', operating: '经营支出', subsidiary: '对附属单位补助支出' }[k] ?? k;
+}
+
+function threePublic(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
+  const out: CheckDraft[] = [];
+  for (const group of groupBy(cells.filter((c) => c.metric), (c) => `${c.column.year}|${c.column.basis}|${c.column.scope}`).values()) {
+    const item = (k: string) => group.find((c) => c.metric === `three_public.${k}`);
+    const total = item('total');
+    const parts = ['abroad', 'vehicle', 'reception'].flatMap((k) => item(k) ?? []);
+    if (total && parts.length) out.push(sumCheck('three_public', table, '“三公”经费', total, parts, `${total.column.year}年“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费`));
+    const vehicle = item('vehicle');
+    const vparts = ['vehicle_purchase', 'vehicle_operation'].flatMap((k) => item(k) ?? []);
+    if (vehicle && vparts.length) out.push(sumCheck('three_public', table, '公务用车购置及运行费', vehicle, vparts, `${vehicle.column.year}年公务用车购置及运行费 = 购置费 + 运行维护费`));
+  }
+  return out;
+}
+
+/** Unit subtotals printed before their projects, group rows over their children, 合计 over all. */
+function projectSums(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
+  const out: CheckDraft[] = [];
+  for (const column of groupBy(cells, columnId).values()) {
+    const ordered = [...column].sort((a, b) => a.line - b.line);
+    const topProjects = ordered.filter((c) => c.project && !c.project.parent);
+    for (const total of ordered.filter((c) => c.level === 'total')) {
+      if (topProjects.length) out.push(sumCheck('table_total', table, '合计', total, topProjects, `${table.region.name}合计（${total.column.label}）= 各项目之和`));
+    }
+    ordered.forEach((cell, i) => {
+      if (cell.level !== 'unit') return;
+      const block: CellDraft[] = [];
+      for (const next of ordered.slice(i + 1)) {
+        if (next.level === 'unit' || next.level === 'total' || next.level === 'group') break;
+        if (next.project && !next.project.parent) block.push(next);
+      }
+      if (block.length) out.push(sumCheck('unit_subtotal', table, cell.rowLabel, cell, block, `${cell.rowLabel}小计（${cell.column.label}）= 所列项目之和`));
+    });
+    for (const parent of new Set(ordered.flatMap((c) => (c.project?.parent ? [c.project.parent] : [])))) {
+      const own = ordered.find((c) => c.project === parent);
+      const kids = ordered.filter((c) => c.project?.parent === parent);
+      if (own) out.push(sumCheck('project_hierarchy', table, parent.name, own, kids, `${parent.name}（${own.column.label}）= 下属项目之和`));
+    }
+  }
+  return out;
+}
+
+/**
+ * 收入总计 = 支出总计 for every expenditure column; 收入总计 = 本年收入合计 + 上年结转;
+ * 支出总计 = 本年支出合计 + 年终结转结余.
+ */
+function balance(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
+  const out: CheckDraft[] = [];
+  const main = cells.filter((c) => !c.column.scope.split(',').some((t) => t === 'gp' || t === 'gf' || t === 'sc'));
+  const one = (metric: string) => main.filter((c) => c.metric === metric);
+  const income = one('income.grand_total')[0];
+  for (const exp of one('expenditure.grand_total')) {
+    if (!income) continue;
+    const tol = tolerance(income.precisionFen, exp.precisionFen);
+    const passed = Math.abs((income.fen ?? 0) - (exp.fen ?? 0)) <= tol;
+    out.push({
+      rule: 'balance',
+      table,
+      subject: `${income.rowLabel} / ${exp.rowLabel}`,
+      passed,
+      expectedFen: income.fen,
+      actualFen: exp.fen,
+      toleranceFen: tol,
+      lines: [...new Set([income.line, exp.line])],
+      message: `${income.rowLabel} ${show(income.fen ?? 0, table)} ${passed ? '=' : '≠'} ${exp.rowLabel}（${exp.column.label}）${show(exp.fen ?? 0, table)}`,
+    });
+  }
+  for (const [total, current, carry, text] of [
+    ['income.grand_total', 'income.current_total', 'income.carryover', '收入总计 = 本年收入合计 + 上年结转'],
+    ['expenditure.grand_total', 'expenditure.current_total', 'expenditure.carry_forward', '支出总计 = 本年支出合计 + 年终结转结余'],
+  ] as const) {
+    for (const whole of one(total)) {
+      const sameColumn = (c: CellDraft) => columnId(c) === columnId(whole);
+      const year = one(current).find(sameColumn);
+      if (year) out.push(sumCheck('balance', table, text, whole, [year, ...one(carry).filter(sameColumn)], text));
+    }
+  }
+  return out;
+}
+
+function duplicates(table: TableDraft): CheckDraft[] {
+  const lines = [...new Set(table.cells.filter((c) => c.flags.includes('duplicate_row')).map((c) => c.line))];
+  return lines.map((line) => {
+    const row = table.cells.find((c) => c.line === line)!;
+    return {
+      rule: 'duplicate_rows',
+      table,
+      subject: row.rowLabel,
+      passed: false,
+      expectedFen: null,
+      actualFen: null,
+      toleranceFen: 0,
+      lines: [line],
+      message: `第${line}行“${row.rowLabel}”与上文同一科目同一数字重复（分页重印），不计入核对`,
+    };
+  });
+}
+
+export function withinTableChecks(table: TableDraft): CheckDraft[] {
+  if (table.status !== 'parsed') return [];
+  const cells = checkable(table.cells);
+  switch (table.kind) {
+    case 'expenditure':
+    case 'income':
+      return [...hierarchy(table, cells), ...rowIdentities(table, cells), ...duplicates(table)];
+    case 'projects':
+      return [...projectSums(table, cells), ...rowIdentities(table, cells)];
+    case 'three_public':
+      return threePublic(table, cells);
+    case 'summary':
+      return balance(table, cells);
+    default:
+      return [];
+  }
+}

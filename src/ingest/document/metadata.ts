@@ -1,0 +1,66 @@
+// Who published the document, for which year, at which stage, in which unit.
+import type { AmountUnit, Stage } from '../../store/schema.ts';
+import type { Line } from '../layout/lines.ts';
+import type { TableRegion } from '../layout/regions.ts';
+import { squeezeCjkSpaces } from '../text/cjk.ts';
+
+export interface DocumentMeta {
+  title: string;
+  department: string;
+  departmentCode: string | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  year: number;
+  stage: Stage;
+  unit: AmountUnit;
+}
+
+export class UnreadableDocument extends Error {}
+
+const ORG = /([\u4e00-\u9fa5]{2,30}?(?:局|中心|委员会|办公室|院|所|站|厅|馆|队|处))(?:（汇总）|\(汇总\)|本级)?/;
+
+function mostCommon<T>(values: T[]): T | null {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | null = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
+  return best;
+}
+
+/** Province, city and county as far as the department's name says. */
+export function regionOf(department: string): Pick<DocumentMeta, 'province' | 'city' | 'county'> {
+  const m = /^(?<province>[\u4e00-\u9fa5]{2,7}?(?:省|自治区))?(?<city>[\u4e00-\u9fa5]{2,4}?市)?(?<county>[\u4e00-\u9fa5]{1,4}?(?:市|县|区|旗))?/.exec(department);
+  const g = m?.groups ?? {};
+  return { province: g.province ?? null, city: g.city ?? null, county: g.county ?? null };
+}
+
+export function detectMetadata(lines: Line[], regions: TableRegion[]): DocumentMeta {
+  const opening = lines.filter((l) => l.cells === null && l.text.trim() !== '').slice(0, 3).map((l) => squeezeCjkSpaces(l.text));
+  const firstBlock: string[] = [];
+  for (const l of lines) {
+    if (l.text.trim() === '') {
+      if (firstBlock.length) break;
+      continue;
+    }
+    firstBlock.push(squeezeCjkSpaces(l.text));
+  }
+  const title = firstBlock.join(' ');
+
+  const printed = regions.flatMap((r) => (r.department ? [r.department] : []));
+  const named = mostCommon(printed.map((d) => d.name.replace(/（汇总）|\(汇总\)/, '')));
+  const fromTitle = opening.map((t) => ORG.exec(t.replace(/^\d{4}\s*年度?/, ''))?.[1]).find((x) => x);
+  const department = named ?? fromTitle ?? null;
+  if (!department) throw new UnreadableDocument('找不到部门名称（标题或“部门名称：”行）');
+  const departmentCode = printed.find((d) => d.code && d.name.includes(department))?.code ?? null;
+
+  const yearText = /(20\d{2})\s*年/.exec(title)?.[1] ?? String(mostCommon(regions.flatMap((r) => (r.year ? [r.year] : []))) ?? '');
+  const year = Number(yearText);
+  if (!year) throw new UnreadableDocument('找不到预算年度');
+
+  const tablesText = regions.map((r) => r.name).join(' ');
+  const stage: Stage = /决算/.test(title) || (!/预算/.test(title) && /决算/.test(tablesText)) ? '决算' : '预算';
+  if (!/预算|决算/.test(title + tablesText)) throw new UnreadableDocument('看不出是预算还是决算');
+  const unit = mostCommon(regions.flatMap((r) => (r.unit ? [r.unit] : []))) ?? '万元';
+  return { title, department, departmentCode, ...regionOf(department), year, stage, unit };
+}

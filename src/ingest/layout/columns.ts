@@ -1,0 +1,104 @@
+// What a column holds, read from its header path with the vocabulary in grammar/columns.json.
+import vocabulary from '../../../grammar/columns.json' with { type: 'json' };
+import type { AmountUnit, Stage } from '../../store/schema.ts';
+
+export type ColumnRole =
+  | 'seq'
+  | 'unit_code'
+  | 'code'
+  | 'unit_or_project'
+  | 'unit'
+  | 'project'
+  | 'name'
+  | 'label'
+  | 'count'
+  | 'text'
+  | 'value';
+
+export interface ColumnMeaning {
+  role: ColumnRole;
+  /** Canonical measure of a value column: total, basic, personnel, public, project, … */
+  measure: string;
+  /** Sorted scope tags (fund source, current year, carry-over…), comma-joined. */
+  scope: string;
+  basis: Stage;
+  year: number;
+  /** The header path as printed, joined with '/'. */
+  label: string;
+  /** Overrides the table's unit (`价值（金额单位：万元）`). */
+  unit: AmountUnit | null;
+  /** A “其中” column: part of another column, never a summand. */
+  subset: boolean;
+  /** Two unrelated measures in one path: the header is not trustworthy here. */
+  ambiguous: boolean;
+}
+
+const compile = <T extends { pattern: string }>(rules: T[]) => rules.map((r) => ({ ...r, re: new RegExp(r.pattern) }));
+const roles = compile(vocabulary.roles);
+const measures = compile(vocabulary.measures);
+const scopes = compile(vocabulary.scopes);
+const bases = compile(vocabulary.basis);
+const years = compile(vocabulary.years);
+const unitOverrides = compile(vocabulary.unitOverrides);
+
+/** Measures that contain others: a path may name a parent and one of its parts. */
+const PARENT_OF: Record<string, string[]> = { basic: ['personnel', 'public'] };
+
+function related(a: string, b: string): boolean {
+  return a === b || (PARENT_OF[a]?.includes(b) ?? false) || (PARENT_OF[b]?.includes(a) ?? false);
+}
+
+export function describeColumn(path: string[], context: { year: number; stage: Stage }): ColumnMeaning {
+  // The deepest header cell that says anything decides: a role, or a measure (a figure column).
+  let role: ColumnRole = 'value';
+  for (let i = path.length - 1; i >= 0; i--) {
+    const hit = roles.find((r) => r.re.test(path[i]!));
+    if (hit) role = hit.role as ColumnRole;
+    if (hit || measures.some((m) => m.re.test(path[i]!))) break;
+  }
+
+  const found: string[] = [];
+  for (const element of path) {
+    const hit = measures.find((m) => m.re.test(element));
+    if (hit && hit.measure !== 'total') found.push(hit.measure);
+  }
+  const specific = [...new Set(found)];
+  const ambiguous = specific.some((a) => specific.some((b) => !related(a, b)));
+  const measure = specific.at(-1) ?? 'total';
+
+  const tags = new Set<string>();
+  let subset = false;
+  for (const element of path) {
+    for (const s of scopes) {
+      if (!s.re.test(element)) continue;
+      if (s.tag === 'subset') subset = true;
+      else tags.add(s.tag);
+    }
+  }
+
+  let basis: Stage = context.stage;
+  let year = context.year;
+  let unit: AmountUnit | null = null;
+  for (const element of path) {
+    const b = bases.find((x) => x.re.test(element));
+    if (b) basis = b.basis as Stage;
+    const printedYear = /(?:^|\D)(20\d{2})(?:\D|$)/.exec(element);
+    if (printedYear) year = Number(printedYear[1]);
+    const relative = years.find((y) => y.re.test(element));
+    if (relative) year = context.year + relative.offset;
+    const u = unitOverrides.find((x) => x.re.test(element));
+    if (u) unit = u.unit as AmountUnit;
+  }
+
+  return {
+    role,
+    measure,
+    scope: [...tags].sort().join(','),
+    basis,
+    year,
+    label: path.join('/'),
+    unit,
+    subset,
+    ambiguous,
+  };
+}

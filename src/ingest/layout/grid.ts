@@ -1,0 +1,119 @@
+// A table region as a grid: header rows turned into one path of header texts
+// per column, and the data rows below. Multi-row headers span columns by
+// leaving cells empty; a header cell is extended to the right over the empty
+// cells that have a header below them, inside its parent's span.
+import { hasNumberedOrdinal, squeezeCjkSpaces } from '../text/cjk.ts';
+import { isAmountLike, isBrokenHead, isBrokenTail, isCodeToken, parseNumber } from '../text/numbers.ts';
+import type { Line } from './lines.ts';
+import type { TableRegion } from './regions.ts';
+
+export interface DataRow {
+  line: Line;
+  /** The next line, when the row was broken across two (`53,704` + `.00`). */
+  continuation: Line | null;
+  cells: string[];
+  /** Index of the page segment the row is on. */
+  segment: number;
+  /** Header paths in force for this row (its own page's header, or the first page's). */
+  paths: string[][];
+}
+
+export interface Grid {
+  /** Header paths of the first page, one per column. */
+  paths: string[][];
+  rows: DataRow[];
+  /** Header rows as printed, per segment (empty when a page repeats none). */
+  headers: Line[][];
+}
+
+/** A row made only of header words: no figure, no subject code, no list marker. */
+export function isHeaderRow(cells: string[]): boolean {
+  const filled = cells.filter((c) => c !== '');
+  if (filled.length === 0) return true;
+  if (isColumnNumbering(cells)) return true;
+  for (const c of filled) {
+    const n = parseNumber(c);
+    if (n && (isAmountLike(n) || n.percent)) return false;
+  }
+  return !filled.slice(0, 3).some((c) => isCodeToken(c) || hasNumberedOrdinal(c));
+}
+
+/** The 栏次 row numbers the columns (1 2 3…); it names nothing. */
+const isColumnNumbering = (row: string[]) => /^栏\s*次$/.test(row.find((c) => c.trim() !== '') ?? '');
+
+export function columnPaths(allRows: string[][]): string[][] {
+  const headerRows = allRows.filter((r) => !isColumnNumbering(r));
+  const width = Math.max(0, ...headerRows.map((r) => r.length));
+  const filled: string[][] = headerRows.map((r) => Array.from({ length: width }, (_, c) => squeezeCjkSpaces(r[c] ?? '')));
+  const hasBelow = (r: number, c: number) => filled.slice(r + 1).some((row) => row[c] !== '');
+  const parentOf = (r: number, c: number) => (r === 0 ? '' : filled[r - 1]![c]!);
+  for (let r = 0; r < filled.length; r++) {
+    const row = filled[r]!;
+    for (let c = 1; c < width; c++) {
+      if (row[c] === '' && row[c - 1] !== '' && hasBelow(r, c) && parentOf(r, c) === parentOf(r, c - 1)) row[c] = row[c - 1]!;
+    }
+  }
+  return Array.from({ length: width }, (_, c) => {
+    const path: string[] = [];
+    for (const row of filled) if (row[c] !== '' && path.at(-1) !== row[c]) path.push(row[c]!);
+    return path;
+  });
+}
+
+export function buildGrid(region: TableRegion): Grid {
+  let paths: string[][] = [];
+  let current: string[][] = [];
+  const rows: DataRow[] = [];
+  const headers: Line[][] = [];
+  region.segments.forEach((segment, s) => {
+    let i = 0;
+    while (i < segment.rows.length && isHeaderRow(segment.rows[i]!.cells!)) i++;
+    const headerLines = segment.rows.slice(0, i);
+    headers.push(headerLines);
+    if (headerLines.length > 0) {
+      current = columnPaths(headerLines.map((l) => l.cells!));
+      if (s === 0) paths = current;
+    }
+    for (const line of segment.rows.slice(i)) {
+      // Header rows repeated inside a page run (after a page break with no heading).
+      if (isColumnNumbering(line.cells!) || repeatsHeader(line, headers)) continue;
+      const row: DataRow = { line, continuation: null, cells: line.cells!, segment: s, paths: current };
+      const prev = rows.at(-1);
+      if (prev && prev.continuation === null && continuesBrokenRow(prev.cells, row.cells)) {
+        prev.cells = joinBrokenRow(prev.cells, row.cells);
+        prev.continuation = line;
+      } else rows.push(row);
+    }
+  });
+  return { paths, rows, headers };
+}
+
+const rowKey = (cells: string[]) => cells.map((c) => c.replace(/\s+/g, '')).join('|');
+
+function repeatsHeader(line: Line, headers: Line[][]): boolean {
+  const key = rowKey(line.cells!);
+  return headers.some((h) => h.some((l) => rowKey(l.cells!) === key));
+}
+
+const brokenTail = (c: string | undefined) => {
+  const n = c ? parseNumber(c) : null;
+  return n !== null && isBrokenTail(n);
+};
+const brokenHead = (c: string | undefined) => {
+  const n = c ? parseNumber(c) : null;
+  return n !== null && isBrokenHead(n);
+};
+
+/** A row of `.00` tails under a row of `53,704` heads: one row printed over two lines. */
+function continuesBrokenRow(prev: string[], next: string[]): boolean {
+  const tails = next.flatMap((c, i) => (brokenTail(c) ? [i] : []));
+  return tails.length > 0 && tails.every((i) => brokenHead(prev[i]));
+}
+
+function joinBrokenRow(prev: string[], next: string[]): string[] {
+  return Array.from({ length: Math.max(prev.length, next.length) }, (_, i) => {
+    const a = prev[i] ?? '';
+    const b = next[i] ?? '';
+    return a && b ? `${a}${b}` : a || b;
+  });
+}

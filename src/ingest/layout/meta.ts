@@ -1,0 +1,51 @@
+// The short lines printed around a table: its number, unit, department, year.
+import type { AmountUnit } from '../../store/schema.ts';
+import { squeezeCjkSpaces } from '../text/cjk.ts';
+
+export type Meta =
+  | { kind: 'number'; number: string }
+  | { kind: 'unit'; unit: AmountUnit }
+  | { kind: 'department'; name: string; code: string | null }
+  | { kind: 'year'; year: number }
+  | { kind: 'other' };
+
+const ORG_SUFFIX = '(?:局|中心|所|院|站|委员会|办公室|处|队|馆|厅|部)(?:本级|（汇总）|\\(汇总\\)|（机关）)?';
+
+const PATTERNS: [RegExp, (m: RegExpExecArray) => Meta][] = [
+  [/^(表\s*\d+(?:\s*[-－]\s*\d+)?|公开\s*\d+\s*表)$/, (m) => ({ kind: 'number', number: m[1]!.replace(/\s+/g, '') })],
+  [/^(?:金额)?单位\s*[:：]\s*(万元|万|元)$/, (m) => ({ kind: 'unit', unit: m[1] === '元' ? '元' : '万元' })],
+  [/^(?:部门名称|部门|单位名称)\s*[:：]\s*(.+)$/, (m) => ({ kind: 'department', name: squeezeCjkSpaces(m[1]!), code: null })],
+  [new RegExp(`^(\\d{3,6})\\s*(\\S{2,40}${ORG_SUFFIX})$`), (m) => ({ kind: 'department', name: m[2]!, code: m[1]! })],
+  [/^预算年度\s*[:：]\s*(\d{4})$/, (m) => ({ kind: 'year', year: Number(m[1]) })],
+  [/^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$/, (m) => ({ kind: 'year', year: Number(m[1]) })],
+  [/^(?:截止时间|截至时间|保密审查情况|部门主要负责人审签情况)\s*[:：]/, () => ({ kind: 'other' })],
+];
+
+/** Reads one text (or cell) as a meta line; null when it is anything else. */
+export function parseMeta(text: string): Meta | null {
+  const t = text.trim();
+  for (const [re, make] of PATTERNS) {
+    const m = re.exec(t);
+    if (m) return make(m);
+  }
+  return null;
+}
+
+/** A tab row whose non-empty cells are all meta (`部门名称：…\t\t单位：元`). */
+export function parseMetaRow(cells: string[]): Meta[] | null {
+  const filled = cells.filter((c) => c !== '');
+  if (filled.length === 0) return null;
+  const metas = filled.map(parseMeta);
+  return metas.every((m) => m !== null) ? (metas as Meta[]) : null;
+}
+
+/** A note printed under a table (`注：…`, `备注：…`, `如本表为空…`). */
+export function isNote(text: string): boolean {
+  return /^(?:注|备注|说明)\s*[:：]|^如(?:本|此)表为空|^本表(?:金额|反映)|^其中[:：]\s*预算数为/.test(text.trim());
+}
+
+/** Running prose: a sentence, not a heading or a table title. */
+export function isProse(text: string): boolean {
+  const t = text.trim();
+  return t.length > 60 || /[。；;，,：:]$/.test(t) || /[。；]/.test(t);
+}

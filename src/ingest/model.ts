@@ -1,0 +1,117 @@
+// What the parsers produce for one document, before it gets database ids.
+import type { AmountUnit, Stage, TableKind, TableStatus, ValueKind } from '../store/schema.ts';
+import type { TableRegion } from './layout/regions.ts';
+
+export interface ParseContext {
+  year: number;
+  stage: Stage;
+  unit: AmountUnit;
+  department: string;
+}
+
+export interface ColumnRef {
+  key: string;
+  label: string;
+  scope: string;
+  basis: Stage;
+  year: number;
+  /** A “其中” column: never a summand in a check. */
+  subset: boolean;
+}
+
+export interface CellDraft {
+  line: number;
+  rowLabel: string;
+  classification: string;
+  side: '收入' | '支出' | null;
+  subjectCode: string | null;
+  subjectName: string | null;
+  level: string | null;
+  parentCode: string | null;
+  altCode: string | null;
+  altName: string | null;
+  metric: string | null;
+  column: ColumnRef;
+  valueKind: ValueKind;
+  fen: number | null;
+  quantity: number | null;
+  precisionFen: number | null;
+  raw: string;
+  flags: string[];
+  unitName: string | null;
+  project: ProjectDraft | null;
+}
+
+export interface ProjectDraft {
+  /** The table it was first read from (null: named only in the prose). */
+  table: TableDraft | null;
+  name: string;
+  description: string | null;
+  unitName: string | null;
+  parent: ProjectDraft | null;
+  line: number;
+  raw: string;
+}
+
+export interface TargetDraft {
+  line: number;
+  level1: string | null;
+  level2: string | null;
+  level3: string;
+  description: string | null;
+  operator: string | null;
+  targetValue: string | null;
+  targetNumber: number | null;
+  targetUnit: string | null;
+  deadline: string | null;
+  actualValue: string | null;
+  completion: string | null;
+  weight: number | null;
+  score: number | null;
+  basis: string | null;
+  raw: string;
+}
+
+export interface OwnerDraft {
+  kind: 'unit' | 'project';
+  name: string;
+  code: string | null;
+  goal: string | null;
+  outcome: string | null;
+  indicatorScore: number | null;
+  executionScore: number | null;
+  deduction: number | null;
+  totalScore: number | null;
+  executionRate: string | null;
+  line: number;
+  targets: TargetDraft[];
+  /** The project a project block is about, once the document's projects are merged. */
+  project: ProjectDraft | null;
+}
+
+export interface UnitMention {
+  name: string;
+  code: string | null;
+  line: number;
+  raw: string;
+}
+
+export interface TableDraft {
+  region: TableRegion;
+  kind: TableKind;
+  status: TableStatus;
+  note: string | null;
+  unit: AmountUnit;
+  cells: CellDraft[];
+  projects: ProjectDraft[];
+  owners: OwnerDraft[];
+  units: UnitMention[];
+  /** Subject rows of a summary table's expenditure side in printed order, with or without a figure. */
+  labels: { line: number; column: number; name: string }[];
+  /** Things the parser saw and could not use, for the ingest report. */
+  problems: string[];
+}
+
+export function newTable(region: TableRegion, kind: TableKind, unit: AmountUnit): TableDraft {
+  return { region, kind, status: 'parsed', note: null, unit, cells: [], projects: [], owners: [], units: [], labels: [], problems: [] };
+}

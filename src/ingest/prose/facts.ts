@@ -1,0 +1,250 @@
+// Figures stated in the prose: “三公”经费 and its parts, 会议费, 机关运行经费,
+// 政府采购, vehicles, staff, year-over-year changes, execution rates, project
+// self-evaluations. Every number with a unit is read against the words before
+// it in its clause: a metric from grammar/metrics.json (earlier entries win), a
+// subject code in brackets, or a subject name printed in the document's tables.
+// Words right before the number say what kind of number it is: 增加/减少 (a
+// change of the metric being discussed), 占…的 (a share), 完成预算的 (an
+// execution rate). A number whose subject cannot be told is not stored.
+import type { Stage } from '../../store/schema.ts';
+import { metrics, type Metric } from '../../store/metrics.ts';
+import type { ParseContext } from '../model.ts';
+import { nameKey } from '../text/cjk.ts';
+import { FEN_PER_UNIT } from '../text/numbers.ts';
+import type { Paragraph } from './paragraphs.ts';
+
+export interface FactDraft {
+  line: number;
+  metric: string;
+  aspect: 'amount' | 'count' | 'share' | 'execution_rate' | 'score';
+  label: string;
+  subjectCode: string | null;
+  subjectName: string | null;
+  year: number;
+  basis: Stage;
+  valueKind: 'money' | 'count' | 'percent' | 'score';
+  fen: number | null;
+  value: number | null;
+  unit: string;
+  precisionFen: number | null;
+  compareBasis: string | null;
+  changeDirection: string | null;
+  changeFen: number | null;
+  changePercent: number | null;
+  reason: string | null;
+  raw: string;
+}
+
+/** Subject names printed in the document's tables, with their codes. */
+export type SubjectNames = ReadonlyMap<string, string>;
+
+const NUMBER = /(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|辆|人次|人|个|台（套）|台|套|%|分|批次|家|名)/g;
+const CHANGE_VERB = /(增加|减少|增长|下降|降低)了?$/;
+const SHARE = /占[^，。；]*的$/;
+const EXECUTION = /完成(?:年初)?预算(?:数)?的$/;
+const STEADY = /^[^，。；\d]{0,6}?(较上年无增减|与上年持平|持平|不可比|无增减)/;
+const REASON = /(?:主要原因是|主要原因[:：]|的主要原因是|主要是由于|原因是|主要是)[:：]?\s*([^。；]+)/;
+const REASON_START = /主要原因|主要是由于|原因是/;
+const COMPARE = /(?:与|比|较)\s*(上年|20\d{2}\s*年[^，。；\d]*?)(?:相比|增加|减少|增长|下降|降低|$)/;
+/** A bracketed remark (`（与部门决算中…一致）`, `（不含车辆）`); short ones like （境） are part of names. */
+const ASIDE = /[（(][^（）()\d]{3,}[)）]/g;
+const LEVEL_MARK = /[（(][类款项][)）]/g;
+const PROJECT_CONTEXT = /“([^”]+)”项目/;
+
+const COUNT_UNITS = new Set(['辆', '人次', '人', '个', '台（套）', '台', '套', '批次', '家', '名']);
+
+interface Found {
+  metric: Metric | null;
+  subjectCode: string | null;
+  subjectName: string | null;
+  label: string;
+}
+
+/** Text to match vocabulary against: no remarks, no 类/款/项 marks, no quotes. */
+function tidy(text: string): string {
+  return text.replace(LEVEL_MARK, '').replace(ASIDE, '').replace(/[“”"‘’]/g, '');
+}
+
+function findSubject(window: string, full: string, subjects: SubjectNames): Found | null {
+  const code = /[（(](\d{3,7})[)）]\s*$/.exec(window);
+  if (code) {
+    const before = window.slice(0, code.index);
+    const name = [...subjects.entries()].find(([, c]) => c === code[1])?.[0] ?? before.replace(/^.*?[\d）)、]\s*/, '');
+    return { metric: null, subjectCode: code[1]!, subjectName: name, label: before.trim() };
+  }
+  const clean = tidy(window);
+  const fullClean = tidy(full);
+  const offset = fullClean.length - clean.length;
+  // The best-ranked metric named before the number; among equals the nearest, or the
+  // longer of two overlapping names. It must reach past the previous number.
+  let chosen: { m: Metric; start: number; end: number; label: string } | null = null;
+  for (const m of metrics) {
+    for (const re of m.prose) {
+      for (const hit of fullClean.matchAll(re)) {
+        const [start, end] = [hit.index, hit.index + hit[0].length];
+        if (end <= offset) continue;
+        const better =
+          !chosen ||
+          m.rank < chosen.m.rank ||
+          (m.rank === chosen.m.rank &&
+            (start < chosen.end && chosen.start < end ? end - start > chosen.end - chosen.start : end > chosen.end));
+        if (better) chosen = { m, start, end, label: hit[0] };
+      }
+    }
+  }
+  if (chosen) return { metric: chosen.m, subjectCode: null, subjectName: null, label: chosen.label };
+  let best: { name: string; code: string; end: number } | null = null;
+  for (const [name, code] of subjects) {
+    const at = clean.lastIndexOf(name);
+    if (at < 0) continue;
+    const end = at + name.length;
+    if (!best || end > best.end || (end === best.end && name.length > best.name.length)) best = { name, code, end };
+  }
+  return best ? { metric: null, subjectCode: best.code, subjectName: best.name, label: best.name } : null;
+}
+
+function toFen(text: string, unit: string): { fen: number; precision: number } | null {
+  const scale = unit === '亿元' ? 10_000_000_000 : unit === '万元' ? FEN_PER_UNIT['万元'] : FEN_PER_UNIT['元'];
+  const [whole, fraction = ''] = text.replace(/,/g, '').split('.');
+  const digits = Math.round(Math.log10(scale));
+  if (fraction.length > digits) return null;
+  const fen = Number(whole) * scale + Number(fraction.padEnd(digits, '0') || '0');
+  return Number.isSafeInteger(fen) ? { fen, precision: Math.max(1, scale / 10 ** fraction.length) } : null;
+}
+
+export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subjects: SubjectNames): FactDraft[] {
+  const facts: FactDraft[] = [];
+  for (const p of paragraphs) {
+    const inParagraph: FactDraft[] = [];
+    const project = PROJECT_CONTEXT.exec(p.text)?.[1]?.replace(/\s+/g, '') ?? null;
+    for (const sentence of p.text.matchAll(/[^。！？]+[。！？]?/g)) {
+      const s = sentence[0];
+      const base = sentence.index;
+      const inSentence: FactDraft[] = [];
+      const opensWithTopic = /^\s*(?:与|20\d{2}\s*年)/.test(s);
+      for (const clause of s.matchAll(/[^，,；;：:、]+[，,；;：:、]?/g)) {
+        const c = clause[0];
+        let previousEnd = 0;
+        for (const hit of c.matchAll(NUMBER)) {
+          const [, digits, unit] = hit as unknown as [string, string, string];
+          const full = c.slice(0, hit.index);
+          const window = c.slice(previousEnd, hit.index);
+          previousEnd = hit.index + hit[0].length;
+          const at = base + clause.index + hit.index;
+          const line = p.lineAt[at]!;
+          // What follows this number in its own part of the sentence (until the next figure or ；).
+          const after = (c.slice(previousEnd) + s.slice(clause.index + c.length)).split(/[；;。]|\d[\d,.]*\s*(?:万元|元|%)/)[0]!;
+          // A reason given for a change (`主要是由于…新增公务用车购置费用 18 万元`) is not a figure of its own.
+          const reasonAt = REASON_START.exec(s.slice(0, clause.index + hit.index));
+          if (reasonAt && !/[；;]/.test(s.slice(reasonAt.index, clause.index + hit.index))) continue;
+          const current = inSentence.at(-1) ?? (opensWithTopic ? inParagraph[0] : inParagraph.at(-1));
+          const found = findSubject(window, full, subjects);
+          const raw = s.trim();
+
+          if (unit === '%') {
+            const value = Number(digits.replace(/,/g, ''));
+            const tail = full.replace(ASIDE, '').trimEnd();
+            if (CHANGE_VERB.test(tail) && current) {
+              current.changePercent = /减少|下降|降低/.test(tail) ? -value : value;
+            } else if (SHARE.test(tail) && inSentence.length > 0) {
+              const of = inSentence.at(-1)!;
+              facts.push({ ...of, line, aspect: 'share', valueKind: 'percent', fen: null, value, unit: '%', precisionFen: null, changeDirection: null, changeFen: null, changePercent: null, reason: null, compareBasis: null, raw });
+            } else if (EXECUTION.test(tail)) {
+              const of = found && found.metric?.key !== current?.metric ? found : null;
+              const target = of ? { metric: of.metric?.key ?? 'subject', subjectCode: of.subjectCode, subjectName: of.subjectName ?? project, label: of.label } : current;
+              if (target) facts.push({ ...(current ?? emptyFact(ctx, line, raw)), ...target, line, aspect: 'execution_rate', valueKind: 'percent', fen: null, value, unit: '%', precisionFen: null, changeDirection: null, changeFen: null, changePercent: null, reason: null, compareBasis: null, raw });
+            }
+            continue;
+          }
+
+          if (CHANGE_VERB.test(full.replace(ASIDE, '').trimEnd()) && unit !== '分') {
+            const money = toFen(digits, unit);
+            const explicit = found?.metric ?? null;
+            const target = explicit ? (facts.findLast((f) => f.metric === explicit.key && f.aspect === 'amount') ?? null) : current;
+            const change = /减少|下降|降低/.test(full) ? -1 : 1;
+            const fact = target ?? (explicit ? newFact(ctx, line, raw, explicit.key, found!.label, null, project) : null);
+            if (fact && money) {
+              fact.changeFen = change * money.fen;
+              fact.changeDirection = change > 0 ? '增加' : '减少';
+              fact.compareBasis = COMPARE.exec(s.slice(0, clause.index + hit.index))?.[1]?.replace(/\s+/g, '') ?? fact.compareBasis;
+              fact.reason ??= REASON.exec(after)?.[1]?.trim() ?? null;
+              if (!target) {
+                facts.push(fact);
+                inParagraph.push(fact);
+              }
+              inSentence.push(fact);
+            }
+            continue;
+          }
+
+          if (!found) continue;
+          const metric = found.metric;
+          const isProject = metric?.key.startsWith('project.') ?? false;
+          if (isProject && !project) continue;
+          const kind = metric?.kind ?? 'money';
+          const isMoney = /元$/.test(unit);
+          if ((kind === 'money') !== isMoney && !(kind === 'score' && unit === '分')) continue;
+          if (kind === 'count' && !COUNT_UNITS.has(unit)) continue;
+
+          const fact = newFact(ctx, line, raw, metric?.key ?? 'subject', found.label, found.subjectCode, isProject ? project : found.subjectName);
+          const year = /^\s*(?:比|较)\s*(20\d{2})\s*年/.exec(window)?.[1];
+          if (year) fact.year = Number(year);
+          if (/预算数|年初预算/.test(window) && ctx.stage === '决算') fact.basis = '预算';
+          if (isMoney) {
+            const money = toFen(digits, unit);
+            if (!money) continue;
+            [fact.fen, fact.precisionFen, fact.unit] = [money.fen, money.precision, unit];
+          } else {
+            fact.valueKind = kind === 'score' ? 'score' : 'count';
+            fact.aspect = kind === 'score' ? 'score' : 'count';
+            fact.value = Number(digits.replace(/,/g, ''));
+            fact.unit = unit;
+          }
+          const steady = STEADY.exec(after);
+          if (steady) fact.changeDirection = steady[1]!.includes('不可比') ? '不可比' : '持平';
+          if (steady) fact.reason = REASON.exec(after)?.[1]?.trim() ?? null;
+          facts.push(fact);
+          inParagraph.push(fact);
+          inSentence.push(fact);
+        }
+      }
+    }
+  }
+  return facts;
+}
+
+function emptyFact(ctx: ParseContext, line: number, raw: string): FactDraft {
+  return newFact(ctx, line, raw, 'subject', '', null, null);
+}
+
+function newFact(
+  ctx: ParseContext,
+  line: number,
+  raw: string,
+  metric: string,
+  label: string,
+  subjectCode: string | null,
+  subjectName: string | null,
+): FactDraft {
+  return {
+    line,
+    metric,
+    aspect: 'amount',
+    label,
+    subjectCode,
+    subjectName: subjectName ? nameKey(subjectName) : null,
+    year: ctx.year,
+    basis: ctx.stage,
+    valueKind: 'money',
+    fen: null,
+    value: null,
+    unit: '万元',
+    precisionFen: null,
+    compareBasis: null,
+    changeDirection: null,
+    changeFen: null,
+    changePercent: null,
+    reason: null,
+    raw,
+  };
+}

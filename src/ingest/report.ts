@@ -1,0 +1,65 @@
+// The ingest report a person reads: per document, what was found, stored and checked.
+import type { IngestResult, ParsedFile } from './run.ts';
+
+const KIND_NAMES: Record<string, string> = {
+  summary: '收支总表',
+  income: '收入表',
+  expenditure: '支出表',
+  three_public: '“三公”经费表',
+  projects: '项目表',
+  performance: '绩效表',
+  meetings: '会议培训表',
+  assets: '资产表',
+  units: '单位表',
+  toc: '目录',
+  unknown: '未识别',
+};
+
+const STATUS_NAMES: Record<string, string> = { empty: '空表', fragment: '残页', misaligned: '表头错位，数字未用于回答', unclassified: '未能识别' };
+
+function lines(from: number, to: number): string {
+  return from === to ? `第${from}行` : `第${from}–${to}行`;
+}
+
+export function documentReport(p: ParsedFile): string {
+  const { doc, checks } = p;
+  const m = doc.meta;
+  const out: string[] = [];
+  const region = [m.province, m.city, m.county].filter(Boolean).join('') || '（未注明）';
+  out.push(`■ ${p.file}`);
+  out.push(`  ${m.department}｜${m.year}年${m.stage}｜金额单位：${m.unit}｜地区：${region}`);
+  out.push(`  标题：${m.title}`);
+  out.push(`  表格 ${doc.tables.length} 个：`);
+  for (const t of doc.tables) {
+    const segments = t.region.segments;
+    const span = lines(segments[0]!.rows[0]!.no, segments.at(-1)!.rows.at(-1)!.no);
+    const pages = segments.length > 1 ? `，${segments.length}页` : '';
+    const figures = t.cells.length ? `，${t.cells.length}个数` : '';
+    const owners = t.owners.length ? `，${t.owners.length}组绩效目标共${t.owners.reduce((n, o) => n + o.targets.length, 0)}条` : '';
+    const status = STATUS_NAMES[t.status] ? `【${STATUS_NAMES[t.status]}】` : '';
+    const label = `${t.region.number ? `${t.region.number} ` : ''}${t.region.name || '（无标题）'}`;
+    out.push(`    ${label}〔${KIND_NAMES[t.kind]}〕${span}${pages}${figures}${owners}${status}`);
+    const fragments = segments.filter((s) => s.title !== null && s.title !== t.region.name);
+    if (fragments.length) {
+      const where = fragments.map((s) => lines(s.rows[0]!.no, s.rows.at(-1)!.no)).join('、');
+      out.push(`      其中 ${fragments.length} 页为残页（标题截断为“${fragments[0]!.title}”，只有表头）：${where}`);
+    }
+    for (const problem of t.problems) out.push(`      ! ${problem}`);
+  }
+  const unknown = doc.tables.filter((t) => t.kind === 'unknown');
+  if (unknown.length) out.push(`  未能识别的表格区域：${unknown.map((t) => lines(t.region.segments[0]!.rows[0]!.no, t.region.segments.at(-1)!.rows.at(-1)!.no)).join('、')}`);
+  const cells = doc.tables.flatMap((t) => t.cells);
+  const rows = new Set(cells.map((c) => c.line)).size;
+  out.push(`  存入：${rows} 行 ${cells.length} 个数；单位 ${doc.units.length} 个；项目 ${doc.projects.length} 个；正文数字 ${doc.facts.length} 个`);
+  const failed = checks.filter((c) => !c.passed);
+  out.push(`  核对：${checks.length - failed.length} 项通过，${failed.length} 项未通过${failed.length ? '：' : ''}`);
+  for (const c of failed) out.push(`    ✗ [${c.rule}] ${c.message}（第${c.lines.join('、')}行）`);
+  return out.join('\n');
+}
+
+export function ingestReport(result: IngestResult): string {
+  const parts = result.parsed.map(documentReport);
+  for (const d of result.duplicates) parts.push(`■ ${d.file}：内容与 ${d.sameAs} 相同，已跳过`);
+  for (const f of result.failed) parts.push(`■ ${f.file}：无法读取 —— ${f.reason}`);
+  return parts.join('\n\n');
+}

@@ -1,0 +1,156 @@
+// Tables whose rows are budget subjects keyed by code (功能分类 2xx, 部门经济分类 3xx,
+// 政府经济分类 5xx): 支出总表, 一般公共预算支出表, 基本支出表, 收入决算表…
+// A row may carry several column groups side by side (北票 公开06表: 人员经费 |
+// 公用经费 | 资本性支出, each with its own code, name and figure).
+import type { ColumnMeaning } from '../layout/columns.ts';
+import type { DataRow, Grid } from '../layout/grid.ts';
+import type { ParseContext, TableDraft } from '../model.ts';
+import { squeezeCjkSpaces } from '../text/cjk.ts';
+import { isCodeToken, parseNumber } from '../text/numbers.ts';
+import { emptyRow, figure, meaningsFor } from './cells.ts';
+
+interface Group {
+  code: number;
+  name: number;
+  alt: { code: number; name: number } | null;
+  values: number[];
+}
+
+/** Column groups: a code column, its name column, then the value columns up to the next group. */
+function findGroups(m: ColumnMeaning[]): Group[] {
+  const isValue = (i: number) => m[i]!.role === 'value' || m[i]!.role === 'count';
+  const groups: Group[] = [];
+  m.forEach((c, code) => {
+    if (c.role !== 'code') return;
+    const name = m[code + 1]?.role === 'name' || m[code + 1]?.role === 'value' ? code + 1 : code;
+    const last = groups.at(-1);
+    // A second code right after the first group's name, before any figure: an alternative classification.
+    if (last && last.alt === null && !Array.from({ length: code - last.name }, (_, k) => last.name + 1 + k).some(isValue)) {
+      last.alt = { code, name };
+      return;
+    }
+    groups.push({ code, name, alt: null, values: [] });
+  });
+  groups.forEach((g, k) => {
+    const next = groups[k + 1]?.code ?? m.length;
+    for (let i = Math.max(g.name, g.alt?.name ?? 0) + 1; i < next; i++) if (isValue(i)) g.values.push(i);
+  });
+  return groups;
+}
+
+const CLASSIFICATION: Record<string, string> = { '2': '功能分类', '3': '部门经济分类', '5': '政府经济分类' };
+const LEVEL: Record<number, string> = { 3: '类', 5: '款', 7: '项' };
+
+export function classificationOf(code: string): string | null {
+  return CLASSIFICATION[code[0]!] ?? null;
+}
+
+export function levelOf(code: string, classification: string | null): string | null {
+  if (classification === '功能分类') return LEVEL[code.length] ?? null;
+  return code.length === 3 ? '类' : code.length === 5 ? '款' : null;
+}
+
+const isTotalLabel = (s: string) => /^(合计|总计|.*合计)$/.test(s.replace(/\s+/g, ''));
+const isNumberish = (s: string) => s !== '' && parseNumber(s) !== null;
+
+/**
+ * Repairs two misplacements the seeds show, flagging the row: a code printed one
+ * group to the left (in a figure column), and a total's figure printed one group
+ * to the right of its label.
+ */
+function realign(cells: string[], groups: Group[]): { cells: string[]; moved: boolean } {
+  const out = [...cells];
+  let moved = false;
+  for (let g = 0; g + 1 < groups.length; g++) {
+    const here = groups[g]!;
+    const next = groups[g + 1]!;
+    const strayCode = here.values.find((i) => isCodeToken(out[i] ?? '') && !(out[i] ?? '').includes('.'));
+    if (!out[here.code] && !out[here.name] && strayCode !== undefined && !out[next.code] && out[next.name]) {
+      out[next.code] = out[strayCode]!;
+      out[strayCode] = '';
+      moved = true;
+    }
+    const label = out[here.code] && !isCodeToken(out[here.code]!) ? out[here.code]! : '';
+    const orphan = next.values.find((i) => isNumberish(out[i] ?? ''));
+    if (label && here.values.every((i) => !out[i]) && !out[next.code] && !out[next.name] && orphan !== undefined) {
+      out[here.values[0]!] = out[orphan]!;
+      out[orphan] = '';
+      moved = true;
+    }
+  }
+  return { cells: out, moved };
+}
+
+export function parseCoded(table: TableDraft, grid: Grid, ctx: ParseContext): void {
+  const meanings = meaningsFor(ctx);
+  const parents = new Map<number, string[]>();
+  const seen = new Map<string, number>();
+  for (const row of grid.rows) {
+    const m = meanings(row.paths);
+    const groups = findGroups(m);
+    if (groups.length === 0) {
+      table.problems.push(`第${row.line.no}行：表头没有科目编码列`);
+      continue;
+    }
+    const { cells, moved } = realign(row.cells, groups);
+    groups.forEach((g, gi) => readGroup(table, row, cells, m, g, gi, moved, parents, seen));
+  }
+}
+
+function readGroup(
+  table: TableDraft,
+  row: DataRow,
+  cells: string[],
+  m: ColumnMeaning[],
+  g: Group,
+  gi: number,
+  moved: boolean,
+  parents: Map<number, string[]>,
+  seen: Map<string, number>,
+): void {
+  const codeText = (cells[g.code] ?? '').replace(/\s+/g, '');
+  const code = isCodeToken(codeText) ? codeText : null;
+  const name = squeezeCjkSpaces(code ? (g.name !== g.code ? cells[g.name] ?? '' : '') : codeText ? cells[g.code]! : cells[g.name] ?? '');
+  const values = g.values.filter((i) => (cells[i] ?? '') !== '');
+  if (!code && !name && values.length === 0) return;
+
+  const classification = code ? classificationOf(code) : null;
+  const stack = parents.get(gi) ?? [];
+  parents.set(gi, stack);
+  const level = code ? levelOf(code, classification) : isTotalLabel(name) ? 'total' : null;
+  const isParentOf = (p: string) => code!.startsWith(p) && code!.length > p.length;
+  let parentCode: string | null = null;
+  if (code && level) {
+    while (stack.length && !isParentOf(stack.at(-1)!)) stack.pop();
+    parentCode = stack.at(-1) ?? null;
+    stack.push(code);
+  } else if (code) {
+    // An irregular code (cut to 4 digits, or `030239`) finds its parent but never becomes one.
+    parentCode = stack.findLast(isParentOf) ?? null;
+  }
+  const flags: string[] = [];
+  if (moved) flags.push('realigned');
+  if (row.continuation) flags.push('merged_lines');
+  if (code && level === null) flags.push('irregular_code');
+  if (!code && !name) flags.push('unlabeled');
+  // The same subject with the same figures printed again (a page repeating rows).
+  const signature = `${gi}|${code ?? name}|${values.map((i) => cells[i]!.replace(/\s+/g, '')).join('|')}`;
+  if (code && seen.has(signature)) flags.push('duplicate_row');
+  seen.set(signature, row.line.no);
+
+  const altCode = g.alt ? (cells[g.alt.code] ?? '').replace(/\s+/g, '') || null : null;
+  const altName = g.alt ? squeezeCjkSpaces(cells[g.alt.name] ?? '') || null : null;
+  const base = {
+    ...emptyRow(row.line.no, [code, name].filter(Boolean).join(' '), classification ?? ''),
+    subjectCode: code,
+    subjectName: name || null,
+    level,
+    parentCode,
+    altCode,
+    altName,
+  };
+  for (const i of values) {
+    const cell = figure(table, base, cells[i]!, m[i]!, flags);
+    if (cell) table.cells.push(cell);
+  }
+}

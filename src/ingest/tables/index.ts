@@ -1,0 +1,66 @@
+// One table region in, one parsed table out: the kind decides the parser.
+import { buildGrid } from '../layout/grid.ts';
+import type { TableRegion } from '../layout/regions.ts';
+import { newTable, type ParseContext, type TableDraft } from '../model.ts';
+import { classifyTable } from './classify.ts';
+import { parseCoded } from './coded.ts';
+import { parseLabeled } from './labeled.ts';
+import { parsePairs } from './pairs.ts';
+import { parsePerformance } from './performance.ts';
+import { parseProjects } from './projects.ts';
+import { parseThreePublic } from './three-public.ts';
+import { parseUnitList } from './units.ts';
+import { parseUnitRows } from './unit-rows.ts';
+
+export function parseTable(region: TableRegion, ctx: ParseContext): TableDraft {
+  const kind = classifyTable(region);
+  const table = newTable(region, kind, region.unit ?? ctx.unit);
+  table.note = region.notes.map((n) => n.text.trim()).join(' ') || null;
+  const grid = buildGrid(region);
+  switch (kind) {
+    case 'summary':
+      parsePairs(table, grid, ctx);
+      break;
+    case 'income':
+    case 'expenditure':
+      if (grid.paths.some((p) => p.some((h) => /编码|代码/.test(h)) && !p.some((h) => /单位编码/.test(h)))) parseCoded(table, grid, ctx);
+      else parseUnitRows(table, grid, ctx);
+      break;
+    case 'projects':
+      parseProjects(table, grid, ctx);
+      break;
+    case 'three_public':
+      parseThreePublic(table, grid, ctx);
+      break;
+    case 'assets':
+    case 'meetings':
+      parseLabeled(table, grid, ctx);
+      break;
+    case 'performance':
+      parsePerformance(table, region, ctx);
+      break;
+    case 'units':
+      parseUnitList(table, region);
+      break;
+    case 'toc':
+      break;
+    case 'unknown':
+      table.status = 'unclassified';
+      break;
+  }
+  // Figures of a 一般公共预算 / 财政拨款 table are of that scope whatever its header says.
+  const titleScope = /一般公共预算/.test(region.name) ? 'gp' : /财政拨款/.test(region.name) ? 'fiscal' : /政府性基金/.test(region.name) ? 'gf' : /国有资本/.test(region.name) ? 'sc' : null;
+  if (titleScope && kind !== 'three_public' && kind !== 'performance') {
+    for (const c of table.cells) {
+      const tags = new Set(c.column.scope ? c.column.scope.split(',') : []);
+      tags.add(titleScope);
+      c.column.scope = [...tags].sort().join(',');
+    }
+  }
+  // In a 基本支出表 the 合计 column is the basic-expenditure total.
+  if (/基本支出/.test(region.name)) for (const c of table.cells) if (c.column.key === 'total') c.column.key = 'basic';
+  if (table.status === 'parsed' && table.cells.length === 0 && table.owners.length === 0 && table.units.length === 0 && kind !== 'toc') {
+    table.status = region.segments.every((s) => s.title !== null && s.title !== region.name) ? 'fragment' : 'empty';
+  }
+  return table;
+}

@@ -1,0 +1,312 @@
+// 绩效目标表 and 绩效自评表. A table holds one or more blocks, each opened by a
+// row naming its owner (项目(政策)名称 / 部门（单位）名称), or — when no such
+// row is printed (曲阳) — named by the table title. Indicator rows are read by
+// their content rather than their columns, because the seeds shift them freely:
+// the operator (=, >=, ≥…) or the deadline anchors the target value; what comes
+// before is 一级/二级/三级指标 (missing levels carry over from the rows above);
+// in a 自评表 the last four cells are 全年完成值, 完成程度, 分值, 得分.
+import type { TableRegion } from '../layout/regions.ts';
+import type { Line } from '../layout/lines.ts';
+import type { OwnerDraft, ParseContext, TableDraft, TargetDraft } from '../model.ts';
+import { squeezeCjkSpaces, stripOrdinal } from '../text/cjk.ts';
+import { parseNumber, toFen, precisionFen } from '../text/numbers.ts';
+import type { AmountUnit } from '../../store/schema.ts';
+import { emptyRow, plainNumber } from './cells.ts';
+
+const OPERATORS = new Set(['=', '＝', '>=', '<=', '>', '<', '≥', '≤', '不晚于', '不低于', '不高于', '不少于', '不多于', '不超过']);
+const LEVEL1 = new Set(['产出指标', '效益指标', '满意度指标', '履职效能', '管理效率', '运行成本', '社会效应', '可持续性', '预算执行']);
+const SECTION = /^(年度)?绩效指标$/;
+const DEADLINE = /^\d{4}-\d{1,2}$|^\d{4}年\d{1,2}月$/;
+const OWNER = /^(项目[（(]政策[)）]名称|项目名称|部门[（(]单位[)）]名称)$/;
+const EMBEDDED_OP = /^(>=|<=|≥|≤|>|<|=)\s*(.+)$/;
+
+interface Header {
+  description: boolean;
+  selfEvaluation: boolean;
+  valueCol: number;
+}
+
+function tokensOf(line: Line): string[] {
+  return line.cells!.map((c) => squeezeCjkSpaces(c)).filter((c) => c !== '');
+}
+
+function splitValue(value: string): { number: number | null; unit: string | null } {
+  const m = /^(-?\d+(?:\.\d+)?)\s*(.*)$/.exec(value.replace(/,/g, ''));
+  // `46人；160平方；12批` or `2024年1-12月` are not one number with a unit.
+  if (!m || /[\d；;、，]/.test(m[2]!) || m[2]!.length > 6) return { number: null, unit: null };
+  return { number: Number(m[1]), unit: m[2]!.trim() || null };
+}
+
+function ownerOf(cellText: string, kind: OwnerDraft['kind'], line: number): OwnerDraft {
+  const m = /^(\d{6})?\s*(.+?)(-\d*)?$/.exec(squeezeCjkSpaces(cellText));
+  return {
+    kind,
+    name: m?.[2] ?? cellText,
+    code: m?.[1] ?? null,
+    goal: null,
+    outcome: null,
+    indicatorScore: null,
+    executionScore: null,
+    deduction: null,
+    totalScore: null,
+    executionRate: null,
+    line,
+    targets: [],
+    project: null,
+  };
+}
+
+/** The owner named by a title like `1、医保基金引入第三方监管经费绩效目标表`. */
+function ownerFromTitle(region: TableRegion, ctx: ParseContext, line: number): OwnerDraft {
+  if (/整体/.test(region.name)) return ownerOf(ctx.department, 'unit', line);
+  const name = stripOrdinal(region.name).replace(/\s*绩效(目标|自评)表$/, '');
+  return ownerOf(name, 'project', line);
+}
+
+export function parsePerformance(table: TableDraft, region: TableRegion, ctx: ParseContext): void {
+  let owner: OwnerDraft | null = null;
+  let header: Header | null = null;
+  let level1: string | null = null;
+  let level2: string | null = null;
+  let taskColumns: string[] = [];
+  // A block may print its amounts in 万元 whatever the table's unit (`资金金额 (万元)`).
+  let unit = table.unit;
+  let expectGoal = false;
+  const rows = region.segments.flatMap((s) => s.rows);
+
+  const open = (o: OwnerDraft) => {
+    owner = o;
+    table.owners.push(o);
+    header = null;
+    level1 = level2 = null;
+    taskColumns = [];
+    unit = table.unit;
+  };
+  const current = (line: number): OwnerDraft => owner ?? (open(ownerFromTitle(region, ctx, line)), owner!);
+
+  for (const line of rows) {
+    const tokens = tokensOf(line);
+    if (tokens.length === 0) continue;
+    const first = tokens[0]!;
+
+    if (OWNER.test(first)) {
+      const kind = /部门/.test(first) ? 'unit' : 'project';
+      if (tokens[1]) open(ownerOf(tokens[1], kind, line.no));
+      continue;
+    }
+    const o = current(line.no);
+    if (/一级指标/.test(tokens.join('|')) || /^运算符号?$/.test(first)) {
+      header ??= readHeader(line);
+      continue;
+    }
+    if (/指标自评得分小计|绩效自评总得分|总评价得分/.test(tokens.join('|'))) {
+      readScores(o, tokens);
+      continue;
+    }
+    // 自评表 print the goal under a header row (年初设定目标 | 全年实际完成情况), 目标表 beside its label.
+    if (tokens.some((t) => /^年初(设定|总体)目标$/.test(t))) {
+      expectGoal = true;
+      continue;
+    }
+    if (expectGoal || /^(总体目标|年度绩效目标|绩效目标|年度总体目标|目标)$/.test(first)) {
+      const [goal, outcome] = /目标$/.test(first) ? tokens.slice(1) : tokens;
+      o.goal = goal ?? null;
+      o.outcome = outcome ?? null;
+      expectGoal = false;
+      continue;
+    }
+    if (!header) {
+      const printedUnit = tokens.map(unitNamed).find((u) => u !== null);
+      if (printedUnit) unit = printedUnit;
+      readInfoRow(table, o, line, tokens, ctx, unit, (cols) => (taskColumns = cols), () => taskColumns);
+      continue;
+    }
+    const target = readIndicator(line, tokens, header, { level1, level2 });
+    if (!target) {
+      // A lone level word (an empty 时效指标 row) still moves the levels on.
+      if (tokens.length === 1 && LEVEL1.has(first)) [level1, level2] = [first, null];
+      else if (tokens.length <= 2 && tokens.every((t) => /指标|指$/.test(t))) [level1, level2] = tokens.length === 2 ? [tokens[0]!, tokens[1]!] : [level1, first];
+      continue;
+    }
+    [level1, level2] = [target.level1, target.level2];
+    o.targets.push(target);
+  }
+  // A block printed empty (a blank template) says nothing about anyone.
+  table.owners = table.owners.filter((o) => o.targets.length > 0 || o.goal || table.cells.some((c) => c.subjectName === o.name));
+}
+
+function readHeader(line: Line): Header {
+  const cells = line.cells!.map((c) => squeezeCjkSpaces(c));
+  return {
+    description: cells.some((c) => /绩效指标描述/.test(c)),
+    selfEvaluation: cells.some((c) => /^得分$/.test(c)),
+    valueCol: cells.findIndex((c) => /^指标值$/.test(c)),
+  };
+}
+
+function readScores(o: OwnerDraft, tokens: string[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const next = tokens.slice(i + 1).find((t) => plainNumber(t) !== null);
+    const value = next !== undefined ? plainNumber(next) : null;
+    if (/指标自评得分小计/.test(tokens[i]!)) o.indicatorScore = value;
+    else if (/预算执行率得分/.test(tokens[i]!)) o.executionScore = value;
+    else if (/减分项/.test(tokens[i]!)) o.deduction = value;
+    else if (/绩效自评总得分|总评价得分/.test(tokens[i]!)) o.totalScore = value;
+  }
+}
+
+/** Money named in a block's info rows: 预算资金情况, 项目预算金额, 全年执行数, task amounts. */
+function unitNamed(label: string): AmountUnit | null {
+  return /[（(]\s*万元\s*[)）]/.test(label) ? '万元' : /[（(]\s*元\s*[)）]/.test(label) ? '元' : null;
+}
+
+function readInfoRow(
+  table: TableDraft,
+  o: OwnerDraft,
+  line: Line,
+  tokens: string[],
+  ctx: ParseContext,
+  blockUnit: AmountUnit,
+  setTaskColumns: (cols: string[]) => void,
+  taskColumns: () => string[],
+): void {
+  const first = tokens[0]!;
+  if (/^(主管部门|实施单位)$/.test(first)) return;
+  // The header of the task list: its figure columns, in order.
+  if (/主要\s*任务/.test(first) && tokens.some((t) => /对应项目|任务名称/.test(t))) {
+    setTaskColumns(tokens.filter((t) => /金额|资金|总额|财政拨款|其他资金|执行率|分值|得分/.test(t) && !/^项目[（(]?政策/.test(t)));
+    return;
+  }
+  if (/^金额[（(]万元[)）]$|^预算金额/.test(first) || /^(总额|财政拨款)$/.test(tokens[0]!)) {
+    setTaskColumns(tokens);
+    return;
+  }
+  const isTask = /主要\s*任务/.test(first) || (taskColumns().length > 0 && !/[:：]$/.test(first));
+  const words = tokens.filter((t) => parseNumber(t) === null);
+  const taskName = words.filter((t) => !/主要\s*任务|^任务\d+$/.test(t)).at(-1) ?? first;
+  // Label–value pairs (`项目预算金额(万元) 13 全年执行数(万元) 9.82`), or a task's figures in the header's order.
+  let label = first;
+  let k = 0;
+  for (const text of tokens) {
+    const n = parseNumber(text);
+    if (n === null) {
+      label = text;
+      continue;
+    }
+    const column = isTask ? (taskColumns()[k++] ?? '') : label;
+    if (n.percent || /执行率|分值|得分/.test(column)) {
+      if (!isTask && /执行率/.test(column)) o.executionRate = text;
+      continue;
+    }
+    const unit = unitNamed(column) ?? blockUnit;
+    const fen = toFen(n, unit);
+    if (fen === null) continue;
+    table.cells.push({
+      ...emptyRow(line.no, isTask ? taskName : column, '绩效'),
+      metric: o.kind === 'project' && !isTask ? (/执行/.test(column) ? 'project.executed' : /预算/.test(column) ? 'project.budget' : null) : null,
+      subjectName: o.name,
+      column: { key: isTask ? 'task' : 'total', label: column, scope: '', basis: /执行/.test(column) ? '决算' : '预算', year: ctx.year, subset: /其中/.test(column) },
+      valueKind: 'money',
+      fen,
+      quantity: null,
+      precisionFen: precisionFen(n, unit),
+      raw: text,
+      flags: n.repaired ? ['repaired_spaces'] : [],
+      unitName: o.kind === 'unit' ? o.name : null,
+      project: null,
+    });
+  }
+}
+
+function readIndicator(
+  line: Line,
+  all: string[],
+  header: Header,
+  levels: { level1: string | null; level2: string | null },
+): TargetDraft | null {
+  let tokens = all.filter((t, i) => !(i === 0 && SECTION.test(t)));
+  if (tokens.length < 2) return null;
+
+  let actual: string | null = null;
+  let completion: string | null = null;
+  let weight: number | null = null;
+  let score: number | null = null;
+  if (header.selfEvaluation && tokens.length >= 5) {
+    const tail = tokens.slice(-4);
+    if (plainNumber(tail[3]) !== null && plainNumber(tail[2]) !== null) {
+      [actual, completion] = [tail[0]!, tail[1]!];
+      [weight, score] = [plainNumber(tail[2]), plainNumber(tail[3])];
+      tokens = tokens.slice(0, -4);
+    }
+  }
+
+  let operator: string | null = null;
+  let value: string | null = null;
+  let left: string[];
+  let rest: string[] = [];
+  const op = tokens.findIndex((t) => OPERATORS.has(t));
+  const embedded = tokens.findIndex((t, i) => i > 0 && EMBEDDED_OP.test(t));
+  const deadline = tokens.findIndex((t, i) => i > 0 && DEADLINE.test(t));
+  if (op > 0) {
+    operator = tokens[op]!;
+    value = tokens[op + 1] ?? null;
+    left = tokens.slice(0, op);
+    rest = tokens.slice(op + 2);
+  } else if (embedded > 0) {
+    const m = EMBEDDED_OP.exec(tokens[embedded]!)!;
+    [operator, value] = [m[1]!, m[2]!.trim()];
+    left = tokens.slice(0, embedded);
+    rest = tokens.slice(embedded + 1);
+  } else if (deadline > 1) {
+    value = tokens[deadline - 1]!;
+    left = tokens.slice(0, deadline - 1);
+    rest = tokens.slice(deadline);
+  } else if (header.valueCol >= 0 && line.cells![header.valueCol]) {
+    value = squeezeCjkSpaces(line.cells![header.valueCol]!);
+    const at = tokens.indexOf(value);
+    left = tokens.slice(0, at);
+    rest = tokens.slice(at + 1);
+  } else if (header.selfEvaluation && actual !== null) {
+    value = tokens.at(-1)!;
+    left = tokens.slice(0, -1);
+  } else return null;
+  if (left.length === 0 || value === null) return null;
+
+  let description: string | null = null;
+  if (header.description && left.length >= 2) description = left.pop()!;
+  const level3 = left.pop()!;
+  let { level1, level2 } = levels;
+  if (left.length >= 2) [level1, level2] = [left[0]!, left.slice(1).join('/')];
+  else if (left.length === 1) {
+    if (LEVEL1.has(left[0]!)) [level1, level2] = [left[0]!, null];
+    else level2 = left[0]!;
+  }
+
+  let unit: string | null = null;
+  let deadlineText: string | null = null;
+  let basis: string | null = null;
+  for (const t of rest) {
+    if (DEADLINE.test(t)) deadlineText = t;
+    else if (unit === null && deadlineText === null && t.length <= 6 && !/依据/.test(t)) unit = t;
+    else basis ??= t;
+  }
+  const split = splitValue(value);
+  return {
+    line: line.no,
+    level1,
+    level2,
+    level3,
+    description,
+    operator: operator === '＝' ? '=' : operator,
+    targetValue: value,
+    targetNumber: split.number,
+    targetUnit: unit ?? split.unit,
+    deadline: deadlineText,
+    actualValue: actual,
+    completion,
+    weight,
+    score,
+    basis,
+    raw: line.raw,
+  };
+}

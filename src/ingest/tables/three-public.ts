@@ -1,0 +1,89 @@
+// “三公”经费 tables. The items (因公出国（境）费, 公务用车购置费, …) are printed
+// either as rows (北票, 曲阳) or as columns (抚顺, 沈阳, where a top header row may
+// also split the columns by year). A blank item cell means nothing was budgeted:
+// it is stored as 0, flagged `blank`. When the header rows contradict each other
+// (the same labels at different offsets, as in 莲湖 表13), no column meaning can
+// be trusted: the figures are stored as unmapped and the table marked misaligned.
+import type { ColumnMeaning } from '../layout/columns.ts';
+import type { Grid } from '../layout/grid.ts';
+import type { ParseContext, TableDraft } from '../model.ts';
+import { labelKey, squeezeCjkSpaces } from '../text/cjk.ts';
+import { metricForLabel } from '../../store/metrics.ts';
+import { blankZero, emptyRow, figure, meaningsFor } from './cells.ts';
+
+const ITEM_METRICS = /^(three_public\.|meeting$|training$)/;
+
+function itemOf(text: string): string | null {
+  const key = labelKey(text);
+  const m = metricForLabel(key);
+  if (m && ITEM_METRICS.test(m.key)) return m.key;
+  return null;
+}
+
+/** The item a column names: its deepest header cell that names one (`小计` under an item means the item). */
+function columnItem(label: string): string | null {
+  const path = label.split('/');
+  for (let i = path.length - 1; i >= 0; i--) {
+    const item = itemOf(path[i]!);
+    if (item) return item;
+  }
+  return path.some((p) => /^(合计|小计|总计)$/.test(p)) ? 'three_public.total' : null;
+}
+
+/** Two header rows printing the same run of labels at different columns. */
+export function headerContradicts(headers: string[][]): boolean {
+  const runs = headers.map((r) =>
+    r.flatMap((c, i) => (c.trim() ? [{ key: labelKey(c), i }] : [])),
+  );
+  for (let a = 0; a < runs.length; a++) {
+    for (let b = a + 1; b < runs.length; b++) {
+      const A = runs[a]!;
+      const B = runs[b]!;
+      for (let i = 0; i + 2 < A.length; i++) {
+        for (let j = 0; j + 2 < B.length; j++) {
+          const same = [0, 1, 2].every((k) => A[i + k]!.key === B[j + k]!.key);
+          if (same && A[i]!.i !== B[j]!.i) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+export function parseThreePublic(table: TableDraft, grid: Grid, ctx: ParseContext): void {
+  const meanings = meaningsFor(ctx);
+  const misaligned = grid.headers.some((h) => headerContradicts(h.map((l) => l.cells!)));
+  if (misaligned) table.status = 'misaligned';
+  const hasFigures = grid.rows.some((r) => r.cells.some((c) => c !== ''));
+
+  for (const row of grid.rows) {
+    const m = meanings(row.paths);
+    const labelCol = m.findIndex((c) => c.role === 'label' || c.role === 'unit' || c.role === 'name');
+    const printed = labelCol >= 0 ? squeezeCjkSpaces(row.cells[labelCol] ?? '') : '';
+    const rowItem = printed ? (itemOf(printed) ?? (/^(合计|小计|总计)$/.test(labelKey(printed)) ? 'three_public.total' : null)) : null;
+    m.forEach((meaning: ColumnMeaning, i) => {
+      if (meaning.role !== 'value') return;
+      const text = row.cells[i] ?? '';
+      if (misaligned) {
+        if (!text) return;
+        const cell = figure(table, emptyRow(row.line.no, printed, '三公经费'), text, meaning, ['unmapped_column']);
+        if (cell) table.cells.push({ ...cell, column: { ...cell.column, key: 'unknown' } });
+        return;
+      }
+      const item = rowItem ?? columnItem(meaning.label);
+      const base = {
+        ...emptyRow(row.line.no, printed || meaning.label, '三公经费'),
+        metric: item,
+        subjectName: item ? null : printed || null,
+      };
+      // Items as columns: the item is the column, the figure is the row's total.
+      const column = rowItem ? meaning : { ...meaning, measure: 'total' };
+      if (text) {
+        const cell = figure(table, base, text, column);
+        if (cell) table.cells.push(cell);
+      } else if (item && hasFigures && meaning.scope === '' && (rowItem === null || row.cells.every((c, k) => m[k]?.role !== 'value' || c === ''))) {
+        table.cells.push(blankZero(base, column));
+      }
+    });
+  }
+}

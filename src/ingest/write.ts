@@ -1,0 +1,229 @@
+// Writing one parsed document and its checks into the database.
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, NewLineItem, NewNarrativeFact, NewPerformanceTarget } from '../store/schema.ts';
+import type { CheckDraft } from './checks/index.ts';
+import type { DocumentDraft } from './document/parse.ts';
+import type { ProjectDraft, TableDraft } from './model.ts';
+import { nameKey } from './text/cjk.ts';
+
+const CHUNK = 400;
+
+async function insertAll<T extends keyof Database>(db: Kysely<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    // kysely cannot relate a generic table's row type to its insert builder; the parameter type checks the rows.
+    await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
+  }
+}
+
+export interface Source {
+  file: string;
+  sha256: string;
+  ingestedAt: string;
+}
+
+export async function writeDocument(db: Kysely<Database>, source: Source, doc: DocumentDraft, checks: CheckDraft[]): Promise<void> {
+  const { meta } = doc;
+  const { id: documentId } = await db
+    .insertInto('documents')
+    .values({
+      file: source.file,
+      sha256: source.sha256,
+      title: meta.title,
+      department: meta.department,
+      province: meta.province,
+      city: meta.city,
+      county: meta.county,
+      fiscal_year: meta.year,
+      stage: meta.stage,
+      amount_unit: meta.unit,
+      line_count: doc.lines.length,
+      ingested_at: source.ingestedAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const unitIds = new Map<string, number>();
+  for (const u of doc.units) {
+    const { id } = await db
+      .insertInto('units')
+      .values({ document_id: documentId, code: u.code, name: u.name, role: u.role, line: u.line, raw_text: u.raw })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    unitIds.set(nameKey(u.name), id);
+  }
+  const unitId = (name: string | null) => (name ? (unitIds.get(nameKey(name)) ?? null) : null);
+
+  const tableIds = new Map<TableDraft, number>();
+  for (const t of doc.tables) {
+    const spans = t.region.segments.map((s) => [s.rows[0]!.no, s.rows.at(-1)!.no] as const);
+    const { id } = await db
+      .insertInto('source_tables')
+      .values({
+        document_id: documentId,
+        kind: t.kind,
+        name: t.region.name,
+        number: t.region.number,
+        amount_unit: t.unit,
+        line_start: spans[0]![0],
+        line_end: spans.at(-1)![1],
+        status: t.status,
+        note: t.note,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    tableIds.set(t, id);
+    await insertAll(db, 'table_segments', spans.map(([a, b]) => ({ table_id: id, line_start: a, line_end: b })));
+  }
+
+  // Projects named only in the prose (a 决算's self-evaluation summary) are projects too.
+  const projects = [...doc.projects];
+  for (const f of doc.facts) {
+    if (!f.metric.startsWith('project.') || !f.subjectName) continue;
+    if (!projects.some((p) => nameKey(p.name) === f.subjectName)) {
+      projects.push({ table: null, name: f.subjectName, description: null, unitName: null, parent: null, line: f.line, raw: f.raw });
+    }
+  }
+  const projectIds = new Map<ProjectDraft, number>();
+  for (const p of projects) {
+    const { id } = await db
+      .insertInto('projects')
+      .values({
+        document_id: documentId,
+        unit_id: unitId(p.unitName),
+        parent_id: null,
+        name: p.name,
+        name_key: nameKey(p.name),
+        description: p.description,
+        table_id: p.table ? tableIds.get(p.table)! : null,
+        line: p.line,
+        raw_text: p.raw,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    projectIds.set(p, id);
+  }
+  for (const p of projects) {
+    if (p.parent) await db.updateTable('projects').set({ parent_id: projectIds.get(p.parent)! }).where('id', '=', projectIds.get(p)!).execute();
+  }
+
+  const items: NewLineItem[] = doc.tables.flatMap((t) =>
+    t.cells.map((c) => ({
+      document_id: documentId,
+      table_id: tableIds.get(t)!,
+      unit_id: unitId(c.unitName),
+      project_id: c.project ? (projectIds.get(c.project) ?? null) : null,
+      line: c.line,
+      row_label: c.rowLabel,
+      classification: c.classification,
+      side: c.side,
+      subject_code: c.subjectCode,
+      subject_name: c.subjectName,
+      level: c.level,
+      parent_code: c.parentCode,
+      alt_code: c.altCode,
+      alt_name: c.altName,
+      metric: c.metric,
+      column_key: c.column.key,
+      column_label: c.column.label,
+      scope: c.column.scope,
+      basis: c.column.basis,
+      year: c.column.year,
+      value_kind: c.valueKind,
+      amount_fen: c.fen,
+      quantity: c.quantity,
+      precision_fen: c.precisionFen,
+      raw_text: c.raw,
+      flags: c.flags.join(','),
+    })),
+  );
+  await insertAll(db, 'line_items', items);
+
+  for (const t of doc.tables) {
+    for (const o of t.owners) {
+      const { id: ownerId } = await db
+        .insertInto('performance_owners')
+        .values({
+          document_id: documentId,
+          table_id: tableIds.get(t)!,
+          owner_kind: o.kind,
+          name: o.name,
+          unit_id: o.kind === 'unit' ? unitId(o.name) : null,
+          project_id: o.project ? (projectIds.get(o.project) ?? null) : null,
+          goal: o.goal,
+          outcome: o.outcome,
+          indicator_score: o.indicatorScore,
+          execution_score: o.executionScore,
+          deduction: o.deduction,
+          total_score: o.totalScore,
+          execution_rate: o.executionRate,
+          line: o.line,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const targets: NewPerformanceTarget[] = o.targets.map((x) => ({
+        owner_id: ownerId,
+        document_id: documentId,
+        table_id: tableIds.get(t)!,
+        line: x.line,
+        level1: x.level1,
+        level2: x.level2,
+        level3: x.level3,
+        description: x.description,
+        operator: x.operator,
+        target_value: x.targetValue,
+        target_number: x.targetNumber,
+        target_unit: x.targetUnit,
+        deadline: x.deadline,
+        actual_value: x.actualValue,
+        completion: x.completion,
+        weight: x.weight,
+        score: x.score,
+        basis: x.basis,
+        raw_text: x.raw,
+      }));
+      await insertAll(db, 'performance_targets', targets);
+    }
+  }
+
+  const facts: NewNarrativeFact[] = doc.facts.map((f) => ({
+    document_id: documentId,
+    line: f.line,
+    metric: f.metric,
+    aspect: f.aspect,
+    label: f.label,
+    subject_code: f.subjectCode,
+    subject_name: f.subjectName,
+    year: f.year,
+    basis: f.basis,
+    value_kind: f.valueKind,
+    amount_fen: f.fen,
+    value: f.value,
+    unit: f.unit,
+    precision_fen: f.precisionFen,
+    compare_basis: f.compareBasis,
+    change_direction: f.changeDirection,
+    change_fen: f.changeFen,
+    change_percent: f.changePercent,
+    reason: f.reason,
+    raw_text: f.raw,
+  }));
+  await insertAll(db, 'narrative_facts', facts);
+
+  await insertAll(
+    db,
+    'checks',
+    checks.map((c) => ({
+      document_id: documentId,
+      table_id: c.table ? (tableIds.get(c.table) ?? null) : null,
+      rule: c.rule,
+      subject: c.subject,
+      passed: c.passed ? 1 : 0,
+      expected_fen: c.expectedFen,
+      actual_fen: c.actualFen,
+      difference_fen: c.expectedFen !== null && c.actualFen !== null ? c.expectedFen - c.actualFen : null,
+      tolerance_fen: c.toleranceFen,
+      lines: JSON.stringify(c.lines),
+      message: c.message,
+    })),
+  );
+}

@@ -1,0 +1,22 @@
+// Polite and filler phrases (grammar/fillers.json) that carry nothing for the grammar.
+import fillers from '../../../grammar/fillers.json' with { type: 'json' };
+import { alternation } from './words.ts';
+
+const ANYWHERE = new RegExp(alternation(fillers.anywhere), 'g');
+const CLAUSE_START = new RegExp(`(?<=^|\\s)(?:${alternation(fillers.clauseStart.words)})`, 'g');
+const SENTENCE_FINAL = new RegExp(`(?:${alternation(fillers.sentenceFinal.words)})+(?=\\s|$)`, 'g');
+
+/**
+ * `请问曲阳2023年三公经费是多少呢` → `曲阳2023年三公经费`. Expects punctuation already
+ * turned into spaces, which is how a sentence-final particle is told from one inside a word.
+ * Removed phrases leave a space so the words around them stay apart.
+ */
+export function removeFillers(text: string): string {
+  let s = text.replace(ANYWHERE, ' ');
+  // Removing one clause-start word can expose another (您好 请 …), hence the loop.
+  for (let previous = ''; previous !== s; ) {
+    previous = s;
+    s = s.trimStart().replace(CLAUSE_START, ' ');
+  }
+  return s.replace(SENTENCE_FINAL, ' ');
+}

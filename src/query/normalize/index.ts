@@ -1,0 +1,42 @@
+// The canonical form of a question that the grammar's lexer reads. Pure and total:
+// any string in, a string out, a few microseconds for a typical question.
+import { expandArabicMultipliers } from './amount.ts';
+import { removeFillers } from './fillers.ts';
+import { convertChineseNumerals } from './numerals.ts';
+import { cjkParentheses, collapseSpaces, stripDigitGrouping, stripQuotes, symbolsToSpaces } from './punctuation.ts';
+import { toSimplified } from './traditional.ts';
+import { foldWidth } from './width.ts';
+import { normalizeYears } from './years.ts';
+
+export { expandArabicMultipliers, parseAmountYuan, shiftDecimal } from './amount.ts';
+export { removeFillers } from './fillers.ts';
+export { convertChineseNumerals, parseChineseNumeral } from './numerals.ts';
+export { cjkParentheses, collapseSpaces, stripDigitGrouping, stripQuotes, symbolsToSpaces } from './punctuation.ts';
+export { createPinyinResolver } from './pinyin.ts';
+export type { PinyinResolver } from './pinyin.ts';
+export { toSimplified } from './traditional.ts';
+export { foldWidth } from './width.ts';
+export { normalizeYears } from './years.ts';
+
+/**
+ * `請問曲陽２０２３年度“三公”經費是多少？` → `曲阳2023年三公经费`.
+ * The order matters: characters are folded and simplified before any word list is
+ * matched; punctuation becomes spaces before sentence-final particles are looked for;
+ * fillers go before numerals (查一下 holds a 一); and arabic two-digit years are read
+ * before numerals are converted, so 十年 (ten years) becomes 10年, not 2010年.
+ */
+export function normalizeQuestion(text: string): string {
+  // Adapters are JavaScript at heart: a message without text arrives as undefined.
+  if (typeof text !== 'string') return '';
+  let s = foldWidth(text);
+  s = toSimplified(s);
+  s = stripDigitGrouping(s);
+  s = cjkParentheses(s);
+  s = stripQuotes(s);
+  s = symbolsToSpaces(s);
+  s = removeFillers(s);
+  s = normalizeYears(s);
+  s = convertChineseNumerals(s);
+  s = expandArabicMultipliers(s);
+  return collapseSpaces(s);
+}

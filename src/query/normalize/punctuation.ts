@@ -1,0 +1,42 @@
+// Punctuation, quotes, emoji and other symbols: the grammar only needs word boundaries.
+
+/** `219,438.35` → `219438.35`; `2022,2023` (a list) is not a grouped number and stays. */
+export function stripDigitGrouping(text: string): string {
+  return text.replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g, (n) => n.replace(/,/g, ''));
+}
+
+const OPEN_BY_HAN = /(?<=\p{Script=Han})\(|\((?=\p{Script=Han})/gu;
+const CLOSE_BY_HAN = /(?<=\p{Script=Han})\)|\)(?=\p{Script=Han})/gu;
+
+/**
+ * `因公出国(境)费` → `因公出国（境）费`: official names are printed with full-width
+ * parentheses, so half-width ones touching Chinese take that form and both spellings compare equal.
+ */
+export function cjkParentheses(text: string): string {
+  return text.replace(OPEN_BY_HAN, '（').replace(CLOSE_BY_HAN, '）');
+}
+
+const APOSTROPHE_IN_PINYIN = /(?<=[a-z])['’](?=[a-z])/gi;
+const QUOTES = /["'“”‘’„‟〝〞「」『』《》〈〉«»]/g;
+
+/**
+ * `“三公”经费` → `三公经费`, `《预算法》` → `预算法`: names are written with and without
+ * quotes, so quotes go without leaving a gap; only the apostrophe of pinyin (xi'an) stays a break.
+ */
+export function stripQuotes(text: string): string {
+  return text.replace(APOSTROPHE_IN_PINYIN, ' ').replace(QUOTES, '');
+}
+
+// Kept: letters of any script, digits, parentheses, %, and . or - between two digits (1.5亿, 2021-2023).
+const MARKS = /\p{M}/gu;
+const SYMBOL = /(?<!\d)[.-]|[.-](?!\d)|[^\p{L}\p{Nd}\p{Nl}（）()%.\- ]/gu;
+
+/** Every other punctuation mark, quote, emoji or symbol becomes a space. */
+export function symbolsToSpaces(text: string): string {
+  return text.replace(MARKS, '').replace(SYMBOL, ' ');
+}
+
+/** Runs of spaces become one; none at either end. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,40 @@
+// The named figures (metrics) the database tags cells and facts with. Defined as
+// data in grammar/metrics.json; this module only compiles and looks them up.
+import vocabulary from '../../grammar/metrics.json' with { type: 'json' };
+
+export interface Metric {
+  key: string;
+  name: string;
+  kind: 'money' | 'count' | 'score';
+  /** In prose, a lower rank wins when several metrics are named before one number. */
+  rank: number;
+  /** Patterns for table labels, matched against the whole label key. */
+  table: RegExp[];
+  /** Patterns for prose. */
+  prose: RegExp[];
+  /** Extra words people type for it. */
+  ask: string[];
+}
+
+export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
+  key: m.key,
+  name: m.name,
+  kind: m.kind as Metric['kind'],
+  rank: m.rank,
+  table: m.table.map((p) => new RegExp(p)),
+  prose: m.prose.map((p) => new RegExp(p, 'g')),
+  ask: m.ask,
+}));
+
+const byKey = new Map(metrics.map((m) => [m.key, m]));
+
+export function metric(key: string): Metric {
+  const m = byKey.get(key);
+  if (!m) throw new Error(`unknown metric ${key}`);
+  return m;
+}
+
+/** The metric a printed table label names, if any (label already reduced with labelKey). */
+export function metricForLabel(key: string, allowed: (m: Metric) => boolean = () => true): Metric | null {
+  return metrics.find((m) => allowed(m) && m.table.some((re) => re.test(key))) ?? null;
+}

@@ -1,0 +1,230 @@
+// Kysely migrations, kept in code (no folder scanning) so the bundle carries them.
+// Column meanings are documented in schema.ts and in the README's data model.
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './schema.ts';
+
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('documents')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('file', 'text', (c) => c.notNull().unique())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('department', 'text', (c) => c.notNull())
+      .addColumn('province', 'text')
+      .addColumn('city', 'text')
+      .addColumn('county', 'text')
+      .addColumn('fiscal_year', 'integer', (c) => c.notNull())
+      .addColumn('stage', 'text', (c) => c.notNull().check(sql`stage in ('预算', '决算')`))
+      .addColumn('amount_unit', 'text', (c) => c.notNull().check(sql`amount_unit in ('元', '万元')`))
+      .addColumn('line_count', 'integer', (c) => c.notNull())
+      .addColumn('ingested_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('units')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('code', 'text')
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .addColumn('raw_text', 'text', (c) => c.notNull())
+      .addUniqueConstraint('units_document_name', ['document_id', 'name'])
+      .execute();
+
+    await db.schema
+      .createTable('source_tables')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('number', 'text')
+      .addColumn('amount_unit', 'text', (c) => c.notNull())
+      .addColumn('line_start', 'integer', (c) => c.notNull())
+      .addColumn('line_end', 'integer', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .execute();
+
+    await db.schema
+      .createTable('table_segments')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('table_id', 'integer', (c) => c.notNull().references('source_tables.id'))
+      .addColumn('line_start', 'integer', (c) => c.notNull())
+      .addColumn('line_end', 'integer', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('projects')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('unit_id', 'integer', (c) => c.references('units.id'))
+      .addColumn('parent_id', 'integer', (c) => c.references('projects.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('name_key', 'text', (c) => c.notNull())
+      .addColumn('description', 'text')
+      .addColumn('table_id', 'integer', (c) => c.references('source_tables.id'))
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .addColumn('raw_text', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('line_items')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('table_id', 'integer', (c) => c.notNull().references('source_tables.id'))
+      .addColumn('unit_id', 'integer', (c) => c.references('units.id'))
+      .addColumn('project_id', 'integer', (c) => c.references('projects.id'))
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .addColumn('row_label', 'text', (c) => c.notNull())
+      .addColumn('classification', 'text', (c) => c.notNull())
+      .addColumn('side', 'text')
+      .addColumn('subject_code', 'text')
+      .addColumn('subject_name', 'text')
+      .addColumn('level', 'text')
+      .addColumn('parent_code', 'text')
+      .addColumn('alt_code', 'text')
+      .addColumn('alt_name', 'text')
+      .addColumn('metric', 'text')
+      .addColumn('column_key', 'text', (c) => c.notNull())
+      .addColumn('column_label', 'text', (c) => c.notNull())
+      .addColumn('scope', 'text', (c) => c.notNull())
+      .addColumn('basis', 'text', (c) => c.notNull())
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('value_kind', 'text', (c) => c.notNull())
+      .addColumn('amount_fen', 'integer')
+      .addColumn('quantity', 'real')
+      .addColumn('precision_fen', 'integer')
+      .addColumn('raw_text', 'text', (c) => c.notNull())
+      .addColumn('flags', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('performance_owners')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('table_id', 'integer', (c) => c.notNull().references('source_tables.id'))
+      .addColumn('owner_kind', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('unit_id', 'integer', (c) => c.references('units.id'))
+      .addColumn('project_id', 'integer', (c) => c.references('projects.id'))
+      .addColumn('goal', 'text')
+      .addColumn('outcome', 'text')
+      .addColumn('indicator_score', 'real')
+      .addColumn('execution_score', 'real')
+      .addColumn('deduction', 'real')
+      .addColumn('total_score', 'real')
+      .addColumn('execution_rate', 'text')
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('performance_targets')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('owner_id', 'integer', (c) => c.notNull().references('performance_owners.id'))
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('table_id', 'integer', (c) => c.notNull().references('source_tables.id'))
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .addColumn('level1', 'text')
+      .addColumn('level2', 'text')
+      .addColumn('level3', 'text', (c) => c.notNull())
+      .addColumn('description', 'text')
+      .addColumn('operator', 'text')
+      .addColumn('target_value', 'text')
+      .addColumn('target_number', 'real')
+      .addColumn('target_unit', 'text')
+      .addColumn('deadline', 'text')
+      .addColumn('actual_value', 'text')
+      .addColumn('completion', 'text')
+      .addColumn('weight', 'real')
+      .addColumn('score', 'real')
+      .addColumn('basis', 'text')
+      .addColumn('raw_text', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('narrative_facts')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .addColumn('metric', 'text', (c) => c.notNull())
+      .addColumn('aspect', 'text', (c) => c.notNull())
+      .addColumn('label', 'text', (c) => c.notNull())
+      .addColumn('subject_code', 'text')
+      .addColumn('subject_name', 'text')
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('basis', 'text', (c) => c.notNull())
+      .addColumn('value_kind', 'text', (c) => c.notNull())
+      .addColumn('amount_fen', 'integer')
+      .addColumn('value', 'real')
+      .addColumn('unit', 'text', (c) => c.notNull())
+      .addColumn('precision_fen', 'integer')
+      .addColumn('compare_basis', 'text')
+      .addColumn('change_direction', 'text')
+      .addColumn('change_fen', 'integer')
+      .addColumn('change_percent', 'real')
+      .addColumn('reason', 'text')
+      .addColumn('raw_text', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('checks')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('table_id', 'integer', (c) => c.references('source_tables.id'))
+      .addColumn('rule', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('passed', 'integer', (c) => c.notNull())
+      .addColumn('expected_fen', 'integer')
+      .addColumn('actual_fen', 'integer')
+      .addColumn('difference_fen', 'integer')
+      .addColumn('tolerance_fen', 'integer')
+      .addColumn('lines', 'text', (c) => c.notNull())
+      .addColumn('message', 'text', (c) => c.notNull())
+      .execute();
+
+    // The answer stage looks figures up by document and subject, metric or project.
+    await db.schema.createIndex('line_items_subject').on('line_items').columns(['document_id', 'subject_code']).execute();
+    await db.schema.createIndex('line_items_metric').on('line_items').columns(['document_id', 'metric']).execute();
+    await db.schema.createIndex('line_items_project').on('line_items').column('project_id').execute();
+    await db.schema.createIndex('line_items_table').on('line_items').column('table_id').execute();
+    await db.schema.createIndex('narrative_metric').on('narrative_facts').columns(['document_id', 'metric']).execute();
+    await db.schema.createIndex('targets_owner').on('performance_targets').column('owner_id').execute();
+  },
+};
+
+// A view that reads like the printed tables, for people browsing with sqlite3.
+const browsingView: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      create view figures as
+      select d.department, d.fiscal_year, d.stage, t.name as table_name, t.number as table_number,
+             li.line, li.row_label, li.subject_code, li.column_label, li.year, li.basis,
+             printf('%.2f', li.amount_fen / 100.0) as yuan,
+             printf('%.2f', li.amount_fen / 1000000.0) as wan_yuan,
+             li.quantity, li.raw_text, li.flags, d.file
+      from line_items li
+      join documents d on d.id = li.document_id
+      join source_tables t on t.id = li.table_id`.execute(db);
+    await sql`
+      create view failed_checks as
+      select d.department, d.fiscal_year, c.rule, c.subject, c.message, c.lines, d.file
+      from checks c join documents d on d.id = c.document_id
+      where c.passed = 0`.execute(db);
+  },
+};
+
+const migrations: Record<string, Migration> = {
+  '0001_initial': initial,
+  '0002_browsing_views': browsingView,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`database migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);
+}

@@ -1,0 +1,241 @@
+// The database's typed shape. Every other stage imports its row types from here,
+// so a column added in migrations.ts is added here too and the compiler finds
+// every place that must learn about it.
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export type Stage = '预算' | '决算';
+export type AmountUnit = '元' | '万元';
+
+/** What kind of table a region is; decides which parser reads it. */
+export type TableKind =
+  | 'summary' // 收支总表 / 财政拨款收支总表: label–amount pairs on an income and an expenditure side
+  | 'income' // 收入总表 / 收入决算表
+  | 'expenditure' // 支出总表, 一般公共预算支出表, 支出功能/经济分类表, 基本支出表…: rows keyed by subject code
+  | 'three_public' // “三公”经费表
+  | 'projects' // 项目支出表, 专项业务经费表, 政府采购表, 债务/购买服务表
+  | 'performance' // 绩效目标表, 绩效自评表
+  | 'meetings' // 会议费培训费明细表
+  | 'assets' // 固定资产占用情况表
+  | 'units' // 预算单位构成, 机构设置情况
+  | 'toc' // 目录
+  | 'unknown'; // table-like text the ingest could not classify: reported, never used for answers
+
+export type TableStatus =
+  | 'parsed'
+  | 'empty' // printed without any figure (often with a note saying so)
+  | 'fragment' // a truncated page piece (e.g. “项目支出预”) with headers only
+  | 'misaligned' // figures whose columns cannot be matched to the header: stored, flagged, not used for answers
+  | 'unclassified';
+
+export type ValueKind = 'money' | 'count';
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  file: string;
+  sha256: string;
+  title: string;
+  department: string;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  fiscal_year: number;
+  stage: Stage;
+  amount_unit: AmountUnit;
+  line_count: number;
+  ingested_at: string;
+}
+
+/** The department and the sub-units that appear in a document. */
+export interface UnitsTable {
+  id: Generated<number>;
+  document_id: number;
+  code: string | null;
+  name: string;
+  role: 'department' | 'subunit';
+  line: number;
+  raw_text: string;
+}
+
+/** One table as printed: possibly several page segments with repeated headers. */
+export interface SourceTablesTable {
+  id: Generated<number>;
+  document_id: number;
+  kind: TableKind;
+  name: string;
+  number: string | null;
+  amount_unit: AmountUnit;
+  line_start: number;
+  line_end: number;
+  status: TableStatus;
+  note: string | null;
+}
+
+export interface TableSegmentsTable {
+  id: Generated<number>;
+  table_id: number;
+  line_start: number;
+  line_end: number;
+}
+
+/** One printed figure: a (table row, column) cell, with where it came from. */
+export interface LineItemsTable {
+  id: Generated<number>;
+  document_id: number;
+  table_id: number;
+  unit_id: number | null;
+  project_id: number | null;
+  line: number;
+  row_label: string;
+  classification: string;
+  side: '收入' | '支出' | null;
+  subject_code: string | null;
+  subject_name: string | null;
+  level: string | null;
+  parent_code: string | null;
+  alt_code: string | null;
+  alt_name: string | null;
+  metric: string | null;
+  column_key: string;
+  column_label: string;
+  scope: string;
+  basis: Stage;
+  year: number;
+  value_kind: ValueKind;
+  amount_fen: number | null;
+  quantity: number | null;
+  precision_fen: number | null;
+  raw_text: string;
+  flags: string;
+}
+
+export interface ProjectsTable {
+  id: Generated<number>;
+  document_id: number;
+  unit_id: number | null;
+  parent_id: number | null;
+  name: string;
+  name_key: string;
+  description: string | null;
+  /** The first table printing it; null for a project named only in the prose. */
+  table_id: number | null;
+  line: number;
+  raw_text: string;
+}
+
+/** A block of a 绩效目标表 or 绩效自评表: whose targets they are, and the totals. */
+export interface PerformanceOwnersTable {
+  id: Generated<number>;
+  document_id: number;
+  table_id: number;
+  owner_kind: 'unit' | 'project';
+  name: string;
+  unit_id: number | null;
+  project_id: number | null;
+  goal: string | null;
+  outcome: string | null;
+  indicator_score: number | null;
+  execution_score: number | null;
+  deduction: number | null;
+  total_score: number | null;
+  execution_rate: string | null;
+  line: number;
+}
+
+export interface PerformanceTargetsTable {
+  id: Generated<number>;
+  owner_id: number;
+  document_id: number;
+  table_id: number;
+  line: number;
+  level1: string | null;
+  level2: string | null;
+  level3: string;
+  description: string | null;
+  operator: string | null;
+  target_value: string | null;
+  target_number: number | null;
+  target_unit: string | null;
+  deadline: string | null;
+  actual_value: string | null;
+  completion: string | null;
+  weight: number | null;
+  score: number | null;
+  basis: string | null;
+  raw_text: string;
+}
+
+/** A figure stated only (or also) in the prose: “三公”经费, 机关运行经费, 车辆, 编制… */
+export interface NarrativeFactsTable {
+  id: Generated<number>;
+  document_id: number;
+  line: number;
+  metric: string;
+  /** What the number says about the metric: its amount, a count, a share of a total, an execution rate, a score. */
+  aspect: 'amount' | 'count' | 'share' | 'execution_rate' | 'score';
+  label: string;
+  subject_code: string | null;
+  /** A subject or project named in the sentence (`社会保险经办机构`, `困难群众医疗保障资金`). */
+  subject_name: string | null;
+  year: number;
+  basis: Stage;
+  value_kind: 'money' | 'count' | 'percent' | 'score';
+  amount_fen: number | null;
+  value: number | null;
+  unit: string;
+  precision_fen: number | null;
+  compare_basis: string | null;
+  change_direction: string | null;
+  change_fen: number | null;
+  change_percent: number | null;
+  reason: string | null;
+  raw_text: string;
+}
+
+/** One run of one consistency rule (勾稽关系). A failure is a finding about the source. */
+export interface ChecksTable {
+  id: Generated<number>;
+  document_id: number;
+  table_id: number | null;
+  rule: string;
+  subject: string;
+  passed: number;
+  expected_fen: number | null;
+  actual_fen: number | null;
+  difference_fen: number | null;
+  tolerance_fen: number | null;
+  lines: string;
+  message: string;
+}
+
+export interface Database {
+  documents: DocumentsTable;
+  units: UnitsTable;
+  source_tables: SourceTablesTable;
+  table_segments: TableSegmentsTable;
+  line_items: LineItemsTable;
+  projects: ProjectsTable;
+  performance_owners: PerformanceOwnersTable;
+  performance_targets: PerformanceTargetsTable;
+  narrative_facts: NarrativeFactsTable;
+  checks: ChecksTable;
+}
+
+export type DocumentRow = Selectable<DocumentsTable>;
+export type UnitRow = Selectable<UnitsTable>;
+export type SourceTableRow = Selectable<SourceTablesTable>;
+export type LineItemRow = Selectable<LineItemsTable>;
+export type ProjectRow = Selectable<ProjectsTable>;
+export type PerformanceOwnerRow = Selectable<PerformanceOwnersTable>;
+export type PerformanceTargetRow = Selectable<PerformanceTargetsTable>;
+export type NarrativeFactRow = Selectable<NarrativeFactsTable>;
+export type CheckRow = Selectable<ChecksTable>;
+
+export type NewDocument = Insertable<DocumentsTable>;
+export type NewUnit = Insertable<UnitsTable>;
+export type NewSourceTable = Insertable<SourceTablesTable>;
+export type NewLineItem = Insertable<LineItemsTable>;
+export type NewProject = Insertable<ProjectsTable>;
+export type NewPerformanceOwner = Insertable<PerformanceOwnersTable>;
+export type NewPerformanceTarget = Insertable<PerformanceTargetsTable>;
+export type NewNarrativeFact = Insertable<NarrativeFactsTable>;
+export type NewCheck = Insertable<ChecksTable>;
