@@ -21,7 +21,7 @@ export function createLogger({ level, secrets = [], destination }: LoggerOptions
   return pino(
     {
       level,
-      redact: { paths: ['token', '*.token', 'secretToken', '*.secretToken', 'config.telegram'], censor: REDACTED },
+      redact: { paths: ['token', '*.token', 'secretToken', '*.secretToken'], censor: REDACTED },
       hooks: hidden.length > 0 ? { streamWrite: (line) => scrub(line, hidden) } : {},
     },
     destination ?? pino.destination(1),

@@ -1,9 +1,60 @@
-// Placeholder until the query engine lands (issue 3): answers nothing, lists nothing.
-import type { Engine } from './types.ts';
+// The engine every front end uses: a question (and the chat's context) in, an
+// answer with figures and sources out. Built once: the lexicon, the project
+// index and the prepared queries live as long as the engine.
+import { databasePath } from '../config.ts';
+import type { StructuredQuery } from '../query/ast.ts';
+import { loadCatalog } from '../query/catalog.ts';
+import { createUnderstander } from '../query/understand.ts';
+import { openStore } from '../store/db.ts';
+import { prepareQueries } from './data.ts';
+import { followUps, mergeContext } from './dialog.ts';
+import { answerQuery } from './dispatch.ts';
+import { reply, toResult } from './reply.ts';
+import type { Sources } from './sources.ts';
+import type { AskResult, CatalogDocument, DialogContext, Engine } from './types.ts';
 
-export async function createEngine(_options: { dbPath?: string } = {}): Promise<Engine> {
+const REFUSALS = {
+  empty: '请输入一个问题，例如：曲阳 2023 三公经费。',
+  too_long: '问题太长了（超过300个字）。请简短地问，例如：沈阳 2023 邮电费。',
+};
+
+export async function createEngine(options: { dbPath?: string } = {}): Promise<Engine> {
+  const store = openStore(options.dbPath ?? databasePath, { readonly: true });
+  const catalog = await loadCatalog(store.db);
+  const understander = createUnderstander(catalog);
+  const queries = prepareQueries(store.db, store.sqlite);
+  const unitNames = new Map(catalog.units.map((u) => [u.id, u.name]));
+  const sources: Sources = {
+    queries,
+    catalog,
+    entity: (doc, unitId) => (unitId !== null ? (unitNames.get(unitId) ?? doc.department) : doc.department),
+  };
+  const documents: CatalogDocument[] = catalog.documents.map((d) => {
+    const failed = queries.failedChecks(d.id).length;
+    return {
+      file: d.file,
+      title: d.display,
+      department: d.department,
+      year: d.fiscal_year,
+      stage: d.stage,
+      amount_unit: d.amount_unit,
+      tables: queries.tables(d.id).length,
+      checks_passed: queries.passedChecks(d.id)[0]?.n ?? 0,
+      checks_failed: failed,
+    };
+  });
+
   return {
-    ask: (text) => ({ query: text, status: 'unsupported', text: '引擎尚未就绪。', answers: [], suggestions: [] }),
-    catalog: () => [],
+    ask(text: string, context?: DialogContext): AskResult {
+      const understood = understander.understand(text);
+      if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [REFUSALS[understood.reason]]), queries);
+      const query = mergeContext(understood.query, context?.query as StructuredQuery | undefined);
+      const r = answerQuery(sources, query);
+      const result = toResult(text, r, queries);
+      result.context = { query };
+      result.followups = r.status === 'answered' ? followUps(query) : [];
+      return result;
+    },
+    catalog: () => documents,
   };
 }

@@ -6,12 +6,16 @@ import type { Stage } from '../store/schema.ts';
 export type AnswerStatus = 'answered' | 'ambiguous' | 'not_found' | 'unsupported';
 
 export interface SourceRef {
-  /** The document's title and file, e.g. 《曲阳县医疗保障局2023年部门预算》 (004_….txt). */
+  /** The document, e.g. 曲阳县医疗保障局2023年部门预算. */
   document: string;
   /** The table as printed (name and number), or null for prose. */
   table: string | null;
   /** 1-based line in the raw file. */
   line: number;
+  /** The raw file under data/raw. */
+  file?: string;
+  /** The figure exactly as printed there. */
+  raw?: string;
 }
 
 export interface AnswerItem {

@@ -24,19 +24,30 @@ export function splitHtml(blocks: readonly Block[], limit = MESSAGE_LIMIT): stri
 
   for (const block of blocks) {
     for (const line of block.lines) {
-      for (const piece of cutLine(line, limit - PRE_TAGS)) {
+      const pieces = cutLine(line, block.pre ? limit - PRE_TAGS : limit);
+      for (let i = 0; i < pieces.length; i++) {
+        const piece = pieces[i]!;
+        let cost = appendCost(parts, block.pre, piece);
+        // The rest of a cut line starts a message, rather than a line, of its own.
+        if ((length + cost > limit || i > 0) && parts.length > 0) {
+          flush();
+          cost = appendCost(parts, block.pre, piece);
+        }
         const last = parts[parts.length - 1];
-        const extends_ = last !== undefined && last.pre === block.pre;
-        const cost = (parts.length > 0 ? 1 : 0) + piece.length + (extends_ || !block.pre ? 0 : PRE_TAGS);
-        if (length + cost > limit) flush();
-        if (last !== undefined && extends_ && parts.length > 0) last.lines.push(piece);
+        if (last !== undefined && last.pre === block.pre) last.lines.push(piece);
         else parts.push({ pre: block.pre, lines: [piece] });
-        length += (parts.length > 1 || parts[0]!.lines.length > 1 ? 1 : 0) + piece.length + (parts[parts.length - 1]!.lines.length === 1 && block.pre ? PRE_TAGS : 0);
+        length += cost;
       }
     }
   }
   flush();
   return messages;
+}
+
+function appendCost(parts: readonly Block[], pre: boolean, piece: string): number {
+  const last = parts[parts.length - 1];
+  if (last !== undefined && last.pre === pre) return 1 + piece.length;
+  return (last !== undefined ? 1 : 0) + piece.length + (pre ? PRE_TAGS : 0);
 }
 
 /** Cuts an over-long line at `max`, backing off an entity (&amp;) or a surrogate pair. */

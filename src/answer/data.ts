@@ -1,0 +1,100 @@
+// The queries answers run, built with kysely once at start-up and kept as
+// prepared statements: kysely's SQLite driver would prepare them anew on every
+// call, which is most of the cost of a question.
+import type { Compilable, Kysely } from 'kysely';
+import type SQLite from 'better-sqlite3';
+import type {
+  CheckRow,
+  Database,
+  LineItemRow,
+  NarrativeFactRow,
+  PerformanceOwnerRow,
+  PerformanceTargetRow,
+  ProjectRow,
+  SourceTableRow,
+  UnitRow,
+} from '../store/schema.ts';
+
+/** A printed figure with the table it was printed in. */
+export type FigureRow = LineItemRow & {
+  table_name: string;
+  table_number: string | null;
+  table_kind: SourceTableRow['kind'];
+  table_status: SourceTableRow['status'];
+};
+
+const SUBJECT_CLASSES = ['功能分类', '部门经济分类', '政府经济分类'];
+
+/**
+ * Compiles a kysely query once. The statement then runs with fresh values for its
+ * leading parameters (written first in the query); later ones are the compiled constants.
+ */
+function prepared<R>(sqlite: SQLite.Database, query: Compilable<R>): (...params: unknown[]) => R[] {
+  const compiled = query.compile();
+  const statement = sqlite.prepare(compiled.sql);
+  const constants = compiled.parameters;
+  return (...params) => statement.all(...params, ...constants.slice(params.length)) as R[];
+}
+
+export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database) {
+  const figures = () =>
+    db
+      .selectFrom('line_items as li')
+      .innerJoin('source_tables as t', 't.id', 'li.table_id')
+      .selectAll('li')
+      .select(['t.name as table_name', 't.number as table_number', 't.kind as table_kind', 't.status as table_status'])
+      .orderBy('li.table_id')
+      .orderBy('li.id');
+
+  return {
+    /** (documentId, metric) */
+    figuresByMetric: prepared<FigureRow>(sqlite, figures().where('li.document_id', '=', 0).where('li.metric', '=', '')),
+    /** (documentId, subjectCode) */
+    figuresBySubject: prepared<FigureRow>(
+      sqlite,
+      figures().where('li.document_id', '=', 0).where('li.subject_code', '=', '').where('li.classification', 'in', SUBJECT_CLASSES),
+    ),
+    /** (documentId, measure): a measure's figure in the 合计 rows of expenditure tables. */
+    figuresByMeasure: prepared<FigureRow>(
+      sqlite,
+      figures().where('li.document_id', '=', 0).where('li.column_key', '=', '').where('li.level', '=', 'total').where('t.kind', '=', 'expenditure'),
+    ),
+    /** (documentId, parentCode) */
+    childFigures: prepared<FigureRow>(
+      sqlite,
+      figures().where('li.document_id', '=', 0).where('li.parent_code', '=', '').where('li.classification', 'in', SUBJECT_CLASSES),
+    ),
+    /** (documentId, classification, level) */
+    figuresAtLevel: prepared<FigureRow>(
+      sqlite,
+      figures().where('li.document_id', '=', 0).where('li.classification', '=', '').where('li.level', '=', '').where('t.kind', '=', 'expenditure'),
+    ),
+    /** (documentId) figures that belong to a project */
+    projectFigures: prepared<FigureRow>(sqlite, figures().where('li.document_id', '=', 0).where('li.project_id', 'is not', null)),
+    /** (documentId) */
+    projects: prepared<ProjectRow>(sqlite, db.selectFrom('projects').selectAll().where('document_id', '=', 0).orderBy('id')),
+    /** (documentId, metric) */
+    factsByMetric: prepared<NarrativeFactRow>(sqlite, db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('metric', '=', '').orderBy('id')),
+    /** (documentId, subjectCode) */
+    factsBySubject: prepared<NarrativeFactRow>(sqlite, db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('subject_code', '=', '').orderBy('id')),
+    /** (documentId, subjectName) */
+    factsByName: prepared<NarrativeFactRow>(sqlite, db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('subject_name', '=', '').orderBy('id')),
+    /** (documentId) */
+    owners: prepared<PerformanceOwnerRow>(sqlite, db.selectFrom('performance_owners').selectAll().where('document_id', '=', 0).orderBy('id')),
+    /** (ownerId) */
+    targets: prepared<PerformanceTargetRow>(sqlite, db.selectFrom('performance_targets').selectAll().where('owner_id', '=', 0).orderBy('id')),
+    /** (documentId) */
+    units: prepared<UnitRow>(sqlite, db.selectFrom('units').selectAll().where('document_id', '=', 0).orderBy('id')),
+    /** (documentId) */
+    failedChecks: prepared<CheckRow>(sqlite, db.selectFrom('checks').selectAll().where('document_id', '=', 0).where('passed', '=', 0).orderBy('id')),
+    /** (documentId) */
+    tables: prepared<SourceTableRow>(sqlite, db.selectFrom('source_tables').selectAll().where('document_id', '=', 0).orderBy('id')),
+    /** (documentId) number of checks that passed */
+    passedChecks: prepared<{ n: number }>(
+      sqlite,
+      db.selectFrom('checks').select((eb) => eb.fn.countAll<number>().as('n')).where('document_id', '=', 0).where('passed', '=', 1),
+    ),
+  };
+}
+
+export type Queries = ReturnType<typeof prepareQueries>;

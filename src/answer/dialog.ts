@@ -1,0 +1,34 @@
+// Follow-ups in a chat: “那2022年呢？”, “明细呢”, “北票呢” continue the previous
+// question with what the new one leaves out; and the buttons an answer offers.
+import type { StructuredQuery } from '../query/ast.ts';
+import type { FollowUp } from './types.ts';
+
+/** Intents worth carrying into a follow-up that names none. */
+const CARRIED = new Set(['breakdown', 'share', 'performance']);
+
+export function mergeContext(q: StructuredQuery, previous: StructuredQuery | undefined): StructuredQuery {
+  if (!previous) return q;
+  const complete = q.targets.length > 0 && q.entities.length > 0;
+  if (complete || q.intent === 'list' || q.candidates.length > 0) return q;
+  const sameEntities = q.entities.length === 0;
+  return {
+    ...q,
+    entities: sameEntities ? previous.entities : q.entities,
+    years: q.years.length ? q.years : sameEntities ? previous.years : [],
+    stage: q.stage ?? (sameEntities ? previous.stage : null),
+    targets: q.targets.length ? q.targets : previous.targets,
+    intent: q.intent === 'lookup' && CARRIED.has(previous.intent) && q.targets.length === 0 ? previous.intent : q.intent,
+    // What was not understood this time may have been a filler (那/呢); the previous question is the subject.
+    unknown: q.targets.length ? q.unknown : [],
+  };
+}
+
+export function followUps(q: StructuredQuery): FollowUp[] {
+  if (q.entities.length !== 1 || q.targets.length !== 1) return [];
+  const base = `${q.entities[0]!.text} ${q.years[0] ?? ''} ${q.targets[0]!.text}`.replace(/\s+/g, ' ');
+  const out: FollowUp[] = [];
+  if (q.intent !== 'breakdown') out.push({ label: '明细', question: `${base} 明细` });
+  if (!q.previousYear) out.push({ label: '比上年', question: `${base} 比上年` });
+  if (!q.sources) out.push({ label: '来源', question: `${base} 来源` });
+  return out;
+}

@@ -1,0 +1,61 @@
+// From a structured query to a reply: settle what cannot be answered, find the
+// documents, hand over to the intent.
+import type { StructuredQuery } from '../query/ast.ts';
+import { breakdown } from './intents/breakdown.ts';
+import { compare } from './intents/compare.ts';
+import { listCatalog, listWithin } from './intents/list.ts';
+import { lookup } from './intents/lookup.ts';
+import { performance } from './intents/performance.ts';
+import { rankDepartments, rankWithin } from './intents/rank.ts';
+import { share } from './intents/share.ts';
+import { reply, type Reply } from './reply.ts';
+import { askedOf, resolveScopes, shortName } from './resolve.ts';
+import type { Sources } from './sources.ts';
+
+const HELP = '我能回答部门预算、决算公开中的数字，例如：曲阳 2023 三公经费；沈阳 2023 邮电费；抚顺 2024 项目支出 前5；北票 困难群众医疗保障资金。';
+
+export function answerQuery(s: Sources, q: StructuredQuery): Reply {
+  const { catalog } = s;
+  if (q.intent === 'list' && (q.listOf === 'departments' || (q.listOf === 'years' && q.entities.length === 0))) return listCatalog(catalog, q);
+  if (q.intent === 'rank' && q.entities.length === 0 && q.targets.length > 0 && q.unknown.length === 0) return rankDepartments(s, catalog, q);
+
+  const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank';
+  if (nothingAsked && q.candidates.length > 0) {
+    const place = q.entities[0] ? `${shortName(q.entities[0].department)} ` : '';
+    return reply('ambiguous', ['这几个项目名称都相近，请选一个：'], [], q.candidates.map((c) => `${place}${c.name}`));
+  }
+  if (nothingAsked && q.entities.length === 0 && q.years.length === 0) {
+    return q.unknown.length ? reply('unsupported', [`没有看懂“${q.unknown.join('、')}”。${HELP}`], [], askedOf(catalog, q, 3)) : reply('unsupported', [HELP], [], askedOf(catalog, q, 3));
+  }
+
+  const scopes = resolveScopes(catalog, q);
+  if (!Array.isArray(scopes)) return scopes;
+
+  if (nothingAsked) {
+    const e = scopes[0]!;
+    const place = shortName(e.doc.department);
+    const examples = [`${place} ${e.doc.fiscal_year} 支出总计`, `${place} ${e.doc.fiscal_year} 三公经费`, `${place} 有哪些项目`, `${place} ${e.doc.fiscal_year} 基本支出`];
+    return q.unknown.length
+      ? reply('not_found', [`在${e.entity}的资料中没有找到“${q.unknown.join('、')}”。`], [], examples)
+      : reply('ambiguous', [`想查${e.entity}的哪一项？`], [], examples);
+  }
+
+  switch (q.intent) {
+    case 'list':
+      return listWithin(s, q, scopes[0]!);
+    case 'rank':
+      return rankWithin(s, q, scopes[0]!);
+    case 'performance':
+      return performance(s, q, scopes[0]!);
+    case 'compare':
+      return compare(s, q, scopes);
+    case 'share':
+      return share(s, q, scopes[0]!, q.targets[0]!);
+    case 'breakdown':
+      return breakdown(s, q, scopes[0]!, q.targets[0]!);
+    default: {
+      if (scopes.length > 1 || q.targets.length > 1) return compare(s, q, scopes);
+      return lookup(s, q, scopes[0]!, q.targets[0]!);
+    }
+  }
+}

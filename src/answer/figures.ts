@@ -1,0 +1,143 @@
+// Choosing which stored figures answer a question, and turning them into answer items.
+// Only figures whose meaning the ingest is sure of are used: a flagged cell (label
+// shifted, column not understood, a repeated row) is never an answer.
+import type { AmountUnit, NarrativeFactRow, Stage } from '../store/schema.ts';
+import type { CatalogDocument } from '../query/catalog.ts';
+import type { AnswerItem } from './types.ts';
+import type { FigureRow } from './data.ts';
+import { money, tableName, yuan } from './format.ts';
+
+export interface Figure {
+  document: CatalogDocument;
+  entity: string;
+  year: number;
+  basis: Stage;
+  label: string;
+  fen: number | null;
+  value: number | string | null;
+  unit: string | null;
+  /** The unit the source printed money in (元 documents get the exact 元 figure too). */
+  printedIn: AmountUnit;
+  table: string | null;
+  /** What the figure's column says, as printed (合计, 基本支出/人员经费, 2022 预算数/合计…). */
+  column: string | null;
+  line: number;
+  raw: string;
+  /** One unit of the last printed digit, in 分 (null for non-money). */
+  precision: number | null;
+  /** A year-over-year change the prose states with it. */
+  change: { fen: number | null; percent: number | null; direction: string | null; basis: string | null; reason: string | null } | null;
+  /** Ordering key: lower comes first when several figures could answer. */
+  rank: number;
+}
+
+const UNUSABLE = ['label_shift_suspected', 'unmapped_column', 'duplicate_row', 'ambiguous_column'];
+
+export function usable(row: FigureRow): boolean {
+  return row.table_status === 'parsed' && row.column_key !== 'unknown' && !UNUSABLE.some((f) => row.flags.includes(f));
+}
+
+const MEASURE_ORDER = ['total', 'basic', 'project', 'personnel', 'public', 'task'];
+
+/** Smaller is more of a headline: the whole (合计, no scope) before its parts. */
+export function headlineRank(row: FigureRow): number {
+  const measure = MEASURE_ORDER.indexOf(row.column_key);
+  const scope = row.scope === '' ? 0 : row.scope.split(',').length;
+  return (measure < 0 ? 9 : measure) * 10 + scope;
+}
+
+export function fromCell(row: FigureRow, document: CatalogDocument, entity: string, label?: string): Figure {
+  return {
+    document,
+    entity,
+    year: row.year,
+    basis: row.basis,
+    label: label ?? row.subject_name ?? row.row_label,
+    fen: row.value_kind === 'money' ? row.amount_fen : null,
+    value: row.value_kind === 'money' ? null : row.quantity,
+    unit: row.value_kind === 'money' ? null : countUnit(row.column_label),
+    printedIn: row.precision_fen !== null && row.precision_fen < 10_000 ? '元' : '万元',
+    table: tableName(row.table_name, row.table_number),
+    column: row.column_label,
+    line: row.line,
+    raw: row.raw_text,
+    precision: row.precision_fen,
+    change: null,
+    rank: headlineRank(row) + row.table_id * 100,
+  };
+}
+
+function countUnit(label: string): string | null {
+  return /人数/.test(label) ? '人' : null;
+}
+
+export function fromFact(fact: NarrativeFactRow, document: CatalogDocument, entity: string, label?: string): Figure {
+  return {
+    document,
+    entity,
+    year: fact.year,
+    basis: fact.basis,
+    label: label ?? fact.label,
+    fen: fact.value_kind === 'money' ? fact.amount_fen : null,
+    value: fact.value_kind === 'money' ? null : fact.value,
+    unit: fact.value_kind === 'money' ? null : fact.unit,
+    printedIn: '万元',
+    table: null,
+    column: null,
+    line: fact.line,
+    raw: fact.raw_text,
+    precision: fact.precision_fen,
+    change:
+      fact.change_direction || fact.change_fen !== null
+        ? { fen: fact.change_fen, percent: fact.change_percent, direction: fact.change_direction, basis: fact.compare_basis, reason: fact.reason }
+        : null,
+    rank: 1_000_000 + fact.id,
+  };
+}
+
+/**
+ * One figure per table (and stage and year) for the same thing: the table's
+ * headline cell — 合计 before its parts, the whole scope before a fund's share.
+ */
+export function headlinePerTable(rows: FigureRow[]): FigureRow[] {
+  const best = new Map<string, FigureRow>();
+  for (const r of rows) {
+    const key = `${r.table_id}|${r.basis}|${r.year}`;
+    const current = best.get(key);
+    if (!current || headlineRank(r) < headlineRank(current)) best.set(key, r);
+  }
+  return [...best.values()];
+}
+
+/** The same figure printed twice, allowing for the coarser one's rounding (219,438.35元 and 21.94万元). */
+export function sameFigure(a: Figure, b: Figure): boolean {
+  if (a.basis !== b.basis || a.year !== b.year) return false;
+  if (a.fen !== null && b.fen !== null) return Math.abs(a.fen - b.fen) <= Math.max(a.precision ?? 1, b.precision ?? 1) / 2;
+  return a.fen === null && b.fen === null && a.value === b.value;
+}
+
+/** Distinct values, first source kept: the same 3,372.44 in 表3 and 表5 is one answer. */
+export function distinctByValue(figures: Figure[]): Figure[] {
+  const kept: Figure[] = [];
+  for (const f of figures) if (!kept.some((k) => sameFigure(k, f))) kept.push(f);
+  return kept;
+}
+
+export function show(f: Figure): string {
+  if (f.fen !== null) return money(f.fen, f.printedIn);
+  if (f.value === null) return '—';
+  return `${f.value}${f.unit ?? ''}`;
+}
+
+export function toAnswer(f: Figure): AnswerItem {
+  return {
+    entity: f.entity,
+    year: f.year,
+    stage: f.basis,
+    label: f.label,
+    amount_yuan: f.fen !== null ? yuan(f.fen) : null,
+    value: f.fen !== null ? null : f.value,
+    unit: f.fen !== null ? null : f.unit,
+    source: { document: f.document.display, table: f.table, line: f.line, file: f.document.file, raw: f.raw },
+  };
+}

@@ -1,0 +1,48 @@
+// 明细: what a figure is made of — the parts of a named figure, the sub-subjects
+// of a subject (from the same table as the subject's own figure), the projects
+// under a project group or behind 项目支出.
+import type { StructuredQuery, Target } from '../../query/ast.ts';
+import type { Figure } from '../figures.ts';
+import { fromCell, headlinePerTable, show, usable } from '../figures.ts';
+import { heading, reply, type Reply } from '../reply.ts';
+import type { Scope } from '../resolve.ts';
+import { metricFigures, pick, projectAmounts, type Sources } from '../sources.ts';
+import { METRIC_PARTS, headlineFigure, stageOf, targetName } from '../targets.ts';
+import { listWithin } from './list.ts';
+import { lookup } from './lookup.ts';
+
+function children(s: Sources, scope: Scope, t: Target & { kind: 'subject' }, whole: Figure, stage: Figure['basis']): Figure[] {
+  const rows = t.codes
+    .flatMap((code) => s.queries.childFigures(scope.doc.id, code))
+    .filter((r) => usable(r) && r.year === scope.doc.fiscal_year && r.basis === stage && whole.table?.startsWith(r.table_name));
+  const byCode = new Map<string, typeof rows>();
+  for (const r of rows) byCode.set(r.subject_code!, [...(byCode.get(r.subject_code!) ?? []), r]);
+  return [...byCode.values()].flatMap((g) => headlinePerTable(g)).map((r) => fromCell(r, scope.doc, scope.doc.department, `${r.subject_name}（${r.subject_code}）`));
+}
+
+export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
+  const year = scope.doc.fiscal_year;
+  const stage = stageOf(q.stage, scope);
+  const head = `${heading(scope.entity, scope.doc)} ${targetName(t)}`;
+  if (t.kind === 'metric' && t.key === 'project') return listWithin(s, { ...q, listOf: 'projects' }, scope);
+  const { main: whole } = headlineFigure(s, scope, t, year, stage);
+  if (!whole) return lookup(s, q, scope, t);
+  let parts: Figure[] = [];
+  if (t.kind === 'metric' && METRIC_PARTS[t.key]) {
+    parts = METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1));
+  } else if (t.kind === 'subject') {
+    parts = children(s, scope, t, whole, stage);
+  } else if (t.kind === 'project') {
+    const ids = new Set(t.ids);
+    const kids = s.queries.projects(scope.doc.id).filter((p) => p.parent_id !== null && ids.has(p.parent_id));
+    const amounts = projectAmounts(s, scope.doc, year, stage);
+    parts = kids.flatMap((k) => amounts.filter((a) => a.label === k.name));
+  }
+  if (parts.length === 0) {
+    const r = lookup(s, q, scope, t);
+    r.lines.push('（没有更细的明细。）');
+    return r;
+  }
+  const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${head}：${show(whole)}，其中：`, ...parts.map((p) => `· ${p.label}：${show(p)}`)];
+  return reply('answered', lines, [whole, ...parts]);
+}

@@ -1,0 +1,90 @@
+// 对比: several departments, several targets, 预算 against 决算, or this year
+// against the year before (from the same document's 上年 columns, or the change
+// its text states — never a difference computed here).
+import type { StructuredQuery, Target } from '../../query/ast.ts';
+import type { Stage } from '../../store/schema.ts';
+import type { Figure } from '../figures.ts';
+import { show } from '../figures.ts';
+import { money, percent } from '../format.ts';
+import { heading, reply, type Reply } from '../reply.ts';
+import type { Scope } from '../resolve.ts';
+import { pick, type Sources } from '../sources.ts';
+import { headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
+
+function changeText(f: Figure): string {
+  const c = f.change;
+  if (!c) return '';
+  if (c.direction === '持平') return '，与上年持平';
+  if (c.direction === '不可比') return '，与上年不可比';
+  const amount = c.fen !== null ? `${c.fen >= 0 ? '增加' : '减少'}${money(Math.abs(c.fen))}` : '';
+  const pct = c.percent !== null ? `（${c.percent >= 0 ? '增长' : '下降'}${percent(Math.abs(c.percent))}）` : '';
+  const basis = c.basis ? `比${c.basis}` : '比上年';
+  return `，${basis}${amount}${pct}${c.reason ? `，原因：${c.reason}` : ''}`;
+}
+
+function acrossScopes(s: Sources, q: StructuredQuery, scopes: Scope[], t: Target): Reply {
+  const lines = [`${targetName(t)}对比：`];
+  const figures: Figure[] = [];
+  for (const scope of scopes) {
+    const { main } = headlineFigure(s, scope, t, scope.doc.fiscal_year, stageOf(q.stage, scope));
+    if (main) figures.push(main);
+    lines.push(`· ${heading(scope.entity, scope.doc)}：${main ? show(main) : '没有找到'}`);
+  }
+  return reply(figures.length ? 'answered' : 'not_found', lines, figures);
+}
+
+function stages(s: Sources, scope: Scope, t: Target): Reply {
+  const year = scope.doc.fiscal_year;
+  const figures = targetFigures(s, scope, t, year);
+  const byStage = (stage: Stage) => pick(figures, stage).main.filter((f) => f.basis === stage)[0];
+  const budget = byStage('预算');
+  const final = byStage('决算');
+  const head = `${scope.entity} ${year}年 ${targetName(t)}`;
+  if (!budget || !final) {
+    const only = budget ?? final;
+    const text = only ? `${head}：只有${only.basis}数${show(only)}，没有${only.basis === '预算' ? '决算' : '预算'}数。` : `${head}：没有找到。`;
+    return reply(only ? 'answered' : 'not_found', [text], only ? [only] : []);
+  }
+  return reply('answered', [`${head}：预算数${show(budget)}，决算数${show(final)}`], [final, budget]);
+}
+
+function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
+  const year = q.years.length ? Math.max(...q.years) : scope.doc.fiscal_year;
+  const stage = stageOf(q.stage, scope);
+  const name = targetName(t);
+  const years = q.years.length > 1 ? [...q.years].sort((a, b) => b - a) : [year, year - 1];
+  const found = years.map((y) => ({ y, f: pick(targetFigures(s, scope, t, y), stage).main[0] ?? null }));
+  const stated = targetFigures(s, scope, t, year).find((f) => f.change !== null);
+  const head = `${scope.entity} ${name}`;
+  const lines = [`${head}：${found.map(({ y, f }) => `${y}年${f ? show(f) : '未公开'}`).join('，')}`];
+  if (stated) lines.push(`文中说明：${year}年${show(stated)}${changeText(stated)}`);
+  const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f === stated) ? [stated] : [])];
+  if (found.filter(({ f }) => f).length < 2 && !stated) {
+    return reply('not_found', [`${heading(scope.entity, scope.doc)}中没有${name}的${years.filter((y) => y !== year).join('、')}年数字，也没有说明增减。`, ...lines.slice(0, 1)], figures);
+  }
+  return reply('answered', lines, figures);
+}
+
+function targetsSideBySide(s: Sources, q: StructuredQuery, scope: Scope): Reply {
+  const lines = [`${heading(scope.entity, scope.doc)}：`];
+  const figures: Figure[] = [];
+  for (const t of q.targets) {
+    const { main } = headlineFigure(s, scope, t, scope.doc.fiscal_year, stageOf(q.stage, scope));
+    if (main) figures.push(main);
+    lines.push(`· ${targetName(t)}：${main ? show(main) : '没有找到'}`);
+  }
+  return reply(figures.length ? 'answered' : 'not_found', lines, figures);
+}
+
+export function compare(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
+  const t = q.targets[0]!;
+  const note = scopes.length === 1 && scopes[0]!.yearNote && !q.previousYear ? [scopes[0]!.yearNote] : [];
+  let r: Reply;
+  if (scopes.length > 1) r = acrossScopes(s, q, scopes, t);
+  else if (q.stage === 'both') r = stages(s, scopes[0]!, t);
+  else if (q.previousYear || q.years.length > 1) r = overYears(s, q, scopes[0]!, t);
+  else if (q.targets.length > 1) r = targetsSideBySide(s, q, scopes[0]!);
+  else r = overYears(s, q, scopes[0]!, t);
+  r.lines.unshift(...note);
+  return r;
+}

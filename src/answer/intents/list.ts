@@ -1,0 +1,50 @@
+// 列表: the departments and years held, a department's projects, units, tables,
+// or the consistency findings about its document.
+import type { StructuredQuery } from '../../query/ast.ts';
+import type { Catalog } from '../../query/catalog.ts';
+import { show } from '../figures.ts';
+import { heading, reply, type Reply } from '../reply.ts';
+import { shortName, type Scope } from '../resolve.ts';
+import { projectAmounts, type Sources } from '../sources.ts';
+import { stageOf } from '../targets.ts';
+
+export function listCatalog(catalog: Catalog, q: StructuredQuery): Reply {
+  const rows = [...catalog.departments.entries()].filter(([d]) => q.entities.length === 0 || q.entities.some((e) => e.department === d));
+  const lines = rows.map(([d, docs]) => `· ${d}（${shortName(d)}）：${docs.map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}`);
+  return reply('answered', [q.listOf === 'years' ? '各部门公开的年份：' : `共有${rows.length}个部门的公开资料：`, ...lines]);
+}
+
+export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply {
+  const head = heading(scope.entity, scope.doc);
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  switch (q.listOf) {
+    case 'units': {
+      const units = s.queries.units(scope.doc.id);
+      return reply('answered', [...note, `${head}包括的单位：`, ...units.map((u) => `· ${u.name}${u.code ? `（${u.code}）` : ''}${u.role === 'department' ? '（部门）' : ''}`)]);
+    }
+    case 'tables': {
+      const tables = s.queries.tables(scope.doc.id).filter((t) => t.kind !== 'toc');
+      return reply('answered', [...note, `${head}中的表格：`, ...tables.map((t) => `· ${t.number ? `${t.number} ` : ''}${t.name}（第${t.line_start}–${t.line_end}行${t.status === 'parsed' ? '' : `，${t.status === 'empty' ? '空表' : t.status === 'misaligned' ? '表头错位' : t.status}`}）`)]);
+    }
+    case 'checks': {
+      const failed = s.queries.failedChecks(scope.doc.id);
+      if (failed.length === 0) return reply('answered', [...note, `${head}：核对全部通过。`]);
+      return reply('answered', [...note, `${head}核对发现${failed.length}处原文问题（未作更正）：`, ...failed.map((c) => `· ${c.message}`)]);
+    }
+    default: {
+      const stage = stageOf(q.stage, scope);
+      const projects = projectAmounts(s, scope.doc, scope.doc.fiscal_year, stage).filter((f) => scope.unitId === null || f.entity === scope.entity);
+      if (projects.length === 0) return reply('not_found', [...note, `${head}没有公开项目明细。`]);
+      const lines = [...note, `${head}共有${projects.length}个项目：`];
+      let unit = '';
+      for (const p of projects) {
+        if (p.entity !== unit && p.entity !== scope.doc.department) lines.push(`【${p.entity}】`);
+        unit = p.entity;
+        lines.push(`· ${p.label}：${show(p)}`);
+      }
+      const r = reply('answered', lines, projects);
+      return r;
+    }
+  }
+}
+

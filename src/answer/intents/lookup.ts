@@ -1,0 +1,59 @@
+// 查数: one target in one scope. A subject printed with different figures in
+// different tables (沈阳 邮电费: 180.00 in 基本支出表, 182.64 in 经济分类表) is
+// answered with each, labelled; “三公”经费 always comes with its parts.
+import type { StructuredQuery, Target } from '../../query/ast.ts';
+import type { Figure } from '../figures.ts';
+import { show } from '../figures.ts';
+import { heading, reply, type Reply } from '../reply.ts';
+import type { Scope } from '../resolve.ts';
+import { pick, metricFigures, type Sources } from '../sources.ts';
+import { METRIC_PARTS, stageOf, targetFigures, targetName } from '../targets.ts';
+
+/** `一般公共预算基本支出表（表6），本年一般公共预算基本支出/合计` */
+function where(f: Figure): string {
+  return f.table ? `${f.table}${f.column ? `·${f.column}` : ''}` : `正文第${f.line}行`;
+}
+
+function partsOf(s: Sources, scope: Scope, key: string, year: number, stage: Figure['basis']): Figure[] {
+  const parts = METRIC_PARTS[key] ?? [];
+  return parts.flatMap((p) => pick(metricFigures(s, scope.doc, p, year), stage).main.slice(0, 1));
+}
+
+export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Target): Reply {
+  const year = scope.doc.fiscal_year;
+  const stage = stageOf(q.stage, scope);
+  const name = targetName(target);
+  const all = targetFigures(s, scope, target, year);
+  // A project's score (自评得分) is said after its money, not as a competing figure.
+  const extras = target.kind === 'project' ? pick(all.filter((f) => f.fen === null), stage) : { main: [], other: [] };
+  const { main, other } = pick(target.kind === 'project' ? all.filter((f) => f.fen !== null) : all, stage);
+  const head = heading(scope.entity, scope.doc);
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  if (main.length === 0 && other.length === 0) {
+    return reply('not_found', [...note, `${head}中没有找到“${name}”的数字。`], [], []);
+  }
+  // A 决算 answers 决算数 first; a figure only of the other stage is still worth saying, labelled.
+  const lead = main.length ? main : other;
+  const beside = main.length ? other.filter((o) => !lead.some((l) => l.basis === o.basis)) : [];
+  const lines = [...note];
+  const figures: Figure[] = [];
+  const besideText = beside.length ? `（${beside[0]!.basis}数${show(beside[0]!)}）` : '';
+  if (lead.length === 1 || target.kind === 'metric') {
+    const f = lead[0]!;
+    const parts = target.kind === 'metric' ? partsOf(s, scope, target.key, year, f.basis) : [];
+    const partText = parts.length ? `（${parts.map((p) => `${p.label}${show(p)}`).join('，')}）` : '';
+    const extraFigures = [...extras.main, ...extras.other];
+    const extraText = extraFigures.map((x) => `；${x.label.replace(name, '')}${show(x)}`).join('');
+    const stageText = f.basis !== scope.doc.stage || beside.length ? `${f.basis}数` : '';
+    lines.push(`${head} ${name}：${stageText}${show(f)}${partText}${besideText}${extraText}`);
+    figures.push(f, ...parts, ...beside.slice(0, 1), ...extraFigures);
+  } else {
+    lines.push(`${head} ${name}，不同表中印的数字不同：`);
+    for (const f of lead) lines.push(`· ${show(f)}（${where(f)}）`);
+    if (besideText) lines.push(`${beside[0]!.basis}数：${show(beside[0]!)}`);
+    figures.push(...lead, ...beside.slice(0, 1));
+  }
+  const r = reply('answered', lines, figures);
+  r.allSources = q.sources;
+  return r;
+}

@@ -1,0 +1,83 @@
+// Putting an answer together: the sentence, the figures in order, the sources,
+// any consistency warning that concerns a figure used, suggestions and follow-ups.
+import type { CatalogDocument } from '../query/catalog.ts';
+import type { AnswerStatus, AskResult, FollowUp } from './types.ts';
+import type { Queries } from './data.ts';
+import { citation } from './format.ts';
+import { toAnswer, type Figure } from './figures.ts';
+
+export interface Reply {
+  status: AnswerStatus;
+  lines: string[];
+  figures: Figure[];
+  suggestions: string[];
+  followups: FollowUp[];
+  /** Show every figure's source, not only the first few. */
+  allSources?: boolean;
+}
+
+export const reply = (status: AnswerStatus, lines: string[], figures: Figure[] = [], suggestions: string[] = []): Reply => ({
+  status,
+  lines,
+  figures,
+  suggestions: suggestions.slice(0, 5),
+  followups: [],
+});
+
+/** “曲阳县医疗保障局 2023年预算” */
+export function heading(entity: string, doc: CatalogDocument): string {
+  return `${entity} ${doc.fiscal_year}年${doc.stage}`;
+}
+
+/** `来源：《doc》正文第434行；部门预算财政拨款“三公”经费支出表第371、373行` — grouped by document and table. */
+function sourceLines(figures: Figure[], all: boolean): string[] {
+  if (figures.length === 0) return [];
+  if (all) {
+    const seen = new Set<string>();
+    const lines = ['来源：'];
+    for (const f of figures) {
+      const text = `· ${citation(f.document.display, f.table, f.line)}（原文：${f.raw}）`;
+      if (!seen.has(text)) lines.push(text);
+      seen.add(text);
+    }
+    return lines;
+  }
+  const byDoc = new Map<string, Map<string, Set<number>>>();
+  for (const f of figures) {
+    const tables = byDoc.get(f.document.display) ?? new Map<string, Set<number>>();
+    const where = f.table ?? '正文';
+    tables.set(where, (tables.get(where) ?? new Set()).add(f.line));
+    byDoc.set(f.document.display, tables);
+  }
+  const parts = [...byDoc].map(
+    ([doc, tables]) => `《${doc}》${[...tables].map(([t, lines]) => `${t}第${[...lines].sort((a, b) => a - b).join('、')}行`).join('；')}`,
+  );
+  return [`来源：${parts.join('；')}`];
+}
+
+/** Failed consistency checks that involve a line one of the figures came from. */
+function warnings(queries: Queries, figures: Figure[]): string[] {
+  const out = new Set<string>();
+  const byDoc = new Map<number, Set<number>>();
+  for (const f of figures) byDoc.set(f.document.id, (byDoc.get(f.document.id) ?? new Set()).add(f.line));
+  for (const [docId, lines] of byDoc) {
+    for (const check of queries.failedChecks(docId)) {
+      const involved = (JSON.parse(check.lines) as number[]).some((l) => lines.has(l));
+      if (involved) out.add(`⚠ 核对提示：${check.message}`);
+    }
+  }
+  return [...out];
+}
+
+export function toResult(query: string, r: Reply, queries: Queries): AskResult {
+  const text = [...r.lines, ...warnings(queries, r.figures), ...sourceLines(r.figures, r.allSources ?? false)];
+  if (r.suggestions.length && r.status !== 'answered') text.push(`可以这样问：${r.suggestions.join('；')}`);
+  return {
+    query,
+    status: r.status,
+    text: text.join('\n'),
+    answers: r.figures.map(toAnswer),
+    suggestions: r.suggestions,
+    followups: r.followups,
+  };
+}

@@ -1,0 +1,73 @@
+// Which documents a question is about: the departments it names (or the only
+// one there is), the years asked (or the latest, said so), the stage. A place or
+// year the database does not hold is answered with what it does hold.
+import type { StructuredQuery } from '../query/ast.ts';
+import type { Catalog, CatalogDocument } from '../query/catalog.ts';
+import { aliasesOf } from '../query/lexicon/aliases.ts';
+import { reply, type Reply } from './reply.ts';
+
+export interface Scope {
+  doc: CatalogDocument;
+  /** The unit asked about: a sub-unit's name, or the department. */
+  entity: string;
+  unitId: number | null;
+  /** Said when the year was not given: 未指明年份，按最新的2024年预算。 */
+  yearNote: string | null;
+}
+
+/** 辽宁省朝阳市北票市医疗保障局 → 北票: how suggestions name a department. */
+export function shortName(department: string): string {
+  return aliasesOf(department).find((a) => a.place)?.text ?? department;
+}
+
+export function holdings(catalog: Catalog): string {
+  return [...catalog.departments.entries()].map(([d, docs]) => `${d}（${docs.map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}）`).join('；');
+}
+
+/** The question asked again about each department, for suggestions. */
+export function askedOf(catalog: Catalog, q: StructuredQuery, limit = 5): string[] {
+  const rest = q.targets.map((t) => t.text).join('') || '支出总计';
+  return [...catalog.departments.entries()].slice(0, limit).map(([d, docs]) => `${shortName(d)} ${docs[0]!.fiscal_year} ${rest}`);
+}
+
+export function resolveScopes(catalog: Catalog, q: StructuredQuery): Scope[] | Reply {
+  let entities = q.entities;
+  if (entities.length === 0) {
+    if (q.unknown.length > 0) {
+      return reply('not_found', [`没有找到“${q.unknown.join('、')}”的预算公开资料。现有：${holdings(catalog)}。`], [], askedOf(catalog, q));
+    }
+    if (catalog.departments.size !== 1) {
+      return reply('ambiguous', [`请指明是哪个部门。现有：${holdings(catalog)}。`], [], askedOf(catalog, q));
+    }
+    const [department] = catalog.departments.keys();
+    entities = [{ department: department!, unitId: null, name: department!, text: department! }];
+  }
+
+  const scopes: Scope[] = [];
+  for (const e of entities) {
+    const docs = catalog.departments.get(e.department) ?? [];
+    const entity = e.unitId ? e.name : e.department;
+    if (q.years.length === 0) {
+      const wanted = q.stage === '预算' || q.stage === '决算' ? docs.filter((d) => d.stage === q.stage) : docs;
+      const doc = wanted[0] ?? docs[0]!;
+      if (q.stage === '决算' && doc.stage !== '决算') {
+        return reply('not_found', [`${e.department}只有${docs.map((d) => `${d.fiscal_year}年${d.stage}`).join('、')}，没有决算。`], [], [
+          `${shortName(e.department)} ${doc.fiscal_year} ${q.targets.map((t) => t.text).join('') || '支出总计'}`,
+        ]);
+      }
+      scopes.push({ doc, entity, unitId: e.unitId, yearNote: `未指明年份，按最新的${doc.fiscal_year}年${doc.stage}。` });
+      continue;
+    }
+    // A year the question names, or — for 比上年 — the year after it, whose document prints both.
+    for (const year of q.years) {
+      const doc = docs.find((d) => d.fiscal_year === year) ?? (q.previousYear ? undefined : docs.find((d) => d.fiscal_year === year + 1 && q.intent === 'compare'));
+      if (!doc) {
+        return reply('not_found', [`${e.department}没有${year}年的资料，现有：${docs.map((d) => `${d.fiscal_year}年${d.stage}`).join('、')}。`], [], docs.map(
+          (d) => `${shortName(e.department)} ${d.fiscal_year} ${q.targets.map((t) => t.text).join('') || '支出总计'}`,
+        ));
+      }
+      if (!scopes.some((s) => s.doc === doc && s.unitId === e.unitId)) scopes.push({ doc, entity, unitId: e.unitId, yearNote: null });
+    }
+  }
+  return scopes;
+}

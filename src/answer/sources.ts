@@ -1,0 +1,88 @@
+// Where an answer's figures come from: the stored figures for a metric, a
+// subject or a project in one document, best first, each with its source.
+import type { Catalog, CatalogDocument } from '../query/catalog.ts';
+import { metric as metricOf } from '../store/metrics.ts';
+import type { NarrativeFactRow, Stage } from '../store/schema.ts';
+import type { FigureRow, Queries } from './data.ts';
+import { distinctByValue, fromCell, fromFact, headlinePerTable, headlineRank, usable, type Figure } from './figures.ts';
+
+export interface Sources {
+  queries: Queries;
+  catalog: Catalog;
+  /** The unit a figure belongs to: its own unit when the row names one, else the document's department. */
+  entity(document: CatalogDocument, unitId: number | null): string;
+}
+
+const MEASURE_METRICS = new Set(['basic', 'personnel', 'public', 'project']);
+
+const amountFacts = (facts: NarrativeFactRow[], year: number) =>
+  facts.filter((f) => (f.aspect === 'amount' || f.aspect === 'count' || f.aspect === 'score') && (f.amount_fen !== null || f.value !== null) && f.year === year);
+
+/** Figures of a named metric (“三公”经费, 机关运行经费, 车辆…) in one document and year. */
+export function metricFigures(s: Sources, doc: CatalogDocument, key: string, year: number): Figure[] {
+  const name = metricOf(key).name;
+  const rows: FigureRow[] = s.queries.figuresByMetric(doc.id, key).filter((r) => usable(r) && r.year === year && r.value_kind === 'money');
+  if (MEASURE_METRICS.has(key)) rows.push(...s.queries.figuresByMeasure(doc.id, key).filter((r) => usable(r) && r.year === year));
+  const cells = headlinePerTable(rows).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), name));
+  const facts = amountFacts(s.queries.factsByMetric(doc.id, key), year).map((f) => fromFact(f, doc, doc.department, name));
+  return [...cells, ...facts].sort((a, b) => a.rank - b.rank);
+}
+
+/** Figures of a budget subject (by its codes) in one document and year, one per table. */
+export function subjectFigures(s: Sources, doc: CatalogDocument, codes: string[], name: string, year: number): Figure[] {
+  const rows = codes.flatMap((code) => s.queries.figuresBySubject(doc.id, code)).filter((r) => usable(r) && r.year === year && r.value_kind === 'money');
+  const cells = headlinePerTable(rows).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), name));
+  const facts = codes.flatMap((code) => amountFacts(s.queries.factsBySubject(doc.id, code), year)).map((f) => fromFact(f, doc, doc.department, name));
+  return [...cells, ...facts].sort((a, b) => a.rank - b.rank);
+}
+
+/** Figures of a project: its amounts in every table that prints it, and what the prose says of it. */
+export function projectFigures(s: Sources, doc: CatalogDocument, projectIds: number[], year: number): Figure[] {
+  const projects = s.queries.projects(doc.id).filter((p) => projectIds.includes(p.id));
+  if (projects.length === 0) return [];
+  const ids = new Set(projects.map((p) => p.id));
+  const name = projects[0]!.name;
+  const rows = s.queries.projectFigures(doc.id).filter((r) => ids.has(r.project_id!) && usable(r) && r.year === year && r.value_kind === 'money');
+  // Per table and stage (a 自评表 prints the budget and the amount spent).
+  const byTableBasis = new Map<string, FigureRow[]>();
+  for (const r of rows) byTableBasis.set(`${r.table_id}|${r.basis}`, [...(byTableBasis.get(`${r.table_id}|${r.basis}`) ?? []), r]);
+  const cells = [...byTableBasis.values()].flatMap((group) => headlinePerTable(group)).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id ?? projects[0]!.unit_id), name));
+  const keys = new Set(projects.map((p) => p.name_key));
+  const facts = [...keys].flatMap((k) => amountFacts(s.queries.factsByName(doc.id, k), year)).map((f) => fromFact(f, doc, doc.department, `${name}${f.label}`));
+  return [...cells, ...facts].sort((a, b) => a.rank - b.rank);
+}
+
+/**
+ * The figures to state: the asked stage's first (a 决算 answers 决算数 first),
+ * one per distinct value, so the same number printed in two tables is said once.
+ */
+export function pick(figures: Figure[], stage: Stage): { main: Figure[]; other: Figure[] } {
+  const main = distinctByValue(figures.filter((f) => f.basis === stage && f.fen !== null).concat(figures.filter((f) => f.basis === stage && f.fen === null)));
+  const other = distinctByValue(figures.filter((f) => f.basis !== stage));
+  return { main, other };
+}
+
+/**
+ * Each project's headline amount in a document: from its 项目支出 table when
+ * printed there (合计 column, whole scope), else from a 绩效 table. Leaves only:
+ * a group row (莲湖 专用项目) is the sum of its projects, not one of them.
+ */
+export function projectAmounts(s: Sources, doc: CatalogDocument, year: number, stage: Stage): Figure[] {
+  const projects = s.queries.projects(doc.id);
+  const parents = new Set(projects.map((p) => p.parent_id).filter((id) => id !== null));
+  const rows = s.queries.projectFigures(doc.id).filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && r.basis === stage);
+  const order = (r: FigureRow) => [r.classification === '项目' ? 0 : r.classification === '绩效' ? 1 : 2, r.table_id, headlineRank(r)];
+  const before = (a: FigureRow, b: FigureRow) => {
+    const [x, y] = [order(a), order(b)];
+    const i = x.findIndex((v, k) => v !== y[k]);
+    return i >= 0 && x[i]! < y[i]!;
+  };
+  const best = new Map<number, FigureRow>();
+  for (const r of rows) {
+    const current = best.get(r.project_id!);
+    if (!current || before(r, current)) best.set(r.project_id!, r);
+  }
+  return projects
+    .filter((p) => !parents.has(p.id) && best.has(p.id))
+    .map((p) => fromCell(best.get(p.id)!, doc, s.entity(doc, p.unit_id), p.name));
+}

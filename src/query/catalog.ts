@@ -1,0 +1,93 @@
+// What the database holds, read once at start-up: documents, units, subjects,
+// projects. The lexicon and the answers are built on it.
+import type { Kysely } from 'kysely';
+import type { Database, DocumentRow } from '../store/schema.ts';
+
+export interface CatalogDocument extends DocumentRow {
+  /** How answers cite it: 《曲阳县医疗保障局2023年部门预算》. */
+  display: string;
+}
+
+export interface CatalogUnit {
+  id: number;
+  documentId: number;
+  name: string;
+  code: string | null;
+  role: 'department' | 'subunit';
+}
+
+export interface CatalogProject {
+  id: number;
+  documentId: number;
+  name: string;
+  nameKey: string;
+  unitId: number | null;
+  parentId: number | null;
+}
+
+export interface CatalogSubject {
+  name: string;
+  codes: string[];
+}
+
+export interface Catalog {
+  documents: CatalogDocument[];
+  /** Department name → its documents, newest year first. */
+  departments: Map<string, CatalogDocument[]>;
+  units: CatalogUnit[];
+  projects: CatalogProject[];
+  subjects: CatalogSubject[];
+  document(id: number): CatalogDocument;
+}
+
+export function displayTitle(d: Pick<DocumentRow, 'department' | 'fiscal_year' | 'stage'>): string {
+  return `${d.department}${d.fiscal_year}年部门${d.stage}`;
+}
+
+export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
+  const rows = await db.selectFrom('documents').selectAll().orderBy('department').orderBy('fiscal_year', 'desc').execute();
+  const documents = rows.map((d) => ({ ...d, display: displayTitle(d) }));
+  const departments = new Map<string, CatalogDocument[]>();
+  for (const d of documents) departments.set(d.department, [...(departments.get(d.department) ?? []), d]);
+
+  const units = (await db.selectFrom('units').select(['id', 'document_id', 'name', 'code', 'role']).orderBy('id').execute()).map((u) => ({
+    id: u.id,
+    documentId: u.document_id,
+    name: u.name,
+    code: u.code,
+    role: u.role,
+  }));
+  const projects = (await db.selectFrom('projects').select(['id', 'document_id', 'name', 'name_key', 'unit_id', 'parent_id']).orderBy('id').execute()).map(
+    (p) => ({ id: p.id, documentId: p.document_id, name: p.name, nameKey: p.name_key, unitId: p.unit_id, parentId: p.parent_id }),
+  );
+  const subjectRows = await db
+    .selectFrom('line_items')
+    .select(['subject_name', 'subject_code'])
+    .where('classification', 'in', ['功能分类', '部门经济分类', '政府经济分类'])
+    .where('subject_name', 'is not', null)
+    .where('level', 'is not', null)
+    .where('level', '!=', 'total')
+    .distinct()
+    .execute();
+  const byName = new Map<string, Set<string>>();
+  for (const r of subjectRows) {
+    const codes = byName.get(r.subject_name!) ?? new Set<string>();
+    if (r.subject_code) codes.add(r.subject_code);
+    byName.set(r.subject_name!, codes);
+  }
+  const subjects = [...byName.entries()].map(([name, codes]) => ({ name, codes: [...codes].sort() })).sort((a, b) => a.name.localeCompare(b.name));
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  return {
+    documents,
+    departments,
+    units,
+    projects,
+    subjects,
+    document: (id) => {
+      const d = byId.get(id);
+      if (!d) throw new Error(`no document ${id}`);
+      return d;
+    },
+  };
+}
+

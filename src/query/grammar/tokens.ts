@@ -1,0 +1,100 @@
+// The question's tokens. Dictionary words (names, figures, question words) are
+// custom-pattern tokens backed by the lexicon's one trie: each kind accepts a
+// position only when the longest entry starting there is of its kind, so the
+// longest match wins across kinds. Years, codes and numbers are patterns.
+import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import type { Entry, EntryKind, Lexicon } from '../lexicon/lexicon.ts';
+
+export interface QuestionTokens {
+  all: TokenType[];
+  Entity: TokenType;
+  Metric: TokenType;
+  Subject: TokenType;
+  Project: TokenType;
+  Stage: TokenType;
+  BothStages: TokenType;
+  Intent: TokenType;
+  Ascending: TokenType;
+  PreviousYear: TokenType;
+  Top: TokenType;
+  Conj: TokenType;
+  ListTarget: TokenType;
+  Scope: TokenType;
+  Sources: TokenType;
+  Year: TokenType;
+  Code: TokenType;
+  NumberTok: TokenType;
+  Latin: TokenType;
+  Other: TokenType;
+  lexer: Lexer;
+}
+
+const KINDS: [keyof QuestionTokens, EntryKind][] = [
+  ['Entity', 'entity'],
+  ['Metric', 'metric'],
+  ['Subject', 'subject'],
+  ['Project', 'project'],
+  ['Stage', 'stage'],
+  ['BothStages', 'bothStages'],
+  ['Intent', 'intent'],
+  ['Ascending', 'ascending'],
+  ['PreviousYear', 'previousYear'],
+  ['Top', 'top'],
+  ['Conj', 'conj'],
+  ['ListTarget', 'listTarget'],
+  ['Scope', 'scope'],
+  ['Sources', 'sources'],
+];
+
+export function buildTokens(lexicon: Lexicon): QuestionTokens {
+  // Every kind asks the trie at the same position: remember the last answer.
+  let lastText = '';
+  let lastOffset = -1;
+  let lastHit: { length: number; value: Entry } | null = null;
+  const lookup = (text: string, offset: number) => {
+    if (text !== lastText || offset !== lastOffset) {
+      lastText = text;
+      lastOffset = offset;
+      lastHit = lexicon.trie.longest(text, offset);
+    }
+    return lastHit;
+  };
+  const hints = lexicon.trie.firstChars();
+
+  const dictionary = Object.fromEntries(
+    KINDS.map(([name, kind]) => [
+      name,
+      createToken({
+        name,
+        line_breaks: false,
+        start_chars_hint: hints,
+        pattern: {
+          exec: (text: string, offset: number) => {
+            const hit = lookup(text, offset);
+            if (!hit || hit.value.kind !== kind) return null;
+            const match = [text.slice(offset, offset + hit.length)] as CustomPatternMatcherReturn;
+            match.payload = hit.value;
+            return match;
+          },
+        },
+      }),
+    ]),
+  ) as Record<(typeof KINDS)[number][0], TokenType>;
+
+  const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
+  const Year = createToken({ name: 'Year', pattern: /(?:19|20)\d{2}(?:年度?)?/ });
+  const Code = createToken({ name: 'Code', pattern: /\d{3,7}(?!\d)/ });
+  const NumberTok = createToken({ name: 'NumberTok', pattern: /\d+(?:\.\d+)?%?/ });
+  const Latin = createToken({ name: 'Latin', pattern: /[a-z]+/i });
+  // Any one character nothing else matched (a custom pattern: a negated class would not match CJK here).
+  const Other = createToken({
+    name: 'Other',
+    line_breaks: true,
+    pattern: { exec: (text: string, offset: number) => [String.fromCodePoint(text.codePointAt(offset)!)] as CustomPatternMatcherReturn },
+  });
+
+  const all = [WhiteSpace, ...KINDS.map(([name]) => dictionary[name]), Year, Code, NumberTok, Latin, Other];
+  // The catch-all `Other` has no first-character hint, so chevrotain cannot fully optimise: expected.
+  const lexer = new Lexer(all, { ensureOptimizations: false, positionTracking: 'onlyOffset' });
+  return { ...dictionary, Year, Code, NumberTok, Latin, Other, all, lexer };
+}

@@ -1,0 +1,51 @@
+// The names people use for a unit: 辽宁省朝阳市北票市医疗保障局 is also 北票,
+// 北票市, 北票医保局, 北票市医疗保障局; 沈阳市医疗保障事务服务中心 is also
+// 沈阳, 沈阳医保中心. Generated from the printed name, never listed by hand.
+
+const PROVINCE = /^[\u4e00-\u9fa5]{2,7}?(?:省|自治区)/;
+const PLACE = /^([\u4e00-\u9fa5]{1,4}?)(市|县|区|旗)/;
+
+/** Common abbreviations of the organisation part of a name. */
+const ORG_SHORT: [RegExp, string[]][] = [
+  [/^医疗保障局(本级)?$/, ['医保局', '医保']],
+  [/^医疗保障事务服务中心$/, ['医保中心', '医保事务中心', '医保服务中心', '医疗保障中心']],
+  [/^医疗保险所$/, ['医保所']],
+  [/^医疗保险经办中心$/, ['医保经办中心']],
+];
+
+export interface Alias {
+  text: string;
+  /** A bare place name: the department itself, not a sub-unit sharing the place. */
+  place: boolean;
+}
+
+export function aliasesOf(fullName: string): Alias[] {
+  const name = fullName.replace(/（[^）]*）$/, '');
+  const out = new Map<string, boolean>();
+  const add = (text: string, place = false) => {
+    if (text.length >= 2 && !out.has(text)) out.set(text, place);
+  };
+  add(fullName);
+  add(name);
+  let rest = name.replace(PROVINCE, '');
+  add(rest);
+  // Walk down the places (朝阳市 北票市): the last one is where the unit is.
+  const places: { short: string; full: string }[] = [];
+  for (let m = PLACE.exec(rest); m && rest.length > m[0].length; m = PLACE.exec(rest)) {
+    places.push({ short: m[1]!, full: m[0] });
+    rest = rest.slice(m[0].length);
+    if (!PLACE.test(rest)) break;
+  }
+  const place = places.at(-1);
+  if (!place) return [...out].map(([text, p]) => ({ text, place: p }));
+  const org = rest;
+  const suffix = /本级$/.test(org) ? '本级' : '';
+  add(place.short, true);
+  add(place.full, true);
+  if (places.length > 1) add(places.map((p) => p.short).join(''), true);
+  for (const p of [place.short, place.full]) {
+    add(`${p}${org}`);
+    for (const [re, shorts] of ORG_SHORT) if (re.test(org)) for (const s of shorts) add(`${p}${s}${suffix}`);
+  }
+  return [...out].map(([text, p]) => ({ text, place: p }));
+}

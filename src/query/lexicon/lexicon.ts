@@ -1,0 +1,71 @@
+// Every word the grammar knows, in one trie: names from the database (units,
+// subjects, projects), figures from grammar/metrics.json, question words from
+// grammar/words.json. Built once at start-up.
+import words from '../../../grammar/words.json' with { type: 'json' };
+import { metrics } from '../../store/metrics.ts';
+import type { Stage } from '../../store/schema.ts';
+import type { Catalog } from '../catalog.ts';
+import { aliasesOf } from './aliases.ts';
+import { Trie } from './trie.ts';
+
+export type Entry =
+  | { kind: 'entity'; department: string; unitId: number | null; name: string }
+  | { kind: 'metric'; key: string }
+  | { kind: 'subject'; name: string; codes: string[] }
+  | { kind: 'project'; name: string; ids: number[] }
+  | { kind: 'stage'; stage: Stage }
+  | { kind: 'bothStages' }
+  | { kind: 'intent'; intent: IntentWord }
+  | { kind: 'ascending' }
+  | { kind: 'previousYear' }
+  | { kind: 'top' }
+  | { kind: 'conj' }
+  | { kind: 'listTarget'; target: ListTarget }
+  | { kind: 'scope'; scope: 'subjects' | 'subunit' }
+  | { kind: 'sources' };
+
+export type IntentWord = keyof typeof words.intents;
+export type ListTarget = keyof typeof words.listTargets;
+export type EntryKind = Entry['kind'];
+
+export interface Lexicon {
+  trie: Trie<Entry>;
+  /** Every Chinese phrase in the lexicon, most important first (for pinyin input). */
+  phrases: string[];
+}
+
+export function buildLexicon(catalog: Catalog): Lexicon {
+  const trie = new Trie<Entry>();
+  const phrases: string[] = [];
+  const add = (text: string, entry: Entry) => {
+    trie.add(text, entry);
+    phrases.push(text);
+  };
+
+  // Departments first: a bare place name (抚顺) means the department, not a sub-unit there.
+  const units = [...catalog.units].sort((a, b) => (a.role === b.role ? 0 : a.role === 'department' ? -1 : 1));
+  for (const u of units) {
+    const department = catalog.document(u.documentId).department;
+    for (const alias of aliasesOf(u.name)) {
+      if (alias.place && u.role !== 'department') continue;
+      add(alias.text, { kind: 'entity', department, unitId: u.role === 'department' ? null : u.id, name: u.name });
+    }
+  }
+  for (const m of metrics) for (const text of [m.name.replace(/[“”]/g, ''), ...m.ask]) add(text, { kind: 'metric', key: m.key });
+  for (const s of catalog.subjects) add(s.name, { kind: 'subject', name: s.name, codes: s.codes });
+  const projects = new Map<string, number[]>();
+  for (const p of catalog.projects) projects.set(p.name, [...(projects.get(p.name) ?? []), p.id]);
+  for (const [name, ids] of projects) add(name, { kind: 'project', name, ids });
+
+  for (const [stage, list] of Object.entries(words.stages)) for (const w of list) add(w, { kind: 'stage', stage: stage as Stage });
+  for (const w of words.bothStages) add(w, { kind: 'bothStages' });
+  for (const [intent, list] of Object.entries(words.intents)) for (const w of list) add(w, { kind: 'intent', intent: intent as IntentWord });
+  for (const w of words.ascending) add(w, { kind: 'ascending' });
+  for (const w of words.previousYear) add(w, { kind: 'previousYear' });
+  for (const w of words.top) add(w, { kind: 'top' });
+  for (const w of words.conjunctions) add(w, { kind: 'conj' });
+  for (const [target, list] of Object.entries(words.listTargets)) for (const w of list) add(w, { kind: 'listTarget', target: target as ListTarget });
+  for (const w of words.sources) add(w, { kind: 'sources' });
+  for (const [scope, list] of Object.entries(words.scopes)) for (const w of list) add(w, { kind: 'scope', scope: scope as 'subjects' | 'subunit' });
+  return { trie, phrases: [...new Set(phrases)] };
+}

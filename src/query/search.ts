@@ -1,0 +1,60 @@
+// Fuzzy project search. lunr's default tokenizer finds nothing in Chinese, so
+// names are indexed as character unigrams and bigrams, and a query is cut the
+// same way, widened by a small synonym list (医保 → 医疗保险).
+import lunr from 'lunr';
+import vocabulary from '../../grammar/synonyms.json' with { type: 'json' };
+import type { CatalogProject } from './catalog.ts';
+
+const synonyms: Record<string, string[]> = vocabulary.synonyms;
+
+/** Unigrams and bigrams of the Chinese and latin characters in a text. */
+export function grams(text: string): string[] {
+  const chars = Array.from(text.toLowerCase().replace(/[^\u3400-\u9fffa-z0-9]/g, ''));
+  const out = [...chars];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+export interface ProjectHit {
+  project: CatalogProject;
+  score: number;
+  /** Share of the query's bigrams found in the name. */
+  coverage: number;
+}
+
+export interface ProjectSearch {
+  search(query: string, documentIds?: ReadonlySet<number>): ProjectHit[];
+}
+
+export function buildProjectSearch(projects: CatalogProject[]): ProjectSearch {
+  const byId = new Map(projects.map((p) => [String(p.id), p]));
+  const index = lunr(function () {
+    this.pipeline.reset();
+    this.searchPipeline.reset();
+    this.ref('id');
+    this.field('name');
+    this.tokenizer = ((obj: unknown) => (obj == null ? [] : grams(String(obj)).map((g) => new lunr.Token(g, {})))) as typeof lunr.tokenizer;
+    for (const p of projects) this.add({ id: String(p.id), name: p.name });
+  });
+
+  return {
+    search(query, documentIds) {
+      const expanded = [query, ...Object.entries(synonyms).flatMap(([k, vs]) => (query.includes(k) ? vs.map((v) => query.replace(k, v)) : []))];
+      const terms = new Set(expanded.flatMap(grams));
+      if (terms.size === 0) return [];
+      const results = index.query((q) => {
+        for (const term of terms) q.term(term, { boost: term.length > 1 ? 3 : 1, usePipeline: false });
+      });
+      const queryBigrams = grams(query).filter((g) => g.length > 1);
+      return results
+        .map((r) => {
+          const project = byId.get(r.ref)!;
+          const name = new Set(grams(project.name));
+          const variants = expanded.map((e) => grams(e).filter((g) => g.length > 1));
+          const coverage = Math.max(...variants.map((v) => (v.length ? v.filter((g) => name.has(g)).length / v.length : 0)));
+          return { project, score: r.score, coverage: queryBigrams.length ? coverage : name.has(query) ? 1 : 0 };
+        })
+        .filter((h) => !documentIds || documentIds.has(h.project.documentId));
+    },
+  };
+}

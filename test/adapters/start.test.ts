@@ -1,0 +1,102 @@
+// `npm start` as a process: the console chat over stdin/stdout without a token,
+// the bot against a fake Bot API with one, clear errors for bad configuration,
+// and a graceful stop on SIGTERM.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.ts';
+import { CONNECT_TELEGRAM } from '../../src/adapters/texts.ts';
+import { FakeBotApi } from './telegram/fake-bot-api.ts';
+
+const TOKEN = '123456:START-test_token';
+
+interface Run {
+  code: Promise<number | null>;
+  stdout: () => string;
+  stderr: () => string;
+  write: (text: string) => void;
+  kill: (signal: NodeJS.Signals) => void;
+}
+
+function start(env: Record<string, string>): Run {
+  // Only what this test sets: nothing from the developer's own bot configuration.
+  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(TELEGRAM_|WEBHOOK_|PORT$|LOG_LEVEL$|RATE_LIMIT_)/.test(name)));
+  const child = spawn(process.execPath, [join(projectRoot, 'scripts', 'run.mjs'), 'start'], { env: { ...base, ...env }, cwd: projectRoot });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+  return {
+    code: new Promise((resolve) => child.on('close', resolve)),
+    stdout: () => stdout,
+    stderr: () => stderr,
+    write: (text) => child.stdin.write(text),
+    kill: (signal) => child.kill(signal),
+  };
+}
+
+async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('npm start', () => {
+  it('without a token, opens the console chat and says how to connect Telegram', async () => {
+    const run = start({});
+    run.write('/help\n/quit\n');
+    expect(await run.code).toBe(0);
+    expect(run.stdout()).toContain(CONNECT_TELEGRAM);
+    expect(run.stdout()).toContain('可以这样问');
+  });
+
+  it('stops the console chat on SIGTERM', async () => {
+    const run = start({});
+    await until(() => run.stdout().includes('问> '));
+    run.kill('SIGTERM');
+    expect(await run.code).toBe(0);
+  });
+
+  it('fails with a clear message on invalid configuration, without echoing the token', async () => {
+    const run = start({ TELEGRAM_BOT_TOKEN: 'not a token', RATE_LIMIT_BURST: '0' });
+    expect(await run.code).toBe(1);
+    expect(run.stderr()).toContain('invalid configuration');
+    expect(run.stderr()).toContain('TELEGRAM_BOT_TOKEN');
+    expect(run.stderr()).toContain('RATE_LIMIT_BURST');
+    expect(run.stderr()).not.toContain('not a token');
+  });
+
+  describe('with a token', () => {
+    const api = new FakeBotApi();
+    let apiRoot: string;
+
+    beforeAll(async () => {
+      apiRoot = await api.start();
+    });
+
+    afterAll(() => api.stop());
+
+    it('runs the bot on TELEGRAM_API_ROOT, logs as JSON without the token, and stops on SIGTERM', async () => {
+      const run = start({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, LOG_LEVEL: 'debug' });
+      await api.waitFor('setMyCommands', undefined, 1, 20_000);
+      api.push({
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: 9, type: 'private', first_name: 'x' },
+          from: { id: 9, is_bot: false, first_name: 'x' },
+          text: '/help',
+          entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+        },
+      });
+      await api.waitFor('sendMessage', (call) => JSON.stringify(call.payload).includes('可以这样问'));
+      run.kill('SIGTERM');
+      expect(await run.code).toBe(0);
+      const logs = run.stdout().trim().split('\n').map((line) => JSON.parse(line) as { msg: string });
+      expect(logs.map((entry) => entry.msg)).toEqual(expect.arrayContaining(['bot started', 'stopping']));
+      expect(run.stdout() + run.stderr()).not.toContain(TOKEN.split(':')[1]);
+    });
+  });
+});
