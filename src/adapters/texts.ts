@@ -1,13 +1,14 @@
 // What the bot says about itself, shared by the console chat and Telegram.
 // Plain text: each front end escapes or decorates it as it needs.
 import type { CatalogDocument } from '../answer/types.ts';
+import { MAX_QUESTION_CHARS } from './question.ts';
 
 /** Shown as buttons by /start and listed by /help. */
 export const EXAMPLE_QUESTIONS: readonly string[] = ['曲阳 2023 三公经费', '北票 2024 决算 财政拨款支出', '抚顺 2024 项目支出 前5'];
 
 export type Surface = 'telegram' | 'console';
 
-export const INTRO =
+const INTRO =
   '你好！我是预算问答机器人：根据政府部门公开的预算、决算文件回答问题。' +
   '每个数字都原样取自文件，并注明出处（文件、表格、行号）；不用大模型，不做猜测。';
 
@@ -77,11 +78,10 @@ export function aboutText(catalog: readonly CatalogDocument[]): string {
   ].join('\n');
 }
 
-export const TOO_LONG = (max: number): string => `问题太长了（超过 ${max} 个字），请简短一些，例如：${EXAMPLE_QUESTIONS[0]}`;
+export const TOO_LONG = `问题太长了（超过 ${MAX_QUESTION_CHARS} 个字），请简短一些，例如：${EXAMPLE_QUESTIONS[0]}`;
 export const RATE_LIMITED = '提问太快了，请稍等几秒再问。';
 export const APOLOGY = '抱歉，处理这条消息时出错了，请稍后再试。';
 export const BUTTON_EXPIRED = '这个按钮已过期，请重新提问。';
-export const NOTHING_TO_EXPORT = '这个问题没有可以导出的数字。';
 export const ASK_AFTER_Q = '请在 /q 后面写上问题，例如：/q 曲阳 2023 三公经费';
 export const UNKNOWN_COMMAND = '没有这个命令。发送 /help 看看可以怎么问。';
 export const CONNECT_TELEGRAM =

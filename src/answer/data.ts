@@ -28,12 +28,23 @@ const SUBJECT_CLASSES = ['功能分类', '部门经济分类', '政府经济分�
 /**
  * Compiles a kysely query once. The statement then runs with fresh values for its
  * leading parameters (written first in the query); later ones are the compiled constants.
+ * The database is read-only while the engine lives, so each result is kept: turning
+ * rows into objects costs far more than the queries themselves. Callers never mutate rows.
  */
-function prepared<R>(sqlite: SQLite.Database, query: Compilable<R>): (...params: unknown[]) => R[] {
+function prepared<R>(sqlite: SQLite.Database, query: Compilable<R>): (...params: unknown[]) => readonly R[] {
   const compiled = query.compile();
   const statement = sqlite.prepare(compiled.sql);
   const constants = compiled.parameters;
-  return (...params) => statement.all(...params, ...constants.slice(params.length)) as R[];
+  const results = new Map<string, readonly R[]>();
+  return (...params) => {
+    const key = params.join('\u0000');
+    let rows = results.get(key);
+    if (!rows) {
+      rows = Object.freeze(statement.all(...params, ...constants.slice(params.length)) as R[]);
+      results.set(key, rows);
+    }
+    return rows;
+  };
 }
 
 export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database) {

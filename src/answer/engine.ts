@@ -28,6 +28,7 @@ export async function createEngine(options: { dbPath?: string } = {}): Promise<E
     queries,
     catalog,
     entity: (doc, unitId) => (unitId !== null ? (unitNames.get(unitId) ?? doc.department) : doc.department),
+    memo: new Map(),
   };
   const documents: CatalogDocument[] = catalog.documents.map((d) => {
     const failed = queries.failedChecks(d.id).length;

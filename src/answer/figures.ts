@@ -37,7 +37,7 @@ export function usable(row: FigureRow): boolean {
   return row.table_status === 'parsed' && row.column_key !== 'unknown' && !UNUSABLE.some((f) => row.flags.includes(f));
 }
 
-const MEASURE_ORDER = ['total', 'basic', 'project', 'personnel', 'public', 'task'];
+const MEASURE_ORDER = ['project_budget', 'total', 'basic', 'project', 'personnel', 'public', 'task'];
 
 /** Smaller is more of a headline: the whole (合计, no scope) before its parts. */
 export function headlineRank(row: FigureRow): number {
@@ -45,6 +45,9 @@ export function headlineRank(row: FigureRow): number {
   const scope = row.scope === '' ? 0 : row.scope.split(',').length;
   return (measure < 0 ? 9 : measure) * 10 + scope;
 }
+
+/** Which tables answer first: the detailed ones; a 收支总表 repeats them, a 绩效表 restates them. */
+const KIND_ORDER: Record<string, number> = { expenditure: 0, three_public: 0, income: 1, projects: 1, meetings: 1, assets: 1, summary: 3, performance: 4 };
 
 export function fromCell(row: FigureRow, document: CatalogDocument, entity: string, label?: string): Figure {
   return {
@@ -63,7 +66,7 @@ export function fromCell(row: FigureRow, document: CatalogDocument, entity: stri
     raw: row.raw_text,
     precision: row.precision_fen,
     change: null,
-    rank: headlineRank(row) + row.table_id * 100,
+    rank: (KIND_ORDER[row.table_kind] ?? 2) * 1_000_000 + row.table_id * 100 + headlineRank(row),
   };
 }
 
@@ -91,7 +94,7 @@ export function fromFact(fact: NarrativeFactRow, document: CatalogDocument, enti
       fact.change_direction || fact.change_fen !== null
         ? { fen: fact.change_fen, percent: fact.change_percent, direction: fact.change_direction, basis: fact.compare_basis, reason: fact.reason }
         : null,
-    rank: 1_000_000 + fact.id,
+    rank: 100_000_000 + fact.id,
   };
 }
 
@@ -99,7 +102,7 @@ export function fromFact(fact: NarrativeFactRow, document: CatalogDocument, enti
  * One figure per table (and stage and year) for the same thing: the table's
  * headline cell — 合计 before its parts, the whole scope before a fund's share.
  */
-export function headlinePerTable(rows: FigureRow[]): FigureRow[] {
+export function headlinePerTable(rows: readonly FigureRow[]): FigureRow[] {
   const best = new Map<string, FigureRow>();
   for (const r of rows) {
     const key = `${r.table_id}|${r.basis}|${r.year}`;

@@ -58,12 +58,9 @@ function sourceLines(figures: Figure[], all: boolean): string[] {
 /** Failed consistency checks that involve a line one of the figures came from. */
 function warnings(queries: Queries, figures: Figure[]): string[] {
   const out = new Set<string>();
-  const byDoc = new Map<number, Set<number>>();
-  for (const f of figures) byDoc.set(f.document.id, (byDoc.get(f.document.id) ?? new Set()).add(f.line));
-  for (const [docId, lines] of byDoc) {
-    for (const check of queries.failedChecks(docId)) {
-      const involved = (JSON.parse(check.lines) as number[]).some((l) => lines.has(l));
-      if (involved) out.add(`⚠ 核对提示：${check.message}`);
+  for (const f of figures) {
+    for (const check of queries.failedChecks(f.document.id)) {
+      if (check.lines.includes(String(f.line)) && (JSON.parse(check.lines) as number[]).includes(f.line)) out.add(`⚠ 核对提示：${check.message}`);
     }
   }
   return [...out];

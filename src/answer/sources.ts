@@ -11,20 +11,30 @@ export interface Sources {
   catalog: Catalog;
   /** The unit a figure belongs to: its own unit when the row names one, else the document's department. */
   entity(document: CatalogDocument, unitId: number | null): string;
+  /** Derived lists kept for the engine's life (the database does not change under it). */
+  memo: Map<string, unknown>;
+}
+
+export function remember<T>(s: Sources, key: string, compute: () => T): T {
+  if (!s.memo.has(key)) s.memo.set(key, compute());
+  return s.memo.get(key) as T;
 }
 
 const MEASURE_METRICS = new Set(['basic', 'personnel', 'public', 'project']);
 
-const amountFacts = (facts: NarrativeFactRow[], year: number) =>
+const amountFacts = (facts: readonly NarrativeFactRow[], year: number) =>
   facts.filter((f) => (f.aspect === 'amount' || f.aspect === 'count' || f.aspect === 'score') && (f.amount_fen !== null || f.value !== null) && f.year === year);
 
 /** Figures of a named metric (“三公”经费, 机关运行经费, 车辆…) in one document and year. */
-export function metricFigures(s: Sources, doc: CatalogDocument, key: string, year: number): Figure[] {
+export function metricFigures(s: Sources, doc: CatalogDocument, key: string, year: number, asked = ''): Figure[] {
   const name = metricOf(key).name;
   const rows: FigureRow[] = s.queries.figuresByMetric(doc.id, key).filter((r) => usable(r) && r.year === year && r.value_kind === 'money');
   if (MEASURE_METRICS.has(key)) rows.push(...s.queries.figuresByMeasure(doc.id, key).filter((r) => usable(r) && r.year === year));
   const cells = headlinePerTable(rows).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), name));
-  const facts = amountFacts(s.queries.factsByMetric(doc.id, key), year).map((f) => fromFact(f, doc, doc.department, name));
+  // A sentence naming the figure as asked (财政拨款支出, not 财政拨款收入) comes first.
+  const facts = amountFacts(s.queries.factsByMetric(doc.id, key), year)
+    .sort((a, b) => Number(b.label === asked) - Number(a.label === asked))
+    .map((f, i) => ({ ...fromFact(f, doc, doc.department, name), rank: 100_000_000 + i }));
   return [...cells, ...facts].sort((a, b) => a.rank - b.rank);
 }
 
@@ -68,6 +78,10 @@ export function pick(figures: Figure[], stage: Stage): { main: Figure[]; other: 
  * a group row (莲湖 专用项目) is the sum of its projects, not one of them.
  */
 export function projectAmounts(s: Sources, doc: CatalogDocument, year: number, stage: Stage): Figure[] {
+  return remember(s, `projects|${doc.id}|${year}|${stage}`, () => computeProjectAmounts(s, doc, year, stage));
+}
+
+function computeProjectAmounts(s: Sources, doc: CatalogDocument, year: number, stage: Stage): Figure[] {
   const projects = s.queries.projects(doc.id);
   const parents = new Set(projects.map((p) => p.parent_id).filter((id) => id !== null));
   const rows = s.queries.projectFigures(doc.id).filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && r.basis === stage);

@@ -15,7 +15,7 @@ export function targetName(t: Target): string {
 
 export function targetFigures(s: Sources, scope: Scope, t: Target, year: number): Figure[] {
   const doc = scope.doc;
-  if (t.kind === 'metric') return metricFigures(s, doc, t.key, year);
+  if (t.kind === 'metric') return metricFigures(s, doc, t.key, year, t.text);
   if (t.kind === 'subject') return subjectFigures(s, doc, t.codes, t.name, year);
   return projectFigures(s, doc, t.ids, year);
 }

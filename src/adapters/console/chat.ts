@@ -2,7 +2,7 @@
 // without a Telegram token. Buttons become numbered options.
 import { createInterface } from 'node:readline';
 import type { DialogContext, Engine, FollowUp } from '../../answer/types.ts';
-import { MAX_QUESTION_CHARS, questionTooLong } from '../question.ts';
+import { questionTooLong } from '../question.ts';
 import { aboutText, helpText, listText, startText, TOO_LONG } from '../texts.ts';
 
 export interface ConsoleChatOptions {
@@ -36,7 +36,7 @@ export async function runConsoleChat(engine: Engine, { input, output, signal }: 
       else if (line === '/start') say(startText('console'));
       else if (line === '/list') say(listText(engine.catalog()));
       else if (line === '/about') say(aboutText(engine.catalog()));
-      else if (questionTooLong(line)) say(TOO_LONG(MAX_QUESTION_CHARS));
+      else if (questionTooLong(line)) say(TOO_LONG);
       else if (line !== '') {
         const result = engine.ask(picked ?? line, context);
         context = result.context ?? context;

@@ -2,7 +2,7 @@
 // context carried from one question to the next, and the reply.
 import type { Context } from 'telegraf';
 import type { DialogContext } from '../../answer/types.ts';
-import { MAX_QUESTION_CHARS, questionTooLong } from '../question.ts';
+import { questionTooLong } from '../question.ts';
 import { ASK_AFTER_Q, RATE_LIMITED, TOO_LONG } from '../texts.ts';
 import { replyCsv } from './csv.ts';
 import type { BotDeps } from './deps.ts';
@@ -26,7 +26,7 @@ export async function admit(ctx: Context, deps: BotDeps, { userId, replyTo }: Pl
 /** A question typed in the chat: checked, then asked in the chat's context. */
 export async function askTyped(ctx: Context, deps: BotDeps, place: Place, text: string, csv = false): Promise<void> {
   if (text === '') return replyText(ctx, ASK_AFTER_Q, place.replyTo);
-  if (questionTooLong(text)) return replyText(ctx, TOO_LONG(MAX_QUESTION_CHARS), place.replyTo);
+  if (questionTooLong(text)) return replyText(ctx, TOO_LONG, place.replyTo);
   await askInChat(ctx, deps, place, { text, context: deps.contexts.get(place.chatId), csv });
 }
 

@@ -10,7 +10,7 @@ import { NO_PREVIEW, resultHtml, toHtmlMessages } from './format.ts';
  * Sends the messages in order: the first in reply to `replyTo` (the asker's
  * message, in groups), the buttons under the last.
  */
-export async function replyHtml(
+async function replyHtml(
   ctx: Context,
   messages: readonly string[],
   replyTo: number | undefined,

@@ -6,7 +6,8 @@ export interface Block {
   lines: string[];
 }
 
-const ROW = /^\s*(.+?)\s*[：:]\s*([-+]?\d[\d,]*(?:\.\d+)?)\s*([^：:]{0,16})$/;
+// The unit may carry more: “100.00万元（1,000,000.00元）”.
+const ROW = /^\s*(.+?)\s*[：:]\s*([-+]?\d[\d,]*(?:\.\d+)?)\s*([^：:]{0,30})$/;
 const MIN_ROWS = 3;
 
 export function tabulate(lines: readonly string[]): Block[] {

@@ -42,9 +42,11 @@ function ownerFigure(o: PerformanceOwnerRow, scope: Scope, t: PerformanceTargetR
 
 export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const owners = s.queries.owners(scope.doc.id);
-  const project = q.targets.find((t) => t.kind === 'project');
+  // A target named like a project (公务员医疗补助 is also a subject) means that project's block.
+  const named = q.targets.map((t) => t.kind === 'metric' ? t.text : t.name);
+  const project = q.targets.find((t) => t.kind === 'project') ?? (named.length ? { kind: 'project' as const, name: named[0]!, text: named[0]!, ids: [] as number[], fuzzy: false } : undefined);
   const chosen = project
-    ? owners.filter((o) => o.project_id !== null && project.kind === 'project' && project.ids.includes(o.project_id))
+    ? owners.filter((o) => (o.project_id !== null && project.ids.includes(o.project_id)) || named.includes(o.name))
     : owners.filter((o) => o.owner_kind === 'unit' && (scope.unitId === null || o.unit_id === scope.unitId));
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];

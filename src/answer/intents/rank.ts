@@ -6,7 +6,7 @@ import type { Figure } from '../figures.ts';
 import { fromCell, headlinePerTable, show, usable } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
-import { metricFigures, pick, projectAmounts, type Sources } from '../sources.ts';
+import { metricFigures, pick, projectAmounts, remember, type Sources } from '../sources.ts';
 import { METRIC_PARTS, headlineFigure, stageOf, targetName } from '../targets.ts';
 
 const DEFAULT_TOP = 10;
@@ -25,6 +25,10 @@ function listing(title: string, figures: Figure[], total: number): Reply {
 
 /** The subjects at one level of the main expenditure table (功能分类 项, or 类 when asked). */
 function subjectsAtLevel(s: Sources, scope: Scope, year: number, classification: string, level: string): Figure[] {
+  return remember(s, `level|${scope.doc.id}|${year}|${classification}|${level}`, () => computeSubjectsAtLevel(s, scope, year, classification, level));
+}
+
+function computeSubjectsAtLevel(s: Sources, scope: Scope, year: number, classification: string, level: string): Figure[] {
   const rows = s.queries.figuresAtLevel(scope.doc.id, classification, level).filter((r) => usable(r) && r.year === year && r.value_kind === 'money');
   const firstTable = rows[0]?.table_id;
   const byCode = new Map<string, typeof rows>();

@@ -1,0 +1,74 @@
+// Shared by the ingest tests: the seed documents as raw lines, the seed database
+// opened read-only, and amounts converted to 分 by plain string arithmetic (never
+// through the code under test).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { databasePath, rawDir } from '../../src/config.ts';
+import { openStore, type Store } from '../../src/store/db.ts';
+
+export const SEEDS = {
+  fushun: '000_604a2e0edae0f9b4.txt',
+  lianhu: '001_decf76686d2239b2.txt',
+  shenyang: '002_1419a1545731c637.txt',
+  beipiao: '003_a908d6a88c021b91.txt',
+  quyang: '004_8ba347b4dc1f36c3.txt',
+} as const;
+
+export type Seed = keyof typeof SEEDS;
+
+export const SEED_NAMES: Record<Seed, string> = {
+  fushun: '抚顺',
+  lianhu: '莲湖',
+  shenyang: '沈阳',
+  beipiao: '北票',
+  quyang: '曲阳',
+};
+
+const cache = new Map<string, string[]>();
+
+/** The raw file's lines, exactly as split on '\n'; rawLine(file, n) is 1-based. */
+export function rawLines(file: string): string[] {
+  let lines = cache.get(file);
+  if (!lines) {
+    lines = readFileSync(join(rawDir, file), 'utf8').split('\n');
+    cache.set(file, lines);
+  }
+  return lines;
+}
+
+export function rawLine(file: string, line: number): string {
+  const text = rawLines(file)[line - 1];
+  if (text === undefined) throw new Error(`${file} has no line ${line}`);
+  return text;
+}
+
+export const noSpaces = (s: string) => s.replace(/[\s\u3000]+/g, '');
+
+/** The seed database (built by the global setup), read-only. */
+export function openSeedStore(): Store {
+  return openStore(databasePath, { readonly: true });
+}
+
+/** A printed amount to 分, by string arithmetic: `digits` decimals of 分 per printed unit. */
+function fenOf(printed: string, digits: number): number {
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(printed.replace(/[\s,\u3000]/g, ''));
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new Error(`not an amount: ${printed}`);
+  const fraction = m[3] ?? '';
+  if (fraction.length > digits) throw new Error(`too many decimals for 分: ${printed}`);
+  const value = BigInt(`${m[2] || '0'}${fraction.padEnd(digits, '0')}`);
+  return Number(m[1] ? -value : value);
+}
+
+/** An amount printed in 万元, in 分. */
+export const wan = (printed: string) => fenOf(printed, 6);
+/** An amount printed in 元, in 分. */
+export const yuan = (printed: string) => fenOf(printed, 2);
+
+export interface SegmentSpan {
+  line_start: number;
+  line_end: number;
+}
+
+export function inSegments(line: number, segments: SegmentSpan[]): boolean {
+  return segments.some((s) => s.line_start <= line && line <= s.line_end);
+}

@@ -1,0 +1,32 @@
+// The corpus's structured queries: each question must parse to what its entry says.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Understander } from '../../src/query/understand.ts';
+import type { Target } from '../../src/query/ast.ts';
+import { corpus } from '../corpus/corpus.ts';
+import { testUnderstander } from '../helpers/engine.ts';
+
+let u: Understander;
+beforeAll(async () => {
+  u = await testUnderstander();
+});
+
+const targetKey = (t: Target) => (t.kind === 'metric' ? `metric:${t.key}` : `${t.kind}:${t.name}`);
+
+describe('questions parse to their structured query', () => {
+  for (const entry of corpus.filter((e) => e.query)) {
+    it(entry.q, () => {
+      const r = u.understand(entry.q);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      const q = r.query;
+      const want = entry.query!;
+      if (want.intent !== undefined) expect(q.intent).toBe(want.intent);
+      if (want.entities !== undefined) expect(q.entities.map((e) => (e.unitId === null ? e.department : e.name))).toEqual(want.entities);
+      if (want.years !== undefined) expect(q.years).toEqual(want.years);
+      if (want.stage !== undefined) expect(q.stage).toBe(want.stage);
+      if (want.targets !== undefined) expect(q.targets.map(targetKey)).toEqual(want.targets);
+      if (want.top !== undefined) expect(q.top).toBe(want.top);
+      if (want.listOf !== undefined) expect(q.listOf).toBe(want.listOf);
+    });
+  }
+});
