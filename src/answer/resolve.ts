@@ -8,10 +8,12 @@ import { reply, type Reply } from './reply.ts';
 
 export interface Scope {
   doc: CatalogDocument;
+  /** The year asked: the document's own, or the year before when it prints 上年 figures. */
+  year: number;
   /** The unit asked about: a sub-unit's name, or the department. */
   entity: string;
   unitId: number | null;
-  /** Said when the year was not given: 未指明年份，按最新的2024年预算。 */
+  /** Said when the year was not given (未指明年份，按最新的2024年预算。) or borrowed from the next year's document. */
   yearNote: string | null;
 }
 
@@ -55,18 +57,22 @@ export function resolveScopes(catalog: Catalog, q: StructuredQuery): Scope[] | R
           `${shortName(e.department)} ${doc.fiscal_year} ${q.targets.map((t) => t.text).join('') || '支出总计'}`,
         ]);
       }
-      scopes.push({ doc, entity, unitId: e.unitId, yearNote: `未指明年份，按最新的${doc.fiscal_year}年${doc.stage}。` });
+      scopes.push({ doc, year: doc.fiscal_year, entity, unitId: e.unitId, yearNote: `未指明年份，按最新的${doc.fiscal_year}年${doc.stage}。` });
       continue;
     }
-    // A year the question names, or — for 比上年 — the year after it, whose document prints both.
+    // A year the question names; else the next year's document, which prints 上年 figures beside its own.
     for (const year of q.years) {
-      const doc = docs.find((d) => d.fiscal_year === year) ?? (q.previousYear ? undefined : docs.find((d) => d.fiscal_year === year + 1 && q.intent === 'compare'));
+      const own = docs.find((d) => d.fiscal_year === year);
+      const doc = own ?? docs.find((d) => d.fiscal_year === year + 1);
       if (!doc) {
         return reply('not_found', [`${e.department}没有${year}年的资料，现有：${docs.map((d) => `${d.fiscal_year}年${d.stage}`).join('、')}。`], [], docs.map(
           (d) => `${shortName(e.department)} ${d.fiscal_year} ${q.targets.map((t) => t.text).join('') || '支出总计'}`,
         ));
       }
-      if (!scopes.some((s) => s.doc === doc && s.unitId === e.unitId)) scopes.push({ doc, entity, unitId: e.unitId, yearNote: null });
+      const note = own ? null : `${e.department}没有单独的${year}年资料，以下取自${doc.fiscal_year}年${doc.stage}中的${year}年数字。`;
+      // A comparison of years reads them all from one document.
+      const scope = q.intent === 'compare' && q.years.length > 1 ? { doc, year: Math.max(...q.years), entity, unitId: e.unitId, yearNote: null } : { doc, year, entity, unitId: e.unitId, yearNote: note };
+      if (!scopes.some((s) => s.doc === scope.doc && s.year === scope.year && s.unitId === e.unitId)) scopes.push(scope);
     }
   }
   return scopes;

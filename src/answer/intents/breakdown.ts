@@ -14,14 +14,14 @@ import { lookup } from './lookup.ts';
 function children(s: Sources, scope: Scope, t: Target & { kind: 'subject' }, whole: Figure, stage: Figure['basis']): Figure[] {
   const rows = t.codes
     .flatMap((code) => s.queries.childFigures(scope.doc.id, code))
-    .filter((r) => usable(r) && r.year === scope.doc.fiscal_year && r.basis === stage && whole.table?.startsWith(r.table_name));
+    .filter((r) => usable(r) && r.year === scope.year && r.basis === stage && whole.table?.startsWith(r.table_name));
   const byCode = new Map<string, typeof rows>();
   for (const r of rows) byCode.set(r.subject_code!, [...(byCode.get(r.subject_code!) ?? []), r]);
   return [...byCode.values()].flatMap((g) => headlinePerTable(g)).map((r) => fromCell(r, scope.doc, scope.doc.department, `${r.subject_name}（${r.subject_code}）`));
 }
 
 export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
-  const year = scope.doc.fiscal_year;
+  const year = scope.year;
   const stage = stageOf(q.stage, scope);
   const head = `${heading(scope.entity, scope.doc)} ${targetName(t)}`;
   if (t.kind === 'metric' && t.key === 'project') return listWithin(s, { ...q, listOf: 'projects' }, scope);

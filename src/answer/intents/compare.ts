@@ -26,7 +26,7 @@ function acrossScopes(s: Sources, q: StructuredQuery, scopes: Scope[], t: Target
   const lines = [`${targetName(t)}对比：`];
   const figures: Figure[] = [];
   for (const scope of scopes) {
-    const { main } = headlineFigure(s, scope, t, scope.doc.fiscal_year, stageOf(q.stage, scope));
+    const { main } = headlineFigure(s, scope, t, scope.year, stageOf(q.stage, scope));
     if (main) figures.push(main);
     lines.push(`· ${heading(scope.entity, scope.doc)}：${main ? show(main) : '没有找到'}`);
   }
@@ -34,7 +34,7 @@ function acrossScopes(s: Sources, q: StructuredQuery, scopes: Scope[], t: Target
 }
 
 function stages(s: Sources, scope: Scope, t: Target): Reply {
-  const year = scope.doc.fiscal_year;
+  const year = scope.year;
   const figures = targetFigures(s, scope, t, year);
   const byStage = (stage: Stage) => pick(figures, stage).main.filter((f) => f.basis === stage)[0];
   const budget = byStage('预算');
@@ -49,7 +49,7 @@ function stages(s: Sources, scope: Scope, t: Target): Reply {
 }
 
 function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
-  const year = q.years.length ? Math.max(...q.years) : scope.doc.fiscal_year;
+  const year = scope.year;
   const stage = stageOf(q.stage, scope);
   const name = targetName(t);
   const years = q.years.length > 1 ? [...q.years].sort((a, b) => b - a) : [year, year - 1];
@@ -69,7 +69,7 @@ function targetsSideBySide(s: Sources, q: StructuredQuery, scope: Scope): Reply 
   const lines = [`${heading(scope.entity, scope.doc)}：`];
   const figures: Figure[] = [];
   for (const t of q.targets) {
-    const { main } = headlineFigure(s, scope, t, scope.doc.fiscal_year, stageOf(q.stage, scope));
+    const { main } = headlineFigure(s, scope, t, scope.year, stageOf(q.stage, scope));
     if (main) figures.push(main);
     lines.push(`· ${targetName(t)}：${main ? show(main) : '没有找到'}`);
   }

@@ -20,17 +20,21 @@ function partsOf(s: Sources, scope: Scope, key: string, year: number, stage: Fig
 }
 
 export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Target): Reply {
-  const year = scope.doc.fiscal_year;
+  const year = scope.year;
   const stage = stageOf(q.stage, scope);
   const name = targetName(target);
   const all = targetFigures(s, scope, target, year);
   // A project's score (自评得分) is said after its money, not as a competing figure.
   const extras = target.kind === 'project' ? pick(all.filter((f) => f.fen === null), stage) : { main: [], other: [] };
   const { main, other } = pick(target.kind === 'project' ? all.filter((f) => f.fen !== null) : all, stage);
-  const head = heading(scope.entity, scope.doc);
+  const head = year === scope.doc.fiscal_year ? heading(scope.entity, scope.doc) : `${scope.entity} ${year}年`;
   const note = scope.yearNote ? [scope.yearNote] : [];
   if (main.length === 0 && other.length === 0) {
-    return reply('not_found', [...note, `${head}中没有找到“${name}”的数字。`], [], []);
+    const quoted = name.includes('“') ? name : `“${name}”`;
+    if (year !== scope.doc.fiscal_year) {
+      return reply('not_found', [`${scope.entity}没有${year}年的资料，${scope.doc.fiscal_year}年${scope.doc.stage}中也没有${year}年的${quoted}数字。`]);
+    }
+    return reply('not_found', [...note, `${head}中没有找到${quoted}的数字。`]);
   }
   // A 决算 answers 决算数 first; a figure only of the other stage is still worth saying, labelled.
   const lead = main.length ? main : other;

@@ -23,7 +23,7 @@ function ownerFigure(o: PerformanceOwnerRow, scope: Scope, t: PerformanceTargetR
   return {
     document: scope.doc,
     entity: scope.entity,
-    year: scope.doc.fiscal_year,
+    year: scope.year,
     basis: scope.doc.stage,
     label: `${o.name}绩效自评总得分`,
     fen: null,

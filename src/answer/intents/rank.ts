@@ -38,7 +38,7 @@ function computeSubjectsAtLevel(s: Sources, scope: Scope, year: number, classifi
 
 export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const t: Target | undefined = q.targets[0];
-  const year = scope.doc.fiscal_year;
+  const year = scope.year;
   const stage = stageOf(q.stage, scope);
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
@@ -68,7 +68,7 @@ export function rankDepartments(s: Sources, catalog: Catalog, q: StructuredQuery
   for (const [department, docs] of catalog.departments) {
     const doc = q.years.length ? docs.find((d) => q.years.includes(d.fiscal_year)) : docs[0];
     if (!doc) continue;
-    const scope: Scope = { doc, entity: department, unitId: null, yearNote: null };
+    const scope: Scope = { doc, year: doc.fiscal_year, entity: department, unitId: null, yearNote: null };
     const { main } = headlineFigure(s, scope, t, doc.fiscal_year, stageOf(q.stage, scope));
     if (main) figures.push({ ...main, label: `${department}（${doc.fiscal_year}年${doc.stage}）` });
     else missing.push(department);

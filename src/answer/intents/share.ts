@@ -29,7 +29,7 @@ function whole(s: Sources, scope: Scope, t: Target, year: number, stage: Figure[
 }
 
 export function share(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
-  const year = scope.doc.fiscal_year;
+  const year = scope.year;
   const stage = stageOf(q.stage, scope);
   const head = `${heading(scope.entity, scope.doc)} ${targetName(t)}`;
   const note = scope.yearNote ? [scope.yearNote] : [];
