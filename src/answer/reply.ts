@@ -55,14 +55,24 @@ function sourceLines(figures: Figure[], all: boolean): string[] {
   return [`来源：${parts.join('；')}`];
 }
 
+/** Per document: raw line → the failed checks that involve it. */
+const findingsByLine = new WeakMap<object, Map<number, string[]>>();
+
+function findings(queries: Queries, documentId: number): Map<number, string[]> {
+  const checks = queries.failedChecks(documentId);
+  let byLine = findingsByLine.get(checks);
+  if (!byLine) {
+    byLine = new Map();
+    for (const c of checks) for (const line of JSON.parse(c.lines) as number[]) byLine.set(line, [...(byLine.get(line) ?? []), c.message]);
+    findingsByLine.set(checks, byLine);
+  }
+  return byLine;
+}
+
 /** Failed consistency checks that involve a line one of the figures came from. */
 function warnings(queries: Queries, figures: Figure[]): string[] {
   const out = new Set<string>();
-  for (const f of figures) {
-    for (const check of queries.failedChecks(f.document.id)) {
-      if (check.lines.includes(String(f.line)) && (JSON.parse(check.lines) as number[]).includes(f.line)) out.add(`⚠ 核对提示：${check.message}`);
-    }
-  }
+  for (const f of figures) for (const message of findings(queries, f.document.id).get(f.line) ?? []) out.add(`⚠ 核对提示：${message}`);
   return [...out];
 }
 

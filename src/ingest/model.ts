@@ -75,6 +75,8 @@ export interface TargetDraft {
 export interface OwnerDraft {
   kind: 'unit' | 'project';
   name: string;
+  /** The 实施单位 a project block names. */
+  unitName: string | null;
   code: string | null;
   goal: string | null;
   outcome: string | null;
@@ -85,6 +87,8 @@ export interface OwnerDraft {
   executionRate: string | null;
   line: number;
   targets: TargetDraft[];
+  /** The money figures printed in the block (预算资金情况, 项目预算金额, task amounts). */
+  cells: CellDraft[];
   /** The project a project block is about, once the document's projects are merged. */
   project: ProjectDraft | null;
 }

@@ -9,6 +9,7 @@ import { openStore } from '../store/db.ts';
 import { runChecks, type CheckDraft } from './checks/index.ts';
 import { UnreadableDocument } from './document/metadata.ts';
 import { parseDocument, type DocumentDraft } from './document/parse.ts';
+import { ingestFingerprint } from './fingerprint.ts';
 import { writeDocument } from './write.ts';
 
 export interface ParsedFile {
@@ -91,6 +92,7 @@ export async function ingest(options: { rawDir: string; dbPath: string; now?: Da
     const ingestedAt = (options.now ?? new Date()).toISOString();
     await store.db.transaction().execute(async (trx) => {
       for (const p of result.parsed) await writeDocument(trx, { file: p.file, sha256: p.sha256, ingestedAt }, p.doc, p.checks);
+      await trx.insertInto('build_info').values({ key: 'ingest_fingerprint', value: ingestFingerprint() }).execute();
     });
     await store.close();
     renameSync(temporary, options.dbPath);

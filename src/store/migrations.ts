@@ -216,9 +216,21 @@ const browsingView: Migration = {
   },
 };
 
+// Which ingest code built the database, so a changed parser rebuilds it (src/ingest/ensure.ts).
+const buildInfo: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('build_info')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
+  '0003_build_info': buildInfo,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -207,6 +207,12 @@ export interface ChecksTable {
   message: string;
 }
 
+/** How the database was built: the fingerprint of the ingest code and vocabulary. */
+export interface BuildInfoTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   units: UnitsTable;
@@ -218,6 +224,7 @@ export interface Database {
   performance_targets: PerformanceTargetsTable;
   narrative_facts: NarrativeFactsTable;
   checks: ChecksTable;
+  build_info: BuildInfoTable;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;

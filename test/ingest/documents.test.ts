@@ -779,6 +779,42 @@ describe('units and projects', () => {
   });
 });
 
+// ───────────────────────────── page fragments ─────────────────────────────
+
+describe('抚顺 表9’s truncated page fragments', () => {
+  it('are pages of 表9 (title cut to 项目支出预), with headers only and no figure', () => {
+    const segments = store.sqlite
+      .prepare(
+        `select s.line_start, s.line_end from table_segments s join source_tables t on t.id = s.table_id join documents d on d.id = t.document_id
+         where d.file = ? and t.number = '表9' order by s.line_start`,
+      )
+      .raw()
+      .all(SEEDS.fushun) as [number, number][];
+    expect(segments).toEqual([
+      [230, 237],
+      [247, 252],
+      [262, 265],
+      [275, 279],
+      [289, 295],
+      [305, 311],
+      [317, 318],
+      [324, 325],
+      [331, 332],
+      [338, 339],
+      [345, 346],
+    ]);
+    for (const [start] of segments.slice(6)) {
+      expect(rawLine(SEEDS.fushun, start - 4)).toBe('项目支出预');
+      expect(rawLine(SEEDS.fushun, start)).toMatch(/^上年结转结余/);
+    }
+    const fromFragments = store.sqlite
+      .prepare(`select count(*) from line_items li join documents d on d.id = li.document_id where d.file = ? and li.line between 313 and 346`)
+      .pluck()
+      .get(SEEDS.fushun);
+    expect(fromFragments).toBe(0);
+  });
+});
+
 // ───────────────────────────── row labels and codes ─────────────────────────────
 
 describe('row labels and subject codes', () => {

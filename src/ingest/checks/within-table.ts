@@ -120,7 +120,7 @@ function projectSums(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
         if (next.level === 'unit' || next.level === 'total' || next.level === 'group') break;
         if (next.project && !next.project.parent) block.push(next);
       }
-      if (block.length) out.push(sumCheck('unit_subtotal', table, cell.rowLabel, cell, block, `${cell.rowLabel}小计（${cell.column.label}）= 所列项目之和`));
+      if (block.length) out.push(sumCheck('unit_subtotal', table, cell.rowLabel, cell, block, `${cell.unitName ?? cell.rowLabel}小计（${cell.column.label}）= 所列项目之和`));
     });
     for (const parent of new Set(ordered.flatMap((c) => (c.project?.parent ? [c.project.parent] : [])))) {
       const own = ordered.find((c) => c.project === parent);

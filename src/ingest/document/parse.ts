@@ -35,8 +35,9 @@ export function parseDocument(content: string): DocumentDraft {
   const tables = regions.map((r) => parseTable(r, ctx));
 
   classifyTotalRows(tables);
-  const subjects = subjectNames(tables);
-  resolveSummarySubjects(tables, subjects);
+  const codes = subjectCodes(tables);
+  const subjects = subjectNames(codes);
+  resolveSummarySubjects(tables, codes);
   const projects = mergeProjects(tables);
 
   const tableLines = new Set(regions.flatMap((r) => r.segments.flatMap((s) => s.rows.map((row) => row.no))));
@@ -63,26 +64,34 @@ function classifyTotalRows(tables: TableDraft[]): void {
   }
 }
 
-/** Subject names (key) → code, from the coded tables, for prose and summary rows. */
-function subjectNames(tables: TableDraft[]): Map<string, string> {
-  const names = new Map<string, string>();
+/** Subject names (key) → code per classification, from the coded tables. */
+function subjectCodes(tables: TableDraft[]): Map<string, Map<string, string>> {
+  const byClass = new Map<string, Map<string, string>>();
   for (const t of tables) {
     for (const c of t.cells) {
-      if (c.subjectCode && c.subjectName && c.level && c.level !== 'total' && !names.has(nameKey(c.subjectName))) {
-        names.set(nameKey(c.subjectName), c.subjectCode);
-      }
+      if (!c.subjectCode || !c.subjectName || !c.level || c.level === 'total') continue;
+      const names = byClass.get(c.classification) ?? new Map<string, string>();
+      if (!names.has(nameKey(c.subjectName))) names.set(nameKey(c.subjectName), c.subjectCode);
+      byClass.set(c.classification, names);
     }
   }
+  return byClass;
+}
+
+/** All classifications' names in one map (the first classification to use a name keeps it), for the prose. */
+function subjectNames(byClass: Map<string, Map<string, string>>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const list of byClass.values()) for (const [name, code] of list) if (!names.has(name)) names.set(name, code);
   return names;
 }
 
-/** Rows of 收支总表 name subjects without codes (`二、卫生健康支出`): give them the code the coded tables use. */
-function resolveSummarySubjects(tables: TableDraft[], subjects: Map<string, string>): void {
+/** Rows of 收支总表 name subjects without codes (`二、卫生健康支出`): give them the code their classification uses. */
+function resolveSummarySubjects(tables: TableDraft[], byClass: Map<string, Map<string, string>>): void {
   for (const t of tables) {
     if (t.kind !== 'summary') continue;
     for (const c of t.cells) {
       if (c.subjectName && !c.subjectCode) {
-        const code = subjects.get(nameKey(c.subjectName));
+        const code = byClass.get(c.classification)?.get(nameKey(c.subjectName));
         if (code && code.length === 3) c.subjectCode = code;
       }
     }
@@ -121,12 +130,15 @@ function mergeProjects(tables: TableDraft[]): ProjectDraft[] {
     for (const o of t.owners) {
       if (o.kind !== 'project') continue;
       const key = nameKey(o.name);
-      const candidates = [...byName.entries()]
+      const named = [...byName.entries()]
         .filter(([name]) => name === key || (key.length >= 8 && name.startsWith(key)))
         .flatMap(([, list]) => list.filter(isLeaf));
-      const project = candidates.length === 1 ? candidates[0]! : register({ table: t, name: o.name, description: o.goal, unitName: null, parent: null, line: o.line, raw: o.name });
+      // The same project name under two units (抚顺 表9): the block's 实施单位 decides.
+      const ofUnit = named.filter((p) => o.unitName !== null && p.unitName !== null && nameKey(p.unitName) === nameKey(o.unitName));
+      const candidates = named.length > 1 && ofUnit.length > 0 ? ofUnit : named;
+      const project = candidates.length === 1 ? candidates[0]! : register({ table: t, name: o.name, description: o.goal, unitName: o.unitName, parent: null, line: o.line, raw: o.name });
       o.project = project;
-      for (const c of t.cells) if (c.classification === '绩效' && c.subjectName === o.name) c.project = project;
+      for (const c of o.cells) c.project = project;
     }
   }
   return all;

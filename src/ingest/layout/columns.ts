@@ -68,7 +68,11 @@ export function describeColumn(path: string[], context: { year: number; stage: S
 
   const tags = new Set<string>();
   let subset = false;
-  for (const element of path) {
+  // Under a standalone measure (单价, 预留中小微企业份额) nothing more can be printed: a
+  // header cell there slid over from the next column (曲阳 部门政府采购预算 page 1).
+  const standalone = path.findIndex((e) => measures.some((m) => 'standalone' in m && m.standalone && m.re.test(e)));
+  const printed = standalone >= 0 ? path.slice(0, standalone + 1) : path;
+  for (const element of printed) {
     for (const s of scopes) {
       if (!s.re.test(element)) continue;
       if (s.tag === 'subset') subset = true;
@@ -96,7 +100,7 @@ export function describeColumn(path: string[], context: { year: number; stage: S
     scope: [...tags].sort().join(','),
     basis,
     year,
-    label: path.join('/'),
+    label: printed.join('/'),
     unit,
     subset,
     ambiguous,

@@ -74,9 +74,21 @@ export function buildGrid(region: TableRegion): Grid {
       current = columnPaths(headerLines.map((l) => l.cells!));
       if (s === 0) paths = current;
     }
+    let restated: Line[] = [];
     for (const line of segment.rows.slice(i)) {
-      // Header rows repeated inside a page run (after a page break with no heading).
+      // Header rows repeated inside a page run (after a page break with no heading), maybe
+      // wrapped differently: they start like a header row and carry no figure. They become
+      // the header for the rows that follow.
       if (isColumnNumbering(line.cells!) || repeatsHeader(line, headers)) continue;
+      if (isHeaderRow(line.cells!) && startsLikeHeader(line, headers)) {
+        restated.push(line);
+        continue;
+      }
+      if (restated.length) {
+        current = columnPaths(restated.map((l) => l.cells!));
+        headers.push(restated);
+        restated = [];
+      }
       const row: DataRow = { line, continuation: null, cells: line.cells!, segment: s, paths: current };
       const prev = rows.at(-1);
       if (prev && prev.continuation === null && continuesBrokenRow(prev.cells, row.cells)) {
@@ -93,6 +105,14 @@ const rowKey = (cells: string[]) => cells.map((c) => c.replace(/\s+/g, '')).join
 function repeatsHeader(line: Line, headers: Line[][]): boolean {
   const key = rowKey(line.cells!);
   return headers.some((h) => h.some((l) => rowKey(l.cells!) === key));
+}
+
+const firstCell = (cells: string[]) => (cells.find((c) => c.trim() !== '') ?? '').replace(/\s+/g, '');
+
+/** A row whose first cell is the first cell of a header row (`政府采购项目来源`, `项目名称`). */
+function startsLikeHeader(line: Line, headers: Line[][]): boolean {
+  const first = firstCell(line.cells!);
+  return first !== '' && headers.some((h) => h.some((l) => firstCell(l.cells!) === first));
 }
 
 const brokenTail = (c: string | undefined) => {

@@ -110,7 +110,9 @@ function readGroup(
 ): void {
   const codeText = (cells[g.code] ?? '').replace(/\s+/g, '');
   const code = isCodeToken(codeText) ? codeText : null;
-  const name = squeezeCjkSpaces(code ? (g.name !== g.code ? cells[g.name] ?? '' : '') : codeText ? cells[g.code]! : cells[g.name] ?? '');
+  // Without a code the label may sit in any of the group's name columns (莲湖 表6 prints 合计 under 政府经济科目名称).
+  const label = [codeText ? cells[g.code]! : '', cells[g.name] ?? '', g.alt ? (cells[g.alt.name] ?? '') : ''].find((c) => c !== '') ?? '';
+  const name = squeezeCjkSpaces(code ? (g.name !== g.code ? cells[g.name] ?? '' : '') : label);
   const values = g.values.filter((i) => (cells[i] ?? '') !== '');
   if (!code && !name && values.length === 0) return;
 
@@ -139,7 +141,7 @@ function readGroup(
   seen.set(signature, row.line.no);
 
   const altCode = g.alt ? (cells[g.alt.code] ?? '').replace(/\s+/g, '') || null : null;
-  const altName = g.alt ? squeezeCjkSpaces(cells[g.alt.name] ?? '') || null : null;
+  const altName = g.alt && code ? squeezeCjkSpaces(cells[g.alt.name] ?? '') || null : null;
   const base = {
     ...emptyRow(row.line.no, [code, name].filter(Boolean).join(' '), classification ?? ''),
     subjectCode: code,

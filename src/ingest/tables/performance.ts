@@ -7,7 +7,7 @@
 // in a 自评表 the last four cells are 全年完成值, 完成程度, 分值, 得分.
 import type { TableRegion } from '../layout/regions.ts';
 import type { Line } from '../layout/lines.ts';
-import type { OwnerDraft, ParseContext, TableDraft, TargetDraft } from '../model.ts';
+import type { CellDraft, OwnerDraft, ParseContext, TableDraft, TargetDraft } from '../model.ts';
 import { squeezeCjkSpaces, stripOrdinal } from '../text/cjk.ts';
 import { parseNumber, toFen, precisionFen } from '../text/numbers.ts';
 import type { AmountUnit } from '../../store/schema.ts';
@@ -22,6 +22,8 @@ const EMBEDDED_OP = /^(>=|<=|≥|≤|>|<|=)\s*(.+)$/;
 
 interface Header {
   description: boolean;
+  /** The table has a 完成时限 column: a row without a deadline ends with its value. */
+  deadline: boolean;
   selfEvaluation: boolean;
   valueCol: number;
 }
@@ -42,6 +44,7 @@ function ownerOf(cellText: string, kind: OwnerDraft['kind'], line: number): Owne
   return {
     kind,
     name: m?.[2] ?? cellText,
+    unitName: null,
     code: m?.[1] ?? null,
     goal: null,
     outcome: null,
@@ -52,6 +55,7 @@ function ownerOf(cellText: string, kind: OwnerDraft['kind'], line: number): Owne
     executionRate: null,
     line,
     targets: [],
+    cells: [],
     project: null,
   };
 }
@@ -132,13 +136,19 @@ export function parsePerformance(table: TableDraft, region: TableRegion, ctx: Pa
     o.targets.push(target);
   }
   // A block printed empty (a blank template) says nothing about anyone.
-  table.owners = table.owners.filter((o) => o.targets.length > 0 || o.goal || table.cells.some((c) => c.subjectName === o.name));
+  table.owners = table.owners.filter((o) => o.targets.length > 0 || o.goal || o.cells.length > 0);
+}
+
+/** 产出指标, 数量指标, 服务对象满意度指…: a level's name, never an indicator or a value. */
+function isLevelWord(token: string): boolean {
+  return LEVEL1.has(token) || /指标$|指$/.test(token);
 }
 
 function readHeader(line: Line): Header {
   const cells = line.cells!.map((c) => squeezeCjkSpaces(c));
   return {
     description: cells.some((c) => /绩效指标描述/.test(c)),
+    deadline: cells.some((c) => /完成时限/.test(c)),
     selfEvaluation: cells.some((c) => /^得分$/.test(c)),
     valueCol: cells.findIndex((c) => /^指标值$/.test(c)),
   };
@@ -171,6 +181,8 @@ function readInfoRow(
   taskColumns: () => string[],
 ): void {
   const first = tokens[0]!;
+  const implementer = tokens.findIndex((t) => t === '实施单位');
+  if (implementer >= 0 && tokens[implementer + 1]) o.unitName = tokens[implementer + 1]!.replace(/-+$/, '');
   if (/^(主管部门|实施单位)$/.test(first)) return;
   // The header of the task list: its figure columns, in order.
   if (/主要\s*任务/.test(first) && tokens.some((t) => /对应项目|任务名称/.test(t))) {
@@ -201,7 +213,7 @@ function readInfoRow(
     const unit = unitNamed(column) ?? blockUnit;
     const fen = toFen(n, unit);
     if (fen === null) continue;
-    table.cells.push({
+    const cell: CellDraft = {
       ...emptyRow(line.no, isTask ? taskName : column, '绩效'),
       metric: o.kind === 'project' && !isTask ? (/执行/.test(column) ? 'project.executed' : /预算/.test(column) ? 'project.budget' : null) : null,
       subjectName: o.name,
@@ -214,7 +226,9 @@ function readInfoRow(
       flags: n.repaired ? ['repaired_spaces'] : [],
       unitName: o.kind === 'unit' ? o.name : null,
       project: null,
-    });
+    };
+    table.cells.push(cell);
+    o.cells.push(cell);
   }
 }
 
@@ -261,6 +275,9 @@ function readIndicator(
     value = tokens[deadline - 1]!;
     left = tokens.slice(0, deadline - 1);
     rest = tokens.slice(deadline);
+  } else if (header.deadline && !header.selfEvaluation && !isLevelWord(tokens.at(-1)!) && !isLevelWord(tokens.at(-2)!)) {
+    value = tokens.at(-1)!;
+    left = tokens.slice(0, -1);
   } else if (header.valueCol >= 0 && line.cells![header.valueCol]) {
     value = squeezeCjkSpaces(line.cells![header.valueCol]!);
     const at = tokens.indexOf(value);

@@ -86,15 +86,11 @@ export function buildTokens(lexicon: Lexicon): QuestionTokens {
   const Code = createToken({ name: 'Code', pattern: /\d{3,7}(?!\d)/ });
   const NumberTok = createToken({ name: 'NumberTok', pattern: /\d+(?:\.\d+)?%?/ });
   const Latin = createToken({ name: 'Latin', pattern: /[a-z]+/i });
-  // Any one character nothing else matched (a custom pattern: a negated class would not match CJK here).
-  const Other = createToken({
-    name: 'Other',
-    line_breaks: true,
-    pattern: { exec: (text: string, offset: number) => [String.fromCodePoint(text.codePointAt(offset)!)] as CustomPatternMatcherReturn },
-  });
+  // Any one UTF-16 unit nothing else matched. A range, not a negated class: chevrotain can
+  // index a range by first character and keep its lexer optimised.
+  const Other = createToken({ name: 'Other', pattern: /[\u0000-\uffff]/, line_breaks: true });
 
   const all = [WhiteSpace, ...KINDS.map(([name]) => dictionary[name]), Year, Code, NumberTok, Latin, Other];
-  // The catch-all `Other` has no first-character hint, so chevrotain cannot fully optimise: expected.
-  const lexer = new Lexer(all, { ensureOptimizations: false, positionTracking: 'onlyOffset' });
+  const lexer = new Lexer(all, { ensureOptimizations: true, positionTracking: 'onlyOffset' });
   return { ...dictionary, Year, Code, NumberTok, Latin, Other, all, lexer };
 }

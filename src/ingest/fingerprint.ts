@@ -1,0 +1,26 @@
+// A fingerprint of everything that decides what the ingest stores: its code, the
+// store's schema and the vocabulary in grammar/. A database built by other code is stale.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { projectRoot } from '../config.ts';
+
+const INPUTS = ['src/ingest', 'src/store', 'grammar'];
+
+function files(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? files(path) : [path];
+    });
+}
+
+export function ingestFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const file of INPUTS.flatMap((d) => files(join(projectRoot, d)))) {
+    hash.update(relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
