@@ -199,6 +199,19 @@ describe('staleness', () => {
       utimesSync(join(raw, SEEDS.quyang), original.atime, original.mtime);
     }
   });
+
+  it('rebuilds a database built by other ingest code, however recent', async () => {
+    const path = join(dir, 'other-code.sqlite');
+    copyFileSync(dbPath, path);
+    expect(isStale({ rawDir: raw, dbPath: path })).toBe(false);
+    const db = new SQLite(path);
+    db.prepare(`update build_info set value = 'built by another version' where key = 'ingest_fingerprint'`).run();
+    db.close();
+    expect(isStale({ rawDir: raw, dbPath: path })).toBe(true);
+    expect(await ensureDatabase({ rawDir: raw, dbPath: path })).toBe(true);
+    expect(digest(path)).toBe(digest(dbPath));
+    expect(isStale({ rawDir: raw, dbPath: path })).toBe(false);
+  });
 });
 
 describe('a new document in a layout already seen ingests without code changes', () => {

@@ -204,6 +204,17 @@ describe('北票: two execution rates differ between the prose and the 自评表
     expect(passing('beipiao', 'row_identity', '210', [507]).map((c) => c.actual_fen)).toEqual([wan('460.74') + wan('889.93')]);
     expect(passing('beipiao', 'cross_table', '卫生健康支出', [322])).not.toHaveLength(0);
   });
+
+  it('checks the rows of 公开02表 and 公开03表 add up across their columns', () => {
+    // 公开03表 line 413: 本年支出合计 1,350.67 = 基本支出 460.74 + 项目支出 889.93;
+    // 公开02表 line 371: 本年收入合计 1,350.67 = 财政拨款收入 1,350.67 (the other sources blank).
+    expect(rawLine(SEEDS.beipiao, 413)).toBe('210\t卫生健康支出\t1,350.67\t460.74\t889.93\t\t\t');
+    expect(rawLine(SEEDS.beipiao, 371)).toBe('210\t卫生健康支出\t1,350.67\t1,350.67\t\t\t\t\t');
+    const across = (line: number) =>
+      checksOf('beipiao').filter((c) => (c.rule === 'row_identity' || c.rule === 'fund_identity') && linesOf(c).includes(line));
+    expect(across(413).map((c) => [c.passed, c.expected_fen, c.actual_fen])).toContainEqual([1, wan('1,350.67'), wan('460.74') + wan('889.93')]);
+    expect(across(371).map((c) => [c.passed, c.expected_fen, c.actual_fen])).toContainEqual([1, wan('1,350.67'), wan('1,350.67')]);
+  });
 });
 
 describe('曲阳: no findings', () => {

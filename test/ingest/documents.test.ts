@@ -559,7 +559,7 @@ interface FactSpot {
   year?: number;
   basis?: Stage;
   subject?: string;
-  changeFen?: number;
+  changeFen?: number | null;
 }
 
 const FACTS: FactSpot[] = [
@@ -569,7 +569,10 @@ const FACTS: FactSpot[] = [
   { seed: 'lianhu', line: 270, metric: 'training', v: '0.34', unit: '万元', changeFen: -wan('0.05') },
   { seed: 'lianhu', line: 285, metric: 'procurement.total', v: '28.47', unit: '万元' },
   { seed: 'lianhu', line: 293, metric: 'admin_operation', v: '9.32', unit: '万元', changeFen: wan('3.74') },
-  { seed: 'shenyang', line: 723, metric: 'expenditure.grand_total', year: 2022, v: '72623.07', unit: '万元' },
+  // `2023 年收支总预算 236023.06 万元，比 2022 年收支总预算 72623.07 万元增加 163399.99 万元`:
+  // the increase is the 2023 figure's (236023.06 − 72623.07 = 163399.99), not the 2022 one's.
+  { seed: 'shenyang', line: 723, metric: 'expenditure.grand_total', year: 2023, v: '236023.06', unit: '万元', changeFen: wan('163399.99') },
+  { seed: 'shenyang', line: 723, metric: 'expenditure.grand_total', year: 2022, v: '72623.07', unit: '万元', changeFen: null },
   { seed: 'shenyang', line: 727, metric: 'three_public.total', v: '23.65', unit: '万元' },
   { seed: 'shenyang', line: 739, metric: 'procurement.goods', v: '60.38', unit: '万元' },
   { seed: 'shenyang', line: 743, metric: 'vehicles.count', aspect: 'count', v: '2', unit: '辆' },
@@ -586,7 +589,7 @@ const FACTS: FactSpot[] = [
 ];
 
 describe('narrative facts, against their raw line', () => {
-  it.each(FACTS.map((f) => [`${f.seed} line ${f.line} ${f.metric} ${f.aspect ?? 'amount'} = ${f.v}${f.unit}`, f] as const))('%s', (_, f) => {
+  it.each(FACTS.map((f) => [`${f.seed} line ${f.line} ${f.metric} ${f.aspect ?? 'amount'}${f.year ? ` ${f.year}` : ''} = ${f.v}${f.unit}`, f] as const))('%s', (_, f) => {
     const file = SEEDS[f.seed];
     const rows = store.sqlite
       .prepare(

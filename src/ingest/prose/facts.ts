@@ -45,7 +45,7 @@ const EXECUTION = /完成(?:年初)?预算(?:数)?的$/;
 const STEADY = /^[^，。；\d]{0,6}?(较上年无增减|与上年持平|持平|不可比|无增减)/;
 const REASON = /(?:主要原因是|主要原因[:：]|的主要原因是|主要是由于|原因是|主要是)[:：]?\s*([^。；]+)/;
 const REASON_START = /主要原因|主要是由于|原因是/;
-const COMPARE = /(?:与|比|较)\s*(上年|20\d{2}\s*年[^，。；\d]*?)(?:相比|增加|减少|增长|下降|降低|$)/;
+const COMPARE = /(?:与|比|较)\s*(上年|20\d{2}\s*年[^，。；\d]*)/;
 /** A bracketed remark (`（与部门决算中…一致）`, `（不含车辆）`); short ones like （境） are part of names. */
 const ASIDE = /[（(][^（）()\d]{3,}[)）]/g;
 const LEVEL_MARK = /[（(][类款项][)）]/g;
@@ -160,13 +160,17 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
           if (CHANGE_VERB.test(full.replace(ASIDE, '').trimEnd()) && unit !== '分') {
             const money = toFen(digits, unit);
             const explicit = found?.metric ?? null;
-            const target = explicit ? (facts.findLast((f) => f.metric === explicit.key && f.aspect === 'amount') ?? null) : current;
+            // The change is of this year's figure, not of the earlier year's it was compared with.
+            const ofThisYear = (f: FactDraft | undefined) => (f && f.year === ctx.year ? f : undefined);
+            const target = explicit
+              ? (facts.findLast((f) => f.metric === explicit.key && f.aspect === 'amount' && f.year === ctx.year) ?? null)
+              : (ofThisYear(current) ?? inSentence.findLast((f) => f.year === ctx.year) ?? null);
             const change = /减少|下降|降低/.test(full) ? -1 : 1;
             const fact = target ?? (explicit ? newFact(ctx, line, raw, explicit.key, found!.label, null, project) : null);
             if (fact && money) {
               fact.changeFen = change * money.fen;
               fact.changeDirection = change > 0 ? '增加' : '减少';
-              fact.compareBasis = COMPARE.exec(s.slice(0, clause.index + hit.index))?.[1]?.replace(/\s+/g, '') ?? fact.compareBasis;
+              fact.compareBasis = COMPARE.exec(s.slice(0, clause.index + hit.index))?.[1]?.replace(/\s+/g, '').replace(/[比较与]$/, '') ?? fact.compareBasis;
               fact.reason ??= REASON.exec(after)?.[1]?.trim() ?? null;
               if (!target) {
                 facts.push(fact);
