@@ -80,6 +80,8 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database) {
       sqlite,
       figures().where('li.document_id', '=', 0).where('li.classification', '=', '').where('li.level', '=', '').where('t.kind', '=', 'expenditure'),
     ),
+    /** (documentId, unitId) a unit's subtotal rows (抚顺市医疗保障局本级 in 项目支出预算表) */
+    unitFigures: prepared<FigureRow>(sqlite, figures().where('li.document_id', '=', 0).where('li.unit_id', '=', 0).where('li.level', '=', 'unit')),
     /** (documentId) figures that belong to a project */
     projectFigures: prepared<FigureRow>(sqlite, figures().where('li.document_id', '=', 0).where('li.project_id', 'is not', null)),
     /** (documentId) */

@@ -25,22 +25,40 @@ const MEASURE_METRICS = new Set(['basic', 'personnel', 'public', 'project']);
 const amountFacts = (facts: readonly NarrativeFactRow[], year: number) =>
   facts.filter((f) => (f.aspect === 'amount' || f.aspect === 'count' || f.aspect === 'score') && (f.amount_fen !== null || f.value !== null) && f.year === year);
 
+/**
+ * Where a metric's figure stands when no row or sentence names it directly:
+ * 财政拨款 is the total of the 财政拨款收支总表; a count of 车辆 may only be in the 资产 table.
+ */
+const FALLBACKS: Record<string, { metric: string; scope?: string }> = {
+  'fiscal.total': { metric: 'income.grand_total', scope: 'fiscal' },
+  'vehicles.count': { metric: 'assets.vehicles' },
+};
+
 /** Figures of a named metric (“三公”经费, 机关运行经费, 车辆…) in one document and year. */
 export function metricFigures(s: Sources, doc: CatalogDocument, key: string, year: number, asked = ''): Figure[] {
-  const name = metricOf(key).name;
-  const rows: FigureRow[] = s.queries.figuresByMetric(doc.id, key).filter((r) => usable(r) && r.year === year && r.value_kind === 'money');
-  if (MEASURE_METRICS.has(key)) rows.push(...s.queries.figuresByMeasure(doc.id, key).filter((r) => usable(r) && r.year === year));
-  const cells = headlinePerTable(rows).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), name));
+  const metric = metricOf(key);
+  const kind = metric.kind === 'count' ? 'count' : 'money';
+  const rows = (k: string) => s.queries.figuresByMetric(doc.id, k).filter((r) => usable(r) && r.year === year && r.value_kind === kind);
+  let found: FigureRow[] = rows(key);
+  if (MEASURE_METRICS.has(key)) found.push(...s.queries.figuresByMeasure(doc.id, key).filter((r) => usable(r) && r.year === year));
   // A sentence naming the figure as asked (财政拨款支出, not 财政拨款收入) comes first.
   const facts = amountFacts(s.queries.factsByMetric(doc.id, key), year)
     .sort((a, b) => Number(b.label === asked) - Number(a.label === asked))
-    .map((f, i) => ({ ...fromFact(f, doc, doc.department, name), rank: 100_000_000 + i }));
+    .map((f, i) => ({ ...fromFact(f, doc, doc.department, metric.name), rank: 100_000_000 + i }));
+  const fallback = FALLBACKS[key];
+  if (found.length === 0 && facts.length === 0 && fallback) {
+    found = rows(fallback.metric).filter((r) => !fallback.scope || r.scope.split(',').includes(fallback.scope));
+  }
+  const cells = headlinePerTable(found).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), metric.name));
   return [...cells, ...facts].sort((a, b) => a.rank - b.rank);
 }
 
 /** Figures of a budget subject (by its codes) in one document and year, one per table. */
 export function subjectFigures(s: Sources, doc: CatalogDocument, codes: string[], name: string, year: number): Figure[] {
-  const rows = codes.flatMap((code) => s.queries.figuresBySubject(doc.id, code)).filter((r) => usable(r) && r.year === year && r.value_kind === 'money');
+  // A code cut short (北票 3010) stands for several subjects: the printed name decides.
+  const rows = codes
+    .flatMap((code) => s.queries.figuresBySubject(doc.id, code))
+    .filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && (r.level !== null || r.subject_name === name));
   const cells = headlinePerTable(rows).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), name));
   const facts = codes.flatMap((code) => amountFacts(s.queries.factsBySubject(doc.id, code), year)).map((f) => fromFact(f, doc, doc.department, name));
   return [...cells, ...facts].sort((a, b) => a.rank - b.rank);
@@ -96,7 +114,19 @@ function computeProjectAmounts(s: Sources, doc: CatalogDocument, year: number, s
     const current = best.get(r.project_id!);
     if (!current || before(r, current)) best.set(r.project_id!, r);
   }
-  return projects
-    .filter((p) => !parents.has(p.id) && best.has(p.id))
+  // Where a 项目支出表 lists the projects, a name only a 绩效表 prints is another name for one of them.
+  const listed = [...best.values()].some((r) => r.classification === '项目');
+  const fromTables = projects
+    .filter((p) => !parents.has(p.id) && best.has(p.id) && (!listed || best.get(p.id)!.classification === '项目'))
     .map((p) => fromCell(best.get(p.id)!, doc, s.entity(doc, p.unit_id), p.name));
+  if (listed) return fromTables;
+  // A 决算 may name a project only in its text (北票 定点医疗机构离休干部药费).
+  const stated = projects
+    .filter((p) => !parents.has(p.id) && !best.has(p.id))
+    .flatMap((p) => {
+      const metricKey = stage === '决算' ? 'project.executed' : 'project.budget';
+      const fact = s.queries.factsByName(doc.id, p.name_key).find((f) => f.metric === metricKey && f.aspect === 'amount' && f.year === year);
+      return fact ? [fromFact(fact, doc, s.entity(doc, p.unit_id), p.name)] : [];
+    });
+  return [...fromTables, ...stated];
 }

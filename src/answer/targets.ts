@@ -5,6 +5,7 @@ import { metric as metricOf } from '../store/metrics.ts';
 import type { Stage } from '../store/schema.ts';
 import type { Figure } from './figures.ts';
 import type { Scope } from './resolve.ts';
+import { fromCell, headlinePerTable, usable } from './figures.ts';
 import { metricFigures, pick, projectFigures, subjectFigures, type Sources } from './sources.ts';
 
 export function targetName(t: Target): string {
@@ -13,11 +14,33 @@ export function targetName(t: Target): string {
   return t.name;
 }
 
-export function targetFigures(s: Sources, scope: Scope, t: Target, year: number): Figure[] {
+function documentFigures(s: Sources, scope: Scope, t: Target, year: number): Figure[] {
   const doc = scope.doc;
-  if (t.kind === 'metric') return metricFigures(s, doc, t.key, year, t.text);
   if (t.kind === 'subject') return subjectFigures(s, doc, t.codes, t.name, year);
-  return projectFigures(s, doc, t.ids, year);
+  if (t.kind === 'project') return projectFigures(s, doc, t.ids, year);
+  const figures = metricFigures(s, doc, t.key, year, t.text);
+  if (figures.length) return figures;
+  // 会议费 with no 会议费 line in the prose may still be a 经济分类 row (沈阳 表6 30215).
+  const subject = s.catalog.subjects.find((x) => x.name === t.text || x.name === metricOf(t.key).name);
+  return subject ? subjectFigures(s, doc, subject.codes, subject.name, year) : [];
+}
+
+/**
+ * The figures for a target in a scope. Asked about a sub-unit, the unit's own
+ * figures come first (its 项目支出 is its subtotal row in the project table);
+ * without them the department's figures answer, and the answer says so.
+ */
+export function targetFigures(s: Sources, scope: Scope, t: Target, year: number): Figure[] {
+  const figures = documentFigures(s, scope, t, year);
+  if (scope.unitId === null) return figures;
+  const own = figures.filter((f) => f.entity === scope.entity);
+  if (own.length) return own;
+  if (t.kind === 'metric' && t.key === 'project') {
+    const rows = s.queries.unitFigures(scope.doc.id, scope.unitId).filter((r) => usable(r) && r.year === year && r.value_kind === 'money');
+    const subtotal = headlinePerTable(rows).map((r) => fromCell(r, scope.doc, scope.entity, metricOf('project').name));
+    if (subtotal.length) return subtotal;
+  }
+  return figures;
 }
 
 /** The stage an answer leads with: the one asked, else the document's own. */
@@ -39,6 +62,7 @@ export const METRIC_PARTS: Record<string, string[]> = {
   'expenditure.grand_total': ['basic', 'project'],
   'procurement.total': ['procurement.goods', 'procurement.services', 'procurement.works'],
   'staff.authorized': ['staff.authorized_admin', 'staff.authorized_institution'],
+  'assets.total': ['assets.buildings', 'assets.vehicles', 'assets.other'],
 };
 
 /** The whole a part is a share of. */

@@ -84,6 +84,7 @@ export interface OwnerDraft {
   executionScore: number | null;
   deduction: number | null;
   totalScore: number | null;
+  scoreLine: number | null;
   executionRate: string | null;
   line: number;
   targets: TargetDraft[];

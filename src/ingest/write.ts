@@ -78,9 +78,10 @@ export async function writeDocument(db: Kysely<Database>, source: Source, doc: D
   // Projects named only in the prose (a 决算's self-evaluation summary) are projects too.
   const projects = [...doc.projects];
   for (const f of doc.facts) {
-    if (!f.metric.startsWith('project.') || !f.subjectName) continue;
-    if (!projects.some((p) => nameKey(p.name) === f.subjectName)) {
-      projects.push({ table: null, name: f.subjectName, description: null, unitName: null, parent: null, line: f.line, raw: f.raw });
+    const name = f.subject_name;
+    if (!f.metric.startsWith('project.') || !name) continue;
+    if (!projects.some((p) => nameKey(p.name) === name)) {
+      projects.push({ table: null, name, description: null, unitName: null, parent: null, line: f.line, raw: f.raw_text });
     }
   }
   const projectIds = new Map<ProjectDraft, number>();
@@ -155,6 +156,7 @@ export async function writeDocument(db: Kysely<Database>, source: Source, doc: D
           execution_score: o.executionScore,
           deduction: o.deduction,
           total_score: o.totalScore,
+          score_line: o.scoreLine,
           execution_rate: o.executionRate,
           line: o.line,
         })
@@ -185,28 +187,7 @@ export async function writeDocument(db: Kysely<Database>, source: Source, doc: D
     }
   }
 
-  const facts: NewNarrativeFact[] = doc.facts.map((f) => ({
-    document_id: documentId,
-    line: f.line,
-    metric: f.metric,
-    aspect: f.aspect,
-    label: f.label,
-    subject_code: f.subjectCode,
-    subject_name: f.subjectName,
-    year: f.year,
-    basis: f.basis,
-    value_kind: f.valueKind,
-    amount_fen: f.fen,
-    value: f.value,
-    unit: f.unit,
-    precision_fen: f.precisionFen,
-    compare_basis: f.compareBasis,
-    change_direction: f.changeDirection,
-    change_fen: f.changeFen,
-    change_percent: f.changePercent,
-    reason: f.reason,
-    raw_text: f.raw,
-  }));
+  const facts: NewNarrativeFact[] = doc.facts.map((f) => ({ ...f, document_id: documentId }));
   await insertAll(db, 'narrative_facts', facts);
 
   await insertAll(

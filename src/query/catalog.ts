@@ -65,8 +65,7 @@ export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
     .select(['subject_name', 'subject_code'])
     .where('classification', 'in', ['功能分类', '部门经济分类', '政府经济分类'])
     .where('subject_name', 'is not', null)
-    .where('level', 'is not', null)
-    .where('level', '!=', 'total')
+    .where('subject_code', 'is not', null)
     .distinct()
     .execute();
   const byName = new Map<string, Set<string>>();

@@ -15,7 +15,7 @@ export const MAX_QUESTION_LENGTH = 300;
 
 const ignored = [...words.ignore].sort((a, b) => b.length - a.length);
 
-export type Understood = { ok: true; query: StructuredQuery } | { ok: false; reason: 'empty' | 'too_long' };
+export type Understood = { ok: true; query: StructuredQuery } | { ok: false; reason: 'empty' | 'too_long' | 'unparsed' };
 
 export interface Understander {
   understand(text: string): Understood;
@@ -64,6 +64,8 @@ export function createUnderstander(catalog: Catalog): Understander {
       const lexed = tokens.lexer.tokenize(text);
       parser.input = lexed.tokens;
       const cst = parser.question();
+      // A parse that skipped tokens could answer another question than the one asked.
+      if (parser.errors.length > 0) return { ok: false, reason: 'unparsed' };
       const m = emptyMentions();
       visitor.visit(cst, m);
 
@@ -94,7 +96,10 @@ export function createUnderstander(catalog: Catalog): Understander {
         const top = hits.filter((h) => h.coverage >= best - 0.15);
         const names = [...new Set(top.map((h) => h.project.name))];
         if (names.length === 1) {
-          targets.push({ kind: 'project', name: names[0]!, ids: top.map((h) => h.project.id), text: word, fuzzy: true });
+          // Two leftover words of one name (第三方 split by a numeral) are one target.
+          if (!targets.some((t) => t.kind === 'project' && t.name === names[0])) {
+            targets.push({ kind: 'project', name: names[0]!, ids: top.map((h) => h.project.id), text: word, fuzzy: true });
+          }
         } else if (names.length > 1) {
           for (const name of names.slice(0, 5)) candidates.push({ name, ids: top.filter((h) => h.project.name === name).map((h) => h.project.id) });
         } else {

@@ -116,6 +116,7 @@ const initial: Migration = {
       .addColumn('execution_score', 'real')
       .addColumn('deduction', 'real')
       .addColumn('total_score', 'real')
+      .addColumn('score_line', 'integer')
       .addColumn('execution_rate', 'text')
       .addColumn('line', 'integer', (c) => c.notNull())
       .execute();

@@ -137,6 +137,8 @@ export interface PerformanceOwnersTable {
   execution_score: number | null;
   deduction: number | null;
   total_score: number | null;
+  /** The line printing the total score (绩效自评总得分 / 总评价得分). */
+  score_line: number | null;
   execution_rate: string | null;
   line: number;
 }

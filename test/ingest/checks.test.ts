@@ -10,6 +10,7 @@ import { runChecks } from '../../src/ingest/checks/index.ts';
 import { parseDocument } from '../../src/ingest/document/parse.ts';
 import { documentReport } from '../../src/ingest/report.ts';
 import type { Store } from '../../src/store/db.ts';
+import type { CheckRow as StoredCheck } from '../../src/store/schema.ts';
 import { noSpaces, openSeedStore, rawLine, SEEDS, wan, yuan, type Seed } from './helpers.ts';
 
 let store: Store;
@@ -20,18 +21,7 @@ afterAll(async () => {
   await store.close();
 });
 
-interface CheckRow {
-  rule: string;
-  subject: string;
-  passed: number;
-  expected_fen: number | null;
-  actual_fen: number | null;
-  difference_fen: number | null;
-  tolerance_fen: number | null;
-  lines: string;
-  message: string;
-  table_number: string | null;
-}
+type CheckRow = Omit<StoredCheck, 'id' | 'document_id' | 'table_id'> & { table_number: string | null };
 
 function checksOf(seed: Seed): CheckRow[] {
   return store.sqlite

@@ -3,7 +3,7 @@
 // database — each asserted against the raw file's own line: the amount in 分, the
 // cell as printed on that line, and the line inside the table it is filed under.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AmountUnit, Stage, TableKind, TableStatus } from '../../src/store/schema.ts';
+import type { AmountUnit, DocumentRow, Stage, TableKind, TableStatus } from '../../src/store/schema.ts';
 import type { Store } from '../../src/store/db.ts';
 import { inSegments, noSpaces, openSeedStore, rawLine, rawLines, SEEDS, wan, yuan, type Seed, type SegmentSpan } from './helpers.ts';
 
@@ -17,17 +17,7 @@ afterAll(async () => {
 
 // ───────────────────────────── metadata ─────────────────────────────
 
-interface Meta {
-  title: string;
-  department: string;
-  province: string | null;
-  city: string | null;
-  county: string | null;
-  fiscal_year: number;
-  stage: Stage;
-  amount_unit: AmountUnit;
-  line_count: number;
-}
+type Meta = Omit<DocumentRow, 'id' | 'file' | 'sha256' | 'ingested_at'>;
 
 // Each value is printed in the raw file: the title block (lines 1–4), `部门名称：…` / `473 曲阳县医疗保障局`,
 // `单位：万元` / `单位：元`, and the file's line count (split on '\n').

@@ -25,7 +25,7 @@ const COLUMNS: Columns = {
   projects: all('id', 'document_id', 'unit_id', 'parent_id', 'name', 'name_key', 'description', 'table_id', 'line', 'raw_text'),
   performance_owners: all(
     'id', 'document_id', 'table_id', 'owner_kind', 'name', 'unit_id', 'project_id', 'goal', 'outcome', 'indicator_score', 'execution_score',
-    'deduction', 'total_score', 'execution_rate', 'line',
+    'deduction', 'total_score', 'score_line', 'execution_rate', 'line',
   ),
   performance_targets: all(
     'id', 'owner_id', 'document_id', 'table_id', 'line', 'level1', 'level2', 'level3', 'description', 'operator', 'target_value',

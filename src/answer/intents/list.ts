@@ -18,6 +18,10 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
   switch (q.listOf) {
+    case 'years': {
+      const docs = s.catalog.departments.get(scope.doc.department) ?? [];
+      return reply('answered', [`${scope.doc.department}公开的资料：${docs.map((d) => `${d.fiscal_year}年${d.stage}`).join('、')}`]);
+    }
     case 'units': {
       const units = s.queries.units(scope.doc.id);
       return reply('answered', [...note, `${head}包括的单位：`, ...units.map((u) => `· ${u.name}${u.code ? `（${u.code}）` : ''}${u.role === 'department' ? '（部门）' : ''}`)]);

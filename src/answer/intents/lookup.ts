@@ -40,6 +40,7 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
   const lead = main.length ? main : other;
   const beside = main.length ? other.filter((o) => !lead.some((l) => l.basis === o.basis)) : [];
   const lines = [...note];
+  if (scope.unitId !== null && lead[0]!.entity !== scope.entity) lines.push(`${scope.entity}没有单列此数，以下是${lead[0]!.entity}的数字。`);
   const figures: Figure[] = [];
   const besideText = beside.length ? `（${beside[0]!.basis}数${show(beside[0]!)}）` : '';
   if (lead.length === 1 || target.kind === 'metric') {

@@ -32,7 +32,7 @@ function ownerFigure(o: PerformanceOwnerRow, scope: Scope, t: PerformanceTargetR
     printedIn: '万元',
     table,
     column: null,
-    line: t ? Math.max(o.line, t.line) : o.line,
+    line: o.score_line ?? (t ? Math.max(o.line, t.line) : o.line),
     raw: String(o.total_score),
     precision: null,
     change: null,

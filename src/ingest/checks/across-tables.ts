@@ -135,20 +135,21 @@ function textVsTables(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
         : checkable(table.cells)
             .filter((c) => {
               if (c.column.year !== f.year || c.column.basis !== f.basis || c.flags.includes('label_shift_suspected')) return false;
-              if (f.metric === 'subject') return c.subjectCode === f.subjectCode && c.column.key === 'total' && (table.kind === 'expenditure' || table.kind === 'income');
+              if (f.metric === 'subject') return c.subjectCode === f.subject_code && c.column.key === 'total' && (table.kind === 'expenditure' || table.kind === 'income');
               const measure = MEASURE_OF_METRIC[f.metric];
               if (measure) return c.level === 'total' && c.column.key === measure && table.kind === 'expenditure';
-              if (f.metric.startsWith('project.')) return c.metric === f.metric && c.project !== null && nameKey(c.project.name) === f.subjectName;
+              if (f.metric.startsWith('project.')) return c.metric === f.metric && c.project !== null && nameKey(c.project.name) === f.subject_name;
               return c.metric === f.metric && c.column.key === 'total';
             })
             .map((cell) => ({ cell, table })),
     );
   for (const f of doc.facts) {
-    if (f.aspect !== 'amount' || f.fen === null || f.year !== doc.meta.year) continue;
+    if (f.aspect !== 'amount' || f.amount_fen == null || f.year !== doc.meta.year) continue;
+    const fen = f.amount_fen;
     const found = candidates(f);
     if (found.length === 0) continue;
-    const tol = (l: Located) => tolerance(f.precisionFen, l.cell.precisionFen);
-    const match = found.find((l) => Math.abs(l.cell.fen! - f.fen!) <= tol(l));
+    const tol = (l: Located) => tolerance(f.precision_fen ?? null, l.cell.precisionFen);
+    const match = found.find((l) => Math.abs(l.cell.fen! - fen) <= tol(l));
     const shown = match ?? found.find((l) => scopeKey(l.cell.column.scope, neutral) === '') ?? found[0]!;
     const passed = match !== undefined;
     out.push({
@@ -156,11 +157,11 @@ function textVsTables(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
       table: shown.table,
       subject: f.label,
       passed,
-      expectedFen: f.fen,
+      expectedFen: fen,
       actualFen: shown.cell.fen,
       toleranceFen: tol(shown),
       lines: [f.line, shown.cell.line],
-      message: `正文第${f.line}行“${f.label}” ${show(f.fen, null)}，${shown.table.region.number ?? shown.table.region.name}第${shown.cell.line}行 ${show(shown.cell.fen!, shown.table)}${passed ? '，一致' : '，不一致'}`,
+      message: `正文第${f.line}行“${f.label}” ${show(fen, null)}，${shown.table.region.number ?? shown.table.region.name}第${shown.cell.line}行 ${show(shown.cell.fen!, shown.table)}${passed ? '，一致' : '，不一致'}`,
     });
   }
   return out;
@@ -171,13 +172,14 @@ function executionRates(doc: DocumentDraft): CheckDraft[] {
   const out: CheckDraft[] = [];
   const owners = doc.tables.flatMap((table) => table.owners.map((owner) => ({ owner, table })));
   for (const f of doc.facts) {
-    if (f.aspect !== 'execution_rate' || !f.metric.startsWith('project.') || f.value === null) continue;
-    const printed = owners.find((o) => o.owner.project && nameKey(o.owner.project.name) === f.subjectName && o.owner.executionRate);
+    if (f.aspect !== 'execution_rate' || !f.metric.startsWith('project.') || f.value == null) continue;
+    const value = f.value;
+    const printed = owners.find((o) => o.owner.project && nameKey(o.owner.project.name) === f.subject_name && o.owner.executionRate);
     if (!printed) continue;
     const rate = Number(printed.owner.executionRate!.replace('%', ''));
     const decimals = (text: string) => text.split('.')[1]?.length ?? 0;
-    const tol = Math.max(10 ** -decimals(String(f.value)), 10 ** -decimals(printed.owner.executionRate!.replace('%', '')));
-    const passed = Math.abs(rate - f.value) <= tol + 1e-9;
+    const tol = Math.max(10 ** -decimals(String(value)), 10 ** -decimals(printed.owner.executionRate!.replace('%', '')));
+    const passed = Math.abs(rate - value) <= tol + 1e-9;
     out.push({
       rule: 'text_vs_table',
       table: printed.table,
@@ -187,7 +189,7 @@ function executionRates(doc: DocumentDraft): CheckDraft[] {
       actualFen: null,
       toleranceFen: 0,
       lines: [f.line, printed.owner.line],
-      message: `“${printed.owner.name}”执行率：正文第${f.line}行 ${f.value}%，自评表 ${printed.owner.executionRate}${passed ? '，一致' : '，不一致'}`,
+      message: `“${printed.owner.name}”执行率：正文第${f.line}行 ${value}%，自评表 ${printed.owner.executionRate}${passed ? '，一致' : '，不一致'}`,
     });
   }
   return out;

@@ -6,34 +6,15 @@
 // Words right before the number say what kind of number it is: 增加/减少 (a
 // change of the metric being discussed), 占…的 (a share), 完成预算的 (an
 // execution rate). A number whose subject cannot be told is not stored.
-import type { Stage } from '../../store/schema.ts';
+import type { NewNarrativeFact } from '../../store/schema.ts';
 import { metrics, type Metric } from '../../store/metrics.ts';
 import type { ParseContext } from '../model.ts';
 import { nameKey } from '../text/cjk.ts';
 import { FEN_PER_UNIT } from '../text/numbers.ts';
 import type { Paragraph } from './paragraphs.ts';
 
-export interface FactDraft {
-  line: number;
-  metric: string;
-  aspect: 'amount' | 'count' | 'share' | 'execution_rate' | 'score';
-  label: string;
-  subjectCode: string | null;
-  subjectName: string | null;
-  year: number;
-  basis: Stage;
-  valueKind: 'money' | 'count' | 'percent' | 'score';
-  fen: number | null;
-  value: number | null;
-  unit: string;
-  precisionFen: number | null;
-  compareBasis: string | null;
-  changeDirection: string | null;
-  changeFen: number | null;
-  changePercent: number | null;
-  reason: string | null;
-  raw: string;
-}
+/** A narrative fact before it gets its ids: the narrative_facts row itself. */
+export type FactDraft = Omit<NewNarrativeFact, 'id' | 'document_id'>;
 
 /** Subject names printed in the document's tables, with their codes. */
 export type SubjectNames = ReadonlyMap<string, string>;
@@ -145,14 +126,14 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
             const value = Number(digits.replace(/,/g, ''));
             const tail = full.replace(ASIDE, '').trimEnd();
             if (CHANGE_VERB.test(tail) && current) {
-              current.changePercent = /减少|下降|降低/.test(tail) ? -value : value;
+              current.change_percent = /减少|下降|降低/.test(tail) ? -value : value;
             } else if (SHARE.test(tail) && inSentence.length > 0) {
               const of = inSentence.at(-1)!;
-              facts.push({ ...of, line, aspect: 'share', valueKind: 'percent', fen: null, value, unit: '%', precisionFen: null, changeDirection: null, changeFen: null, changePercent: null, reason: null, compareBasis: null, raw });
+              facts.push({ ...of, line, aspect: 'share', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, change_direction: null, change_fen: null, change_percent: null, reason: null, compare_basis: null, raw_text: raw });
             } else if (EXECUTION.test(tail)) {
               const of = found && found.metric?.key !== current?.metric ? found : null;
-              const target = of ? { metric: of.metric?.key ?? 'subject', subjectCode: of.subjectCode, subjectName: of.subjectName ?? project, label: of.label } : current;
-              if (target) facts.push({ ...(current ?? emptyFact(ctx, line, raw)), ...target, line, aspect: 'execution_rate', valueKind: 'percent', fen: null, value, unit: '%', precisionFen: null, changeDirection: null, changeFen: null, changePercent: null, reason: null, compareBasis: null, raw });
+              const target = of ? { metric: of.metric?.key ?? 'subject', subject_code: of.subjectCode, subject_name: of.subjectName ?? project, label: of.label } : current;
+              if (target) facts.push({ ...(current ?? emptyFact(ctx, line, raw)), ...target, line, aspect: 'execution_rate', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, change_direction: null, change_fen: null, change_percent: null, reason: null, compare_basis: null, raw_text: raw });
             }
             continue;
           }
@@ -168,9 +149,9 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
             const change = /减少|下降|降低/.test(full) ? -1 : 1;
             const fact = target ?? (explicit ? newFact(ctx, line, raw, explicit.key, found!.label, null, project) : null);
             if (fact && money) {
-              fact.changeFen = change * money.fen;
-              fact.changeDirection = change > 0 ? '增加' : '减少';
-              fact.compareBasis = COMPARE.exec(s.slice(0, clause.index + hit.index))?.[1]?.replace(/\s+/g, '').replace(/[比较与]$/, '') ?? fact.compareBasis;
+              fact.change_fen = change * money.fen;
+              fact.change_direction = change > 0 ? '增加' : '减少';
+              fact.compare_basis = COMPARE.exec(s.slice(0, clause.index + hit.index))?.[1]?.replace(/\s+/g, '').replace(/[比较与]$/, '') ?? fact.compare_basis;
               fact.reason ??= REASON.exec(after)?.[1]?.trim() ?? null;
               if (!target) {
                 facts.push(fact);
@@ -197,15 +178,15 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
           if (isMoney) {
             const money = toFen(digits, unit);
             if (!money) continue;
-            [fact.fen, fact.precisionFen, fact.unit] = [money.fen, money.precision, unit];
+            [fact.amount_fen, fact.precision_fen, fact.unit] = [money.fen, money.precision, unit];
           } else {
-            fact.valueKind = kind === 'score' ? 'score' : 'count';
+            fact.value_kind = kind === 'score' ? 'score' : 'count';
             fact.aspect = kind === 'score' ? 'score' : 'count';
             fact.value = Number(digits.replace(/,/g, ''));
             fact.unit = unit;
           }
           const steady = STEADY.exec(after);
-          if (steady) fact.changeDirection = steady[1]!.includes('不可比') ? '不可比' : '持平';
+          if (steady) fact.change_direction = steady[1]!.includes('不可比') ? '不可比' : '持平';
           if (steady) fact.reason = REASON.exec(after)?.[1]?.trim() ?? null;
           facts.push(fact);
           inParagraph.push(fact);
@@ -235,20 +216,20 @@ function newFact(
     metric,
     aspect: 'amount',
     label,
-    subjectCode,
-    subjectName: subjectName ? nameKey(subjectName) : null,
+    subject_code: subjectCode,
+    subject_name: subjectName ? nameKey(subjectName) : null,
     year: ctx.year,
     basis: ctx.stage,
-    valueKind: 'money',
-    fen: null,
+    value_kind: 'money',
+    amount_fen: null,
     value: null,
     unit: '万元',
-    precisionFen: null,
-    compareBasis: null,
-    changeDirection: null,
-    changeFen: null,
-    changePercent: null,
+    precision_fen: null,
+    compare_basis: null,
+    change_direction: null,
+    change_fen: null,
+    change_percent: null,
     reason: null,
-    raw,
+    raw_text: raw,
   };
 }

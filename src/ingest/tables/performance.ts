@@ -52,6 +52,7 @@ function ownerOf(cellText: string, kind: OwnerDraft['kind'], line: number): Owne
     executionScore: null,
     deduction: null,
     totalScore: null,
+    scoreLine: null,
     executionRate: null,
     line,
     targets: [],
@@ -105,6 +106,7 @@ export function parsePerformance(table: TableDraft, region: TableRegion, ctx: Pa
     }
     if (/指标自评得分小计|绩效自评总得分|总评价得分/.test(tokens.join('|'))) {
       readScores(o, tokens);
+      if (o.totalScore !== null) o.scoreLine ??= line.no;
       continue;
     }
     // 自评表 print the goal under a header row (年初设定目标 | 全年实际完成情况), 目标表 beside its label.

@@ -2,11 +2,17 @@
 // 三公经费, 三公经费 曲阳 2023年), so a question is a sequence of clauses; the
 // structure that matters is lists joined by 和/与/、 (曲阳和沈阳, 2022和2023,
 // 办公费和邮电费), which make comparisons.
-import { CstParser } from 'chevrotain';
+import { CstParser, tokenMatcher, type TokenType } from 'chevrotain';
 import type { QuestionTokens } from './tokens.ts';
 
 export function createParser(t: QuestionTokens) {
+  const targets = [t.Metric, t.Subject, t.Project, t.Code];
   class QuestionParser extends CstParser {
+    /** A list goes on only when 和/与 is followed by another item of its kind (曲阳和结余 is not a list). */
+    private continues(kinds: TokenType[]): boolean {
+      return tokenMatcher(this.LA(1), t.Conj) && kinds.some((k) => tokenMatcher(this.LA(2), k));
+    }
+
     constructor() {
       super(t.all, { maxLookahead: 2 });
       this.performSelfAnalysis();
@@ -39,25 +45,34 @@ export function createParser(t: QuestionTokens) {
 
     entityList = this.RULE('entityList', () => {
       this.CONSUME(t.Entity);
-      this.MANY(() => {
-        this.CONSUME(t.Conj);
-        this.CONSUME2(t.Entity);
+      this.MANY({
+        GATE: () => this.continues([t.Entity]),
+        DEF: () => {
+          this.CONSUME(t.Conj);
+          this.CONSUME2(t.Entity);
+        },
       });
     });
 
     yearList = this.RULE('yearList', () => {
       this.CONSUME(t.Year);
-      this.MANY(() => {
-        this.CONSUME(t.Conj);
-        this.CONSUME2(t.Year);
+      this.MANY({
+        GATE: () => this.continues([t.Year]),
+        DEF: () => {
+          this.CONSUME(t.Conj);
+          this.CONSUME2(t.Year);
+        },
       });
     });
 
     targetList = this.RULE('targetList', () => {
       this.SUBRULE(this.target);
-      this.MANY(() => {
-        this.CONSUME(t.Conj);
-        this.SUBRULE2(this.target);
+      this.MANY({
+        GATE: () => this.continues(targets),
+        DEF: () => {
+          this.CONSUME(t.Conj);
+          this.SUBRULE2(this.target);
+        },
       });
     });
 

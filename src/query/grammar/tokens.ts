@@ -82,7 +82,7 @@ export function buildTokens(lexicon: Lexicon): QuestionTokens {
   ) as Record<(typeof KINDS)[number][0], TokenType>;
 
   const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
-  const Year = createToken({ name: 'Year', pattern: /(?:19|20)\d{2}(?:年度?)?/ });
+  const Year = createToken({ name: 'Year', pattern: /(?:19|20)\d{2}(?!\d)(?:年度?)?/ });
   const Code = createToken({ name: 'Code', pattern: /\d{3,7}(?!\d)/ });
   const NumberTok = createToken({ name: 'NumberTok', pattern: /\d+(?:\.\d+)?%?/ });
   const Latin = createToken({ name: 'Latin', pattern: /[a-z]+/i });

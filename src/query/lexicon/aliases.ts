@@ -42,10 +42,48 @@ export function aliasesOf(fullName: string): Alias[] {
   const suffix = /本级$/.test(org) ? '本级' : '';
   add(place.short, true);
   add(place.full, true);
+  if (suffix) add(`${place.short}${suffix}`);
   if (places.length > 1) add(places.map((p) => p.short).join(''), true);
   for (const p of [place.short, place.full]) {
     add(`${p}${org}`);
     for (const [re, shorts] of ORG_SHORT) if (re.test(org)) for (const s of shorts) add(`${p}${s}${suffix}`);
   }
   return [...out].map(([text, p]) => ({ text, place: p }));
+}
+
+/** A trailing bracketed group holding a document number (`（辽财指社（2022）674号）`), or null. */
+function trailingReference(name: string): number | null {
+  if (!/[)）]$/.test(name)) return null;
+  let depth = 0;
+  for (let i = name.length - 1; i >= 0; i--) {
+    if (/[)）]/.test(name[i]!)) depth++;
+    else if (/[(（]/.test(name[i]!) && --depth === 0) return /\d/.test(name.slice(i)) ? i : null;
+  }
+  return null;
+}
+
+/**
+ * Shorter names a project goes by: without a 文号 in brackets, a trailing year
+ * (—2023), a leading year or 提前下达, a category (政府专项-), a place (曲阳县) or
+ * an office (医保局).
+ */
+export function projectAliases(name: string): string[] {
+  const out = new Set<string>([name]);
+  const strip = (re: RegExp) => {
+    for (const n of [...out]) {
+      const shorter = n.replace(re, '');
+      if (shorter.length >= 4) out.add(shorter);
+    }
+  };
+  for (const n of [...out]) {
+    const at = trailingReference(n);
+    if (at !== null && at >= 4) out.add(n.slice(0, at));
+  }
+  strip(/\s*[—–-]\s*\d{4}$/);
+  strip(/^(提前)?下达/);
+  strip(/^\d{4}\s*年/);
+  strip(/^[\u4e00-\u9fa5]{2,6}[—–-]/);
+  strip(/^[\u4e00-\u9fa5]{2,3}(县|市|区)(?![\u4e00-\u9fa5]{0,1}$)/);
+  strip(/^医保(局|所|中心)/);
+  return [...out];
 }

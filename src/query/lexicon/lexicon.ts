@@ -5,7 +5,8 @@ import words from '../../../grammar/words.json' with { type: 'json' };
 import { metrics } from '../../store/metrics.ts';
 import type { Stage } from '../../store/schema.ts';
 import type { Catalog } from '../catalog.ts';
-import { aliasesOf } from './aliases.ts';
+import { normalizeQuestion } from '../normalize/index.ts';
+import { aliasesOf, projectAliases } from './aliases.ts';
 import { Trie } from './trie.ts';
 
 export type Entry =
@@ -37,9 +38,12 @@ export interface Lexicon {
 export function buildLexicon(catalog: Catalog): Lexicon {
   const trie = new Trie<Entry>();
   const phrases: string[] = [];
+  // Entries are read the way questions are (一 → 1, half-width brackets, no hyphens): they must match the normalised text.
   const add = (text: string, entry: Entry) => {
-    trie.add(text, entry);
-    phrases.push(text);
+    const normal = normalizeQuestion(text);
+    if (normal.length < 2 && normal !== text) return;
+    trie.add(normal, entry);
+    phrases.push(normal);
   };
 
   // Departments first: a bare place name (抚顺) means the department, not a sub-unit there.
@@ -55,7 +59,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   for (const s of catalog.subjects) add(s.name, { kind: 'subject', name: s.name, codes: s.codes });
   const projects = new Map<string, number[]>();
   for (const p of catalog.projects) projects.set(p.name, [...(projects.get(p.name) ?? []), p.id]);
-  for (const [name, ids] of projects) add(name, { kind: 'project', name, ids });
+  for (const [name, ids] of projects) for (const alias of projectAliases(name)) add(alias, { kind: 'project', name, ids });
 
   for (const [stage, list] of Object.entries(words.stages)) for (const w of list) add(w, { kind: 'stage', stage: stage as Stage });
   for (const w of words.bothStages) add(w, { kind: 'bothStages' });
