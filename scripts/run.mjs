@@ -3,7 +3,6 @@
 // Why a bundle: Node 20 cannot run TypeScript, and chevrotain's many lodash-es
 // modules cost ~450 ms of cold start when loaded one by one. The bundle is
 // rebuilt only when something under src/ (or package.json) is newer than it.
-import { build } from 'esbuild';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,6 +34,8 @@ async function bundle(name, { force = false } = {}) {
     !existsSync(out) ||
     statSync(out).mtimeMs < Math.max(newestMtime(join(root, 'src')), statSync(join(root, 'package.json')).mtimeMs);
   if (stale) {
+    // Loaded only when a rebuild is needed: importing esbuild is part of every cold start otherwise.
+    const { build } = await import('esbuild');
     await build({
       entryPoints: [join(root, entries[name])],
       outfile: out,

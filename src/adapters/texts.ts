@@ -1,7 +1,7 @@
 // What the bot says about itself, shared by the console chat and Telegram.
 // Plain text: each front end escapes or decorates it as it needs.
 import type { CatalogDocument } from '../answer/types.ts';
-import { MAX_QUESTION_CHARS } from './question.ts';
+import { MAX_QUESTION_CHARS } from '../query/limits.ts';
 
 /** Shown as buttons by /start and listed by /help. */
 export const EXAMPLE_QUESTIONS: readonly string[] = ['曲阳 2023 三公经费', '北票 2024 决算 财政拨款支出', '抚顺 2024 项目支出 前5'];

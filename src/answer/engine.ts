@@ -4,6 +4,7 @@
 import { databasePath } from '../config.ts';
 import type { StructuredQuery } from '../query/ast.ts';
 import { loadCatalog } from '../query/catalog.ts';
+import { MAX_QUESTION_CHARS } from '../query/limits.ts';
 import { createUnderstander } from '../query/understand.ts';
 import { openStore } from '../store/db.ts';
 import { prepareQueries } from './data.ts';
@@ -15,7 +16,7 @@ import type { AskResult, CatalogDocument, DialogContext, Engine } from './types.
 
 const REFUSALS = {
   empty: '请输入一个问题，例如：曲阳 2023 三公经费。',
-  too_long: '问题太长了（超过300个字）。请简短地问，例如：沈阳 2023 邮电费。',
+  too_long: `问题太长了（超过${MAX_QUESTION_CHARS}个字）。请简短地问，例如：沈阳 2023 邮电费。`,
   unparsed: '没有看懂这个问题的结构。请换个说法，例如：曲阳 2023 三公经费；抚顺 2024 项目支出 前5。',
 };
 

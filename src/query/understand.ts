@@ -8,10 +8,8 @@ import { buildTokens } from './grammar/tokens.ts';
 import { createMentionsVisitor, emptyMentions, type Mentions } from './grammar/visitor.ts';
 import { buildLexicon } from './lexicon/lexicon.ts';
 import { createPinyinResolver, normalizeQuestion } from './normalize/index.ts';
+import { questionTooLong } from './limits.ts';
 import { buildProjectSearch } from './search.ts';
-
-/** Longer questions are refused: nobody types a budget question that long. */
-export const MAX_QUESTION_LENGTH = 300;
 
 const ignored = [...words.ignore].sort((a, b) => b.length - a.length);
 
@@ -48,7 +46,8 @@ export function createUnderstander(catalog: Catalog): Understander {
   const tokens = buildTokens(lexicon);
   const parser = createParser(tokens);
   const visitor = createMentionsVisitor(parser);
-  const pinyin = createPinyinResolver(lexicon.phrases);
+  // Built on the first latin question only: it is a third of the start-up, and most people type Chinese.
+  let pinyin: ((text: string) => string) | null = null;
   const projects = buildProjectSearch(catalog.projects);
   const subjectByCode = new Map(catalog.subjects.flatMap((s) => s.codes.map((c) => [c, s] as const)));
 
@@ -56,9 +55,9 @@ export function createUnderstander(catalog: Catalog): Understander {
     catalog,
     understand(raw) {
       if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'empty' };
-      if (raw.length > MAX_QUESTION_LENGTH) return { ok: false, reason: 'too_long' };
+      if (questionTooLong(raw)) return { ok: false, reason: 'too_long' };
       let text = normalizeQuestion(raw);
-      if (/[a-z]/.test(text)) text = pinyin(text);
+      if (/[a-z]/.test(text)) text = (pinyin ??= createPinyinResolver(lexicon.phrases))(text);
       if (text === '') return { ok: false, reason: 'empty' };
 
       const lexed = tokens.lexer.tokenize(text);

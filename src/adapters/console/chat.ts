@@ -2,7 +2,7 @@
 // without a Telegram token. Buttons become numbered options.
 import { createInterface } from 'node:readline';
 import type { DialogContext, Engine, FollowUp } from '../../answer/types.ts';
-import { questionTooLong } from '../question.ts';
+import { questionTooLong } from '../../query/limits.ts';
 import { aboutText, helpText, listText, startText, TOO_LONG } from '../texts.ts';
 
 export interface ConsoleChatOptions {

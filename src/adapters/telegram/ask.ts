@@ -2,7 +2,7 @@
 // context carried from one question to the next, and the reply.
 import type { Context } from 'telegraf';
 import type { DialogContext } from '../../answer/types.ts';
-import { questionTooLong } from '../question.ts';
+import { questionTooLong } from '../../query/limits.ts';
 import { ASK_AFTER_Q, RATE_LIMITED, TOO_LONG } from '../texts.ts';
 import { replyCsv } from './csv.ts';
 import type { BotDeps } from './deps.ts';

@@ -1,4 +1,4 @@
-// Limits on what users may ask, the same on every front end.
+// Limits on what users may ask: the engine refuses beyond them, and every front end says so before asking.
 export const MAX_QUESTION_CHARS = 300;
 
 /** Counts characters, not UTF-16 units, so an emoji is one character. */
