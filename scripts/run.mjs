@@ -2,7 +2,7 @@
 // Runs one of the project's commands from an esbuild bundle of src/.
 // Why a bundle: Node 20 cannot run TypeScript, and chevrotain's many lodash-es
 // modules cost ~450 ms of cold start when loaded one by one. The bundle is
-// rebuilt only when something under src/ (or package.json) is newer than it.
+// rebuilt only when something under src/ or grammar/ (bundled vocabulary), or package.json, is newer than it.
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,7 +32,7 @@ async function bundle(name, { force = false } = {}) {
   const stale =
     force ||
     !existsSync(out) ||
-    statSync(out).mtimeMs < Math.max(newestMtime(join(root, 'src')), statSync(join(root, 'package.json')).mtimeMs);
+    statSync(out).mtimeMs < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'grammar')), statSync(join(root, 'package.json')).mtimeMs);
   if (stale) {
     // Loaded only when a rebuild is needed: importing esbuild is part of every cold start otherwise.
     const { build } = await import('esbuild');

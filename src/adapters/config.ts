@@ -47,7 +47,12 @@ const schema = z.object({
     .string()
     .regex(/^\d+:[\w-]+$/, 'should look like 123456789:AAE… (the token @BotFather gave you)')
     .optional(),
-  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+  // telegraf resolves `./bot<token>/<method>` against the root, which drops a last
+  // path segment without a trailing slash (a Bot API behind a proxy at /tg).
+  TELEGRAM_API_ROOT: z
+    .url({ protocol: /^https?$/ })
+    .default('https://api.telegram.org/')
+    .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
   WEBHOOK_DOMAIN: z
     .string()
     .regex(/^(https?:\/\/)?[\w.-]+(:\d+)?$/, 'should be a host name such as bot.example.com')

@@ -82,7 +82,10 @@ export const TOO_LONG = `问题太长了（超过 ${MAX_QUESTION_CHARS} 个字�
 export const RATE_LIMITED = '提问太快了，请稍等几秒再问。';
 export const APOLOGY = '抱歉，处理这条消息时出错了，请稍后再试。';
 export const BUTTON_EXPIRED = '这个按钮已过期，请重新提问。';
-export const ASK_AFTER_Q = '请在 /q 后面写上问题，例如：/q 曲阳 2023 三公经费';
+export function askAfter(command: 'q' | 'csv'): string {
+  return `请在 /${command} 后面写上问题，例如：/${command} ${EXAMPLE_QUESTIONS[0]}`;
+}
+export const TEXT_ONLY = `我只看得懂文字提问，请直接打字问，例如：${EXAMPLE_QUESTIONS[0]}`;
 export const UNKNOWN_COMMAND = '没有这个命令。发送 /help 看看可以怎么问。';
 export const CONNECT_TELEGRAM =
   '（本地对话模式。要连接 Telegram：向 @BotFather 申请令牌，然后运行 TELEGRAM_BOT_TOKEN=<令牌> npm start）';

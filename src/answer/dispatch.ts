@@ -31,12 +31,24 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const scopes = resolveScopes(catalog, q);
   if (!Array.isArray(scopes)) return scopes;
 
-  if (nothingAsked) {
+  // A word nothing understood may change what is asked (莲湖 教育支出 is not 莲湖 支出总计): refuse rather
+  // than answer the rest. A lone character (呗, 占) is too weak to refuse over.
+  const unknown = q.unknown.filter((w) => [...w].length > 1);
+  if (nothingAsked || unknown.length) {
     const e = scopes[0]!;
     const place = shortName(e.doc.department);
-    const examples = [`${place} ${e.doc.fiscal_year} 支出总计`, `${place} ${e.doc.fiscal_year} 三公经费`, `${place} 有哪些项目`, `${place} ${e.doc.fiscal_year} 基本支出`];
+    const asked = q.targets.map((t) => t.text).join('');
+    const examples = [
+      ...new Set([
+        ...(asked ? [`${place} ${e.doc.fiscal_year} ${asked}`] : []),
+        `${place} ${e.doc.fiscal_year} 支出总计`,
+        `${place} ${e.doc.fiscal_year} 三公经费`,
+        `${place} 有哪些项目`,
+        `${place} ${e.doc.fiscal_year} 基本支出`,
+      ]),
+    ];
     return q.unknown.length
-      ? reply('not_found', [`在${e.entity}的资料中没有找到“${q.unknown.join('、')}”。`], [], examples)
+      ? reply('not_found', [`在${e.entity}的资料中没有找到“${(unknown.length ? unknown : q.unknown).join('、')}”。`], [], examples)
       : reply('ambiguous', [`想查${e.entity}的哪一项？`], [], examples);
   }
 

@@ -32,6 +32,12 @@ export function askedOf(catalog: Catalog, q: StructuredQuery, limit = 5): string
   return [...catalog.departments.entries()].slice(0, limit).map(([d, docs]) => `${shortName(d)} ${docs[0]!.fiscal_year} ${rest}`);
 }
 
+function noFinal(department: string, docs: CatalogDocument[], doc: CatalogDocument, q: StructuredQuery): Reply {
+  return reply('not_found', [`${department}只有${docs.map((d) => `${d.fiscal_year}年${d.stage}`).join('、')}，没有决算。`], [], [
+    `${shortName(department)} ${doc.fiscal_year} ${q.targets.map((t) => t.text).join('') || '支出总计'}`,
+  ]);
+}
+
 export function resolveScopes(catalog: Catalog, q: StructuredQuery): Scope[] | Reply {
   let entities = q.entities;
   if (entities.length === 0) {
@@ -52,11 +58,7 @@ export function resolveScopes(catalog: Catalog, q: StructuredQuery): Scope[] | R
     if (q.years.length === 0) {
       const wanted = q.stage === '预算' || q.stage === '决算' ? docs.filter((d) => d.stage === q.stage) : docs;
       const doc = wanted[0] ?? docs[0]!;
-      if (q.stage === '决算' && doc.stage !== '决算') {
-        return reply('not_found', [`${e.department}只有${docs.map((d) => `${d.fiscal_year}年${d.stage}`).join('、')}，没有决算。`], [], [
-          `${shortName(e.department)} ${doc.fiscal_year} ${q.targets.map((t) => t.text).join('') || '支出总计'}`,
-        ]);
-      }
+      if (q.stage === '决算' && doc.stage !== '决算') return noFinal(e.department, docs, doc, q);
       scopes.push({ doc, year: doc.fiscal_year, entity, unitId: e.unitId, yearNote: `未指明年份，按最新的${doc.fiscal_year}年${doc.stage}。` });
       continue;
     }
@@ -69,6 +71,8 @@ export function resolveScopes(catalog: Catalog, q: StructuredQuery): Scope[] | R
           (d) => `${shortName(e.department)} ${d.fiscal_year} ${q.targets.map((t) => t.text).join('') || '支出总计'}`,
         ));
       }
+      // A 预算 document prints no 决算 figures: asked for one, say what exists rather than answer with the 预算.
+      if (q.stage === '决算' && doc.stage !== '决算') return noFinal(e.department, docs, doc, q);
       const note = own ? null : `${e.department}没有单独的${year}年资料，以下取自${doc.fiscal_year}年${doc.stage}中的${year}年数字。`;
       // A comparison of years reads them all from one document.
       const scope = q.intent === 'compare' && q.years.length > 1 ? { doc, year: Math.max(...q.years), entity, unitId: e.unitId, yearNote: null } : { doc, year, entity, unitId: e.unitId, yearNote: note };

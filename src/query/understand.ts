@@ -6,6 +6,7 @@ import type { EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
 import { createParser } from './grammar/parser.ts';
 import { buildTokens } from './grammar/tokens.ts';
 import { createMentionsVisitor, emptyMentions, type Mentions } from './grammar/visitor.ts';
+import { aliasesOf, orgAliasesOf } from './lexicon/aliases.ts';
 import { buildLexicon } from './lexicon/lexicon.ts';
 import { createPinyinResolver, normalizeQuestion } from './normalize/index.ts';
 import { questionTooLong } from './limits.ts';
@@ -50,6 +51,17 @@ export function createUnderstander(catalog: Catalog): Understander {
   let pinyin: ((text: string) => string) | null = null;
   const projects = buildProjectSearch(catalog.projects);
   const subjectByCode = new Map(catalog.subjects.flatMap((s) => s.codes.map((c) => [c, s] as const)));
+  // Sub-units by the organisation part of their name (医保中心, 医疗保险所), for 抚顺 医保中心: the
+  // part alone is no name (several places have a 医保中心), but after a place it names one unit.
+  // A sub-unit named like its department (北票市医疗保障局) is left to the department.
+  const subunitsByOrg = new Map<string, EntityRef[]>();
+  for (const u of catalog.units.filter((x) => x.role === 'subunit')) {
+    const department = catalog.document(u.documentId).department;
+    const own = new Set(orgAliasesOf(department));
+    for (const org of orgAliasesOf(u.name).filter((o) => !own.has(o))) {
+      subunitsByOrg.set(org, [...(subunitsByOrg.get(org) ?? []), { department, unitId: u.id, name: u.name, text: org }]);
+    }
+  }
 
   return {
     catalog,
@@ -74,6 +86,11 @@ export function createUnderstander(catalog: Catalog): Understander {
           entities.push({ department: e.department, unitId: e.unitId, name: e.name, text: e.text });
         }
       }
+      // 北票 北票市医疗保障事务服务中心: a bare place beside one of its own sub-units only says where it is.
+      const placeOnly = (e: EntityRef) => e.unitId === null && aliasesOf(e.department).some((a) => a.place && a.text === e.text);
+      for (const e of [...entities]) {
+        if (placeOnly(e) && entities.some((x) => x.unitId !== null && x.department === e.department)) entities.splice(entities.indexOf(e), 1);
+      }
       const unknown: string[] = [];
       const targets: Target[] = [];
       for (const t of m.targets) {
@@ -89,7 +106,15 @@ export function createUnderstander(catalog: Catalog): Understander {
       // Leftover words: a project named loosely (沈阳 印刷服务), or something unknown (上海).
       const scope = entities.length ? new Set(catalog.documents.filter((d) => entities.some((e) => e.department === d.department)).map((d) => d.id)) : undefined;
       const candidates: { name: string; ids: number[] }[] = [];
-      for (const word of m.residue.map(meaningful).filter((w) => w.length > 0)) {
+      for (const raw of m.residue) {
+        const word = meaningful(raw);
+        if (word.length === 0) continue;
+        // Matched as typed: meaningless characters (中) are part of an organisation's name.
+        const subunit = subunitsByOrg.get(raw.trim())?.find((u) => entities.some((e) => placeOnly(e) && e.department === u.department));
+        if (subunit) {
+          entities.splice(entities.findIndex((e) => placeOnly(e) && e.department === subunit.department), 1, subunit);
+          continue;
+        }
         const hits = projects.search(word, scope).filter((h) => h.coverage >= 0.5);
         const best = Math.max(0, ...hits.map((h) => h.coverage));
         const top = hits.filter((h) => h.coverage >= best - 0.15);

@@ -13,7 +13,7 @@ describe('loadConfig', () => {
   it('with a token: long polling against Telegram, default rate limits', () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, LOG_LEVEL: 'debug' })).toEqual({
       logLevel: 'debug',
-      telegram: { token: TOKEN, apiRoot: 'https://api.telegram.org', webhook: null, rateLimit: { burst: 5, perMinute: 20 } },
+      telegram: { token: TOKEN, apiRoot: 'https://api.telegram.org/', webhook: null, rateLimit: { burst: 5, perMinute: 20 } },
     });
   });
 
@@ -27,13 +27,18 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_MINUTE: '10',
     });
     expect(config.telegram).toMatchObject({
-      apiRoot: 'http://127.0.0.1:8081',
+      apiRoot: 'http://127.0.0.1:8081/',
       webhook: { domain: 'bot.example.com', port: 3000, path: undefined },
       rateLimit: { burst: 3, perMinute: 10 },
     });
     expect(config.telegram?.webhook?.secretToken).toMatch(/^[0-9a-f]{64}$/);
     const explicit = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_DOMAIN: 'bot.example.com', WEBHOOK_PORT: '8443', PORT: '3000', WEBHOOK_SECRET_TOKEN: 'abc_DEF-1' });
     expect(explicit.telegram?.webhook).toMatchObject({ port: 8443, secretToken: 'abc_DEF-1' });
+  });
+
+  it('keeps a path in the API root: telegraf would drop its last segment without a trailing slash', () => {
+    const { apiRoot } = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/tg' }).telegram!;
+    expect(apiRoot).toBe('http://127.0.0.1:8081/tg/');
   });
 
   it('lists every invalid variable, without quoting the token', () => {

@@ -46,16 +46,18 @@ async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void
 describe('npm start', () => {
   it('without a token, opens the console chat and says how to connect Telegram', async () => {
     const run = start({});
-    run.write('/help\n/quit\n');
+    run.write('/help\n曲阳 2023 三公经费\n/quit\n');
     expect(await run.code).toBe(0);
     expect(run.stdout()).toContain(CONNECT_TELEGRAM);
     expect(run.stdout()).toContain('可以这样问');
+    expect(run.stdout()).toContain('曲阳县医疗保障局 2023年预算 “三公”经费：13.60万元');
+    expect(run.stdout()).toContain('  [1] 明细');
   });
 
-  it('stops the console chat on SIGTERM', async () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('stops the console chat on %s', async (signal) => {
     const run = start({});
     await until(() => run.stdout().includes('问> '));
-    run.kill('SIGTERM');
+    run.kill(signal);
     expect(await run.code).toBe(0);
   });
 
@@ -66,6 +68,17 @@ describe('npm start', () => {
     expect(run.stderr()).toContain('TELEGRAM_BOT_TOKEN');
     expect(run.stderr()).toContain('RATE_LIMIT_BURST');
     expect(run.stderr()).not.toContain('not a token');
+  });
+
+  it('fails with a logged reason, not the token, when the Bot API cannot be reached', async () => {
+    // Nothing listens on port 1: the error names the URL, and the URL holds the token
+    // (telegraf redacts it there too; the logger would otherwise).
+    const run = start({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:1' });
+    expect(await run.code).toBe(1);
+    const fatal = JSON.parse(run.stdout().trim().split('\n').at(-1)!) as { msg: string; err: { message: string } };
+    expect(fatal).toMatchObject({ msg: 'could not start', err: { message: expect.stringContaining('ECONNREFUSED') } });
+    expect(fatal.err.message).toMatch(/\/bot\d*:?\[REDACTED\]\/getMe/);
+    expect(run.stdout() + run.stderr()).not.toContain(TOKEN.split(':')[1]);
   });
 
   describe('with a token', () => {
@@ -79,8 +92,10 @@ describe('npm start', () => {
     afterAll(() => api.stop());
 
     it('runs the bot on TELEGRAM_API_ROOT, logs as JSON without the token, and stops on SIGTERM', async () => {
-      const run = start({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, LOG_LEVEL: 'debug' });
-      await api.waitFor('setMyCommands', undefined, 1, 20_000);
+      // A root with a path, as behind a reverse proxy: every call keeps it.
+      const run = start({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `${apiRoot}/tg`, LOG_LEVEL: 'debug' });
+      const menu = await api.waitFor('setMyCommands', undefined, 1, 20_000);
+      expect(menu.path).toBe(`/tg/bot${TOKEN}/setMyCommands`);
       api.push({
         message: {
           message_id: 1,
@@ -97,6 +112,15 @@ describe('npm start', () => {
       const logs = run.stdout().trim().split('\n').map((line) => JSON.parse(line) as { msg: string });
       expect(logs.map((entry) => entry.msg)).toEqual(expect.arrayContaining(['bot started', 'stopping']));
       expect(run.stdout() + run.stderr()).not.toContain(TOKEN.split(':')[1]);
+    });
+
+    it('stops the bot on SIGINT', async () => {
+      const startedAt = Date.now();
+      const run = start({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot });
+      await api.waitFor('setMyCommands', (call) => call.at >= startedAt, 1, 20_000);
+      run.kill('SIGINT');
+      expect(await run.code).toBe(0);
+      expect(run.stdout()).toContain('"signal":"SIGINT"');
     });
   });
 });

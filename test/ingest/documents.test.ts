@@ -601,6 +601,91 @@ describe('narrative facts, against their raw line', () => {
   });
 });
 
+// ───────────────────────────── year-over-year changes in the prose ─────────────────────────────
+
+interface ChangeSpot {
+  seed: Seed;
+  /** The line of the figure the change belongs to. */
+  line: number;
+  metric: string;
+  subject?: string;
+  /** The line printing the change (and its reason, when given). */
+  stated: number;
+  /** Only the basis, as printed without spaces: never the verb (`比 2022 年预算数增加` → 2022年预算数). */
+  basis: string | null;
+  direction: '增加' | '减少' | '持平' | '不可比';
+  fen?: number;
+  percent?: number;
+  reason: string | null;
+}
+
+const CHANGES: ChangeSpot[] = [
+  // `2023 年预算数比 2022 年预算数增加 18 万元`.
+  { seed: 'shenyang', line: 727, metric: 'three_public.total', stated: 727, basis: '2022年预算数', direction: '增加', fen: wan('18'), reason: null },
+  // `公务用车购置及运行费比 2022 年预算数增加 18 万元，主要是由于公务用车老旧需置换，…`: the 18 万元 after 主要是由于 is part of the reason.
+  { seed: 'shenyang', line: 727, metric: 'three_public.vehicle', stated: 729, basis: '2022年预算数', direction: '增加', fen: wan('18'), reason: '公务用车老旧需置换，新增公务用车购置费用' },
+  // `比 2022 年预算减少 0 万元，下降 0%`.
+  { seed: 'shenyang', line: 735, metric: 'admin_operation', stated: 735, basis: '2022年预算', direction: '减少', percent: 0, reason: null },
+  { seed: 'shenyang', line: 723, metric: 'expenditure.grand_total', stated: 723, basis: '2022年收支总预算', direction: '增加', fen: wan('163399.99'), reason: '增加了五项城乡居民基本医疗保险财政补助专项项目' },
+  // `与2022年相比增加12万元，增加的主要原因是：…`.
+  { seed: 'quyang', line: 434, metric: 'three_public.total', stated: 434, basis: '2022年', direction: '增加', fen: wan('12'), reason: '增加公务用车购置经费' },
+  // Under the heading `3、比上年增减情况` (line 424), the sentence itself says `较2022年预算`.
+  { seed: 'quyang', line: 426, metric: 'expenditure.grand_total', stated: 426, basis: '2022年预算', direction: '增加', fen: wan('57.46'), reason: null },
+  { seed: 'quyang', line: 422, metric: 'basic', stated: 426, basis: '2022年预算', direction: '增加', fen: wan('40.05'), reason: '增加人员经费支出' },
+  // The reason follows the percent: `较上年增加71.74万元，增长49.94%，增长的主要原因是：单位新增人员`.
+  { seed: 'lianhu', line: 200, metric: 'subject', subject: '2101501', stated: 200, basis: '上年', direction: '增加', fen: wan('71.74'), percent: 49.94, reason: '单位新增人员' },
+  { seed: 'lianhu', line: 270, metric: 'training', stated: 270, basis: '上年', direction: '减少', fen: -wan('0.05'), percent: -12.5, reason: '压缩经费' },
+  { seed: 'lianhu', line: 293, metric: 'admin_operation', stated: 293, basis: '上年', direction: '增加', fen: wan('3.74'), percent: 67.02, reason: '单位新增人员' },
+  // `（1）…（2080505）24.44万元，较上年不可比，上年基数为零，不可比的主要原因是：明细科目调整`.
+  { seed: 'lianhu', line: 194, metric: 'subject', subject: '2080505', stated: 194, basis: null, direction: '不可比', reason: '明细科目调整' },
+  { seed: 'lianhu', line: 202, metric: 'subject', subject: '2101504', stated: 202, basis: null, direction: '持平', reason: null },
+  { seed: 'lianhu', line: 258, metric: 'three_public.total', stated: 258, basis: null, direction: '持平', reason: null },
+  // `与上年相比，今年支出增加 822.57 万元，增长 129.10%，主要原因：增加城乡医疗救助资金`, a paragraph of its own.
+  { seed: 'beipiao', line: 96, metric: 'expenditure.grand_total', stated: 104, basis: '上年', direction: '增加', fen: wan('822.57'), percent: 129.1, reason: '增加城乡医疗救助资金' },
+  { seed: 'beipiao', line: 83, metric: 'income.grand_total', stated: 94, basis: '上年', direction: '增加', fen: wan('822.57'), percent: 129.1, reason: '增加城乡医疗救助资金' },
+  { seed: 'beipiao', line: 166, metric: 'three_public.vehicle', stated: 166, basis: '上年', direction: '减少', fen: -wan('0.84'), percent: -33.6, reason: '财务管理精细化,节约开支等原因' },
+  { seed: 'beipiao', line: 180, metric: 'admin_operation', stated: 180, basis: '上年', direction: '增加', fen: wan('5.54'), percent: 19.31, reason: '加强基金监管检查力度' },
+  // Stated without a figure: `2024年因公出国(境)费与上年持平,主要原因是无因公出国(境)等`.
+  { seed: 'beipiao', line: 160, metric: 'three_public.abroad', stated: 162, basis: null, direction: '持平', reason: '无因公出国(境)等' },
+  { seed: 'beipiao', line: 106, metric: 'expenditure.carry_forward', stated: 108, basis: null, direction: '持平', reason: '预算合理，财务管理精细化' },
+];
+
+describe('year-over-year changes stated in the prose, against their raw lines', () => {
+  it.each(CHANGES.map((c) => [`${c.seed} line ${c.line} ${c.subject ?? c.metric}: ${c.basis ?? ''}${c.direction}`, c] as const))('%s', (_, c) => {
+    const file = SEEDS[c.seed];
+    const rows = store.sqlite
+      .prepare(
+        `select f.* from narrative_facts f join documents d on d.id = f.document_id
+         where d.file = ? and f.line = ? and f.metric = ? and f.aspect = 'amount' and f.year = d.fiscal_year
+           and (? is null or f.subject_code = ?)`,
+      )
+      .all(file, c.line, c.metric, c.subject ?? null, c.subject ?? null) as { compare_basis: string | null; change_direction: string | null; change_fen: number | null; change_percent: number | null; reason: string | null }[];
+    const withChange = rows.filter((r) => r.change_direction !== null);
+    expect(withChange).toHaveLength(1);
+    const fact = withChange[0]!;
+    expect(fact.compare_basis).toBe(c.basis);
+    expect(fact.change_direction).toBe(c.direction);
+    if (c.fen !== undefined) expect(fact.change_fen).toBe(c.fen);
+    expect(fact.change_percent).toBe(c.percent ?? null);
+    expect(fact.reason === null ? null : noSpaces(fact.reason)).toBe(c.reason === null ? null : noSpaces(c.reason));
+    // The basis, the direction and the reason are printed where the change is stated.
+    const stated = noSpaces(rawLine(file, c.stated));
+    if (c.basis) expect(stated).toContain(c.basis);
+    if (c.reason) expect(stated).toContain(noSpaces(c.reason));
+  });
+
+  it('keeps a sub-item’s own bracket in a subject name: 莲湖 line 236 `机关资本性支出（一）（503）`', () => {
+    const row = store.sqlite
+      .prepare(
+        `select f.subject_name from narrative_facts f join documents d on d.id = f.document_id
+         where d.file = ? and f.line = 236 and f.subject_code = '503' and f.aspect = 'amount'`,
+      )
+      .get(SEEDS.lianhu) as { subject_name: string };
+    expect(rawLine(SEEDS.lianhu, 236)).toContain('机关资本性支出（一）（503）');
+    expect(row.subject_name).toBe('机关资本性支出（一）');
+  });
+});
+
 // ───────────────────────────── performance targets ─────────────────────────────
 
 interface TargetSpot {

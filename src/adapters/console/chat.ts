@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline';
 import type { DialogContext, Engine, FollowUp } from '../../answer/types.ts';
 import { questionTooLong } from '../../query/limits.ts';
-import { aboutText, helpText, listText, startText, TOO_LONG } from '../texts.ts';
+import { aboutText, askAfter, helpText, listText, startText, TOO_LONG, UNKNOWN_COMMAND } from '../texts.ts';
 
 export interface ConsoleChatOptions {
   input: NodeJS.ReadableStream;
@@ -25,24 +25,38 @@ export async function runConsoleChat(engine: Engine, { input, output, signal }: 
 
   let context: DialogContext | undefined;
   let choices: FollowUp[] = [];
+  const ask = (line: string) => {
+    if (questionTooLong(line)) return say(TOO_LONG);
+    const picked = /^\d+$/.test(line) ? choices[Number(line) - 1]?.question : undefined;
+    const result = engine.ask(picked ?? line, context);
+    context = result.context ?? context;
+    choices = [...result.suggestions.map((question) => ({ label: question, question })), ...(result.followups ?? [])];
+    say(result.text);
+    if (choices.length > 0) say(choices.map((choice, i) => `  [${i + 1}] ${choice.label}`).join('\n'));
+  };
+  const commands = new Map<string, () => string>([
+    ['start', () => startText('console')],
+    ['help', () => helpText('console')],
+    ['list', () => listText(engine.catalog())],
+    ['about', () => aboutText(engine.catalog())],
+  ]);
+
   say(startText('console'));
   rl.prompt();
   try {
     for await (const raw of rl) {
       const line = raw.trim();
-      const picked = /^\d+$/.test(line) ? choices[Number(line) - 1]?.question : undefined;
-      if (line === '/quit' || line === '/exit') break;
-      if (line === '/help') say(helpText('console'));
-      else if (line === '/start') say(startText('console'));
-      else if (line === '/list') say(listText(engine.catalog()));
-      else if (line === '/about') say(aboutText(engine.catalog()));
-      else if (questionTooLong(line)) say(TOO_LONG);
-      else if (line !== '') {
-        const result = engine.ask(picked ?? line, context);
-        context = result.context ?? context;
-        choices = [...result.suggestions.map((question) => ({ label: question, question })), ...(result.followups ?? [])];
-        say(result.text);
-        if (choices.length > 0) say(choices.map((choice, i) => `  [${i + 1}] ${choice.label}`).join('\n'));
+      const [, command, args = ''] = /^\/(\w+)\s*(.*)$/su.exec(line) ?? [];
+      const name = command?.toLowerCase();
+      if (name === 'quit' || name === 'exit') break;
+      if (name === undefined) {
+        if (line !== '') ask(line);
+      } else if (name === 'q') {
+        // As in a Telegram group, for those used to it.
+        if (args === '') say(askAfter('q'));
+        else ask(args);
+      } else {
+        say(commands.get(name)?.() ?? UNKNOWN_COMMAND);
       }
       rl.prompt();
     }

@@ -17,8 +17,10 @@ export type Incoming =
 
 /** null: not for the bot; stay quiet. */
 export function readMessage(message: Message.TextMessage, chat: Chat, me: UserFromGetMe): Incoming | null {
-  // Results of inline queries posted through this bot come back as messages.
-  if (message.via_bot?.id === me.id || message.from?.is_bot) return null;
+  // Results of inline queries posted through this bot come back as messages. Other
+  // bots are ignored, but not people posting as the group (anonymous admins) or as a
+  // channel: Telegram names a bot as their sender and gives the chat in sender_chat.
+  if (message.via_bot?.id === me.id || (message.from?.is_bot && message.sender_chat === undefined)) return null;
   const { text, entities } = message;
   const first = entities?.[0];
   if (first?.type === 'bot_command' && first.offset === 0) {

@@ -3,7 +3,7 @@
 import type { Context } from 'telegraf';
 import type { DialogContext } from '../../answer/types.ts';
 import { questionTooLong } from '../../query/limits.ts';
-import { ASK_AFTER_Q, RATE_LIMITED, TOO_LONG } from '../texts.ts';
+import { askAfter, RATE_LIMITED, TOO_LONG } from '../texts.ts';
 import { replyCsv } from './csv.ts';
 import type { BotDeps } from './deps.ts';
 import { replyResult, replyText } from './reply.ts';
@@ -25,7 +25,7 @@ export async function admit(ctx: Context, deps: BotDeps, { userId, replyTo }: Pl
 
 /** A question typed in the chat: checked, then asked in the chat's context. */
 export async function askTyped(ctx: Context, deps: BotDeps, place: Place, text: string, csv = false): Promise<void> {
-  if (text === '') return replyText(ctx, ASK_AFTER_Q, place.replyTo);
+  if (text === '') return replyText(ctx, askAfter(csv ? 'csv' : 'q'), place.replyTo);
   if (questionTooLong(text)) return replyText(ctx, TOO_LONG, place.replyTo);
   await askInChat(ctx, deps, place, { text, context: deps.contexts.get(place.chatId), csv });
 }

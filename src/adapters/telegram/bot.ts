@@ -11,7 +11,7 @@ import type { BotDeps } from './deps.ts';
 import { apologise } from './errors.ts';
 import { onInlineQuery } from './inline.ts';
 import { LruMap } from './lru.ts';
-import { onText } from './messages.ts';
+import { onNonText, onText } from './messages.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { retryingCallApi } from './retry.ts';
 
@@ -39,6 +39,8 @@ export function createBot(engine: Engine, config: TelegramConfig, log: Logger = 
     return next();
   });
   bot.on(message('text'), (ctx) => onText(ctx, deps));
+  // Reached only by messages without text. Edited messages and channel posts have no handler: ignored.
+  bot.on('message', (ctx) => onNonText(ctx, deps));
   bot.on('callback_query', (ctx) => onCallback(ctx, deps));
   bot.on('inline_query', (ctx) => onInlineQuery(ctx, deps));
   bot.catch(apologise(log));

@@ -2,7 +2,8 @@
 import { Input, type Context } from 'telegraf';
 import type { AnswerItem } from '../../answer/types.ts';
 
-const COLUMNS = ['entity', 'year', 'stage', 'label', 'amount_yuan', 'value', 'unit', 'source_document', 'source_table', 'source_line'];
+// The source columns let a reader find each figure in the raw file, as printed.
+const COLUMNS = ['entity', 'year', 'stage', 'label', 'amount_yuan', 'value', 'unit', 'source_document', 'source_table', 'source_line', 'source_file', 'source_raw'];
 // Excel reads a CSV without a byte-order mark in the local code page and garbles Chinese.
 const BOM = '\uFEFF';
 const FILENAME = 'yusuan-answer.csv';
@@ -20,6 +21,8 @@ export function answersCsv(answers: readonly AnswerItem[]): string {
     a.source.document,
     a.source.table,
     a.source.line,
+    a.source.file ?? null,
+    a.source.raw ?? null,
   ]);
   return `${BOM}${[COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -6,7 +6,7 @@ import type { Figure } from '../figures.ts';
 import { fromCell, headlinePerTable, show, usable } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
-import { metricFigures, pick, projectAmounts, type Sources } from '../sources.ts';
+import { metricFigures, pick, projectFigures, type Sources } from '../sources.ts';
 import { METRIC_PARTS, headlineFigure, stageOf, targetName } from '../targets.ts';
 import { listWithin } from './list.ts';
 import { lookup } from './lookup.ts';
@@ -34,9 +34,10 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     parts = children(s, scope, t, whole, stage);
   } else if (t.kind === 'project') {
     const ids = new Set(t.ids);
+    // Each child by its own row: a child may be a group itself (莲湖 医疗保险经办机构经费 99.00 over a
+    // same-named 69.00 leaf), so matching leaves by name would give the wrong part.
     const kids = s.queries.projects(scope.doc.id).filter((p) => p.parent_id !== null && ids.has(p.parent_id));
-    const amounts = projectAmounts(s, scope.doc, year, stage);
-    parts = kids.flatMap((k) => amounts.filter((a) => a.label === k.name));
+    parts = kids.flatMap((k) => pick(projectFigures(s, scope.doc, [k.id], year), stage).main.filter((f) => f.fen !== null).slice(0, 1));
   }
   if (parts.length === 0) {
     const r = lookup(s, q, scope, t);

@@ -4,10 +4,10 @@
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import type { Figure } from '../figures.ts';
-import { show } from '../figures.ts';
+import { sameFigure, show } from '../figures.ts';
 import { money, percent } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
-import type { Scope } from '../resolve.ts';
+import { shortName, type Scope } from '../resolve.ts';
 import { pick, type Sources } from '../sources.ts';
 import { headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
 
@@ -16,7 +16,8 @@ function changeText(f: Figure): string {
   if (!c) return '';
   if (c.direction === '持平') return '，与上年持平';
   if (c.direction === '不可比') return '，与上年不可比';
-  const amount = c.fen !== null ? `${c.fen >= 0 ? '增加' : '减少'}${money(Math.abs(c.fen))}` : '';
+  // The printed word first: 减少0万元 has no sign to read it from.
+  const amount = c.fen !== null ? `${c.direction === '增加' || c.direction === '减少' ? c.direction : c.fen >= 0 ? '增加' : '减少'}${money(Math.abs(c.fen))}` : '';
   const pct = c.percent !== null ? `（${c.percent >= 0 ? '增长' : '下降'}${percent(Math.abs(c.percent))}）` : '';
   const basis = c.basis ? `比${c.basis}` : '比上年';
   return `，${basis}${amount}${pct}${c.reason ? `，原因：${c.reason}` : ''}`;
@@ -26,9 +27,11 @@ function acrossScopes(s: Sources, q: StructuredQuery, scopes: Scope[], t: Target
   const lines = [`${targetName(t)}对比：`];
   const figures: Figure[] = [];
   for (const scope of scopes) {
-    const { main } = headlineFigure(s, scope, t, scope.year, stageOf(q.stage, scope));
+    const found = headlineFigure(s, scope, t, scope.year, stageOf(q.stage, scope)).main;
+    // A sub-unit without its own figure would be shown its department's: side by side, that reads as its own.
+    const main = found && (scope.unitId === null || found.entity === scope.entity) ? found : null;
     if (main) figures.push(main);
-    lines.push(`· ${heading(scope.entity, scope.doc)}：${main ? show(main) : '没有找到'}`);
+    lines.push(`· ${heading(scope.entity, scope.doc)}：${main ? show(main) : found ? `没有单列此数` : '没有找到'}`);
   }
   return reply(figures.length ? 'answered' : 'not_found', lines, figures);
 }
@@ -58,9 +61,12 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const head = `${scope.entity} ${name}`;
   const lines = [`${head}：${found.map(({ y, f }) => `${y}年${f ? show(f) : '未公开'}`).join('，')}`];
   if (stated) lines.push(`文中说明：${year}年${show(stated)}${changeText(stated)}`);
-  const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f === stated) ? [stated] : [])];
+  const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f?.line === stated.line && sameFigure(f, stated)) ? [stated] : [])];
   if (found.filter(({ f }) => f).length < 2 && !stated) {
-    return reply('not_found', [`${heading(scope.entity, scope.doc)}中没有${name}的${years.filter((y) => y !== year).join('、')}年数字，也没有说明增减。`, ...lines.slice(0, 1)], figures);
+    // Not found carries no figure: the year held is one question away.
+    return reply('not_found', [`${heading(scope.entity, scope.doc)}中没有${name}的${years.filter((y) => y !== year).join('、')}年数字，也没有说明增减。`], [], [
+      `${shortName(scope.doc.department)} ${year} ${t.text || name}`,
+    ]);
   }
   return reply('answered', lines, figures);
 }

@@ -41,6 +41,7 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
   const beside = main.length ? other.filter((o) => !lead.some((l) => l.basis === o.basis)) : [];
   const lines = [...note];
   if (scope.unitId !== null && lead[0]!.entity !== scope.entity) lines.push(`${scope.entity}没有单列此数，以下是${lead[0]!.entity}的数字。`);
+  if (lead[0]!.basis !== stage) lines.push(`${head}中没有${name}的${stage}数，以下是${lead[0]!.basis}数。`);
   const figures: Figure[] = [];
   const besideText = beside.length ? `（${beside[0]!.basis}数${show(beside[0]!)}）` : '';
   if (lead.length === 1 || target.kind === 'metric') {
@@ -49,7 +50,7 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     const partText = parts.length ? `（${parts.map((p) => `${p.label}${show(p)}`).join('，')}）` : '';
     const extraFigures = [...extras.main, ...extras.other];
     const extraText = extraFigures.map((x) => `；${x.label.replace(name, '')}${show(x)}`).join('');
-    const stageText = f.basis !== scope.doc.stage || beside.length ? `${f.basis}数` : '';
+    const stageText = f.basis !== stage || f.basis !== scope.doc.stage || beside.length ? `${f.basis}数` : '';
     lines.push(`${head} ${name}：${stageText}${show(f)}${partText}${besideText}${extraText}`);
     figures.push(f, ...parts, ...beside.slice(0, 1), ...extraFigures);
   } else {

@@ -16,9 +16,10 @@ function ranked(figures: Figure[], q: StructuredQuery): Figure[] {
   return sorted.slice(0, q.top ?? DEFAULT_TOP);
 }
 
-function listing(title: string, figures: Figure[], total: number): Reply {
+function listing(title: string, figures: Figure[], total: number, ascending = false): Reply {
   if (figures.length === 0) return reply('not_found', [`${title}：没有可排序的数字。`]);
-  const lines = [`${title}${total > figures.length ? `（共${total}项，列前${figures.length}项）` : ''}：`];
+  const order = ascending ? '从小到大' : '从大到小';
+  const lines = [`${title}（${order}${total > figures.length ? `，共${total}项，列前${figures.length}项` : ''}）：`];
   figures.forEach((f, i) => lines.push(`${i + 1}. ${f.label}：${show(f)}`));
   return reply('answered', lines, figures);
 }
@@ -28,12 +29,20 @@ function subjectsAtLevel(s: Sources, scope: Scope, year: number, classification:
   return remember(s, `level|${scope.doc.id}|${year}|${classification}|${level}`, () => computeSubjectsAtLevel(s, scope, year, classification, level));
 }
 
+/**
+ * From the table that covers the most spending: a 基本支出表 lists only part of the
+ * 经济分类 subjects (沈阳 表6 has no 30111 公务员医疗补助缴费; 表12 has it all).
+ */
 function computeSubjectsAtLevel(s: Sources, scope: Scope, year: number, classification: string, level: string): Figure[] {
   const rows = s.queries.figuresAtLevel(scope.doc.id, classification, level).filter((r) => usable(r) && r.year === year && r.value_kind === 'money');
-  const firstTable = rows[0]?.table_id;
-  const byCode = new Map<string, typeof rows>();
-  for (const r of rows.filter((r) => r.table_id === firstTable)) byCode.set(r.subject_code!, [...(byCode.get(r.subject_code!) ?? []), r]);
-  return [...byCode.values()].flatMap((group) => headlinePerTable(group)).map((r) => fromCell(r, scope.doc, scope.doc.department, `${r.subject_name}（${r.subject_code}）`));
+  const perTable = new Map<number, Figure[]>();
+  for (const tableId of new Set(rows.map((r) => r.table_id))) {
+    const byCode = new Map<string, typeof rows>();
+    for (const r of rows.filter((r) => r.table_id === tableId)) byCode.set(r.subject_code!, [...(byCode.get(r.subject_code!) ?? []), r]);
+    perTable.set(tableId, [...byCode.values()].flatMap((group) => headlinePerTable(group)).map((r) => fromCell(r, scope.doc, scope.doc.department, `${r.subject_name}（${r.subject_code}）`)));
+  }
+  const total = (figures: Figure[]) => figures.reduce((sum, f) => sum + (f.fen ?? 0), 0);
+  return [...perTable.values()].reduce<Figure[]>((best, figures) => (total(figures) > total(best) ? figures : best), []);
 }
 
 export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply {
@@ -45,16 +54,16 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
   let r: Reply;
   if (t?.kind === 'metric' && METRIC_PARTS[t.key] && !['project', 'expenditure.grand_total'].includes(t.key)) {
     const parts = METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1));
-    r = listing(`${head} ${targetName(t)}各项排序`, ranked(parts, q), parts.length);
+    r = listing(`${head} ${targetName(t)}各项排序`, ranked(parts, q), parts.length, q.ascending);
   } else if (q.subjects || (t?.kind === 'metric' && t.key.startsWith('expenditure.')) || t?.kind === 'subject') {
     const classification = /经济/.test(q.text) ? '部门经济分类' : '功能分类';
     const level = /类/.test(q.text.replace(/分类/g, '')) ? '类' : classification === '功能分类' ? '项' : '款';
     const all = subjectsAtLevel(s, scope, year, classification, level);
-    r = listing(`${head} 支出科目（${classification}，${level}级）排序`, ranked(all, q), all.length);
+    r = listing(`${head} 支出科目（${classification}，${level}级${all[0]?.table ? `，${all[0].table}` : ''}）排序`, ranked(all, q), all.length, q.ascending);
   } else {
     const unitName = scope.unitId !== null ? scope.entity : null;
     const all = projectAmounts(s, scope.doc, year, stage).filter((f) => unitName === null || f.entity === unitName);
-    r = listing(`${head} 项目${stage === '决算' ? '支出' : '预算'}排序`, ranked(all, q), all.length);
+    r = listing(`${head} 项目${stage === '决算' ? '支出' : '预算'}排序`, ranked(all, q), all.length, q.ascending);
   }
   r.lines.unshift(...note);
   return r;
@@ -73,7 +82,7 @@ export function rankDepartments(s: Sources, catalog: Catalog, q: StructuredQuery
     if (main) figures.push({ ...main, label: `${department}（${doc.fiscal_year}年${doc.stage}）` });
     else missing.push(department);
   }
-  const r = listing(`各部门${targetName(t)}排序`, ranked(figures, q), figures.length);
+  const r = listing(`各部门${targetName(t)}排序`, ranked(figures, q), figures.length, q.ascending);
   if (missing.length) r.lines.push(`未公开此项：${missing.join('、')}`);
   r.lines.push('注：各部门年份、口径不同，仅按公开数字排列。');
   return r;

@@ -20,16 +20,23 @@ export type FactDraft = Omit<NewNarrativeFact, 'id' | 'document_id'>;
 export type SubjectNames = ReadonlyMap<string, string>;
 
 const NUMBER = /(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|辆|人次|人|个|台（套）|台|套|%|分|批次|家|名)/g;
-const CHANGE_VERB = /(增加|减少|增长|下降|降低)了?$/;
+const CHANGE_WORDS = '增加|减少|增长|下降|降低';
+const CHANGE_VERB = new RegExp(`(${CHANGE_WORDS})了?$`);
 const SHARE = /占[^，。；]*的$/;
 const EXECUTION = /完成(?:年初)?预算(?:数)?的$/;
-const STEADY = /^[^，。；\d]{0,6}?(较上年无增减|与上年持平|持平|不可比|无增减)/;
-const REASON = /(?:主要原因是|主要原因[:：]|的主要原因是|主要是由于|原因是|主要是)[:：]?\s*([^。；]+)/;
+// `after` starts right behind the number, usually with the clause's comma (`24.44万元，较上年不可比`).
+const STEADY = /^[，,\s]*[^，。；\d]{0,6}?(较上年无增减|与上年持平|持平|不可比|无增减)/;
+const REASON = /(?:主要原因是|主要原因[:：]|的主要原因是|主要是由于|原因是|主要是|主要为)[:：]?\s*([^。；]+)/;
+/** A year-over-year comparison without a figure; only against 上年, not `决算数持平预算数`. */
+const STEADY_STATEMENT = /(?:与|较|比)上年[^。；\d]*?(持平|无增减|不可比)/;
 const REASON_START = /主要原因|主要是由于|原因是/;
-const COMPARE = /(?:与|比|较)\s*(上年|20\d{2}\s*年[^，。；\d]*)/;
+/** The basis only (`比 2022 年预算数增加` → 2022 年预算数; `与2022年相比增加` → 2022年), never the verb. */
+const COMPARE = new RegExp(`(?:与|比|较)\\s*(上年|20\\d{2}\\s*年[^，。；\\d]*?)\\s*(?=相比|相较|${CHANGE_WORDS}|持平|无增减|不可比|[，。；\\d]|$)`, 'g');
 /** A bracketed remark (`（与部门决算中…一致）`, `（不含车辆）`); short ones like （境） are part of names. */
 const ASIDE = /[（(][^（）()\d]{3,}[)）]/g;
 const LEVEL_MARK = /[（(][类款项][)）]/g;
+/** A list item's number (`（1）`, `2.`, `3、`) in front of a name; `机关资本性支出（一）` keeps its own bracket. */
+const LIST_MARK = /^\s*(?:[（(]\d+[)）]|\d+[.、．])\s*/;
 const PROJECT_CONTEXT = /“([^”]+)”项目/;
 
 const COUNT_UNITS = new Set(['辆', '人次', '人', '个', '台（套）', '台', '套', '批次', '家', '名']);
@@ -50,7 +57,7 @@ function findSubject(window: string, full: string, subjects: SubjectNames): Foun
   const code = /[（(](\d{3,7})[)）]\s*$/.exec(window);
   if (code) {
     const before = window.slice(0, code.index);
-    const name = [...subjects.entries()].find(([, c]) => c === code[1])?.[0] ?? before.replace(/^.*?[\d）)、]\s*/, '');
+    const name = [...subjects.entries()].find(([, c]) => c === code[1])?.[0] ?? before.replace(LIST_MARK, '').trim();
     return { metric: null, subjectCode: code[1]!, subjectName: name, label: before.trim() };
   }
   const clean = tidy(window);
@@ -127,6 +134,8 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
             const tail = full.replace(ASIDE, '').trimEnd();
             if (CHANGE_VERB.test(tail) && current) {
               current.change_percent = /减少|下降|降低/.test(tail) ? -value : value;
+              // `较上年增加71.74万元，增长49.94%，增长的主要原因是：…`: the reason follows the percent.
+              current.reason ??= REASON.exec(after)?.[1]?.trim() ?? null;
             } else if (SHARE.test(tail) && inSentence.length > 0) {
               const of = inSentence.at(-1)!;
               facts.push({ ...of, line, aspect: 'share', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, change_direction: null, change_fen: null, change_percent: null, reason: null, compare_basis: null, raw_text: raw });
@@ -151,7 +160,9 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
             if (fact && money) {
               fact.change_fen = change * money.fen;
               fact.change_direction = change > 0 ? '增加' : '减少';
-              fact.compare_basis = COMPARE.exec(s.slice(0, clause.index + hit.index))?.[1]?.replace(/\s+/g, '').replace(/[比较与]$/, '') ?? fact.compare_basis;
+              // The comparison nearest before the change: a heading like `比上年增减情况` joined to the paragraph is further away.
+              const basis = [...s.slice(0, clause.index + hit.index).matchAll(COMPARE)].at(-1)?.[1];
+              fact.compare_basis = basis?.replace(/\s+/g, '') ?? fact.compare_basis;
               fact.reason ??= REASON.exec(after)?.[1]?.trim() ?? null;
               if (!target) {
                 facts.push(fact);
@@ -193,9 +204,25 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
           inSentence.push(fact);
         }
       }
+      if (inSentence.length === 0 && s.search(NUMBER) < 0) steadyStatement(s, facts, ctx, subjects);
     }
   }
   return facts;
+}
+
+/**
+ * `2024年因公出国(境)费与上年持平，主要原因是…` or `与上年相比，今年结转结余持平`: a
+ * comparison stated without a number belongs to this year's figure of the metric it names.
+ */
+function steadyStatement(s: string, facts: FactDraft[], ctx: ParseContext, subjects: SubjectNames): void {
+  const m = STEADY_STATEMENT.exec(s);
+  if (!m) return;
+  const named = s.slice(0, m.index + m[0].length - m[1]!.length);
+  const key = findSubject(named, named, subjects)?.metric?.key;
+  const target = key && facts.findLast((f) => f.metric === key && f.aspect === 'amount' && f.year === ctx.year);
+  if (!target || target.change_direction) return;
+  target.change_direction = m[1] === '不可比' ? '不可比' : '持平';
+  target.reason = REASON.exec(s.slice(m.index))?.[1]?.trim() ?? null;
 }
 
 function emptyFact(ctx: ParseContext, line: number, raw: string): FactDraft {

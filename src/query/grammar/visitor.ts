@@ -81,6 +81,7 @@ export function createMentionsVisitor(parser: QuestionParser) {
     topN(ctx: Children, out: Mentions): void {
       const n = (ctx.NumberTok as IToken[] | undefined)?.[0];
       out.top = n ? Number(n.image) : 0;
+      if (((ctx.Top as IToken[])[0]!.payload as Mentioned<'top'>).ascending) out.ascending = true;
     }
   }
   return new MentionsVisitor();

@@ -19,35 +19,45 @@ export interface Alias {
   place: boolean;
 }
 
-export function aliasesOf(fullName: string): Alias[] {
+/** A name cut into its places (朝阳市, 北票市: the last is where the unit is) and its organisation part. */
+function parts(fullName: string): { name: string; afterProvince: string; places: { short: string; full: string }[]; org: string } {
   const name = fullName.replace(/（[^）]*）$/, '');
-  const out = new Map<string, boolean>();
-  const add = (text: string, place = false) => {
-    if (text.length >= 2 && !out.has(text)) out.set(text, place);
-  };
-  add(fullName);
-  add(name);
-  let rest = name.replace(PROVINCE, '');
-  add(rest);
-  // Walk down the places (朝阳市 北票市): the last one is where the unit is.
+  const afterProvince = name.replace(PROVINCE, '');
+  let rest = afterProvince;
   const places: { short: string; full: string }[] = [];
   for (let m = PLACE.exec(rest); m && rest.length > m[0].length; m = PLACE.exec(rest)) {
     places.push({ short: m[1]!, full: m[0] });
     rest = rest.slice(m[0].length);
     if (!PLACE.test(rest)) break;
   }
+  return { name, afterProvince, places, org: rest };
+}
+
+/** The organisation part of a name and its abbreviations, without the place: 医疗保险所, 医保所. */
+export function orgAliasesOf(fullName: string): string[] {
+  const { places, org } = parts(fullName);
+  if (places.length === 0) return [];
+  const suffix = /本级$/.test(org) ? '本级' : '';
+  return [org, ...ORG_SHORT.flatMap(([re, shorts]) => (re.test(org) ? shorts.map((s) => `${s}${suffix}`) : []))];
+}
+
+export function aliasesOf(fullName: string): Alias[] {
+  const { name, afterProvince, places, org } = parts(fullName);
+  const out = new Map<string, boolean>();
+  const add = (text: string, place = false) => {
+    if (text.length >= 2 && !out.has(text)) out.set(text, place);
+  };
+  add(fullName);
+  add(name);
+  add(afterProvince);
   const place = places.at(-1);
   if (!place) return [...out].map(([text, p]) => ({ text, place: p }));
-  const org = rest;
   const suffix = /本级$/.test(org) ? '本级' : '';
   add(place.short, true);
   add(place.full, true);
   if (suffix) add(`${place.short}${suffix}`);
   if (places.length > 1) add(places.map((p) => p.short).join(''), true);
-  for (const p of [place.short, place.full]) {
-    add(`${p}${org}`);
-    for (const [re, shorts] of ORG_SHORT) if (re.test(org)) for (const s of shorts) add(`${p}${s}${suffix}`);
-  }
+  for (const p of [place.short, place.full]) for (const o of orgAliasesOf(fullName)) add(`${p}${o}`);
   return [...out].map(([text, p]) => ({ text, place: p }));
 }
 

@@ -19,7 +19,7 @@ export type Entry =
   | { kind: 'intent'; intent: IntentWord }
   | { kind: 'ascending' }
   | { kind: 'previousYear' }
-  | { kind: 'top' }
+  | { kind: 'top'; ascending: boolean }
   | { kind: 'conj' }
   | { kind: 'listTarget'; target: ListTarget }
   | { kind: 'scope'; scope: 'subjects' | 'subunit' }
@@ -66,7 +66,8 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   for (const [intent, list] of Object.entries(words.intents)) for (const w of list) add(w, { kind: 'intent', intent: intent as IntentWord });
   for (const w of words.ascending) add(w, { kind: 'ascending' });
   for (const w of words.previousYear) add(w, { kind: 'previousYear' });
-  for (const w of words.top) add(w, { kind: 'top' });
+  for (const w of words.top) add(w, { kind: 'top', ascending: false });
+  for (const w of words.bottom) add(w, { kind: 'top', ascending: true });
   for (const w of words.conjunctions) add(w, { kind: 'conj' });
   for (const [target, list] of Object.entries(words.listTargets)) for (const w of list) add(w, { kind: 'listTarget', target: target as ListTarget });
   for (const w of words.sources) add(w, { kind: 'sources' });

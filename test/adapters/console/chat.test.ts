@@ -2,6 +2,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../../../src/adapters/console/chat.ts';
+import { UNKNOWN_COMMAND } from '../../../src/adapters/texts.ts';
 import { createFakeEngine } from '../telegram/fake-engine.ts';
 
 async function chat(lines: string[], signal?: AbortSignal): Promise<{ output: string; asked: string[] }> {
@@ -34,6 +35,15 @@ describe('console chat', () => {
     expect(output).toContain('  [1] 曲阳 2023 三公经费\n  [2] 北票 2024 三公经费');
     expect(asked).toEqual(['三公经费', '北票 2024 三公经费', '那2022年呢？', '北票 2022 三公经费 明细']);
     expect(output).toContain('北票市医疗保障局 2022年 “三公”经费明细');
+  });
+
+  it('asks /q like a question, and says so for unknown commands instead of asking them', async () => {
+    const { output, asked } = await chat(['/q 曲阳 2023 三公经费', '/q', '/csv 曲阳', '/constructor', '/HELP']);
+    expect(asked).toEqual(['曲阳 2023 三公经费']);
+    expect(output).toContain('曲阳县医疗保障局 2023年 “三公”经费：4.60 万元');
+    expect(output).toContain('请在 /q 后面写上问题');
+    expect(output.split(UNKNOWN_COMMAND)).toHaveLength(3);
+    expect(output).toContain('· 明细：曲阳 2023 三公经费 明细');
   });
 
   it('refuses over-long questions, skips blank lines, and stops at /quit', async () => {

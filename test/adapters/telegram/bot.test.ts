@@ -1,12 +1,13 @@
 // The bot in-process: every behaviour of issue 4 through bot.handleUpdate, with
 // the Bot API stubbed at Telegram.prototype.callApi.
 import { TelegramError } from 'telegraf';
+import type { Chat } from 'telegraf/types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../../src/adapters/log.ts';
 import { registerCommands } from '../../../src/adapters/telegram/commands.ts';
-import { APOLOGY, BUTTON_EXPIRED, EXAMPLE_QUESTIONS, RATE_LIMITED, UNKNOWN_COMMAND } from '../../../src/adapters/texts.ts';
+import { APOLOGY, BUTTON_EXPIRED, EXAMPLE_QUESTIONS, RATE_LIMITED, TEXT_ONLY, UNKNOWN_COMMAND } from '../../../src/adapters/texts.ts';
 import { AMBIGUOUS_SUGGESTIONS, createFakeEngine } from './fake-engine.ts';
-import { BOT_INFO, buttonsOf, GROUP, Harness, mention, USER, type ApiCall } from './harness.ts';
+import { BOT_INFO, buttonsOf, DATE, GROUP, Harness, mention, USER, type ApiCall } from './harness.ts';
 
 let engine: ReturnType<typeof createFakeEngine>;
 let h: Harness;
@@ -81,9 +82,27 @@ describe('groups', () => {
     expect(engine.calls).toEqual([]);
   });
 
-  it('asks for the question after a bare /q or mention', async () => {
+  it('asks for the question after a bare /q, /csv or mention', async () => {
     expect(only(await h.sayInGroup('/q')).payload.text).toContain('/q 曲阳 2023 三公经费');
+    expect(only(await h.sayInGroup('/csv@yusuan_bot')).payload.text).toContain('/csv 曲阳 2023 三公经费');
     expect(only(await h.sayInGroup('@yusuan_bot', mention('@yusuan_bot'))).payload.text).toContain('/q 曲阳');
+    expect(engine.calls).toEqual([]);
+  });
+
+  it('answers anonymous admins, each group with its own rate limit', async () => {
+    h.restore();
+    h = new Harness(engine, { rateLimit: { burst: 1, perMinute: 1 } });
+    const anonymous = { from: { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' } };
+    const ask = (chat: Chat.SupergroupChat) => h.send({ message: { ...h.message('/q 曲阳 2023 三公经费', { private: false }), ...anonymous, chat, sender_chat: chat } });
+    expect(only(await ask(GROUP)).payload.text).toContain('4.60');
+    expect(only(await ask({ ...GROUP, id: -100456 })).payload.text).toContain('4.60');
+    expect(only(await ask(GROUP)).payload.text).toBe(RATE_LIMITED);
+  });
+
+  it('answers in the forum topic the question was asked in', async () => {
+    const question = h.message('/q 曲阳 2023 三公经费', { private: false, is_topic_message: true, message_thread_id: 77 });
+    const reply = only(await h.send({ message: question }));
+    expect(reply.payload).toMatchObject({ message_thread_id: 77, reply_parameters: { message_id: question.message_id } });
   });
 });
 
@@ -216,6 +235,16 @@ describe('inline mode', () => {
     expect(new Set(call!.payload.results.map((r: { id: string }) => r.id)).size).toBe(2);
   });
 
+  it('answers a user typing too fast with no results rather than asking the engine', async () => {
+    h.restore();
+    h = new Harness(engine, { rateLimit: { burst: 1, perMinute: 1 } });
+    // Inline queries get four times the burst: one arrives per pause in typing.
+    for (let i = 0; i < 4; i++) expect((await h.inline('曲阳 2023 三公'))[0]!.payload.results).toHaveLength(1);
+    const [limited] = await h.inline('曲阳 2023 三公经费');
+    expect(limited!.payload).toMatchObject({ results: [], cache_time: 0 });
+    expect(engine.calls).toHaveLength(4);
+  });
+
   it('still shows why when nothing is found, and answers an empty query with nothing', async () => {
     const [notFound] = await h.inline('天气');
     expect(notFound!.payload.results[0].input_message_content.message_text).toContain('没找到');
@@ -239,9 +268,9 @@ describe('CSV', () => {
     expect(filename).toMatch(/\.csv$/);
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('entity,year,stage,label,amount_yuan,value,unit,source_document,source_table,source_line');
+    expect(lines[0]).toBe('entity,year,stage,label,amount_yuan,value,unit,source_document,source_table,source_line,source_file,source_raw');
     expect(lines).toHaveLength(5);
-    expect(lines[3]).toBe('曲阳县医疗保障局,2023,预算,公务接待费,12000.00,,元,《曲阳县医疗保障局2023年部门预算》 (004_test.txt),表7 “三公”经费支出表,120');
+    expect(lines[3]).toBe('曲阳县医疗保障局,2023,预算,公务接待费,12000.00,,元,《曲阳县医疗保障局2023年部门预算》 (004_test.txt),表7 “三公”经费支出表,120,,');
   });
 
   it('the CSV button sends the same file', async () => {
@@ -255,6 +284,49 @@ describe('CSV', () => {
   it('answers as usual when there is nothing to export', async () => {
     const reply = only(await h.say('/csv 三公经费'));
     expect(buttonsOf(reply).map((b) => b.text)).toEqual(AMBIGUOUS_SUGGESTIONS);
+  });
+});
+
+describe('messages that are not text questions', () => {
+  const privateChat = { id: USER.id, type: 'private', first_name: USER.first_name } as const;
+  const base = { message_id: 5, date: DATE, from: USER, chat: privateChat };
+  const sticker = { file_id: 's', file_unique_id: 's', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false };
+  const photo = [{ file_id: 'p', file_unique_id: 'p', width: 90, height: 90 }];
+
+  it('in a private chat, a sticker, photo or voice message gets a hint to type the question', async () => {
+    for (const content of [{ sticker }, { photo, caption: '曲阳 2023 三公经费' }, { voice: { file_id: 'v', file_unique_id: 'v', duration: 2 } }]) {
+      expect(only(await h.send({ message: { ...base, ...content } as never })).payload.text).toBe(TEXT_ONLY);
+    }
+    expect(engine.calls).toEqual([]);
+  });
+
+  it('the hints count against the rate limit', async () => {
+    h.restore();
+    h = new Harness(engine, { rateLimit: { burst: 1, perMinute: 1 } });
+    expect(only(await h.send({ message: { ...base, sticker } as never })).payload.text).toBe(TEXT_ONLY);
+    expect(only(await h.send({ message: { ...base, sticker } as never })).payload.text).toBe(RATE_LIMITED);
+    expect(await h.send({ message: { ...base, sticker } as never })).toEqual([]);
+  });
+
+  it('ignores media in groups, service messages, edits, channel posts and membership changes', async () => {
+    const updates = [
+      { message: { ...base, chat: GROUP, sticker } },
+      { message: { ...base, chat: GROUP, photo, caption: '@yusuan_bot 曲阳 2023 三公经费' } },
+      { message: { ...base, chat: GROUP, new_chat_members: [USER] } },
+      { message: { ...base, pinned_message: { ...base, text: '曲阳' } } },
+      { edited_message: { ...base, edit_date: 1, text: '曲阳 2023 三公经费' } },
+      { edited_message: { ...base, chat: GROUP, edit_date: 1, text: '/q 曲阳 2023 三公经费', entities: [{ type: 'bot_command', offset: 0, length: 2 }] } },
+      { channel_post: { message_id: 6, date: DATE, chat: { id: -1001, type: 'channel', title: '频道' }, text: '/q 曲阳 2023 三公经费' } },
+      { my_chat_member: { chat: GROUP, from: USER, date: DATE, old_chat_member: { status: 'left', user: BOT_INFO }, new_chat_member: { status: 'member', user: BOT_INFO } } },
+    ];
+    for (const update of updates) expect(await h.send(update as never)).toEqual([]);
+    expect(engine.calls).toEqual([]);
+  });
+
+  it('answers control characters, SQL and emoji like any other question', async () => {
+    for (const text of ['\u0000\u0007\u001b[31m', "'; DROP TABLE documents; --", '😀🎉', '\u200b']) {
+      expect(only(await h.say(text)).payload.text).toBe(`没找到：${text.replace('<', '&lt;')}`);
+    }
   });
 });
 

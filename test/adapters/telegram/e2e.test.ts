@@ -12,6 +12,7 @@ import { silentLogger } from '../../../src/adapters/log.ts';
 import { createBot } from '../../../src/adapters/telegram/bot.ts';
 import { COMMANDS } from '../../../src/adapters/telegram/commands.ts';
 import { launchBot, stopBot } from '../../../src/adapters/telegram/launch.ts';
+import { APOLOGY } from '../../../src/adapters/texts.ts';
 import { createFakeEngine } from './fake-engine.ts';
 import { FakeBotApi } from './fake-bot-api.ts';
 
@@ -119,6 +120,13 @@ describe('against a fake Bot API', () => {
     const refused = await api.waitFor('sendMessage', sentTo('4.60'));
     const delivered = await api.waitFor('sendMessage', sentTo('4.60'), 2);
     expect(delivered.at - refused.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('apologises for an update that fails and keeps polling', async () => {
+    api.push({ message: { message_id: 4, date: 0, chat, from: user, text: '炸' } });
+    await api.waitFor('sendMessage', sentTo(APOLOGY));
+    api.push({ message: { message_id: 5, date: 0, chat, from: user, text: '曲阳 2023 三公经费 明细' } });
+    await api.waitFor('sendMessage', sentTo('曲阳县医疗保障局 2023年 “三公”经费明细'));
   });
 
   it('answers an inline query with articles', async () => {

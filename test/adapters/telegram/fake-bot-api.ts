@@ -8,6 +8,8 @@ import type { Update } from 'telegraf/types';
 
 export interface RecordedCall {
   method: string;
+  /** The request's path, e.g. /bot<token>/sendMessage. */
+  path: string;
   /** When it arrived (ms since the epoch). */
   at: number;
   /** JSON bodies parsed; multipart bodies (documents) kept as text. */
@@ -91,7 +93,7 @@ export class FakeBotApi {
     for await (const chunk of req) raw += String(chunk);
     const payload = req.headers['content-type']?.startsWith('application/json') ? (JSON.parse(raw || '{}') as Record<string, unknown>) : raw;
     if (method === 'getUpdates') return { status: 200, body: { ok: true, result: await this.nextUpdates(payload as { offset?: number }) } };
-    this.calls.push({ method, at: Date.now(), payload });
+    this.calls.push({ method, path: req.url ?? '', at: Date.now(), payload });
     for (const listener of [...this.listeners]) listener();
     const failure = this.failures.get(method)?.shift();
     if (failure !== undefined) return failure;

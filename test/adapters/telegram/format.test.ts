@@ -72,4 +72,16 @@ describe('toHtmlMessages', () => {
     for (const message of messages) expect(message.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
     expect(messages.join('\n').split('\n')).toHaveLength(2000);
   });
+
+  it('cuts a single line longer than a message between entities', () => {
+    const line = '曲&'.repeat(3000);
+    const messages = toHtmlMessages(line);
+    expect(messages).toHaveLength(5);
+    for (const message of messages) {
+      expect(message.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      // No entity cut in two.
+      expect(message).not.toMatch(/&[a-z]*$|^[a-z]*;/);
+    }
+    expect(messages.join('')).toBe(escapeHtml(line));
+  });
 });

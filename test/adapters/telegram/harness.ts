@@ -30,6 +30,9 @@ export const TEST_CONFIG: TelegramConfig = {
   rateLimit: { burst: 1000, perMinute: 1000 },
 };
 
+/** A real message's date: telegraf takes a message dated 0 for an inaccessible one (and drops its forum topic). */
+export const DATE = 1_700_000_000;
+
 export const USER = { id: 42, is_bot: false, first_name: '小王' };
 export const GROUP = { id: -100123, type: 'supergroup', title: '预算讨论组' } as const;
 
@@ -89,7 +92,7 @@ export class Harness {
     const entities: MessageEntity[] = command ? [{ type: 'bot_command', offset: 0, length: command[0].length }] : [];
     return {
       message_id: this.nextMessage++,
-      date: 0,
+      date: DATE,
       from: USER,
       chat: isPrivate ? { id: USER.id, type: 'private', first_name: USER.first_name } : GROUP,
       text,
@@ -116,7 +119,7 @@ export class Harness {
         from: USER,
         chat_instance: 'ci',
         data,
-        message: { message_id: messageId, date: 0, chat, from: BOT_INFO, text: '…' },
+        message: { message_id: messageId, date: DATE, chat, from: BOT_INFO, text: '…' },
       },
     } as Omit<Update.CallbackQueryUpdate, 'update_id'>);
   }

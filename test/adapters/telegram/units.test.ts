@@ -81,6 +81,12 @@ describe('readMessage', () => {
     expect(readMessage(message(' 曲阳 ', { chat: privateChat }), privateChat, BOT_INFO)).toEqual({ kind: 'question', text: '曲阳' });
     expect(readMessage(message('曲阳', { chat: privateChat, from: { ...USER, is_bot: true } }), privateChat, BOT_INFO)).toBeNull();
   });
+
+  it('takes commands from anonymous admins, whose sender is GroupAnonymousBot', () => {
+    const anonymous = command('/q 曲阳', 2);
+    Object.assign(anonymous, { from: { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' }, sender_chat: GROUP });
+    expect(readMessage(anonymous, GROUP, BOT_INFO)).toMatchObject({ kind: 'command', name: 'q', args: '曲阳' });
+  });
 });
 
 describe('answersCsv', () => {
@@ -96,10 +102,19 @@ describe('answersCsv', () => {
         unit: null,
         source: { document: 'd', table: null, line: 3 },
       },
-      { entity: 'e', year: 2023, stage: '决算', label: 'l', amount_yuan: 1234567.5, value: null, unit: '元', source: { document: 'd', table: 't', line: 4 } },
+      {
+        entity: 'e',
+        year: 2023,
+        stage: '决算',
+        label: 'l',
+        amount_yuan: 1234567.5,
+        value: null,
+        unit: '元',
+        source: { document: 'd', table: 't', line: 4, file: 'f.txt', raw: '1,234,567.50' },
+      },
     ]);
     const [, first, second] = csv.slice(1).split('\r\n');
-    expect(first).toBe('"甲,乙",,,"说""明""",,"两行\n文字",,d,,3');
-    expect(second).toBe('e,2023,决算,l,1234567.50,,元,d,t,4');
+    expect(first).toBe('"甲,乙",,,"说""明""",,"两行\n文字",,d,,3,,');
+    expect(second).toBe('e,2023,决算,l,1234567.50,,元,d,t,4,f.txt,"1,234,567.50"');
   });
 });
