@@ -65,6 +65,11 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database) {
       sqlite,
       figures().where('li.document_id', '=', 0).where('li.subject_code', '=', '').where('li.classification', 'in', SUBJECT_CLASSES),
     ),
+    /** (documentId, subjectName) subject rows printed with no code */
+    figuresByUncodedSubject: prepared<FigureRow>(
+      sqlite,
+      figures().where('li.document_id', '=', 0).where('li.subject_name', '=', '').where('li.subject_code', 'is', null).where('li.classification', 'in', SUBJECT_CLASSES),
+    ),
     /** (documentId, measure): a measure's figure in the 合计 rows of expenditure tables. */
     figuresByMeasure: prepared<FigureRow>(
       sqlite,
@@ -90,6 +95,8 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database) {
     factsByMetric: prepared<NarrativeFactRow>(sqlite, db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('metric', '=', '').orderBy('id')),
     /** (documentId, subjectCode) */
     factsBySubject: prepared<NarrativeFactRow>(sqlite, db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('subject_code', '=', '').orderBy('id')),
+    /** (documentId, aspect) */
+    factsByAspect: prepared<NarrativeFactRow>(sqlite, db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('aspect', '=', '' as NarrativeFactRow['aspect']).orderBy('id')),
     /** (documentId, subjectName) */
     factsByName: prepared<NarrativeFactRow>(sqlite, db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('subject_name', '=', '').orderBy('id')),
     /** (documentId) */

@@ -4,13 +4,32 @@ import type { StructuredQuery } from '../query/ast.ts';
 import type { FollowUp } from './types.ts';
 
 /** Intents worth carrying into a follow-up that names none. */
-const CARRIED = new Set(['breakdown', 'share', 'performance']);
+const CARRIED = new Set(['breakdown', 'share', 'performance', 'rate']);
+
+/**
+ * Whether the grammar understood anything in a question: a place, a year, a stage, a figure,
+ * a question word. A message it did not (asdfgh, 今天天气怎么样, SQL) continues nothing.
+ */
+export function understoodAnything(q: StructuredQuery): boolean {
+  return (
+    q.entities.length > 0 ||
+    q.years.length > 0 ||
+    q.stage !== null ||
+    q.targets.length > 0 ||
+    q.candidates.length > 0 ||
+    q.intent !== 'lookup' ||
+    q.previousYear ||
+    q.sources ||
+    q.listOf !== null
+  );
+}
 
 export function mergeContext(q: StructuredQuery, previous: StructuredQuery | undefined): StructuredQuery {
-  if (!previous) return q;
+  if (!previous || !understoodAnything(q)) return q;
   const complete = q.targets.length > 0 && q.entities.length > 0;
   if (complete || q.intent === 'list' || q.candidates.length > 0) return q;
   const sameEntities = q.entities.length === 0;
+  // Words not understood stay: “那2022年的上海呢” is not the previous question for 2022.
   return {
     ...q,
     entities: sameEntities ? previous.entities : q.entities,
@@ -18,8 +37,6 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
     stage: q.stage ?? (sameEntities ? previous.stage : null),
     targets: q.targets.length ? q.targets : previous.targets,
     intent: q.intent === 'lookup' && CARRIED.has(previous.intent) && q.targets.length === 0 ? previous.intent : q.intent,
-    // What was not understood this time may have been a filler (那/呢); the previous question is the subject.
-    unknown: q.targets.length ? q.unknown : [],
   };
 }
 

@@ -7,6 +7,7 @@ import { listCatalog, listWithin } from './intents/list.ts';
 import { lookup } from './intents/lookup.ts';
 import { performance } from './intents/performance.ts';
 import { rankDepartments, rankWithin } from './intents/rank.ts';
+import { rate } from './intents/rate.ts';
 import { share } from './intents/share.ts';
 import { reply, type Reply } from './reply.ts';
 import { askedOf, resolveScopes, shortName } from './resolve.ts';
@@ -19,7 +20,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (q.intent === 'list' && (q.listOf === 'departments' || (q.listOf === 'years' && q.entities.length === 0))) return listCatalog(catalog, q);
   if (q.intent === 'rank' && q.entities.length === 0 && q.targets.length > 0 && q.unknown.length === 0) return rankDepartments(s, catalog, q);
 
-  const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank';
+  const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';
   if (nothingAsked && q.candidates.length > 0) {
     const place = q.entities[0] ? `${shortName(q.entities[0].department)} ` : '';
     return reply('ambiguous', ['这几个项目名称都相近，请选一个：'], [], q.candidates.map((c) => `${place}${c.name}`));
@@ -59,6 +60,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
       return rankWithin(s, q, scopes[0]!);
     case 'performance':
       return performance(s, q, scopes[0]!);
+    case 'rate':
+      return rate(s, q, scopes[0]!);
     case 'compare':
       return compare(s, q, scopes);
     case 'share':

@@ -8,7 +8,7 @@ import { MAX_QUESTION_CHARS } from '../query/limits.ts';
 import { createUnderstander } from '../query/understand.ts';
 import { openStore } from '../store/db.ts';
 import { prepareQueries } from './data.ts';
-import { followUps, mergeContext } from './dialog.ts';
+import { followUps, mergeContext, understoodAnything } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
 import { reply, toResult } from './reply.ts';
 import type { Sources } from './sources.ts';
@@ -54,7 +54,8 @@ export async function createEngine(options: { dbPath?: string } = {}): Promise<E
       const query = mergeContext(understood.query, context?.query as StructuredQuery | undefined);
       const r = answerQuery(sources, query);
       const result = toResult(text, r, queries);
-      result.context = { query };
+      // A message nothing understood leaves the conversation where it was.
+      if (understoodAnything(understood.query)) result.context = { query };
       result.followups = r.status === 'answered' ? followUps(query) : [];
       return result;
     },

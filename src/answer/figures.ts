@@ -25,8 +25,18 @@ export interface Figure {
   raw: string;
   /** One unit of the last printed digit, in 分 (null for non-money). */
   precision: number | null;
-  /** A year-over-year change the prose states with it. */
-  change: { fen: number | null; percent: number | null; direction: string | null; basis: string | null; reason: string | null } | null;
+  /** A year-over-year change the prose states with it, and the line (and sentence) stating it. */
+  change: {
+    fen: number | null;
+    percent: number | null;
+    direction: string | null;
+    basis: string | null;
+    reason: string | null;
+    line: number;
+    raw: string;
+  } | null;
+  /** The date a stock stands at when the source states one (ISO); absent or null when it states none. */
+  asOf?: string | null;
   /** Ordering key: lower comes first when several figures could answer. */
   rank: number;
 }
@@ -66,6 +76,7 @@ export function fromCell(row: FigureRow, document: CatalogDocument, entity: stri
     raw: row.raw_text,
     precision: row.precision_fen,
     change: null,
+    asOf: row.as_of,
     rank: (KIND_ORDER[row.table_kind] ?? 2) * 1_000_000 + row.table_id * 100 + headlineRank(row),
   };
 }
@@ -91,9 +102,18 @@ export function fromFact(fact: NarrativeFactRow, document: CatalogDocument, enti
     raw: fact.raw_text,
     precision: fact.precision_fen,
     change:
-      fact.change_direction || fact.change_fen !== null
-        ? { fen: fact.change_fen, percent: fact.change_percent, direction: fact.change_direction, basis: fact.compare_basis, reason: fact.reason }
+      (fact.change_direction || fact.change_fen !== null) && fact.change_line !== null
+        ? {
+            fen: fact.change_fen,
+            percent: fact.change_percent,
+            direction: fact.change_direction,
+            basis: fact.compare_basis,
+            reason: fact.reason,
+            line: fact.change_line,
+            raw: fact.change_raw_text ?? fact.raw_text,
+          }
         : null,
+    asOf: fact.as_of,
     rank: 100_000_000 + fact.id,
   };
 }
@@ -126,10 +146,29 @@ export function distinctByValue(figures: Figure[]): Figure[] {
   return kept;
 }
 
+/** `2022-12-31` → `（截至2022年12月31日）`: a stock's number means nothing without its date. */
+function asOfText(date: string | null | undefined): string {
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  return m ? `（截至${m[1]}年${Number(m[2])}月${Number(m[3])}日）` : '';
+}
+
 export function show(f: Figure): string {
-  if (f.fen !== null) return money(f.fen, f.printedIn);
+  if (f.fen !== null) return `${money(f.fen, f.printedIn)}${asOfText(f.asOf)}`;
   if (f.value === null) return '—';
-  return `${f.value}${f.unit ?? ''}`;
+  return `${f.value}${f.unit ?? ''}${asOfText(f.asOf)}`;
+}
+
+/**
+ * The change the prose states with a figure, as a figure of its own cited from
+ * the line that states it (北票 line 104 for the 支出总计 of line 96).
+ */
+export function changeFigure(f: Figure): Figure | null {
+  const c = f.change;
+  if (!c) return null;
+  const label = `${f.label}${c.basis ? `比${c.basis}` : '比上年'}增减`;
+  const value = c.fen !== null ? null : c.percent ?? c.direction;
+  const unit = c.fen === null && c.percent !== null ? '%' : null;
+  return { ...f, label, fen: c.fen, value, unit, table: null, column: null, line: c.line, raw: c.raw, precision: null, change: null, asOf: null };
 }
 
 export function toAnswer(f: Figure): AnswerItem {

@@ -14,9 +14,15 @@ export function targetName(t: Target): string {
   return t.name;
 }
 
+/** A subject as printed with no code (莲湖 表1 “5、教育支出 3,360.00”): found by its name. */
+function uncodedSubjectFigures(s: Sources, doc: Scope['doc'], name: string, year: number): Figure[] {
+  const rows = s.queries.figuresByUncodedSubject(doc.id, name).filter((r) => usable(r) && r.year === year && r.value_kind === 'money');
+  return headlinePerTable(rows).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), name));
+}
+
 function documentFigures(s: Sources, scope: Scope, t: Target, year: number): Figure[] {
   const doc = scope.doc;
-  if (t.kind === 'subject') return subjectFigures(s, doc, t.codes, t.name, year);
+  if (t.kind === 'subject') return [...subjectFigures(s, doc, t.codes, t.name, year), ...uncodedSubjectFigures(s, doc, t.name, year)].sort((a, b) => a.rank - b.rank);
   if (t.kind === 'project') return projectFigures(s, doc, t.ids, year);
   const figures = metricFigures(s, doc, t.key, year, t.text);
   if (figures.length) return figures;

@@ -135,6 +135,7 @@ export async function writeDocument(db: Kysely<Database>, source: Source, doc: D
       precision_fen: c.precisionFen,
       raw_text: c.raw,
       flags: c.flags.join(','),
+      as_of: t.region.asOf,
     })),
   );
   await insertAll(db, 'line_items', items);

@@ -2,7 +2,7 @@
 import type { Stage } from '../store/schema.ts';
 import type { ListTarget } from './lexicon/lexicon.ts';
 
-export type Intent = 'lookup' | 'breakdown' | 'compare' | 'rank' | 'share' | 'list' | 'performance';
+export type Intent = 'lookup' | 'breakdown' | 'compare' | 'rank' | 'share' | 'list' | 'performance' | 'rate';
 
 export interface EntityRef {
   /** The department (document publisher) the question is about. */

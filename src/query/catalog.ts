@@ -65,7 +65,8 @@ export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
     .select(['subject_name', 'subject_code'])
     .where('classification', 'in', ['功能分类', '部门经济分类', '政府经济分类'])
     .where('subject_name', 'is not', null)
-    .where('subject_code', 'is not', null)
+    // A subject printed with no code (莲湖 表1 “5、教育支出”) is still a subject, by its name; a 合计 row is not.
+    .where((eb) => eb.or([eb('subject_code', 'is not', null), eb('level', 'is', null)]))
     .distinct()
     .execute();
   const byName = new Map<string, Set<string>>();

@@ -31,6 +31,8 @@ function meaningful(residue: string): string {
 
 function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[]): Intent {
   const has = (i: string) => m.intents.includes(i as never);
+  // 执行率 before 绩效: a rate is one figure, the 绩效 answer a whole table.
+  if (has('rate')) return 'rate';
   if (has('performance')) return 'performance';
   if (m.listTargets.length > 0 && (has('list') || targets.length === 0) && m.top === null && !has('rank')) return 'list';
   if (has('rank') || m.top !== null) return 'rank';

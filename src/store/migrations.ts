@@ -228,10 +228,21 @@ const buildInfo: Migration = {
   },
 };
 
+// Provenance the first schema lacked: where a change is stated, and the date a stock stands at.
+const provenance: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('narrative_facts').addColumn('change_line', 'integer').execute();
+    await db.schema.alterTable('narrative_facts').addColumn('change_raw_text', 'text').execute();
+    await db.schema.alterTable('narrative_facts').addColumn('as_of', 'text').execute();
+    await db.schema.alterTable('line_items').addColumn('as_of', 'text').execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
   '0003_build_info': buildInfo,
+  '0004_provenance': provenance,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

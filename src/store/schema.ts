@@ -106,6 +106,8 @@ export interface LineItemsTable {
   precision_fen: number | null;
   raw_text: string;
   flags: string;
+  /** The date the figure stands at when its table prints one (`截止时间：2022-12-31`), ISO; else null. */
+  as_of: string | null;
 }
 
 export interface ProjectsTable {
@@ -191,6 +193,12 @@ export interface NarrativeFactsTable {
   change_percent: number | null;
   reason: string | null;
   raw_text: string;
+  /** The line stating the change (or 持平/不可比), which may follow the figure's own by paragraphs; null without a change. */
+  change_line: number | null;
+  /** The sentence stating the change, as printed. */
+  change_raw_text: string | null;
+  /** The date a stock stands at when the sentence states one (`截至 2022 年 12 月 31 日`; `截止上年底` in a 2023 document → 2022-12-31), ISO; else null. */
+  as_of: string | null;
 }
 
 /** One run of one consistency rule (勾稽关系). A failure is a finding about the source. */

@@ -53,3 +53,45 @@ describe('follow-up questions', () => {
     expect(sources.text).toContain('原文：');
   });
 });
+
+describe('messages nothing in the grammar understands', () => {
+  // Each is answered as not understood, not as 沈阳's 三公经费 again.
+  for (const garbage of ["'; DROP TABLE documents; --", 'asdfgh', '😀😀', '今天天气怎么样']) {
+    it(`“${garbage}” does not inherit the previous question`, () => {
+      const first = engine.ask('沈阳 三公经费');
+      expect(first.answers[0]).toMatchObject({ amount_yuan: 236500, source: { line: 263 } });
+      const next = engine.ask(garbage, first.context);
+      expect(next.status).toBe('unsupported');
+      expect(next.answers).toEqual([]);
+      expect(next.text).not.toContain('23.65');
+      // The conversation stays where it was: the front end keeps the previous context.
+      expect(next.context).toBeUndefined();
+    });
+  }
+
+  it('a real follow-up after one still continues the conversation', () => {
+    const first = engine.ask('沈阳 三公经费');
+    const garbage = engine.ask('asdfgh', first.context);
+    const next = engine.ask('那2022年呢？', garbage.context ?? first.context);
+    expect(next.status).toBe('answered');
+    expect(next.answers[0]).toMatchObject({ year: 2022, amount_yuan: 56500, source: { line: 263 } });
+  });
+
+  it('a follow-up with a word not understood is not answered as the previous question', () => {
+    const first = engine.ask('沈阳 三公经费');
+    const next = engine.ask('那2022年的上海呢', first.context);
+    expect(next.status).toBe('not_found');
+    expect(next.text).toContain('上海');
+    expect(next.answers).toEqual([]);
+  });
+
+  it('“比上年呢” and “来源” still continue it', () => {
+    const first = engine.ask('沈阳 2023 三公经费');
+    const change = engine.ask('比上年呢', first.context);
+    expect(change.status).toBe('answered');
+    expect(change.answers.map((a) => a.amount_yuan)).toEqual(expect.arrayContaining([236500, 56500]));
+    const sources = engine.ask('来源', first.context);
+    expect(sources.status).toBe('answered');
+    expect(sources.text).toContain('原文：');
+  });
+});

@@ -609,8 +609,10 @@ interface ChangeSpot {
   line: number;
   metric: string;
   subject?: string;
-  /** The line printing the change (and its reason, when given). */
+  /** The line printing the change (and its reason, when given): stored as change_line. */
   stated: number;
+  /** The change as printed on that line, without spaces. */
+  says: string;
   /** Only the basis, as printed without spaces: never the verb (`比 2022 年预算数增加` → 2022年预算数). */
   basis: string | null;
   direction: '增加' | '减少' | '持平' | '不可比';
@@ -621,33 +623,33 @@ interface ChangeSpot {
 
 const CHANGES: ChangeSpot[] = [
   // `2023 年预算数比 2022 年预算数增加 18 万元`.
-  { seed: 'shenyang', line: 727, metric: 'three_public.total', stated: 727, basis: '2022年预算数', direction: '增加', fen: wan('18'), reason: null },
+  { seed: 'shenyang', line: 727, metric: 'three_public.total', stated: 727, says: '比2022年预算数增加18万元', basis: '2022年预算数', direction: '增加', fen: wan('18'), reason: null },
   // `公务用车购置及运行费比 2022 年预算数增加 18 万元，主要是由于公务用车老旧需置换，…`: the 18 万元 after 主要是由于 is part of the reason.
-  { seed: 'shenyang', line: 727, metric: 'three_public.vehicle', stated: 729, basis: '2022年预算数', direction: '增加', fen: wan('18'), reason: '公务用车老旧需置换，新增公务用车购置费用' },
+  { seed: 'shenyang', line: 727, metric: 'three_public.vehicle', stated: 729, says: '公务用车购置及运行费比2022年预算数增加18万元', basis: '2022年预算数', direction: '增加', fen: wan('18'), reason: '公务用车老旧需置换，新增公务用车购置费用' },
   // `比 2022 年预算减少 0 万元，下降 0%`.
-  { seed: 'shenyang', line: 735, metric: 'admin_operation', stated: 735, basis: '2022年预算', direction: '减少', percent: 0, reason: null },
-  { seed: 'shenyang', line: 723, metric: 'expenditure.grand_total', stated: 723, basis: '2022年收支总预算', direction: '增加', fen: wan('163399.99'), reason: '增加了五项城乡居民基本医疗保险财政补助专项项目' },
+  { seed: 'shenyang', line: 735, metric: 'admin_operation', stated: 735, says: '比2022年预算减少0万元，下降0%', basis: '2022年预算', direction: '减少', percent: 0, reason: null },
+  { seed: 'shenyang', line: 723, metric: 'expenditure.grand_total', stated: 723, says: '增加163399.99万元', basis: '2022年收支总预算', direction: '增加', fen: wan('163399.99'), reason: '增加了五项城乡居民基本医疗保险财政补助专项项目' },
   // `与2022年相比增加12万元，增加的主要原因是：…`.
-  { seed: 'quyang', line: 434, metric: 'three_public.total', stated: 434, basis: '2022年', direction: '增加', fen: wan('12'), reason: '增加公务用车购置经费' },
+  { seed: 'quyang', line: 434, metric: 'three_public.total', stated: 434, says: '与2022年相比增加12万元', basis: '2022年', direction: '增加', fen: wan('12'), reason: '增加公务用车购置经费' },
   // Under the heading `3、比上年增减情况` (line 424), the sentence itself says `较2022年预算`.
-  { seed: 'quyang', line: 426, metric: 'expenditure.grand_total', stated: 426, basis: '2022年预算', direction: '增加', fen: wan('57.46'), reason: null },
-  { seed: 'quyang', line: 422, metric: 'basic', stated: 426, basis: '2022年预算', direction: '增加', fen: wan('40.05'), reason: '增加人员经费支出' },
+  { seed: 'quyang', line: 426, metric: 'expenditure.grand_total', stated: 426, says: '较2022年预算增加57.46万元', basis: '2022年预算', direction: '增加', fen: wan('57.46'), reason: null },
+  { seed: 'quyang', line: 422, metric: 'basic', stated: 426, says: '基本支出增加40.05万元', basis: '2022年预算', direction: '增加', fen: wan('40.05'), reason: '增加人员经费支出' },
   // The reason follows the percent: `较上年增加71.74万元，增长49.94%，增长的主要原因是：单位新增人员`.
-  { seed: 'lianhu', line: 200, metric: 'subject', subject: '2101501', stated: 200, basis: '上年', direction: '增加', fen: wan('71.74'), percent: 49.94, reason: '单位新增人员' },
-  { seed: 'lianhu', line: 270, metric: 'training', stated: 270, basis: '上年', direction: '减少', fen: -wan('0.05'), percent: -12.5, reason: '压缩经费' },
-  { seed: 'lianhu', line: 293, metric: 'admin_operation', stated: 293, basis: '上年', direction: '增加', fen: wan('3.74'), percent: 67.02, reason: '单位新增人员' },
+  { seed: 'lianhu', line: 200, metric: 'subject', subject: '2101501', stated: 200, says: '较上年增加71.74万元，增长49.94%', basis: '上年', direction: '增加', fen: wan('71.74'), percent: 49.94, reason: '单位新增人员' },
+  { seed: 'lianhu', line: 270, metric: 'training', stated: 270, says: '较上年减少0.05万元，下降12.50%', basis: '上年', direction: '减少', fen: -wan('0.05'), percent: -12.5, reason: '压缩经费' },
+  { seed: 'lianhu', line: 293, metric: 'admin_operation', stated: 293, says: '较上年增加3.74万元，增长67.02%', basis: '上年', direction: '增加', fen: wan('3.74'), percent: 67.02, reason: '单位新增人员' },
   // `（1）…（2080505）24.44万元，较上年不可比，上年基数为零，不可比的主要原因是：明细科目调整`.
-  { seed: 'lianhu', line: 194, metric: 'subject', subject: '2080505', stated: 194, basis: null, direction: '不可比', reason: '明细科目调整' },
-  { seed: 'lianhu', line: 202, metric: 'subject', subject: '2101504', stated: 202, basis: null, direction: '持平', reason: null },
-  { seed: 'lianhu', line: 258, metric: 'three_public.total', stated: 258, basis: null, direction: '持平', reason: null },
+  { seed: 'lianhu', line: 194, metric: 'subject', subject: '2080505', stated: 194, says: '较上年不可比', basis: null, direction: '不可比', reason: '明细科目调整' },
+  { seed: 'lianhu', line: 202, metric: 'subject', subject: '2101504', stated: 202, says: '较上年无增减', basis: null, direction: '持平', reason: null },
+  { seed: 'lianhu', line: 258, metric: 'three_public.total', stated: 258, says: '较上年无增减', basis: null, direction: '持平', reason: null },
   // `与上年相比，今年支出增加 822.57 万元，增长 129.10%，主要原因：增加城乡医疗救助资金`, a paragraph of its own.
-  { seed: 'beipiao', line: 96, metric: 'expenditure.grand_total', stated: 104, basis: '上年', direction: '增加', fen: wan('822.57'), percent: 129.1, reason: '增加城乡医疗救助资金' },
-  { seed: 'beipiao', line: 83, metric: 'income.grand_total', stated: 94, basis: '上年', direction: '增加', fen: wan('822.57'), percent: 129.1, reason: '增加城乡医疗救助资金' },
-  { seed: 'beipiao', line: 166, metric: 'three_public.vehicle', stated: 166, basis: '上年', direction: '减少', fen: -wan('0.84'), percent: -33.6, reason: '财务管理精细化,节约开支等原因' },
-  { seed: 'beipiao', line: 180, metric: 'admin_operation', stated: 180, basis: '上年', direction: '增加', fen: wan('5.54'), percent: 19.31, reason: '加强基金监管检查力度' },
+  { seed: 'beipiao', line: 96, metric: 'expenditure.grand_total', stated: 104, says: '今年支出增加822.57万元，增长129.10%', basis: '上年', direction: '增加', fen: wan('822.57'), percent: 129.1, reason: '增加城乡医疗救助资金' },
+  { seed: 'beipiao', line: 83, metric: 'income.grand_total', stated: 94, says: '今年收入总计增加822.57万元，增长129.10%', basis: '上年', direction: '增加', fen: wan('822.57'), percent: 129.1, reason: '增加城乡医疗救助资金' },
+  { seed: 'beipiao', line: 166, metric: 'three_public.vehicle', stated: 166, says: '比上年减少0.84万元,降低33.60%', basis: '上年', direction: '减少', fen: -wan('0.84'), percent: -33.6, reason: '财务管理精细化,节约开支等原因' },
+  { seed: 'beipiao', line: 180, metric: 'admin_operation', stated: 180, says: '比上年增加5.54万元，增长19.31%', basis: '上年', direction: '增加', fen: wan('5.54'), percent: 19.31, reason: '加强基金监管检查力度' },
   // Stated without a figure: `2024年因公出国(境)费与上年持平,主要原因是无因公出国(境)等`.
-  { seed: 'beipiao', line: 160, metric: 'three_public.abroad', stated: 162, basis: null, direction: '持平', reason: '无因公出国(境)等' },
-  { seed: 'beipiao', line: 106, metric: 'expenditure.carry_forward', stated: 108, basis: null, direction: '持平', reason: '预算合理，财务管理精细化' },
+  { seed: 'beipiao', line: 160, metric: 'three_public.abroad', stated: 162, says: '因公出国(境)费与上年持平', basis: null, direction: '持平', reason: '无因公出国(境)等' },
+  { seed: 'beipiao', line: 106, metric: 'expenditure.carry_forward', stated: 108, says: '今年结转结余持平', basis: null, direction: '持平', reason: '预算合理，财务管理精细化' },
 ];
 
 describe('year-over-year changes stated in the prose, against their raw lines', () => {
@@ -659,7 +661,15 @@ describe('year-over-year changes stated in the prose, against their raw lines', 
          where d.file = ? and f.line = ? and f.metric = ? and f.aspect = 'amount' and f.year = d.fiscal_year
            and (? is null or f.subject_code = ?)`,
       )
-      .all(file, c.line, c.metric, c.subject ?? null, c.subject ?? null) as { compare_basis: string | null; change_direction: string | null; change_fen: number | null; change_percent: number | null; reason: string | null }[];
+      .all(file, c.line, c.metric, c.subject ?? null, c.subject ?? null) as {
+      compare_basis: string | null;
+      change_direction: string | null;
+      change_fen: number | null;
+      change_percent: number | null;
+      reason: string | null;
+      change_line: number | null;
+      change_raw_text: string | null;
+    }[];
     const withChange = rows.filter((r) => r.change_direction !== null);
     expect(withChange).toHaveLength(1);
     const fact = withChange[0]!;
@@ -672,6 +682,23 @@ describe('year-over-year changes stated in the prose, against their raw lines', 
     const stated = noSpaces(rawLine(file, c.stated));
     if (c.basis) expect(stated).toContain(c.basis);
     if (c.reason) expect(stated).toContain(noSpaces(c.reason));
+    // The change is filed under the line stating it, with the sentence stating it.
+    expect(fact.change_line).toBe(c.stated);
+    expect(stated).toContain(c.says);
+    expect(noSpaces(fact.change_raw_text ?? '')).toContain(c.says);
+  });
+
+  it('files every stated change under a line, and nothing else under one', () => {
+    const rows = store.sqlite
+      .prepare(
+        `select count(*) as n,
+                sum((change_line is null) = (change_direction is null and change_fen is null and change_percent is null)) as consistent,
+                sum((change_line is null) = (change_raw_text is null)) as paired
+         from narrative_facts`,
+      )
+      .get() as { n: number; consistent: number; paired: number };
+    expect(rows.consistent).toBe(rows.n);
+    expect(rows.paired).toBe(rows.n);
   });
 
   it('keeps a sub-item’s own bracket in a subject name: 莲湖 line 236 `机关资本性支出（一）（503）`', () => {
@@ -683,6 +710,94 @@ describe('year-over-year changes stated in the prose, against their raw lines', 
       .get(SEEDS.lianhu) as { subject_name: string };
     expect(rawLine(SEEDS.lianhu, 236)).toContain('机关资本性支出（一）（503）');
     expect(row.subject_name).toBe('机关资本性支出（一）');
+  });
+});
+
+// ───────────────────────────── dates figures stand at ─────────────────────────────
+
+interface AsOfSpot {
+  seed: Seed;
+  line: number;
+  metric: string;
+  /** As printed before its unit. */
+  v: string;
+  unit: string;
+  /** ISO date, or null where the sentence states none. */
+  asOf: string | null;
+  /** How the line states the date (without spaces); 上年底/上年末 is the year before the document's fiscal year. */
+  says?: string;
+}
+
+const AS_OF: AsOfSpot[] = [
+  // 莲湖 is a 2024 预算: `截止上年底，本部门人员编制20人，…实有人员14人`.
+  { seed: 'lianhu', line: 166, metric: 'staff.authorized', v: '20', unit: '人', asOf: '2023-12-31', says: '截止上年底，本部门人员编制20人' },
+  { seed: 'lianhu', line: 166, metric: 'staff.actual', v: '14', unit: '人', asOf: '2023-12-31', says: '截止上年底' },
+  { seed: 'lianhu', line: 281, metric: 'vehicles.count', v: '0', unit: '辆', asOf: '2023-12-31', says: '截止上年底，本部门所属预算单位共有车辆0辆' },
+  // The next sentence is the year's plan, not the stock: `当年部门预算安排购置车辆0辆`.
+  { seed: 'lianhu', line: 281, metric: 'vehicles.planned_purchase', v: '0', unit: '辆', asOf: null },
+  { seed: 'shenyang', line: 743, metric: 'vehicles.count', v: '2', unit: '辆', asOf: '2022-12-31', says: '截至2022年12月31日，沈阳市医疗保障事务服务中心共有车辆2辆' },
+  // `2023 年单位预算安排购置车辆 1 台`: a purchase planned, stored apart from the 2 vehicles held.
+  { seed: 'shenyang', line: 745, metric: 'vehicles.planned_purchase', v: '1', unit: '台', asOf: null },
+  { seed: 'beipiao', line: 188, metric: 'vehicles.count', v: '1', unit: '辆', asOf: '2024-12-31', says: '截至2024年12月31日，共有车辆1辆' },
+  // 北票 is a 2024 决算: `当年购置公务用车 0 辆。…截至年末…公务用车保有量 1 辆` — only what follows 截至年末 is dated.
+  { seed: 'beipiao', line: 168, metric: 'vehicles.count', v: '1', unit: '辆', asOf: '2024-12-31', says: '截至年末使用财政拨款开支运行维护费的公务用车保有量1辆' },
+  { seed: 'beipiao', line: 168, metric: 'vehicles.planned_purchase', v: '0', unit: '辆', asOf: null },
+  // 曲阳 is a 2023 预算: `上年末固定资产金额为 159.69 万元`; the next sentence plans this year's purchases.
+  { seed: 'quyang', line: 676, metric: 'assets.total', v: '159.69', unit: '万元', asOf: '2022-12-31', says: '上年末固定资产金额为159.69万元' },
+  { seed: 'quyang', line: 676, metric: 'assets.planned_purchase', v: '12.00', unit: '万元', asOf: null },
+  { seed: 'quyang', line: 434, metric: 'three_public.total', v: '13.60', unit: '万元', asOf: null },
+];
+
+describe('the date a stated figure stands at, against its raw line', () => {
+  it.each(AS_OF.map((a) => [`${a.seed} line ${a.line} ${a.metric} = ${a.v}${a.unit}: ${a.asOf ?? 'undated'}`, a] as const))('%s', (_, a) => {
+    const file = SEEDS[a.seed];
+    const rows = store.sqlite
+      .prepare(
+        `select f.amount_fen, f.value, f.unit, f.as_of, d.fiscal_year from narrative_facts f join documents d on d.id = f.document_id
+         where d.file = ? and f.line = ? and f.metric = ? and f.aspect in ('amount', 'count')`,
+      )
+      .all(file, a.line, a.metric) as { amount_fen: number | null; value: number | null; unit: string; as_of: string | null; fiscal_year: number }[];
+    expect(rows).toHaveLength(1);
+    const fact = rows[0]!;
+    if (a.unit === '万元') expect(fact.amount_fen).toBe(wan(a.v));
+    else expect(fact.value).toBe(Number(a.v));
+    expect(fact.unit).toBe(a.unit);
+    expect(fact.as_of).toBe(a.asOf);
+    const printed = noSpaces(rawLine(file, a.line));
+    expect(printed).toContain(`${a.v}${a.unit}`);
+    if (a.says) expect(printed).toContain(a.says);
+    // A year's end named relative to the document resolves against its fiscal year.
+    if (a.says && /上年[底末]/.test(a.says)) expect(a.asOf).toBe(`${fact.fiscal_year - 1}-12-31`);
+    if (a.says && /截至年末/.test(a.says)) expect(a.asOf).toBe(`${fact.fiscal_year}-12-31`);
+  });
+
+  it('dates the figures of a table printed under `截止时间：…` (曲阳 部门固定资产占用情况表), and no other cell', () => {
+    expect(rawLine(SEEDS.quyang, 682)).toBe('截止时间：2022-12-31');
+    const cells = store.sqlite
+      .prepare(
+        `select li.line, li.raw_text, li.as_of, t.name, t.line_start from line_items li
+         join source_tables t on t.id = li.table_id join documents d on d.id = li.document_id
+         where d.file = ? and t.kind = 'assets' order by li.id`,
+      )
+      .all(SEEDS.quyang) as { line: number; raw_text: string; as_of: string | null; name: string; line_start: number }[];
+    expect(cells.map((c) => [c.line, c.raw_text])).toEqual([
+      [685, '435'],
+      [685, '159.69'],
+      [688, '3'],
+      [688, '13.91'],
+      [690, '432'],
+      [690, '145.78'],
+    ]);
+    // The date line is printed between the table's title and its first row.
+    const title = rawLines(SEEDS.quyang).slice(0, 682).lastIndexOf(cells[0]!.name) + 1;
+    expect(title).toBeGreaterThan(0);
+    expect(cells[0]!.line_start).toBeGreaterThan(682);
+    for (const c of cells) {
+      expect(c.as_of).toBe('2022-12-31');
+      expect(rawLine(SEEDS.quyang, c.line)).toContain(c.raw_text);
+    }
+    const dated = store.sqlite.prepare(`select count(*) from line_items where as_of is not null`).pluck().get();
+    expect(dated).toBe(cells.length);
   });
 });
 

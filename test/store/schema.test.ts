@@ -20,7 +20,7 @@ const COLUMNS: Columns = {
   line_items: all(
     'id', 'document_id', 'table_id', 'unit_id', 'project_id', 'line', 'row_label', 'classification', 'side', 'subject_code', 'subject_name',
     'level', 'parent_code', 'alt_code', 'alt_name', 'metric', 'column_key', 'column_label', 'scope', 'basis', 'year', 'value_kind',
-    'amount_fen', 'quantity', 'precision_fen', 'raw_text', 'flags',
+    'amount_fen', 'quantity', 'precision_fen', 'raw_text', 'flags', 'as_of',
   ),
   projects: all('id', 'document_id', 'unit_id', 'parent_id', 'name', 'name_key', 'description', 'table_id', 'line', 'raw_text'),
   performance_owners: all(
@@ -34,6 +34,7 @@ const COLUMNS: Columns = {
   narrative_facts: all(
     'id', 'document_id', 'line', 'metric', 'aspect', 'label', 'subject_code', 'subject_name', 'year', 'basis', 'value_kind', 'amount_fen',
     'value', 'unit', 'precision_fen', 'compare_basis', 'change_direction', 'change_fen', 'change_percent', 'reason', 'raw_text',
+    'change_line', 'change_raw_text', 'as_of',
   ),
   checks: all('id', 'document_id', 'table_id', 'rule', 'subject', 'passed', 'expected_fen', 'actual_fen', 'difference_fen', 'tolerance_fen', 'lines', 'message'),
   build_info: all('key', 'value'),
@@ -73,7 +74,7 @@ describe('migrations', () => {
   it('are idempotent', async () => {
     await migrateToLatest(store.db);
     const applied = store.sqlite.prepare('select name from kysely_migration order by name').pluck().all();
-    expect(applied).toEqual(['0001_initial', '0002_browsing_views', '0003_build_info']);
+    expect(applied).toEqual(['0001_initial', '0002_browsing_views', '0003_build_info', '0004_provenance']);
   });
 
   it('enforce the stage and unit a document may have', () => {

@@ -15,9 +15,13 @@ function children(s: Sources, scope: Scope, t: Target & { kind: 'subject' }, who
   const rows = t.codes
     .flatMap((code) => s.queries.childFigures(scope.doc.id, code))
     .filter((r) => usable(r) && r.year === scope.year && r.basis === stage && whole.table?.startsWith(r.table_name));
-  const byCode = new Map<string, typeof rows>();
-  for (const r of rows) byCode.set(r.subject_code!, [...(byCode.get(r.subject_code!) ?? []), r]);
-  return [...byCode.values()].flatMap((g) => headlinePerTable(g)).map((r) => fromCell(r, scope.doc, scope.doc.department, `${r.subject_name}（${r.subject_code}）`));
+  // By code and name: a code cut short (北票 公开06表 3010) is printed for several subjects.
+  const bySubject = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = `${r.subject_code}|${r.subject_name}`;
+    bySubject.set(key, [...(bySubject.get(key) ?? []), r]);
+  }
+  return [...bySubject.values()].flatMap((g) => headlinePerTable(g)).map((r) => fromCell(r, scope.doc, scope.doc.department, `${r.subject_name}（${r.subject_code}）`));
 }
 
 export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {

@@ -4,7 +4,7 @@
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import type { Figure } from '../figures.ts';
-import { sameFigure, show } from '../figures.ts';
+import { changeFigure, sameFigure, show } from '../figures.ts';
 import { money, percent } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import { shortName, type Scope } from '../resolve.ts';
@@ -62,6 +62,9 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const lines = [`${head}：${found.map(({ y, f }) => `${y}年${f ? show(f) : '未公开'}`).join('，')}`];
   if (stated) lines.push(`文中说明：${year}年${show(stated)}${changeText(stated)}`);
   const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f?.line === stated.line && sameFigure(f, stated)) ? [stated] : [])];
+  // The change is cited from the line stating it, which may be paragraphs after its figure's.
+  const change = stated && changeFigure(stated);
+  if (change) figures.push(change);
   if (found.filter(({ f }) => f).length < 2 && !stated) {
     // Not found carries no figure: the year held is one question away.
     return reply('not_found', [`${heading(scope.entity, scope.doc)}中没有${name}的${years.filter((y) => y !== year).join('、')}年数字，也没有说明增减。`], [], [

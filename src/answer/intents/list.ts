@@ -2,6 +2,7 @@
 // or the consistency findings about its document.
 import type { StructuredQuery } from '../../query/ast.ts';
 import type { Catalog } from '../../query/catalog.ts';
+import type { ProjectRow } from '../../store/schema.ts';
 import { show } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import { shortName, type Scope } from '../resolve.ts';
@@ -12,6 +13,20 @@ export function listCatalog(catalog: Catalog, q: StructuredQuery): Reply {
   const rows = [...catalog.departments.entries()].filter(([d]) => q.entities.length === 0 || q.entities.some((e) => e.department === d));
   const lines = rows.map(([d, docs]) => `· ${d}（${shortName(d)}）：${docs.map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}`);
   return reply('answered', [q.listOf === 'years' ? '各部门公开的年份：' : `共有${rows.length}个部门的公开资料：`, ...lines]);
+}
+
+/**
+ * Projects the document names but prints no amount for at all (曲阳's 绩效目标表 name 14
+ * projects; its 政府采购 table prices 7). A project with an amount that projectAmounts
+ * leaves out is another name for a listed one (莲湖 医疗保险经办中心经费), not a project more.
+ */
+function unpricedProjects(s: Sources, scope: Scope): ProjectRow[] {
+  const doc = scope.doc;
+  const all = s.queries.projects(doc.id);
+  const parents = new Set(all.map((p) => p.parent_id));
+  const priced = new Set(s.queries.projectFigures(doc.id).filter((r) => r.value_kind === 'money').map((r) => r.project_id));
+  const stated = (key: string) => s.queries.factsByName(doc.id, key).some((f) => f.aspect === 'amount');
+  return all.filter((p) => !parents.has(p.id) && !priced.has(p.id) && !stated(p.name_key));
 }
 
 export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply {
@@ -37,17 +52,21 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     }
     default: {
       const stage = stageOf(q.stage, scope);
-      const projects = projectAmounts(s, scope.doc, scope.doc.fiscal_year, stage).filter((f) => scope.unitId === null || f.entity === scope.entity);
-      if (projects.length === 0) return reply('not_found', [...note, `${head}没有公开项目明细。`]);
-      const lines = [...note, `${head}共有${projects.length}个项目：`];
+      const inScope = (entity: string) => scope.unitId === null || entity === scope.entity;
+      const projects = projectAmounts(s, scope.doc, scope.doc.fiscal_year, stage).filter((f) => inScope(f.entity));
+      const unpriced = unpricedProjects(s, scope).filter((p) => inScope(s.entity(scope.doc, p.unit_id)));
+      const total = projects.length + unpriced.length;
+      if (total === 0) return reply('not_found', [...note, `${head}没有公开项目明细。`]);
+      const lines = [...note, `${head}共有${total}个项目${unpriced.length ? `，其中${unpriced.length}个文件中没有印金额` : ''}：`];
       let unit = '';
       for (const p of projects) {
-        if (p.entity !== unit && p.entity !== scope.doc.department) lines.push(`【${p.entity}】`);
+        // The department heads its own projects only once another unit's have been listed.
+        if (p.entity !== unit && (unit !== '' || p.entity !== scope.doc.department)) lines.push(`【${p.entity}】`);
         unit = p.entity;
         lines.push(`· ${p.label}：${show(p)}`);
       }
-      const r = reply('answered', lines, projects);
-      return r;
+      if (unpriced.length) lines.push('没有印金额的项目：', ...unpriced.map((p) => `· ${p.name}（第${p.line}行）`));
+      return reply('answered', lines, projects);
     }
   }
 }

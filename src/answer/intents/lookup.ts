@@ -27,20 +27,23 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
   // A project's score (自评得分) is said after its money, not as a competing figure.
   const extras = target.kind === 'project' ? pick(all.filter((f) => f.fen === null), stage) : { main: [], other: [] };
   const { main, other } = pick(target.kind === 'project' ? all.filter((f) => f.fen !== null) : all, stage);
-  const head = year === scope.doc.fiscal_year ? heading(scope.entity, scope.doc) : `${scope.entity} ${year}年`;
+  const headOf = (entity: string) => (year === scope.doc.fiscal_year ? heading(entity, scope.doc) : `${entity} ${year}年`);
+  const asked = headOf(scope.entity);
   const note = scope.yearNote ? [scope.yearNote] : [];
   if (main.length === 0 && other.length === 0) {
     const quoted = name.includes('“') ? name : `“${name}”`;
     if (year !== scope.doc.fiscal_year) {
       return reply('not_found', [`${scope.entity}没有${year}年的资料，${scope.doc.fiscal_year}年${scope.doc.stage}中也没有${year}年的${quoted}数字。`]);
     }
-    return reply('not_found', [...note, `${head}中没有找到${quoted}的数字。`]);
+    return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字。`]);
   }
   // A 决算 answers 决算数 first; a figure only of the other stage is still worth saying, labelled.
   const lead = main.length ? main : other;
   const beside = main.length ? other.filter((o) => !lead.some((l) => l.basis === o.basis)) : [];
   const lines = [...note];
   if (scope.unitId !== null && lead[0]!.entity !== scope.entity) lines.push(`${scope.entity}没有单列此数，以下是${lead[0]!.entity}的数字。`);
+  // Named after whose figures they are: the department's when the unit asked about prints none.
+  const head = headOf(lead[0]!.entity);
   if (lead[0]!.basis !== stage) lines.push(`${head}中没有${name}的${stage}数，以下是${lead[0]!.basis}数。`);
   const figures: Figure[] = [];
   const besideText = beside.length ? `（${beside[0]!.basis}数${show(beside[0]!)}）` : '';

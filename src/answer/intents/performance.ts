@@ -3,6 +3,7 @@
 import type { StructuredQuery } from '../../query/ast.ts';
 import type { PerformanceOwnerRow, PerformanceTargetRow } from '../../store/schema.ts';
 import { fromFact } from '../figures.ts';
+import { tableName } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
@@ -18,26 +19,47 @@ function describeTarget(t: PerformanceTargetRow): string {
   return `· ${level ? `${level}：` : ''}${t.level3} ${value}${done}${score}`;
 }
 
-function ownerFigure(o: PerformanceOwnerRow, scope: Scope, t: PerformanceTargetRow | undefined, table: string): Figure | null {
-  if (o.total_score === null) return null;
+/** A figure a 绩效表 block prints about its owner as a whole: 总得分, 执行率. */
+export function ownerFigure(
+  o: PerformanceOwnerRow,
+  scope: Scope,
+  table: string | null,
+  fact: { label: string; value: number; unit: string; raw: string; line: number },
+): Figure {
   return {
     document: scope.doc,
     entity: scope.entity,
     year: scope.year,
     basis: scope.doc.stage,
-    label: `${o.name}绩效自评总得分`,
+    label: `${o.name}${fact.label}`,
     fen: null,
-    value: o.total_score,
-    unit: '分',
+    value: fact.value,
+    unit: fact.unit,
     printedIn: '万元',
     table,
     column: null,
-    line: o.score_line ?? (t ? Math.max(o.line, t.line) : o.line),
-    raw: String(o.total_score),
+    line: fact.line,
+    raw: fact.raw,
     precision: null,
     change: null,
     rank: 0,
   };
+}
+
+/**
+ * 执行率 as a 自评表 prints it: on the row of 项目预算金额 and 全年执行数 (北票 第703行),
+ * so it is cited there; the block's first line when that row was not read.
+ */
+export function ownerRate(s: Sources, scope: Scope, o: PerformanceOwnerRow, table: string | null): Figure | null {
+  const value = o.execution_rate === null ? Number.NaN : Number.parseFloat(o.execution_rate);
+  if (Number.isNaN(value)) return null;
+  const row = s.queries.projectFigures(scope.doc.id).find((r) => r.table_id === o.table_id && r.project_id === o.project_id && r.basis === '决算' && r.line >= o.line);
+  return ownerFigure(o, scope, table, { label: '执行率', value, unit: '%', raw: o.execution_rate!, line: row?.line ?? o.line });
+}
+
+/** The tables of a document as answers name them, by id. */
+export function tableNames(s: Sources, documentId: number): Map<number, string> {
+  return new Map(s.queries.tables(documentId).map((t) => [t.id, tableName(t.name, t.number)]));
 }
 
 export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply {
@@ -50,7 +72,7 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
     : owners.filter((o) => o.owner_kind === 'unit' && (scope.unitId === null || o.unit_id === scope.unitId));
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
-  const tables = new Map(s.queries.tables(scope.doc.id).map((t) => [t.id, t.number ? `${t.name}（${t.number}）` : t.name]));
+  const tables = tableNames(s, scope.doc.id);
   if (chosen.length === 0) {
     // A project with no target table may still have a self-evaluation in the prose (北票 定点医疗机构离休干部药费).
     const facts = project ? s.queries.factsByName(scope.doc.id, project.name.replace(/\s+/g, '')).filter((f) => f.metric === 'project.self_eval_score') : [];
@@ -67,10 +89,12 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
     const table = tables.get(o.table_id) ?? null;
     lines.push(`${head} ${o.name}绩效${targets.some((t) => t.score !== null) ? '自评' : '目标'}（${table}，第${o.line}行起）：`);
     if (o.goal) lines.push(`目标：${o.goal}`);
-    const scoreFigure = ownerFigure(o, scope, targets.at(-1), table ?? '');
-    if (scoreFigure) {
-      figures.push(scoreFigure);
-      lines.push(`自评总得分：${o.total_score}分${o.execution_rate ? `，预算执行率${o.execution_rate}` : ''}`);
+    if (o.total_score !== null) {
+      const line = o.score_line ?? Math.max(o.line, targets.at(-1)?.line ?? 0);
+      figures.push(ownerFigure(o, scope, table ?? '', { label: '绩效自评总得分', value: o.total_score, unit: '分', raw: String(o.total_score), line }));
+      const rate = ownerRate(s, scope, o, table);
+      if (rate) figures.push(rate);
+      lines.push(`自评总得分：${o.total_score}分${rate ? `，预算执行率${rate.raw}` : ''}`);
     }
     for (const t of targets.slice(0, MAX_TARGETS)) lines.push(describeTarget(t));
     if (targets.length > MAX_TARGETS) lines.push(`……共${targets.length}条指标`);

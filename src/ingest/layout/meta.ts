@@ -1,12 +1,14 @@
 // The short lines printed around a table: its number, unit, department, year.
 import type { AmountUnit } from '../../store/schema.ts';
 import { squeezeCjkSpaces } from '../text/cjk.ts';
+import { readDate } from '../text/dates.ts';
 
 export type Meta =
   | { kind: 'number'; number: string }
   | { kind: 'unit'; unit: AmountUnit }
   | { kind: 'department'; name: string; code: string | null }
   | { kind: 'year'; year: number }
+  | { kind: 'as_of'; date: string }
   | { kind: 'other' };
 
 const ORG_SUFFIX = '(?:局|中心|所|院|站|委员会|办公室|处|队|馆|厅|部)(?:本级|（汇总）|\\(汇总\\)|（机关）)?';
@@ -18,7 +20,12 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Meta][] = [
   [new RegExp(`^(\\d{3,6})\\s*(\\S{2,40}${ORG_SUFFIX})$`), (m) => ({ kind: 'department', name: m[2]!, code: m[1]! })],
   [/^预算年度\s*[:：]\s*(\d{4})$/, (m) => ({ kind: 'year', year: Number(m[1]) })],
   [/^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$/, (m) => ({ kind: 'year', year: Number(m[1]) })],
-  [/^(?:截止时间|截至时间|保密审查情况|部门主要负责人审签情况)\s*[:：]/, () => ({ kind: 'other' })],
+  // The date a table's stocks stand at (固定资产占用情况表); unreadable, it is still not a title.
+  [/^(?:截止|截至)(?:时间|日期)\s*[:：]\s*(.*)$/, (m) => {
+    const date = readDate(m[1]!);
+    return date ? { kind: 'as_of', date } : { kind: 'other' };
+  }],
+  [/^(?:保密审查情况|部门主要负责人审签情况)\s*[:：]/, () => ({ kind: 'other' })],
 ];
 
 /** Reads one text (or cell) as a meta line; null when it is anything else. */

@@ -27,6 +27,8 @@ export interface TableRegion {
   department: { name: string; code: string | null; line: number } | null;
   /** Year named above the table (`预算年度：2023`, `2022 预算数` is a header, not this). */
   year: number | null;
+  /** The date its figures stand at (`截止时间：2022-12-31`), ISO. */
+  asOf: string | null;
 }
 
 interface Gap {
@@ -69,6 +71,8 @@ export function findRegions(lines: Line[]): TableRegion[] {
     const unit = unitMeta && unitMeta.meta.kind === 'unit' ? unitMeta.meta.unit : null;
     const dept = gap.metas.findLast((m) => m.meta.kind === 'department');
     const yearMeta = gap.metas.findLast((m) => m.meta.kind === 'year');
+    const asOfMeta = gap.metas.findLast((m) => m.meta.kind === 'as_of');
+    const asOf = asOfMeta && asOfMeta.meta.kind === 'as_of' ? asOfMeta.meta.date : null;
     const titleString = title ? titleText(title) : null;
 
     const continues =
@@ -82,6 +86,7 @@ export function findRegions(lines: Line[]): TableRegion[] {
     if (continues && current) {
       current.segments.push({ rows: [first], title: titleString });
       current.unit ??= unit;
+      current.asOf ??= asOf;
     } else {
       const heading = gap.headings.at(-1);
       current = {
@@ -94,6 +99,7 @@ export function findRegions(lines: Line[]): TableRegion[] {
         department:
           dept && dept.meta.kind === 'department' ? { name: dept.meta.name, code: dept.meta.code, line: dept.line.no } : null,
         year: yearMeta && yearMeta.meta.kind === 'year' ? yearMeta.meta.year : null,
+        asOf,
       };
       regions.push(current);
     }

@@ -5,11 +5,14 @@
 // subject code in brackets, or a subject name printed in the document's tables.
 // Words right before the number say what kind of number it is: 增加/减少 (a
 // change of the metric being discussed), 占…的 (a share), 完成预算的 (an
-// execution rate). A number whose subject cannot be told is not stored.
+// execution rate). A number whose subject cannot be told is not stored. A change
+// keeps the line that states it, which may be paragraphs after its figure; a date
+// stated before a number in its sentence (`截至 2022 年 12 月 31 日`) is the date it stands at.
 import type { NewNarrativeFact } from '../../store/schema.ts';
 import { metrics, type Metric } from '../../store/metrics.ts';
 import type { ParseContext } from '../model.ts';
 import { nameKey } from '../text/cjk.ts';
+import { asOfStatements } from '../text/dates.ts';
 import { FEN_PER_UNIT } from '../text/numbers.ts';
 import type { Paragraph } from './paragraphs.ts';
 
@@ -110,6 +113,7 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
       const base = sentence.index;
       const inSentence: FactDraft[] = [];
       const opensWithTopic = /^\s*(?:与|20\d{2}\s*年)/.test(s);
+      const dates = asOfStatements(s, ctx.year);
       for (const clause of s.matchAll(/[^，,；;：:、]+[，,；;：:、]?/g)) {
         const c = clause[0];
         let previousEnd = 0;
@@ -128,21 +132,24 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
           const current = inSentence.at(-1) ?? (opensWithTopic ? inParagraph[0] : inParagraph.at(-1));
           const found = findSubject(window, full, subjects);
           const raw = s.trim();
+          const asOf = dates.findLast((d) => d.end <= clause.index + hit.index)?.date ?? null;
 
           if (unit === '%') {
             const value = Number(digits.replace(/,/g, ''));
             const tail = full.replace(ASIDE, '').trimEnd();
             if (CHANGE_VERB.test(tail) && current) {
               current.change_percent = /减少|下降|降低/.test(tail) ? -value : value;
+              current.change_line ??= line;
+              current.change_raw_text ??= raw;
               // `较上年增加71.74万元，增长49.94%，增长的主要原因是：…`: the reason follows the percent.
               current.reason ??= REASON.exec(after)?.[1]?.trim() ?? null;
             } else if (SHARE.test(tail) && inSentence.length > 0) {
               const of = inSentence.at(-1)!;
-              facts.push({ ...of, line, aspect: 'share', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, change_direction: null, change_fen: null, change_percent: null, reason: null, compare_basis: null, raw_text: raw });
+              facts.push({ ...of, ...noChange, line, aspect: 'share', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, raw_text: raw, as_of: asOf });
             } else if (EXECUTION.test(tail)) {
               const of = found && found.metric?.key !== current?.metric ? found : null;
               const target = of ? { metric: of.metric?.key ?? 'subject', subject_code: of.subjectCode, subject_name: of.subjectName ?? project, label: of.label } : current;
-              if (target) facts.push({ ...(current ?? emptyFact(ctx, line, raw)), ...target, line, aspect: 'execution_rate', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, change_direction: null, change_fen: null, change_percent: null, reason: null, compare_basis: null, raw_text: raw });
+              if (target) facts.push({ ...(current ?? emptyFact(ctx, line, raw)), ...target, ...noChange, line, aspect: 'execution_rate', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, raw_text: raw, as_of: asOf });
             }
             continue;
           }
@@ -156,10 +163,11 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
               ? (facts.findLast((f) => f.metric === explicit.key && f.aspect === 'amount' && f.year === ctx.year) ?? null)
               : (ofThisYear(current) ?? inSentence.findLast((f) => f.year === ctx.year) ?? null);
             const change = /减少|下降|降低/.test(full) ? -1 : 1;
-            const fact = target ?? (explicit ? newFact(ctx, line, raw, explicit.key, found!.label, null, project) : null);
+            const fact = target ?? (explicit ? newFact(ctx, line, raw, explicit.key, found!.label, null, project, asOf) : null);
             if (fact && money) {
               fact.change_fen = change * money.fen;
               fact.change_direction = change > 0 ? '增加' : '减少';
+              [fact.change_line, fact.change_raw_text] = [line, raw];
               // The comparison nearest before the change: a heading like `比上年增减情况` joined to the paragraph is further away.
               const basis = [...s.slice(0, clause.index + hit.index).matchAll(COMPARE)].at(-1)?.[1];
               fact.compare_basis = basis?.replace(/\s+/g, '') ?? fact.compare_basis;
@@ -182,7 +190,7 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
           if ((kind === 'money') !== isMoney && !(kind === 'score' && unit === '分')) continue;
           if (kind === 'count' && !COUNT_UNITS.has(unit)) continue;
 
-          const fact = newFact(ctx, line, raw, metric?.key ?? 'subject', found.label, found.subjectCode, isProject ? project : found.subjectName);
+          const fact = newFact(ctx, line, raw, metric?.key ?? 'subject', found.label, found.subjectCode, isProject ? project : found.subjectName, asOf);
           const year = /^\s*(?:比|较)\s*(20\d{2})\s*年/.exec(window)?.[1];
           if (year) fact.year = Number(year);
           if (/预算数|年初预算/.test(window) && ctx.stage === '决算') fact.basis = '预算';
@@ -197,14 +205,19 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
             fact.unit = unit;
           }
           const steady = STEADY.exec(after);
-          if (steady) fact.change_direction = steady[1]!.includes('不可比') ? '不可比' : '持平';
-          if (steady) fact.reason = REASON.exec(after)?.[1]?.trim() ?? null;
+          if (steady) {
+            fact.change_direction = steady[1]!.includes('不可比') ? '不可比' : '持平';
+            fact.reason = REASON.exec(after)?.[1]?.trim() ?? null;
+            // `after` starts right behind the number, in this clause or the sentence's next ones.
+            fact.change_line = p.lineAt[base + clause.index + previousEnd + steady.index + steady[0].length - 1]!;
+            fact.change_raw_text = raw;
+          }
           facts.push(fact);
           inParagraph.push(fact);
           inSentence.push(fact);
         }
       }
-      if (inSentence.length === 0 && s.search(NUMBER) < 0) steadyStatement(s, facts, ctx, subjects);
+      if (inSentence.length === 0 && s.search(NUMBER) < 0) steadyStatement(s, facts, ctx, subjects, (i) => p.lineAt[base + i]!);
     }
   }
   return facts;
@@ -214,7 +227,7 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
  * `2024年因公出国(境)费与上年持平，主要原因是…` or `与上年相比，今年结转结余持平`: a
  * comparison stated without a number belongs to this year's figure of the metric it names.
  */
-function steadyStatement(s: string, facts: FactDraft[], ctx: ParseContext, subjects: SubjectNames): void {
+function steadyStatement(s: string, facts: FactDraft[], ctx: ParseContext, subjects: SubjectNames, lineAt: (index: number) => number): void {
   const m = STEADY_STATEMENT.exec(s);
   if (!m) return;
   const named = s.slice(0, m.index + m[0].length - m[1]!.length);
@@ -223,11 +236,23 @@ function steadyStatement(s: string, facts: FactDraft[], ctx: ParseContext, subje
   if (!target || target.change_direction) return;
   target.change_direction = m[1] === '不可比' ? '不可比' : '持平';
   target.reason = REASON.exec(s.slice(m.index))?.[1]?.trim() ?? null;
+  [target.change_line, target.change_raw_text] = [lineAt(m.index + m[0].length - 1), s.trim()];
 }
 
 function emptyFact(ctx: ParseContext, line: number, raw: string): FactDraft {
-  return newFact(ctx, line, raw, 'subject', '', null, null);
+  return newFact(ctx, line, raw, 'subject', '', null, null, null);
 }
+
+/** No year-over-year change: how a fact starts, and what a share or a rate (a figure of its own) resets to. */
+const noChange = {
+  compare_basis: null,
+  change_direction: null,
+  change_fen: null,
+  change_percent: null,
+  reason: null,
+  change_line: null,
+  change_raw_text: null,
+} satisfies Partial<FactDraft>;
 
 function newFact(
   ctx: ParseContext,
@@ -237,6 +262,7 @@ function newFact(
   label: string,
   subjectCode: string | null,
   subjectName: string | null,
+  asOf: string | null,
 ): FactDraft {
   return {
     line,
@@ -252,11 +278,8 @@ function newFact(
     value: null,
     unit: '万元',
     precision_fen: null,
-    compare_basis: null,
-    change_direction: null,
-    change_fen: null,
-    change_percent: null,
-    reason: null,
     raw_text: raw,
+    ...noChange,
+    as_of: asOf,
   };
 }

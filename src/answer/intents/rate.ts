@@ -1,0 +1,106 @@
+// 执行率: how much of its budget a project, a figure or the department spent, as a
+// 决算 states it — in the prose (完成预算的 75.54%) and in a 绩效自评表 (执行率 75.57%).
+// Rates are read, never computed; where the ingest found the two inconsistent, the answer says so.
+import words from '../../../grammar/words.json' with { type: 'json' };
+import type { StructuredQuery, Target } from '../../query/ast.ts';
+import type { NarrativeFactRow } from '../../store/schema.ts';
+import { fromFact, show, type Figure } from '../figures.ts';
+import { heading, reply, type Reply } from '../reply.ts';
+import type { Scope } from '../resolve.ts';
+import type { Sources } from '../sources.ts';
+import { targetName } from '../targets.ts';
+import { ownerFigure, ownerRate, tableNames } from './performance.ts';
+
+/** A 整体绩效自评表 indicator that is the unit's own rate (预算执行率), named as questions name it. */
+const RATE_INDICATORS = new Set(words.intents.rate);
+
+interface Rated {
+  name: string;
+  text: Figure[];
+  table: Figure[];
+  /** A failed text_vs_table check covers the two. */
+  disagree: boolean;
+}
+
+const isRate = (year: number) => (f: NarrativeFactRow) => f.aspect === 'execution_rate' && f.value !== null && f.year === year;
+
+/** “正文75.54%；预算项目(政策)绩效自评表75.57%（正文与自评表不一致）” */
+function stated(r: Rated): string {
+  const parts = [...r.text.map((f) => `正文${show(f)}`), ...r.table.map((f) => `${f.table ?? '自评表'}${show(f)}`)];
+  return `${parts.join('；')}${r.disagree ? '（正文与自评表不一致）' : ''}`;
+}
+
+function projectRates(s: Sources, scope: Scope, ids: number[]): Rated[] {
+  const doc = scope.doc;
+  const tables = tableNames(s, doc.id);
+  const failed = s.queries
+    .failedChecks(doc.id)
+    .filter((c) => c.rule === 'text_vs_table')
+    .map((c) => JSON.parse(c.lines) as number[]);
+  return s.queries
+    .projects(doc.id)
+    .filter((p) => ids.includes(p.id))
+    .map((p) => {
+      const entity = s.entity(doc, p.unit_id);
+      const facts = s.queries.factsByName(doc.id, p.name_key).filter(isRate(scope.year));
+      const owners = s.queries.owners(doc.id).filter((o) => o.project_id === p.id);
+      return {
+        name: p.name,
+        text: facts.map((f) => fromFact(f, doc, entity, `${p.name}执行率`)),
+        table: owners.flatMap((o) => ownerRate(s, { ...scope, entity }, o, tables.get(o.table_id) ?? null) ?? []),
+        disagree: failed.some((lines) => facts.some((f) => lines.includes(f.line)) && owners.some((o) => lines.includes(o.line))),
+      };
+    })
+    .filter((r) => r.text.length + r.table.length > 0);
+}
+
+/** Rates the text states for a metric (“三公”经费, 基本支出) or a subject (城乡医疗救助). */
+function statedRates(s: Sources, scope: Scope, t: Exclude<Target, { kind: 'project' }>): Figure[] {
+  const doc = scope.doc;
+  const facts =
+    t.kind === 'metric'
+      ? s.queries.factsByMetric(doc.id, t.key)
+      : [...t.codes.flatMap((c) => s.queries.factsBySubject(doc.id, c)), ...s.queries.factsByName(doc.id, t.name)];
+  const rates = facts.filter(isRate(scope.year)).filter((f, i, all) => all.findIndex((x) => x.id === f.id) === i);
+  return rates.map((f) => fromFact(f, doc, doc.department, `${f.label}执行率`));
+}
+
+/** The department's own rates: those the text states for its totals (财政拨款支出, 基本支出, “三公”经费…), and its 整体绩效自评表's 预算执行率. */
+function departmentRates(s: Sources, scope: Scope): Figure[] {
+  const doc = scope.doc;
+  const stated = scope.unitId !== null ? [] : s.queries.factsByAspect(doc.id, 'execution_rate').filter((f) => isRate(scope.year)(f) && f.subject_name === null);
+  const out = stated.map((f) => fromFact(f, doc, doc.department, `${f.label}执行率`));
+  const tables = tableNames(s, doc.id);
+  for (const o of s.queries.owners(doc.id).filter((x) => x.owner_kind === 'unit' && (scope.unitId === null || x.unit_id === scope.unitId))) {
+    for (const t of s.queries.targets(o.id).filter((x) => RATE_INDICATORS.has(x.level3) && x.actual_value !== null)) {
+      const value = Number.parseFloat(t.actual_value!);
+      if (Number.isNaN(value)) continue;
+      out.push(ownerFigure(o, scope, tables.get(o.table_id) ?? null, { label: t.level3, value, unit: t.target_unit ?? '', raw: t.actual_value!, line: t.line }));
+    }
+  }
+  return out;
+}
+
+export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
+  const head = heading(scope.entity, scope.doc);
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  const target = q.targets[0];
+  if (target && target.kind !== 'project') {
+    const stated = statedRates(s, scope, target);
+    if (stated.length === 0) return reply('not_found', [...note, `${head}中没有说明${targetName(target)}的执行率。`]);
+    return reply('answered', [...note, `${head} ${targetName(target)}执行率：${stated.map(show).join('；')}`], stated);
+  }
+  // A project asked, else every project (and, unless only projects were asked, the department's own rates).
+  const ids = target ? target.ids : s.queries.projects(scope.doc.id).filter((p) => scope.unitId === null || p.unit_id === scope.unitId).map((p) => p.id);
+  const projects = projectRates(s, scope, ids);
+  const own = target || q.listOf === 'projects' ? [] : departmentRates(s, scope);
+  if (own.length + projects.length === 0) {
+    const what = target ? `“${target.name}”的` : '';
+    return reply('not_found', [...note, `${head}中没有${what}执行率${scope.doc.stage === '预算' ? '（预算文件只有计划数，执行率在决算中）' : ''}。`]);
+  }
+  const figures = [...own, ...projects.flatMap((r) => [...r.text, ...r.table])];
+  if (target && projects.length === 1) return reply('answered', [...note, `${head} ${projects[0]!.name}执行率：${stated(projects[0]!)}`], figures);
+  const lines = [...note, `${head}执行率：`, ...own.map((f) => `· ${f.label}：${show(f)}`)];
+  if (projects.length) lines.push(...(own.length ? ['各项目：'] : []), ...projects.map((r) => `· ${r.name}：${stated(r)}`));
+  return reply('answered', lines, figures);
+}

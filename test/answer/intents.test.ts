@@ -1,0 +1,46 @@
+// What answers say beside their figures: counts, disagreements, warnings.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/answer/types.ts';
+import { testEngine } from '../helpers/engine.ts';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await testEngine();
+});
+
+describe('project lists', () => {
+  it('曲阳 lists all 14 projects, saying which 7 have no amount printed', () => {
+    // 14 绩效目标表 (lines 488–640); the 政府采购 table (lines 656–669) prices 7 of them.
+    const r = engine.ask('曲阳 有哪些项目');
+    expect(r.status).toBe('answered');
+    expect(r.text).toContain('共有14个项目，其中7个文件中没有印金额');
+    for (const name of ['医保局公益性岗位人员经费', '医保局网络建设费用', '曲阳县城乡居民基本医疗保险管理服务中心劳务派遣人员工资经费']) {
+      expect(r.text).toContain(name);
+    }
+    expect(r.answers).toHaveLength(7);
+  });
+
+  it('a project printed twice under two names is listed once (莲湖)', () => {
+    expect(engine.ask('莲湖 有哪些项目').text).toContain('共有5个项目：');
+  });
+});
+
+describe('执行率', () => {
+  it('says when the text and the 自评表 disagree (北票 line 204 75.54% vs line 703 75.57%)', () => {
+    const r = engine.ask('北票 2024年医保基金监管经费 执行率');
+    expect(r.text).toContain('正文75.54%');
+    expect(r.text).toContain('75.57%');
+    expect(r.text).toContain('正文与自评表不一致');
+  });
+
+  it('does not claim a disagreement the ingest did not find (北票 line 212 and 767: 100%)', () => {
+    expect(engine.ask('北票 困难群众医疗保障资金 执行率').text).not.toContain('不一致');
+  });
+});
+
+describe('consistency warnings', () => {
+  it('莲湖 卫生健康支出 carries the 表1 vs 表5 finding (they differ by 教育支出 3,360.00)', () => {
+    const r = engine.ask('莲湖 卫生健康支出');
+    expect(r.text).toMatch(/⚠ 核对提示：.*卫生健康支出.*不一致/);
+  });
+});
