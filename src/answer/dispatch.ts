@@ -23,7 +23,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';
   if (nothingAsked && q.candidates.length > 0) {
     const place = q.entities[0] ? `${shortName(q.entities[0].department)} ` : '';
-    return reply('ambiguous', ['这几个项目名称都相近，请选一个：'], [], q.candidates.map((c) => `${place}${c.name}`));
+    const ask = q.candidates[0]!.kind === 'subject' ? '这个科目编码在文件中印得不完整，几个科目共用它，请选一个：' : '这几个项目名称都相近，请选一个：';
+    return reply('ambiguous', [ask], [], q.candidates.slice(0, 5).map((c) => `${place}${c.name}`));
   }
   if (nothingAsked && q.entities.length === 0 && q.years.length === 0) {
     return q.unknown.length ? reply('unsupported', [`没有看懂“${q.unknown.join('、')}”。${HELP}`], [], askedOf(catalog, q, 3)) : reply('unsupported', [HELP], [], askedOf(catalog, q, 3));

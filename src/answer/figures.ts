@@ -68,7 +68,7 @@ export function fromCell(row: FigureRow, document: CatalogDocument, entity: stri
     label: label ?? row.subject_name ?? row.row_label,
     fen: row.value_kind === 'money' ? row.amount_fen : null,
     value: row.value_kind === 'money' ? null : row.quantity,
-    unit: row.value_kind === 'money' ? null : countUnit(row.column_label),
+    unit: row.value_kind === 'money' ? null : countUnit(row),
     printedIn: row.precision_fen !== null && row.precision_fen < 10_000 ? '元' : '万元',
     table: tableName(row.table_name, row.table_number),
     column: row.column_label,
@@ -81,8 +81,11 @@ export function fromCell(row: FigureRow, document: CatalogDocument, entity: stri
   };
 }
 
-function countUnit(label: string): string | null {
-  return /人数/.test(label) ? '人' : null;
+/** A count's unit: an 人数 column, or the unit a row label ends with in brackets (车辆（台、辆）, 房屋（平方米）). */
+function countUnit(row: FigureRow): string | null {
+  if (/人数/.test(row.column_label)) return '人';
+  const m = /[（(]([\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3})*)[）)]$/.exec(row.row_label);
+  return m ? m[1]!.replaceAll('、', '/') : null;
 }
 
 export function fromFact(fact: NarrativeFactRow, document: CatalogDocument, entity: string, label?: string): Figure {
@@ -181,5 +184,6 @@ export function toAnswer(f: Figure): AnswerItem {
     value: f.fen !== null ? null : f.value,
     unit: f.fen !== null ? null : f.unit,
     source: { document: f.document.display, table: f.table, line: f.line, file: f.document.file, raw: f.raw },
+    as_of: f.asOf ?? null,
   };
 }

@@ -30,6 +30,8 @@ export interface AnswerItem {
   value: number | string | null;
   unit: string | null;
   source: SourceRef;
+  /** The date a stock stands at (车辆, 人员编制, 固定资产), ISO `2022-12-31`, when the source dates it; else null. */
+  as_of: string | null;
 }
 
 /** A follow-up the front end may offer as a button: a label and the question it asks. */

@@ -36,6 +36,6 @@ export interface StructuredQuery {
   sources: boolean;
   /** Words nothing understood (an unknown place, a misspelt project with no close match). */
   unknown: string[];
-  /** Projects that matched a misspelt name about equally well. */
-  candidates: { name: string; ids: number[] }[];
+  /** Projects that matched a misspelt name about equally well, or subjects sharing a code printed cut short. */
+  candidates: { kind: 'project' | 'subject'; name: string; ids: number[] }[];
 }

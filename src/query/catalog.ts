@@ -37,6 +37,8 @@ export interface Catalog {
   units: CatalogUnit[];
   projects: CatalogProject[];
   subjects: CatalogSubject[];
+  /** Codes printed cut short for several subjects (北票 公开06表 “3010” for 基本工资, 津贴补贴…) → those names. */
+  sharedCodes: Map<string, string[]>;
   document(id: number): CatalogDocument;
 }
 
@@ -62,7 +64,7 @@ export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
   );
   const subjectRows = await db
     .selectFrom('line_items')
-    .select(['subject_name', 'subject_code'])
+    .select(['subject_name', 'subject_code', 'level'])
     .where('classification', 'in', ['功能分类', '部门经济分类', '政府经济分类'])
     .where('subject_name', 'is not', null)
     // A subject printed with no code (莲湖 表1 “5、教育支出”) is still a subject, by its name; a 合计 row is not.
@@ -70,11 +72,15 @@ export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
     .distinct()
     .execute();
   const byName = new Map<string, Set<string>>();
+  const cutShort = new Map<string, Set<string>>();
   for (const r of subjectRows) {
     const codes = byName.get(r.subject_name!) ?? new Set<string>();
     if (r.subject_code) codes.add(r.subject_code);
     byName.set(r.subject_name!, codes);
+    // A code with no level is not a well-formed 类/款/项 code: the ingest found it printed cut short.
+    if (r.subject_code && r.level === null) cutShort.set(r.subject_code, (cutShort.get(r.subject_code) ?? new Set()).add(r.subject_name!));
   }
+  const sharedCodes = new Map([...cutShort].filter(([, names]) => names.size > 1).map(([code, names]) => [code, [...names]]));
   const subjects = [...byName.entries()].map(([name, codes]) => ({ name, codes: [...codes].sort() })).sort((a, b) => a.name.localeCompare(b.name));
   const byId = new Map(documents.map((d) => [d.id, d]));
   return {
@@ -83,6 +89,7 @@ export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
     units,
     projects,
     subjects,
+    sharedCodes,
     document: (id) => {
       const d = byId.get(id);
       if (!d) throw new Error(`no document ${id}`);

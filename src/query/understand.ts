@@ -95,10 +95,13 @@ export function createUnderstander(catalog: Catalog): Understander {
       }
       const unknown: string[] = [];
       const targets: Target[] = [];
+      const candidates: StructuredQuery['candidates'] = [];
       for (const t of m.targets) {
         if (t.kind === 'code') {
           const subject = subjectByCode.get(t.code);
-          if (subject) targets.push({ kind: 'subject', name: subject.name, codes: [t.code], text: t.text });
+          const shared = catalog.sharedCodes.get(t.code);
+          if (shared) candidates.push(...shared.map((name) => ({ kind: 'subject' as const, name, ids: [] })));
+          else if (subject) targets.push({ kind: 'subject', name: subject.name, codes: [t.code], text: t.text });
           else unknown.push(t.code);
         } else if (t.kind === 'metric') targets.push({ kind: 'metric', key: t.key, text: t.text });
         else if (t.kind === 'subject') targets.push({ kind: 'subject', name: t.name, codes: t.codes, text: t.text });
@@ -107,7 +110,6 @@ export function createUnderstander(catalog: Catalog): Understander {
 
       // Leftover words: a project named loosely (沈阳 印刷服务), or something unknown (上海).
       const scope = entities.length ? new Set(catalog.documents.filter((d) => entities.some((e) => e.department === d.department)).map((d) => d.id)) : undefined;
-      const candidates: { name: string; ids: number[] }[] = [];
       for (const raw of m.residue) {
         const word = meaningful(raw);
         if (word.length === 0) continue;
@@ -127,7 +129,7 @@ export function createUnderstander(catalog: Catalog): Understander {
             targets.push({ kind: 'project', name: names[0]!, ids: top.map((h) => h.project.id), text: word, fuzzy: true });
           }
         } else if (names.length > 1) {
-          for (const name of names.slice(0, 5)) candidates.push({ name, ids: top.filter((h) => h.project.name === name).map((h) => h.project.id) });
+          for (const name of names.slice(0, 5)) candidates.push({ kind: 'project', name, ids: top.filter((h) => h.project.name === name).map((h) => h.project.id) });
         } else {
           unknown.push(word);
         }

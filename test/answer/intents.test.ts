@@ -44,3 +44,18 @@ describe('consistency warnings', () => {
     expect(r.text).toMatch(/⚠ 核对提示：.*卫生健康支出.*不一致/);
   });
 });
+
+describe('codes printed cut short', () => {
+  it('北票 3010 stands for several subjects (公开06表 lines 542–549): asks which, answers none', () => {
+    const r = engine.ask('北票 3010');
+    expect(r.status).toBe('ambiguous');
+    expect(r.answers).toEqual([]);
+    expect(r.suggestions).toContain('北票 基本工资');
+    expect(r.suggestions).toContain('北票 津贴补贴');
+    expect(r.suggestions.length).toBeLessThanOrEqual(5);
+  });
+
+  it('a well-formed code still answers at once (北票 2101550 事业运行, line 422)', () => {
+    expect(engine.ask('北票 2101550').answers[0]).toMatchObject({ amount_yuan: 3525700, source: { line: 422 } });
+  });
+});

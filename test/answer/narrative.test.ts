@@ -90,8 +90,9 @@ const AS_OF: AsOfCase[] = [
   // A 2024 预算: 上年底 is the end of 2023.
   { q: '莲湖 实有人员', seed: 'lianhu', line: 166, says: '实有人员：14人（截至2023年12月31日）', printed: ['截止上年底', '实有人员14人'] },
   { q: '莲湖 人员编制', seed: 'lianhu', line: 166, says: '人员编制：20人（截至2023年12月31日）', printed: ['截止上年底', '人员编制20人'] },
+  { q: '北票 车辆', seed: 'beipiao', line: 188, says: '车辆：1辆（截至2024年12月31日）', printed: ['截至2024年12月31日', '共有车辆1辆'] },
   // A 2024 决算: 截至年末 is the end of 2024.
-  { q: '北票 车辆', seed: 'beipiao', line: 168, says: '车辆：1辆（截至2024年12月31日）', printed: ['截至年末', '保有量1辆'] },
+  { q: '北票 公务用车保有量', seed: 'beipiao', line: 168, says: '保有量：1辆（截至2024年12月31日）', printed: ['截至年末', '保有量1辆'] },
   // From the table printed under `截止时间：2022-12-31`.
   { q: '曲阳 固定资产', seed: 'quyang', line: 685, says: '固定资产：159.69万元（截至2022年12月31日）', printed: ['资产总额', '159.69'], table: '部门固定资产占用情况表' },
 ];
@@ -101,6 +102,9 @@ describe('a stock says the date it stands at', () => {
     const r = engine.ask(a.q);
     expect(r.status, r.text).toBe('answered');
     expect(r.text).toContain(a.says);
+    // The JSON says the date too, as ISO: 截至2022年12月31日 → 2022-12-31.
+    const [, y, m, d] = /截至(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(a.says)!;
+    expect(r.answers[0]!.as_of).toBe(`${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`);
     expect(r.answers[0]!.source.line).toBe(a.line);
     expect(r.answers[0]!.source.table).toBe(a.table ?? null);
     const printed = noSpaces(rawLine(SEEDS[a.seed], a.line));
@@ -126,9 +130,31 @@ describe('a stock says the date it stands at', () => {
     expect(r.text).not.toContain('截至');
   });
 
+  it('a stock shown with its parts says the date once (曲阳 lines 685, 688, 690)', () => {
+    const r = engine.ask('曲阳 固定资产');
+    expect(r.text.match(/截至2022年12月31日/g)).toHaveLength(1);
+    expect(r.answers.map((a) => a.source.line)).toEqual(expect.arrayContaining([685, 688, 690]));
+  });
+
+  it('a count takes its unit from the row label it was printed under (曲阳 line 688 “2、车辆（台、辆）”)', () => {
+    const r = engine.ask('曲阳 车辆');
+    expect(noSpaces(rawLine(SEEDS.quyang, 688))).toContain('2、车辆（台、辆）3');
+    expect(r.answers[0]).toMatchObject({ value: 3, unit: '台/辆', source: { line: 688 } });
+    expect(r.text).toContain('车辆：3台/辆');
+  });
+
+  it('北票 车辆 is the 1 vehicle held (line 188), not the 财政拨款-funded 保有量 (line 168), which is asked for apart', () => {
+    expect(engine.ask('北票 车辆').answers[0]).toMatchObject({ value: 1, unit: '辆', source: { line: 188 } });
+    expect(noSpaces(rawLine(SEEDS.beipiao, 168))).toContain('使用财政拨款开支运行维护费的公务用车保有量1辆');
+    const funded = engine.ask('北票 公务用车保有量');
+    expect(funded.answers[0]).toMatchObject({ value: 1, source: { line: 168 } });
+    expect(funded.text).toContain('财政拨款开支运行维护费的公务用车保有量');
+  });
+
   it('a figure the text does not date says no date', () => {
     const r = engine.ask('曲阳 2023 三公经费');
     expect(r.status).toBe('answered');
     expect(r.text).not.toContain('截至');
+    expect(r.answers.every((a) => a.as_of === null)).toBe(true);
   });
 });

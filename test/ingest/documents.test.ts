@@ -740,7 +740,7 @@ const AS_OF: AsOfSpot[] = [
   { seed: 'shenyang', line: 745, metric: 'vehicles.planned_purchase', v: '1', unit: '台', asOf: null },
   { seed: 'beipiao', line: 188, metric: 'vehicles.count', v: '1', unit: '辆', asOf: '2024-12-31', says: '截至2024年12月31日，共有车辆1辆' },
   // 北票 is a 2024 决算: `当年购置公务用车 0 辆。…截至年末…公务用车保有量 1 辆` — only what follows 截至年末 is dated.
-  { seed: 'beipiao', line: 168, metric: 'vehicles.count', v: '1', unit: '辆', asOf: '2024-12-31', says: '截至年末使用财政拨款开支运行维护费的公务用车保有量1辆' },
+  { seed: 'beipiao', line: 168, metric: 'vehicles.funded_count', v: '1', unit: '辆', asOf: '2024-12-31', says: '截至年末使用财政拨款开支运行维护费的公务用车保有量1辆' },
   { seed: 'beipiao', line: 168, metric: 'vehicles.planned_purchase', v: '0', unit: '辆', asOf: null },
   // 曲阳 is a 2023 预算: `上年末固定资产金额为 159.69 万元`; the next sentence plans this year's purchases.
   { seed: 'quyang', line: 676, metric: 'assets.total', v: '159.69', unit: '万元', asOf: '2022-12-31', says: '上年末固定资产金额为159.69万元' },

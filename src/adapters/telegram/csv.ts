@@ -3,7 +3,7 @@ import { Input, type Context } from 'telegraf';
 import type { AnswerItem } from '../../answer/types.ts';
 
 // The source columns let a reader find each figure in the raw file, as printed.
-const COLUMNS = ['entity', 'year', 'stage', 'label', 'amount_yuan', 'value', 'unit', 'source_document', 'source_table', 'source_line', 'source_file', 'source_raw'];
+const COLUMNS = ['entity', 'year', 'stage', 'label', 'amount_yuan', 'value', 'unit', 'source_document', 'source_table', 'source_line', 'source_file', 'source_raw', 'as_of'];
 // Excel reads a CSV without a byte-order mark in the local code page and garbles Chinese.
 const BOM = '\uFEFF';
 const FILENAME = 'yusuan-answer.csv';
@@ -23,6 +23,7 @@ export function answersCsv(answers: readonly AnswerItem[]): string {
     a.source.line,
     a.source.file ?? null,
     a.source.raw ?? null,
+    a.as_of,
   ]);
   return `${BOM}${[COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -50,7 +50,8 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
   if (lead.length === 1 || target.kind === 'metric') {
     const f = lead[0]!;
     const parts = target.kind === 'metric' ? partsOf(s, scope, target.key, year, f.basis) : [];
-    const partText = parts.length ? `（${parts.map((p) => `${p.label}${show(p)}`).join('，')}）` : '';
+    // A part dated like its whole says the date once, after the whole.
+    const partText = parts.length ? `（${parts.map((p) => `${p.label}${show(p.asOf === f.asOf ? { ...p, asOf: null } : p)}`).join('，')}）` : '';
     const extraFigures = [...extras.main, ...extras.other];
     const extraText = extraFigures.map((x) => `；${x.label.replace(name, '')}${show(x)}`).join('');
     const stageText = f.basis !== stage || f.basis !== scope.doc.stage || beside.length ? `${f.basis}数` : '';

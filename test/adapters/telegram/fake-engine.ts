@@ -37,6 +37,7 @@ function item(unit: string, year: number, label: string, amount: number): Answer
     value: null,
     unit: '元',
     source: { document: `《${unit}${year}年部门预算》 (004_test.txt)`, table: '表7 “三公”经费支出表', line: 120 },
+    as_of: null,
   };
 }
 

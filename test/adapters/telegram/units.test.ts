@@ -101,6 +101,7 @@ describe('answersCsv', () => {
         value: '两行\n文字',
         unit: null,
         source: { document: 'd', table: null, line: 3 },
+        as_of: null,
       },
       {
         entity: 'e',
@@ -111,10 +112,11 @@ describe('answersCsv', () => {
         value: null,
         unit: '元',
         source: { document: 'd', table: 't', line: 4, file: 'f.txt', raw: '1,234,567.50' },
+        as_of: '2024-12-31',
       },
     ]);
     const [, first, second] = csv.slice(1).split('\r\n');
-    expect(first).toBe('"甲,乙",,,"说""明""",,"两行\n文字",,d,,3,,');
-    expect(second).toBe('e,2023,决算,l,1234567.50,,元,d,t,4,f.txt,"1,234,567.50"');
+    expect(first).toBe('"甲,乙",,,"说""明""",,"两行\n文字",,d,,3,,,');
+    expect(second).toBe('e,2023,决算,l,1234567.50,,元,d,t,4,f.txt,"1,234,567.50",2024-12-31');
   });
 });
