@@ -1,6 +1,6 @@
 // From a structured query to a reply: settle what cannot be answered, find the
 // documents, hand over to the intent.
-import type { StructuredQuery } from '../query/ast.ts';
+import type { StructuredQuery, Target } from '../query/ast.ts';
 import { breakdown } from './intents/breakdown.ts';
 import { compare } from './intents/compare.ts';
 import { listCatalog, listWithin } from './intents/list.ts';
@@ -10,7 +10,7 @@ import { rankDepartments, rankWithin } from './intents/rank.ts';
 import { rate } from './intents/rate.ts';
 import { share } from './intents/share.ts';
 import { reply, type Reply } from './reply.ts';
-import { askedOf, resolveScopes, shortName } from './resolve.ts';
+import { askedOf, resolveScopes, shortName, type Scope } from './resolve.ts';
 import type { Sources } from './sources.ts';
 
 const HELP = '我能回答部门预算、决算公开中的数字，例如：曲阳 2023 三公经费；沈阳 2023 邮电费；抚顺 2024 项目支出 前5；北票 困难群众医疗保障资金。';
@@ -54,6 +54,14 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
       : reply('ambiguous', [`想查${e.entity}的哪一项？`], [], examples);
   }
 
+  const r = answerIntent(s, q, scopes);
+  // A project found by a loose name is said to be that project, so nobody takes it for the one typed.
+  const loose = q.targets.filter((t): t is Extract<Target, { kind: 'project' }> => t.kind === 'project' && t.fuzzy && !t.name.includes(t.text.trim()));
+  if (r.status === 'answered' && loose.length) r.lines.unshift(...loose.map((t) => `没有名为“${t.text.trim()}”的项目，以下是名称最接近的“${t.name}”。`));
+  return r;
+}
+
+function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
   switch (q.intent) {
     case 'list':
       return listWithin(s, q, scopes[0]!);

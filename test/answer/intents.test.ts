@@ -59,3 +59,19 @@ describe('codes printed cut short', () => {
     expect(engine.ask('北票 2101550').answers[0]).toMatchObject({ amount_yuan: 3525700, source: { line: 422 } });
   });
 });
+
+describe('projects found by a loose name', () => {
+  it('a misspelt name is answered as the closest project, saying so (沈阳 表9 line 292)', () => {
+    const r = engine.ask('沈阳 日常办公印刷服物经费');
+    expect(r.text).toContain('没有名为“日常办公印刷服物经费”的项目，以下是名称最接近的“日常办公印刷服务经费”。');
+    expect(r.answers[0]).toMatchObject({ amount_yuan: 201000, source: { line: 292 } });
+  });
+
+  it('a name typed exactly, or a part of it, needs no such note', () => {
+    for (const q of ['沈阳 日常办公印刷服务经费', '沈阳 印刷服务']) {
+      const r = engine.ask(q);
+      expect(r.answers[0]).toMatchObject({ amount_yuan: 201000, source: { line: 292 } });
+      expect(r.text).not.toContain('没有名为');
+    }
+  });
+});
