@@ -85,6 +85,10 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database) {
       sqlite,
       figures().where('li.document_id', '=', 0).where('li.classification', '=', '').where('li.level', '=', '').where('t.kind', '=', 'expenditure'),
     ),
+    /** (documentId, classification) a table's 合计 rows (部门综合预算政府采购预算表 合计 284,708.00) */
+    totalsByClassification: prepared<FigureRow>(sqlite, figures().where('li.document_id', '=', 0).where('li.classification', '=', '').where('li.level', '=', 'total')),
+    /** (documentId, rowLabel) rows the ingest tagged with no metric (绩效自评表 部门年初预算收入金额) */
+    figuresByLabel: prepared<FigureRow>(sqlite, figures().where('li.document_id', '=', 0).where('li.row_label', '=', '').where('li.metric', 'is', null)),
     /** (documentId, unitId) a unit's subtotal rows (抚顺市医疗保障局本级 in 项目支出预算表) */
     unitFigures: prepared<FigureRow>(sqlite, figures().where('li.document_id', '=', 0).where('li.unit_id', '=', 0).where('li.level', '=', 'unit')),
     /** (documentId) figures that belong to a project */

@@ -21,9 +21,14 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (q.intent === 'rank' && q.entities.length === 0 && q.targets.length > 0 && q.unknown.length === 0) return rankDepartments(s, catalog, q);
 
   const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';
-  if (nothingAsked && q.candidates.length > 0) {
+  // A word that only loosely named something is asked back, never answered beside the rest of the question.
+  if (q.candidates.length > 0 && !q.unknown.some((w) => [...w].length > 1)) {
     const place = q.entities[0] ? `${shortName(q.entities[0].department)} ` : '';
-    const ask = q.candidates[0]!.kind === 'subject' ? '这个科目编码在文件中印得不完整，几个科目共用它，请选一个：' : '这几个项目名称都相近，请选一个：';
+    const first = q.candidates[0]!;
+    if (q.candidates.some((c) => c.kind !== first.kind)) {
+      return reply('ambiguous', [`“${first.name}”既是支出科目也是项目，数字不同，请选一个：`], [], [`${place}${first.name} 科目`, `${place}${first.name} 项目`]);
+    }
+    const ask = first.kind === 'subject' ? '这个科目编码在文件中印得不完整，几个科目共用它，请选一个：' : `没有名为“${first.text}”的项目，你要问的是不是：`;
     return reply('ambiguous', [ask], [], q.candidates.slice(0, 5).map((c) => `${place}${c.name}`));
   }
   if (nothingAsked && q.entities.length === 0 && q.years.length === 0) {
@@ -58,6 +63,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // A project found by a loose name is said to be that project, so nobody takes it for the one typed.
   const loose = q.targets.filter((t): t is Extract<Target, { kind: 'project' }> => t.kind === 'project' && t.fuzzy && !t.name.includes(t.text.trim()));
   if (r.status === 'answered' && loose.length) r.lines.unshift(...loose.map((t) => `没有名为“${t.text.trim()}”的项目，以下是名称最接近的“${t.name}”。`));
+  const misspelt = q.targets.filter((t): t is Extract<Target, { kind: 'metric' }> => t.kind === 'metric' && t.asRead !== undefined);
+  if (r.status === 'answered' && misspelt.length) r.lines.unshift(...misspelt.map((t) => `“${t.text}”按“${t.asRead}”理解。`));
   return r;
 }
 

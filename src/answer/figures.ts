@@ -122,13 +122,13 @@ export function fromFact(fact: NarrativeFactRow, document: CatalogDocument, enti
 }
 
 /**
- * One figure per table (and stage and year) for the same thing: the table's
- * headline cell — 合计 before its parts, the whole scope before a fund's share.
+ * One figure per table (and stage, year and unit: a 整体绩效自评表 prints each unit's) for
+ * the same thing: the table's headline cell — 合计 before its parts, the whole scope before a fund's share.
  */
 export function headlinePerTable(rows: readonly FigureRow[]): FigureRow[] {
   const best = new Map<string, FigureRow>();
   for (const r of rows) {
-    const key = `${r.table_id}|${r.basis}|${r.year}`;
+    const key = `${r.table_id}|${r.basis}|${r.year}|${r.unit_id}`;
     const current = best.get(key);
     if (!current || headlineRank(r) < headlineRank(current)) best.set(key, r);
   }
@@ -142,10 +142,20 @@ export function sameFigure(a: Figure, b: Figure): boolean {
   return a.fen === null && b.fen === null && a.value === b.value;
 }
 
-/** Distinct values, first source kept: the same 3,372.44 in 表3 and 表5 is one answer. */
+/** Printed to a finer digit, and b is rounded: 3,360.00元 is more exact than the 0.34万元 it rounds to (263.70 is not than 263.7). */
+const finer = (a: Figure, b: Figure) => a.precision !== null && b.precision !== null && a.precision < b.precision && a.fen !== b.fen;
+
+/**
+ * Distinct values, in first-seen order: the same 3,372.44 in 表3 and 表5 is one
+ * answer, cited from the most exactly printed source (a 元 figure is never rounded).
+ */
 export function distinctByValue(figures: Figure[]): Figure[] {
   const kept: Figure[] = [];
-  for (const f of figures) if (!kept.some((k) => sameFigure(k, f))) kept.push(f);
+  for (const f of figures) {
+    const i = kept.findIndex((k) => sameFigure(k, f));
+    if (i < 0) kept.push(f);
+    else if (finer(f, kept[i]!)) kept[i] = { ...f, label: kept[i]!.label, change: kept[i]!.change ?? f.change };
+  }
   return kept;
 }
 

@@ -27,10 +27,11 @@ const amountFacts = (facts: readonly NarrativeFactRow[], year: number) =>
 
 /**
  * Where a metric's figure stands when no row or sentence names it directly:
- * 财政拨款 is the total of the 财政拨款收支总表; a count of 车辆 may only be in the 资产 table.
+ * 财政拨款(收入) is this year's income in the 财政拨款收支总表 (本年收入, not 收入总计, which adds 上年结转);
+ * a count of 车辆 may only be in the 资产 table.
  */
 const FALLBACKS: Record<string, { metric: string; scope?: string }> = {
-  'fiscal.total': { metric: 'income.grand_total', scope: 'fiscal' },
+  'fiscal.total': { metric: 'income.current_total', scope: 'fiscal' },
   'vehicles.count': { metric: 'assets.vehicles' },
 };
 
@@ -38,7 +39,8 @@ const FALLBACKS: Record<string, { metric: string; scope?: string }> = {
 export function metricFigures(s: Sources, doc: CatalogDocument, key: string, year: number, asked = ''): Figure[] {
   const metric = metricOf(key);
   const kind = metric.kind === 'count' ? 'count' : 'money';
-  const rows = (k: string) => s.queries.figuresByMetric(doc.id, k).filter((r) => usable(r) && r.year === year && r.value_kind === kind);
+  const fit = (r: FigureRow) => usable(r) && r.year === year && r.value_kind === kind;
+  const rows = (k: string) => s.queries.figuresByMetric(doc.id, k).filter(fit);
   let found: FigureRow[] = rows(key);
   if (MEASURE_METRICS.has(key)) found.push(...s.queries.figuresByMeasure(doc.id, key).filter((r) => usable(r) && r.year === year));
   // A sentence naming the figure as asked (财政拨款支出, not 财政拨款收入) comes first.
@@ -49,33 +51,51 @@ export function metricFigures(s: Sources, doc: CatalogDocument, key: string, yea
   if (found.length === 0 && facts.length === 0 && fallback) {
     found = rows(fallback.metric).filter((r) => !fallback.scope || r.scope.split(',').includes(fallback.scope));
   }
+  // A row printed with the metric's own name in a table whose rows the ingest does not tag (绩效自评表 部门年初预算收入金额).
+  if (found.length === 0 && facts.length === 0) found = s.queries.figuresByLabel(doc.id, metric.name).filter(fit);
   const cells = headlinePerTable(found).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), metric.name));
   return [...cells, ...facts].sort((a, b) => a.rank - b.rank);
 }
 
-/** Figures of a budget subject (by its codes) in one document and year, one per table. */
-export function subjectFigures(s: Sources, doc: CatalogDocument, codes: string[], name: string, year: number): Figure[] {
+/** A row's cell in one column (基本支出, 项目支出, 人员经费, 公用经费), or its headline when none is asked. */
+export const inColumn = (measure: string | null) => (r: FigureRow) => measure === null || r.column_key === measure;
+
+/**
+ * Figures of a budget subject (by its codes) in one document and year, one per table;
+ * with a measure, only that column's cells (卫生健康支出·基本支出), and no prose.
+ */
+export function subjectFigures(s: Sources, doc: CatalogDocument, codes: string[], name: string, year: number, measure: string | null = null): Figure[] {
   // A code cut short (北票 3010) stands for several subjects: the printed name decides.
   const rows = codes
     .flatMap((code) => s.queries.figuresBySubject(doc.id, code))
-    .filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && (r.level !== null || r.subject_name === name));
+    .filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && (r.level !== null || r.subject_name === name) && inColumn(measure)(r));
   const cells = headlinePerTable(rows).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), name));
+  if (measure !== null) return cells.sort((a, b) => a.rank - b.rank);
   const facts = codes.flatMap((code) => amountFacts(s.queries.factsBySubject(doc.id, code), year)).map((f) => fromFact(f, doc, doc.department, name));
   return [...cells, ...facts].sort((a, b) => a.rank - b.rank);
 }
 
-/** Figures of a project: its amounts in every table that prints it, and what the prose says of it. */
-export function projectFigures(s: Sources, doc: CatalogDocument, projectIds: number[], year: number): Figure[] {
-  const projects = s.queries.projects(doc.id).filter((p) => projectIds.includes(p.id));
+/**
+ * Figures of a project: its amounts in every table that prints it, and what the prose says of it.
+ * A project of the same name in another unit (抚顺 本级 226.00 and 中心 60.00, brackets printed
+ * in different widths) is found too, each figure its own unit's.
+ */
+export function projectFigures(s: Sources, doc: CatalogDocument, projectIds: number[], year: number, measure: string | null = null): Figure[] {
+  const all = s.queries.projects(doc.id);
+  const keys = new Set(all.filter((p) => projectIds.includes(p.id)).map((p) => p.name_key));
+  const projects = all.filter((p) => keys.has(p.name_key));
   if (projects.length === 0) return [];
-  const ids = new Set(projects.map((p) => p.id));
-  const name = projects[0]!.name;
-  const rows = s.queries.projectFigures(doc.id).filter((r) => ids.has(r.project_id!) && usable(r) && r.year === year && r.value_kind === 'money');
-  // Per table and stage (a 自评表 prints the budget and the amount spent).
-  const byTableBasis = new Map<string, FigureRow[]>();
-  for (const r of rows) byTableBasis.set(`${r.table_id}|${r.basis}`, [...(byTableBasis.get(`${r.table_id}|${r.basis}`) ?? []), r]);
-  const cells = [...byTableBasis.values()].flatMap((group) => headlinePerTable(group)).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id ?? projects[0]!.unit_id), name));
-  const keys = new Set(projects.map((p) => p.name_key));
+  const unitOf = new Map(projects.map((p) => [p.id, p.unit_id]));
+  const name = projects.find((p) => projectIds.includes(p.id))!.name;
+  const rows = s.queries.projectFigures(doc.id).filter((r) => unitOf.has(r.project_id!) && usable(r) && r.year === year && r.value_kind === 'money' && inColumn(measure)(r));
+  // Per table, stage (a 自评表 prints the budget and the amount spent) and unit.
+  const groups = new Map<string, FigureRow[]>();
+  for (const r of rows) {
+    const key = `${r.table_id}|${r.basis}|${r.unit_id ?? unitOf.get(r.project_id!)}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const cells = [...groups.values()].flatMap((group) => headlinePerTable(group)).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id ?? unitOf.get(r.project_id!) ?? null), name));
+  if (measure !== null) return cells.sort((a, b) => a.rank - b.rank);
   const facts = [...keys].flatMap((k) => amountFacts(s.queries.factsByName(doc.id, k), year)).map((f) => fromFact(f, doc, doc.department, `${name}${f.label}`));
   return [...cells, ...facts].sort((a, b) => a.rank - b.rank);
 }

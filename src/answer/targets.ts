@@ -1,52 +1,76 @@
 // The figures for one target (a metric, a subject, a project) in one scope, and
 // how a target is named in answers.
-import type { Target } from '../query/ast.ts';
+import type { StructuredQuery, Target } from '../query/ast.ts';
 import { metric as metricOf } from '../store/metrics.ts';
 import type { Stage } from '../store/schema.ts';
 import type { Figure } from './figures.ts';
 import type { Scope } from './resolve.ts';
-import { fromCell, headlinePerTable, usable } from './figures.ts';
-import { metricFigures, pick, projectFigures, subjectFigures, type Sources } from './sources.ts';
+import { fromCell, headlinePerTable, sameFigure, usable } from './figures.ts';
+import { inColumn, metricFigures, pick, projectFigures, subjectFigures, type Sources } from './sources.ts';
 
-export function targetName(t: Target): string {
-  if (t.kind === 'metric') return metricOf(t.key).name;
-  if (t.kind === 'subject') return t.codes.length === 1 ? `${t.name}（${t.codes[0]}）` : t.name;
-  return t.name;
+/** The columns a subject's or project's row is cut into (line_items.column_key). */
+const MEASURES = new Set(['basic', 'project', 'personnel', 'public']);
+
+/**
+ * A subject or project named with a measure (抚顺 卫生健康支出 基本支出) asks for one
+ * cell: that row in that column, not the two totals side by side.
+ */
+export function cellOf(q: StructuredQuery): { target: Target; measure: string } | null {
+  if (q.targets.length !== 2) return null;
+  const measure = q.targets.find((t) => t.kind === 'metric' && MEASURES.has(t.key));
+  const row = q.targets.find((t) => t.kind !== 'metric');
+  return measure?.kind === 'metric' && row ? { target: row, measure: measure.key } : null;
 }
 
+export function targetName(t: Target, measure: string | null = null): string {
+  const name = t.kind === 'metric' ? metricOf(t.key).name : t.kind === 'subject' && t.codes.length === 1 ? `${t.name}（${t.codes[0]}）` : t.name;
+  return measure ? `${name}·${metricOf(measure).name}` : name;
+}
+
+/** A metric that is the 合计 row of a table of its own: 政府采购 of the 政府采购预算表. */
+const TABLE_TOTALS: Record<string, string> = { 'procurement.total': '政府采购' };
+
 /** A subject as printed with no code (莲湖 表1 “5、教育支出 3,360.00”): found by its name. */
-function uncodedSubjectFigures(s: Sources, doc: Scope['doc'], name: string, year: number): Figure[] {
-  const rows = s.queries.figuresByUncodedSubject(doc.id, name).filter((r) => usable(r) && r.year === year && r.value_kind === 'money');
+function uncodedSubjectFigures(s: Sources, doc: Scope['doc'], name: string, year: number, measure: string | null): Figure[] {
+  const rows = s.queries.figuresByUncodedSubject(doc.id, name).filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && inColumn(measure)(r));
   return headlinePerTable(rows).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), name));
 }
 
-function documentFigures(s: Sources, scope: Scope, t: Target, year: number): Figure[] {
+function documentFigures(s: Sources, scope: Scope, t: Target, year: number, measure: string | null): Figure[] {
   const doc = scope.doc;
-  if (t.kind === 'subject') return [...subjectFigures(s, doc, t.codes, t.name, year), ...uncodedSubjectFigures(s, doc, t.name, year)].sort((a, b) => a.rank - b.rank);
-  if (t.kind === 'project') return projectFigures(s, doc, t.ids, year);
+  if (t.kind !== 'metric') {
+    const rows = t.kind === 'subject' ? [...subjectFigures(s, doc, t.codes, t.name, year, measure), ...uncodedSubjectFigures(s, doc, t.name, year, measure)] : projectFigures(s, doc, t.ids, year, measure);
+    // A cell is labelled with its column: 卫生健康支出·基本支出, not the row's total's name.
+    return rows.map((f) => (measure ? { ...f, label: `${f.label}·${metricOf(measure).name}` } : f)).sort((a, b) => a.rank - b.rank);
+  }
   const figures = metricFigures(s, doc, t.key, year, t.text);
-  if (figures.length) return figures;
   // 会议费 with no 会议费 line in the prose may still be a 经济分类 row (沈阳 表6 30215).
   const subject = s.catalog.subjects.find((x) => x.name === t.text || x.name === metricOf(t.key).name);
-  return subject ? subjectFigures(s, doc, subject.codes, subject.name, year) : [];
+  const printed = subject ? subjectFigures(s, doc, subject.codes, subject.name, year) : [];
+  if (!figures.length) return printed;
+  // The same figure printed more exactly elsewhere (莲湖 培训费 0.34万元 in the 会议费表, 3,360.00元 in 表6;
+  // 政府采购 28.47万元 in the text, 284,708.00元 in 表12): picking cites the exact one.
+  const totals = TABLE_TOTALS[t.key] ? s.queries.totalsByClassification(doc.id, TABLE_TOTALS[t.key]).filter((r) => usable(r) && r.year === year && r.amount_fen !== null) : [];
+  const twins = [...printed, ...headlinePerTable(totals).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), metricOf(t.key).name))];
+  return [...figures, ...twins.filter((p) => figures.some((f) => sameFigure(f, p)))];
 }
 
+/** The subtotal row a sub-unit's figure is printed as: its 项目支出 in the project table, its 政府采购 in the 政府采购表. */
+const UNIT_SUBTOTALS: Record<string, string> = { project: '项目', ...TABLE_TOTALS };
+
 /**
- * The figures for a target in a scope. Asked about a sub-unit, the unit's own
- * figures come first (its 项目支出 is its subtotal row in the project table);
- * without them the department's figures answer, and the answer says so.
+ * The figures for a target in a scope. Asked about a sub-unit, only the unit's own
+ * figures (its 项目支出 is its subtotal row in the project table): the department's
+ * are not its own, and an answer citing them would read as if they were.
  */
-export function targetFigures(s: Sources, scope: Scope, t: Target, year: number): Figure[] {
-  const figures = documentFigures(s, scope, t, year);
+export function targetFigures(s: Sources, scope: Scope, t: Target, year: number, measure: string | null = null): Figure[] {
+  const figures = documentFigures(s, scope, t, year, measure);
   if (scope.unitId === null) return figures;
   const own = figures.filter((f) => f.entity === scope.entity);
-  if (own.length) return own;
-  if (t.kind === 'metric' && t.key === 'project') {
-    const rows = s.queries.unitFigures(scope.doc.id, scope.unitId).filter((r) => usable(r) && r.year === year && r.value_kind === 'money');
-    const subtotal = headlinePerTable(rows).map((r) => fromCell(r, scope.doc, scope.entity, metricOf('project').name));
-    if (subtotal.length) return subtotal;
-  }
-  return figures;
+  const key = t.kind === 'metric' ? t.key : null;
+  if (own.length || key === null || !UNIT_SUBTOTALS[key]) return own;
+  const rows = s.queries.unitFigures(scope.doc.id, scope.unitId).filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && r.classification === UNIT_SUBTOTALS[key]);
+  return headlinePerTable(rows).map((r) => fromCell(r, scope.doc, scope.entity, metricOf(key).name));
 }
 
 /** The stage an answer leads with: the one asked, else the document's own. */

@@ -51,6 +51,7 @@ export function documentReport(p: ParsedFile): string {
   const cells = doc.tables.flatMap((t) => t.cells);
   const rows = new Set(cells.map((c) => c.line)).size;
   out.push(`  存入：${rows} 行 ${cells.length} 个数；单位 ${doc.units.length} 个；项目 ${doc.projects.length} 个；正文数字 ${doc.facts.length} 个`);
+  for (const o of doc.owners) out.push(`  正文中的绩效目标：${o.name}，第${o.line}行起，指标${o.targets.length}条`);
   const failed = checks.filter((c) => !c.passed);
   out.push(`  核对：${checks.length - failed.length} 项通过，${failed.length} 项未通过${failed.length ? '：' : ''}`);
   for (const c of failed) out.push(`    ✗ [${c.rule}] ${c.message}（第${c.lines.join('、')}行）`);

@@ -3,7 +3,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database, NewLineItem, NewNarrativeFact, NewPerformanceTarget } from '../store/schema.ts';
 import type { CheckDraft } from './checks/index.ts';
 import type { DocumentDraft } from './document/parse.ts';
-import type { ProjectDraft, TableDraft } from './model.ts';
+import type { OwnerDraft, ProjectDraft, TableDraft } from './model.ts';
 import { nameKey } from './text/cjk.ts';
 
 const CHUNK = 400;
@@ -140,53 +140,54 @@ export async function writeDocument(db: Kysely<Database>, source: Source, doc: D
   );
   await insertAll(db, 'line_items', items);
 
-  for (const t of doc.tables) {
-    for (const o of t.owners) {
-      const { id: ownerId } = await db
-        .insertInto('performance_owners')
-        .values({
-          document_id: documentId,
-          table_id: tableIds.get(t)!,
-          owner_kind: o.kind,
-          name: o.name,
-          unit_id: o.kind === 'unit' ? unitId(o.name) : null,
-          project_id: o.project ? (projectIds.get(o.project) ?? null) : null,
-          goal: o.goal,
-          outcome: o.outcome,
-          indicator_score: o.indicatorScore,
-          execution_score: o.executionScore,
-          deduction: o.deduction,
-          total_score: o.totalScore,
-          score_line: o.scoreLine,
-          execution_rate: o.executionRate,
-          line: o.line,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const targets: NewPerformanceTarget[] = o.targets.map((x) => ({
-        owner_id: ownerId,
+  const writeOwner = async (o: OwnerDraft, tableId: number | null) => {
+    const { id: ownerId } = await db
+      .insertInto('performance_owners')
+      .values({
         document_id: documentId,
-        table_id: tableIds.get(t)!,
-        line: x.line,
-        level1: x.level1,
-        level2: x.level2,
-        level3: x.level3,
-        description: x.description,
-        operator: x.operator,
-        target_value: x.targetValue,
-        target_number: x.targetNumber,
-        target_unit: x.targetUnit,
-        deadline: x.deadline,
-        actual_value: x.actualValue,
-        completion: x.completion,
-        weight: x.weight,
-        score: x.score,
-        basis: x.basis,
-        raw_text: x.raw,
-      }));
-      await insertAll(db, 'performance_targets', targets);
-    }
-  }
+        table_id: tableId,
+        owner_kind: o.kind,
+        name: o.name,
+        unit_id: o.kind === 'unit' ? unitId(o.name) : null,
+        project_id: o.project ? (projectIds.get(o.project) ?? null) : null,
+        goal: o.goal,
+        outcome: o.outcome,
+        indicator_score: o.indicatorScore,
+        execution_score: o.executionScore,
+        deduction: o.deduction,
+        total_score: o.totalScore,
+        score_line: o.scoreLine,
+        execution_rate: o.executionRate,
+        line: o.line,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const targets: NewPerformanceTarget[] = o.targets.map((x) => ({
+      owner_id: ownerId,
+      document_id: documentId,
+      table_id: tableId,
+      line: x.line,
+      level1: x.level1,
+      level2: x.level2,
+      level3: x.level3,
+      description: x.description,
+      operator: x.operator,
+      target_value: x.targetValue,
+      target_number: x.targetNumber,
+      target_unit: x.targetUnit,
+      deadline: x.deadline,
+      actual_value: x.actualValue,
+      completion: x.completion,
+      weight: x.weight,
+      score: x.score,
+      basis: x.basis,
+      raw_text: x.raw,
+    }));
+    await insertAll(db, 'performance_targets', targets);
+  };
+  for (const t of doc.tables) for (const o of t.owners) await writeOwner(o, tableIds.get(t)!);
+  // Goals stated in the prose belong to no table.
+  for (const o of doc.owners) await writeOwner(o, null);
 
   const facts: NewNarrativeFact[] = doc.facts.map((f) => ({ ...f, document_id: documentId }));
   await insertAll(db, 'narrative_facts', facts);

@@ -39,6 +39,8 @@ export interface Catalog {
   subjects: CatalogSubject[];
   /** Codes printed cut short for several subjects (北票 公开06表 “3010” for 基本工资, 津贴补贴…) → those names. */
   sharedCodes: Map<string, string[]>;
+  /** Projects named like a subject of their document with other figures (抚顺 城乡医疗救助 3,400.00 vs the subject's 8,645.00). */
+  subjectTwins: CatalogProject[];
   document(id: number): CatalogDocument;
 }
 
@@ -82,6 +84,7 @@ export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
   }
   const sharedCodes = new Map([...cutShort].filter(([, names]) => names.size > 1).map(([code, names]) => [code, [...names]]));
   const subjects = [...byName.entries()].map(([name, codes]) => ({ name, codes: [...codes].sort() })).sort((a, b) => a.name.localeCompare(b.name));
+  const subjectTwins = await twinsOf(db, projects, new Set(byName.keys()));
   const byId = new Map(documents.map((d) => [d.id, d]));
   return {
     documents,
@@ -90,6 +93,7 @@ export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
     projects,
     subjects,
     sharedCodes,
+    subjectTwins,
     document: (id) => {
       const d = byId.get(id);
       if (!d) throw new Error(`no document ${id}`);
@@ -98,3 +102,21 @@ export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
   };
 }
 
+
+/** Projects named like a subject whose figures share no amount with that subject's in the same document. */
+async function twinsOf(db: Kysely<Database>, projects: CatalogProject[], subjectNames: Set<string>): Promise<CatalogProject[]> {
+  const named = projects.filter((p) => subjectNames.has(p.name));
+  if (named.length === 0) return [];
+  const rows = await db
+    .selectFrom('line_items')
+    .select(['document_id', 'project_id', 'subject_name', 'amount_fen'])
+    .where('amount_fen', 'is not', null)
+    .where((eb) => eb.or([eb('project_id', 'in', named.map((p) => p.id)), eb('subject_name', 'in', [...new Set(named.map((p) => p.name))])]))
+    .execute();
+  const amounts = (keep: (r: (typeof rows)[number]) => boolean) => new Set(rows.filter(keep).map((r) => r.amount_fen));
+  return named.filter((p) => {
+    const own = amounts((r) => r.project_id === p.id);
+    const subject = amounts((r) => r.project_id === null && r.document_id === p.documentId && r.subject_name === p.name);
+    return own.size > 0 && subject.size > 0 && ![...own].some((a) => subject.has(a));
+  });
+}

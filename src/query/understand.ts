@@ -6,13 +6,19 @@ import type { EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
 import { createParser } from './grammar/parser.ts';
 import { buildTokens } from './grammar/tokens.ts';
 import { createMentionsVisitor, emptyMentions, type Mentions } from './grammar/visitor.ts';
-import { aliasesOf, orgAliasesOf } from './lexicon/aliases.ts';
+import { aliasesOf } from './lexicon/aliases.ts';
 import { buildLexicon } from './lexicon/lexicon.ts';
 import { createPinyinResolver, normalizeQuestion } from './normalize/index.ts';
 import { questionTooLong } from './limits.ts';
+import { metricTypo, phrasesOf } from './phrases.ts';
 import { buildProjectSearch } from './search.ts';
+import { metrics } from '../store/metrics.ts';
 
 const ignored = [...words.ignore].sort((a, b) => b.length - a.length);
+// How much of a leftover word a project name must hold to be offered (LOOSE) or answered (CLOSE):
+// 离休费 holds half of 离休干部医药费's bigrams and is not it; 日常办公印刷服物经费 holds 7 of 9.
+const LOOSE = 0.5;
+const CLOSE = 0.75;
 
 export type Understood = { ok: true; query: StructuredQuery } | { ok: false; reason: 'empty' | 'too_long' | 'unparsed' };
 
@@ -29,10 +35,17 @@ function meaningful(residue: string): string {
   return s;
 }
 
+/** 最低/排名/前N about 得分 (or any 绩效 word): a ranking of self-evaluation scores. */
+function rankedByScore(m: Mentions, targets: Target[]): boolean {
+  const ranking = m.intents.includes('rank') || m.top !== null;
+  return ranking && (m.intents.includes('performance') || targets.some((t) => t.kind === 'metric' && t.key === 'project.self_eval_score'));
+}
+
 function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[]): Intent {
   const has = (i: string) => m.intents.includes(i as never);
   // 执行率 before 绩效: a rate is one figure, the 绩效 answer a whole table.
   if (has('rate')) return 'rate';
+  if (rankedByScore(m, targets)) return 'rank';
   if (has('performance')) return 'performance';
   if (m.listTargets.length > 0 && (has('list') || targets.length === 0) && m.top === null && !has('rank')) return 'list';
   if (has('rank') || m.top !== null) return 'rank';
@@ -53,18 +66,7 @@ export function createUnderstander(catalog: Catalog): Understander {
   let pinyin: ((text: string) => string) | null = null;
   const projects = buildProjectSearch(catalog.projects);
   const subjectByCode = new Map(catalog.subjects.flatMap((s) => s.codes.map((c) => [c, s] as const)));
-  // Sub-units by the organisation part of their name (医保中心, 医疗保险所), for 抚顺 医保中心: the
-  // part alone is no name (several places have a 医保中心), but after a place it names one unit.
-  // A sub-unit named like its department (北票市医疗保障局) is left to the department.
-  const subunitsByOrg = new Map<string, EntityRef[]>();
-  for (const u of catalog.units.filter((x) => x.role === 'subunit')) {
-    const department = catalog.document(u.documentId).department;
-    const own = new Set(orgAliasesOf(department));
-    for (const org of orgAliasesOf(u.name).filter((o) => !own.has(o))) {
-      subunitsByOrg.set(org, [...(subunitsByOrg.get(org) ?? []), { department, unitId: u.id, name: u.name, text: org }]);
-    }
-  }
-
+  const countMetrics = new Set(metrics.filter((x) => x.kind === 'count').map((x) => x.key));
   return {
     catalog,
     understand(raw) {
@@ -96,43 +98,83 @@ export function createUnderstander(catalog: Catalog): Understander {
       const unknown: string[] = [];
       const targets: Target[] = [];
       const candidates: StructuredQuery['candidates'] = [];
-      for (const t of m.targets) {
+      // 抚顺 医保中心: the unit of that name at the place named. One named where there is none must
+      // not be answered with the department.
+      for (const o of m.unitOrgs) {
+        let found = false;
+        for (const [i, e] of entities.entries()) {
+          const unit = e.unitId === null ? o.units.find((u) => u.department === e.department) : undefined;
+          if (unit) entities[i] = { ...unit, text: o.text };
+          found ||= unit !== undefined;
+        }
+        if (!found && entities.length === 0 && o.units.length === 1) entities.push({ ...o.units[0]!, text: o.text });
+        else if (!found) unknown.push(o.text);
+      }
+
+      // A phrase with an unknown word in it is one name (举报奖金): the known words inside are its parts.
+      const phrases = phrasesOf(m);
+      const compound = phrases.filter((p) => p.targets.length + p.listTargets.length > 0 && meaningful(p.residue.map((i) => m.residue[i]!.text).join('')).length > 1);
+      const partOf = new Set(compound.flatMap((p) => p.targets));
+      const listPartOf = new Set(compound.flatMap((p) => p.listTargets));
+      m.listTargets = m.listTargets.filter((_, i) => !listPartOf.has(i));
+      const scope = entities.length ? new Set(catalog.documents.filter((d) => entities.some((e) => e.department === d.department)).map((d) => d.id)) : undefined;
+      for (const [i, t] of m.targets.entries()) {
+        if (partOf.has(i)) continue;
         if (t.kind === 'code') {
           const subject = subjectByCode.get(t.code);
           const shared = catalog.sharedCodes.get(t.code);
-          if (shared) candidates.push(...shared.map((name) => ({ kind: 'subject' as const, name, ids: [] })));
+          if (shared) candidates.push(...shared.map((name) => ({ kind: 'subject' as const, name, ids: [], text: t.code })));
           else if (subject) targets.push({ kind: 'subject', name: subject.name, codes: [t.code], text: t.text });
           else unknown.push(t.code);
         } else if (t.kind === 'metric') targets.push({ kind: 'metric', key: t.key, text: t.text });
-        else if (t.kind === 'subject') targets.push({ kind: 'subject', name: t.name, codes: t.codes, text: t.text });
-        else targets.push({ kind: 'project', name: t.name, ids: t.ids, text: t.text, fuzzy: false });
+        else if (t.kind === 'subject') {
+          // 城乡医疗救助 is a subject and a project with other figures: 项目 or 科目 says which, else ask.
+          const twins = m.scopes.includes('subjects') ? [] : catalog.subjectTwins.filter((p) => p.name === t.name && (!scope || scope.has(p.documentId)));
+          const project = { kind: 'project' as const, name: t.name, ids: twins.map((p) => p.id), text: t.text };
+          const asked = m.listTargets.findIndex((l) => l.target === 'projects');
+          if (twins.length === 0) targets.push({ kind: 'subject', name: t.name, codes: t.codes, text: t.text });
+          else if (asked >= 0) {
+            targets.push({ ...project, fuzzy: false });
+            m.listTargets.splice(asked, 1);
+          } else candidates.push({ kind: 'subject', name: t.name, ids: [], text: t.text }, project);
+        } else targets.push({ kind: 'project', name: t.name, ids: t.ids, text: t.text, fuzzy: false });
       }
 
-      // Leftover words: a project named loosely (沈阳 印刷服务), or something unknown (上海).
-      const scope = entities.length ? new Set(catalog.documents.filter((d) => entities.some((e) => e.department === d.department)).map((d) => d.id)) : undefined;
-      for (const raw of m.residue) {
+      // Leftover words: a project named loosely (沈阳 印刷服务), a misspelt figure (三公经废), or something unknown (上海).
+      const words = phrases.flatMap((p) => (compound.includes(p) ? [text.slice(p.start, p.end)] : p.residue.map((i) => m.residue[i]!.text)));
+      for (const raw of words) {
         const word = meaningful(raw);
         if (word.length === 0) continue;
-        // Matched as typed: meaningless characters (中) are part of an organisation's name.
-        const subunit = subunitsByOrg.get(raw.trim())?.find((u) => entities.some((e) => placeOnly(e) && e.department === u.department));
-        if (subunit) {
-          entities.splice(entities.findIndex((e) => placeOnly(e) && e.department === subunit.department), 1, subunit);
-          continue;
-        }
-        const hits = projects.search(word, scope).filter((h) => h.coverage >= 0.5);
+        // Quoted back as typed: meaningless characters (中, 其) are often part of a word.
+        const typed = raw.replace(/[\s\p{P}\p{S}]/gu, '');
+        const hits = projects.search(word, scope).filter((h) => h.coverage >= LOOSE);
         const best = Math.max(0, ...hits.map((h) => h.coverage));
         const top = hits.filter((h) => h.coverage >= best - 0.15);
         const names = [...new Set(top.map((h) => h.project.name))];
-        if (names.length === 1) {
+        const typo = metricTypo(typed);
+        if (names.length === 1 && best >= CLOSE) {
           // Two leftover words of one name (第三方 split by a numeral) are one target.
           if (!targets.some((t) => t.kind === 'project' && t.name === names[0])) {
             targets.push({ kind: 'project', name: names[0]!, ids: top.map((h) => h.project.id), text: word, fuzzy: true });
           }
-        } else if (names.length > 1) {
-          for (const name of names.slice(0, 5)) candidates.push({ kind: 'project', name, ids: top.filter((h) => h.project.name === name).map((h) => h.project.id) });
+        } else if (typo) {
+          targets.push({ kind: 'metric', key: typo.key, text: typed, asRead: typo.spelling });
+        } else if (names.length > 0) {
+          for (const name of names.slice(0, 5)) candidates.push({ kind: 'project', name, ids: top.filter((h) => h.project.name === name).map((h) => h.project.id), text: typed });
         } else {
-          unknown.push(word);
+          unknown.push(word.length > 1 ? typed : word);
         }
+      }
+      // Without 和/与, a loose name beside other figures (医保基金 收入) is more likely one phrase split by a
+      // space than two things asked: ask which project was meant. Likewise a count beside a sum (培训 人数)
+      // counts that thing, which no figure here does.
+      if (m.conjunctions === 0 && targets.length > 1) {
+        for (const t of targets.filter((x): x is Extract<Target, { kind: 'project' }> => x.kind === 'project' && x.fuzzy)) {
+          targets.splice(targets.indexOf(t), 1);
+          candidates.push({ kind: 'project', name: t.name, ids: t.ids, text: t.text });
+        }
+        const counts = targets.filter((t) => t.kind === 'metric' && countMetrics.has(t.key));
+        if (counts.length > 0 && counts.length < targets.length) unknown.push(targets.splice(0).map((t) => t.text).join(' '));
       }
 
       const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
@@ -146,8 +188,9 @@ export function createUnderstander(catalog: Catalog): Understander {
         top: m.top === 0 ? 5 : m.top ?? (m.intents.includes('rank') && m.numbers.length ? m.numbers[0]! : null),
         ascending: m.ascending,
         previousYear: m.previousYear,
-        listOf: m.listTargets[0] ?? null,
+        listOf: m.listTargets[0]?.target ?? null,
         subjects: m.scopes.includes('subjects'),
+        byScore: rankedByScore(m, targets),
         sources: m.sources,
         unknown,
         candidates,

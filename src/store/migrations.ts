@@ -238,11 +238,44 @@ const provenance: Migration = {
   },
 };
 
+// Performance goals a document states in the prose (曲阳's 部门整体绩效目标) belong to no table:
+// SQLite cannot drop a NOT NULL, so both tables are rebuilt with a nullable table_id, rows kept.
+const proseGoals: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      create table performance_owners_new (
+        id integer primary key autoincrement, document_id integer not null references documents (id),
+        table_id integer references source_tables (id), owner_kind text not null, name text not null,
+        unit_id integer references units (id), project_id integer references projects (id), goal text, outcome text,
+        indicator_score real, execution_score real, deduction real, total_score real, score_line integer,
+        execution_rate text, line integer not null)`.execute(db);
+    await sql`
+      create table performance_targets_new (
+        id integer primary key autoincrement, owner_id integer not null references performance_owners_new (id),
+        document_id integer not null references documents (id), table_id integer references source_tables (id),
+        line integer not null, level1 text, level2 text, level3 text not null, description text, operator text,
+        target_value text, target_number real, target_unit text, deadline text, actual_value text, completion text,
+        weight real, score real, basis text, raw_text text not null)`.execute(db);
+    await sql`insert into performance_owners_new select id, document_id, table_id, owner_kind, name, unit_id, project_id, goal, outcome,
+      indicator_score, execution_score, deduction, total_score, score_line, execution_rate, line from performance_owners`.execute(db);
+    await sql`insert into performance_targets_new select id, owner_id, document_id, table_id, line, level1, level2, level3, description,
+      operator, target_value, target_number, target_unit, deadline, actual_value, completion, weight, score, basis, raw_text
+      from performance_targets`.execute(db);
+    await db.schema.dropTable('performance_targets').execute();
+    await db.schema.dropTable('performance_owners').execute();
+    // Renaming also points performance_targets_new's reference at the renamed owners table.
+    await db.schema.alterTable('performance_owners_new').renameTo('performance_owners').execute();
+    await db.schema.alterTable('performance_targets_new').renameTo('performance_targets').execute();
+    await db.schema.createIndex('targets_owner').on('performance_targets').column('owner_id').execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
   '0003_build_info': buildInfo,
   '0004_provenance': provenance,
+  '0005_prose_goals': proseGoals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

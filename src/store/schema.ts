@@ -128,7 +128,8 @@ export interface ProjectsTable {
 export interface PerformanceOwnersTable {
   id: Generated<number>;
   document_id: number;
-  table_id: number;
+  /** Null for goals stated in the prose. */
+  table_id: number | null;
   owner_kind: 'unit' | 'project';
   name: string;
   unit_id: number | null;
@@ -149,7 +150,8 @@ export interface PerformanceTargetsTable {
   id: Generated<number>;
   owner_id: number;
   document_id: number;
-  table_id: number;
+  /** Null for indicators stated in the prose. */
+  table_id: number | null;
   line: number;
   level1: string | null;
   level2: string | null;

@@ -75,3 +75,32 @@ describe('projects found by a loose name', () => {
     }
   });
 });
+
+describe('performance goals stated in the prose', () => {
+  it('曲阳 绩效目标 answers the department’s goals and indicators from the prose (lines 438–470)', () => {
+    const r = engine.ask('曲阳 绩效目标');
+    expect(r.status).toBe('answered');
+    expect(r.text).toContain('曲阳县医疗保障局绩效目标（正文第438行起）');
+    // 总体绩效目标 item 1 (line 442) and the 分项 indicator sentences as printed (lines 458, 470).
+    expect(r.text).toContain('1.组织制定全县城镇职工、城乡居民参保筹资和保障待遇政策');
+    expect(r.text).toContain('· 全县城乡居民参保人数达到 52 万。');
+    expect(r.text).toContain('· 将城镇职工基本医疗保险和城乡居民基本医疗保险参保率巩固在 95%以上。');
+    expect(r.text).toContain('来源：《曲阳县医疗保障局2023年部门预算》正文第458、464、470行');
+    expect(r.answers[0]).toMatchObject({ value: 52, unit: '万', source: { table: null, line: 458, raw: '全县城乡居民参保人数达到 52 万。' } });
+  });
+
+  it('says the 14 project 绩效目标表 (lines 488–640) exist and how to ask for one', () => {
+    const r = engine.ask('曲阳 整体绩效目标');
+    expect(r.text).toContain('另有14个项目绩效目标表');
+    expect(r.suggestions).toContain('曲阳 医保局公务用车购置经费 绩效目标');
+    for (const q of r.suggestions) expect(engine.ask(q).status, q).toBe('answered');
+  });
+
+  it('a unit with no goals of its own is told which projects have them (曲阳 医疗保险所)', () => {
+    const r = engine.ask('曲阳 医疗保险所 绩效目标');
+    expect(r.status).toBe('not_found');
+    expect(r.text).toContain('没有找到部门整体绩效目标；有绩效目标的项目（共14个）：医保基金引入第三方监管经费、');
+    expect(r.suggestions[0]).toBe('曲阳 医保基金引入第三方监管经费 绩效目标');
+    expect(r.answers).toEqual([]);
+  });
+});

@@ -1,14 +1,17 @@
 // 明细: what a figure is made of — the parts of a named figure, the sub-subjects
-// of a subject (from the same table as the subject's own figure), the projects
+// of a subject (from the same table as the subject's own figure), the 经济分类 items
+// of a measure's column (公用经费), the items of the 政府采购 table, the projects
 // under a project group or behind 项目支出.
 import type { StructuredQuery, Target } from '../../query/ast.ts';
+import type { FigureRow } from '../data.ts';
 import type { Figure } from '../figures.ts';
 import { fromCell, headlinePerTable, show, usable } from '../figures.ts';
+import { tableName } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
-import { metricFigures, pick, projectFigures, type Sources } from '../sources.ts';
+import { metricFigures, pick, type Sources } from '../sources.ts';
 import { METRIC_PARTS, headlineFigure, stageOf, targetName } from '../targets.ts';
-import { listWithin } from './list.ts';
+import { byUnit, listWithin, ownAmount } from './list.ts';
 import { lookup } from './lookup.ts';
 
 function children(s: Sources, scope: Scope, t: Target & { kind: 'subject' }, whole: Figure, stage: Figure['basis']): Figure[] {
@@ -22,6 +25,63 @@ function children(s: Sources, scope: Scope, t: Target & { kind: 'subject' }, who
     bySubject.set(key, [...(bySubject.get(key) ?? []), r]);
   }
   return [...bySubject.values()].flatMap((g) => headlinePerTable(g)).map((r) => fromCell(r, scope.doc, scope.doc.department, `${r.subject_name}（${r.subject_code}）`));
+}
+
+const ECONOMIC = ['部门经济分类', '政府经济分类'];
+
+/** Kept rows: usable money of this scope's year and stage, and its sub-unit's own when one was asked. */
+const current = (scope: Scope, stage: Figure['basis']) => (r: FigureRow) =>
+  usable(r) && r.year === scope.year && r.basis === stage && r.value_kind === 'money' && r.amount_fen !== null && (scope.unitId === null || r.unit_id === scope.unitId);
+
+const subjectLabel = (r: FigureRow) => (r.subject_code ? `${r.subject_name}（${r.subject_code}）` : (r.subject_name ?? r.row_label));
+
+/**
+ * A measure (人员经费, 公用经费) as its column itemises it by 经济分类: each 类 and the 款 under it,
+ * from the table the headline came from, else the one whose 类 add up to it (抚顺 表6 for 表3's 公用经费).
+ */
+function columnItems(s: Sources, scope: Scope, key: string, whole: Figure, stage: Figure['basis']): { intro: string; lines: string[]; parts: Figure[] } | null {
+  const doc = scope.doc;
+  const keep = current(scope, stage);
+  const heads = ECONOMIC.flatMap((c) => s.queries.figuresAtLevel(doc.id, c, '类')).filter((r) => keep(r) && r.column_key === key);
+  const byTable = new Map<number, FigureRow[]>();
+  for (const r of heads) byTable.set(r.table_id, [...(byTable.get(r.table_id) ?? []), r]);
+  const sum = (rows: FigureRow[]) => rows.reduce((n, r) => n + r.amount_fen!, 0);
+  const fit = (rows: FigureRow[]) => (whole.table === tableName(rows[0]!.table_name, rows[0]!.table_number) ? 2 : 0) + (sum(rows) === whole.fen ? 1 : 0);
+  const chosen = [...byTable.values()].sort((a, b) => fit(b) - fit(a))[0];
+  if (!chosen) return null;
+  const table = tableName(chosen[0]!.table_name, chosen[0]!.table_number);
+  const lines: string[] = [];
+  const parts: Figure[] = [];
+  const figure = (r: FigureRow) => fromCell(r, doc, s.entity(doc, r.unit_id), subjectLabel(r));
+  for (const head of chosen) {
+    const f = figure(head);
+    lines.push(`· ${f.label}：${show(f)}`);
+    parts.push(f);
+    const kids = s.queries.childFigures(doc.id, head.subject_code!).filter((r) => keep(r) && r.table_id === head.table_id && r.column_key === key);
+    for (const k of kids.map(figure)) {
+      lines.push(`  - ${k.label}：${show(k)}`);
+      parts.push(k);
+    }
+  }
+  // A table of another scope than the headline's (only 一般公共预算, say) is said so, not reconciled.
+  if (sum(chosen) !== whole.fen) lines.push(`注：${table}此栏的各类加起来与上面的数字不等，两者口径不同。`);
+  return { intro: `按经济分类（${table}“${chosen[0]!.column_label}”栏）：`, lines, parts };
+}
+
+/** 政府采购 as its table itemises it (曲阳 部门政府采购预算): each item's 合计, under its unit. */
+function procurementItems(s: Sources, scope: Scope, stage: Figure['basis']): { intro: string; lines: string[]; parts: Figure[] } | null {
+  const doc = scope.doc;
+  const keep = current(scope, stage);
+  // Per row, the whole 合计 (fewest fund tags): not its 预算资金 (the project's budget) nor a fund's share.
+  const byLine = new Map<number, FigureRow>();
+  for (const r of s.queries.projectFigures(doc.id).filter((r) => keep(r) && r.classification === '政府采购' && r.column_key === 'total')) {
+    const kept = byLine.get(r.line);
+    if (!kept || r.scope.split(',').length < kept.scope.split(',').length) byLine.set(r.line, r);
+  }
+  const rows = [...byLine.values()].sort((a, b) => a.line - b.line);
+  if (rows.length === 0) return null;
+  const parts = rows.map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), r.row_label));
+  return { intro: `按采购项目（${tableName(rows[0]!.table_name, rows[0]!.table_number)}，合计栏）：`, lines: byUnit(parts, doc.department), parts };
 }
 
 export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
@@ -41,13 +101,18 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     // Each child by its own row: a child may be a group itself (莲湖 医疗保险经办机构经费 99.00 over a
     // same-named 69.00 leaf), so matching leaves by name would give the wrong part.
     const kids = s.queries.projects(scope.doc.id).filter((p) => p.parent_id !== null && ids.has(p.parent_id));
-    parts = kids.flatMap((k) => pick(projectFigures(s, scope.doc, [k.id], year), stage).main.filter((f) => f.fen !== null).slice(0, 1));
+    parts = kids.flatMap((k) => ownAmount(s, scope, k, stage) ?? []);
+  }
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  if (parts.length === 0 && t.kind === 'metric') {
+    const items = t.key === 'procurement.total' ? procurementItems(s, scope, stage) : columnItems(s, scope, t.key, whole, stage);
+    if (items) return reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]);
   }
   if (parts.length === 0) {
     const r = lookup(s, q, scope, t);
     r.lines.push('（没有更细的明细。）');
     return r;
   }
-  const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${head}：${show(whole)}，其中：`, ...parts.map((p) => `· ${p.label}：${show(p)}`)];
+  const lines = [...note, `${head}：${show(whole)}，其中：`, ...parts.map((p) => `· ${p.label}：${show(p)}`)];
   return reply('answered', lines, [whole, ...parts]);
 }

@@ -9,7 +9,9 @@ import { money, percent } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import { shortName, type Scope } from '../resolve.ts';
 import { pick, type Sources } from '../sources.ts';
-import { headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
+import { cellOf, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
+import { lookup } from './lookup.ts';
+import { rate } from './rate.ts';
 
 function changeText(f: Figure): string {
   const c = f.change;
@@ -36,7 +38,7 @@ function acrossScopes(s: Sources, q: StructuredQuery, scopes: Scope[], t: Target
   return reply(figures.length ? 'answered' : 'not_found', lines, figures);
 }
 
-function stages(s: Sources, scope: Scope, t: Target): Reply {
+function stages(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
   const year = scope.year;
   const figures = targetFigures(s, scope, t, year);
   const byStage = (stage: Stage) => pick(figures, stage).main.filter((f) => f.basis === stage)[0];
@@ -46,7 +48,10 @@ function stages(s: Sources, scope: Scope, t: Target): Reply {
   if (!budget || !final) {
     const only = budget ?? final;
     const text = only ? `${head}：只有${only.basis}数${show(only)}，没有${only.basis === '预算' ? '决算' : '预算'}数。` : `${head}：没有找到。`;
-    return reply(only ? 'answered' : 'not_found', [text], only ? [only] : []);
+    // A 决算 with no 预算数 column may still state how much of the budget was spent (北票 城乡医疗救助 52%, line 134).
+    const rated = only?.basis === '决算' ? rate(s, { ...q, intent: 'rate', stage: null, targets: [t] }, { ...scope, yearNote: null }) : null;
+    const stated = rated?.status === 'answered' ? rated : null;
+    return reply(only ? 'answered' : 'not_found', [text, ...(stated ? [`文中说明：完成年初预算的${stated.figures.map(show).join('、')}。`] : [])], only ? [only, ...(stated?.figures ?? [])] : []);
   }
   return reply('answered', [`${head}：预算数${show(budget)}，决算数${show(final)}`], [final, budget]);
 }
@@ -86,11 +91,14 @@ function targetsSideBySide(s: Sources, q: StructuredQuery, scope: Scope): Reply 
 }
 
 export function compare(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
+  // A subject with a measure (卫生健康支出 基本支出) is one cell, not two figures to compare.
+  const cell = scopes.length === 1 && q.stage !== 'both' && !q.previousYear && q.years.length < 2 ? cellOf(q) : null;
+  if (cell) return lookup(s, q, scopes[0]!, cell.target, cell.measure);
   const t = q.targets[0]!;
   const note = scopes.length === 1 && scopes[0]!.yearNote && !q.previousYear ? [scopes[0]!.yearNote] : [];
   let r: Reply;
   if (scopes.length > 1) r = acrossScopes(s, q, scopes, t);
-  else if (q.stage === 'both') r = stages(s, scopes[0]!, t);
+  else if (q.stage === 'both') r = stages(s, q, scopes[0]!, t);
   else if (q.previousYear || q.years.length > 1) r = overYears(s, q, scopes[0]!, t);
   else if (q.targets.length > 1) r = targetsSideBySide(s, q, scopes[0]!);
   else r = overYears(s, q, scopes[0]!, t);

@@ -3,7 +3,7 @@
 import type { StructuredQuery } from '../../query/ast.ts';
 import type { Catalog } from '../../query/catalog.ts';
 import type { ProjectRow } from '../../store/schema.ts';
-import { show } from '../figures.ts';
+import { fromCell, headlinePerTable, show, usable, type Figure } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import { shortName, type Scope } from '../resolve.ts';
 import { projectAmounts, type Sources } from '../sources.ts';
@@ -20,13 +20,56 @@ export function listCatalog(catalog: Catalog, q: StructuredQuery): Reply {
  * projects; its 政府采购 table prices 7). A project with an amount that projectAmounts
  * leaves out is another name for a listed one (莲湖 医疗保险经办中心经费), not a project more.
  */
-function unpricedProjects(s: Sources, scope: Scope): ProjectRow[] {
+export function unpricedProjects(s: Sources, scope: Scope): ProjectRow[] {
   const doc = scope.doc;
   const all = s.queries.projects(doc.id);
   const parents = new Set(all.map((p) => p.parent_id));
   const priced = new Set(s.queries.projectFigures(doc.id).filter((r) => r.value_kind === 'money').map((r) => r.project_id));
   const stated = (key: string) => s.queries.factsByName(doc.id, key).some((f) => f.aspect === 'amount');
   return all.filter((p) => !parents.has(p.id) && !priced.has(p.id) && !stated(p.name_key));
+}
+
+/** `· label：amount` per figure, under a 【unit】 heading where the unit changes. */
+export function byUnit(figures: Figure[], department: string): string[] {
+  const lines: string[] = [];
+  let unit = '';
+  for (const f of figures) {
+    // The department heads its own figures only once another unit's have been listed.
+    if (f.entity !== unit && (unit !== '' || f.entity !== department)) lines.push(`【${f.entity}】`);
+    unit = f.entity;
+    lines.push(`· ${f.label}：${show(f)}`);
+  }
+  return lines;
+}
+
+/**
+ * One project row's own amount, its headline cell in the first table printing it. Not by name:
+ * a group and a project under it may share one (莲湖 医疗保险经办机构经费 99.00 and 69.00).
+ */
+export function ownAmount(s: Sources, scope: Scope, p: ProjectRow, stage: Figure['basis']): Figure | null {
+  const rows = s.queries.projectFigures(scope.doc.id).filter((r) => r.project_id === p.id && usable(r) && r.year === scope.year && r.basis === stage && r.value_kind === 'money' && r.amount_fen !== null);
+  const best = headlinePerTable(rows).sort((a, b) => a.table_id - b.table_id)[0];
+  return best ? fromCell(best, scope.doc, s.entity(scope.doc, p.unit_id), p.name) : null;
+}
+
+/**
+ * A group row named like a project listed (莲湖 表10: 医疗保险经办机构经费 99.00 at line 599 over
+ * 医保工作经费补助 30.00 and a 医疗保险经办机构经费 69.00): said beside the list, with its parts, so the
+ * group's amount asked by name elsewhere does not read as a second amount for the same project.
+ */
+export function sameNameGroups(s: Sources, scope: Scope, stage: Figure['basis'], listed: Figure[]): { lines: string[]; figures: Figure[] } {
+  const projects = s.queries.projects(scope.doc.id);
+  const lines: string[] = [];
+  const figures: Figure[] = [];
+  for (const group of projects.filter((g) => projects.some((p) => p.parent_id === g.id))) {
+    const leaf = listed.find((f) => f.label === group.name && f.fen !== null);
+    const whole = leaf && ownAmount(s, scope, group, stage);
+    if (!leaf || !whole || whole.fen === leaf.fen) continue;
+    const kids = projects.filter((p) => p.parent_id === group.id).flatMap((p) => ownAmount(s, scope, p, stage) ?? []);
+    lines.push(`注：“${group.name}”也是第${whole.line}行一个项目组的名称，该组合计${show(whole)}${kids.length ? `，含${kids.map((k) => `${k.label}${show(k)}`).join('、')}` : ''}；上面列的是项目本身：${show(leaf)}。`);
+    figures.push(whole, ...kids.filter((k) => !listed.some((f) => f.line === k.line && f.fen === k.fen)));
+  }
+  return { lines, figures };
 }
 
 export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply {
@@ -58,15 +101,10 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
       const total = projects.length + unpriced.length;
       if (total === 0) return reply('not_found', [...note, `${head}没有公开项目明细。`]);
       const lines = [...note, `${head}共有${total}个项目${unpriced.length ? `，其中${unpriced.length}个文件中没有印金额` : ''}：`];
-      let unit = '';
-      for (const p of projects) {
-        // The department heads its own projects only once another unit's have been listed.
-        if (p.entity !== unit && (unit !== '' || p.entity !== scope.doc.department)) lines.push(`【${p.entity}】`);
-        unit = p.entity;
-        lines.push(`· ${p.label}：${show(p)}`);
-      }
+      lines.push(...byUnit(projects, scope.doc.department));
       if (unpriced.length) lines.push('没有印金额的项目：', ...unpriced.map((p) => `· ${p.name}（第${p.line}行）`));
-      return reply('answered', lines, projects);
+      const groups = sameNameGroups(s, scope, stage, projects);
+      return reply('answered', [...lines, ...groups.lines], [...projects, ...groups.figures]);
     }
   }
 }

@@ -1,11 +1,11 @@
 // 查数: one target in one scope. A subject printed with different figures in
 // different tables (沈阳 邮电费: 180.00 in 基本支出表, 182.64 in 经济分类表) is
-// answered with each, labelled; “三公”经费 always comes with its parts.
+// answered with each, labelled with its table and column; “三公”经费 always comes with its parts.
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
 import { show } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
-import type { Scope } from '../resolve.ts';
+import { shortName, type Scope } from '../resolve.ts';
 import { pick, metricFigures, type Sources } from '../sources.ts';
 import { METRIC_PARTS, stageOf, targetFigures, targetName } from '../targets.ts';
 
@@ -19,11 +19,23 @@ function partsOf(s: Sources, scope: Scope, key: string, year: number, stage: Fig
   return parts.flatMap((p) => pick(metricFigures(s, scope.doc, p, year), stage).main.slice(0, 1));
 }
 
-export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Target): Reply {
+/** Two of the figures are what a failed consistency check compared: the tables disagree, not their scopes. */
+function disagree(s: Sources, figures: Figure[]): boolean {
+  const lines = new Set(figures.map((f) => f.line));
+  return s.queries.failedChecks(figures[0]!.document.id).some((c) => (JSON.parse(c.lines) as number[]).filter((l) => lines.has(l)).length >= 2);
+}
+
+/** The question asked again without what cannot be answered (a sub-unit, a stage the document does not print). */
+function askInstead(scope: Scope, q: StructuredQuery): string {
+  return `${shortName(scope.doc.department)} ${scope.year} ${q.targets.map((t) => t.text).join(' ')}`;
+}
+
+/** A target's figures, or with a measure its row's cell in that column (卫生健康支出·基本支出). */
+export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Target, measure: string | null = null): Reply {
   const year = scope.year;
   const stage = stageOf(q.stage, scope);
-  const name = targetName(target);
-  const all = targetFigures(s, scope, target, year);
+  const name = targetName(target, measure);
+  const all = targetFigures(s, scope, target, year, measure);
   // A project's score (自评得分) is said after its money, not as a competing figure.
   const extras = target.kind === 'project' ? pick(all.filter((f) => f.fen === null), stage) : { main: [], other: [] };
   const { main, other } = pick(target.kind === 'project' ? all.filter((f) => f.fen !== null) : all, stage);
@@ -35,19 +47,28 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     if (year !== scope.doc.fiscal_year) {
       return reply('not_found', [`${scope.entity}没有${year}年的资料，${scope.doc.fiscal_year}年${scope.doc.stage}中也没有${year}年的${quoted}数字。`]);
     }
+    // The department's figure is not the sub-unit's: say where it is rather than give it as the answer.
+    const department = { ...scope, entity: scope.doc.department, unitId: null };
+    if (scope.unitId !== null && targetFigures(s, department, target, year, measure).length) {
+      return reply('not_found', [...note, `${asked}：${scope.entity}没有单列${quoted}的数字，只有${scope.doc.department}的。`], [], [askInstead(scope, q)]);
+    }
     return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字。`]);
+  }
+  // A stage asked for by name that the document does not print for this is refused, never answered with the other stage.
+  if (main.length === 0 && q.stage === stage) {
+    return reply('not_found', [...note, `${asked}中没有${name}的${stage}数，只有${other[0]!.basis}数。`], [], [askInstead(scope, q)]);
   }
   // A 决算 answers 决算数 first; a figure only of the other stage is still worth saying, labelled.
   const lead = main.length ? main : other;
   const beside = main.length ? other.filter((o) => !lead.some((l) => l.basis === o.basis)) : [];
   const lines = [...note];
-  if (scope.unitId !== null && lead[0]!.entity !== scope.entity) lines.push(`${scope.entity}没有单列此数，以下是${lead[0]!.entity}的数字。`);
-  // Named after whose figures they are: the department's when the unit asked about prints none.
+  // Named after whose figures they are: a project of the department's is its unit's.
   const head = headOf(lead[0]!.entity);
   if (lead[0]!.basis !== stage) lines.push(`${head}中没有${name}的${stage}数，以下是${lead[0]!.basis}数。`);
   const figures: Figure[] = [];
   const besideText = beside.length ? `（${beside[0]!.basis}数${show(beside[0]!)}）` : '';
-  if (lead.length === 1 || target.kind === 'metric') {
+  const units = new Set(lead.map((f) => f.entity)).size > 1;
+  if (lead.length === 1 || (target.kind === 'metric' && !units)) {
     const f = lead[0]!;
     const parts = target.kind === 'metric' ? partsOf(s, scope, target.key, year, f.basis) : [];
     // A part dated like its whole says the date once, after the whole.
@@ -58,8 +79,10 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     lines.push(`${head} ${name}：${stageText}${show(f)}${partText}${besideText}${extraText}`);
     figures.push(f, ...parts, ...beside.slice(0, 1), ...extraFigures);
   } else {
-    lines.push(`${head} ${name}，不同表中印的数字不同：`);
-    for (const f of lead) lines.push(`· ${show(f)}（${where(f)}）`);
+    // Figures of different scopes (all funds and 一般公共预算, 基本支出 and all) are no contradiction; only a failed check says the tables disagree.
+    const how = units ? '分属不同单位' : disagree(s, lead) ? '不同表中印的数字不同' : '各表口径不同';
+    lines.push(`${units ? asked : head} ${name}，${how}：`);
+    for (const f of lead) lines.push(`· ${show(f)}（${units ? `${f.entity}，` : ''}${where(f)}）`);
     if (besideText) lines.push(`${beside[0]!.basis}数：${show(beside[0]!)}`);
     figures.push(...lead, ...beside.slice(0, 1));
   }

@@ -5,18 +5,31 @@ import type { PerformanceOwnerRow, PerformanceTargetRow } from '../../store/sche
 import { fromFact } from '../figures.ts';
 import { tableName } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
-import type { Scope } from '../resolve.ts';
+import { shortName, type Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
 import type { Figure } from '../figures.ts';
 
 const MAX_TARGETS = 15;
+/** Project names listed when a department's own goals are not found. */
+const MAX_PROJECTS_NAMED = 10;
 
 function describeTarget(t: PerformanceTargetRow): string {
+  // An indicator stated in the prose reads as its sentence; a table row as its levels and value.
+  if (t.table_id === null) return `· ${t.description ?? t.level3}`;
   const level = [t.level1, t.level2].filter(Boolean).join('/');
   const value = `${t.operator && t.operator !== '=' ? t.operator : ''}${t.target_value ?? ''}${t.target_unit && !(t.target_value ?? '').endsWith(t.target_unit) ? t.target_unit : ''}`;
   const done = t.actual_value !== null ? `，完成${t.actual_value}` : '';
   const score = t.score !== null ? `，得分${t.score}/${t.weight}` : '';
   return `· ${level ? `${level}：` : ''}${t.level3} ${value}${done}${score}`;
+}
+
+/**
+ * An indicator stated in the prose, as a figure cited at its sentence: unlike a table
+ * row, which the heading cites by its table, the prose has nothing else to cite it by.
+ */
+function proseTargetFigure(o: PerformanceOwnerRow, t: PerformanceTargetRow, scope: Scope): Figure | null {
+  if (t.table_id !== null || t.target_number === null) return null;
+  return ownerFigure(o, scope, null, { label: `绩效指标“${t.level3}”`, value: t.target_number, unit: t.target_unit ?? '', raw: t.description ?? t.raw_text, line: t.line });
 }
 
 /** A figure a 绩效表 block prints about its owner as a whole: 总得分, 执行率. */
@@ -57,13 +70,26 @@ export function ownerRate(s: Sources, scope: Scope, o: PerformanceOwnerRow, tabl
   return ownerFigure(o, scope, table, { label: '执行率', value, unit: '%', raw: o.execution_rate!, line: row?.line ?? o.line });
 }
 
-/** The tables of a document as answers name them, by id. */
-export function tableNames(s: Sources, documentId: number): Map<number, string> {
-  return new Map(s.queries.tables(documentId).map((t) => [t.id, tableName(t.name, t.number)]));
+/** The tables of a document as answers name them, by id; a prose owner's null id names none. */
+export function tableNames(s: Sources, documentId: number): Map<number | null, string> {
+  return new Map<number | null, string>(s.queries.tables(documentId).map((t) => [t.id, tableName(t.name, t.number)]));
+}
+
+/** How to ask for a project's block: `曲阳 医保局公务用车购置经费 绩效目标`. */
+function projectQuestions(scope: Scope, projects: PerformanceOwnerRow[]): string[] {
+  return projects.map((o) => `${shortName(scope.doc.department)} ${o.name} ${scope.doc.stage === '决算' ? '绩效自评' : '绩效目标'}`);
+}
+
+/** `有绩效目标的项目（共14个）：A、B、…`: what can be asked instead, or that there is nothing. */
+function projectsWithTargets(projects: PerformanceOwnerRow[]): string {
+  if (projects.length === 0) return '也没有项目的绩效目标。';
+  const names = projects.slice(0, MAX_PROJECTS_NAMED).map((o) => o.name).join('、');
+  return `有绩效目标的项目（共${projects.length}个）：${names}${projects.length > MAX_PROJECTS_NAMED ? '等' : ''}。`;
 }
 
 export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const owners = s.queries.owners(scope.doc.id);
+  const projects = owners.filter((o) => o.owner_kind === 'project');
   // A target named like a project (公务员医疗补助 is also a subject) means that project's block.
   const named = q.targets.map((t) => t.kind === 'metric' ? t.text : t.name);
   const project = q.targets.find((t) => t.kind === 'project') ?? (named.length ? { kind: 'project' as const, name: named[0]!, text: named[0]!, ids: [] as number[], fuzzy: false } : undefined);
@@ -80,14 +106,15 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
       const f = fromFact(facts[0]!, scope.doc, scope.entity, `${project!.name}项目自评得分`);
       return reply('answered', [...note, `${head} ${project!.name}：项目自评得分${f.value}分（文中说明）`], [f]);
     }
-    return reply('not_found', [...note, `${head}中没有找到${project ? `“${project.text}”的` : ''}绩效目标。`]);
+    const what = project ? `“${project.text}”的绩效目标` : '部门整体绩效目标';
+    return reply('not_found', [...note, `${head}中没有找到${what}；${projectsWithTargets(projects)}`], [], projectQuestions(scope, projects));
   }
   const lines = [...note];
   const figures: Figure[] = [];
   for (const o of chosen) {
     const targets = s.queries.targets(o.id);
     const table = tables.get(o.table_id) ?? null;
-    lines.push(`${head} ${o.name}绩效${targets.some((t) => t.score !== null) ? '自评' : '目标'}（${table}，第${o.line}行起）：`);
+    lines.push(`${head} ${o.name}绩效${targets.some((t) => t.score !== null) ? '自评' : '目标'}（${table ? `${table}，` : '正文'}第${o.line}行起）：`);
     if (o.goal) lines.push(`目标：${o.goal}`);
     if (o.total_score !== null) {
       const line = o.score_line ?? Math.max(o.line, targets.at(-1)?.line ?? 0);
@@ -96,9 +123,13 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
       if (rate) figures.push(rate);
       lines.push(`自评总得分：${o.total_score}分${rate ? `，预算执行率${rate.raw}` : ''}`);
     }
-    for (const t of targets.slice(0, MAX_TARGETS)) lines.push(describeTarget(t));
+    const shown = targets.slice(0, MAX_TARGETS);
+    if (o.table_id === null && shown.length) lines.push('绩效指标：');
+    for (const t of shown) lines.push(describeTarget(t));
     if (targets.length > MAX_TARGETS) lines.push(`……共${targets.length}条指标`);
+    figures.push(...shown.flatMap((t) => proseTargetFigure(o, t, scope) ?? []));
   }
-  const r = reply('answered', lines, figures);
-  return r;
+  // Asked for the department as a whole, it also says that its projects have blocks of their own.
+  const more = project || projects.length === 0 ? [] : [`另有${projects.length}个项目${scope.doc.stage === '决算' ? '绩效自评表' : '绩效目标表'}，可按项目名称问，如：${projectQuestions(scope, projects)[0]}。`];
+  return reply('answered', [...lines, ...more], figures, project ? [] : projectQuestions(scope, projects));
 }

@@ -1,26 +1,42 @@
-// 排名: projects of a department by amount, subjects of a classification, the
-// parts of a figure, or departments by a figure. 前N limits the list.
+// 排名: projects of a department by amount or by self-evaluation score, subjects
+// of a classification, the parts of a figure, or departments by a figure. 前N limits
+// the list; items tied with the last one kept stay in it.
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Catalog } from '../../query/catalog.ts';
 import type { Figure } from '../figures.ts';
-import { fromCell, headlinePerTable, show, usable } from '../figures.ts';
+import { fromCell, fromFact, headlinePerTable, show, usable } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
-import type { Scope } from '../resolve.ts';
+import { shortName, type Scope } from '../resolve.ts';
 import { metricFigures, pick, projectAmounts, remember, type Sources } from '../sources.ts';
 import { METRIC_PARTS, headlineFigure, stageOf, targetName } from '../targets.ts';
+import { sameNameGroups, unpricedProjects } from './list.ts';
+import { ownerFigure, tableNames } from './performance.ts';
 
 const DEFAULT_TOP = 10;
 
+const scoreOrder = (q: StructuredQuery) => (q.ascending ? '从低到高' : '从高到低');
+
+/** What a figure is ranked by: money, else a number (a score). */
+const measure = (f: Figure): number | null => f.fen ?? (typeof f.value === 'number' ? f.value : null);
+
 function ranked(figures: Figure[], q: StructuredQuery): Figure[] {
-  const sorted = figures.filter((f) => f.fen !== null).sort((a, b) => (q.ascending ? a.fen! - b.fen! : b.fen! - a.fen!));
-  return sorted.slice(0, q.top ?? DEFAULT_TOP);
+  const sorted = figures.filter((f) => measure(f) !== null).sort((a, b) => (q.ascending ? measure(a)! - measure(b)! : measure(b)! - measure(a)!));
+  // Cutting between equal figures would drop one of them arbitrarily (抚顺 1.50 at lines 234 and 237).
+  let end = Math.min(q.top ?? DEFAULT_TOP, sorted.length);
+  while (end > 0 && end < sorted.length && measure(sorted[end]!) === measure(sorted[end - 1]!)) end++;
+  return sorted.slice(0, end);
 }
 
-function listing(title: string, figures: Figure[], total: number, ascending = false): Reply {
+function listing(title: string, figures: Figure[], total: number, ascending = false, order = ascending ? '从小到大' : '从大到小'): Reply {
   if (figures.length === 0) return reply('not_found', [`${title}：没有可排序的数字。`]);
-  const order = ascending ? '从小到大' : '从大到小';
   const lines = [`${title}（${order}${total > figures.length ? `，共${total}项，列前${figures.length}项` : ''}）：`];
-  figures.forEach((f, i) => lines.push(`${i + 1}. ${f.label}：${show(f)}`));
+  // Equal figures share a place (1, 2, 3, 3), so a tie reads as one.
+  const same = (i: number, j: number) => j >= 0 && j < figures.length && measure(figures[i]!) === measure(figures[j]!);
+  let place = 0;
+  figures.forEach((f, i) => {
+    if (!same(i, i - 1)) place = i + 1;
+    lines.push(`${place}. ${f.label}：${show(f)}${same(i, i - 1) || same(i, i + 1) ? '（并列）' : ''}`);
+  });
   return reply('answered', lines, figures);
 }
 
@@ -45,6 +61,65 @@ function computeSubjectsAtLevel(s: Sources, scope: Scope, year: number, classifi
   return [...perTable.values()].reduce<Figure[]>((best, figures) => (total(figures) > total(best) ? figures : best), []);
 }
 
+/**
+ * Each project's self-evaluation score: its 自评表's 绩效自评总得分, else the score its
+ * text states (北票 定点医疗机构离休干部药费 has no 自评表). Where both exist and differ, both are said.
+ */
+function projectScores(s: Sources, scope: Scope): { scores: Figure[]; notes: string[] } {
+  const doc = scope.doc;
+  const tables = tableNames(s, doc.id);
+  const projects = s.queries.projects(doc.id);
+  const inScope = (unitId: number | null) => scope.unitId === null || unitId === scope.unitId;
+  const owners = s.queries.owners(doc.id).filter((o) => o.owner_kind === 'project' && o.total_score !== null && inScope(o.unit_id));
+  const stated = s.queries.factsByMetric(doc.id, 'project.self_eval_score').filter((f) => f.aspect === 'score' && f.value !== null && f.subject_name !== null);
+  const key = (name: string) => name.replace(/\s+/g, '');
+  const notes: string[] = [];
+  const scores = owners.map((o) => {
+    const text = stated.find((f) => f.subject_name === key(o.name) && f.value !== o.total_score);
+    if (text) notes.push(`注：${o.name}自评表得分${o.total_score}分，正文（第${text.line}行）为${text.value}分。`);
+    return ownerFigure(o, scope, tables.get(o.table_id) ?? null, { label: '', value: o.total_score!, unit: '分', raw: String(o.total_score), line: o.score_line ?? o.line });
+  });
+  const owned = new Set(owners.map((o) => key(o.name)));
+  for (const f of stated.filter((x) => !owned.has(x.subject_name!))) {
+    const unitId = projects.find((p) => p.name_key === f.subject_name)?.unit_id ?? null;
+    if (inScope(unitId)) scores.push(fromFact(f, doc, s.entity(doc, unitId), f.subject_name!));
+  }
+  return { scores, notes };
+}
+
+function rankScores(s: Sources, q: StructuredQuery, scope: Scope): Reply {
+  const head = heading(scope.entity, scope.doc);
+  const { scores, notes } = projectScores(s, scope);
+  if (scores.length === 0) {
+    const what = scope.doc.stage === '预算' ? '预算只列绩效目标，没有自评得分' : '文件中没有项目自评得分';
+    return reply('not_found', [`${head}：${what}，无法按得分排序。`], [], [`${shortName(scope.doc.department)} 绩效${scope.doc.stage === '预算' ? '目标' : '自评'}`]);
+  }
+  const r = listing(`${head} 项目自评得分排序`, ranked(scores, q), scores.length, q.ascending, scoreOrder(q));
+  r.lines.push(...notes);
+  return r;
+}
+
+/**
+ * Projects by amount. Where some projects have no printed amount (曲阳 prices 7 of its 14,
+ * in its 政府采购 table), the ranking says it covers only the others: its first is not the largest project.
+ */
+function rankProjects(s: Sources, q: StructuredQuery, scope: Scope, stage: Figure['basis']): Reply {
+  const head = heading(scope.entity, scope.doc);
+  const unitName = scope.unitId !== null ? scope.entity : null;
+  const inScope = (entity: string) => unitName === null || entity === unitName;
+  const all = projectAmounts(s, scope.doc, scope.year, stage).filter((f) => inScope(f.entity));
+  const r = listing(`${head} 项目${stage === '决算' ? '支出' : '预算'}排序`, ranked(all, q), all.length, q.ascending);
+  const unpriced = unpricedProjects(s, scope).filter((p) => inScope(s.entity(scope.doc, p.unit_id)));
+  if (r.status === 'answered' && unpriced.length) {
+    const tables = [...new Set(all.map((f) => (f.column ? `${f.table}“${f.column}”栏` : f.table ?? '正文')))].join('、');
+    r.lines.push(`注：只排了印有金额的${all.length}个项目（金额取自${tables}）；另有${unpriced.length}个项目文件中没有印金额，不在排序中，第1名不一定是最大的项目。`);
+  }
+  const groups = sameNameGroups(s, scope, stage, r.figures);
+  r.lines.push(...groups.lines);
+  r.figures.push(...groups.figures);
+  return r;
+}
+
 export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const t: Target | undefined = q.targets[0];
   const year = scope.year;
@@ -52,7 +127,9 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
   let r: Reply;
-  if (t?.kind === 'metric' && METRIC_PARTS[t.key] && !['project', 'expenditure.grand_total'].includes(t.key)) {
+  if (q.byScore) {
+    r = rankScores(s, q, scope);
+  } else if (t?.kind === 'metric' && METRIC_PARTS[t.key] && !['project', 'expenditure.grand_total'].includes(t.key)) {
     const parts = METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1));
     r = listing(`${head} ${targetName(t)}各项排序`, ranked(parts, q), parts.length, q.ascending);
   } else if (q.subjects || (t?.kind === 'metric' && t.key.startsWith('expenditure.')) || t?.kind === 'subject') {
@@ -61,9 +138,7 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     const all = subjectsAtLevel(s, scope, year, classification, level);
     r = listing(`${head} 支出科目（${classification}，${level}级${all[0]?.table ? `，${all[0].table}` : ''}）排序`, ranked(all, q), all.length, q.ascending);
   } else {
-    const unitName = scope.unitId !== null ? scope.entity : null;
-    const all = projectAmounts(s, scope.doc, year, stage).filter((f) => unitName === null || f.entity === unitName);
-    r = listing(`${head} 项目${stage === '决算' ? '支出' : '预算'}排序`, ranked(all, q), all.length, q.ascending);
+    r = rankProjects(s, q, scope, stage);
   }
   r.lines.unshift(...note);
   return r;
@@ -78,11 +153,15 @@ export function rankDepartments(s: Sources, catalog: Catalog, q: StructuredQuery
     const doc = q.years.length ? docs.find((d) => q.years.includes(d.fiscal_year)) : docs[0];
     if (!doc) continue;
     const scope: Scope = { doc, year: doc.fiscal_year, entity: department, unitId: null, yearNote: null };
-    const { main } = headlineFigure(s, scope, t, doc.fiscal_year, stageOf(q.stage, scope));
-    if (main) figures.push({ ...main, label: `${department}（${doc.fiscal_year}年${doc.stage}）` });
+    // A score is a project's, not a department's: every project's score is ranked, named with its department.
+    const found = q.byScore
+      ? projectScores(s, scope).scores.map((f) => ({ ...f, label: `${shortName(department)} ${f.label}（${doc.fiscal_year}年${doc.stage}）` }))
+      : [headlineFigure(s, scope, t, doc.fiscal_year, stageOf(q.stage, scope)).main].flatMap((f) => (f ? [{ ...f, label: `${department}（${doc.fiscal_year}年${doc.stage}）` }] : []));
+    if (found.length) figures.push(...found);
     else missing.push(department);
   }
-  const r = listing(`各部门${targetName(t)}排序`, ranked(figures, q), figures.length, q.ascending);
+  const title = q.byScore ? '各部门项目自评得分排序' : `各部门${targetName(t)}排序`;
+  const r = listing(title, ranked(figures, q), figures.length, q.ascending, q.byScore ? scoreOrder(q) : undefined);
   if (missing.length) r.lines.push(`未公开此项：${missing.join('、')}`);
   r.lines.push('注：各部门年份、口径不同，仅按公开数字排列。');
   return r;

@@ -5,7 +5,7 @@ import type { Figure } from '../figures.ts';
 import { show } from '../figures.ts';
 import { percent } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
-import type { Scope } from '../resolve.ts';
+import { shortName, type Scope } from '../resolve.ts';
 import { pick, subjectFigures, type Sources } from '../sources.ts';
 import { METRIC_WHOLE, headlineFigure, stageOf, targetName } from '../targets.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
@@ -33,15 +33,20 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, t: Target): 
   const stage = stageOf(q.stage, scope);
   const head = `${heading(scope.entity, scope.doc)} ${targetName(t)}`;
   const note = scope.yearNote ? [scope.yearNote] : [];
-  const stated = t.kind === 'metric' ? s.queries.factsByMetric(scope.doc.id, t.key).find((f) => f.aspect === 'share' && f.year === year) : undefined;
+  // A share the text states is the department's, never a sub-unit's.
+  const stated = t.kind === 'metric' && scope.unitId === null ? s.queries.factsByMetric(scope.doc.id, t.key).find((f) => f.aspect === 'share' && f.year === year) : undefined;
   const { main: part } = headlineFigure(s, scope, t, year, stage);
   if (!part) return reply('not_found', [...note, `${head}：没有找到。`]);
   if (stated && stated.value !== null) {
     const r = reply('answered', [...note, `${head}${show(part)}，文中说明占比${percent(stated.value)}（${stated.raw_text.slice(0, 40)}）`], [part]);
     return r;
   }
+  // A sub-unit's part over its own whole only (its targetFigures); the department's total is not its whole.
   const of = whole(s, scope, t, year, stage);
-  if (!of || !of.figure.fen || part.fen === null) return reply('not_found', [...note, `${head}${show(part)}，找不到可比的总数。`], [part]);
+  if (!of || !of.figure.fen || part.fen === null) {
+    const unit = scope.unitId !== null ? scope.entity : '';
+    return reply('not_found', [...note, `${head}：找不到${unit && `${unit}自己的`}可比总数，无法计算占比。`], [], [`${shortName(scope.doc.department)} ${scope.doc.fiscal_year} ${unit} ${t.text}`.replace(/ +/g, ' ')]);
+  }
   const ratio = (part.fen / of.figure.fen) * 100;
   return reply('answered', [...note, `${head}${show(part)}，占${of.name}${show(of.figure)}的${percent(ratio)}`], [part, of.figure]);
 }

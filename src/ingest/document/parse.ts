@@ -1,9 +1,10 @@
 // One raw document in, everything the database will hold about it out (before ids).
 import { readLines, type Line } from '../layout/lines.ts';
 import { findRegions } from '../layout/regions.ts';
-import type { ParseContext, ProjectDraft, TableDraft, UnitMention } from '../model.ts';
+import type { OwnerDraft, ParseContext, ProjectDraft, TableDraft, UnitMention } from '../model.ts';
 import { extractFacts, type FactDraft } from '../prose/facts.ts';
 import { paragraphsOf } from '../prose/paragraphs.ts';
+import { readProseGoals } from '../prose/performance.ts';
 import { parseTable } from '../tables/index.ts';
 import { nameKey, squeezeCjkSpaces } from '../text/cjk.ts';
 import { detectMetadata, type DocumentMeta } from './metadata.ts';
@@ -23,6 +24,8 @@ export interface DocumentDraft {
   units: UnitDraft[];
   projects: ProjectDraft[];
   facts: FactDraft[];
+  /** Performance goals stated in the prose, printed in no table. */
+  owners: OwnerDraft[];
 }
 
 const ORG_LINE = /^[\u4e00-\u9fa5（）()]{2,40}(?:局|中心|所|院|站|办公室)(?:本级|（机关）)?$/;
@@ -43,6 +46,9 @@ export function parseDocument(content: string): DocumentDraft {
   const tableLines = new Set(regions.flatMap((r) => r.segments.flatMap((s) => s.rows.map((row) => row.no))));
   const paragraphs = paragraphsOf(lines, tableLines);
   const facts = extractFacts(paragraphs, ctx, subjects);
+  // A department's goals printed in a 整体绩效目标表 are read there; the prose may only restate them.
+  const printed = tables.some((t) => t.owners.some((o) => o.kind === 'unit'));
+  const owners = printed ? [] : readProseGoals(paragraphs, lines, meta.department, tableLines);
 
   const mentions: UnitMention[] = [
     ...tables.flatMap((t) => t.units),
@@ -51,7 +57,7 @@ export function parseDocument(content: string): DocumentDraft {
   ];
   const deptLine = regions.find((r) => r.department)?.department?.line ?? 1;
   const units = mergeUnits(meta, deptLine, lines, mentions);
-  return { meta, lines, tables, units, projects, facts };
+  return { meta, lines, tables, units, projects, facts, owners };
 }
 
 /** A 合计 row of a coded table belongs to the classification of the rows it totals. */

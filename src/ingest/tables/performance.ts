@@ -39,7 +39,8 @@ function splitValue(value: string): { number: number | null; unit: string | null
   return { number: Number(m[1]), unit: m[2]!.trim() || null };
 }
 
-function ownerOf(cellText: string, kind: OwnerDraft['kind'], line: number): OwnerDraft {
+/** An owner with nothing read yet: `071001抚顺市医疗保障局本级` → code and name. */
+export function ownerOf(cellText: string, kind: OwnerDraft['kind'], line: number): OwnerDraft {
   const m = /^(\d{6})?\s*(.+?)(-\d*)?$/.exec(squeezeCjkSpaces(cellText));
   return {
     kind,

@@ -25,6 +25,7 @@ export function createParser(t: QuestionTokens) {
     clause = this.RULE('clause', () => {
       this.OR([
         { ALT: () => this.SUBRULE(this.entityList) },
+        { ALT: () => this.CONSUME(t.UnitOrg) },
         { ALT: () => this.SUBRULE(this.yearList) },
         { ALT: () => this.SUBRULE(this.targetList) },
         { ALT: () => this.SUBRULE(this.topN) },

@@ -8,6 +8,7 @@ import type { Entry, EntryKind, Lexicon } from '../lexicon/lexicon.ts';
 export interface QuestionTokens {
   all: TokenType[];
   Entity: TokenType;
+  UnitOrg: TokenType;
   Metric: TokenType;
   Subject: TokenType;
   Project: TokenType;
@@ -31,6 +32,7 @@ export interface QuestionTokens {
 
 const KINDS: [keyof QuestionTokens, EntryKind][] = [
   ['Entity', 'entity'],
+  ['UnitOrg', 'unitOrg'],
   ['Metric', 'metric'],
   ['Subject', 'subject'],
   ['Project', 'project'],

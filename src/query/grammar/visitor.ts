@@ -6,7 +6,13 @@ import type { QuestionParser } from './parser.ts';
 
 export type Mentioned<K extends Entry['kind']> = Extract<Entry, { kind: K }> & { text: string };
 
-export type TargetMention = Mentioned<'metric'> | Mentioned<'subject'> | Mentioned<'project'> | { kind: 'code'; code: string; text: string };
+/** Where a word stands in the question: words typed with no space between are one phrase. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type TargetMention = (Mentioned<'metric'> | Mentioned<'subject'> | Mentioned<'project'> | { kind: 'code'; code: string; text: string }) & Span;
 
 export interface Mentions {
   entities: Mentioned<'entity'>[];
@@ -19,15 +25,17 @@ export interface Mentions {
   previousYear: boolean;
   /** A 前N; 0 when 前 came without a number. */
   top: number | null;
-  listTargets: ListTarget[];
+  listTargets: (Span & { target: ListTarget })[];
+  /** Organisation parts of sub-unit names (医保中心): which unit depends on the place. */
+  unitOrgs: (Mentioned<'unitOrg'> & Span)[];
+  /** 和/与/、 were typed: several targets are a list, not one phrase split by spaces. */
+  conjunctions: number;
   scopes: ('subjects' | 'subunit')[];
   /** 来源/出处: show where every figure comes from. */
   sources: boolean;
   numbers: number[];
   /** Text no word matched, in runs (`上海`, `印刷服务`). */
-  residue: string[];
-  /** Where the last residue run ended, to join adjacent characters. */
-  residueEnd: number;
+  residue: (Span & { text: string })[];
 }
 
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
@@ -68,14 +76,16 @@ export function createMentionsVisitor(parser: QuestionParser) {
     }
 
     targetList(ctx: Children, out: Mentions): void {
+      out.conjunctions += ctx.Conj?.length ?? 0;
       for (const target of (ctx.target ?? []) as CstNode[]) this.visit(target, out);
     }
 
     target(ctx: Children, out: Mentions): void {
       const [name, items] = Object.entries(ctx)[0]!;
       const t = items![0] as IToken;
-      if (name === 'Code') out.targets.push({ kind: 'code', code: t.image, text: t.image });
-      else out.targets.push({ ...(t.payload as Entry), text: t.image } as TargetMention);
+      const span = spanOf(t);
+      if (name === 'Code') out.targets.push({ kind: 'code', code: t.image, text: t.image, ...span });
+      else out.targets.push({ ...(t.payload as Entry), text: t.image, ...span } as TargetMention);
     }
 
     topN(ctx: Children, out: Mentions): void {
@@ -107,7 +117,13 @@ function readToken(name: string, t: IToken, out: Mentions): void {
       out.previousYear = true;
       break;
     case 'ListTarget':
-      if (entry?.kind === 'listTarget') out.listTargets.push(entry.target);
+      if (entry?.kind === 'listTarget') out.listTargets.push({ target: entry.target, ...spanOf(t) });
+      break;
+    case 'UnitOrg':
+      if (entry?.kind === 'unitOrg') out.unitOrgs.push({ ...entry, text: t.image, ...spanOf(t) });
+      break;
+    case 'Conj':
+      out.conjunctions++;
       break;
     case 'Scope':
       if (entry?.kind === 'scope') out.scopes.push(entry.scope);
@@ -125,11 +141,17 @@ function readToken(name: string, t: IToken, out: Mentions): void {
   }
 }
 
+function spanOf(t: IToken): Span {
+  return { start: t.startOffset, end: t.startOffset + t.image.length };
+}
+
 /** Adjacent unmatched characters form one residue word. */
 function appendResidue(out: Mentions, t: IToken): void {
-  if (out.residue.length > 0 && out.residueEnd === t.startOffset) out.residue[out.residue.length - 1] += t.image;
-  else out.residue.push(t.image);
-  out.residueEnd = t.startOffset + t.image.length;
+  const last = out.residue.at(-1);
+  if (last && last.end === t.startOffset) {
+    last.text += t.image;
+    last.end = spanOf(t).end;
+  } else out.residue.push({ text: t.image, ...spanOf(t) });
 }
 
 export function emptyMentions(): Mentions {
@@ -147,7 +169,8 @@ export function emptyMentions(): Mentions {
     scopes: [],
     sources: false,
     numbers: [],
+    unitOrgs: [],
+    conjunctions: 0,
     residue: [],
-    residueEnd: -1,
   };
 }

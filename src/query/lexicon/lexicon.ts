@@ -6,11 +6,13 @@ import { metrics } from '../../store/metrics.ts';
 import type { Stage } from '../../store/schema.ts';
 import type { Catalog } from '../catalog.ts';
 import { normalizeQuestion } from '../normalize/index.ts';
-import { aliasesOf, projectAliases } from './aliases.ts';
+import { aliasesOf, orgAliasesOf, projectAliases } from './aliases.ts';
 import { Trie } from './trie.ts';
 
 export type Entry =
   | { kind: 'entity'; department: string; unitId: number | null; name: string }
+  /** 医保中心: a sub-unit's organisation part, naming one unit only after its place (抚顺 医保中心). */
+  | { kind: 'unitOrg'; units: { department: string; unitId: number; name: string }[] }
   | { kind: 'metric'; key: string }
   | { kind: 'subject'; name: string; codes: string[] }
   | { kind: 'project'; name: string; ids: number[] }
@@ -55,6 +57,14 @@ export function buildLexicon(catalog: Catalog): Lexicon {
       add(alias.text, { kind: 'entity', department, unitId: u.role === 'department' ? null : u.id, name: u.name });
     }
   }
+  // A sub-unit named like its department (北票市医疗保障局) is left to the department.
+  const orgs = new Map<string, Extract<Entry, { kind: 'unitOrg' }>['units']>();
+  for (const u of units.filter((x) => x.role === 'subunit')) {
+    const department = catalog.document(u.documentId).department;
+    const own = new Set(orgAliasesOf(department));
+    for (const org of orgAliasesOf(u.name).filter((o) => !own.has(o))) orgs.set(org, [...(orgs.get(org) ?? []), { department, unitId: u.id, name: u.name }]);
+  }
+  for (const [org, list] of orgs) add(org, { kind: 'unitOrg', units: list });
   for (const m of metrics) for (const text of [m.name.replace(/[“”]/g, ''), ...m.ask]) add(text, { kind: 'metric', key: m.key });
   for (const s of catalog.subjects) add(s.name, { kind: 'subject', name: s.name, codes: s.codes });
   const projects = new Map<string, number[]>();
