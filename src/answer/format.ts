@@ -2,8 +2,9 @@
 // decimals; where the document printed 元, the exact 元 figure follows.
 import type { AmountUnit } from '../store/schema.ts';
 
+/** 1234567 → "1,234,567" for a whole number: toLocaleString does the same through Intl, many times slower. */
 function group(n: number): string {
-  return n.toLocaleString('en-US');
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /** 136000000 分 → "13.60万元"; with `printedIn` 元 and a remainder below 0.01万: "21.94万元（219,438.35元）". */

@@ -17,9 +17,13 @@ export interface Scope {
   yearNote: string | null;
 }
 
-/** 辽宁省朝阳市北票市医疗保障局 → 北票: how suggestions name a department. */
+const shortNames = new Map<string, string>();
+
+/** 辽宁省朝阳市北票市医疗保障局 → 北票: how suggestions name a department (kept: asked for on most answers). */
 export function shortName(department: string): string {
-  return aliasesOf(department).find((a) => a.place)?.text ?? department;
+  let name = shortNames.get(department);
+  if (name === undefined) shortNames.set(department, (name = aliasesOf(department).find((a) => a.place)?.text ?? department));
+  return name;
 }
 
 export function holdings(catalog: Catalog): string {

@@ -28,6 +28,7 @@ export interface ProjectSearch {
 
 export function buildProjectSearch(projects: CatalogProject[]): ProjectSearch {
   const byId = new Map(projects.map((p) => [String(p.id), p]));
+  const nameGrams = new Map(projects.map((p) => [p, new Set(grams(p.name))]));
   const index = lunr(function () {
     this.pipeline.reset();
     this.searchPipeline.reset();
@@ -46,11 +47,11 @@ export function buildProjectSearch(projects: CatalogProject[]): ProjectSearch {
         for (const term of terms) q.term(term, { boost: term.length > 1 ? 3 : 1, usePipeline: false });
       });
       const queryBigrams = grams(query).filter((g) => g.length > 1);
+      const variants = expanded.map((e) => grams(e).filter((g) => g.length > 1));
       return results
         .map((r) => {
           const project = byId.get(r.ref)!;
-          const name = new Set(grams(project.name));
-          const variants = expanded.map((e) => grams(e).filter((g) => g.length > 1));
+          const name = nameGrams.get(project)!;
           const coverage = Math.max(...variants.map((v) => (v.length ? v.filter((g) => name.has(g)).length / v.length : 0)));
           return { project, score: r.score, coverage: queryBigrams.length ? coverage : name.has(query) ? 1 : 0 };
         })

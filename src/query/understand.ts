@@ -14,7 +14,8 @@ import { metricTypo, phrasesOf } from './phrases.ts';
 import { buildProjectSearch } from './search.ts';
 import { metrics } from '../store/metrics.ts';
 
-const ignored = [...words.ignore].sort((a, b) => b.length - a.length);
+// One pass over a residue word, longest ignored word first: residues are cut per phrase, many per question.
+const IGNORED = new RegExp([...words.ignore].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 // How much of a leftover word a project name must hold to be offered (LOOSE) or answered (CLOSE):
 // 离休费 holds half of 离休干部医药费's bigrams and is not it; 日常办公印刷服物经费 holds 7 of 9.
 const LOOSE = 0.5;
@@ -30,9 +31,7 @@ export interface Understander {
 
 /** What is left of a residue word once meaningless words are removed. */
 function meaningful(residue: string): string {
-  let s = residue.replace(/[\s\p{P}\p{S}\d]/gu, '');
-  for (const w of ignored) s = s.split(w).join('');
-  return s;
+  return residue.replace(/[\s\p{P}\p{S}\d]/gu, '').replace(IGNORED, '');
 }
 
 /** 最低/排名/前N about 得分 (or any 绩效 word): a ranking of self-evaluation scores. */
@@ -67,6 +66,7 @@ export function createUnderstander(catalog: Catalog): Understander {
   const projects = buildProjectSearch(catalog.projects);
   const subjectByCode = new Map(catalog.subjects.flatMap((s) => s.codes.map((c) => [c, s] as const)));
   const countMetrics = new Set(metrics.filter((x) => x.kind === 'count').map((x) => x.key));
+  const placeNames = new Map([...catalog.departments.keys()].map((d) => [d, new Set(aliasesOf(d).filter((a) => a.place).map((a) => a.text))]));
   return {
     catalog,
     understand(raw) {
@@ -91,7 +91,7 @@ export function createUnderstander(catalog: Catalog): Understander {
         }
       }
       // 北票 北票市医疗保障事务服务中心: a bare place beside one of its own sub-units only says where it is.
-      const placeOnly = (e: EntityRef) => e.unitId === null && aliasesOf(e.department).some((a) => a.place && a.text === e.text);
+      const placeOnly = (e: EntityRef) => e.unitId === null && (placeNames.get(e.department)?.has(e.text) ?? false);
       for (const e of [...entities]) {
         if (placeOnly(e) && entities.some((x) => x.unitId !== null && x.department === e.department)) entities.splice(entities.indexOf(e), 1);
       }
