@@ -83,7 +83,9 @@ export function subjectFigures(s: Sources, doc: CatalogDocument, codes: string[]
 export function projectFigures(s: Sources, doc: CatalogDocument, projectIds: number[], year: number, measure: string | null = null): Figure[] {
   const all = s.queries.projects(doc.id);
   const keys = new Set(all.filter((p) => projectIds.includes(p.id)).map((p) => p.name_key));
-  const projects = all.filter((p) => keys.has(p.name_key));
+  const named = all.filter((p) => keys.has(p.name_key));
+  // A group named like one of its own projects (莲湖 表10 line 599 over line 601): the name is the project's.
+  const projects = named.filter((g) => !named.some((p) => p.parent_id === g.id));
   if (projects.length === 0) return [];
   const unitOf = new Map(projects.map((p) => [p.id, p.unit_id]));
   const name = projects.find((p) => projectIds.includes(p.id))!.name;

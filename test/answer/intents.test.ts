@@ -104,3 +104,19 @@ describe('performance goals stated in the prose', () => {
     expect(r.answers).toEqual([]);
   });
 });
+
+describe('what a 预算 cannot say', () => {
+  it('自评 asked of a 预算 says there is none before giving the targets (莲湖 部门整体支出绩效目标表, line 767)', () => {
+    const r = engine.ask('莲湖 绩效自评');
+    expect(r.text).toContain('没有绩效自评（自评随决算公开）；以下是年初设定的绩效目标。');
+    expect(r.text).toContain('第767行起');
+  });
+});
+
+describe('changes stated in the text keep their own words', () => {
+  it('沈阳 line 735 “减少 0 万元，下降 0%” is not turned into 增长', () => {
+    const r = engine.ask('沈阳 机关运行经费 比上年');
+    expect(r.text).toContain('减少0.00万元（下降0.00%）');
+    expect(r.text).not.toContain('增长');
+  });
+});

@@ -89,7 +89,7 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
   const stage = stageOf(q.stage, scope);
   const head = `${heading(scope.entity, scope.doc)} ${targetName(t)}`;
   if (t.kind === 'metric' && t.key === 'project') return listWithin(s, { ...q, listOf: 'projects' }, scope);
-  const { main: whole } = headlineFigure(s, scope, t, year, stage);
+  let { main: whole } = headlineFigure(s, scope, t, year, stage);
   if (!whole) return lookup(s, q, scope, t);
   let parts: Figure[] = [];
   if (t.kind === 'metric' && METRIC_PARTS[t.key]) {
@@ -102,6 +102,9 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     // same-named 69.00 leaf), so matching leaves by name would give the wrong part.
     const kids = s.queries.projects(scope.doc.id).filter((p) => p.parent_id !== null && ids.has(p.parent_id));
     parts = kids.flatMap((k) => ownAmount(s, scope, k, stage) ?? []);
+    // The whole is the group's own row: its name alone means the same-named project (lookup).
+    const group = s.queries.projects(scope.doc.id).find((p) => ids.has(p.id) && kids.some((k) => k.parent_id === p.id));
+    whole = (group && ownAmount(s, scope, group, stage)) ?? whole;
   }
   const note = scope.yearNote ? [scope.yearNote] : [];
   if (parts.length === 0 && t.kind === 'metric') {

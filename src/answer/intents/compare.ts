@@ -20,7 +20,8 @@ function changeText(f: Figure): string {
   if (c.direction === '不可比') return '，与上年不可比';
   // The printed word first: 减少0万元 has no sign to read it from.
   const amount = c.fen !== null ? `${c.direction === '增加' || c.direction === '减少' ? c.direction : c.fen >= 0 ? '增加' : '减少'}${money(Math.abs(c.fen))}` : '';
-  const pct = c.percent !== null ? `（${c.percent >= 0 ? '增长' : '下降'}${percent(Math.abs(c.percent))}）` : '';
+  const falling = c.direction === '减少' || (c.direction !== '增加' && (c.percent ?? 0) < 0);
+  const pct = c.percent !== null ? `（${falling ? '下降' : '增长'}${percent(Math.abs(c.percent))}）` : '';
   const basis = c.basis ? `比${c.basis}` : '比上年';
   return `，${basis}${amount}${pct}${c.reason ? `，原因：${c.reason}` : ''}`;
 }

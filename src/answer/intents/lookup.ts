@@ -8,6 +8,7 @@ import { heading, reply, type Reply } from '../reply.ts';
 import { shortName, type Scope } from '../resolve.ts';
 import { pick, metricFigures, type Sources } from '../sources.ts';
 import { METRIC_PARTS, stageOf, targetFigures, targetName } from '../targets.ts';
+import { sameNameGroups } from './list.ts';
 
 /** `一般公共预算基本支出表（表6），本年一般公共预算基本支出/合计` */
 function where(f: Figure): string {
@@ -85,6 +86,11 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     for (const f of lead) lines.push(`· ${show(f)}（${units ? `${f.entity}，` : ''}${where(f)}）`);
     if (besideText) lines.push(`${beside[0]!.basis}数：${show(beside[0]!)}`);
     figures.push(...lead, ...beside.slice(0, 1));
+  }
+  if (target.kind === 'project') {
+    const groups = sameNameGroups(s, scope, lead[0]!.basis, lead);
+    lines.push(...groups.lines);
+    figures.push(...groups.figures);
   }
   const r = reply('answered', lines, figures);
   r.allSources = q.sources;

@@ -110,6 +110,8 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
     return reply('not_found', [...note, `${head}中没有找到${what}；${projectsWithTargets(projects)}`], [], projectQuestions(scope, projects));
   }
   const lines = [...note];
+  // 自评 is done after the year: a 预算 holds only targets, which must not read as results.
+  if (/自评/.test(q.text) && scope.doc.stage === '预算') lines.push(`${head}中没有绩效自评（自评随决算公开）；以下是年初设定的绩效目标。`);
   const figures: Figure[] = [];
   for (const o of chosen) {
     const targets = s.queries.targets(o.id);
