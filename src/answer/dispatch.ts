@@ -1,6 +1,8 @@
 // From a structured query to a reply: settle what cannot be answered, find the
 // documents, hand over to the intent.
 import type { StructuredQuery, Target } from '../query/ast.ts';
+import type { Catalog } from '../query/catalog.ts';
+import { orgAliasesOf } from '../query/lexicon/aliases.ts';
 import { breakdown } from './intents/breakdown.ts';
 import { compare } from './intents/compare.ts';
 import { listCatalog, listWithin } from './intents/list.ts';
@@ -29,7 +31,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
       return reply('ambiguous', [`“${first.name}”既是支出科目也是项目，数字不同，请选一个：`], [], [`${place}${first.name} 科目`, `${place}${first.name} 项目`]);
     }
     const ask = first.kind === 'subject' ? '这个科目编码在文件中印得不完整，几个科目共用它，请选一个：' : `没有名为“${first.text}”的项目，你要问的是不是：`;
-    return reply('ambiguous', [ask], [], q.candidates.slice(0, 5).map((c) => `${place}${c.name}`));
+    return reply('ambiguous', [ask], [], suggestionsOf(catalog, q, place).slice(0, 5));
   }
   if (nothingAsked && q.entities.length === 0 && q.years.length === 0) {
     return q.unknown.length ? reply('unsupported', [`没有看懂“${q.unknown.join('、')}”。${HELP}`], [], askedOf(catalog, q, 3)) : reply('unsupported', [HELP], [], askedOf(catalog, q, 3));
@@ -66,6 +68,23 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const misspelt = q.targets.filter((t): t is Extract<Target, { kind: 'metric' }> => t.kind === 'metric' && t.asRead !== undefined);
   if (r.status === 'answered' && misspelt.length) r.lines.unshift(...misspelt.map((t) => `“${t.text}”按“${t.asRead}”理解。`));
   return r;
+}
+
+/**
+ * One question per candidate. A project two units of a department both carry is offered once per
+ * unit, naming the unit, so that the question asked from the suggestion reaches that unit's project.
+ */
+function suggestionsOf(catalog: Catalog, q: StructuredQuery, place: string): string[] {
+  const out = q.candidates.flatMap((c) => {
+    const own = c.kind === 'project' ? catalog.projects.filter((p) => c.ids.includes(p.id)) : [];
+    if (new Set(own.map((p) => p.unitId)).size < 2) return [`${place}${c.name}`];
+    return own.map((p) => {
+      const unit = catalog.units.find((u) => u.id === p.unitId);
+      const org = unit?.role === 'subunit' ? orgAliasesOf(unit.name)[0] : undefined;
+      return org ? `${place}${org} ${p.name}` : `${place}${p.name}`;
+    });
+  });
+  return [...new Set(out)];
 }
 
 function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {

@@ -1,6 +1,6 @@
 // Choosing which stored figures answer a question, and turning them into answer items.
 // Only figures whose meaning the ingest is sure of are used: a flagged cell (label
-// shifted, column not understood, a repeated row) is never an answer.
+// shifted, column not understood, a repeated row, a cell printed empty) is never an answer.
 import type { AmountUnit, NarrativeFactRow, Stage } from '../store/schema.ts';
 import type { CatalogDocument } from '../query/catalog.ts';
 import type { AnswerItem } from './types.ts';
@@ -41,7 +41,7 @@ export interface Figure {
   rank: number;
 }
 
-const UNUSABLE = ['label_shift_suspected', 'unmapped_column', 'duplicate_row', 'ambiguous_column'];
+const UNUSABLE = ['label_shift_suspected', 'unmapped_column', 'duplicate_row', 'ambiguous_column', 'empty'];
 
 export function usable(row: FigureRow): boolean {
   return row.table_status === 'parsed' && row.column_key !== 'unknown' && !UNUSABLE.some((f) => row.flags.includes(f));

@@ -44,9 +44,12 @@ export function metricFigures(s: Sources, doc: CatalogDocument, key: string, yea
   let found: FigureRow[] = rows(key);
   if (MEASURE_METRICS.has(key)) found.push(...s.queries.figuresByMeasure(doc.id, key).filter((r) => usable(r) && r.year === year));
   // A sentence naming the figure as asked (财政拨款支出, not 财政拨款收入) comes first.
-  const facts = amountFacts(s.queries.factsByMetric(doc.id, key), year)
+  const stated = s.queries.factsByMetric(doc.id, key);
+  // A rate that is a metric of its own (自评覆盖率) is stored as a share.
+  const own = metric.kind === 'percent' ? stated.filter((f) => f.aspect === 'share' && f.year === year) : amountFacts(stated, year);
+  const facts = own
     .sort((a, b) => Number(b.label === asked) - Number(a.label === asked))
-    .map((f, i) => ({ ...fromFact(f, doc, doc.department, metric.name), rank: 100_000_000 + i }));
+    .map((f, i) => ({ ...fromFact(f, doc, doc.department, metric.printed ? f.label : metric.name), rank: 100_000_000 + i }));
   const fallback = FALLBACKS[key];
   if (found.length === 0 && facts.length === 0 && fallback) {
     found = rows(fallback.metric).filter((r) => !fallback.scope || r.scope.split(',').includes(fallback.scope));

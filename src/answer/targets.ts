@@ -27,6 +27,11 @@ export function targetName(t: Target, measure: string | null = null): string {
   return measure ? `${name}·${metricOf(measure).name}` : name;
 }
 
+/** What the document calls a figure qualified as printed (单价100万元（含）以上设备), else null: thresholds differ between documents. */
+export function printedLabel(t: Target, f: Figure): string | null {
+  return t.kind === 'metric' && metricOf(t.key).printed ? f.label : null;
+}
+
 /** A metric that is the 合计 row of a table of its own: 政府采购 of the 政府采购预算表. */
 const TABLE_TOTALS: Record<string, string> = { 'procurement.total': '政府采购' };
 

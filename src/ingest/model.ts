@@ -108,6 +108,8 @@ export interface TableDraft {
   note: string | null;
   unit: AmountUnit;
   cells: CellDraft[];
+  /** A named row's figure cells printed empty (收支总表 上年结转结余): stored so answers can say so; never a figure, never checked. */
+  blanks: CellDraft[];
   projects: ProjectDraft[];
   owners: OwnerDraft[];
   units: UnitMention[];
@@ -118,5 +120,5 @@ export interface TableDraft {
 }
 
 export function newTable(region: TableRegion, kind: TableKind, unit: AmountUnit): TableDraft {
-  return { region, kind, status: 'parsed', note: null, unit, cells: [], projects: [], owners: [], units: [], labels: [], problems: [] };
+  return { region, kind, status: 'parsed', note: null, unit, cells: [], blanks: [], projects: [], owners: [], units: [], labels: [], problems: [] };
 }

@@ -108,7 +108,7 @@ export async function writeDocument(db: Kysely<Database>, source: Source, doc: D
   }
 
   const items: NewLineItem[] = doc.tables.flatMap((t) =>
-    t.cells.map((c) => ({
+    [...t.cells, ...t.blanks].map((c) => ({
       document_id: documentId,
       table_id: tableIds.get(t)!,
       unit_id: unitId(c.unitName),

@@ -29,6 +29,17 @@ export function phrasesOf(m: Mentions): Phrase[] {
   return out;
 }
 
+/** The phrases either side of a 和/与 typed with no space around it, read as one (医疗服务与保障能力提升补助). */
+export function joinPhrases(left: Phrase, right: Phrase): Phrase {
+  return {
+    start: left.start,
+    end: right.end,
+    targets: [...left.targets, ...right.targets],
+    listTargets: [...left.listTargets, ...right.listTargets],
+    residue: [...left.residue, ...right.residue],
+  };
+}
+
 /** Metric spellings by every one-character blank (三公经? → 三公经费), for typos such as 三公经废. */
 function buildTypoIndex(): Map<string, Map<string, string>> {
   const index = new Map<string, Map<string, string>>();

@@ -10,8 +10,9 @@ import { aliasesOf } from './lexicon/aliases.ts';
 import { buildLexicon } from './lexicon/lexicon.ts';
 import { createPinyinResolver, normalizeQuestion } from './normalize/index.ts';
 import { questionTooLong } from './limits.ts';
-import { metricTypo, phrasesOf } from './phrases.ts';
-import { buildProjectSearch } from './search.ts';
+import { joinPhrases, metricTypo, phrasesOf, type Phrase } from './phrases.ts';
+import { qualified, qualifierKind } from './qualifiers.ts';
+import { buildProjectSearch, type ProjectHit } from './search.ts';
 import { metrics } from '../store/metrics.ts';
 
 // One pass over a residue word, longest ignored word first: residues are cut per phrase, many per question.
@@ -56,6 +57,16 @@ function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[]): In
   return 'lookup';
 }
 
+/** Hits by project name, names differing only as printed (（ or () counting as one: the first hit names the group. */
+function byName(hits: ProjectHit[]): ProjectHit[][] {
+  const groups = new Map<string, ProjectHit[]>();
+  for (const h of hits) groups.set(h.project.nameKey, [...(groups.get(h.project.nameKey) ?? []), h]);
+  return [...groups.values()];
+}
+
+/** A code printed with a leading zero (030239) is the code without it (30239). */
+const sameCode = (a: string, b: string) => a.replace(/^0+/, '') === b.replace(/^0+/, '');
+
 export function createUnderstander(catalog: Catalog): Understander {
   const lexicon = buildLexicon(catalog);
   const tokens = buildTokens(lexicon);
@@ -66,6 +77,12 @@ export function createUnderstander(catalog: Catalog): Understander {
   const projects = buildProjectSearch(catalog.projects);
   const subjectByCode = new Map(catalog.subjects.flatMap((s) => s.codes.map((c) => [c, s] as const)));
   const countMetrics = new Set(metrics.filter((x) => x.kind === 'count').map((x) => x.key));
+  /** The project names a leftover word names, best first, with the share of the word the best one holds. */
+  const closest = (word: string, scope: ReadonlySet<number> | undefined) => {
+    const hits = projects.search(word, scope).filter((h) => h.coverage >= LOOSE);
+    const best = Math.max(0, ...hits.map((h) => h.coverage));
+    return { best, names: byName(hits.filter((h) => h.coverage >= best - 0.15)) };
+  };
   const placeNames = new Map([...catalog.departments.keys()].map((d) => [d, new Set(aliasesOf(d).filter((a) => a.place).map((a) => a.text))]));
   return {
     catalog,
@@ -73,7 +90,7 @@ export function createUnderstander(catalog: Catalog): Understander {
       if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'empty' };
       if (questionTooLong(raw)) return { ok: false, reason: 'too_long' };
       let text = normalizeQuestion(raw);
-      if (/[a-z]/.test(text)) text = (pinyin ??= createPinyinResolver(lexicon.phrases))(text);
+      if (/[a-z]/.test(text)) text = (pinyin ??= createPinyinResolver(lexicon.phrases, lexicon.projectNames))(text);
       if (text === '') return { ok: false, reason: 'empty' };
 
       const lexed = tokens.lexer.tokenize(text);
@@ -111,20 +128,47 @@ export function createUnderstander(catalog: Catalog): Understander {
         else if (!found) unknown.push(o.text);
       }
 
-      // A phrase with an unknown word in it is one name (举报奖金): the known words inside are its parts.
+      // 车辆 价值: a qualifier after a figure's name picks its money or its count; one no figure of that name answers is refused.
+      for (const r of [...m.residue]) {
+        const kind = qualifierKind(r.text);
+        const named = m.targets.filter((t) => t.start < r.start).at(-1);
+        if (kind === undefined || named?.kind !== 'metric') continue;
+        const key = qualified(named.key, kind);
+        if (key === null) unknown.push(r.text.trim());
+        else named.key = key;
+        m.residue.splice(m.residue.indexOf(r), 1);
+      }
+
+      const scope = entities.length ? new Set(catalog.documents.filter((d) => entities.some((e) => e.department === d.department)).map((d) => d.id)) : undefined;
       const phrases = phrasesOf(m);
-      const compound = phrases.filter((p) => p.targets.length + p.listTargets.length > 0 && meaningful(p.residue.map((i) => m.residue[i]!.text).join('')).length > 1);
+      // 医疗服务与保障能力提升补助: 与/和 typed with no space around it may be part of a project's name, tried
+      // whole before it splits the phrase into two things asked. Two known words (办公费和邮电费) stay a list.
+      const whole = new Set<Phrase>();
+      for (const c of m.conjunctions) {
+        const left = phrases.findIndex((p) => p.end === c.start);
+        const right = phrases[left + 1];
+        if (left < 0 || right?.start !== c.end) continue;
+        const joined = joinPhrases(phrases[left]!, right);
+        if (joined.residue.length === 0) continue;
+        const { best, names } = closest(meaningful(text.slice(joined.start, joined.end)), scope);
+        if (names.length !== 1 || best < CLOSE) continue;
+        phrases.splice(left, 2, joined);
+        whole.add(joined);
+      }
+      // A phrase with an unknown word in it is one name (举报奖金): the known words inside are its parts.
+      const compound = phrases.filter(
+        (p) => whole.has(p) || (p.targets.length + p.listTargets.length > 0 && meaningful(p.residue.map((i) => m.residue[i]!.text).join('')).length > 1),
+      );
       const partOf = new Set(compound.flatMap((p) => p.targets));
       const listPartOf = new Set(compound.flatMap((p) => p.listTargets));
       m.listTargets = m.listTargets.filter((_, i) => !listPartOf.has(i));
-      const scope = entities.length ? new Set(catalog.documents.filter((d) => entities.some((e) => e.department === d.department)).map((d) => d.id)) : undefined;
       for (const [i, t] of m.targets.entries()) {
         if (partOf.has(i)) continue;
         if (t.kind === 'code') {
           const subject = subjectByCode.get(t.code);
           const shared = catalog.sharedCodes.get(t.code);
           if (shared) candidates.push(...shared.map((name) => ({ kind: 'subject' as const, name, ids: [], text: t.code })));
-          else if (subject) targets.push({ kind: 'subject', name: subject.name, codes: [t.code], text: t.text });
+          else if (subject) targets.push({ kind: 'subject', name: subject.name, codes: subject.codes.filter((c) => sameCode(c, t.code)), text: t.text });
           else unknown.push(t.code);
         } else if (t.kind === 'metric') targets.push({ kind: 'metric', key: t.key, text: t.text });
         else if (t.kind === 'subject') {
@@ -147,20 +191,18 @@ export function createUnderstander(catalog: Catalog): Understander {
         if (word.length === 0) continue;
         // Quoted back as typed: meaningless characters (中, 其) are often part of a word.
         const typed = raw.replace(/[\s\p{P}\p{S}]/gu, '');
-        const hits = projects.search(word, scope).filter((h) => h.coverage >= LOOSE);
-        const best = Math.max(0, ...hits.map((h) => h.coverage));
-        const top = hits.filter((h) => h.coverage >= best - 0.15);
-        const names = [...new Set(top.map((h) => h.project.name))];
+        const { best, names } = closest(word, scope);
         const typo = metricTypo(typed);
         if (names.length === 1 && best >= CLOSE) {
+          const name = names[0]![0]!.project.name;
           // Two leftover words of one name (第三方 split by a numeral) are one target.
-          if (!targets.some((t) => t.kind === 'project' && t.name === names[0])) {
-            targets.push({ kind: 'project', name: names[0]!, ids: top.map((h) => h.project.id), text: word, fuzzy: true });
+          if (!targets.some((t) => t.kind === 'project' && t.name === name)) {
+            targets.push({ kind: 'project', name, ids: names[0]!.map((h) => h.project.id), text: word, fuzzy: true });
           }
         } else if (typo) {
           targets.push({ kind: 'metric', key: typo.key, text: typed, asRead: typo.spelling });
         } else if (names.length > 0) {
-          for (const name of names.slice(0, 5)) candidates.push({ kind: 'project', name, ids: top.filter((h) => h.project.name === name).map((h) => h.project.id), text: typed });
+          for (const hits of names.slice(0, 5)) candidates.push({ kind: 'project', name: hits[0]!.project.name, ids: hits.map((h) => h.project.id), text: typed });
         } else {
           unknown.push(word.length > 1 ? typed : word);
         }
@@ -168,7 +210,7 @@ export function createUnderstander(catalog: Catalog): Understander {
       // Without 和/与, a loose name beside other figures (医保基金 收入) is more likely one phrase split by a
       // space than two things asked: ask which project was meant. Likewise a count beside a sum (培训 人数)
       // counts that thing, which no figure here does.
-      if (m.conjunctions === 0 && targets.length > 1) {
+      if (m.conjunctions.length === whole.size && targets.length > 1) {
         for (const t of targets.filter((x): x is Extract<Target, { kind: 'project' }> => x.kind === 'project' && x.fuzzy)) {
           targets.splice(targets.indexOf(t), 1);
           candidates.push({ kind: 'project', name: t.name, ids: t.ids, text: t.text });

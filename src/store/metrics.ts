@@ -5,7 +5,7 @@ import vocabulary from '../../grammar/metrics.json' with { type: 'json' };
 export interface Metric {
   key: string;
   name: string;
-  kind: 'money' | 'count' | 'score';
+  kind: 'money' | 'count' | 'score' | 'percent';
   /** In prose, a lower rank wins when several metrics are named before one number. */
   rank: number;
   /** Patterns for table labels, matched against the whole label key. */
@@ -14,6 +14,10 @@ export interface Metric {
   prose: RegExp[];
   /** Extra words people type for it. */
   ask: string[];
+  /** In prose, the words before the number as printed that qualify it (单价20万元以上的设备): the fact's label, and what answers call it. */
+  printed: RegExp | null;
+  /** In prose, what the sentence before the number must say for the metric to apply (整体绩效自评, not a project's). */
+  context: RegExp | null;
 }
 
 export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
@@ -24,6 +28,8 @@ export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
   table: m.table.map((p) => new RegExp(p)),
   prose: m.prose.map((p) => new RegExp(p, 'g')),
   ask: m.ask,
+  printed: m.printed ? new RegExp(m.printed) : null,
+  context: m.context ? new RegExp(m.context) : null,
 }));
 
 const byKey = new Map(metrics.map((m) => [m.key, m]));

@@ -33,4 +33,24 @@ describe('phrases and refusals', () => {
     expect(engine.ask('莲湖 培训 人数').text).not.toContain('14人');
     expect(engine.ask('沈阳 购买服务岗位').text).not.toContain('政府采购服务');
   });
+
+  it('offers a project two units carry once per unit, and each suggestion reaches that unit', () => {
+    const r = engine.ask('抚顺 提升资金');
+    expect(r.status).toBe('ambiguous');
+    const named = r.suggestions.filter((x) => x.includes('下达医疗服务与保障能力提升补助'));
+    // Printed once with （ and once with (: one suggestion per unit, none twice but for bracket width.
+    expect(new Set(named.map((x) => x.replace(/\(/g, '（').replace(/\)/g, '）'))).size).toBe(named.length);
+    expect(named).toHaveLength(2);
+    const figures = named.map((x) => engine.ask(x).answers.map((a) => [a.amount_yuan, a.source.line]));
+    expect(figures).toContainEqual([[600000, 309]]);
+    expect(figures).toContainEqual([[2260000, 235]]);
+  });
+
+  it('finds a code printed with a leading zero by the code and as printed, with its finding', () => {
+    for (const q of ['抚顺 30239', '抚顺 030239']) {
+      const r = engine.ask(q);
+      expect(r.answers[0]).toMatchObject({ amount_yuan: 323200, source: { line: 190 } });
+      expect(r.text).toContain('⚠');
+    }
+  });
 });

@@ -576,6 +576,13 @@ const FACTS: FactSpot[] = [
   { seed: 'quyang', line: 434, metric: 'three_public.vehicle_purchase', v: '12', unit: '万元' },
   { seed: 'quyang', line: 430, metric: 'admin_operation', v: '19.89', unit: '万元' },
   { seed: 'quyang', line: 676, metric: 'assets.total', v: '159.69', unit: '万元' },
+  // 北票's self-evaluation summary in prose: the projects' (line 196, its formulas in brackets are no figures) and the department's own 整体 (line 198).
+  { seed: 'beipiao', line: 196, metric: 'self_eval.project_count', aspect: 'count', v: '6', unit: '个' },
+  { seed: 'beipiao', line: 196, metric: 'self_eval.project_funds', v: '606.70', unit: '万元' },
+  { seed: 'beipiao', line: 196, metric: 'self_eval.coverage', aspect: 'share', v: '83', unit: '%' },
+  { seed: 'beipiao', line: 196, metric: 'self_eval.project_average', aspect: 'score', v: '85.87', unit: '分' },
+  { seed: 'beipiao', line: 198, metric: 'self_eval.overall_funds', v: '595.16', unit: '万元' },
+  { seed: 'beipiao', line: 198, metric: 'self_eval.overall_average', aspect: 'score', v: '100', unit: '分' },
 ];
 
 describe('narrative facts, against their raw line', () => {

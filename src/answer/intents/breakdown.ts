@@ -10,7 +10,7 @@ import { tableName } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { metricFigures, pick, type Sources } from '../sources.ts';
-import { METRIC_PARTS, headlineFigure, stageOf, targetName } from '../targets.ts';
+import { METRIC_PARTS, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
 import { byUnit, listWithin, ownAmount } from './list.ts';
 import { lookup } from './lookup.ts';
 
@@ -95,7 +95,15 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
   if (t.kind === 'metric' && METRIC_PARTS[t.key]) {
     parts = METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1));
   } else if (t.kind === 'subject') {
-    parts = children(s, scope, t, whole, stage);
+    // Of the tables that itemise the subject, the widest whole (all funds before 基本支出 or one fund's
+    // share: 沈阳 表12 1,798.00 over 表6 772.17), so the parts add up to the whole stated.
+    // Every table's figure, not one per value: 表11 and 表12 print the same 1,798.00 but only one may itemise it.
+    const itemised = targetFigures(s, scope, t, year)
+      .filter((w) => w.basis === stage && w.table !== null && w.fen !== null)
+      .map((w) => ({ w, kids: children(s, scope, t, w, stage) }))
+      .filter((x) => x.kids.length > 0);
+    const widest = itemised.sort((a, b) => (b.w.fen ?? 0) - (a.w.fen ?? 0))[0];
+    if (widest) [whole, parts] = [widest.w, widest.kids];
   } else if (t.kind === 'project') {
     const ids = new Set(t.ids);
     // Each child by its own row: a child may be a group itself (莲湖 医疗保险经办机构经费 99.00 over a
@@ -116,6 +124,8 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     r.lines.push('（没有更细的明细。）');
     return r;
   }
-  const lines = [...note, `${head}：${show(whole)}，其中：`, ...parts.map((p) => `· ${p.label}：${show(p)}`)];
+  // The whole's table and column say its scope (基本支出 or all funds), which its parts share.
+  const scopeText = whole.table ? `（${whole.table}${whole.column ? `·${whole.column}` : ''}）` : '';
+  const lines = [...note, `${head}${scopeText}：${show(whole)}，其中：`, ...parts.map((p) => `· ${p.label}：${show(p)}`)];
   return reply('answered', lines, [whole, ...parts]);
 }

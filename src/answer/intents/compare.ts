@@ -9,7 +9,7 @@ import { money, percent } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import { shortName, type Scope } from '../resolve.ts';
 import { pick, type Sources } from '../sources.ts';
-import { cellOf, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
+import { cellOf, headlineFigure, printedLabel, stageOf, targetFigures, targetName } from '../targets.ts';
 import { lookup } from './lookup.ts';
 import { rate } from './rate.ts';
 
@@ -34,7 +34,10 @@ function acrossScopes(s: Sources, q: StructuredQuery, scopes: Scope[], t: Target
     // A sub-unit without its own figure would be shown its department's: side by side, that reads as its own.
     const main = found && (scope.unitId === null || found.entity === scope.entity) ? found : null;
     if (main) figures.push(main);
-    lines.push(`· ${heading(scope.entity, scope.doc)}：${main ? show(main) : found ? `没有单列此数` : '没有找到'}`);
+    // Each document's own qualifier (a threshold) is said: the figures may not count the same things.
+    const printed = main && printedLabel(t, main);
+    const qualifier = printed ? `${printed} ` : '';
+    lines.push(`· ${heading(scope.entity, scope.doc)}：${main ? `${qualifier}${show(main)}` : found ? `没有单列此数` : '没有找到'}`);
   }
   return reply(figures.length ? 'answered' : 'not_found', lines, figures);
 }

@@ -4,10 +4,11 @@
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
 import { show } from '../figures.ts';
+import { tableName } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import { shortName, type Scope } from '../resolve.ts';
 import { pick, metricFigures, type Sources } from '../sources.ts';
-import { METRIC_PARTS, stageOf, targetFigures, targetName } from '../targets.ts';
+import { METRIC_PARTS, printedLabel, stageOf, targetFigures, targetName } from '../targets.ts';
 import { sameNameGroups } from './list.ts';
 
 /** `一般公共预算基本支出表（表6），本年一般公共预算基本支出/合计` */
@@ -53,6 +54,12 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     if (scope.unitId !== null && targetFigures(s, department, target, year, measure).length) {
       return reply('not_found', [...note, `${asked}：${scope.entity}没有单列${quoted}的数字，只有${scope.doc.department}的。`], [], [askInstead(scope, q)]);
     }
+    // A row printed with its cell left empty is said to be so, where it is printed, and given no figure.
+    const blank = target.kind === 'metric' && measure === null ? s.queries.figuresByMetric(scope.doc.id, target.key).filter((r) => r.flags.split(',').includes('empty') && r.year === year) : [];
+    if (blank.length) {
+      const at = blank.map((r) => `${tableName(r.table_name, r.table_number)}第${r.line}行“${r.row_label}”`);
+      return reply('not_found', [...note, `${asked} ${name}：表中此栏为空（${[...new Set(at)].join('；')}），没有印数字。`]);
+    }
     return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字。`]);
   }
   // A stage asked for by name that the document does not print for this is refused, never answered with the other stage.
@@ -77,7 +84,9 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     const extraFigures = [...extras.main, ...extras.other];
     const extraText = extraFigures.map((x) => `；${x.label.replace(name, '')}${show(x)}`).join('');
     const stageText = f.basis !== stage || f.basis !== scope.doc.stage || beside.length ? `${f.basis}数` : '';
-    lines.push(`${head} ${name}：${stageText}${show(f)}${partText}${besideText}${extraText}`);
+    // A figure qualified as printed (单价100万元（含）以上设备) is called what the document calls it.
+    const said = (measure === null && printedLabel(target, f)) || name;
+    lines.push(`${head} ${said}：${stageText}${show(f)}${partText}${besideText}${extraText}`);
     figures.push(f, ...parts, ...beside.slice(0, 1), ...extraFigures);
   } else {
     // Figures of different scopes (all funds and 一般公共预算, 基本支出 and all) are no contradiction; only a failed check says the tables disagree.

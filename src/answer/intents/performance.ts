@@ -2,12 +2,14 @@
 // and for a 决算 its self-evaluation: 完成值, 得分, 总得分.
 import type { StructuredQuery } from '../../query/ast.ts';
 import type { PerformanceOwnerRow, PerformanceTargetRow } from '../../store/schema.ts';
-import { fromFact } from '../figures.ts';
+import { fromFact, show } from '../figures.ts';
 import { tableName } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import { shortName, type Scope } from '../resolve.ts';
-import type { Sources } from '../sources.ts';
+import { metricFigures, pick, type Sources } from '../sources.ts';
 import type { Figure } from '../figures.ts';
+import { metric as metricOf, metrics } from '../../store/metrics.ts';
+import { stageOf } from '../targets.ts';
 
 const MAX_TARGETS = 15;
 /** Project names listed when a department's own goals are not found. */
@@ -87,6 +89,20 @@ function projectsWithTargets(projects: PerformanceOwnerRow[]): string {
   return `有绩效目标的项目（共${projects.length}个）：${names}${projects.length > MAX_PROJECTS_NAMED ? '等' : ''}。`;
 }
 
+/**
+ * A figure the text states only in a context (绩效自评 涉及资金, 自评平均分): it first, then the figures
+ * read from the same words in another context (the department's 整体 and the projects'), each named,
+ * so a context the question does not tell apart is never answered with the other's figure alone.
+ */
+function statedInContext(s: Sources, q: StructuredQuery, scope: Scope): Figure[] {
+  const asked = q.targets.find((t) => t.kind === 'metric');
+  const m = asked ? metricOf(asked.key) : null;
+  if (!m?.context) return [];
+  const words = new Set(m.prose.map((re) => re.source));
+  const keys = [m.key, ...metrics.filter((x) => x !== m && x.context && x.prose.some((re) => words.has(re.source))).map((x) => x.key)];
+  return keys.flatMap((k) => pick(metricFigures(s, scope.doc, k, scope.year), stageOf(q.stage, scope)).main.slice(0, 1));
+}
+
 export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const owners = s.queries.owners(scope.doc.id);
   const projects = owners.filter((o) => o.owner_kind === 'project');
@@ -106,6 +122,8 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
       const f = fromFact(facts[0]!, scope.doc, scope.entity, `${project!.name}项目自评得分`);
       return reply('answered', [...note, `${head} ${project!.name}：项目自评得分${f.value}分（文中说明）`], [f]);
     }
+    const stated = statedInContext(s, q, scope);
+    if (stated.length) return reply('answered', [...note, ...stated.map((f) => `${head} ${f.label}：${show(f)}`)], stated);
     const what = project ? `“${project.text}”的绩效目标` : '部门整体绩效目标';
     return reply('not_found', [...note, `${head}中没有找到${what}；${projectsWithTargets(projects)}`], [], projectQuestions(scope, projects));
   }

@@ -27,7 +27,8 @@ function ranked(figures: Figure[], q: StructuredQuery): Figure[] {
   return sorted.slice(0, end);
 }
 
-function listing(title: string, figures: Figure[], total: number, ascending = false, order = ascending ? '从小到大' : '从大到小'): Reply {
+/** `named` is what a line calls a figure when its label alone does not say whose it is (a department ranking). */
+function listing(title: string, figures: Figure[], total: number, ascending = false, order = ascending ? '从小到大' : '从大到小', named = (f: Figure) => f.label): Reply {
   if (figures.length === 0) return reply('not_found', [`${title}：没有可排序的数字。`]);
   const lines = [`${title}（${order}${total > figures.length ? `，共${total}项，列前${figures.length}项` : ''}）：`];
   // Equal figures share a place (1, 2, 3, 3), so a tie reads as one.
@@ -35,7 +36,7 @@ function listing(title: string, figures: Figure[], total: number, ascending = fa
   let place = 0;
   figures.forEach((f, i) => {
     if (!same(i, i - 1)) place = i + 1;
-    lines.push(`${place}. ${f.label}：${show(f)}${same(i, i - 1) || same(i, i + 1) ? '（并列）' : ''}`);
+    lines.push(`${place}. ${named(f)}：${show(f)}${same(i, i - 1) || same(i, i + 1) ? '（并列）' : ''}`);
   });
   return reply('answered', lines, figures);
 }
@@ -156,12 +157,14 @@ export function rankDepartments(s: Sources, catalog: Catalog, q: StructuredQuery
     // A score is a project's, not a department's: every project's score is ranked, named with its department.
     const found = q.byScore
       ? projectScores(s, scope).scores.map((f) => ({ ...f, label: `${shortName(department)} ${f.label}（${doc.fiscal_year}年${doc.stage}）` }))
-      : [headlineFigure(s, scope, t, doc.fiscal_year, stageOf(q.stage, scope)).main].flatMap((f) => (f ? [{ ...f, label: `${department}（${doc.fiscal_year}年${doc.stage}）` }] : []));
+      : [headlineFigure(s, scope, t, doc.fiscal_year, stageOf(q.stage, scope)).main].flatMap((f) => (f ? [{ ...f, label: targetName(t) }] : []));
     if (found.length) figures.push(...found);
     else missing.push(department);
   }
   const title = q.byScore ? '各部门项目自评得分排序' : `各部门${targetName(t)}排序`;
-  const r = listing(title, ranked(figures, q), figures.length, q.ascending, q.byScore ? scoreOrder(q) : undefined);
+  // The label stays the metric's (the department is the figure's entity); the text names the department.
+  const named = q.byScore ? undefined : (f: Figure) => `${f.entity}（${f.document.fiscal_year}年${f.document.stage}）`;
+  const r = listing(title, ranked(figures, q), figures.length, q.ascending, q.byScore ? scoreOrder(q) : undefined, named);
   if (missing.length) r.lines.push(`未公开此项：${missing.join('、')}`);
   r.lines.push('注：各部门年份、口径不同，仅按公开数字排列。');
   return r;

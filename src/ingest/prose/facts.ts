@@ -41,6 +41,8 @@ const LEVEL_MARK = /[（(][类款项][)）]/g;
 /** A list item's number (`（1）`, `2.`, `3、`) in front of a name; `机关资本性支出（一）` keeps its own bracket. */
 const LIST_MARK = /^\s*(?:[（(]\d+[)）]|\d+[.、．])\s*/;
 const PROJECT_CONTEXT = /“([^”]+)”项目/;
+/** A bracketed formula defining a rate (`（开展绩效自评的项目数/年初批复绩效目标的项目数*100%）`): its numbers are no figures. */
+const FORMULA = /[（(][^（）()]*\/[^（）()]*[)）]/g;
 
 const COUNT_UNITS = new Set(['辆', '人次', '人', '个', '台（套）', '台', '套', '批次', '家', '名']);
 
@@ -56,7 +58,8 @@ function tidy(text: string): string {
   return text.replace(LEVEL_MARK, '').replace(ASIDE, '').replace(/[“”"‘’]/g, '');
 }
 
-function findSubject(window: string, full: string, subjects: SubjectNames): Found | null {
+/** `sentence` is the sentence before the number: a metric with a context applies only where it says so. */
+function findSubject(window: string, full: string, subjects: SubjectNames, sentence: string): Found | null {
   const code = /[（(](\d{3,7})[)）]\s*$/.exec(window);
   if (code) {
     const before = window.slice(0, code.index);
@@ -70,6 +73,7 @@ function findSubject(window: string, full: string, subjects: SubjectNames): Foun
   // longer of two overlapping names. It must reach past the previous number.
   let chosen: { m: Metric; start: number; end: number; label: string } | null = null;
   for (const m of metrics) {
+    if (m.context && !m.context.test(sentence)) continue;
     for (const re of m.prose) {
       for (const hit of fullClean.matchAll(re)) {
         const [start, end] = [hit.index, hit.index + hit[0].length];
@@ -83,7 +87,10 @@ function findSubject(window: string, full: string, subjects: SubjectNames): Foun
       }
     }
   }
-  if (chosen) return { metric: chosen.m, subjectCode: null, subjectName: null, label: chosen.label };
+  if (chosen) {
+    const printed = chosen.m.printed?.exec(full.replace(/\s+/g, ''))?.[0];
+    return { metric: chosen.m, subjectCode: null, subjectName: null, label: printed ?? chosen.label };
+  }
   let best: { name: string; code: string; end: number } | null = null;
   for (const [name, code] of subjects) {
     const at = clean.lastIndexOf(name);
@@ -108,7 +115,9 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
   for (const p of paragraphs) {
     const inParagraph: FactDraft[] = [];
     const project = PROJECT_CONTEXT.exec(p.text)?.[1]?.replace(/\s+/g, '') ?? null;
-    for (const sentence of p.text.matchAll(/[^。！？]+[。！？]?/g)) {
+    // Blanked to the same length, so every character keeps its line.
+    const text = p.text.replace(FORMULA, (f) => ' '.repeat(f.length));
+    for (const sentence of text.matchAll(/[^。！？]+[。！？]?/g)) {
       const s = sentence[0];
       const base = sentence.index;
       const inSentence: FactDraft[] = [];
@@ -130,8 +139,8 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
           const reasonAt = REASON_START.exec(s.slice(0, clause.index + hit.index));
           if (reasonAt && !/[；;]/.test(s.slice(reasonAt.index, clause.index + hit.index))) continue;
           const current = inSentence.at(-1) ?? (opensWithTopic ? inParagraph[0] : inParagraph.at(-1));
-          const found = findSubject(window, full, subjects);
-          const raw = s.trim();
+          const found = findSubject(window, full, subjects, s.slice(0, clause.index + hit.index));
+          const raw = p.text.slice(base, base + s.length).trim();
           const asOf = dates.findLast((d) => d.end <= clause.index + hit.index)?.date ?? null;
 
           if (unit === '%') {
@@ -150,6 +159,9 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
               const of = found && found.metric?.key !== current?.metric ? found : null;
               const target = of ? { metric: of.metric?.key ?? 'subject', subject_code: of.subjectCode, subject_name: of.subjectName ?? project, label: of.label } : current;
               if (target) facts.push({ ...(current ?? emptyFact(ctx, line, raw)), ...target, ...noChange, line, aspect: 'execution_rate', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, raw_text: raw, as_of: asOf });
+            } else if (found?.metric?.kind === 'percent') {
+              // A rate named as such (自评覆盖率…达到 83%): a share of the metric's own.
+              facts.push({ ...newFact(ctx, line, raw, found.metric.key, found.label, null, null, asOf), aspect: 'share', value_kind: 'percent', value, unit: '%' });
             }
             continue;
           }
@@ -231,7 +243,7 @@ function steadyStatement(s: string, facts: FactDraft[], ctx: ParseContext, subje
   const m = STEADY_STATEMENT.exec(s);
   if (!m) return;
   const named = s.slice(0, m.index + m[0].length - m[1]!.length);
-  const key = findSubject(named, named, subjects)?.metric?.key;
+  const key = findSubject(named, named, subjects, named)?.metric?.key;
   const target = key && facts.findLast((f) => f.metric === key && f.aspect === 'amount' && f.year === ctx.year);
   if (!target || target.change_direction) return;
   target.change_direction = m[1] === '不可比' ? '不可比' : '持平';

@@ -67,6 +67,11 @@ export function blankZero(row: Row, meaning: ColumnMeaning): CellDraft {
   return { ...row, column: columnRef(meaning), valueKind: 'money', fen: 0, quantity: null, precisionFen: null, raw: '', flags: ['blank'] };
 }
 
+/** A cell printed empty whose meaning is not zero: no figure, flagged `empty`. */
+export function emptyCell(row: Row, meaning: ColumnMeaning): CellDraft {
+  return { ...row, column: columnRef(meaning), valueKind: 'money', fen: null, quantity: null, precisionFen: null, raw: '', flags: ['empty'] };
+}
+
 /** A value that is a plain number (a score, a weight), or null. */
 export function plainNumber(text: string | null | undefined): number | null {
   if (!text) return null;

@@ -5,7 +5,7 @@ import type { Grid } from '../layout/grid.ts';
 import type { ParseContext, TableDraft } from '../model.ts';
 import { labelKey, squeezeCjkSpaces, stripOrdinal } from '../text/cjk.ts';
 import { metricForLabel } from '../../store/metrics.ts';
-import { emptyRow, figure, meaningsFor } from './cells.ts';
+import { emptyCell, emptyRow, figure, meaningsFor } from './cells.ts';
 
 interface LabelColumn {
   index: number;
@@ -66,14 +66,18 @@ export function parsePairs(table: TableDraft, grid: Grid, ctx: ParseContext): vo
       const isSubject = col.side === '支出' && metric === null && key !== '';
       if (isSubject && col.classification === '功能分类') table.labels.push({ line: row.line.no, column: col.index, name: key });
       const values = col.values.filter((i) => (row.cells[i] ?? '') !== '');
-      if (values.length === 0) continue;
-      const flags = printed ? [] : ['unlabeled'];
       const base = {
         ...emptyRow(row.line.no, printed, isSubject ? col.classification : '收支总表'),
         side: col.side,
         metric,
         subjectName: isSubject ? stripOrdinal(printed).replace(/\s+/g, '') : null,
       };
+      if (values.length === 0) {
+        // A named row printed with no figure (抚顺 表1 上年结转结余): kept, so the blank is told rather than not found.
+        if (metric) table.blanks.push(...col.values.map((i) => emptyCell(base, m[i]!)));
+        continue;
+      }
+      const flags = printed ? [] : ['unlabeled'];
       if (metric && SECTION_MEASURES[metric]) sections.set(col.index, SECTION_MEASURES[metric]);
       else if (!isSubject) sections.delete(col.index);
       const section = isSubject ? sections.get(col.index) : undefined;

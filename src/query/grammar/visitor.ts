@@ -28,8 +28,8 @@ export interface Mentions {
   listTargets: (Span & { target: ListTarget })[];
   /** Organisation parts of sub-unit names (医保中心): which unit depends on the place. */
   unitOrgs: (Mentioned<'unitOrg'> & Span)[];
-  /** 和/与/、 were typed: several targets are a list, not one phrase split by spaces. */
-  conjunctions: number;
+  /** Where 和/与/、 were typed: several targets are a list, not one phrase split by spaces. */
+  conjunctions: Span[];
   scopes: ('subjects' | 'subunit')[];
   /** 来源/出处: show where every figure comes from. */
   sources: boolean;
@@ -76,7 +76,7 @@ export function createMentionsVisitor(parser: QuestionParser) {
     }
 
     targetList(ctx: Children, out: Mentions): void {
-      out.conjunctions += ctx.Conj?.length ?? 0;
+      for (const c of (ctx.Conj ?? []) as IToken[]) out.conjunctions.push(spanOf(c));
       for (const target of (ctx.target ?? []) as CstNode[]) this.visit(target, out);
     }
 
@@ -123,7 +123,7 @@ function readToken(name: string, t: IToken, out: Mentions): void {
       if (entry?.kind === 'unitOrg') out.unitOrgs.push({ ...entry, text: t.image, ...spanOf(t) });
       break;
     case 'Conj':
-      out.conjunctions++;
+      out.conjunctions.push(spanOf(t));
       break;
     case 'Scope':
       if (entry?.kind === 'scope') out.scopes.push(entry.scope);
@@ -170,7 +170,7 @@ export function emptyMentions(): Mentions {
     sources: false,
     numbers: [],
     unitOrgs: [],
-    conjunctions: 0,
+    conjunctions: [],
     residue: [],
   };
 }

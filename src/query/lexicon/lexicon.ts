@@ -35,6 +35,8 @@ export interface Lexicon {
   trie: Trie<Entry>;
   /** Every Chinese phrase in the lexicon, most important first (for pinyin input). */
   phrases: string[];
+  /** The phrases that are project names, typed in part (kunnan qunzhong). */
+  projectNames: Set<string>;
 }
 
 export function buildLexicon(catalog: Catalog): Lexicon {
@@ -70,6 +72,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   const projects = new Map<string, number[]>();
   for (const p of catalog.projects) projects.set(p.name, [...(projects.get(p.name) ?? []), p.id]);
   for (const [name, ids] of projects) for (const alias of projectAliases(name)) add(alias, { kind: 'project', name, ids });
+  const projectNames = new Set([...projects.keys()].map(normalizeQuestion));
 
   for (const [stage, list] of Object.entries(words.stages)) for (const w of list) add(w, { kind: 'stage', stage: stage as Stage });
   for (const w of words.bothStages) add(w, { kind: 'bothStages' });
@@ -82,5 +85,5 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   for (const [target, list] of Object.entries(words.listTargets)) for (const w of list) add(w, { kind: 'listTarget', target: target as ListTarget });
   for (const w of words.sources) add(w, { kind: 'sources' });
   for (const [scope, list] of Object.entries(words.scopes)) for (const w of list) add(w, { kind: 'scope', scope: scope as 'subjects' | 'subunit' });
-  return { trie, phrases: [...new Set(phrases)] };
+  return { trie, phrases: [...new Set(phrases)], projectNames };
 }

@@ -29,6 +29,8 @@ const CHAIN = /[a-z]+(?:[\s']+[a-z]+)*/gi;
 const GAP = /[\s']+/;
 const GAPS = /[\s']+/g;
 const MIN_ABBREVIATED_CHARS = 3;
+// Longer parts of a project name are rarely typed, and each costs start-up time.
+const MAX_PART_CHARS = 8;
 
 function toneless(text: string, multiple: boolean): string[] {
   return pinyin(text, { toneType: 'none', type: 'array', multiple });
@@ -69,8 +71,9 @@ function syllableStarts(syllables: readonly string[]): number[] {
  * when two phrases are spelled alike (or share initials), the earlier one wins, and a phrase's
  * context reading always beats another phrase's alternative reading. Phrases holding latin
  * letters or digits are skipped; other non-Chinese characters in a phrase (（）) are not spelled.
+ * Parts of the phrases in `named` (困难群众 of 困难群众医疗保障资金) come last, read as in the whole.
  */
-export function createPinyinResolver(phrases: readonly string[]): PinyinResolver {
+export function createPinyinResolver(phrases: readonly string[], named: ReadonlySet<string> = new Set()): PinyinResolver {
   const byLetters = new Map<string, Spelling[]>();
   const prefixes = new Set<string>();
   const abbreviations = new Map<string, string | null>();
@@ -100,6 +103,14 @@ export function createPinyinResolver(phrases: readonly string[]): PinyinResolver
   // Every context reading goes in before any variant, so variants never shadow them.
   for (const { phrase, spellings: [primary] } of spelled) if (primary) add(primary, phrase);
   for (const { phrase, spellings: s } of spelled) for (const variant of s.slice(1)) add(variant, phrase);
+  // Project names are long and typed in part: runs of 2 to MAX_PART_CHARS characters, after all whole phrases.
+  for (const { phrase, spellings: [primary] } of spelled) {
+    if (!primary || !named.has(phrase)) continue;
+    const chars = phrase.match(HAN_CHARS) ?? [];
+    for (let i = 0; i < chars.length; i++) {
+      for (let j = i + 2; j <= Math.min(chars.length, i + MAX_PART_CHARS); j++) add(primary.slice(i, j), chars.slice(i, j).join(''));
+    }
+  }
 
   for (const { phrase, spellings: [primary] } of spelled) {
     if (!primary || primary.length < MIN_ABBREVIATED_CHARS) continue;

@@ -1,0 +1,42 @@
+// 车辆 价值, 车辆 数量: a word after a figure's name asking for its money or its count
+// (grammar/words.json qualifiers). The figure it picks is the one spelled with the name and
+// a qualifier of that kind in grammar/metrics.json (车辆 + 价值 = 车辆价值 → assets.vehicles).
+import words from '../../grammar/words.json' with { type: 'json' };
+import { metric, metrics, type Metric } from '../store/metrics.ts';
+
+type Kind = keyof typeof words.qualifiers;
+
+const kindOf = new Map(Object.entries(words.qualifiers).flatMap(([kind, list]) => list.map((w) => [w, kind as Kind] as const)));
+
+const spellingsOf = (m: Metric) => [m.name.replace(/[“”]/g, ''), ...m.ask];
+
+/** Metric key → kind → the other metric its name plus a qualifier of that kind spells; null when several do. */
+function buildVariants(): Map<string, Map<Kind, string | null>> {
+  const bySpelling = new Map(metrics.flatMap((m) => spellingsOf(m).map((s) => [s, m] as const)));
+  const out = new Map<string, Map<Kind, string | null>>();
+  for (const m of metrics) {
+    for (const base of spellingsOf(m)) {
+      for (const [word, kind] of kindOf) {
+        const v = bySpelling.get(base + word);
+        if (!v || v.key === m.key || v.kind !== kind) continue;
+        const own = out.get(m.key) ?? new Map<Kind, string | null>();
+        own.set(kind, own.has(kind) && own.get(kind) !== v.key ? null : v.key);
+        out.set(m.key, own);
+      }
+    }
+  }
+  return out;
+}
+
+const variants = buildVariants();
+
+/** The kind a residue word asks for (的价值 → money), or undefined when it is no qualifier. */
+export function qualifierKind(residue: string): Kind | undefined {
+  return kindOf.get(residue.replace(/[\s\p{P}\p{S}]/gu, '').replace(/^的/, ''));
+}
+
+/** The metric answering a qualifier of a named metric: itself, its variant of that kind, or null when none does. */
+export function qualified(key: string, kind: Kind): string | null {
+  if (metric(key).kind === kind) return key;
+  return variants.get(key)?.get(kind) ?? null;
+}
