@@ -38,24 +38,39 @@ export function buildProjectSearch(projects: CatalogProject[]): ProjectSearch {
     for (const p of projects) this.add({ id: String(p.id), name: p.name });
   });
 
+  // Hits per query string, kept: the index never changes, and the same loose words come back often.
+  const remembered = new Map<string, ProjectHit[]>();
+  const MAX_REMEMBERED = 5_000;
+
+  function hitsOf(query: string): ProjectHit[] {
+    const expanded = [query, ...Object.entries(synonyms).flatMap(([k, vs]) => (query.includes(k) ? vs.map((v) => query.replace(k, v)) : []))];
+    const all = expanded.flatMap(grams);
+    // Only a shared bigram gives a name any coverage, so unigrams (which match most names, and cost
+    // most of the search) are asked only of a one-character query.
+    const bigrams = all.filter((g) => g.length > 1);
+    const terms = new Set(bigrams.length ? bigrams : all);
+    if (terms.size === 0) return [];
+    const results = index.query((q) => {
+      for (const term of terms) q.term(term, { usePipeline: false });
+    });
+    const queryBigrams = grams(query).filter((g) => g.length > 1);
+    const variants = expanded.map((e) => grams(e).filter((g) => g.length > 1));
+    return results.map((r) => {
+      const project = byId.get(r.ref)!;
+      const name = nameGrams.get(project)!;
+      const coverage = Math.max(...variants.map((v) => (v.length ? v.filter((g) => name.has(g)).length / v.length : 0)));
+      return { project, score: r.score, coverage: queryBigrams.length ? coverage : name.has(query) ? 1 : 0 };
+    });
+  }
+
   return {
     search(query, documentIds) {
-      const expanded = [query, ...Object.entries(synonyms).flatMap(([k, vs]) => (query.includes(k) ? vs.map((v) => query.replace(k, v)) : []))];
-      const terms = new Set(expanded.flatMap(grams));
-      if (terms.size === 0) return [];
-      const results = index.query((q) => {
-        for (const term of terms) q.term(term, { boost: term.length > 1 ? 3 : 1, usePipeline: false });
-      });
-      const queryBigrams = grams(query).filter((g) => g.length > 1);
-      const variants = expanded.map((e) => grams(e).filter((g) => g.length > 1));
-      return results
-        .map((r) => {
-          const project = byId.get(r.ref)!;
-          const name = nameGrams.get(project)!;
-          const coverage = Math.max(...variants.map((v) => (v.length ? v.filter((g) => name.has(g)).length / v.length : 0)));
-          return { project, score: r.score, coverage: queryBigrams.length ? coverage : name.has(query) ? 1 : 0 };
-        })
-        .filter((h) => !documentIds || documentIds.has(h.project.documentId));
+      let hits = remembered.get(query);
+      if (!hits) {
+        if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+        remembered.set(query, (hits = hitsOf(query)));
+      }
+      return documentIds ? hits.filter((h) => documentIds.has(h.project.documentId)) : hits;
     },
   };
 }
