@@ -1,10 +1,13 @@
 // Follow-ups in a chat: “那2022年呢？”, “明细呢”, “北票呢” continue the previous
 // question with what the new one leaves out; and the buttons an answer offers.
 import type { StructuredQuery } from '../query/ast.ts';
+import { cellOf, MEASURES } from './targets.ts';
 import type { FollowUp } from './types.ts';
 
 /** Intents worth carrying into a follow-up that names none. */
 const CARRIED = new Set(['breakdown', 'share', 'performance', 'rate']);
+/** Intents a place alone completes (北票 执行率, 北票 有哪些项目): nothing of the previous question is wanted. */
+const STANDALONE = new Set(['rate', 'performance', 'rank', 'list']);
 
 /**
  * Whether the grammar understood anything in a question: a place, a year, a stage, a figure,
@@ -27,16 +30,22 @@ export function understoodAnything(q: StructuredQuery): boolean {
 export function mergeContext(q: StructuredQuery, previous: StructuredQuery | undefined): StructuredQuery {
   if (!previous || !understoodAnything(q)) return q;
   const complete = q.targets.length > 0 && q.entities.length > 0;
-  if (complete || q.intent === 'list' || q.candidates.length > 0) return q;
+  if (complete || q.intent === 'list' || q.candidates.length > 0 || (q.entities.length > 0 && STANDALONE.has(q.intent))) return q;
   const sameEntities = q.entities.length === 0;
+  // 人员经费呢 after a cell (卫生健康支出·基本支出) asks for the same row in another column.
+  const cell = cellOf(previous);
+  const measureOnly = q.targets.length === 1 && q.targets[0]!.kind === 'metric' && MEASURES.has(q.targets[0]!.key);
+  const targets = q.targets.length === 0 ? previous.targets : cell && measureOnly ? [cell.target, q.targets[0]!] : q.targets;
   // Words not understood stay: “那2022年的上海呢” is not the previous question for 2022.
   return {
     ...q,
     entities: sameEntities ? previous.entities : q.entities,
     years: q.years.length ? q.years : sameEntities ? previous.years : [],
     stage: q.stage ?? (sameEntities ? previous.stage : null),
-    targets: q.targets.length ? q.targets : previous.targets,
-    intent: q.intent === 'lookup' && CARRIED.has(previous.intent) && q.targets.length === 0 ? previous.intent : q.intent,
+    targets,
+    // 离休医疗保障呢 after 北票 执行率 asks for its rate too; 最高呢 after a score ranking ranks scores.
+    intent: q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities) ? previous.intent : q.intent,
+    byScore: q.byScore || (q.targets.length === 0 && q.intent === 'rank' && previous.byScore),
   };
 }
 

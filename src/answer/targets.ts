@@ -9,7 +9,7 @@ import { fromCell, headlinePerTable, sameFigure, usable } from './figures.ts';
 import { inColumn, metricFigures, pick, projectFigures, subjectFigures, type Sources } from './sources.ts';
 
 /** The columns a subject's or project's row is cut into (line_items.column_key). */
-const MEASURES = new Set(['basic', 'project', 'personnel', 'public']);
+export const MEASURES = new Set(['basic', 'project', 'personnel', 'public']);
 
 /**
  * A subject or project named with a measure (抚顺 卫生健康支出 基本支出) asks for one

@@ -3,6 +3,7 @@
 // (奖金, 收入, 部门) are parts of a longer name, not things asked for on their own.
 import { metrics } from '../store/metrics.ts';
 import type { Mentions, Span } from './grammar/visitor.ts';
+import { meaningful } from './loose.ts';
 
 export interface Phrase extends Span {
   /** Indexes into Mentions.targets and Mentions.listTargets of the known words inside it. */
@@ -30,7 +31,7 @@ export function phrasesOf(m: Mentions): Phrase[] {
 }
 
 /** The phrases either side of a 和/与 typed with no space around it, read as one (医疗服务与保障能力提升补助). */
-export function joinPhrases(left: Phrase, right: Phrase): Phrase {
+function joinPhrases(left: Phrase, right: Phrase): Phrase {
   return {
     start: left.start,
     end: right.end,
@@ -38,6 +39,32 @@ export function joinPhrases(left: Phrase, right: Phrase): Phrase {
     listTargets: [...left.listTargets, ...right.listTargets],
     residue: [...left.residue, ...right.residue],
   };
+}
+
+/**
+ * 医疗服务与保障能力提升补助: 与/和 typed with no space around it may be part of a project's name, tried
+ * whole before it splits the phrase into two things asked. Two known words (办公费和邮电费) stay a list.
+ * Joins in place the phrases a conjunction stands between when together they are a name; returns the joined.
+ */
+export function joinNames(phrases: Phrase[], conjunctions: Span[], isName: (joined: Phrase) => boolean): Set<Phrase> {
+  const whole = new Set<Phrase>();
+  for (const c of conjunctions) {
+    const left = phrases.findIndex((p) => p.end === c.start);
+    const right = phrases[left + 1];
+    if (left < 0 || right?.start !== c.end) continue;
+    const joined = joinPhrases(phrases[left]!, right);
+    if (joined.residue.length === 0 || !isName(joined)) continue;
+    phrases.splice(left, 2, joined);
+    whole.add(joined);
+  }
+  return whole;
+}
+
+/** The phrases that are one name: joined ones, and those with an unknown word in it (举报奖金). */
+export function compoundPhrases(phrases: Phrase[], m: Mentions, whole: ReadonlySet<Phrase>): Phrase[] {
+  return phrases.filter(
+    (p) => whole.has(p) || (p.targets.length + p.listTargets.length > 0 && meaningful(p.residue.map((i) => m.residue[i]!.text).join('')).length > 1),
+  );
 }
 
 /** Metric spellings by every one-character blank (三公经? → 三公经费), for typos such as 三公经废. */

@@ -3,6 +3,7 @@
 // a qualifier of that kind in grammar/metrics.json (车辆 + 价值 = 车辆价值 → assets.vehicles).
 import words from '../../grammar/words.json' with { type: 'json' };
 import { metric, metrics, type Metric } from '../store/metrics.ts';
+import type { Mentions } from './grammar/visitor.ts';
 
 type Kind = keyof typeof words.qualifiers;
 
@@ -31,12 +32,30 @@ function buildVariants(): Map<string, Map<Kind, string | null>> {
 const variants = buildVariants();
 
 /** The kind a residue word asks for (的价值 → money), or undefined when it is no qualifier. */
-export function qualifierKind(residue: string): Kind | undefined {
+function qualifierKind(residue: string): Kind | undefined {
   return kindOf.get(residue.replace(/[\s\p{P}\p{S}]/gu, '').replace(/^的/, ''));
 }
 
 /** The metric answering a qualifier of a named metric: itself, its variant of that kind, or null when none does. */
-export function qualified(key: string, kind: Kind): string | null {
+function qualified(key: string, kind: Kind): string | null {
   if (metric(key).kind === kind) return key;
   return variants.get(key)?.get(kind) ?? null;
+}
+
+/**
+ * A qualifier after a figure's name picks that figure's money or count, and is no leftover word.
+ * Returns those no figure of that name answers, to be refused.
+ */
+export function applyQualifiers(m: Mentions): string[] {
+  const refused: string[] = [];
+  for (const r of [...m.residue]) {
+    const kind = qualifierKind(r.text);
+    const named = m.targets.filter((t) => t.start < r.start).at(-1);
+    if (kind === undefined || named?.kind !== 'metric') continue;
+    const key = qualified(named.key, kind);
+    if (key === null) refused.push(r.text.trim());
+    else named.key = key;
+    m.residue.splice(m.residue.indexOf(r), 1);
+  }
+  return refused;
 }

@@ -95,3 +95,32 @@ describe('messages nothing in the grammar understands', () => {
     expect(sources.text).toContain('原文：');
   });
 });
+
+describe('follow-ups keep what the new question leaves out, and only that', () => {
+  it('a place with an intent of its own (北票 执行率) takes nothing from the previous question', () => {
+    const first = engine.ask('沈阳 事业运行');
+    const next = engine.ask('北票 执行率', first.context);
+    expect(next.text).toContain('项目支出执行率：52.62%');
+    expect(next.text).toBe(engine.ask('北票 执行率').text);
+  });
+
+  it('“人员经费呢” after a cell asks for the same row in that column (抚顺 line 46: 1,066.36)', () => {
+    const first = engine.ask('抚顺 卫生健康支出 基本支出');
+    expect(first.answers[0]).toMatchObject({ amount_yuan: 12233000, source: { line: 46 } });
+    const next = engine.ask('人员经费呢', first.context);
+    expect(next.answers[0]).toMatchObject({ amount_yuan: 10663600, source: { line: 46 } });
+  });
+
+  it('“离休医疗保障呢” after 北票 执行率 asks for that project’s rate (line 210: 44.68%)', () => {
+    const first = engine.ask('北票 执行率');
+    const next = engine.ask('离休医疗保障呢', first.context);
+    expect(next.text).toContain('44.68%');
+  });
+
+  it('“最高呢” after a score ranking ranks the scores the other way', () => {
+    const first = engine.ask('北票 自评得分 最低');
+    const next = engine.ask('最高呢', first.context);
+    expect(next.text).toContain('项目自评得分排序（从高到低）');
+    expect(next.answers[0]).toMatchObject({ value: 100 });
+  });
+});
