@@ -166,7 +166,8 @@ function asOfText(date: string | null | undefined): string {
 }
 
 export function show(f: Figure): string {
-  if (f.fen !== null) return `${money(f.fen, f.printedIn)}${asOfText(f.asOf)}`;
+  // A cell printed empty is read as 0 (the tables leave nothing-spent blank), but says it was blank.
+  if (f.fen !== null) return `${money(f.fen, f.printedIn)}${f.fen === 0 && f.raw.trim() === '' ? '（表中空白）' : ''}${asOfText(f.asOf)}`;
   if (f.value === null) return '—';
   return `${f.value}${f.unit ?? ''}${asOfText(f.asOf)}`;
 }

@@ -39,6 +39,25 @@ export function placeUnitOrgs(entities: EntityRef[], unitOrgs: Mentions['unitOrg
   return unknown;
 }
 
+/**
+ * 抚顺 本级: the department's own level, a sub-unit of its own (抚顺市医疗保障局本级, 莲湖 …本级（机关）, 北票's
+ * 北票市医疗保障局 beside its 中心). Where a department has none, the word is returned, not understood:
+ * the department's total is not its 本级's.
+ */
+export function placeOwnLevel(entities: EntityRef[], m: Mentions, catalog: Catalog): string[] {
+  if (!m.scopes.includes('subunit')) return [];
+  const unknown: string[] = [];
+  for (const [i, e] of entities.entries()) {
+    if (e.unitId !== null) continue;
+    const docs = new Set(catalog.departments.get(e.department)?.map((d) => d.id));
+    const subunits = catalog.units.filter((u) => u.role === 'subunit' && docs.has(u.documentId));
+    const own = subunits.find((u) => /本级|机关/.test(u.name)) ?? subunits.find((u) => e.department.endsWith(u.name));
+    if (own) entities[i] = { department: e.department, unitId: own.id, name: own.name, text: e.text };
+    else unknown.push('本级');
+  }
+  return unknown;
+}
+
 /** The documents of the departments named: a loose project name is looked for there only. */
 export function scopeOf(catalog: Catalog, entities: EntityRef[]): Scope {
   return entities.length ? new Set(catalog.documents.filter((d) => entities.some((e) => e.department === d.department)).map((d) => d.id)) : undefined;

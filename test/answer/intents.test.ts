@@ -120,3 +120,12 @@ describe('changes stated in the text keep their own words', () => {
     expect(r.text).not.toContain('增长');
   });
 });
+
+describe('cells printed empty', () => {
+  it('are read as 0 but say they were blank (抚顺 表7 line 206: 公务接待费 empty, 公务用车运行费 5.80)', () => {
+    const r = engine.ask('抚顺 公务接待费');
+    expect(r.answers[0]).toMatchObject({ amount_yuan: 0, source: { line: 206, raw: '' } });
+    expect(r.text).toContain('公务接待费：0.00万元（表中空白）');
+    expect(engine.ask('抚顺 三公经费').text).not.toContain('5.80万元（表中空白）');
+  });
+});
