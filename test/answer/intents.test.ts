@@ -129,3 +129,15 @@ describe('cells printed empty', () => {
     expect(engine.ask('抚顺 三公经费').text).not.toContain('5.80万元（表中空白）');
   });
 });
+
+describe('a project list that is not the whole', () => {
+  it('北票 项目支出 明细 lists the priced projects and says 项目支出 is 894.75 (公开03表 line 406)', () => {
+    const r = engine.ask('北票 项目支出 明细');
+    expect(r.text).toContain('项目支出为894.75万元，上列只是文件中印了金额的项目，不是它的全部构成。');
+    expect(r.answers.some((a) => a.amount_yuan === 8947500 && a.source.line === 406)).toBe(true);
+  });
+
+  it('抚顺’s 22 projects add up to its 项目支出, so no such note', () => {
+    expect(engine.ask('抚顺 项目支出 明细').text).not.toContain('不是它的全部构成');
+  });
+});

@@ -88,8 +88,17 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
   const year = scope.year;
   const stage = stageOf(q.stage, scope);
   const head = `${heading(scope.entity, scope.doc)} ${targetName(t)}`;
-  if (t.kind === 'metric' && t.key === 'project') return listWithin(s, { ...q, listOf: 'projects' }, scope);
   let { main: whole } = headlineFigure(s, scope, t, year, stage);
+  if (t.kind === 'metric' && t.key === 'project') {
+    const r = listWithin(s, { ...q, listOf: 'projects' }, scope);
+    // 北票 prints amounts for its 6 self-evaluated projects only: a list short of the total must not read as its breakdown.
+    const listed = r.figures.filter((f) => f.label !== whole?.label).reduce((n, f) => n + (f.fen ?? 0), 0);
+    if (whole?.fen != null && r.status === 'answered' && listed !== whole.fen) {
+      r.lines.push(`注：${head}为${show(whole)}，上列只是文件中印了金额的项目，不是它的全部构成。`);
+      r.figures.push(whole);
+    }
+    return r;
+  }
   if (!whole) return lookup(s, q, scope, t);
   let parts: Figure[] = [];
   if (t.kind === 'metric' && METRIC_PARTS[t.key]) {
