@@ -29,6 +29,11 @@ export function heading(entity: string, doc: CatalogDocument): string {
   return `${entity} ${doc.fiscal_year}年${doc.stage}`;
 }
 
+/** The heading of a figure of `year`: another year read from this document (its 上年 columns) is headed by that year. */
+export function yearHeading(entity: string, doc: CatalogDocument, year: number): string {
+  return year === doc.fiscal_year ? heading(entity, doc) : `${entity} ${year}年`;
+}
+
 /** `来源：《doc》正文第434行；部门预算财政拨款“三公”经费支出表第371、373行` — grouped by document and table. */
 function sourceLines(figures: Figure[], all: boolean): string[] {
   if (figures.length === 0) return [];

@@ -124,3 +124,14 @@ describe('follow-ups keep what the new question leaves out, and only that', () =
     expect(next.answers[0]).toMatchObject({ value: 100 });
   });
 });
+
+describe('another year read from the same document', () => {
+  it('“明细呢” after “那2022年呢” is headed 2022, not the document’s 2023年预算 (沈阳 表7 line 263)', () => {
+    const first = engine.ask('沈阳 2023 三公经费');
+    const second = engine.ask('那2022年呢', first.context);
+    const third = engine.ask('明细呢', second.context);
+    expect(third.answers[0]).toMatchObject({ year: 2022, amount_yuan: 56500, source: { line: 263 } });
+    expect(third.text).toContain('沈阳市医疗保障事务服务中心 2022年 “三公”经费');
+    expect(third.text).not.toContain('2023年预算 “三公”经费');
+  });
+});

@@ -7,7 +7,7 @@ import type { FigureRow } from '../data.ts';
 import type { Figure } from '../figures.ts';
 import { fromCell, headlinePerTable, show, usable } from '../figures.ts';
 import { tableName } from '../format.ts';
-import { heading, reply, type Reply } from '../reply.ts';
+import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { metricFigures, pick, type Sources } from '../sources.ts';
 import { METRIC_PARTS, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
@@ -87,7 +87,7 @@ function procurementItems(s: Sources, scope: Scope, stage: Figure['basis']): { i
 export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
   const year = scope.year;
   const stage = stageOf(q.stage, scope);
-  const head = `${heading(scope.entity, scope.doc)} ${targetName(t)}`;
+  const head = `${yearHeading(scope.entity, scope.doc, year)} ${targetName(t)}`;
   let { main: whole } = headlineFigure(s, scope, t, year, stage);
   if (t.kind === 'metric' && t.key === 'project') {
     const r = listWithin(s, { ...q, listOf: 'projects' }, scope);

@@ -5,7 +5,7 @@ import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
 import { show } from '../figures.ts';
 import { tableName } from '../format.ts';
-import { heading, reply, type Reply } from '../reply.ts';
+import { yearHeading, reply, type Reply } from '../reply.ts';
 import { shortName, type Scope } from '../resolve.ts';
 import { pick, metricFigures, type Sources } from '../sources.ts';
 import { METRIC_PARTS, printedLabel, stageOf, targetFigures, targetName } from '../targets.ts';
@@ -41,7 +41,7 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
   // A project's score (自评得分) is said after its money, not as a competing figure.
   const extras = target.kind === 'project' ? pick(all.filter((f) => f.fen === null), stage) : { main: [], other: [] };
   const { main, other } = pick(target.kind === 'project' ? all.filter((f) => f.fen !== null) : all, stage);
-  const headOf = (entity: string) => (year === scope.doc.fiscal_year ? heading(entity, scope.doc) : `${entity} ${year}年`);
+  const headOf = (entity: string) => yearHeading(entity, scope.doc, year);
   const asked = headOf(scope.entity);
   const note = scope.yearNote ? [scope.yearNote] : [];
   if (main.length === 0 && other.length === 0) {

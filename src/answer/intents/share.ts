@@ -4,7 +4,7 @@ import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
 import { show } from '../figures.ts';
 import { percent } from '../format.ts';
-import { heading, reply, type Reply } from '../reply.ts';
+import { yearHeading, reply, type Reply } from '../reply.ts';
 import { shortName, type Scope } from '../resolve.ts';
 import { pick, subjectFigures, type Sources } from '../sources.ts';
 import { METRIC_WHOLE, headlineFigure, stageOf, targetName } from '../targets.ts';
@@ -31,7 +31,7 @@ function whole(s: Sources, scope: Scope, t: Target, year: number, stage: Figure[
 export function share(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
   const year = scope.year;
   const stage = stageOf(q.stage, scope);
-  const head = `${heading(scope.entity, scope.doc)} ${targetName(t)}`;
+  const head = `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(t)}`;
   const note = scope.yearNote ? [scope.yearNote] : [];
   // A share the text states is the department's, never a sub-unit's.
   const stated = t.kind === 'metric' && scope.unitId === null ? s.queries.factsByMetric(scope.doc.id, t.key).find((f) => f.aspect === 'share' && f.year === year) : undefined;
