@@ -1,7 +1,8 @@
 // Follow-ups in a chat: “那2022年呢？”, “明细呢”, “北票呢” continue the previous
 // question with what the new one leaves out; and the buttons an answer offers.
 import type { StructuredQuery } from '../query/ast.ts';
-import { cellOf, MEASURES } from './targets.ts';
+import { MEASURES } from './sources.ts';
+import { cellOf } from './targets.ts';
 import type { FollowUp } from './types.ts';
 
 /** Intents worth carrying into a follow-up that names none. */

@@ -23,8 +23,10 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (q.intent === 'rank' && q.entities.length === 0 && q.targets.length > 0 && q.unknown.length === 0) return rankDepartments(s, catalog, q);
 
   const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';
+  // Words nothing understood that count: a lone character (呗, 占) is too weak to refuse over.
+  const unknown = q.unknown.filter((w) => [...w].length > 1);
   // A word that only loosely named something is asked back, never answered beside the rest of the question.
-  if (q.candidates.length > 0 && !q.unknown.some((w) => [...w].length > 1)) {
+  if (q.candidates.length > 0 && unknown.length === 0) {
     const place = q.entities[0] ? `${shortName(q.entities[0].department)} ` : '';
     const first = q.candidates[0]!;
     if (q.candidates.some((c) => c.kind !== first.kind)) {
@@ -41,8 +43,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (!Array.isArray(scopes)) return scopes;
 
   // A word nothing understood may change what is asked (莲湖 教育支出 is not 莲湖 支出总计): refuse rather
-  // than answer the rest. A lone character (呗, 占) is too weak to refuse over.
-  const unknown = q.unknown.filter((w) => [...w].length > 1);
+  // than answer the rest.
   if (nothingAsked || unknown.length) {
     const e = scopes[0]!;
     const place = shortName(e.doc.department);

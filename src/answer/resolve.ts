@@ -26,20 +26,25 @@ export function shortName(department: string): string {
   return name;
 }
 
+/** `2024年预算、2023年决算`: the documents a department has. */
+const held = (docs: CatalogDocument[]) => docs.map((d) => `${d.fiscal_year}年${d.stage}`).join('、');
+
 export function holdings(catalog: Catalog): string {
-  return [...catalog.departments.entries()].map(([d, docs]) => `${d}（${docs.map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}）`).join('；');
+  return [...catalog.departments.entries()].map(([d, docs]) => `${d}（${held(docs)}）`).join('；');
+}
+
+/** `北票 2024 三公经费`: the question asked again of a department and year, for suggestions (支出总计 when it named nothing). */
+function askedAgain(department: string, year: number, q: StructuredQuery): string {
+  return `${shortName(department)} ${year} ${q.targets.map((t) => t.text).join('') || '支出总计'}`;
 }
 
 /** The question asked again about each department, for suggestions. */
 export function askedOf(catalog: Catalog, q: StructuredQuery, limit = 5): string[] {
-  const rest = q.targets.map((t) => t.text).join('') || '支出总计';
-  return [...catalog.departments.entries()].slice(0, limit).map(([d, docs]) => `${shortName(d)} ${docs[0]!.fiscal_year} ${rest}`);
+  return [...catalog.departments.entries()].slice(0, limit).map(([d, docs]) => askedAgain(d, docs[0]!.fiscal_year, q));
 }
 
 function noFinal(department: string, docs: CatalogDocument[], doc: CatalogDocument, q: StructuredQuery): Reply {
-  return reply('not_found', [`${department}只有${docs.map((d) => `${d.fiscal_year}年${d.stage}`).join('、')}，没有决算。`], [], [
-    `${shortName(department)} ${doc.fiscal_year} ${q.targets.map((t) => t.text).join('') || '支出总计'}`,
-  ]);
+  return reply('not_found', [`${department}只有${held(docs)}，没有决算。`], [], [askedAgain(department, doc.fiscal_year, q)]);
 }
 
 export function resolveScopes(catalog: Catalog, q: StructuredQuery): Scope[] | Reply {
@@ -71,9 +76,7 @@ export function resolveScopes(catalog: Catalog, q: StructuredQuery): Scope[] | R
       const own = docs.find((d) => d.fiscal_year === year);
       const doc = own ?? docs.find((d) => d.fiscal_year === year + 1);
       if (!doc) {
-        return reply('not_found', [`${e.department}没有${year}年的资料，现有：${docs.map((d) => `${d.fiscal_year}年${d.stage}`).join('、')}。`], [], docs.map(
-          (d) => `${shortName(e.department)} ${d.fiscal_year} ${q.targets.map((t) => t.text).join('') || '支出总计'}`,
-        ));
+        return reply('not_found', [`${e.department}没有${year}年的资料，现有：${held(docs)}。`], [], docs.map((d) => askedAgain(e.department, d.fiscal_year, q)));
       }
       // A 预算 document prints no 决算 figures: asked for one, say what exists rather than answer with the 预算.
       if (q.stage === '决算' && doc.stage !== '决算') return noFinal(e.department, docs, doc, q);

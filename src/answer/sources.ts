@@ -20,7 +20,8 @@ export function remember<T>(s: Sources, key: string, compute: () => T): T {
   return s.memo.get(key) as T;
 }
 
-const MEASURE_METRICS = new Set(['basic', 'personnel', 'public', 'project']);
+/** The columns a subject's or project's row is cut into (line_items.column_key), each also a metric of its own. */
+export const MEASURES = new Set(['basic', 'personnel', 'public', 'project']);
 
 const amountFacts = (facts: readonly NarrativeFactRow[], year: number) =>
   facts.filter((f) => (f.aspect === 'amount' || f.aspect === 'count' || f.aspect === 'score') && (f.amount_fen !== null || f.value !== null) && f.year === year);
@@ -42,7 +43,7 @@ export function metricFigures(s: Sources, doc: CatalogDocument, key: string, yea
   const fit = (r: FigureRow) => usable(r) && r.year === year && r.value_kind === kind;
   const rows = (k: string) => s.queries.figuresByMetric(doc.id, k).filter(fit);
   let found: FigureRow[] = rows(key);
-  if (MEASURE_METRICS.has(key)) found.push(...s.queries.figuresByMeasure(doc.id, key).filter((r) => usable(r) && r.year === year));
+  if (MEASURES.has(key)) found.push(...s.queries.figuresByMeasure(doc.id, key).filter((r) => usable(r) && r.year === year));
   // A sentence naming the figure as asked (财政拨款支出, not 财政拨款收入) comes first.
   const stated = s.queries.factsByMetric(doc.id, key);
   // A rate that is a metric of its own (自评覆盖率) is stored as a share.

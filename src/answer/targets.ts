@@ -6,10 +6,7 @@ import type { Stage } from '../store/schema.ts';
 import type { Figure } from './figures.ts';
 import type { Scope } from './resolve.ts';
 import { fromCell, headlinePerTable, sameFigure, usable } from './figures.ts';
-import { inColumn, metricFigures, pick, projectFigures, subjectFigures, type Sources } from './sources.ts';
-
-/** The columns a subject's or project's row is cut into (line_items.column_key). */
-export const MEASURES = new Set(['basic', 'project', 'personnel', 'public']);
+import { inColumn, MEASURES, metricFigures, pick, projectFigures, subjectFigures, type Sources } from './sources.ts';
 
 /**
  * A subject or project named with a measure (抚顺 卫生健康支出 基本支出) asks for one

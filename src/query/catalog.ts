@@ -102,7 +102,6 @@ export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
   };
 }
 
-
 /** Projects named like a subject whose figures share no amount with that subject's in the same document. */
 async function twinsOf(db: Kysely<Database>, projects: CatalogProject[], subjectNames: Set<string>): Promise<CatalogProject[]> {
   const named = projects.filter((p) => subjectNames.has(p.name));

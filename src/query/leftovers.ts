@@ -1,11 +1,44 @@
 // Words the grammar did not know: a project named loosely (沈阳 印刷服务), a misspelt figure (三公经废),
 // or something unknown (上海).
+import { metrics } from '../store/metrics.ts';
 import type { Target } from './ast.ts';
 import type { Mentions, Span } from './grammar/visitor.ts';
+import { metricSpellings } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful, type Scope } from './loose.ts';
-import { metricTypo, type Phrase } from './phrases.ts';
+import type { Phrase } from './phrases.ts';
 import type { ProjectSearch } from './search.ts';
 import type { Found } from './targets.ts';
+
+/** Metric spellings by every one-character blank (三公经? → 三公经费), for typos such as 三公经废. */
+function buildTypoIndex(): Map<string, Map<string, string>> {
+  const index = new Map<string, Map<string, string>>();
+  for (const m of metrics) {
+    for (const spelling of new Set(metricSpellings(m))) {
+      const chars = Array.from(spelling);
+      // Shorter spellings are too close to too many words (购车 ~ 购房).
+      if (chars.length < 4) continue;
+      for (let i = 0; i < chars.length; i++) {
+        const blank = chars.map((c, j) => (j === i ? '?' : c)).join('');
+        index.set(blank, (index.get(blank) ?? new Map()).set(m.key, spelling));
+      }
+    }
+  }
+  return index;
+}
+
+const typos = buildTypoIndex();
+
+/** The one metric a word is a one-character typo of (三公经废 → 三公经费), or null when none or several. */
+function metricTypo(word: string): { key: string; spelling: string } | null {
+  const chars = Array.from(word);
+  const found = new Map<string, string>();
+  for (let i = 0; i < chars.length; i++) {
+    for (const [key, spelling] of typos.get(chars.map((c, j) => (j === i ? '?' : c)).join('')) ?? []) found.set(key, spelling);
+  }
+  if (found.size !== 1) return null;
+  const [key, spelling] = [...found][0]!;
+  return spelling === word ? null : { key, spelling };
+}
 
 /** The words left to read: a compound phrase whole, else the unknown runs of a phrase. */
 export function leftoverWords(text: string, m: Mentions, phrases: Phrase[], compound: Phrase[]): string[] {
@@ -21,7 +54,7 @@ export function readLeftovers(words: string[], projects: ProjectSearch, scope: S
     const typed = raw.replace(/[\s\p{P}\p{S}]/gu, '');
     const closest = closestNames(projects, word, scope);
     const close = closeName(closest);
-    const typo = metricTypo(typed);
+    const typo = close ? null : metricTypo(typed);
     if (close) {
       const name = close[0]!.project.name;
       // Two leftover words of one name (第三方 split by a numeral) are one target.

@@ -1,7 +1,6 @@
 // Words typed with no space between them are one phrase: 举报奖金, 医保基金收入,
 // 部门管理专项资金. When some of a phrase is unknown, the known words inside it
 // (奖金, 收入, 部门) are parts of a longer name, not things asked for on their own.
-import { metrics } from '../store/metrics.ts';
 import type { Mentions, Span } from './grammar/visitor.ts';
 import { meaningful } from './loose.ts';
 
@@ -65,35 +64,4 @@ export function compoundPhrases(phrases: Phrase[], m: Mentions, whole: ReadonlyS
   return phrases.filter(
     (p) => whole.has(p) || (p.targets.length + p.listTargets.length > 0 && meaningful(p.residue.map((i) => m.residue[i]!.text).join('')).length > 1),
   );
-}
-
-/** Metric spellings by every one-character blank (三公经? → 三公经费), for typos such as 三公经废. */
-function buildTypoIndex(): Map<string, Map<string, string>> {
-  const index = new Map<string, Map<string, string>>();
-  for (const m of metrics) {
-    for (const spelling of new Set([m.name.replace(/[“”]/g, ''), ...m.ask])) {
-      const chars = Array.from(spelling);
-      // Shorter spellings are too close to too many words (购车 ~ 购房).
-      if (chars.length < 4) continue;
-      for (let i = 0; i < chars.length; i++) {
-        const blank = chars.map((c, j) => (j === i ? '?' : c)).join('');
-        index.set(blank, (index.get(blank) ?? new Map()).set(m.key, spelling));
-      }
-    }
-  }
-  return index;
-}
-
-const typos = buildTypoIndex();
-
-/** The one metric a word is a one-character typo of (三公经废 → 三公经费), or null when none or several. */
-export function metricTypo(word: string): { key: string; spelling: string } | null {
-  const chars = Array.from(word);
-  const found = new Map<string, string>();
-  for (let i = 0; i < chars.length; i++) {
-    for (const [key, spelling] of typos.get(chars.map((c, j) => (j === i ? '?' : c)).join('')) ?? []) found.set(key, spelling);
-  }
-  if (found.size !== 1) return null;
-  const [key, spelling] = [...found][0]!;
-  return spelling === word ? null : { key, spelling };
 }

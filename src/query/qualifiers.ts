@@ -2,21 +2,20 @@
 // (grammar/words.json qualifiers). The figure it picks is the one spelled with the name and
 // a qualifier of that kind in grammar/metrics.json (车辆 + 价值 = 车辆价值 → assets.vehicles).
 import words from '../../grammar/words.json' with { type: 'json' };
-import { metric, metrics, type Metric } from '../store/metrics.ts';
+import { metric, metrics } from '../store/metrics.ts';
 import type { Mentions } from './grammar/visitor.ts';
+import { metricSpellings } from './lexicon/lexicon.ts';
 
 type Kind = keyof typeof words.qualifiers;
 
 const kindOf = new Map(Object.entries(words.qualifiers).flatMap(([kind, list]) => list.map((w) => [w, kind as Kind] as const)));
 
-const spellingsOf = (m: Metric) => [m.name.replace(/[“”]/g, ''), ...m.ask];
-
 /** Metric key → kind → the other metric its name plus a qualifier of that kind spells; null when several do. */
 function buildVariants(): Map<string, Map<Kind, string | null>> {
-  const bySpelling = new Map(metrics.flatMap((m) => spellingsOf(m).map((s) => [s, m] as const)));
+  const bySpelling = new Map(metrics.flatMap((m) => metricSpellings(m).map((s) => [s, m] as const)));
   const out = new Map<string, Map<Kind, string | null>>();
   for (const m of metrics) {
-    for (const base of spellingsOf(m)) {
+    for (const base of metricSpellings(m)) {
       for (const [word, kind] of kindOf) {
         const v = bySpelling.get(base + word);
         if (!v || v.key === m.key || v.kind !== kind) continue;

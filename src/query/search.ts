@@ -15,9 +15,9 @@ export function grams(text: string): string[] {
   return out;
 }
 
+/** A project whose name shares words with the query, in lunr's order (best first). */
 export interface ProjectHit {
   project: CatalogProject;
-  score: number;
   /** Share of the query's bigrams found in the name. */
   coverage: number;
 }
@@ -44,22 +44,21 @@ export function buildProjectSearch(projects: CatalogProject[]): ProjectSearch {
 
   function hitsOf(query: string): ProjectHit[] {
     const expanded = [query, ...Object.entries(synonyms).flatMap(([k, vs]) => (query.includes(k) ? vs.map((v) => query.replace(k, v)) : []))];
-    const all = expanded.flatMap(grams);
+    // The bigrams of the query and of each synonym variant of it; the query's come first.
+    const variants = expanded.map((e) => grams(e).filter((g) => g.length > 1));
     // Only a shared bigram gives a name any coverage, so unigrams (which match most names, and cost
     // most of the search) are asked only of a one-character query.
-    const bigrams = all.filter((g) => g.length > 1);
-    const terms = new Set(bigrams.length ? bigrams : all);
+    const bigrams = variants.flat();
+    const terms = new Set(bigrams.length ? bigrams : expanded.flatMap(grams));
     if (terms.size === 0) return [];
     const results = index.query((q) => {
       for (const term of terms) q.term(term, { usePipeline: false });
     });
-    const queryBigrams = grams(query).filter((g) => g.length > 1);
-    const variants = expanded.map((e) => grams(e).filter((g) => g.length > 1));
     return results.map((r) => {
       const project = byId.get(r.ref)!;
       const name = nameGrams.get(project)!;
       const coverage = Math.max(...variants.map((v) => (v.length ? v.filter((g) => name.has(g)).length / v.length : 0)));
-      return { project, score: r.score, coverage: queryBigrams.length ? coverage : name.has(query) ? 1 : 0 };
+      return { project, coverage: variants[0]!.length ? coverage : name.has(query) ? 1 : 0 };
     });
   }
 

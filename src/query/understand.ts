@@ -22,8 +22,6 @@ export type Understood = { ok: true; query: StructuredQuery } | { ok: false; rea
 
 export interface Understander {
   understand(text: string): Understood;
-  /** The lexicon's phrases, for suggestions. */
-  catalog: Catalog;
 }
 
 /** 最低/排名/前N about 得分 (or any 绩效 word): a ranking of self-evaluation scores. */
@@ -32,11 +30,11 @@ function rankedByScore(m: Mentions, targets: Target[]): boolean {
   return ranking && (m.intents.includes('performance') || targets.some((t) => t.kind === 'metric' && t.key === 'project.self_eval_score'));
 }
 
-function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[]): Intent {
+function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byScore: boolean): Intent {
   const has = (i: string) => m.intents.includes(i as never);
   // 执行率 before 绩效: a rate is one figure, the 绩效 answer a whole table.
   if (has('rate')) return 'rate';
-  if (rankedByScore(m, targets)) return 'rank';
+  if (byScore) return 'rank';
   if (has('performance')) return 'performance';
   if (m.listTargets.length > 0 && (has('list') || targets.length === 0) && m.top === null && !has('rank')) return 'list';
   if (has('rank') || m.top !== null) return 'rank';
@@ -60,9 +58,10 @@ function mentionsOf(text: string, tokens: QuestionTokens, parser: QuestionParser
 
 function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, unknown, candidates }: Found): StructuredQuery {
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
+  const byScore = rankedByScore(m, targets);
   return {
     text,
-    intent: decideIntent(m, entities, targets),
+    intent: decideIntent(m, entities, targets, byScore),
     entities,
     years: [...new Set(m.years)],
     stage,
@@ -72,7 +71,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     previousYear: m.previousYear,
     listOf: m.listTargets[0]?.target ?? null,
     subjects: m.scopes.includes('subjects'),
-    byScore: rankedByScore(m, targets),
+    byScore,
     sources: m.sources,
     unknown,
     candidates,
@@ -95,7 +94,6 @@ export function createUnderstander(catalog: Catalog): Understander {
   const countMetrics = new Set(metrics.filter((x) => x.kind === 'count').map((x) => x.key));
   const placeNames = new Map([...catalog.departments.keys()].map((d) => [d, new Set(aliasesOf(d).filter((a) => a.place).map((a) => a.text))]));
   return {
-    catalog,
     understand(raw) {
       if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'empty' };
       if (questionTooLong(raw)) return { ok: false, reason: 'too_long' };

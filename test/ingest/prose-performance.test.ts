@@ -3,11 +3,12 @@
 // sentence, each checked against its raw line; a made-up document laid out the same
 // way is read by the same vocabulary; a document with a 整体绩效目标表 gets no second owner.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/ingest/document/parse.ts';
 import { readLines } from '../../src/ingest/layout/lines.ts';
 import { paragraphsOf } from '../../src/ingest/prose/paragraphs.ts';
 import { readProseGoals } from '../../src/ingest/prose/performance.ts';
 import type { Store } from '../../src/store/db.ts';
-import { noSpaces, openSeedStore, rawLine, SEEDS } from './helpers.ts';
+import { noSpaces, openSeedStore, rawLine, rawLines, SEEDS } from './helpers.ts';
 
 let store: Store;
 beforeAll(() => {
@@ -92,6 +93,16 @@ describe('曲阳 部门整体绩效目标, stated in the prose', () => {
 describe('a document with a 整体绩效目标表', () => {
   it.each(['fushun', 'lianhu', 'shenyang', 'beipiao'] as const)('%s gets no owner from the prose', (seed) => {
     expect(proseOwners(SEEDS[seed])).toEqual([]);
+  });
+
+  // The seeds above state no such section, so this is what shows the table wins over the prose.
+  it('gets no second owner when its prose states the goals too', () => {
+    const content = `${rawLines(SEEDS.fushun).join('\n')}\n三、部门整体绩效目标\n（一）总体绩效目标\n1.做好参保工作。\n`;
+    const doc = parseDocument(content);
+    expect(doc.tables.some((t) => t.owners.some((o) => o.kind === 'unit'))).toBe(true);
+    const tableLines = new Set(doc.tables.flatMap((t) => t.region.segments.flatMap((seg) => seg.rows.map((row) => row.no))));
+    expect(readProseGoals(paragraphsOf(doc.lines, tableLines), doc.lines, doc.meta.department, tableLines)).toHaveLength(1);
+    expect(doc.owners).toEqual([]);
   });
 });
 

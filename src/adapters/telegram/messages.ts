@@ -9,7 +9,7 @@ import { runCommand } from './commands.ts';
 import type { BotDeps } from './deps.ts';
 import { replyText } from './reply.ts';
 
-export type MessageContext = NarrowedContext<Context, Update.MessageUpdate>;
+type MessageContext = NarrowedContext<Context, Update.MessageUpdate>;
 export type TextContext = NarrowedContext<Context, Update.MessageUpdate<Message.TextMessage>>;
 
 export async function onText(ctx: TextContext, deps: BotDeps): Promise<void> {

@@ -5,7 +5,7 @@
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { FigureRow } from '../data.ts';
 import type { Figure } from '../figures.ts';
-import { fromCell, headlinePerTable, show, usable } from '../figures.ts';
+import { fromCell, headlinePerTable, headlineRank, show, usable } from '../figures.ts';
 import { tableName } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -72,11 +72,11 @@ function columnItems(s: Sources, scope: Scope, key: string, whole: Figure, stage
 function procurementItems(s: Sources, scope: Scope, stage: Figure['basis']): { intro: string; lines: string[]; parts: Figure[] } | null {
   const doc = scope.doc;
   const keep = current(scope, stage);
-  // Per row, the whole 合计 (fewest fund tags): not its 预算资金 (the project's budget) nor a fund's share.
+  // Per row, the whole 合计 (its headline): not its 预算资金 (the project's budget) nor a fund's share.
   const byLine = new Map<number, FigureRow>();
   for (const r of s.queries.projectFigures(doc.id).filter((r) => keep(r) && r.classification === '政府采购' && r.column_key === 'total')) {
     const kept = byLine.get(r.line);
-    if (!kept || r.scope.split(',').length < kept.scope.split(',').length) byLine.set(r.line, r);
+    if (!kept || headlineRank(r) < headlineRank(kept)) byLine.set(r.line, r);
   }
   const rows = [...byLine.values()].sort((a, b) => a.line - b.line);
   if (rows.length === 0) return null;

@@ -6,7 +6,7 @@ import type { ProjectRow } from '../../store/schema.ts';
 import { fromCell, headlinePerTable, show, usable, type Figure } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import { shortName, type Scope } from '../resolve.ts';
-import { projectAmounts, type Sources } from '../sources.ts';
+import { projectAmounts, remember, type Sources } from '../sources.ts';
 import { stageOf } from '../targets.ts';
 
 export function listCatalog(catalog: Catalog, q: StructuredQuery): Reply {
@@ -17,16 +17,19 @@ export function listCatalog(catalog: Catalog, q: StructuredQuery): Reply {
 
 /**
  * Projects the document names but prints no amount for at all (曲阳's 绩效目标表 name 14
- * projects; its 政府采购 table prices 7). A project with an amount that projectAmounts
- * leaves out is another name for a listed one (莲湖 医疗保险经办中心经费), not a project more.
+ * projects; its 政府采购 table prices 7), of the scope's unit when one was asked. A project with
+ * an amount that projectAmounts leaves out is another name for a listed one (莲湖 医疗保险经办中心经费), not a project more.
  */
 export function unpricedProjects(s: Sources, scope: Scope): ProjectRow[] {
   const doc = scope.doc;
-  const all = s.queries.projects(doc.id);
-  const parents = new Set(all.map((p) => p.parent_id));
-  const priced = new Set(s.queries.projectFigures(doc.id).filter((r) => r.value_kind === 'money').map((r) => r.project_id));
-  const stated = (key: string) => s.queries.factsByName(doc.id, key).some((f) => f.aspect === 'amount');
-  return all.filter((p) => !parents.has(p.id) && !priced.has(p.id) && !stated(p.name_key));
+  const unpriced = remember(s, `unpriced|${doc.id}`, () => {
+    const all = s.queries.projects(doc.id);
+    const parents = new Set(all.map((p) => p.parent_id));
+    const priced = new Set(s.queries.projectFigures(doc.id).filter((r) => r.value_kind === 'money').map((r) => r.project_id));
+    const stated = (key: string) => s.queries.factsByName(doc.id, key).some((f) => f.aspect === 'amount');
+    return all.filter((p) => !parents.has(p.id) && !priced.has(p.id) && !stated(p.name_key));
+  });
+  return scope.unitId === null ? unpriced : unpriced.filter((p) => s.entity(doc, p.unit_id) === scope.entity);
 }
 
 /** `· label：amount` per figure, under a 【unit】 heading where the unit changes. */
@@ -95,9 +98,8 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     }
     default: {
       const stage = stageOf(q.stage, scope);
-      const inScope = (entity: string) => scope.unitId === null || entity === scope.entity;
-      const projects = projectAmounts(s, scope.doc, scope.doc.fiscal_year, stage).filter((f) => inScope(f.entity));
-      const unpriced = unpricedProjects(s, scope).filter((p) => inScope(s.entity(scope.doc, p.unit_id)));
+      const projects = projectAmounts(s, scope.doc, scope.doc.fiscal_year, stage).filter((f) => scope.unitId === null || f.entity === scope.entity);
+      const unpriced = unpricedProjects(s, scope);
       const total = projects.length + unpriced.length;
       if (total === 0) return reply('not_found', [...note, `${head}没有公开项目明细。`]);
       const lines = [...note, `${head}共有${total}个项目${unpriced.length ? `，其中${unpriced.length}个文件中没有印金额` : ''}：`];

@@ -6,7 +6,7 @@ import { fromFact, show } from '../figures.ts';
 import { tableName } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import { shortName, type Scope } from '../resolve.ts';
-import { metricFigures, pick, type Sources } from '../sources.ts';
+import { metricFigures, pick, remember, type Sources } from '../sources.ts';
 import type { Figure } from '../figures.ts';
 import { metric as metricOf, metrics } from '../../store/metrics.ts';
 import { stageOf } from '../targets.ts';
@@ -72,9 +72,9 @@ export function ownerRate(s: Sources, scope: Scope, o: PerformanceOwnerRow, tabl
   return ownerFigure(o, scope, table, { label: '执行率', value, unit: '%', raw: o.execution_rate!, line: row?.line ?? o.line });
 }
 
-/** The tables of a document as answers name them, by id; a prose owner's null id names none. */
+/** The tables of a document as answers name them, by id; a prose owner's null id names none. Kept: every 绩效, 执行率 and score answer asks. */
 export function tableNames(s: Sources, documentId: number): Map<number | null, string> {
-  return new Map<number | null, string>(s.queries.tables(documentId).map((t) => [t.id, tableName(t.name, t.number)]));
+  return remember(s, `tables|${documentId}`, () => new Map<number | null, string>(s.queries.tables(documentId).map((t) => [t.id, tableName(t.name, t.number)])));
 }
 
 /** How to ask for a project's block: `曲阳 医保局公务用车购置经费 绩效目标`. */

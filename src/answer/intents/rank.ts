@@ -88,8 +88,7 @@ function projectScores(s: Sources, scope: Scope): { scores: Figure[]; notes: str
   return { scores, notes };
 }
 
-function rankScores(s: Sources, q: StructuredQuery, scope: Scope): Reply {
-  const head = heading(scope.entity, scope.doc);
+function rankScores(s: Sources, q: StructuredQuery, scope: Scope, head: string): Reply {
   const { scores, notes } = projectScores(s, scope);
   if (scores.length === 0) {
     const what = scope.doc.stage === '预算' ? '预算只列绩效目标，没有自评得分' : '文件中没有项目自评得分';
@@ -104,13 +103,10 @@ function rankScores(s: Sources, q: StructuredQuery, scope: Scope): Reply {
  * Projects by amount. Where some projects have no printed amount (曲阳 prices 7 of its 14,
  * in its 政府采购 table), the ranking says it covers only the others: its first is not the largest project.
  */
-function rankProjects(s: Sources, q: StructuredQuery, scope: Scope, stage: Figure['basis']): Reply {
-  const head = heading(scope.entity, scope.doc);
-  const unitName = scope.unitId !== null ? scope.entity : null;
-  const inScope = (entity: string) => unitName === null || entity === unitName;
-  const all = projectAmounts(s, scope.doc, scope.year, stage).filter((f) => inScope(f.entity));
+function rankProjects(s: Sources, q: StructuredQuery, scope: Scope, stage: Figure['basis'], head: string): Reply {
+  const all = projectAmounts(s, scope.doc, scope.year, stage).filter((f) => scope.unitId === null || f.entity === scope.entity);
   const r = listing(`${head} 项目${stage === '决算' ? '支出' : '预算'}排序`, ranked(all, q), all.length, q.ascending);
-  const unpriced = unpricedProjects(s, scope).filter((p) => inScope(s.entity(scope.doc, p.unit_id)));
+  const unpriced = unpricedProjects(s, scope);
   if (r.status === 'answered' && unpriced.length) {
     const tables = [...new Set(all.map((f) => (f.column ? `${f.table}“${f.column}”栏` : f.table ?? '正文')))].join('、');
     r.lines.push(`注：只排了印有金额的${all.length}个项目（金额取自${tables}）；另有${unpriced.length}个项目文件中没有印金额，不在排序中，第1名不一定是最大的项目。`);
@@ -129,7 +125,7 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
   const note = scope.yearNote ? [scope.yearNote] : [];
   let r: Reply;
   if (q.byScore) {
-    r = rankScores(s, q, scope);
+    r = rankScores(s, q, scope, head);
   } else if (t?.kind === 'metric' && METRIC_PARTS[t.key] && !['project', 'expenditure.grand_total'].includes(t.key)) {
     const parts = METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1));
     r = listing(`${head} ${targetName(t)}各项排序`, ranked(parts, q), parts.length, q.ascending);
@@ -139,7 +135,7 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     const all = subjectsAtLevel(s, scope, year, classification, level);
     r = listing(`${head} 支出科目（${classification}，${level}级${all[0]?.table ? `，${all[0].table}` : ''}）排序`, ranked(all, q), all.length, q.ascending);
   } else {
-    r = rankProjects(s, q, scope, stage);
+    r = rankProjects(s, q, scope, stage, head);
   }
   r.lines.unshift(...note);
   return r;

@@ -123,6 +123,8 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
       const inSentence: FactDraft[] = [];
       const opensWithTopic = /^\s*(?:与|20\d{2}\s*年)/.test(s);
       const dates = asOfStatements(s, ctx.year);
+      // The sentence as printed, formulas included.
+      const raw = p.text.slice(base, base + s.length).trim();
       for (const clause of s.matchAll(/[^，,；;：:、]+[，,；;：:、]?/g)) {
         const c = clause[0];
         let previousEnd = 0;
@@ -135,13 +137,14 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
           const line = p.lineAt[at]!;
           // What follows this number in its own part of the sentence (until the next figure or ；).
           const after = (c.slice(previousEnd) + s.slice(clause.index + c.length)).split(/[；;。]|\d[\d,.]*\s*(?:万元|元|%)/)[0]!;
+          // The sentence up to this number.
+          const before = s.slice(0, clause.index + hit.index);
           // A reason given for a change (`主要是由于…新增公务用车购置费用 18 万元`) is not a figure of its own.
-          const reasonAt = REASON_START.exec(s.slice(0, clause.index + hit.index));
-          if (reasonAt && !/[；;]/.test(s.slice(reasonAt.index, clause.index + hit.index))) continue;
+          const reasonAt = REASON_START.exec(before);
+          if (reasonAt && !/[；;]/.test(before.slice(reasonAt.index))) continue;
           const current = inSentence.at(-1) ?? (opensWithTopic ? inParagraph[0] : inParagraph.at(-1));
-          const found = findSubject(window, full, subjects, s.slice(0, clause.index + hit.index));
-          const raw = p.text.slice(base, base + s.length).trim();
-          const asOf = dates.findLast((d) => d.end <= clause.index + hit.index)?.date ?? null;
+          const found = findSubject(window, full, subjects, before);
+          const asOf = dates.findLast((d) => d.end <= before.length)?.date ?? null;
 
           if (unit === '%') {
             const value = Number(digits.replace(/,/g, ''));
@@ -181,7 +184,7 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
               fact.change_direction = change > 0 ? '增加' : '减少';
               [fact.change_line, fact.change_raw_text] = [line, raw];
               // The comparison nearest before the change: a heading like `比上年增减情况` joined to the paragraph is further away.
-              const basis = [...s.slice(0, clause.index + hit.index).matchAll(COMPARE)].at(-1)?.[1];
+              const basis = [...before.matchAll(COMPARE)].at(-1)?.[1];
               fact.compare_basis = basis?.replace(/\s+/g, '') ?? fact.compare_basis;
               fact.reason ??= REASON.exec(after)?.[1]?.trim() ?? null;
               if (!target) {
@@ -229,7 +232,7 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
           inSentence.push(fact);
         }
       }
-      if (inSentence.length === 0 && s.search(NUMBER) < 0) steadyStatement(s, facts, ctx, subjects, (i) => p.lineAt[base + i]!);
+      if (inSentence.length === 0 && s.search(NUMBER) < 0) steadyStatement(s, raw, facts, ctx, subjects, (i) => p.lineAt[base + i]!);
     }
   }
   return facts;
@@ -238,8 +241,9 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
 /**
  * `2024年因公出国(境)费与上年持平，主要原因是…` or `与上年相比，今年结转结余持平`: a
  * comparison stated without a number belongs to this year's figure of the metric it names.
+ * `s` is the sentence as read (formulas blanked), `raw` as printed: what the change is cited with.
  */
-function steadyStatement(s: string, facts: FactDraft[], ctx: ParseContext, subjects: SubjectNames, lineAt: (index: number) => number): void {
+function steadyStatement(s: string, raw: string, facts: FactDraft[], ctx: ParseContext, subjects: SubjectNames, lineAt: (index: number) => number): void {
   const m = STEADY_STATEMENT.exec(s);
   if (!m) return;
   const named = s.slice(0, m.index + m[0].length - m[1]!.length);
@@ -248,7 +252,7 @@ function steadyStatement(s: string, facts: FactDraft[], ctx: ParseContext, subje
   if (!target || target.change_direction) return;
   target.change_direction = m[1] === '不可比' ? '不可比' : '持平';
   target.reason = REASON.exec(s.slice(m.index))?.[1]?.trim() ?? null;
-  [target.change_line, target.change_raw_text] = [lineAt(m.index + m[0].length - 1), s.trim()];
+  [target.change_line, target.change_raw_text] = [lineAt(m.index + m[0].length - 1), raw];
 }
 
 function emptyFact(ctx: ParseContext, line: number, raw: string): FactDraft {

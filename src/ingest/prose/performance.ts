@@ -51,6 +51,12 @@ interface Section {
   goals: string[];
 }
 
+/** Whether a table line lies strictly between two lines: a look-up per line between them, not a scan of every table line. */
+function tableBetween(tableLines: ReadonlySet<number>, after: number, before: number): boolean {
+  for (let no = after + 1; no < before; no++) if (tableLines.has(no)) return true;
+  return false;
+}
+
 export function readProseGoals(paragraphs: Paragraph[], lines: Line[], department: string, tableLines: ReadonlySet<number>): OwnerDraft[] {
   const owners: OwnerDraft[] = [];
   let section: Section | null = null;
@@ -61,7 +67,7 @@ export function readProseGoals(paragraphs: Paragraph[], lines: Line[], departmen
 
   for (const p of paragraphs) {
     // A table between two paragraphs ends the section as a heading would.
-    if (section && [...tableLines].some((no) => no > previousEnd && no < p.lineAt[0]!)) {
+    if (section && tableBetween(tableLines, previousEnd, p.lineAt[0]!)) {
       finish(section);
       section = null;
     }

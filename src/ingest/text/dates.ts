@@ -16,9 +16,11 @@ function iso(year: number, month: number, day: number): string | null {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const WHOLE_DATE = new RegExp(`^${DATE}$`);
+
 /** `2022-12-31`, `2022年12月31日`, `2022.12.31` → 2022-12-31; null when the text is not a date. */
 export function readDate(text: string): string | null {
-  const m = new RegExp(`^${DATE}$`).exec(text.trim());
+  const m = WHOLE_DATE.exec(text.trim());
   return m ? iso(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 

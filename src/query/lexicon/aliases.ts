@@ -34,12 +34,16 @@ function parts(fullName: string): { name: string; afterProvince: string; places:
   return { name, afterProvince, places, org: rest };
 }
 
+/** An organisation part and its abbreviations, a 本级 kept on each: 医疗保障局本级, 医保局本级, 医保本级. */
+function orgForms(org: string): string[] {
+  const suffix = /本级$/.test(org) ? '本级' : '';
+  return [org, ...ORG_SHORT.flatMap(([re, shorts]) => (re.test(org) ? shorts.map((s) => `${s}${suffix}`) : []))];
+}
+
 /** The organisation part of a name and its abbreviations, without the place: 医疗保险所, 医保所. */
 export function orgAliasesOf(fullName: string): string[] {
   const { places, org } = parts(fullName);
-  if (places.length === 0) return [];
-  const suffix = /本级$/.test(org) ? '本级' : '';
-  return [org, ...ORG_SHORT.flatMap(([re, shorts]) => (re.test(org) ? shorts.map((s) => `${s}${suffix}`) : []))];
+  return places.length === 0 ? [] : orgForms(org);
 }
 
 export function aliasesOf(fullName: string): Alias[] {
@@ -53,12 +57,12 @@ export function aliasesOf(fullName: string): Alias[] {
   add(afterProvince);
   const place = places.at(-1);
   if (!place) return [...out].map(([text, p]) => ({ text, place: p }));
-  const suffix = /本级$/.test(org) ? '本级' : '';
   add(place.short, true);
   add(place.full, true);
-  if (suffix) add(`${place.short}${suffix}`);
+  if (/本级$/.test(org)) add(`${place.short}本级`);
   if (places.length > 1) add(places.map((p) => p.short).join(''), true);
-  for (const p of [place.short, place.full]) for (const o of orgAliasesOf(fullName)) add(`${p}${o}`);
+  const orgs = orgForms(org);
+  for (const p of [place.short, place.full]) for (const o of orgs) add(`${p}${o}`);
   return [...out].map(([text, p]) => ({ text, place: p }));
 }
 

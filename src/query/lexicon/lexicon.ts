@@ -2,7 +2,7 @@
 // subjects, projects), figures from grammar/metrics.json, question words from
 // grammar/words.json. Built once at start-up.
 import words from '../../../grammar/words.json' with { type: 'json' };
-import { metrics } from '../../store/metrics.ts';
+import { metrics, type Metric } from '../../store/metrics.ts';
 import type { Stage } from '../../store/schema.ts';
 import type { Catalog } from '../catalog.ts';
 import { normalizeQuestion } from '../normalize/index.ts';
@@ -39,6 +39,11 @@ export interface Lexicon {
   projectNames: Set<string>;
 }
 
+/** How a figure is typed: its name without quotes (“三公”经费 → 三公经费) and its extra words. */
+export function metricSpellings(m: Metric): string[] {
+  return [m.name.replace(/[“”]/g, ''), ...m.ask];
+}
+
 export function buildLexicon(catalog: Catalog): Lexicon {
   const trie = new Trie<Entry>();
   const phrases: string[] = [];
@@ -67,7 +72,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     for (const org of orgAliasesOf(u.name).filter((o) => !own.has(o))) orgs.set(org, [...(orgs.get(org) ?? []), { department, unitId: u.id, name: u.name }]);
   }
   for (const [org, list] of orgs) add(org, { kind: 'unitOrg', units: list });
-  for (const m of metrics) for (const text of [m.name.replace(/[“”]/g, ''), ...m.ask]) add(text, { kind: 'metric', key: m.key });
+  for (const m of metrics) for (const text of metricSpellings(m)) add(text, { kind: 'metric', key: m.key });
   for (const s of catalog.subjects) add(s.name, { kind: 'subject', name: s.name, codes: s.codes });
   const projects = new Map<string, number[]>();
   for (const p of catalog.projects) projects.set(p.name, [...(projects.get(p.name) ?? []), p.id]);

@@ -99,14 +99,16 @@ export function createPinyinResolver(phrases: readonly string[], named: Readonly
 
   const spelled = [...new Set(phrases)]
     .filter((p) => HAN.test(p) && !LATIN_OR_DIGIT.test(p))
-    .map((phrase) => ({ phrase, spellings: spellings(phrase.match(HAN_CHARS) ?? [], readingsOf) }));
+    .map((phrase) => {
+      const chars = phrase.match(HAN_CHARS) ?? [];
+      return { phrase, chars, spellings: spellings(chars, readingsOf) };
+    });
   // Every context reading goes in before any variant, so variants never shadow them.
   for (const { phrase, spellings: [primary] } of spelled) if (primary) add(primary, phrase);
   for (const { phrase, spellings: s } of spelled) for (const variant of s.slice(1)) add(variant, phrase);
   // Project names are long and typed in part: runs of 2 to MAX_PART_CHARS characters, after all whole phrases.
-  for (const { phrase, spellings: [primary] } of spelled) {
+  for (const { phrase, chars, spellings: [primary] } of spelled) {
     if (!primary || !named.has(phrase)) continue;
-    const chars = phrase.match(HAN_CHARS) ?? [];
     for (let i = 0; i < chars.length; i++) {
       for (let j = i + 2; j <= Math.min(chars.length, i + MAX_PART_CHARS); j++) add(primary.slice(i, j), chars.slice(i, j).join(''));
     }

@@ -325,7 +325,7 @@ describe('messages that are not text questions', () => {
 
   it('answers control characters, SQL and emoji like any other question', async () => {
     for (const text of ['\u0000\u0007\u001b[31m', "'; DROP TABLE documents; --", '😀🎉', '\u200b']) {
-      expect(only(await h.say(text)).payload.text).toBe(`没找到：${text.replace('<', '&lt;')}`);
+      expect(only(await h.say(text)).payload.text).toBe(`没找到：${text}`);
     }
   });
 });
