@@ -19,6 +19,42 @@ export type Target =
   | { kind: 'subject'; name: string; codes: string[]; text: string }
   | { kind: 'project'; name: string; ids: number[]; text: string; fuzzy: boolean };
 
+/** 各医保局, 所有部门, 哪个单位: the departments held; 辽宁的医保局: those of a province or city. */
+export interface DepartmentSet {
+  /** The place the set is limited to, as the documents name it (辽宁省, 朝阳市), or null for all held. */
+  place: string | null;
+  /** 哪个…: one of them is asked for (the top of a ranking), not each. */
+  which: boolean;
+  text: string;
+}
+
+export type Comparison = '>' | '>=' | '<' | '<=' | 'between';
+
+/** 50万元以下, 执行率不到八成, 低于90分: a bound on the figures listed. Amounts are in 元, shares in %, scores in 分. */
+export interface Condition {
+  op: Comparison;
+  value: number;
+  /** The upper bound of `between`; null otherwise. */
+  upper: number | null;
+  unit: 'yuan' | 'percent' | 'score';
+  /** False when the amount came without a unit (超过1000) and was read in the figures' own (万元, %, 分). */
+  unitTyped: boolean;
+  text: string;
+}
+
+/** Arithmetic asked on printed figures; the answer shows the formula and each input's source. */
+export type ArithmeticOp = 'difference' | 'sum' | 'average' | 'ratio' | 'per_head' | 'remaining' | 'growth';
+
+export interface Arithmetic {
+  op: ArithmeticOp;
+  /** A比B少: the second figure is the larger one asked about (the difference is still A − B). */
+  direction: 'more' | 'less' | null;
+  text: string;
+}
+
+/** Words pointing back in a conversation: 它/这个项目 (it), 其中X (part), 第N个 / 最后一个 (an item of the last list). */
+export type Reference = { kind: 'it'; text: string } | { kind: 'part'; text: string } | { kind: 'item'; index: number; text: string };
+
 export interface StructuredQuery {
   /** The question after normalisation. */
   text: string;
@@ -44,4 +80,13 @@ export interface StructuredQuery {
    * cut short, or a subject and a project of one name with different figures; text is the word typed.
    */
   candidates: { kind: 'project' | 'subject'; name: string; ids: number[]; text: string }[];
+  /** A set of departments instead of named ones; null when none was asked. */
+  set: DepartmentSet | null;
+  conditions: Condition[];
+  arithmetic: Arithmetic | null;
+  /** 为什么 / 原因: the reason the text states for a change. */
+  reason: boolean;
+  reference: Reference | null;
+  /** 有哪些数据 / 能查什么: what is held. */
+  catalogue: boolean;
 }

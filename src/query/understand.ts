@@ -5,7 +5,7 @@ import type { EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
 import { entitiesOf, placeOwnLevel, placeUnitOrgs, scopeOf } from './entities.ts';
 import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
-import { createMentionsVisitor, emptyMentions, type Mentions } from './grammar/visitor.ts';
+import { createMentionsVisitor, emptyMentions, settleMentions, type Mentions } from './grammar/visitor.ts';
 import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { aliasesOf } from './lexicon/aliases.ts';
 import { buildLexicon } from './lexicon/lexicon.ts';
@@ -53,7 +53,7 @@ function mentionsOf(text: string, tokens: QuestionTokens, parser: QuestionParser
   if (parser.errors.length > 0) return null;
   const m = emptyMentions();
   visitor.visit(cst, m);
-  return m;
+  return settleMentions(m);
 }
 
 function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, unknown, candidates }: Found): StructuredQuery {
@@ -75,6 +75,32 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     sources: m.sources,
     unknown,
     candidates,
+    ...shapesOf(m, byScore),
+  };
+}
+
+/** The question's shape beyond what it names: a set of departments, conditions, arithmetic, references. */
+function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 'conditions' | 'arithmetic' | 'reason' | 'reference' | 'catalogue'> {
+  const set = m.sets[0];
+  // An amount typed without its unit is read in the unit the figures compared are counted in.
+  const unitOf = (c: Mentions['conditions'][number]) => c.unit ?? (m.intents.includes('rate') ? 'percent' : byScore ? 'score' : 'yuan');
+  const comparison = m.comparisons[0];
+  const op = m.arithmetic[0];
+  const reference = m.references[0];
+  return {
+    set: set ? { place: set.place, which: set.which, text: set.text } : null,
+    conditions: m.conditions.map((c) => ({
+      op: c.op,
+      value: c.unit === null && unitOf(c) === 'yuan' ? c.value * 10_000 : c.value,
+      upper: c.upper === null ? null : c.unit === null && unitOf(c) === 'yuan' ? c.upper * 10_000 : c.upper,
+      unit: unitOf(c),
+      unitTyped: c.unit !== null,
+      text: c.text,
+    })),
+    arithmetic: op ? { op: op.op, direction: comparison?.direction ?? null, text: op.text } : comparison ? { op: 'difference', direction: comparison.direction, text: comparison.text } : null,
+    reason: m.reason,
+    reference: reference ? (reference.ref === 'item' || reference.ref === 'last' ? { kind: 'item', index: reference.index, text: reference.text } : { kind: reference.ref, text: reference.text }) : null,
+    catalogue: m.catalogue,
   };
 }
 

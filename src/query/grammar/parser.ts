@@ -1,16 +1,54 @@
 // The question grammar. Questions are short and free in word order (曲阳 2023
-// 三公经费, 三公经费 曲阳 2023年), so a question is a sequence of clauses; the
-// structure that matters is lists joined by 和/与/、 (曲阳和沈阳, 2022和2023,
-// 办公费和邮电费), which make comparisons.
-import { CstParser, tokenMatcher, type TokenType } from 'chevrotain';
+// 三公经费, 三公经费 曲阳 2023年), so a question is a sequence of clauses. Each
+// clause is one dimension of the structured query, built from the tokens that
+// make it (Duckling-style: one rule per dimension): lists joined by 和/与/、
+// (曲阳和沈阳, 2022和2023, 办公费和邮电费), a set of departments (各医保局,
+// 辽宁的医保局), a condition on amounts (50万元以下, 超过八成, 在10万到50万之间),
+// the second figure of a comparison (比项目支出多), an item of the last list (第2个).
+// Shape words that build nothing where they stand are plain words (see the visitor).
+import { CstParser, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import type { Entry } from '../lexicon/lexicon.ts';
 import type { QuestionTokens } from './tokens.ts';
 
 export function createParser(t: QuestionTokens) {
   const targets = [t.Metric, t.Subject, t.Project, t.Code];
+  const numbers = [t.NumberTok, t.Code, t.Year];
+  const is = (token: IToken, kinds: TokenType[]) => kinds.some((k) => tokenMatcher(token, k));
+  const entry = (token: IToken) => token.payload as Entry | undefined;
+  // A year token is an amount only as plain digits (2000万), never 2023年.
+  const isNumber = (token: IToken) => is(token, numbers) && /^\d+(?:\.\d+)?%?$/.test(token.image);
+  const isComparator = (token: IToken, after: boolean) => tokenMatcher(token, t.Comparator) && (entry(token) as { after: boolean }).after === after;
+  const isRange = (token: IToken, part: string) => tokenMatcher(token, t.Range) && (entry(token) as { part: string }).part === part;
+  // The word that makes a set word or a place a set of departments: 医保局, 部门, 单位, 地方.
+  const isOrganisation = (token: IToken) =>
+    tokenMatcher(token, t.OrgWord) || (tokenMatcher(token, t.ListTarget) && ['departments', 'units'].includes((entry(token) as { target: string }).target));
+  const isOf = (token: IToken) => tokenMatcher(token, t.Other) && token.image === '的';
+
   class QuestionParser extends CstParser {
     /** A list goes on only when 和/与 is followed by another item of its kind (曲阳和结余 is not a list). */
     private continues(kinds: TokenType[]): boolean {
       return tokenMatcher(this.LA(1), t.Conj) && kinds.some((k) => tokenMatcher(this.LA(2), k));
+    }
+
+    /** An amount starts at LA(k): a number, with its unit after it when there is one. */
+    private amountAt(k: number): number {
+      if (!isNumber(this.LA(k))) return 0;
+      return tokenMatcher(this.LA(k + 1), t.Unit) ? 2 : 1;
+    }
+
+    /** 各医保局, 哪个单位, 所有的部门, 辽宁的医保局: a set word or a place, then (的) an organisation word. */
+    private startsSet(): boolean {
+      if (!tokenMatcher(this.LA(1), t.SetWord) && !tokenMatcher(this.LA(1), t.Place)) return false;
+      return isOrganisation(this.LA(2)) || (isOf(this.LA(2)) && isOrganisation(this.LA(3)));
+    }
+
+    private startsCondition(): boolean {
+      const first = this.LA(1);
+      if (isComparator(first, false)) return this.amountAt(2) > 0;
+      if (isRange(first, 'open')) return this.amountAt(2) > 0 && isRange(this.LA(2 + this.amountAt(2)), 'join');
+      const n = this.amountAt(1);
+      if (n === 0) return false;
+      return isComparator(this.LA(1 + n), true) || isRange(this.LA(1 + n), 'join');
     }
 
     constructor() {
@@ -23,25 +61,45 @@ export function createParser(t: QuestionTokens) {
     });
 
     clause = this.RULE('clause', () => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.entityList) },
-        { ALT: () => this.CONSUME(t.UnitOrg) },
-        { ALT: () => this.SUBRULE(this.yearList) },
-        { ALT: () => this.SUBRULE(this.targetList) },
-        { ALT: () => this.SUBRULE(this.topN) },
-        { ALT: () => this.CONSUME(t.Stage) },
-        { ALT: () => this.CONSUME(t.BothStages) },
-        { ALT: () => this.CONSUME(t.Intent) },
-        { ALT: () => this.CONSUME(t.Ascending) },
-        { ALT: () => this.CONSUME(t.PreviousYear) },
-        { ALT: () => this.CONSUME(t.ListTarget) },
-        { ALT: () => this.CONSUME(t.Scope) },
-        { ALT: () => this.CONSUME(t.Sources) },
-        { ALT: () => this.CONSUME(t.Conj) },
-        { ALT: () => this.CONSUME(t.NumberTok) },
-        { ALT: () => this.CONSUME(t.Latin) },
-        { ALT: () => this.CONSUME(t.Other) },
-      ]);
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { ALT: () => this.SUBRULE(this.entityList) },
+          { GATE: () => this.startsSet(), ALT: () => this.SUBRULE(this.departmentSet) },
+          { GATE: () => this.startsCondition(), ALT: () => this.SUBRULE(this.condition) },
+          { GATE: () => is(this.LA(2), [...targets, t.Entity, t.Year, t.Stage]), ALT: () => this.SUBRULE(this.comparison) },
+          { GATE: () => isNumber(this.LA(2)), ALT: () => this.SUBRULE(this.ordinal) },
+          { ALT: () => this.CONSUME(t.UnitOrg) },
+          { ALT: () => this.SUBRULE(this.yearList) },
+          { ALT: () => this.SUBRULE(this.targetList) },
+          { ALT: () => this.SUBRULE(this.topN) },
+          { ALT: () => this.CONSUME(t.Stage) },
+          { ALT: () => this.CONSUME(t.BothStages) },
+          { ALT: () => this.CONSUME(t.Intent) },
+          { ALT: () => this.CONSUME(t.Ascending) },
+          { ALT: () => this.CONSUME(t.PreviousYear) },
+          { ALT: () => this.CONSUME(t.ListTarget) },
+          { ALT: () => this.CONSUME(t.Scope) },
+          { ALT: () => this.CONSUME(t.Sources) },
+          { ALT: () => this.CONSUME(t.Conj) },
+          { ALT: () => this.CONSUME(t.NumberTok) },
+          { ALT: () => this.CONSUME(t.Arith) },
+          { ALT: () => this.CONSUME(t.Reason) },
+          { ALT: () => this.CONSUME(t.Reference) },
+          { ALT: () => this.CONSUME(t.Catalogue) },
+          { ALT: () => this.CONSUME(t.Place) },
+          // Shape words that build no shape here: plain words.
+          { ALT: () => this.CONSUME(t.Comparator) },
+          { ALT: () => this.CONSUME(t.Range) },
+          { ALT: () => this.CONSUME(t.Unit) },
+          { ALT: () => this.CONSUME(t.SetWord) },
+          { ALT: () => this.CONSUME(t.OrgWord) },
+          { ALT: () => this.CONSUME(t.Than) },
+          { ALT: () => this.CONSUME(t.Direction) },
+          { ALT: () => this.CONSUME(t.Latin) },
+          { ALT: () => this.CONSUME(t.Other) },
+        ],
+      });
     });
 
     entityList = this.RULE('entityList', () => {
@@ -53,6 +111,51 @@ export function createParser(t: QuestionTokens) {
           this.CONSUME2(t.Entity);
         },
       });
+    });
+
+    departmentSet = this.RULE('departmentSet', () => {
+      this.OR1([{ ALT: () => this.CONSUME(t.SetWord) }, { ALT: () => this.CONSUME(t.Place) }]);
+      this.OPTION(() => this.CONSUME(t.Other));
+      this.OR2([{ ALT: () => this.CONSUME(t.OrgWord) }, { ALT: () => this.CONSUME(t.ListTarget) }]);
+    });
+
+    /** 超过50万元 | 50万元以下 | 在10万到50万之间 */
+    condition = this.RULE('condition', () => {
+      this.OPTION1(() => this.CONSUME1(t.Comparator));
+      this.OPTION2(() => this.CONSUME1(t.Range));
+      this.SUBRULE1(this.amount);
+      this.OPTION3({
+        GATE: () => isRange(this.LA(1), 'join'),
+        DEF: () => {
+          this.CONSUME2(t.Range);
+          this.SUBRULE2(this.amount);
+          this.OPTION4({ GATE: () => isRange(this.LA(1), 'close'), DEF: () => this.CONSUME3(t.Range) });
+        },
+      });
+      this.OPTION5({ GATE: () => isComparator(this.LA(1), true), DEF: () => this.CONSUME2(t.Comparator) });
+    });
+
+    amount = this.RULE('amount', () => {
+      this.OR([{ ALT: () => this.CONSUME(t.NumberTok) }, { ALT: () => this.CONSUME(t.Code) }, { ALT: () => this.CONSUME(t.Year) }]);
+      this.OPTION(() => this.CONSUME(t.Unit));
+    });
+
+    /** 比项目支出(多): the second figure of a difference; the direction word says which is larger. */
+    comparison = this.RULE('comparison', () => {
+      this.CONSUME(t.Than);
+      this.OR([
+        { ALT: () => this.SUBRULE(this.target) },
+        { ALT: () => this.CONSUME(t.Entity) },
+        { ALT: () => this.CONSUME(t.Year) },
+        { ALT: () => this.CONSUME(t.Stage) },
+      ]);
+      this.OPTION(() => this.CONSUME(t.Direction));
+    });
+
+    /** 第2个 */
+    ordinal = this.RULE('ordinal', () => {
+      this.CONSUME(t.Reference);
+      this.CONSUME(t.NumberTok);
     });
 
     yearList = this.RULE('yearList', () => {

@@ -22,6 +22,18 @@ export interface QuestionTokens {
   ListTarget: TokenType;
   Scope: TokenType;
   Sources: TokenType;
+  Comparator: TokenType;
+  Range: TokenType;
+  Unit: TokenType;
+  SetWord: TokenType;
+  OrgWord: TokenType;
+  Place: TokenType;
+  Than: TokenType;
+  Direction: TokenType;
+  Arith: TokenType;
+  Reason: TokenType;
+  Reference: TokenType;
+  Catalogue: TokenType;
   Year: TokenType;
   Code: TokenType;
   NumberTok: TokenType;
@@ -46,6 +58,18 @@ const KINDS: [keyof QuestionTokens, EntryKind][] = [
   ['ListTarget', 'listTarget'],
   ['Scope', 'scope'],
   ['Sources', 'sources'],
+  ['Comparator', 'comparator'],
+  ['Range', 'range'],
+  ['Unit', 'unit'],
+  ['SetWord', 'setWord'],
+  ['OrgWord', 'orgWord'],
+  ['Place', 'place'],
+  ['Than', 'than'],
+  ['Direction', 'direction'],
+  ['Arith', 'arith'],
+  ['Reason', 'reason'],
+  ['Reference', 'reference'],
+  ['Catalogue', 'catalogue'],
 ];
 
 export function buildTokens(lexicon: Lexicon): QuestionTokens {

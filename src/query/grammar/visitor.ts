@@ -1,6 +1,8 @@
 // From the parse tree to what the question mentions, in order.
 import type { CstNode, IToken } from 'chevrotain';
 import type { Stage } from '../../store/schema.ts';
+import type { ArithmeticOp, Comparison } from '../ast.ts';
+import { meaningful } from '../loose.ts';
 import type { Entry, IntentWord, ListTarget } from '../lexicon/lexicon.ts';
 import type { QuestionParser } from './parser.ts';
 
@@ -36,6 +38,28 @@ export interface Mentions {
   numbers: number[];
   /** Text no word matched, in runs (`上海`, `印刷服务`). */
   residue: (Span & { text: string })[];
+  /** 各医保局, 辽宁的医保局, 哪个单位. */
+  sets: (Span & { place: string | null; which: boolean; text: string })[];
+  /** Bounds on amounts; the unit is null when none was typed (超过1000). */
+  conditions: (Span & { op: Comparison; value: number; upper: number | null; unit: 'yuan' | 'percent' | 'score' | null; text: string })[];
+  /** Arithmetic words (加起来, 相差, 人均), and 比 between two figures with its direction word. */
+  arithmetic: (Span & { op: ArithmeticOp; text: string })[];
+  comparisons: (Span & { direction: 'more' | 'less' | null; text: string })[];
+  reason: boolean;
+  references: (Span & { ref: 'it' | 'part' | 'last' | 'item'; index: number; text: string })[];
+  catalogue: boolean;
+  /** Words read one by one, until settleMentions decides which are plain words. */
+  pending: Piece[];
+}
+
+/** A token the visitor read, kept in order until the question's words are settled. */
+interface Piece extends Span {
+  text: string;
+  /** Read as a word of the question's shape; a plain (unknown) word when false. */
+  shape: boolean;
+  /** A direction word (多, 少): it means something only in a question with 比. */
+  afterComparison?: boolean;
+  apply?: (out: Mentions) => void;
 }
 
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
@@ -88,6 +112,52 @@ export function createMentionsVisitor(parser: QuestionParser) {
       else out.targets.push({ ...(t.payload as Entry), text: t.image, ...span } as TargetMention);
     }
 
+    departmentSet(ctx: Children, out: Mentions): void {
+      const tokens = allTokens(ctx);
+      const head = tokens[0]!;
+      const e = head.payload as Entry;
+      const span = { start: head.startOffset, end: tokens.at(-1)!.startOffset + tokens.at(-1)!.image.length };
+      const text = tokens.map((x) => x.image).join('');
+      out.sets.push({ place: e.kind === 'place' ? e.place : null, which: e.kind === 'setWord' && e.which, text, ...span });
+    }
+
+    condition(ctx: Children, out: Mentions): void {
+      const tokens = allTokens(ctx);
+      const amounts = ((ctx.amount ?? []) as CstNode[]).map((a) => amountOf(a.children as Children));
+      const comparator = tokens.find((x) => (x.payload as Entry | undefined)?.kind === 'comparator')?.payload as Extract<Entry, { kind: 'comparator' }> | undefined;
+      const [low, high] = amounts;
+      const unit = amounts.find((a) => a.unit !== null)?.unit ?? null;
+      const scale = (a: { value: number; scale: number | null }) => a.value * (a.scale ?? amounts.find((x) => x.scale !== null)?.scale ?? 1);
+      const start = tokens[0]!.startOffset;
+      const end = tokens.at(-1)!.startOffset + tokens.at(-1)!.image.length;
+      const text = tokens.map((x) => x.image).join('');
+      if (high) out.conditions.push({ op: 'between', value: scale(low!), upper: scale(high), unit, text, start, end });
+      else out.conditions.push({ op: comparator?.op ?? '>=', value: scale(low!), upper: null, unit, text, start, end });
+    }
+
+    // Read by condition.
+    amount(): void {}
+
+    comparison(ctx: Children, out: Mentions): void {
+      const than = (ctx.Than as IToken[])[0]!;
+      const direction = (ctx.Direction as IToken[] | undefined)?.[0];
+      for (const [name, items] of Object.entries(ctx)) {
+        if (name === 'Than' || name === 'Direction') continue;
+        for (const item of items ?? []) {
+          if (isToken(item)) readOperand(name, item, out);
+          else this.visit(item, out);
+        }
+      }
+      const last = direction ?? than;
+      out.comparisons.push({ direction: direction ? directionOf(direction) : null, text: than.image, start: than.startOffset, end: last.startOffset + last.image.length });
+    }
+
+    ordinal(ctx: Children, out: Mentions): void {
+      const first = (ctx.Reference as IToken[])[0]!;
+      const n = (ctx.NumberTok as IToken[])[0]!;
+      out.references.push({ ref: 'item', index: Number(n.image), text: first.image + n.image, start: first.startOffset, end: n.startOffset + n.image.length });
+    }
+
     topN(ctx: Children, out: Mentions): void {
       const n = (ctx.NumberTok as IToken[] | undefined)?.[0];
       out.top = n ? Number(n.image) : 0;
@@ -134,24 +204,103 @@ function readToken(name: string, t: IToken, out: Mentions): void {
     case 'NumberTok':
       out.numbers.push(Number(t.image.replace('%', '')));
       break;
-    case 'Latin':
-    case 'Other':
-      appendResidue(out, t);
+    case 'Arith':
+    case 'Reason':
+    case 'Reference':
+    case 'Catalogue':
+    case 'Place':
+    case 'Direction':
+      out.pending.push({ text: t.image, ...spanOf(t), shape: true, afterComparison: name === 'Direction', apply: standalone(t) });
       break;
+    default:
+      // Other, Latin, and shape words that build no shape where they stand.
+      out.pending.push({ text: t.image, ...spanOf(t), shape: false });
   }
+}
+
+/** What a word that means something alone adds to the mentions. */
+function standalone(t: IToken): (out: Mentions) => void {
+  const entry = t.payload as Entry;
+  const span = spanOf(t);
+  switch (entry.kind) {
+    case 'arith':
+      return (out) => out.arithmetic.push({ op: entry.op, text: t.image, ...span });
+    case 'reason':
+      return (out) => (out.reason = true);
+    case 'catalogue':
+      return (out) => (out.catalogue = true);
+    case 'place':
+      return (out) => out.sets.push({ place: entry.place, which: false, text: t.image, ...span });
+    case 'reference':
+      return (out) => out.references.push({ ref: entry.ref === 'ordinal' ? 'item' : entry.ref, index: entry.ref === 'last' ? -1 : 0, text: t.image, ...span });
+    default:
+      return (out) => {
+        const c = out.comparisons.at(-1);
+        if (c && c.direction === null) c.direction = directionOf(t);
+      };
+  }
+}
+
+/** The second figure of a comparison: read like the same token anywhere else. */
+function readOperand(name: string, t: IToken, out: Mentions): void {
+  const entry = t.payload as Entry;
+  if (name === 'Entity') out.entities.push({ ...(entry as Mentioned<'entity'>), text: t.image });
+  else if (name === 'Year') out.years.push(Number(t.image.slice(0, 4)));
+  else if (entry?.kind === 'stage') out.stages.push(entry.stage);
+}
+
+const directionOf = (t: IToken): 'more' | 'less' => ((t.payload as Extract<Entry, { kind: 'direction' }>).more ? 'more' : 'less');
+
+/** Every token under a rule's node, in question order. */
+function allTokens(ctx: Children): IToken[] {
+  const out: IToken[] = [];
+  for (const items of Object.values(ctx)) for (const item of items ?? []) out.push(...(isToken(item) ? [item] : allTokens(item.children as Children)));
+  return out.sort((a, b) => a.startOffset - b.startOffset);
+}
+
+/** 50万元 → 50 with scale 10000 and unit yuan; 8成 → 8 with scale 10, percent; 80% → 80 percent. */
+function amountOf(ctx: Children): { value: number; scale: number | null; unit: 'yuan' | 'percent' | 'score' | null } {
+  const n = allTokens(ctx).find((x) => !x.payload)!;
+  const unit = ((ctx.Unit as IToken[] | undefined)?.[0]?.payload as Extract<Entry, { kind: 'unit' }> | undefined) ?? null;
+  if (n.image.endsWith('%')) return { value: Number(n.image.slice(0, -1)), scale: 1, unit: 'percent' };
+  return { value: Number(n.image), scale: unit?.scale ?? null, unit: unit?.unit ?? null };
 }
 
 function spanOf(t: IToken): Span {
   return { start: t.startOffset, end: t.startOffset + t.image.length };
 }
 
+/**
+ * Settles the words read one by one: a word that means something alone (为什么, 一共) typed into an
+ * unknown word (共享) is part of that word; a direction word (多, 少) means something only after 比.
+ * The rest of the plain words become the residue, adjacent ones one run.
+ */
+export function settleMentions(out: Mentions): Mentions {
+  const pieces = out.pending;
+  const plainAt = (i: number) => {
+    const p = pieces[i];
+    return p !== undefined && !p.shape && meaningful(p.text) !== '';
+  };
+  pieces.forEach((p, i) => {
+    if (!p.shape) return;
+    const glued = (plainAt(i - 1) && pieces[i - 1]!.end === p.start) || (plainAt(i + 1) && pieces[i + 1]!.start === p.end);
+    if (glued || (p.afterComparison && out.comparisons.length === 0)) p.shape = false;
+  });
+  for (const p of pieces) {
+    if (p.shape) p.apply?.(out);
+    else appendResidue(out, p);
+  }
+  out.pending = [];
+  return out;
+}
+
 /** Adjacent unmatched characters form one residue word. */
-function appendResidue(out: Mentions, t: IToken): void {
+function appendResidue(out: Mentions, t: Span & { text: string }): void {
   const last = out.residue.at(-1);
-  if (last && last.end === t.startOffset) {
-    last.text += t.image;
-    last.end = spanOf(t).end;
-  } else out.residue.push({ text: t.image, ...spanOf(t) });
+  if (last && last.end === t.start) {
+    last.text += t.text;
+    last.end = t.end;
+  } else out.residue.push({ text: t.text, start: t.start, end: t.end });
 }
 
 export function emptyMentions(): Mentions {
@@ -172,5 +321,13 @@ export function emptyMentions(): Mentions {
     unitOrgs: [],
     conjunctions: [],
     residue: [],
+    sets: [],
+    conditions: [],
+    arithmetic: [],
+    comparisons: [],
+    reason: false,
+    references: [],
+    catalogue: false,
+    pending: [],
   };
 }

@@ -1,7 +1,9 @@
 // Every word the grammar knows, in one trie: names from the database (units,
 // subjects, projects), figures from grammar/metrics.json, question words from
 // grammar/words.json. Built once at start-up.
+import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import words from '../../../grammar/words.json' with { type: 'json' };
+import type { ArithmeticOp, Comparison } from '../ast.ts';
 import { metrics, type Metric } from '../../store/metrics.ts';
 import type { Stage } from '../../store/schema.ts';
 import type { Catalog } from '../catalog.ts';
@@ -25,7 +27,20 @@ export type Entry =
   | { kind: 'conj' }
   | { kind: 'listTarget'; target: ListTarget }
   | { kind: 'scope'; scope: 'subjects' | 'subunit' }
-  | { kind: 'sources' };
+  | { kind: 'sources' }
+  /** Shape words (grammar/shapes.json): they mean something only where the parser builds a shape from them. */
+  | { kind: 'comparator'; op: Comparison; after: boolean }
+  | { kind: 'range'; part: 'open' | 'join' | 'close' }
+  | { kind: 'unit'; unit: 'yuan' | 'percent' | 'score'; scale: number }
+  | { kind: 'setWord'; which: boolean }
+  | { kind: 'orgWord' }
+  | { kind: 'place'; place: string }
+  | { kind: 'than' }
+  | { kind: 'direction'; more: boolean }
+  | { kind: 'arith'; op: Exclude<ArithmeticOp, 'ratio'> | 'ratio' }
+  | { kind: 'reason' }
+  | { kind: 'reference'; ref: 'it' | 'part' | 'last' | 'ordinal' }
+  | { kind: 'catalogue' };
 
 export type IntentWord = keyof typeof words.intents;
 export type ListTarget = keyof typeof words.listTargets;
@@ -90,5 +105,50 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   for (const [target, list] of Object.entries(words.listTargets)) for (const w of list) add(w, { kind: 'listTarget', target: target as ListTarget });
   for (const w of words.sources) add(w, { kind: 'sources' });
   for (const [scope, list] of Object.entries(words.scopes)) for (const w of list) add(w, { kind: 'scope', scope: scope as 'subjects' | 'subunit' });
+  // Shape words and places are not offered to pinyin input: single characters (各, 分) would swallow typed syllables.
+  const shape = (text: string, entry: Entry) => trie.add(normalizeQuestion(text), entry);
+  for (const place of placesOf(catalog)) shape(place.text, { kind: 'place', place: place.place });
+  addShapes(shape);
   return { trie, phrases: [...new Set(phrases)], projectNames };
+}
+
+/**
+ * Provinces and cities the documents are in, by full and short name (辽宁省, 辽宁; 朝阳市, 朝阳), for sets
+ * of departments (辽宁的医保局). A name that is also a department's own (沈阳) stays the department's:
+ * the trie keeps the first entry of a text.
+ */
+function placesOf(catalog: Catalog): { text: string; place: string }[] {
+  const out: { text: string; place: string }[] = [];
+  for (const d of catalog.documents) {
+    for (const place of [d.province, d.city, d.county]) {
+      if (!place) continue;
+      out.push({ text: place, place });
+      const short = place.replace(/(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|县|区)$/, '');
+      if (short.length >= 2) out.push({ text: short, place });
+    }
+  }
+  return out;
+}
+
+/** The words of grammar/shapes.json, each its token kind. */
+function addShapes(add: (text: string, entry: Entry) => void): void {
+  for (const [after, table] of [[false, shapes.comparators.before], [true, shapes.comparators.after]] as const) {
+    for (const [op, list] of Object.entries(table)) for (const w of list) add(w, { kind: 'comparator', op: op as Comparison, after });
+  }
+  for (const w of shapes.between.open) add(w, { kind: 'range', part: 'open' });
+  for (const w of shapes.between.range) add(w, { kind: 'range', part: 'join' });
+  for (const w of shapes.between.close) add(w, { kind: 'range', part: 'close' });
+  for (const [w, u] of Object.entries(shapes.units)) if (w !== '$comment') add(w, { kind: 'unit', ...(u as { unit: 'yuan' | 'percent' | 'score'; scale: number }) });
+  for (const w of shapes.sets.every) add(w, { kind: 'setWord', which: false });
+  for (const w of shapes.sets.which) add(w, { kind: 'setWord', which: true });
+  for (const w of shapes.sets.organisations) add(w, { kind: 'orgWord' });
+  const { than, more, less, $comment: _, ...ops } = shapes.arithmetic;
+  for (const w of than) add(w, { kind: 'than' });
+  for (const w of more) add(w, { kind: 'direction', more: true });
+  for (const w of less) add(w, { kind: 'direction', more: false });
+  const opName: Record<string, Extract<Entry, { kind: 'arith' }>['op']> = { perHead: 'per_head' };
+  for (const [op, list] of Object.entries(ops)) for (const w of list) add(w, { kind: 'arith', op: opName[op] ?? (op as Extract<Entry, { kind: 'arith' }>['op']) });
+  for (const w of shapes.reason) add(w, { kind: 'reason' });
+  for (const ref of ['it', 'part', 'last', 'ordinal'] as const) for (const w of shapes.references[ref]) add(w, { kind: 'reference', ref });
+  for (const w of shapes.catalogue) add(w, { kind: 'catalogue' });
 }
