@@ -2,6 +2,7 @@
 // console chat on the same engine.
 import { pino } from 'pino';
 import { createEngine } from '../answer/engine.ts';
+import { ensureDatabase } from '../ingest/ensure.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsoleChat } from './console/chat.ts';
 import { createLogger } from './log.ts';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     destination: pino.destination(telegram === null ? 2 : 1),
   });
   try {
+    // As `npm run ask` does: a fresh clone, or new documents in data/raw, build the database first.
+    await ensureDatabase();
     const engine = await createEngine();
     if (telegram === null) {
       const stop = new AbortController();

@@ -10,6 +10,7 @@ import { runChecks, type CheckDraft } from './checks/index.ts';
 import { UnreadableDocument } from './document/metadata.ts';
 import { parseDocument, type DocumentDraft } from './document/parse.ts';
 import { ingestFingerprint } from './fingerprint.ts';
+import { removeAbandonedBuilds, temporaryPath } from './temporary.ts';
 import { writeDocument } from './write.ts';
 
 export interface ParsedFile {
@@ -80,11 +81,12 @@ export function parseRawFiles(rawDir: string): Omit<IngestResult, 'databasePath'
 }
 
 export async function ingest(options: { rawDir: string; dbPath: string; now?: Date }): Promise<IngestResult> {
+  removeAbandonedBuilds(options.dbPath);
   const parsed = parseRawFiles(options.rawDir);
   const result: IngestResult = { ...parsed, databasePath: options.dbPath };
   if (result.failed.length > 0) throw new IngestFailed(result);
 
-  const temporary = `${options.dbPath}.tmp-${process.pid}`;
+  const temporary = temporaryPath(options.dbPath);
   rmSync(temporary, { force: true });
   const store = openStore(temporary);
   try {

@@ -2,6 +2,8 @@
 // the bot against a fake Bot API with one, clear errors for bad configuration,
 // and a graceful stop on SIGTERM.
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
@@ -52,6 +54,20 @@ describe('npm start', () => {
     expect(run.stdout()).toContain('可以这样问');
     expect(run.stdout()).toContain('曲阳县医疗保障局 2023年预算 “三公”经费：13.60万元');
     expect(run.stdout()).toContain('  [1] 明细');
+  });
+
+  it('on a fresh clone, without a database, builds it first (as `ask` does) and answers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yusuan-start-'));
+    try {
+      const dbPath = join(dir, 'budget.sqlite');
+      const run = start({ YUSUAN_DB: dbPath });
+      run.write('曲阳 2023 三公经费\n/quit\n');
+      expect(await run.code).toBe(0);
+      expect(run.stdout()).toContain('曲阳县医疗保障局 2023年预算 “三公”经费：13.60万元');
+      expect(existsSync(dbPath)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)('stops the console chat on %s', async (signal) => {

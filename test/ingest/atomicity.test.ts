@@ -3,13 +3,14 @@
 // or meaningless file is reported by name and leaves the previous database exactly
 // as it was; nothing temporary is left behind; and a new document in a layout
 // already seen ingests without code changes.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databasePath as seedDb, rawDir as seedRawDir } from '../../src/config.ts';
+import { databasePath as seedDb, projectRoot, rawDir as seedRawDir } from '../../src/config.ts';
 import { ensureDatabase, isStale } from '../../src/ingest/ensure.ts';
 import { ingestReport } from '../../src/ingest/report.ts';
 import { IngestFailed, ingest, parseRawFiles } from '../../src/ingest/run.ts';
@@ -179,6 +180,48 @@ describe('a bad input file leaves the previous database unchanged and is reporte
     expect(readdirSync(blocked)).toEqual(['inside']);
     expect(leftovers()).toEqual([]);
     unchanged();
+  });
+});
+
+describe('temporary files of builds that were killed', () => {
+  /** A pid that was alive once and is not any more. */
+  function deadPid(): number {
+    const child = spawnSync(process.execPath, ['-e', '']);
+    expect(child.status).toBe(0);
+    return child.pid!;
+  }
+
+  it('are removed by the next ingest, with their journal; a running build keeps its file', async () => {
+    const dead = deadPid();
+    const abandoned = [`budget.sqlite.tmp-${dead}`, `budget.sqlite.tmp-${dead}-journal`];
+    for (const name of abandoned) writeFileSync(join(dir, name), 'half-built');
+    // The parent of this test process stands in for another build still running.
+    const running = `budget.sqlite.tmp-${process.ppid}`;
+    writeFileSync(join(dir, running), 'being built');
+    try {
+      await ingest({ rawDir: raw, dbPath });
+      expect(leftovers()).toEqual([running]);
+    } finally {
+      rmSync(join(dir, running), { force: true });
+    }
+  });
+
+  it('are removed even when the ingest then fails on a bad file', async () => {
+    const name = `budget.sqlite.tmp-${deadPid()}`;
+    writeFileSync(join(dir, name), 'half-built');
+    writeFileSync(join(raw, 'zz_bad.txt'), '');
+    try {
+      await expect(ingest({ rawDir: raw, dbPath })).rejects.toBeInstanceOf(IngestFailed);
+      expect(leftovers()).toEqual([]);
+    } finally {
+      unlinkSync(join(raw, 'zz_bad.txt'));
+    }
+  });
+
+  it('are ignored by git', () => {
+    for (const name of ['budget.sqlite.tmp-4242', 'budget.sqlite.tmp-4242-journal']) {
+      expect(spawnSync('git', ['check-ignore', '-q', join('data', name)], { cwd: projectRoot }).status, name).toBe(0);
+    }
   });
 });
 
