@@ -3,7 +3,7 @@
 // index and the prepared queries live as long as the engine.
 import { databasePath } from '../config.ts';
 import type { StructuredQuery } from '../query/ast.ts';
-import { loadCatalog } from '../query/catalog.ts';
+import { startupArtefacts } from '../query/artefacts.ts';
 import { MAX_QUESTION_CHARS } from '../query/limits.ts';
 import { createUnderstander } from '../query/understand.ts';
 import { openStore } from '../store/db.ts';
@@ -22,8 +22,8 @@ const REFUSALS = {
 
 export async function createEngine(options: { dbPath?: string } = {}): Promise<Engine> {
   const store = openStore(options.dbPath ?? databasePath, { readonly: true });
-  const catalog = await loadCatalog(store.db);
-  const understander = createUnderstander(catalog);
+  const { catalog, artefacts } = await startupArtefacts(store.db, store.sqlite);
+  const understander = createUnderstander(catalog, artefacts);
   const queries = prepareQueries(store.db, store.sqlite);
   const unitNames = new Map(catalog.units.map((u) => [u.id, u.name]));
   const sources: Sources = {
@@ -32,9 +32,10 @@ export async function createEngine(options: { dbPath?: string } = {}): Promise<E
     entity: (doc, unitId) => (unitId !== null ? (unitNames.get(unitId) ?? doc.department) : doc.department),
     memo: new Map(),
   };
-  const documents: CatalogDocument[] = catalog.documents.map((d) => {
-    const failed = queries.failedChecks(d.id).length;
-    return {
+  // Counted when first listed (/list, /about), not at start-up: three indexed look-ups per document.
+  let documents: CatalogDocument[] | undefined;
+  const listDocuments = (): CatalogDocument[] =>
+    catalog.documents.map((d) => ({
       file: d.file,
       title: d.display,
       department: d.department,
@@ -43,9 +44,8 @@ export async function createEngine(options: { dbPath?: string } = {}): Promise<E
       amount_unit: d.amount_unit,
       tables: queries.tables(d.id).length,
       checks_passed: queries.passedChecks(d.id)[0]?.n ?? 0,
-      checks_failed: failed,
-    };
-  });
+      checks_failed: queries.failedChecks(d.id).length,
+    }));
 
   return {
     ask(text: string, context?: DialogContext): AskResult {
@@ -59,6 +59,6 @@ export async function createEngine(options: { dbPath?: string } = {}): Promise<E
       result.followups = r.status === 'answered' ? followUps(query) : [];
       return result;
     },
-    catalog: () => documents,
+    catalog: () => (documents ??= listDocuments()),
   };
 }

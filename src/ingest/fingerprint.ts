@@ -6,6 +6,8 @@ import { join, relative } from 'node:path';
 import { projectRoot } from '../config.ts';
 
 const INPUTS = ['src/ingest', 'src/store', 'grammar'];
+/** What builds the start-up artefacts (catalog, lexicon, project index): rebuilt without reparsing any document. */
+const ARTEFACT_INPUTS = ['src/query', 'src/store', 'grammar'];
 
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -18,8 +20,16 @@ function files(dir: string): string[] {
 }
 
 export function ingestFingerprint(): string {
+  return fingerprintOf(INPUTS);
+}
+
+export function artefactFingerprint(): string {
+  return fingerprintOf(ARTEFACT_INPUTS);
+}
+
+function fingerprintOf(inputs: string[]): string {
   const hash = createHash('sha256');
-  for (const file of INPUTS.flatMap((d) => files(join(projectRoot, d)))) {
+  for (const file of inputs.flatMap((d) => files(join(projectRoot, d)))) {
     hash.update(relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildArtefacts, storeArtefacts } from '../query/artefacts.ts';
 import { migrateToLatest } from '../store/migrations.ts';
 import { openStore } from '../store/db.ts';
 import { runChecks, type CheckDraft } from './checks/index.ts';
@@ -95,6 +96,8 @@ export async function ingest(options: { rawDir: string; dbPath: string; now?: Da
     await store.db.transaction().execute(async (trx) => {
       for (const p of result.parsed) await writeDocument(trx, { file: p.file, sha256: p.sha256, ingestedAt }, p.doc, p.checks);
       await trx.insertInto('build_info').values({ key: 'ingest_fingerprint', value: ingestFingerprint() }).execute();
+      // What the engine needs at start-up, computed once here rather than on every start.
+      await storeArtefacts(trx, await buildArtefacts(trx));
     });
     await store.close();
     renameSync(temporary, options.dbPath);

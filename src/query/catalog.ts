@@ -48,12 +48,29 @@ export function displayTitle(d: Pick<DocumentRow, 'department' | 'fiscal_year' |
   return `${d.department}${d.fiscal_year}年部门${d.stage}`;
 }
 
-export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
-  const rows = await db.selectFrom('documents').selectAll().orderBy('department').orderBy('fiscal_year', 'desc').execute();
-  const documents = rows.map((d) => ({ ...d, display: displayTitle(d) }));
-  const departments = new Map<string, CatalogDocument[]>();
-  for (const d of documents) departments.set(d.department, [...(departments.get(d.department) ?? []), d]);
+/**
+ * What the catalog holds besides the documents, read from the stored figures. Reading it scans the
+ * figures, so the ingest stores it as a start-up artefact (src/query/artefacts.ts): plain data, JSON.
+ */
+export interface CatalogParts {
+  units: CatalogUnit[];
+  projects: CatalogProject[];
+  subjects: CatalogSubject[];
+  sharedCodes: [string, string[]][];
+  /** Ids of the projects in Catalog.subjectTwins. */
+  subjectTwins: number[];
+}
 
+export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
+  return assembleCatalog(await readDocuments(db), await readCatalogParts(db));
+}
+
+/** The documents, one row each: the only table the engine reads whole at start-up. */
+export async function readDocuments(db: Kysely<Database>): Promise<DocumentRow[]> {
+  return db.selectFrom('documents').selectAll().orderBy('department').orderBy('fiscal_year', 'desc').execute();
+}
+
+export async function readCatalogParts(db: Kysely<Database>): Promise<CatalogParts> {
   const units = (await db.selectFrom('units').select(['id', 'document_id', 'name', 'code', 'role']).orderBy('id').execute()).map((u) => ({
     id: u.id,
     documentId: u.document_id,
@@ -82,18 +99,26 @@ export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
     // A code with no level is not a well-formed 类/款/项 code: the ingest found it printed cut short.
     if (r.subject_code && r.level === null) cutShort.set(r.subject_code, (cutShort.get(r.subject_code) ?? new Set()).add(r.subject_name!));
   }
-  const sharedCodes = new Map([...cutShort].filter(([, names]) => names.size > 1).map(([code, names]) => [code, [...names]]));
+  const sharedCodes = [...cutShort].filter(([, names]) => names.size > 1).map(([code, names]) => [code, [...names]] as [string, string[]]);
   const subjects = [...byName.entries()].map(([name, codes]) => ({ name, codes: [...codes].sort() })).sort((a, b) => a.name.localeCompare(b.name));
-  const subjectTwins = await twinsOf(db, projects, new Set(byName.keys()));
+  const subjectTwins = (await twinsOf(db, projects, new Set(byName.keys()))).map((p) => p.id);
+  return { units, projects, subjects, sharedCodes, subjectTwins };
+}
+
+export function assembleCatalog(rows: DocumentRow[], parts: CatalogParts): Catalog {
+  const documents = rows.map((d) => ({ ...d, display: displayTitle(d) }));
+  const departments = new Map<string, CatalogDocument[]>();
+  for (const d of documents) departments.set(d.department, [...(departments.get(d.department) ?? []), d]);
   const byId = new Map(documents.map((d) => [d.id, d]));
+  const twins = new Set(parts.subjectTwins);
   return {
     documents,
     departments,
-    units,
-    projects,
-    subjects,
-    sharedCodes,
-    subjectTwins,
+    units: parts.units,
+    projects: parts.projects,
+    subjects: parts.subjects,
+    sharedCodes: new Map(parts.sharedCodes),
+    subjectTwins: parts.projects.filter((p) => twins.has(p.id)),
     document: (id) => {
       const d = byId.get(id);
       if (!d) throw new Error(`no document ${id}`);

@@ -26,23 +26,42 @@ export interface ProjectSearch {
   search(query: string, documentIds?: ReadonlySet<number>): ProjectHit[];
 }
 
-export function buildProjectSearch(projects: CatalogProject[]): ProjectSearch {
-  const byId = new Map(projects.map((p) => [String(p.id), p]));
-  const nameGrams = new Map(projects.map((p) => [p, new Set(grams(p.name))]));
+/**
+ * The index as plain data: each distinct project name once (many departments run projects of the
+ * same name), and lunr's serialised index over them, whose refs are positions in `names`.
+ * The ingest stores it as a start-up artefact (src/query/artefacts.ts).
+ */
+export interface SearchIndexData {
+  names: string[];
+  index: object;
+}
+
+export function searchIndexData(projects: CatalogProject[]): SearchIndexData {
+  const names = [...new Set(projects.map((p) => p.name))];
   const index = lunr(function () {
     this.pipeline.reset();
     this.searchPipeline.reset();
     this.ref('id');
     this.field('name');
     this.tokenizer = ((obj: unknown) => (obj == null ? [] : grams(String(obj)).map((g) => new lunr.Token(g, {})))) as typeof lunr.tokenizer;
-    for (const p of projects) this.add({ id: String(p.id), name: p.name });
+    names.forEach((name, i) => this.add({ id: String(i), name }));
   });
+  return { names, index: index.toJSON() };
+}
 
-  // Hits per query string, kept: the index never changes, and the same loose words come back often.
-  const remembered = new Map<string, ProjectHit[]>();
+export function buildProjectSearch(projects: CatalogProject[], data: SearchIndexData = searchIndexData(projects)): ProjectSearch {
+  const index = lunr.Index.load(data.index);
+  const projectsNamed = new Map<string, CatalogProject[]>();
+  for (const p of projects) projectsNamed.set(p.name, [...(projectsNamed.get(p.name) ?? []), p]);
+  // A name's grams are cut when a query first reaches it, not for every name at start-up.
+  const nameGrams = new Map<string, Set<string>>();
+  const gramsOf = (name: string) => nameGrams.get(name) ?? nameGrams.set(name, new Set(grams(name))).get(name)!;
+
+  // Hits per query string, by name, kept: the index never changes, and the same loose words come back often.
+  const remembered = new Map<string, { name: string; coverage: number }[]>();
   const MAX_REMEMBERED = 5_000;
 
-  function hitsOf(query: string): ProjectHit[] {
+  function hitsOf(query: string): { name: string; coverage: number }[] {
     const expanded = [query, ...Object.entries(synonyms).flatMap(([k, vs]) => (query.includes(k) ? vs.map((v) => query.replace(k, v)) : []))];
     // The bigrams of the query and of each synonym variant of it; the query's come first.
     const variants = expanded.map((e) => grams(e).filter((g) => g.length > 1));
@@ -55,10 +74,10 @@ export function buildProjectSearch(projects: CatalogProject[]): ProjectSearch {
       for (const term of terms) q.term(term, { usePipeline: false });
     });
     return results.map((r) => {
-      const project = byId.get(r.ref)!;
-      const name = nameGrams.get(project)!;
-      const coverage = Math.max(...variants.map((v) => (v.length ? v.filter((g) => name.has(g)).length / v.length : 0)));
-      return { project, coverage: variants[0]!.length ? coverage : name.has(query) ? 1 : 0 };
+      const name = data.names[Number(r.ref)]!;
+      const own = gramsOf(name);
+      const coverage = Math.max(...variants.map((v) => (v.length ? v.filter((g) => own.has(g)).length / v.length : 0)));
+      return { name, coverage: variants[0]!.length ? coverage : own.has(query) ? 1 : 0 };
     });
   }
 
@@ -69,7 +88,9 @@ export function buildProjectSearch(projects: CatalogProject[]): ProjectSearch {
         if (remembered.size >= MAX_REMEMBERED) remembered.clear();
         remembered.set(query, (hits = hitsOf(query)));
       }
-      return documentIds ? hits.filter((h) => documentIds.has(h.project.documentId)) : hits;
+      return hits.flatMap(({ name, coverage }) =>
+        (projectsNamed.get(name) ?? []).filter((p) => !documentIds || documentIds.has(p.documentId)).map((project) => ({ project, coverage })),
+      );
     },
   };
 }

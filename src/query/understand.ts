@@ -8,13 +8,13 @@ import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
 import { createMentionsVisitor, emptyMentions, settleMentions, type Mentions } from './grammar/visitor.ts';
 import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { aliasesOf } from './lexicon/aliases.ts';
-import { buildLexicon } from './lexicon/lexicon.ts';
+import { assembleLexicon, lexiconData, type LexiconData } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful } from './loose.ts';
 import { createPinyinResolver, normalizeQuestion } from './normalize/index.ts';
 import { questionTooLong } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
 import { applyQualifiers } from './qualifiers.ts';
-import { buildProjectSearch } from './search.ts';
+import { buildProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, type Found } from './targets.ts';
 import { metrics } from '../store/metrics.ts';
 
@@ -104,8 +104,9 @@ function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 
   };
 }
 
-export function createUnderstander(catalog: Catalog): Understander {
-  const lexicon = buildLexicon(catalog);
+/** `built`: the lexicon and project index stored at ingest (src/query/artefacts.ts); computed here when absent. */
+export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconData; search?: SearchIndexData } = {}): Understander {
+  const lexicon = assembleLexicon(built.lexicon ?? lexiconData(catalog));
   const tokens = buildTokens(lexicon);
   const parser = createParser(tokens);
   const visitor = createMentionsVisitor(parser);
@@ -115,7 +116,7 @@ export function createUnderstander(catalog: Catalog): Understander {
     const text = normalizeQuestion(raw);
     return /[a-z]/.test(text) ? (pinyin ??= createPinyinResolver(lexicon.phrases, lexicon.projectNames))(text) : text;
   };
-  const projects = buildProjectSearch(catalog.projects);
+  const projects = buildProjectSearch(catalog.projects, built.search);
   const subjectByCode = new Map(catalog.subjects.flatMap((s) => s.codes.map((c) => [c, s] as const)));
   const countMetrics = new Set(metrics.filter((x) => x.kind === 'count').map((x) => x.key));
   const placeNames = new Map([...catalog.departments.keys()].map((d) => [d, new Set(aliasesOf(d).filter((a) => a.place).map((a) => a.text))]));

@@ -270,12 +270,41 @@ const proseGoals: Migration = {
   },
 };
 
+// An index for every way the answers and the start-up look rows up (each document's tables, checks,
+// projects and performance blocks), so the cost of a question does not grow with the corpus:
+// test/store/query-plans.test.ts fails on any statement that scans a large table.
+const lookupIndexes: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createIndex('source_tables_document').on('source_tables').column('document_id').execute();
+    await db.schema.createIndex('table_segments_table').on('table_segments').column('table_id').execute();
+    await db.schema.createIndex('projects_document').on('projects').column('document_id').execute();
+    await db.schema.createIndex('owners_document').on('performance_owners').column('document_id').execute();
+    await db.schema.createIndex('targets_document').on('performance_targets').column('document_id').execute();
+    await db.schema.createIndex('checks_document').on('checks').columns(['document_id', 'passed']).execute();
+  },
+};
+
+// What the engine needs at start-up and would otherwise compute from every row (the catalog, the
+// lexicon, the project index), stored once per build as JSON (src/query/artefacts.ts).
+const startupArtefacts: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('startup_artefacts')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('fingerprint', 'text', (c) => c.notNull())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
   '0003_build_info': buildInfo,
   '0004_provenance': provenance,
   '0005_prose_goals': proseGoals,
+  '0006_lookup_indexes': lookupIndexes,
+  '0007_startup_artefacts': startupArtefacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -225,6 +225,13 @@ export interface BuildInfoTable {
   value: string;
 }
 
+/** A start-up artefact (src/query/artefacts.ts): JSON built at ingest by the code whose fingerprint it carries. */
+export interface StartupArtefactsTable {
+  key: string;
+  fingerprint: string;
+  value: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   units: UnitsTable;
@@ -237,6 +244,7 @@ export interface Database {
   narrative_facts: NarrativeFactsTable;
   checks: ChecksTable;
   build_info: BuildInfoTable;
+  startup_artefacts: StartupArtefactsTable;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;

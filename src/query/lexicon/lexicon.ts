@@ -59,24 +59,50 @@ export function metricSpellings(m: Metric): string[] {
   return [m.name.replace(/[“”]/g, ''), ...m.ask];
 }
 
-export function buildLexicon(catalog: Catalog): Lexicon {
+/**
+ * The lexicon as plain data: every normalised phrase in the order added, most important first, with
+ * the index of its entry in `values` (a unit's ten aliases share one entry), and the project names.
+ * Normalising every name is most of the cost of a lexicon, so the ingest stores this as a start-up
+ * artefact (src/query/artefacts.ts).
+ */
+export interface LexiconData {
+  phrases: [string, number][];
+  /** Shape words and places: in the trie after the phrases, but not offered to pinyin input. */
+  shapeWords: [string, number][];
+  values: Entry[];
+  projectNames: string[];
+}
+
+export function assembleLexicon(data: LexiconData): Lexicon {
   const trie = new Trie<Entry>();
-  const phrases: string[] = [];
+  for (const [text, value] of [...data.phrases, ...data.shapeWords]) trie.add(text, data.values[value]!);
+  return { trie, phrases: [...new Set(data.phrases.map(([text]) => text))], projectNames: new Set(data.projectNames) };
+}
+
+export function lexiconData(catalog: Catalog): LexiconData {
+  const phrases: [string, number][] = [];
+  const values: Entry[] = [];
+  const indexOf = new Map<Entry, number>();
   // Entries are read the way questions are (一 → 1, half-width brackets, no hyphens): they must match the normalised text.
+  const valueOf = (entry: Entry) => {
+    let value = indexOf.get(entry);
+    if (value === undefined) indexOf.set(entry, (value = values.push(entry) - 1));
+    return value;
+  };
   const add = (text: string, entry: Entry) => {
     const normal = normalizeQuestion(text);
     if (normal.length < 2 && normal !== text) return;
-    trie.add(normal, entry);
-    phrases.push(normal);
+    phrases.push([normal, valueOf(entry)]);
   };
 
   // Departments first: a bare place name (抚顺) means the department, not a sub-unit there.
   const units = [...catalog.units].sort((a, b) => (a.role === b.role ? 0 : a.role === 'department' ? -1 : 1));
   for (const u of units) {
     const department = catalog.document(u.documentId).department;
+    const entry: Entry = { kind: 'entity', department, unitId: u.role === 'department' ? null : u.id, name: u.name };
     for (const alias of aliasesOf(u.name)) {
       if (alias.place && u.role !== 'department') continue;
-      add(alias.text, { kind: 'entity', department, unitId: u.role === 'department' ? null : u.id, name: u.name });
+      add(alias.text, entry);
     }
   }
   // A sub-unit named like its department (北票市医疗保障局) is left to the department.
@@ -84,15 +110,27 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   for (const u of units.filter((x) => x.role === 'subunit')) {
     const department = catalog.document(u.documentId).department;
     const own = new Set(orgAliasesOf(department));
-    for (const org of orgAliasesOf(u.name).filter((o) => !own.has(o))) orgs.set(org, [...(orgs.get(org) ?? []), { department, unitId: u.id, name: u.name }]);
+    for (const org of orgAliasesOf(u.name).filter((o) => !own.has(o))) {
+      if (!orgs.has(org)) orgs.set(org, []);
+      orgs.get(org)!.push({ department, unitId: u.id, name: u.name });
+    }
   }
   for (const [org, list] of orgs) add(org, { kind: 'unitOrg', units: list });
-  for (const m of metrics) for (const text of metricSpellings(m)) add(text, { kind: 'metric', key: m.key });
+  for (const m of metrics) {
+    const entry: Entry = { kind: 'metric', key: m.key };
+    for (const text of metricSpellings(m)) add(text, entry);
+  }
   for (const s of catalog.subjects) add(s.name, { kind: 'subject', name: s.name, codes: s.codes });
   const projects = new Map<string, number[]>();
-  for (const p of catalog.projects) projects.set(p.name, [...(projects.get(p.name) ?? []), p.id]);
-  for (const [name, ids] of projects) for (const alias of projectAliases(name)) add(alias, { kind: 'project', name, ids });
-  const projectNames = new Set([...projects.keys()].map(normalizeQuestion));
+  for (const p of catalog.projects) {
+    if (!projects.has(p.name)) projects.set(p.name, []);
+    projects.get(p.name)!.push(p.id);
+  }
+  for (const [name, ids] of projects) {
+    const entry: Entry = { kind: 'project', name, ids };
+    for (const alias of projectAliases(name)) add(alias, entry);
+  }
+  const projectNames = [...projects.keys()].map(normalizeQuestion);
 
   for (const [stage, list] of Object.entries(words.stages)) for (const w of list) add(w, { kind: 'stage', stage: stage as Stage });
   for (const w of words.bothStages) add(w, { kind: 'bothStages' });
@@ -106,10 +144,11 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   for (const w of words.sources) add(w, { kind: 'sources' });
   for (const [scope, list] of Object.entries(words.scopes)) for (const w of list) add(w, { kind: 'scope', scope: scope as 'subjects' | 'subunit' });
   // Shape words and places are not offered to pinyin input: single characters (各, 分) would swallow typed syllables.
-  const shape = (text: string, entry: Entry) => trie.add(normalizeQuestion(text), entry);
+  const shapeWords: [string, number][] = [];
+  const shape = (text: string, entry: Entry) => shapeWords.push([normalizeQuestion(text), valueOf(entry)]);
   for (const place of placesOf(catalog)) shape(place.text, { kind: 'place', place: place.place });
   addShapes(shape);
-  return { trie, phrases: [...new Set(phrases)], projectNames };
+  return { phrases, shapeWords, values, projectNames };
 }
 
 /**
