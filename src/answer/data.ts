@@ -113,6 +113,11 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database) {
     failedChecks: prepared<CheckRow>(sqlite, db.selectFrom('checks').selectAll().where('document_id', '=', 0).where('passed', '=', 0).orderBy('id')),
     /** (documentId) */
     tables: prepared<SourceTableRow>(sqlite, db.selectFrom('source_tables').selectAll().where('document_id', '=', 0).orderBy('id')),
+    /** (documentId) where a document cut off mid-table ends, and why the ingest thinks so */
+    truncation: prepared<{ truncated_at: number | null; truncation: string | null }>(
+      sqlite,
+      db.selectFrom('documents').select(['truncated_at', 'truncation']).where('id', '=', 0),
+    ),
     /** (documentId) number of checks that passed */
     passedChecks: prepared<{ n: number }>(
       sqlite,

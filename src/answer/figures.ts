@@ -5,6 +5,7 @@ import type { AmountUnit, NarrativeFactRow, Stage } from '../store/schema.ts';
 import type { CatalogDocument } from '../query/catalog.ts';
 import type { AnswerItem } from './types.ts';
 import type { FigureRow } from './data.ts';
+import { corroborationOf, verificationOf, type Verification } from './caution.ts';
 import { money, tableName, yuan } from './format.ts';
 
 export interface Figure {
@@ -39,6 +40,8 @@ export interface Figure {
   asOf?: string | null;
   /** Ordering key: lower comes first when several figures could answer. */
   rank: number;
+  /** How the ingest corroborated it (caution.ts). */
+  verification?: Verification;
 }
 
 const UNUSABLE = ['label_shift_suspected', 'unmapped_column', 'duplicate_row', 'ambiguous_column', 'empty'];
@@ -78,6 +81,7 @@ export function fromCell(row: FigureRow, document: CatalogDocument, entity: stri
     change: null,
     asOf: row.as_of,
     rank: (KIND_ORDER[row.table_kind] ?? 2) * 1_000_000 + row.table_id * 100 + headlineRank(row),
+    verification: verificationOf({ ...row, flags: '' }),
   };
 }
 
@@ -118,6 +122,7 @@ export function fromFact(fact: NarrativeFactRow, document: CatalogDocument, enti
         : null,
     asOf: fact.as_of,
     rank: 100_000_000 + fact.id,
+    verification: verificationOf(fact),
   };
 }
 
@@ -196,5 +201,6 @@ export function toAnswer(f: Figure): AnswerItem {
     unit: f.fen !== null ? null : f.unit,
     source: { document: f.document.display, table: f.table, line: f.line, file: f.document.file, raw: f.raw },
     as_of: f.asOf ?? null,
+    corroboration: corroborationOf(f),
   };
 }

@@ -3,6 +3,7 @@
 import type { CatalogDocument } from '../query/catalog.ts';
 import type { AnswerStatus, AskResult, FollowUp } from './types.ts';
 import type { Queries } from './data.ts';
+import { cautions } from './caution.ts';
 import { citation } from './format.ts';
 import { toAnswer, type Figure } from './figures.ts';
 
@@ -82,7 +83,8 @@ function warnings(queries: Queries, figures: Figure[]): string[] {
 }
 
 export function toResult(query: string, r: Reply, queries: Queries): AskResult {
-  const text = [...r.lines, ...warnings(queries, r.figures), ...sourceLines(r.figures, r.allSources ?? false)];
+  const warned = warnings(queries, r.figures);
+  const text = [...r.lines, ...warned, ...cautions(queries, r.figures, warned), ...sourceLines(r.figures, r.allSources ?? false)];
   if (r.suggestions.length && r.status !== 'answered') text.push(`可以这样问：${r.suggestions.join('；')}`);
   return {
     query,

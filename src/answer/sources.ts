@@ -3,6 +3,7 @@
 import type { Catalog, CatalogDocument } from '../query/catalog.ts';
 import { metric as metricOf } from '../store/metrics.ts';
 import type { NarrativeFactRow, Stage } from '../store/schema.ts';
+import { preferCorroborated } from './caution.ts';
 import type { FigureRow, Queries } from './data.ts';
 import { distinctByValue, fromCell, fromFact, headlinePerTable, headlineRank, usable, type Figure } from './figures.ts';
 
@@ -111,8 +112,8 @@ export function projectFigures(s: Sources, doc: CatalogDocument, projectIds: num
  * one per distinct value, so the same number printed in two tables is said once.
  */
 export function pick(figures: Figure[], stage: Stage): { main: Figure[]; other: Figure[] } {
-  const main = distinctByValue(figures.filter((f) => f.basis === stage && f.fen !== null).concat(figures.filter((f) => f.basis === stage && f.fen === null)));
-  const other = distinctByValue(figures.filter((f) => f.basis !== stage));
+  const main = preferCorroborated(distinctByValue(figures.filter((f) => f.basis === stage && f.fen !== null).concat(figures.filter((f) => f.basis === stage && f.fen === null))));
+  const other = preferCorroborated(distinctByValue(figures.filter((f) => f.basis !== stage)));
   return { main, other };
 }
 

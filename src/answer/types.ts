@@ -32,6 +32,12 @@ export interface AnswerItem {
   source: SourceRef;
   /** The date a stock stands at (车辆, 人员编制, 固定资产), ISO `2022-12-31`, when the source dates it; else null. */
   as_of: string | null;
+  /**
+   * How the figure is corroborated: `rule` (a passing 勾稽 rule), `text` (the prose and a table agree), `none`,
+   * `contradicted` (a failing check), `unmapped` (its table's columns are confirmed by no identity),
+   * `garbled` (printed with characters that are not digits). Added after `as_of`.
+   */
+  corroboration?: string | null;
 }
 
 /** A follow-up the front end may offer as a button: a label and the question it asks. */

@@ -86,6 +86,8 @@ export interface OwnerDraft {
   totalScore: number | null;
   scoreLine: number | null;
   executionRate: string | null;
+  /** Execution rates printed on task rows (项目执行率 beside 项目下达金额 and 项目执行金额), checked against them. */
+  taskRates: { line: number; text: string }[];
   line: number;
   targets: TargetDraft[];
   /** The money figures printed in the block (预算资金情况, 项目预算金额, task amounts). */

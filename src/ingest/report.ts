@@ -1,4 +1,5 @@
 // The ingest report a person reads: per document, what was found, stored and checked.
+import type { TableDraft } from './model.ts';
 import type { IngestResult, ParsedFile } from './run.ts';
 
 const KIND_NAMES: Record<string, string> = {
@@ -21,6 +22,27 @@ function lines(from: number, to: number): string {
   return from === to ? `第${from}行` : `第${from}–${to}行`;
 }
 
+const tableLabel = (t: TableDraft) => `${t.region.number ? `${t.region.number} ` : ''}${t.region.name || '（无标题）'}`;
+
+export const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)}%`);
+
+/** Coverage you can see: printed vs stored figures, unclassified regions, uncorroborated figures. */
+function coverageLines(p: ParsedFile): string[] {
+  const { coverage, corroborations, truncation } = p.review;
+  const out: string[] = [];
+  if (truncation) out.push(`  ⚠ 文件不完整：在第${truncation.line}行中断（${truncation.reasons.join('；')}）`);
+  out.push(`  覆盖：表格中印有数字 ${coverage.found} 个，存入 ${coverage.stored} 个（${percent(coverage.stored, coverage.found)}）`);
+  for (const t of coverage.tables.filter((x) => x.stored < x.found)) {
+    const where = t.missed.slice(0, 8).map((n) => `第${n}行`).join('、') + (t.missed.length > 8 ? `等${t.missed.length}行` : '');
+    out.push(`    ${tableLabel(t.table)}：印 ${t.found} 个，存 ${t.stored} 个；未存：${where}`);
+  }
+  const c = coverage.corroboration;
+  out.push(`  印证：勾稽关系 ${c.rule} 个，正文相符 ${c.text} 个，无可印证 ${c.none} 个，核对不符 ${c.contradicted} 个，栏目未经印证 ${c.unmapped} 个`);
+  const unconfirmed = [...corroborations.mappings].filter(([, m]) => m === 'unconfirmed').map(([t]) => tableLabel(t));
+  if (unconfirmed.length) out.push(`    栏目对应无任何勾稽关系印证（答案会注明）：${unconfirmed.join('、')}`);
+  return out;
+}
+
 export function documentReport(p: ParsedFile): string {
   const { doc, checks } = p;
   const m = doc.meta;
@@ -37,8 +59,7 @@ export function documentReport(p: ParsedFile): string {
     const figures = t.cells.length ? `，${t.cells.length}个数` : '';
     const owners = t.owners.length ? `，${t.owners.length}组绩效目标共${t.owners.reduce((n, o) => n + o.targets.length, 0)}条` : '';
     const status = STATUS_NAMES[t.status] ? `【${STATUS_NAMES[t.status]}】` : '';
-    const label = `${t.region.number ? `${t.region.number} ` : ''}${t.region.name || '（无标题）'}`;
-    out.push(`    ${label}〔${KIND_NAMES[t.kind]}〕${span}${pages}${figures}${owners}${status}`);
+    out.push(`    ${tableLabel(t)}〔${KIND_NAMES[t.kind]}〕${span}${pages}${figures}${owners}${status}`);
     const fragments = segments.filter((s) => s.title !== null && s.title !== t.region.name);
     if (fragments.length) {
       const where = fragments.map((s) => lines(s.rows[0]!.no, s.rows.at(-1)!.no)).join('、');
@@ -52,6 +73,7 @@ export function documentReport(p: ParsedFile): string {
   const rows = new Set(cells.map((c) => c.line)).size;
   out.push(`  存入：${rows} 行 ${cells.length} 个数；单位 ${doc.units.length} 个；项目 ${doc.projects.length} 个；正文数字 ${doc.facts.length} 个`);
   for (const o of doc.owners) out.push(`  正文中的绩效目标：${o.name}，第${o.line}行起，指标${o.targets.length}条`);
+  out.push(...coverageLines(p));
   const failed = checks.filter((c) => !c.passed);
   out.push(`  核对：${checks.length - failed.length} 项通过，${failed.length} 项未通过${failed.length ? '：' : ''}`);
   for (const c of failed) out.push(`    ✗ [${c.rule}] ${c.message}（第${c.lines.join('、')}行）`);

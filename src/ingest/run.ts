@@ -12,6 +12,7 @@ import { UnreadableDocument } from './document/metadata.ts';
 import { parseDocument, type DocumentDraft } from './document/parse.ts';
 import { ingestFingerprint } from './fingerprint.ts';
 import { removeAbandonedBuilds, temporaryPath } from './temporary.ts';
+import { reviewDocument, type Review } from './review.ts';
 import { writeDocument } from './write.ts';
 
 export interface ParsedFile {
@@ -19,6 +20,14 @@ export interface ParsedFile {
   sha256: string;
   doc: DocumentDraft;
   checks: CheckDraft[];
+  review: Review;
+}
+
+/** One document's text read, checked and reviewed: everything its database rows and report are made of. */
+export function readDocument(file: string, sha256: string, text: string): ParsedFile {
+  const doc = parseDocument(text);
+  const checks = runChecks(doc);
+  return { file, sha256, doc, checks, review: reviewDocument(doc, checks) };
 }
 
 export interface IngestResult {
@@ -70,8 +79,7 @@ export function parseRawFiles(rawDir: string): Omit<IngestResult, 'databasePath'
     }
     seen.set(sha256, file);
     try {
-      const doc = parseDocument(readDocumentText(bytes));
-      result.parsed.push({ file, sha256, doc, checks: runChecks(doc) });
+      result.parsed.push(readDocument(file, sha256, readDocumentText(bytes)));
     } catch (error) {
       if (!(error instanceof UnreadableDocument)) throw error;
       result.failed.push({ file, reason: error.message });
@@ -94,7 +102,7 @@ export async function ingest(options: { rawDir: string; dbPath: string; now?: Da
     await migrateToLatest(store.db);
     const ingestedAt = (options.now ?? new Date()).toISOString();
     await store.db.transaction().execute(async (trx) => {
-      for (const p of result.parsed) await writeDocument(trx, { file: p.file, sha256: p.sha256, ingestedAt }, p.doc, p.checks);
+      for (const p of result.parsed) await writeDocument(trx, { file: p.file, sha256: p.sha256, ingestedAt }, p);
       await trx.insertInto('build_info').values({ key: 'ingest_fingerprint', value: ingestFingerprint() }).execute();
       // What the engine needs at start-up, computed once here rather than on every start.
       await storeArtefacts(trx, await buildArtefacts(trx));

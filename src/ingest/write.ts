@@ -2,8 +2,8 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, NewLineItem, NewNarrativeFact, NewPerformanceTarget } from '../store/schema.ts';
 import type { CheckDraft } from './checks/index.ts';
-import type { DocumentDraft } from './document/parse.ts';
 import type { OwnerDraft, ProjectDraft, TableDraft } from './model.ts';
+import type { ParsedFile } from './run.ts';
 import { nameKey } from './text/cjk.ts';
 
 const CHUNK = 400;
@@ -21,8 +21,10 @@ export interface Source {
   ingestedAt: string;
 }
 
-export async function writeDocument(db: Kysely<Database>, source: Source, doc: DocumentDraft, checks: CheckDraft[]): Promise<void> {
+export async function writeDocument(db: Kysely<Database>, source: Source, parsed: Pick<ParsedFile, 'doc' | 'checks' | 'review'>): Promise<void> {
+  const { doc, checks, review } = parsed;
   const { meta } = doc;
+  const { corroborations, truncation } = review;
   const { id: documentId } = await db
     .insertInto('documents')
     .values({
@@ -38,6 +40,8 @@ export async function writeDocument(db: Kysely<Database>, source: Source, doc: D
       amount_unit: meta.unit,
       line_count: doc.lines.length,
       ingested_at: source.ingestedAt,
+      truncated_at: truncation?.line ?? null,
+      truncation: truncation ? truncation.reasons.join('；') : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -68,6 +72,7 @@ export async function writeDocument(db: Kysely<Database>, source: Source, doc: D
         line_end: spans.at(-1)![1],
         status: t.status,
         note: t.note,
+        mapping: corroborations.mappings.get(t) ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -107,6 +112,30 @@ export async function writeDocument(db: Kysely<Database>, source: Source, doc: D
     if (p.parent) await db.updateTable('projects').set({ parent_id: projectIds.get(p.parent)! }).where('id', '=', projectIds.get(p)!).execute();
   }
 
+  // Checks before the figures: each figure names the check that corroborates or contradicts it.
+  const checkIds = new Map<CheckDraft, number>();
+  for (const c of checks) {
+    const { id } = await db
+      .insertInto('checks')
+      .values({
+        document_id: documentId,
+        table_id: c.table ? (tableIds.get(c.table) ?? null) : null,
+        rule: c.rule,
+        subject: c.subject,
+        passed: c.passed ? 1 : 0,
+        expected_fen: c.expectedFen,
+        actual_fen: c.actualFen,
+        difference_fen: c.expectedFen !== null && c.actualFen !== null ? c.expectedFen - c.actualFen : null,
+        tolerance_fen: c.toleranceFen,
+        lines: JSON.stringify(c.lines),
+        message: c.message,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    checkIds.set(c, id);
+  }
+  const checkId = (c: CheckDraft | null | undefined) => (c ? (checkIds.get(c) ?? null) : null);
+
   const items: NewLineItem[] = doc.tables.flatMap((t) =>
     [...t.cells, ...t.blanks].map((c) => ({
       document_id: documentId,
@@ -136,6 +165,8 @@ export async function writeDocument(db: Kysely<Database>, source: Source, doc: D
       raw_text: c.raw,
       flags: c.flags.join(','),
       as_of: t.region.asOf,
+      corroboration: corroborations.cells.get(c)?.status ?? 'none',
+      check_id: checkId(corroborations.cells.get(c)?.check),
     })),
   );
   await insertAll(db, 'line_items', items);
@@ -189,24 +220,9 @@ export async function writeDocument(db: Kysely<Database>, source: Source, doc: D
   // Goals stated in the prose belong to no table.
   for (const o of doc.owners) await writeOwner(o, null);
 
-  const facts: NewNarrativeFact[] = doc.facts.map((f) => ({ ...f, document_id: documentId }));
+  const facts: NewNarrativeFact[] = doc.facts.map((f) => {
+    const verdict = corroborations.facts.get(f);
+    return { ...f, document_id: documentId, corroboration: verdict?.status ?? 'none', check_id: checkId(verdict?.check) };
+  });
   await insertAll(db, 'narrative_facts', facts);
-
-  await insertAll(
-    db,
-    'checks',
-    checks.map((c) => ({
-      document_id: documentId,
-      table_id: c.table ? (tableIds.get(c.table) ?? null) : null,
-      rule: c.rule,
-      subject: c.subject,
-      passed: c.passed ? 1 : 0,
-      expected_fen: c.expectedFen,
-      actual_fen: c.actualFen,
-      difference_fen: c.expectedFen !== null && c.actualFen !== null ? c.expectedFen - c.actualFen : null,
-      tolerance_fen: c.toleranceFen,
-      lines: JSON.stringify(c.lines),
-      message: c.message,
-    })),
-  );
 }

@@ -297,6 +297,22 @@ const startupArtefacts: Migration = {
   },
 };
 
+// How each figure is corroborated (issue 9): the check that confirms or contradicts it, whether its
+// table's columns are confirmed by an identity, a flag the prose reader sets on a number printed with
+// characters that are not digits, and where a document is cut off.
+const corroboration: Migration = {
+  async up(db: Kysely<unknown>) {
+    for (const table of ['line_items', 'narrative_facts']) {
+      await db.schema.alterTable(table).addColumn('corroboration', 'text', (c) => c.notNull().defaultTo('none')).execute();
+      await db.schema.alterTable(table).addColumn('check_id', 'integer', (c) => c.references('checks.id')).execute();
+    }
+    await db.schema.alterTable('narrative_facts').addColumn('flags', 'text', (c) => c.notNull().defaultTo('')).execute();
+    await db.schema.alterTable('source_tables').addColumn('mapping', 'text').execute();
+    await db.schema.alterTable('documents').addColumn('truncated_at', 'integer').execute();
+    await db.schema.alterTable('documents').addColumn('truncation', 'text').execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
@@ -305,6 +321,7 @@ const migrations: Record<string, Migration> = {
   '0005_prose_goals': proseGoals,
   '0006_lookup_indexes': lookupIndexes,
   '0007_startup_artefacts': startupArtefacts,
+  '0008_corroboration': corroboration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

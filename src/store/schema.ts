@@ -1,7 +1,7 @@
 // The database's typed shape. Every other stage imports its row types from here,
 // so a column added in migrations.ts is added here too and the compiler finds
 // every place that must learn about it.
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export type Stage = '预算' | '决算';
 export type AmountUnit = '元' | '万元';
@@ -29,6 +29,19 @@ export type TableStatus =
 
 export type ValueKind = 'money' | 'count';
 
+/**
+ * How a stored figure is corroborated (set by src/ingest/checks/corroboration.ts):
+ * - `rule`: a passing 勾稽 rule it takes part in (a sum, a row identity, the same figure in another table);
+ * - `text`: the prose states the same figure (a passing text_vs_table check), and no rule covers it;
+ * - `none`: no check involves it — printed once, nothing to compare with;
+ * - `contradicted`: a failing check involves it and no independent agreement clears it (`check_id` is that check);
+ * - `unmapped` (table figures): its table has several money columns and no identity confirms which column is which.
+ */
+export type Corroboration = 'rule' | 'text' | 'none' | 'contradicted' | 'unmapped';
+
+/** Whether an identity confirms a table's columns: every money column (`confirmed`), some (`partial`), none (`unconfirmed`), or one money column only (`single`). */
+export type ColumnMapping = 'confirmed' | 'partial' | 'unconfirmed' | 'single';
+
 export interface DocumentsTable {
   id: Generated<number>;
   file: string;
@@ -43,6 +56,10 @@ export interface DocumentsTable {
   amount_unit: AmountUnit;
   line_count: number;
   ingested_at: string;
+  /** The last line of a document cut off mid-table (the file ends inside a table that is not complete); null when whole. */
+  truncated_at: number | null;
+  /** Why the ingest thinks so, as reported (`公开05表 合计 1,459.71 万元 but its printed rows add up to 1,350.67 万元`). */
+  truncation: string | null;
 }
 
 /** The department and the sub-units that appear in a document. */
@@ -68,6 +85,8 @@ export interface SourceTablesTable {
   line_end: number;
   status: TableStatus;
   note: string | null;
+  /** Whether identities confirm which money column is which; null for tables without figures. */
+  mapping: ColumnMapping | null;
 }
 
 export interface TableSegmentsTable {
@@ -108,6 +127,9 @@ export interface LineItemsTable {
   flags: string;
   /** The date the figure stands at when its table prints one (`截止时间：2022-12-31`), ISO; else null. */
   as_of: string | null;
+  corroboration: Generated<Corroboration>;
+  /** The check behind `corroboration`: the failing one when contradicted, else a passing one; null for none/unmapped. */
+  check_id: number | null;
 }
 
 export interface ProjectsTable {
@@ -201,6 +223,14 @@ export interface NarrativeFactsTable {
   change_raw_text: string | null;
   /** The date a stock stands at when the sentence states one (`截至 2022 年 12 月 31 日`; `截止上年底` in a 2023 document → 2022-12-31), ISO; else null. */
   as_of: string | null;
+  /** `text` (a table prints the same figure), `contradicted` (a table prints another) or `none`; see Corroboration. */
+  corroboration: Generated<Corroboration>;
+  check_id: number | null;
+  /**
+   * What the prose reader saw wrong with the number, comma-joined: `garbled_digits` when it is printed with
+   * characters that are not digits (OCR `l3.60`, `1e9`) — never answered as plain fact.
+   */
+  flags: ColumnType<string, string | undefined, string>;
 }
 
 /** One run of one consistency rule (勾稽关系). A failure is a finding about the source. */

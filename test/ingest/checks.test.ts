@@ -6,9 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawDir } from '../../src/config.ts';
-import { runChecks } from '../../src/ingest/checks/index.ts';
-import { parseDocument } from '../../src/ingest/document/parse.ts';
 import { documentReport } from '../../src/ingest/report.ts';
+import { readDocument } from '../../src/ingest/run.ts';
 import type { Store } from '../../src/store/db.ts';
 import type { CheckRow as StoredCheck } from '../../src/store/schema.ts';
 import { noSpaces, openSeedStore, rawLine, SEEDS, wan, yuan, type Seed } from './helpers.ts';
@@ -253,8 +252,8 @@ describe('across the seeds', () => {
   });
 
   it('gives the same findings when the checks run on a freshly parsed document, and reports them', () => {
-    const doc = parseDocument(readFileSync(join(rawDir, SEEDS.shenyang), 'utf8'));
-    const checks = runChecks(doc);
+    const parsed = readDocument(SEEDS.shenyang, '', readFileSync(join(rawDir, SEEDS.shenyang), 'utf8'));
+    const { checks } = parsed;
     const failures = checks.filter((c) => !c.passed).map((c) => [c.rule, c.lines]);
     expect(failures).toEqual([
       ['duplicate_rows', [359]],
@@ -263,7 +262,7 @@ describe('across the seeds', () => {
       ['label_alignment', [168, 169, 170]],
     ]);
     expect(checks.length).toBe(checksOf('shenyang').length);
-    const report = documentReport({ file: SEEDS.shenyang, sha256: '', doc, checks });
+    const report = documentReport(parsed);
     expect(report).toContain('[label_alignment] 表4支出栏科目名称与金额错开一行');
     expect(report).toContain('4 项未通过');
   });

@@ -32,6 +32,8 @@ const META: Record<Seed, Meta> = {
     stage: '预算',
     amount_unit: '万元',
     line_count: 874,
+    truncated_at: null,
+    truncation: null,
   },
   lianhu: {
     title: '西安市莲湖区医疗保障局（汇总） 2024年部门预算公开说明',
@@ -43,6 +45,8 @@ const META: Record<Seed, Meta> = {
     stage: '预算',
     amount_unit: '元',
     line_count: 836,
+    truncated_at: null,
+    truncation: null,
   },
   shenyang: {
     title: '沈阳市医疗保障事务服务中心 2023年单位预算',
@@ -54,6 +58,8 @@ const META: Record<Seed, Meta> = {
     stage: '预算',
     amount_unit: '万元',
     line_count: 793,
+    truncated_at: null,
+    truncation: null,
   },
   beipiao: {
     title: '辽宁省朝阳市北票市医疗保障局 2024年度部门决算',
@@ -65,6 +71,8 @@ const META: Record<Seed, Meta> = {
     stage: '决算',
     amount_unit: '万元',
     line_count: 849,
+    truncated_at: null,
+    truncation: null,
   },
   quyang: {
     title: '2023年部门预算信息公开目录',
@@ -76,6 +84,8 @@ const META: Record<Seed, Meta> = {
     stage: '预算',
     amount_unit: '万元',
     line_count: 712,
+    truncated_at: null,
+    truncation: null,
   },
 };
 
@@ -467,7 +477,7 @@ describe.each(seeds)('%s', (seed) => {
 
   it('detects the department, region, year, stage and unit', () => {
     const doc = store.sqlite
-      .prepare('select title, department, province, city, county, fiscal_year, stage, amount_unit, line_count from documents where file = ?')
+      .prepare('select title, department, province, city, county, fiscal_year, stage, amount_unit, line_count, truncated_at, truncation from documents where file = ?')
       .get(file);
     expect(doc).toEqual(META[seed]);
     // The title and the department are printed in the document.

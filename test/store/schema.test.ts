@@ -13,14 +13,14 @@ import { openSeedStore, SEEDS } from '../ingest/helpers.ts';
 type Columns = { [T in keyof Database]: Record<keyof Database[T], true> };
 const all = <T extends string>(...names: T[]) => Object.fromEntries(names.map((n) => [n, true])) as Record<T, true>;
 const COLUMNS: Columns = {
-  documents: all('id', 'file', 'sha256', 'title', 'department', 'province', 'city', 'county', 'fiscal_year', 'stage', 'amount_unit', 'line_count', 'ingested_at'),
+  documents: all('id', 'file', 'sha256', 'title', 'department', 'province', 'city', 'county', 'fiscal_year', 'stage', 'amount_unit', 'line_count', 'ingested_at', 'truncated_at', 'truncation'),
   units: all('id', 'document_id', 'code', 'name', 'role', 'line', 'raw_text'),
-  source_tables: all('id', 'document_id', 'kind', 'name', 'number', 'amount_unit', 'line_start', 'line_end', 'status', 'note'),
+  source_tables: all('id', 'document_id', 'kind', 'name', 'number', 'amount_unit', 'line_start', 'line_end', 'status', 'note', 'mapping'),
   table_segments: all('id', 'table_id', 'line_start', 'line_end'),
   line_items: all(
     'id', 'document_id', 'table_id', 'unit_id', 'project_id', 'line', 'row_label', 'classification', 'side', 'subject_code', 'subject_name',
     'level', 'parent_code', 'alt_code', 'alt_name', 'metric', 'column_key', 'column_label', 'scope', 'basis', 'year', 'value_kind',
-    'amount_fen', 'quantity', 'precision_fen', 'raw_text', 'flags', 'as_of',
+    'amount_fen', 'quantity', 'precision_fen', 'raw_text', 'flags', 'as_of', 'corroboration', 'check_id',
   ),
   projects: all('id', 'document_id', 'unit_id', 'parent_id', 'name', 'name_key', 'description', 'table_id', 'line', 'raw_text'),
   performance_owners: all(
@@ -34,7 +34,7 @@ const COLUMNS: Columns = {
   narrative_facts: all(
     'id', 'document_id', 'line', 'metric', 'aspect', 'label', 'subject_code', 'subject_name', 'year', 'basis', 'value_kind', 'amount_fen',
     'value', 'unit', 'precision_fen', 'compare_basis', 'change_direction', 'change_fen', 'change_percent', 'reason', 'raw_text',
-    'change_line', 'change_raw_text', 'as_of',
+    'change_line', 'change_raw_text', 'as_of', 'flags', 'corroboration', 'check_id',
   ),
   checks: all('id', 'document_id', 'table_id', 'rule', 'subject', 'passed', 'expected_fen', 'actual_fen', 'difference_fen', 'tolerance_fen', 'lines', 'message'),
   build_info: all('key', 'value'),
@@ -75,7 +75,7 @@ describe('migrations', () => {
   it('are idempotent', async () => {
     await migrateToLatest(store.db);
     const applied = store.sqlite.prepare('select name from kysely_migration order by name').pluck().all();
-    expect(applied).toEqual(['0001_initial', '0002_browsing_views', '0003_build_info', '0004_provenance', '0005_prose_goals', '0006_lookup_indexes', '0007_startup_artefacts']);
+    expect(applied).toEqual(['0001_initial', '0002_browsing_views', '0003_build_info', '0004_provenance', '0005_prose_goals', '0006_lookup_indexes', '0007_startup_artefacts', '0008_corroboration']);
   });
 
   it('enforce the stage and unit a document may have', () => {

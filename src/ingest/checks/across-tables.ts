@@ -74,6 +74,8 @@ function crossTable(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
         actualFen: other.cell.fen,
         toleranceFen: tol,
         lines: [first!.cell.line, other.cell.line],
+        cells: [first!.cell, other.cell],
+        facts: [],
         message: `${first!.cell.rowLabel}（${first!.cell.column.label}）：${name(first!)} ${show(first!.cell.fen ?? 0, first!.table)}，${name(other)} ${show(other.cell.fen ?? 0, other.table)}${passed ? '，一致' : '，不一致'}`,
       });
     }
@@ -115,6 +117,8 @@ function labelAlignment(doc: DocumentDraft): CheckDraft[] {
           actualFen: null,
           toleranceFen: 0,
           lines: shifted.map((r) => r.label.line),
+          cells: shifted.map((r) => r.cell!),
+          facts: [],
           message: `${table.region.number ?? table.region.name}支出栏科目名称与金额错开一行：${shifted
             .map((r) => `第${r.label.line}行“${r.label.name}”印 ${show(r.cell!.fen!, table)}，与支出表中“${rows[r.i + shift]!.label.name}”的金额相同`)
             .join('；')}。按表中位置读出的这些数字不可信，未作更正`,
@@ -161,6 +165,8 @@ function textVsTables(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
       actualFen: shown.cell.fen,
       toleranceFen: tol(shown),
       lines: [f.line, shown.cell.line],
+      cells: [shown.cell],
+      facts: [f],
       message: `正文第${f.line}行“${f.label}” ${show(fen, null)}，${shown.table.region.number ?? shown.table.region.name}第${shown.cell.line}行 ${show(shown.cell.fen!, shown.table)}${passed ? '，一致' : '，不一致'}`,
     });
   }
@@ -189,6 +195,8 @@ function executionRates(doc: DocumentDraft): CheckDraft[] {
       actualFen: null,
       toleranceFen: 0,
       lines: [f.line, printed.owner.line],
+      cells: [],
+      facts: [f],
       message: `“${printed.owner.name}”执行率：正文第${f.line}行 ${value}%，自评表 ${printed.owner.executionRate}${passed ? '，一致' : '，不一致'}`,
     });
   }

@@ -1,5 +1,6 @@
 // What every consistency rule produces, and the one way figures are compared.
 import type { CellDraft, TableDraft } from '../model.ts';
+import type { FactDraft } from '../prose/facts.ts';
 
 export interface CheckDraft {
   rule: string;
@@ -11,6 +12,9 @@ export interface CheckDraft {
   toleranceFen: number;
   lines: number[];
   message: string;
+  /** The stored figures it compared: what it corroborates when it passes, and contradicts when it fails. */
+  cells: CellDraft[];
+  facts: FactDraft[];
 }
 
 /** One unit of the last printed digit of the coarsest figure involved. */
@@ -46,6 +50,8 @@ export function sumCheck(
     actualFen: actual,
     toleranceFen: tol,
     lines: [...new Set([whole.line, ...parts.map((p) => p.line)])].sort((a, b) => a - b),
+    cells: [whole, ...parts],
+    facts: [],
     message: passed
       ? `${describe}：${show(whole.fen ?? 0, table)} = ${show(actual, table)}`
       : `${describe}：印有 ${show(whole.fen ?? 0, table)}，各项相加为 ${show(actual, table)}，相差 ${show((whole.fen ?? 0) - actual, table)}`,

@@ -3,6 +3,7 @@
 // a total = the sum of its fund sources), “三公” parts, project and unit subtotals,
 // 收入 = 支出, and rows printed twice.
 import type { CellDraft, TableDraft } from '../model.ts';
+import { parseNumber, toValue } from '../text/numbers.ts';
 import { checkable, columnId, sumCheck, tolerance, show, type CheckDraft } from './check.ts';
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
@@ -131,6 +132,8 @@ function projectSums(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
   return out;
 }
 
+const TOP_LEVEL = /^[一二三四五六七八九十]+[、.．]/;
+
 /**
  * 收入总计 = 支出总计 for every expenditure column; 收入总计 = 本年收入合计 + 上年结转;
  * 支出总计 = 本年支出合计 + 年终结转结余.
@@ -153,8 +156,20 @@ function balance(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
       actualFen: exp.fen,
       toleranceFen: tol,
       lines: [...new Set([income.line, exp.line])],
+      cells: [income, exp],
+      facts: [],
       message: `${income.rowLabel} ${show(income.fen ?? 0, table)} ${passed ? '=' : '≠'} ${exp.rowLabel}（${exp.column.label}）${show(exp.fen ?? 0, table)}`,
     });
+  }
+  // Each side's top-level rows (一、二、…) add up to its 本年合计 in the same column — when the side
+  // has one label column (莲湖 prints its spending three ways side by side under one header).
+  for (const [side, metric] of [['收入', 'income.current_total'], ['支出', 'expenditure.current_total']] as const) {
+    const wholes = one(metric);
+    if (new Set(wholes.map((c) => c.line)).size < wholes.length) continue;
+    for (const whole of wholes) {
+      const parts = main.filter((c) => c.side === side && columnId(c) === columnId(whole) && c.line < whole.line && TOP_LEVEL.test(c.rowLabel));
+      if (parts.length) out.push(sumCheck('balance', table, whole.rowLabel, whole, parts, `${whole.rowLabel}（${whole.column.label}）= ${side}各项之和`));
+    }
   }
   for (const [total, current, carry, text] of [
     ['income.grand_total', 'income.current_total', 'income.carryover', '收入总计 = 本年收入合计 + 上年结转'],
@@ -169,11 +184,62 @@ function balance(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
   return out;
 }
 
+/**
+ * A 绩效 table's task list (年度主要任务): per task, 总额 = 财政拨款 + 其他资金; its 金额合计 row =
+ * the tasks' sum per column; and a printed 项目执行率 = 项目执行金额 ÷ 项目下达金额, to the rounding printed.
+ */
+function taskLists(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
+  const out: CheckDraft[] = [];
+  const tasks = cells.filter((c) => c.column.key === 'task' && c.valueKind === 'money');
+  const rows = groupBy(tasks, (c) => String(c.line));
+  const isTotalRow = (row: CellDraft[]) => /合计|总计/.test(row[0]!.rowLabel);
+  for (const row of rows.values()) {
+    const whole = row.find((c) => /总额|^合计$|^小计$/.test(c.column.label));
+    const parts = row.filter((c) => c !== whole && /财政拨款|其他资金|非财政/.test(c.column.label) && !c.column.subset);
+    if (whole && parts.length) out.push(sumCheck('row_identity', table, describeRow(whole), whole, parts, `${describeRow(whole)}：${whole.column.label} = ${parts.map((p) => p.column.label).join(' + ')}`));
+  }
+  const lists = [...rows.values()];
+  for (const total of lists.filter(isTotalRow).flat()) {
+    const parts = lists.filter((r) => !isTotalRow(r)).flatMap((r) => r.filter((c) => c.column.label === total.column.label && c.line < total.line));
+    if (parts.length) out.push(sumCheck('table_total', table, total.rowLabel, total, parts, `${total.rowLabel}（${total.column.label}）= 各项任务之和`));
+  }
+  for (const rate of table.owners.flatMap((o) => o.taskRates)) {
+    const row = rows.get(String(rate.line)) ?? [];
+    const budget = row.find((c) => /下达|预算/.test(c.column.label));
+    const spent = row.find((c) => /执行/.test(c.column.label) && !/率/.test(c.column.label));
+    const printed = parseNumber(rate.text);
+    if (!budget || !spent || !budget.fen || spent.fen === null || !printed) continue;
+    // The rate and both amounts are rounded as printed: the check passes when their ranges meet.
+    const half = (c: CellDraft) => (c.precisionFen ?? 1) / 2;
+    const low = (100 * (spent.fen - half(spent))) / (budget.fen + half(budget));
+    const high = (100 * (spent.fen + half(spent))) / (budget.fen - half(budget));
+    const value = toValue(printed);
+    const slack = 0.5 * 10 ** -printed.fraction.length + 1e-9;
+    const passed = value + slack >= low && value - slack <= high;
+    out.push({
+      rule: 'row_identity',
+      table,
+      subject: describeRow(budget),
+      passed,
+      expectedFen: null,
+      actualFen: null,
+      toleranceFen: 0,
+      lines: [rate.line],
+      cells: [budget, spent],
+      facts: [],
+      message: `${describeRow(budget)}：执行率 ${rate.text} ${passed ? '=' : '≠'} ${show(spent.fen, table)} ÷ ${show(budget.fen, table)}`,
+    });
+  }
+  return out;
+}
+
 function duplicates(table: TableDraft): CheckDraft[] {
   const lines = [...new Set(table.cells.filter((c) => c.flags.includes('duplicate_row')).map((c) => c.line))];
   return lines.map((line) => {
     const row = table.cells.find((c) => c.line === line)!;
     return {
+      cells: table.cells.filter((c) => c.line === line),
+      facts: [],
       rule: 'duplicate_rows',
       table,
       subject: row.rowLabel,
@@ -200,6 +266,8 @@ export function withinTableChecks(table: TableDraft): CheckDraft[] {
       return threePublic(table, cells);
     case 'summary':
       return balance(table, cells);
+    case 'performance':
+      return taskLists(table, cells);
     default:
       return [];
   }

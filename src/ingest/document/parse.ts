@@ -7,6 +7,7 @@ import { paragraphsOf } from '../prose/paragraphs.ts';
 import { readProseGoals } from '../prose/performance.ts';
 import { parseTable } from '../tables/index.ts';
 import { nameKey, squeezeCjkSpaces } from '../text/cjk.ts';
+import { flagGarbledFacts } from '../text/garbled.ts';
 import { detectMetadata, type DocumentMeta } from './metadata.ts';
 
 export interface UnitDraft {
@@ -46,6 +47,7 @@ export function parseDocument(content: string): DocumentDraft {
   const tableLines = new Set(regions.flatMap((r) => r.segments.flatMap((s) => s.rows.map((row) => row.no))));
   const paragraphs = paragraphsOf(lines, tableLines);
   const facts = extractFacts(paragraphs, ctx, subjects);
+  flagGarbledFacts(lines, facts);
   // A department's goals printed in a 整体绩效目标表 are read there; the prose may only restate them.
   const printed = tables.some((t) => t.owners.some((o) => o.kind === 'unit'));
   const owners = printed ? [] : readProseGoals(paragraphs, lines, meta.department, tableLines);

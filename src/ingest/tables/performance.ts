@@ -55,6 +55,7 @@ export function ownerOf(cellText: string, kind: OwnerDraft['kind'], line: number
     totalScore: null,
     scoreLine: null,
     executionRate: null,
+    taskRates: [],
     line,
     targets: [],
     cells: [],
@@ -210,7 +211,10 @@ function readInfoRow(
     }
     const column = isTask ? (taskColumns()[k++] ?? '') : label;
     if (n.percent || /执行率|分值|得分/.test(column)) {
-      if (!isTask && /执行率/.test(column)) o.executionRate = text;
+      if (/执行率/.test(column)) {
+        if (isTask) o.taskRates.push({ line: line.no, text });
+        else o.executionRate = text;
+      }
       continue;
     }
     const unit = unitNamed(column) ?? blockUnit;

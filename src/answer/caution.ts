@@ -1,0 +1,69 @@
+// Verified or said to be unverified: every figure an answer prints carries how the
+// ingest corroborated it (line_items / narrative_facts `corroboration`). A figure a
+// check contradicts, one from a table whose columns no identity confirms, a prose
+// number printed with characters that are not digits, and any figure of a document
+// cut off mid-table are never given as plain fact: the answer says why. Where the
+// same thing has a corroborated figure too, that one comes first.
+import type { Corroboration } from '../store/schema.ts';
+import type { Queries } from './data.ts';
+import type { Figure } from './figures.ts';
+
+export interface Verification {
+  status: Corroboration;
+  /** The check behind the status (the failing one when contradicted). */
+  checkId: number | null;
+  /** The number was printed with characters that are not digits (OCR `l3.60`). */
+  garbled: boolean;
+}
+
+export function verificationOf(row: { corroboration: Corroboration; check_id: number | null; flags: string }): Verification {
+  return { status: row.corroboration, checkId: row.check_id, garbled: row.flags.split(',').includes('garbled_digits') };
+}
+
+/** Figures an answer must not state without a caution. */
+export function doubtful(f: Figure): boolean {
+  const v = f.verification;
+  return v !== undefined && (v.garbled || v.status === 'contradicted' || v.status === 'unmapped');
+}
+
+/** Corroborated figures before doubtful ones, otherwise in the order given. */
+export function preferCorroborated(figures: Figure[]): Figure[] {
+  return [...figures.filter((f) => !doubtful(f)), ...figures.filter(doubtful)];
+}
+
+/** What the JSON says of a figure's corroboration: the stored status, or `garbled` for a number printed with non-digits. */
+export function corroborationOf(f: Figure): string | null {
+  const v = f.verification;
+  return v ? (v.garbled ? 'garbled' : v.status) : null;
+}
+
+/** The caution lines for an answer's figures, after the figures and any failed-check warnings. */
+export function cautions(queries: Queries, figures: Figure[], shown: string[]): string[] {
+  const out = new Set<string>();
+  const documents = new Map(figures.map((f) => [f.document.id, f.document]));
+  for (const doc of documents.values()) {
+    const cut = queries.truncation(doc.id)[0];
+    if (cut?.truncated_at != null) out.add(`⚠ 《${doc.display}》不完整：文件在第${cut.truncated_at}行中断（${cut.truncation}），表中数字可能不全。`);
+  }
+  const contradicted = new Map<number, string[]>();
+  for (const f of figures) {
+    const v = f.verification;
+    if (!v) continue;
+    const where = f.table ? `${f.table}第${f.line}行` : `正文第${f.line}行`;
+    if (v.garbled) out.add(`⚠ 未经核实：${where}的数字印有非数字字符（原文：${f.raw.length > 80 ? `${f.raw.slice(0, 80)}…` : f.raw}），“${f.label}”的数字无法确认。`);
+    if (v.status === 'contradicted' && v.checkId !== null) contradicted.set(v.checkId, [...new Set([...(contradicted.get(v.checkId) ?? []), `“${f.label}”（${where}）`])]);
+    if (v.status === 'unmapped') out.add(`⚠ 未经核实：${f.table ?? '该表'}有多个金额栏，没有任何勾稽关系能印证各栏的含义，“${f.label}”按表头读作“${f.column ?? ''}”。`);
+  }
+  for (const [id, which] of contradicted) {
+    const check = [...documents.keys()].flatMap((doc) => queries.failedChecks(doc)).find((c) => c.id === id);
+    if (!check) continue;
+    // The failed check may already be said for the figure's line; then only which figures it leaves unverified.
+    const said = shown.includes(`⚠ 核对提示：${check.message}`);
+    out.add(`⚠ 核对未通过，${which.join('、')}未经核实${said ? '（见上条）' : `：${check.message}`}`);
+  }
+  const lead = figures[0];
+  if (lead?.verification?.status === 'none' && !doubtful(lead) && lead.fen !== null) {
+    out.add('（此数没有勾稽关系或正文可以印证，未经核对。）');
+  }
+  return [...out];
+}

@@ -1,0 +1,126 @@
+// How each figure is corroborated, from the checks run on its document: a passing
+// 勾稽 rule it takes part in, the prose stating the same figure, or nothing; a figure
+// a failing check contradicts; and, per table, whether any identity confirms which
+// money column is which. Answers say all of this (src/answer/caution.ts).
+import type { ColumnMapping, Corroboration } from '../../store/schema.ts';
+import type { DocumentDraft } from '../document/parse.ts';
+import type { CellDraft, TableDraft } from '../model.ts';
+import type { FactDraft } from '../prose/facts.ts';
+import { columnId, type CheckDraft } from './check.ts';
+
+export interface Verdict {
+  status: Corroboration;
+  /** The failing check for `contradicted`, else the passing check behind `rule`/`text`; null otherwise. */
+  check: CheckDraft | null;
+}
+
+export interface Corroborations {
+  cells: Map<CellDraft, Verdict>;
+  facts: Map<FactDraft, Verdict>;
+  /** Per table with money figures; tables without any are absent. */
+  mappings: Map<TableDraft, ColumnMapping>;
+}
+
+/** Rules comparing two printings of one figure; the others state a sum or an identity over several. */
+const PAIRWISE = new Set(['cross_table', 'text_vs_table', 'balance']);
+/** Findings that say nothing about a figure's value: a row printed twice is the same figure again. */
+const NOT_ABOUT_VALUES = new Set(['duplicate_rows']);
+
+type Figure = CellDraft | FactDraft;
+
+const printed = (c: CellDraft) => c.valueKind === 'money' && c.fen !== null && c.raw !== '';
+
+/**
+ * Columns of a table whose money figures could be confused with each other's. A 绩效 table's
+ * figures are printed beside their own labels (预算资金情况 | 1,440.00) except its task list's.
+ */
+function moneyColumns(table: TableDraft): Set<string> {
+  const mapped = (c: CellDraft) => c.column.key !== 'unknown' && (table.kind !== 'performance' || c.column.key === 'task');
+  return new Set(table.cells.filter((c) => printed(c) && mapped(c)).map(columnId));
+}
+
+/**
+ * A passing check confirms the columns of the figures it relates when it ties the header to
+ * the figures: an identity across two or more columns of a table (合计 = 基本支出 + 项目支出),
+ * or the same figure found under the same meaning in another table or in the prose.
+ */
+function confirmedColumns(checks: CheckDraft[], tableOf: Map<CellDraft, TableDraft>): Map<TableDraft, Set<string>> {
+  const out = new Map<TableDraft, Set<string>>();
+  for (const check of checks) {
+    if (!check.passed) continue;
+    const byTable = new Map<TableDraft, Set<string>>();
+    for (const c of check.cells) {
+      const t = tableOf.get(c);
+      if (t) byTable.set(t, (byTable.get(t) ?? new Set()).add(columnId(c)));
+    }
+    const acrossSources = PAIRWISE.has(check.rule) && (byTable.size > 1 || check.facts.length > 0 || check.rule === 'balance');
+    for (const [t, columns] of byTable) {
+      if (!acrossSources && columns.size < 2) continue;
+      const set = out.get(t) ?? new Set();
+      for (const c of columns) set.add(c);
+      out.set(t, set);
+    }
+  }
+  return out;
+}
+
+export function corroborate(doc: DocumentDraft, checks: CheckDraft[]): Corroborations {
+  const tableOf = new Map<CellDraft, TableDraft>();
+  for (const t of doc.tables) for (const c of t.cells) tableOf.set(c, t);
+
+  const passes = new Map<Figure, CheckDraft[]>();
+  const add = (f: Figure, c: CheckDraft) => passes.set(f, [...(passes.get(f) ?? []), c]);
+  for (const check of checks) if (check.passed) for (const f of [...check.cells, ...check.facts]) add(f, check);
+  const supported = (f: Figure) => (passes.get(f)?.length ?? 0) > 0;
+  /** Printed the same elsewhere: another table or the prose agrees with this very figure. */
+  const agreed = (f: Figure) => (passes.get(f) ?? []).some((c) => c.rule === 'cross_table' || c.rule === 'text_vs_table');
+
+  const contradicted = new Map<Figure, CheckDraft>();
+  for (const check of checks) {
+    if (check.passed || NOT_ABOUT_VALUES.has(check.rule)) continue;
+    const involved: Figure[] = [...check.cells, ...check.facts];
+    let blamed = involved;
+    if (PAIRWISE.has(check.rule)) {
+      // Two printings disagree: when other checks back one of them and nothing backs the other, the other is wrong.
+      const backed = involved.filter(supported);
+      if (backed.length > 0 && backed.length < involved.length) blamed = involved.filter((f) => !supported(f));
+    } else {
+      // A sum that does not add up: any of its figures may be the wrong one, unless printed the same elsewhere.
+      blamed = involved.filter((f) => !agreed(f));
+    }
+    for (const f of blamed) if (!contradicted.has(f)) contradicted.set(f, check);
+  }
+
+  const verdict = (f: Figure): Verdict => {
+    const failing = contradicted.get(f);
+    if (failing) return { status: 'contradicted', check: failing };
+    const list = passes.get(f) ?? [];
+    const rule = list.find((c) => c.rule !== 'text_vs_table');
+    if (rule) return { status: 'rule', check: rule };
+    const text = list.find((c) => c.rule === 'text_vs_table');
+    return text ? { status: 'text', check: text } : { status: 'none', check: null };
+  };
+
+  const confirmed = confirmedColumns(checks, tableOf);
+  const mappings = new Map<TableDraft, ColumnMapping>();
+  for (const t of doc.tables) {
+    const columns = moneyColumns(t);
+    if (columns.size === 0) continue;
+    const ok = [...columns].filter((c) => confirmed.get(t)?.has(c)).length;
+    mappings.set(t, columns.size === 1 ? 'single' : ok === columns.size ? 'confirmed' : ok > 0 ? 'partial' : 'unconfirmed');
+  }
+
+  const cells = new Map<CellDraft, Verdict>();
+  for (const t of doc.tables) {
+    const unmapped = mappings.get(t) === 'unconfirmed';
+    for (const c of t.cells) {
+      const v = verdict(c);
+      // A figure whose column no identity confirms is not known to mean what its header says.
+      const mapped = t.kind !== 'performance' || c.column.key === 'task';
+      cells.set(c, unmapped && mapped && v.status !== 'contradicted' && c.valueKind === 'money' ? { status: 'unmapped', check: null } : v);
+    }
+  }
+  // The prose takes part in text_vs_table checks only: its figures are `text`, `contradicted` or `none`.
+  const facts = new Map(doc.facts.map((f) => [f, verdict(f)]));
+  return { cells, facts, mappings };
+}
