@@ -4,9 +4,12 @@
 // number printed with characters that are not digits, and any figure of a document
 // cut off mid-table are never given as plain fact: the answer says why. Where the
 // same thing has a corroborated figure too, that one comes first.
+import { garbledIn } from '../ingest/text/garbled.ts';
 import type { Corroboration } from '../store/schema.ts';
 import type { Queries } from './data.ts';
 import type { Figure } from './figures.ts';
+
+const quoted = (label: string) => (label.includes('“') ? label : `“${label}”`);
 
 export interface Verification {
   status: Corroboration;
@@ -50,9 +53,12 @@ export function cautions(queries: Queries, figures: Figure[], shown: string[]): 
     const v = f.verification;
     if (!v) continue;
     const where = f.table ? `${f.table}第${f.line}行` : `正文第${f.line}行`;
-    if (v.garbled) out.add(`⚠ 未经核实：${where}的数字印有非数字字符（原文：${f.raw.length > 80 ? `${f.raw.slice(0, 80)}…` : f.raw}），“${f.label}”的数字无法确认。`);
-    if (v.status === 'contradicted' && v.checkId !== null) contradicted.set(v.checkId, [...new Set([...(contradicted.get(v.checkId) ?? []), `“${f.label}”（${where}）`])]);
-    if (v.status === 'unmapped') out.add(`⚠ 未经核实：${f.table ?? '该表'}有多个金额栏，没有任何勾稽关系能印证各栏的含义，“${f.label}”按表头读作“${f.column ?? ''}”。`);
+    if (v.garbled) {
+      const printed = garbledIn(f.raw).map((g) => `“${g.trim()}”`);
+      out.add(`⚠ 未经核实：${where}的数字印有非数字字符（原文印作${printed.join('、') || `“${f.raw}”`}），${quoted(f.label)}的数字无法确认。`);
+    }
+    if (v.status === 'contradicted' && v.checkId !== null) contradicted.set(v.checkId, [...new Set([...(contradicted.get(v.checkId) ?? []), `${quoted(f.label)}（${where}）`])]);
+    if (v.status === 'unmapped') out.add(`⚠ 未经核实：${f.table ?? '该表'}有多个金额栏，没有任何勾稽关系能印证各栏的含义，${quoted(f.label)}按表头读作“${f.column ?? ''}”。`);
   }
   for (const [id, which] of contradicted) {
     const check = [...documents.keys()].flatMap((doc) => queries.failedChecks(doc)).find((c) => c.id === id);

@@ -222,7 +222,7 @@ export async function writeDocument(db: Kysely<Database>, source: Source, parsed
 
   const facts: NewNarrativeFact[] = doc.facts.map((f) => {
     const verdict = corroborations.facts.get(f);
-    return { ...f, document_id: documentId, corroboration: verdict?.status ?? 'none', check_id: checkId(verdict?.check) };
+    return { ...f, flags: f.flags ?? '', document_id: documentId, corroboration: verdict?.status ?? 'none', check_id: checkId(verdict?.check) };
   });
   await insertAll(db, 'narrative_facts', facts);
 }

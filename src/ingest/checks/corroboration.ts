@@ -105,7 +105,12 @@ export function corroborate(doc: DocumentDraft, checks: CheckDraft[]): Corrobora
   const mappings = new Map<TableDraft, ColumnMapping>();
   for (const t of doc.tables) {
     const columns = moneyColumns(t);
-    if (columns.size === 0) continue;
+    if (columns.size === 0) {
+      // Figures all beside their own labels (a 绩效 block), or in columns nothing could be matched to (a misaligned header).
+      const figures = t.cells.filter(printed);
+      if (figures.length) mappings.set(t, figures.some((c) => c.column.key === 'unknown') ? 'unconfirmed' : 'single');
+      continue;
+    }
     const ok = [...columns].filter((c) => confirmed.get(t)?.has(c)).length;
     mappings.set(t, columns.size === 1 ? 'single' : ok === columns.size ? 'confirmed' : ok > 0 ? 'partial' : 'unconfirmed');
   }

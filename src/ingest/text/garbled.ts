@@ -25,6 +25,14 @@ function readings(token: string): number[] {
   return [...runs, repaired].map((r) => Number(r.replace(/,/g, ''))).filter((n) => Number.isFinite(n));
 }
 
+/** The garbled numbers printed in a text, with their units, as printed (`l3.60万元`). */
+export function garbledIn(text: string): string[] {
+  return [...text.matchAll(TOKEN)].flatMap((m) => {
+    const unit = UNIT.exec(text.slice(m.index + m[0].length))?.[0];
+    return unit && isGarbled(m[0]) ? [`${m[0]}${unit}`] : [];
+  });
+}
+
 interface Garbled {
   line: number;
   unit: string;

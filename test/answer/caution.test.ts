@@ -1,0 +1,117 @@
+// Verified or said to be unverified: a prose number printed with a letter for a
+// digit, a figure a check contradicts, a table whose columns no identity confirms and
+// a document cut off mid-table are each answered with a caution, never as plain fact;
+// where a corroborated figure exists, it comes first. The documents are seeds damaged
+// here in one place each, ingested once into a temporary database.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/answer/engine.ts';
+import type { AskResult, Engine } from '../../src/answer/types.ts';
+import { ingest } from '../../src/ingest/run.ts';
+import { rawLines, SEEDS, wan } from '../ingest/helpers.ts';
+
+let dir: string;
+let engine: Engine;
+
+function damaged(seed: keyof typeof SEEDS, edit: (lines: string[]) => void): string {
+  const lines = [...rawLines(SEEDS[seed])];
+  edit(lines);
+  return lines.join('\n');
+}
+
+function replaceOn(lines: string[], line: number, from: string, to: string): void {
+  if (!lines[line - 1]!.includes(from)) throw new Error(`line ${line} does not print ${from}`);
+  lines[line - 1] = lines[line - 1]!.replace(from, to);
+}
+
+// A table of two money columns that nothing else prints and no identity ties together.
+const UNMAPPED_TABLE = ['部门预算项目支出明细表', '', '单位：万元', '', '项目名称\t上年预算数\t本年预算数', '医保稽核专项经费\t8.00\t9.50', ''];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'yusuan-caution-'));
+  const raw = join(dir, 'raw');
+  mkdirSync(raw);
+  // 曲阳: the “三公” sentence (line 434) prints 13.60 as `l3.60`; a table of unconfirmed columns before 七、国有资产信息.
+  writeFileSync(
+    join(raw, 'quyang.txt'),
+    damaged('quyang', (l) => {
+      replaceOn(l, 434, '预算安排13.60万元', '预算安排l3.60万元');
+      l.splice(673, 0, ...UNMAPPED_TABLE);
+    }),
+  );
+  // 抚顺: 表5 line 117 prints 210 卫生健康支出 as 58,443.61; 表1 (line 16) and 表3 (line 46) print 58,434.61.
+  writeFileSync(join(raw, 'fushun.txt'), damaged('fushun', (l) => replaceOn(l, 117, '58,434.61', '58,443.61')));
+  // 北票: cut off inside 公开03表's row 414 (`21011	行政事业单位医疗	20.3`).
+  writeFileSync(
+    join(raw, 'beipiao.txt'),
+    damaged('beipiao', (l) => {
+      l.splice(414);
+      l[413] = l[413]!.slice(0, 19);
+    }),
+  );
+  await ingest({ rawDir: raw, dbPath: join(dir, 'budget.sqlite') });
+  engine = await createEngine({ dbPath: join(dir, 'budget.sqlite') });
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const cautioned = (r: AskResult) => r.text.split('\n').filter((l) => l.startsWith('⚠'));
+
+describe('a garbled digit in the prose', () => {
+  it('is answered with the caution that the number cannot be confirmed, quoting the line', () => {
+    const r = engine.ask('曲阳 2023 三公经费');
+    expect(r.status).toBe('answered');
+    const lead = r.answers[0]!;
+    expect(lead.source.line).toBe(434);
+    expect(lead.corroboration).toBe('garbled');
+    expect(cautioned(r).join('\n')).toContain('⚠ 未经核实：正文第434行的数字印有非数字字符（原文印作“l3.60万元”），“三公”经费的数字无法确认。');
+  });
+});
+
+describe('a contradicted figure', () => {
+  it('comes after the corroborated figure, and the answer says which check fails', () => {
+    const r = engine.ask('抚顺 2024 卫生健康支出');
+    expect(r.status).toBe('answered');
+    expect(r.answers[0]).toMatchObject({ amount_yuan: wan('58,434.61') / 100, corroboration: 'rule' });
+    const wrong = r.answers.find((a) => a.source.line === 117)!;
+    expect(wrong).toMatchObject({ amount_yuan: wan('58,443.61') / 100, corroboration: 'contradicted' });
+    expect(r.answers.indexOf(wrong)).toBeGreaterThan(0);
+    const text = cautioned(r).join('\n');
+    expect(text).toContain('第117行');
+    expect(text).toMatch(/核对未通过.*未经核实/);
+    // The check itself is named: its rule's message with both lines' figures.
+    expect(text).toMatch(/58,443\.61|58443\.61|不一致|各项相加/);
+  });
+
+  it('the figures that agree with every check are still given plainly', () => {
+    const r = engine.ask('抚顺 2024 住房公积金');
+    expect(r.status).toBe('answered');
+    expect(r.answers[0]!.corroboration).toBe('rule');
+    expect(cautioned(r)).toEqual([]);
+  });
+});
+
+describe('an unconfirmed column mapping', () => {
+  it('is answered with the caution that no identity confirms which column is which', () => {
+    const r = engine.ask('曲阳 2023 医保稽核专项经费');
+    expect(r.status).toBe('answered');
+    expect(r.answers[0]).toMatchObject({ amount_yuan: wan('9.50') / 100, corroboration: 'unmapped' });
+    expect(cautioned(r).join('\n')).toContain('没有任何勾稽关系能印证各栏的含义');
+  });
+});
+
+describe('a document cut off mid-table', () => {
+  it('is said to be incomplete in every answer from it', () => {
+    const r = engine.ask('北票 2024 社会保障和就业支出');
+    expect(r.status).toBe('answered');
+    expect(cautioned(r).join('\n')).toMatch(/⚠ 《.*北票.*》不完整：文件在第414行中断（第414行只有3栏.*），表中数字可能不全。/);
+  });
+
+  it('other documents are not', () => {
+    expect(cautioned(engine.ask('抚顺 2024 住房公积金')).join('\n')).not.toContain('不完整');
+  });
+});
