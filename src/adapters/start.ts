@@ -2,9 +2,9 @@
 // console chat on the same engine.
 import { pino } from 'pino';
 import { createEngine } from '../answer/engine.ts';
-import { ensureDatabase } from '../ingest/ensure.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsoleChat } from './console/chat.ts';
+import { prepareDatabase } from './database.ts';
 import { createLogger } from './log.ts';
 import { createBot } from './telegram/bot.ts';
 import { launchBot, stopBot } from './telegram/launch.ts';
@@ -33,12 +33,21 @@ async function main(): Promise<void> {
   });
   try {
     // As `npm run ask` does: a fresh clone, or new documents in data/raw, build the database first.
-    await ensureDatabase();
+    const ready = await prepareDatabase((text) => (telegram === null ? console.error(text) : log.info(text)));
+    if (!ready.ok) {
+      if (telegram === null) console.error(ready.message);
+      else log.fatal({ files: ready.failure?.files }, ready.message);
+      process.exitCode = 1;
+      return;
+    }
+    // Said once, at start: where the chat or the log is read.
+    if (ready.notice !== null && telegram !== null) log.warn({ files: ready.failure?.files }, ready.notice);
     const engine = await createEngine();
     if (telegram === null) {
       const stop = new AbortController();
       for (const signal of SIGNALS) process.once(signal, () => stop.abort());
       console.log(CONNECT_TELEGRAM);
+      if (ready.notice !== null) console.log(ready.notice);
       await runConsoleChat(engine, { input: process.stdin, output: process.stdout, signal: stop.signal });
       return;
     }

@@ -68,6 +68,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (r.status === 'answered' && loose.length) r.lines.unshift(...loose.map((t) => `没有名为“${t.text.trim()}”的项目，以下是名称最接近的“${t.name}”。`));
   const misspelt = q.targets.filter((t): t is Extract<Target, { kind: 'metric' }> => t.kind === 'metric' && t.asRead !== undefined);
   if (r.status === 'answered' && misspelt.length) r.lines.unshift(...misspelt.map((t) => `“${t.text}”按“${t.asRead}”理解。`));
+  if (r.status === 'answered' && q.notes?.length) r.lines.unshift(...q.notes);
   return r;
 }
 

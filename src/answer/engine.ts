@@ -20,7 +20,21 @@ const REFUSALS = {
   unparsed: '没有看懂这个问题的结构。请换个说法，例如：曲阳 2023 三公经费；抚顺 2024 项目支出 前5。',
 };
 
-export async function createEngine(options: { dbPath?: string } = {}): Promise<Engine> {
+/** Said when answering failed on something unforeseen: no figure rather than a wrong one. */
+export const ENGINE_FAILED = '抱歉，这个问题处理时出错了，没有给出答案。请换个说法再问，例如：曲阳 2023 三公经费。';
+
+export interface EngineOptions {
+  dbPath?: string;
+  /** Told of a question whose answering threw (a bug): the front end logs it. Default: one line on stderr. */
+  onError?: (err: unknown, question: string) => void;
+}
+
+function reportToStderr(err: unknown, question: string): void {
+  process.stderr.write(`yusuan-bot: answering ${JSON.stringify(question)} failed: ${err instanceof Error ? err.message : String(err)}\n`);
+}
+
+export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
+  const onError = options.onError ?? reportToStderr;
   const store = openStore(options.dbPath ?? databasePath, { readonly: true });
   const { catalog, artefacts } = await startupArtefacts(store.db, store.sqlite);
   const understander = createUnderstander(catalog, artefacts);
@@ -47,17 +61,27 @@ export async function createEngine(options: { dbPath?: string } = {}): Promise<E
       checks_failed: queries.failedChecks(d.id).length,
     }));
 
+  function answer(text: string, context: DialogContext | undefined): AskResult {
+    const understood = understander.understand(text);
+    if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
+    const query = mergeContext(understood.query, context?.query as StructuredQuery | undefined);
+    const r = answerQuery(sources, query);
+    const result = toResult(text, r, queries);
+    // A message nothing understood leaves the conversation where it was.
+    if (understoodAnything(understood.query)) result.context = { query };
+    result.followups = r.status === 'answered' ? followUps(query) : [];
+    return result;
+  }
+
   return {
     ask(text: string, context?: DialogContext): AskResult {
-      const understood = understander.understand(text);
-      if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [REFUSALS[understood.reason]]), queries);
-      const query = mergeContext(understood.query, context?.query as StructuredQuery | undefined);
-      const r = answerQuery(sources, query);
-      const result = toResult(text, r, queries);
-      // A message nothing understood leaves the conversation where it was.
-      if (understoodAnything(understood.query)) result.context = { query };
-      result.followups = r.status === 'answered' ? followUps(query) : [];
-      return result;
+      // The one guard at the boundary: every front end gets an answer, never an exception.
+      try {
+        return answer(text, context);
+      } catch (err) {
+        onError(err, String(text));
+        return { query: String(text ?? ''), status: 'unsupported', text: ENGINE_FAILED, answers: [], suggestions: [], followups: [] };
+      }
     },
     catalog: () => (documents ??= listDocuments()),
   };

@@ -70,19 +70,21 @@ export function parseRawFiles(rawDir: string): Omit<IngestResult, 'databasePath'
   const result: Omit<IngestResult, 'databasePath'> = { parsed: [], failed: [], duplicates: [] };
   const seen = new Map<string, string>();
   for (const file of listRawFiles(rawDir)) {
-    const bytes = readFileSync(join(rawDir, file));
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const earlier = seen.get(sha256);
-    if (earlier) {
-      result.duplicates.push({ file, sameAs: earlier });
-      continue;
-    }
-    seen.set(sha256, file);
     try {
+      const bytes = readFileSync(join(rawDir, file));
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const earlier = seen.get(sha256);
+      if (earlier) {
+        result.duplicates.push({ file, sameAs: earlier });
+        continue;
+      }
+      seen.set(sha256, file);
       result.parsed.push(readDocument(file, sha256, readDocumentText(bytes)));
     } catch (error) {
-      if (!(error instanceof UnreadableDocument)) throw error;
-      result.failed.push({ file, reason: error.message });
+      // A file that cannot be opened (a directory, a broken link) or that the parser trips over is a bad file
+      // too: named with the error, never a crash of the whole run.
+      const reason = error instanceof UnreadableDocument ? error.message : `读取时出错：${error instanceof Error ? error.message : String(error)}`;
+      result.failed.push({ file, reason });
     }
   }
   if (result.parsed.length === 0 && result.failed.length === 0) result.failed.push({ file: rawDir, reason: '目录中没有 .txt 文档' });

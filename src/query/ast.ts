@@ -89,4 +89,6 @@ export interface StructuredQuery {
   reference: Reference | null;
   /** 有哪些数据 / 能查什么: what is held. */
   catalogue: boolean;
+  /** How numbers were read when not as typed (“前2.5”按前2项理解), said before the answer. */
+  notes?: string[];
 }

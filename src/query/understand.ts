@@ -5,20 +5,24 @@ import type { EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
 import { entitiesOf, placeOwnLevel, placeUnitOrgs, scopeOf } from './entities.ts';
 import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
-import { createMentionsVisitor, emptyMentions, settleMentions, type Mentions } from './grammar/visitor.ts';
+import { createMentionsVisitor, emptyMentions, noted, settleMentions, type Mentions } from './grammar/visitor.ts';
 import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { aliasesOf } from './lexicon/aliases.ts';
 import { assembleLexicon, lexiconData, type LexiconData } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful } from './loose.ts';
 import { createPinyinResolver, normalizeQuestion } from './normalize/index.ts';
-import { questionTooLong } from './limits.ts';
+import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
 import { applyQualifiers } from './qualifiers.ts';
 import { buildProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, type Found } from './targets.ts';
 import { metrics } from '../store/metrics.ts';
 
-export type Understood = { ok: true; query: StructuredQuery } | { ok: false; reason: 'empty' | 'too_long' | 'unparsed' };
+export type Understood =
+  | { ok: true; query: StructuredQuery }
+  | { ok: false; reason: 'empty' | 'too_long' | 'unparsed' }
+  /** A number no answer can use (an amount beyond any budget): `message` says which. */
+  | { ok: false; reason: 'number'; message: string };
 
 export interface Understander {
   understand(text: string): Understood;
@@ -66,7 +70,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     years: [...new Set(m.years)],
     stage,
     targets,
-    top: m.top === 0 ? 5 : m.top ?? (m.intents.includes('rank') && m.numbers.length ? m.numbers[0]! : null),
+    top: m.top === 0 ? 5 : m.top ?? (m.intents.includes('rank') && m.numbers.length ? noted(m, readCount(m.numbers[0]!, String(m.numbers[0]), (k) => `前${k}项`)) : null),
     ascending: m.ascending,
     previousYear: m.previousYear,
     listOf: m.listTargets[0]?.target ?? null,
@@ -76,6 +80,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     unknown,
     candidates,
     ...shapesOf(m, byScore),
+    notes: m.notes,
   };
 }
 
@@ -130,6 +135,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
       // A parse that skipped tokens could answer another question than the one asked.
       const m = mentionsOf(text, tokens, parser, visitor);
       if (m === null) return { ok: false, reason: 'unparsed' };
+      if (m.refusals.length > 0) return { ok: false, reason: 'number', message: m.refusals.join('') };
 
       const found: Found = { targets: [], candidates: [], unknown: [] };
       // Each department or unit once, and a place beside its own unit only says where the unit is.

@@ -2,11 +2,12 @@
 // the bot against a fake Bot API with one, clear errors for bad configuration,
 // and a graceful stop on SIGTERM.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/config.ts';
+import { projectRoot, rawDir } from '../../src/config.ts';
+import { ensureDatabase } from '../../src/ingest/ensure.ts';
 import { CONNECT_TELEGRAM } from '../../src/adapters/texts.ts';
 import { FakeBotApi } from './telegram/fake-bot-api.ts';
 
@@ -68,6 +69,62 @@ describe('npm start', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('with a bad file in data/raw', () => {
+    let dir: string;
+    let env: Record<string, string>;
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'yusuan-start-'));
+      const raw = join(dir, 'raw');
+      mkdirSync(raw);
+      for (const file of readdirSync(rawDir)) copyFileSync(join(rawDir, file), join(raw, file));
+      env = { YUSUAN_RAW_DIR: raw, YUSUAN_DB: join(dir, 'budget.sqlite') };
+      await ensureDatabase({ rawDir: raw, dbPath: env.YUSUAN_DB! });
+      writeFileSync(join(raw, 'zz_broken.txt'), 'hello world\n');
+    });
+
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('the console chat says once which file failed and why, then answers from the last good database', async () => {
+      const run = start(env);
+      run.write('曲阳 2023 三公经费\n北票 2024 三公经费\n/quit\n');
+      expect(await run.code).toBe(0);
+      expect(run.stdout().split('zz_broken.txt')).toHaveLength(2);
+      expect(run.stdout()).toContain('· zz_broken.txt：找不到部门名称');
+      expect(run.stdout()).toContain('13.60万元');
+      expect(run.stderr()).not.toMatch(/\n\s+at /);
+    });
+
+    it('the bot logs it once as a warning, and runs', async () => {
+      const api = new FakeBotApi();
+      const apiRoot = await api.start();
+      try {
+        const run = start({ ...env, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot });
+        await api.waitFor('setMyCommands', undefined, 1, 20_000);
+        run.kill('SIGTERM');
+        expect(await run.code).toBe(0);
+        const logs = run.stdout().trim().split('\n').map((line) => JSON.parse(line) as { level: number; msg: string; files?: unknown });
+        const warnings = logs.filter((entry) => entry.level === 40);
+        expect(warnings).toHaveLength(1);
+        expect(warnings[0]).toMatchObject({ files: [{ file: 'zz_broken.txt', reason: expect.stringContaining('部门名称') }] });
+        expect(logs.map((entry) => entry.msg)).toContain('bot started');
+      } finally {
+        await api.stop();
+      }
+    });
+
+    it('with no good database at all, says so and exits non-zero', async () => {
+      const lonely = join(dir, 'lonely');
+      mkdirSync(lonely);
+      writeFileSync(join(lonely, 'only.txt'), '');
+      const run = start({ YUSUAN_RAW_DIR: lonely, YUSUAN_DB: join(dir, 'none.sqlite') });
+      expect(await run.code).toBe(1);
+      expect(run.stderr()).toContain('无法建立数据库');
+      expect(run.stderr()).toContain('· only.txt：文件是空的');
+      expect(run.stderr()).not.toMatch(/\n\s+at /);
+    });
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)('stops the console chat on %s', async (signal) => {

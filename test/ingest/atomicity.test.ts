@@ -5,13 +5,13 @@
 // already seen ingests without code changes.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databasePath as seedDb, projectRoot, rawDir as seedRawDir } from '../../src/config.ts';
-import { ensureDatabase, isStale } from '../../src/ingest/ensure.ts';
+import { ensureDatabase, isStale, NoDatabase } from '../../src/ingest/ensure.ts';
 import { ingestReport } from '../../src/ingest/report.ts';
 import { IngestFailed, ingest, parseRawFiles } from '../../src/ingest/run.ts';
 import { SEEDS, wan } from './helpers.ts';
@@ -229,10 +229,10 @@ describe('staleness', () => {
   it('rebuilds only when the database is missing or older than a raw file', async () => {
     const path = join(dir, 'ensure.sqlite');
     expect(isStale({ rawDir: raw, dbPath: path })).toBe(true);
-    expect(await ensureDatabase({ rawDir: raw, dbPath: path })).toBe(true);
+    expect(await ensureDatabase({ rawDir: raw, dbPath: path })).toEqual({ state: 'rebuilt' });
     expect(existsSync(path)).toBe(true);
     expect(isStale({ rawDir: raw, dbPath: path })).toBe(false);
-    expect(await ensureDatabase({ rawDir: raw, dbPath: path })).toBe(false);
+    expect(await ensureDatabase({ rawDir: raw, dbPath: path })).toEqual({ state: 'current' });
     const later = new Date(statSync(path).mtimeMs + 60_000);
     utimesSync(join(raw, SEEDS.quyang), later, later);
     try {
@@ -251,9 +251,97 @@ describe('staleness', () => {
     db.prepare(`update build_info set value = 'built by another version' where key = 'ingest_fingerprint'`).run();
     db.close();
     expect(isStale({ rawDir: raw, dbPath: path })).toBe(true);
-    expect(await ensureDatabase({ rawDir: raw, dbPath: path })).toBe(true);
+    expect(await ensureDatabase({ rawDir: raw, dbPath: path })).toEqual({ state: 'rebuilt' });
     expect(digest(path)).toBe(digest(dbPath));
     expect(isStale({ rawDir: raw, dbPath: path })).toBe(false);
+  });
+});
+
+describe('a bad file in data/raw never takes answering down', () => {
+  // A data/raw of its own, so that adding and removing files here changes nothing elsewhere.
+  let rawHere: string;
+  let db: string;
+  let rebuilds = 0;
+  const ensure = (paths = { rawDir: rawHere, dbPath: db }) => ensureDatabase(paths, () => rebuilds++);
+  const record = () => `${db}.failed.json`;
+
+  beforeAll(async () => {
+    rawHere = join(dir, 'raw-bad');
+    mkdirSync(rawHere);
+    for (const f of Object.values(SEEDS)) copyFileSync(join(seedRawDir, f), join(rawHere, f));
+    db = join(dir, 'bad.sqlite');
+    expect(await ensure()).toEqual({ state: 'rebuilt' });
+  });
+
+  it('keeps the last good database, names the file and why, and does not retry until the files change', async () => {
+    const good = digest(db);
+    const bad = join(rawHere, 'zz_bad.txt');
+    writeFileSync(bad, Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    rebuilds = 0;
+    const first = await ensure();
+    expect(first).toMatchObject({ state: 'failed', tried: true, failure: { files: [{ file: 'zz_bad.txt', reason: expect.stringContaining('UTF-8') }] } });
+    expect(digest(db)).toBe(good);
+    expect(existsSync(record())).toBe(true);
+    // Asked again and again: the same failure, remembered, not tried again.
+    for (let i = 0; i < 3; i++) expect(await ensure()).toEqual({ ...first, tried: false });
+    expect(rebuilds).toBe(1);
+    // The file changes (here: only its time): tried once more, still bad.
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(bad, later, later);
+    expect(await ensure()).toMatchObject({ state: 'failed', tried: true });
+    expect(rebuilds).toBe(2);
+    // Another file joins the set: tried again.
+    writeFileSync(join(rawHere, 'zz_empty.txt'), '');
+    expect(await ensure()).toMatchObject({ state: 'failed', tried: true, failure: { files: [{ file: 'zz_bad.txt' }, { file: 'zz_empty.txt' }] } });
+    expect(rebuilds).toBe(3);
+    // Both gone: rebuilt, and nothing is remembered any more.
+    unlinkSync(bad);
+    unlinkSync(join(rawHere, 'zz_empty.txt'));
+    expect(await ensure()).toEqual({ state: 'rebuilt' });
+    expect(existsSync(record())).toBe(false);
+    expect(digest(db)).toBe(good);
+  });
+
+  it('a file that cannot even be opened is named with the error, and remembered like an unreadable one', async () => {
+    const odd = [join(rawHere, 'zz_folder.txt'), join(rawHere, 'zz_link.txt')];
+    mkdirSync(odd[0]!);
+    symlinkSync(join(dir, 'nowhere.txt'), odd[1]!);
+    try {
+      rebuilds = 0;
+      expect(await ensure()).toMatchObject({
+        state: 'failed',
+        tried: true,
+        failure: {
+          files: [
+            { file: 'zz_folder.txt', reason: expect.stringContaining('EISDIR') },
+            { file: 'zz_link.txt', reason: expect.stringContaining('ENOENT') },
+          ],
+        },
+      });
+      expect(await ensure()).toMatchObject({ state: 'failed', tried: false });
+      expect(rebuilds).toBe(1);
+    } finally {
+      rmSync(odd[0]!, { recursive: true });
+      unlinkSync(odd[1]!);
+    }
+  });
+
+  it('with no good database at all (a fresh clone whose only file is bad), says so', async () => {
+    const lonely = join(dir, 'raw-lonely');
+    mkdirSync(lonely);
+    writeFileSync(join(lonely, 'only.txt'), 'hello world\n');
+    const paths = { rawDir: lonely, dbPath: join(dir, 'none.sqlite') };
+    rebuilds = 0;
+    for (let i = 0; i < 2; i++) {
+      const error = await ensure(paths).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(NoDatabase);
+      expect((error as NoDatabase).failure.files).toEqual([{ file: 'only.txt', reason: expect.stringContaining('部门名称') }]);
+    }
+    expect(rebuilds).toBe(1);
+    expect(existsSync(paths.dbPath)).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Stage } from '../../store/schema.ts';
 import type { ArithmeticOp, Comparison } from '../ast.ts';
 import { meaningful } from '../loose.ts';
 import type { Entry, IntentWord, ListTarget } from '../lexicon/lexicon.ts';
+import { MAX_AMOUNT_YUAN, readCount, type CountReading } from '../limits.ts';
 import type { QuestionParser } from './parser.ts';
 
 export type Mentioned<K extends Entry['kind']> = Extract<Entry, { kind: K }> & { text: string };
@@ -48,6 +49,10 @@ export interface Mentions {
   reason: boolean;
   references: (Span & { ref: 'it' | 'part' | 'last' | 'item'; index: number; text: string })[];
   catalogue: boolean;
+  /** How numbers were read when not as typed (“前2.5”按前2项理解), said with the answer. */
+  notes: string[];
+  /** Why numbers in the question cannot be used at all: the question is refused with this. */
+  refusals: string[];
   /** Words read one by one, until settleMentions decides which are plain words. */
   pending: Piece[];
 }
@@ -131,6 +136,9 @@ export function createMentionsVisitor(parser: QuestionParser) {
       const start = tokens[0]!.startOffset;
       const end = tokens.at(-1)!.startOffset + tokens.at(-1)!.image.length;
       const text = tokens.map((x) => x.image).join('');
+      // An amount no budget reaches is refused rather than compared (an amount typed without its unit may be read in 万元).
+      const yuan = (a: { value: number; scale: number | null; unit: string | null }) => (a.unit === 'yuan' ? scale(a) : a.unit === null ? scale(a) * 1e4 : 0);
+      if (amounts.some((a) => !(yuan(a) <= MAX_AMOUNT_YUAN))) out.refusals.push(`“${text}”的金额超出了任何预算数字的范围，无法比较。`);
       if (high) out.conditions.push({ op: 'between', value: scale(low!), upper: scale(high), unit, text, start, end });
       else out.conditions.push({ op: comparator?.op ?? '>=', value: scale(low!), upper: null, unit, text, start, end });
     }
@@ -155,13 +163,16 @@ export function createMentionsVisitor(parser: QuestionParser) {
     ordinal(ctx: Children, out: Mentions): void {
       const first = (ctx.Reference as IToken[])[0]!;
       const n = (ctx.NumberTok as IToken[])[0]!;
-      out.references.push({ ref: 'item', index: Number(n.image), text: first.image + n.image, start: first.startOffset, end: n.startOffset + n.image.length });
+      const index = noted(out, readCount(Number(n.image), first.image + n.image, (k) => `${first.image}${k}个`));
+      out.references.push({ ref: 'item', index, text: first.image + n.image, start: first.startOffset, end: n.startOffset + n.image.length });
     }
 
     topN(ctx: Children, out: Mentions): void {
+      const top = (ctx.Top as IToken[])[0]!;
       const n = (ctx.NumberTok as IToken[] | undefined)?.[0];
-      out.top = n ? Number(n.image) : 0;
-      if (((ctx.Top as IToken[])[0]!.payload as Mentioned<'top'>).ascending) out.ascending = true;
+      // 前2.5, 前0, 前99999999999: read as a count the ranking can list, saying so.
+      out.top = n ? noted(out, readCount(Number(n.image), top.image + n.image, (k) => `${top.image}${k}项`)) : 0;
+      if ((top.payload as Mentioned<'top'>).ascending) out.ascending = true;
     }
   }
   return new MentionsVisitor();
@@ -266,6 +277,12 @@ function amountOf(ctx: Children): { value: number; scale: number | null; unit: '
   return { value: Number(n.image), scale: unit?.scale ?? null, unit: unit?.unit ?? null };
 }
 
+/** The count read; its note, if any, kept to be said. */
+export function noted(out: Mentions, { value, note }: CountReading): number {
+  if (note !== null) out.notes.push(note);
+  return value;
+}
+
 function spanOf(t: IToken): Span {
   return { start: t.startOffset, end: t.startOffset + t.image.length };
 }
@@ -329,5 +346,7 @@ export function emptyMentions(): Mentions {
     references: [],
     catalogue: false,
     pending: [],
+    notes: [],
+    refusals: [],
   };
 }

@@ -32,7 +32,7 @@ export function parseChineseNumeral(run: string): number | null {
       if (d === undefined) return null;
       n = n * 10 + d;
     }
-    return n;
+    return exact(n);
   }
   let above = 0; // whole 亿 groups
   let wan = 0; // the 万 group under them
@@ -68,7 +68,12 @@ export function parseChineseNumeral(run: string): number | null {
   }
   // 一万五 means 15000: a last digit right after a unit counts in the next lower unit.
   const tail = digit === null ? 0 : zeroSinceUnit ? digit : (digit * lastUnit) / 10;
-  return above + wan + section + tail;
+  return exact(above + wan + section + tail);
+}
+
+/** 一亿亿亿… or three hundred 〇: too large to be exact (or finite) is no number; it stays as typed. */
+function exact(n: number): number | null {
+  return n <= Number.MAX_SAFE_INTEGER ? n : null;
 }
 
 /** The arabic spelling, keeping the largest of 亿/万 written: 三千五百万 → 3500万, 一亿五千万 → 1.5亿. */
