@@ -12,13 +12,16 @@ import { rankDepartments, rankWithin } from './intents/rank.ts';
 import { rate } from './intents/rate.ts';
 import { share } from './intents/share.ts';
 import { reply, type Reply } from './reply.ts';
-import { askedOf, resolveScopes, shortName, type Scope } from './resolve.ts';
+import { askedOf, resolveScopes, whichOne, type Scope } from './resolve.ts';
 import type { Sources } from './sources.ts';
 
 const HELP = '我能回答部门预算、决算公开中的数字，例如：曲阳 2023 三公经费；沈阳 2023 邮电费；抚顺 2024 项目支出 前5；北票 困难群众医疗保障资金。';
 
 export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const { catalog } = s;
+  // A name several departments go by is asked back before anything is answered about either.
+  const unclear = q.entities.find((e) => e.alternatives?.length);
+  if (unclear) return whichOne(catalog, q, unclear);
   if (q.intent === 'list' && (q.listOf === 'departments' || (q.listOf === 'years' && q.entities.length === 0))) return listCatalog(catalog, q);
   if (q.intent === 'rank' && q.entities.length === 0 && q.targets.length > 0 && q.unknown.length === 0) return rankDepartments(s, catalog, q);
 
@@ -27,7 +30,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const unknown = q.unknown.filter((w) => [...w].length > 1);
   // A word that only loosely named something is asked back, never answered beside the rest of the question.
   if (q.candidates.length > 0 && unknown.length === 0) {
-    const place = q.entities[0] ? `${shortName(q.entities[0].department)} ` : '';
+    const place = q.entities[0] ? `${catalog.departments.get(q.entities[0].department)![0]!.short} ` : '';
     const first = q.candidates[0]!;
     if (q.candidates.some((c) => c.kind !== first.kind)) {
       return reply('ambiguous', [`“${first.name}”既是支出科目也是项目，数字不同，请选一个：`], [], [`${place}${first.name} 科目`, `${place}${first.name} 项目`]);
@@ -46,7 +49,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // than answer the rest.
   if (nothingAsked || unknown.length) {
     const e = scopes[0]!;
-    const place = shortName(e.doc.department);
+    const place = e.doc.short;
     const asked = q.targets.map((t) => t.text).join('');
     const examples = [
       ...new Set([

@@ -1,9 +1,8 @@
 // Which documents a question is about: the departments it names (or the only
 // one there is), the years asked (or the latest, said so), the stage. A place or
 // year the database does not hold is answered with what it does hold.
-import type { StructuredQuery } from '../query/ast.ts';
+import type { EntityChoice, EntityRef, StructuredQuery } from '../query/ast.ts';
 import type { Catalog, CatalogDocument } from '../query/catalog.ts';
-import { aliasesOf } from '../query/lexicon/aliases.ts';
 import { reply, type Reply } from './reply.ts';
 
 export interface Scope {
@@ -17,15 +16,6 @@ export interface Scope {
   yearNote: string | null;
 }
 
-const shortNames = new Map<string, string>();
-
-/** 辽宁省朝阳市北票市医疗保障局 → 北票: how suggestions name a department (kept: asked for on most answers). */
-export function shortName(department: string): string {
-  let name = shortNames.get(department);
-  if (name === undefined) shortNames.set(department, (name = aliasesOf(department).find((a) => a.place)?.text ?? department));
-  return name;
-}
-
 /** `2024年预算、2023年决算`: the documents a department has. */
 const held = (docs: CatalogDocument[]) => docs.map((d) => `${d.fiscal_year}年${d.stage}`).join('、');
 
@@ -33,18 +23,26 @@ export function holdings(catalog: Catalog): string {
   return [...catalog.departments.entries()].map(([d, docs]) => `${d}（${held(docs)}）`).join('；');
 }
 
-/** `北票 2024 三公经费`: the question asked again of a department and year, for suggestions (支出总计 when it named nothing). */
-function askedAgain(department: string, year: number, q: StructuredQuery): string {
-  return `${shortName(department)} ${year} ${q.targets.map((t) => t.text).join('') || '支出总计'}`;
+/** `北票 2024 三公经费`: the question asked again of a department's document, for suggestions (支出总计 when it named nothing). */
+function askedAgain(doc: CatalogDocument, q: StructuredQuery): string {
+  return `${doc.short} ${doc.fiscal_year} ${q.targets.map((t) => t.text).join('') || '支出总计'}`;
 }
 
 /** The question asked again about each department, for suggestions. */
 export function askedOf(catalog: Catalog, q: StructuredQuery, limit = 5): string[] {
-  return [...catalog.departments.entries()].slice(0, limit).map(([d, docs]) => askedAgain(d, docs[0]!.fiscal_year, q));
+  return [...catalog.departments.values()].slice(0, limit).map((docs) => askedAgain(docs[0]!, q));
 }
 
 function noFinal(department: string, docs: CatalogDocument[], doc: CatalogDocument, q: StructuredQuery): Reply {
-  return reply('not_found', [`${department}只有${held(docs)}，没有决算。`], [], [askedAgain(department, doc.fiscal_year, q)]);
+  return reply('not_found', [`${department}只有${held(docs)}，没有决算。`], [], [askedAgain(doc, q)]);
+}
+
+/** 朝阳 where 朝阳市 and 朝阳县 are both held: never the first one ingested; the question again with each one's own name. */
+export function whichOne(catalog: Catalog, q: StructuredQuery, e: EntityRef): Reply {
+  const choices = [e, ...(e.alternatives ?? [])];
+  const names = choices.map((c) => (c.unitId ? c.name : c.department));
+  const own = (c: EntityChoice) => (c.unitId ? c.name : catalog.departments.get(c.department)![0]!.short);
+  return reply('ambiguous', [`“${e.text}”可以指${names.join('、')}，请写明是哪一个。`], [], choices.map((c) => q.text.replace(e.text, own(c))));
 }
 
 export function resolveScopes(catalog: Catalog, q: StructuredQuery): Scope[] | Reply {
@@ -76,7 +74,7 @@ export function resolveScopes(catalog: Catalog, q: StructuredQuery): Scope[] | R
       const own = docs.find((d) => d.fiscal_year === year);
       const doc = own ?? docs.find((d) => d.fiscal_year === year + 1);
       if (!doc) {
-        return reply('not_found', [`${e.department}没有${year}年的资料，现有：${held(docs)}。`], [], docs.map((d) => askedAgain(e.department, d.fiscal_year, q)));
+        return reply('not_found', [`${e.department}没有${year}年的资料，现有：${held(docs)}。`], [], docs.map((d) => askedAgain(d, q)));
       }
       // A 预算 document prints no 决算 figures: asked for one, say what exists rather than answer with the 预算.
       if (q.stage === '决算' && doc.stage !== '决算') return noFinal(e.department, docs, doc, q);

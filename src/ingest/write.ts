@@ -35,6 +35,7 @@ export async function writeDocument(db: Kysely<Database>, source: Source, parsed
       province: meta.province,
       city: meta.city,
       county: meta.county,
+      division_code: meta.divisionCode,
       fiscal_year: meta.year,
       stage: meta.stage,
       amount_unit: meta.unit,

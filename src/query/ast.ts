@@ -4,13 +4,18 @@ import type { ListTarget } from './lexicon/lexicon.ts';
 
 export type Intent = 'lookup' | 'breakdown' | 'compare' | 'rank' | 'share' | 'list' | 'performance' | 'rate';
 
-export interface EntityRef {
+export interface EntityChoice {
   /** The department (document publisher) the question is about. */
   department: string;
   /** A sub-unit of it, when one was named (抚顺医保中心); null for the department. */
   unitId: number | null;
   name: string;
+}
+
+export interface EntityRef extends EntityChoice {
   text: string;
+  /** Other departments the words typed name as well (朝阳: 朝阳市 and 朝阳县): the question is ambiguous. */
+  alternatives?: EntityChoice[];
 }
 
 export type Target =

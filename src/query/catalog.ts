@@ -2,10 +2,13 @@
 // projects. The lexicon and the answers are built on it.
 import type { Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../store/schema.ts';
+import { aliasesOf } from './lexicon/aliases.ts';
 
 export interface CatalogDocument extends DocumentRow {
   /** How answers cite it: 《曲阳县医疗保障局2023年部门预算》. */
   display: string;
+  /** How suggestions name its department: its shortest place name no other department held goes by (北票; 北京朝阳 beside 长春's 朝阳区). */
+  short: string;
 }
 
 export interface CatalogUnit {
@@ -59,6 +62,8 @@ export interface CatalogParts {
   sharedCodes: [string, string[]][];
   /** Ids of the projects in Catalog.subjectTwins. */
   subjectTwins: number[];
+  /** Department → CatalogDocument.short: read against every other department's names, and the place data. */
+  shortNames: [string, string][];
 }
 
 export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
@@ -102,11 +107,13 @@ export async function readCatalogParts(db: Kysely<Database>): Promise<CatalogPar
   const sharedCodes = [...cutShort].filter(([, names]) => names.size > 1).map(([code, names]) => [code, [...names]] as [string, string[]]);
   const subjects = [...byName.entries()].map(([name, codes]) => ({ name, codes: [...codes].sort() })).sort((a, b) => a.name.localeCompare(b.name));
   const subjectTwins = (await twinsOf(db, projects, new Set(byName.keys()))).map((p) => p.id);
-  return { units, projects, subjects, sharedCodes, subjectTwins };
+  const departments = (await db.selectFrom('documents').select('department').distinct().orderBy('department').execute()).map((d) => d.department);
+  return { units, projects, subjects, sharedCodes, subjectTwins, shortNames: [...shortNames(departments)] };
 }
 
 export function assembleCatalog(rows: DocumentRow[], parts: CatalogParts): Catalog {
-  const documents = rows.map((d) => ({ ...d, display: displayTitle(d) }));
+  const shorts = new Map(parts.shortNames);
+  const documents = rows.map((d) => ({ ...d, display: displayTitle(d), short: shorts.get(d.department) ?? d.department }));
   const departments = new Map<string, CatalogDocument[]>();
   for (const d of documents) departments.set(d.department, [...(departments.get(d.department) ?? []), d]);
   const byId = new Map(documents.map((d) => [d.id, d]));
@@ -125,6 +132,19 @@ export function assembleCatalog(rows: DocumentRow[], parts: CatalogParts): Catal
       return d;
     },
   };
+}
+
+/** Each department's shortest place name that no other department goes by; its full name when it has none. */
+function shortNames(departments: string[]): Map<string, string> {
+  const places = new Map(departments.map((d) => [d, aliasesOf(d).filter((a) => a.place).map((a) => a.text)]));
+  const owners = new Map<string, number>();
+  for (const names of places.values()) for (const n of names) owners.set(n, (owners.get(n) ?? 0) + 1);
+  return new Map(
+    departments.map((d) => {
+      const own = places.get(d)!.filter((n) => owners.get(n) === 1);
+      return [d, own.reduce<string | undefined>((best, n) => (best === undefined || n.length < best.length ? n : best), undefined) ?? d];
+    }),
+  );
 }
 
 /** Projects named like a subject whose figures share no amount with that subject's in the same document. */

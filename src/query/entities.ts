@@ -1,23 +1,54 @@
 // Who a question is about: the departments and sub-units named, each once.
-import type { EntityRef } from './ast.ts';
+import type { EntityChoice, EntityRef } from './ast.ts';
 import type { Catalog } from './catalog.ts';
 import type { Mentions } from './grammar/visitor.ts';
 import type { Scope } from './loose.ts';
+import { placeAliasesOf, placesOf } from './lexicon/aliases.ts';
+import { contains, divisions } from '../store/places/divisions.ts';
 
 /** The entities named, each once, without a bare place beside one of its own sub-units. */
-export function entitiesOf(m: Mentions, placeNames: ReadonlyMap<string, ReadonlySet<string>>): EntityRef[] {
+export function entitiesOf(m: Mentions): EntityRef[] {
   const entities: EntityRef[] = [];
   for (const e of m.entities) {
     if (!entities.some((x) => x.department === e.department && x.unitId === e.unitId)) {
-      entities.push({ department: e.department, unitId: e.unitId, name: e.name, text: e.text });
+      entities.push({ department: e.department, unitId: e.unitId, name: e.name, text: e.text, ...(e.alternatives ? { alternatives: e.alternatives } : {}) });
     }
   }
   // 北票 北票市医疗保障事务服务中心: a bare place beside one of its own sub-units only says where it is.
-  const placeOnly = (e: EntityRef) => e.unitId === null && (placeNames.get(e.department)?.has(e.text) ?? false);
+  const placeOnly = (e: EntityRef) => e.unitId === null && placeAliasesOf(e.department).has(e.text);
   for (const e of [...entities]) {
     if (placeOnly(e) && entities.some((x) => x.unitId !== null && x.department === e.department)) entities.splice(entities.indexOf(e), 1);
   }
   return entities;
+}
+
+/** The departments among `choices` that lie in a division named `text` (长春, 辽宁省); null when `text` names none. */
+function lyingIn(text: string, choices: EntityChoice[]): EntityChoice[] | null {
+  const named = (divisions().forms.get(text.trim()) ?? []).map((f) => f.division);
+  return named.length ? choices.filter((c) => placesOf(c.name).some((d) => named.some((n) => contains(n, d)))) : null;
+}
+
+/**
+ * 长春 朝阳区, 辽宁 北票: a place typed apart that contains the department says where it is — of the
+ * departments a shared name goes by, only those stay (辽宁 朝阳: 朝阳市 or 朝阳县, no longer 北京's).
+ * The word is then understood: an unknown word leaves the residue, a place word no longer names a set of departments.
+ */
+export function narrowByPlace(entities: EntityRef[], m: Mentions): void {
+  for (const [i, e] of entities.entries()) {
+    const narrow = (text: string, consume: () => void) => {
+      const current = entities[i]!;
+      const fits = lyingIn(text, [current, ...(current.alternatives ?? [])]);
+      if (!fits?.length) return;
+      const [{ department, unitId, name }, ...others] = fits as [EntityChoice, ...EntityChoice[]];
+      entities[i] = { department, unitId, name, text: e.text, ...(others.length ? { alternatives: others } : {}) };
+      consume();
+    };
+    for (let r = m.residue.length - 1; r >= 0; r--) narrow(m.residue[r]!.text, () => m.residue.splice(r, 1));
+    // A place word alone (not 辽宁的医保局) only narrows a name several departments share.
+    for (let s = m.sets.length - 1; s >= 0; s--) {
+      if (entities[i]!.alternatives?.length && m.sets[s]!.place !== null) narrow(m.sets[s]!.text, () => m.sets.splice(s, 1));
+    }
+  }
 }
 
 /**

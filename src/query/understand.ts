@@ -2,12 +2,11 @@
 // with the grammar, look leftover words up as project names, decide the intent.
 import type { Catalog } from './catalog.ts';
 import type { EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
-import { entitiesOf, placeOwnLevel, placeUnitOrgs, scopeOf } from './entities.ts';
+import { entitiesOf, narrowByPlace, placeOwnLevel, placeUnitOrgs, scopeOf } from './entities.ts';
 import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
 import { createMentionsVisitor, emptyMentions, noted, settleMentions, type Mentions } from './grammar/visitor.ts';
 import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
-import { aliasesOf } from './lexicon/aliases.ts';
 import { assembleLexicon, lexiconData, type LexiconData } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful } from './loose.ts';
 import { createPinyinResolver, normalizeQuestion } from './normalize/index.ts';
@@ -124,7 +123,6 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
   const projects = buildProjectSearch(catalog.projects, built.search);
   const subjectByCode = new Map(catalog.subjects.flatMap((s) => s.codes.map((c) => [c, s] as const)));
   const countMetrics = new Set(metrics.filter((x) => x.kind === 'count').map((x) => x.key));
-  const placeNames = new Map([...catalog.departments.keys()].map((d) => [d, new Set(aliasesOf(d).filter((a) => a.place).map((a) => a.text))]));
   return {
     understand(raw) {
       if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'empty' };
@@ -139,7 +137,9 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
 
       const found: Found = { targets: [], candidates: [], unknown: [] };
       // Each department or unit once, and a place beside its own unit only says where the unit is.
-      const entities = entitiesOf(m, placeNames);
+      const entities = entitiesOf(m);
+      // 长春 朝阳区: a place typed apart says which of the departments a shared name goes by.
+      narrowByPlace(entities, m);
       // 抚顺 医保中心: the unit at the place named; before the scope, which it may narrow.
       found.unknown.push(...placeUnitOrgs(entities, m.unitOrgs));
       // 抚顺 本级: the department's own level, never its total.

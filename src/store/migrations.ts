@@ -313,6 +313,13 @@ const corroboration: Migration = {
   },
 };
 
+// Where a department is, as a GB/T 2260 code beside the province / city / county names.
+const places: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('documents').addColumn('division_code', 'text').execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
@@ -322,6 +329,7 @@ const migrations: Record<string, Migration> = {
   '0006_lookup_indexes': lookupIndexes,
   '0007_startup_artefacts': startupArtefacts,
   '0008_corroboration': corroboration,
+  '0009_places': places,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -51,6 +51,8 @@ export interface DocumentsTable {
   province: string | null;
   city: string | null;
   county: string | null;
+  /** GB/T 2260 code of the most specific division the department's name determines (211381 北票市); null when none or several fit. */
+  division_code: string | null;
   fiscal_year: number;
   stage: Stage;
   amount_unit: AmountUnit;

@@ -425,8 +425,8 @@ describe('a new document in a layout already seen ingests without code changes',
   };
 
   it('detects its metadata', () => {
-    expect(query('select department, province, city, county, fiscal_year, stage, amount_unit from documents where file = ?', '900_synthetic.txt')).toEqual([
-      { department: '望都县医疗保障局', province: null, city: null, county: '望都县', fiscal_year: 2025, stage: '预算', amount_unit: '万元' },
+    expect(query('select department, province, city, county, division_code, fiscal_year, stage, amount_unit from documents where file = ?', '900_synthetic.txt')).toEqual([
+      { department: '望都县医疗保障局', province: '河北省', city: '保定市', county: '望都县', division_code: '130631', fiscal_year: 2025, stage: '预算', amount_unit: '万元' },
     ]);
     expect(query('select count(*) as n from documents')).toEqual([{ n: 7 }]);
   });

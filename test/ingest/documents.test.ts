@@ -20,14 +20,17 @@ afterAll(async () => {
 type Meta = Omit<DocumentRow, 'id' | 'file' | 'sha256' | 'ingested_at'>;
 
 // Each value is printed in the raw file: the title block (lines 1–4), `部门名称：…` / `473 曲阳县医疗保障局`,
-// `单位：万元` / `单位：元`, and the file's line count (split on '\n').
+// `单位：万元` / `单位：元`, and the file's line count (split on '\n') — but the region, which is the
+// department's place read against the GB/T 2260 divisions: official names, the levels above the one
+// printed filled in (曲阳县 is in 河北省 保定市), and the code of the place printed.
 const META: Record<Seed, Meta> = {
   fushun: {
     title: '2024年抚顺市医疗保障局部门预算批复表',
     department: '抚顺市医疗保障局',
-    province: null,
+    province: '辽宁省',
     city: '抚顺市',
     county: null,
+    division_code: '210400',
     fiscal_year: 2024,
     stage: '预算',
     amount_unit: '万元',
@@ -38,9 +41,10 @@ const META: Record<Seed, Meta> = {
   lianhu: {
     title: '西安市莲湖区医疗保障局（汇总） 2024年部门预算公开说明',
     department: '西安市莲湖区医疗保障局',
-    province: null,
+    province: '陕西省',
     city: '西安市',
     county: '莲湖区',
+    division_code: '610104',
     fiscal_year: 2024,
     stage: '预算',
     amount_unit: '元',
@@ -51,9 +55,10 @@ const META: Record<Seed, Meta> = {
   shenyang: {
     title: '沈阳市医疗保障事务服务中心 2023年单位预算',
     department: '沈阳市医疗保障事务服务中心',
-    province: null,
+    province: '辽宁省',
     city: '沈阳市',
     county: null,
+    division_code: '210100',
     fiscal_year: 2023,
     stage: '预算',
     amount_unit: '万元',
@@ -67,6 +72,7 @@ const META: Record<Seed, Meta> = {
     province: '辽宁省',
     city: '朝阳市',
     county: '北票市',
+    division_code: '211381',
     fiscal_year: 2024,
     stage: '决算',
     amount_unit: '万元',
@@ -77,9 +83,10 @@ const META: Record<Seed, Meta> = {
   quyang: {
     title: '2023年部门预算信息公开目录',
     department: '曲阳县医疗保障局',
-    province: null,
-    city: null,
+    province: '河北省',
+    city: '保定市',
     county: '曲阳县',
+    division_code: '130634',
     fiscal_year: 2023,
     stage: '预算',
     amount_unit: '万元',
@@ -477,7 +484,7 @@ describe.each(seeds)('%s', (seed) => {
 
   it('detects the department, region, year, stage and unit', () => {
     const doc = store.sqlite
-      .prepare('select title, department, province, city, county, fiscal_year, stage, amount_unit, line_count, truncated_at, truncation from documents where file = ?')
+      .prepare('select title, department, province, city, county, division_code, fiscal_year, stage, amount_unit, line_count, truncated_at, truncation from documents where file = ?')
       .get(file);
     expect(doc).toEqual(META[seed]);
     // The title and the department are printed in the document.

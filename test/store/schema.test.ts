@@ -13,7 +13,7 @@ import { openSeedStore, SEEDS } from '../ingest/helpers.ts';
 type Columns = { [T in keyof Database]: Record<keyof Database[T], true> };
 const all = <T extends string>(...names: T[]) => Object.fromEntries(names.map((n) => [n, true])) as Record<T, true>;
 const COLUMNS: Columns = {
-  documents: all('id', 'file', 'sha256', 'title', 'department', 'province', 'city', 'county', 'fiscal_year', 'stage', 'amount_unit', 'line_count', 'ingested_at', 'truncated_at', 'truncation'),
+  documents: all('id', 'file', 'sha256', 'title', 'department', 'province', 'city', 'county', 'division_code', 'fiscal_year', 'stage', 'amount_unit', 'line_count', 'ingested_at', 'truncated_at', 'truncation'),
   units: all('id', 'document_id', 'code', 'name', 'role', 'line', 'raw_text'),
   source_tables: all('id', 'document_id', 'kind', 'name', 'number', 'amount_unit', 'line_start', 'line_end', 'status', 'note', 'mapping'),
   table_segments: all('id', 'table_id', 'line_start', 'line_end'),
@@ -75,7 +75,7 @@ describe('migrations', () => {
   it('are idempotent', async () => {
     await migrateToLatest(store.db);
     const applied = store.sqlite.prepare('select name from kysely_migration order by name').pluck().all();
-    expect(applied).toEqual(['0001_initial', '0002_browsing_views', '0003_build_info', '0004_provenance', '0005_prose_goals', '0006_lookup_indexes', '0007_startup_artefacts', '0008_corroboration']);
+    expect(applied).toEqual(['0001_initial', '0002_browsing_views', '0003_build_info', '0004_provenance', '0005_prose_goals', '0006_lookup_indexes', '0007_startup_artefacts', '0008_corroboration', '0009_places']);
   });
 
   it('enforce the stage and unit a document may have', () => {

@@ -7,7 +7,7 @@ import type { Figure } from '../figures.ts';
 import { changeFigure, sameFigure, show } from '../figures.ts';
 import { money, percent } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
-import { shortName, type Scope } from '../resolve.ts';
+import type { Scope } from '../resolve.ts';
 import { pick, type Sources } from '../sources.ts';
 import { cellOf, headlineFigure, printedLabel, stageOf, targetFigures, targetName } from '../targets.ts';
 import { lookup } from './lookup.ts';
@@ -77,7 +77,7 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   if (found.filter(({ f }) => f).length < 2 && !stated) {
     // Not found carries no figure: the year held is one question away.
     return reply('not_found', [`${heading(scope.entity, scope.doc)}中没有${name}的${years.filter((y) => y !== year).join('、')}年数字，也没有说明增减。`], [], [
-      `${shortName(scope.doc.department)} ${year} ${t.text || name}`,
+      `${scope.doc.short} ${year} ${t.text || name}`,
     ]);
   }
   return reply('answered', lines, figures);

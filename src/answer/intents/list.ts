@@ -5,13 +5,13 @@ import type { Catalog } from '../../query/catalog.ts';
 import type { ProjectRow } from '../../store/schema.ts';
 import { fromCell, headlinePerTable, show, usable, type Figure } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
-import { shortName, type Scope } from '../resolve.ts';
+import type { Scope } from '../resolve.ts';
 import { projectAmounts, remember, type Sources } from '../sources.ts';
 import { stageOf } from '../targets.ts';
 
 export function listCatalog(catalog: Catalog, q: StructuredQuery): Reply {
   const rows = [...catalog.departments.entries()].filter(([d]) => q.entities.length === 0 || q.entities.some((e) => e.department === d));
-  const lines = rows.map(([d, docs]) => `· ${d}（${shortName(d)}）：${docs.map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}`);
+  const lines = rows.map(([d, docs]) => `· ${d}（${docs[0]!.short}）：${docs.map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}`);
   return reply('answered', [q.listOf === 'years' ? '各部门公开的年份：' : `共有${rows.length}个部门的公开资料：`, ...lines]);
 }
 

@@ -6,7 +6,7 @@ import type { Figure } from '../figures.ts';
 import { show } from '../figures.ts';
 import { tableName } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
-import { shortName, type Scope } from '../resolve.ts';
+import type { Scope } from '../resolve.ts';
 import { pick, metricFigures, type Sources } from '../sources.ts';
 import { METRIC_PARTS, printedLabel, stageOf, targetFigures, targetName } from '../targets.ts';
 import { sameNameGroups } from './list.ts';
@@ -29,7 +29,7 @@ function disagree(s: Sources, figures: Figure[]): boolean {
 
 /** The question asked again without what cannot be answered (a sub-unit, a stage the document does not print). */
 function askInstead(scope: Scope, q: StructuredQuery): string {
-  return `${shortName(scope.doc.department)} ${scope.year} ${q.targets.map((t) => t.text).join(' ')}`;
+  return `${scope.doc.short} ${scope.year} ${q.targets.map((t) => t.text).join(' ')}`;
 }
 
 /** A target's figures, or with a measure its row's cell in that column (卫生健康支出·基本支出). */

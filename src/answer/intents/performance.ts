@@ -5,7 +5,7 @@ import type { PerformanceOwnerRow, PerformanceTargetRow } from '../../store/sche
 import { fromFact, show } from '../figures.ts';
 import { tableName } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
-import { shortName, type Scope } from '../resolve.ts';
+import type { Scope } from '../resolve.ts';
 import { metricFigures, pick, remember, type Sources } from '../sources.ts';
 import type { Figure } from '../figures.ts';
 import { metric as metricOf, metrics } from '../../store/metrics.ts';
@@ -79,7 +79,7 @@ export function tableNames(s: Sources, documentId: number): Map<number | null, s
 
 /** How to ask for a project's block: `曲阳 医保局公务用车购置经费 绩效目标`. */
 function projectQuestions(scope: Scope, projects: PerformanceOwnerRow[]): string[] {
-  return projects.map((o) => `${shortName(scope.doc.department)} ${o.name} ${scope.doc.stage === '决算' ? '绩效自评' : '绩效目标'}`);
+  return projects.map((o) => `${scope.doc.short} ${o.name} ${scope.doc.stage === '决算' ? '绩效自评' : '绩效目标'}`);
 }
 
 /** `有绩效目标的项目（共14个）：A、B、…`: what can be asked instead, or that there is nothing. */

@@ -6,7 +6,7 @@ import type { Catalog } from '../../query/catalog.ts';
 import type { Figure } from '../figures.ts';
 import { fromCell, fromFact, headlinePerTable, show, usable } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
-import { shortName, type Scope } from '../resolve.ts';
+import type { Scope } from '../resolve.ts';
 import { metricFigures, pick, projectAmounts, remember, type Sources } from '../sources.ts';
 import { METRIC_PARTS, headlineFigure, stageOf, targetName } from '../targets.ts';
 import { sameNameGroups, unpricedProjects } from './list.ts';
@@ -92,7 +92,7 @@ function rankScores(s: Sources, q: StructuredQuery, scope: Scope, head: string):
   const { scores, notes } = projectScores(s, scope);
   if (scores.length === 0) {
     const what = scope.doc.stage === '预算' ? '预算只列绩效目标，没有自评得分' : '文件中没有项目自评得分';
-    return reply('not_found', [`${head}：${what}，无法按得分排序。`], [], [`${shortName(scope.doc.department)} 绩效${scope.doc.stage === '预算' ? '目标' : '自评'}`]);
+    return reply('not_found', [`${head}：${what}，无法按得分排序。`], [], [`${scope.doc.short} 绩效${scope.doc.stage === '预算' ? '目标' : '自评'}`]);
   }
   const r = listing(`${head} 项目自评得分排序`, ranked(scores, q), scores.length, q.ascending, scoreOrder(q));
   r.lines.push(...notes);
@@ -152,7 +152,7 @@ export function rankDepartments(s: Sources, catalog: Catalog, q: StructuredQuery
     const scope: Scope = { doc, year: doc.fiscal_year, entity: department, unitId: null, yearNote: null };
     // A score is a project's, not a department's: every project's score is ranked, named with its department.
     const found = q.byScore
-      ? projectScores(s, scope).scores.map((f) => ({ ...f, label: `${shortName(department)} ${f.label}（${doc.fiscal_year}年${doc.stage}）` }))
+      ? projectScores(s, scope).scores.map((f) => ({ ...f, label: `${doc.short} ${f.label}（${doc.fiscal_year}年${doc.stage}）` }))
       : [headlineFigure(s, scope, t, doc.fiscal_year, stageOf(q.stage, scope)).main].flatMap((f) => (f ? [{ ...f, label: targetName(t) }] : []));
     if (found.length) figures.push(...found);
     else missing.push(department);

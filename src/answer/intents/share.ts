@@ -5,7 +5,7 @@ import type { Figure } from '../figures.ts';
 import { show } from '../figures.ts';
 import { percent } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
-import { shortName, type Scope } from '../resolve.ts';
+import type { Scope } from '../resolve.ts';
 import { pick, subjectFigures, type Sources } from '../sources.ts';
 import { METRIC_WHOLE, headlineFigure, stageOf, targetName } from '../targets.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
@@ -45,7 +45,7 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, t: Target): 
   const of = whole(s, scope, t, year, stage);
   if (!of || !of.figure.fen || part.fen === null) {
     const unit = scope.unitId !== null ? scope.entity : '';
-    return reply('not_found', [...note, `${head}：找不到${unit && `${unit}自己的`}可比总数，无法计算占比。`], [], [`${shortName(scope.doc.department)} ${scope.doc.fiscal_year} ${unit} ${t.text}`.replace(/ +/g, ' ')]);
+    return reply('not_found', [...note, `${head}：找不到${unit && `${unit}自己的`}可比总数，无法计算占比。`], [], [`${scope.doc.short} ${scope.doc.fiscal_year} ${unit} ${t.text}`.replace(/ +/g, ' ')]);
   }
   const ratio = (part.fen / of.figure.fen) * 100;
   return reply('answered', [...note, `${head}${show(part)}，占${of.name}${show(of.figure)}的${percent(ratio)}`], [part, of.figure]);

@@ -3,6 +3,8 @@ import type { AmountUnit, Stage } from '../../store/schema.ts';
 import type { Line } from '../layout/lines.ts';
 import type { TableRegion } from '../layout/regions.ts';
 import { squeezeCjkSpaces } from '../text/cjk.ts';
+import type { DivisionLevel } from '../../store/places/divisions.ts';
+import { readPlace } from '../../store/places/reading.ts';
 
 export interface DocumentMeta {
   title: string;
@@ -11,6 +13,8 @@ export interface DocumentMeta {
   province: string | null;
   city: string | null;
   county: string | null;
+  /** GB/T 2260 code of the most specific division the name determines; null when none or several fit (朝阳区). */
+  divisionCode: string | null;
   year: number;
   stage: Stage;
   unit: AmountUnit;
@@ -28,11 +32,20 @@ function mostCommon<T>(values: T[]): T | null {
   return best;
 }
 
-/** Province, city and county as far as the department's name says. */
-export function regionOf(department: string): Pick<DocumentMeta, 'province' | 'city' | 'county'> {
-  const m = /^(?<province>[\u4e00-\u9fa5]{2,7}?(?:省|自治区))?(?<city>[\u4e00-\u9fa5]{2,4}?市)?(?<county>[\u4e00-\u9fa5]{1,4}?(?:市|县|区|旗))?/.exec(department);
-  const g = m?.groups ?? {};
-  return { province: g.province ?? null, city: g.city ?? null, county: g.county ?? null };
+/**
+ * Province, city and county of a department, read against the division data: the official names,
+ * the levels above the one printed filled in (曲阳县 → 河北省 保定市). A name several divisions
+ * share (朝阳区 of 北京 and of 长春) keeps only what it printed.
+ */
+export function regionOf(department: string): Pick<DocumentMeta, 'province' | 'city' | 'county' | 'divisionCode'> {
+  const r = readPlace(department);
+  const printed = (level: DivisionLevel) => r.printed.find((p) => p.candidates.length > 0 && p.candidates.every((c) => c.level === level))?.text ?? null;
+  return {
+    province: r.province?.name ?? printed('province'),
+    city: r.city?.name ?? printed('city'),
+    county: r.county?.name ?? printed('county'),
+    divisionCode: r.division?.code ?? null,
+  };
 }
 
 export function detectMetadata(lines: Line[], regions: TableRegion[]): DocumentMeta {

@@ -1,9 +1,9 @@
 // The names people use for a unit: 辽宁省朝阳市北票市医疗保障局 is also 北票,
-// 北票市, 北票医保局, 北票市医疗保障局; 沈阳市医疗保障事务服务中心 is also
-// 沈阳, 沈阳医保中心. Generated from the printed name, never listed by hand.
-
-const PROVINCE = /^[\u4e00-\u9fa5]{2,7}?(?:省|自治区)/;
-const PLACE = /^([\u4e00-\u9fa5]{1,4}?)(市|县|区|旗)/;
+// 北票市, 朝阳北票, 北票医保局, 北票市医疗保障局; 沈阳市医疗保障事务服务中心 is also
+// 沈阳, 沈阳医保中心; 楚雄彝族自治州医疗保障局 is also 楚雄州 and 楚雄. Generated from
+// the printed name and the division data (src/store/places), never listed by hand.
+import { divisions, type Division } from '../../store/places/divisions.ts';
+import { readPlace, type PlaceReading } from '../../store/places/reading.ts';
 
 /** Common abbreviations of the organisation part of a name. */
 const ORG_SHORT: [RegExp, string[]][] = [
@@ -20,49 +20,74 @@ export interface Alias {
   place: boolean;
 }
 
-/** A name cut into its places (朝阳市, 北票市: the last is where the unit is) and its organisation part. */
-function parts(fullName: string): { name: string; afterProvince: string; places: { short: string; full: string }[]; org: string } {
-  const name = fullName.replace(/（[^）]*）$/, '');
-  const afterProvince = name.replace(PROVINCE, '');
-  let rest = afterProvince;
-  const places: { short: string; full: string }[] = [];
-  for (let m = PLACE.exec(rest); m && rest.length > m[0].length; m = PLACE.exec(rest)) {
-    places.push({ short: m[1]!, full: m[0] });
-    rest = rest.slice(m[0].length);
-    if (!PLACE.test(rest)) break;
-  }
-  return { name, afterProvince, places, org: rest };
-}
-
 /** An organisation part and its abbreviations, a 本级 kept on each: 医疗保障局本级, 医保局本级, 医保本级. */
 function orgForms(org: string): string[] {
   const suffix = /本级$/.test(org) ? '本级' : '';
   return [org, ...ORG_SHORT.flatMap(([re, shorts]) => (re.test(org) ? shorts.map((s) => `${s}${suffix}`) : []))];
 }
 
+const readings = new Map<string, PlaceReading>();
+
+/** A unit's name without a trailing bracket (（机关）), read for its places; kept, names are read at every start-up. */
+function reading(fullName: string): { name: string; place: PlaceReading } {
+  const name = fullName.replace(/（[^）]*）$/, '');
+  let place = readings.get(name);
+  if (!place) readings.set(name, (place = readPlace(name)));
+  return { name, place };
+}
+
 /** The organisation part of a name and its abbreviations, without the place: 医疗保险所, 医保所. */
 export function orgAliasesOf(fullName: string): string[] {
-  const { places, org } = parts(fullName);
-  return places.length === 0 ? [] : orgForms(org);
+  const { place } = reading(fullName);
+  return place.printed.length === 0 ? [] : orgForms(place.rest);
+}
+
+const places = new Map<string, ReadonlySet<string>>();
+
+/** The bare place names a department goes by (北票, 北票市, 朝阳北票…), read when first asked for: names are many, questions use few. */
+export function placeAliasesOf(department: string): ReadonlySet<string> {
+  let names = places.get(department);
+  if (!names) places.set(department, (names = new Set(aliasesOf(department).filter((a) => a.place).map((a) => a.text))));
+  return names;
+}
+
+/** The divisions a unit's name places it in: one, several for a shared name (朝阳区), none without a place. */
+export function placesOf(fullName: string): Division[] {
+  return reading(fullName).place.printed.at(-1)?.candidates ?? [];
+}
+
+/** How a division is called on its own, the usual short name first: 楚雄, 楚雄彝族自治州, 楚雄州. */
+export function placeForms(d: Division): string[] {
+  const names = divisions().namesOf(d);
+  const stems = names.filter((n) => n.kind === 'stem').map((n) => n.text);
+  return [...stems, ...names.filter((n) => n.kind === 'full' || n.kind === 'customary').map((n) => n.text)];
 }
 
 export function aliasesOf(fullName: string): Alias[] {
-  const { name, afterProvince, places, org } = parts(fullName);
+  const { name, place: r } = reading(fullName);
   const out = new Map<string, boolean>();
   const add = (text: string, place = false) => {
     if (text.length >= 2 && !out.has(text)) out.set(text, place);
   };
   add(fullName);
   add(name);
-  add(afterProvince);
-  const place = places.at(-1);
-  if (!place) return [...out].map(([text, p]) => ({ text, place: p }));
-  add(place.short, true);
-  add(place.full, true);
-  if (/本级$/.test(org)) add(`${place.short}本级`);
-  if (places.length > 1) add(places.map((p) => p.short).join(''), true);
-  const orgs = orgForms(org);
-  for (const p of [place.short, place.full]) for (const o of orgs) add(`${p}${o}`);
+  const [outer] = r.printed;
+  if (outer && outer.candidates.every((c) => c.level === 'province')) add(name.slice(outer.text.length));
+  const last = r.printed.at(-1);
+  if (!last) return [...out].map(([text, p]) => ({ text, place: p }));
+  // A place several divisions share (朝阳区 of 北京 and of 长春) goes by the names they all have.
+  const [first, ...others] = last.candidates.map(placeForms);
+  const own = first ? first.filter((f) => others.every((o) => o.includes(f))) : [];
+  const forms = [...new Set([...own, last.text])];
+  for (const f of forms) add(f, true);
+  // With the places it lies in, printed or not: 朝阳北票, 长春朝阳区, 保定曲阳, 辽宁省北票市.
+  const outside = [r.city, r.province].filter((d): d is Division => d !== null && d !== r.division);
+  const qualified = (o: Division) => placeForms(o).slice(0, 1).concat(o.name).flatMap((of) => forms.map((f) => `${of}${f}`));
+  for (const o of outside) for (const q of qualified(o)) add(q, true);
+  if (/本级$/.test(r.rest)) add(`${forms[0]}本级`);
+  // With the organisation: 北票医保局, and with the place it lies in (长春朝阳区医保局) where the place's own name may be shared.
+  const near = outside[0];
+  for (const f of [...forms, ...(near ? qualified(near) : [])]) for (const o of orgForms(r.rest)) add(`${f}${o}`);
   return [...out].map(([text, p]) => ({ text, place: p }));
 }
 

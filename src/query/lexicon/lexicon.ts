@@ -6,13 +6,16 @@ import words from '../../../grammar/words.json' with { type: 'json' };
 import type { ArithmeticOp, Comparison } from '../ast.ts';
 import { metrics, type Metric } from '../../store/metrics.ts';
 import type { Stage } from '../../store/schema.ts';
+import type { EntityChoice } from '../ast.ts';
 import type { Catalog } from '../catalog.ts';
 import { normalizeQuestion } from '../normalize/index.ts';
-import { aliasesOf, orgAliasesOf, projectAliases } from './aliases.ts';
+import { ancestry, divisions } from '../../store/places/divisions.ts';
+import { aliasesOf, orgAliasesOf, placeForms, projectAliases } from './aliases.ts';
 import { Trie } from './trie.ts';
 
 export type Entry =
-  | { kind: 'entity'; department: string; unitId: number | null; name: string }
+  /** alternatives: other departments going by the same name (朝阳 for 朝阳市 and 朝阳县): the question must say which. */
+  | ({ kind: 'entity'; alternatives?: EntityChoice[] } & EntityChoice)
   /** 医保中心: a sub-unit's organisation part, naming one unit only after its place (抚顺 医保中心). */
   | { kind: 'unitOrg'; units: { department: string; unitId: number; name: string }[] }
   | { kind: 'metric'; key: string }
@@ -97,13 +100,24 @@ export function lexiconData(catalog: Catalog): LexiconData {
 
   // Departments first: a bare place name (抚顺) means the department, not a sub-unit there.
   const units = [...catalog.units].sort((a, b) => (a.role === b.role ? 0 : a.role === 'department' ? -1 : 1));
+  const named = new Map<string, { text: string; choices: Extract<Entry, { kind: 'entity' }>[] }>();
   for (const u of units) {
     const department = catalog.document(u.documentId).department;
-    const entry: Entry = { kind: 'entity', department, unitId: u.role === 'department' ? null : u.id, name: u.name };
+    const entry: Extract<Entry, { kind: 'entity' }> = { kind: 'entity', department, unitId: u.role === 'department' ? null : u.id, name: u.name };
     for (const alias of aliasesOf(u.name)) {
       if (alias.place && u.role !== 'department') continue;
-      add(alias.text, entry);
+      const key = normalizeQuestion(alias.text);
+      const same = named.get(key) ?? { text: alias.text, choices: [] };
+      same.choices.push(entry);
+      named.set(key, same);
     }
+  }
+  // A name two departments go by (朝阳区 of 北京 and of 长春) is never taken for the first one ingested.
+  for (const { text, choices } of named.values()) {
+    const [first, ...rest] = choices;
+    const others = rest.filter((c, i) => c.department !== first!.department && rest.findIndex((x) => x.department === c.department) === i);
+    const alternatives = others.map(({ department, unitId, name }) => ({ department, unitId, name }));
+    add(text, alternatives.length ? { ...first!, alternatives } : first!);
   }
   // A sub-unit named like its department (北票市医疗保障局) is left to the department.
   const orgs = new Map<string, Extract<Entry, { kind: 'unitOrg' }>['units']>();
@@ -152,19 +166,17 @@ export function lexiconData(catalog: Catalog): LexiconData {
 }
 
 /**
- * Provinces and cities the documents are in, by full and short name (辽宁省, 辽宁; 朝阳市, 朝阳), for sets
- * of departments (辽宁的医保局). A name that is also a department's own (沈阳) stays the department's:
- * the trie keeps the first entry of a text.
+ * Provinces, cities and counties the documents are in, by every name each goes by (辽宁省, 辽宁; 楚雄彝族自治州,
+ * 楚雄州, 楚雄), for sets of departments (辽宁的医保局). A name that is also a department's own (沈阳) stays the
+ * department's: the trie keeps the first entry of a text.
  */
 function placesOf(catalog: Catalog): { text: string; place: string }[] {
   const out: { text: string; place: string }[] = [];
   for (const d of catalog.documents) {
-    for (const place of [d.province, d.city, d.county]) {
-      if (!place) continue;
-      out.push({ text: place, place });
-      const short = place.replace(/(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|县|区)$/, '');
-      if (short.length >= 2) out.push({ text: short, place });
-    }
+    const division = d.division_code ? divisions().byCode.get(d.division_code) : undefined;
+    for (const p of division ? ancestry(division) : []) for (const text of placeForms(p)) out.push({ text, place: p.name });
+    // A place printed that several divisions share (朝阳区) is still a place, by its printed name.
+    for (const place of [d.province, d.city, d.county]) if (place) out.push({ text: place, place });
   }
   return out;
 }
