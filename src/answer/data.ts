@@ -47,6 +47,30 @@ function prepared<R>(sqlite: SQLite.Database, query: Compilable<R>): (...params:
   };
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * A query over every document, served one document at a time: a question about a set of departments
+ * (各医保局的三公经费) runs it once, not once per document. Rows come grouped in the order the query gives.
+ */
+function perDocument<R extends { document_id: number }>(all: (key: unknown) => readonly R[]): (documentId: number, key: unknown) => readonly R[] {
+  const grouped = new WeakMap<readonly R[], Map<number, R[]>>();
+  return (documentId, key) => {
+    const rows = all(key);
+    let byDocument = grouped.get(rows);
+    if (!byDocument) {
+      byDocument = new Map();
+      for (const r of rows) {
+        const list = byDocument.get(r.document_id);
+        if (list) list.push(r);
+        else byDocument.set(r.document_id, [r]);
+      }
+      grouped.set(rows, byDocument);
+    }
+    return byDocument.get(documentId) ?? NONE;
+  };
+}
+
 export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database) {
   const figures = () =>
     db
@@ -54,26 +78,24 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database) {
       .innerJoin('source_tables as t', 't.id', 'li.table_id')
       .selectAll('li')
       .select(['t.name as table_name', 't.number as table_number', 't.kind as table_kind', 't.status as table_status'])
+      .orderBy('li.document_id')
       .orderBy('li.table_id')
       .orderBy('li.id');
+  const facts = () => db.selectFrom('narrative_facts').selectAll().orderBy('document_id').orderBy('id');
 
   return {
-    /** (documentId, metric) */
-    figuresByMetric: prepared<FigureRow>(sqlite, figures().where('li.document_id', '=', 0).where('li.metric', '=', '')),
-    /** (documentId, subjectCode) */
-    figuresBySubject: prepared<FigureRow>(
-      sqlite,
-      figures().where('li.document_id', '=', 0).where('li.subject_code', '=', '').where('li.classification', 'in', SUBJECT_CLASSES),
-    ),
+    /** (documentId, metric), from one query over all documents */
+    figuresByMetric: perDocument(prepared<FigureRow>(sqlite, figures().where('li.metric', '=', ''))),
+    /** (documentId, subjectCode), from one query over all documents */
+    figuresBySubject: perDocument(prepared<FigureRow>(sqlite, figures().where('li.subject_code', '=', '').where('li.classification', 'in', SUBJECT_CLASSES))),
     /** (documentId, subjectName) subject rows printed with no code */
     figuresByUncodedSubject: prepared<FigureRow>(
       sqlite,
       figures().where('li.document_id', '=', 0).where('li.subject_name', '=', '').where('li.subject_code', 'is', null).where('li.classification', 'in', SUBJECT_CLASSES),
     ),
-    /** (documentId, measure): a measure's figure in the 合计 rows of expenditure tables. */
-    figuresByMeasure: prepared<FigureRow>(
-      sqlite,
-      figures().where('li.document_id', '=', 0).where('li.column_key', '=', '').where('li.level', '=', 'total').where('t.kind', '=', 'expenditure'),
+    /** (documentId, measure): a measure's figure in the 合计 rows of expenditure tables, from one query over all documents. */
+    figuresByMeasure: perDocument(
+      prepared<FigureRow>(sqlite, figures().where('li.column_key', '=', '').where('li.level', '=', 'total').where('t.kind', '=', 'expenditure')),
     ),
     /** (documentId, parentCode) */
     childFigures: prepared<FigureRow>(
@@ -95,8 +117,8 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database) {
     projectFigures: prepared<FigureRow>(sqlite, figures().where('li.document_id', '=', 0).where('li.project_id', 'is not', null)),
     /** (documentId) */
     projects: prepared<ProjectRow>(sqlite, db.selectFrom('projects').selectAll().where('document_id', '=', 0).orderBy('id')),
-    /** (documentId, metric) */
-    factsByMetric: prepared<NarrativeFactRow>(sqlite, db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('metric', '=', '').orderBy('id')),
+    /** (documentId, metric), from one query over all documents */
+    factsByMetric: perDocument(prepared<NarrativeFactRow>(sqlite, facts().where('metric', '=', ''))),
     /** (documentId, subjectCode) */
     factsBySubject: prepared<NarrativeFactRow>(sqlite, db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('subject_code', '=', '').orderBy('id')),
     /** (documentId, aspect) */

@@ -41,6 +41,7 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   return {
     ...q,
     entities: sameEntities ? previous.entities : q.entities,
+    set: q.set ?? (sameEntities ? previous.set : null),
     years: q.years.length ? q.years : sameEntities ? previous.years : [],
     stage: q.stage ?? (sameEntities ? previous.stage : null),
     targets,

@@ -8,9 +8,11 @@ import { compare } from './intents/compare.ts';
 import { listCatalog, listWithin } from './intents/list.ts';
 import { lookup } from './intents/lookup.ts';
 import { performance } from './intents/performance.ts';
-import { rankDepartments, rankWithin } from './intents/rank.ts';
+import { rankWithin } from './intents/rank.ts';
+import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
 import { share } from './intents/share.ts';
+import { show } from './figures.ts';
 import { reply, type Reply } from './reply.ts';
 import { askedOf, resolveScopes, whichOne, type Scope } from './resolve.ts';
 import type { Sources } from './sources.ts';
@@ -22,8 +24,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // A name several departments go by is asked back before anything is answered about either.
   const unclear = q.entities.find((e) => e.alternatives?.length);
   if (unclear) return whichOne(catalog, q, unclear);
+  if (asksOfSet(q) && q.unknown.every((w) => [...w].length < 2)) return inOrder(q, answerSet(s, catalog, q));
   if (q.intent === 'list' && (q.listOf === 'departments' || (q.listOf === 'years' && q.entities.length === 0))) return listCatalog(catalog, q);
-  if (q.intent === 'rank' && q.entities.length === 0 && q.targets.length > 0 && q.unknown.length === 0) return rankDepartments(s, catalog, q);
 
   const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';
   // Words nothing understood that count: a lone character (呗, 占) is too weak to refuse over.
@@ -65,7 +67,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
       : reply('ambiguous', [`想查${e.entity}的哪一项？`], [], examples);
   }
 
-  const r = answerIntent(s, q, scopes);
+  const r = inOrder(q, answerIntent(s, q, scopes));
   // A project found by a loose name is said to be that project, so nobody takes it for the one typed.
   const loose = q.targets.filter((t): t is Extract<Target, { kind: 'project' }> => t.kind === 'project' && t.fuzzy && !t.name.includes(t.text.trim()));
   if (r.status === 'answered' && loose.length) r.lines.unshift(...loose.map((t) => `没有名为“${t.text.trim()}”的项目，以下是名称最接近的“${t.name}”。`));
@@ -73,6 +75,20 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (r.status === 'answered' && misspelt.length) r.lines.unshift(...misspelt.map((t) => `“${t.text}”按“${t.asRead}”理解。`));
   if (r.status === 'answered' && q.notes?.length) r.lines.unshift(...q.notes);
   return r;
+}
+
+/**
+ * 支出总计排第二的单位, 最后一个: an item of the ranking the question itself asks for leads the answer,
+ * the ranking after it.
+ */
+function inOrder(q: StructuredQuery, r: Reply): Reply {
+  const ref = q.reference;
+  if (ref?.kind !== 'item' || q.intent !== 'rank' || r.status !== 'answered' || r.figures.length === 0) return r;
+  const i = ref.index < 0 ? r.figures.length - 1 : ref.index - 1;
+  const item = r.figures[i];
+  if (!item) return reply('not_found', [`只有${r.figures.length}项，没有第${ref.index}项。`, ...r.lines]);
+  const place = r.lines.find((l) => l.startsWith(`${i + 1}. `)) ?? `${item.label}：${show(item)}`;
+  return { ...r, lines: [`排第${i + 1}的是：${place.replace(/^\d+\. /, '')}`, ...r.lines], figures: [item, ...r.figures.filter((f) => f !== item)] };
 }
 
 /**
@@ -90,6 +106,20 @@ function suggestionsOf(catalog: Catalog, q: StructuredQuery, place: string): str
     });
   });
   return [...new Set(out)];
+}
+
+/**
+ * A question about the departments held rather than one named: a set word (各医保局, 辽宁的医保局), a
+ * ranking of a figure, or which departments meet a condition (哪些部门三公经费超过10万元).
+ */
+function asksOfSet(q: StructuredQuery): boolean {
+  // Departments named and ranked, added up or averaged (沈阳、抚顺两个单位的项目支出合计) are a set of their own.
+  if (q.entities.length > 1) return q.entities.every((e) => e.unitId === null) && (q.intent === 'rank' || q.arithmetic?.op === 'sum' || q.arithmetic?.op === 'average');
+  if (q.entities.length > 0) return false;
+  if (q.set) return true;
+  if (q.intent === 'share' && q.targets.length > 1) return true;
+  const ofDepartments = q.listOf === 'departments' || q.listOf === 'units' || q.conditions.length > 0;
+  return (q.intent === 'rank' || ofDepartments) && q.targets.length > 0;
 }
 
 function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {

@@ -1,6 +1,7 @@
 // Choosing which stored figures answer a question, and turning them into answer items.
 // Only figures whose meaning the ingest is sure of are used: a flagged cell (label
 // shifted, column not understood, a repeated row, a cell printed empty) is never an answer.
+import type { ArithmeticOp } from '../query/ast.ts';
 import type { AmountUnit, NarrativeFactRow, Stage } from '../store/schema.ts';
 import type { CatalogDocument } from '../query/catalog.ts';
 import type { AnswerItem } from './types.ts';
@@ -42,6 +43,8 @@ export interface Figure {
   rank: number;
   /** How the ingest corroborated it (caution.ts). */
   verification?: Verification;
+  /** A figure computed from stored ones (a difference, a sum, a share): never stored, always shown as its formula. */
+  derived?: { op: ArithmeticOp | 'share'; inputs: Figure[] };
 }
 
 const UNUSABLE = ['label_shift_suspected', 'unmapped_column', 'duplicate_row', 'ambiguous_column', 'empty'];
@@ -190,7 +193,37 @@ export function changeFigure(f: Figure): Figure | null {
   return { ...f, label, fen: c.fen, value, unit, table: null, column: null, line: c.line, raw: c.raw, precision: null, change: null, asOf: null };
 }
 
-export function toAnswer(f: Figure): AnswerItem {
+/**
+ * A figure computed from stored figures. It cites its first input's document and line, with the formula as
+ * what was "printed", and names whose, which year and stage only where all its inputs agree.
+ */
+export function derivedFigure(op: ArithmeticOp | 'share', inputs: Figure[], label: string, result: { fen: number | null; value?: number | null; unit?: string | null }, formula: string): Figure {
+  const first = inputs[0]!;
+  const one = <T>(pick: (f: Figure) => T): T | null => (inputs.every((f) => pick(f) === pick(first)) ? pick(first) : null);
+  return {
+    ...first,
+    entity: one((f) => f.entity) ?? [...new Set(inputs.map((f) => f.entity))].join('、'),
+    year: one((f) => f.year) as number,
+    basis: one((f) => f.basis) as Stage,
+    label,
+    fen: result.fen,
+    value: result.fen !== null ? null : (result.value ?? null),
+    unit: result.fen !== null ? null : (result.unit ?? null),
+    printedIn: inputs.some((f) => f.printedIn === '元') ? '元' : '万元',
+    table: null,
+    column: null,
+    raw: formula,
+    precision: null,
+    change: null,
+    asOf: null,
+    derived: { op, inputs },
+  };
+}
+
+/** A percentage as answers give it: two decimals, as a number. */
+export const percentValue = (ratio: number): number => Math.round(ratio * 10_000) / 100;
+
+export function toAnswer(f: Figure, all: readonly Figure[] = [f]): AnswerItem {
   return {
     entity: f.entity,
     year: f.year,
@@ -202,5 +235,6 @@ export function toAnswer(f: Figure): AnswerItem {
     source: { document: f.document.display, table: f.table, line: f.line, file: f.document.file, raw: f.raw },
     as_of: f.asOf ?? null,
     corroboration: corroborationOf(f),
+    derived: f.derived ? { op: f.derived.op, inputs: f.derived.inputs.map((x) => all.indexOf(x)) } : null,
   };
 }

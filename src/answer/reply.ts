@@ -90,7 +90,7 @@ export function toResult(query: string, r: Reply, queries: Queries): AskResult {
     query,
     status: r.status,
     text: text.join('\n'),
-    answers: r.figures.map(toAnswer),
+    answers: r.figures.map((f) => toAnswer(f, r.figures)),
     suggestions: r.suggestions,
     followups: r.followups,
   };

@@ -38,6 +38,11 @@ export interface AnswerItem {
    * `garbled` (printed with characters that are not digits). Added after `as_of`.
    */
   corroboration?: string | null;
+  /**
+   * A figure computed from the answer's stored figures (a difference, a sum, a share): the operation and the
+   * indexes of its inputs in `answers`; its `source` is its first input's, with the formula as `raw`. Null for a stored figure.
+   */
+  derived?: { op: string; inputs: number[] } | null;
 }
 
 /** A follow-up the front end may offer as a button: a label and the question it asks. */

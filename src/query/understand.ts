@@ -29,8 +29,18 @@ export interface Understander {
 
 /** 最低/排名/前N about 得分 (or any 绩效 word): a ranking of self-evaluation scores. */
 function rankedByScore(m: Mentions, targets: Target[]): boolean {
-  const ranking = m.intents.includes('rank') || m.top !== null;
-  return ranking && (m.intents.includes('performance') || targets.some((t) => t.kind === 'metric' && t.key === 'project.self_eval_score'));
+  const scores = m.intents.includes('performance') || targets.some((t) => t.kind === 'metric' && t.key === 'project.self_eval_score');
+  // 低于90分的项目: a bound in 分 lists scores, as a ranking does.
+  const bounded = m.conditions.some((c) => c.unit === 'score' || (c.unit === null && scores && !m.intents.includes('rate')));
+  const ranking = m.intents.includes('rank') || m.top !== null || bounded;
+  return ranking && (scores || bounded);
+}
+
+/** 50万元以下的项目, 项目支出超过1000万元的项目: a condition on amounts lists the projects (or subjects) meeting it. */
+function listedUnderCondition(m: Mentions, targets: Target[]): boolean {
+  if (m.conditions.length === 0 || m.sets.length > 0) return false;
+  const projects = m.listTargets.some((l) => l.target === 'projects');
+  return projects || targets.length === 0 || targets.every((t) => t.kind === 'metric' && t.key === 'project');
 }
 
 function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byScore: boolean): Intent {
@@ -39,6 +49,13 @@ function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byS
   if (has('rate')) return 'rate';
   if (byScore) return 'rank';
   if (has('performance')) return 'performance';
+  if (listedUnderCondition(m, targets)) return m.scopes.includes('subjects') ? 'rank' : 'list';
+  // 哪个单位人员经费占基本支出的比重最大: each department's share of the base named, ranked.
+  if (has('share') && targets.length > 1 && entities.length === 0 && (m.sets.length > 0 || m.which)) return 'share';
+  // 支出总计排第二的单位: an item of a ranking of the set.
+  if (m.references.some((r) => r.ref === 'item') && (m.sets.length > 0 || m.listTargets.length > 0)) return 'rank';
+  // 抚顺和北票谁的人员经费高: one of the departments named, by that figure.
+  if (entities.length > 1 && m.which) return 'rank';
   if (m.listTargets.length > 0 && (has('list') || targets.length === 0) && m.top === null && !has('rank')) return 'list';
   if (has('rank') || m.top !== null) return 'rank';
   if (has('share')) return 'share';
@@ -70,9 +87,9 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     stage,
     targets,
     top: m.top === 0 ? 5 : m.top ?? (m.intents.includes('rank') && m.numbers.length ? noted(m, readCount(m.numbers[0]!, String(m.numbers[0]), (k) => `前${k}项`)) : null),
-    ascending: m.ascending,
+    ascending: m.ascending || (m.which && m.direction === 'less'),
     previousYear: m.previousYear,
-    listOf: m.listTargets[0]?.target ?? null,
+    listOf: m.listTargets[0]?.target ?? (listedUnderCondition(m, targets) && !m.scopes.includes('subjects') ? 'projects' : null),
     subjects: m.scopes.includes('subjects'),
     byScore,
     sources: m.sources,
@@ -85,7 +102,8 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
 
 /** The question's shape beyond what it names: a set of departments, conditions, arithmetic, references. */
 function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 'conditions' | 'arithmetic' | 'reason' | 'reference' | 'catalogue'> {
-  const set = m.sets[0];
+  // 辽宁几个医保单位: a set word and a place together are one set, of that place.
+  const set = m.sets.length ? { ...m.sets[0]!, place: m.sets.find((x) => x.place)?.place ?? null, which: m.sets.some((x) => x.which) } : undefined;
   // An amount typed without its unit is read in the unit the figures compared are counted in.
   const unitOf = (c: Mentions['conditions'][number]) => c.unit ?? (m.intents.includes('rate') ? 'percent' : byScore ? 'score' : 'yuan');
   const comparison = m.comparisons[0];

@@ -16,6 +16,14 @@ function matches(a: AnswerItem, e: ExpectedFigure): boolean {
   return true;
 }
 
+/** A computed figure is marked with its operation and inputs, each input a stored figure of the same answer. */
+function expectDerived(answers: AnswerItem[], want: NonNullable<(typeof corpus)[number]['derived']>, text: string): void {
+  const d = answers.find((a) => a.derived?.op === want.op && (want.amount_yuan !== undefined ? a.amount_yuan === want.amount_yuan : a.value === want.value));
+  expect(d, `derived ${JSON.stringify(want)} missing in\n${text}`).toBeDefined();
+  expect(d!.derived!.inputs.length).toBeGreaterThan(0);
+  for (const i of d!.derived!.inputs) expect(answers[i], `input ${i} of ${JSON.stringify(d)}`).toBeDefined();
+}
+
 describe('corpus questions get the expected figures', () => {
   for (const entry of corpus) {
     it(entry.q, () => {
@@ -25,6 +33,7 @@ describe('corpus questions get the expected figures', () => {
       if (expected.length && !entry.anyOrder) expect(matches(r.answers[0]!, expected[0]!), `first figure\n${r.text}\n${JSON.stringify(r.answers[0])}`).toBe(true);
       for (const e of expected) expect(r.answers.some((a) => matches(a, e)), `${JSON.stringify(e)} missing in\n${r.text}`).toBe(true);
       if (r.status !== 'answered') expect(r.answers).toEqual([]);
+      if (entry.derived) expectDerived(r.answers, entry.derived, r.text);
     });
   }
 });

@@ -27,6 +27,12 @@ describe('questions parse to their structured query', () => {
       if (want.targets !== undefined) expect(q.targets.map(targetKey)).toEqual(want.targets);
       if (want.top !== undefined) expect(q.top).toBe(want.top);
       if (want.listOf !== undefined) expect(q.listOf).toBe(want.listOf);
+      if (want.set !== undefined) expect(q.set && (q.set.place ?? 'all')).toBe(want.set);
+      if (want.conditions !== undefined) expect(q.conditions.map((c) => `${c.op}${c.value}${c.upper !== null ? `-${c.upper}` : ''}${c.unit}`)).toEqual(want.conditions);
+      if (want.arithmetic !== undefined) expect(q.arithmetic?.op).toBe(want.arithmetic);
+      if (want.reference !== undefined) expect(q.reference?.kind).toBe(want.reference);
+      if (want.reason !== undefined) expect(q.reason).toBe(want.reason);
+      if (want.catalogue !== undefined) expect(q.catalogue).toBe(want.catalogue);
     });
   }
 });

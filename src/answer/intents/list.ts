@@ -3,6 +3,7 @@
 import type { StructuredQuery } from '../../query/ast.ts';
 import type { Catalog } from '../../query/catalog.ts';
 import type { ProjectRow } from '../../store/schema.ts';
+import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
 import { fromCell, headlinePerTable, show, usable, type Figure } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -75,6 +76,22 @@ export function sameNameGroups(s: Sources, scope: Scope, stage: Figure['basis'],
   return { lines, figures };
 }
 
+/**
+ * The projects whose amount meets the conditions (抚顺 50万元以下的项目), largest first; none meeting them is
+ * said with the nearest ones. Projects printed without an amount cannot be judged, and are said to be left out.
+ */
+function projectsMeeting(s: Sources, q: StructuredQuery, scope: Scope, projects: Figure[], stage: Figure['basis']): Reply {
+  const head = `${heading(scope.entity, scope.doc)} ${describeAll(q.conditions)}的项目`;
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  if (!comparable(projects, q.conditions)) return reply('not_found', [...note, `${head}：${mismatch(q.conditions, 'yuan')}`]);
+  const kept = meeting(projects, q.conditions).sort((a, b) => b.fen! - a.fen!);
+  const unpriced = unpricedProjects(s, scope);
+  const left = unpriced.length ? [`注：另有${unpriced.length}个项目文件中没有印金额，无法判断。`] : [];
+  if (kept.length === 0) return reply('not_found', [...note, `${head}：没有（共${projects.length}个项目有金额）。`, ...left]);
+  const lines = [...note, `${head}（共${kept.length}个${stage === '决算' ? '' : ''}）：`, ...byUnit(kept, scope.doc.department), ...left];
+  return reply('answered', lines, kept);
+}
+
 export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
@@ -99,6 +116,7 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     default: {
       const stage = stageOf(q.stage, scope);
       const projects = projectAmounts(s, scope.doc, scope.doc.fiscal_year, stage).filter((f) => scope.unitId === null || f.entity === scope.entity);
+      if (q.conditions.length) return projectsMeeting(s, q, scope, projects, stage);
       const unpriced = unpricedProjects(s, scope);
       const total = projects.length + unpriced.length;
       if (total === 0) return reply('not_found', [...note, `${head}没有公开项目明细。`]);

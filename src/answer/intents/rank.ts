@@ -2,33 +2,35 @@
 // of a classification, the parts of a figure, or departments by a figure. 前N limits
 // the list; items tied with the last one kept stay in it.
 import type { StructuredQuery, Target } from '../../query/ast.ts';
-import type { Catalog } from '../../query/catalog.ts';
 import type { Figure } from '../figures.ts';
+import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
 import { fromCell, fromFact, headlinePerTable, show, usable } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { metricFigures, pick, projectAmounts, remember, type Sources } from '../sources.ts';
-import { METRIC_PARTS, headlineFigure, stageOf, targetName } from '../targets.ts';
+import { METRIC_PARTS, stageOf, targetName } from '../targets.ts';
 import { sameNameGroups, unpricedProjects } from './list.ts';
 import { ownerFigure, tableNames } from './performance.ts';
 
 const DEFAULT_TOP = 10;
 
-const scoreOrder = (q: StructuredQuery) => (q.ascending ? '从低到高' : '从高到低');
+export const scoreOrder = (q: StructuredQuery) => (q.ascending ? '从低到高' : '从高到低');
 
 /** What a figure is ranked by: money, else a number (a score). */
 const measure = (f: Figure): number | null => f.fen ?? (typeof f.value === 'number' ? f.value : null);
 
-function ranked(figures: Figure[], q: StructuredQuery): Figure[] {
-  const sorted = figures.filter((f) => measure(f) !== null).sort((a, b) => (q.ascending ? measure(a)! - measure(b)! : measure(b)! - measure(a)!));
+export function ranked(figures: Figure[], q: StructuredQuery): Figure[] {
+  // Under a condition (低于90分), every figure meeting it; else the top N.
+  const within = q.conditions.length ? meeting(figures, q.conditions) : figures;
+  const sorted = within.filter((f) => measure(f) !== null).sort((a, b) => (q.ascending ? measure(a)! - measure(b)! : measure(b)! - measure(a)!));
   // Cutting between equal figures would drop one of them arbitrarily (抚顺 1.50 at lines 234 and 237).
-  let end = Math.min(q.top ?? DEFAULT_TOP, sorted.length);
+  let end = Math.min(q.top ?? (q.conditions.length ? sorted.length : DEFAULT_TOP), sorted.length);
   while (end > 0 && end < sorted.length && measure(sorted[end]!) === measure(sorted[end - 1]!)) end++;
   return sorted.slice(0, end);
 }
 
 /** `named` is what a line calls a figure when its label alone does not say whose it is (a department ranking). */
-function listing(title: string, figures: Figure[], total: number, ascending = false, order = ascending ? '从小到大' : '从大到小', named = (f: Figure) => f.label): Reply {
+export function listing(title: string, figures: Figure[], total: number, ascending = false, order = ascending ? '从小到大' : '从大到小', named = (f: Figure) => f.label): Reply {
   if (figures.length === 0) return reply('not_found', [`${title}：没有可排序的数字。`]);
   const lines = [`${title}（${order}${total > figures.length ? `，共${total}项，列前${figures.length}项` : ''}）：`];
   // Equal figures share a place (1, 2, 3, 3), so a tie reads as one.
@@ -39,6 +41,18 @@ function listing(title: string, figures: Figure[], total: number, ascending = fa
     lines.push(`${place}. ${named(f)}：${show(f)}${same(i, i - 1) || same(i, i + 1) ? '（并列）' : ''}`);
   });
   return reply('answered', lines, figures);
+}
+
+/**
+ * A ranking, or under conditions (低于90分, 50万元以下) the figures meeting them, in order: the conditions
+ * are said in the heading, and none meeting them is said as such.
+ */
+export function rankedListing(title: string, figures: Figure[], q: StructuredQuery, kind: 'yuan' | 'score' | 'percent', order = q.ascending ? '从小到大' : '从大到小', named?: (f: Figure) => string): Reply {
+  if (q.conditions.length === 0) return listing(title, ranked(figures, q), figures.length, q.ascending, order, named);
+  if (!comparable(figures, q.conditions)) return reply('not_found', [`${title}：${mismatch(q.conditions, kind)}`]);
+  const kept = ranked(figures, q);
+  if (kept.length === 0) return reply('not_found', [`${title}：没有${describeAll(q.conditions)}的（共${figures.length}项）。`]);
+  return listing(title, kept, kept.length, q.ascending, `${describeAll(q.conditions)}，${order}`, named);
 }
 
 /** The subjects at one level of the main expenditure table (功能分类 项, or 类 when asked). */
@@ -66,7 +80,7 @@ function computeSubjectsAtLevel(s: Sources, scope: Scope, year: number, classifi
  * Each project's self-evaluation score: its 自评表's 绩效自评总得分, else the score its
  * text states (北票 定点医疗机构离休干部药费 has no 自评表). Where both exist and differ, both are said.
  */
-function projectScores(s: Sources, scope: Scope): { scores: Figure[]; notes: string[] } {
+export function projectScores(s: Sources, scope: Scope): { scores: Figure[]; notes: string[] } {
   const doc = scope.doc;
   const tables = tableNames(s, doc.id);
   const projects = s.queries.projects(doc.id);
@@ -94,7 +108,7 @@ function rankScores(s: Sources, q: StructuredQuery, scope: Scope, head: string):
     const what = scope.doc.stage === '预算' ? '预算只列绩效目标，没有自评得分' : '文件中没有项目自评得分';
     return reply('not_found', [`${head}：${what}，无法按得分排序。`], [], [`${scope.doc.short} 绩效${scope.doc.stage === '预算' ? '目标' : '自评'}`]);
   }
-  const r = listing(`${head} 项目自评得分排序`, ranked(scores, q), scores.length, q.ascending, scoreOrder(q));
+  const r = rankedListing(`${head} 项目自评得分排序`, scores, q, 'score', scoreOrder(q));
   r.lines.push(...notes);
   return r;
 }
@@ -105,7 +119,7 @@ function rankScores(s: Sources, q: StructuredQuery, scope: Scope, head: string):
  */
 function rankProjects(s: Sources, q: StructuredQuery, scope: Scope, stage: Figure['basis'], head: string): Reply {
   const all = projectAmounts(s, scope.doc, scope.year, stage).filter((f) => scope.unitId === null || f.entity === scope.entity);
-  const r = listing(`${head} 项目${stage === '决算' ? '支出' : '预算'}排序`, ranked(all, q), all.length, q.ascending);
+  const r = rankedListing(`${head} 项目${stage === '决算' ? '支出' : '预算'}排序`, all, q, 'yuan');
   const unpriced = unpricedProjects(s, scope);
   if (r.status === 'answered' && unpriced.length) {
     const tables = [...new Set(all.map((f) => (f.column ? `${f.table}“${f.column}”栏` : f.table ?? '正文')))].join('、');
@@ -133,35 +147,10 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     const classification = /经济/.test(q.text) ? '部门经济分类' : '功能分类';
     const level = /类/.test(q.text.replace(/分类/g, '')) ? '类' : classification === '功能分类' ? '项' : '款';
     const all = subjectsAtLevel(s, scope, year, classification, level);
-    r = listing(`${head} 支出科目（${classification}，${level}级${all[0]?.table ? `，${all[0].table}` : ''}）排序`, ranked(all, q), all.length, q.ascending);
+    r = rankedListing(`${head} 支出科目（${classification}，${level}级${all[0]?.table ? `，${all[0].table}` : ''}）排序`, all, q, 'yuan');
   } else {
     r = rankProjects(s, q, scope, stage, head);
   }
   r.lines.unshift(...note);
-  return r;
-}
-
-/** 哪个部门…最高: each department's latest figure (or the year asked), ranked. */
-export function rankDepartments(s: Sources, catalog: Catalog, q: StructuredQuery): Reply {
-  const t = q.targets[0]!;
-  const figures: Figure[] = [];
-  const missing: string[] = [];
-  for (const [department, docs] of catalog.departments) {
-    const doc = q.years.length ? docs.find((d) => q.years.includes(d.fiscal_year)) : docs[0];
-    if (!doc) continue;
-    const scope: Scope = { doc, year: doc.fiscal_year, entity: department, unitId: null, yearNote: null };
-    // A score is a project's, not a department's: every project's score is ranked, named with its department.
-    const found = q.byScore
-      ? projectScores(s, scope).scores.map((f) => ({ ...f, label: `${doc.short} ${f.label}（${doc.fiscal_year}年${doc.stage}）` }))
-      : [headlineFigure(s, scope, t, doc.fiscal_year, stageOf(q.stage, scope)).main].flatMap((f) => (f ? [{ ...f, label: targetName(t) }] : []));
-    if (found.length) figures.push(...found);
-    else missing.push(department);
-  }
-  const title = q.byScore ? '各部门项目自评得分排序' : `各部门${targetName(t)}排序`;
-  // The label stays the metric's (the department is the figure's entity); the text names the department.
-  const named = q.byScore ? undefined : (f: Figure) => `${f.entity}（${f.document.fiscal_year}年${f.document.stage}）`;
-  const r = listing(title, ranked(figures, q), figures.length, q.ascending, q.byScore ? scoreOrder(q) : undefined, named);
-  if (missing.length) r.lines.push(`未公开此项：${missing.join('、')}`);
-  r.lines.push('注：各部门年份、口径不同，仅按公开数字排列。');
   return r;
 }

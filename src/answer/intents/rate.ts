@@ -4,6 +4,7 @@
 import words from '../../../grammar/words.json' with { type: 'json' };
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { NarrativeFactRow } from '../../store/schema.ts';
+import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
 import { fromFact, show, type Figure } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -81,6 +82,20 @@ function departmentRates(s: Sources, scope: Scope): Figure[] {
   return out;
 }
 
+/**
+ * 执行率不到八成的项目: the projects whose stated rate meets the conditions, lowest first. A project whose text
+ * and 自评表 disagree is judged by both and kept when either meets them, both said.
+ */
+function ratesMeeting(q: StructuredQuery, head: string, note: string[], rated: Rated[]): Reply {
+  const all = rated.flatMap((r) => [...r.text, ...r.table]);
+  const title = `${head} 执行率${describeAll(q.conditions)}的项目`;
+  if (!comparable(all, q.conditions)) return reply('not_found', [...note, `${title}：${mismatch(q.conditions, 'percent')}`]);
+  const lowest = (r: Rated) => Math.min(...[...r.text, ...r.table].map((f) => f.value as number));
+  const kept = rated.filter((r) => meeting([...r.text, ...r.table], q.conditions).length > 0).sort((a, b) => lowest(a) - lowest(b));
+  if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（共${rated.length}个项目说明了执行率）。`]);
+  return reply('answered', [...note, `${title}（共${kept.length}个）：`, ...kept.map((r) => `· ${r.name}：${stated(r)}`)], kept.flatMap((r) => [...r.text, ...r.table]));
+}
+
 export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
@@ -92,7 +107,9 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   }
   // A project asked, else every project (and, unless only projects were asked, the department's own rates).
   const ids = target ? target.ids : s.queries.projects(scope.doc.id).filter((p) => scope.unitId === null || p.unit_id === scope.unitId).map((p) => p.id);
-  const projects = projectRates(s, scope, ids);
+  const rated = projectRates(s, scope, ids);
+  if (q.conditions.length) return ratesMeeting(q, head, note, rated);
+  const projects = rated;
   const own = target || q.listOf === 'projects' ? [] : departmentRates(s, scope);
   if (own.length + projects.length === 0) {
     const what = target ? `“${target.name}”的` : '';

@@ -77,6 +77,7 @@ export function createParser(t: QuestionTokens) {
           { ALT: () => this.CONSUME(t.BothStages) },
           { ALT: () => this.CONSUME(t.Intent) },
           { ALT: () => this.CONSUME(t.Ascending) },
+          { ALT: () => this.CONSUME(t.Descending) },
           { ALT: () => this.CONSUME(t.PreviousYear) },
           { ALT: () => this.CONSUME(t.ListTarget) },
           { ALT: () => this.CONSUME(t.Scope) },
@@ -96,6 +97,7 @@ export function createParser(t: QuestionTokens) {
           { ALT: () => this.CONSUME(t.OrgWord) },
           { ALT: () => this.CONSUME(t.Than) },
           { ALT: () => this.CONSUME(t.Direction) },
+          { ALT: () => this.CONSUME(t.Counter) },
           { ALT: () => this.CONSUME(t.Latin) },
           { ALT: () => this.CONSUME(t.Other) },
         ],
@@ -156,6 +158,7 @@ export function createParser(t: QuestionTokens) {
     ordinal = this.RULE('ordinal', () => {
       this.CONSUME(t.Reference);
       this.CONSUME(t.NumberTok);
+      this.OPTION(() => this.CONSUME(t.Counter));
     });
 
     yearList = this.RULE('yearList', () => {
@@ -191,7 +194,10 @@ export function createParser(t: QuestionTokens) {
 
     topN = this.RULE('topN', () => {
       this.CONSUME(t.Top);
-      this.OPTION(() => this.CONSUME(t.NumberTok));
+      this.OPTION(() => {
+        this.CONSUME(t.NumberTok);
+        this.OPTION2(() => this.CONSUME(t.Counter));
+      });
     });
   }
   return new QuestionParser();

@@ -16,6 +16,7 @@ export interface QuestionTokens {
   BothStages: TokenType;
   Intent: TokenType;
   Ascending: TokenType;
+  Descending: TokenType;
   PreviousYear: TokenType;
   Top: TokenType;
   Conj: TokenType;
@@ -34,6 +35,7 @@ export interface QuestionTokens {
   Reason: TokenType;
   Reference: TokenType;
   Catalogue: TokenType;
+  Counter: TokenType;
   Year: TokenType;
   Code: TokenType;
   NumberTok: TokenType;
@@ -52,6 +54,7 @@ const KINDS: [keyof QuestionTokens, EntryKind][] = [
   ['BothStages', 'bothStages'],
   ['Intent', 'intent'],
   ['Ascending', 'ascending'],
+  ['Descending', 'descending'],
   ['PreviousYear', 'previousYear'],
   ['Top', 'top'],
   ['Conj', 'conj'],
@@ -70,6 +73,7 @@ const KINDS: [keyof QuestionTokens, EntryKind][] = [
   ['Reason', 'reason'],
   ['Reference', 'reference'],
   ['Catalogue', 'catalogue'],
+  ['Counter', 'counter'],
 ];
 
 export function buildTokens(lexicon: Lexicon): QuestionTokens {

@@ -25,6 +25,8 @@ export interface Mentions {
   bothStages: boolean;
   intents: IntentWord[];
   ascending: boolean;
+  /** A rank word that says highest first (最高) came before any that says lowest first. */
+  descending: boolean;
   previousYear: boolean;
   /** A 前N; 0 when 前 came without a number. */
   top: number | null;
@@ -53,6 +55,10 @@ export interface Mentions {
   notes: string[];
   /** Why numbers in the question cannot be used at all: the question is refused with this. */
   refusals: string[];
+  /** 谁, 哪个 outside a set (抚顺和北票谁的人员经费高): one of the things named is asked for. */
+  which: boolean;
+  /** A direction word outside a comparison (谁的高, 哪个少): the order asked for. */
+  direction: 'more' | 'less' | null;
   /** Words read one by one, until settleMentions decides which are plain words. */
   pending: Piece[];
 }
@@ -64,6 +70,7 @@ interface Piece extends Span {
   shape: boolean;
   /** A direction word (多, 少): it means something only in a question with 比. */
   afterComparison?: boolean;
+  token?: IToken;
   apply?: (out: Mentions) => void;
 }
 
@@ -191,7 +198,12 @@ function readToken(name: string, t: IToken, out: Mentions): void {
       if (entry?.kind === 'intent') out.intents.push(entry.intent);
       break;
     case 'Ascending':
-      out.ascending = true;
+      // The first order said wins: 哪家最高，哪家最低 leads with the highest.
+      out.ascending ||= !out.descending;
+      out.intents.push('rank');
+      break;
+    case 'Descending':
+      out.descending ||= !out.ascending;
       out.intents.push('rank');
       break;
     case 'PreviousYear':
@@ -215,13 +227,22 @@ function readToken(name: string, t: IToken, out: Mentions): void {
     case 'NumberTok':
       out.numbers.push(Number(t.image.replace('%', '')));
       break;
+    case 'OrgWord':
+      // 医保局有哪些, 超过10万元的医保局: an organisation word alone names the departments.
+      out.listTargets.push({ target: 'departments', ...spanOf(t) });
+      break;
     case 'Arith':
     case 'Reason':
     case 'Reference':
     case 'Catalogue':
     case 'Place':
     case 'Direction':
-      out.pending.push({ text: t.image, ...spanOf(t), shape: true, afterComparison: name === 'Direction', apply: standalone(t) });
+      out.pending.push({ text: t.image, ...spanOf(t), shape: true, afterComparison: name === 'Direction', token: t, apply: standalone(t) });
+      break;
+    case 'SetWord':
+      // Outside a set (各医保局) a which-word still asks for one of the things named; the word itself is plain.
+      if (entry?.kind === 'setWord' && entry.which) out.which = true;
+      out.pending.push({ text: t.image, ...spanOf(t), shape: false });
       break;
     default:
       // Other, Latin, and shape words that build no shape where they stand.
@@ -301,6 +322,7 @@ export function settleMentions(out: Mentions): Mentions {
   pieces.forEach((p, i) => {
     if (!p.shape) return;
     const glued = (plainAt(i - 1) && pieces[i - 1]!.end === p.start) || (plainAt(i + 1) && pieces[i + 1]!.start === p.end);
+    if (p.afterComparison && out.comparisons.length === 0) out.direction ??= directionOf(p.token!);
     if (glued || (p.afterComparison && out.comparisons.length === 0)) p.shape = false;
   });
   for (const p of pieces) {
@@ -329,6 +351,7 @@ export function emptyMentions(): Mentions {
     bothStages: false,
     intents: [],
     ascending: false,
+    descending: false,
     previousYear: false,
     top: null,
     listTargets: [],
@@ -345,6 +368,8 @@ export function emptyMentions(): Mentions {
     reason: false,
     references: [],
     catalogue: false,
+    which: false,
+    direction: null,
     pending: [],
     notes: [],
     refusals: [],

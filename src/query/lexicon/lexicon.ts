@@ -25,6 +25,7 @@ export type Entry =
   | { kind: 'bothStages' }
   | { kind: 'intent'; intent: IntentWord }
   | { kind: 'ascending' }
+  | { kind: 'descending' }
   | { kind: 'previousYear' }
   | { kind: 'top'; ascending: boolean }
   | { kind: 'conj' }
@@ -43,7 +44,8 @@ export type Entry =
   | { kind: 'arith'; op: Exclude<ArithmeticOp, 'ratio'> | 'ratio' }
   | { kind: 'reason' }
   | { kind: 'reference'; ref: 'it' | 'part' | 'last' | 'ordinal' }
-  | { kind: 'catalogue' };
+  | { kind: 'catalogue' }
+  | { kind: 'counter' };
 
 export type IntentWord = keyof typeof words.intents;
 export type ListTarget = keyof typeof words.listTargets;
@@ -150,6 +152,7 @@ export function lexiconData(catalog: Catalog): LexiconData {
   for (const w of words.bothStages) add(w, { kind: 'bothStages' });
   for (const [intent, list] of Object.entries(words.intents)) for (const w of list) add(w, { kind: 'intent', intent: intent as IntentWord });
   for (const w of words.ascending) add(w, { kind: 'ascending' });
+  for (const w of words.descending) add(w, { kind: 'descending' });
   for (const w of words.previousYear) add(w, { kind: 'previousYear' });
   for (const w of words.top) add(w, { kind: 'top', ascending: false });
   for (const w of words.bottom) add(w, { kind: 'top', ascending: true });
@@ -202,4 +205,5 @@ function addShapes(add: (text: string, entry: Entry) => void): void {
   for (const w of shapes.reason) add(w, { kind: 'reason' });
   for (const ref of ['it', 'part', 'last', 'ordinal'] as const) for (const w of shapes.references[ref]) add(w, { kind: 'reference', ref });
   for (const w of shapes.catalogue) add(w, { kind: 'catalogue' });
+  for (const w of shapes.counters.words) add(w, { kind: 'counter' });
 }

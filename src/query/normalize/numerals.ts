@@ -2,6 +2,7 @@
 // numerals inside fixed words (三公, 一般, 二级指标, grammar/fixed-words.json) stay as written.
 import fixedWords from '../../../grammar/fixed-words.json' with { type: 'json' };
 import context from '../../../grammar/numeral-context.json' with { type: 'json' };
+import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import { DIGITS, DIGIT_CHARS, LARGE_UNITS, NUMERAL_CHARS, SMALL_UNITS } from './chinese-digits.ts';
 import { isHanAt, isHanBefore } from './han.ts';
 import { alternation } from './words.ts';
@@ -89,10 +90,13 @@ function fixedRanges(text: string): [number, number][] {
   return ranges;
 }
 
+// A comparator (不到, 超过) is always followed by a quantity: 不到十万 → 不到10万.
+const BEFORE = [...new Set([...context.before, ...Object.values(shapes.comparators.before).flat()])];
+
 function isQuantity(run: string, start: number, text: string): boolean {
   const end = start + run.length;
   if (HAS_DIGIT.test(run) && HAS_UNIT.test(run)) return true;
-  if (context.before.some((w) => text.endsWith(w, start))) return true;
+  if (BEFORE.some((w) => text.endsWith(w, start))) return true;
   if (context.after.some((w) => text.startsWith(w, end))) return true;
   return !isHanBefore(text, start) && !isHanAt(text, end);
 }
@@ -108,8 +112,8 @@ export function convertChineseNumerals(text: string): string {
   return s.replace(RUN, (run: string, start: number) => {
     // A run of units alone (万, 百, 千万) is a unit or a word, not a number; 十 alone is ten.
     if (!HAS_DIGIT.test(run) && !run.startsWith('十')) return run;
-    const end = start + run.length;
-    if (fixed.some(([a, b]) => a < end && start < b)) return run;
+    // A fixed word only where the run starts with it or inside it: 十分 is fixed, 九十分 is 90分.
+    if (fixed.some(([a, b]) => a <= start && start < b)) return run;
     if (!isQuantity(run, start, s)) return run;
     const value = parseChineseNumeral(run);
     return value === null ? run : arabic(run, value);

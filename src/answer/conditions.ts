@@ -1,0 +1,65 @@
+// Conditions on the figures a list holds (50万元以下, 执行率不到八成, 低于90分): which figures meet
+// them, and how a condition reads back in an answer.
+import type { Condition } from '../query/ast.ts';
+import type { Figure } from './figures.ts';
+import { money } from './format.ts';
+
+const UNIT_NAMES: Record<Condition['unit'], string> = { yuan: '金额', percent: '百分比', score: '分数' };
+/** How a bound starts when stated back: the % or 分 after the number already says what it bounds. */
+const LEADS: Record<Condition['unit'], string> = { yuan: '金额', percent: '', score: '' };
+
+/** A figure's number in a condition's unit: money in 元, a share or rate in %, a score in 分; null when it is not of that kind. */
+function measured(f: Figure, unit: Condition['unit']): number | null {
+  if (unit === 'yuan') return f.fen === null ? null : f.fen / 100;
+  if (typeof f.value !== 'number') return null;
+  return (unit === 'percent') === (f.unit === '%') ? f.value : null;
+}
+
+function holds(c: Condition, x: number): boolean {
+  switch (c.op) {
+    case '>':
+      return x > c.value;
+    case '>=':
+      return x >= c.value;
+    case '<':
+      return x < c.value;
+    case '<=':
+      return x <= c.value;
+    default:
+      return x >= c.value && x <= (c.upper ?? c.value);
+  }
+}
+
+/** The figures meeting every condition. */
+export function meeting(figures: Figure[], conditions: Condition[]): Figure[] {
+  return figures.filter((f) => conditions.every((c) => {
+    const x = measured(f, c.unit);
+    return x !== null && holds(c, x);
+  }));
+}
+
+/** Whether the figures can be held to the conditions at all (an amount is no bound on a score). */
+export function comparable(figures: Figure[], conditions: Condition[]): boolean {
+  return conditions.every((c) => figures.some((f) => measured(f, c.unit) !== null));
+}
+
+function bound(c: Condition, value: number): string {
+  if (c.unit === 'yuan') return money(Math.round(value * 100));
+  return c.unit === 'percent' ? `${value}%` : `${value}分`;
+}
+
+/** `金额不超过50.00万元`, `在10.00万元到50.00万元之间`: a condition as the answer states it back. */
+export function describe(c: Condition): string {
+  const what = LEADS[c.unit];
+  const words: Record<Condition['op'], string> = { '>': '超过', '>=': '不少于', '<': '低于', '<=': '不超过', between: '在' };
+  const text = c.op === 'between' ? `${what}在${bound(c, c.value)}到${bound(c, c.upper ?? c.value)}之间` : `${what}${words[c.op]}${bound(c, c.value)}`;
+  // An amount typed without a unit was read in the figures' own: say so.
+  return c.unitTyped ? text : `${text}（“${c.text}”按${c.unit === 'yuan' ? '万元' : c.unit === 'percent' ? '百分比' : '分'}理解）`;
+}
+
+export const describeAll = (conditions: Condition[]) => conditions.map(describe).join('且');
+
+/** What the conditions ask for, when no figure of the list is of that kind: `条件是分数，这里的数字是金额`. */
+export function mismatch(conditions: Condition[], kind: Condition['unit']): string {
+  return `条件是${conditions.map((c) => UNIT_NAMES[c.unit]).join('、')}，这里排的是${UNIT_NAMES[kind]}，无法按此筛选。`;
+}

@@ -1,0 +1,165 @@
+// 各医保局, 哪个单位…最高, 辽宁的医保局, 所有部门…加起来: questions about the set of departments held
+// (or those of a province or city). Each department's figure is its own document's, named with its
+// year and stage; a ranking, a list, a sum or an average over them says when years or stages differ.
+import type { StructuredQuery, Target } from '../../query/ast.ts';
+import type { Catalog, CatalogDocument } from '../../query/catalog.ts';
+import { meeting } from '../conditions.ts';
+import type { Figure } from '../figures.ts';
+import { derivedFigure, percentValue, show } from '../figures.ts';
+import { money } from '../format.ts';
+import { reply, type Reply } from '../reply.ts';
+import { holdings, type Scope } from '../resolve.ts';
+import type { Sources } from '../sources.ts';
+import { headlineFigure, stageOf, targetName } from '../targets.ts';
+import { projectScores, rankedListing, scoreOrder } from './rank.ts';
+
+interface Member {
+  department: string;
+  doc: CatalogDocument;
+}
+
+/** The level of the division a place name is at: where a document records it. */
+const levelOf = (place: string): 'province' | 'city' | 'county' => (/(省|自治区)$/.test(place) ? 'province' : /市$/.test(place) ? 'city' : 'county');
+
+/**
+ * The departments of the set, each with the document asked (the year asked, else its latest), and
+ * those whose documents do not say whether they are in the place asked (no province recorded).
+ */
+function membersOf(catalog: Catalog, q: StructuredQuery): { members: Member[]; unplaced: string[]; missing: string[] } {
+  const place = q.set?.place ?? null;
+  const members: Member[] = [];
+  const unplaced: string[] = [];
+  const missing: string[] = [];
+  // 抚顺和北票谁…, 沈阳、抚顺两个单位…合计: the departments named are the set.
+  const named = new Set(q.entities.map((e) => e.department));
+  for (const [department, all] of catalog.departments) {
+    if (named.size > 0 && !named.has(department)) continue;
+    // 有几个部门是决算: with nothing asked of them, the stage picks the documents; with a figure asked, it picks the
+    // figure (北票's 决算 prints 预算数 too), and a document without that stage's figure lacks it.
+    const byStage = (q.stage === '预算' || q.stage === '决算') && q.targets.length === 0 && !q.byScore;
+    const docs = byStage ? all.filter((d) => d.stage === q.stage) : all;
+    const latest = docs[0];
+    if (!latest) continue;
+    if (place !== null && ![latest.province, latest.city, latest.county].includes(place) && !department.includes(place)) {
+      if (latest[levelOf(place)] === null) unplaced.push(department);
+      continue;
+    }
+    const doc = q.years.length ? docs.find((d) => q.years.includes(d.fiscal_year)) : latest;
+    if (doc) members.push({ department, doc });
+    else missing.push(department);
+  }
+  return { members, unplaced, missing };
+}
+
+/** `（2024年预算）`: every figure of a set says which document it is from. */
+const held = (doc: CatalogDocument) => `${doc.fiscal_year}年${doc.stage}`;
+
+/** Years or stages that differ between the figures, said once: a 预算 and a 决算 are never added up unannounced. */
+function mixNotes(figures: Figure[]): string[] {
+  const stages = new Set(figures.map((f) => f.document.stage));
+  const years = new Set(figures.map((f) => f.document.fiscal_year));
+  if (stages.size < 2 && years.size < 2) return [];
+  const parts = [...stages].map((stage) => `${stage}：${figures.filter((f) => f.document.stage === stage).map((f) => `${f.document.short}${f.document.fiscal_year}年`).join('、')}`);
+  return [`注：各部门的数字出自不同年份或阶段的文件（${parts.join('；')}）${stages.size > 1 ? '，其中混有预算数和决算数' : ''}，仅按公开数字${stages.size > 1 ? '并列' : '排列'}。`];
+}
+
+function memberFigure(s: Sources, q: StructuredQuery, t: Target, m: Member): Figure | null {
+  const scope: Scope = { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null };
+  const f = headlineFigure(s, scope, t, m.doc.fiscal_year, stageOf(q.stage, scope)).main;
+  return f ? { ...f, label: targetName(t) } : null;
+}
+
+const named = (f: Figure) => `${f.entity}（${held(f.document)}）`;
+
+/** The set's figures added up, or averaged: the formula with every department's figure, each cited. */
+function aggregate(title: string, figures: Figure[], op: 'sum' | 'average'): Reply {
+  // Money adds in 分; counts (车辆) in their own unit. Shares and scores are not added up.
+  const money_ = figures.every((f) => f.fen !== null);
+  const counts = !money_ && figures.every((f) => f.fen === null && typeof f.value === 'number' && f.unit !== '%' && f.unit !== '分');
+  if (!money_ && !counts) return reply('not_found', [`${title}：这些数字不能相加。`]);
+  const amount = (f: Figure) => (money_ ? f.fen! : (f.value as number));
+  const total = figures.reduce((n, f) => n + amount(f), 0);
+  const result = op === 'sum' ? total : money_ ? Math.round(total / figures.length) : Math.round((total / figures.length) * 100) / 100;
+  const unit = counts ? (figures[0]!.unit ?? '') : '';
+  const shown = (x: number, f?: Figure) => (money_ ? money(x, f?.printedIn) : `${x}${unit}`);
+  const terms = figures.map((f) => shown(amount(f), f)).join(' + ');
+  const formula = op === 'sum' ? `${terms}` : `(${terms}) ÷ ${figures.length}`;
+  const label = `${title}${op === 'sum' ? '合计' : '平均'}`;
+  const d = derivedFigure(op, figures, label, money_ ? { fen: result } : { fen: null, value: result, unit }, `${label} = ${formula}`);
+  const lines = [`${label}：${money_ ? money(result, d.printedIn) : `${result}${unit}`} = ${formula}（共${figures.length}个部门）`, ...figures.map((f) => `· ${named(f)}：${show(f)}`)];
+  return reply('answered', [...lines, ...mixNotes(figures)], [d, ...figures]);
+}
+
+/**
+ * 哪个单位人员经费占基本支出的比重最大: each department's part over the base the question names, computed
+ * from its own two printed figures, ranked; each share cites both.
+ */
+function sharesOf(s: Sources, q: StructuredQuery, members: Member[], part: Target, base: Target): { shares: Figure[]; inputs: Figure[]; lacking: string[] } {
+  const shares: Figure[] = [];
+  const inputs: Figure[] = [];
+  const lacking: string[] = [];
+  for (const m of members) {
+    const a = memberFigure(s, q, part, m);
+    const b = memberFigure(s, q, base, m);
+    if (!a || !b || a.fen === null || !b.fen) {
+      lacking.push(m.department);
+      continue;
+    }
+    const value = percentValue(a.fen / b.fen);
+    const label = `${m.doc.short}（${held(m.doc)}）${targetName(part)}占${targetName(base)}`;
+    shares.push(derivedFigure('share', [a, b], label, { fen: null, value, unit: '%' }, `${money(a.fen, a.printedIn)} ÷ ${money(b.fen, b.printedIn)} = ${value.toFixed(2)}%`));
+    inputs.push(a, b);
+  }
+  return { shares, inputs, lacking };
+}
+
+/** 哪个部门…最高, 各医保局的支出总计, 辽宁的医保局加起来: each department's figure, ranked, listed, added up or averaged. */
+export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Reply {
+  const { members, unplaced, missing } = membersOf(catalog, q);
+  const where = q.set?.place ? `${q.set.place}的` : '';
+  const notes = [
+    ...(missing.length ? [`未公开${q.years.join('、')}年资料：${missing.join('、')}`] : []),
+    ...(unplaced.length ? [`注：${unplaced.join('、')}的文件未写明所属省份，不在其内。`] : []),
+  ];
+  const asked = `${where}${q.years.length ? `${q.years.join('、')}年` : ''}${q.stage === '预算' || q.stage === '决算' ? q.stage : ''}`;
+  if (members.length === 0) return reply('not_found', [`没有找到${asked}部门的公开资料。现有：${holdings(catalog)}。`, ...notes]);
+  const t = q.targets[0];
+  // 辽宁有几个单位, 哪些医保局是2023年的: the departments themselves, with the documents held.
+  if (!q.byScore && !t) {
+    const lines = members.map((m) => `· ${m.department}（${m.doc.short}）：${held(m.doc)}`);
+    return reply('answered', [`${asked ? `${asked}的` : ''}部门共${members.length}个：`, ...lines, ...notes]);
+  }
+  if (q.intent === 'share' && q.targets.length > 1 && !q.byScore) {
+    const [part, base] = q.targets as [Target, Target];
+    const { shares, inputs, lacking } = sharesOf(s, q, members, part, base);
+    const title = `${where || '各部门'}${targetName(part)}占${targetName(base)}的比例`;
+    const r = rankedListing(`${title}排序`, shares, q, 'percent', undefined, (f) => `${f.label}（${f.raw}）`);
+    r.figures.push(...inputs);
+    return withTail(r, [...(lacking.length ? [`缺少数字：${lacking.join('、')}`] : []), ...notes, ...mixNotes(inputs)]);
+  }
+  const figures: Figure[] = [];
+  const lacking: string[] = [];
+  for (const m of members) {
+    // A score is a project's, not a department's: every project's score is ranked, named with its department.
+    const found = q.byScore
+      ? projectScores(s, { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null }).scores.map((f) => ({ ...f, label: `${m.doc.short} ${f.label}（${held(m.doc)}）` }))
+      : [memberFigure(s, q, t!, m)].flatMap((f) => (f ? [f] : []));
+    if (found.length) figures.push(...found);
+    else lacking.push(m.department);
+  }
+  const what = q.byScore ? '项目自评得分' : targetName(t!);
+  const title = `${where ? where : '各部门'}${what}`;
+  const tail = [...(lacking.length ? [`未公开此项：${lacking.join('、')}`] : []), ...notes];
+  const op = q.arithmetic?.op;
+  if ((op === 'sum' || op === 'average') && !q.byScore && figures.length > 0) {
+    const kept = q.conditions.length ? meeting(figures, q.conditions) : figures;
+    if (kept.length > 0) return withTail(aggregate(title, kept, op), tail);
+  }
+  const r = rankedListing(`${title}排序`, figures, q, q.byScore ? 'score' : 'yuan', q.byScore ? scoreOrder(q) : undefined, q.byScore ? undefined : named);
+  return withTail(r, [...tail, ...(q.byScore ? [] : mixNotes(r.figures))]);
+}
+
+function withTail(r: Reply, tail: string[]): Reply {
+  r.lines.push(...tail);
+  return r;
+}
