@@ -320,6 +320,17 @@ const places: Migration = {
   },
 };
 
+// Questions about a set of departments (各医保局的三公经费) look a figure up in every document at once:
+// by metric, subject code or measure column, without the document.
+const setIndexes: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createIndex('line_items_metric_all').on('line_items').column('metric').execute();
+    await db.schema.createIndex('line_items_subject_all').on('line_items').column('subject_code').execute();
+    await db.schema.createIndex('line_items_measure_all').on('line_items').columns(['column_key', 'level']).execute();
+    await db.schema.createIndex('narrative_metric_all').on('narrative_facts').column('metric').execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
@@ -330,6 +341,7 @@ const migrations: Record<string, Migration> = {
   '0007_startup_artefacts': startupArtefacts,
   '0008_corroboration': corroboration,
   '0009_places': places,
+  '0010_set_indexes': setIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -26,7 +26,7 @@ describe('npm run ask', () => {
     expect(obj.status).toBe('answered');
     expect(obj.answers.map((a: { amount_yuan: number }) => a.amount_yuan)).toEqual([1800000, 1826400]);
     for (const a of obj.answers) {
-      expect(Object.keys(a)).toEqual(['entity', 'year', 'stage', 'label', 'amount_yuan', 'value', 'unit', 'source', 'as_of', 'corroboration']);
+      expect(Object.keys(a)).toEqual(['entity', 'year', 'stage', 'label', 'amount_yuan', 'value', 'unit', 'source', 'as_of', 'corroboration', 'derived']);
       expect(a.source).toMatchObject({ document: expect.any(String), line: expect.any(Number) });
     }
   });
