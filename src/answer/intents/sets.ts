@@ -134,7 +134,7 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
     const { shares, inputs, lacking } = sharesOf(s, q, members, part, base);
     const title = `${where || '各部门'}${targetName(part)}占${targetName(base)}的比例`;
     const r = rankedListing(`${title}排序`, shares, q, 'percent', undefined, (f) => `${f.label}（${f.raw}）`);
-    r.figures.push(...inputs);
+    if (r.status === 'answered') r.figures.push(...inputs);
     return withTail(r, [...(lacking.length ? [`缺少数字：${lacking.join('、')}`] : []), ...notes, ...mixNotes(inputs)]);
   }
   const figures: Figure[] = [];
