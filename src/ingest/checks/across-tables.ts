@@ -3,7 +3,7 @@
 // sit next to the subject's figure (沈阳 表4 prints them one row off).
 import type { DocumentDraft } from '../document/parse.ts';
 import type { FactDraft } from '../prose/facts.ts';
-import type { CellDraft, TableDraft } from '../model.ts';
+import type { CellDraft, OwnerDraft, TableDraft } from '../model.ts';
 import { nameKey } from '../text/cjk.ts';
 import { checkable, show, tolerance, type CheckDraft } from './check.ts';
 
@@ -93,13 +93,22 @@ function labelAlignment(doc: DocumentDraft): CheckDraft[] {
       }
     }
   }
-  const codeOf = (name: string) => doc.tables.flatMap((t) => t.cells).find((c) => c.level === '类' && c.subjectName && name === c.subjectName.replace(/\s+/g, ''))?.subjectCode ?? null;
+  // Looked up once per label: indexed here, so the cost stays linear in the size of the document.
+  const codes = new Map<string, string | null>();
+  for (const c of doc.tables.flatMap((t) => t.cells)) {
+    if (c.level === '类' && c.subjectName && !codes.has(c.subjectName.replace(/\s+/g, ''))) codes.set(c.subjectName.replace(/\s+/g, ''), c.subjectCode);
+  }
+  const codeOf = (name: string) => codes.get(name) ?? null;
   const out: CheckDraft[] = [];
   for (const table of doc.tables.filter((t) => t.kind === 'summary')) {
+    const byLine = new Map<number, CellDraft>();
+    for (const c of table.cells) {
+      if (c.classification === '功能分类' && c.column.key === 'total' && !c.column.scope.includes('gp') && !byLine.has(c.line)) byLine.set(c.line, c);
+    }
     for (const column of new Set(table.labels.map((l) => l.column))) {
       const labels = table.labels.filter((l) => l.column === column);
       const rows = labels.map((l, i) => {
-        const cell = table.cells.find((c) => c.line === l.line && c.classification === '功能分类' && c.column.key === 'total' && !c.column.scope.includes('gp'));
+        const cell = byLine.get(l.line);
         return { i, label: l, cell, code: codeOf(l.name) };
       });
       const fits = (fen: number | null | undefined, code: string | null) => fen != null && code !== null && (coded.get(code)?.has(fen) ?? false);
@@ -132,21 +141,31 @@ function labelAlignment(doc: DocumentDraft): CheckDraft[] {
 /** The prose states a figure a table also prints: they must agree. */
 function textVsTables(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
   const out: CheckDraft[] = [];
-  const candidates = (f: FactDraft): Located[] =>
-    doc.tables.flatMap((table) =>
-      table.status !== 'parsed'
-        ? []
-        : checkable(table.cells)
-            .filter((c) => {
-              if (c.column.year !== f.year || c.column.basis !== f.basis || c.flags.includes('label_shift_suspected')) return false;
-              if (f.metric === 'subject') return c.subjectCode === f.subject_code && c.column.key === 'total' && (table.kind === 'expenditure' || table.kind === 'income');
-              const measure = MEASURE_OF_METRIC[f.metric];
-              if (measure) return c.level === 'total' && c.column.key === measure && table.kind === 'expenditure';
-              if (f.metric.startsWith('project.')) return c.metric === f.metric && c.project !== null && nameKey(c.project.name) === f.subject_name;
-              return c.metric === f.metric && c.column.key === 'total';
-            })
-            .map((cell) => ({ cell, table })),
-    );
+  // The cells a fact can be compared with, filed by what a fact asks of them (subject code, measure,
+  // project or metric, with year and stage), so each fact looks at its own few rather than at every
+  // cell: the cost stays linear in the size of the document.
+  const filed = new Map<string, Located[]>();
+  const file = (key: string, l: Located) => (filed.get(key) ?? filed.set(key, []).get(key)!).push(l);
+  for (const table of doc.tables) {
+    if (table.status !== 'parsed') continue;
+    for (const cell of checkable(table.cells)) {
+      if (cell.flags.includes('label_shift_suspected')) continue;
+      const when = `${cell.column.year}|${cell.column.basis}`;
+      const l = { cell, table };
+      if (cell.column.key === 'total' && (table.kind === 'expenditure' || table.kind === 'income')) file(`subject|${cell.subjectCode}|${when}`, l);
+      if (cell.level === 'total' && table.kind === 'expenditure') file(`measure|${cell.column.key}|${when}`, l);
+      if (cell.metric && cell.project) file(`project|${cell.metric}|${nameKey(cell.project.name)}|${when}`, l);
+      if (cell.metric && cell.column.key === 'total') file(`metric|${cell.metric}|${when}`, l);
+    }
+  }
+  const candidates = (f: FactDraft): Located[] => {
+    const when = `${f.year}|${f.basis}`;
+    const measure = MEASURE_OF_METRIC[f.metric];
+    if (f.metric === 'subject') return filed.get(`subject|${f.subject_code}|${when}`) ?? [];
+    if (measure) return filed.get(`measure|${measure}|${when}`) ?? [];
+    if (f.metric.startsWith('project.')) return filed.get(`project|${f.metric}|${f.subject_name}|${when}`) ?? [];
+    return filed.get(`metric|${f.metric}|${when}`) ?? [];
+  };
   for (const f of doc.facts) {
     if (f.aspect !== 'amount' || f.amount_fen == null || f.year !== doc.meta.year) continue;
     const fen = f.amount_fen;
@@ -176,11 +195,17 @@ function textVsTables(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
 /** A project's execution rate stated in the prose and in its 绩效自评表. */
 function executionRates(doc: DocumentDraft): CheckDraft[] {
   const out: CheckDraft[] = [];
-  const owners = doc.tables.flatMap((table) => table.owners.map((owner) => ({ owner, table })));
+  // The first block printing each project's rate, by the project's name.
+  const rates = new Map<string, { owner: OwnerDraft; table: TableDraft }>();
+  for (const table of doc.tables) {
+    for (const owner of table.owners) {
+      if (owner.project && owner.executionRate && !rates.has(nameKey(owner.project.name))) rates.set(nameKey(owner.project.name), { owner, table });
+    }
+  }
   for (const f of doc.facts) {
     if (f.aspect !== 'execution_rate' || !f.metric.startsWith('project.') || f.value == null) continue;
     const value = f.value;
-    const printed = owners.find((o) => o.owner.project && nameKey(o.owner.project.name) === f.subject_name && o.owner.executionRate);
+    const printed = f.subject_name ? rates.get(f.subject_name) : undefined;
     if (!printed) continue;
     const rate = Number(printed.owner.executionRate!.replace('%', ''));
     const decimals = (text: string) => text.split('.')[1]?.length ?? 0;
