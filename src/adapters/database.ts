@@ -3,6 +3,7 @@
 // rebuild fails on bad files, the last good one keeps serving and the front end
 // says once which files and why; with no database at all, a clear refusal.
 import { ensureDatabase, NoDatabase, type IngestFailure } from '../ingest/ensure.ts';
+import { progressBar } from '../ingest/progress.ts';
 import { databasePath } from '../config.ts';
 import { existsSync } from 'node:fs';
 
@@ -17,7 +18,9 @@ const files = (failure: IngestFailure) => failure.files.map((f) => `· ${f.file}
 /** `building` is told (once) when a rebuild starts: it takes a few seconds. */
 export async function prepareDatabase(building: (text: string) => void, paths?: { rawDir: string; dbPath: string }): Promise<Readiness> {
   try {
-    const status = await ensureDatabase(paths, () => building('正在从 data/raw 中的文件建立数据库……'));
+    // On a terminal, a rebuild of many documents shows its progress; elsewhere it is quiet.
+    const bar = progressBar();
+    const status = await ensureDatabase(paths, () => building('正在从 data/raw 中的文件建立数据库……'), (p) => bar.update(p)).finally(() => bar.done());
     if (status.state !== 'failed') return { ok: true, notice: null, failure: null };
     const { failure } = status;
     const notice = [

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { databasePath, rawDir } from '../config.ts';
 import { forgetFailure, inputsOf, readFailure, rememberFailure, type IngestFailure } from './failure.ts';
 import { artefactFingerprint, ingestFingerprint } from './fingerprint.ts';
-import { IngestFailed, ingest, listRawFiles } from './run.ts';
+import { IngestFailed, ingest, listRawFiles, type Progress } from './run.ts';
 
 export type { IngestFailure };
 
@@ -54,8 +54,8 @@ export class NoDatabase extends Error {
   }
 }
 
-/** Rebuilds the database when stale; `onRebuild` is told just before a rebuild starts. */
-export async function ensureDatabase(paths = { rawDir, dbPath: databasePath }, onRebuild?: () => void): Promise<DatabaseStatus> {
+/** Rebuilds the database when stale; `onRebuild` is told just before a rebuild starts, `onProgress` after each file. */
+export async function ensureDatabase(paths = { rawDir, dbPath: databasePath }, onRebuild?: () => void, onProgress?: (p: Progress) => void): Promise<DatabaseStatus> {
   if (!isStale(paths)) {
     forgetFailure(paths.dbPath);
     return { state: 'current' };
@@ -65,7 +65,7 @@ export async function ensureDatabase(paths = { rawDir, dbPath: databasePath }, o
   if (known?.inputs === inputs) return failed(paths.dbPath, known, false);
   onRebuild?.();
   try {
-    await ingest(paths);
+    await ingest({ ...paths, onProgress });
   } catch (err) {
     if (!(err instanceof IngestFailed)) throw err;
     const failure: IngestFailure = { inputs, at: new Date().toISOString(), files: err.result.failed };

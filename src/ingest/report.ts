@@ -44,11 +44,18 @@ function coverageLines(p: ParsedFile): string[] {
 }
 
 export function documentReport(p: ParsedFile): string {
+  return withHeading(p.file, reportBody(p));
+}
+
+/** A document's report under the name of its file. */
+export const withHeading = (file: string, body: string) => `■ ${file}\n${body}`;
+
+/** The report but its heading: what is stored with the document, whatever its file is called later. */
+export function reportBody(p: ParsedFile): string {
   const { doc, checks } = p;
   const m = doc.meta;
   const out: string[] = [];
   const region = [m.province, m.city, m.county].filter(Boolean).join('') || '（未注明）';
-  out.push(`■ ${p.file}`);
   out.push(`  ${m.department}｜${m.year}年${m.stage}｜金额单位：${m.unit}｜地区：${region}`);
   out.push(`  标题：${m.title}`);
   out.push(`  表格 ${doc.tables.length} 个：`);
@@ -80,9 +87,45 @@ export function documentReport(p: ParsedFile): string {
   return out.join('\n');
 }
 
+/** What a document adds to the closing line of the report; stored with it, so a reused document adds it too. */
+export interface DocumentSummary {
+  /** Figures stored: table cells and figures read from the prose. */
+  figures: number;
+  checksFailed: number;
+  /** Numbers printed in table regions, and how many of them were stored. */
+  found: number;
+  stored: number;
+  truncated: boolean;
+}
+
+export function summaryOf(p: ParsedFile): DocumentSummary {
+  return {
+    figures: p.doc.tables.reduce((n, t) => n + t.cells.length, 0) + p.doc.facts.length,
+    checksFailed: p.checks.filter((c) => !c.passed).length,
+    found: p.review.coverage.found,
+    stored: p.review.coverage.stored,
+    truncated: p.review.truncation !== null,
+  };
+}
+
+/**
+ * What is not in the per-document reports (printed as each document is stored): files skipped as
+ * copies, files that could not be read, and how many documents were reused unchanged.
+ */
 export function ingestReport(result: IngestResult): string {
-  const parts = result.parsed.map(documentReport);
+  const parts: string[] = [];
+  const reused = result.documents.filter((d) => d.reused).length;
+  if (reused) parts.push(`■ ${reused} 份文档内容未变（sha256 相同），沿用上次入库的结果，未重新读取（npm run ingest -- --full 全部重读）`);
   for (const d of result.duplicates) parts.push(`■ ${d.file}：内容与 ${d.sameAs} 相同，已跳过`);
   for (const f of result.failed) parts.push(`■ ${f.file}：无法读取 —— ${f.reason}`);
   return parts.join('\n\n');
+}
+
+/** The closing line: what the database now holds. */
+export function closingLine(result: IngestResult): string {
+  const sum = (key: 'figures' | 'checksFailed' | 'found' | 'stored') => result.documents.reduce((n, d) => n + d.summary[key], 0);
+  const truncated = result.documents.filter((d) => d.summary.truncated).length;
+  const read = result.documents.filter((d) => !d.reused).length;
+  const reused = result.documents.length - read;
+  return `已写入 ${result.databasePath}：${result.documents.length} 份文档${reused ? `（新读 ${read} 份，沿用 ${reused} 份）` : ''}，表格数字存入 ${sum('stored')}/${sum('found')}（${percent(sum('stored'), sum('found'))}），核对未通过 ${sum('checksFailed')} 项（均为原文问题，未作更正）${truncated ? `，${truncated} 份文档不完整` : ''}。`;
 }

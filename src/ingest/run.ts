@@ -1,6 +1,8 @@
 // `npm run ingest`: every data/raw/*.txt into a fresh database, built in a
 // temporary file and renamed into place only when all of it succeeded — a failed
-// run never leaves a half-built or changed database behind.
+// run never leaves a half-built or changed database behind. Documents stream through
+// one at a time, and unchanged ones are copied from the previous database.
+import SQLite from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,11 +10,14 @@ import { buildArtefacts, storeArtefacts } from '../query/artefacts.ts';
 import { migrateToLatest } from '../store/migrations.ts';
 import { openStore } from '../store/db.ts';
 import { runChecks, type CheckDraft } from './checks/index.ts';
+import { documentCopier, PREVIOUS } from './copy.ts';
 import { UnreadableDocument } from './document/metadata.ts';
 import { parseDocument, type DocumentDraft } from './document/parse.ts';
 import { ingestFingerprint } from './fingerprint.ts';
 import { removeAbandonedBuilds, temporaryPath } from './temporary.ts';
+import { reportBody, summaryOf, withHeading, type DocumentSummary } from './report.ts';
 import { reviewDocument, type Review } from './review.ts';
+import { rowWriter } from './rows.ts';
 import { writeDocument } from './write.ts';
 
 export interface ParsedFile {
@@ -30,13 +35,50 @@ export function readDocument(file: string, sha256: string, text: string): Parsed
   return { file, sha256, doc, checks, review: reviewDocument(doc, checks) };
 }
 
+/** One document in the database built: read now, or reused from the previous database (same sha256). */
+export interface StoredDocument {
+  file: string;
+  sha256: string;
+  reused: boolean;
+  summary: DocumentSummary;
+}
+
 export interface IngestResult {
   databasePath: string;
-  parsed: ParsedFile[];
+  /** Every document stored, in file order. Summaries only: a document's parse is let go once it is written. */
+  documents: StoredDocument[];
   /** Files that could not be read at all; when any, nothing was written. */
   failed: { file: string; reason: string }[];
   /** Files skipped because the same content was already read under another name. */
   duplicates: { file: string; sameAs: string }[];
+}
+
+/** A document just stored, with its report: read now (`parsed`), or reused with the report stored beside it. */
+export interface DocumentEvent {
+  file: string;
+  reused: boolean;
+  report: string;
+  summary: DocumentSummary;
+  parsed: ParsedFile | null;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  /** Figures stored so far (table cells and figures read from the prose). */
+  figures: number;
+}
+
+export interface IngestOptions {
+  rawDir: string;
+  dbPath: string;
+  now?: Date;
+  /** Read every document again, reusing nothing from the previous database. */
+  full?: boolean;
+  /** Told of each document as soon as it is stored, in file order. */
+  onDocument?: (event: DocumentEvent) => void;
+  /** Told after each file. */
+  onProgress?: (progress: Progress) => void;
 }
 
 export class IngestFailed extends Error {
@@ -66,49 +108,101 @@ export function listRawFiles(rawDir: string): string[] {
     .sort();
 }
 
-export function parseRawFiles(rawDir: string): Omit<IngestResult, 'databasePath'> {
-  const result: Omit<IngestResult, 'databasePath'> = { parsed: [], failed: [], duplicates: [] };
-  const seen = new Map<string, string>();
-  for (const file of listRawFiles(rawDir)) {
+/**
+ * The previous database's documents by sha256, when it was built by this ingest code (its rows are
+ * then what reading the same file again would give); else none.
+ */
+function previousDocuments(dbPath: string): Map<string, number> {
+  if (!existsSync(dbPath)) return new Map();
+  try {
+    const db = new SQLite(dbPath, { readonly: true, fileMustExist: true });
     try {
-      const bytes = readFileSync(join(rawDir, file));
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const earlier = seen.get(sha256);
-      if (earlier) {
-        result.duplicates.push({ file, sameAs: earlier });
-        continue;
-      }
-      seen.set(sha256, file);
-      result.parsed.push(readDocument(file, sha256, readDocumentText(bytes)));
-    } catch (error) {
-      // A file that cannot be opened (a directory, a broken link) or that the parser trips over is a bad file
-      // too: named with the error, never a crash of the whole run.
-      const reason = error instanceof UnreadableDocument ? error.message : `读取时出错：${error instanceof Error ? error.message : String(error)}`;
-      result.failed.push({ file, reason });
+      const built = db.prepare("select value from build_info where key = 'ingest_fingerprint'").pluck().get();
+      if (built !== ingestFingerprint()) return new Map();
+      return new Map((db.prepare('select sha256, id from documents').all() as { sha256: string; id: number }[]).map((d) => [d.sha256, d.id]));
+    } finally {
+      db.close();
     }
+  } catch {
+    return new Map(); // unreadable: built anew
   }
-  if (result.parsed.length === 0 && result.failed.length === 0) result.failed.push({ file: rawDir, reason: '目录中没有 .txt 文档' });
-  return result;
 }
 
-export async function ingest(options: { rawDir: string; dbPath: string; now?: Date }): Promise<IngestResult> {
+/**
+ * Builds the database from data/raw, one document at a time inside one transaction of a temporary
+ * database: read, checked, written and reported, then let go, so memory does not grow with the number
+ * of documents. A document whose sha256 the previous database holds (built by the same ingest code) is
+ * copied from it rather than read. The temporary file is renamed into place only when every file was read.
+ */
+export async function ingest(options: IngestOptions): Promise<IngestResult> {
   removeAbandonedBuilds(options.dbPath);
-  const parsed = parseRawFiles(options.rawDir);
-  const result: IngestResult = { ...parsed, databasePath: options.dbPath };
-  if (result.failed.length > 0) throw new IngestFailed(result);
+  const result: IngestResult = { databasePath: options.dbPath, documents: [], failed: [], duplicates: [] };
+  const files = listRawFiles(options.rawDir);
+  const previous = options.full ? new Map<string, number>() : previousDocuments(options.dbPath);
 
   const temporary = temporaryPath(options.dbPath);
   rmSync(temporary, { force: true });
   const store = openStore(temporary);
   try {
     await migrateToLatest(store.db);
+    if (previous.size) store.sqlite.prepare(`attach database ? as ${PREVIOUS}`).run(options.dbPath);
+    const copier = previous.size ? documentCopier(store.sqlite) : null;
+    const storedReport = previous.size ? store.sqlite.prepare(`select summary, report from ${PREVIOUS}.ingest_reports where document_id = ?`) : null;
+    const rows = rowWriter(store.sqlite);
     const ingestedAt = (options.now ?? new Date()).toISOString();
+    let figures = 0;
     await store.db.transaction().execute(async (trx) => {
-      for (const p of result.parsed) await writeDocument(trx, { file: p.file, sha256: p.sha256, ingestedAt }, p);
+      const seen = new Map<string, string>();
+      for (const [i, file] of files.entries()) {
+        const event = await storeFile(file);
+        if (event) {
+          result.documents.push({ file, sha256: event.sha256, reused: event.reused, summary: event.summary });
+          figures += event.summary.figures;
+          options.onDocument?.(event);
+        }
+        options.onProgress?.({ done: i + 1, total: files.length, figures });
+      }
+      if (result.documents.length === 0 && result.failed.length === 0) result.failed.push({ file: options.rawDir, reason: '目录中没有 .txt 文档' });
+      if (result.failed.length > 0) throw new IngestFailed(result);
       await trx.insertInto('build_info').values({ key: 'ingest_fingerprint', value: ingestFingerprint() }).execute();
       // What the engine needs at start-up, computed once here rather than on every start.
       await storeArtefacts(trx, await buildArtefacts(trx));
+
+      async function storeFile(file: string): Promise<(DocumentEvent & { sha256: string }) | null> {
+        try {
+          const bytes = readFileSync(join(options.rawDir, file));
+          const sha256 = createHash('sha256').update(bytes).digest('hex');
+          const earlier = seen.get(sha256);
+          if (earlier) {
+            result.duplicates.push({ file, sameAs: earlier });
+            return null;
+          }
+          seen.set(sha256, file);
+          const old = previous.get(sha256);
+          if (old !== undefined) {
+            if (result.failed.length === 0) copier!.copy(old, file);
+            const stored = storedReport!.get(old) as { summary: string; report: string };
+            return { file, sha256, reused: true, summary: JSON.parse(stored.summary), report: withHeading(file, stored.report), parsed: null };
+          }
+          const parsed = readDocument(file, sha256, readDocumentText(bytes));
+          const body = reportBody(parsed);
+          const summary = summaryOf(parsed);
+          // Once a file failed the build is lost: the rest is still read, to be reported, but not stored.
+          if (result.failed.length === 0) {
+            const documentId = writeDocument(rows, { file, sha256, ingestedAt }, parsed);
+            rows.insert('ingest_reports', { document_id: documentId, summary: JSON.stringify(summary), report: body });
+          }
+          return { file, sha256, reused: false, summary, report: withHeading(file, body), parsed };
+        } catch (error) {
+          // A file that cannot be opened (a directory, a broken link) or that the parser trips over is a bad file
+          // too: named with the error, never a crash of the whole run.
+          const reason = error instanceof UnreadableDocument ? error.message : `读取时出错：${error instanceof Error ? error.message : String(error)}`;
+          result.failed.push({ file, reason });
+          return null;
+        }
+      }
     });
+    if (previous.size) store.sqlite.prepare(`detach database ${PREVIOUS}`).run();
     await store.close();
     renameSync(temporary, options.dbPath);
   } catch (error) {

@@ -1,18 +1,14 @@
-// Writing one parsed document and its checks into the database.
-import type { Insertable, Kysely } from 'kysely';
+// Writing one parsed document and its checks into the database; returns the document's id.
+import type { Insertable } from 'kysely';
 import type { Database, NewLineItem, NewNarrativeFact, NewPerformanceTarget } from '../store/schema.ts';
 import type { CheckDraft } from './checks/index.ts';
 import type { OwnerDraft, ProjectDraft, TableDraft } from './model.ts';
+import type { RowWriter } from './rows.ts';
 import type { ParsedFile } from './run.ts';
 import { nameKey } from './text/cjk.ts';
 
-const CHUNK = 400;
-
-async function insertAll<T extends keyof Database>(db: Kysely<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    // kysely cannot relate a generic table's row type to its insert builder; the parameter type checks the rows.
-    await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
-  }
+function insertAll<T extends keyof Database>(db: RowWriter, table: T, rows: Insertable<Database[T]>[]): void {
+  for (const row of rows) db.insert(table, row);
 }
 
 export interface Source {
@@ -21,13 +17,11 @@ export interface Source {
   ingestedAt: string;
 }
 
-export async function writeDocument(db: Kysely<Database>, source: Source, parsed: Pick<ParsedFile, 'doc' | 'checks' | 'review'>): Promise<void> {
+export function writeDocument(db: RowWriter, source: Source, parsed: Pick<ParsedFile, 'doc' | 'checks' | 'review'>): number {
   const { doc, checks, review } = parsed;
   const { meta } = doc;
   const { corroborations, truncation } = review;
-  const { id: documentId } = await db
-    .insertInto('documents')
-    .values({
+  const documentId = db.insert('documents', {
       file: source.file,
       sha256: source.sha256,
       title: meta.title,
@@ -43,17 +37,11 @@ export async function writeDocument(db: Kysely<Database>, source: Source, parsed
       ingested_at: source.ingestedAt,
       truncated_at: truncation?.line ?? null,
       truncation: truncation ? truncation.reasons.join('；') : null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    });
 
   const unitIds = new Map<string, number>();
   for (const u of doc.units) {
-    const { id } = await db
-      .insertInto('units')
-      .values({ document_id: documentId, code: u.code, name: u.name, role: u.role, line: u.line, raw_text: u.raw })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = db.insert('units', { document_id: documentId, code: u.code, name: u.name, role: u.role, line: u.line, raw_text: u.raw });
     unitIds.set(nameKey(u.name), id);
   }
   const unitId = (name: string | null) => (name ? (unitIds.get(nameKey(name)) ?? null) : null);
@@ -61,9 +49,7 @@ export async function writeDocument(db: Kysely<Database>, source: Source, parsed
   const tableIds = new Map<TableDraft, number>();
   for (const t of doc.tables) {
     const spans = t.region.segments.map((s) => [s.rows[0]!.no, s.rows.at(-1)!.no] as const);
-    const { id } = await db
-      .insertInto('source_tables')
-      .values({
+    const id = db.insert('source_tables', {
         document_id: documentId,
         kind: t.kind,
         name: t.region.name,
@@ -74,27 +60,25 @@ export async function writeDocument(db: Kysely<Database>, source: Source, parsed
         status: t.status,
         note: t.note,
         mapping: corroborations.mappings.get(t) ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      });
     tableIds.set(t, id);
-    await insertAll(db, 'table_segments', spans.map(([a, b]) => ({ table_id: id, line_start: a, line_end: b })));
+    insertAll(db, 'table_segments', spans.map(([a, b]) => ({ table_id: id, line_start: a, line_end: b })));
   }
 
   // Projects named only in the prose (a 决算's self-evaluation summary) are projects too.
   const projects = [...doc.projects];
+  const named = new Set(projects.map((p) => nameKey(p.name)));
   for (const f of doc.facts) {
     const name = f.subject_name;
     if (!f.metric.startsWith('project.') || !name) continue;
-    if (!projects.some((p) => nameKey(p.name) === name)) {
+    if (!named.has(name)) {
+      named.add(name);
       projects.push({ table: null, name, description: null, unitName: null, parent: null, line: f.line, raw: f.raw_text });
     }
   }
   const projectIds = new Map<ProjectDraft, number>();
   for (const p of projects) {
-    const { id } = await db
-      .insertInto('projects')
-      .values({
+    const id = db.insert('projects', {
         document_id: documentId,
         unit_id: unitId(p.unitName),
         parent_id: null,
@@ -104,21 +88,17 @@ export async function writeDocument(db: Kysely<Database>, source: Source, parsed
         table_id: p.table ? tableIds.get(p.table)! : null,
         line: p.line,
         raw_text: p.raw,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      });
     projectIds.set(p, id);
   }
   for (const p of projects) {
-    if (p.parent) await db.updateTable('projects').set({ parent_id: projectIds.get(p.parent)! }).where('id', '=', projectIds.get(p)!).execute();
+    if (p.parent) db.run('update projects set parent_id = ? where id = ?', projectIds.get(p.parent)!, projectIds.get(p)!);
   }
 
   // Checks before the figures: each figure names the check that corroborates or contradicts it.
   const checkIds = new Map<CheckDraft, number>();
   for (const c of checks) {
-    const { id } = await db
-      .insertInto('checks')
-      .values({
+    const id = db.insert('checks', {
         document_id: documentId,
         table_id: c.table ? (tableIds.get(c.table) ?? null) : null,
         rule: c.rule,
@@ -130,9 +110,7 @@ export async function writeDocument(db: Kysely<Database>, source: Source, parsed
         tolerance_fen: c.toleranceFen,
         lines: JSON.stringify(c.lines),
         message: c.message,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      });
     checkIds.set(c, id);
   }
   const checkId = (c: CheckDraft | null | undefined) => (c ? (checkIds.get(c) ?? null) : null);
@@ -170,12 +148,10 @@ export async function writeDocument(db: Kysely<Database>, source: Source, parsed
       check_id: checkId(corroborations.cells.get(c)?.check),
     })),
   );
-  await insertAll(db, 'line_items', items);
+  insertAll(db, 'line_items', items);
 
-  const writeOwner = async (o: OwnerDraft, tableId: number | null) => {
-    const { id: ownerId } = await db
-      .insertInto('performance_owners')
-      .values({
+  const writeOwner = (o: OwnerDraft, tableId: number | null) => {
+    const ownerId = db.insert('performance_owners', {
         document_id: documentId,
         table_id: tableId,
         owner_kind: o.kind,
@@ -191,9 +167,7 @@ export async function writeDocument(db: Kysely<Database>, source: Source, parsed
         score_line: o.scoreLine,
         execution_rate: o.executionRate,
         line: o.line,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      });
     const targets: NewPerformanceTarget[] = o.targets.map((x) => ({
       owner_id: ownerId,
       document_id: documentId,
@@ -215,15 +189,16 @@ export async function writeDocument(db: Kysely<Database>, source: Source, parsed
       basis: x.basis,
       raw_text: x.raw,
     }));
-    await insertAll(db, 'performance_targets', targets);
+    insertAll(db, 'performance_targets', targets);
   };
-  for (const t of doc.tables) for (const o of t.owners) await writeOwner(o, tableIds.get(t)!);
+  for (const t of doc.tables) for (const o of t.owners) writeOwner(o, tableIds.get(t)!);
   // Goals stated in the prose belong to no table.
-  for (const o of doc.owners) await writeOwner(o, null);
+  for (const o of doc.owners) writeOwner(o, null);
 
   const facts: NewNarrativeFact[] = doc.facts.map((f) => {
     const verdict = corroborations.facts.get(f);
     return { ...f, flags: f.flags ?? '', document_id: documentId, corroboration: verdict?.status ?? 'none', check_id: checkId(verdict?.check) };
   });
-  await insertAll(db, 'narrative_facts', facts);
+  insertAll(db, 'narrative_facts', facts);
+  return documentId;
 }

@@ -331,6 +331,19 @@ const setIndexes: Migration = {
   },
 };
 
+// Each document's ingest report and the figures its summary line adds up, kept with the document, so a
+// document an incremental ingest reuses (same sha256) is reported without being read again.
+const ingestReports: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('ingest_reports')
+      .addColumn('document_id', 'integer', (c) => c.primaryKey().references('documents.id'))
+      .addColumn('summary', 'text', (c) => c.notNull())
+      .addColumn('report', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
@@ -342,6 +355,7 @@ const migrations: Record<string, Migration> = {
   '0008_corroboration': corroboration,
   '0009_places': places,
   '0010_set_indexes': setIndexes,
+  '0011_ingest_reports': ingestReports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -264,6 +264,13 @@ export interface StartupArtefactsTable {
   value: string;
 }
 
+/** A document's ingest report as printed (but the heading naming its file), and its summary (src/ingest/report.ts DocumentSummary) as JSON. */
+export interface IngestReportsTable {
+  document_id: number;
+  summary: string;
+  report: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   units: UnitsTable;
@@ -277,6 +284,7 @@ export interface Database {
   checks: ChecksTable;
   build_info: BuildInfoTable;
   startup_artefacts: StartupArtefactsTable;
+  ingest_reports: IngestReportsTable;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;

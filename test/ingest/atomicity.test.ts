@@ -4,7 +4,6 @@
 // as it was; nothing temporary is left behind; and a new document in a layout
 // already seen ingests without code changes.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,34 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databasePath as seedDb, projectRoot, rawDir as seedRawDir } from '../../src/config.ts';
 import { ensureDatabase, isStale, NoDatabase } from '../../src/ingest/ensure.ts';
 import { ingestReport } from '../../src/ingest/report.ts';
-import { IngestFailed, ingest, parseRawFiles } from '../../src/ingest/run.ts';
-import { SEEDS, wan } from './helpers.ts';
+import { IngestFailed, ingest, type DocumentEvent } from '../../src/ingest/run.ts';
+import { digest, SEEDS, wan } from './helpers.ts';
 
 let dir: string;
 let raw: string;
 let dbPath: string;
-
-/** Every table's rows (but ingested_at and kysely's bookkeeping), hashed. */
-function digest(path: string): string {
-  const db = new SQLite(path, { readonly: true, fileMustExist: true });
-  try {
-    const hash = createHash('sha256');
-    const tables = db
-      .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`)
-      .pluck()
-      .all() as string[];
-    for (const table of tables) {
-      hash.update(`\u0000${table}\u0000`);
-      for (const row of db.prepare(`select * from "${table}" order by rowid`).all() as Record<string, unknown>[]) {
-        delete row.ingested_at;
-        hash.update(JSON.stringify(row));
-      }
-    }
-    return hash.digest('hex');
-  } finally {
-    db.close();
-  }
-}
 
 const leftovers = () => readdirSync(dir).filter((f) => f.includes('.tmp-'));
 
@@ -73,7 +50,7 @@ describe('re-running the ingest', () => {
   it('on unchanged input gives the same database, content-wise', async () => {
     const before = digest(dbPath);
     const result = await ingest({ rawDir: raw, dbPath, now: new Date('2025-06-30T12:00:00Z') });
-    expect(result.parsed.map((p) => p.file)).toEqual(Object.values(SEEDS));
+    expect(result.documents.map((p) => p.file)).toEqual(Object.values(SEEDS));
     expect(digest(dbPath)).toBe(before);
     expect(leftovers()).toEqual([]);
   });
@@ -121,12 +98,14 @@ describe('a bad input file leaves the previous database unchanged and is reporte
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(truncated)).toThrow();
     writeFileSync(join(raw, file), truncated);
     try {
-      const error = await expectRejected(ingest({ rawDir: raw, dbPath }), [file]);
+      const reports: DocumentEvent[] = [];
+      const error = await expectRejected(ingest({ rawDir: raw, dbPath, onDocument: (d) => reports.push(d) }), [file]);
       expect(error.result.failed[0]!.reason).toContain('UTF-8');
-      expect(error.result.parsed).toHaveLength(4);
-      const report = ingestReport(error.result);
-      expect(report).toContain(`■ ${file}：无法读取`);
-      expect(report).toContain('■ 000_604a2e0edae0f9b4.txt');
+      expect(error.result.documents).toHaveLength(4);
+      expect(ingestReport(error.result)).toContain(`■ ${file}：无法读取`);
+      // The other documents are still reported, as they were read.
+      expect(reports.map((d) => d.file)).toEqual(Object.values(SEEDS).filter((f) => f !== file));
+      expect(reports[0]!.report).toContain('■ 000_604a2e0edae0f9b4.txt');
       unchanged();
     } finally {
       writeFileSync(join(raw, file), original);
@@ -453,7 +432,7 @@ describe('a new document in a layout already seen ingests without code changes',
     expect(
       query('select amount_fen from narrative_facts f join documents d on d.id = f.document_id where d.file = ? and f.metric = ?', '900_synthetic.txt', 'admin_operation'),
     ).toEqual([{ amount_fen: wan('18.50') }]);
-    const report = ingestReport({ ...parseRawFiles(raw), databasePath: newDb });
+    const [{ report }] = query<{ report: string }>('select report from ingest_reports r join documents d on d.id = r.document_id where d.file = ?', '900_synthetic.txt');
     expect(report).toContain(`未能识别的表格区域：第${lineOf('类别')}–${lineOf('聘用')}行`);
   });
 

@@ -1,7 +1,9 @@
 // Shared by the ingest tests: the seed documents as raw lines, the seed database
 // opened read-only, and amounts converted to 分 by plain string arithmetic (never
 // through the code under test).
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import SQLite from 'better-sqlite3';
 import { join } from 'node:path';
 import { databasePath, rawDir } from '../../src/config.ts';
 import { openStore, type Store } from '../../src/store/db.ts';
@@ -71,4 +73,26 @@ export interface SegmentSpan {
 
 export function inSegments(line: number, segments: SegmentSpan[]): boolean {
   return segments.some((s) => s.line_start <= line && line <= s.line_end);
+}
+
+/** Every table's rows (but ingested_at, kept from when a reused document was read, and kysely's bookkeeping), hashed. */
+export function digest(path: string): string {
+  const db = new SQLite(path, { readonly: true, fileMustExist: true });
+  try {
+    const hash = createHash('sha256');
+    const tables = db
+      .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`)
+      .pluck()
+      .all() as string[];
+    for (const table of tables) {
+      hash.update(`\u0000${table}\u0000`);
+      for (const row of db.prepare(`select * from "${table}" order by rowid`).all() as Record<string, unknown>[]) {
+        delete row.ingested_at;
+        hash.update(JSON.stringify(row));
+      }
+    }
+    return hash.digest('hex');
+  } finally {
+    db.close();
+  }
 }
