@@ -36,13 +36,13 @@ const PLACES: [string, string, string | null, string | null, string | null, stri
   // Directly under the province: no prefecture between.
   ['shennongjia.txt', '神农架林区医疗保障局', '湖北省', null, '神农架林区', '429021', '24.60'],
   ['liuzhi.txt', '六枝特区医疗保障局', '贵州省', '六盘水市', '六枝特区', '520203', '25.70'],
-  // A municipality is a province: its districts have no city.
-  ['pudong.txt', '上海市浦东新区医疗保障局', '上海市', null, '浦东新区', '310115', '26.80'],
+  // A municipality is a province, and the city of its districts.
+  ['pudong.txt', '上海市浦东新区医疗保障局', '上海市', '上海市', '浦东新区', '310115', '26.80'],
   ['changyang.txt', '长阳土家族自治县医疗保障局', '湖北省', '宜昌市', '长阳土家族自治县', '420528', '27.90'],
   ['aksu.txt', '阿克苏地区医疗保障局', '新疆维吾尔自治区', '阿克苏地区', null, '652900', '28.10'],
   // Printed 禄丰县: the county became 禄丰市 in 2021.
   ['lufeng.txt', '禄丰县医疗保障局', '云南省', '楚雄彝族自治州', '禄丰市', '532302', '29.20'],
-  ['chaoyang-beijing.txt', '北京市朝阳区医疗保障局', '北京市', null, '朝阳区', '110105', '31.40'],
+  ['chaoyang-beijing.txt', '北京市朝阳区医疗保障局', '北京市', '北京市', '朝阳区', '110105', '31.40'],
   ['chaoyang-changchun.txt', '长春市朝阳区医疗保障局', '吉林省', '长春市', '朝阳区', '220104', '32.50'],
   ['chaoyang-city.txt', '朝阳市医疗保障局', '辽宁省', '朝阳市', null, '211300', '33.60'],
   ['chaoyang-county.txt', '朝阳县医疗保障局', '辽宁省', '朝阳市', '朝阳县', '211321', '34.70'],

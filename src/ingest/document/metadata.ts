@@ -34,15 +34,17 @@ function mostCommon<T>(values: T[]): T | null {
 
 /**
  * Province, city and county of a department, read against the division data: the official names,
- * the levels above the one printed filled in (曲阳县 → 河北省 保定市). A name several divisions
+ * the levels above the one printed filled in (曲阳县 → 河北省 保定市; 北京市朝阳区 → 北京市 北京市 朝阳区). A name several divisions
  * share (朝阳区 of 北京 and of 长春) keeps only what it printed.
  */
 export function regionOf(department: string): Pick<DocumentMeta, 'province' | 'city' | 'county' | 'divisionCode'> {
   const r = readPlace(department);
   const printed = (level: DivisionLevel) => r.printed.find((p) => p.candidates.length > 0 && p.candidates.every((c) => c.level === level))?.text ?? null;
+  // A municipality (北京市, a province-level 市) is the city of its districts too.
+  const municipality = r.province?.name.endsWith('市') && r.county ? r.province.name : null;
   return {
     province: r.province?.name ?? printed('province'),
-    city: r.city?.name ?? printed('city'),
+    city: r.city?.name ?? printed('city') ?? municipality,
     county: r.county?.name ?? printed('county'),
     divisionCode: r.division?.code ?? null,
   };
