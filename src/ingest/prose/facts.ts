@@ -1,19 +1,24 @@
 // Figures stated in the prose: “三公”经费 and its parts, 会议费, 机关运行经费,
 // 政府采购, vehicles, staff, year-over-year changes, execution rates, project
-// self-evaluations. Every number with a unit is read against the words before
-// it in its clause: a metric from grammar/metrics.json (earlier entries win), a
-// subject code in brackets, or a subject name printed in the document's tables.
-// Words right before the number say what kind of number it is: 增加/减少 (a
-// change of the metric being discussed), 占…的 (a share), 完成预算的 (an
-// execution rate). A number whose subject cannot be told is not stored. A change
-// keeps the line that states it, which may be paragraphs after its figure; a date
-// stated before a number in its sentence (`截至 2022 年 12 月 31 日`) is the date it stands at.
+// self-evaluations. Each number's role — this year's figure of the 预算 or the 决算,
+// the earlier year's figure it is compared with, a change, a share, an execution
+// rate, part of a name — comes from the sentence grammar (roles.ts). What it is of is
+// read against the words before it in its clause: a metric from grammar/metrics.json
+// (earlier entries win), a subject code in brackets, a subject name printed in the
+// document's tables or named with its level mark (…（项）). A number whose role or
+// subject cannot be told is not stored, and a change, share or rate is never given to
+// a figure stated before such a number in its sentence. A change keeps the line that
+// states it, which may be paragraphs after its figure; a date stated before a number
+// in its sentence (`截至 2022 年 12 月 31 日`) is the date it stands at. A number printed
+// with letters among its digits (`l3.60`) is stored with its likeliest reading, flagged.
 import type { NewNarrativeFact } from '../../store/schema.ts';
-import { metrics, type Metric } from '../../store/metrics.ts';
+import { metric as metricByKey, metrics, type Metric } from '../../store/metrics.ts';
 import type { ParseContext } from '../model.ts';
 import { nameKey } from '../text/cjk.ts';
 import { asOfStatements } from '../text/dates.ts';
+import { readGarbled } from '../text/garbled.ts';
 import { FEN_PER_UNIT } from '../text/numbers.ts';
+import { roleOf } from './roles.ts';
 import type { Paragraph } from './paragraphs.ts';
 
 /** A narrative fact before it gets its ids: the narrative_facts row itself. */
@@ -24,9 +29,6 @@ export type SubjectNames = ReadonlyMap<string, string>;
 
 const NUMBER = /(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|辆|人次|人|个|台（套）|台|套|%|分|批次|家|名)/g;
 const CHANGE_WORDS = '增加|减少|增长|下降|降低';
-const CHANGE_VERB = new RegExp(`(${CHANGE_WORDS})了?$`);
-const SHARE = /占[^，。；]*的$/;
-const EXECUTION = /完成(?:年初)?预算(?:数)?的$/;
 // `after` starts right behind the number, usually with the clause's comma (`24.44万元，较上年不可比`).
 const STEADY = /^[，,\s]*[^，。；\d]{0,6}?(较上年无增减|与上年持平|持平|不可比|无增减)/;
 const REASON = /(?:主要原因是|主要原因[:：]|的主要原因是|主要是由于|原因是|主要是|主要为)[:：]?\s*([^。；]+)/;
@@ -38,6 +40,8 @@ const COMPARE = new RegExp(`(?:与|比|较)\\s*(上年|20\\d{2}\\s*年[^，。�
 /** A bracketed remark (`（与部门决算中…一致）`, `（不含车辆）`); short ones like （境） are part of names. */
 const ASIDE = /[（(][^（）()\d]{3,}[)）]/g;
 const LEVEL_MARK = /[（(][类款项][)）]/g;
+/** The name of a 项 (or 款) printed with its level mark, after any other level's mark. */
+const LEVELLED = /(?:^|[)）：:\s\d.、])([\u4e00-\u9fa5、（）()]{2,30}?)[（(]项[)）]/g;
 /** A list item's number (`（1）`, `2.`, `3、`) in front of a name; `机关资本性支出（一）` keeps its own bracket. */
 const LIST_MARK = /^\s*(?:[（(]\d+[)）]|\d+[.、．])\s*/;
 const PROJECT_CONTEXT = /“([^”]+)”项目/;
@@ -98,7 +102,20 @@ function findSubject(window: string, full: string, subjects: SubjectNames, sente
     const end = at + name.length;
     if (!best || end > best.end || (end === best.end && name.length > best.name.length)) best = { name, code, end };
   }
-  return best ? { metric: null, subjectCode: best.code, subjectName: best.name, label: best.name } : null;
+  if (best) return { metric: null, subjectCode: best.code, subjectName: best.name, label: best.name };
+  // A subject named with its level (`…（款）行政单位离退休（项）：`) though no table printed it.
+  const named = [...full.matchAll(LEVELLED)].at(-1)?.[1];
+  return named ? { metric: null, subjectCode: null, subjectName: named, label: named } : null;
+}
+
+/** The number printed around `start`–`end` when letters stand among its digits (`l3.60`, `7.S9`, `3.58e3`): its likely reading. */
+function garbledAround(text: string, start: number, end: number): { value: number; from: number } | null {
+  let [from, to] = [start, end];
+  while (from > 0 && /[0-9A-Za-z,.]/.test(text[from - 1]!)) from--;
+  while (to < text.length && /[0-9A-Za-z,.]/.test(text[to]!)) to++;
+  if (from === start && to === end) return null;
+  const value = readGarbled(text.slice(from, to).replace(/[,.]+$/, ''));
+  return value === null ? null : { value, from };
 }
 
 function toFen(text: string, unit: string): { fen: number; precision: number } | null {
@@ -121,6 +138,9 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
       const s = sentence[0];
       const base = sentence.index;
       const inSentence: FactDraft[] = [];
+      // Where in the sentence each of its facts is stated, and the last number no rule read (-1: none).
+      const placed = new Map<FactDraft, number>();
+      let unreadAt = -1;
       const opensWithTopic = /^\s*(?:与|20\d{2}\s*年)/.test(s);
       const dates = asOfStatements(s, ctx.year);
       // The sentence as printed, formulas included.
@@ -132,6 +152,7 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
           const [, digits, unit] = hit as unknown as [string, string, string];
           const full = c.slice(0, hit.index);
           const window = c.slice(previousEnd, hit.index);
+          const windowStart = previousEnd;
           previousEnd = hit.index + hit[0].length;
           const at = base + clause.index + hit.index;
           const line = p.lineAt[at]!;
@@ -142,47 +163,64 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
           // A reason given for a change (`主要是由于…新增公务用车购置费用 18 万元`) is not a figure of its own.
           const reasonAt = REASON_START.exec(before);
           if (reasonAt && !/[；;]/.test(before.slice(reasonAt.index))) continue;
-          const current = inSentence.at(-1) ?? (opensWithTopic ? inParagraph[0] : inParagraph.at(-1));
           const found = findSubject(window, full, subjects, before);
           const asOf = dates.findLast((d) => d.end <= before.length)?.date ?? null;
+          const position = clause.index + hit.index;
+          // A number printed with letters among its digits (`7.S9`) starts where its letters do.
+          const garbled = garbledAround(c, hit.index, hit.index + digits.length);
+          const role = roleOf(c.slice(windowStart, Math.max(windowStart, garbled?.from ?? hit.index)), c.slice(previousEnd), unit === '%', ctx.year, ctx.stage);
+          if (role === null) {
+            unreadAt = position;
+            continue;
+          }
+          if (role.kind === 'threshold') continue;
+          // What a change, share or rate belongs to: the sentence's last figure, unless a number no rule read
+          // stands between them (it may be that number's); a sentence opening on its topic refers back to the paragraph's first.
+          const latest = inSentence.at(-1);
+          const current = latest ? (placed.get(latest)! > unreadAt ? latest : undefined) : unreadAt < 0 ? (opensWithTopic ? inParagraph[0] : inParagraph.at(-1)) : undefined;
 
           if (unit === '%') {
-            const value = Number(digits.replace(/,/g, ''));
-            const tail = full.replace(ASIDE, '').trimEnd();
-            if (CHANGE_VERB.test(tail) && current) {
-              current.change_percent = /减少|下降|降低/.test(tail) ? -value : value;
+            const value = garbled?.value ?? Number(digits.replace(/,/g, ''));
+            const mark = (f: FactDraft) => (garbled ? { ...f, flags: 'garbled_digits' } : f);
+            if (role.kind === 'change' && current) {
+              current.change_percent = role.sign * value;
               current.change_line ??= line;
               current.change_raw_text ??= raw;
+              if (garbled) current.flags = 'garbled_digits';
               // `较上年增加71.74万元，增长49.94%，增长的主要原因是：…`: the reason follows the percent.
               current.reason ??= REASON.exec(after)?.[1]?.trim() ?? null;
-            } else if (SHARE.test(tail) && inSentence.length > 0) {
-              const of = inSentence.at(-1)!;
-              facts.push({ ...of, ...noChange, line, aspect: 'share', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, raw_text: raw, as_of: asOf });
-            } else if (EXECUTION.test(tail)) {
+            } else if (role.kind === 'share' && current && latest) {
+              facts.push(mark({ ...current, ...noChange, line, aspect: 'share', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, raw_text: raw, as_of: asOf }));
+            } else if (role.kind === 'execution') {
               const of = found && found.metric?.key !== current?.metric ? found : null;
               const target = of ? { metric: of.metric?.key ?? 'subject', subject_code: of.subjectCode, subject_name: of.subjectName ?? project, label: of.label } : current;
-              if (target) facts.push({ ...(current ?? emptyFact(ctx, line, raw)), ...target, ...noChange, line, aspect: 'execution_rate', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, raw_text: raw, as_of: asOf });
-            } else if (found?.metric?.kind === 'percent') {
+              if (target) facts.push(mark({ ...(current ?? emptyFact(ctx, line, raw)), ...target, ...noChange, line, aspect: 'execution_rate', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, raw_text: raw, as_of: asOf }));
+            } else if (role.kind === 'figure' && found?.metric?.kind === 'percent') {
               // A rate named as such (自评覆盖率…达到 83%): a share of the metric's own.
-              facts.push({ ...newFact(ctx, line, raw, found.metric.key, found.label, null, null, asOf), aspect: 'share', value_kind: 'percent', value, unit: '%' });
+              facts.push(mark({ ...newFact(ctx, line, raw, found.metric.key, found.label, null, null, asOf), aspect: 'share', value_kind: 'percent', value, unit: '%' }));
             }
             continue;
           }
 
-          if (CHANGE_VERB.test(full.replace(ASIDE, '').trimEnd()) && unit !== '分') {
-            const money = toFen(digits, unit);
+          if (role.kind === 'change' && unit !== '分') {
+            const money = garbled ? toFen(String(garbled.value), unit) : toFen(digits, unit);
             const explicit = found?.metric ?? null;
-            // The change is of this year's figure, not of the earlier year's it was compared with.
-            const ofThisYear = (f: FactDraft | undefined) => (f && f.year === ctx.year ? f : undefined);
+            // The change is of this year's figure of the document's stage, not of the figure it was compared with.
+            const ofThisYear = (f: FactDraft | undefined) => (f && f.year === ctx.year && f.basis === ctx.stage ? f : undefined);
+            const compared = inSentence.findLast((f) => f.year !== ctx.year || f.basis !== ctx.stage);
+            const sameTopic = (f: FactDraft) => compared !== undefined && f.metric === compared.metric && f.subject_name === compared.subject_name;
             const target = explicit
-              ? (facts.findLast((f) => f.metric === explicit.key && f.aspect === 'amount' && f.year === ctx.year) ?? null)
-              : (ofThisYear(current) ?? inSentence.findLast((f) => f.year === ctx.year) ?? null);
-            const change = /减少|下降|降低/.test(full) ? -1 : 1;
+              ? (facts.findLast((f) => f.metric === explicit.key && f.aspect === 'amount' && f.year === ctx.year && f.basis === ctx.stage) ?? null)
+              : (ofThisYear(current) ?? inSentence.findLast((f) => placed.get(f)! > unreadAt && ofThisYear(f) !== undefined) ??
+                // 收入总计与上年决算数X万元相比，增加Y万元: this year's figure of the topic compared, stated before.
+                facts.findLast((f) => f.aspect === 'amount' && ofThisYear(f) !== undefined && sameTopic(f)) ??
+                null);
             const fact = target ?? (explicit ? newFact(ctx, line, raw, explicit.key, found!.label, null, project, asOf) : null);
             if (fact && money) {
-              fact.change_fen = change * money.fen;
-              fact.change_direction = change > 0 ? '增加' : '减少';
+              fact.change_fen = role.sign * money.fen;
+              fact.change_direction = role.sign > 0 ? '增加' : '减少';
               [fact.change_line, fact.change_raw_text] = [line, raw];
+              if (garbled) fact.flags = 'garbled_digits';
               // The comparison nearest before the change: a heading like `比上年增减情况` joined to the paragraph is further away.
               const basis = [...before.matchAll(COMPARE)].at(-1)?.[1];
               fact.compare_basis = basis?.replace(/\s+/g, '') ?? fact.compare_basis;
@@ -192,12 +230,24 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
                 inParagraph.push(fact);
               }
               inSentence.push(fact);
+              placed.set(fact, position);
             }
             continue;
           }
+          if (role.kind !== 'figure') continue;
 
-          if (!found) continue;
-          const metric = found.metric;
+          // A figure whose stage the words before it name (年初预算为 X，支出决算为 Y) may leave its topic to the sentence;
+          // one compared with in a sentence opening on the comparison (与上年决算数 X 万元相比) is of the paragraph's topic.
+          const refersTo = opensWithTopic && role.compared ? inParagraph[0] : undefined;
+          const topic =
+            found ??
+            (role.staged || role.compared ? findSubject(before, before, subjects, before) : null) ??
+            (refersTo && refersTo.aspect === 'amount' ? { metric: refersTo.metric === 'subject' ? null : metricByKey(refersTo.metric), subjectCode: refersTo.subject_code ?? null, subjectName: refersTo.subject_name ?? null, label: refersTo.label } : null);
+          if (!topic) {
+            unreadAt = position;
+            continue;
+          }
+          const metric = topic.metric;
           const isProject = metric?.key.startsWith('project.') ?? false;
           if (isProject && !project) continue;
           const kind = metric?.kind ?? 'money';
@@ -205,18 +255,17 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
           if ((kind === 'money') !== isMoney && !(kind === 'score' && unit === '分')) continue;
           if (kind === 'count' && !COUNT_UNITS.has(unit)) continue;
 
-          const fact = newFact(ctx, line, raw, metric?.key ?? 'subject', found.label, found.subjectCode, isProject ? project : found.subjectName, asOf);
-          const year = /^\s*(?:比|较)\s*(20\d{2})\s*年/.exec(window)?.[1];
-          if (year) fact.year = Number(year);
-          if (/预算数|年初预算/.test(window) && ctx.stage === '决算') fact.basis = '预算';
+          const fact = newFact(ctx, line, raw, metric?.key ?? 'subject', topic.label, topic.subjectCode, isProject ? project : topic.subjectName, asOf);
+          [fact.year, fact.basis] = [role.year, role.stage];
+          if (garbled) fact.flags = 'garbled_digits';
           if (isMoney) {
-            const money = toFen(digits, unit);
+            const money = garbled ? toFen(String(garbled.value), unit) : toFen(digits, unit);
             if (!money) continue;
             [fact.amount_fen, fact.precision_fen, fact.unit] = [money.fen, money.precision, unit];
           } else {
             fact.value_kind = kind === 'score' ? 'score' : 'count';
             fact.aspect = kind === 'score' ? 'score' : 'count';
-            fact.value = Number(digits.replace(/,/g, ''));
+            fact.value = garbled?.value ?? Number(digits.replace(/,/g, ''));
             fact.unit = unit;
           }
           const steady = STEADY.exec(after);
@@ -230,6 +279,7 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
           facts.push(fact);
           inParagraph.push(fact);
           inSentence.push(fact);
+          placed.set(fact, position);
         }
       }
       if (inSentence.length === 0 && s.search(NUMBER) < 0) steadyStatement(s, raw, facts, ctx, subjects, (i) => p.lineAt[base + i]!);

@@ -18,6 +18,16 @@ function isGarbled(token: string): boolean {
   return [...token].every((ch) => /[\d,.]/.test(ch) || ch in LOOKALIKE) && /[\d,.]/.test(token.replace(/[A-Za-z]/g, '')) && /\d[A-Za-z]|[A-Za-z]\d|[A-Za-z][.,]\d|\d[.,][A-Za-z]/.test(token);
 }
 
+/**
+ * A number printed with letters, read as the number it most likely is (`l3.60` → 13.60, `7.S9` → 7.59,
+ * `3.58e3` → 3580): a reading to store flagged, never a printed fact. Null for a token that is no garbled number.
+ */
+export function readGarbled(token: string): number | null {
+  if (!isGarbled(token)) return null;
+  const value = /^\d+(?:\.\d+)?[eE][+-]?\d+$/.test(token) ? Number(token) : Number(token.replace(/[A-Za-z]/g, (ch) => LOOKALIKE[ch] ?? '').replace(/,/g, ''));
+  return Number.isFinite(value) ? value : null;
+}
+
 /** The values a reader may have taken from the token: each run of digits in it, and the token with look-alikes read as digits. */
 function readings(token: string): number[] {
   const runs = token.match(/\d[\d,]*(?:\.\d+)?/g) ?? [];
