@@ -3,6 +3,7 @@
 import type { StructuredQuery, Target } from '../query/ast.ts';
 import type { Catalog } from '../query/catalog.ts';
 import { orgAliasesOf } from '../query/lexicon/aliases.ts';
+import { arithmetic } from './intents/arithmetic.ts';
 import { breakdown } from './intents/breakdown.ts';
 import { compare } from './intents/compare.ts';
 import { listCatalog, listWithin } from './intents/list.ts';
@@ -132,6 +133,8 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
       return performance(s, q, scopes[0]!);
     case 'rate':
       return rate(s, q, scopes[0]!);
+    case 'arithmetic':
+      return arithmetic(s, q, scopes);
     case 'compare':
       return compare(s, q, scopes);
     case 'share':

@@ -216,12 +216,33 @@ export function derivedFigure(op: ArithmeticOp | 'share', inputs: Figure[], labe
     precision: null,
     change: null,
     asOf: null,
+    // Its corroboration is its inputs' (cited beside it), not its own.
+    verification: undefined,
     derived: { op, inputs },
   };
 }
 
 /** A percentage as answers give it: two decimals, as a number. */
 export const percentValue = (ratio: number): number => Math.round(ratio * 10_000) / 100;
+
+/**
+ * Last year's figure where no table prints it but the text states this year's change (北票 支出总计 1,459.71,
+ * 比上年增加822.57 → 637.14): computed, with both printed figures as its inputs.
+ */
+export function priorFromChange(f: Figure): { prior: Figure; change: Figure } | null {
+  const change = changeFigure(f);
+  const c = f.change;
+  if (!change || !c || c.fen === null || f.fen === null) return null;
+  const falling = c.direction === '减少' || c.direction === '下降' || c.direction === '降低';
+  const rising = c.direction === '增加' || c.direction === '增长';
+  if (!falling && !rising) return null;
+  const delta = Math.abs(c.fen);
+  const fen = falling ? f.fen + delta : f.fen - delta;
+  const sign = falling ? '+' : '−';
+  const label = `${f.label}（${f.year - 1}年，按文中说明推算）`;
+  const prior = derivedFigure(falling ? 'sum' : 'difference', [f, change], label, { fen }, `${money(f.fen, f.printedIn)} ${sign} ${money(delta)}`);
+  return { prior: { ...prior, year: f.year - 1 }, change };
+}
 
 export function toAnswer(f: Figure, all: readonly Figure[] = [f]): AnswerItem {
   return {

@@ -36,7 +36,9 @@ export function yearHeading(entity: string, doc: CatalogDocument, year: number):
 }
 
 /** `来源：《doc》正文第434行；部门预算财政拨款“三公”经费支出表第371、373行` — grouped by document and table. */
-function sourceLines(figures: Figure[], all: boolean): string[] {
+function sourceLines(computedToo: Figure[], all: boolean): string[] {
+  // A computed figure is cited by its inputs, which are among the figures; the formula is in the text.
+  const figures = computedToo.filter((f) => !f.derived);
   if (figures.length === 0) return [];
   if (all) {
     const seen = new Set<string>();
@@ -82,7 +84,15 @@ function warnings(queries: Queries, figures: Figure[]): string[] {
   return [...out];
 }
 
+/** The figures with every computed figure's inputs among them, so each derived answer's inputs are answers too. */
+function withInputs(figures: Figure[]): Figure[] {
+  const out = [...figures];
+  for (let i = 0; i < out.length; i++) for (const input of out[i]!.derived?.inputs ?? []) if (!out.includes(input)) out.push(input);
+  return out;
+}
+
 export function toResult(query: string, r: Reply, queries: Queries): AskResult {
+  r = { ...r, figures: withInputs(r.figures) };
   const warned = warnings(queries, r.figures);
   const text = [...r.lines, ...warned, ...cautions(queries, r.figures, warned), ...sourceLines(r.figures, r.allSources ?? false)];
   if (r.suggestions.length && r.status !== 'answered') text.push(`可以这样问：${r.suggestions.join('；')}`);

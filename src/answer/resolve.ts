@@ -80,7 +80,7 @@ export function resolveScopes(catalog: Catalog, q: StructuredQuery): Scope[] | R
       if (q.stage === '决算' && doc.stage !== '决算') return noFinal(e.department, docs, doc, q);
       const note = own ? null : `${e.department}没有单独的${year}年资料，以下取自${doc.fiscal_year}年${doc.stage}中的${year}年数字。`;
       // A comparison of years reads them all from one document.
-      const scope = q.intent === 'compare' && q.years.length > 1 ? { doc, year: Math.max(...q.years), entity, unitId: e.unitId, yearNote: null } : { doc, year, entity, unitId: e.unitId, yearNote: note };
+      const scope = (q.intent === 'compare' || q.intent === 'arithmetic') && q.years.length > 1 ? { doc, year: Math.max(...q.years), entity, unitId: e.unitId, yearNote: null } : { doc, year, entity, unitId: e.unitId, yearNote: note };
       if (!scopes.some((s) => s.doc === scope.doc && s.year === scope.year && s.unitId === e.unitId)) scopes.push(scope);
     }
   }

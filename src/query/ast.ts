@@ -2,7 +2,7 @@
 import type { Stage } from '../store/schema.ts';
 import type { ListTarget } from './lexicon/lexicon.ts';
 
-export type Intent = 'lookup' | 'breakdown' | 'compare' | 'rank' | 'share' | 'list' | 'performance' | 'rate';
+export type Intent = 'lookup' | 'breakdown' | 'compare' | 'rank' | 'share' | 'list' | 'performance' | 'rate' | 'arithmetic';
 
 export interface EntityChoice {
   /** The department (document publisher) the question is about. */

@@ -43,6 +43,28 @@ function listedUnderCondition(m: Mentions, targets: Target[]): boolean {
   return projects || targets.length === 0 || targets.every((t) => t.kind === 'metric' && t.key === 'project');
 }
 
+/**
+ * Arithmetic on printed figures when the question names what it is computed from: two figures, two
+ * departments, two years or stages (A比B多多少, 加起来, 几倍, 增长率), a 决算's budget and spending (还剩多少没花),
+ * or a figure and a headcount (人均). A sum of departments is a set's; 一共 of one figure is that figure.
+ */
+function computed(m: Mentions, entities: EntityRef[], targets: Target[]): boolean {
+  const op = m.arithmetic[0]?.op ?? (m.comparisons.length ? 'difference' : m.intents.includes('share') && m.previousYear ? 'growth' : null);
+  if (op === null || targets.length === 0) return false;
+  const pairs = targets.length > 1 || entities.length > 1 || new Set(m.years).size > 1 || m.bothStages || new Set(m.stages).size > 1;
+  switch (op) {
+    case 'per_head':
+    case 'remaining':
+    case 'growth':
+      return true;
+    case 'sum':
+    case 'average':
+      return targets.length > 1 && entities.length <= 1;
+    default:
+      return pairs || (op === 'difference' && m.previousYear);
+  }
+}
+
 function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byScore: boolean): Intent {
   const has = (i: string) => m.intents.includes(i as never);
   // 执行率 before 绩效: a rate is one figure, the 绩效 answer a whole table.
@@ -50,6 +72,7 @@ function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byS
   if (byScore) return 'rank';
   if (has('performance')) return 'performance';
   if (listedUnderCondition(m, targets)) return m.scopes.includes('subjects') ? 'rank' : 'list';
+  if (computed(m, entities, targets)) return 'arithmetic';
   // 哪个单位人员经费占基本支出的比重最大: each department's share of the base named, ranked.
   if (has('share') && targets.length > 1 && entities.length === 0 && (m.sets.length > 0 || m.which)) return 'share';
   // 支出总计排第二的单位: an item of a ranking of the set.
@@ -100,6 +123,16 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
   };
 }
 
+/**
+ * 曲阳2022年的预算是多少, 北票 决算: a department's budget (or final account) with nothing else named is its
+ * 支出总计 — the whole of it, never a part.
+ */
+function wholeBudget(m: Mentions, entities: EntityRef[], found: Found): void {
+  const nothingElse = found.targets.length + found.candidates.length + found.unknown.length + m.listTargets.length + m.conditions.length + m.scopes.length + m.sets.length === 0;
+  const asksFigure = !['rank', 'list', 'performance', 'rate'].some((i) => m.intents.includes(i as never)) && !m.catalogue && m.references.length === 0;
+  if (nothingElse && asksFigure && entities.length > 0 && m.stages.length > 0 && !m.bothStages) found.targets.push({ kind: 'metric', key: 'expenditure.grand_total', text: m.stages[0]! });
+}
+
 /** The question's shape beyond what it names: a set of departments, conditions, arithmetic, references. */
 function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 'conditions' | 'arithmetic' | 'reason' | 'reference' | 'catalogue'> {
   // 辽宁几个医保单位: a set word and a place together are one set, of that place.
@@ -107,7 +140,8 @@ function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 
   // An amount typed without its unit is read in the unit the figures compared are counted in.
   const unitOf = (c: Mentions['conditions'][number]) => c.unit ?? (m.intents.includes('rate') ? 'percent' : byScore ? 'score' : 'yuan');
   const comparison = m.comparisons[0];
-  const op = m.arithmetic[0];
+  // 增长了百分之几: a share of the change, the growth rate.
+  const op = m.arithmetic[0] ?? (m.intents.includes('share') && m.previousYear ? { op: 'growth' as const, text: '' } : undefined);
   const reference = m.references[0];
   return {
     set: set ? { place: set.place, which: set.which, text: set.text } : null,
@@ -176,7 +210,9 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
       // Then the rest: loose project names, typos, or words not understood.
       readLeftovers(leftoverWords(text, m, phrases, compound), projects, scope, found);
       // Without 和/与, several things read from one phrase split by a space are doubted.
-      doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
+      // 人均…按实有人员: a headcount beside a figure is what it is divided by, not a phrase split by a space.
+      if (!m.arithmetic.some((a) => a.op === 'per_head')) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
+      wholeBudget(m, entities, found);
       return { ok: true, query: queryOf(text, m, entities, found) };
     },
   };

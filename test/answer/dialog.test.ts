@@ -33,9 +33,23 @@ describe('follow-up questions', () => {
     expect(next.answers[0]).toMatchObject({ year: 2022, amount_yuan: 56500, source: { line: 263 } });
   });
 
-  it('a year nobody printed is not found, not guessed', () => {
+  it('a year nobody printed is computed from the change the text states, shown as computed, never guessed', () => {
+    // 曲阳 line 434: 13.60万元 … 与2022年相比增加12万元 → 2022: 13.60 − 12 = 1.60万元.
     const first = engine.ask('曲阳 2023 三公经费');
     const next = engine.ask('那2022年呢', first.context);
+    expect(next.status).toBe('answered');
+    expect(next.text).toContain('推算');
+    const [prior] = next.answers;
+    expect(prior).toMatchObject({ year: 2022, amount_yuan: 16000, derived: { op: 'difference' } });
+    expect(prior!.derived!.inputs.map((i) => [next.answers[i]!.amount_yuan, next.answers[i]!.source.line])).toEqual([
+      [136000, 434],
+      [120000, 434],
+    ]);
+  });
+
+  it('a year nobody printed and no change stated is not found, not guessed', () => {
+    const first = engine.ask('抚顺 2024 三公经费');
+    const next = engine.ask('那2023年呢', first.context);
     expect(next.status).toBe('not_found');
     expect(next.answers).toEqual([]);
   });

@@ -4,7 +4,7 @@
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import type { Figure } from '../figures.ts';
-import { changeFigure, sameFigure, show } from '../figures.ts';
+import { changeFigure, priorFromChange, sameFigure, show } from '../figures.ts';
 import { money, percent } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -67,13 +67,16 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const years = q.years.length > 1 ? [...q.years].sort((a, b) => b - a) : [year, year - 1];
   const found = years.map((y) => ({ y, f: pick(targetFigures(s, scope, t, y), stage).main[0] ?? null }));
   const stated = targetFigures(s, scope, t, year).find((f) => f.change !== null);
+  // Last year not printed, but the change stated: last year computed from the two, said to be computed.
+  const derived = q.years.length < 2 && stated && !found[1]?.f ? priorFromChange(stated) : null;
   const head = `${scope.entity} ${name}`;
-  const lines = [`${head}：${found.map(({ y, f }) => `${y}年${f ? show(f) : '未公开'}`).join('，')}`];
+  const lines = [`${head}：${found.map(({ y, f }) => `${y}年${f ? show(f) : derived && y === year - 1 ? `${show(derived.prior)}（按文中说明推算：${derived.prior.raw}）` : '未公开'}`).join('，')}`];
   if (stated) lines.push(`文中说明：${year}年${show(stated)}${changeText(stated)}`);
   const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f?.line === stated.line && sameFigure(f, stated)) ? [stated] : [])];
   // The change is cited from the line stating it, which may be paragraphs after its figure's.
   const change = stated && changeFigure(stated);
-  if (change) figures.push(change);
+  if (derived) figures.push(derived.prior, ...(figures.includes(stated!) ? [] : [stated!]), derived.change);
+  else if (change) figures.push(change);
   if (found.filter(({ f }) => f).length < 2 && !stated) {
     // Not found carries no figure: the year held is one question away.
     return reply('not_found', [`${heading(scope.entity, scope.doc)}中没有${name}的${years.filter((y) => y !== year).join('、')}年数字，也没有说明增减。`], [], [

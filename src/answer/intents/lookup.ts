@@ -3,7 +3,8 @@
 // answered with each, labelled with its table and column; “三公”经费 always comes with its parts.
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
-import { show } from '../figures.ts';
+import { priorFromChange, show } from '../figures.ts';
+import { money } from '../format.ts';
 import { tableName } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -47,6 +48,13 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
   if (main.length === 0 && other.length === 0) {
     const quoted = name.includes('“') ? name : `“${name}”`;
     if (year !== scope.doc.fiscal_year) {
+      // Not printed, but this year's figure states its change: last year computed from the two.
+      const stated = year === scope.doc.fiscal_year - 1 ? targetFigures(s, scope, target, scope.doc.fiscal_year, measure).find((f) => f.change !== null) : undefined;
+      const derived = stated && priorFromChange(stated);
+      if (derived) {
+        const text = `${scope.entity} ${year}年 ${name}：${show(derived.prior)}（${scope.doc.fiscal_year}年${scope.doc.stage}未印${year}年数，按文中说明推算：${show(stated!)}${derived.prior.raw.slice(money(stated!.fen!, stated!.printedIn).length)}）`;
+        return reply('answered', [...note, text], [derived.prior, stated!, derived.change]);
+      }
       return reply('not_found', [`${scope.entity}没有${year}年的资料，${scope.doc.fiscal_year}年${scope.doc.stage}中也没有${year}年的${quoted}数字。`]);
     }
     // The department's figure is not the sub-unit's: say where it is rather than give it as the answer.

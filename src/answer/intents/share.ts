@@ -2,12 +2,12 @@
 // over its whole, both figures shown with their sources.
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
-import { show } from '../figures.ts';
+import { derivedFigure, fromFact, percentValue, show } from '../figures.ts';
 import { percent } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { pick, subjectFigures, type Sources } from '../sources.ts';
-import { METRIC_WHOLE, headlineFigure, stageOf, targetName } from '../targets.ts';
+import { METRIC_WHOLE, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
 
 function whole(s: Sources, scope: Scope, t: Target, year: number, stage: Figure['basis']): { figure: Figure; name: string } | null {
@@ -28,18 +28,40 @@ function whole(s: Sources, scope: Scope, t: Target, year: number, stage: Figure[
   return main ? { figure: main, name: '支出总计' } : null;
 }
 
+/** The base the question names (占公用经费的比重, 决算占预算): exactly that figure, never a neighbouring row's. */
+function namedBase(s: Sources, q: StructuredQuery, scope: Scope, t: Target, year: number, stage: Figure['basis']): { part: Figure | null; base: { figure: Figure; name: string } | null } | null {
+  if (q.stage === 'both') {
+    const all = targetFigures(s, scope, t, year);
+    const of = (st: Figure['basis']) => pick(all, st).main.find((f) => f.basis === st) ?? null;
+    const budget = of('预算');
+    return { part: of('决算'), base: budget ? { figure: budget, name: `${targetName(t)}预算数` } : null };
+  }
+  const named = q.targets[1];
+  if (!named) return null;
+  const { main } = headlineFigure(s, scope, t, year, stage);
+  const base = headlineFigure(s, scope, named, year, stage).main;
+  return { part: main, base: base ? { figure: base, name: targetName(named) } : null };
+}
+
 export function share(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
   const year = scope.year;
   const stage = stageOf(q.stage, scope);
   const head = `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(t)}`;
   const note = scope.yearNote ? [scope.yearNote] : [];
+  const named = namedBase(s, q, scope, t, year, stage);
+  if (named) {
+    if (!named.part || named.part.fen === null) return reply('not_found', [...note, `${head}：没有找到。`]);
+    if (!named.base || !named.base.figure.fen) return reply('not_found', [...note, `${head}：找不到所问的基数，无法计算占比。`]);
+    return computedShare(head, note, named.part, named.base);
+  }
   // A share the text states is the department's, never a sub-unit's.
   const stated = t.kind === 'metric' && scope.unitId === null ? s.queries.factsByMetric(scope.doc.id, t.key).find((f) => f.aspect === 'share' && f.year === year) : undefined;
   const { main: part } = headlineFigure(s, scope, t, year, stage);
   if (!part) return reply('not_found', [...note, `${head}：没有找到。`]);
   if (stated && stated.value !== null) {
-    const r = reply('answered', [...note, `${head}${show(part)}，文中说明占比${percent(stated.value)}（${stated.raw_text.slice(0, 40)}）`], [part]);
-    return r;
+    // The share as the text states it leads, as a figure of its own (value and %), cited at its sentence.
+    const said = { ...fromFact(stated, scope.doc, scope.doc.department, `${targetName(t)}占比`), value: stated.value, unit: '%' };
+    return reply('answered', [...note, `${head}${show(part)}，文中说明占比${percent(stated.value)}（${stated.raw_text.slice(0, 40)}）`], [said, part]);
   }
   // A sub-unit's part over its own whole only (its targetFigures); the department's total is not its whole.
   const of = whole(s, scope, t, year, stage);
@@ -47,6 +69,12 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, t: Target): 
     const unit = scope.unitId !== null ? scope.entity : '';
     return reply('not_found', [...note, `${head}：找不到${unit && `${unit}自己的`}可比总数，无法计算占比。`], [], [`${scope.doc.short} ${scope.doc.fiscal_year} ${unit} ${t.text}`.replace(/ +/g, ' ')]);
   }
-  const ratio = (part.fen / of.figure.fen) * 100;
-  return reply('answered', [...note, `${head}${show(part)}，占${of.name}${show(of.figure)}的${percent(ratio)}`], [part, of.figure]);
+  return computedShare(head, note, part, of);
+}
+
+/** The share computed from the two printed figures: it leads, marked derived, with both as its inputs. */
+function computedShare(head: string, note: string[], part: Figure, of: { figure: Figure; name: string }): Reply {
+  const value = percentValue(part.fen! / of.figure.fen!);
+  const d = derivedFigure('share', [part, of.figure], `${part.label}占${of.name}的比例`, { fen: null, value, unit: '%' }, `${show(part)} ÷ ${show(of.figure)} = ${value.toFixed(2)}%`);
+  return reply('answered', [...note, `${head}${show(part)}，占${of.name}${show(of.figure)}的${percent(value)}（${show(part)} ÷ ${show(of.figure)}）`], [d, part, of.figure]);
 }

@@ -70,6 +70,8 @@ interface Piece extends Span {
   shape: boolean;
   /** A direction word (多, 少): it means something only in a question with 比. */
   afterComparison?: boolean;
+  /** A character no word matched (not a shape word read as plain). */
+  unknown?: boolean;
   token?: IToken;
   apply?: (out: Mentions) => void;
 }
@@ -246,7 +248,7 @@ function readToken(name: string, t: IToken, out: Mentions): void {
       break;
     default:
       // Other, Latin, and shape words that build no shape where they stand.
-      out.pending.push({ text: t.image, ...spanOf(t), shape: false });
+      out.pending.push({ text: t.image, ...spanOf(t), shape: false, unknown: name === 'Other' || name === 'Latin' });
   }
 }
 
@@ -317,7 +319,7 @@ export function settleMentions(out: Mentions): Mentions {
   const pieces = out.pending;
   const plainAt = (i: number) => {
     const p = pieces[i];
-    return p !== undefined && !p.shape && meaningful(p.text) !== '';
+    return p !== undefined && p.unknown === true && meaningful(p.text) !== '';
   };
   pieces.forEach((p, i) => {
     if (!p.shape) return;

@@ -1,0 +1,187 @@
+// 算术: a difference, a sum, a ratio, a growth rate or a per-head figure computed from printed
+// figures — never stored, always shown as its formula with every input cited. The inputs are what the
+// question names: two figures (基本支出比项目支出少多少), two departments, two years, a 决算's budget and
+// spending (还剩多少没花), a figure and a headcount (人均, saying 编制 or 实有).
+import shapes from '../../../grammar/shapes.json' with { type: 'json' };
+import type { ArithmeticOp, StructuredQuery, Target } from '../../query/ast.ts';
+import type { Stage } from '../../store/schema.ts';
+import { derivedFigure, percentValue, priorFromChange, show, type Figure } from '../figures.ts';
+import { money } from '../format.ts';
+import { reply, yearHeading, type Reply } from '../reply.ts';
+import type { Scope } from '../resolve.ts';
+import { pick, type Sources } from '../sources.ts';
+import { headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
+
+const NAMES: Record<ArithmeticOp, string> = {
+  difference: '相差',
+  sum: '合计',
+  average: '平均',
+  ratio: '倍数',
+  per_head: '人均',
+  remaining: '未花完',
+  growth: '增长率',
+};
+
+/** A headcount a per-head figure divides by: 实有人员 unless the question names 编制. */
+const HEADCOUNTS = { actual: 'staff.actual', authorized: 'staff.authorized' } as const;
+const STAFF = new Set<string>(Object.values(HEADCOUNTS));
+
+/** Whether a figure is about the department's own people and running, so that its staff are the heads to divide by. */
+function staffFigure(t: Target): boolean {
+  if (t.kind === 'metric') return shapes.perHead.metrics.includes(t.key);
+  return t.kind === 'subject' && t.codes.some((c) => shapes.perHead.subjects.includes(c));
+}
+
+interface Operand {
+  figure: Figure;
+  /** What the answer calls it: 基本支出, 抚顺市医疗保障局, 2022年, 预算数. */
+  name: string;
+}
+
+/** The operands the question names, in the order named; a reply when one is not printed. */
+function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] | Reply {
+  const scope = scopes[0]!;
+  const t = q.targets[0]!;
+  const missing = (name: string) => reply('not_found', [`${yearHeading(scope.entity, scope.doc, scope.year)}中没有找到${name}的数字，无法计算。`]);
+  // 还剩多少没花, 预算和执行数的差额, 决算占预算的比例: the two stages of one figure.
+  if (q.arithmetic?.op === 'remaining' || q.stage === 'both') {
+    const all = targetFigures(s, scope, t, scope.year);
+    const of = (stage: Stage) => pick(all, stage).main.find((f) => f.basis === stage);
+    const budget = of('预算');
+    const spent = of('决算');
+    if (!budget || !spent) return missing(`${targetName(t)}的${budget ? '决算' : '预算'}数`);
+    return [
+      { figure: budget, name: '预算数' },
+      { figure: spent, name: '决算数' },
+    ];
+  }
+  if (q.targets.length > 1) {
+    const out: Operand[] = [];
+    for (const target of q.targets) {
+      const f = headlineFigure(s, scope, target, scope.year, stageOf(q.stage, scope)).main;
+      if (!f) return missing(targetName(target));
+      out.push({ figure: f, name: targetName(target) });
+    }
+    return out;
+  }
+  if (scopes.length > 1) {
+    const out: Operand[] = [];
+    for (const sc of scopes) {
+      const f = headlineFigure(s, sc, t, sc.year, stageOf(q.stage, sc)).main;
+      if (!f) return reply('not_found', [`${yearHeading(sc.entity, sc.doc, sc.year)}中没有找到${targetName(t)}的数字，无法计算。`]);
+      out.push({ figure: f, name: `${sc.entity}（${sc.doc.fiscal_year}年${sc.doc.stage}）` });
+    }
+    return out;
+  }
+  // 2023年比2022年, 增长率: this year and the year before, from the same document.
+  const years = q.years.length > 1 ? [...q.years].sort((a, b) => b - a) : [scope.year, scope.year - 1];
+  const out: Operand[] = [];
+  for (const y of years) {
+    const f = pick(targetFigures(s, scope, t, y), stageOf(q.stage, scope)).main[0];
+    // Last year not printed: computed from this year's figure and the change the text states with it.
+    const prior = !f && out[0] && y === scope.year - 1 ? priorFromChange(targetFigures(s, scope, t, scope.year).find((x) => x.change !== null) ?? out[0].figure) : null;
+    if (prior) {
+      out[0] = { figure: targetFigures(s, scope, t, scope.year).find((x) => x.change !== null)!, name: out[0].name };
+      out.push({ figure: prior.prior, name: `${y}年（按文中说明推算）` });
+      continue;
+    }
+    if (!f) return missing(`${y}年${targetName(t)}`);
+    out.push({ figure: f, name: `${y}年` });
+  }
+  return out;
+}
+
+const amountOf = (f: Figure): number | null => f.fen ?? (typeof f.value === 'number' ? f.value : null);
+const shown = (f: Figure) => (f.fen !== null ? money(f.fen, f.printedIn) : show(f));
+
+/** The computed figure and the sentence stating it with its formula. */
+function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure: Figure; line: string } | string {
+  const figures = operands.map((o) => o.figure);
+  const values = figures.map(amountOf);
+  if (values.some((v) => v === null)) return '其中有的数字不是数额，无法计算。';
+  const money_ = figures.every((f) => f.fen !== null);
+  const units = new Set(figures.map((f) => (f.fen !== null ? '元' : f.unit)));
+  if ((op === 'difference' || op === 'sum' || op === 'remaining') && units.size > 1) return '这些数字单位不同，不能相加减。';
+  const [a, b] = values as [number, number];
+  const [fa, fb] = figures as [Figure, Figure];
+  switch (op) {
+    case 'sum': {
+      const total = (values as number[]).reduce((x, y) => x + y, 0);
+      const formula = `${figures.map(shown).join(' + ')}`;
+      const result = money_ ? { fen: total } : { fen: null, value: total, unit: fa.unit };
+      const f = derivedFigure('sum', figures, label, result, `${label} = ${formula}`);
+      return { figure: f, line: `${label}：${shown(f)} = ${formula}` };
+    }
+    case 'difference':
+    case 'remaining': {
+      // The larger first, so the difference reads as a positive amount with its direction said.
+      const [big, small] = a >= b ? [operands[0]!, operands[1]!] : [operands[1]!, operands[0]!];
+      const diff = Math.abs(a - b);
+      const formula = `${shown(big.figure)} − ${shown(small.figure)}`;
+      const result = money_ ? { fen: diff } : { fen: null, value: Math.round(diff * 100) / 100, unit: fa.unit };
+      const f = derivedFigure(op, [big.figure, small.figure], label, result, `${label} = ${formula}`);
+      const said = op === 'remaining' ? `预算数比决算数${a >= b ? '多' : '少'}` : `${big.name}比${small.name}多`;
+      return { figure: f, line: `${label}：${said}${shown(f)} = ${formula}` };
+    }
+    case 'ratio': {
+      if (!b) return '除数为零，无法计算。';
+      const value = Math.round((a / b) * 100) / 100;
+      const f = derivedFigure('ratio', [fa, fb], label, { fen: null, value, unit: '倍' }, `${shown(fa)} ÷ ${shown(fb)} = ${value}倍`);
+      return { figure: f, line: `${label}：${operands[0]!.name}是${operands[1]!.name}的${value}倍 = ${shown(fa)} ÷ ${shown(fb)}` };
+    }
+    case 'growth': {
+      if (!b) return '上年数为零，无法计算增长率。';
+      const value = percentValue((a - b) / b);
+      const f = derivedFigure('growth', [fa, fb], label, { fen: null, value, unit: '%' }, `(${shown(fa)} − ${shown(fb)}) ÷ ${shown(fb)} = ${value.toFixed(2)}%`);
+      return { figure: f, line: `${label}：${value >= 0 ? '增长' : '下降'}${Math.abs(value).toFixed(2)}% = (${shown(fa)} − ${shown(fb)}) ÷ ${shown(fb)}` };
+    }
+    default:
+      return '无法计算。';
+  }
+}
+
+/** 人均: a figure over the headcount the document states, 实有人员 unless the question names 编制. */
+function perHead(s: Sources, q: StructuredQuery, scope: Scope): Reply {
+  // 按实有人员算, 按编制: a headcount named among the figures is the divisor.
+  const named = q.targets.find((x) => x.kind === 'metric' && STAFF.has(x.key));
+  const t = q.targets.find((x) => x !== named)!;
+  const authorized = named ? named.kind === 'metric' && named.key === HEADCOUNTS.authorized : /编制/.test(q.text);
+  const key = authorized ? HEADCOUNTS.authorized : HEADCOUNTS.actual;
+  const head = yearHeading(scope.entity, scope.doc, scope.year);
+  if (!t) return reply('not_found', [`${head}：人均什么？例如：人均人员经费。`]);
+  // 那次培训人均: a figure about other people (trainees) is not divided by the staff.
+  if (!staffFigure(t)) return reply('not_found', [`${head}中没有印${targetName(t)}所涉及的人数，不按本单位人数计算人均。`]);
+  const amount = headlineFigure(s, scope, t, scope.year, stageOf(q.stage, scope)).main;
+  const count = headlineFigure(s, scope, { kind: 'metric', key, text: '' }, scope.year, scope.doc.stage).main;
+  const people = authorized ? '编制人数' : '实有人数';
+  if (!amount || amount.fen === null) return reply('not_found', [`${head}中没有找到${targetName(t)}的金额，无法计算人均。`]);
+  if (!count || typeof count.value !== 'number' || count.value <= 0) return reply('not_found', [`${head}中没有印${people}，无法计算人均${targetName(t)}。`]);
+  const fen = Math.round(amount.fen / count.value);
+  const label = `人均${targetName(t)}（按${people}）`;
+  const formula = `${shown(amount)} ÷ ${count.value}${count.unit ?? '人'}`;
+  const f = derivedFigure('per_head', [amount, count], label, { fen }, `${label} = ${formula}`);
+  return reply('answered', [`${head} ${label}：${money(fen, amount.printedIn)} = ${formula}（${people}${show(count)}）`], [f, amount, count]);
+}
+
+/** The arithmetic the question asks, on the figures it names. */
+export function arithmetic(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
+  const op = q.arithmetic!.op;
+  const scope = scopes[0]!;
+  const note = scope.yearNote && scopes.length === 1 ? [scope.yearNote] : [];
+  if (op === 'per_head') return withNote(perHead(s, q, scope), note);
+  const operands = operandsOf(s, q, scopes);
+  if (!Array.isArray(operands)) return withNote(operands, note);
+  if (op !== 'sum' && operands.length !== 2) return reply('not_found', [...note, `${NAMES[op]}要两个数字，问题里有${operands.length}个。`]);
+  const what = q.targets.length > 1 ? operands.map((o) => o.name).join(op === 'sum' ? '、' : '与') : targetName(q.targets[0]!);
+  const head = scopes.length > 1 ? '' : `${yearHeading(scope.entity, scope.doc, scope.year)} `;
+  const label = op === 'sum' ? `${what}合计` : op === 'growth' ? `${what}增长率` : op === 'ratio' ? `${what}倍数` : op === 'remaining' ? `${what}未花完的部分` : `${what}之差`;
+  const result = compute(op, operands, label);
+  if (typeof result === 'string') return reply('not_found', [...note, `${head}${what}：${result}`]);
+  const inputs = operands.map((o) => `· ${o.name}：${show(o.figure)}`);
+  return reply('answered', [...note, `${head}${result.line}`, ...inputs], [result.figure, ...operands.map((o) => o.figure)]);
+}
+
+function withNote(r: Reply, note: string[]): Reply {
+  r.lines.unshift(...note);
+  return r;
+}
