@@ -12,6 +12,8 @@ export interface RateLimitConfig {
 
 export interface WebhookConfig {
   domain: string;
+  /** The address the webhook server binds to: loopback unless WEBHOOK_HOST says otherwise. */
+  host: string;
   port: number;
   /** URL path Telegram posts to; telegraf derives a secret one from the token when absent. */
   path: string | undefined;
@@ -57,6 +59,11 @@ const schema = z.object({
     .string()
     .regex(/^(https?:\/\/)?[\w.-]+(:\d+)?$/, 'should be a host name such as bot.example.com')
     .optional(),
+  // An IP address (0.0.0.0 or :: for every interface) or a host name such as localhost.
+  WEBHOOK_HOST: z
+    // A name needs a letter: 300.1.1.1 is no address and no name.
+    .union([z.ipv4(), z.ipv6(), z.hostname().regex(/[a-z]/i)], 'should be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name')
+    .optional(),
   WEBHOOK_PORT: port.optional(),
   PORT: port.optional(),
   WEBHOOK_PATH: z.string().startsWith('/', 'should start with /').optional(),
@@ -70,6 +77,9 @@ const schema = z.object({
 });
 
 const DEFAULT_WEBHOOK_PORT = 8080;
+// The server speaks plain HTTP, so something terminating TLS stands in front of it — usually a
+// reverse proxy on the same machine. Loopback keeps the plain port off the network until asked.
+const DEFAULT_WEBHOOK_HOST = '127.0.0.1';
 
 /** Reads the configuration; throws a ConfigError listing every invalid variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -93,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           webhook: e.WEBHOOK_DOMAIN
             ? {
                 domain: e.WEBHOOK_DOMAIN,
+                host: e.WEBHOOK_HOST ?? DEFAULT_WEBHOOK_HOST,
                 port: e.WEBHOOK_PORT ?? e.PORT ?? DEFAULT_WEBHOOK_PORT,
                 path: e.WEBHOOK_PATH,
                 secretToken: e.WEBHOOK_SECRET_TOKEN ?? randomBytes(32).toString('hex'),

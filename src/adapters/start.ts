@@ -42,7 +42,8 @@ async function main(): Promise<void> {
     }
     // Said once, at start: where the chat or the log is read.
     if (ready.notice !== null && telegram !== null) log.warn({ files: ready.failure?.files }, ready.notice);
-    const engine = await createEngine();
+    // A question whose answering throws (a bug) is answered with an apology; the bot logs why.
+    const engine = await createEngine(telegram === null ? {} : { onError: (err, question) => log.error({ err, question }, 'answering failed') });
     if (telegram === null) {
       const stop = new AbortController();
       for (const signal of SIGNALS) process.once(signal, () => stop.abort());

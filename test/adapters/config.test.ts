@@ -28,12 +28,19 @@ describe('loadConfig', () => {
     });
     expect(config.telegram).toMatchObject({
       apiRoot: 'http://127.0.0.1:8081/',
-      webhook: { domain: 'bot.example.com', port: 3000, path: undefined },
+      // Loopback unless WEBHOOK_HOST says otherwise.
+      webhook: { domain: 'bot.example.com', host: '127.0.0.1', port: 3000, path: undefined },
       rateLimit: { burst: 3, perMinute: 10 },
     });
     expect(config.telegram?.webhook?.secretToken).toMatch(/^[0-9a-f]{64}$/);
     const explicit = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_DOMAIN: 'bot.example.com', WEBHOOK_PORT: '8443', PORT: '3000', WEBHOOK_SECRET_TOKEN: 'abc_DEF-1' });
     expect(explicit.telegram?.webhook).toMatchObject({ port: 8443, secretToken: 'abc_DEF-1' });
+  });
+
+  it('binds the webhook to WEBHOOK_HOST: an IP address or a host name, nothing else', () => {
+    const host = (value: string) => loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_DOMAIN: 'bot.example.com', WEBHOOK_HOST: value }).telegram?.webhook?.host;
+    for (const value of ['0.0.0.0', '10.1.2.3', '::', '::1', 'localhost', 'bot.internal']) expect(host(value)).toBe(value);
+    for (const value of ['300.1.1.1', 'http://0.0.0.0', 'two words', '0.0.0.0:8080']) expect(() => host(value), value).toThrow(/WEBHOOK_HOST/);
   });
 
   it('keeps a path in the API root: telegraf would drop its last segment without a trailing slash', () => {

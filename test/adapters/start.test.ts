@@ -10,6 +10,7 @@ import { projectRoot, rawDir } from '../../src/config.ts';
 import { ensureDatabase } from '../../src/ingest/ensure.ts';
 import { CONNECT_TELEGRAM } from '../../src/adapters/texts.ts';
 import { FakeBotApi } from './telegram/fake-bot-api.ts';
+import { freePort } from './telegram/ports.ts';
 
 const TOKEN = '123456:START-test_token';
 
@@ -185,6 +186,23 @@ describe('npm start', () => {
       const logs = run.stdout().trim().split('\n').map((line) => JSON.parse(line) as { msg: string });
       expect(logs.map((entry) => entry.msg)).toEqual(expect.arrayContaining(['bot started', 'stopping']));
       expect(run.stdout() + run.stderr()).not.toContain(TOKEN.split(':')[1]);
+    });
+
+    it('in webhook mode, answers bodies that are no update with 400 and keeps running (bound to loopback by default)', async () => {
+      const port = await freePort();
+      const run = start({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, WEBHOOK_DOMAIN: 'bot.example.test', WEBHOOK_PORT: String(port), WEBHOOK_PATH: '/hook', WEBHOOK_SECRET_TOKEN: 'start_secret' });
+      await api.waitFor('setWebhook', (call) => JSON.stringify(call.payload).includes('start_secret'), 1, 20_000);
+      const post = (body: string) =>
+        fetch(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'start_secret' }, body });
+      for (const body of ['null', '42', '"x"', '[]', '{']) expect((await post(body)).status).toBe(400);
+      const help = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 11, type: 'private', first_name: 'x' }, from: { id: 11, is_bot: false, first_name: 'x' }, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } };
+      expect((await post(JSON.stringify(help))).status).toBe(200);
+      await api.waitFor('sendMessage', (call) => JSON.stringify(call.payload).includes('可以这样问') && JSON.stringify(call.payload).includes('"chat_id":11'));
+      run.kill('SIGTERM');
+      expect(await run.code).toBe(0);
+      const logs = run.stdout().trim().split('\n').map((line) => JSON.parse(line) as { msg: string; host?: string });
+      expect(logs.filter((entry) => entry.msg === 'webhook request refused')).toHaveLength(5);
+      expect(logs.find((entry) => entry.msg === 'bot started')).toMatchObject({ host: '127.0.0.1' });
     });
 
     it('stops the bot on SIGINT', async () => {

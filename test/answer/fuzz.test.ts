@@ -11,23 +11,12 @@ import type { AskResult, Engine } from '../../src/answer/types.ts';
 import { databasePath } from '../../src/config.ts';
 import { MAX_ITEMS } from '../../src/query/limits.ts';
 import { corpus } from '../corpus/corpus.ts';
+import { seeded } from '../helpers/random.ts';
 
 const INPUTS = 4000;
 const STATUSES = ['answered', 'ambiguous', 'not_found', 'unsupported'];
 
-/** mulberry32: a small seeded generator, so a failure replays exactly. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = generator(20_240_808);
+const random = seeded(20_240_808);
 const int = (n: number) => Math.floor(random() * n);
 const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
 const repeat = (n: number, make: () => string) => Array.from({ length: n }, make).join('');

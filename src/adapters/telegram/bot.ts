@@ -13,15 +13,21 @@ import { onInlineQuery } from './inline.ts';
 import { LruMap } from './lru.ts';
 import { onNonText, onText } from './messages.ts';
 import { RateLimiter } from './rate-limit.ts';
-import { retryingCallApi } from './retry.ts';
+import { retryingCallApi, type DeliveryOptions } from './retry.ts';
 
 const MAX_CHATS = 10_000;
 // “那2022年呢？” continues a question asked minutes ago, not yesterday's.
 const CONTEXT_TTL_MS = 15 * 60_000;
 const INLINE_RATE_FACTOR = 4;
 
-export function createBot(engine: Engine, config: TelegramConfig, log: Logger = silentLogger): Telegraf {
-  const bot = new Telegraf(config.token, { telegram: { apiRoot: config.apiRoot } });
+export interface BotOptions {
+  /** Retry tuning (tests make the waits short). */
+  delivery?: Partial<DeliveryOptions>;
+}
+
+export function createBot(engine: Engine, config: TelegramConfig, log: Logger = silentLogger, options: BotOptions = {}): Telegraf {
+  // No handler timeout: each Bot API call is bounded (retry.ts), and a timeout would apologise while an answer is still on its way.
+  const bot = new Telegraf(config.token, { telegram: { apiRoot: config.apiRoot }, handlerTimeout: Infinity });
   const { burst, perMinute } = config.rateLimit;
   const deps: BotDeps = {
     engine,
@@ -31,7 +37,7 @@ export function createBot(engine: Engine, config: TelegramConfig, log: Logger = 
     limiter: new RateLimiter(config.rateLimit),
     inlineLimiter: new RateLimiter({ burst: burst * INLINE_RATE_FACTOR, perMinute: perMinute * INLINE_RATE_FACTOR }),
   };
-  const callApi = retryingCallApi(log);
+  const callApi = retryingCallApi(log, options.delivery);
   bot.telegram.callApi = callApi;
   // Each update gets its own Telegram instance (ctx.telegram), so each gets the retry too.
   bot.use((ctx, next) => {

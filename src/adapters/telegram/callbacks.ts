@@ -5,6 +5,7 @@ import type { Update } from 'telegraf/types';
 import { BUTTON_EXPIRED, RATE_LIMITED } from '../texts.ts';
 import { askInChat } from './ask.ts';
 import type { BotDeps } from './deps.ts';
+import { takenAsDelivered } from './retry.ts';
 
 export type CallbackContext = NarrowedContext<Context, Update.CallbackQueryUpdate>;
 
@@ -16,7 +17,8 @@ export async function onCallback(ctx: CallbackContext, deps: BotDeps): Promise<v
     return;
   }
   const allowed = deps.limiter.take(query.from.id) === 'allowed';
-  await ctx.answerCbQuery(allowed ? undefined : RATE_LIMITED);
+  // Whether or not the spinner's answer arrived, the question is still answered.
+  await takenAsDelivered(ctx.answerCbQuery(allowed ? undefined : RATE_LIMITED));
   // No message: a button under an inline result, which the bot never adds.
   const chat = query.message?.chat;
   if (!allowed || chat === undefined) return;

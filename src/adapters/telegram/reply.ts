@@ -5,6 +5,7 @@ import type { AskResult } from '../../answer/types.ts';
 import { resultKeyboard, type Asked } from './buttons.ts';
 import type { BotDeps } from './deps.ts';
 import { NO_PREVIEW, resultHtml, toHtmlMessages } from './format.ts';
+import { takenAsDelivered } from './retry.ts';
 
 /**
  * Sends the messages in order: the first in reply to `replyTo` (the asker's
@@ -17,12 +18,15 @@ async function replyHtml(
   keyboard?: InlineKeyboardMarkup,
 ): Promise<void> {
   for (let i = 0; i < messages.length; i++) {
-    await ctx.reply(messages[i]!, {
-      parse_mode: 'HTML',
-      link_preview_options: NO_PREVIEW,
-      reply_parameters: i === 0 && replyTo !== undefined ? { message_id: replyTo, allow_sending_without_reply: true } : undefined,
-      reply_markup: i === messages.length - 1 ? keyboard : undefined,
-    });
+    // A part whose delivery is unknown is not resent: the next part follows it.
+    await takenAsDelivered(
+      ctx.reply(messages[i]!, {
+        parse_mode: 'HTML',
+        link_preview_options: NO_PREVIEW,
+        reply_parameters: i === 0 && replyTo !== undefined ? { message_id: replyTo, allow_sending_without_reply: true } : undefined,
+        reply_markup: i === messages.length - 1 ? keyboard : undefined,
+      }),
+    );
   }
 }
 

@@ -389,6 +389,82 @@ describe('robustness', () => {
     expect(sent(calls)[1]!.payload.text).toContain('4.60');
   });
 
+  describe('delivery', () => {
+    const waits: number[] = [];
+    const fast = { sleep: async (ms: number) => void waits.push(ms), random: () => 1 };
+    const network = (code: string) => Object.assign(new Error(`request to http://api/sendMessage failed, reason: ${code}`), { name: 'FetchError', code, type: 'system' });
+    const answerOf = (calls: ApiCall[]) => sent(calls).filter((call) => call.payload.text.includes('4.60'));
+
+    beforeEach(() => {
+      waits.length = 0;
+      h.restore();
+      h = new Harness(engine, {}, undefined, { delivery: fast });
+    });
+
+    it.each([
+      ['500', () => new TelegramError({ error_code: 500, description: 'Internal Server Error' })],
+      ['502', () => new TelegramError({ error_code: 502, description: 'Bad Gateway' })],
+      ['503', () => new TelegramError({ error_code: 503, description: 'Service Unavailable' })],
+      ['a refused connection', () => network('ECONNREFUSED')],
+      ['a reset before the request was written', () => network('ECONNRESET')],
+    ])('retries a send failed with %s, with growing waits, and delivers it once', async (_, error) => {
+      let failures = 3;
+      h.respond((call) => (call.method === 'sendMessage' && failures-- > 0 ? error() : undefined));
+      const calls = await h.say('曲阳 2023 三公经费');
+      expect(answerOf(calls)).toHaveLength(4);
+      expect(sent(calls).some((call) => call.payload.text === APOLOGY)).toBe(false);
+      // Full jitter drawn at its top here: 500, 1000, 2000 ms.
+      expect(waits).toEqual([500, 1000, 2000]);
+    });
+
+    it('gives up after a bounded number of attempts, without an apology Telegram would not take either', async () => {
+      h.respond((call) => (call.method === 'sendMessage' ? new TelegramError({ error_code: 502, description: 'Bad Gateway' }) : undefined));
+      const calls = await h.say('曲阳 2023 三公经费');
+      expect(answerOf(calls)).toHaveLength(5);
+      expect(sent(calls).some((call) => call.payload.text === APOLOGY)).toBe(false);
+      expect(waits).toEqual([500, 1000, 2000, 4000]);
+    });
+
+    it('gives up when Telegram asks to wait longer than a call may', async () => {
+      h.respond((call) =>
+        call.method === 'sendMessage' ? new TelegramError({ error_code: 429, description: 'Too Many Requests: retry after 120', parameters: { retry_after: 120 } }) : undefined,
+      );
+      expect(answerOf(await h.say('曲阳 2023 三公经费'))).toHaveLength(1);
+      expect(waits).toEqual([]);
+    });
+
+    it('never resends a send whose outcome is unknown (here a 504 from a gateway; drops after writing: faults.test.ts), and never apologises after it', async () => {
+      let first = true;
+      h.respond((call) => (call.method === 'sendMessage' && first ? ((first = false), new TelegramError({ error_code: 504, description: 'Gateway Timeout' })) : undefined));
+      const calls = await h.say('曲阳 2023 三公经费');
+      expect(sent(calls)).toHaveLength(1);
+      expect(waits).toEqual([]);
+    });
+
+    it('after part of a long answer, an unknown outcome lets the rest follow, once each', async () => {
+      let n = 0;
+      h.respond((call) => (call.method === 'sendMessage' && ++n === 1 ? new TelegramError({ error_code: 504, description: 'Gateway Timeout' }) : undefined));
+      const parts = sent(await h.say('长答案'));
+      expect(parts.length).toBeGreaterThan(2);
+      expect(new Set(parts.map((call) => call.payload.text)).size).toBe(parts.length);
+      expect(parts.some((call) => call.payload.text === APOLOGY)).toBe(false);
+    });
+
+    it('retries calls that change nothing when repeated even when their outcome is unknown', async () => {
+      let first = true;
+      h.respond((call) => (call.method === 'setMyCommands' && first ? ((first = false), new TelegramError({ error_code: 504, description: 'Gateway Timeout' })) : undefined));
+      const calls = await h.during(() => registerCommands(h.bot.telegram, createLogger({ level: 'silent' })));
+      expect(calls.filter((call) => call.method === 'setMyCommands')).toHaveLength(2);
+    });
+
+    it('does not retry a bad request, and apologises when nothing of the answer was delivered', async () => {
+      h.respond((call) => (call.method === 'sendMessage' && call.payload.text.includes('4.60') ? new TelegramError({ error_code: 400, description: "Bad Request: can't parse entities" }) : undefined));
+      const calls = await h.say('曲阳 2023 三公经费');
+      expect(sent(calls).map((c) => c.payload.text)).toEqual([expect.stringContaining('4.60'), APOLOGY]);
+      expect(waits).toEqual([]);
+    });
+  });
+
   it('does not retry other errors', async () => {
     h.respond((call) =>
       call.method === 'sendMessage' && call.payload.text.includes('4.60')

@@ -2,8 +2,6 @@
 // against the telegram-test-api emulator (messages, commands, callbacks,
 // groups) and against a small fake Bot API (429, inline mode, setMyCommands,
 // CSV upload, webhook with its secret token).
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import type { Telegraf } from 'telegraf';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +13,7 @@ import { launchBot, stopBot } from '../../../src/adapters/telegram/launch.ts';
 import { APOLOGY } from '../../../src/adapters/texts.ts';
 import { createFakeEngine } from './fake-engine.ts';
 import { FakeBotApi } from './fake-bot-api.ts';
+import { freePort } from './ports.ts';
 
 const TOKEN = '123456:E2E-token';
 
@@ -22,14 +21,6 @@ function config(apiRoot: string, webhook: TelegramConfig['webhook'] = null): Tel
   return { token: TOKEN, apiRoot, webhook, rateLimit: { burst: 100, perMinute: 100 } };
 }
 
-/** The emulator turns port 0 into 9000, so pick a free port first. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface BotMessage {
   messageId: number;
@@ -149,7 +140,7 @@ describe('against a fake Bot API', () => {
 
   it('in webhook mode, sets the webhook and accepts only requests with the secret token', async () => {
     const port = await freePort();
-    const webhook = { domain: 'bot.example.test', port, path: '/hook', secretToken: 'webhook_secret-1' };
+    const webhook = { domain: 'bot.example.test', host: '127.0.0.1', port, path: '/hook', secretToken: 'webhook_secret-1' };
     const hooked = createBot(createFakeEngine(), config(apiRoot, webhook));
     await launchBot(hooked, config(apiRoot, webhook), silentLogger);
     try {

@@ -6,7 +6,7 @@ import type { Message, MessageEntity, Update, UserFromGetMe } from 'telegraf/typ
 import type { Engine } from '../../../src/answer/types.ts';
 import type { TelegramConfig } from '../../../src/adapters/config.ts';
 import type { Logger } from '../../../src/adapters/log.ts';
-import { createBot } from '../../../src/adapters/telegram/bot.ts';
+import { createBot, type BotOptions } from '../../../src/adapters/telegram/bot.ts';
 
 export interface ApiCall {
   method: string;
@@ -47,8 +47,8 @@ export class Harness {
   private responders: Responder[] = [];
   private readonly original = Telegram.prototype.callApi;
 
-  constructor(engine: Engine, config: Partial<TelegramConfig> = {}, log?: Logger) {
-    this.bot = createBot(engine, { ...TEST_CONFIG, ...config }, log);
+  constructor(engine: Engine, config: Partial<TelegramConfig> = {}, log?: Logger, options?: BotOptions) {
+    this.bot = createBot(engine, { ...TEST_CONFIG, ...config }, log, options);
     this.bot.botInfo = BOT_INFO;
     const harness = this;
     Telegram.prototype.callApi = async function (method: string, payload: unknown) {
