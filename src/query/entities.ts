@@ -17,7 +17,8 @@ export function entitiesOf(m: Mentions): EntityRef[] {
   // 北票 北票市医疗保障事务服务中心: a bare place beside one of its own sub-units only says where it is.
   const placeOnly = (e: EntityRef) => e.unitId === null && placeAliasesOf(e.department).has(e.text);
   for (const e of [...entities]) {
-    if (placeOnly(e) && entities.some((x) => x.unitId !== null && x.department === e.department)) entities.splice(entities.indexOf(e), 1);
+    // The place names are read (against the division data) only when a sub-unit of the same department was named too.
+    if (entities.some((x) => x.unitId !== null && x.department === e.department) && placeOnly(e)) entities.splice(entities.indexOf(e), 1);
   }
   return entities;
 }

@@ -166,3 +166,42 @@ describe('a name several departments go by is asked back with each, never answer
     for (const s of shorts) expect(engine.ask(`${s} 支出总计`).status).toBe('answered');
   });
 });
+
+// The practice documents' own collision: 邵阳市财政局 and 邵阳县财政局, both in 湖南省邵阳市, both 2025 预算.
+describe('a 市 and a 县 of one name (practice documents, hunan-budget)', () => {
+  let practice: FixtureDatabase;
+  let hunan: Engine;
+  beforeAll(async () => {
+    practice = await ingestFixtures('practice/hunan-budget');
+    hunan = await createEngine({ dbPath: practice.dbPath });
+  });
+  afterAll(() => practice.remove());
+
+  it('`部门名称：117 邵阳县财政局`: 117 is the department’s code, not part of its name', () => {
+    const db = new SQLite(practice.dbPath, { readonly: true });
+    try {
+      const row = db.prepare("select d.department, u.code from documents d join units u on u.document_id = d.id and u.role = 'department' where d.file = ?").get('hunan_shaoyangxian_caizheng_2025.txt');
+      expect(row).toEqual({ department: '邵阳县财政局', code: '117' });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('邵阳 is asked back with both', () => {
+    const r = hunan.ask('邵阳 2025 三公经费');
+    expect(r.status, r.text).toBe('ambiguous');
+    expect(r.text).toContain('邵阳市财政局');
+    expect(r.text).toContain('邵阳县财政局');
+    expect(r.suggestions).toHaveLength(2);
+  });
+
+  it.each([
+    ['邵阳市', 'hunan_shaoyangshi_caizheng_2025.txt'],
+    ['邵阳县', 'hunan_shaoyangxian_caizheng_2025.txt'],
+    ['邵阳县财政局', 'hunan_shaoyangxian_caizheng_2025.txt'],
+  ])('%s names one of them', (name, file) => {
+    const r = hunan.ask(`${name} 2025 三公经费`);
+    expect(r.status, r.text).toBe('answered');
+    expect(r.answers[0]!.source.file).toBe(file);
+  });
+});

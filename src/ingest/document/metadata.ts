@@ -65,9 +65,11 @@ export function detectMetadata(lines: Line[], regions: TableRegion[]): DocumentM
   const printed = regions.flatMap((r) => (r.department ? [r.department] : []));
   const named = mostCommon(printed.map((d) => d.name.replace(/（汇总）|\(汇总\)/, '')));
   const fromTitle = opening.map((t) => ORG.exec(t.replace(/^\d{4}\s*年度?/, ''))?.[1]).find((x) => x);
-  const department = named ?? fromTitle ?? null;
+  // A number printed before the name (`部门名称：117 邵阳县财政局`) is the unit's code, not part of its name.
+  const coded = /^(\d{3,12})\s*(\D.*)$/.exec(named ?? fromTitle ?? '');
+  const department = coded ? coded[2]! : (named ?? fromTitle ?? null);
   if (!department) throw new UnreadableDocument('找不到部门名称（标题或“部门名称：”行）');
-  const departmentCode = printed.find((d) => d.code && d.name.includes(department))?.code ?? null;
+  const departmentCode = printed.find((d) => d.code && d.name.includes(department))?.code ?? coded?.[1] ?? null;
 
   const yearText = /(20\d{2})\s*年/.exec(title)?.[1] ?? String(mostCommon(regions.flatMap((r) => (r.year ? [r.year] : []))) ?? '');
   const year = Number(yearText);

@@ -40,8 +40,8 @@ const COMPARE = new RegExp(`(?:与|比|较)\\s*(上年|20\\d{2}\\s*年[^，。�
 /** A bracketed remark (`（与部门决算中…一致）`, `（不含车辆）`); short ones like （境） are part of names. */
 const ASIDE = /[（(][^（）()\d]{3,}[)）]/g;
 const LEVEL_MARK = /[（(][类款项][)）]/g;
-/** The name of a 项 (or 款) printed with its level mark, after any other level's mark. */
-const LEVELLED = /(?:^|[)）：:\s\d.、])([\u4e00-\u9fa5、（）()]{2,30}?)[（(]项[)）]/g;
+/** The name of a 项 printed with its level mark, after any other level's mark (…（款）妇幼保健机构（项）). */
+const LEVELLED = /([^（）()：:，,。；;\s\d.、]{2,30})[（(]项[)）]/g;
 /** A list item's number (`（1）`, `2.`, `3、`) in front of a name; `机关资本性支出（一）` keeps its own bracket. */
 const LIST_MARK = /^\s*(?:[（(]\d+[)）]|\d+[.、．])\s*/;
 const PROJECT_CONTEXT = /“([^”]+)”项目/;
@@ -182,13 +182,15 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
           if (unit === '%') {
             const value = garbled?.value ?? Number(digits.replace(/,/g, ''));
             const mark = (f: FactDraft) => (garbled ? { ...f, flags: 'garbled_digits' } : f);
-            if (role.kind === 'change' && current) {
-              current.change_percent = role.sign * value;
-              current.change_line ??= line;
-              current.change_raw_text ??= raw;
-              if (garbled) current.flags = 'garbled_digits';
+            // A change in percent is of the figure the change is of: this year's of the document's stage, never the one compared with.
+            const changed = role.kind === 'change' ? (current && current.year === ctx.year && current.basis === ctx.stage ? current : inSentence.findLast((f) => f.change_line === line && placed.get(f)! > unreadAt)) : undefined;
+            if (role.kind === 'change' && changed) {
+              changed.change_percent = role.sign * value;
+              changed.change_line ??= line;
+              changed.change_raw_text ??= raw;
+              if (garbled) changed.flags = 'garbled_digits';
               // `较上年增加71.74万元，增长49.94%，增长的主要原因是：…`: the reason follows the percent.
-              current.reason ??= REASON.exec(after)?.[1]?.trim() ?? null;
+              changed.reason ??= REASON.exec(after)?.[1]?.trim() ?? null;
             } else if (role.kind === 'share' && current && latest) {
               facts.push(mark({ ...current, ...noChange, line, aspect: 'share', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, raw_text: raw, as_of: asOf }));
             } else if (role.kind === 'execution') {

@@ -65,6 +65,8 @@ function unexplained(f: FactDraft, prose: ProseTruth[], year: number, stage: str
   const explained = (roles: string[]) => prose.some((p) => roles.includes(p.role) && states(f, p, year, stage));
   if (f.aspect === 'amount' && f.amount_fen !== null && !explained(AMOUNTS)) out.push(`figure ${f.amount_fen} (${f.year} ${f.basis})`);
   if (f.aspect !== 'amount' && !explained([f.aspect])) out.push(`${f.aspect} ${f.value}`);
+  // A change is of this year's figure of the document's stage, never of the figure it is compared with.
+  if ((f.change_fen != null || f.change_percent != null) && (f.year !== year || f.basis !== stage)) out.push(`change on a ${f.year} ${f.basis} figure`);
   if (f.change_fen != null && !explained(['change'])) out.push(`change ${f.change_fen}`);
   if (f.change_percent != null && !explained(['change_percent'])) out.push(`change ${f.change_percent}%`);
   return out.map((what) => `line ${f.line} ${f.label}: ${what} — ${f.raw_text}`);
