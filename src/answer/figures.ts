@@ -90,6 +90,8 @@ export function fromCell(row: FigureRow, document: CatalogDocument, entity: stri
 
 /** A count's unit: an 人数 column, or the unit a row label ends with in brackets (车辆（台、辆）, 房屋（平方米）). */
 function countUnit(row: FigureRow): string | null {
+  if (row.value_kind === 'percent') return '%';
+  if (row.value_kind === 'score') return '分';
   if (/人数/.test(row.column_label)) return '人';
   const m = /[（(]([\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3})*)[）)]$/.exec(row.row_label);
   return m ? m[1]!.replaceAll('、', '/') : null;

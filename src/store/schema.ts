@@ -27,7 +27,8 @@ export type TableStatus =
   | 'misaligned' // figures whose columns cannot be matched to the header: stored, flagged, not used for answers
   | 'unclassified';
 
-export type ValueKind = 'money' | 'count';
+/** Money (in 分), a count (人, 辆, 批次), a percentage printed in a table (增减幅度, 执行率) or a score (分值, 得分: never money). */
+export type ValueKind = 'money' | 'count' | 'percent' | 'score';
 
 /**
  * How a stored figure is corroborated (set by src/ingest/checks/corroboration.ts):

@@ -22,24 +22,33 @@ const describeRow = (c: CellDraft) => c.rowLabel || `第${c.line}行`;
 function hierarchy(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
   const out: CheckDraft[] = [];
   for (const column of groupBy(cells, columnId).values()) {
-    const children = groupBy(column.filter((c) => c.parentCode), (c) => c.parentCode!);
-    const orphans = column.filter((c) => c.flags.includes('irregular_code') && !c.parentCode);
-    for (const parent of column) {
-      const kids = parent.subjectCode ? children.get(parent.subjectCode) : undefined;
-      if (!kids) continue;
-      const check = sumCheck('hierarchy', table, `${parent.subjectCode} ${parent.subjectName ?? ''}`, parent, kids, `${describeRow(parent)}（${parent.column.label}）= 下级科目之和`);
-      // Say which printed row would close the gap, when a malformed code kept it out of the sum.
-      const gap = (check.expectedFen ?? 0) - (check.actualFen ?? 0);
-      const culprit = check.passed ? undefined : orphans.find((o) => Math.abs((o.fen ?? 0) - gap) <= check.toleranceFen);
-      if (culprit) {
-        check.message += `；差额等于第${culprit.line}行“${culprit.rowLabel}”，该行科目编码“${culprit.subjectCode}”不合规范，未能归入上级`;
-        check.lines = [...check.lines, culprit.line].sort((a, b) => a - b);
+    // A table nested by unit repeats the subject codes under each unit: each unit's rows are a tree of their own.
+    for (const own of groupBy(column, (c) => c.unitName ?? '').values()) {
+      const children = groupBy(own.filter((c) => c.parentCode), (c) => c.parentCode!);
+      const orphans = own.filter((c) => c.flags.includes('irregular_code') && !c.parentCode);
+      for (const parent of own) {
+        const kids = parent.subjectCode ? children.get(parent.subjectCode) : undefined;
+        if (!kids) continue;
+        const check = sumCheck('hierarchy', table, `${parent.subjectCode} ${parent.subjectName ?? ''}`, parent, kids, `${parent.unitName ? `${parent.unitName} ` : ''}${describeRow(parent)}（${parent.column.label}）= 下级科目之和`);
+        // Say which printed row would close the gap, when a malformed code kept it out of the sum.
+        const gap = (check.expectedFen ?? 0) - (check.actualFen ?? 0);
+        const culprit = check.passed ? undefined : orphans.find((o) => Math.abs((o.fen ?? 0) - gap) <= check.toleranceFen);
+        if (culprit) {
+          check.message += `；差额等于第${culprit.line}行“${culprit.rowLabel}”，该行科目编码“${culprit.subjectCode}”不合规范，未能归入上级`;
+          check.lines = [...check.lines, culprit.line].sort((a, b) => a - b);
+        }
+        out.push(check);
       }
-      out.push(check);
+      // A unit's row is the sum of its 类 rows.
+      const unitRow = own.find((c) => c.level === 'unit');
+      const top = own.filter((c) => c.level === '类');
+      if (unitRow && top.length) out.push(sumCheck('unit_subtotal', table, unitRow.rowLabel, unitRow, top, `${unitRow.unitName}（${unitRow.column.label}）= 各类之和`));
     }
+    // The 合计 row: the sum of the units where the table is nested by unit, else of the 类 rows.
+    const units = column.filter((c) => c.level === 'unit');
     for (const total of column.filter((c) => c.level === 'total')) {
-      const top = column.filter((c) => c.level === '类');
-      if (top.length) out.push(sumCheck('table_total', table, total.rowLabel, total, top, `${total.rowLabel}（${total.column.label}）= 各类之和`));
+      const top = units.length ? units : column.filter((c) => c.level === '类');
+      if (top.length) out.push(sumCheck('table_total', table, total.rowLabel, total, top, `${total.rowLabel}（${total.column.label}）= ${units.length ? '各单位之和' : '各类之和'}`));
     }
   }
   return out;
@@ -93,7 +102,10 @@ function measureName(k: string): string {
 
 function threePublic(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
   const out: CheckDraft[] = [];
-  for (const group of groupBy(cells.filter((c) => c.metric), (c) => `${c.column.year}|${c.column.basis}|${c.column.scope}`).values()) {
+  // Items printed as columns, one row per unit (and a 合计 row): each row adds up on its own.
+  const byRow = new Set(cells.filter((c) => c.metric === 'three_public.total').map((c) => `${c.column.year}|${c.column.basis}|${c.column.scope}`)).size < cells.filter((c) => c.metric === 'three_public.total').length;
+  const key = (c: CellDraft) => `${c.column.year}|${c.column.basis}|${c.column.scope}${byRow ? `|${c.line}` : ''}`;
+  for (const group of groupBy(cells.filter((c) => c.metric), key).values()) {
     const item = (k: string) => group.find((c) => c.metric === `three_public.${k}`);
     const total = item('total');
     const parts = ['abroad', 'vehicle', 'reception'].flatMap((k) => item(k) ?? []);

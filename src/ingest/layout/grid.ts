@@ -3,7 +3,7 @@
 // leaving cells empty; a header cell is extended to the right over the empty
 // cells that have a header below them, inside its parent's span.
 import { hasNumberedOrdinal, squeezeCjkSpaces } from '../text/cjk.ts';
-import { isAmountLike, isBrokenHead, isBrokenTail, isCodeToken, parseNumber } from '../text/numbers.ts';
+import { isAmountLike, isCodeToken, parseNumber } from '../text/numbers.ts';
 import type { Line } from './lines.ts';
 import type { TableRegion } from './regions.ts';
 
@@ -115,19 +115,29 @@ function startsLikeHeader(line: Line, headers: Line[][]): boolean {
   return first !== '' && headers.some((h) => h.some((l) => firstCell(l.cells!) === first));
 }
 
-const brokenTail = (c: string | undefined) => {
-  const n = c ? parseNumber(c) : null;
-  return n !== null && isBrokenTail(n);
-};
-const brokenHead = (c: string | undefined) => {
-  const n = c ? parseNumber(c) : null;
-  return n !== null && isBrokenHead(n);
-};
+const compact = (c: string) => c.replace(/[\s\u3000]+/g, '');
+/** Digits, commas and dots only: a piece of a number. */
+const isFragment = (c: string) => /^[\d,.]+$/.test(compact(c)) && /\d/.test(c);
+/** A complete printed amount: decimals after the point. */
+const isWhole = (c: string) => /^-?\d[\d,]*\.\d{2,}$/.test(compact(c));
+/** Two pieces that make one amount (`154` + `.53`, `22` + `04.01`, `43.` + `62`, `13315` + `03.24`). */
+const joinsInto = (head: string, tail: string) => !isWhole(head) && /^-?\d[\d,]*\.\d{1,4}$/.test(compact(head) + compact(tail));
 
-/** A row of `.00` tails under a row of `53,704` heads: one row printed over two lines. */
+/**
+ * A row printed over two lines: every piece of a number on the second line completes the
+ * number above it (`53,704` + `.00`, `154` + `.53`, `43.` + `62`), and anything else there
+ * continues the text above it (a wrapped project name). A line of text alone is left to the parsers.
+ */
 function continuesBrokenRow(prev: string[], next: string[]): boolean {
-  const tails = next.flatMap((c, i) => (brokenTail(c) ? [i] : []));
-  return tails.length > 0 && tails.every((i) => brokenHead(prev[i]));
+  const filled = next.flatMap((c, i) => (c.trim() ? [i] : []));
+  const pieces = filled.filter((i) => isFragment(next[i]!));
+  if (pieces.length === 0) return false;
+  return filled.every((i) => {
+    const above = prev[i] ?? '';
+    if (!above.trim()) return false;
+    if (pieces.includes(i)) return isFragment(above) && joinsInto(above, next[i]!);
+    return !isFragment(above) && parseNumber(above) === null && !hasNumberedOrdinal(next[i]!);
+  });
 }
 
 function joinBrokenRow(prev: string[], next: string[]): string[] {

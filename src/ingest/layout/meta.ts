@@ -13,10 +13,19 @@ export type Meta =
 
 const ORG_SUFFIX = '(?:局|中心|所|院|站|委员会|办公室|处|队|馆|厅|部)(?:本级|（汇总）|\\(汇总\\)|（机关）)?';
 
+/** A table's number as printed: 表5, 表 14-3, 公开05表, 公开 6 表. */
+export const TABLE_NUMBER = '表\\s*\\d+(?:\\s*[-－]\\s*\\d+)?|公开\\s*\\d+\\s*表';
+
+/** A department named with its code in front (`473 曲阳县医疗保障局`, `312 泸溪县教育局`). */
+function department(text: string): Meta {
+  const m = /^(\d{3,6})\s*(\S.*)$/.exec(squeezeCjkSpaces(text));
+  return { kind: 'department', name: m ? m[2]! : squeezeCjkSpaces(text), code: m ? m[1]! : null };
+}
+
 const PATTERNS: [RegExp, (m: RegExpExecArray) => Meta][] = [
-  [/^(表\s*\d+(?:\s*[-－]\s*\d+)?|公开\s*\d+\s*表)$/, (m) => ({ kind: 'number', number: m[1]!.replace(/\s+/g, '') })],
+  [new RegExp(`^(${TABLE_NUMBER})$`), (m) => ({ kind: 'number', number: m[1]!.replace(/\s+/g, '') })],
   [/^(?:金额)?单位\s*[:：]\s*(万元|万|元)$/, (m) => ({ kind: 'unit', unit: m[1] === '元' ? '元' : '万元' })],
-  [/^(?:部门名称|部门|单位名称)\s*[:：]\s*(.+)$/, (m) => ({ kind: 'department', name: squeezeCjkSpaces(m[1]!), code: null })],
+  [/^(?:部门名称|部门|单位名称|预算单位|编制单位)\s*[:：]\s*(.+)$/, (m) => department(m[1]!)],
   [new RegExp(`^(\\d{3,6})\\s*(\\S{2,40}${ORG_SUFFIX})$`), (m) => ({ kind: 'department', name: m[2]!, code: m[1]! })],
   [/^预算年度\s*[:：]\s*(\d{4})$/, (m) => ({ kind: 'year', year: Number(m[1]) })],
   [/^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$/, (m) => ({ kind: 'year', year: Number(m[1]) })],
@@ -28,6 +37,11 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Meta][] = [
   [/^(?:保密审查情况|部门主要负责人审签情况)\s*[:：]/, () => ({ kind: 'other' })],
 ];
 
+/** A line printing a page number (`第 4 页`, `- 5 -`, `—3—`, `4`): a page break, never a title. */
+export function isPageNumber(text: string): boolean {
+  return /^(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—–－]+\s*\d+\s*[-—–－]+|\d+\s*\/\s*\d+|\d{1,3})$/.test(text.trim());
+}
+
 /** Reads one text (or cell) as a meta line; null when it is anything else. */
 export function parseMeta(text: string): Meta | null {
   const t = text.trim();
@@ -36,6 +50,30 @@ export function parseMeta(text: string): Meta | null {
     if (m) return make(m);
   }
   return null;
+}
+
+/**
+ * A title printed with its number (`部门收支总体情况表⇥表1`, `表1  部门收支总体情况表`,
+ * `《收支预算总表》`): the title and the number apart. Null when the text names no table.
+ */
+export function splitTitle(text: string): { title: string; number: string | null } {
+  const t = text.trim().replace(/^《(.+)》$/, '$1');
+  const before = new RegExp(`^(${TABLE_NUMBER})\\s+(\\S.*)$`).exec(t);
+  if (before) return { title: before[2]!.replace(/^《(.+)》$/, '$1').trim(), number: before[1]!.replace(/\s+/g, '') };
+  const after = new RegExp(`^(.*[^\\s（(])\\s+[（(]?(${TABLE_NUMBER})[)）]?$`).exec(t);
+  if (after) return { title: after[1]!.replace(/^《(.+)》$/, '$1').trim(), number: after[2]!.replace(/\s+/g, '') };
+  return { title: t, number: null };
+}
+
+/** A tab row holding a table's title and number and nothing else (`部门收支总体情况表⇥表1`). */
+export function titleRow(cells: string[]): { title: string; number: string } | null {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  if (filled.length !== 2) return null;
+  const numberAt = filled.findIndex((c) => parseMeta(c)?.kind === 'number');
+  if (numberAt < 0) return null;
+  const title = filled[1 - numberAt]!;
+  if (!/表/.test(title) || /\d{3,}|[。；]/.test(title) || title.length > 50) return null;
+  return { title: splitTitle(title).title, number: (parseMeta(filled[numberAt]!) as { number: string }).number };
 }
 
 /** A tab row whose non-empty cells are all meta (`部门名称：…\t\t单位：元`). */

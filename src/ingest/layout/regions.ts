@@ -6,7 +6,7 @@
 import type { AmountUnit } from '../../store/schema.ts';
 import { nameKey, squeezeCjkSpaces } from '../text/cjk.ts';
 import { isBlank, type Line } from './lines.ts';
-import { isNote, isProse, parseMeta, parseMetaRow, type Meta } from './meta.ts';
+import { isNote, isPageNumber, isProse, parseMeta, parseMetaRow, splitTitle, titleRow, type Meta } from './meta.ts';
 
 export interface Segment {
   rows: Line[];
@@ -33,17 +33,13 @@ export interface TableRegion {
 
 interface Gap {
   metas: { meta: Meta; line: Line }[];
-  /** Title candidates after the last prose line. */
-  titles: Line[];
-  headings: Line[];
+  /** Title candidates after the last prose line, without the table number printed with them. */
+  titles: string[];
+  headings: string[];
   prose: boolean;
 }
 
 const emptyGap = (): Gap => ({ metas: [], titles: [], headings: [], prose: false });
-
-function titleText(line: Line): string {
-  return squeezeCjkSpaces(line.text);
-}
 
 function isTitleCandidate(text: string): boolean {
   const t = text.trim();
@@ -64,7 +60,7 @@ export function findRegions(lines: Line[]): TableRegion[] {
   let inRun = false;
 
   const startRun = (first: Line) => {
-    const title = gap.titles.at(-1) ?? null;
+    const titleString = gap.titles.at(-1) ?? null;
     const number = gap.metas.findLast((m) => m.meta.kind === 'number');
     const numberText = number && number.meta.kind === 'number' ? number.meta.number : null;
     const unitMeta = gap.metas.findLast((m) => m.meta.kind === 'unit');
@@ -73,7 +69,6 @@ export function findRegions(lines: Line[]): TableRegion[] {
     const yearMeta = gap.metas.findLast((m) => m.meta.kind === 'year');
     const asOfMeta = gap.metas.findLast((m) => m.meta.kind === 'as_of');
     const asOf = asOfMeta && asOfMeta.meta.kind === 'as_of' ? asOfMeta.meta.date : null;
-    const titleString = title ? titleText(title) : null;
 
     const continues =
       current !== null &&
@@ -90,7 +85,7 @@ export function findRegions(lines: Line[]): TableRegion[] {
     } else {
       const heading = gap.headings.at(-1);
       current = {
-        name: titleString ?? (heading ? titleText(heading) : ''),
+        name: titleString ?? heading ?? '',
         titled: titleString !== null,
         number: numberText,
         unit,
@@ -107,9 +102,30 @@ export function findRegions(lines: Line[]): TableRegion[] {
     inRun = true;
   };
 
-  for (const line of lines) {
+  /** The next line that is not blank states a table's unit, department or year. */
+  const metaFollows = (i: number) => {
+    const next = lines.slice(i + 1).find((l) => !isBlank(l));
+    return next !== undefined && ((next.cells ? parseMetaRow(next.cells) : [parseMeta(next.text)].filter((m) => m !== null)) ?? []).length > 0;
+  };
+  const addTitle = (text: string, line: Line) => {
+    const { title, number } = splitTitle(text);
+    if (number) gap.metas.push({ meta: { kind: 'number', number }, line });
+    gap.titles.push(squeezeCjkSpaces(title));
+    gap.headings.push(squeezeCjkSpaces(title));
+  };
+
+  for (const [i, line] of lines.entries()) {
     if (isBlank(line)) continue;
     const metaRow = line.cells ? parseMetaRow(line.cells) : null;
+    // A title and its number printed as a row of two cells; inside a run only when a unit or department line follows.
+    const titled = line.cells && !metaRow ? titleRow(line.cells) : null;
+    if (titled && (!inRun || metaFollows(i))) {
+      inRun = false;
+      gap.metas.push({ meta: { kind: 'number', number: titled.number }, line });
+      gap.titles.push(titled.title);
+      gap.headings.push(titled.title);
+      continue;
+    }
     if (line.cells && !metaRow) {
       if (inRun && current) current.segments.at(-1)!.rows.push(line);
       else startRun(line);
@@ -117,14 +133,14 @@ export function findRegions(lines: Line[]): TableRegion[] {
     }
     // A text line (or a row of meta cells) ends the run and joins the gap before the next one.
     inRun = false;
-    const metas = metaRow ?? [parseMeta(line.text)].filter((m): m is Meta => m !== null);
+    // The raw line: cleaning takes `- 5 -` for a list item.
+    const metas = metaRow ?? (isPageNumber(line.raw) ? [{ kind: 'other' } as const] : [parseMeta(line.text)].filter((m): m is Meta => m !== null));
     if (metas.length > 0) {
       for (const meta of metas) gap.metas.push({ meta, line });
     } else if (isNote(line.text) && current) {
       current.notes.push(line);
     } else if (isTitleCandidate(line.text)) {
-      gap.titles.push(line);
-      gap.headings.push(line);
+      addTitle(line.text, line);
     } else {
       gap.prose = true;
       gap.titles = [];

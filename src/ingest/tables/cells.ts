@@ -44,6 +44,10 @@ export function figure(
     if (!m) return null;
     return { ...row, column: columnRef(meaning), valueKind: 'count', fen: null, quantity: Number(m[1]), precisionFen: null, raw: text, flags };
   }
+  // A dash in a figure column is printed for nothing: zero, as printed.
+  if (/^[-—－–]$/.test(text.trim()) && meaning.role === 'value') {
+    return { ...row, column: columnRef(meaning), valueKind: 'money', fen: 0, quantity: null, precisionFen: null, raw: text, flags: [...flags, 'dash_zero'] };
+  }
   const n = parseNumber(text);
   if (!n || n.percent) return null;
   if (!isAmountLike(n)) {

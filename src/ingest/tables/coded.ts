@@ -7,6 +7,7 @@ import type { DataRow, Grid } from '../layout/grid.ts';
 import type { ParseContext, TableDraft } from '../model.ts';
 import { squeezeCjkSpaces } from '../text/cjk.ts';
 import { isCodeToken, parseNumber } from '../text/numbers.ts';
+import vocabulary from '../../../grammar/tables.json' with { type: 'json' };
 import { emptyRow, figure, meaningsFor } from './cells.ts';
 
 interface Group {
@@ -22,7 +23,10 @@ function findGroups(m: ColumnMeaning[]): Group[] {
   const groups: Group[] = [];
   m.forEach((c, code) => {
     if (c.role !== 'code') return;
-    const name = m[code + 1]?.role === 'name' || m[code + 1]?.role === 'value' ? code + 1 : code;
+    // The code's other parts (款, 项 printed in columns of their own) lie between it and its name.
+    let next = code + 1;
+    while (m[next]?.role === 'seq') next++;
+    const name = m[next]?.role === 'name' || m[next]?.role === 'value' ? next : code;
     const last = groups.at(-1);
     // A second code right after the first group's name, before any figure: an alternative classification.
     if (last && last.alt === null && !Array.from({ length: code - last.name }, (_, k) => last.name + 1 + k).some(isValue)) {
@@ -81,34 +85,85 @@ function realign(cells: string[], groups: Group[]): { cells: string[]; moved: bo
   return { cells: out, moved };
 }
 
+/** A subject code: 功能分类 2xx, 部门经济分类 3xx, 政府经济分类 5xx, in 3, 5 or 7 digits (irregular ones are kept and flagged). */
+const isSubjectCode = (code: string) => /^[235]/.test(code) && code.length <= 7;
+const unitName = new RegExp(vocabulary.unitNames);
+
+/**
+ * A subject code printed in columns of its own per level (类 | 款 | 项): the columns, in order.
+ * Rows print all the parts or only their own; the missing leading parts are the rows' above.
+ */
+function splitCodeColumns(m: ColumnMeaning[]): number[] {
+  const parts = m.flatMap((c, i) => (c.role === 'code' && /^[类款项]$/.test(c.label.split('/').at(-1) ?? '') ? [i] : []));
+  return parts.length >= 2 && parts.every((p, k) => k === 0 || p === parts[k - 1]! + 1) ? parts : [];
+}
+
+interface SplitCode {
+  /** The last full code read: its leading parts stand for the parts a row leaves out. */
+  code: string;
+}
+
+/** Where a 类, 款 and 项 code ends. */
+const LEVEL_ENDS = [3, 5, 7];
+
+/** The full code of a row whose code is printed in parts, or '' when it prints none. */
+function joinCode(parts: string[], state: SplitCode): string {
+  let code = '';
+  parts.forEach((part, level) => {
+    if (!part) return;
+    // A part printed in full (`20805` in the 款 column) stands for itself.
+    code = level > 0 && part.length > 2 ? part : (code || state.code.slice(0, LEVEL_ENDS[level - 1] ?? 0)) + part;
+  });
+  if (code) state.code = code;
+  return code;
+}
+
 export function parseCoded(table: TableDraft, grid: Grid, ctx: ParseContext): void {
   const meanings = meaningsFor(ctx);
-  const parents = new Map<number, string[]>();
-  const seen = new Map<string, number>();
+  const state: ReadState = { parents: new Map(), seen: new Map(), unit: null };
+  const split: SplitCode = { code: '' };
   for (const row of grid.rows) {
-    const m = meanings(row.paths);
+    let m = meanings(row.paths);
+    let rowCells = row.cells;
+    const parts = splitCodeColumns(m);
+    if (parts.length) {
+      // One code column, the other parts set aside: `208 | 05 | 01` reads as 2080501.
+      const code = joinCode(parts.map((i) => (rowCells[i] ?? '').replace(/\s+/g, '')), split);
+      rowCells = rowCells.map((c, i) => (i === parts[0] ? code : parts.includes(i) ? '' : c));
+      m = m.map((c, i) => (parts.includes(i) && i !== parts[0] ? { ...c, role: 'seq' as const } : c));
+    }
     const groups = findGroups(m);
     if (groups.length === 0) {
       table.problems.push(`第${row.line.no}行：表头没有科目编码列`);
       continue;
     }
-    const { cells, moved } = realign(row.cells, groups);
-    groups.forEach((g, gi) => readGroup(table, row, cells, m, g, gi, moved, parents, seen));
+    const { cells, moved } = realign(rowCells, groups);
+    groups.forEach((g, gi) => readGroup(table, row, cells, m, g, gi, moved, state));
   }
 }
 
-function readGroup(
-  table: TableDraft,
-  row: DataRow,
-  cells: string[],
-  m: ColumnMeaning[],
-  g: Group,
-  gi: number,
-  moved: boolean,
-  parents: Map<number, string[]>,
-  seen: Map<string, number>,
-): void {
+interface ReadState {
+  parents: Map<number, string[]>;
+  seen: Map<string, number>;
+  /** The unit whose rows follow (a table nested by unit: a unit row, then its subjects). */
+  unit: string | null;
+}
+
+/** A row naming a unit rather than a subject: a unit code in the code column, or a unit's name (with its code) and no subject code. */
+function unitRow(codeText: string, label: string): { name: string; code: string | null } | null {
+  const name = squeezeCjkSpaces(label).replace(/^\d{3,6}\s*/, '');
+  if (codeText && isCodeToken(codeText) && !isSubjectCode(codeText) && unitName.test(name)) return { name, code: codeText };
+  const prefixed = /^(\d{3,6})\s*(\S.*)$/.exec(squeezeCjkSpaces(label));
+  if (!codeText && prefixed && unitName.test(prefixed[2]!)) return { name: prefixed[2]!, code: prefixed[1]! };
+  if (!codeText && unitName.test(name) && !isTotalLabel(name)) return { name, code: null };
+  return null;
+}
+
+function readGroup(table: TableDraft, row: DataRow, cells: string[], m: ColumnMeaning[], g: Group, gi: number, moved: boolean, state: ReadState): void {
+  const { parents, seen } = state;
   const codeText = (cells[g.code] ?? '').replace(/\s+/g, '');
+  const unit = gi === 0 ? unitRow(codeText, g.name !== g.code ? (cells[g.name] ?? '') : codeText) : null;
+  if (unit) return readUnitRow(table, row, cells, m, g, unit, state);
   const code = isCodeToken(codeText) ? codeText : null;
   // Without a code the label may sit in any of the group's name columns (莲湖 表6 prints 合计 under 政府经济科目名称).
   const label = [codeText ? cells[g.code]! : '', cells[g.name] ?? '', g.alt ? (cells[g.alt.name] ?? '') : ''].find((c) => c !== '') ?? '';
@@ -150,8 +205,22 @@ function readGroup(
     parentCode,
     altCode,
     altName,
+    unitName: level === 'total' ? null : state.unit,
   };
   for (const i of values) {
+    const cell = figure(table, base, cells[i]!, m[i]!, flags);
+    if (cell) table.cells.push(cell);
+  }
+}
+
+/** A unit's subtotal row: its figures are the unit's, and the subjects after it are the unit's own. */
+function readUnitRow(table: TableDraft, row: DataRow, cells: string[], m: ColumnMeaning[], g: Group, unit: { name: string; code: string | null }, state: ReadState): void {
+  state.unit = unit.name;
+  state.parents.clear();
+  table.units.push({ name: unit.name, code: unit.code, line: row.line.no, raw: row.line.raw });
+  const base = { ...emptyRow(row.line.no, [unit.code, unit.name].filter(Boolean).join(' '), ''), level: 'unit', unitName: unit.name };
+  const flags = row.continuation ? ['merged_lines'] : [];
+  for (const i of g.values.filter((k) => (cells[k] ?? '') !== '')) {
     const cell = figure(table, base, cells[i]!, m[i]!, flags);
     if (cell) table.cells.push(cell);
   }

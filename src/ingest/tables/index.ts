@@ -1,5 +1,6 @@
 // One table region in, one parsed table out: the kind decides the parser.
-import { buildGrid } from '../layout/grid.ts';
+import { describeColumn } from '../layout/columns.ts';
+import { buildGrid, type Grid } from '../layout/grid.ts';
 import type { TableRegion } from '../layout/regions.ts';
 import { newTable, type ParseContext, type TableDraft } from '../model.ts';
 import { classifyTable } from './classify.ts';
@@ -12,18 +13,25 @@ import { parseThreePublic } from './three-public.ts';
 import { parseUnitList } from './units.ts';
 import { parseUnitRows } from './unit-rows.ts';
 
+/** A subject code column (科目编码, or 类 | 款 | 项): rows are budget subjects. */
+function hasCodeColumn(grid: Grid, ctx: ParseContext): boolean {
+  return grid.paths.some((p) => p.some((h) => describeColumn([h], ctx).role === 'code'));
+}
+
 export function parseTable(region: TableRegion, ctx: ParseContext): TableDraft {
-  const kind = classifyTable(region);
+  const grid = buildGrid(region);
+  let kind = classifyTable(region);
+  // A 收入支出决算表 by subject code (公开05表) is a subject table, whatever its title shares with a 收支总表.
+  if (kind === 'summary' && hasCodeColumn(grid, ctx)) kind = 'expenditure';
   const table = newTable(region, kind, region.unit ?? ctx.unit);
   table.note = region.notes.map((n) => n.text.trim()).join(' ') || null;
-  const grid = buildGrid(region);
   switch (kind) {
     case 'summary':
       parsePairs(table, grid, ctx);
       break;
     case 'income':
     case 'expenditure':
-      if (grid.paths.some((p) => p.some((h) => /编码|代码/.test(h)) && !p.some((h) => /单位编码/.test(h)))) parseCoded(table, grid, ctx);
+      if (hasCodeColumn(grid, ctx)) parseCoded(table, grid, ctx);
       else parseUnitRows(table, grid, ctx);
       break;
     case 'projects':

@@ -9,9 +9,10 @@ import type { TableRegion } from '../layout/regions.ts';
 import type { Line } from '../layout/lines.ts';
 import type { CellDraft, OwnerDraft, ParseContext, TableDraft, TargetDraft } from '../model.ts';
 import { squeezeCjkSpaces, stripOrdinal } from '../text/cjk.ts';
-import { parseNumber, toFen, precisionFen } from '../text/numbers.ts';
+import { parseNumber, toFen, precisionFen, toValue } from '../text/numbers.ts';
 import type { AmountUnit } from '../../store/schema.ts';
 import { emptyRow, plainNumber } from './cells.ts';
+import { parseWideTargets } from './targets-wide.ts';
 
 const OPERATORS = new Set(['=', '＝', '>=', '<=', '>', '<', '≥', '≤', '不晚于', '不低于', '不高于', '不少于', '不多于', '不超过']);
 const LEVEL1 = new Set(['产出指标', '效益指标', '满意度指标', '履职效能', '管理效率', '运行成本', '社会效应', '可持续性', '预算执行']);
@@ -32,7 +33,7 @@ function tokensOf(line: Line): string[] {
   return line.cells!.map((c) => squeezeCjkSpaces(c)).filter((c) => c !== '');
 }
 
-function splitValue(value: string): { number: number | null; unit: string | null } {
+export function splitValue(value: string): { number: number | null; unit: string | null } {
   const m = /^(-?\d+(?:\.\d+)?)\s*(.*)$/.exec(value.replace(/,/g, ''));
   // `46人；160平方；12批` or `2024年1-12月` are not one number with a unit.
   if (!m || /[\d；;、，]/.test(m[2]!) || m[2]!.length > 6) return { number: null, unit: null };
@@ -71,11 +72,12 @@ function ownerFromTitle(region: TableRegion, ctx: ParseContext, line: number): O
 }
 
 export function parsePerformance(table: TableDraft, region: TableRegion, ctx: ParseContext): void {
+  if (parseWideTargets(table, region, ctx)) return;
   let owner: OwnerDraft | null = null;
   let header: Header | null = null;
   let level1: string | null = null;
   let level2: string | null = null;
-  let taskColumns: string[] = [];
+  let info: InfoColumns = { columns: [], pendingLabel: null, tasks: false };
   // A block may print its amounts in 万元 whatever the table's unit (`资金金额 (万元)`).
   let unit = table.unit;
   let expectGoal = false;
@@ -86,7 +88,7 @@ export function parsePerformance(table: TableDraft, region: TableRegion, ctx: Pa
     table.owners.push(o);
     header = null;
     level1 = level2 = null;
-    taskColumns = [];
+    info = { columns: [], pendingLabel: null, tasks: false };
     unit = table.unit;
   };
   const current = (line: number): OwnerDraft => owner ?? (open(ownerFromTitle(region, ctx, line)), owner!);
@@ -126,7 +128,7 @@ export function parsePerformance(table: TableDraft, region: TableRegion, ctx: Pa
     if (!header) {
       const printedUnit = tokens.map(unitNamed).find((u) => u !== null);
       if (printedUnit) unit = printedUnit;
-      readInfoRow(table, o, line, tokens, ctx, unit, (cols) => (taskColumns = cols), () => taskColumns);
+      readInfoRow(table, o, line, tokens, ctx, unit, info);
       continue;
     }
     const target = readIndicator(line, tokens, header, { level1, level2 });
@@ -174,61 +176,76 @@ function unitNamed(label: string): AmountUnit | null {
   return /[（(]\s*万元\s*[)）]/.test(label) ? '万元' : /[（(]\s*元\s*[)）]/.test(label) ? '元' : null;
 }
 
-function readInfoRow(
-  table: TableDraft,
-  o: OwnerDraft,
-  line: Line,
-  tokens: string[],
-  ctx: ParseContext,
-  blockUnit: AmountUnit,
-  setTaskColumns: (cols: string[]) => void,
-  taskColumns: () => string[],
-): void {
+/** The figure columns of a block's money rows, by position: a task list's header, or a row of column labels. */
+interface InfoColumns {
+  columns: { at: number; label: string }[];
+  /** The label of the row whose figures are printed on the next line (年度预算申请). */
+  pendingLabel: string | null;
+  /** The columns are a task list's (年度主要任务): each row is a task. */
+  tasks: boolean;
+}
+
+const FIGURE_COLUMN = /金额|资金|总额|财政拨款|其他资金|执行率|分值|得分|预算数|执行数/;
+
+function readInfoRow(table: TableDraft, o: OwnerDraft, line: Line, tokens: string[], ctx: ParseContext, blockUnit: AmountUnit, info: InfoColumns): void {
   const first = tokens[0]!;
+  const cells = line.cells!.map((c) => squeezeCjkSpaces(c));
   const implementer = tokens.findIndex((t) => t === '实施单位');
   if (implementer >= 0 && tokens[implementer + 1]) o.unitName = tokens[implementer + 1]!.replace(/-+$/, '');
   if (/^(主管部门|实施单位)$/.test(first)) return;
+  const labels = (keep: (t: string) => boolean) => cells.flatMap((c, at) => (c && keep(c) ? [{ at, label: c }] : []));
   // The header of the task list: its figure columns, in order.
   if (/主要\s*任务/.test(first) && tokens.some((t) => /对应项目|任务名称/.test(t))) {
-    setTaskColumns(tokens.filter((t) => /金额|资金|总额|财政拨款|其他资金|执行率|分值|得分/.test(t) && !/^项目[（(]?政策/.test(t)));
+    Object.assign(info, { columns: labels((t) => FIGURE_COLUMN.test(t) && !/^项目[（(]?政策/.test(t)), pendingLabel: null, tasks: true });
     return;
   }
-  if (/^金额[（(]万元[)）]$|^预算金额/.test(first) || /^(总额|财政拨款)$/.test(tokens[0]!)) {
-    setTaskColumns(tokens);
+  if (/^金额[（(]万元[)）]$|^预算金额/.test(first) || /^(总额|财政拨款)$/.test(first)) {
+    Object.assign(info, { columns: labels(() => true), pendingLabel: null, tasks: true });
     return;
   }
-  const isTask = /主要\s*任务/.test(first) || (taskColumns().length > 0 && !/[:：]$/.test(first));
+  // A row of column labels (年度预算申请 | 资金总额 | 财政拨款 | 其他资金; 项目资金（万元） | 年初预算数 | … | 得分).
+  const rest = tokens.slice(1);
+  if (rest.length >= 2 && tokens.every((t) => parseNumber(t) === null) && rest.every((t) => FIGURE_COLUMN.test(t))) {
+    const printedUnit = unitNamed(first);
+    Object.assign(info, { columns: labels((t) => t !== first), pendingLabel: printedUnit ? null : first, tasks: false });
+    return;
+  }
+  const isTask = /主要\s*任务/.test(first) || (info.tasks && info.columns.length > 0 && !/[:：]$/.test(first));
   const words = tokens.filter((t) => parseNumber(t) === null);
   const taskName = words.filter((t) => !/主要\s*任务|^任务\d+$/.test(t)).at(-1) ?? first;
-  // Label–value pairs (`项目预算金额(万元) 13 全年执行数(万元) 9.82`), or a task's figures in the header's order.
+  const figures = cells.flatMap((c, at) => (parseNumber(c) !== null ? [at] : []));
+  // Figures under the header's columns are read by position; a page that shifted them, in order.
+  const positional = info.columns.length > 0 && figures.every((at) => info.columns.some((c) => c.at === at));
+  const rowLabel = words.length === 0 && info.pendingLabel ? info.pendingLabel : isTask ? taskName : null;
   let label = first;
   let k = 0;
-  for (const text of tokens) {
+  for (const [at, text] of cells.entries()) {
     const n = parseNumber(text);
     if (n === null) {
-      label = text;
+      if (text) label = text;
       continue;
     }
-    const column = isTask ? (taskColumns()[k++] ?? '') : label;
-    if (n.percent || /执行率|分值|得分/.test(column)) {
-      if (/执行率/.test(column)) {
-        if (isTask) o.taskRates.push({ line: line.no, text });
-        else o.executionRate = text;
-      }
-      continue;
+    const mapped = positional ? info.columns.find((c) => c.at === at)?.label : info.columns[k]?.label;
+    k++;
+    const column = info.columns.length > 0 && (isTask || rowLabel !== null || words.length <= 1) ? (mapped ?? '') : label;
+    const kind = n.percent || /执行率/.test(column) ? 'percent' : /分值|得分/.test(column) ? 'score' : 'money';
+    if (kind === 'percent') {
+      if (isTask) o.taskRates.push({ line: line.no, text });
+      else o.executionRate ??= text;
     }
     const unit = unitNamed(column) ?? blockUnit;
-    const fen = toFen(n, unit);
-    if (fen === null) continue;
+    const fen = kind === 'money' ? toFen(n, unit) : null;
+    if (kind === 'money' && fen === null) continue;
+    const row = rowLabel ?? (info.columns.length > 0 && words.length ? (words.find((w) => w !== first || !FIGURE_COLUMN.test(w)) ?? column) : column);
     const cell: CellDraft = {
-      ...emptyRow(line.no, isTask ? taskName : column, '绩效'),
-      metric: o.kind === 'project' && !isTask ? (/执行/.test(column) ? 'project.executed' : /预算/.test(column) ? 'project.budget' : null) : null,
+      ...emptyRow(line.no, row, '绩效'),
+      metric: o.kind === 'project' && !isTask && kind === 'money' ? (/执行/.test(column) ? 'project.executed' : /预算/.test(column) ? 'project.budget' : null) : null,
       subjectName: o.name,
-      column: { key: isTask ? 'task' : 'total', label: column, scope: '', basis: /执行/.test(column) ? '决算' : '预算', year: ctx.year, subset: /其中/.test(column) },
-      valueKind: 'money',
+      column: { key: isTask ? 'task' : 'total', label: column, scope: '', basis: /执行/.test(column) ? '决算' : '预算', year: ctx.year, subset: /其中/.test(column) || /^其中/.test(row) },
+      valueKind: kind,
       fen,
-      quantity: null,
-      precisionFen: precisionFen(n, unit),
+      quantity: kind === 'money' ? null : toValue(n),
+      precisionFen: kind === 'money' ? precisionFen(n, unit) : null,
       raw: text,
       flags: n.repaired ? ['repaired_spaces'] : [],
       unitName: o.kind === 'unit' ? o.name : null,
@@ -237,6 +254,7 @@ function readInfoRow(
     table.cells.push(cell);
     o.cells.push(cell);
   }
+  if (figures.length) info.pendingLabel = null;
 }
 
 function readIndicator(

@@ -10,6 +10,7 @@ import type { ParseContext, TableDraft } from '../model.ts';
 import { labelKey, squeezeCjkSpaces } from '../text/cjk.ts';
 import { metricForLabel } from '../../store/metrics.ts';
 import { blankZero, emptyRow, figure, meaningsFor } from './cells.ts';
+import { splitUnit } from './unit-rows.ts';
 
 const ITEM_METRICS = /^(three_public\.|meeting$|training$)/;
 
@@ -60,7 +61,10 @@ export function parseThreePublic(table: TableDraft, grid: Grid, ctx: ParseContex
     const m = meanings(row.paths);
     const labelCol = m.findIndex((c) => c.role === 'label' || c.role === 'unit' || c.role === 'name');
     const printed = labelCol >= 0 ? squeezeCjkSpaces(row.cells[labelCol] ?? '') : '';
-    const rowItem = printed ? (itemOf(printed) ?? (/^(合计|小计|总计)$/.test(labelKey(printed)) ? 'three_public.total' : null)) : null;
+    const isTotal = /^(合计|小计|总计)$/.test(labelKey(printed));
+    const rowItem = printed ? (itemOf(printed) ?? (isTotal ? 'three_public.total' : null)) : null;
+    // A table by unit (单位名称 column): each row is a unit's, the 合计 row the department's.
+    const unitName = m[labelCol]?.role === 'unit' && printed && !isTotal ? splitUnit(printed).name : null;
     m.forEach((meaning: ColumnMeaning, i) => {
       if (meaning.role !== 'value') return;
       const text = row.cells[i] ?? '';
@@ -75,6 +79,7 @@ export function parseThreePublic(table: TableDraft, grid: Grid, ctx: ParseContex
         ...emptyRow(row.line.no, printed || meaning.label, '三公经费'),
         metric: item,
         subjectName: item ? null : printed || null,
+        unitName,
       };
       // Items as columns: the item is the column, the figure is the row's total.
       const column = rowItem ? meaning : { ...meaning, measure: 'total' };

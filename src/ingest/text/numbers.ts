@@ -75,13 +75,3 @@ export function isCodeToken(s: string): boolean {
 export function isAmountLike(n: PrintedNumber): boolean {
   return !n.percent && (n.fraction !== '' || n.text.includes(','));
 }
-
-/** `53,704` + `.00` split across two lines: the head of a broken number. */
-export function isBrokenHead(n: PrintedNumber): boolean {
-  return n.fraction === '' && !n.percent && n.text.includes(',');
-}
-
-/** The `.00` tail of a number broken across lines. */
-export function isBrokenTail(n: PrintedNumber): boolean {
-  return n.whole === '' && n.fraction !== '';
-}

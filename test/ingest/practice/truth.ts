@@ -1,0 +1,167 @@
+// The practice documents' ground truth (test/fixtures/practice/*/<name>.truth.json,
+// written by the test-material writer: every printed table figure with its line, raw
+// text, row, column, kind and amount) compared with what the ingest read. A figure
+// counts as read when a stored one on its line has its value and its meaning: the row
+// (subject code, unit, label), the column (the header path as printed, and the measure
+// its words name), the unit (the amount in 分) and the kind. Nothing here uses the
+// ingest's vocabulary: the meaning is judged from the manifest's own words.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckDraft } from '../../../src/ingest/checks/index.ts';
+import type { CellDraft, OwnerDraft, TargetDraft } from '../../../src/ingest/model.ts';
+import type { ParsedFile } from '../../../src/ingest/run.ts';
+
+export interface TruthFigure {
+  id: string;
+  line: number;
+  raw: string;
+  table: string;
+  table_number?: string | null;
+  row: string;
+  column: string;
+  kind: 'money' | 'count' | 'percent' | 'score';
+  amount_fen?: number;
+  value?: number;
+  unit?: string;
+  code?: string;
+  unit_name?: string;
+  indicator?: boolean;
+  zero_form?: string;
+  split_across_lines?: boolean;
+}
+
+export interface Truth {
+  name: string;
+  meta: { department: string; fiscal_year: number; stage: string; amount_unit: string; family: string; truncated?: boolean };
+  figures: TruthFigure[];
+  prose: { id: string; line: number; raw: string; garbled?: boolean; kind: string; amount_fen?: number; value?: number }[];
+  checks: { id: string; rule: string; holds: boolean; description: string }[];
+  defects: { kind: string; line?: number; lines?: number[]; figure?: string; figures?: string[]; partial_cell?: string }[];
+  tables: { title: string; table_number: string | null; start: number; end: number }[];
+}
+
+export const FIXTURES = join(import.meta.dirname, '../../fixtures/practice');
+
+export interface Fixture {
+  family: string;
+  name: string;
+  text: string;
+  truth: Truth;
+}
+
+export function fixtures(family: string): Fixture[] {
+  const dir = join(FIXTURES, family);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.txt$/, '');
+      return { family, name, text: readFileSync(join(dir, f), 'utf8'), truth: JSON.parse(readFileSync(join(dir, `${name}.truth.json`), 'utf8')) as Truth };
+    });
+}
+
+/** Spaces, slashes, brackets' width and list markers do not change a label. */
+const bare = (s: string) =>
+  s
+    .replace(/[\s\u3000/]+/g, '')
+    .replace(/[(]/g, '（')
+    .replace(/[)]/g, '）')
+    .replace(/[“”"]/g, '');
+const unordered = (s: string) => bare(s).replace(/^(其中[:：])?([（]?[一二三四五六七八九十\d]+[）、.．]|[（][一二三四五六七八九十\d]+[）])*/, '').replace(/^其中[:：]/, '');
+
+/** The measure a printed column path names, in the manifest's own words. */
+function measureOf(column: string): string | null {
+  const c = bare(column);
+  if (/人员经费/.test(c)) return 'personnel';
+  if (/公用经费/.test(c)) return 'public';
+  if (/项目支出/.test(c) && !/合计$/.test(c)) return 'project';
+  if (/基本支出/.test(c)) return 'basic';
+  return null;
+}
+
+const MEASURE_KEYS: Record<string, string[]> = { personnel: ['personnel'], public: ['public'], project: ['project'], basic: ['basic'] };
+
+export type Verdict = 'read' | 'wrong_meaning' | 'missing';
+
+export interface Read {
+  figure: TruthFigure;
+  verdict: Verdict;
+  /** What was found on the line, for a failure's message. */
+  note: string;
+}
+
+function rowMatches(f: TruthFigure, c: CellDraft): boolean {
+  if (f.unit_name && unordered(c.unitName ?? '') !== unordered(f.unit_name)) return false;
+  // A 收支总表 names its subjects without codes: there the name decides.
+  if (f.code && (c.subjectCode !== null || c.altCode !== null)) return c.subjectCode === f.code || c.altCode === f.code;
+  const name = unordered(f.row.replace(/^\d{3,}\s*/, ''));
+  const stored = [c.subjectName, c.rowLabel, c.unitName, c.project?.name].filter((x): x is string => !!x).map(unordered);
+  return stored.some((s) => s !== '' && (s.includes(name) || name.includes(s)));
+}
+
+function columnMatches(f: TruthFigure, c: CellDraft): boolean {
+  if (c.column.key === 'unknown') return false;
+  const measure = measureOf(f.column);
+  if (measure && !MEASURE_KEYS[measure]!.includes(c.column.key)) return false;
+  const a = bare(f.column);
+  const b = bare(c.column.label);
+  const leaf = bare(f.column.split(' / ').at(-1)!);
+  return a === b || a.endsWith(b) || b.endsWith(a) || b.endsWith(leaf);
+}
+
+const sameText = (a: string | null | undefined, b: string) => a != null && bare(a) === bare(b);
+
+/** Every stored figure of a parsed document, with its targets and scores. */
+function storedOf(p: ParsedFile) {
+  const cells = p.doc.tables.flatMap((t) => t.cells);
+  const owners: OwnerDraft[] = p.doc.tables.flatMap((t) => t.owners);
+  const targets: TargetDraft[] = owners.flatMap((o) => o.targets);
+  return { cells, owners, targets };
+}
+
+export function compare(p: ParsedFile, truth: Truth): Read[] {
+  const { cells, owners, targets } = storedOf(p);
+  return truth.figures.map((f): Read => {
+    const onLine = cells.filter((c) => c.line === f.line && c.raw !== '');
+    const say = (verdict: Verdict, note = '') => ({ figure: f, verdict, note });
+    if (f.kind === 'money' && !f.indicator) {
+      const same = onLine.filter((c) => c.valueKind === 'money' && c.fen === f.amount_fen);
+      if (same.some((c) => rowMatches(f, c) && columnMatches(f, c))) return say('read');
+      const seen = onLine.map((c) => `${c.rowLabel}|${c.unitName ?? ''}|${c.column.label}(${c.column.key})=${c.raw}`).join('; ');
+      return say(same.length ? 'wrong_meaning' : 'missing', seen);
+    }
+    const indicatorName = unordered(f.row.split(' / ').at(-1) ?? f.row);
+    const lineTargets = targets.filter((t) => t.line === f.line);
+    const ofIndicator = lineTargets.filter((t) => [t.level3, t.description].some((x) => x && (unordered(x).includes(indicatorName) || indicatorName.includes(unordered(x)))));
+    if (f.indicator || ((f.kind === 'count' || f.kind === 'percent') && lineTargets.length)) {
+      if (ofIndicator.some((t) => sameText(t.targetValue, f.raw) || sameText(`${t.operator ?? ''}${t.targetValue ?? ''}`, f.raw) || sameText(t.actualValue, f.raw))) return say('read');
+      return say(lineTargets.length ? 'wrong_meaning' : 'missing', lineTargets.map((t) => `${t.level3}:${t.operator ?? ''}${t.targetValue}/${t.actualValue}`).join('; '));
+    }
+    if (f.kind === 'score') {
+      if (ofIndicator.some((t) => t.weight === f.value || t.score === f.value)) {
+        const t = ofIndicator.find((x) => x.weight === f.value || x.score === f.value)!;
+        return say(/分值/.test(f.column) ? (t.weight === f.value ? 'read' : 'wrong_meaning') : t.score === f.value ? 'read' : 'wrong_meaning');
+      }
+      const owner = owners.find((o) => o.scoreLine === f.line || o.line === f.line || o.cells.some((c) => c.line === f.line));
+      const scores = owner ? [owner.indicatorScore, owner.executionScore, owner.totalScore, owner.deduction] : [];
+      if (scores.includes(f.value ?? NaN)) return say('read');
+      const cell = onLine.find((c) => c.valueKind === 'score' && c.quantity === f.value);
+      return say(cell ? 'read' : 'missing', scores.join(','));
+    }
+    if (f.kind === 'percent') {
+      const rates = owners.flatMap((o) => [...o.taskRates.filter((r) => r.line === f.line).map((r) => r.text), ...(o.executionRate && o.cells.some((c) => c.line === f.line) ? [o.executionRate] : [])]);
+      if (rates.some((r) => sameText(r, f.raw))) return say('read');
+      if (onLine.some((c) => c.valueKind === 'percent' && c.quantity === f.value && rowMatches(f, c) && columnMatches(f, c))) return say('read');
+      return say('missing', rates.join(','));
+    }
+    // Counts printed in a table's figure columns (公开10表 团组数/人次/辆).
+    const same = onLine.filter((c) => c.valueKind === 'count' && c.quantity === f.value);
+    if (same.some((c) => rowMatches(f, c) && columnMatches(f, c))) return say('read');
+    return say(same.length ? 'wrong_meaning' : 'missing', onLine.map((c) => `${c.rowLabel}|${c.column.label}=${c.raw}`).join('; '));
+  });
+}
+
+export const recall = (reads: Read[]) => reads.filter((r) => r.verdict === 'read').length / Math.max(1, reads.length);
+
+/** Checks that fail though the manifest says every identity holds (false failures). */
+export const failures = (checks: CheckDraft[]) => checks.filter((c) => !c.passed);
