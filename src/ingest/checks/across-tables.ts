@@ -155,7 +155,7 @@ function textVsTables(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
       if (cell.flags.includes('label_shift_suspected')) continue;
       const when = `${cell.column.year}|${cell.column.basis}`;
       const l = { cell, table };
-      if (cell.column.key === 'total' && (table.kind === 'expenditure' || table.kind === 'income')) file(`subject|${cell.subjectCode}|${when}`, l);
+      if (cell.column.key === 'total' && cell.unitName === null && (table.kind === 'expenditure' || table.kind === 'income')) file(`subject|${cell.subjectCode}|${when}`, l);
       if (cell.level === 'total' && table.kind === 'expenditure') file(`measure|${cell.column.key}|${when}`, l);
       if (cell.metric && cell.project) file(`project|${cell.metric}|${nameKey(cell.project.name)}|${when}`, l);
       // The prose states the department's figure, not a unit's row of a table by unit.
@@ -170,22 +170,13 @@ function textVsTables(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
     if (f.metric.startsWith('project.')) return filed.get(`project|${f.metric}|${f.subject_name}|${when}`) ?? [];
     return filed.get(`metric|${f.metric}|${when}`) ?? [];
   };
-  const compared = doc.facts.flatMap((f) => {
-    if (f.aspect !== 'amount' || f.amount_fen == null || f.year !== doc.meta.year) return [];
+  for (const f of doc.facts) {
+    if (f.aspect !== 'amount' || f.amount_fen == null || f.year !== doc.meta.year) continue;
     const fen = f.amount_fen;
     const found = candidates(f);
-    if (found.length === 0) return [];
+    if (found.length === 0) continue;
     const tol = (l: Located) => tolerance(f.precision_fen ?? null, l.cell.precisionFen);
     const match = found.find((l) => Math.abs(l.cell.fen! - fen) <= tol(l));
-    return [{ f, fen, found, tol, match }];
-  });
-  // A sentence that states a table's figure may name the same thing again with another year's
-  // (`“三公”经费预算8.35万元…比上年预算7.02万元增加`): once one of its numbers agrees, the others are not this year's.
-  const agreed = new Set(compared.filter((c) => c.match).map((c) => `${c.f.raw_text}|${c.f.metric}|${c.f.subject_code ?? c.f.subject_name ?? ''}`));
-  for (const { f, fen, found, tol, match } of compared) {
-    if (!match && agreed.has(`${f.raw_text}|${f.metric}|${f.subject_code ?? f.subject_name ?? ''}`)) continue;
-    // `比上年预算7.02万元增加1.33万元` beside a table's 8.35: the number is the earlier year's, the one the change is stated against.
-    if (!match && f.change_fen != null && found.some((l) => Math.abs(l.cell.fen! - f.change_fen! - fen) <= tol(l))) continue;
     const shown = match ?? found.find((l) => scopeKey(l.cell.column.scope, neutral) === '') ?? found[0]!;
     const passed = match !== undefined;
     out.push({
