@@ -13,7 +13,7 @@ import { MAX_ITEMS } from '../../src/query/limits.ts';
 import { corpus } from '../corpus/corpus.ts';
 import { seeded } from '../helpers/random.ts';
 
-const INPUTS = 4000;
+const INPUTS = 2500;
 const STATUSES = ['answered', 'ambiguous', 'not_found', 'unsupported'];
 
 const random = seeded(20_240_808);
