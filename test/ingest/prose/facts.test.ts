@@ -51,6 +51,15 @@ describe('预算 prose (Hunan, Jiangxi)', () => {
     ]);
   });
 
+  it('changes stated for a whole and for each of its parts go to each one’s own figure', () => {
+    const facts = read(2024, '预算', ['2024年支出预算500.00万元，比上年增加50.00万元，其中：基本支出300.00万元，比上年增加20.00万元；项目支出200.00万元，比上年增加30.00万元。']);
+    expect(facts.map((f) => [f.metric, f.year, f.amount_fen, f.change_fen])).toEqual([
+      ['expenditure.grand_total', 2024, wan(500), wan(50)],
+      ['basic', 2024, wan(300), wan(20)],
+      ['project', 2024, wan(200), wan(30)],
+    ]);
+  });
+
   it('a threshold in a name is no figure (单价50万元以上的设备)', () => {
     const facts = read(2024, '预算', ['截至上年底，本部门共有车辆3辆，单价50万元以上的设备2台（套）。']);
     expect(facts.some((f) => f.amount_fen === wan(50))).toBe(false);
