@@ -3,6 +3,7 @@
 // call, which is most of the cost of a question.
 import type { Compilable, Kysely } from 'kysely';
 import type SQLite from 'better-sqlite3';
+import { LruMap } from '../lru.ts';
 import type {
   CheckRow,
   Database,
@@ -25,38 +26,68 @@ export type FigureRow = LineItemRow & {
 
 const SUBJECT_CLASSES = ['功能分类', '部门经济分类', '政府经济分类'];
 
+/** Rows kept for questions asked again, over every statement: the most recently used, never more than this many. */
+export const KEPT_ROWS = 100_000;
+
+type Kept = LruMap<string, readonly unknown[]>;
+
+/** A statement's rows for some parameters; `kept` tells them without running it (undefined when not kept). */
+interface Prepared<R> {
+  (...params: unknown[]): readonly R[];
+  kept(...params: unknown[]): readonly R[] | undefined;
+}
+
 /**
  * Compiles a kysely query once. The statement then runs with fresh values for its
  * leading parameters (written first in the query); later ones are the compiled constants.
- * The database is read-only while the engine lives, so each result is kept: turning
- * rows into objects costs far more than the queries themselves. Callers never mutate rows.
+ * The database is read-only while the engine lives, so results are kept (turning rows into
+ * objects costs far more than the queries themselves), in one bounded cache for every statement.
+ * Callers never mutate rows.
  */
-function prepared<R>(sqlite: SQLite.Database, query: Compilable<R>): (...params: unknown[]) => readonly R[] {
-  const compiled = query.compile();
-  const statement = sqlite.prepare(compiled.sql);
-  const constants = compiled.parameters;
-  const results = new Map<string, readonly R[]>();
-  return (...params) => {
-    const key = params.join('\u0000');
-    let rows = results.get(key);
-    if (!rows) {
-      rows = Object.freeze(statement.all(...params, ...constants.slice(params.length)) as R[]);
-      results.set(key, rows);
-    }
-    return rows;
+function preparer(sqlite: SQLite.Database, kept: Kept) {
+  let statements = 0;
+  return <R>(query: Compilable<R>): Prepared<R> => {
+    const compiled = query.compile();
+    const statement = sqlite.prepare(compiled.sql);
+    const constants = compiled.parameters;
+    const id = statements++;
+    const keyOf = (params: unknown[]) => `${id}\u0001${params.join('\u0000')}`;
+    const run = (...params: unknown[]) => {
+      const key = keyOf(params);
+      let rows = kept.get(key) as readonly R[] | undefined;
+      if (!rows) {
+        rows = Object.freeze(statement.all(...params, ...constants.slice(params.length)) as R[]);
+        kept.set(key, rows);
+      }
+      return rows;
+    };
+    return Object.assign(run, { kept: (...params: unknown[]) => kept.get(keyOf(params)) as readonly R[] | undefined });
   };
 }
 
 const NONE: readonly never[] = Object.freeze([]);
 
+/** Asked of this many documents, a key is a question about a set of departments: then one query serves them all. */
+const SET_AFTER = 3;
+
 /**
- * A query over every document, served one document at a time: a question about a set of departments
- * (各医保局的三公经费) runs it once, not once per document. Rows come grouped in the order the query gives.
+ * A look-up by document and key, served by one query over every document when a question asks it of
+ * a set of departments (各医保局的三公经费), and by the document's own query otherwise: a question
+ * about one department does not read (nor keep) every department's rows. Rows come grouped in the
+ * order the query over all gives.
  */
-function perDocument<R extends { document_id: number }>(all: (key: unknown) => readonly R[]): (documentId: number, key: unknown) => readonly R[] {
+function perDocument<R extends { document_id: number }>(all: Prepared<R>, one: Prepared<R>): (documentId: number, key: unknown) => readonly R[] {
   const grouped = new WeakMap<readonly R[], Map<number, R[]>>();
+  const askedOf = new LruMap<unknown, Set<number>>(1_000);
   return (documentId, key) => {
-    const rows = all(key);
+    let rows = all.kept(key);
+    if (!rows) {
+      const documents = askedOf.get(key) ?? new Set<number>();
+      askedOf.set(key, documents.add(documentId));
+      if (documents.size < SET_AFTER) return one(documentId, key);
+      askedOf.set(key, new Set());
+      rows = all(key);
+    }
     let byDocument = grouped.get(rows);
     if (!byDocument) {
       byDocument = new Map();
@@ -71,7 +102,9 @@ function perDocument<R extends { document_id: number }>(all: (key: unknown) => r
   };
 }
 
-export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database) {
+export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, keptRows = KEPT_ROWS) {
+  const kept: Kept = new LruMap(keptRows, { weigh: (rows) => rows.length + 1 });
+  const prepared = preparer(sqlite, kept);
   const figures = () =>
     db
       .selectFrom('line_items as li')
@@ -85,66 +118,67 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database) {
 
   return {
     /** (documentId, metric), from one query over all documents */
-    figuresByMetric: perDocument(prepared<FigureRow>(sqlite, figures().where('li.metric', '=', ''))),
+    figuresByMetric: perDocument(prepared<FigureRow>(figures().where('li.metric', '=', '')), prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.metric', '=', ''))),
     /** (documentId, subjectCode), from one query over all documents */
-    figuresBySubject: perDocument(prepared<FigureRow>(sqlite, figures().where('li.subject_code', '=', '').where('li.classification', 'in', SUBJECT_CLASSES))),
+    figuresBySubject: perDocument(
+      prepared<FigureRow>(figures().where('li.subject_code', '=', '').where('li.classification', 'in', SUBJECT_CLASSES)),
+      prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.subject_code', '=', '').where('li.classification', 'in', SUBJECT_CLASSES)),
+    ),
     /** (documentId, subjectName) subject rows printed with no code */
     figuresByUncodedSubject: prepared<FigureRow>(
-      sqlite,
       figures().where('li.document_id', '=', 0).where('li.subject_name', '=', '').where('li.subject_code', 'is', null).where('li.classification', 'in', SUBJECT_CLASSES),
     ),
     /** (documentId, measure): a measure's figure in the 合计 rows of expenditure tables, from one query over all documents. */
     figuresByMeasure: perDocument(
-      prepared<FigureRow>(sqlite, figures().where('li.column_key', '=', '').where('li.level', '=', 'total').where('t.kind', '=', 'expenditure')),
+      prepared<FigureRow>(figures().where('li.column_key', '=', '').where('li.level', '=', 'total').where('t.kind', '=', 'expenditure')),
+      prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.column_key', '=', '').where('li.level', '=', 'total').where('t.kind', '=', 'expenditure')),
     ),
     /** (documentId, parentCode) */
     childFigures: prepared<FigureRow>(
-      sqlite,
       figures().where('li.document_id', '=', 0).where('li.parent_code', '=', '').where('li.classification', 'in', SUBJECT_CLASSES),
     ),
     /** (documentId, classification, level) */
     figuresAtLevel: prepared<FigureRow>(
-      sqlite,
       figures().where('li.document_id', '=', 0).where('li.classification', '=', '').where('li.level', '=', '').where('t.kind', '=', 'expenditure'),
     ),
     /** (documentId, classification) a table's 合计 rows (部门综合预算政府采购预算表 合计 284,708.00) */
-    totalsByClassification: prepared<FigureRow>(sqlite, figures().where('li.document_id', '=', 0).where('li.classification', '=', '').where('li.level', '=', 'total')),
+    totalsByClassification: prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.classification', '=', '').where('li.level', '=', 'total')),
     /** (documentId, rowLabel) rows the ingest tagged with no metric (绩效自评表 部门年初预算收入金额) */
-    figuresByLabel: prepared<FigureRow>(sqlite, figures().where('li.document_id', '=', 0).where('li.row_label', '=', '').where('li.metric', 'is', null)),
+    figuresByLabel: prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.row_label', '=', '').where('li.metric', 'is', null)),
     /** (documentId, unitId) a unit's subtotal rows (抚顺市医疗保障局本级 in 项目支出预算表) */
-    unitFigures: prepared<FigureRow>(sqlite, figures().where('li.document_id', '=', 0).where('li.unit_id', '=', 0).where('li.level', '=', 'unit')),
+    unitFigures: prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.unit_id', '=', 0).where('li.level', '=', 'unit')),
     /** (documentId) figures that belong to a project */
-    projectFigures: prepared<FigureRow>(sqlite, figures().where('li.document_id', '=', 0).where('li.project_id', 'is not', null)),
+    projectFigures: prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.project_id', 'is not', null)),
     /** (documentId) */
-    projects: prepared<ProjectRow>(sqlite, db.selectFrom('projects').selectAll().where('document_id', '=', 0).orderBy('id')),
+    projects: prepared<ProjectRow>(db.selectFrom('projects').selectAll().where('document_id', '=', 0).orderBy('id')),
     /** (documentId, metric), from one query over all documents */
-    factsByMetric: perDocument(prepared<NarrativeFactRow>(sqlite, facts().where('metric', '=', ''))),
+    factsByMetric: perDocument(prepared<NarrativeFactRow>(facts().where('metric', '=', '')), prepared<NarrativeFactRow>(facts().where('document_id', '=', 0).where('metric', '=', ''))),
     /** (documentId, subjectCode) */
-    factsBySubject: prepared<NarrativeFactRow>(sqlite, db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('subject_code', '=', '').orderBy('id')),
+    factsBySubject: prepared<NarrativeFactRow>(db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('subject_code', '=', '').orderBy('id')),
     /** (documentId, aspect) */
-    factsByAspect: prepared<NarrativeFactRow>(sqlite, db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('aspect', '=', '' as NarrativeFactRow['aspect']).orderBy('id')),
+    factsByAspect: prepared<NarrativeFactRow>(db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('aspect', '=', '' as NarrativeFactRow['aspect']).orderBy('id')),
     /** (documentId, subjectName) */
-    factsByName: prepared<NarrativeFactRow>(sqlite, db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('subject_name', '=', '').orderBy('id')),
+    factsByName: prepared<NarrativeFactRow>(db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('subject_name', '=', '').orderBy('id')),
     /** (documentId) */
-    owners: prepared<PerformanceOwnerRow>(sqlite, db.selectFrom('performance_owners').selectAll().where('document_id', '=', 0).orderBy('id')),
+    owners: prepared<PerformanceOwnerRow>(db.selectFrom('performance_owners').selectAll().where('document_id', '=', 0).orderBy('id')),
     /** (ownerId) */
-    targets: prepared<PerformanceTargetRow>(sqlite, db.selectFrom('performance_targets').selectAll().where('owner_id', '=', 0).orderBy('id')),
+    targets: prepared<PerformanceTargetRow>(db.selectFrom('performance_targets').selectAll().where('owner_id', '=', 0).orderBy('id')),
     /** (documentId) */
-    units: prepared<UnitRow>(sqlite, db.selectFrom('units').selectAll().where('document_id', '=', 0).orderBy('id')),
+    units: prepared<UnitRow>(db.selectFrom('units').selectAll().where('document_id', '=', 0).orderBy('id')),
     /** (documentId) */
-    failedChecks: prepared<CheckRow>(sqlite, db.selectFrom('checks').selectAll().where('document_id', '=', 0).where('passed', '=', 0).orderBy('id')),
+    failedChecks: prepared<CheckRow>(db.selectFrom('checks').selectAll().where('document_id', '=', 0).where('passed', '=', 0).orderBy('id')),
     /** (documentId) */
-    tables: prepared<SourceTableRow>(sqlite, db.selectFrom('source_tables').selectAll().where('document_id', '=', 0).orderBy('id')),
+    tables: prepared<SourceTableRow>(db.selectFrom('source_tables').selectAll().where('document_id', '=', 0).orderBy('id')),
     /** (documentId) where a document cut off mid-table ends, and why the ingest thinks so */
     truncation: prepared<{ truncated_at: number | null; truncation: string | null }>(
-      sqlite,
       db.selectFrom('documents').select(['truncated_at', 'truncation']).where('id', '=', 0),
     ),
     /** (documentId) number of checks that passed */
     passedChecks: prepared<{ n: number }>(
-      sqlite,
       db.selectFrom('checks').select((eb) => eb.fn.countAll<number>().as('n')).where('document_id', '=', 0).where('passed', '=', 1),
     ),
+    /** The rows kept for questions asked again (bounded). */
+    kept,
   };
 }
 

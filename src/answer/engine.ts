@@ -11,7 +11,7 @@ import { prepareQueries } from './data.ts';
 import { followUps, mergeContext, understoodAnything } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
 import { reply, toResult } from './reply.ts';
-import type { Sources } from './sources.ts';
+import { createMemo, type Sources } from './sources.ts';
 import type { AskResult, CatalogDocument, DialogContext, Engine } from './types.ts';
 
 const REFUSALS = {
@@ -44,7 +44,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     queries,
     catalog,
     entity: (doc, unitId) => (unitId !== null ? (unitNames.get(unitId) ?? doc.department) : doc.department),
-    memo: new Map(),
+    memo: createMemo(),
   };
   // Counted when first listed (/list, /about), not at start-up: three indexed look-ups per document.
   let documents: CatalogDocument[] | undefined;

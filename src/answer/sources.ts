@@ -1,6 +1,7 @@
 // Where an answer's figures come from: the stored figures for a metric, a
 // subject or a project in one document, best first, each with its source.
 import type { Catalog, CatalogDocument } from '../query/catalog.ts';
+import { LruMap } from '../lru.ts';
 import { metric as metricOf } from '../store/metrics.ts';
 import type { NarrativeFactRow, Stage } from '../store/schema.ts';
 import { preferCorroborated } from './caution.ts';
@@ -12,13 +13,24 @@ export interface Sources {
   catalog: Catalog;
   /** The unit a figure belongs to: its own unit when the row names one, else the document's department. */
   entity(document: CatalogDocument, unitId: number | null): string;
-  /** Derived lists kept for the engine's life (the database does not change under it). */
-  memo: Map<string, unknown>;
+  /** Derived lists kept for questions asked again (the database does not change under the engine); bounded. */
+  memo: Memo;
+}
+
+export type Memo = LruMap<string, { value: unknown }>;
+
+/** The most list items (figures, rows) the memo keeps, the most recently used first. */
+export const MEMO_ITEMS = 50_000;
+
+export function createMemo(max = MEMO_ITEMS): Memo {
+  const size = (v: unknown) => (Array.isArray(v) ? v.length : v instanceof Map ? v.size : 0);
+  return new LruMap(max, { weigh: (kept) => size(kept.value) + 1 });
 }
 
 export function remember<T>(s: Sources, key: string, compute: () => T): T {
-  if (!s.memo.has(key)) s.memo.set(key, compute());
-  return s.memo.get(key) as T;
+  let kept = s.memo.get(key) as { value: T } | undefined;
+  if (!kept) s.memo.set(key, (kept = { value: compute() }));
+  return kept.value;
 }
 
 /** The columns a subject's or project's row is cut into (line_items.column_key), each also a metric of its own. */

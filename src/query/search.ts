@@ -2,6 +2,7 @@
 // names are indexed as character unigrams and bigrams, and a query is cut the
 // same way, widened by a small synonym list (医保 → 医疗保险).
 import lunr from 'lunr';
+import { LruMap } from '../lru.ts';
 import vocabulary from '../../grammar/synonyms.json' with { type: 'json' };
 import type { CatalogProject } from './catalog.ts';
 
@@ -49,6 +50,9 @@ export function searchIndexData(projects: CatalogProject[]): SearchIndexData {
   return { names, index: index.toJSON() };
 }
 
+/** The most name hits the search keeps, over all the query strings it remembers (most recently used first). */
+const MAX_REMEMBERED_HITS = 100_000;
+
 export function buildProjectSearch(projects: CatalogProject[], data: SearchIndexData = searchIndexData(projects)): ProjectSearch {
   const index = lunr.Index.load(data.index);
   const projectsNamed = new Map<string, CatalogProject[]>();
@@ -58,8 +62,7 @@ export function buildProjectSearch(projects: CatalogProject[], data: SearchIndex
   const gramsOf = (name: string) => nameGrams.get(name) ?? nameGrams.set(name, new Set(grams(name))).get(name)!;
 
   // Hits per query string, by name, kept: the index never changes, and the same loose words come back often.
-  const remembered = new Map<string, { name: string; coverage: number }[]>();
-  const MAX_REMEMBERED = 5_000;
+  const remembered = new LruMap<string, { name: string; coverage: number }[]>(MAX_REMEMBERED_HITS, { weigh: (hits) => hits.length + 1 });
 
   function hitsOf(query: string): { name: string; coverage: number }[] {
     const expanded = [query, ...Object.entries(synonyms).flatMap(([k, vs]) => (query.includes(k) ? vs.map((v) => query.replace(k, v)) : []))];
@@ -84,10 +87,7 @@ export function buildProjectSearch(projects: CatalogProject[], data: SearchIndex
   return {
     search(query, documentIds) {
       let hits = remembered.get(query);
-      if (!hits) {
-        if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-        remembered.set(query, (hits = hitsOf(query)));
-      }
+      if (!hits) remembered.set(query, (hits = hitsOf(query)));
       return hits.flatMap(({ name, coverage }) =>
         (projectsNamed.get(name) ?? []).filter((p) => !documentIds || documentIds.has(p.documentId)).map((project) => ({ project, coverage })),
       );

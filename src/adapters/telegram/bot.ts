@@ -10,7 +10,7 @@ import { onCallback } from './callbacks.ts';
 import type { BotDeps } from './deps.ts';
 import { apologise } from './errors.ts';
 import { onInlineQuery } from './inline.ts';
-import { LruMap } from './lru.ts';
+import { LruMap } from '../../lru.ts';
 import { onNonText, onText } from './messages.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { retryingCallApi, type DeliveryOptions } from './retry.ts';
@@ -32,7 +32,7 @@ export function createBot(engine: Engine, config: TelegramConfig, log: Logger = 
   const deps: BotDeps = {
     engine,
     log,
-    contexts: new LruMap<number, DialogContext>(MAX_CHATS, CONTEXT_TTL_MS),
+    contexts: new LruMap<number, DialogContext>(MAX_CHATS, { ttlMs: CONTEXT_TTL_MS }),
     buttons: new ButtonStore(),
     limiter: new RateLimiter(config.rateLimit),
     inlineLimiter: new RateLimiter({ burst: burst * INLINE_RATE_FACTOR, perMinute: perMinute * INLINE_RATE_FACTOR }),

@@ -2,7 +2,7 @@
 import type { DialogContext, Engine } from '../../answer/types.ts';
 import type { Logger } from '../log.ts';
 import type { ButtonStore } from './buttons.ts';
-import type { LruMap } from './lru.ts';
+import type { LruMap } from '../../lru.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 export interface BotDeps {

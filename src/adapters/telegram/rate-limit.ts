@@ -1,6 +1,6 @@
 // Per-user token buckets: a burst of questions, then a steady rate.
 import type { RateLimitConfig } from '../config.ts';
-import { LruMap } from './lru.ts';
+import { LruMap } from '../../lru.ts';
 
 /** 'refused': tell the user; 'ignored': they were already told, stay quiet. */
 export type Admission = 'allowed' | 'refused' | 'ignored';

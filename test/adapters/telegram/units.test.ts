@@ -1,31 +1,11 @@
-// The bot's small parts: bounded maps, rate limiting, addressing, CSV.
+// The bot's small parts: button ids, rate limiting, addressing, CSV.
 import { describe, expect, it } from 'vitest';
 import type { Message } from 'telegraf/types';
 import { readMessage } from '../../../src/adapters/telegram/addressing.ts';
 import { ButtonStore } from '../../../src/adapters/telegram/buttons.ts';
 import { answersCsv } from '../../../src/adapters/telegram/csv.ts';
-import { LruMap } from '../../../src/adapters/telegram/lru.ts';
 import { RateLimiter } from '../../../src/adapters/telegram/rate-limit.ts';
 import { BOT_INFO, GROUP, USER } from './harness.ts';
-
-describe('LruMap', () => {
-  it('forgets the least recently used entry beyond its size', () => {
-    const map = new LruMap<string, number>(2);
-    map.set('a', 1);
-    map.set('b', 2);
-    map.get('a');
-    map.set('c', 3);
-    expect([map.get('a'), map.get('b'), map.get('c'), map.size]).toEqual([1, undefined, 3, 2]);
-  });
-
-  it('forgets entries older than its time to live', () => {
-    const map = new LruMap<string, number>(10, 1000);
-    map.set('a', 1, 0);
-    expect(map.get('a', 1000)).toBe(1);
-    expect(map.get('a', 1001)).toBeUndefined();
-    expect(map.size).toBe(0);
-  });
-});
 
 describe('ButtonStore', () => {
   it('gives short ids for its actions, forgets the oldest beyond 50,000, and knows no other run’s ids', () => {
