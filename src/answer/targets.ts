@@ -5,7 +5,7 @@ import { metric as metricOf } from '../store/metrics.ts';
 import type { Stage } from '../store/schema.ts';
 import type { Figure } from './figures.ts';
 import type { Scope } from './resolve.ts';
-import { fromCell, headlinePerTable, sameFigure, usable } from './figures.ts';
+import { fromCell, fromFact, headlinePerTable, sameFigure, usable } from './figures.ts';
 import { inColumn, MEASURES, metricFigures, pick, projectFigures, subjectFigures, type Sources } from './sources.ts';
 
 /**
@@ -84,6 +84,28 @@ export function stageOf(stage: Stage | 'both' | null, scope: Scope): Stage {
 export function headlineFigure(s: Sources, scope: Scope, t: Target, year: number, stage: Stage): { main: Figure | null; other: Figure | null } {
   const { main, other } = pick(targetFigures(s, scope, t, year), stage);
   return { main: main[0] ?? null, other: other[0] ?? null };
+}
+
+/**
+ * The figure whose change the text states: the target's own, else a sentence stating a change of the same
+ * amount that year under another name (莲湖 收入总计 514.21 is the 一般公共预算拨款 514.21 whose sentence says
+ * 较上年减少138.44万元), allowing for the coarser one's rounding.
+ */
+export function statedChange(s: Sources, scope: Scope, t: Target, year: number, f: Figure | null): Figure | undefined {
+  const own = targetFigures(s, scope, t, year).find((x) => x.change !== null);
+  if (own || !f || f.fen === null || scope.unitId !== null) return own;
+  const fact = s.queries
+    .factsByAspect(scope.doc.id, 'amount')
+    .find((x) => x.year === year && x.amount_fen !== null && x.change_line !== null && (x.change_direction !== null || x.change_fen !== null) && Math.abs(x.amount_fen - f.fen!) <= Math.max(x.precision_fen ?? 1, f.precision ?? 1) / 2);
+  return fact ? fromFact(fact, scope.doc, scope.doc.department, f.label) : undefined;
+}
+
+/** The percent a stated change gives beside its amount (增长129.10%), as a figure cited at the change's line. */
+export function changePercent(stated: Figure): Figure | null {
+  const c = stated.change;
+  if (!c || c.percent === null) return null;
+  const falling = c.direction === '减少' || c.direction === '下降' || c.direction === '降低';
+  return { ...stated, label: `${stated.label}${c.basis ? `比${c.basis}` : '比上年'}增减幅度`, fen: null, value: falling ? -Math.abs(c.percent) : c.percent, unit: '%', table: null, column: null, line: c.line, raw: c.raw, precision: null, change: null, asOf: null };
 }
 
 /** Parts of a metric that answers list with it (“三公”经费 → its four parts). */

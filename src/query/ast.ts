@@ -71,6 +71,8 @@ export interface StructuredQuery {
   top: number | null;
   ascending: boolean;
   previousYear: boolean;
+  /** 增加多少, 下降了, 为什么: the change itself is asked for; it leads the answer. */
+  changeAsked?: boolean;
   listOf: ListTarget | null;
   /** A ranking asked with 得分/自评/绩效: rank the projects' self-evaluation scores, not their money. */
   byScore?: boolean;

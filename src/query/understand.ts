@@ -83,7 +83,7 @@ function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byS
   if (has('rank') || m.top !== null) return 'rank';
   if (has('share')) return 'share';
   const years = new Set(m.years);
-  if (has('compare') || m.previousYear || m.bothStages || entities.length > 1 || years.size > 1 || targets.length > 1) return 'compare';
+  if (has('compare') || m.previousYear || (m.reason && targets.length > 0) || m.bothStages || entities.length > 1 || years.size > 1 || targets.length > 1) return 'compare';
   if (has('breakdown')) return 'breakdown';
   if (has('list')) return 'list';
   return 'lookup';
@@ -111,7 +111,9 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     targets,
     top: m.top === 0 ? 5 : m.top ?? (m.intents.includes('rank') && m.numbers.length ? noted(m, readCount(m.numbers[0]!, String(m.numbers[0]), (k) => `前${k}项`)) : null),
     ascending: m.ascending || (m.which && m.direction === 'less'),
-    previousYear: m.previousYear,
+    // 为什么 of a figure asks why it changed: the reason the text states with its change.
+    previousYear: m.previousYear || (m.reason && !m.intents.includes('rate') && !m.bothStages && targets.length > 0),
+    changeAsked: m.changeAsked || m.reason,
     listOf: m.listTargets[0]?.target ?? (listedUnderCondition(m, targets) && !m.scopes.includes('subjects') ? 'projects' : null),
     subjects: m.scopes.includes('subjects'),
     byScore,
@@ -130,7 +132,9 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
 function wholeBudget(m: Mentions, entities: EntityRef[], found: Found): void {
   const nothingElse = found.targets.length + found.candidates.length + found.unknown.length + m.listTargets.length + m.conditions.length + m.scopes.length + m.sets.length === 0;
   const asksFigure = !['rank', 'list', 'performance', 'rate'].some((i) => m.intents.includes(i as never)) && !m.catalogue && m.references.length === 0;
-  if (nothingElse && asksFigure && entities.length > 0 && m.stages.length > 0 && !m.bothStages) found.targets.push({ kind: 'metric', key: 'expenditure.grand_total', text: m.stages[0]! });
+  // 曲阳比去年多花了多少: a change of the department as a whole is of its total too.
+  const whole = m.stages.length > 0 || m.previousYear || m.comparisons.length > 0;
+  if (nothingElse && asksFigure && entities.length > 0 && whole && !m.bothStages) found.targets.push({ kind: 'metric', key: 'expenditure.grand_total', text: m.stages[0] ?? '支出' });
 }
 
 /** The question's shape beyond what it names: a set of departments, conditions, arithmetic, references. */

@@ -2,6 +2,7 @@
 import questions from './questions.json' with { type: 'json' };
 import negative from './negative.json' with { type: 'json' };
 import arithmetic from './families/arithmetic.json' with { type: 'json' };
+import changes from './families/changes.json' with { type: 'json' };
 import conditions from './families/conditions.json' with { type: 'json' };
 import sets from './families/sets.json' with { type: 'json' };
 
@@ -38,7 +39,7 @@ export interface CorpusEntry {
 }
 
 /** Questions written per family of question shape (test/corpus/families/, one file per family). */
-export const families: Record<string, CorpusEntry[]> = { sets, conditions, arithmetic } as Record<string, CorpusEntry[]>;
+export const families: Record<string, CorpusEntry[]> = { sets, conditions, arithmetic, changes } as Record<string, CorpusEntry[]>;
 
 export const corpus = [...(questions as CorpusEntry[]), ...Object.values(families).flat()];
 export const negatives = negative as { q: string; status: string[] }[];

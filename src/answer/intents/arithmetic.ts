@@ -10,7 +10,7 @@ import { money } from '../format.ts';
 import { reply, yearHeading, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { pick, type Sources } from '../sources.ts';
-import { headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
+import { changePercent, headlineFigure, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
 
 const NAMES: Record<ArithmeticOp, string> = {
   difference: '相差',
@@ -79,9 +79,10 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
   for (const y of years) {
     const f = pick(targetFigures(s, scope, t, y), stageOf(q.stage, scope)).main[0];
     // Last year not printed: computed from this year's figure and the change the text states with it.
-    const prior = !f && out[0] && y === scope.year - 1 ? priorFromChange(targetFigures(s, scope, t, scope.year).find((x) => x.change !== null) ?? out[0].figure) : null;
+    const stated = !f && out[0] && y === scope.year - 1 ? statedChange(s, scope, t, scope.year, out[0].figure) : undefined;
+    const prior = stated ? priorFromChange(stated) : null;
     if (prior) {
-      out[0] = { figure: targetFigures(s, scope, t, scope.year).find((x) => x.change !== null)!, name: out[0].name };
+      out[0] = { figure: stated!, name: out[0].name };
       out.push({ figure: prior.prior, name: `${y}年（按文中说明推算）` });
       continue;
     }
@@ -164,11 +165,22 @@ function perHead(s: Sources, q: StructuredQuery, scope: Scope): Reply {
 }
 
 /** The arithmetic the question asks, on the figures it names. */
-export function arithmetic(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
+export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): Reply {
+  // 比2022年增长多少: a single earlier year is what this year is compared with.
+  const earlier = asked.years.length === 1 && found.length === 1 && asked.years[0]! < found[0]!.doc.fiscal_year;
+  const q = earlier ? { ...asked, years: [found[0]!.doc.fiscal_year, asked.years[0]!] } : asked;
+  const scopes = earlier ? [{ ...found[0]!, year: found[0]!.doc.fiscal_year, yearNote: null }] : found;
   const op = q.arithmetic!.op;
   const scope = scopes[0]!;
   const note = scope.yearNote && scopes.length === 1 ? [scope.yearNote] : [];
   if (op === 'per_head') return withNote(perHead(s, q, scope), note);
+  // 增幅, 增长率: the percent the text states is the answer, before any computed from its amounts.
+  if (op === 'growth' && q.targets.length === 1 && scopes.length === 1 && q.years.length < 2) {
+    const now = headlineFigure(s, scope, q.targets[0]!, scope.year, stageOf(q.stage, scope)).main;
+    const stated = statedChange(s, scope, q.targets[0]!, scope.year, now);
+    const percent = stated && changePercent(stated);
+    if (percent) return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(q.targets[0]!)}：文中说明${stated.change!.basis ? `比${stated.change!.basis}` : '比上年'}${(percent.value as number) < 0 ? '下降' : '增长'}${Math.abs(percent.value as number).toFixed(2)}%`], [percent, stated]);
+  }
   const operands = operandsOf(s, q, scopes);
   if (!Array.isArray(operands)) return withNote(operands, note);
   if (op !== 'sum' && operands.length !== 2) return reply('not_found', [...note, `${NAMES[op]}要两个数字，问题里有${operands.length}个。`]);

@@ -4,12 +4,12 @@
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import type { Figure } from '../figures.ts';
-import { changeFigure, priorFromChange, sameFigure, show } from '../figures.ts';
+import { changeFigure, derivedFigure, priorFromChange, sameFigure, show } from '../figures.ts';
 import { money, percent } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { pick, type Sources } from '../sources.ts';
-import { cellOf, headlineFigure, printedLabel, stageOf, targetFigures, targetName } from '../targets.ts';
+import { cellOf, changePercent, headlineFigure, printedLabel, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
 import { lookup } from './lookup.ts';
 import { rate } from './rate.ts';
 
@@ -66,24 +66,41 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const name = targetName(t);
   const years = q.years.length > 1 ? [...q.years].sort((a, b) => b - a) : [year, year - 1];
   const found = years.map((y) => ({ y, f: pick(targetFigures(s, scope, t, y), stage).main[0] ?? null }));
-  const stated = targetFigures(s, scope, t, year).find((f) => f.change !== null);
+  const stated = statedChange(s, scope, t, year, found[0]?.f ?? null);
   // Last year not printed, but the change stated: last year computed from the two, said to be computed.
   const derived = q.years.length < 2 && stated && !found[1]?.f ? priorFromChange(stated) : null;
   const head = `${scope.entity} ${name}`;
   const lines = [`${head}：${found.map(({ y, f }) => `${y}年${f ? show(f) : derived && y === year - 1 ? `${show(derived.prior)}（按文中说明推算：${derived.prior.raw}）` : '未公开'}`).join('，')}`];
   if (stated) lines.push(`文中说明：${year}年${show(stated)}${changeText(stated)}`);
+  // 为什么: the stated reason leads, or its absence is said.
+  if (q.reason) lines.unshift(stated?.change?.reason ? `原因（文中说明）：${stated.change.reason}` : '文中没有说明原因。');
   const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f?.line === stated.line && sameFigure(f, stated)) ? [stated] : [])];
-  // The change is cited from the line stating it, which may be paragraphs after its figure's.
-  const change = stated && changeFigure(stated);
-  if (derived) figures.push(derived.prior, ...(figures.includes(stated!) ? [] : [stated!]), derived.change);
-  else if (change) figures.push(change);
   if (found.filter(({ f }) => f).length < 2 && !stated) {
     // Not found carries no figure: the year held is one question away.
     return reply('not_found', [`${heading(scope.entity, scope.doc)}中没有${name}的${years.filter((y) => y !== year).join('、')}年数字，也没有说明增减。`], [], [
       `${scope.doc.short} ${year} ${t.text || name}`,
     ]);
   }
-  return reply('answered', lines, figures);
+  // What was asked leads: the change as the text states it (cited at its line), else computed from the two years printed.
+  const [now, before] = [found[0]?.f, found[1]?.f];
+  let lead = stated ? changeFigure(stated) : now && before && now.fen !== null && before.fen !== null ? yearChange(now, before) : null;
+  // The percent the text states beside the amount is a figure of its own (增长129.10%).
+  const percent = stated?.change && stated.change.fen !== null && stated.change.percent !== null ? changePercent(stated) : null;
+  if (lead && !stated) lines.push(`增减：${show(lead)} = ${show(now!)} − ${show(before!)}`);
+  if (derived) {
+    lead = derived.change;
+    figures.push(derived.prior, ...(figures.includes(stated!) ? [] : [stated!]));
+  }
+  // Asked how much it changed (增加多少), the change leads; asked only 比上年, the figure does, the change beside it.
+  const change = [...(lead ? [lead] : []), ...(percent ? [percent] : [])];
+  return reply('answered', lines, q.changeAsked ? [...change, ...figures] : [...figures, ...change]);
+}
+
+/** A change between two printed years, computed: this year's figure minus the earlier one, signed. */
+function yearChange(now: Figure, before: Figure): Figure {
+  const fen = now.fen! - before.fen!;
+  const label = `${now.label}比${before.year}年增减`;
+  return derivedFigure('difference', [now, before], label, { fen }, `${money(now.fen!, now.printedIn)} − ${money(before.fen!, before.printedIn)}`);
 }
 
 function targetsSideBySide(s: Sources, q: StructuredQuery, scope: Scope): Reply {
@@ -106,6 +123,8 @@ export function compare(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply 
   let r: Reply;
   if (scopes.length > 1) r = acrossScopes(s, q, scopes, t);
   else if (q.stage === 'both') r = stages(s, q, scopes[0]!, t);
+  // 与2022年相比: a single earlier year is what this year is compared with.
+  else if (q.years.length === 1 && q.years[0]! < scopes[0]!.doc.fiscal_year) r = overYears(s, { ...q, years: [scopes[0]!.doc.fiscal_year, q.years[0]!] }, { ...scopes[0]!, year: scopes[0]!.doc.fiscal_year, yearNote: null }, t);
   else if (q.previousYear || q.years.length > 1) r = overYears(s, q, scopes[0]!, t);
   else if (q.targets.length > 1) r = targetsSideBySide(s, q, scopes[0]!);
   else r = overYears(s, q, scopes[0]!, t);

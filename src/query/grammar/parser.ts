@@ -67,7 +67,7 @@ export function createParser(t: QuestionTokens) {
           { ALT: () => this.SUBRULE(this.entityList) },
           { GATE: () => this.startsSet(), ALT: () => this.SUBRULE(this.departmentSet) },
           { GATE: () => this.startsCondition(), ALT: () => this.SUBRULE(this.condition) },
-          { GATE: () => is(this.LA(2), [...targets, t.Entity, t.Year, t.Stage]), ALT: () => this.SUBRULE(this.comparison) },
+          { GATE: () => is(this.LA(2), [...targets, t.Entity, t.Year, t.Stage, t.PreviousYear]), ALT: () => this.SUBRULE(this.comparison) },
           { GATE: () => isNumber(this.LA(2)), ALT: () => this.SUBRULE(this.ordinal) },
           { ALT: () => this.CONSUME(t.UnitOrg) },
           { ALT: () => this.SUBRULE(this.yearList) },
@@ -150,6 +150,7 @@ export function createParser(t: QuestionTokens) {
         { ALT: () => this.CONSUME(t.Entity) },
         { ALT: () => this.CONSUME(t.Year) },
         { ALT: () => this.CONSUME(t.Stage) },
+        { ALT: () => this.CONSUME(t.PreviousYear) },
       ]);
       this.OPTION(() => this.CONSUME(t.Direction));
     });

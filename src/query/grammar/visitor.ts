@@ -28,6 +28,8 @@ export interface Mentions {
   /** A rank word that says highest first (最高) came before any that says lowest first. */
   descending: boolean;
   previousYear: boolean;
+  /** 增加多少, 下降了: the change itself is asked for, not only the year before. */
+  changeAsked: boolean;
   /** A 前N; 0 when 前 came without a number. */
   top: number | null;
   listTargets: (Span & { target: ListTarget })[];
@@ -72,6 +74,8 @@ interface Piece extends Span {
   afterComparison?: boolean;
   /** A character no word matched (not a shape word read as plain). */
   unknown?: boolean;
+  /** A shape word that built nothing: dropped unless it touches an unknown word. */
+  idle?: boolean;
   token?: IToken;
   apply?: (out: Mentions) => void;
 }
@@ -210,6 +214,7 @@ function readToken(name: string, t: IToken, out: Mentions): void {
       break;
     case 'PreviousYear':
       out.previousYear = true;
+      if (entry?.kind === 'previousYear' && entry.change) out.changeAsked = true;
       break;
     case 'ListTarget':
       if (entry?.kind === 'listTarget') out.listTargets.push({ target: entry.target, ...spanOf(t) });
@@ -244,11 +249,16 @@ function readToken(name: string, t: IToken, out: Mentions): void {
     case 'SetWord':
       // Outside a set (各医保局) a which-word still asks for one of the things named; the word itself is plain.
       if (entry?.kind === 'setWord' && entry.which) out.which = true;
-      out.pending.push({ text: t.image, ...spanOf(t), shape: false });
+      out.pending.push({ text: t.image, ...spanOf(t), shape: false, idle: true });
+      break;
+    case 'Other':
+    case 'Latin':
+      out.pending.push({ text: t.image, ...spanOf(t), shape: false, unknown: true });
       break;
     default:
-      // Other, Latin, and shape words that build no shape where they stand.
-      out.pending.push({ text: t.image, ...spanOf(t), shape: false, unknown: name === 'Other' || name === 'Latin' });
+      // Shape words that build no shape where they stand (比 without a second figure, 分 without a number):
+      // nothing, unless typed into an unknown word, of which they are part (过去, 成本).
+      out.pending.push({ text: t.image, ...spanOf(t), shape: false, unknown: false, idle: true });
   }
 }
 
@@ -280,6 +290,7 @@ function readOperand(name: string, t: IToken, out: Mentions): void {
   const entry = t.payload as Entry;
   if (name === 'Entity') out.entities.push({ ...(entry as Mentioned<'entity'>), text: t.image });
   else if (name === 'Year') out.years.push(Number(t.image.slice(0, 4)));
+  else if (name === 'PreviousYear') out.previousYear = true;
   else if (entry?.kind === 'stage') out.stages.push(entry.stage);
 }
 
@@ -327,10 +338,14 @@ export function settleMentions(out: Mentions): Mentions {
     if (p.afterComparison && out.comparisons.length === 0) out.direction ??= directionOf(p.token!);
     if (glued || (p.afterComparison && out.comparisons.length === 0)) p.shape = false;
   });
-  for (const p of pieces) {
+  const touchesUnknown = (i: number) => {
+    const p = pieces[i]!;
+    return (pieces[i - 1]?.unknown === true && pieces[i - 1]!.end === p.start) || (pieces[i + 1]?.unknown === true && pieces[i + 1]!.start === p.end);
+  };
+  pieces.forEach((p, i) => {
     if (p.shape) p.apply?.(out);
-    else appendResidue(out, p);
-  }
+    else if (!p.idle || touchesUnknown(i)) appendResidue(out, p);
+  });
   out.pending = [];
   return out;
 }
@@ -355,6 +370,7 @@ export function emptyMentions(): Mentions {
     ascending: false,
     descending: false,
     previousYear: false,
+    changeAsked: false,
     top: null,
     listTargets: [],
     scopes: [],

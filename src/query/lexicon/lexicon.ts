@@ -26,7 +26,7 @@ export type Entry =
   | { kind: 'intent'; intent: IntentWord }
   | { kind: 'ascending' }
   | { kind: 'descending' }
-  | { kind: 'previousYear' }
+  | { kind: 'previousYear'; change?: boolean }
   | { kind: 'top'; ascending: boolean }
   | { kind: 'conj' }
   | { kind: 'listTarget'; target: ListTarget }
@@ -154,6 +154,7 @@ export function lexiconData(catalog: Catalog): LexiconData {
   for (const w of words.ascending) add(w, { kind: 'ascending' });
   for (const w of words.descending) add(w, { kind: 'descending' });
   for (const w of words.previousYear) add(w, { kind: 'previousYear' });
+  for (const w of words.change) add(w, { kind: 'previousYear', change: true });
   for (const w of words.top) add(w, { kind: 'top', ascending: false });
   for (const w of words.bottom) add(w, { kind: 'top', ascending: true });
   for (const w of words.conjunctions) add(w, { kind: 'conj' });
