@@ -3,7 +3,55 @@
 import type { StructuredQuery } from '../query/ast.ts';
 import { MEASURES } from './sources.ts';
 import { cellOf } from './targets.ts';
+import type { Figure } from './figures.ts';
+import type { Reply } from './reply.ts';
 import type { FollowUp } from './types.ts';
+
+/**
+ * What a conversation remembers of its last answer: the structured query, the thing answered about
+ * (它, 这个项目, 这笔钱 point at it) and the items of a list or ranking (第二个, 最后一个), each as words
+ * that name it in a question (its unit and name, or a subject's code).
+ */
+export interface Conversation {
+  query: StructuredQuery;
+  subject?: string;
+  items?: string[];
+}
+
+/** How a figure of a list is named in a question: its unit and its name, a subject by its code. */
+function itemWords(f: Figure): string {
+  const code = /（(\d{3,7})）$/.exec(f.label)?.[1];
+  return `${f.entity} ${code ?? f.label}`;
+}
+
+export function conversation(query: StructuredQuery, r: Reply): Conversation {
+  const listed = r.status === 'answered' && (query.intent === 'rank' || query.intent === 'list');
+  const figures = r.figures.filter((f) => !f.derived);
+  const one = query.entities.length === 1 && query.targets.length >= 1 ? `${query.entities[0]!.name} ${targetWords(query.targets.at(-1)!)}` : undefined;
+  return {
+    query,
+    // After a list, 它 is its first item (the one that leads the answer).
+    subject: listed && figures[0] ? itemWords(figures[0]) : (one ?? (figures[0] && !query.set ? itemWords(figures[0]) : undefined)),
+    items: listed ? figures.map(itemWords) : undefined,
+  };
+}
+
+const targetWords = (t: StructuredQuery['targets'][number]): string => (t.kind === 'project' ? t.name : t.kind === 'subject' ? (t.codes[0] ?? t.name) : t.text);
+
+/**
+ * The words a question points back with stand for: an item of the last list (第2个, 最后一个) or the last
+ * thing answered (它, 这个项目). Only where the question names nothing itself; null when nothing fits.
+ */
+export function referent(q: StructuredQuery, c: Conversation | undefined): string | null {
+  const ref = q.reference;
+  if (!ref || !c || q.entities.length > 0 || q.set) return null;
+  if (ref.kind === 'item') {
+    if (q.targets.length > 0 || !c.items?.length) return null;
+    const i = ref.index < 0 ? c.items.length - 1 : ref.index - 1;
+    return c.items[i] ?? null;
+  }
+  return ref.kind === 'it' ? (c.subject ?? null) : null;
+}
 
 /** Intents worth carrying into a follow-up that names none. */
 const CARRIED = new Set(['breakdown', 'share', 'performance', 'rate']);
@@ -24,11 +72,19 @@ export function understoodAnything(q: StructuredQuery): boolean {
     q.intent !== 'lookup' ||
     q.previousYear ||
     q.sources ||
-    q.listOf !== null
+    q.listOf !== null ||
+    q.arithmetic !== null ||
+    q.reason ||
+    q.reference !== null ||
+    q.conditions.length > 0 ||
+    q.set !== null ||
+    q.catalogue
   );
 }
 
 export function mergeContext(q: StructuredQuery, previous: StructuredQuery | undefined): StructuredQuery {
+  // 第二个呢 past the end of the list, 它 with nothing answered before: not the previous question again.
+  if (q.reference && q.reference.kind !== 'part' && q.entities.length === 0 && q.targets.length === 0 && q.intent === 'lookup') return q;
   if (!previous || !understoodAnything(q)) return q;
   const complete = q.targets.length > 0 && q.entities.length > 0;
   if (complete || q.intent === 'list' || q.candidates.length > 0 || (q.entities.length > 0 && STANDALONE.has(q.intent))) return q;
@@ -36,7 +92,10 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   // 人员经费呢 after a cell (卫生健康支出·基本支出) asks for the same row in another column.
   const cell = cellOf(previous);
   const measureOnly = q.targets.length === 1 && q.targets[0]!.kind === 'metric' && MEASURES.has(q.targets[0]!.key);
-  const targets = q.targets.length === 0 ? previous.targets : cell && measureOnly ? [cell.target, q.targets[0]!] : q.targets;
+  // 其中基本支出 after 卫生健康支出: the row's cell in that column.
+  const row = previous.targets.length === 1 && previous.targets[0]!.kind !== 'metric' ? previous.targets[0]! : null;
+  const partOfRow = q.reference?.kind === 'part' && measureOnly && row && sameEntities;
+  const targets = q.targets.length === 0 ? previous.targets : cell && measureOnly ? [cell.target, q.targets[0]!] : partOfRow ? [row, q.targets[0]!] : q.targets;
   // Words not understood stay: “那2022年的上海呢” is not the previous question for 2022.
   return {
     ...q,

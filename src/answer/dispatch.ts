@@ -25,6 +25,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // A name several departments go by is asked back before anything is answered about either.
   const unclear = q.entities.find((e) => e.alternatives?.length);
   if (unclear) return whichOne(catalog, q, unclear);
+  if (q.catalogue) return catalogue(catalog);
   if (asksOfSet(q) && q.unknown.every((w) => [...w].length < 2)) return inOrder(q, answerSet(s, catalog, q));
   if (q.intent === 'list' && (q.listOf === 'departments' || (q.listOf === 'years' && q.entities.length === 0))) return listCatalog(catalog, q);
 
@@ -36,7 +37,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const place = q.entities[0] ? `${catalog.departments.get(q.entities[0].department)![0]!.short} ` : '';
     const first = q.candidates[0]!;
     if (q.candidates.some((c) => c.kind !== first.kind)) {
-      return reply('ambiguous', [`“${first.name}”既是支出科目也是项目，数字不同，请选一个：`], [], [`${place}${first.name} 科目`, `${place}${first.name} 项目`]);
+      const both = twins(s, q);
+      return both ?? reply('ambiguous', [`“${first.name}”既是支出科目也是项目，数字不同，请选一个：`], [], [`${place}${first.name} 科目`, `${place}${first.name} 项目`]);
     }
     const ask = first.kind === 'subject' ? '这个科目编码在文件中印得不完整，几个科目共用它，请选一个：' : `没有名为“${first.text}”的项目，你要问的是不是：`;
     return reply('ambiguous', [ask], [], suggestionsOf(catalog, q, place).slice(0, 5));
@@ -76,6 +78,40 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (r.status === 'answered' && misspelt.length) r.lines.unshift(...misspelt.map((t) => `“${t.text}”按“${t.asRead}”理解。`));
   if (r.status === 'answered' && q.notes?.length) r.lines.unshift(...q.notes);
   return r;
+}
+
+/** 有哪些数据, 能查什么: the documents held and the kinds of questions they answer. */
+function catalogue(catalog: Catalog): Reply {
+  const docs = [...catalog.departments.entries()].map(([d, list]) => `· ${d}（${list[0]!.short}）：${list.map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}`);
+  const first = [...catalog.departments.values()][0]![0]!;
+  const kinds = [
+    `数字：${first.short} 三公经费；${first.short} 人员经费；${first.short} 项目支出 前5`,
+    `各部门：各医保局三公经费排名；所有部门人员经费加起来`,
+    `条件：${first.short} 50万元以下的项目；执行率不到八成的项目`,
+    `计算：${first.short} 基本支出比项目支出少多少；人员经费占基本支出的比例`,
+    `变化与原因：${first.short} 支出比上年增加多少，为什么`,
+    `绩效：${first.short} 绩效目标；执行率；自评得分`,
+  ];
+  return reply('answered', [`共有${catalog.departments.size}个部门的公开资料：`, ...docs, '可以问：', ...kinds.map((k) => `· ${k}`)]);
+}
+
+/**
+ * 城乡医疗救助 is a subject (8,645.00) and a project (3,400.00) of one document: both answered, each labelled,
+ * rather than asked back. Null when either cannot be answered, and the question is asked back.
+ */
+function twins(s: Sources, q: StructuredQuery): Reply | null {
+  const project = q.candidates.find((c) => c.kind === 'project');
+  const subject = s.catalog.subjects.find((x) => x.name === q.candidates.find((c) => c.kind === 'subject')?.name);
+  if (!project || !subject) return null;
+  const asked = { ...q, candidates: [] };
+  const scopes = resolveScopes(s.catalog, asked);
+  if (!Array.isArray(scopes) || scopes.length !== 1) return null;
+  const scope = { ...scopes[0]!, yearNote: null };
+  const asSubject = lookup(s, asked, scope, { kind: 'subject', name: subject.name, codes: subject.codes, text: project.text });
+  const asProject = lookup(s, asked, scope, { kind: 'project', name: project.name, ids: project.ids, text: project.text, fuzzy: false });
+  if (asSubject.status !== 'answered' || asProject.status !== 'answered') return null;
+  const lines = [...(scopes[0]!.yearNote ? [scopes[0]!.yearNote] : []), `“${subject.name}”既是支出科目也是项目，数字不同，分别是：`, `【支出科目】${asSubject.lines.join('\n')}`, `【项目】${asProject.lines.join('\n')}`];
+  return reply('answered', lines, [...asSubject.figures, ...asProject.figures]);
 }
 
 /**

@@ -8,7 +8,7 @@ import { MAX_QUESTION_CHARS } from '../query/limits.ts';
 import { createUnderstander } from '../query/understand.ts';
 import { openStore } from '../store/db.ts';
 import { prepareQueries } from './data.ts';
-import { followUps, mergeContext, understoodAnything } from './dialog.ts';
+import { conversation, followUps, mergeContext, referent, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
 import { reply, toResult } from './reply.ts';
 import { createMemo, type Sources } from './sources.ts';
@@ -64,11 +64,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   function answer(text: string, context: DialogContext | undefined): AskResult {
     const understood = understander.understand(text);
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
-    const query = mergeContext(understood.query, context?.query as StructuredQuery | undefined);
+    // 第二个呢, 它的绩效指标: the words pointing back are replaced by what they point at, and the question read again.
+    const referred = referent(understood.query, context as Conversation | undefined);
+    const reread = referred !== null ? understander.understand(`${referred} ${text.replace(understood.query.reference!.text, ' ')}`) : null;
+    const own = reread?.ok ? reread.query : understood.query;
+    const query = mergeContext(own, context?.query as StructuredQuery | undefined);
     const r = answerQuery(sources, query);
     const result = toResult(text, r, queries);
     // A message nothing understood leaves the conversation where it was.
-    if (understoodAnything(understood.query)) result.context = { query };
+    if (understoodAnything(understood.query)) result.context = conversation(query, r);
     result.followups = r.status === 'answered' ? followUps(query) : [];
     return result;
   }

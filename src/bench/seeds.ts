@@ -2,7 +2,7 @@
 // (p50, p99, questions per second), the engine's start-up, the one-shot CLI cold start, and the bot's
 // update throughput against a bare telegraf echo bot.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createEngine } from '../answer/engine.ts';
@@ -15,7 +15,11 @@ const ROUNDS = 20;
 
 export async function benchSeeds(): Promise<void> {
   await ensureDatabase();
-  const questions = (JSON.parse(readFileSync(join(projectRoot, 'test', 'corpus', 'questions.json'), 'utf8')) as { q: string }[]).map((e) => e.q);
+  // The corpus and its families (test/corpus/families: every question, and every turn of a conversation asked alone).
+  const corpusDir = join(projectRoot, 'test', 'corpus');
+  const files = [join(corpusDir, 'questions.json'), ...readdirSync(join(corpusDir, 'families')).map((f) => join(corpusDir, 'families', f))];
+  const entries = files.flatMap((file) => JSON.parse(readFileSync(file, 'utf8')) as ({ q: string } | { dialog: { q: string }[] })[]);
+  const questions = entries.flatMap((e) => ('dialog' in e ? e.dialog.map((t) => t.q) : [e.q]));
 
   let t = performance.now();
   const engine = await createEngine();

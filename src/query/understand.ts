@@ -13,6 +13,7 @@ import { createPinyinResolver, normalizeQuestion } from './normalize/index.ts';
 import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
 import { applyQualifiers } from './qualifiers.ts';
+import { createHomophones } from './homophones.ts';
 import { buildProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, type Found } from './targets.ts';
 import { metrics } from '../store/metrics.ts';
@@ -76,7 +77,8 @@ function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byS
   // 哪个单位人员经费占基本支出的比重最大: each department's share of the base named, ranked.
   if (has('share') && targets.length > 1 && entities.length === 0 && (m.sets.length > 0 || m.which)) return 'share';
   // 支出总计排第二的单位: an item of a ranking of the set.
-  if (m.references.some((r) => r.ref === 'item') && (m.sets.length > 0 || m.listTargets.length > 0)) return 'rank';
+  const projectsNamed = targets.some((t) => t.kind === 'metric' && ['project', 'project.budget', 'project.executed'].includes(t.key));
+  if (m.references.some((r) => r.ref === 'item' || r.ref === 'last') && (m.sets.length > 0 || m.listTargets.length > 0 || m.scopes.includes('subjects') || projectsNamed)) return 'rank';
   // 抚顺和北票谁的人员经费高: one of the departments named, by that figure.
   if (entities.length > 1 && m.which) return 'rank';
   if (m.listTargets.length > 0 && (has('list') || targets.length === 0) && m.top === null && !has('rank')) return 'list';
@@ -133,8 +135,19 @@ function wholeBudget(m: Mentions, entities: EntityRef[], found: Found): void {
   const nothingElse = found.targets.length + found.candidates.length + found.unknown.length + m.listTargets.length + m.conditions.length + m.scopes.length + m.sets.length === 0;
   const asksFigure = !['rank', 'list', 'performance', 'rate'].some((i) => m.intents.includes(i as never)) && !m.catalogue && m.references.length === 0;
   // 曲阳比去年多花了多少: a change of the department as a whole is of its total too.
-  const whole = m.stages.length > 0 || m.previousYear || m.comparisons.length > 0;
+  const whole = m.stages.length > 0 || m.previousYear || m.comparisons.length > 0 || m.arithmetic.some((a) => a.op === 'sum');
   if (nothingElse && asksFigure && entities.length > 0 && whole && !m.bothStages) found.targets.push({ kind: 'metric', key: 'expenditure.grand_total', text: m.stages[0] ?? '支出' });
+}
+
+/**
+ * 基本支出里人员经费多少, 卫生健康支出其中城乡医疗救助: a part named after a word of containment is what is
+ * asked; the figure before it only says where the part is.
+ */
+function partNamed(text: string, m: Mentions, found: Found): void {
+  const part = m.references.find((r) => r.ref === 'part');
+  if (!part || found.targets.length < 2) return;
+  const after = found.targets.filter((t) => text.indexOf(t.text) >= part.end);
+  if (after.length > 0 && after.length < found.targets.length) found.targets.splice(0, found.targets.length, ...after);
 }
 
 /** The question's shape beyond what it names: a set of departments, conditions, arithmetic, references. */
@@ -179,6 +192,43 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
   const projects = buildProjectSearch(catalog.projects, built.search);
   const subjectByCode = new Map(catalog.subjects.flatMap((s) => s.codes.map((c) => [c, s] as const)));
   const countMetrics = new Set(metrics.filter((x) => x.kind === 'count').map((x) => x.key));
+  const homophones = createHomophones(lexicon.phrases);
+  /** The structured query of a normalised question. */
+  const read = (text: string): Understood => {
+    // A parse that skipped tokens could answer another question than the one asked.
+    const m = mentionsOf(text, tokens, parser, visitor);
+    if (m === null) return { ok: false, reason: 'unparsed' };
+    if (m.refusals.length > 0) return { ok: false, reason: 'number', message: m.refusals.join('') };
+
+    const found: Found = { targets: [], candidates: [], unknown: [] };
+    // Each department or unit once, and a place beside its own unit only says where the unit is.
+    const entities = entitiesOf(m);
+    // 长春 朝阳区: a place typed apart says which of the departments a shared name goes by.
+    narrowByPlace(entities, m);
+    // 抚顺 医保中心: the unit at the place named; before the scope, which it may narrow.
+    found.unknown.push(...placeUnitOrgs(entities, m.unitOrgs));
+    // 抚顺 本级: the department's own level, never its total.
+    found.unknown.push(...placeOwnLevel(entities, m, catalog));
+    // 车辆 价值: before phrases, so a qualifier is not read as part of a name.
+    found.unknown.push(...applyQualifiers(m));
+    // Loose project names are looked for only in the documents of the departments named.
+    const scope = scopeOf(catalog, entities);
+    // Words typed together are one phrase; 与/和 inside a project's name joins its two sides back.
+    const phrases = phrasesOf(m);
+    const whole = joinNames(phrases, m.conjunctions, (p) => closeName(closestNames(projects, meaningful(text.slice(p.start, p.end)), scope)) !== undefined);
+    // A phrase with an unknown word in it is one name (举报奖金): the known words inside are its parts.
+    const compound = compoundPhrases(phrases, m, whole);
+    // The known words outside those names are what is asked.
+    mentionedTargets(m, compound, catalog, subjectByCode, scope, found);
+    // Then the rest: loose project names, typos, or words not understood.
+    readLeftovers(leftoverWords(text, m, phrases, compound), projects, scope, found);
+    // Without 和/与, several things read from one phrase split by a space are doubted.
+    // 人均…按实有人员: a headcount beside a figure is what it is divided by, not a phrase split by a space.
+    if (!m.arithmetic.some((a) => a.op === 'per_head')) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
+    wholeBudget(m, entities, found);
+    partNamed(text, m, found);
+    return { ok: true, query: queryOf(text, m, entities, found) };
+  };
   return {
     understand(raw) {
       if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'empty' };
@@ -186,38 +236,14 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
       // One spelling for width, script, numerals and fillers, and latin read as pinyin, before any word is looked up.
       const text = normalized(raw);
       if (text === '') return { ok: false, reason: 'empty' };
-      // A parse that skipped tokens could answer another question than the one asked.
-      const m = mentionsOf(text, tokens, parser, visitor);
-      if (m === null) return { ok: false, reason: 'unparsed' };
-      if (m.refusals.length > 0) return { ok: false, reason: 'number', message: m.refusals.join('') };
-
-      const found: Found = { targets: [], candidates: [], unknown: [] };
-      // Each department or unit once, and a place beside its own unit only says where the unit is.
-      const entities = entitiesOf(m);
-      // 长春 朝阳区: a place typed apart says which of the departments a shared name goes by.
-      narrowByPlace(entities, m);
-      // 抚顺 医保中心: the unit at the place named; before the scope, which it may narrow.
-      found.unknown.push(...placeUnitOrgs(entities, m.unitOrgs));
-      // 抚顺 本级: the department's own level, never its total.
-      found.unknown.push(...placeOwnLevel(entities, m, catalog));
-      // 车辆 价值: before phrases, so a qualifier is not read as part of a name.
-      found.unknown.push(...applyQualifiers(m));
-      // Loose project names are looked for only in the documents of the departments named.
-      const scope = scopeOf(catalog, entities);
-      // Words typed together are one phrase; 与/和 inside a project's name joins its two sides back.
-      const phrases = phrasesOf(m);
-      const whole = joinNames(phrases, m.conjunctions, (p) => closeName(closestNames(projects, meaningful(text.slice(p.start, p.end)), scope)) !== undefined);
-      // A phrase with an unknown word in it is one name (举报奖金): the known words inside are its parts.
-      const compound = compoundPhrases(phrases, m, whole);
-      // The known words outside those names are what is asked.
-      mentionedTargets(m, compound, catalog, subjectByCode, scope, found);
-      // Then the rest: loose project names, typos, or words not understood.
-      readLeftovers(leftoverWords(text, m, phrases, compound), projects, scope, found);
-      // Without 和/与, several things read from one phrase split by a space are doubted.
-      // 人均…按实有人员: a headcount beside a figure is what it is divided by, not a phrase split by a space.
-      if (!m.arithmetic.some((a) => a.op === 'per_head')) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
-      wholeBudget(m, entities, found);
-      return { ok: true, query: queryOf(text, m, entities, found) };
+      const first = read(text);
+      // Words not understood, or loosely matched, may be homophones of a known name (连湖, 离修): read once more as it.
+      if (!first.ok || (first.query.unknown.length === 0 && first.query.candidates.length === 0)) return first;
+      const typed = [...first.query.unknown, ...first.query.candidates.map((c) => c.text)];
+      const fixed = homophones.reread(text, typed);
+      const second = fixed ? read(fixed.text) : null;
+      if (!second?.ok || second.query.unknown.length + second.query.candidates.length > 0) return first;
+      return { ok: true, query: { ...second.query, text, notes: [...(second.query.notes ?? []), fixed!.note] } };
     },
   };
 }

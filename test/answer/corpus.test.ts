@@ -1,7 +1,7 @@
 // The corpus's answers: status and figures, each figure a stored one with its source line.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerItem, Engine } from '../../src/answer/types.ts';
-import { corpus, negatives, type ExpectedFigure } from '../corpus/corpus.ts';
+import { corpus, dialogs, negatives, type CorpusEntry, type ExpectedFigure } from '../corpus/corpus.ts';
 import { testEngine } from '../helpers/engine.ts';
 
 let engine: Engine;
@@ -24,18 +24,31 @@ function expectDerived(answers: AnswerItem[], want: NonNullable<(typeof corpus)[
   for (const i of d!.derived!.inputs) expect(answers[i], `input ${i} of ${JSON.stringify(d)}`).toBeDefined();
 }
 
-describe('corpus questions get the expected figures', () => {
-  for (const entry of corpus) {
-    it(entry.q, () => {
-      const r = engine.ask(entry.q);
-      expect(r.status, r.text).toBe(entry.status ?? 'answered');
-      const expected = entry.answers ?? [];
-      if (expected.length && !entry.anyOrder) expect(matches(r.answers[0]!, expected[0]!), `first figure\n${r.text}\n${JSON.stringify(r.answers[0])}`).toBe(true);
-      for (const e of expected) expect(r.answers.some((a) => matches(a, e)), `${JSON.stringify(e)} missing in\n${r.text}`).toBe(true);
-      if (r.status !== 'answered') expect(r.answers).toEqual([]);
-      if (entry.derived) expectDerived(r.answers, entry.derived, r.text);
+/** One question's answer against its entry: status, figures (the first first), a computed figure and its inputs. */
+function expectAnswer(entry: CorpusEntry, r: ReturnType<Engine['ask']>): void {
+  expect(r.status, r.text).toBe(entry.status ?? 'answered');
+  const expected = entry.answers ?? [];
+  if (expected.length && !entry.anyOrder) expect(matches(r.answers[0]!, expected[0]!), `first figure\n${r.text}\n${JSON.stringify(r.answers[0])}`).toBe(true);
+  for (const e of expected) expect(r.answers.some((a) => matches(a, e)), `${JSON.stringify(e)} missing in\n${r.text}`).toBe(true);
+  if (r.status !== 'answered') expect(r.answers).toEqual([]);
+  if (entry.derived) expectDerived(r.answers, entry.derived, r.text);
+}
+
+describe('conversations: each turn continues the one before', () => {
+  for (const { dialog } of dialogs) {
+    it(dialog.map((t) => t.q).join(' → '), () => {
+      let context: ReturnType<Engine['ask']>['context'];
+      for (const turn of dialog) {
+        const r = engine.ask(turn.q, context);
+        expectAnswer(turn, r);
+        context = r.context ?? context;
+      }
     });
   }
+});
+
+describe('corpus questions get the expected figures', () => {
+  for (const entry of corpus) it(entry.q, () => expectAnswer(entry, engine.ask(entry.q)));
 });
 
 describe('inputs that must not be answered', () => {

@@ -4,6 +4,9 @@ import negative from './negative.json' with { type: 'json' };
 import arithmetic from './families/arithmetic.json' with { type: 'json' };
 import changes from './families/changes.json' with { type: 'json' };
 import conditions from './families/conditions.json' with { type: 'json' };
+import everyday from './families/everyday.json' with { type: 'json' };
+import negativeFamily from './families/negatives.json' with { type: 'json' };
+import references from './families/references.json' with { type: 'json' };
 import sets from './families/sets.json' with { type: 'json' };
 
 export interface ExpectedFigure {
@@ -38,8 +41,17 @@ export interface CorpusEntry {
   derived?: { op: string; amount_yuan?: number; value?: number };
 }
 
-/** Questions written per family of question shape (test/corpus/families/, one file per family). */
-export const families: Record<string, CorpusEntry[]> = { sets, conditions, arithmetic, changes } as Record<string, CorpusEntry[]>;
+/** A conversation: questions asked in order in one chat, each turn checked like a corpus entry. */
+export interface DialogEntry {
+  dialog: CorpusEntry[];
+}
 
-export const corpus = [...(questions as CorpusEntry[]), ...Object.values(families).flat()];
-export const negatives = negative as { q: string; status: string[] }[];
+/** Questions written per family of question shape (test/corpus/families/, one file per family); a family may hold dialogs. */
+export const families: Record<string, (CorpusEntry | DialogEntry)[]> = { sets, conditions, arithmetic, changes, references, everyday } as Record<string, (CorpusEntry | DialogEntry)[]>;
+
+const isDialog = (e: CorpusEntry | DialogEntry): e is DialogEntry => 'dialog' in e;
+
+export const corpus = [...(questions as CorpusEntry[]), ...Object.values(families).flat().filter((e): e is CorpusEntry => !isDialog(e))];
+
+export const dialogs: DialogEntry[] = Object.values(families).flat().filter(isDialog);
+export const negatives = [...negative, ...negativeFamily] as { q: string; status: string[] }[];

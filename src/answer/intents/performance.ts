@@ -34,6 +34,12 @@ function proseTargetFigure(o: PerformanceOwnerRow, t: PerformanceTargetRow, scop
   return ownerFigure(o, scope, null, { label: `绩效指标“${t.level3}”`, value: t.target_number, unit: t.target_unit ?? '', raw: t.description ?? t.raw_text, line: t.line });
 }
 
+/** An indicator printed in a table with a number for its target (≥95%, 1辆): a figure cited at its row, so the JSON carries what the text prints. */
+function tableTargetFigure(o: PerformanceOwnerRow, t: PerformanceTargetRow, scope: Scope, table: string | null): Figure | null {
+  if (t.table_id === null || t.target_number === null) return null;
+  return ownerFigure(o, scope, table, { label: `绩效指标“${t.level3}”`, value: t.target_number, unit: t.target_unit ?? '', raw: t.raw_text, line: t.line });
+}
+
 /** A figure a 绩效表 block prints about its owner as a whole: 总得分, 执行率. */
 export function ownerFigure(
   o: PerformanceOwnerRow,
@@ -147,7 +153,7 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
     if (o.table_id === null && shown.length) lines.push('绩效指标：');
     for (const t of shown) lines.push(describeTarget(t));
     if (targets.length > MAX_TARGETS) lines.push(`……共${targets.length}条指标`);
-    figures.push(...shown.flatMap((t) => proseTargetFigure(o, t, scope) ?? []));
+    figures.push(...shown.flatMap((t) => proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, table) ?? []));
   }
   // Asked for the department as a whole, it also says that its projects have blocks of their own.
   const more = project || projects.length === 0 ? [] : [`另有${projects.length}个项目${scope.doc.stage === '决算' ? '绩效自评表' : '绩效目标表'}，可按项目名称问，如：${projectQuestions(scope, projects)[0]}。`];

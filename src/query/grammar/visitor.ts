@@ -336,11 +336,16 @@ export function settleMentions(out: Mentions): Mentions {
     if (!p.shape) return;
     const glued = (plainAt(i - 1) && pieces[i - 1]!.end === p.start) || (plainAt(i + 1) && pieces[i + 1]!.start === p.end);
     if (p.afterComparison && out.comparisons.length === 0) out.direction ??= directionOf(p.token!);
-    if (glued || (p.afterComparison && out.comparisons.length === 0)) p.shape = false;
+    if (glued) p.shape = false;
+    // A direction word with no 比 builds nothing: dropped like any idle shape word.
+    else if (p.afterComparison && out.comparisons.length === 0) {
+      p.shape = false;
+      p.idle = true;
+    }
   });
   const touchesUnknown = (i: number) => {
     const p = pieces[i]!;
-    return (pieces[i - 1]?.unknown === true && pieces[i - 1]!.end === p.start) || (pieces[i + 1]?.unknown === true && pieces[i + 1]!.start === p.end);
+    return (plainAt(i - 1) && pieces[i - 1]!.end === p.start) || (plainAt(i + 1) && pieces[i + 1]!.start === p.end);
   };
   pieces.forEach((p, i) => {
     if (p.shape) p.apply?.(out);

@@ -1,0 +1,55 @@
+// Words typed with a homophone (连湖 for 莲湖, 扶顺 for 抚顺, 离修 for 离休): a stretch of the question that
+// sounds exactly like one name or figure the lexicon knows, and like no other, is read as it, with a note.
+// Built from pinyin-pro on first need only: most questions never need it.
+import { pinyin } from 'pinyin-pro';
+
+const HAN = /^\p{Script=Han}+$/u;
+const MAX = 12;
+
+/** Each reading of a text, toneless, syllables joined by spaces: 莲湖 → `lian hu`. */
+function sound(text: string): string {
+  return (pinyin(text, { toneType: 'none', type: 'array' }) as string[]).join(' ');
+}
+
+export interface Homophones {
+  /**
+   * The question with the first stretch of the words not understood that sounds like exactly one known
+   * phrase (and is not it) replaced, and the note saying so; null when none does.
+   */
+  reread(text: string, words: readonly string[]): { text: string; note: string } | null;
+}
+
+export function createHomophones(phrases: readonly string[]): Homophones {
+  let bySound: Map<string, Set<string>> | null = null;
+  const index = () => {
+    if (bySound) return bySound;
+    bySound = new Map();
+    for (const p of phrases) {
+      if (p.length < 2 || p.length > MAX || !HAN.test(p)) continue;
+      const key = sound(p);
+      bySound.set(key, (bySound.get(key) ?? new Set()).add(p));
+    }
+    return bySound;
+  };
+  const known = new Set(phrases);
+  return {
+    reread(text, words) {
+      const map = index();
+      for (const word of words) {
+        // Longest stretches first, so 物业管里费 is read whole before 管里 is.
+        for (let len = Math.min(MAX, word.length); len >= 2; len--) {
+          for (let at = 0; at + len <= word.length; at++) {
+            const typed = word.slice(at, at + len);
+            if (!HAN.test(typed) || known.has(typed)) continue;
+            const same = map.get(sound(typed));
+            if (!same || same.size !== 1) continue;
+            const [meant] = same as Set<string>;
+            if (!text.includes(typed)) continue;
+            return { text: text.replace(typed, meant!), note: `“${typed}”按“${meant}”理解。` };
+          }
+        }
+      }
+      return null;
+    },
+  };
+}
