@@ -328,28 +328,30 @@ function spanOf(t: IToken): Span {
  */
 export function settleMentions(out: Mentions): Mentions {
   const pieces = out.pending;
-  const plainAt = (i: number) => {
-    const p = pieces[i];
-    return p !== undefined && p.unknown === true && meaningful(p.text) !== '';
-  };
+  // Words typed into an unknown word are part of it (共享, 中小企业): from each unknown character outwards, every
+  // shape word touching the word so far joins it.
+  // A single character joins through another that joined (中 in 中小企业); a longer word (为什么) only beside an unknown one.
+  const unknown = pieces.map((p) => p.unknown === true && meaningful(p.text) !== '');
+  const inWord = [...unknown];
+  for (let grown = true; grown; ) {
+    grown = false;
+    pieces.forEach((p, i) => {
+      if (inWord[i] || p.unknown) return;
+      const joined = (j: number) => (p.text.length === 1 ? inWord[j] : unknown[j]) === true;
+      const touches = (joined(i - 1) && pieces[i - 1]!.end === p.start) || (joined(i + 1) && pieces[i + 1]!.start === p.end);
+      if (touches) grown = inWord[i] = true;
+    });
+  }
   pieces.forEach((p, i) => {
-    if (!p.shape) return;
-    const glued = (plainAt(i - 1) && pieces[i - 1]!.end === p.start) || (plainAt(i + 1) && pieces[i + 1]!.start === p.end);
-    if (p.afterComparison && out.comparisons.length === 0) out.direction ??= directionOf(p.token!);
-    if (glued) p.shape = false;
-    // A direction word with no 比 builds nothing: dropped like any idle shape word.
-    else if (p.afterComparison && out.comparisons.length === 0) {
+    // A direction word with no 比 builds nothing, but says the order asked for (谁的高).
+    if (p.shape && p.afterComparison && out.comparisons.length === 0) {
+      out.direction ??= directionOf(p.token!);
       p.shape = false;
       p.idle = true;
     }
-  });
-  const touchesUnknown = (i: number) => {
-    const p = pieces[i]!;
-    return (plainAt(i - 1) && pieces[i - 1]!.end === p.start) || (plainAt(i + 1) && pieces[i + 1]!.start === p.end);
-  };
-  pieces.forEach((p, i) => {
-    if (p.shape) p.apply?.(out);
-    else if (!p.idle || touchesUnknown(i)) appendResidue(out, p);
+    if (inWord[i]) appendResidue(out, p);
+    else if (p.shape) p.apply?.(out);
+    else if (!p.idle) appendResidue(out, p);
   });
   out.pending = [];
   return out;
