@@ -6,9 +6,18 @@ import { pinyin } from 'pinyin-pro';
 const HAN = /^\p{Script=Han}+$/u;
 const MAX = 12;
 
-/** Each reading of a text, toneless, syllables joined by spaces: 莲湖 → `lian hu`. */
+// Each character's reading, toneless, kept: a question not understood is read window by window, and must stay fast.
+const readings = new Map<string, string>();
+
+/** A text's sound, character by character, syllables joined by spaces: 莲湖 → `lian hu` (the same for 连湖). */
 function sound(text: string): string {
-  return (pinyin(text, { toneType: 'none', type: 'array' }) as string[]).join(' ');
+  let out = '';
+  for (const ch of text) {
+    let r = readings.get(ch);
+    if (r === undefined) readings.set(ch, (r = (pinyin(ch, { toneType: 'none', type: 'array' }) as string[])[0] ?? ch));
+    out += out ? ` ${r}` : r;
+  }
+  return out;
 }
 
 export interface Homophones {
