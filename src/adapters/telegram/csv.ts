@@ -3,7 +3,7 @@ import { Input, type Context } from 'telegraf';
 import type { AnswerItem } from '../../answer/types.ts';
 
 // The source columns let a reader find each figure in the raw file, as printed.
-const COLUMNS = ['entity', 'year', 'stage', 'label', 'amount_yuan', 'value', 'unit', 'source_document', 'source_table', 'source_line', 'source_file', 'source_raw', 'as_of'];
+const COLUMNS = ['entity', 'year', 'stage', 'label', 'amount_yuan', 'value', 'unit', 'source_document', 'source_table', 'source_line', 'source_file', 'source_raw', 'as_of', 'derived'];
 // Excel reads a CSV without a byte-order mark in the local code page and garbles Chinese.
 const BOM = '\uFEFF';
 const FILENAME = 'yusuan-answer.csv';
@@ -24,6 +24,8 @@ export function answersCsv(answers: readonly AnswerItem[]): string {
     a.source.file ?? null,
     a.source.raw ?? null,
     a.as_of,
+    // A computed figure: its operation and the rows of its inputs (1 = the first figure), `difference(2;3)`.
+    a.derived ? `${a.derived.op}(${a.derived.inputs.map((i) => i + 1).join(';')})` : null,
   ]);
   return `${BOM}${[COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

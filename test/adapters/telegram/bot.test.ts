@@ -268,9 +268,9 @@ describe('CSV', () => {
     expect(filename).toMatch(/\.csv$/);
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('entity,year,stage,label,amount_yuan,value,unit,source_document,source_table,source_line,source_file,source_raw,as_of');
+    expect(lines[0]).toBe('entity,year,stage,label,amount_yuan,value,unit,source_document,source_table,source_line,source_file,source_raw,as_of,derived');
     expect(lines).toHaveLength(5);
-    expect(lines[3]).toBe('曲阳县医疗保障局,2023,预算,公务接待费,12000.00,,元,《曲阳县医疗保障局2023年部门预算》 (004_test.txt),表7 “三公”经费支出表,120,,,');
+    expect(lines[3]).toBe('曲阳县医疗保障局,2023,预算,公务接待费,12000.00,,元,《曲阳县医疗保障局2023年部门预算》 (004_test.txt),表7 “三公”经费支出表,120,,,,');
   });
 
   it('the CSV button sends the same file', async () => {

@@ -77,7 +77,7 @@ describe('the bot over the real engine', () => {
   it('exports the rows behind an answer as CSV with their sources', async () => {
     const doc = (await h.say('/csv 曲阳 2023 三公经费')).find((call) => call.method === 'sendDocument')!;
     const lines = (doc.payload.document.source as Buffer).toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('entity,year,stage,label,amount_yuan,value,unit,source_document,source_table,source_line,source_file,source_raw,as_of');
+    expect(lines[0]).toBe('entity,year,stage,label,amount_yuan,value,unit,source_document,source_table,source_line,source_file,source_raw,as_of,derived');
     expect(lines[1]).toMatch(/^曲阳县医疗保障局,2023,预算,“三公”经费,136000\.00,,,曲阳县医疗保障局2023年部门预算,,434,004_8ba347b4dc1f36c3\.txt,\S+$/);
   });
 });

@@ -70,6 +70,15 @@ describe('readMessage', () => {
 });
 
 describe('answersCsv', () => {
+  it('names a computed figure’s operation and the rows of its inputs', () => {
+    const source = { document: 'd', table: 't', line: 4 };
+    const item = (label: string, amount: number, derived: { op: string; inputs: number[] } | null = null) =>
+      ({ entity: 'e', year: 2024, stage: '决算' as const, label, amount_yuan: amount, value: null, unit: null, source, as_of: null, derived });
+    const rows = answersCsv([item('差', 7200, { op: 'remaining', inputs: [1, 2] }), item('预算', 23800), item('决算', 16600)]).split('\r\n');
+    expect(rows[1]!.endsWith(',remaining(2;3)')).toBe(true);
+    expect(rows[2]!.endsWith(',')).toBe(true);
+  });
+
   it('quotes fields with commas, quotes or line breaks, and leaves nulls empty', () => {
     const csv = answersCsv([
       {
@@ -96,7 +105,7 @@ describe('answersCsv', () => {
       },
     ]);
     const [, first, second] = csv.slice(1).split('\r\n');
-    expect(first).toBe('"甲,乙",,,"说""明""",,"两行\n文字",,d,,3,,,');
-    expect(second).toBe('e,2023,决算,l,1234567.50,,元,d,t,4,f.txt,"1,234,567.50",2024-12-31');
+    expect(first).toBe('"甲,乙",,,"说""明""",,"两行\n文字",,d,,3,,,,');
+    expect(second).toBe('e,2023,决算,l,1234567.50,,元,d,t,4,f.txt,"1,234,567.50",2024-12-31,');
   });
 });
