@@ -73,6 +73,8 @@ function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byS
   if (byScore) return 'rank';
   if (has('performance')) return 'performance';
   if (listedUnderCondition(m, targets)) return m.scopes.includes('subjects') ? 'rank' : 'list';
+  // 公用经费里超过5万的科目: the parts of a figure named, under the conditions.
+  if (m.conditions.length > 0 && m.sets.length === 0 && entities.length > 0 && targets.length > 0 && targets.every((t) => t.kind !== 'project')) return 'breakdown';
   if (computed(m, entities, targets)) return 'arithmetic';
   // 哪个单位人员经费占基本支出的比重最大: each department's share of the base named, ranked.
   if (has('share') && targets.length > 1 && entities.length === 0 && (m.sets.length > 0 || m.which)) return 'share';

@@ -5,6 +5,7 @@
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { FigureRow } from '../data.ts';
 import type { Figure } from '../figures.ts';
+import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
 import { fromCell, headlinePerTable, headlineRank, show, usable } from '../figures.ts';
 import { tableName } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
@@ -84,6 +85,15 @@ function procurementItems(s: Sources, scope: Scope, stage: Figure['basis']): { i
   return { intro: `按采购项目（${tableName(rows[0]!.table_name, rows[0]!.table_number)}，合计栏）：`, lines: byUnit(parts, doc.department), parts };
 }
 
+/** 公用经费里超过5万的科目: the parts of a figure meeting the conditions, largest first, the whole beside them. */
+function partsMeeting(q: StructuredQuery, note: string[], head: string, whole: Figure, parts: Figure[]): Reply {
+  const title = `${head}中${describeAll(q.conditions)}的`;
+  if (!comparable(parts, q.conditions)) return reply('not_found', [...note, `${title}：${mismatch(q.conditions, 'yuan')}`]);
+  const kept = meeting(parts, q.conditions).sort((a, b) => (b.fen ?? 0) - (a.fen ?? 0));
+  if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（${show(whole)}共${parts.length}项）。`]);
+  return reply('answered', [...note, `${title}（共${kept.length}项，${head}${show(whole)}）：`, ...kept.map((p) => `· ${p.label}：${show(p)}`)], [...kept, whole]);
+}
+
 export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
   const year = scope.year;
   const stage = stageOf(q.stage, scope);
@@ -126,8 +136,10 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
   const note = scope.yearNote ? [scope.yearNote] : [];
   if (parts.length === 0 && t.kind === 'metric') {
     const items = t.key === 'procurement.total' ? procurementItems(s, scope, stage) : columnItems(s, scope, t.key, whole, stage);
+    if (items && q.conditions.length) return partsMeeting(q, note, head, whole, items.parts);
     if (items) return reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]);
   }
+  if (parts.length > 0 && q.conditions.length) return partsMeeting(q, note, head, whole, parts);
   if (parts.length === 0) {
     const r = lookup(s, q, scope, t);
     r.lines.push('（没有更细的明细。）');
