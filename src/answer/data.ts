@@ -26,8 +26,8 @@ export type FigureRow = LineItemRow & {
 
 const SUBJECT_CLASSES = ['功能分类', '部门经济分类', '政府经济分类'];
 
-/** Rows kept for questions asked again, over every statement: the most recently used, never more than this many. */
-export const KEPT_ROWS = 100_000;
+/** Rows kept for questions asked again, over every statement: the most recently used, never more than this many (~2 kB each). */
+export const KEPT_ROWS = 20_000;
 
 type Kept = LruMap<string, readonly unknown[]>;
 
@@ -67,27 +67,17 @@ function preparer(sqlite: SQLite.Database, kept: Kept) {
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** Asked of this many documents, a key is a question about a set of departments: then one query serves them all. */
-const SET_AFTER = 3;
-
 /**
- * A look-up by document and key, served by one query over every document when a question asks it of
- * a set of departments (各医保局的三公经费), and by the document's own query otherwise: a question
- * about one department does not read (nor keep) every department's rows. Rows come grouped in the
- * order the query over all gives.
+ * A look-up by document and key, served by one query over every document while a question about a
+ * set of departments is answered (`acrossDocuments`: 各医保局的三公经费 asks it of each), and by the
+ * document's own query otherwise, so a question about one department neither reads nor keeps every
+ * department's rows. Rows come grouped in the order the query over all gives.
  */
-function perDocument<R extends { document_id: number }>(all: Prepared<R>, one: Prepared<R>): (documentId: number, key: unknown) => readonly R[] {
+function perDocument<R extends { document_id: number }>(all: Prepared<R>, one: Prepared<R>, across: () => boolean): (documentId: number, key: unknown) => readonly R[] {
   const grouped = new WeakMap<readonly R[], Map<number, R[]>>();
-  const askedOf = new LruMap<unknown, Set<number>>(1_000);
   return (documentId, key) => {
-    let rows = all.kept(key);
-    if (!rows) {
-      const documents = askedOf.get(key) ?? new Set<number>();
-      askedOf.set(key, documents.add(documentId));
-      if (documents.size < SET_AFTER) return one(documentId, key);
-      askedOf.set(key, new Set());
-      rows = all(key);
-    }
+    const rows = all.kept(key) ?? (across() ? all(key) : null);
+    if (!rows) return one(documentId, key);
     let byDocument = grouped.get(rows);
     if (!byDocument) {
       byDocument = new Map();
@@ -105,6 +95,8 @@ function perDocument<R extends { document_id: number }>(all: Prepared<R>, one: P
 export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, keptRows = KEPT_ROWS) {
   const kept: Kept = new LruMap(keptRows, { weigh: (rows) => rows.length + 1 });
   const prepared = preparer(sqlite, kept);
+  let across = 0;
+  const inSet = () => across > 0;
   const figures = () =>
     db
       .selectFrom('line_items as li')
@@ -118,11 +110,12 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, ke
 
   return {
     /** (documentId, metric), from one query over all documents */
-    figuresByMetric: perDocument(prepared<FigureRow>(figures().where('li.metric', '=', '')), prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.metric', '=', ''))),
+    figuresByMetric: perDocument(prepared<FigureRow>(figures().where('li.metric', '=', '')), prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.metric', '=', '')), inSet),
     /** (documentId, subjectCode), from one query over all documents */
     figuresBySubject: perDocument(
       prepared<FigureRow>(figures().where('li.subject_code', '=', '').where('li.classification', 'in', SUBJECT_CLASSES)),
       prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.subject_code', '=', '').where('li.classification', 'in', SUBJECT_CLASSES)),
+      inSet,
     ),
     /** (documentId, subjectName) subject rows printed with no code */
     figuresByUncodedSubject: prepared<FigureRow>(
@@ -132,6 +125,7 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, ke
     figuresByMeasure: perDocument(
       prepared<FigureRow>(figures().where('li.column_key', '=', '').where('li.level', '=', 'total').where('t.kind', '=', 'expenditure')),
       prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.column_key', '=', '').where('li.level', '=', 'total').where('t.kind', '=', 'expenditure')),
+      inSet,
     ),
     /** (documentId, parentCode) */
     childFigures: prepared<FigureRow>(
@@ -152,7 +146,7 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, ke
     /** (documentId) */
     projects: prepared<ProjectRow>(db.selectFrom('projects').selectAll().where('document_id', '=', 0).orderBy('id')),
     /** (documentId, metric), from one query over all documents */
-    factsByMetric: perDocument(prepared<NarrativeFactRow>(facts().where('metric', '=', '')), prepared<NarrativeFactRow>(facts().where('document_id', '=', 0).where('metric', '=', ''))),
+    factsByMetric: perDocument(prepared<NarrativeFactRow>(facts().where('metric', '=', '')), prepared<NarrativeFactRow>(facts().where('document_id', '=', 0).where('metric', '=', '')), inSet),
     /** (documentId, subjectCode) */
     factsBySubject: prepared<NarrativeFactRow>(db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('subject_code', '=', '').orderBy('id')),
     /** (documentId, aspect) */
@@ -179,6 +173,15 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, ke
     ),
     /** The rows kept for questions asked again (bounded). */
     kept,
+    /** Runs `answer` (a question about a set of departments) with each look-up by document served by one query over all. */
+    acrossDocuments<T>(answer: () => T): T {
+      across++;
+      try {
+        return answer();
+      } finally {
+        across--;
+      }
+    },
   };
 }
 

@@ -16,7 +16,7 @@ import { share } from './intents/share.ts';
 import { show } from './figures.ts';
 import { reply, type Reply } from './reply.ts';
 import { askedOf, resolveScopes, whichOne, type Scope } from './resolve.ts';
-import type { Sources } from './sources.ts';
+import { remember, type Sources } from './sources.ts';
 
 const HELP = '我能回答部门预算、决算公开中的数字，例如：曲阳 2023 三公经费；沈阳 2023 邮电费；抚顺 2024 项目支出 前5；北票 困难群众医疗保障资金。';
 
@@ -26,7 +26,11 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const unclear = q.entities.find((e) => e.alternatives?.length);
   if (unclear) return whichOne(catalog, q, unclear);
   if (q.catalogue) return catalogue(catalog);
-  if (asksOfSet(q) && q.unknown.every((w) => [...w].length < 2)) return inOrder(q, answerSet(s, catalog, q));
+  // Every department's figure: each look-up is one query over all documents, not one per document; the
+  // answer, which reads every department, is kept for the same question asked again.
+  if (asksOfSet(q) && q.unknown.every((w) => [...w].length < 2)) {
+    return inOrder(q, remember(s, `set|${JSON.stringify(q)}`, () => s.queries.acrossDocuments(() => answerSet(s, catalog, q))));
+  }
   if (q.intent === 'list' && (q.listOf === 'departments' || (q.listOf === 'years' && q.entities.length === 0))) return listCatalog(catalog, q);
 
   const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';

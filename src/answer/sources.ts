@@ -20,10 +20,12 @@ export interface Sources {
 export type Memo = LruMap<string, { value: unknown }>;
 
 /** The most list items (figures, rows) the memo keeps, the most recently used first. */
-export const MEMO_ITEMS = 50_000;
+export const MEMO_ITEMS = 20_000;
 
 export function createMemo(max = MEMO_ITEMS): Memo {
-  const size = (v: unknown) => (Array.isArray(v) ? v.length : v instanceof Map ? v.size : 0);
+  // A kept reply weighs its figures.
+  const size = (v: unknown): number =>
+    Array.isArray(v) ? v.length : v instanceof Map ? v.size : v !== null && typeof v === 'object' && 'figures' in v ? size((v as { figures: unknown }).figures) : 0;
   return new LruMap(max, { weigh: (kept) => size(kept.value) + 1 });
 }
 

@@ -53,7 +53,7 @@ export type EntryKind = Entry['kind'];
 
 export interface Lexicon {
   trie: Trie<Entry>;
-  /** Every Chinese phrase in the lexicon, most important first (for pinyin input). */
+  /** The Chinese phrases offered to pinyin input, most important first: every phrase but a unit's long names. */
   phrases: string[];
   /** The phrases that are project names, typed in part (kunnan qunzhong). */
   projectNames: Set<string>;
@@ -78,10 +78,15 @@ export interface LexiconData {
   projectNames: string[];
 }
 
+/** The longest name of a unit offered to pinyin input. */
+const PINYIN_UNIT_CHARS = 6;
+
 export function assembleLexicon(data: LexiconData): Lexicon {
   const trie = new Trie<Entry>();
   for (const [text, value] of [...data.phrases, ...data.shapeWords]) trie.add(text, data.values[value]!);
-  return { trie, phrases: [...new Set(data.phrases.map(([text]) => text))], projectNames: new Set(data.projectNames) };
+  // A unit goes by dozens of names (辽宁省朝阳市北票市医疗保障局, 朝阳北票医保局…); typed in pinyin, it is by a short one.
+  const spelled = data.phrases.filter(([text, value]) => data.values[value]!.kind !== 'entity' || text.length <= PINYIN_UNIT_CHARS);
+  return { trie, phrases: [...new Set(spelled.map(([text]) => text))], projectNames: new Set(data.projectNames) };
 }
 
 export function lexiconData(catalog: Catalog): LexiconData {

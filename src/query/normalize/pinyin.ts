@@ -85,15 +85,20 @@ export function createPinyinResolver(phrases: readonly string[], named: Readonly
     return r;
   };
 
+  // Each (letters, phrase, syllable starts) once: a national lexicon spells hundreds of thousands of phrases.
+  const added = new Set<string>();
   const add = (syllables: readonly string[], phrase: string): void => {
     const letters = syllables.join('');
     if (!/^[a-z]+$/.test(letters)) return;
-    const list = byLetters.get(letters) ?? [];
     const starts = syllableStarts(syllables);
-    if (list.some((e) => e.phrase === phrase && e.syllableStarts.join() === starts.join())) return;
-    list.push({ phrase, syllableStarts: starts });
-    byLetters.set(letters, list);
-    for (let i = 1; i <= letters.length; i++) prefixes.add(letters.slice(0, i));
+    const key = `${letters}|${phrase}|${starts.join()}`;
+    if (added.has(key)) return;
+    added.add(key);
+    const list = byLetters.get(letters);
+    if (list) list.push({ phrase, syllableStarts: starts });
+    else byLetters.set(letters, [{ phrase, syllableStarts: starts }]);
+    // The set holds every prefix of every spelling: the first one already there has its own prefixes there too.
+    for (let i = letters.length; i >= 1 && !prefixes.has(letters.slice(0, i)); i--) prefixes.add(letters.slice(0, i));
     longest = Math.max(longest, letters.length);
   };
 
