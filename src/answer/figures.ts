@@ -47,7 +47,7 @@ export interface Figure {
   derived?: { op: ArithmeticOp | 'share'; inputs: Figure[] };
 }
 
-const UNUSABLE = ['label_shift_suspected', 'unmapped_column', 'duplicate_row', 'ambiguous_column', 'empty'];
+const UNUSABLE = ['label_shift_suspected', 'unmapped_column', 'duplicate_row', 'ambiguous_column', 'empty', 'truncated_cell'];
 
 export function usable(row: FigureRow): boolean {
   return row.table_status === 'parsed' && row.column_key !== 'unknown' && !UNUSABLE.some((f) => row.flags.includes(f));

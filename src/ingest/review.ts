@@ -14,6 +14,12 @@ export interface Review {
 }
 
 export function reviewDocument(doc: DocumentDraft, checks: CheckDraft[]): Review {
+  const truncation = detectTruncation(doc, checks);
+  // The cell the document breaks off in (`94,87` of 94,872.59) is no figure: kept as printed, flagged, never answered.
+  if (truncation) {
+    const cut = doc.lines[truncation.line - 1]!.cells?.at(-1)?.trim();
+    for (const t of doc.tables) for (const c of t.cells) if (c.line === truncation.line && cut && c.raw.trim() === cut) c.flags.push('truncated_cell');
+  }
   const corroborations = corroborate(doc, checks);
-  return { corroborations, truncation: detectTruncation(doc, checks), coverage: coverageOf(doc, corroborations) };
+  return { corroborations, truncation, coverage: coverageOf(doc, corroborations) };
 }

@@ -3,7 +3,7 @@
 // a document cut off mid-table are each answered with a caution, never as plain fact;
 // where a corroborated figure exists, it comes first. The documents are seeds damaged
 // here in one place each, ingested once into a temporary database.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +11,14 @@ import { createEngine } from '../../src/answer/engine.ts';
 import type { AskResult, Engine } from '../../src/answer/types.ts';
 import { ingest } from '../../src/ingest/run.ts';
 import { rawLines, SEEDS, wan } from '../ingest/helpers.ts';
+import { FIXTURES } from '../ingest/practice/truth.ts';
+
+const DEFECTS = join(FIXTURES, 'defects');
 
 let dir: string;
 let engine: Engine;
+/** The writer's defect documents (test/fixtures/practice/defects), each with one planted defect. */
+let defects: Engine;
 
 function damaged(seed: keyof typeof SEEDS, edit: (lines: string[]) => void): string {
   const lines = [...rawLines(SEEDS[seed])];
@@ -53,6 +58,12 @@ beforeAll(async () => {
   );
   await ingest({ rawDir: raw, dbPath: join(dir, 'budget.sqlite') });
   engine = await createEngine({ dbPath: join(dir, 'budget.sqlite') });
+
+  const practice = join(dir, 'defects');
+  mkdirSync(practice);
+  for (const f of readdirSync(DEFECTS).filter((f) => f.endsWith('.txt'))) copyFileSync(join(DEFECTS, f), join(practice, f));
+  await ingest({ rawDir: practice, dbPath: join(dir, 'defects.sqlite') });
+  defects = await createEngine({ dbPath: join(dir, 'defects.sqlite') });
 });
 
 afterAll(() => {
@@ -113,5 +124,48 @@ describe('a document cut off mid-table', () => {
 
   it('other documents are not', () => {
     expect(cautioned(engine.ask('抚顺 2024 住房公积金')).join('\n')).not.toContain('不完整');
+  });
+});
+
+describe('the practice defect documents', () => {
+  it('a contradicted figure: the figure the checks back comes first, the contradicted one is said to be unverified', () => {
+    // 湘潭县卫生健康局 表7: 合计 公务接待费 printed 4.27 (line 256); its units print 3.07 and nothing; the prose says 3.07.
+    const r = defects.ask('湘潭县 2024 公务接待费');
+    expect(r.status).toBe('answered');
+    expect(r.answers[0]).toMatchObject({ amount_yuan: 30_700, corroboration: 'rule' });
+    const wrong = r.answers.find((a) => a.source.line === 256)!;
+    expect(wrong).toMatchObject({ amount_yuan: 42_700, corroboration: 'contradicted' });
+    const text = cautioned(r).join('\n');
+    expect(text).toContain('各单位之和：印有 4.27万元，各项相加为 3.07万元');
+    expect(text).toMatch(/核对未通过，“公务接待费”（.*第256行）未经核实/);
+  });
+
+  it('a garbled prose number: the table’s figure answers, never the garbled one', () => {
+    // 巍山彝族回族自治县民政局 line 369: “支出决算为 7.S9 万元”; 公开10表 prints 7.59.
+    const r = defects.ask('巍山 2023 三公经费');
+    expect(r.status).toBe('answered');
+    expect(r.answers[0]).toMatchObject({ amount_yuan: 75_900, corroboration: 'rule' });
+    expect(r.answers.some((a) => a.corroboration === 'garbled')).toBe(false);
+  });
+
+  it('an unconfirmable column mapping: its figures are answered as unverified', () => {
+    // 炎陵县自然资源局 表10 政府采购预算表 prints 金额（万元） over two columns.
+    const r = defects.ask('炎陵 2025 地质灾害隐患点监测');
+    expect(r.status).toBe('answered');
+    const unmapped = r.answers.filter((a) => a.source.table?.includes('政府采购预算表'));
+    expect(unmapped.length).toBeGreaterThan(0);
+    for (const a of unmapped) expect(a.corroboration).toBe('unmapped');
+    expect(cautioned(r).join('\n')).toContain('政府采购预算表（表10）有多个金额栏，没有任何勾稽关系能印证各栏的含义');
+  });
+
+  it('a truncated document: every answer from it says so', () => {
+    // 芦溪县水利局 stops at line 171, in 支出预算总表.
+    for (const q of ['芦溪 2024 住房公积金', '芦溪 2024 事业单位医疗']) {
+      const r = defects.ask(q);
+      expect(r.status, q).toBe('answered');
+      expect(cautioned(r).join('\n'), q).toMatch(/不完整：文件在第171行中断（.*断在“94,87”.*），表中数字可能不全。/);
+      // The cell it breaks off in is no figure.
+      expect(r.answers.some((a) => a.source.raw === '94,87'), q).toBe(false);
+    }
   });
 });

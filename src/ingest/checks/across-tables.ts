@@ -38,9 +38,11 @@ function identity(c: CellDraft, table: TableDraft, neutral: Set<string>): string
   if (table.kind === 'expenditure' || table.kind === 'income') {
     // A unit's own rows (a table nested by unit) are compared with the same unit's only.
     const unit = c.unitName && c.level !== 'total' ? `|${c.unitName}` : '';
-    if (c.subjectCode && c.level && c.level !== 'unit') return `${c.classification}:${c.subjectCode}${unit}|${column}`;
+    // A 收入决算表's subject rows are the year's income by subject: compared with income tables only.
+    const flow = table.kind === 'income' ? '收入' : '';
+    if (c.subjectCode && c.level && c.level !== 'unit') return `${flow}${c.classification}:${c.subjectCode}${unit}|${column}`;
     if (c.level === 'unit') return `${table.kind}:单位${unit}|${column}`;
-    if (c.level === 'total') return `${c.classification}:合计|${column}`;
+    if (c.level === 'total') return `${flow}${c.classification}:合计|${column}`;
   }
   if (table.kind === 'summary' && c.subjectCode) return `${c.classification}:${c.subjectCode}|${column}`;
   if (table.kind === 'summary' && c.metric === 'expenditure.current_total' && c.column.key === 'total') return `功能分类:合计|${column}`;
@@ -162,7 +164,16 @@ function textVsTables(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
       if (cell.metric && cell.column.key === 'total' && cell.unitName === null) file(`metric|${cell.metric}|${when}`, l);
     }
   }
-  const candidates = (f: FactDraft): Located[] => {
+  // Income and spending of the same fund differ by the carry-over: a sentence about one is compared with the other never.
+  const flowOf = (text: string | null) => (text === null ? null : /支出/.test(text) ? '支出' : /收入/.test(text) ? '收入' : null);
+  const sameFlow = (f: FactDraft) => (l: Located) => {
+    const said = flowOf(f.label);
+    const printed = l.cell.side ?? flowOf(l.cell.rowLabel);
+    return said === null || printed === null || said === printed;
+  };
+  const candidates = (f: FactDraft): Located[] => inFlow(f, candidatesOf(f));
+  const inFlow = (f: FactDraft, found: Located[]) => found.filter(sameFlow(f));
+  const candidatesOf = (f: FactDraft): Located[] => {
     const when = `${f.year}|${f.basis}`;
     const measure = MEASURE_OF_METRIC[f.metric];
     if (f.metric === 'subject') return filed.get(`subject|${f.subject_code}|${when}`) ?? [];

@@ -75,18 +75,31 @@ export function corroborate(doc: DocumentDraft, checks: CheckDraft[]): Corrobora
   /** Printed the same elsewhere: another table or the prose agrees with this very figure. */
   const agreed = (f: Figure) => (passes.get(f) ?? []).some((c) => c.rule === 'cross_table' || c.rule === 'text_vs_table');
 
+  // What the parts of a failing sum add up to: a figure printed elsewhere with that value is backed by them.
+  const partsSay = new Map<Figure, number[]>();
+  for (const check of checks) {
+    if (check.passed || PAIRWISE.has(check.rule) || check.actualFen === null || !check.cells[0]) continue;
+    partsSay.set(check.cells[0], [...(partsSay.get(check.cells[0]) ?? []), check.actualFen]);
+  }
+  const valueOf = (f: Figure) => ('fen' in f ? f.fen : f.amount_fen) ?? null;
   const contradicted = new Map<Figure, CheckDraft>();
   for (const check of checks) {
     if (check.passed || NOT_ABOUT_VALUES.has(check.rule)) continue;
     const involved: Figure[] = [...check.cells, ...check.facts];
     let blamed = involved;
     if (PAIRWISE.has(check.rule)) {
-      // Two printings disagree: when other checks back one of them and nothing backs the other, the other is wrong.
-      const backed = involved.filter(supported);
-      if (backed.length > 0 && backed.length < involved.length) blamed = involved.filter((f) => !supported(f));
+      // Two printings disagree: when other checks back one of them and nothing backs the other, the other is wrong;
+      // so is one whose own parts add up to the other's value (合计 4.27 whose units add up to the 3.07 the prose states).
+      const backedBySum = involved.filter((f) => involved.some((g) => g !== f && partsSay.get(g)?.includes(valueOf(f) ?? NaN)));
+      const backed = backedBySum.length ? backedBySum : involved.filter(supported);
+      if (backed.length > 0 && backed.length < involved.length) blamed = involved.filter((f) => !backed.includes(f));
     } else {
-      // A sum that does not add up: any of its figures may be the wrong one, unless printed the same elsewhere.
-      blamed = involved.filter((f) => !agreed(f));
+      // A sum that does not add up: the figures no other check backs are the suspects (a 合计 against its units
+      // that each add up across their own row); when none or all are backed, any of them may be wrong —
+      // unless printed the same elsewhere.
+      const backed = involved.filter(supported);
+      const suspects = backed.length > 0 && backed.length < involved.length ? involved.filter((f) => !supported(f)) : involved;
+      blamed = suspects.filter((f) => !agreed(f));
     }
     for (const f of blamed) if (!contradicted.has(f)) contradicted.set(f, check);
   }
@@ -112,7 +125,12 @@ export function corroborate(doc: DocumentDraft, checks: CheckDraft[]): Corrobora
       continue;
     }
     const ok = [...columns].filter((c) => confirmed.get(t)?.has(c)).length;
-    mappings.set(t, columns.size === 1 ? 'single' : ok === columns.size ? 'confirmed' : ok > 0 ? 'partial' : 'unconfirmed');
+    // Two figures of one row under the very same header (金额（万元） twice): nothing tells them apart
+    // (a 收支总表 printing 预算数 beside each of its label columns says which label each belongs to).
+    const seen = new Set<string>();
+    const twins = t.kind !== 'summary' && t.cells.filter(printed).some((c) => seen.size === seen.add(`${c.line}|${c.rowLabel}|${columnId(c)}`).size);
+    if (twins) mappings.set(t, 'unconfirmed');
+    else mappings.set(t, columns.size === 1 ? 'single' : ok === columns.size ? 'confirmed' : ok > 0 ? 'partial' : 'unconfirmed');
   }
 
   const cells = new Map<CellDraft, Verdict>();

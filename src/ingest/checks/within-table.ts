@@ -55,8 +55,8 @@ function hierarchy(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
 }
 
 const SPEND_PARTS = ['project', 'upper', 'operating', 'subsidiary'];
-const FUNDS = new Set(['gp', 'gf', 'sc', 'sa', 'uf', 'fiscal', 'nonfiscal', 'business', 'operating_income', 'superior', 'affiliated', 'other_income', 'idle_balance']);
-const PERIODS = new Set(['current', 'carry']);
+/** What a total splits into side by side: its fund sources and periods (本年 and 上年结转), printed as sibling columns. */
+const SPLITS = new Set(['gp', 'gf', 'sc', 'sa', 'uf', 'fiscal', 'nonfiscal', 'business', 'operating_income', 'superior', 'affiliated', 'other_income', 'idle_balance', 'current', 'carry']);
 
 /** Per row: the spending split and the funding split add up to the row's total. */
 function rowIdentities(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
@@ -73,6 +73,14 @@ function rowIdentities(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
         const parts = ['personnel', 'public'].flatMap((k) => present(k) ?? []);
         out.push(sumCheck('row_identity', table, describeRow(cell), cell, parts, `${describeRow(cell)}：基本支出 = 人员经费 + 公用经费`));
       }
+      // Over the year: 年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余.
+      if (cell.column.key === 'closing') {
+        const [opening, income, spent] = ['opening', 'income', 'total'].map((k) => present(k));
+        if (income && spent) {
+          const check = sumCheck('row_identity', table, describeRow(cell), cell, [opening, income].filter((c) => c !== undefined), `${describeRow(cell)}：年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余`);
+          out.push(withOutflow(check, cell, spent, table));
+        }
+      }
       if (cell.column.key === 'total') {
         const basicKeys = has('basic', scope, basis, year) ? ['basic'] : ['personnel', 'public'];
         const spend = [...basicKeys, ...SPEND_PARTS].filter((k) => has(k, scope, basis, year));
@@ -81,19 +89,35 @@ function rowIdentities(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
           out.push(sumCheck('row_identity', table, describeRow(cell), cell, parts, `${describeRow(cell)}：合计 = ${spend.map(measureName).join(' + ')}`));
         }
         const tags = scope ? scope.split(',') : [];
-        for (const partition of [FUNDS, PERIODS]) {
-          const sub = row.filter((c) => {
-            if (c.column.key !== 'total' || c.column.basis !== basis || c.column.year !== year) return false;
-            const t = c.column.scope ? c.column.scope.split(',') : [];
-            const extra = t.filter((x) => !tags.includes(x));
-            return t.length === tags.length + 1 && extra.length === 1 && partition.has(extra[0]!);
-          });
-          if (sub.length) out.push(sumCheck('fund_identity', table, describeRow(cell), cell, sub, `${describeRow(cell)}：${cell.column.label} = ${sub.map((s) => s.column.label).join(' + ')}`));
-        }
+        // The columns one tag narrower than this one (一般公共预算 under 本年收入; 江西's funds and 上年结转 side by side).
+        const sub = row.filter((c) => {
+          if (c.column.key !== 'total' || c.column.basis !== basis || c.column.year !== year) return false;
+          const t = c.column.scope ? c.column.scope.split(',') : [];
+          const extra = t.filter((x) => !tags.includes(x));
+          return t.length === tags.length + 1 && extra.length === 1 && SPLITS.has(extra[0]!);
+        });
+        if (sub.length) out.push(sumCheck('fund_identity', table, describeRow(cell), cell, sub, `${describeRow(cell)}：${cell.column.label} = ${sub.map((s) => s.column.label).join(' + ')}`));
       }
     }
   }
   return out;
+}
+
+/** The same check with one figure taken away instead of added (the year's spending in a carry-over identity). */
+function withOutflow(check: CheckDraft, whole: CellDraft, outflow: CellDraft, table: TableDraft): CheckDraft {
+  const actual = (check.actualFen ?? 0) - (outflow.fen ?? 0);
+  const tol = tolerance(check.toleranceFen, outflow.precisionFen);
+  const passed = Math.abs((whole.fen ?? 0) - actual) <= tol;
+  const describe = check.message.split('：').slice(0, 2).join('：');
+  return {
+    ...check,
+    passed,
+    actualFen: actual,
+    toleranceFen: tol,
+    lines: [...new Set([...check.lines, outflow.line])].sort((a, b) => a - b),
+    cells: [...check.cells, outflow],
+    message: passed ? `${describe}：${show(whole.fen ?? 0, table)} = ${show(actual, table)}` : `${describe}：印有 ${show(whole.fen ?? 0, table)}，按各栏算得 ${show(actual, table)}，相差 ${show((whole.fen ?? 0) - actual, table)}`,
+  };
 }
 
 function measureName(k: string): string {
@@ -105,7 +129,15 @@ function threePublic(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
   // Items printed as columns, one row per unit (and a 合计 row): each row adds up on its own.
   const byRow = new Set(cells.filter((c) => c.metric === 'three_public.total').map((c) => `${c.column.year}|${c.column.basis}|${c.column.scope}`)).size < cells.filter((c) => c.metric === 'three_public.total').length;
   const key = (c: CellDraft) => `${c.column.year}|${c.column.basis}|${c.column.scope}${byRow ? `|${c.line}` : ''}`;
-  for (const group of groupBy(cells.filter((c) => c.metric), key).values()) {
+  // A table by unit: the 合计 row's figure in each column is the units' sum.
+  if (byRow) {
+    for (const column of groupBy(cells.filter((c) => c.metric && c.column.key === 'total'), columnId).values()) {
+      const total = column.find((c) => c.unitName === null);
+      const units = column.filter((c) => c.unitName !== null);
+      if (total && units.length) out.push(sumCheck('table_total', table, total.rowLabel, total, units, `${total.rowLabel}（${total.column.label}）= 各单位之和`));
+    }
+  }
+  for (const group of groupBy(cells.filter((c) => c.metric && c.column.key === 'total'), key).values()) {
     const item = (k: string) => group.find((c) => c.metric === `three_public.${k}`);
     const total = item('total');
     const parts = ['abroad', 'vehicle', 'reception'].flatMap((k) => item(k) ?? []);
@@ -245,6 +277,74 @@ function taskLists(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
   return out;
 }
 
+/**
+ * A row printing two years and their difference (上年 | 本年 | 增减额 | 增减幅度): 本年 − 上年 = 增减额,
+ * and 增减幅度 = 增减额 ÷ 上年 to the rounding printed.
+ */
+function yearOnYear(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
+  const out: CheckDraft[] = [];
+  for (const row of groupBy(table.cells.filter((c) => c.raw !== ''), (c) => `${c.line}|${c.rowLabel}`).values()) {
+    const change = row.find((c) => c.column.key === 'change' && c.valueKind === 'money' && cells.includes(c));
+    const years = row.filter((c) => c.column.key === 'total' && c.valueKind === 'money' && cells.includes(c)).sort((a, b) => a.column.year - b.column.year);
+    const [earlier, later] = [years[0], years.at(-1)];
+    if (!change || !earlier || !later || earlier.column.year === later.column.year) continue;
+    const check = sumCheck('row_identity', table, describeRow(change), change, [later], `${describeRow(change)}：增减额 = ${later.column.year}年 − ${earlier.column.year}年`);
+    out.push(withOutflow(check, change, earlier, table));
+    const rate = row.find((c) => c.column.key === 'change_rate' && c.valueKind === 'percent');
+    const printed = rate ? parseNumber(rate.raw.replace('%', '')) : null;
+    if (!rate || !printed || !earlier.fen) continue;
+    const exact = (100 * (change.fen ?? 0)) / earlier.fen;
+    const passed = Math.abs(exact - toValue(printed)) <= 0.5 * 10 ** -printed.fraction.length + 1e-9;
+    out.push({
+      rule: 'row_identity',
+      table,
+      subject: describeRow(rate),
+      passed,
+      expectedFen: null,
+      actualFen: null,
+      toleranceFen: 0,
+      lines: [rate.line],
+      cells: [change, earlier],
+      facts: [],
+      message: `${describeRow(rate)}：增减幅度 ${rate.raw} ${passed ? '=' : '≠'} ${show(change.fen ?? 0, table)} ÷ ${show(earlier.fen, table)}`,
+    });
+  }
+  return out;
+}
+
+/**
+ * A 绩效自评表's scores: the indicators' 分值 (and the execution row's) add up to the printed total
+ * weight, their 得分 to the 总分, or to the 指标自评得分小计 where one is printed. Scores, never money.
+ */
+function scoreSums(table: TableDraft): CheckDraft[] {
+  const out: CheckDraft[] = [];
+  const near = (a: number, b: number) => Math.abs(a - b) <= 0.011;
+  const check = (subject: string, whole: number, parts: number[], lines: number[], cells: CellDraft[], what: string): CheckDraft => {
+    const actual = Math.round(parts.reduce((a, b) => a + b, 0) * 10000) / 10000;
+    const passed = near(whole, actual);
+    return { rule: 'score_sum', table, subject, passed, expectedFen: null, actualFen: null, toleranceFen: 0, lines, cells, facts: [], message: `${subject}：${what} ${whole} ${passed ? '=' : '≠'} 各项之和 ${actual}` };
+  };
+  for (const o of table.owners) {
+    const scored = o.targets.filter((t) => t.score !== null);
+    if (scored.length === 0) continue;
+    const info = o.cells.filter((c) => c.valueKind === 'score' && c.column.key !== 'score');
+    const totals = o.cells.filter((c) => c.valueKind === 'score' && c.column.key === 'score');
+    const weightTotal = totals.find((c) => c.column.label === '分值');
+    const lines = (extra: number[]) => [...new Set([...scored.map((t) => t.line), ...extra])].sort((a, b) => a - b);
+    if (weightTotal?.quantity != null) {
+      const parts = [...scored.map((t) => t.weight ?? 0), ...info.filter((c) => /分值/.test(c.column.label)).map((c) => c.quantity ?? 0)];
+      out.push(check(o.name, weightTotal.quantity, parts, lines([weightTotal.line]), [weightTotal, ...info], '分值合计'));
+    }
+    const indicators = scored.map((t) => t.score ?? 0);
+    if (o.indicatorScore !== null) out.push(check(o.name, o.indicatorScore, indicators, lines([o.scoreLine ?? o.line]), [], '指标自评得分小计'));
+    else if (o.totalScore !== null && totals.length) {
+      const parts = [...indicators, ...info.filter((c) => /得分/.test(c.column.label)).map((c) => c.quantity ?? 0)];
+      out.push(check(o.name, o.totalScore, parts, lines([o.scoreLine ?? o.line]), [...totals, ...info], '总分'));
+    }
+  }
+  return out;
+}
+
 function duplicates(table: TableDraft): CheckDraft[] {
   const lines = [...new Set(table.cells.filter((c) => c.flags.includes('duplicate_row')).map((c) => c.line))];
   return lines.map((line) => {
@@ -268,6 +368,10 @@ function duplicates(table: TableDraft): CheckDraft[] {
 export function withinTableChecks(table: TableDraft): CheckDraft[] {
   if (table.status !== 'parsed') return [];
   const cells = checkable(table.cells);
+  return [...byKind(table, cells), ...yearOnYear(table, cells)];
+}
+
+function byKind(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
   switch (table.kind) {
     case 'expenditure':
     case 'income':
@@ -279,7 +383,7 @@ export function withinTableChecks(table: TableDraft): CheckDraft[] {
     case 'summary':
       return balance(table, cells);
     case 'performance':
-      return taskLists(table, cells);
+      return [...taskLists(table, cells), ...scoreSums(table)];
     default:
       return [];
   }

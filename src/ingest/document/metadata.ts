@@ -2,6 +2,7 @@
 import type { AmountUnit, Stage } from '../../store/schema.ts';
 import type { Line } from '../layout/lines.ts';
 import type { TableRegion } from '../layout/regions.ts';
+import { stageOf } from './stage.ts';
 import { squeezeCjkSpaces } from '../text/cjk.ts';
 import type { DivisionLevel } from '../../store/places/divisions.ts';
 import { readPlace } from '../../store/places/reading.ts';
@@ -76,8 +77,8 @@ export function detectMetadata(lines: Line[], regions: TableRegion[]): DocumentM
   if (!year) throw new UnreadableDocument('找不到预算年度');
 
   const tablesText = regions.map((r) => r.name).join(' ');
-  const stage: Stage = /决算/.test(title) || (!/预算/.test(title) && /决算/.test(tablesText)) ? '决算' : '预算';
-  if (!/预算|决算/.test(title + tablesText)) throw new UnreadableDocument('看不出是预算还是决算');
+  const stage = stageOf(title, tablesText);
+  if (!stage) throw new UnreadableDocument('看不出是预算还是决算');
   const unit = mostCommon(regions.flatMap((r) => (r.unit ? [r.unit] : []))) ?? '万元';
   return { title, department, departmentCode, ...regionOf(department), year, stage, unit };
 }

@@ -58,10 +58,10 @@ export function describeColumn(path: string[], context: { year: number; stage: S
   }
 
   const found: string[] = [];
-  for (const element of path) {
-    const hit = measures.find((m) => m.re.test(element));
+  path.forEach((element, i) => {
+    const hit = measures.find((m) => m.re.test(element) && (!('leaf' in m && m.leaf) || i === path.length - 1));
     if (hit && hit.measure !== 'total') found.push(hit.measure);
-  }
+  });
   const specific = [...new Set(found)];
   const ambiguous = specific.some((a) => specific.some((b) => !related(a, b)));
   const measure = specific.at(-1) ?? 'total';

@@ -38,8 +38,12 @@ export function isHeaderRow(cells: string[]): boolean {
   return !filled.slice(0, 3).some((c) => isCodeToken(c) || hasNumberedOrdinal(c));
 }
 
-/** The 栏次 row numbers the columns (1 2 3…); it names nothing. */
-const isColumnNumbering = (row: string[]) => /^栏\s*次$/.test(row.find((c) => c.trim() !== '') ?? '');
+/** The 栏次 row numbers the columns (1 2 3…, with or without the word 栏次); it names nothing. */
+const isColumnNumbering = (row: string[]) => {
+  const filled = row.map((c) => c.trim()).filter((c) => c !== '');
+  if (/^栏\s*次$/.test(filled[0] ?? '')) return true;
+  return filled.length >= 3 && filled.every((c, i) => c === String(i + 1));
+};
 
 export function columnPaths(allRows: string[][]): string[][] {
   const headerRows = allRows.filter((r) => !isColumnNumbering(r));
@@ -75,12 +79,16 @@ export function buildGrid(region: TableRegion): Grid {
       if (s === 0) paths = current;
     }
     let restated: Line[] = [];
-    for (const line of segment.rows.slice(i)) {
+    const body = segment.rows.slice(i);
+    for (const [k, line] of body.entries()) {
       // Header rows repeated inside a page run (after a page break with no heading), maybe
       // wrapped differently: they start like a header row and carry no figure. They become
-      // the header for the rows that follow.
+      // the header for the rows that follow. So does the header of a second, narrower table
+      // printed right under the first (公开10表's 项目 | 统计数).
       if (isColumnNumbering(line.cells!) || repeatsHeader(line, headers)) continue;
-      if (isHeaderRow(line.cells!) && startsLikeHeader(line, headers)) {
+      const width = line.cells!.length;
+      const opensSubTable = width !== (current.length || width) && body[k + 1]?.cells!.length === width && !isHeaderRow(body[k + 1]!.cells!);
+      if (isHeaderRow(line.cells!) && (startsLikeHeader(line, headers) || opensSubTable)) {
         restated.push(line);
         continue;
       }

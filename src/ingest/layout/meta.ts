@@ -25,7 +25,7 @@ function department(text: string): Meta {
 const PATTERNS: [RegExp, (m: RegExpExecArray) => Meta][] = [
   [new RegExp(`^(${TABLE_NUMBER})$`), (m) => ({ kind: 'number', number: m[1]!.replace(/\s+/g, '') })],
   [/^(?:金额)?单位\s*[:：]\s*(万元|万|元)$/, (m) => ({ kind: 'unit', unit: m[1] === '元' ? '元' : '万元' })],
-  [/^(?:部门名称|部门|单位名称|预算单位|编制单位)\s*[:：]\s*(.+)$/, (m) => department(m[1]!)],
+  [/^(?:部门名称|部门|单位名称|预算单位|编制单位|填报单位)\s*[:：]\s*(.+)$/, (m) => department(m[1]!)],
   [new RegExp(`^(\\d{3,6})\\s*(\\S{2,40}${ORG_SUFFIX})$`), (m) => ({ kind: 'department', name: m[2]!, code: m[1]! })],
   [/^预算年度\s*[:：]\s*(\d{4})$/, (m) => ({ kind: 'year', year: Number(m[1]) })],
   [/^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$/, (m) => ({ kind: 'year', year: Number(m[1]) })],

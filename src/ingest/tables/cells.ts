@@ -49,7 +49,9 @@ export function figure(
     return { ...row, column: columnRef(meaning), valueKind: 'money', fen: 0, quantity: null, precisionFen: null, raw: text, flags: [...flags, 'dash_zero'] };
   }
   const n = parseNumber(text);
-  if (!n || n.percent) return null;
+  if (!n) return null;
+  // A percentage in a figure column (增减幅度 -35.36%, or a 增减幅度（%） column's -8.96): stored as printed, never as money.
+  if (n.percent || meaning.measure === 'change_rate') return meaning.role === 'value' ? { ...row, column: columnRef(meaning), valueKind: 'percent', fen: null, quantity: toValue(n), precisionFen: null, raw: text, flags } : null;
   if (!isAmountLike(n)) {
     // Amounts are printed with decimals or grouping; a bare integer here is a code or a stray.
     table.problems.push(`第${row.line}行：“${text}”不像金额，未入库`);

@@ -13,16 +13,17 @@ import { parseThreePublic } from './three-public.ts';
 import { parseUnitList } from './units.ts';
 import { parseUnitRows } from './unit-rows.ts';
 
-/** A subject code column (科目编码, or 类 | 款 | 项): rows are budget subjects. */
-function hasCodeColumn(grid: Grid, ctx: ParseContext): boolean {
-  return grid.paths.some((p) => p.some((h) => describeColumn([h], ctx).role === 'code'));
+/** A column of this role anywhere in the header (科目编码 or 类 | 款 | 项 for `code`: rows are budget subjects). */
+function hasColumn(grid: Grid, ctx: ParseContext, role: 'code' | 'project'): boolean {
+  return grid.paths.some((p) => p.some((h) => describeColumn([h], ctx).role === role));
 }
 
 export function parseTable(region: TableRegion, ctx: ParseContext): TableDraft {
   const grid = buildGrid(region);
   let kind = classifyTable(region);
-  // A 收入支出决算表 by subject code (公开05表) is a subject table, whatever its title shares with a 收支总表.
-  if (kind === 'summary' && hasCodeColumn(grid, ctx)) kind = 'expenditure';
+  // A 收入支出决算表 by subject code (公开05表), or a 项目支出决算表 by subject code and economic class
+  // (公开07表) with no project column, is a subject table, whatever its title shares with the others.
+  if ((kind === 'summary' || (kind === 'projects' && !hasColumn(grid, ctx, 'project'))) && hasColumn(grid, ctx, 'code')) kind = 'expenditure';
   const table = newTable(region, kind, region.unit ?? ctx.unit);
   table.note = region.notes.map((n) => n.text.trim()).join(' ') || null;
   switch (kind) {
@@ -31,7 +32,7 @@ export function parseTable(region: TableRegion, ctx: ParseContext): TableDraft {
       break;
     case 'income':
     case 'expenditure':
-      if (hasCodeColumn(grid, ctx)) parseCoded(table, grid, ctx);
+      if (hasColumn(grid, ctx, 'code')) parseCoded(table, grid, ctx);
       else parseUnitRows(table, grid, ctx);
       break;
     case 'projects':

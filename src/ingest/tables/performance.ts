@@ -27,6 +27,8 @@ interface Header {
   deadline: boolean;
   selfEvaluation: boolean;
   valueCol: number;
+  /** Where a 自评表 prints each part of an indicator row, when its header names them one per column. */
+  columns: { level1: number; level2: number; level3: number; value: number; actual: number; weight: number; score: number } | null;
 }
 
 function tokensOf(line: Line): string[] {
@@ -77,7 +79,7 @@ export function parsePerformance(table: TableDraft, region: TableRegion, ctx: Pa
   let header: Header | null = null;
   let level1: string | null = null;
   let level2: string | null = null;
-  let info: InfoColumns = { columns: [], pendingLabel: null, tasks: false };
+  let info: InfoColumns = { columns: [], pendingLabel: null, tasks: false, section: null };
   // A block may print its amounts in 万元 whatever the table's unit (`资金金额 (万元)`).
   let unit = table.unit;
   let expectGoal = false;
@@ -88,7 +90,7 @@ export function parsePerformance(table: TableDraft, region: TableRegion, ctx: Pa
     table.owners.push(o);
     header = null;
     level1 = level2 = null;
-    info = { columns: [], pendingLabel: null, tasks: false };
+    info = { columns: [], pendingLabel: null, tasks: false, section: null };
     unit = table.unit;
   };
   const current = (line: number): OwnerDraft => owner ?? (open(ownerFromTitle(region, ctx, line)), owner!);
@@ -106,6 +108,10 @@ export function parsePerformance(table: TableDraft, region: TableRegion, ctx: Pa
     const o = current(line.no);
     if (/一级指标/.test(tokens.join('|')) || /^运算符号?$/.test(first)) {
       header ??= readHeader(line);
+      continue;
+    }
+    if (/^总分$/.test(first)) {
+      readTotalRow(table, o, line, header, ctx);
       continue;
     }
     if (/指标自评得分小计|绩效自评总得分|总评价得分/.test(tokens.join('|'))) {
@@ -131,7 +137,7 @@ export function parsePerformance(table: TableDraft, region: TableRegion, ctx: Pa
       readInfoRow(table, o, line, tokens, ctx, unit, info);
       continue;
     }
-    const target = readIndicator(line, tokens, header, { level1, level2 });
+    const target = positionalIndicator(line, header, { level1, level2 }) ?? readIndicator(line, tokens, header, { level1, level2 });
     if (!target) {
       // A lone level word (an empty 时效指标 row) still moves the levels on.
       if (tokens.length === 1 && LEVEL1.has(first)) [level1, level2] = [first, null];
@@ -152,11 +158,58 @@ function isLevelWord(token: string): boolean {
 
 function readHeader(line: Line): Header {
   const cells = line.cells!.map((c) => squeezeCjkSpaces(c));
+  const at = (re: RegExp) => cells.findIndex((c) => re.test(c));
+  const columns = {
+    level1: at(/^一级指标$/),
+    level2: at(/^二级指标$/),
+    level3: at(/^三级指标$/),
+    value: at(/^(年度)?指标值$/),
+    actual: at(/^(实际|全年)完成值$/),
+    weight: at(/^分值$/),
+    score: at(/^得分$/),
+  };
   return {
     description: cells.some((c) => /绩效指标描述/.test(c)),
     deadline: cells.some((c) => /完成时限/.test(c)),
-    selfEvaluation: cells.some((c) => /^得分$/.test(c)),
-    valueCol: cells.findIndex((c) => /^指标值$/.test(c)),
+    selfEvaluation: columns.score >= 0,
+    valueCol: columns.value,
+    columns: Object.values(columns).every((i) => i >= 0) ? columns : null,
+  };
+}
+
+/**
+ * An indicator row printed under its header's columns (项目支出绩效自评表: … | 年度指标值 | 实际完成值 |
+ * 分值 | 得分 | 偏差原因…): read by position. Null when the row does not sit under them (the seeds shift
+ * cells freely: those rows are read by content).
+ */
+function positionalIndicator(line: Line, header: Header, levels: { level1: string | null; level2: string | null }): TargetDraft | null {
+  const c = header.columns;
+  if (!c) return null;
+  const cells = line.cells!.map((x) => squeezeCjkSpaces(x));
+  const numberOrBlank = (i: number) => cells[i] === '' || cells[i] === undefined || plainNumber(cells[i]) !== null;
+  const level3 = cells[c.level3] ?? '';
+  if (!level3 || isLevelWord(level3) || !numberOrBlank(c.weight) || !numberOrBlank(c.score) || plainNumber(cells[c.score]) === null) return null;
+  const printed = cells[c.value] ?? '';
+  const op = EMBEDDED_OP.exec(printed);
+  const value = op ? op[2]!.trim() : printed;
+  const split = splitValue(value);
+  return {
+    line: line.no,
+    level1: cells[c.level1] || levels.level1,
+    level2: cells[c.level2] || levels.level2,
+    level3,
+    description: null,
+    operator: op ? op[1]! : null,
+    targetValue: value || null,
+    targetNumber: split.number,
+    targetUnit: split.unit,
+    deadline: null,
+    actualValue: cells[c.actual] || null,
+    completion: null,
+    weight: plainNumber(cells[c.weight]),
+    score: plainNumber(cells[c.score]),
+    basis: null,
+    raw: line.raw,
   };
 }
 
@@ -168,6 +221,34 @@ function readScores(o: OwnerDraft, tokens: string[]): void {
     else if (/预算执行率得分/.test(tokens[i]!)) o.executionScore = value;
     else if (/减分项/.test(tokens[i]!)) o.deduction = value;
     else if (/绩效自评总得分|总评价得分/.test(tokens[i]!)) o.totalScore = value;
+  }
+}
+
+/** A 总分 row under a 自评表's 分值 | 得分 columns: the weights' sum and the score, both scores (never money). */
+function readTotalRow(table: TableDraft, o: OwnerDraft, line: Line, header: Header | null, ctx: ParseContext): void {
+  const cells = line.cells!.map((x) => squeezeCjkSpaces(x));
+  const numbers = cells.flatMap((c, i) => (plainNumber(c) !== null ? [i] : []));
+  const scoreAt = header?.columns && numbers.includes(header.columns.score) ? header.columns.score : numbers.at(-1);
+  if (scoreAt === undefined) return;
+  o.totalScore = plainNumber(cells[scoreAt]);
+  o.scoreLine = line.no;
+  for (const i of numbers) {
+    const label = i === scoreAt ? '得分' : '分值';
+    const cell: CellDraft = {
+      ...emptyRow(line.no, cells.find((c) => c !== '') ?? '总分', '绩效'),
+      subjectName: o.name,
+      column: { key: 'score', label, scope: '', basis: ctx.stage, year: ctx.year, subset: false },
+      valueKind: 'score',
+      fen: null,
+      quantity: plainNumber(cells[i]),
+      precisionFen: null,
+      raw: line.cells![i]!.trim(),
+      flags: [],
+      unitName: o.kind === 'unit' ? o.name : null,
+      project: null,
+    };
+    table.cells.push(cell);
+    o.cells.push(cell);
   }
 }
 
@@ -183,9 +264,18 @@ interface InfoColumns {
   pendingLabel: string | null;
   /** The columns are a task list's (年度主要任务): each row is a task. */
   tasks: boolean;
+  /** A block of label–figure rows under one heading (项目资金（元） | 年度资金总额 | 2,181,100.00, then | 其中：财政拨款 | …). */
+  section: string | null;
 }
 
 const FIGURE_COLUMN = /金额|资金|总额|财政拨款|其他资金|执行率|分值|得分|预算数|执行数/;
+
+/** What a project block's money figure is: the amount spent, the budget (a 预算's 资金总额 too), or a part of either. */
+function projectMetric(label: string, ctx: ParseContext): string | null {
+  if (/其中|其他资金|上年结转/.test(label)) return null;
+  if (/执行/.test(label)) return 'project.executed';
+  return /预算/.test(label) || (ctx.stage === '预算' && /资金总额|项目资金/.test(label)) ? 'project.budget' : null;
+}
 
 function readInfoRow(table: TableDraft, o: OwnerDraft, line: Line, tokens: string[], ctx: ParseContext, blockUnit: AmountUnit, info: InfoColumns): void {
   const first = tokens[0]!;
@@ -196,7 +286,7 @@ function readInfoRow(table: TableDraft, o: OwnerDraft, line: Line, tokens: strin
   const labels = (keep: (t: string) => boolean) => cells.flatMap((c, at) => (c && keep(c) ? [{ at, label: c }] : []));
   // The header of the task list: its figure columns, in order.
   if (/主要\s*任务/.test(first) && tokens.some((t) => /对应项目|任务名称/.test(t))) {
-    Object.assign(info, { columns: labels((t) => FIGURE_COLUMN.test(t) && !/^项目[（(]?政策/.test(t)), pendingLabel: null, tasks: true });
+    Object.assign(info, { columns: labels((t) => FIGURE_COLUMN.test(t) && !/^项目[（(]?政策/.test(t)), pendingLabel: null, tasks: true, section: null });
     return;
   }
   if (/^金额[（(]万元[)）]$|^预算金额/.test(first) || /^(总额|财政拨款)$/.test(first)) {
@@ -210,6 +300,10 @@ function readInfoRow(table: TableDraft, o: OwnerDraft, line: Line, tokens: strin
     Object.assign(info, { columns: labels((t) => t !== first), pendingLabel: printedUnit ? null : first, tasks: false });
     return;
   }
+  // A heading before the row's own label (项目资金（元） | 年度资金总额 | 2,181,100.00) holds for the rows under it.
+  if (cells[0] !== '' && tokens.length >= 3 && parseNumber(tokens[1]!) === null && parseNumber(tokens[2]!) !== null && info.columns.length === 0) info.section = first;
+  else if (cells[0] !== '') info.section = null;
+  const section = info.section;
   const isTask = /主要\s*任务/.test(first) || (info.tasks && info.columns.length > 0 && !/[:：]$/.test(first));
   const words = tokens.filter((t) => parseNumber(t) === null);
   const taskName = words.filter((t) => !/主要\s*任务|^任务\d+$/.test(t)).at(-1) ?? first;
@@ -227,7 +321,7 @@ function readInfoRow(table: TableDraft, o: OwnerDraft, line: Line, tokens: strin
     }
     const mapped = positional ? info.columns.find((c) => c.at === at)?.label : info.columns[k]?.label;
     k++;
-    const column = info.columns.length > 0 && (isTask || rowLabel !== null || words.length <= 1) ? (mapped ?? '') : label;
+    const column = info.columns.length > 0 && (isTask || rowLabel !== null || words.length <= 1) ? (mapped ?? '') : (section ?? label);
     const kind = n.percent || /执行率/.test(column) ? 'percent' : /分值|得分/.test(column) ? 'score' : 'money';
     if (kind === 'percent') {
       if (isTask) o.taskRates.push({ line: line.no, text });
@@ -236,10 +330,10 @@ function readInfoRow(table: TableDraft, o: OwnerDraft, line: Line, tokens: strin
     const unit = unitNamed(column) ?? blockUnit;
     const fen = kind === 'money' ? toFen(n, unit) : null;
     if (kind === 'money' && fen === null) continue;
-    const row = rowLabel ?? (info.columns.length > 0 && words.length ? (words.find((w) => w !== first || !FIGURE_COLUMN.test(w)) ?? column) : column);
+    const row = rowLabel ?? (section ? label : info.columns.length > 0 ? (words[0] ?? column) : column);
     const cell: CellDraft = {
       ...emptyRow(line.no, row, '绩效'),
-      metric: o.kind === 'project' && !isTask && kind === 'money' ? (/执行/.test(column) ? 'project.executed' : /预算/.test(column) ? 'project.budget' : null) : null,
+      metric: o.kind === 'project' && !isTask && kind === 'money' ? projectMetric(section ? `${column}/${row}` : column, ctx) : null,
       subjectName: o.name,
       column: { key: isTask ? 'task' : 'total', label: column, scope: '', basis: /执行/.test(column) ? '决算' : '预算', year: ctx.year, subset: /其中/.test(column) || /^其中/.test(row) },
       valueKind: kind,

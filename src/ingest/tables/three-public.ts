@@ -7,12 +7,15 @@
 import type { ColumnMeaning } from '../layout/columns.ts';
 import type { Grid } from '../layout/grid.ts';
 import type { ParseContext, TableDraft } from '../model.ts';
+import type { AmountUnit } from '../../store/schema.ts';
 import { labelKey, squeezeCjkSpaces } from '../text/cjk.ts';
 import { metricForLabel } from '../../store/metrics.ts';
 import { blankZero, emptyRow, figure, meaningsFor } from './cells.ts';
 import { splitUnit } from './unit-rows.ts';
 
 const ITEM_METRICS = /^(three_public\.|meeting$|training$)/;
+const COUNTED = /[（(](个|人|辆|人次|批次|次|台|套|台（套）)[)）]$/;
+const ROW_MONEY = /[（(](万元|元)[)）]$/;
 
 function itemOf(text: string): string | null {
   const key = labelKey(text);
@@ -65,8 +68,13 @@ export function parseThreePublic(table: TableDraft, grid: Grid, ctx: ParseContex
     const rowItem = printed ? (itemOf(printed) ?? (isTotal ? 'three_public.total' : null)) : null;
     // A table by unit (单位名称 column): each row is a unit's, the 合计 row the department's.
     const unitName = m[labelCol]?.role === 'unit' && printed && !isTotal ? splitUnit(printed).name : null;
-    m.forEach((meaning: ColumnMeaning, i) => {
-      if (meaning.role !== 'value') return;
+    // A row saying what it counts or its unit (`国内公务接待批次（个）`, `机关运行经费（万元）`): its figure is that.
+    const counted = COUNTED.test(printed);
+    const rowUnit = ROW_MONEY.exec(printed)?.[1] as AmountUnit | undefined;
+    const rowMetric = rowItem ?? (printed && !isTotal ? (metricForLabel(labelKey(printed.replace(ROW_MONEY, '')))?.key ?? null) : null);
+    m.forEach((printedMeaning: ColumnMeaning, i) => {
+      if (printedMeaning.role !== 'value' && printedMeaning.role !== 'count') return;
+      const meaning = counted ? { ...printedMeaning, role: 'count' as const } : rowUnit ? { ...printedMeaning, unit: rowUnit } : printedMeaning;
       const text = row.cells[i] ?? '';
       if (misaligned) {
         if (!text) return;
@@ -74,7 +82,8 @@ export function parseThreePublic(table: TableDraft, grid: Grid, ctx: ParseContex
         if (cell) table.cells.push({ ...cell, column: { ...cell.column, key: 'unknown' } });
         return;
       }
-      const item = rowItem ?? columnItem(meaning.label);
+      // A 合计 row of a table printing the items as columns: each column is its item's total.
+      const item = rowMetric === 'three_public.total' ? (columnItem(meaning.label) ?? rowMetric) : (rowMetric ?? columnItem(meaning.label));
       const base = {
         ...emptyRow(row.line.no, printed || meaning.label, '三公经费'),
         metric: item,
@@ -86,7 +95,7 @@ export function parseThreePublic(table: TableDraft, grid: Grid, ctx: ParseContex
       if (text) {
         const cell = figure(table, base, text, column);
         if (cell) table.cells.push(cell);
-      } else if (item && hasFigures && meaning.scope === '' && (rowItem === null || row.cells.every((c, k) => m[k]?.role !== 'value' || c === ''))) {
+      } else if (meaning.role === 'value' && item?.startsWith('three_public.') && hasFigures && meaning.scope === '' && (rowItem === null || row.cells.every((c, k) => m[k]?.role !== 'value' || c === ''))) {
         table.cells.push(blankZero(base, column));
       }
     });

@@ -95,6 +95,8 @@ function rowMatches(f: TruthFigure, c: CellDraft): boolean {
   // A 收支总表 names its subjects without codes: there the name decides.
   if (f.code && (c.subjectCode !== null || c.altCode !== null)) return c.subjectCode === f.code || c.altCode === f.code;
   const name = unordered(f.row.replace(/^\d{3,}\s*/, ''));
+  // A “三公” table printing its items as columns names no row: the figures are the 三公 items'.
+  if (/三公/.test(name) && c.metric?.startsWith('three_public.')) return true;
   const stored = [c.subjectName, c.rowLabel, c.unitName, c.project?.name].filter((x): x is string => !!x).map(unordered);
   return stored.some((s) => s !== '' && (s.includes(name) || name.includes(s)));
 }
@@ -106,7 +108,7 @@ function columnMatches(f: TruthFigure, c: CellDraft): boolean {
   const a = bare(f.column);
   const b = bare(c.column.label);
   const leaf = bare(f.column.split(' / ').at(-1)!);
-  return a === b || a.endsWith(b) || b.endsWith(a) || b.endsWith(leaf);
+  return a === b || a.endsWith(b) || b.endsWith(a) || b.endsWith(leaf) || b.startsWith(a);
 }
 
 const sameText = (a: string | null | undefined, b: string) => a != null && bare(a) === bare(b);
