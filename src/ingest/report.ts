@@ -39,7 +39,7 @@ function coverageLines(p: ParsedFile): string[] {
   const c = coverage.corroboration;
   out.push(`  印证：勾稽关系 ${c.rule} 个，正文相符 ${c.text} 个，无可印证 ${c.none} 个，核对不符 ${c.contradicted} 个，栏目未经印证 ${c.unmapped} 个`);
   const unconfirmed = [...corroborations.mappings].filter(([, m]) => m === 'unconfirmed').map(([t]) => tableLabel(t));
-  if (unconfirmed.length) out.push(`    栏目对应无任何勾稽关系印证（答案会注明）：${unconfirmed.join('、')}`);
+  if (unconfirmed.length) out.push(`    栏目对应无任何勾稽关系印证：${unconfirmed.join('、')}`);
   return out;
 }
 

@@ -17,9 +17,10 @@ function where(f: Figure): string {
   return f.table ? `${f.table}${f.column ? `·${f.column}` : ''}` : `正文第${f.line}行`;
 }
 
-function partsOf(s: Sources, scope: Scope, key: string, year: number, stage: Figure['basis']): Figure[] {
+/** The parts of a figure (“三公”经费's items), of the same unit as the figure: a unit's row never gets the department's parts. */
+function partsOf(s: Sources, scope: Scope, key: string, year: number, stage: Figure['basis'], entity: string): Figure[] {
   const parts = METRIC_PARTS[key] ?? [];
-  return parts.flatMap((p) => pick(metricFigures(s, scope.doc, p, year), stage).main.slice(0, 1));
+  return parts.flatMap((p) => pick(metricFigures(s, scope.doc, p, year).filter((f) => f.entity === entity), stage).main.slice(0, 1));
 }
 
 /** Two of the figures are what a failed consistency check compared: the tables disagree, not their scopes. */
@@ -86,7 +87,7 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
   const units = new Set(lead.map((f) => f.entity)).size > 1;
   if (lead.length === 1 || (target.kind === 'metric' && !units)) {
     const f = lead[0]!;
-    const parts = target.kind === 'metric' ? partsOf(s, scope, target.key, year, f.basis) : [];
+    const parts = target.kind === 'metric' ? partsOf(s, scope, target.key, year, f.basis, f.entity) : [];
     // A part dated like its whole says the date once, after the whole.
     const partText = parts.length ? `（${parts.map((p) => `${p.label}${show(p.asOf === f.asOf ? { ...p, asOf: null } : p)}`).join('，')}）` : '';
     const extraFigures = [...extras.main, ...extras.other];
