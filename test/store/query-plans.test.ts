@@ -60,6 +60,16 @@ describe('query plans', () => {
     for (const sql of startup) expect(scanned(sql).filter((t) => !READ_WHOLE.has(t) && t !== 'startup_artefacts'), sql).toEqual([]);
   });
 
+  it('a look-up of one document searches by the document, never through every document’s rows', () => {
+    const byDocument = [...answering].filter((sql) => /"document_id" = \?/.test(sql));
+    expect(byDocument.length).toBeGreaterThan(5);
+    for (const sql of byDocument) {
+      const params = (sql.match(/\?/g) ?? []).map(() => 0);
+      const [first] = db.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[];
+      expect(first!.detail, sql).toMatch(/document_id=\?/);
+    }
+  });
+
   it('answering scans no large table', () => {
     expect(answering.size).toBeGreaterThan(10);
     for (const sql of answering) expect(scanned(sql).filter((t) => !READ_WHOLE.has(t)), sql).toEqual([]);
