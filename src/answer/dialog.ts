@@ -14,25 +14,40 @@ import type { FollowUp } from './types.ts';
  */
 export interface Conversation {
   query: StructuredQuery;
-  subject?: string;
-  items?: string[];
+  subject?: Named;
+  items?: Named[];
 }
 
-/** How a figure of a list is named in a question: its unit and its name, a subject by its code. */
-function itemWords(f: Figure): string {
+/** Words naming a thing answered: whose it is, and what it is (put where the question points back). */
+export interface Named {
+  entity: string;
+  words: string;
+  /** The words name a figure of the department (人员经费), not a thing of its own (a project, a subject). */
+  metric?: boolean;
+}
+
+/**
+ * How a figure of a list is named in a question: its unit and its name, a subject by its code. Of a department
+ * asked about, the department (抚顺 项目支出前五 → 第二个 → 它占项目支出多少 is of 抚顺's 项目支出, though the
+ * project is its 中心's); of a set, the item's own.
+ */
+function itemWords(f: Figure, asked: StructuredQuery): Named {
+  // An item of a ranking of departments is the department (它的公用经费 is its 公用经费, not its 人员经费's).
+  if ((asked.set !== null || asked.entities.length > 1) && !asked.byScore) return { entity: f.entity, words: '' };
   const code = /（(\d{3,7})）$/.exec(f.label)?.[1];
-  return `${f.entity} ${code ?? f.label}`;
+  const one = asked.entities.length === 1 && asked.entities[0]!.unitId === null ? asked.entities[0]!.name : null;
+  return { entity: one ?? f.entity, words: code ?? f.label };
 }
 
 export function conversation(query: StructuredQuery, r: Reply): Conversation {
   const listed = r.status === 'answered' && (query.intent === 'rank' || query.intent === 'list');
   const figures = r.figures.filter((f) => !f.derived);
-  const one = query.entities.length === 1 && query.targets.length >= 1 ? `${query.entities[0]!.name} ${targetWords(query.targets.at(-1)!)}` : undefined;
+  const one = query.entities.length === 1 && query.targets.length >= 1 ? { entity: query.entities[0]!.name, words: targetWords(query.targets.at(-1)!), metric: query.targets.at(-1)!.kind === 'metric' } : undefined;
   return {
     query,
     // After a list, 它 is its first item (the one that leads the answer).
-    subject: listed && figures[0] ? itemWords(figures[0]) : (one ?? (figures[0] && !query.set ? itemWords(figures[0]) : undefined)),
-    items: listed ? figures.map(itemWords) : undefined,
+    subject: listed && figures[0] ? itemWords(figures[0], query) : (one ?? (figures[0] && !query.set ? itemWords(figures[0], query) : undefined)),
+    items: listed ? figures.map((f) => itemWords(f, query)) : undefined,
   };
 }
 
@@ -42,7 +57,7 @@ const targetWords = (t: StructuredQuery['targets'][number]): string => (t.kind =
  * The words a question points back with stand for: an item of the last list (第2个, 最后一个) or the last
  * thing answered (它, 这个项目). Only where the question names nothing itself; null when nothing fits.
  */
-export function referent(q: StructuredQuery, c: Conversation | undefined): string | null {
+export function referent(q: StructuredQuery, c: Conversation | undefined): Named | null {
   const ref = q.reference;
   if (!ref || !c || q.entities.length > 0 || q.set) return null;
   if (ref.kind === 'item') {
@@ -50,7 +65,11 @@ export function referent(q: StructuredQuery, c: Conversation | undefined): strin
     const i = ref.index < 0 ? c.items.length - 1 : ref.index - 1;
     return c.items[i] ?? null;
   }
-  return ref.kind === 'it' ? (c.subject ?? null) : null;
+  if (ref.kind !== 'it' || !c.subject) return null;
+  // 它的公用经费 after 北票 人员经费: 它 is whose, when the question names a figure of its own after it.
+  const after = q.text.slice(q.text.indexOf(ref.text) + ref.text.length);
+  const possessive = (ref.text.endsWith('的') || after.startsWith('的')) && q.targets.some((t) => after.includes(t.text));
+  return possessive && c.subject.metric ? { entity: c.subject.entity, words: '' } : c.subject;
 }
 
 /** Intents worth carrying into a follow-up that names none. */
@@ -95,7 +114,8 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   // 其中基本支出 after 卫生健康支出: the row's cell in that column.
   const row = previous.targets.length === 1 && previous.targets[0]!.kind !== 'metric' ? previous.targets[0]! : null;
   const partOfRow = q.reference?.kind === 'part' && measureOnly && row && sameEntities;
-  const targets = q.targets.length === 0 ? previous.targets : cell && measureOnly ? [cell.target, q.targets[0]!] : partOfRow ? [row, q.targets[0]!] : q.targets;
+  const shared = shareOfLast(q, previous, sameEntities);
+  const targets = shared ? shared.targets : q.targets.length === 0 ? previous.targets : cell && measureOnly ? [cell.target, q.targets[0]!] : partOfRow ? [row, q.targets[0]!] : q.targets;
   // Words not understood stay: “那2022年的上海呢” is not the previous question for 2022.
   return {
     ...q,
@@ -107,7 +127,22 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
     // 离休医疗保障呢 after 北票 执行率 asks for its rate too; 最高呢 after a score ranking ranks scores.
     intent: q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities) ? previous.intent : q.intent,
     byScore: q.byScore || (q.targets.length === 0 && q.intent === 'rank' && previous.byScore),
+    base: shared ? shared.base : q.base,
   };
+}
+
+/**
+ * A share asked of the figure just answered: 占支出总计多少 is that figure over the base named; 人员经费占多少 is
+ * the part named over that figure (when it is a whole of it: the share checks).
+ */
+function shareOfLast(q: StructuredQuery, previous: StructuredQuery, sameEntities: boolean): Pick<StructuredQuery, 'targets' | 'base'> | null {
+  if (q.intent !== 'share' || !sameEntities || q.targets.length !== 1 || previous.set) return null;
+  const parts = previous.targets.filter((t) => t !== previous.base?.target);
+  if (parts.length === 0) return null;
+  if (q.base) return { targets: [...parts, q.base.target], base: q.base };
+  const last = parts.length === 1 ? parts[0]! : null;
+  if (!last || (last.kind === q.targets[0]!.kind && JSON.stringify(last) === JSON.stringify(q.targets[0]))) return null;
+  return { targets: [q.targets[0]!, last], base: { target: last, whole: false, implied: true } };
 }
 
 export function followUps(q: StructuredQuery): FollowUp[] {

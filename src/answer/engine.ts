@@ -65,8 +65,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const understood = understander.understand(text);
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
     // 第二个呢, 它的绩效指标: the words pointing back are replaced by what they point at, and the question read again.
+    // In place, so that a share's part and base keep their sides (公职律师费占它多少: 它 is the base).
     const referred = referent(understood.query, context as Conversation | undefined);
-    const reread = referred !== null ? understander.understand(`${referred} ${text.replace(understood.query.reference!.text, ' ')}`) : null;
+    const reread = referred !== null ? understander.understand(`${referred.entity} ${understood.query.text.replace(understood.query.reference!.text, ` ${referred.words} `)}`) : null;
     const own = reread?.ok ? reread.query : understood.query;
     const query = mergeContext(own, context?.query as StructuredQuery | undefined);
     const r = answerQuery(sources, query);

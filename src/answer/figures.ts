@@ -23,6 +23,13 @@ export interface Figure {
   table: string | null;
   /** What the figure's column says, as printed (合计, 基本支出/人员经费, 2022 预算数/合计…). */
   column: string | null;
+  /** The column a cell is in (line_items.column_key: total, basic, personnel…); absent for prose. */
+  measure?: string;
+  /**
+   * A subject's cell in a column that is only part of it (the 合计 of a 基本支出 table is its basic part): never
+   * another printing of the subject's total, which leads wherever one is printed.
+   */
+  part?: boolean;
   line: number;
   raw: string;
   /** One unit of the last printed digit, in 分 (null for non-money). */
@@ -78,6 +85,7 @@ export function fromCell(row: FigureRow, document: CatalogDocument, entity: stri
     printedIn: row.precision_fen !== null && row.precision_fen < 10_000 ? '元' : '万元',
     table: tableName(row.table_name, row.table_number),
     column: row.column_label,
+    measure: row.column_key,
     line: row.line,
     raw: row.raw_text,
     precision: row.precision_fen,

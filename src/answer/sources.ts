@@ -2,11 +2,11 @@
 // subject or a project in one document, best first, each with its source.
 import type { Catalog, CatalogDocument } from '../query/catalog.ts';
 import { LruMap } from '../lru.ts';
-import { metric as metricOf } from '../store/metrics.ts';
+import { MEASURES, metric as metricOf } from '../store/metrics.ts';
 import type { NarrativeFactRow, Stage } from '../store/schema.ts';
 import { preferCorroborated } from './caution.ts';
 import type { FigureRow, Queries } from './data.ts';
-import { distinctByValue, fromCell, fromFact, headlinePerTable, headlineRank, usable, type Figure } from './figures.ts';
+import { distinctByValue, fromCell, fromFact, headlinePerTable, headlineRank, sameFigure, usable, type Figure } from './figures.ts';
 
 export interface Sources {
   queries: Queries;
@@ -35,8 +35,7 @@ export function remember<T>(s: Sources, key: string, compute: () => T): T {
   return kept.value;
 }
 
-/** The columns a subject's or project's row is cut into (line_items.column_key), each also a metric of its own. */
-export const MEASURES = new Set(['basic', 'personnel', 'public', 'project']);
+export { MEASURES };
 
 const amountFacts = (facts: readonly NarrativeFactRow[], year: number) =>
   facts.filter((f) => (f.aspect === 'amount' || f.aspect === 'count' || f.aspect === 'score') && (f.amount_fen !== null || f.value !== null) && f.year === year);
@@ -91,7 +90,15 @@ export function subjectFigures(s: Sources, doc: CatalogDocument, codes: string[]
   const cells = headlinePerTable(rows).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), name));
   if (measure !== null) return cells.sort((a, b) => a.rank - b.rank);
   const facts = codes.flatMap((code) => amountFacts(s.queries.factsBySubject(doc.id, code), year)).map((f) => fromFact(f, doc, doc.department, name));
-  return [...cells, ...facts].sort((a, b) => a.rank - b.rank);
+  return [...partsMarked(cells), ...facts].sort((a, b) => a.rank - b.rank);
+}
+
+/**
+ * A subject's row in a table whose columns are only part of it (a 基本支出 table's 合计 is the basic part; 北票
+ * 公开06表 prints 公用经费 only): the cell is that part, labelled so (邮电费·基本支出), never the subject's total.
+ */
+export function partsMarked(cells: Figure[]): Figure[] {
+  return cells.map((f) => (f.measure !== undefined && MEASURES.has(f.measure) ? { ...f, label: `${f.label}·${metricOf(f.measure).name}`, part: true } : f));
 }
 
 /**
@@ -123,9 +130,13 @@ export function projectFigures(s: Sources, doc: CatalogDocument, projectIds: num
 
 /**
  * The figures to state: the asked stage's first (a 决算 answers 决算数 first),
- * one per distinct value, so the same number printed in two tables is said once.
+ * one per distinct value, so the same number printed in two tables is said once; a subject's part (its
+ * basic part) only where no table prints its whole.
  */
-export function pick(figures: Figure[], stage: Stage): { main: Figure[]; other: Figure[] } {
+export function pick(all: Figure[], stage: Stage): { main: Figure[]; other: Figure[] } {
+  // A part of a subject (its basic part) answers only where nothing prints the whole of it, or as the same figure.
+  const wholes = all.filter((f) => !f.part);
+  const figures = wholes.length ? all.filter((f) => !f.part || wholes.some((w) => sameFigure(w, f))) : all;
   const main = preferCorroborated(distinctByValue(figures.filter((f) => f.basis === stage && f.fen !== null).concat(figures.filter((f) => f.basis === stage && f.fen === null))));
   const other = preferCorroborated(distinctByValue(figures.filter((f) => f.basis !== stage)));
   return { main, other };

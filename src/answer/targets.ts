@@ -6,7 +6,7 @@ import type { Stage } from '../store/schema.ts';
 import type { Figure } from './figures.ts';
 import type { Scope } from './resolve.ts';
 import { fromCell, fromFact, headlinePerTable, sameFigure, usable } from './figures.ts';
-import { inColumn, MEASURES, metricFigures, pick, projectFigures, subjectFigures, type Sources } from './sources.ts';
+import { inColumn, MEASURES, metricFigures, partsMarked, pick, projectFigures, subjectFigures, type Sources } from './sources.ts';
 
 /**
  * A subject or project named with a measure (抚顺 卫生健康支出 基本支出) asks for one
@@ -35,7 +35,8 @@ const TABLE_TOTALS: Record<string, string> = { 'procurement.total': '政府采�
 /** A subject as printed with no code (莲湖 表1 “5、教育支出 3,360.00”): found by its name. */
 function uncodedSubjectFigures(s: Sources, doc: Scope['doc'], name: string, year: number, measure: string | null): Figure[] {
   const rows = s.queries.figuresByUncodedSubject(doc.id, name).filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && inColumn(measure)(r));
-  return headlinePerTable(rows).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), name));
+  const cells = headlinePerTable(rows).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), name));
+  return measure === null ? partsMarked(cells) : cells;
 }
 
 function documentFigures(s: Sources, scope: Scope, t: Target, year: number, measure: string | null): Figure[] {
@@ -43,7 +44,8 @@ function documentFigures(s: Sources, scope: Scope, t: Target, year: number, meas
   if (t.kind !== 'metric') {
     const rows = t.kind === 'subject' ? [...subjectFigures(s, doc, t.codes, t.name, year, measure), ...uncodedSubjectFigures(s, doc, t.name, year, measure)] : projectFigures(s, doc, t.ids, year, measure);
     // A cell is labelled with its column: 卫生健康支出·基本支出, not the row's total's name.
-    return rows.map((f) => (measure ? { ...f, label: `${f.label}·${metricOf(measure).name}` } : f)).sort((a, b) => a.rank - b.rank);
+    // (The total column, asked as a row's own whole, keeps the row's name.)
+    return rows.map((f) => (measure && MEASURES.has(measure) ? { ...f, label: `${f.label}·${metricOf(measure).name}` } : f)).sort((a, b) => a.rank - b.rank);
   }
   const figures = metricFigures(s, doc, t.key, year, t.text);
   // 会议费 with no 会议费 line in the prose may still be a 经济分类 row (沈阳 表6 30215).

@@ -60,6 +60,17 @@ export interface Arithmetic {
 /** Words pointing back in a conversation: 它/这个项目 (it), 其中X (part), 第N个 / 最后一个 (an item of the last list). */
 export type Reference = { kind: 'it'; text: string } | { kind: 'part'; text: string } | { kind: 'item'; index: number; text: string };
 
+/**
+ * 占Y: the figure a share is of. X占Y: X over Y; 占Y多少 after a figure: that figure over Y. `whole`: Y is the
+ * department's whole (占全部项目支出, 占抚顺总项目支出), not the part's own unit's.
+ */
+export interface ShareBase {
+  target: Target;
+  whole: boolean;
+  /** Not named: the figure answered just before (沈阳基本支出 → 人员经费占多少), used only when it is a whole of the part. */
+  implied?: boolean;
+}
+
 export interface StructuredQuery {
   /** The question after normalisation. */
   text: string;
@@ -94,6 +105,8 @@ export interface StructuredQuery {
   /** 为什么 / 原因: the reason the text states for a change. */
   reason: boolean;
   reference: Reference | null;
+  /** The base a share names after 占, one of `targets`; null when none was named. */
+  base: ShareBase | null;
   /** 有哪些数据 / 能查什么: what is held. */
   catalogue: boolean;
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said before the answer. */

@@ -61,6 +61,8 @@ export function placeUnitOrgs(entities: EntityRef[], unitOrgs: Mentions['unitOrg
   for (const o of unitOrgs) {
     let found = false;
     for (const [i, e] of entities.entries()) {
+      // 抚顺医保中心…占中心项目支出: the unit already named is named again.
+      if (e.unitId !== null && o.units.some((u) => u.unitId === e.unitId)) found = true;
       const unit = e.unitId === null ? o.units.find((u) => u.department === e.department) : undefined;
       if (unit) entities[i] = { ...unit, text: o.text };
       found ||= unit !== undefined;

@@ -16,7 +16,7 @@ import { applyQualifiers } from './qualifiers.ts';
 import { createHomophones } from './homophones.ts';
 import { buildProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, type Found } from './targets.ts';
-import { metrics } from '../store/metrics.ts';
+import { MEASURES, metrics } from '../store/metrics.ts';
 
 export type Understood =
   | { ok: true; query: StructuredQuery }
@@ -125,6 +125,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     unknown,
     candidates,
     ...shapesOf(m, byScore),
+    base: shareBaseOf(m, { targets, unknown, candidates }),
     notes: m.notes,
   };
 }
@@ -147,9 +148,23 @@ function wholeBudget(m: Mentions, entities: EntityRef[], found: Found): void {
  */
 function partNamed(text: string, m: Mentions, found: Found): void {
   const part = m.references.find((r) => r.ref === 'part');
-  if (!part || found.targets.length < 2) return;
-  const after = found.targets.filter((t) => text.indexOf(t.text) >= part.end);
-  if (after.length > 0 && after.length < found.targets.length) found.targets.splice(0, found.targets.length, ...after);
+  // A share's base (占基本支出) is no part of the figure named before 里: it stays.
+  const base = shareBaseOf(m, found)?.target;
+  const named = found.targets.filter((t) => t !== base);
+  if (!part || named.length < 2) return;
+  const after = named.filter((t) => text.indexOf(t.text) >= part.end);
+  // 行政运行里公用经费: a row and one of its columns name one cell, the row's; both stay.
+  const before = named.filter((t) => !after.includes(t));
+  if (before.length === 1 && before[0]!.kind !== 'metric' && after.length === 1 && after[0]!.kind === 'metric' && MEASURES.has(after[0]!.key)) return;
+  if (after.length > 0 && after.length < named.length) found.targets.splice(0, found.targets.length, ...after, ...(base ? [base] : []));
+}
+
+/** 占Y: the target named as a share's base (the last one typed so, as 本级项目支出占全部项目支出 names one twice). */
+function shareBaseOf(m: Mentions, found: Found): StructuredQuery['base'] {
+  const named = m.shareBase;
+  if (!named) return null;
+  const target = found.targets.findLast((t) => t.text === named.text);
+  return target ? { target, whole: named.whole } : null;
 }
 
 /** The question's shape beyond what it names: a set of departments, conditions, arithmetic, references. */

@@ -32,6 +32,9 @@ export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
   context: m.context ? new RegExp(m.context) : null,
 }));
 
+/** The columns a subject's or project's row is cut into (line_items.column_key), each also a metric of its own. */
+export const MEASURES: ReadonlySet<string> = new Set(['basic', 'personnel', 'public', 'project']);
+
 const byKey = new Map(metrics.map((m) => [m.key, m]));
 
 export function metric(key: string): Metric {

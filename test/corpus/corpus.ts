@@ -33,6 +33,8 @@ export interface CorpusEntry {
     reference?: string;
     reason?: boolean;
     catalogue?: boolean;
+    /** The base a share names after 占 (`metric:basic`), or null. */
+    base?: string | null;
   };
   status?: string;
   answers?: ExpectedFigure[];

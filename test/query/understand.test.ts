@@ -33,6 +33,7 @@ describe('questions parse to their structured query', () => {
       if (want.reference !== undefined) expect(q.reference?.kind).toBe(want.reference);
       if (want.reason !== undefined) expect(q.reason).toBe(want.reason);
       if (want.catalogue !== undefined) expect(q.catalogue).toBe(want.catalogue);
+      if (want.base !== undefined) expect(q.base ? targetKey(q.base.target) : null).toBe(want.base);
     });
   }
 });

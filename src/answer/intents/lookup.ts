@@ -3,7 +3,8 @@
 // answered with each, labelled with its table and column; “三公”经费 always comes with its parts.
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
-import { priorFromChange, show } from '../figures.ts';
+import { distinctByValue, priorFromChange, sameFigure, show } from '../figures.ts';
+import { metric as metricOf } from '../../store/metrics.ts';
 import { money } from '../format.ts';
 import { tableName } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
@@ -23,10 +24,13 @@ function partsOf(s: Sources, scope: Scope, key: string, year: number, stage: Fig
   return parts.flatMap((p) => pick(metricFigures(s, scope.doc, p, year).filter((f) => f.entity === entity), stage).main.slice(0, 1));
 }
 
-/** Two of the figures are what a failed consistency check compared: the tables disagree, not their scopes. */
+/**
+ * Two of the figures are what a failed consistency check compared, and of the same measure (a 合计 against a 合计,
+ * never a basic part against a whole): the tables disagree, not their scopes.
+ */
 function disagree(s: Sources, figures: Figure[]): boolean {
-  const lines = new Set(figures.map((f) => f.line));
-  return s.queries.failedChecks(figures[0]!.document.id).some((c) => (JSON.parse(c.lines) as number[]).filter((l) => lines.has(l)).length >= 2);
+  const checks = s.queries.failedChecks(figures[0]!.document.id).map((c) => new Set(JSON.parse(c.lines) as number[]));
+  return figures.some((a, i) => figures.slice(i + 1).some((b) => (a.measure ?? 'total') === (b.measure ?? 'total') && a.line !== b.line && checks.some((c) => c.has(a.line) && c.has(b.line))));
 }
 
 /** The question asked again without what cannot be answered (a sub-unit, a stage the document does not print). */
@@ -94,7 +98,8 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     const extraText = extraFigures.map((x) => `；${x.label.replace(name, '')}${show(x)}`).join('');
     const stageText = f.basis !== stage || f.basis !== scope.doc.stage || beside.length ? `${f.basis}数` : '';
     // A figure qualified as printed (单价100万元（含）以上设备) is called what the document calls it.
-    const said = (measure === null && printedLabel(target, f)) || name;
+    // A subject printed only in a table of its basic part is called that part (邮电费·基本支出).
+    const said = (measure === null && printedLabel(target, f)) || (f.part ? f.label : name);
     lines.push(`${head} ${said}：${stageText}${show(f)}${partText}${besideText}${extraText}`);
     figures.push(f, ...parts, ...beside.slice(0, 1), ...extraFigures);
   } else {
@@ -105,6 +110,10 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     if (besideText) lines.push(`${beside[0]!.basis}数：${show(beside[0]!)}`);
     figures.push(...lead, ...beside.slice(0, 1));
   }
+  // A subject's part printed in a table of that part only (its 基本支出 in a 基本支出 table): said as the part it is.
+  const parts = lead.some((f) => !f.part) ? distinctByValue(all.filter((f) => f.part && f.basis === lead[0]!.basis && !lead.some((l) => sameFigure(l, f)))) : [];
+  for (const p of parts) lines.push(`其中${metricOf(p.measure!).name}：${show(p)}（${where(p)}）`);
+  figures.push(...parts);
   if (target.kind === 'project') {
     const groups = sameNameGroups(s, scope, lead[0]!.basis, lead);
     lines.push(...groups.lines);

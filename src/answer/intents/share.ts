@@ -1,16 +1,23 @@
 // 占比: a share the text states (北票 基本支出占支出总计的38.70%), else the part
-// over its whole, both figures shown with their sources.
+// over its whole, both figures shown with their sources. The base is exactly what the
+// question names after 占 (X占Y: X over Y), else the part's own whole; a row's column
+// (行政运行里公用经费) is a share of that row, never of the department's columns.
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
 import { derivedFigure, fromFact, percentValue, show } from '../figures.ts';
 import { percent } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
-import { pick, subjectFigures, type Sources } from '../sources.ts';
+import { MEASURES, pick, subjectFigures, type Sources } from '../sources.ts';
 import { METRIC_WHOLE, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
 
-function whole(s: Sources, scope: Scope, t: Target, year: number, stage: Figure['basis']): { figure: Figure; name: string } | null {
+interface Base {
+  figure: Figure;
+  name: string;
+}
+
+function whole(s: Sources, scope: Scope, t: Target, year: number, stage: Figure['basis']): Base | null {
   if (t.kind === 'metric' && METRIC_WHOLE[t.key]) {
     const key = METRIC_WHOLE[t.key]!;
     const { main } = headlineFigure(s, scope, { kind: 'metric', key, text: key }, year, stage);
@@ -28,36 +35,87 @@ function whole(s: Sources, scope: Scope, t: Target, year: number, stage: Figure[
   return main ? { figure: main, name: '支出总计' } : null;
 }
 
-/** The base the question names (占公用经费的比重, 决算占预算): exactly that figure, never a neighbouring row's. */
-function namedBase(s: Sources, q: StructuredQuery, scope: Scope, t: Target, year: number, stage: Figure['basis']): { part: Figure | null; base: { figure: Figure; name: string } | null } | null {
+const isMeasure = (t: Target | undefined): t is Extract<Target, { kind: 'metric' }> => t?.kind === 'metric' && MEASURES.has(t.key);
+const sameTarget = (a: Target, b: Target) => targetName(a) === targetName(b);
+
+/** A row's cell in one column, from the table `near` is printed in when that table prints it. */
+function cell(s: Sources, scope: Scope, row: Target, measure: string, year: number, stage: Figure['basis'], near?: Figure): Figure | null {
+  const cells = pick(targetFigures(s, scope, row, year, measure), stage).main;
+  return cells.find((f) => near && f.table === near.table) ?? cells[0] ?? null;
+}
+
+/** What the share is of: the part named (a row's cell when a row and a column are named) and the base. */
+interface Operands {
+  part: Figure | null;
+  partName: string;
+  /** The part's target (the row's, for a cell). */
+  target: Target;
+  /** A row's cell: its base is the row's own. */
+  row: boolean;
+  base: Base | null;
+}
+
+function operands(s: Sources, q: StructuredQuery, scope: Scope, year: number, stage: Figure['basis']): Operands | string {
+  const named = q.base;
+  const parts = q.targets.filter((t) => t !== named?.target);
+  if (parts.length === 0) return `占${named ? targetName(named.target) : ''}的比例：请说明是哪一项的占比，例如：${scope.doc.short} 项目支出占${named ? targetName(named.target) : '支出总计'}的比例。`;
+  // 行政运行里公用经费: the row's cell; its base is the row's own (its 合计, or the column named).
+  const row = parts.length === 2 && isMeasure(parts[1]) && parts[0]!.kind !== 'metric' ? parts[0]! : null;
+  if (row) {
+    const measure = (parts[1] as Extract<Target, { kind: 'metric' }>).key;
+    const part = cell(s, scope, row, measure, year, stage);
+    const partName = targetName(row, measure);
+    if (!named || isMeasure(named.target)) {
+      const column = named ? (named.target as Extract<Target, { kind: 'metric' }>).key : 'total';
+      const base = part && cell(s, scope, row, column, year, stage, part);
+      return { part, partName, target: row, row: true, base: base ? { figure: base, name: column === 'total' ? `${targetName(row)}合计` : targetName(row, column) } : null };
+    }
+    const base = headlineFigure(s, scope, named.target, year, stage).main;
+    return { part, partName, target: row, row: true, base: base ? { figure: base, name: targetName(named.target) } : null };
+  }
+  const t = parts[0]!;
+  const part = headlineFigure(s, scope, t, year, stage).main;
+  if (!named) return { part, partName: targetName(t), target: t, row: false, base: null };
+  // 本级项目支出占全部项目支出, 医保中心的项目支出占抚顺总项目支出: the department's whole, not the unit's own.
+  const department = { ...scope, entity: scope.doc.department, unitId: null };
+  const ofDepartment = scope.unitId !== null && (named.whole || sameTarget(t, named.target));
+  if (!ofDepartment && sameTarget(t, named.target)) return `${targetName(t)}占${targetName(named.target)}：两者是同一个数字，请说明要和哪个数比。`;
+  const base = headlineFigure(s, ofDepartment ? department : scope, named.target, year, stage).main;
+  const name = `${ofDepartment ? scope.doc.department : ''}${targetName(named.target)}`;
+  return { part, partName: targetName(t), target: t, row: false, base: base ? { figure: base, name } : null };
+}
+
+export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Target): Reply {
+  let t = asked;
+  const year = scope.year;
+  const stage = stageOf(q.stage, scope);
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  const heading = yearHeading(scope.entity, scope.doc, scope.year);
+  // 决算占预算: the two stages of one figure.
   if (q.stage === 'both') {
     const all = targetFigures(s, scope, t, year);
     const of = (st: Figure['basis']) => pick(all, st).main.find((f) => f.basis === st) ?? null;
     const budget = of('预算');
-    return { part: of('决算'), base: budget ? { figure: budget, name: `${targetName(t)}预算数` } : null };
+    const head = `${heading} ${targetName(t)}`;
+    if (!of('决算')) return reply('not_found', [...note, `${head}：没有找到。`]);
+    if (!budget?.fen) return reply('not_found', [...note, `${head}：找不到所问的基数，无法计算占比。`]);
+    return computedShare(head, note, of('决算')!, { figure: budget, name: `${targetName(t)}预算数` });
   }
-  const named = q.targets[1];
-  if (!named) return null;
-  const { main } = headlineFigure(s, scope, t, year, stage);
-  const base = headlineFigure(s, scope, named, year, stage).main;
-  return { part: main, base: base ? { figure: base, name: targetName(named) } : null };
-}
-
-export function share(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
-  const year = scope.year;
-  const stage = stageOf(q.stage, scope);
-  const head = `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(t)}`;
-  const note = scope.yearNote ? [scope.yearNote] : [];
-  const named = namedBase(s, q, scope, t, year, stage);
-  if (named) {
-    if (!named.part || named.part.fen === null) return reply('not_found', [...note, `${head}：没有找到。`]);
-    if (!named.base || !named.base.figure.fen) return reply('not_found', [...note, `${head}：找不到所问的基数，无法计算占比。`]);
-    return computedShare(head, note, named.part, named.base);
+  const found = operands(s, q, scope, year, stage);
+  if (typeof found === 'string') return reply('ambiguous', [...note, found]);
+  const { part, partName } = found;
+  const head = `${heading} ${partName}`;
+  if (!part || part.fen === null) return reply('not_found', [...note, `${head}：没有找到。`]);
+  // The figure just answered is the base of 人员经费占多少 only when it is a whole of the part.
+  const rejected = q.base?.implied === true && found.base !== null && found.base.figure.fen !== null && part.fen > found.base.figure.fen;
+  // A base named after 占, or a row's own total: exactly that figure.
+  if ((q.base && !rejected) || (!q.base && found.row)) {
+    if (!found.base || !found.base.figure.fen) return reply('not_found', [...note, `${head}：找不到所问的基数，无法计算占比。`]);
+    return computedShare(head, note, part, found.base);
   }
+  t = found.target;
   // A share the text states is the department's, never a sub-unit's.
   const stated = t.kind === 'metric' && scope.unitId === null ? s.queries.factsByMetric(scope.doc.id, t.key).find((f) => f.aspect === 'share' && f.year === year) : undefined;
-  const { main: part } = headlineFigure(s, scope, t, year, stage);
-  if (!part) return reply('not_found', [...note, `${head}：没有找到。`]);
   if (stated && stated.value !== null) {
     // The share as the text states it leads, as a figure of its own (value and %), cited at its sentence.
     const said = { ...fromFact(stated, scope.doc, scope.doc.department, `${targetName(t)}占比`), value: stated.value, unit: '%' };
@@ -65,7 +123,7 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, t: Target): 
   }
   // A sub-unit's part over its own whole only (its targetFigures); the department's total is not its whole.
   const of = whole(s, scope, t, year, stage);
-  if (!of || !of.figure.fen || part.fen === null) {
+  if (!of || !of.figure.fen) {
     const unit = scope.unitId !== null ? scope.entity : '';
     return reply('not_found', [...note, `${head}：找不到${unit && `${unit}自己的`}可比总数，无法计算占比。`], [], [`${scope.doc.short} ${scope.doc.fiscal_year} ${unit} ${t.text}`.replace(/ +/g, ' ')]);
   }
@@ -73,7 +131,7 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, t: Target): 
 }
 
 /** The share computed from the two printed figures: it leads, marked derived, with both as its inputs. */
-function computedShare(head: string, note: string[], part: Figure, of: { figure: Figure; name: string }): Reply {
+function computedShare(head: string, note: string[], part: Figure, of: Base): Reply {
   const value = percentValue(part.fen! / of.figure.fen!);
   const d = derivedFigure('share', [part, of.figure], `${part.label}占${of.name}的比例`, { fen: null, value, unit: '%' }, `${show(part)} ÷ ${show(of.figure)} = ${value.toFixed(2)}%`);
   return reply('answered', [...note, `${head}${show(part)}，占${of.name}${show(of.figure)}的${percent(value)}（${show(part)} ÷ ${show(of.figure)}）`], [d, part, of.figure]);

@@ -9,6 +9,7 @@
 import { CstParser, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type { Entry } from '../lexicon/lexicon.ts';
 import type { QuestionTokens } from './tokens.ts';
+import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 
 export function createParser(t: QuestionTokens) {
   const targets = [t.Metric, t.Subject, t.Project, t.Code];
@@ -23,6 +24,9 @@ export function createParser(t: QuestionTokens) {
   const isOrganisation = (token: IToken) =>
     tokenMatcher(token, t.OrgWord) || (tokenMatcher(token, t.ListTarget) && ['departments', 'units'].includes((entry(token) as { target: string }).target));
   const isOf = (token: IToken) => tokenMatcher(token, t.Other) && token.image === '的';
+  // 总, 全部, 所有 before a share's base: the whole of it, not the part named before 占.
+  const isWhole = (token: IToken) => (tokenMatcher(token, t.Other) || tokenMatcher(token, t.SetWord)) && shapes.share.whole.includes(token.image);
+  const shapeWord = (token: IToken, list: 'shareOf') => shapes.share[list].includes(token.image);
 
   class QuestionParser extends CstParser {
     /** A list goes on only when 和/与 is followed by another item of its kind (曲阳和结余 is not a list). */
@@ -40,6 +44,19 @@ export function createParser(t: QuestionTokens) {
     private startsSet(): boolean {
       if (!tokenMatcher(this.LA(1), t.SetWord) && !tokenMatcher(this.LA(1), t.Place)) return false;
       return isOrganisation(this.LA(2)) || (isOf(this.LA(2)) && isOrganisation(this.LA(3)));
+    }
+
+    /**
+     * 占项目支出, 占抚顺总项目支出, 占全部项目支出: 占 then the figure it is a share of (the base), perhaps with
+     * whose it is or a word saying the whole (总, 全部) before it.
+     */
+    private startsShareBase(): boolean {
+      const first = this.LA(1);
+      if (!tokenMatcher(first, t.Intent) || !shapeWord(first, 'shareOf')) return false;
+      let k = 2;
+      if (tokenMatcher(this.LA(k), t.Entity) || tokenMatcher(this.LA(k), t.UnitOrg)) k++;
+      if (isWhole(this.LA(k))) k++;
+      return is(this.LA(k), targets);
     }
 
     private startsCondition(): boolean {
@@ -67,6 +84,7 @@ export function createParser(t: QuestionTokens) {
           { ALT: () => this.SUBRULE(this.entityList) },
           { GATE: () => this.startsSet(), ALT: () => this.SUBRULE(this.departmentSet) },
           { GATE: () => this.startsCondition(), ALT: () => this.SUBRULE(this.condition) },
+          { GATE: () => this.startsShareBase(), ALT: () => this.SUBRULE(this.shareOf) },
           { GATE: () => is(this.LA(2), [...targets, t.Entity, t.Year, t.Stage, t.PreviousYear]), ALT: () => this.SUBRULE(this.comparison) },
           { GATE: () => isNumber(this.LA(2)), ALT: () => this.SUBRULE(this.ordinal) },
           { ALT: () => this.CONSUME(t.UnitOrg) },
@@ -140,6 +158,14 @@ export function createParser(t: QuestionTokens) {
     amount = this.RULE('amount', () => {
       this.OR([{ ALT: () => this.CONSUME(t.NumberTok) }, { ALT: () => this.CONSUME(t.Code) }, { ALT: () => this.CONSUME(t.Year) }]);
       this.OPTION(() => this.CONSUME(t.Unit));
+    });
+
+    /** 占(抚顺)(总)项目支出: the base of a share. */
+    shareOf = this.RULE('shareOf', () => {
+      this.CONSUME(t.Intent);
+      this.OPTION1(() => this.OR1([{ ALT: () => this.CONSUME(t.Entity) }, { ALT: () => this.CONSUME(t.UnitOrg) }]));
+      this.OPTION2({ GATE: () => isWhole(this.LA(1)), DEF: () => this.OR2([{ ALT: () => this.CONSUME(t.SetWord) }, { ALT: () => this.CONSUME(t.Other) }]) });
+      this.SUBRULE(this.target);
     });
 
     /** 比项目支出(多): the second figure of a difference; the direction word says which is larger. */

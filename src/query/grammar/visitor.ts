@@ -57,6 +57,8 @@ export interface Mentions {
   notes: string[];
   /** Why numbers in the question cannot be used at all: the question is refused with this. */
   refusals: string[];
+  /** 占Y: where the base of a share was named, and whether a word said it is the whole (占全部项目支出, 占抚顺总项目支出). */
+  shareBase: (Span & { text: string; whole: boolean }) | null;
   /** 谁, 哪个 outside a set (抚顺和北票谁的人员经费高): one of the things named is asked for. */
   which: boolean;
   /** A direction word outside a comparison (谁的高, 哪个少): the order asked for. */
@@ -159,6 +161,19 @@ export function createMentionsVisitor(parser: QuestionParser) {
     // Read by condition.
     amount(): void {}
 
+    shareOf(ctx: Children, out: Mentions): void {
+      out.intents.push('share');
+      const target = (ctx.target as CstNode[])[0]!;
+      const token = allTokens(target.children as Children)[0]!;
+      const entity = (ctx.Entity as IToken[] | undefined)?.[0];
+      if (entity) out.entities.push({ ...(entity.payload as Mentioned<'entity'>), text: entity.image });
+      // 占中心项目支出: the unit's own, as the part's (a unit named before 占 is the same unit).
+      for (const u of (ctx.UnitOrg ?? []) as IToken[]) readToken('UnitOrg', u, out);
+      this.visit(target, out);
+      // Whose the base is, named after 占, or 总/全部: the whole, not the part's own unit.
+      out.shareBase = { text: token.image, ...spanOf(token), whole: entity !== undefined || ctx.SetWord !== undefined || ctx.Other !== undefined };
+    }
+
     comparison(ctx: Children, out: Mentions): void {
       const than = (ctx.Than as IToken[])[0]!;
       const direction = (ctx.Direction as IToken[] | undefined)?.[0];
@@ -177,7 +192,8 @@ export function createMentionsVisitor(parser: QuestionParser) {
       const first = (ctx.Reference as IToken[])[0]!;
       const n = (ctx.NumberTok as IToken[])[0]!;
       const index = noted(out, readCount(Number(n.image), first.image + n.image, (k) => `${first.image}${k}个`));
-      out.references.push({ ref: 'item', index, text: first.image + n.image, start: first.startOffset, end: n.startOffset + n.image.length });
+      const last = (ctx.Counter as IToken[] | undefined)?.[0] ?? n;
+      out.references.push({ ref: 'item', index, text: allTokens(ctx).map((x) => x.image).join(''), start: first.startOffset, end: last.startOffset + last.image.length });
     }
 
     topN(ctx: Children, out: Mentions): void {
@@ -395,6 +411,7 @@ export function emptyMentions(): Mentions {
     catalogue: false,
     which: false,
     direction: null,
+    shareBase: null,
     pending: [],
     notes: [],
     refusals: [],
