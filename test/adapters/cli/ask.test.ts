@@ -24,7 +24,7 @@ describe('npm run ask', () => {
     const obj = JSON.parse(lines[0]!);
     expect(Object.keys(obj)).toEqual(['query', 'status', 'text', 'answers', 'suggestions']);
     expect(obj.status).toBe('answered');
-    expect(obj.answers.map((a: { amount_yuan: number }) => a.amount_yuan)).toEqual([1800000, 1826400]);
+    expect(obj.answers.map((a: { amount_yuan: number }) => a.amount_yuan)).toEqual([1826400, 1800000]);
     for (const a of obj.answers) {
       expect(Object.keys(a)).toEqual(['entity', 'year', 'stage', 'label', 'amount_yuan', 'value', 'unit', 'source', 'as_of', 'corroboration', 'derived']);
       expect(a.source).toMatchObject({ document: expect.any(String), line: expect.any(Number) });
