@@ -17,6 +17,8 @@ export interface ColumnRef {
   year: number;
   /** A “其中” column: never a summand in a check. */
   subset: boolean;
+  /** A part of the measure by another classification (本年项目支出 / 资本性支出): never the measure itself. */
+  part: string | null;
 }
 
 export interface CellDraft {
@@ -119,8 +121,10 @@ export interface TableDraft {
   labels: { line: number; column: number; name: string }[];
   /** Things the parser saw and could not use, for the ingest report. */
   problems: string[];
+  /** Printed transposed (years or 增减 as rows) and read turned back: a row of figures is a printed column. */
+  transposed: boolean;
 }
 
 export function newTable(region: TableRegion, kind: TableKind, unit: AmountUnit): TableDraft {
-  return { region, kind, status: 'parsed', note: null, unit, cells: [], blanks: [], projects: [], owners: [], units: [], labels: [], problems: [] };
+  return { region, kind, status: 'parsed', note: null, unit, cells: [], blanks: [], projects: [], owners: [], units: [], labels: [], problems: [], transposed: false };
 }

@@ -34,7 +34,8 @@ function scopeKey(scope: string, neutral: Set<string>): string {
 
 /** What a cell is a figure of, comparable across tables; null for figures with no twin. */
 function identity(c: CellDraft, table: TableDraft, neutral: Set<string>): string | null {
-  const column = `${c.column.key}|${scopeKey(c.column.scope, neutral)}|${c.column.basis}|${c.column.year}`;
+  // A part of a measure (本年项目支出 / 资本性支出) is compared with the same part only, never with the measure.
+  const column = `${c.column.key}${c.column.part ? `:${c.column.part}` : ''}|${scopeKey(c.column.scope, neutral)}|${c.column.basis}|${c.column.year}`;
   if (table.kind === 'expenditure' || table.kind === 'income') {
     // A unit's own rows (a table nested by unit) are compared with the same unit's only.
     const unit = c.unitName && c.level !== 'total' ? `|${c.unitName}` : '';
@@ -154,7 +155,8 @@ function textVsTables(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
   for (const table of doc.tables) {
     if (table.status !== 'parsed') continue;
     for (const cell of checkable(table.cells)) {
-      if (cell.flags.includes('label_shift_suspected')) continue;
+      // The prose states a measure, never one of its parts by another classification.
+      if (cell.flags.includes('label_shift_suspected') || cell.column.part) continue;
       const when = `${cell.column.year}|${cell.column.basis}`;
       const l = { cell, table };
       if (cell.column.key === 'total' && cell.unitName === null && (table.kind === 'expenditure' || table.kind === 'income')) file(`subject|${cell.subjectCode}|${when}`, l);

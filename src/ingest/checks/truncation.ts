@@ -6,6 +6,7 @@
 import type { DocumentDraft } from '../document/parse.ts';
 import type { Line } from '../layout/lines.ts';
 import type { TableDraft } from '../model.ts';
+import { splitTitle, tableNumber } from '../layout/meta.ts';
 import { nameKey } from '../text/cjk.ts';
 import { show, type CheckDraft } from './check.ts';
 
@@ -33,7 +34,8 @@ function missingFromContents(doc: DocumentDraft, last: TableDraft): string[] {
   const entries = toc.region.segments
     .flatMap((s) => s.rows)
     .map((r) => r.cells!.map((c) => c.trim()).filter((c) => c !== '' && !/^\d{1,3}$/.test(c)))
-    .map((cells) => ({ number: cells.find((c) => /^表\s*\d+/.test(c))?.replace(/\s+/g, '') ?? null, name: cells.find((c) => /表/.test(c) && !/^表\s*\d/.test(c)) ?? null }))
+    .map((cells) => cells.map((c) => (tableNumber(c) !== null ? { title: '', number: tableNumber(c) } : splitTitle(c))))
+    .map((parts) => ({ number: parts.find((p) => p.number !== null)?.number ?? null, name: parts.find((p) => /表/.test(p.title))?.title ?? null }))
     .filter((e) => e.name !== null);
   const printed = (e: (typeof entries)[number]) =>
     doc.tables.some((t) => t !== toc && ((e.number !== null && t.region.number === e.number) || nameKey(t.region.name).includes(nameKey(e.name!))));

@@ -19,6 +19,9 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 
 const describeRow = (c: CellDraft) => c.rowLabel || `第${c.line}行`;
 
+/** The figures of one row: one printed line, or in a table read turned back one printed column (its thing). */
+const rowOf = (table: TableDraft) => (c: CellDraft) => `${table.transposed ? '' : c.line}|${c.rowLabel}|${c.unitName ?? ''}|${c.project?.name ?? ''}`;
+
 function hierarchy(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
   const out: CheckDraft[] = [];
   for (const column of groupBy(cells, columnId).values()) {
@@ -58,14 +61,24 @@ const SPEND_PARTS = ['project', 'upper', 'operating', 'subsidiary'];
 /** What a total splits into side by side: its fund sources and periods (本年 and 上年结转), printed as sibling columns. */
 const SPLITS = new Set(['gp', 'gf', 'sc', 'sa', 'uf', 'fiscal', 'nonfiscal', 'business', 'operating_income', 'superior', 'affiliated', 'other_income', 'idle_balance', 'current', 'carry']);
 
-/** Per row: the spending split and the funding split add up to the row's total. */
-function rowIdentities(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
+/**
+ * Per row: the spending split and the funding split add up to the row's total, and a measure's parts
+ * by another classification (本年项目支出 / 商品和服务支出 | 资本性支出…) add up to it. Every column is
+ * found by what its header means, never by where it is printed.
+ */
+function rowIdentities(table: TableDraft, all: CellDraft[]): CheckDraft[] {
   const out: CheckDraft[] = [];
+  const cells = all.filter((c) => c.column.part === null);
   const columns = new Set(cells.map((c) => `${c.column.key}|${c.column.scope}|${c.column.basis}|${c.column.year}`));
   const has = (key: string, scope: string, basis: string, year: number) => columns.has(`${key}|${scope}|${basis}|${year}`);
-  for (const row of groupBy(cells, (c) => `${c.line}|${c.rowLabel}|${c.project?.name ?? ''}`).values()) {
+  for (const whole of groupBy(all, rowOf(table)).values()) {
+    const row = whole.filter((c) => c.column.part === null);
     const find = (key: string, scope: string, basis: string, year: number) =>
       row.find((c) => c.column.key === key && c.column.scope === scope && c.column.basis === basis && c.column.year === year);
+    for (const cell of row) {
+      const parts = whole.filter((c) => c.column.part !== null && c.column.key === cell.column.key && c.column.scope === cell.column.scope && c.column.basis === cell.column.basis && c.column.year === cell.column.year);
+      if (parts.length >= 2) out.push(sumCheck('row_identity', table, describeRow(cell), cell, parts, `${describeRow(cell)}：${cell.column.label} = ${parts.map((p) => p.column.part).join(' + ')}`));
+    }
     for (const cell of row) {
       const { scope, basis, year } = cell.column;
       const present = (k: string) => find(k, scope, basis, year);
@@ -283,9 +296,9 @@ function taskLists(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
  */
 function yearOnYear(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
   const out: CheckDraft[] = [];
-  for (const row of groupBy(table.cells.filter((c) => c.raw !== ''), (c) => `${c.line}|${c.rowLabel}`).values()) {
-    const change = row.find((c) => c.column.key === 'change' && c.valueKind === 'money' && cells.includes(c));
-    const years = row.filter((c) => c.column.key === 'total' && c.valueKind === 'money' && cells.includes(c)).sort((a, b) => a.column.year - b.column.year);
+  for (const row of groupBy(table.cells.filter((c) => c.raw !== ''), rowOf(table)).values()) {
+    const change = row.find((c) => c.column.key === 'change' && c.valueKind === 'money' && c.column.part === null && cells.includes(c));
+    const years = row.filter((c) => c.column.key === 'total' && c.valueKind === 'money' && c.column.part === null && cells.includes(c)).sort((a, b) => a.column.year - b.column.year);
     const [earlier, later] = [years[0], years.at(-1)];
     if (!change || !earlier || !later || earlier.column.year === later.column.year) continue;
     const check = sumCheck('row_identity', table, describeRow(change), change, [later], `${describeRow(change)}：增减额 = ${later.column.year}年 − ${earlier.column.year}年`);

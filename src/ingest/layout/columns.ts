@@ -29,8 +29,12 @@ export interface ColumnMeaning {
   unit: AmountUnit | null;
   /** A “其中” column: part of another column, never a summand. */
   subset: boolean;
+  /** The header of a part of the measure by another classification (本年项目支出 / 资本性支出), else null. */
+  part: string | null;
   /** Two unrelated measures in one path: the header is not trustworthy here. */
   ambiguous: boolean;
+  /** The printed line of this column's figures, in a table read turned back (else the row's). */
+  line?: number;
 }
 
 const compile = <T extends { pattern: string }>(rules: T[]) => rules.map((r) => ({ ...r, re: new RegExp(r.pattern) }));
@@ -48,7 +52,11 @@ function related(a: string, b: string): boolean {
   return a === b || (PARENT_OF[a]?.includes(b) ?? false) || (PARENT_OF[b]?.includes(a) ?? false);
 }
 
-export function describeColumn(path: string[], context: { year: number; stage: Stage }): ColumnMeaning {
+/** A header cell without the unit it prints (`金额（万元）` → 金额): the unit is read apart. */
+const withoutUnit = (element: string) => element.replace(/[（(]\s*(?:金额)?(?:单位[:：])?\s*(?:万元|元)\s*[)）]$/, '');
+
+export function describeColumn(printedPath: string[], context: { year: number; stage: Stage }): ColumnMeaning {
+  const path = printedPath.map(withoutUnit);
   // The deepest header cell that says anything decides: a role, or a measure (a figure column).
   let role: ColumnRole = 'value';
   for (let i = path.length - 1; i >= 0; i--) {
@@ -64,15 +72,19 @@ export function describeColumn(path: string[], context: { year: number; stage: S
   });
   const specific = [...new Set(found)];
   const ambiguous = specific.some((a) => specific.some((b) => !related(a, b)));
-  const measure = specific.at(-1) ?? 'total';
+  // A figure column is a total only when its header says so (合计, 预算数…) or names only its fund, period,
+  // stage or year; a header of no known word (`事业单位经营支出` before its spelling was added) is unknown,
+  // never taken for the total it would then be checked as.
+  const says = (element: string) => [measures, scopes, bases, years].some((rules) => rules.some((r) => r.re.test(element))) || /(?:^|\D)20\d{2}(?:\D|$)/.test(element);
+  const measure = specific.at(-1) ?? (role !== 'value' || path.some(says) ? 'total' : 'unknown');
 
   const tags = new Set<string>();
   let subset = false;
   // Under a standalone measure (单价, 预留中小微企业份额) nothing more can be printed: a
   // header cell there slid over from the next column (曲阳 部门政府采购预算 page 1).
   const standalone = path.findIndex((e) => measures.some((m) => 'standalone' in m && m.standalone && m.re.test(e)));
-  const printed = standalone >= 0 ? path.slice(0, standalone + 1) : path;
-  for (const element of printed) {
+  const printed = standalone >= 0 ? printedPath.slice(0, standalone + 1) : printedPath;
+  for (const element of printed.map(withoutUnit)) {
     for (const s of scopes) {
       if (!s.re.test(element)) continue;
       if (s.tag === 'subset') subset = true;
@@ -80,17 +92,22 @@ export function describeColumn(path: string[], context: { year: number; stage: S
     }
   }
 
+  // A column printed under a measure whose own header names nothing the vocabulary knows (本年项目支出 /
+  // 资本性支出): a part of that measure by another classification, never the measure itself.
+  const read = printed.map(withoutUnit);
+  const part = role === 'value' && specific.length > 0 && read.findLastIndex(says) < read.length - 1 ? printed.at(-1)! : null;
+
   let basis: Stage = context.stage;
   let year = context.year;
   let unit: AmountUnit | null = null;
-  for (const element of path) {
+  for (const [i, element] of path.entries()) {
     const b = bases.find((x) => x.re.test(element));
     if (b) basis = b.basis as Stage;
     const printedYear = /(?:^|\D)(20\d{2})(?:\D|$)/.exec(element);
     if (printedYear) year = Number(printedYear[1]);
     const relative = years.find((y) => y.re.test(element));
     if (relative) year = context.year + relative.offset;
-    const u = unitOverrides.find((x) => x.re.test(element));
+    const u = unitOverrides.find((x) => x.re.test(printedPath[i]!));
     if (u) unit = u.unit as AmountUnit;
   }
 
@@ -103,6 +120,7 @@ export function describeColumn(path: string[], context: { year: number; stage: S
     label: printed.join('/'),
     unit,
     subset,
+    part,
     ambiguous,
   };
 }

@@ -24,6 +24,8 @@ export interface Grid {
   rows: DataRow[];
   /** Header rows as printed, per segment (empty when a page repeats none). */
   headers: Line[][];
+  /** A table read turned back (layout/orientation.ts): the printed line each column's figures stand on. */
+  columnLines?: (number | null)[];
 }
 
 /** A row made only of header words: no figure, no subject code, no list marker. */
@@ -35,7 +37,10 @@ export function isHeaderRow(cells: string[]): boolean {
     const n = parseNumber(c);
     if (n && (isAmountLike(n) || n.percent)) return false;
   }
-  return !filled.slice(0, 3).some((c) => isCodeToken(c) || hasNumberedOrdinal(c));
+  // A subject code in the first cells, or a numbered label first (`一、…`, after a 序号), begins a data row; a
+  // header may number the items it prints across (a table printed transposed: `项目 | 合计 | 1.因公出国（境）费`).
+  const label = filled.find((c) => !/^\d{1,3}$/.test(c.trim())) ?? '';
+  return !filled.slice(0, 3).some((c) => isCodeToken(c)) && !hasNumberedOrdinal(label);
 }
 
 /** The 栏次 row numbers the columns (1 2 3…, with or without the word 栏次); it names nothing. */

@@ -13,8 +13,13 @@ export type Meta =
 
 const ORG_SUFFIX = '(?:局|中心|所|院|站|委员会|办公室|处|队|馆|厅|部)(?:本级|（汇总）|\\(汇总\\)|（机关）)?';
 
-/** A table's number as printed: 表5, 表 14-3, 公开05表, 公开 6 表. */
-export const TABLE_NUMBER = '表\\s*\\d+(?:\\s*[-－]\\s*\\d+)?|公开\\s*\\d+\\s*表';
+/** A table's number as printed: 表5, 表 14-3, 表一, 附表1, 公开05表, 公开 6 表. */
+export const TABLE_NUMBER = '附?表\\s*(?:\\d+|[一二三四五六七八九十]{1,3})(?:\\s*[-－—]\\s*\\d+)?|公开\\s*\\d+\\s*表';
+
+/** The number a text is, spaces removed (`表 14` → 表14), or null. */
+export function tableNumber(text: string): string | null {
+  return new RegExp(`^(?:${TABLE_NUMBER})$`).test(text.trim()) ? text.replace(/\s+/g, '') : null;
+}
 
 /** A department named with its code in front (`473 曲阳县医疗保障局`, `312 泸溪县教育局`). */
 function department(text: string): Meta {
@@ -23,19 +28,26 @@ function department(text: string): Meta {
 }
 
 const PATTERNS: [RegExp, (m: RegExpExecArray) => Meta][] = [
-  [new RegExp(`^(${TABLE_NUMBER})$`), (m) => ({ kind: 'number', number: m[1]!.replace(/\s+/g, '') })],
-  [/^(?:金额)?单位\s*[:：]\s*(万元|万|元)$/, (m) => ({ kind: 'unit', unit: m[1] === '元' ? '元' : '万元' })],
-  [/^(?:部门名称|部门|单位名称|预算单位|编制单位|填报单位)\s*[:：]\s*(.+)$/, (m) => department(m[1]!)],
+  [new RegExp(`^[(（]?(${TABLE_NUMBER})[)）]?$`), (m) => ({ kind: 'number', number: m[1]!.replace(/\s+/g, '') })],
+  // `单位：万元`, `金额单位：元`, `单位：万元（保留两位小数）`.
+  [/^(?:金额)?单位\s*[:：]\s*(万元|万|元)\s*(?:[（(][^）)]*[)）])?$/, (m) => ({ kind: 'unit', unit: m[1] === '元' ? '元' : '万元' })],
+  [/^(?:部门名称|部门|单位名称|预算单位|编制单位|填报单位|决算单位|报送单位)\s*[:：]\s*(.+)$/, (m) => department(m[1]!)],
   [new RegExp(`^(\\d{3,6})\\s*(\\S{2,40}${ORG_SUFFIX})$`), (m) => ({ kind: 'department', name: m[2]!, code: m[1]! })],
   [/^预算年度\s*[:：]\s*(\d{4})$/, (m) => ({ kind: 'year', year: Number(m[1]) })],
-  [/^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$/, (m) => ({ kind: 'year', year: Number(m[1]) })],
+  // The period a table covers: `2023年度`, `（2023年）`, `2023年1月1日至2023年12月31日`.
+  [/^[(（]?\s*(\d{4})\s*年度?\s*(?:(?:1|一)\s*月\s*(?:1|一)\s*日?\s*(?:至|—|-|－|~|～)\s*(?:\d{4}\s*年\s*)?(?:12|十二)\s*月\s*31\s*日)?\s*[)）]?$/, (m) => ({ kind: 'year', year: Number(m[1]) })],
   // The date a table's stocks stand at (固定资产占用情况表); unreadable, it is still not a title.
   [/^(?:截止|截至)(?:时间|日期)\s*[:：]\s*(.*)$/, (m) => {
     const date = readDate(m[1]!);
     return date ? { kind: 'as_of', date } : { kind: 'other' };
   }],
-  [/^(?:保密审查情况|部门主要负责人审签情况)\s*[:：]/, () => ({ kind: 'other' })],
+  // Dates of publication or filing, sign-offs: they say nothing about the figures.
+  [/^(?:公开|填报|编制|报送|发布|打印)(?:日期|时间)\s*[:：]/, () => ({ kind: 'other' })],
+  [/^(?:保密审查情况|部门主要负责人审签情况|单位负责人|财务负责人|制表人|填表人|审核人)\s*[:：]/, () => ({ kind: 'other' })],
 ];
+
+/** A text line naming an organisation and nothing else (the department repeated over a page): never a title. */
+const ORG_LINE = new RegExp(`^[\\u4e00-\\u9fa5（）()]{2,40}${ORG_SUFFIX}$`);
 
 /** A line printing a page number (`第 4 页`, `- 5 -`, `—3—`, `4`): a page break, never a title. */
 export function isPageNumber(text: string): boolean {
@@ -53,6 +65,19 @@ export function parseMeta(text: string): Meta | null {
 }
 
 /**
+ * A text line of meta parts set apart by wide spaces (`编制单位：某某局        金额单位：万元`),
+ * or one meta part; null when any part is something else.
+ */
+export function parseMetaLine(text: string): Meta[] | null {
+  const part = (t: string): Meta | null => parseMeta(t) ?? (ORG_LINE.test(squeezeCjkSpaces(t)) ? { kind: 'other' } : null);
+  const whole = part(text);
+  if (whole) return [whole];
+  const parts = text.trim().split(/\s{2,}|\u3000+/).filter((p) => p !== '');
+  const metas = parts.map(part);
+  return parts.length > 1 && metas.every((m) => m !== null) ? (metas as Meta[]) : null;
+}
+
+/**
  * A title printed with its number (`部门收支总体情况表⇥表1`, `表1  部门收支总体情况表`,
  * `《收支预算总表》`): the title and the number apart. Null when the text names no table.
  */
@@ -60,8 +85,9 @@ export function splitTitle(text: string): { title: string; number: string | null
   const t = text.trim().replace(/^《(.+)》$/, '$1');
   const before = new RegExp(`^(${TABLE_NUMBER})\\s+(\\S.*)$`).exec(t);
   if (before) return { title: before[2]!.replace(/^《(.+)》$/, '$1').trim(), number: before[1]!.replace(/\s+/g, '') };
-  const after = new RegExp(`^(.*[^\\s（(])\\s+[（(]?(${TABLE_NUMBER})[)）]?$`).exec(t);
-  if (after) return { title: after[1]!.replace(/^《(.+)》$/, '$1').trim(), number: after[2]!.replace(/\s+/g, '') };
+  // After the title, set apart by spaces or in brackets (`收入支出决算表（公开01表）`).
+  const after = new RegExp(`^(.*[^\\s（(])(?:\\s+[（(]?(${TABLE_NUMBER})[)）]?|\\s*[（(](${TABLE_NUMBER})[)）])$`).exec(t);
+  if (after) return { title: after[1]!.replace(/^《(.+)》$/, '$1').trim(), number: (after[2] ?? after[3])!.replace(/\s+/g, '') };
   return { title: t, number: null };
 }
 

@@ -6,7 +6,8 @@
 import type { AmountUnit } from '../../store/schema.ts';
 import { nameKey, squeezeCjkSpaces } from '../text/cjk.ts';
 import { isBlank, type Line } from './lines.ts';
-import { isNote, isPageNumber, isProse, parseMeta, parseMetaRow, splitTitle, titleRow, type Meta } from './meta.ts';
+import { isHeaderRow } from './grid.ts';
+import { isNote, isPageNumber, isProse, parseMetaLine, parseMetaRow, splitTitle, titleRow, type Meta } from './meta.ts';
 
 export interface Segment {
   rows: Line[];
@@ -35,15 +36,22 @@ interface Gap {
   metas: { meta: Meta; line: Line }[];
   /** Title candidates after the last prose line, without the table number printed with them. */
   titles: string[];
+  /** The line of the last title candidate, and whether it may go on in the next line. */
+  lastTitle: { no: number; open: boolean } | null;
   headings: string[];
   prose: boolean;
 }
 
-const emptyGap = (): Gap => ({ metas: [], titles: [], headings: [], prose: false });
+const emptyGap = (): Gap => ({ metas: [], titles: [], lastTitle: null, headings: [], prose: false });
 
 function isTitleCandidate(text: string): boolean {
   const t = text.trim();
   return t.length > 0 && t.length <= 50 && !isProse(t) && !/^第[一二三四五六七八九十]+部分/.test(t);
+}
+
+/** A title that may go on in the next line: it names no table yet and is no numbered heading. */
+function isOpenTitle(name: string): boolean {
+  return !/[表》）)]$/.test(name) && !/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])/.test(name) && /预算|决算|经费|收入|支出|收支|绩效|项目|资产|采购/.test(name);
 }
 
 /** A title cut off by the page edge (`项目支出预` for `项目支出预算表`). */
@@ -78,7 +86,13 @@ export function findRegions(lines: Line[]): TableRegion[] {
         : (nameKey(titleString) === nameKey(current.name) && (numberText === null || numberText === current.number)) ||
           isTruncationOf(titleString, current.name));
 
-    if (continues && current) {
+    // Only meta lines (a unit, a period, 编制单位) between the rows of a header: the same page goes on.
+    const inHeader = current !== null && !gap.prose && gap.titles.length === 0 && current.segments.at(-1)!.rows.every((r) => isHeaderRow(r.cells!));
+    if (inHeader && current) {
+      current.segments.at(-1)!.rows.push(first);
+      current.unit ??= unit;
+      current.year ??= yearMeta && yearMeta.meta.kind === 'year' ? yearMeta.meta.year : null;
+    } else if (continues && current) {
       current.segments.push({ rows: [first], title: titleString });
       current.unit ??= unit;
       current.asOf ??= asOf;
@@ -105,13 +119,22 @@ export function findRegions(lines: Line[]): TableRegion[] {
   /** The next line that is not blank states a table's unit, department or year. */
   const metaFollows = (i: number) => {
     const next = lines.slice(i + 1).find((l) => !isBlank(l));
-    return next !== undefined && ((next.cells ? parseMetaRow(next.cells) : [parseMeta(next.text)].filter((m) => m !== null)) ?? []).length > 0;
+    return next !== undefined && ((next.cells ? parseMetaRow(next.cells) : parseMetaLine(next.text)) ?? []).length > 0;
   };
   const addTitle = (text: string, line: Line) => {
     const { title, number } = splitTitle(text);
     if (number) gap.metas.push({ meta: { kind: 'number', number }, line });
-    gap.titles.push(squeezeCjkSpaces(title));
-    gap.headings.push(squeezeCjkSpaces(title));
+    const name = squeezeCjkSpaces(title);
+    // A title too long for its line goes on in the next (`一般公共预算“三公”经费` / `支出情况表`).
+    const wraps = gap.lastTitle?.open === true && gap.lastTitle.no === line.no - 1 && gap.titles.length > 0;
+    if (wraps) {
+      gap.titles[gap.titles.length - 1] += name;
+      gap.headings[gap.headings.length - 1] += name;
+    } else {
+      gap.titles.push(name);
+      gap.headings.push(name);
+    }
+    gap.lastTitle = { no: line.no, open: !wraps && number === null && isOpenTitle(name) };
   };
 
   for (const [i, line] of lines.entries()) {
@@ -134,7 +157,7 @@ export function findRegions(lines: Line[]): TableRegion[] {
     // A text line (or a row of meta cells) ends the run and joins the gap before the next one.
     inRun = false;
     // The raw line: cleaning takes `- 5 -` for a list item.
-    const metas = metaRow ?? (isPageNumber(line.raw) ? [{ kind: 'other' } as const] : [parseMeta(line.text)].filter((m): m is Meta => m !== null));
+    const metas = metaRow ?? (isPageNumber(line.raw) ? [{ kind: 'other' } as const] : (parseMetaLine(line.text) ?? []));
     if (metas.length > 0) {
       for (const meta of metas) gap.metas.push({ meta, line });
     } else if (isNote(line.text) && current) {

@@ -1,21 +1,25 @@
 // Turning one printed cell into a stored figure, the same way in every table kind.
 import type { AmountUnit } from '../../store/schema.ts';
 import type { ColumnMeaning } from '../layout/columns.ts';
+import type { Grid } from '../layout/grid.ts';
 import { describeColumn } from '../layout/columns.ts';
 import type { CellDraft, ColumnRef, ParseContext, TableDraft } from '../model.ts';
 import { isAmountLike, parseNumber, precisionFen, toFen, toValue } from '../text/numbers.ts';
 
 export function columnRef(m: ColumnMeaning): ColumnRef {
-  return { key: m.ambiguous ? 'unknown' : m.measure, label: m.label, scope: m.scope, basis: m.basis, year: m.year, subset: m.subset };
+  return { key: m.ambiguous ? 'unknown' : m.measure, label: m.label, scope: m.scope, basis: m.basis, year: m.year, subset: m.subset, part: m.part };
 }
 
 /** Column meanings for a row's header paths, computed once per distinct header. */
-export function meaningsFor(ctx: ParseContext): (paths: string[][]) => ColumnMeaning[] {
+export function meaningsFor(ctx: ParseContext, grid: Grid): (paths: string[][]) => ColumnMeaning[] {
   const cache = new Map<string[][], ColumnMeaning[]>();
   return (paths) => {
     let m = cache.get(paths);
     if (!m) {
-      m = paths.map((p) => describeColumn(p, ctx));
+      m = paths.map((p, i) => {
+        const line = grid.columnLines?.[i];
+        return line ? { ...describeColumn(p, ctx), line } : describeColumn(p, ctx);
+      });
       cache.set(paths, m);
     }
     return m;
@@ -32,13 +36,14 @@ type Row = Omit<CellDraft, 'column' | 'valueKind' | 'fen' | 'quantity' | 'precis
  */
 export function figure(
   table: TableDraft,
-  row: Row,
+  printedRow: Row,
   text: string,
   meaning: ColumnMeaning,
   extraFlags: string[] = [],
 ): CellDraft | null {
   const flags = [...extraFlags];
   if (meaning.ambiguous) flags.push('ambiguous_column');
+  const row = at(printedRow, meaning);
   if (meaning.role === 'count') {
     const m = COUNT.exec(text.replace(/\s+/g, ''));
     if (!m) return null;
@@ -68,14 +73,17 @@ export function figure(
   return { ...row, column: columnRef(meaning), valueKind: 'money', fen, quantity: null, precisionFen: precisionFen(n, unit), raw: text, flags };
 }
 
+/** The row as the cell under this column stands in it: on the column's own line in a table read turned back. */
+const at = (row: Row, meaning: ColumnMeaning): Row => (meaning.line ? { ...row, line: meaning.line } : row);
+
 /** A blank cell that the table means as zero (a “三公” item with nothing spent). */
 export function blankZero(row: Row, meaning: ColumnMeaning): CellDraft {
-  return { ...row, column: columnRef(meaning), valueKind: 'money', fen: 0, quantity: null, precisionFen: null, raw: '', flags: ['blank'] };
+  return { ...at(row, meaning), column: columnRef(meaning), valueKind: 'money', fen: 0, quantity: null, precisionFen: null, raw: '', flags: ['blank'] };
 }
 
 /** A cell printed empty whose meaning is not zero: no figure, flagged `empty`. */
 export function emptyCell(row: Row, meaning: ColumnMeaning): CellDraft {
-  return { ...row, column: columnRef(meaning), valueKind: 'money', fen: null, quantity: null, precisionFen: null, raw: '', flags: ['empty'] };
+  return { ...at(row, meaning), column: columnRef(meaning), valueKind: 'money', fen: null, quantity: null, precisionFen: null, raw: '', flags: ['empty'] };
 }
 
 /** A value that is a plain number (a score, a weight), or null. */

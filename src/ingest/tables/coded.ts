@@ -119,7 +119,7 @@ function joinCode(parts: string[], state: SplitCode): string {
 }
 
 export function parseCoded(table: TableDraft, grid: Grid, ctx: ParseContext): void {
-  const meanings = meaningsFor(ctx);
+  const meanings = meaningsFor(ctx, grid);
   const state: ReadState = { parents: new Map(), seen: new Map(), unit: null };
   const split: SplitCode = { code: '' };
   for (const row of grid.rows) {

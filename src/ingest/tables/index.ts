@@ -1,6 +1,7 @@
 // One table region in, one parsed table out: the kind decides the parser.
 import { describeColumn } from '../layout/columns.ts';
 import { buildGrid, type Grid } from '../layout/grid.ts';
+import { transposed } from '../layout/orientation.ts';
 import type { TableRegion } from '../layout/regions.ts';
 import { newTable, type ParseContext, type TableDraft } from '../model.ts';
 import { classifyTable } from './classify.ts';
@@ -19,13 +20,16 @@ function hasColumn(grid: Grid, ctx: ParseContext, role: 'code' | 'project'): boo
 }
 
 export function parseTable(region: TableRegion, ctx: ParseContext): TableDraft {
-  const grid = buildGrid(region);
+  const printed = buildGrid(region);
+  const turned = transposed(printed, ctx);
+  const grid = turned ?? printed;
   let kind = classifyTable(region);
   // A 收入支出决算表 by subject code (公开05表), or a 项目支出决算表 by subject code and economic class
   // (公开07表) with no project column, is a subject table, whatever its title shares with the others.
   if ((kind === 'summary' || (kind === 'projects' && !hasColumn(grid, ctx, 'project'))) && hasColumn(grid, ctx, 'code')) kind = 'expenditure';
   const table = newTable(region, kind, region.unit ?? ctx.unit);
   table.note = region.notes.map((n) => n.text.trim()).join(' ') || null;
+  table.transposed = turned !== null;
   switch (kind) {
     case 'summary':
       parsePairs(table, grid, ctx);

@@ -13,7 +13,7 @@ function meetingMetric(label: string): string | null {
 }
 
 export function parseLabeled(table: TableDraft, grid: Grid, ctx: ParseContext): void {
-  const meanings = meaningsFor(ctx);
+  const meanings = meaningsFor(ctx, grid);
   for (const row of grid.rows) {
     const m = meanings(row.paths);
     const labelCol = m.findIndex((c) => c.role === 'label' || c.role === 'project' || c.role === 'name');

@@ -54,7 +54,7 @@ function rowMetric(key: string, side: '收入' | '支出' | null): string | null
 const SECTION_MEASURES: Record<string, string> = { basic: 'basic', project: 'project' };
 
 export function parsePairs(table: TableDraft, grid: Grid, ctx: ParseContext): void {
-  const meanings = meaningsFor(ctx);
+  const meanings = meaningsFor(ctx, grid);
   const sections = new Map<number, string>();
   for (const row of grid.rows) {
     const m = meanings(row.paths);

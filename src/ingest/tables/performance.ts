@@ -29,6 +29,11 @@ interface Header {
   valueCol: number;
   /** Where a 自评表 prints each part of an indicator row, when its header names them one per column. */
   columns: { level1: number; level2: number; level3: number; value: number; actual: number; weight: number; score: number } | null;
+  /**
+   * Where a 目标表 prints 一级 | 二级 | 三级指标 | 指标值 when its header names them in another order: the
+   * rows are read by those columns (content alone assumes the template's order).
+   */
+  reordered: { level1: number; level2: number; level3: number; value: number } | null;
 }
 
 function tokensOf(line: Line): string[] {
@@ -168,12 +173,15 @@ function readHeader(line: Line): Header {
     weight: at(/^分值$/),
     score: at(/^得分$/),
   };
+  const { level1, level2, level3, value } = columns;
+  const named = [level1, level2, level3, value].every((i) => i >= 0);
   return {
     description: cells.some((c) => /绩效指标描述/.test(c)),
     deadline: cells.some((c) => /完成时限/.test(c)),
     selfEvaluation: columns.score >= 0,
     valueCol: columns.value,
     columns: Object.values(columns).every((i) => i >= 0) ? columns : null,
+    reordered: named && columns.score < 0 && !(level1 < level2 && level2 < level3 && level3 < value) ? { level1, level2, level3, value } : null,
   };
 }
 
@@ -183,6 +191,7 @@ function readHeader(line: Line): Header {
  * cells freely: those rows are read by content).
  */
 function positionalIndicator(line: Line, header: Header, levels: { level1: string | null; level2: string | null }): TargetDraft | null {
+  if (header.reordered) return reorderedIndicator(line, header.reordered, levels);
   const c = header.columns;
   if (!c) return null;
   const cells = line.cells!.map((x) => squeezeCjkSpaces(x));
@@ -213,6 +222,35 @@ function positionalIndicator(line: Line, header: Header, levels: { level1: strin
   };
 }
 
+/** A 目标表 indicator row under a header naming its columns in another order: each part from its own column. */
+function reorderedIndicator(line: Line, c: NonNullable<Header['reordered']>, levels: { level1: string | null; level2: string | null }): TargetDraft | null {
+  const cells = line.cells!.map((x) => squeezeCjkSpaces(x));
+  const level3 = cells[c.level3] ?? '';
+  const printed = cells[c.value] ?? '';
+  if (!level3 || isLevelWord(level3) || !printed || isLevelWord(printed)) return null;
+  const op = EMBEDDED_OP.exec(printed);
+  const value = op ? op[2]!.trim() : printed;
+  const split = splitValue(value);
+  return {
+    line: line.no,
+    level1: cells[c.level1] || levels.level1,
+    level2: cells[c.level2] || levels.level2,
+    level3,
+    description: null,
+    operator: op ? op[1]! : null,
+    targetValue: value,
+    targetNumber: split.number,
+    targetUnit: split.unit,
+    deadline: null,
+    actualValue: null,
+    completion: null,
+    weight: null,
+    score: null,
+    basis: null,
+    raw: line.raw,
+  };
+}
+
 function readScores(o: OwnerDraft, tokens: string[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const next = tokens.slice(i + 1).find((t) => plainNumber(t) !== null);
@@ -237,7 +275,7 @@ function readTotalRow(table: TableDraft, o: OwnerDraft, line: Line, header: Head
     const cell: CellDraft = {
       ...emptyRow(line.no, cells.find((c) => c !== '') ?? '总分', '绩效'),
       subjectName: o.name,
-      column: { key: 'score', label, scope: '', basis: ctx.stage, year: ctx.year, subset: false },
+      column: { key: 'score', label, scope: '', basis: ctx.stage, year: ctx.year, subset: false, part: null },
       valueKind: 'score',
       fen: null,
       quantity: plainNumber(cells[i]),
@@ -335,7 +373,7 @@ function readInfoRow(table: TableDraft, o: OwnerDraft, line: Line, tokens: strin
       ...emptyRow(line.no, row, '绩效'),
       metric: o.kind === 'project' && !isTask && kind === 'money' ? projectMetric(section ? `${column}/${row}` : column, ctx) : null,
       subjectName: o.name,
-      column: { key: isTask ? 'task' : 'total', label: column, scope: '', basis: /执行/.test(column) ? '决算' : '预算', year: ctx.year, subset: /其中/.test(column) || /^其中/.test(row) },
+      column: { key: isTask ? 'task' : 'total', label: column, scope: '', basis: /执行/.test(column) ? '决算' : '预算', year: ctx.year, subset: /其中/.test(column) || /^其中/.test(row), part: null },
       valueKind: kind,
       fen,
       quantity: kind === 'money' ? null : toValue(n),

@@ -137,7 +137,7 @@ function amountColumns(grid: Grid, meanings: (paths: string[][]) => ColumnMeanin
 }
 
 export function parseProjects(table: TableDraft, grid: Grid, ctx: ParseContext): void {
-  const meanings = amountColumns(grid, meaningsFor(ctx));
+  const meanings = amountColumns(grid, meaningsFor(ctx, grid));
   const reads = grid.rows.map((row) => readRow(row, meanings(row.paths), table));
   const mixed = reads.some((r) => r.m.some((c) => c.role === 'unit_or_project'));
 

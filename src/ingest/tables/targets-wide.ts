@@ -36,7 +36,8 @@ function wideHeader(line: Line): Columns | null {
     level3: find(cells, /^三级指标$/),
     value: find(cells, /^(指标值|年度指标值)$/),
   };
-  return columns.project >= 0 && columns.level3 > columns.project && columns.value > columns.level3 ? columns : null;
+  // Read by column, whatever order the header prints them in.
+  return columns.project >= 0 && columns.level3 >= 0 && columns.value >= 0 ? columns : null;
 }
 
 const EMBEDDED_OP = /^(>=|<=|≥|≤|>|<|=)\s*(.+)$/;
@@ -98,7 +99,7 @@ function moneyCell(table: TableDraft, o: OwnerDraft, line: Line, text: string, l
     ...emptyRow(line.no, o.name, '绩效'),
     metric: ctx.stage === '决算' ? 'project.executed' : 'project.budget',
     subjectName: o.name,
-    column: { key: 'total', label, scope: '', basis: ctx.stage, year: ctx.year, subset: false },
+    column: { key: 'total', label, scope: '', basis: ctx.stage, year: ctx.year, subset: false, part: null },
     valueKind: 'money',
     fen,
     quantity: null,

@@ -55,7 +55,7 @@ export function headerContradicts(headers: string[][]): boolean {
 }
 
 export function parseThreePublic(table: TableDraft, grid: Grid, ctx: ParseContext): void {
-  const meanings = meaningsFor(ctx);
+  const meanings = meaningsFor(ctx, grid);
   const misaligned = grid.headers.some((h) => headerContradicts(h.map((l) => l.cells!)));
   if (misaligned) table.status = 'misaligned';
   const hasFigures = grid.rows.some((r) => r.cells.some((c) => c !== ''));
@@ -83,15 +83,16 @@ export function parseThreePublic(table: TableDraft, grid: Grid, ctx: ParseContex
         return;
       }
       // A 合计 row of a table printing the items as columns: each column is its item's total.
-      const item = rowMetric === 'three_public.total' ? (columnItem(meaning.label) ?? rowMetric) : (rowMetric ?? columnItem(meaning.label));
+      const colItem = columnItem(meaning.label);
+      const item = rowMetric === 'three_public.total' ? (colItem ?? rowMetric) : (rowMetric ?? colItem);
       const base = {
         ...emptyRow(row.line.no, printed || meaning.label, '三公经费'),
         metric: item,
         subjectName: item ? null : printed || null,
         unitName,
       };
-      // Items as columns: the item is the column, the figure is the row's total.
-      const column = rowItem ? meaning : { ...meaning, measure: 'total' };
+      // Items as columns (also on the 合计 row): the item is the column, the figure is the row's total.
+      const column = rowItem && !(rowItem === 'three_public.total' && colItem) ? meaning : { ...meaning, measure: 'total' };
       if (text) {
         const cell = figure(table, base, text, column);
         if (cell) table.cells.push(cell);

@@ -15,7 +15,7 @@ export function splitUnit(text: string, codeCell = ''): { code: string | null; n
 }
 
 export function parseUnitRows(table: TableDraft, grid: Grid, ctx: ParseContext): void {
-  const meanings = meaningsFor(ctx);
+  const meanings = meaningsFor(ctx, grid);
   for (const row of grid.rows) {
     const m = meanings(row.paths);
     const nameCol = m.findIndex((c) => c.role === 'unit');

@@ -70,16 +70,51 @@ const bare = (s: string) =>
 const unordered = (s: string) => bare(s).replace(/^(其中[:：])?([（]?[一二三四五六七八九十\d]+[）、.．]|[（][一二三四五六七八九十\d]+[）])*/, '').replace(/^其中[:：]/, '');
 
 /** The measure a printed column path names, in the manifest's own words. */
-function measureOf(column: string): string | null {
+function measureOf(column: string, table: string): string | null {
   const c = bare(column);
+  // A 基本支出表's 合计 is its basic spending.
+  if (/基本支出/.test(table) && /^(合计|小计)$/.test(c)) return 'basic';
   if (/人员经费/.test(c)) return 'personnel';
   if (/公用经费/.test(c)) return 'public';
   if (/项目支出/.test(c) && !/合计$/.test(c)) return 'project';
   if (/基本支出/.test(c)) return 'basic';
+  if (/经营支出/.test(c)) return 'operating';
+  if (/对附属单位补助/.test(c)) return 'subsidiary';
+  if (/上缴上级|上解上级/.test(c)) return 'upper';
+  if (/增减幅度|增长率|增幅|增减率/.test(c)) return 'change_rate';
+  if (/增减额|^增减$|比上年增减/.test(c)) return 'change';
+  // A bare 合计/总计 heads the whole (a 小计 may be an item's, as in “三公” tables).
+  if (/^(合计|总计)$/.test(bare(column.split(' / ').at(-1)!)) && !/收入|支出|结转|结余|拨款/.test(c)) return 'total';
   return null;
 }
 
-const MEASURE_KEYS: Record<string, string[]> = { personnel: ['personnel'], public: ['public'], project: ['project'], basic: ['basic'] };
+const MEASURE_KEYS: Record<string, string[]> = {
+  personnel: ['personnel'],
+  public: ['public'],
+  project: ['project'],
+  basic: ['basic'],
+  operating: ['operating'],
+  subsidiary: ['subsidiary'],
+  upper: ['upper'],
+  change: ['change'],
+  change_rate: ['change_rate'],
+  total: ['total'],
+};
+
+/**
+ * The year and stage the manifest's words give a figure (`2023年预算数`, `上年`, `决算数`), checked
+ * against the stored column: a figure of the year before stored as this year's has the wrong meaning.
+ */
+function whenMatches(words: string, c: CellDraft, truth: Truth): boolean {
+  const w = bare(words);
+  if (/增减|幅度|变动/.test(w)) return true;
+  const year = /(20\d{2})年/.exec(w)?.[1];
+  if (year && c.column.year !== Number(year)) return false;
+  if (!year && /(^|[^结])上年(?!结转|结余)/.test(w) && !/上年结转/.test(w) && c.column.year !== truth.meta.fiscal_year - 1) return false;
+  if (/决算数/.test(w) && c.column.basis !== '决算') return false;
+  if (/预算数/.test(w) && !/决算/.test(w) && c.column.basis !== '预算') return false;
+  return true;
+}
 
 export type Verdict = 'read' | 'wrong_meaning' | 'missing';
 
@@ -103,7 +138,7 @@ function rowMatches(f: TruthFigure, c: CellDraft): boolean {
 
 function columnMatches(f: TruthFigure, c: CellDraft): boolean {
   if (c.column.key === 'unknown') return false;
-  const measure = measureOf(f.column);
+  const measure = measureOf(f.column, f.table);
   if (measure && !MEASURE_KEYS[measure]!.includes(c.column.key)) return false;
   const a = bare(f.column);
   const b = bare(c.column.label);
@@ -121,6 +156,21 @@ function storedOf(p: ParsedFile) {
   return { cells, owners, targets };
 }
 
+/**
+ * The figure's row and column as the manifest names them, read either way round: a table printed
+ * transposed (years or 增减 as its rows, items as its columns) names in its row what the stored
+ * figure's column says, and in its column the thing the stored row is.
+ */
+function meaningMatches(f: TruthFigure, c: CellDraft, truth: Truth): boolean {
+  if (!whenMatches(`${f.row} ${f.column}`, c, truth)) return false;
+  if (rowMatches(f, c) && columnMatches(f, c)) return true;
+  const swapped = { ...f, row: f.column.split(' / ').filter((p) => !/^(小计|合计)$/.test(p.trim())).at(-1) ?? f.column, column: f.row, code: undefined };
+  return transposed(f) && rowMatches(swapped, c) && columnMatches(swapped, c);
+}
+
+/** A row label that is a column word: a year, a stage's figure, a change. */
+const transposed = (f: TruthFigure) => /^(20\d{2}年|上年|本年|增减|预算数|决算数)/.test(bare(f.row));
+
 export function compare(p: ParsedFile, truth: Truth): Read[] {
   const { cells, owners, targets } = storedOf(p);
   return truth.figures.map((f): Read => {
@@ -128,7 +178,7 @@ export function compare(p: ParsedFile, truth: Truth): Read[] {
     const say = (verdict: Verdict, note = '') => ({ figure: f, verdict, note });
     if (f.kind === 'money' && !f.indicator) {
       const same = onLine.filter((c) => c.valueKind === 'money' && c.fen === f.amount_fen);
-      if (same.some((c) => rowMatches(f, c) && columnMatches(f, c))) return say('read');
+      if (same.some((c) => meaningMatches(f, c, truth))) return say('read');
       const seen = onLine.map((c) => `${c.rowLabel}|${c.unitName ?? ''}|${c.column.label}(${c.column.key})=${c.raw}`).join('; ');
       return say(same.length ? 'wrong_meaning' : 'missing', seen);
     }
@@ -153,12 +203,12 @@ export function compare(p: ParsedFile, truth: Truth): Read[] {
     if (f.kind === 'percent') {
       const rates = owners.flatMap((o) => [...o.taskRates.filter((r) => r.line === f.line).map((r) => r.text), ...(o.executionRate && o.cells.some((c) => c.line === f.line) ? [o.executionRate] : [])]);
       if (rates.some((r) => sameText(r, f.raw))) return say('read');
-      if (onLine.some((c) => c.valueKind === 'percent' && c.quantity === f.value && rowMatches(f, c) && columnMatches(f, c))) return say('read');
+      if (onLine.some((c) => c.valueKind === 'percent' && c.quantity === f.value && meaningMatches(f, c, truth))) return say('read');
       return say('missing', rates.join(','));
     }
     // Counts printed in a table's figure columns (公开10表 团组数/人次/辆).
     const same = onLine.filter((c) => c.valueKind === 'count' && c.quantity === f.value);
-    if (same.some((c) => rowMatches(f, c) && columnMatches(f, c))) return say('read');
+    if (same.some((c) => meaningMatches(f, c, truth))) return say('read');
     return say(same.length ? 'wrong_meaning' : 'missing', onLine.map((c) => `${c.rowLabel}|${c.column.label}=${c.raw}`).join('; '));
   });
 }
