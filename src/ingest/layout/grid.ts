@@ -24,8 +24,11 @@ export interface Grid {
   rows: DataRow[];
   /** Header rows as printed, per segment (empty when a page repeats none). */
   headers: Line[][];
-  /** A table read turned back (layout/orientation.ts): the printed line each column's figures stand on. */
-  columnLines?: (number | null)[];
+  /**
+   * Rows read turned back (layout/orientation.ts): for their header paths, the printed line each
+   * column's figures stand on.
+   */
+  columnLines?: Map<string[][], (number | null)[]>;
 }
 
 /** A row made only of header words: no figure, no subject code, no list marker. */

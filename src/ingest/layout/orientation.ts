@@ -25,29 +25,34 @@ function thingOf(path: string[]): string {
 }
 
 /**
- * The grid turned back when it is printed transposed: one row per printed figure column (its label
- * the thing the column names), one column per printed row (its header the row's label, its figures
- * on that row's line). Null when the table reads the usual way.
+ * The grid turned back when its first rows are printed transposed: one row per printed figure column
+ * (its label the thing the column names), one column per printed row (its header the row's label, its
+ * figures on that row's line). Rows under another header below them (公开10表's counts) stay as they
+ * are. Null when the table reads the usual way.
  */
 export function transposed(grid: Grid, ctx: { year: number; stage: Stage }): Grid | null {
-  if (grid.rows.length < 2 || grid.rows.some((r) => r.paths !== grid.rows[0]!.paths)) return null;
-  const paths = grid.rows[0]!.paths;
+  const paths = grid.rows[0]?.paths;
+  if (!paths) return null;
+  const run = grid.rows.findIndex((r) => r.paths !== paths);
+  const block = run < 0 ? grid.rows : grid.rows.slice(0, run);
+  if (block.length < 2) return null;
   const meanings = paths.map((p) => describeColumn(p, ctx));
   const labelAt = meanings.findIndex((m) => m.role === 'label' || m.role === 'name' || m.role === 'project');
   const values = meanings.flatMap((m, i) => (m.role === 'value' ? [i] : []));
   if (labelAt < 0 || values.length < 2) return null;
-  const labels = grid.rows.map((r) => squeezeCjkSpaces(r.cells[labelAt] ?? ''));
+  const labels = block.map((r) => squeezeCjkSpaces(r.cells[labelAt] ?? ''));
   if (labels.some((l) => !readsAsColumn(l))) return null;
   // Columns that already say a year, a stage or a change: the usual way round, whatever the rows say.
   if (values.some((i) => readsAsColumn(paths[i]!.at(-1) ?? ''))) return null;
 
   const newPaths = [paths[labelAt]!, ...labels.map((l) => [l])];
-  const rows: DataRow[] = values.map((v) => ({
-    line: grid.rows[0]!.line,
+  const turned: DataRow[] = values.map((v) => ({
+    line: block[0]!.line,
     continuation: null,
-    cells: [thingOf(paths[v]!), ...grid.rows.map((r) => r.cells[v] ?? '')],
-    segment: 0,
+    cells: [thingOf(paths[v]!), ...block.map((r) => r.cells[v] ?? '')],
+    segment: block[0]!.segment,
     paths: newPaths,
   }));
-  return { paths: newPaths, rows, headers: grid.headers, columnLines: [null, ...grid.rows.map((r) => r.line.no)] };
+  const columnLines = new Map([[newPaths, [null, ...block.map((r) => r.line.no)]]]);
+  return { paths: grid.paths === paths ? newPaths : grid.paths, rows: [...turned, ...grid.rows.slice(block.length)], headers: grid.headers, columnLines };
 }

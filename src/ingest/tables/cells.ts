@@ -17,7 +17,7 @@ export function meaningsFor(ctx: ParseContext, grid: Grid): (paths: string[][]) 
     let m = cache.get(paths);
     if (!m) {
       m = paths.map((p, i) => {
-        const line = grid.columnLines?.[i];
+        const line = grid.columnLines?.get(paths)?.[i];
         return line ? { ...describeColumn(p, ctx), line } : describeColumn(p, ctx);
       });
       cache.set(paths, m);

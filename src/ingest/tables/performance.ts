@@ -198,27 +198,13 @@ function positionalIndicator(line: Line, header: Header, levels: { level1: strin
   const numberOrBlank = (i: number) => cells[i] === '' || cells[i] === undefined || plainNumber(cells[i]) !== null;
   const level3 = cells[c.level3] ?? '';
   if (!level3 || isLevelWord(level3) || !numberOrBlank(c.weight) || !numberOrBlank(c.score) || plainNumber(cells[c.score]) === null) return null;
-  const printed = cells[c.value] ?? '';
-  const op = EMBEDDED_OP.exec(printed);
-  const value = op ? op[2]!.trim() : printed;
-  const split = splitValue(value);
+  const target = indicatorTarget(line, cells[c.level1] || levels.level1, cells[c.level2] || levels.level2, level3, cells[c.value] ?? '');
   return {
-    line: line.no,
-    level1: cells[c.level1] || levels.level1,
-    level2: cells[c.level2] || levels.level2,
-    level3,
-    description: null,
-    operator: op ? op[1]! : null,
-    targetValue: value || null,
-    targetNumber: split.number,
-    targetUnit: split.unit,
-    deadline: null,
+    ...target,
+    targetValue: target.targetValue || null,
     actualValue: cells[c.actual] || null,
-    completion: null,
     weight: plainNumber(cells[c.weight]),
     score: plainNumber(cells[c.score]),
-    basis: null,
-    raw: line.raw,
   };
 }
 
@@ -228,13 +214,18 @@ function reorderedIndicator(line: Line, c: NonNullable<Header['reordered']>, lev
   const level3 = cells[c.level3] ?? '';
   const printed = cells[c.value] ?? '';
   if (!level3 || isLevelWord(level3) || !printed || isLevelWord(printed)) return null;
+  return indicatorTarget(line, cells[c.level1] || levels.level1, cells[c.level2] || levels.level2, level3, printed);
+}
+
+/** A target as a 目标表 prints it: its levels and its value, an operator glued before the value (`≥95%`). */
+export function indicatorTarget(line: Line, level1: string | null, level2: string | null, level3: string, printed: string): TargetDraft {
   const op = EMBEDDED_OP.exec(printed);
   const value = op ? op[2]!.trim() : printed;
   const split = splitValue(value);
   return {
     line: line.no,
-    level1: cells[c.level1] || levels.level1,
-    level2: cells[c.level2] || levels.level2,
+    level1,
+    level2,
     level3,
     description: null,
     operator: op ? op[1]! : null,

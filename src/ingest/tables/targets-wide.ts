@@ -4,11 +4,11 @@
 // goal above it, and `同上` repeats it. Read by column, the header saying which column is which.
 import type { TableRegion } from '../layout/regions.ts';
 import type { Line } from '../layout/lines.ts';
-import type { CellDraft, OwnerDraft, ParseContext, TableDraft, TargetDraft } from '../model.ts';
+import type { CellDraft, OwnerDraft, ParseContext, TableDraft } from '../model.ts';
 import { squeezeCjkSpaces } from '../text/cjk.ts';
 import { parseNumber, precisionFen, toFen } from '../text/numbers.ts';
 import { emptyRow } from './cells.ts';
-import { ownerOf, splitValue } from './performance.ts';
+import { indicatorTarget, ownerOf } from './performance.ts';
 
 interface Columns {
   unit: number;
@@ -40,7 +40,6 @@ function wideHeader(line: Line): Columns | null {
   return columns.project >= 0 && columns.level3 >= 0 && columns.value >= 0 ? columns : null;
 }
 
-const EMBEDDED_OP = /^(>=|<=|≥|≤|>|<|=)\s*(.+)$/;
 
 /** Reads the table when it is printed one row per indicator; false when it is not. */
 export function parseWideTargets(table: TableDraft, region: TableRegion, ctx: ParseContext): boolean {
@@ -84,7 +83,7 @@ export function parseWideTargets(table: TableDraft, region: TableRegion, ctx: Pa
     if (at(columns.level2)) level2 = at(columns.level2);
     const level3 = at(columns.level3);
     const value = at(columns.value);
-    if (level3 && value) owner.targets.push(target(line, level1, level2, level3, value));
+    if (level3 && value) owner.targets.push(indicatorTarget(line, level1, level2, level3, value));
   }
   table.owners = table.owners.filter((o) => o.targets.length > 0 || o.cells.length > 0);
   return true;
@@ -111,26 +110,3 @@ function moneyCell(table: TableDraft, o: OwnerDraft, line: Line, text: string, l
   };
 }
 
-function target(line: Line, level1: string | null, level2: string | null, level3: string, printed: string): TargetDraft {
-  const op = EMBEDDED_OP.exec(printed);
-  const value = op ? op[2]!.trim() : printed;
-  const split = splitValue(value);
-  return {
-    line: line.no,
-    level1,
-    level2,
-    level3,
-    description: null,
-    operator: op ? op[1]! : null,
-    targetValue: value,
-    targetNumber: split.number,
-    targetUnit: split.unit,
-    deadline: null,
-    actualValue: null,
-    completion: null,
-    weight: null,
-    score: null,
-    basis: null,
-    raw: line.raw,
-  };
-}

@@ -217,3 +217,11 @@ export const recall = (reads: Read[]) => reads.filter((r) => r.verdict === 'read
 
 /** Checks that fail though the manifest says every identity holds (false failures). */
 export const failures = (checks: CheckDraft[]) => checks.filter((c) => !c.passed);
+
+/** The first `limit` figures not read, each with what was stored on its line: an assertion's message. */
+export const misses = (reads: Read[], limit: number) =>
+  reads
+    .filter((r) => r.verdict !== 'read')
+    .slice(0, limit)
+    .map((r) => `${r.verdict} line ${r.figure.line} ${r.figure.table} | ${r.figure.row} | ${r.figure.column} | ${r.figure.raw} → ${r.note}`)
+    .join('\n');
