@@ -1,6 +1,7 @@
 // Follow-ups in a chat: “那2022年呢？”, “明细呢”, “北票呢” continue the previous
 // question with what the new one leaves out; and the buttons an answer offers.
-import type { StructuredQuery } from '../query/ast.ts';
+import type { StructuredQuery, Target } from '../query/ast.ts';
+import type { Catalog } from '../query/catalog.ts';
 import { MEASURES } from './sources.ts';
 import { cellOf } from './targets.ts';
 import type { Figure } from './figures.ts';
@@ -8,14 +9,20 @@ import type { Reply } from './reply.ts';
 import type { FollowUp } from './types.ts';
 
 /**
- * What a conversation remembers of its last answer: the structured query, the thing answered about
- * (它, 这个项目, 这笔钱 point at it) and the items of a list or ranking (第二个, 最后一个), each as words
- * that name it in a question (its unit and name, or a subject's code).
+ * What a conversation remembers, as of its last answer: the structured query; the thing answered about (它, 这个项目,
+ * 这笔钱 point at it); the last list or ranking (第二个, 最后一个), kept while the following questions go through its
+ * items, or the question listing what the last item came from (曲阳 医保政策宣传经费 → 第二个呢: 曲阳's projects);
+ * the figures of the last answers (这两个加起来, 三家合计); a whole a part was just asked of (剩下的).
  */
 export interface Conversation {
   query: StructuredQuery;
   subject?: Named;
   items?: Named[];
+  itemsFrom?: StructuredQuery;
+  /** The leading figure of each of the last answers, oldest first (at most EARLIER). */
+  earlier?: Named[];
+  /** 三公经费 → 其中公务接待费: the whole (三公经费) the part answered last belongs to. */
+  whole?: Target;
 }
 
 /** Words naming a thing answered: whose it is, and what it is (put where the question points back). */
@@ -24,7 +31,14 @@ export interface Named {
   words: string;
   /** The words name a figure of the department (人员经费), not a thing of its own (a project, a subject). */
   metric?: boolean;
+  /** The figure answered for it, for arithmetic over earlier answers. */
+  figure?: Figure;
+  /** An item of a list of projects: its name is read as the project's, not as a subject's of that name. */
+  project?: boolean;
 }
+
+/** How many earlier answers a conversation keeps figures of: 三家加起来 needs three; a few more cost nothing. */
+const EARLIER = 5;
 
 /**
  * How a figure of a list is named in a question: its unit and its name, a subject by its code. Of a department
@@ -33,21 +47,66 @@ export interface Named {
  */
 function itemWords(f: Figure, asked: StructuredQuery): Named {
   // An item of a ranking of departments is the department (它的公用经费 is its 公用经费, not its 人员经费's).
-  if ((asked.set !== null || asked.entities.length > 1) && !asked.byScore) return { entity: f.entity, words: '' };
+  if ((asked.set !== null || asked.entities.length > 1) && !asked.byScore) return { entity: f.entity, words: '', figure: f };
   const code = /（(\d{3,7})）$/.exec(f.label)?.[1];
   const one = asked.entities.length === 1 && asked.entities[0]!.unitId === null ? asked.entities[0]!.name : null;
-  return { entity: one ?? f.entity, words: code ?? f.label };
+  const project = !asked.subjects && (asked.listOf === 'projects' || asked.byScore === true || asked.targets.some((t) => t.kind === 'metric' && t.key.startsWith('project')));
+  return { entity: one ?? f.entity, words: code ?? f.label, figure: f, project };
 }
 
-export function conversation(query: StructuredQuery, r: Reply): Conversation {
-  const listed = r.status === 'answered' && (query.intent === 'rank' || query.intent === 'list');
+/**
+ * The question read again with a project item's name: the name is the project's (公务员医疗补助 is also a
+ * subject of the department, with another figure), in the document the item was listed from.
+ */
+export function pinProject(q: StructuredQuery, item: Named, catalog: Catalog): StructuredQuery {
+  const doc = item.figure?.document.id;
+  const ids = catalog.projects.filter((p) => p.documentId === doc && p.name === item.words).map((p) => p.id);
+  if (!item.project || ids.length === 0) return q;
+  const project: Target = { kind: 'project', name: item.words, ids, text: item.words, fuzzy: false };
+  const named = (t: { name?: string; text: string }) => t.name === item.words || t.text === item.words;
+  const targets = q.targets.map((t) => (t.kind !== 'metric' && named(t) ? project : t));
+  return {
+    ...q,
+    targets: targets.includes(project) ? targets : [project, ...targets],
+    candidates: q.candidates.filter((c) => !named(c)),
+    base: q.base && q.base.target.kind !== 'metric' && named(q.base.target) ? { ...q.base, target: project } : q.base,
+  };
+}
+
+/** The items a list or ranking answered, in the order printed. */
+export function listItems(query: StructuredQuery, r: Reply): Named[] {
+  return r.figures.filter((f) => !f.derived).map((f) => itemWords(f, query));
+}
+
+const listed = (query: StructuredQuery, r: Reply) => r.status === 'answered' && (query.intent === 'rank' || query.intent === 'list');
+
+/**
+ * The list a project answered alone came from: its department's projects, as the document prints them. Other
+ * single figures (a subject, a 三公 part) have no list an ordinal could count through.
+ */
+function listOfItem(query: StructuredQuery): StructuredQuery | undefined {
+  if (query.entities.length !== 1 || query.targets.length !== 1 || query.targets[0]!.kind !== 'project') return undefined;
+  return { ...query, intent: 'list', listOf: 'projects', targets: [], reference: null, arithmetic: null, base: null, conditions: [], top: null };
+}
+
+/** `pointedBack`: the question pointed at an earlier answer (第三个, 它的执行率): the list stays for the next ordinal. */
+export function conversation(query: StructuredQuery, r: Reply, previous?: Conversation, pointedBack = false): Conversation {
+  const isList = listed(query, r);
   const figures = r.figures.filter((f) => !f.derived);
-  const one = query.entities.length === 1 && query.targets.length >= 1 ? { entity: query.entities[0]!.name, words: targetWords(query.targets.at(-1)!), metric: query.targets.at(-1)!.kind === 'metric' } : undefined;
+  const target = query.targets.at(-1);
+  const one = query.entities.length === 1 && target ? { entity: query.entities[0]!.name, words: targetWords(target), metric: target.kind === 'metric', figure: figures[0] } : undefined;
+  // After a list, 它 is its first item (the one that leads the answer).
+  const subject = isList && figures[0] ? itemWords(figures[0], query) : (one ?? (figures[0] && !query.set ? itemWords(figures[0], query) : undefined));
+  const keep = !isList && (pointedBack || r.status !== 'answered') ? previous : undefined;
+  const lead = r.status === 'answered' && figures[0] && !r.figures[0]!.derived ? [{ ...(subject ?? { entity: figures[0].entity, words: figures[0].label }), figure: figures[0] }] : [];
   return {
     query,
-    // After a list, 它 is its first item (the one that leads the answer).
-    subject: listed && figures[0] ? itemWords(figures[0], query) : (one ?? (figures[0] && !query.set ? itemWords(figures[0], query) : undefined)),
-    items: listed ? figures.map((f) => itemWords(f, query)) : undefined,
+    subject,
+    items: isList ? listItems(query, r) : keep?.items,
+    itemsFrom: isList ? undefined : keep ? keep.itemsFrom : listOfItem(query),
+    earlier: [...(previous?.earlier ?? []), ...lead].slice(-EARLIER),
+    // 其中公务接待费 after 三公经费: 三公经费 is the whole; kept while asking about that part.
+    whole: query.reference?.kind === 'part' && previous?.query.targets.length === 1 ? previous.query.targets[0] : undefined,
   };
 }
 
@@ -62,14 +121,34 @@ export function referent(q: StructuredQuery, c: Conversation | undefined): Named
   if (!ref || !c || q.entities.length > 0 || q.set) return null;
   if (ref.kind === 'item') {
     if (q.targets.length > 0 || !c.items?.length) return null;
-    const i = ref.index < 0 ? c.items.length - 1 : ref.index - 1;
-    return c.items[i] ?? null;
+    return c.items[ref.fromEnd ? c.items.length - ref.index : ref.index - 1] ?? null;
   }
   if (ref.kind !== 'it' || !c.subject) return null;
   // 它的公用经费 after 北票 人员经费: 它 is whose, when the question names a figure of its own after it.
   const after = q.text.slice(q.text.indexOf(ref.text) + ref.text.length);
   const possessive = (ref.text.endsWith('的') || after.startsWith('的')) && q.targets.some((t) => after.includes(t.text));
   return possessive && c.subject.metric ? { entity: c.subject.entity, words: '' } : c.subject;
+}
+
+/**
+ * The department a follow-up naming none is read within: the previous question's one department, when the
+ * question has words read loosely (a project name, a unit word, words not understood). Read alone they would be
+ * looked up in every document (这个钱是按工资总额的多少比例筹的 after 抚顺 found a 曲阳 project's 工资).
+ */
+export function scopeOfFollowUp(q: StructuredQuery, c: Conversation | undefined): string | null {
+  const previous = c?.query.entities;
+  if (!previous || previous.length !== 1 || q.entities.length > 0 || q.set) return null;
+  const loose = q.unknown.length > 0 || q.candidates.length > 0 || q.targets.some((t) => t.kind === 'project');
+  return loose ? previous[0]!.name : null;
+}
+
+/**
+ * A follow-up read again after its department's name: what it names is taken from that reading; the department
+ * stays the previous one's (carried on by mergeContext) unless the words named a unit of it (医保中心呢).
+ */
+export function readWithin(q: StructuredQuery, scoped: StructuredQuery, department: string): StructuredQuery {
+  const own = scoped.entities.length === 1 && scoped.entities[0]!.name === department;
+  return { ...q, intent: scoped.intent, targets: scoped.targets, candidates: scoped.candidates, unknown: scoped.unknown, entities: own ? [] : scoped.entities, listOf: scoped.listOf, base: scoped.base };
 }
 
 /** Intents worth carrying into a follow-up that names none. */

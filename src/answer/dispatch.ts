@@ -125,7 +125,8 @@ function twins(s: Sources, q: StructuredQuery): Reply | null {
 function inOrder(q: StructuredQuery, r: Reply): Reply {
   const ref = q.reference;
   if (ref?.kind !== 'item' || q.intent !== 'rank' || r.status !== 'answered' || r.figures.length === 0) return r;
-  const i = ref.index < 0 ? r.figures.length - 1 : ref.index - 1;
+  // 倒数第2 already ranks from the smallest; 最后一个 takes the end of the ranking asked.
+  const i = ref.fromEnd && !q.ascending ? r.figures.length - ref.index : ref.index - 1;
   const item = r.figures[i];
   if (!item) return reply('not_found', [`只有${r.figures.length}项，没有第${ref.index}项。`, ...r.lines]);
   const place = r.lines.find((l) => l.startsWith(`${i + 1}. `)) ?? `${item.label}：${show(item)}`;

@@ -8,7 +8,7 @@ import { MAX_QUESTION_CHARS } from '../query/limits.ts';
 import { createUnderstander } from '../query/understand.ts';
 import { openStore } from '../store/db.ts';
 import { prepareQueries } from './data.ts';
-import { conversation, followUps, mergeContext, referent, understoodAnything, type Conversation } from './dialog.ts';
+import { conversation, followUps, listItems, mergeContext, pinProject, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
 import { reply, toResult } from './reply.ts';
 import { createMemo, type Sources } from './sources.ts';
@@ -66,16 +66,26 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
     // 第二个呢, 它的绩效指标: the words pointing back are replaced by what they point at, and the question read again.
     // In place, so that a share's part and base keep their sides (公职律师费占它多少: 它 is the base).
-    const referred = referent(understood.query, context as Conversation | undefined);
+    const c = withItems(understood.query, context as Conversation | undefined);
+    const referred = referent(understood.query, c);
     const reread = referred !== null ? understander.understand(`${referred.entity} ${understood.query.text.replace(understood.query.reference!.text, ` ${referred.words} `)}`) : null;
-    const own = reread?.ok ? reread.query : understood.query;
-    const query = mergeContext(own, context?.query as StructuredQuery | undefined);
+    const within = referred === null ? scopeOfFollowUp(understood.query, c) : null;
+    const scoped = within !== null ? understander.understand(`${within} ${understood.query.text}`) : null;
+    const own = reread?.ok ? pinProject(reread.query, referred!, catalog) : scoped?.ok ? readWithin(understood.query, scoped.query, within!) : understood.query;
+    const query = mergeContext(own, c?.query);
     const r = answerQuery(sources, query);
     const result = toResult(text, r, queries);
     // A message nothing understood leaves the conversation where it was.
-    if (understoodAnything(understood.query)) result.context = conversation(query, r);
+    if (understoodAnything(own)) result.context = conversation(query, r, c, referred !== null);
     result.followups = r.status === 'answered' ? followUps(query) : [];
     return result;
+  }
+
+  /** 第二个 after a project answered alone: the list it came from, answered now that an item of it is asked for. */
+  function withItems(q: StructuredQuery, c: Conversation | undefined): Conversation | undefined {
+    if (q.reference?.kind !== 'item' || !c || c.items || !c.itemsFrom) return c;
+    const r = answerQuery(sources, c.itemsFrom);
+    return r.status === 'answered' ? { ...c, items: listItems(c.itemsFrom, r) } : c;
   }
 
   return {

@@ -57,8 +57,11 @@ export interface Arithmetic {
   text: string;
 }
 
-/** Words pointing back in a conversation: 它/这个项目 (it), 其中X (part), 第N个 / 最后一个 (an item of the last list). */
-export type Reference = { kind: 'it'; text: string } | { kind: 'part'; text: string } | { kind: 'item'; index: number; text: string };
+/**
+ * Words pointing back in a conversation: 它/这个项目 (it), 其中X (part), 第N个 / 最后一个 / 倒数第N (an item of the
+ * last list: the `index`th, from the end when `fromEnd`).
+ */
+export type Reference = { kind: 'it'; text: string } | { kind: 'part'; text: string } | { kind: 'item'; index: number; fromEnd: boolean; text: string };
 
 /**
  * 占Y: the figure a share is of. X占Y: X over Y; 占Y多少 after a figure: that figure over Y. `whole`: Y is the

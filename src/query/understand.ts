@@ -189,7 +189,7 @@ function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 
     })),
     arithmetic: op ? { op: op.op, direction: comparison?.direction ?? null, text: op.text } : comparison ? { op: 'difference', direction: comparison.direction, text: comparison.text } : null,
     reason: m.reason,
-    reference: reference ? (reference.ref === 'item' || reference.ref === 'last' ? { kind: 'item', index: reference.index, text: reference.text } : { kind: reference.ref, text: reference.text }) : null,
+    reference: reference ? (reference.ref === 'item' || reference.ref === 'last' ? { kind: 'item', index: Math.abs(reference.index), fromEnd: reference.ref === 'last' || reference.fromEnd === true, text: reference.text } : { kind: reference.ref, text: reference.text }) : null,
     catalogue: m.catalogue,
   };
 }

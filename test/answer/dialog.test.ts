@@ -131,6 +131,28 @@ describe('follow-ups keep what the new question leaves out, and only that', () =
     expect(next.text).toContain('44.68%');
   });
 
+  it('words of a follow-up are looked up in the previous department’s document only, never in another’s', () => {
+    for (const [first, next] of [
+      ['抚顺 公务员医疗补助', '这个钱是按工资总额的多少比例筹的'],
+      ['曲阳 三公经费', '那个培训的钱呢'],
+      ['北票 项目支出', '档案那个项目呢'],
+    ] as const) {
+      const a = engine.ask(first);
+      const department = a.answers[0]!.source.document;
+      const b = engine.ask(next, a.context);
+      for (const x of b.answers) expect(x.source.document, `${next}\n${b.text}`).toBe(department);
+      for (const other of ['抚顺', '曲阳', '沈阳', '莲湖', '北票'].filter((p) => !department.includes(p))) expect(b.text).not.toContain(other);
+    }
+  });
+
+  it('a unit word alone (医保中心呢) is the unit of the previous department', () => {
+    const first = engine.ask('北票 执行率');
+    const next = engine.ask('医保中心呢', first.context);
+    expect(next.status).toBe('answered');
+    expect(next.text).toContain('北票市医疗保障事务服务中心');
+    for (const x of next.answers) expect(x.entity).toBe('北票市医疗保障事务服务中心');
+  });
+
   it('“最高呢” after a score ranking ranks the scores the other way', () => {
     const first = engine.ask('北票 自评得分 最低');
     const next = engine.ask('最高呢', first.context);

@@ -59,6 +59,12 @@ export function createParser(t: QuestionTokens) {
       return is(this.LA(k), targets);
     }
 
+    /** 倒数第2: a bottom word (倒数, 后) before 第 and a number counts from the end. */
+    private fromEnd(): boolean {
+      const top = this.LA(1);
+      return tokenMatcher(top, t.Top) && (entry(top) as { ascending?: boolean }).ascending === true && tokenMatcher(this.LA(2), t.Reference) && isNumber(this.LA(3));
+    }
+
     private startsCondition(): boolean {
       const first = this.LA(1);
       if (isComparator(first, false)) return this.amountAt(2) > 0;
@@ -86,7 +92,7 @@ export function createParser(t: QuestionTokens) {
           { GATE: () => this.startsCondition(), ALT: () => this.SUBRULE(this.condition) },
           { GATE: () => this.startsShareBase(), ALT: () => this.SUBRULE(this.shareOf) },
           { GATE: () => is(this.LA(2), [...targets, t.Entity, t.Year, t.Stage, t.PreviousYear]), ALT: () => this.SUBRULE(this.comparison) },
-          { GATE: () => isNumber(this.LA(2)), ALT: () => this.SUBRULE(this.ordinal) },
+          { GATE: () => (tokenMatcher(this.LA(1), t.Reference) && isNumber(this.LA(2))) || this.fromEnd(), ALT: () => this.SUBRULE(this.ordinal) },
           { ALT: () => this.CONSUME(t.UnitOrg) },
           { ALT: () => this.SUBRULE(this.yearList) },
           { ALT: () => this.SUBRULE(this.targetList) },
@@ -181,11 +187,12 @@ export function createParser(t: QuestionTokens) {
       this.OPTION(() => this.CONSUME(t.Direction));
     });
 
-    /** 第2个 */
+    /** 第2个, 倒数第2个 */
     ordinal = this.RULE('ordinal', () => {
+      this.OPTION1({ GATE: () => this.fromEnd(), DEF: () => this.CONSUME(t.Top) });
       this.CONSUME(t.Reference);
       this.CONSUME(t.NumberTok);
-      this.OPTION(() => this.CONSUME(t.Counter));
+      this.OPTION2(() => this.CONSUME(t.Counter));
     });
 
     yearList = this.RULE('yearList', () => {

@@ -51,7 +51,8 @@ export interface Mentions {
   arithmetic: (Span & { op: ArithmeticOp; text: string })[];
   comparisons: (Span & { direction: 'more' | 'less' | null; text: string })[];
   reason: boolean;
-  references: (Span & { ref: 'it' | 'part' | 'last' | 'item'; index: number; text: string })[];
+  /** `fromEnd`: 倒数第N counts from the last item. */
+  references: (Span & { ref: 'it' | 'part' | 'last' | 'item'; index: number; fromEnd?: boolean; text: string })[];
   catalogue: boolean;
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said with the answer. */
   notes: string[];
@@ -189,11 +190,18 @@ export function createMentionsVisitor(parser: QuestionParser) {
     }
 
     ordinal(ctx: Children, out: Mentions): void {
-      const first = (ctx.Reference as IToken[])[0]!;
+      const fromEnd = ctx.Top !== undefined;
+      // 抚顺项目里倒数第二: the second of a ranking from the smallest, as 倒数 alone asks.
+      if (fromEnd) {
+        out.ascending = true;
+        out.intents.push('rank');
+      }
+      const ref = (ctx.Reference as IToken[])[0]!;
+      const first = (ctx.Top as IToken[] | undefined)?.[0] ?? ref;
       const n = (ctx.NumberTok as IToken[])[0]!;
-      const index = noted(out, readCount(Number(n.image), first.image + n.image, (k) => `${first.image}${k}个`));
+      const index = noted(out, readCount(Number(n.image), ref.image + n.image, (k) => `${ref.image}${k}个`));
       const last = (ctx.Counter as IToken[] | undefined)?.[0] ?? n;
-      out.references.push({ ref: 'item', index, text: allTokens(ctx).map((x) => x.image).join(''), start: first.startOffset, end: last.startOffset + last.image.length });
+      out.references.push({ ref: 'item', index, fromEnd, text: allTokens(ctx).map((x) => x.image).join(''), start: first.startOffset, end: last.startOffset + last.image.length });
     }
 
     topN(ctx: Children, out: Mentions): void {

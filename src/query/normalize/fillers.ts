@@ -5,6 +5,7 @@ import { alternation } from './words.ts';
 const ANYWHERE = new RegExp(alternation(fillers.anywhere), 'g');
 const CLAUSE_START = new RegExp(`(?<=^|\\s)(?:${alternation(fillers.clauseStart.words)})`, 'g');
 const SENTENCE_FINAL = new RegExp(`(?:${alternation(fillers.sentenceFinal.words)})+(?=\\s|$)`, 'g');
+const AFTER_NAME = new RegExp(`(?<=[^\\s的])(?:${alternation(fillers.afterName.words)})\\s*$`);
 
 /**
  * `请问曲阳2023年三公经费是多少呢` → `曲阳2023年三公经费`. Expects punctuation already
@@ -18,5 +19,5 @@ export function removeFillers(text: string): string {
     previous = s;
     s = s.trimStart().replace(CLAUSE_START, ' ');
   }
-  return s.replace(SENTENCE_FINAL, ' ');
+  return s.replace(SENTENCE_FINAL, ' ').replace(AFTER_NAME, ' ');
 }
