@@ -26,8 +26,10 @@ export type Target =
 
 /** 各医保局, 所有部门, 哪个单位: the departments held; 辽宁的医保局: those of a province or city. */
 export interface DepartmentSet {
-  /** The place the set is limited to, as the documents name it (辽宁省, 朝阳市), or null for all held. */
-  place: string | null;
+  /** The places the set is limited to, as the documents name them (辽宁省, 朝阳市; 辽宁和河北: both), or none for all held. */
+  places: string[];
+  /** 决算的那家, 做预算的单位: only departments with a document of this stage; null when the set says none. */
+  stage: Stage | null;
   /** 哪个…: one of them is asked for (the top of a ranking), not each. */
   which: boolean;
   text: string;

@@ -103,9 +103,18 @@ function mentionsOf(text: string, tokens: QuestionTokens, parser: QuestionParser
   return settleMentions(m);
 }
 
+/** 哪家是决算, 哪个是2023年的: a which-word asking of nothing but a stage or a year asks which department has it. */
+function whichDepartment(m: Mentions, entities: EntityRef[], targets: Target[]): void {
+  const departments = m.listTargets.every((l) => l.target === 'departments' || l.target === 'units');
+  if (m.which && m.sets.length === 0 && entities.length === 0 && targets.length === 0 && departments && (m.stages.length > 0 || m.years.length > 0)) {
+    m.sets.push({ place: null, which: true, stage: null, text: '', start: 0, end: 0 });
+  }
+}
+
 function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, unknown, candidates }: Found): StructuredQuery {
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
   const byScore = rankedByScore(m, targets);
+  whichDepartment(m, entities, targets);
   return {
     text,
     intent: decideIntent(m, entities, targets, byScore),
@@ -169,8 +178,9 @@ function shareBaseOf(m: Mentions, found: Found): StructuredQuery['base'] {
 
 /** The question's shape beyond what it names: a set of departments, conditions, arithmetic, references. */
 function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 'conditions' | 'arithmetic' | 'reason' | 'reference' | 'catalogue'> {
-  // 辽宁几个医保单位: a set word and a place together are one set, of that place.
-  const set = m.sets.length ? { ...m.sets[0]!, place: m.sets.find((x) => x.place)?.place ?? null, which: m.sets.some((x) => x.which) } : undefined;
+  // 辽宁几个医保单位: a set word and a place together are one set, of that place; 辽宁和河北的: of each place.
+  const places = [...new Set(m.sets.flatMap((x) => (x.place ? [x.place] : [])))];
+  const set = m.sets.length ? { text: m.sets[0]!.text, places, which: m.sets.some((x) => x.which), stage: m.sets.find((x) => x.stage)?.stage ?? null } : undefined;
   // An amount typed without its unit is read in the unit the figures compared are counted in.
   const unitOf = (c: Mentions['conditions'][number]) => c.unit ?? (m.intents.includes('rate') ? 'percent' : byScore ? 'score' : 'yuan');
   const comparison = m.comparisons[0];
@@ -178,7 +188,7 @@ function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 
   const op = m.arithmetic[0] ?? (m.intents.includes('share') && m.previousYear ? { op: 'growth' as const, text: '' } : undefined);
   const reference = m.references[0];
   return {
-    set: set ? { place: set.place, which: set.which, text: set.text } : null,
+    set: set ?? null,
     conditions: m.conditions.map((c) => ({
       op: c.op,
       value: c.unit === null && unitOf(c) === 'yuan' ? c.value * 10_000 : c.value,

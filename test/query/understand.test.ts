@@ -27,7 +27,7 @@ describe('questions parse to their structured query', () => {
       if (want.targets !== undefined) expect(q.targets.map(targetKey)).toEqual(want.targets);
       if (want.top !== undefined) expect(q.top).toBe(want.top);
       if (want.listOf !== undefined) expect(q.listOf).toBe(want.listOf);
-      if (want.set !== undefined) expect(q.set && (q.set.place ?? 'all')).toBe(want.set);
+      if (want.set !== undefined) expect(q.set && `${q.set.places.join('、') || 'all'}${q.set.stage ? `/${q.set.stage}` : ''}`).toBe(want.set);
       if (want.conditions !== undefined) expect(q.conditions.map((c) => `${c.op}${c.value}${c.upper !== null ? `-${c.upper}` : ''}${c.unit}`)).toEqual(want.conditions);
       if (want.arithmetic !== undefined) expect(q.arithmetic?.op).toBe(want.arithmetic);
       if (want.reference !== undefined) expect(q.reference?.kind).toBe(want.reference);

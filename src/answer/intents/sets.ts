@@ -11,6 +11,7 @@ import { reply, type Reply } from '../reply.ts';
 import { holdings, type Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
 import { headlineFigure, stageOf, targetName } from '../targets.ts';
+import { lookup } from './lookup.ts';
 import { projectScores, rankedListing, scoreOrder } from './rank.ts';
 
 interface Member {
@@ -26,7 +27,7 @@ const levelOf = (place: string): 'province' | 'city' | 'county' => (/(省|自治
  * those whose documents do not say whether they are in the place asked (no province recorded).
  */
 function membersOf(catalog: Catalog, q: StructuredQuery): { members: Member[]; unplaced: string[]; missing: string[] } {
-  const place = q.set?.place ?? null;
+  const places = q.set?.places ?? [];
   const members: Member[] = [];
   const unplaced: string[] = [];
   const missing: string[] = [];
@@ -36,12 +37,14 @@ function membersOf(catalog: Catalog, q: StructuredQuery): { members: Member[]; u
     if (named.size > 0 && !named.has(department)) continue;
     // 有几个部门是决算: with nothing asked of them, the stage picks the documents; with a figure asked, it picks the
     // figure (北票's 决算 prints 预算数 too), and a document without that stage's figure lacks it.
-    const byStage = (q.stage === '预算' || q.stage === '决算') && q.targets.length === 0 && !q.byScore;
-    const docs = byStage ? all.filter((d) => d.stage === q.stage) : all;
+    // 决算的那家: the set's own stage picks the documents whatever is asked of them.
+    const byStage = q.set?.stage ?? ((q.stage === '预算' || q.stage === '决算') && q.targets.length === 0 && !q.byScore ? q.stage : null);
+    const docs = byStage ? all.filter((d) => d.stage === byStage) : all;
     const latest = docs[0];
     if (!latest) continue;
-    if (place !== null && ![latest.province, latest.city, latest.county].includes(place) && !department.includes(place)) {
-      if (latest[levelOf(place)] === null) unplaced.push(department);
+    const inPlace = (place: string) => [latest.province, latest.city, latest.county].includes(place) || department.includes(place);
+    if (places.length > 0 && !places.some(inPlace)) {
+      if (places.some((place) => latest[levelOf(place)] === null)) unplaced.push(department);
       continue;
     }
     const doc = q.years.length ? docs.find((d) => q.years.includes(d.fiscal_year)) : latest;
@@ -116,12 +119,15 @@ function sharesOf(s: Sources, q: StructuredQuery, members: Member[], part: Targe
 /** 哪个部门…最高, 各医保局的支出总计, 辽宁的医保局加起来: each department's figure, ranked, listed, added up or averaged. */
 export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Reply {
   const { members, unplaced, missing } = membersOf(catalog, q);
-  const where = q.set?.place ? `${q.set.place}的` : '';
+  const stage = q.set?.stage ?? (q.stage === '预算' || q.stage === '决算' ? q.stage : '');
+  // 辽宁省、河北省的, 2024年的, 决算的: what the set is limited to, said in every heading.
+  const limits = `${q.set?.places.join('、') ?? ''}${q.years.length ? `${q.years.join('、')}年` : ''}${q.set?.stage ?? ''}`;
+  const where = limits ? `${limits}的` : '';
   const notes = [
     ...(missing.length ? [`未公开${q.years.join('、')}年资料：${missing.join('、')}`] : []),
     ...(unplaced.length ? [`注：${unplaced.join('、')}的文件未写明所属省份，不在其内。`] : []),
   ];
-  const asked = `${where}${q.years.length ? `${q.years.join('、')}年` : ''}${q.stage === '预算' || q.stage === '决算' ? q.stage : ''}`;
+  const asked = `${q.set?.places.join('、') ?? ''}${q.years.length ? `${q.years.join('、')}年` : ''}${stage}`;
   if (members.length === 0) return reply('not_found', [`没有找到${asked}部门的公开资料。现有：${holdings(catalog)}。`, ...notes]);
   const t = q.targets[0];
   // 辽宁有几个单位, 哪些医保局是2023年的: the departments themselves, with the documents held.
@@ -129,10 +135,16 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
     const lines = members.map((m) => `· ${m.department}（${m.doc.short}）：${held(m.doc)}`);
     return reply('answered', [`${asked ? `${asked}的` : ''}部门共${members.length}个：`, ...lines, ...notes]);
   }
+  // 做决算的那家支出总计: a set that is one department is asked as that department.
+  if (members.length === 1 && q.set && !q.set.which && q.intent === 'lookup' && !q.arithmetic && !q.byScore) {
+    const [m] = members as [Member];
+    const scope: Scope = { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null };
+    return withTail(lookup(s, q, scope, t!), [`（${asked}的部门只有${m.department}。）`, ...notes]);
+  }
   if (q.intent === 'share' && q.targets.length > 1 && !q.byScore) {
     const [part, base] = q.targets as [Target, Target];
     const { shares, inputs, lacking } = sharesOf(s, q, members, part, base);
-    const title = `${where || '各部门'}${targetName(part)}占${targetName(base)}的比例`;
+    const title = `${where ? `${where}部门` : '各部门'}${targetName(part)}占${targetName(base)}的比例`;
     const r = rankedListing(`${title}排序`, shares, q, 'percent', undefined, (f) => `${f.label}（${f.raw}）`);
     if (r.status === 'answered') r.figures.push(...inputs);
     return withTail(r, [...(lacking.length ? [`缺少数字：${lacking.join('、')}`] : []), ...notes, ...mixNotes(inputs)]);
@@ -148,7 +160,7 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
     else lacking.push(m.department);
   }
   const what = q.byScore ? '项目自评得分' : targetName(t!);
-  const title = `${where ? where : '各部门'}${what}`;
+  const title = `${where ? `${where}部门` : '各部门'}${what}`;
   const tail = [...(lacking.length ? [`未公开此项：${lacking.join('、')}`] : []), ...notes];
   const op = q.arithmetic?.op;
   if ((op === 'sum' || op === 'average') && !q.byScore && figures.length > 0) {

@@ -24,6 +24,7 @@ export function createParser(t: QuestionTokens) {
   const isOrganisation = (token: IToken) =>
     tokenMatcher(token, t.OrgWord) || (tokenMatcher(token, t.ListTarget) && ['departments', 'units'].includes((entry(token) as { target: string }).target));
   const isOf = (token: IToken) => tokenMatcher(token, t.Other) && token.image === '的';
+  const isAlone = (token: IToken) => tokenMatcher(token, t.SetWord) && (entry(token) as { alone?: boolean }).alone === true;
   // 总, 全部, 所有 before a share's base: the whole of it, not the part named before 占.
   const isWhole = (token: IToken) => (tokenMatcher(token, t.Other) || tokenMatcher(token, t.SetWord)) && shapes.share.whole.includes(token.image);
   const shapeWord = (token: IToken, list: 'shareOf') => shapes.share[list].includes(token.image);
@@ -40,10 +41,28 @@ export function createParser(t: QuestionTokens) {
       return tokenMatcher(this.LA(k + 1), t.Unit) ? 2 : 1;
     }
 
-    /** 各医保局, 哪个单位, 所有的部门, 辽宁的医保局: a set word or a place, then (的) an organisation word. */
+    /**
+     * 各医保局, 哪个单位, 所有的部门, 辽宁的医保局: a set word or a place, then (的) an organisation word; 那几家 alone;
+     * a stage before it (决算的那家) says which documents.
+     */
     private startsSet(): boolean {
-      if (!tokenMatcher(this.LA(1), t.SetWord) && !tokenMatcher(this.LA(1), t.Place)) return false;
-      return isOrganisation(this.LA(2)) || (isOf(this.LA(2)) && isOrganisation(this.LA(3)));
+      const k = this.setStart();
+      if (isAlone(this.LA(k))) return true;
+      // 决算的单位, 做预算的部门: a stage and an organisation word.
+      if (k > 1 && isOrganisation(this.LA(k))) return true;
+      if (!tokenMatcher(this.LA(k), t.SetWord) && !tokenMatcher(this.LA(k), t.Place)) return false;
+      return this.organisationAt(k + 1) > 0;
+    }
+
+    /** Where a set's own word stands: after a stage (and 的) qualifying it. */
+    private setStart(): number {
+      if (!tokenMatcher(this.LA(1), t.Stage)) return 1;
+      return isOf(this.LA(2)) ? 3 : 2;
+    }
+
+    /** How many tokens an organisation word (after 的) takes from LA(k); 0 when none stands there. */
+    private organisationAt(k: number): number {
+      return isOrganisation(this.LA(k)) ? 1 : isOf(this.LA(k)) && isOrganisation(this.LA(k + 1)) ? 2 : 0;
     }
 
     /**
@@ -140,9 +159,29 @@ export function createParser(t: QuestionTokens) {
     });
 
     departmentSet = this.RULE('departmentSet', () => {
-      this.OR1([{ ALT: () => this.CONSUME(t.SetWord) }, { ALT: () => this.CONSUME(t.Place) }]);
-      this.OPTION(() => this.CONSUME(t.Other));
-      this.OR2([{ ALT: () => this.CONSUME(t.OrgWord) }, { ALT: () => this.CONSUME(t.ListTarget) }]);
+      this.OPTION1({
+        GATE: () => tokenMatcher(this.LA(1), t.Stage),
+        DEF: () => {
+          this.CONSUME(t.Stage);
+          this.OPTION2({ GATE: () => isOf(this.LA(1)), DEF: () => this.CONSUME1(t.Other) });
+        },
+      });
+      this.OR1([
+        {
+          ALT: () => {
+            this.OR2([{ ALT: () => this.CONSUME(t.SetWord) }, { ALT: () => this.CONSUME(t.Place) }]);
+            this.OPTION3({ GATE: () => this.organisationAt(1) > 0, DEF: () => this.SUBRULE1(this.organisation) });
+          },
+        },
+        // 决算的单位: the stage alone says which.
+        { ALT: () => this.SUBRULE2(this.organisation) },
+      ]);
+    });
+
+    /** (的) 医保局, 部门, 单位 */
+    organisation = this.RULE('organisation', () => {
+      this.OPTION({ GATE: () => isOf(this.LA(1)), DEF: () => this.CONSUME(t.Other) });
+      this.OR([{ ALT: () => this.CONSUME(t.OrgWord) }, { ALT: () => this.CONSUME(t.ListTarget) }]);
     });
 
     /** 超过50万元 | 50万元以下 | 在10万到50万之间 */

@@ -44,7 +44,7 @@ export interface Mentions {
   /** Text no word matched, in runs (`上海`, `印刷服务`). */
   residue: (Span & { text: string })[];
   /** 各医保局, 辽宁的医保局, 哪个单位. */
-  sets: (Span & { place: string | null; which: boolean; text: string })[];
+  sets: (Span & { place: string | null; which: boolean; stage?: Stage | null; text: string })[];
   /** Bounds on amounts; the unit is null when none was typed (超过1000). */
   conditions: (Span & { op: Comparison; value: number; upper: number | null; unit: 'yuan' | 'percent' | 'score' | null; text: string })[];
   /** Arithmetic words (加起来, 相差, 人均), and 比 between two figures with its direction word. */
@@ -135,11 +135,12 @@ export function createMentionsVisitor(parser: QuestionParser) {
 
     departmentSet(ctx: Children, out: Mentions): void {
       const tokens = allTokens(ctx);
-      const head = tokens[0]!;
-      const e = head.payload as Entry;
-      const span = { start: head.startOffset, end: tokens.at(-1)!.startOffset + tokens.at(-1)!.image.length };
+      const head = ((ctx.SetWord ?? ctx.Place) as IToken[] | undefined)?.[0];
+      const e = (head?.payload ?? { kind: 'orgWord' }) as Entry;
+      const stage = (ctx.Stage as IToken[] | undefined)?.[0]?.payload as Extract<Entry, { kind: 'stage' }> | undefined;
+      const span = { start: tokens[0]!.startOffset, end: tokens.at(-1)!.startOffset + tokens.at(-1)!.image.length };
       const text = tokens.map((x) => x.image).join('');
-      out.sets.push({ place: e.kind === 'place' ? e.place : null, which: e.kind === 'setWord' && e.which, text, ...span });
+      out.sets.push({ place: e.kind === 'place' ? e.place : null, which: e.kind === 'setWord' && e.which, stage: stage?.stage ?? null, text, ...span });
     }
 
     condition(ctx: Children, out: Mentions): void {
@@ -159,8 +160,9 @@ export function createMentionsVisitor(parser: QuestionParser) {
       else out.conditions.push({ op: comparator?.op ?? '>=', value: scale(low!), upper: null, unit, text, start, end });
     }
 
-    // Read by condition.
+    // Read by condition and by a set of departments.
     amount(): void {}
+    organisation(): void {}
 
     shareOf(ctx: Children, out: Mentions): void {
       out.intents.push('share');

@@ -36,7 +36,8 @@ export type Entry =
   | { kind: 'comparator'; op: Comparison; after: boolean }
   | { kind: 'range'; part: 'open' | 'join' | 'close' }
   | { kind: 'unit'; unit: 'yuan' | 'percent' | 'score'; scale: number }
-  | { kind: 'setWord'; which: boolean }
+  /** alone: a set of departments by itself (那几家), with no organisation word after it. */
+  | { kind: 'setWord'; which: boolean; alone?: boolean }
   | { kind: 'orgWord' }
   | { kind: 'place'; place: string }
   | { kind: 'than' }
@@ -201,6 +202,7 @@ function addShapes(add: (text: string, entry: Entry) => void): void {
   for (const [w, u] of Object.entries(shapes.units)) if (w !== '$comment') add(w, { kind: 'unit', ...(u as { unit: 'yuan' | 'percent' | 'score'; scale: number }) });
   for (const w of shapes.sets.every) add(w, { kind: 'setWord', which: false });
   for (const w of shapes.sets.which) add(w, { kind: 'setWord', which: true });
+  for (const w of shapes.sets.alone) add(w, { kind: 'setWord', which: false, alone: true });
   for (const w of shapes.sets.organisations) add(w, { kind: 'orgWord' });
   const { than, more, less, $comment: _, ...ops } = shapes.arithmetic;
   for (const w of than) add(w, { kind: 'than' });
