@@ -2,7 +2,7 @@
 // documents, hand over to the intent.
 import type { StructuredQuery, Target } from '../query/ast.ts';
 import type { Catalog } from '../query/catalog.ts';
-import { orgAliasesOf } from '../query/lexicon/aliases.ts';
+import { orgAliasesOf, placeAliasesOf } from '../query/lexicon/aliases.ts';
 import { arithmetic } from './intents/arithmetic.ts';
 import { breakdown } from './intents/breakdown.ts';
 import { compare } from './intents/compare.ts';
@@ -15,7 +15,7 @@ import { rate } from './intents/rate.ts';
 import { share } from './intents/share.ts';
 import { show } from './figures.ts';
 import { reply, type Reply } from './reply.ts';
-import { askedOf, resolveScopes, whichOne, type Scope } from './resolve.ts';
+import { askedOf, holdings, resolveScopes, whichOne, type Scope } from './resolve.ts';
 import { remember, type Sources } from './sources.ts';
 
 const HELP = '我能回答部门预算、决算公开中的数字，例如：曲阳 2023 三公经费；沈阳 2023 邮电费；抚顺 2024 项目支出 前5；北票 困难群众医疗保障资金。';
@@ -25,6 +25,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // A name several departments go by is asked back before anything is answered about either.
   const unclear = q.entities.find((e) => e.alternatives?.length);
   if (unclear) return whichOne(catalog, q, unclear);
+  if (q.foreign.length) return notHeld(catalog, q);
   if (q.catalogue) return catalogue(catalog);
   // Every department's figure: each look-up is one query over all documents, not one per document; the
   // answer, which reads every department, is kept for the same question asked again.
@@ -82,6 +83,19 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (r.status === 'answered' && misspelt.length) r.lines.unshift(...misspelt.map((t) => `“${t.text}”按“${t.asRead}”理解。`));
   if (r.status === 'answered' && q.notes?.length) r.lines.unshift(...q.notes);
   return r;
+}
+
+/**
+ * 大连, 海淀区医保局: a place no document held lies in is said not to be held, with what is; 沈阳市医疗保障局 where
+ * 沈阳's 医疗保障事务服务中心 is held: that one is offered first.
+ */
+function notHeld(catalog: Catalog, q: StructuredQuery): Reply {
+  const near = [...catalog.departments.entries()].filter(([d]) => q.foreign.some((f) => [...placeAliasesOf(d)].some((p) => f.startsWith(p))));
+  const offered = near.map(([d, docs]) => `${d}（${docs.map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}）`);
+  const lines = [`没有${q.foreign.map((p) => `“${p}”`).join('、')}的预算公开资料。${offered.length ? `同一地方现有的是：${offered.join('；')}。` : `现有：${holdings(catalog)}。`}`];
+  const asked = q.targets.map((t) => t.text).join('') || '支出总计';
+  const suggestions = near.map(([, docs]) => `${docs[0]!.short} ${docs[0]!.fiscal_year} ${asked}`);
+  return reply('not_found', lines, [], [...new Set([...suggestions, ...askedOf(catalog, q)])].slice(0, 5));
 }
 
 /** 有哪些数据, 能查什么: the documents held and the kinds of questions they answer. */

@@ -110,6 +110,8 @@ export interface StructuredQuery {
   /** 为什么 / 原因: the reason the text states for a change. */
   reason: boolean;
   reference: Reference | null;
+  /** Places named that no document held lies in (大连, 海淀区, 某某县), as typed: the answer says they are not held. */
+  foreign: string[];
   /** The base a share names after 占, one of `targets`; null when none was named. */
   base: ShareBase | null;
   /** 有哪些数据 / 能查什么: what is held. */

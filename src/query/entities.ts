@@ -3,8 +3,28 @@ import type { EntityChoice, EntityRef } from './ast.ts';
 import type { Catalog } from './catalog.ts';
 import type { Mentions } from './grammar/visitor.ts';
 import type { Scope } from './loose.ts';
-import { placeAliasesOf, placesOf } from './lexicon/aliases.ts';
+import { orgAliasesOf, placeAliasesOf, placesOf } from './lexicon/aliases.ts';
 import { contains, divisions } from '../store/places/divisions.ts';
+
+/**
+ * 沈阳市医疗保障局 where only 沈阳's 医疗保障事务服务中心 is held: a place's name and an organisation word no held unit
+ * of that department goes by name an organisation not held. It leaves the entities, and is returned as typed.
+ */
+export function unheldOrganisations(m: Mentions, catalog: Catalog): string[] {
+  const out: string[] = [];
+  for (const e of [...m.entities]) {
+    if (e.start === undefined || e.unitId !== null || !placeAliasesOf(e.department).has(e.text)) continue;
+    const org = m.orgWords.find((o) => o.start === e.end);
+    if (!org || !/[局所]$|中心$/.test(org.text)) continue;
+    const docs = new Set(catalog.departments.get(e.department)?.map((d) => d.id));
+    const own = catalog.units.filter((u) => docs.has(u.documentId)).flatMap((u) => orgAliasesOf(u.name));
+    if (own.includes(org.text)) continue;
+    m.entities.splice(m.entities.indexOf(e), 1);
+    m.listTargets = m.listTargets.filter((l) => l.start !== org.start);
+    out.push(`${e.text}${org.text}`);
+  }
+  return out;
+}
 
 /** The entities named, each once, without a bare place beside one of its own sub-units. */
 export function entitiesOf(m: Mentions): EntityRef[] {

@@ -2,7 +2,7 @@
 // with the grammar, look leftover words up as project names, decide the intent.
 import type { Catalog } from './catalog.ts';
 import type { EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
-import { entitiesOf, narrowByPlace, placeOwnLevel, placeUnitOrgs, scopeOf } from './entities.ts';
+import { entitiesOf, narrowByPlace, placeOwnLevel, placeUnitOrgs, scopeOf, unheldOrganisations } from './entities.ts';
 import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
 import { createMentionsVisitor, emptyMentions, noted, settleMentions, type Mentions } from './grammar/visitor.ts';
@@ -94,8 +94,8 @@ function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byS
 }
 
 /** What the grammar read in a question, or null when the parse skipped tokens. */
-function mentionsOf(text: string, tokens: QuestionTokens, parser: QuestionParser, visitor: ReturnType<typeof createMentionsVisitor>): Mentions | null {
-  parser.input = tokens.lexer.tokenize(text).tokens;
+function mentionsOf(text: string, tokens: QuestionTokens, parser: QuestionParser, visitor: ReturnType<typeof createMentionsVisitor>, foreign = false): Mentions | null {
+  parser.input = tokens.tokenize(text, foreign);
   const cst = parser.question();
   if (parser.errors.length > 0) return null;
   const m = emptyMentions();
@@ -115,15 +115,20 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
   const byScore = rankedByScore(m, targets);
   whichDepartment(m, entities, targets);
+  const intent = decideIntent(m, entities, targets, byScore);
+  // 功能科目里排最后的: the last of a ranking the question asks for is the first from the other end, however long
+  // the ranking (its shown part is cut to the top N).
+  const last = intent === 'rank' && m.references.find((r) => r.ref === 'last');
+  if (last) m.references.splice(m.references.indexOf(last), 1);
   return {
     text,
-    intent: decideIntent(m, entities, targets, byScore),
+    intent,
     entities,
     years: [...new Set(m.years)],
     stage,
     targets,
-    top: m.top === 0 ? 5 : m.top ?? (m.intents.includes('rank') && m.numbers.length ? noted(m, readCount(m.numbers[0]!, String(m.numbers[0]), (k) => `前${k}项`)) : null),
-    ascending: m.ascending || (m.which && m.direction === 'less'),
+    top: m.top === 0 ? 5 : m.top ?? (m.intents.includes('rank') && m.numbers.length ? noted(m, readCount(m.numbers[0]!, String(m.numbers[0]), (k) => `前${k}项`)) : last ? 1 : null),
+    ascending: (m.ascending || (m.which && m.direction === 'less')) !== Boolean(last),
     // 为什么 of a figure asks why it changed: the reason the text states with its change.
     previousYear: m.previousYear || (m.reason && !m.intents.includes('rate') && !m.bothStages && targets.length > 0),
     changeAsked: m.changeAsked || m.reason,
@@ -135,6 +140,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     candidates,
     ...shapesOf(m, byScore),
     base: shareBaseOf(m, { targets, unknown, candidates }),
+    foreign: m.foreign,
     notes: m.notes,
   };
 }
@@ -186,7 +192,8 @@ function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 
   const comparison = m.comparisons[0];
   // 增长了百分之几: a share of the change, the growth rate.
   const op = m.arithmetic[0] ?? (m.intents.includes('share') && m.previousYear ? { op: 'growth' as const, text: '' } : undefined);
-  const reference = m.references[0];
+  // 功能科目里排最后的: an item of a list is what is pointed at; 里 only says which list.
+  const reference = m.references.find((r) => r.ref === 'item' || r.ref === 'last') ?? m.references[0];
   return {
     set: set ?? null,
     conditions: m.conditions.map((c) => ({
@@ -223,11 +230,18 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
   /** The structured query of a normalised question. */
   const read = (text: string): Understood => {
     // A parse that skipped tokens could answer another question than the one asked.
-    const m = mentionsOf(text, tokens, parser, visitor);
+    let m = mentionsOf(text, tokens, parser, visitor);
     if (m === null) return { ok: false, reason: 'unparsed' };
+    // Words the lexicon does not know may name a place no document held lies in (大连市医保局): read again for them.
+    if (m.residue.some((r) => /[\u4e00-\u9fff]/.test(meaningful(r.text)))) {
+      const again = mentionsOf(text, tokens, parser, visitor, true);
+      if (again?.foreign.length) m = again;
+    }
     if (m.refusals.length > 0) return { ok: false, reason: 'number', message: m.refusals.join('') };
 
     const found: Found = { targets: [], candidates: [], unknown: [] };
+    // 沈阳市医疗保障局 where only its 中心 is held: an organisation not held, named as such.
+    m.foreign.push(...unheldOrganisations(m, catalog));
     // Each department or unit once, and a place beside its own unit only says where the unit is.
     const entities = entitiesOf(m);
     // 长春 朝阳区: a place typed apart says which of the departments a shared name goes by.

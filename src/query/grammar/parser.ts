@@ -24,6 +24,8 @@ export function createParser(t: QuestionTokens) {
   const isOrganisation = (token: IToken) =>
     tokenMatcher(token, t.OrgWord) || (tokenMatcher(token, t.ListTarget) && ['departments', 'units'].includes((entry(token) as { target: string }).target));
   const isOf = (token: IToken) => tokenMatcher(token, t.Other) && token.image === '的';
+  // 第 and 排最后 count items (第2个, 排最后1名); 它, 其中 before a number do not.
+  const isCounting = (token: IToken) => tokenMatcher(token, t.Reference) && ['ordinal', 'last'].includes((entry(token) as { ref: string }).ref);
   const isAlone = (token: IToken) => tokenMatcher(token, t.SetWord) && (entry(token) as { alone?: boolean }).alone === true;
   // 总, 全部, 所有 before a share's base: the whole of it, not the part named before 占.
   const isWhole = (token: IToken) => (tokenMatcher(token, t.Other) || tokenMatcher(token, t.SetWord)) && shapes.share.whole.includes(token.image);
@@ -111,7 +113,7 @@ export function createParser(t: QuestionTokens) {
           { GATE: () => this.startsCondition(), ALT: () => this.SUBRULE(this.condition) },
           { GATE: () => this.startsShareBase(), ALT: () => this.SUBRULE(this.shareOf) },
           { GATE: () => is(this.LA(2), [...targets, t.Entity, t.Year, t.Stage, t.PreviousYear]), ALT: () => this.SUBRULE(this.comparison) },
-          { GATE: () => (tokenMatcher(this.LA(1), t.Reference) && isNumber(this.LA(2))) || this.fromEnd(), ALT: () => this.SUBRULE(this.ordinal) },
+          { GATE: () => (isCounting(this.LA(1)) && isNumber(this.LA(2))) || this.fromEnd(), ALT: () => this.SUBRULE(this.ordinal) },
           { ALT: () => this.CONSUME(t.UnitOrg) },
           { ALT: () => this.SUBRULE(this.yearList) },
           { ALT: () => this.SUBRULE(this.targetList) },
@@ -125,6 +127,7 @@ export function createParser(t: QuestionTokens) {
           { ALT: () => this.CONSUME(t.ListTarget) },
           { ALT: () => this.CONSUME(t.Scope) },
           { ALT: () => this.CONSUME(t.Sources) },
+          { ALT: () => this.CONSUME(t.Filler) },
           { ALT: () => this.CONSUME(t.Conj) },
           { ALT: () => this.CONSUME(t.NumberTok) },
           { ALT: () => this.CONSUME(t.Arith) },
@@ -226,7 +229,7 @@ export function createParser(t: QuestionTokens) {
       this.OPTION(() => this.CONSUME(t.Direction));
     });
 
-    /** 第2个, 倒数第2个 */
+    /** 第2个, 倒数第2个, 排最后1名 */
     ordinal = this.RULE('ordinal', () => {
       this.OPTION1({ GATE: () => this.fromEnd(), DEF: () => this.CONSUME(t.Top) });
       this.CONSUME(t.Reference);

@@ -2,10 +2,16 @@
 // custom-pattern tokens backed by the lexicon's one trie: each kind accepts a
 // position only when the longest entry starting there is of its kind, so the
 // longest match wins across kinds. Years, codes and numbers are patterns.
-import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
+import { foreignPlaceAt } from '../lexicon/foreign.ts';
 import type { Entry, EntryKind, Lexicon } from '../lexicon/lexicon.ts';
 
+/** The CJK unified ideographs (U+4E00–U+9FFF). */
+const HAN = Array.from({ length: 0x9fff - 0x4e00 + 1 }, (_, i) => String.fromCharCode(0x4e00 + i));
+
 export interface QuestionTokens {
+  /** Tokenises a question; with `foreign`, places no document held lies in are read as places too (lexicon/foreign.ts). */
+  tokenize(text: string, foreign: boolean): IToken[];
   all: TokenType[];
   Entity: TokenType;
   UnitOrg: TokenType;
@@ -23,6 +29,7 @@ export interface QuestionTokens {
   ListTarget: TokenType;
   Scope: TokenType;
   Sources: TokenType;
+  Filler: TokenType;
   Comparator: TokenType;
   Range: TokenType;
   Unit: TokenType;
@@ -61,6 +68,7 @@ const KINDS: [keyof QuestionTokens, EntryKind][] = [
   ['ListTarget', 'listTarget'],
   ['Scope', 'scope'],
   ['Sources', 'sources'],
+  ['Filler', 'filler'],
   ['Comparator', 'comparator'],
   ['Range', 'range'],
   ['Unit', 'unit'],
@@ -81,15 +89,20 @@ export function buildTokens(lexicon: Lexicon): QuestionTokens {
   let lastText = '';
   let lastOffset = -1;
   let lastHit: { length: number; value: Entry } | null = null;
+  let foreign = false;
   const lookup = (text: string, offset: number) => {
     if (text !== lastText || offset !== lastOffset) {
       lastText = text;
       lastOffset = offset;
       lastHit = lexicon.trie.longest(text, offset);
+      // A place not held, where it is longer than any word of the lexicon there (海淀区 over 海淀's 海).
+      const length = foreign ? foreignPlaceAt(text, offset) : 0;
+      if (length > (lastHit?.length ?? 0)) lastHit = { length, value: { kind: 'place', place: text.slice(offset, offset + length), foreign: true } };
     }
     return lastHit;
   };
-  const hints = lexicon.trie.firstChars();
+  // Any Han character may start a place's name (lexicon/foreign.ts), beside the lexicon's own first characters.
+  const hints = [...new Set([...lexicon.trie.firstChars(), ...HAN])];
 
   const dictionary = Object.fromEntries(
     KINDS.map(([name, kind]) => [
@@ -122,5 +135,15 @@ export function buildTokens(lexicon: Lexicon): QuestionTokens {
 
   const all = [WhiteSpace, ...KINDS.map(([name]) => dictionary[name]), Year, Code, NumberTok, Latin, Other];
   const lexer = new Lexer(all, { ensureOptimizations: true, positionTracking: 'onlyOffset' });
-  return { ...dictionary, Year, Code, NumberTok, Latin, Other, all, lexer };
+  const tokenize = (text: string, withForeign: boolean) => {
+    foreign = withForeign;
+    lastOffset = -1;
+    try {
+      return lexer.tokenize(text).tokens;
+    } finally {
+      foreign = false;
+      lastOffset = -1;
+    }
+  };
+  return { ...dictionary, Year, Code, NumberTok, Latin, Other, all, lexer, tokenize };
 }

@@ -18,7 +18,10 @@ export interface Span {
 export type TargetMention = (Mentioned<'metric'> | Mentioned<'subject'> | Mentioned<'project'> | { kind: 'code'; code: string; text: string }) & Span;
 
 export interface Mentions {
-  entities: Mentioned<'entity'>[];
+  /** Where it was typed, when named on its own (not as the second figure of a comparison). */
+  entities: (Mentioned<'entity'> & Partial<Span>)[];
+  /** 医保局, 医疗保障局 typed after a place: what organisation of the place is meant. */
+  orgWords: (Span & { text: string })[];
   years: number[];
   targets: TargetMention[];
   stages: Stage[];
@@ -58,6 +61,8 @@ export interface Mentions {
   notes: string[];
   /** Why numbers in the question cannot be used at all: the question is refused with this. */
   refusals: string[];
+  /** Places no document held lies in (大连, 海淀区), as typed. */
+  foreign: string[];
   /** 占Y: where the base of a share was named, and whether a word said it is the whole (占全部项目支出, 占抚顺总项目支出). */
   shareBase: (Span & { text: string; whole: boolean }) | null;
   /** 谁, 哪个 outside a set (抚顺和北票谁的人员经费高): one of the things named is asked for. */
@@ -113,7 +118,7 @@ export function createMentionsVisitor(parser: QuestionParser) {
     }
 
     entityList(ctx: Children, out: Mentions): void {
-      for (const t of (ctx.Entity ?? []) as IToken[]) out.entities.push({ ...(t.payload as Mentioned<'entity'>), text: t.image });
+      for (const t of (ctx.Entity ?? []) as IToken[]) out.entities.push({ ...(t.payload as Mentioned<'entity'>), text: t.image, ...spanOf(t) });
     }
 
     yearList(ctx: Children, out: Mentions): void {
@@ -140,7 +145,9 @@ export function createMentionsVisitor(parser: QuestionParser) {
       const stage = (ctx.Stage as IToken[] | undefined)?.[0]?.payload as Extract<Entry, { kind: 'stage' }> | undefined;
       const span = { start: tokens[0]!.startOffset, end: tokens.at(-1)!.startOffset + tokens.at(-1)!.image.length };
       const text = tokens.map((x) => x.image).join('');
-      out.sets.push({ place: e.kind === 'place' ? e.place : null, which: e.kind === 'setWord' && e.which, stage: stage?.stage ?? null, text, ...span });
+      // 大连的医保局: a place not held is named as such, never a set (of none).
+      if (e.kind === 'place' && e.foreign) out.foreign.push(head!.image);
+      else out.sets.push({ place: e.kind === 'place' ? e.place : null, which: e.kind === 'setWord' && e.which, stage: stage?.stage ?? null, text, ...span });
     }
 
     condition(ctx: Children, out: Mentions): void {
@@ -201,9 +208,18 @@ export function createMentionsVisitor(parser: QuestionParser) {
       const ref = (ctx.Reference as IToken[])[0]!;
       const first = (ctx.Top as IToken[] | undefined)?.[0] ?? ref;
       const n = (ctx.NumberTok as IToken[])[0]!;
-      const index = noted(out, readCount(Number(n.image), ref.image + n.image, (k) => `${ref.image}${k}个`));
-      const last = (ctx.Counter as IToken[] | undefined)?.[0] ?? n;
-      out.references.push({ ref: 'item', index, fromEnd, text: allTokens(ctx).map((x) => x.image).join(''), start: first.startOffset, end: last.startOffset + last.image.length });
+      const count = noted(out, readCount(Number(n.image), ref.image + n.image, (k) => `${ref.image}${k}个`));
+      const end = (ctx.Counter as IToken[] | undefined)?.[0] ?? n;
+      const span = { start: first.startOffset, end: end.startOffset + end.image.length };
+      const text = allTokens(ctx).map((x) => x.image).join('');
+      if ((ref.payload as Extract<Entry, { kind: 'reference' }>).ref !== 'last') out.references.push({ ref: 'item', index: count, fromEnd, text, ...span });
+      // 排最后1名 is the last item; 排最后3名, the last three: the ranking from the smallest.
+      else if (count === 1) out.references.push({ ref: 'last', index: -1, text, ...span });
+      else {
+        out.top = count;
+        out.ascending = true;
+        out.intents.push('rank');
+      }
     }
 
     topN(ctx: Children, out: Mentions): void {
@@ -263,6 +279,7 @@ function readToken(name: string, t: IToken, out: Mentions): void {
     case 'OrgWord':
       // 医保局有哪些, 超过10万元的医保局: an organisation word alone names the departments.
       out.listTargets.push({ target: 'departments', ...spanOf(t) });
+      out.orgWords.push({ text: t.image, ...spanOf(t) });
       break;
     case 'Arith':
     case 'Reason':
@@ -300,7 +317,7 @@ function standalone(t: IToken): (out: Mentions) => void {
     case 'catalogue':
       return (out) => (out.catalogue = true);
     case 'place':
-      return (out) => out.sets.push({ place: entry.place, which: false, text: t.image, ...span });
+      return (out) => (entry.foreign ? out.foreign.push(t.image) : out.sets.push({ place: entry.place, which: false, text: t.image, ...span }));
     case 'reference':
       return (out) => out.references.push({ ref: entry.ref === 'ordinal' ? 'item' : entry.ref, index: entry.ref === 'last' ? -1 : 0, text: t.image, ...span });
     default:
@@ -422,6 +439,8 @@ export function emptyMentions(): Mentions {
     which: false,
     direction: null,
     shareBase: null,
+    foreign: [],
+    orgWords: [],
     pending: [],
     notes: [],
     refusals: [],

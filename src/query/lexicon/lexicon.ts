@@ -32,6 +32,8 @@ export type Entry =
   | { kind: 'listTarget'; target: ListTarget }
   | { kind: 'scope'; scope: 'subjects' | 'subunit' }
   | { kind: 'sources' }
+  /** 最后, 最终, 大概: read whole, meaning nothing. */
+  | { kind: 'filler' }
   /** Shape words (grammar/shapes.json): they mean something only where the parser builds a shape from them. */
   | { kind: 'comparator'; op: Comparison; after: boolean }
   | { kind: 'range'; part: 'open' | 'join' | 'close' }
@@ -39,7 +41,8 @@ export type Entry =
   /** alone: a set of departments by itself (那几家), with no organisation word after it. */
   | { kind: 'setWord'; which: boolean; alone?: boolean }
   | { kind: 'orgWord' }
-  | { kind: 'place'; place: string }
+  /** foreign: a place no document held lies in (大连, 海淀区): named in a “not held” answer, never a set. */
+  | { kind: 'place'; place: string; foreign?: boolean }
   | { kind: 'than' }
   | { kind: 'direction'; more: boolean }
   | { kind: 'arith'; op: Exclude<ArithmeticOp, 'ratio'> | 'ratio' }
@@ -166,6 +169,7 @@ export function lexiconData(catalog: Catalog): LexiconData {
   for (const w of words.conjunctions) add(w, { kind: 'conj' });
   for (const [target, list] of Object.entries(words.listTargets)) for (const w of list) add(w, { kind: 'listTarget', target: target as ListTarget });
   for (const w of words.sources) add(w, { kind: 'sources' });
+  for (const w of words.fillers) add(w, { kind: 'filler' });
   for (const [scope, list] of Object.entries(words.scopes)) for (const w of list) add(w, { kind: 'scope', scope: scope as 'subjects' | 'subunit' });
   // Shape words and places are not offered to pinyin input: single characters (各, 分) would swallow typed syllables.
   const shapeWords: [string, number][] = [];
