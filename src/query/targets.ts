@@ -18,6 +18,9 @@ export function mentionedTargets(m: Mentions, compound: Phrase[], catalog: Catal
   m.listTargets = m.listTargets.filter((_, i) => !listPartOf.has(i));
   for (const [i, t] of m.targets.entries()) {
     if (partOf.has(i)) continue;
+    const before = m.targets[i - 1];
+    // 实有 人 (实有多少人): two words of one figure side by side (a filler between) ask it once.
+    if (t.kind === 'metric' && before?.kind === 'metric' && before.key === t.key && t.start - before.end <= 1) continue;
     if (t.kind === 'code') codeTarget(t, catalog, subjectByCode, found);
     else if (t.kind === 'metric') found.targets.push({ kind: 'metric', key: t.key, text: t.text });
     else if (t.kind === 'subject') subjectTarget(t, m, catalog, scope, found);

@@ -3,6 +3,7 @@ import fillers from '../../../grammar/fillers.json' with { type: 'json' };
 import { alternation } from './words.ts';
 
 const ANYWHERE = new RegExp(alternation(fillers.anywhere), 'g');
+const UNBROKEN = new RegExp(`(${alternation(fillers.unbroken.words)})`);
 const CLAUSE_START = new RegExp(`(?<=^|\\s)(?:${alternation(fillers.clauseStart.words)})`, 'g');
 const SENTENCE_FINAL = new RegExp(`(?:${alternation(fillers.sentenceFinal.words)})+(?=\\s|$)`, 'g');
 const AFTER_NAME = new RegExp(`(?<=[^\\s的])(?:${alternation(fillers.afterName.words)})\\s*$`);
@@ -13,7 +14,11 @@ const AFTER_NAME = new RegExp(`(?<=[^\\s的])(?:${alternation(fillers.afterName.
  * Removed phrases leave a space so the words around them stay apart.
  */
 export function removeFillers(text: string): string {
-  let s = text.replace(ANYWHERE, ' ');
+  // The split keeps each unbroken word at an odd index, untouched.
+  let s = text
+    .split(UNBROKEN)
+    .map((part, i) => (i % 2 ? part : part.replace(ANYWHERE, ' ')))
+    .join('');
   // Removing one clause-start word can expose another (您好 请 …), hence the loop.
   for (let previous = ''; previous !== s; ) {
     previous = s;
