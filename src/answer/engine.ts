@@ -10,6 +10,7 @@ import { openStore } from '../store/db.ts';
 import { prepareQueries } from './data.ts';
 import { conversation, followUps, listItems, mergeContext, pinProject, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
+import { overEarlier, remainderQuery } from './earlier.ts';
 import { reply, toResult } from './reply.ts';
 import { createMemo, type Sources } from './sources.ts';
 import type { AskResult, CatalogDocument, DialogContext, Engine } from './types.ts';
@@ -72,11 +73,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const within = referred === null ? scopeOfFollowUp(understood.query, c) : null;
     const scoped = within !== null ? understander.understand(`${within} ${understood.query.text}`) : null;
     const own = reread?.ok ? pinProject(reread.query, referred!, catalog) : scoped?.ok ? readWithin(understood.query, scoped.query, within!) : understood.query;
-    const query = mergeContext(own, c?.query);
-    const r = answerQuery(sources, query);
+    // 剩下的呢 after a part: the whole less it; 这两个加起来: arithmetic on the figures answered before.
+    const query = remainderQuery(own, c) ?? mergeContext(own, c?.query);
+    const earlier = overEarlier(own, c);
+    const r = earlier ?? answerQuery(sources, query);
     const result = toResult(text, r, queries);
-    // A message nothing understood leaves the conversation where it was.
-    if (understoodAnything(own)) result.context = conversation(query, r, c, referred !== null);
+    // A message nothing understood leaves the conversation where it was, and so does arithmetic on earlier answers
+    // (两者合计 → 两者差多少 are of the same two).
+    if (earlier && c) result.context = c;
+    else if (understoodAnything(own)) result.context = conversation(query, r, c, referred !== null);
     result.followups = r.status === 'answered' ? followUps(query) : [];
     return result;
   }

@@ -192,8 +192,6 @@ function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 
   const comparison = m.comparisons[0];
   // 增长了百分之几: a share of the change, the growth rate.
   const op = m.arithmetic[0] ?? (m.intents.includes('share') && m.previousYear ? { op: 'growth' as const, text: '' } : undefined);
-  // 功能科目里排最后的: an item of a list is what is pointed at; 里 only says which list.
-  const reference = m.references.find((r) => r.ref === 'item' || r.ref === 'last') ?? m.references[0];
   return {
     set: set ?? null,
     conditions: m.conditions.map((c) => ({
@@ -206,9 +204,25 @@ function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 
     })),
     arithmetic: op ? { op: op.op, direction: comparison?.direction ?? null, text: op.text } : comparison ? { op: 'difference', direction: comparison.direction, text: comparison.text } : null,
     reason: m.reason,
-    reference: reference ? (reference.ref === 'item' || reference.ref === 'last' ? { kind: 'item', index: Math.abs(reference.index), fromEnd: reference.ref === 'last' || reference.fromEnd === true, text: reference.text } : { kind: reference.ref, text: reference.text }) : null,
+    reference: referenceOf(m),
     catalogue: m.catalogue,
   };
+}
+
+/** 这, 那, 的 around a count (这3个, 这两个的差) only point. */
+const POINTERS = ['这', '那', '的'];
+
+function referenceOf(m: Mentions): StructuredQuery['reference'] {
+  // 功能科目里排最后的: an item of a list is what is pointed at; 里 only says which list.
+  const reference = m.references.find((r) => r.ref === 'item' || r.ref === 'last') ?? m.references[0];
+  // 这2个加起来, 3家一共: a count of things in arithmetic that names nothing counts earlier answers.
+  const counted = m.counted[0];
+  const namesNothing = m.entities.length + m.targets.length + m.sets.length + m.residue.filter((r) => !POINTERS.includes(r.text)).length === 0;
+  if (!reference && counted && m.arithmetic.length > 0 && namesNothing) return { kind: 'these', count: counted.count, text: counted.text };
+  if (!reference) return null;
+  if (reference.ref === 'item' || reference.ref === 'last') return { kind: 'item', index: Math.abs(reference.index), fromEnd: reference.ref === 'last' || reference.fromEnd === true, text: reference.text };
+  if (reference.ref === 'these') return { kind: 'these', count: reference.index || null, text: reference.text };
+  return { kind: reference.ref, text: reference.text };
 }
 
 /** `built`: the lexicon and project index stored at ingest (src/query/artefacts.ts); computed here when absent. */

@@ -145,6 +145,24 @@ describe('follow-ups keep what the new question leaves out, and only that', () =
     }
   });
 
+  it('arithmetic on more earlier answers than were given says so, with no figure', () => {
+    const first = engine.ask('沈阳 人员经费');
+    for (const q of ['这两个加起来', '三家一共多少', '它们合计']) {
+      const next = engine.ask(q, first.context);
+      expect(next.status, next.text).toBe('not_found');
+      expect(next.answers).toEqual([]);
+    }
+  });
+
+  it('arithmetic on earlier answers leaves the conversation where it was (两者合计 → 两者差多少 are of the same two)', () => {
+    let c = engine.ask('抚顺 基本支出').context;
+    c = engine.ask('项目支出呢', c).context;
+    const sum = engine.ask('两者合计', c);
+    const difference = engine.ask('两者差多少', sum.context);
+    expect(sum.answers[0]).toMatchObject({ amount_yuan: 587339100, derived: { op: 'sum' } });
+    expect(difference.answers[0]).toMatchObject({ amount_yuan: 556887100, derived: { op: 'difference' } });
+  });
+
   it('a unit word alone (医保中心呢) is the unit of the previous department', () => {
     const first = engine.ask('北票 执行率');
     const next = engine.ask('医保中心呢', first.context);

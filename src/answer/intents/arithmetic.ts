@@ -32,7 +32,7 @@ function staffFigure(t: Target): boolean {
   return t.kind === 'subject' && t.codes.some((c) => shapes.perHead.subjects.includes(c));
 }
 
-interface Operand {
+export interface Operand {
   figure: Figure;
   /** What the answer calls it: 基本支出, 抚顺市医疗保障局, 2022年, 预算数. */
   name: string;
@@ -183,9 +183,17 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   }
   const operands = operandsOf(s, q, scopes);
   if (!Array.isArray(operands)) return withNote(operands, note);
-  if (op !== 'sum' && operands.length !== 2) return reply('not_found', [...note, `${NAMES[op]}要两个数字，问题里有${operands.length}个。`]);
   const what = q.targets.length > 1 ? operands.map((o) => o.name).join(op === 'sum' ? '、' : '与') : targetName(q.targets[0]!);
   const head = scopes.length > 1 ? '' : `${yearHeading(scope.entity, scope.doc, scope.year)} `;
+  return computation(op, operands, what, head, note);
+}
+
+/**
+ * The operation on the operands, stated as its formula with each input beside it: `what` names the result
+ * (基本支出与项目支出), `head` says whose it is when all are one department's.
+ */
+export function computation(op: ArithmeticOp, operands: Operand[], what: string, head: string, note: string[] = []): Reply {
+  if (op !== 'sum' && operands.length !== 2) return reply('not_found', [...note, `${NAMES[op]}要两个数字，问题里有${operands.length}个。`]);
   const label = op === 'sum' ? `${what}合计` : op === 'growth' ? `${what}增长率` : op === 'ratio' ? `${what}倍数` : op === 'remaining' ? `${what}未花完的部分` : `${what}之差`;
   const result = compute(op, operands, label);
   if (typeof result === 'string') return reply('not_found', [...note, `${head}${what}：${result}`]);

@@ -114,6 +114,7 @@ export function createParser(t: QuestionTokens) {
           { GATE: () => this.startsShareBase(), ALT: () => this.SUBRULE(this.shareOf) },
           { GATE: () => is(this.LA(2), [...targets, t.Entity, t.Year, t.Stage, t.PreviousYear]), ALT: () => this.SUBRULE(this.comparison) },
           { GATE: () => (isCounting(this.LA(1)) && isNumber(this.LA(2))) || this.fromEnd(), ALT: () => this.SUBRULE(this.ordinal) },
+          { GATE: () => tokenMatcher(this.LA(1), t.NumberTok) && tokenMatcher(this.LA(2), t.Counter), ALT: () => this.SUBRULE(this.counted) },
           { ALT: () => this.CONSUME(t.UnitOrg) },
           { ALT: () => this.SUBRULE(this.yearList) },
           { ALT: () => this.SUBRULE(this.targetList) },
@@ -235,6 +236,12 @@ export function createParser(t: QuestionTokens) {
       this.CONSUME(t.Reference);
       this.CONSUME(t.NumberTok);
       this.OPTION2(() => this.CONSUME(t.Counter));
+    });
+
+    /** 2个, 3家 */
+    counted = this.RULE('counted', () => {
+      this.CONSUME(t.NumberTok);
+      this.CONSUME(t.Counter);
     });
 
     yearList = this.RULE('yearList', () => {

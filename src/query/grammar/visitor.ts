@@ -55,7 +55,9 @@ export interface Mentions {
   comparisons: (Span & { direction: 'more' | 'less' | null; text: string })[];
   reason: boolean;
   /** `fromEnd`: 倒数第N counts from the last item. */
-  references: (Span & { ref: 'it' | 'part' | 'last' | 'item'; index: number; fromEnd?: boolean; text: string })[];
+  references: (Span & { ref: 'it' | 'part' | 'last' | 'item' | 'these'; index: number; fromEnd?: boolean; text: string })[];
+  /** 2个, 3家: a number counting things, outside 前N and 第N. */
+  counted: (Span & { count: number; text: string })[];
   catalogue: boolean;
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said with the answer. */
   notes: string[];
@@ -222,6 +224,13 @@ export function createMentionsVisitor(parser: QuestionParser) {
       }
     }
 
+    counted(ctx: Children, out: Mentions): void {
+      const n = (ctx.NumberTok as IToken[])[0]!;
+      const counter = (ctx.Counter as IToken[])[0]!;
+      out.numbers.push(Number(n.image.replace('%', '')));
+      if (/^\d+$/.test(n.image)) out.counted.push({ count: Number(n.image), text: n.image + counter.image, start: n.startOffset, end: counter.startOffset + counter.image.length });
+    }
+
     topN(ctx: Children, out: Mentions): void {
       const top = (ctx.Top as IToken[])[0]!;
       const n = (ctx.NumberTok as IToken[] | undefined)?.[0];
@@ -305,6 +314,13 @@ function readToken(name: string, t: IToken, out: Mentions): void {
   }
 }
 
+const COUNTS: Record<string, number> = { 两: 2, 二: 2, 俩: 2, 三: 3 };
+
+/** The number of things a word counts (两者: 2), 0 when it says all (它们). */
+function countIn(word: string): number {
+  return [...word].map((ch) => COUNTS[ch]).find((n) => n !== undefined) ?? 0;
+}
+
 /** What a word that means something alone adds to the mentions. */
 function standalone(t: IToken): (out: Mentions) => void {
   const entry = t.payload as Entry;
@@ -319,7 +335,8 @@ function standalone(t: IToken): (out: Mentions) => void {
     case 'place':
       return (out) => (entry.foreign ? out.foreign.push(t.image) : out.sets.push({ place: entry.place, which: false, text: t.image, ...span }));
     case 'reference':
-      return (out) => out.references.push({ ref: entry.ref === 'ordinal' ? 'item' : entry.ref, index: entry.ref === 'last' ? -1 : 0, text: t.image, ...span });
+      // 两者, 三者, 这俩: how many earlier answers the word counts (它们: all of them).
+      return (out) => out.references.push({ ref: entry.ref === 'ordinal' ? 'item' : entry.ref, index: entry.ref === 'last' ? -1 : entry.ref === 'these' ? countIn(t.image) : 0, text: t.image, ...span });
     default:
       return (out) => {
         const c = out.comparisons.at(-1);
@@ -435,6 +452,7 @@ export function emptyMentions(): Mentions {
     comparisons: [],
     reason: false,
     references: [],
+    counted: [],
     catalogue: false,
     which: false,
     direction: null,

@@ -1,0 +1,58 @@
+// Questions about earlier answers of the conversation rather than about the documents: 这两个加起来, 三家合计,
+// 两者差多少 (arithmetic on the figures answered), 剩下的呢 (the whole a part was asked of, less that part).
+import type { StructuredQuery } from '../query/ast.ts';
+import type { Conversation, Named } from './dialog.ts';
+import type { Figure } from './figures.ts';
+import { computation, type Operand } from './intents/arithmetic.ts';
+import { heading, reply, type Reply } from './reply.ts';
+
+/** Operations two or more earlier figures can take part in. */
+const ON_EARLIER = new Set(['sum', 'difference', 'ratio']);
+
+/**
+ * The figures 这两个 / 三家 / 它们 point at: the items of the last list when the last answer was one (这两个 after
+ * 前五: its first two), else the leading figures of the last answers, newest last.
+ */
+function pointedAt(count: number | null, c: Conversation): Named[] {
+  const fromList = c.items !== undefined && (c.query.intent === 'rank' || c.query.intent === 'list');
+  const all = (fromList ? c.items! : (c.earlier ?? [])).filter((n) => n.figure);
+  if (count === null) return all;
+  return fromList ? all.slice(0, count) : all.slice(-count);
+}
+
+/** What the answer calls each figure: by department when they differ, else by name, else by year. */
+function names(figures: Figure[]): string[] {
+  const differ = (key: (f: Figure) => string) => new Set(figures.map(key)).size === figures.length;
+  if (differ((f) => f.entity)) return figures.map((f) => `${f.entity}（${f.document.fiscal_year}年${f.document.stage}）`);
+  if (differ((f) => f.label)) return figures.map((f) => f.label);
+  return figures.map((f) => `${f.label}（${f.entity} ${f.year}年${f.basis}）`);
+}
+
+/** 这两个加起来, 两者差多少, 三家一共: the operation on earlier answers' figures, or null when the question is not one. */
+export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Reply | null {
+  const ref = q.reference;
+  if (ref?.kind !== 'these' || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op) || q.entities.length > 0 || q.targets.length > 0 || !c) return null;
+  const op = q.arithmetic.op;
+  const named = pointedAt(ref.count, c);
+  const wanted = ref.count ?? (op === 'sum' ? Math.max(named.length, 2) : 2);
+  if (named.length < wanted || named.length < 2) {
+    return reply('not_found', [`前面的回答里只有${named.length}个数字，算不了“${ref.text}”。请说出要算的数字，例如：抚顺 基本支出和项目支出加起来。`]);
+  }
+  const figures = named.map((n) => n.figure!);
+  const called = names(figures);
+  const operands: Operand[] = figures.map((figure, i) => ({ figure, name: called[i]! }));
+  const one = new Set(figures.map((f) => f.entity)).size === 1 && new Set(figures.map((f) => f.document.id)).size === 1;
+  const head = one ? `${heading(figures[0]!.entity, figures[0]!.document)} ` : '';
+  return computation(op, operands, called.join(op === 'sum' ? '、' : '与'), head);
+}
+
+/**
+ * 剩下的呢 after 三公经费 → 其中公务接待费: the whole less the part just answered, as a difference of the two
+ * printed figures. Null unless the last question asked a part of a whole.
+ */
+export function remainderQuery(q: StructuredQuery, c: Conversation | undefined): StructuredQuery | null {
+  if (q.arithmetic?.op !== 'remaining' || q.entities.length > 0 || q.targets.length > 0 || !c?.whole) return null;
+  const part = c.query.targets[0];
+  if (!part || c.query.targets.length !== 1) return null;
+  return { ...c.query, intent: 'arithmetic', arithmetic: { op: 'difference', direction: null, text: q.arithmetic.text }, targets: [c.whole, part], reference: null, base: null };
+}
