@@ -52,7 +52,8 @@ function bound(c: Condition, value: number): string {
 export function describe(c: Condition): string {
   const what = LEADS[c.unit];
   const words: Record<Condition['op'], string> = { '>': '超过', '>=': '不少于', '<': '低于', '<=': '不超过', between: '在' };
-  const text = c.op === 'between' ? `${what}在${bound(c, c.value)}到${bound(c, c.upper ?? c.value)}之间` : `${what}${words[c.op]}${bound(c, c.value)}`;
+  const one = c.op === 'between' && c.upper === c.value;
+  const text = one ? `${what}等于${bound(c, c.value)}` : c.op === 'between' ? `${what}在${bound(c, c.value)}到${bound(c, c.upper ?? c.value)}之间` : `${what}${words[c.op]}${bound(c, c.value)}`;
   // An amount typed without a unit was read in the figures' own: say so.
   return c.unitTyped ? text : `${text}（“${c.text}”按${c.unit === 'yuan' ? '万元' : c.unit === 'percent' ? '百分比' : '分'}理解）`;
 }

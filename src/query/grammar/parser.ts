@@ -89,10 +89,17 @@ export function createParser(t: QuestionTokens) {
     private startsCondition(): boolean {
       const first = this.LA(1);
       if (isComparator(first, false)) return this.amountAt(2) > 0;
-      if (isRange(first, 'open')) return this.amountAt(2) > 0 && isRange(this.LA(2 + this.amountAt(2)), 'join');
+      if (isRange(first, 'open')) return this.amountAt(2) > 0 && this.joinsRange(2 + this.amountAt(2));
       const n = this.amountAt(1);
       if (n === 0) return false;
-      return isComparator(this.LA(1 + n), true) || isRange(this.LA(1 + n), 'join');
+      return isComparator(this.LA(1 + n), true) || this.joinsRange(1 + n);
+    }
+
+    /** 10万到50万, 10万和50万之间: what joins a range's bounds at k; 和 only where 之间 closes the second bound. */
+    private joinsRange(k: number): boolean {
+      if (isRange(this.LA(k), 'join')) return true;
+      const n = tokenMatcher(this.LA(k), t.Conj) ? this.amountAt(k + 1) : 0;
+      return n > 0 && isRange(this.LA(k + 1 + n), 'close');
     }
 
     constructor() {
@@ -194,9 +201,9 @@ export function createParser(t: QuestionTokens) {
       this.OPTION2(() => this.CONSUME1(t.Range));
       this.SUBRULE1(this.amount);
       this.OPTION3({
-        GATE: () => isRange(this.LA(1), 'join'),
+        GATE: () => this.joinsRange(1),
         DEF: () => {
-          this.CONSUME2(t.Range);
+          this.OR([{ ALT: () => this.CONSUME2(t.Range) }, { ALT: () => this.CONSUME(t.Conj) }]);
           this.SUBRULE2(this.amount);
           this.OPTION4({ GATE: () => isRange(this.LA(1), 'close'), DEF: () => this.CONSUME3(t.Range) });
         },

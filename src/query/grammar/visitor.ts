@@ -165,8 +165,10 @@ export function createMentionsVisitor(parser: QuestionParser) {
       // An amount no budget reaches is refused rather than compared (an amount typed without its unit may be read in 万元).
       const yuan = (a: { value: number; scale: number | null; unit: string | null }) => (a.unit === 'yuan' ? scale(a) : a.unit === null ? scale(a) * 1e4 : 0);
       if (amounts.some((a) => !(yuan(a) <= MAX_AMOUNT_YUAN))) out.refusals.push(`“${text}”的金额超出了任何预算数字的范围，无法比较。`);
-      if (high) out.conditions.push({ op: 'between', value: scale(low!), upper: scale(high), unit, text, start, end });
-      else out.conditions.push({ op: comparator?.op ?? '>=', value: scale(low!), upper: null, unit, text, start, end });
+      // 等于20万, 正好20万: between the amount and itself.
+      const upper = high ?? (comparator?.op === '=' ? low : undefined);
+      if (upper) out.conditions.push({ op: 'between', value: scale(low!), upper: scale(upper), unit, text, start, end });
+      else out.conditions.push({ op: comparator && comparator.op !== '=' ? comparator.op : '>=', value: scale(low!), upper: null, unit, text, start, end });
     }
 
     // Read by condition and by a set of departments.

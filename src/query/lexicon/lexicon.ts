@@ -35,7 +35,8 @@ export type Entry =
   /** 最后, 最终, 大概: read whole, meaning nothing. */
   | { kind: 'filler' }
   /** Shape words (grammar/shapes.json): they mean something only where the parser builds a shape from them. */
-  | { kind: 'comparator'; op: Comparison; after: boolean }
+  /** `=` (等于, 正好): a range of one amount. */
+  | { kind: 'comparator'; op: Comparison | '='; after: boolean }
   | { kind: 'range'; part: 'open' | 'join' | 'close' }
   | { kind: 'unit'; unit: 'yuan' | 'percent' | 'score'; scale: number }
   /** alone: a set of departments by itself (那几家), with no organisation word after it. */
@@ -198,7 +199,7 @@ function placesOf(catalog: Catalog): { text: string; place: string }[] {
 /** The words of grammar/shapes.json, each its token kind. */
 function addShapes(add: (text: string, entry: Entry) => void): void {
   for (const [after, table] of [[false, shapes.comparators.before], [true, shapes.comparators.after]] as const) {
-    for (const [op, list] of Object.entries(table)) for (const w of list) add(w, { kind: 'comparator', op: op as Comparison, after });
+    for (const [op, list] of Object.entries(table)) for (const w of list) add(w, { kind: 'comparator', op: op as Comparison | '=', after });
   }
   for (const w of shapes.between.open) add(w, { kind: 'range', part: 'open' });
   for (const w of shapes.between.range) add(w, { kind: 'range', part: 'join' });
