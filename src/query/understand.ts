@@ -89,7 +89,9 @@ function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byS
   const years = new Set(m.years);
   if (has('compare') || m.previousYear || (m.reason && targets.length > 0) || m.bothStages || entities.length > 1 || years.size > 1 || targets.length > 1) return 'compare';
   if (has('breakdown')) return 'breakdown';
-  if (has('list')) return 'list';
+  // 内设机构有哪些, 有哪些人员: a count the text states is what is held of them, never a list of projects.
+  const counts = targets.length > 0 && targets.every((t) => t.kind === 'metric' && metrics.find((x) => x.key === t.key)?.kind === 'count');
+  if (has('list') && !counts) return 'list';
   return 'lookup';
 }
 
@@ -155,6 +157,15 @@ function wholeBudget(m: Mentions, entities: EntityRef[], found: Found): void {
   // 曲阳比去年多花了多少: a change of the department as a whole is of its total too.
   const whole = m.stages.length > 0 || m.previousYear || m.comparisons.length > 0 || m.arithmetic.some((a) => a.op === 'sum');
   if (nothingElse && asksFigure && entities.length > 0 && whole && !m.bothStages) found.targets.push({ kind: 'metric', key: 'expenditure.grand_total', text: m.stages[0] ?? '支出' });
+}
+
+/** 沈阳医保中心有哪些部门: the departments of one department named are its 内设机构, not the departments held. */
+function ownDepartments(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
+  const [word] = m.listTargets;
+  const listing = m.intents.length > 0 && m.intents.every((i) => i === 'list');
+  if (!listing || entities.length !== 1 || m.sets.length > 0 || m.listTargets.length !== 1 || word!.target !== 'departments' || found.targets.length > 0) return;
+  m.listTargets = [];
+  found.targets.push({ kind: 'metric', key: 'org.internal_departments', text: text.slice(word!.start, word!.end) });
 }
 
 /**
@@ -281,6 +292,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     // 人均…按实有人员: a headcount beside a figure is what it is divided by, not a phrase split by a space.
     if (!m.arithmetic.some((a) => a.op === 'per_head')) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
     wholeBudget(m, entities, found);
+    ownDepartments(text, m, entities, found);
     partNamed(text, m, found);
     return { ok: true, query: queryOf(text, m, entities, found) };
   };
