@@ -159,8 +159,17 @@ function wholeBudget(m: Mentions, entities: EntityRef[], found: Found): void {
   if (nothingElse && asksFigure && entities.length > 0 && whole && !m.bothStages) found.targets.push({ kind: 'metric', key: 'expenditure.grand_total', text: m.stages[0] ?? '支出' });
 }
 
-/** 沈阳医保中心有哪些部门: the departments of one department named are its 内设机构, not the departments held. */
+/**
+ * 沈阳医保中心有哪些部门, 抚顺包括几个单位: the departments of one department named are its 内设机构, its units the
+ * units its document covers — not the departments held.
+ */
 function ownDepartments(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
+  const set = m.sets[0];
+  if (entities.length === 1 && m.sets.length === 1 && !set!.place && !set!.which && found.targets.length === 0 && m.listTargets.length === 0 && /单位$/.test(set!.text)) {
+    m.sets = [];
+    m.listTargets = [{ target: 'units', start: set!.start, end: set!.end }];
+    return;
+  }
   const [word] = m.listTargets;
   const listing = m.intents.length > 0 && m.intents.every((i) => i === 'list');
   if (!listing || entities.length !== 1 || m.sets.length > 0 || m.listTargets.length !== 1 || word!.target !== 'departments' || found.targets.length > 0) return;

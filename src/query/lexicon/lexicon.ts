@@ -147,6 +147,11 @@ export function lexiconData(catalog: Catalog): LexiconData {
     for (const text of metricSpellings(m)) add(text, entry);
   }
   for (const s of catalog.subjects) add(s.name, { kind: 'subject', name: s.name, codes: s.codes });
+  const subjectByName = new Map(catalog.subjects.map((s) => [s.name, s]));
+  for (const [word, name] of Object.entries(words.subjectWords)) {
+    const s = word === '$comment' ? undefined : subjectByName.get(name);
+    if (s) add(word, { kind: 'subject', name: s.name, codes: s.codes });
+  }
   const projects = new Map<string, number[]>();
   for (const p of catalog.projects) {
     if (!projects.has(p.name)) projects.set(p.name, []);
