@@ -35,6 +35,8 @@ export interface Named {
   figure?: Figure;
   /** An item of a list of projects: its name is read as the project's, not as a subject's of that name. */
   project?: boolean;
+  /** The document it was listed from, when no figure was answered for it (表17的第一个项目). */
+  documentId?: number;
 }
 
 /** How many earlier answers a conversation keeps figures of: 三家加起来 needs three; a few more cost nothing. */
@@ -59,7 +61,7 @@ function itemWords(f: Figure, asked: StructuredQuery): Named {
  * subject of the department, with another figure), in the document the item was listed from.
  */
 export function pinProject(q: StructuredQuery, item: Named, catalog: Catalog): StructuredQuery {
-  const doc = item.figure?.document.id;
+  const doc = item.documentId ?? item.figure?.document.id;
   const ids = catalog.projects.filter((p) => p.documentId === doc && p.name === item.words).map((p) => p.id);
   if (!item.project || ids.length === 0) return q;
   const project: Target = { kind: 'project', name: item.words, ids, text: item.words, fuzzy: false };
@@ -149,6 +151,18 @@ export function scopeOfFollowUp(q: StructuredQuery, c: Conversation | undefined)
 export function readWithin(q: StructuredQuery, scoped: StructuredQuery, department: string): StructuredQuery {
   const own = scoped.entities.length === 1 && scoped.entities[0]!.name === department;
   return { ...q, intent: scoped.intent, targets: scoped.targets, candidates: scoped.candidates, unknown: scoped.unknown, entities: own ? [] : scoped.entities, listOf: scoped.listOf, base: scoped.base };
+}
+
+/**
+ * The question with the words pointing back replaced by the thing pointed at, after whose it is: 第二个的执行率 →
+ * `抚顺 城乡医疗救助 的执行率`. A table named with an ordinal (表17的第1个项目) and 项目 after it go with it.
+ */
+export function pointedText(q: StructuredQuery, item: Named): string {
+  const ref = q.reference!;
+  const text = q.table ? q.text.replace(q.table.text, ' ') : q.text;
+  const at = text.indexOf(ref.text);
+  const rest = text.slice(at + ref.text.length).replace(/^(?:个)?(?:项目)?/, '');
+  return `${item.entity} ${text.slice(0, at)} ${item.words} ${rest}`;
 }
 
 /** Intents worth carrying into a follow-up that names none. */

@@ -8,9 +8,10 @@ import { MAX_QUESTION_CHARS } from '../query/limits.ts';
 import { createUnderstander } from '../query/understand.ts';
 import { openStore } from '../store/db.ts';
 import { prepareQueries } from './data.ts';
-import { conversation, followUps, listItems, mergeContext, pinProject, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
+import { conversation, followUps, listItems, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
 import { overEarlier, remainderQuery } from './earlier.ts';
+import { printedItem } from './print-order.ts';
 import { reply, toResult } from './reply.ts';
 import { createMemo, type Sources } from './sources.ts';
 import type { AskResult, CatalogDocument, DialogContext, Engine } from './types.ts';
@@ -68,8 +69,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 第二个呢, 它的绩效指标: the words pointing back are replaced by what they point at, and the question read again.
     // In place, so that a share's part and base keep their sides (公职律师费占它多少: 它 is the base).
     const c = withItems(understood.query, context as Conversation | undefined);
-    const referred = referent(understood.query, c);
-    const reread = referred !== null ? understander.understand(`${referred.entity} ${understood.query.text.replace(understood.query.reference!.text, ` ${referred.words} `)}`) : null;
+    // 表17的第一个项目: the list counted through is the one the question names, as printed.
+    const printed = printedItem(sources, understood.query);
+    if (printed && 'status' in printed) return toResult(text, printed, queries);
+    const referred = printed ?? referent(understood.query, c);
+    const reread = referred !== null ? understander.understand(pointedText(understood.query, referred)) : null;
     const within = referred === null ? scopeOfFollowUp(understood.query, c) : null;
     const scoped = within !== null ? understander.understand(`${within} ${understood.query.text}`) : null;
     const own = reread?.ok ? pinProject(reread.query, referred!, catalog) : scoped?.ok ? readWithin(understood.query, scoped.query, within!) : understood.query;

@@ -121,6 +121,13 @@ export interface StructuredQuery {
   base: ShareBase | null;
   /** 有哪些数据 / 能查什么: what is held. */
   catalogue: boolean;
+  /** 表17, 公开05表: the table named by its printed number, where it was typed. */
+  table?: { number: number; text: string };
+  /**
+   * 表17的第一个项目, 曲阳第5个项目: the ordinal counts the projects in the order the document (or the table named)
+   * prints them, not a ranking (排第三, 第二大).
+   */
+  printOrder?: boolean;
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said before the answer. */
   notes?: string[];
 }

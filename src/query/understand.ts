@@ -120,7 +120,8 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
   const intent = decideIntent(m, entities, targets, byScore);
   // 功能科目里排最后的: the last of a ranking the question asks for is the first from the other end, however long
   // the ranking (its shown part is cut to the top N).
-  const last = intent === 'rank' && m.references.find((r) => r.ref === 'last');
+  const printOrder = inPrintOrder(text, m, entities);
+  const last = !printOrder && intent === 'rank' && m.references.find((r) => r.ref === 'last');
   if (last) m.references.splice(m.references.indexOf(last), 1);
   return {
     text,
@@ -142,9 +143,24 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     candidates,
     ...shapesOf(m, byScore),
     base: shareBaseOf(m, { targets, unknown, candidates }),
+    ...(m.tables[0] ? { table: { number: m.tables[0].number, text: m.tables[0].text } } : {}),
+    ...(printOrder ? { printOrder: true } : {}),
     foreign: m.foreign,
     notes: m.notes,
   };
+}
+
+/**
+ * 表17的第一个项目, 曲阳第5个项目的绩效指标: an item counted through the projects as printed — a table is named, or
+ * projects are with no word of ranking (排第三, 第二大, 最后 rank them).
+ */
+function inPrintOrder(text: string, m: Mentions, entities: EntityRef[]): boolean {
+  const item = m.references.find((r) => r.ref === 'item' || r.ref === 'last');
+  if (!item || entities.length !== 1) return false;
+  if (m.tables.length > 0) return true;
+  // 排第三, 排在第5, 排最后: ranked, as 第二大 (a direction word) and 最高 are.
+  const ranked = m.intents.includes('rank') || m.top !== null || m.ascending || m.descending || m.direction !== null || /排在?$/.test(text.slice(0, item.start)) || item.text.startsWith('排');
+  return m.listTargets.some((l) => l.target === 'projects') && !ranked;
 }
 
 /**

@@ -23,6 +23,9 @@ export function createParser(t: QuestionTokens) {
   // The word that makes a set word or a place a set of departments: 医保局, 部门, 单位, 地方.
   const isOrganisation = (token: IToken) =>
     tokenMatcher(token, t.OrgWord) || (tokenMatcher(token, t.ListTarget) && ['departments', 'units'].includes((entry(token) as { target: string }).target));
+  // 表17, 公开05表: a table named by its printed number.
+  const isTableWord = (token: IToken) => tokenMatcher(token, t.ListTarget) && (entry(token) as { target: string }).target === 'tables' && token.image === '表';
+  const isTableNumber = (token: IToken) => tokenMatcher(token, t.NumberTok) && /^\d{1,2}$/.test(token.image);
   const isOf = (token: IToken) => tokenMatcher(token, t.Other) && token.image === '的';
   // 第 and 排最后 count items (第2个, 排最后1名); 它, 其中 before a number do not.
   const isCounting = (token: IToken) => tokenMatcher(token, t.Reference) && ['ordinal', 'last'].includes((entry(token) as { ref: string }).ref);
@@ -122,6 +125,7 @@ export function createParser(t: QuestionTokens) {
           { GATE: () => is(this.LA(2), [...targets, t.Entity, t.Year, t.Stage, t.PreviousYear]), ALT: () => this.SUBRULE(this.comparison) },
           { GATE: () => (isCounting(this.LA(1)) && isNumber(this.LA(2))) || this.fromEnd(), ALT: () => this.SUBRULE(this.ordinal) },
           { GATE: () => tokenMatcher(this.LA(1), t.NumberTok) && tokenMatcher(this.LA(2), t.Counter), ALT: () => this.SUBRULE(this.counted) },
+          { GATE: () => (isTableWord(this.LA(1)) && isTableNumber(this.LA(2))) || (isTableNumber(this.LA(1)) && isTableWord(this.LA(2))), ALT: () => this.SUBRULE(this.tableByNumber) },
           { ALT: () => this.CONSUME(t.UnitOrg) },
           { ALT: () => this.SUBRULE(this.yearList) },
           { ALT: () => this.SUBRULE(this.targetList) },
@@ -243,6 +247,25 @@ export function createParser(t: QuestionTokens) {
       this.CONSUME(t.Reference);
       this.CONSUME(t.NumberTok);
       this.OPTION2(() => this.CONSUME(t.Counter));
+    });
+
+    /** 表17, 05表 */
+    tableByNumber = this.RULE('tableByNumber', () => {
+      this.OR([
+        {
+          GATE: () => isTableWord(this.LA(1)),
+          ALT: () => {
+            this.CONSUME1(t.ListTarget);
+            this.CONSUME1(t.NumberTok);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME2(t.NumberTok);
+            this.CONSUME2(t.ListTarget);
+          },
+        },
+      ]);
     });
 
     /** 2个, 3家 */

@@ -56,6 +56,8 @@ export interface Mentions {
   reason: boolean;
   /** `fromEnd`: 倒数第N counts from the last item. */
   references: (Span & { ref: 'it' | 'part' | 'last' | 'item' | 'these'; index: number; fromEnd?: boolean; text: string })[];
+  /** 表17, 公开05表: a table named by its printed number. */
+  tables: (Span & { number: number; text: string })[];
   /** 2个, 3家: a number counting things, outside 前N and 第N. */
   counted: (Span & { count: number; text: string })[];
   catalogue: boolean;
@@ -224,6 +226,13 @@ export function createMentionsVisitor(parser: QuestionParser) {
         out.ascending = true;
         out.intents.push('rank');
       }
+    }
+
+    tableByNumber(ctx: Children, out: Mentions): void {
+      const tokens = allTokens(ctx).sort((a, b) => a.startOffset - b.startOffset);
+      const n = tokens.find((x) => /^\d+$/.test(x.image))!;
+      const last = tokens.at(-1)!;
+      out.tables.push({ number: Number(n.image), text: tokens.map((x) => x.image).join(''), start: tokens[0]!.startOffset, end: last.startOffset + last.image.length });
     }
 
     counted(ctx: Children, out: Mentions): void {
@@ -455,6 +464,7 @@ export function emptyMentions(): Mentions {
     reason: false,
     references: [],
     counted: [],
+    tables: [],
     catalogue: false,
     which: false,
     direction: null,
