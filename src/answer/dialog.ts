@@ -96,7 +96,7 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
   const isList = listed(query, r);
   const figures = r.figures.filter((f) => !f.derived);
   const target = query.targets.at(-1);
-  const one = query.entities.length === 1 && target ? { entity: query.entities[0]!.name, words: targetWords(target), metric: target.kind === 'metric', figure: figures[0] } : undefined;
+  const one = query.entities.length === 1 && target ? { entity: query.entities[0]!.name, words: targetWords(target), metric: target.kind === 'metric', figure: figures[0], project: target.kind === 'project' } : undefined;
   // After a list, 它 is its first item (the one that leads the answer).
   const subject = isList && figures[0] ? itemWords(figures[0], query) : (one ?? (figures[0] && !query.set ? itemWords(figures[0], query) : undefined));
   const keep = !isList && (pointedBack || r.status !== 'answered') ? previous : undefined;

@@ -12,7 +12,7 @@ import { conversation, followUps, listItems, mergeContext, pinProject, pointedTe
 import { answerQuery } from './dispatch.ts';
 import { overEarlier, remainderQuery } from './earlier.ts';
 import { printedItem } from './print-order.ts';
-import { reply, toResult } from './reply.ts';
+import { reply, toResult, type Reply } from './reply.ts';
 import { createMemo, type Sources } from './sources.ts';
 import type { AskResult, CatalogDocument, DialogContext, Engine } from './types.ts';
 
@@ -21,6 +21,12 @@ const REFUSALS = {
   too_long: `问题太长了（超过${MAX_QUESTION_CHARS}个字）。请简短地问，例如：沈阳 2023 邮电费。`,
   unparsed: '没有看懂这个问题的结构。请换个说法，例如：曲阳 2023 三公经费；抚顺 2024 项目支出 前5。',
 };
+
+/** 这个项目属于哪个单位: the unit of the figure that leads the answer is said first. */
+function whose(r: Reply): Reply {
+  const f = r.figures[0];
+  return r.status === 'answered' && f ? { ...r, lines: [`${f.label}属于${f.entity}。`, ...r.lines] } : r;
+}
 
 /** Said when answering failed on something unforeseen: no figure rather than a wrong one. */
 export const ENGINE_FAILED = '抱歉，这个问题处理时出错了，没有给出答案。请换个说法再问，例如：曲阳 2023 三公经费。';
@@ -80,7 +86,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 剩下的呢 after a part: the whole less it; 这两个加起来: arithmetic on the figures answered before.
     const query = remainderQuery(own, c) ?? mergeContext(own, c?.query);
     const earlier = overEarlier(own, c);
-    const r = earlier ?? answerQuery(sources, query);
+    const answered = earlier ?? answerQuery(sources, query);
+    const r = query.owner ? whose(answered) : answered;
     const result = toResult(text, r, queries);
     // A message nothing understood leaves the conversation where it was, and so does arithmetic on earlier answers
     // (两者合计 → 两者差多少 are of the same two).

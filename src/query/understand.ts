@@ -145,6 +145,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     base: shareBaseOf(m, { targets, unknown, candidates }),
     ...(m.tables[0] ? { table: { number: m.tables[0].number, text: m.tables[0].text } } : {}),
     ...(printOrder ? { printOrder: true } : {}),
+    ...(m.references.some((r) => r.ref === 'owner') ? { owner: true } : {}),
     foreign: m.foreign,
     notes: m.notes,
   };
@@ -250,7 +251,8 @@ const POINTERS = ['这', '那', '的'];
 
 function referenceOf(m: Mentions): StructuredQuery['reference'] {
   // 功能科目里排最后的: an item of a list is what is pointed at; 里 only says which list.
-  const reference = m.references.find((r) => r.ref === 'item' || r.ref === 'last') ?? m.references[0];
+  const pointing = m.references.filter((r) => r.ref !== 'owner');
+  const reference = pointing.find((r) => r.ref === 'item' || r.ref === 'last') ?? pointing[0];
   // 这2个加起来, 3家一共: a count of things in arithmetic that names nothing counts earlier answers.
   const counted = m.counted[0];
   const namesNothing = m.entities.length + m.targets.length + m.sets.length + m.residue.filter((r) => !POINTERS.includes(r.text)).length === 0;
@@ -258,7 +260,7 @@ function referenceOf(m: Mentions): StructuredQuery['reference'] {
   if (!reference) return null;
   if (reference.ref === 'item' || reference.ref === 'last') return { kind: 'item', index: Math.abs(reference.index), fromEnd: reference.ref === 'last' || reference.fromEnd === true, text: reference.text };
   if (reference.ref === 'these') return { kind: 'these', count: reference.index || null, text: reference.text };
-  return { kind: reference.ref, text: reference.text };
+  return reference.ref === 'owner' ? null : { kind: reference.ref, text: reference.text };
 }
 
 /** `built`: the lexicon and project index stored at ingest (src/query/artefacts.ts); computed here when absent. */

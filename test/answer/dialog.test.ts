@@ -163,6 +163,20 @@ describe('follow-ups keep what the new question leaves out, and only that', () =
     expect(difference.answers[0]).toMatchObject({ amount_yuan: 556887100, derived: { op: 'difference' } });
   });
 
+  it('whose the thing pointed at is (这个项目属于哪个单位, 它是哪个单位实施的) is said with its figure', () => {
+    for (const [turns, unit] of [
+      [['抚顺 项目支出 前5', '第五个', '这个项目属于哪个单位'], '抚顺市医疗保障事务服务中心'],
+      [['北票 项目支出 前3', '它是哪个单位实施的'], '北票市医疗保障事务服务中心'],
+      [['莲湖专项业务经费', '其中公务员医疗救助多少', '这笔钱是哪个单位花的'], '西安市莲湖区医疗保障局'],
+    ] as const) {
+      let r = engine.ask(turns[0]);
+      for (const q of turns.slice(1)) r = engine.ask(q, r.context);
+      expect(r.status).toBe('answered');
+      expect(r.text.split('\n')[0]).toContain(`属于${unit}`);
+      expect(r.answers[0]!.entity).toBe(unit);
+    }
+  });
+
   it('a unit word alone (医保中心呢) is the unit of the previous department', () => {
     const first = engine.ask('北票 执行率');
     const next = engine.ask('医保中心呢', first.context);

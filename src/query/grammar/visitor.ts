@@ -55,7 +55,7 @@ export interface Mentions {
   comparisons: (Span & { direction: 'more' | 'less' | null; text: string })[];
   reason: boolean;
   /** `fromEnd`: 倒数第N counts from the last item. */
-  references: (Span & { ref: 'it' | 'part' | 'last' | 'item' | 'these'; index: number; fromEnd?: boolean; text: string })[];
+  references: (Span & { ref: 'it' | 'part' | 'last' | 'item' | 'these' | 'owner'; index: number; fromEnd?: boolean; text: string })[];
   /** 表17, 公开05表: a table named by its printed number. */
   tables: (Span & { number: number; text: string })[];
   /** 2个, 3家: a number counting things, outside 前N and 第N. */

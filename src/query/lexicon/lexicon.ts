@@ -48,7 +48,7 @@ export type Entry =
   | { kind: 'direction'; more: boolean }
   | { kind: 'arith'; op: Exclude<ArithmeticOp, 'ratio'> | 'ratio' }
   | { kind: 'reason' }
-  | { kind: 'reference'; ref: 'it' | 'part' | 'last' | 'ordinal' | 'these' }
+  | { kind: 'reference'; ref: 'it' | 'part' | 'last' | 'ordinal' | 'these' | 'owner' }
   | { kind: 'catalogue' }
   | { kind: 'counter' };
 
@@ -221,7 +221,7 @@ function addShapes(add: (text: string, entry: Entry) => void): void {
   const opName: Record<string, Extract<Entry, { kind: 'arith' }>['op']> = { perHead: 'per_head' };
   for (const [op, list] of Object.entries(ops)) for (const w of list) add(w, { kind: 'arith', op: opName[op] ?? (op as Extract<Entry, { kind: 'arith' }>['op']) });
   for (const w of shapes.reason) add(w, { kind: 'reason' });
-  for (const ref of ['it', 'part', 'last', 'ordinal', 'these'] as const) for (const w of shapes.references[ref]) add(w, { kind: 'reference', ref });
+  for (const ref of ['it', 'part', 'last', 'ordinal', 'these', 'owner'] as const) for (const w of shapes.references[ref]) add(w, { kind: 'reference', ref });
   for (const w of shapes.catalogue) add(w, { kind: 'catalogue' });
   for (const w of shapes.counters.words) add(w, { kind: 'counter' });
 }
