@@ -18,10 +18,17 @@ export function shiftDecimal(decimal: string, places: number): string {
 
 const SMALL_MULTIPLIER: Readonly<Record<string, number>> = { 百: 2, 千: 3 };
 const ARABIC_HUNDREDS = /(?<![\d.])(\d+(?:\.\d+)?)([百千])/g;
+// Spoken 一个亿, 两个亿, 3个万: the measure word 个 stands between the count and its 万/亿.
+const COUNTED_LARGE = /(?<=\d)个(?=[万亿])/g;
 
-/** `3千万` → `3000万`, `1.2千` → `1200`: digits before 百/千 are folded into the number. */
+/**
+ * `3千万` → `3000万`, `1.2千` → `1200`: digits before 百/千 are folded into the number;
+ * `1个亿` → `1亿`, so 超过一个亿 is 1亿 and not 1 of some unit.
+ */
 export function expandArabicMultipliers(text: string): string {
-  return text.replace(ARABIC_HUNDREDS, (_m, n: string, unit: string) => shiftDecimal(n, SMALL_MULTIPLIER[unit] ?? 0));
+  return text
+    .replace(COUNTED_LARGE, '')
+    .replace(ARABIC_HUNDREDS, (_m, n: string, unit: string) => shiftDecimal(n, SMALL_MULTIPLIER[unit] ?? 0));
 }
 
 const ARABIC_AMOUNT = /^(-?)(\d+(?:\.\d+)?)([百千]?)([万亿]?)元?$/;

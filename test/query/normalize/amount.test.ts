@@ -45,6 +45,9 @@ describe('expandArabicMultipliers', () => {
     ['5百元', '500元'],
     ['100万', '100万'],
     ['千万', '千万'],
+    ['超过1个亿', '超过1亿'],
+    ['2个亿元', '2亿元'],
+    ['3个项目', '3个项目'],
   ])('%s → %s', (input, expected) => {
     expect(expandArabicMultipliers(input)).toBe(expected);
   });
