@@ -70,6 +70,9 @@ function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byS
   const has = (i: string) => m.intents.includes(i as never);
   // 执行率 before 绩效: a rate is one figure, the 绩效 answer a whole table.
   if (has('rate')) return 'rate';
+  // 决算为什么比预算少, 决算数与预算数差异的原因: a 决算 states why it falls short of the budget beside its rate.
+  const staged = new Set(m.stages).size > 1 || m.bothStages || (m.stages.includes('预算') && m.comparisons.length > 0);
+  if (m.reason && staged && !m.previousYear && targets.length > 0) return 'rate';
   if (byScore) return 'rank';
   if (has('performance')) return 'performance';
   if (listedUnderCondition(m, targets)) return m.scopes.includes('subjects') ? 'rank' : 'list';

@@ -567,6 +567,8 @@ interface FactSpot {
   basis?: Stage;
   subject?: string;
   changeFen?: number | null;
+  /** The reason stated with it (for a rate: why the 决算 falls short of the budget). */
+  reason?: string;
 }
 
 const FACTS: FactSpot[] = [
@@ -585,7 +587,8 @@ const FACTS: FactSpot[] = [
   { seed: 'shenyang', line: 743, metric: 'vehicles.count', aspect: 'count', v: '2', unit: '辆' },
   { seed: 'beipiao', line: 180, metric: 'admin_operation', v: '34.23', unit: '万元', changeFen: wan('5.54') },
   { seed: 'beipiao', line: 158, metric: 'three_public.total', basis: '决算', v: '1.66', unit: '万元' },
-  { seed: 'beipiao', line: 158, metric: 'three_public.total', aspect: 'execution_rate', v: '69.75', unit: '%' },
+  { seed: 'beipiao', line: 158, metric: 'three_public.total', aspect: 'execution_rate', v: '69.75', unit: '%', reason: '财务管理精细化，节约开支' },
+  { seed: 'beipiao', line: 134, metric: 'subject', subject: '2101301', aspect: 'execution_rate', v: '52', unit: '%', reason: '医疗救助资金在财政一体化未全额拨付' },
   { seed: 'beipiao', line: 204, metric: 'project.executed', aspect: 'execution_rate', v: '75.54', unit: '%' },
   { seed: 'beipiao', line: 208, metric: 'project.self_eval_score', aspect: 'score', v: '59', unit: '分' },
   { seed: 'beipiao', line: 188, metric: 'vehicles.count', aspect: 'count', v: '1', unit: '辆' },
@@ -610,7 +613,7 @@ describe('narrative facts, against their raw line', () => {
         `select f.* from narrative_facts f join documents d on d.id = f.document_id
          where d.file = ? and f.line = ? and f.metric = ? and f.aspect = ?`,
       )
-      .all(file, f.line, f.metric, f.aspect ?? 'amount') as { year: number; basis: string; amount_fen: number | null; value: number | null; unit: string; subject_code: string | null; change_fen: number | null; raw_text: string }[];
+      .all(file, f.line, f.metric, f.aspect ?? 'amount') as { year: number; basis: string; amount_fen: number | null; value: number | null; unit: string; subject_code: string | null; change_fen: number | null; reason: string | null; raw_text: string }[];
     const found = rows.filter((r) => (f.year === undefined || r.year === f.year) && (f.subject === undefined || r.subject_code === f.subject));
     expect(found).toHaveLength(1);
     const fact = found[0]!;
@@ -619,6 +622,10 @@ describe('narrative facts, against their raw line', () => {
     expect(fact.unit).toBe(f.unit);
     if (f.basis) expect(fact.basis).toBe(f.basis);
     if (f.changeFen !== undefined) expect(fact.change_fen).toBe(f.changeFen);
+    if (f.reason !== undefined) {
+      expect(fact.reason).toBe(f.reason);
+      expect(rawLine(file, f.line)).toContain(f.reason);
+    }
     // The number and its unit are printed on that line.
     expect(noSpaces(rawLine(file, f.line))).toContain(`${f.v}${f.unit}`);
     expect(noSpaces(fact.raw_text)).toContain(`${f.v}${f.unit}`);

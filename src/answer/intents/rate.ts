@@ -55,15 +55,15 @@ function projectRates(s: Sources, scope: Scope, ids: number[]): Rated[] {
     .filter((r) => r.text.length + r.table.length > 0);
 }
 
-/** Rates the text states for a metric (“三公”经费, 基本支出) or a subject (城乡医疗救助). */
-function statedRates(s: Sources, scope: Scope, t: Exclude<Target, { kind: 'project' }>): Figure[] {
+/** Rates the text states for a metric (“三公”经费, 基本支出) or a subject (城乡医疗救助), each with the reason stated for its gap to the budget. */
+function statedRates(s: Sources, scope: Scope, t: Exclude<Target, { kind: 'project' }>): { figure: Figure; reason: string | null }[] {
   const doc = scope.doc;
   const facts =
     t.kind === 'metric'
       ? s.queries.factsByMetric(doc.id, t.key)
       : [...t.codes.flatMap((c) => s.queries.factsBySubject(doc.id, c)), ...s.queries.factsByName(doc.id, t.name)];
   const rates = facts.filter(isRate(scope.year)).filter((f, i, all) => all.findIndex((x) => x.id === f.id) === i);
-  return rates.map((f) => fromFact(f, doc, doc.department, `${f.label}执行率`));
+  return rates.map((f) => ({ figure: fromFact(f, doc, doc.department, `${f.label}执行率`), reason: f.reason }));
 }
 
 /** The department's own rates: those the text states for its totals (财政拨款支出, 基本支出, “三公”经费…), and its 整体绩效自评表's 预算执行率. */
@@ -103,7 +103,8 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   if (target && target.kind !== 'project') {
     const stated = statedRates(s, scope, target);
     if (stated.length === 0) return reply('not_found', [...note, `${head}中没有说明${targetName(target)}的执行率。`]);
-    return reply('answered', [...note, `${head} ${targetName(target)}执行率：${stated.map(show).join('；')}`], stated);
+    const said = stated.map((r) => `${show(r.figure)}${r.reason ? `（决算数与预算数的差异原因：${r.reason}）` : ''}`);
+    return reply('answered', [...note, `${head} ${targetName(target)}执行率：${said.join('；')}`], stated.map((r) => r.figure));
   }
   // A project asked, else every project (and, unless only projects were asked, the department's own rates).
   const ids = target ? target.ids : s.queries.projects(scope.doc.id).filter((p) => scope.unitId === null || p.unit_id === scope.unitId).map((p) => p.id);

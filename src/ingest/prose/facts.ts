@@ -196,7 +196,9 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
             } else if (role.kind === 'execution') {
               const of = found && found.metric?.key !== current?.metric ? found : null;
               const target = of ? { metric: of.metric?.key ?? 'subject', subject_code: of.subjectCode, subject_name: of.subjectName ?? project, label: of.label } : current;
-              if (target) facts.push(mark({ ...(current ?? emptyFact(ctx, line, raw)), ...target, ...noChange, line, aspect: 'execution_rate', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, raw_text: raw, as_of: asOf }));
+              // `完成年初预算的52%，决算数与年初预算数存在差异的主要原因是…`: the reason the rate falls short, as stated.
+              const reason = REASON.exec(after)?.[1]?.trim() ?? null;
+              if (target) facts.push(mark({ ...(current ?? emptyFact(ctx, line, raw)), ...target, ...noChange, reason, line, aspect: 'execution_rate', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, raw_text: raw, as_of: asOf }));
             } else if (role.kind === 'figure' && found?.metric?.kind === 'percent') {
               // A rate named as such (自评覆盖率…达到 83%): a share of the metric's own.
               facts.push(mark({ ...newFact(ctx, line, raw, found.metric.key, found.label, null, null, asOf), aspect: 'share', value_kind: 'percent', value, unit: '%' }));
