@@ -128,8 +128,10 @@ export function referent(q: StructuredQuery, c: Conversation | undefined): Named
   if (ref.kind !== 'it' || !c.subject) return null;
   // 它的公用经费 after 北票 人员经费: 它 is whose, when the question names a figure of its own after it.
   const after = q.text.slice(q.text.indexOf(ref.text) + ref.text.length);
-  const possessive = (ref.text.endsWith('的') || after.startsWith('的')) && q.targets.some((t) => after.includes(t.text));
-  return possessive && c.subject.metric ? { entity: c.subject.entity, words: '' } : c.subject;
+  const own = q.targets.some((t) => after.includes(t.text));
+  // 它有几辆车 after 抚顺 三公经费: the department's own figure too, unless the question relates two figures (它占基本支出多少).
+  const whose = own && (ref.text.endsWith('的') || after.startsWith('的') || (q.intent !== 'share' && q.arithmetic === null && q.base === null));
+  return whose && c.subject.metric ? { entity: c.subject.entity, words: '' } : c.subject;
 }
 
 /**
@@ -150,7 +152,9 @@ export function scopeOfFollowUp(q: StructuredQuery, c: Conversation | undefined)
  */
 export function readWithin(q: StructuredQuery, scoped: StructuredQuery, department: string): StructuredQuery {
   const own = scoped.entities.length === 1 && scoped.entities[0]!.name === department;
-  return { ...q, intent: scoped.intent, targets: scoped.targets, candidates: scoped.candidates, unknown: scoped.unknown, entities: own ? [] : scoped.entities, listOf: scoped.listOf, base: scoped.base };
+  // 医保中心呢 after 沈阳医保中心: a word naming the department itself asks its question again (the entity stays said).
+  const itself = own && q.unknown.length > 0 && scoped.unknown.length === 0 && scoped.targets.length === 0;
+  return { ...q, intent: scoped.intent, targets: scoped.targets, candidates: scoped.candidates, unknown: scoped.unknown, entities: own && !itself ? [] : scoped.entities, listOf: scoped.listOf, base: scoped.base };
 }
 
 /**

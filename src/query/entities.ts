@@ -83,6 +83,8 @@ export function placeUnitOrgs(entities: EntityRef[], unitOrgs: Mentions['unitOrg
     for (const [i, e] of entities.entries()) {
       // 抚顺医保中心…占中心项目支出: the unit already named is named again.
       if (e.unitId !== null && o.units.some((u) => u.unitId === e.unitId)) found = true;
+      // 沈阳医保中心: the department itself goes by the word (沈阳市医疗保障事务服务中心).
+      if (e.unitId === null && orgAliasesOf(e.department).includes(o.text)) found = true;
       const unit = e.unitId === null ? o.units.find((u) => u.department === e.department) : undefined;
       if (unit) entities[i] = { ...unit, text: o.text };
       found ||= unit !== undefined;
