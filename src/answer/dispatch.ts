@@ -5,6 +5,7 @@ import type { Catalog } from '../query/catalog.ts';
 import { orgAliasesOf, placeAliasesOf } from '../query/lexicon/aliases.ts';
 import { arithmetic } from './intents/arithmetic.ts';
 import { breakdown } from './intents/breakdown.ts';
+import { statedChanges } from './intents/changes.ts';
 import { compare } from './intents/compare.ts';
 import { listCatalog, listWithin } from './intents/list.ts';
 import { lookup } from './intents/lookup.ts';
@@ -179,6 +180,7 @@ function asksOfSet(q: StructuredQuery): boolean {
 }
 
 function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
+  if (q.changes) return statedChanges(s, q, scopes[0]!);
   switch (q.intent) {
     case 'list':
       return listWithin(s, q, scopes[0]!);

@@ -59,6 +59,11 @@ export interface Arithmetic {
   text: string;
 }
 
+/** 增长最快 (up) / 降幅最大 (down): figures ranked by the percent change the text states. */
+export type ChangeOrder = 'up' | 'down';
+/** 不可比 / 持平: figures the text says cannot be compared with last year, or did not change. */
+export type ChangeState = '不可比' | '持平';
+
 /**
  * Words pointing back in a conversation: 它/这个项目 (it), 其中X (part), 第N个 / 最后一个 / 倒数第N (an item of the
  * last list: the `index`th, from the end when `fromEnd`), 两者 / 这2个 / 它们 in arithmetic naming nothing (the figures of
@@ -115,6 +120,8 @@ export interface StructuredQuery {
   /** 为什么 / 原因: the reason the text states for a change. */
   reason: boolean;
   reference: Reference | null;
+  /** 增长最快, 降幅最大, 哪些不可比, 哪些持平: figures by the change the text states; null when not asked. */
+  changes?: { order: ChangeOrder | null; state: ChangeState | null } | null;
   /** Places named that no document held lies in (大连, 海淀区, 某某县), as typed: the answer says they are not held. */
   foreign: string[];
   /** The base a share names after 占, one of `targets`; null when none was named. */

@@ -70,6 +70,8 @@ function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byS
   const has = (i: string) => m.intents.includes(i as never);
   // 执行率 before 绩效: a rate is one figure, the 绩效 answer a whole table.
   if (has('rate')) return 'rate';
+  // 哪个科目增长最快, 哪些与上年不可比: the figures whose change the text states, ranked or picked.
+  if (m.changes) return 'rank';
   // 决算为什么比预算少, 决算数与预算数差异的原因: a 决算 states why it falls short of the budget beside its rate.
   const staged = new Set(m.stages).size > 1 || m.bothStages || (m.stages.includes('预算') && m.comparisons.length > 0);
   if (m.reason && staged && !m.previousYear && targets.length > 0) return 'rate';
@@ -150,6 +152,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     ...(printOrder ? { printOrder: true } : {}),
     ...(m.references.some((r) => r.ref === 'owner') ? { owner: true } : {}),
     foreign: m.foreign,
+    changes: m.changes,
     notes: m.notes,
   };
 }

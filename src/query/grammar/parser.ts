@@ -140,6 +140,7 @@ export function createParser(t: QuestionTokens) {
           { ALT: () => this.CONSUME(t.Scope) },
           { ALT: () => this.CONSUME(t.Sources) },
           { ALT: () => this.CONSUME(t.Filler) },
+          { ALT: () => this.CONSUME(t.ChangeWord) },
           { ALT: () => this.CONSUME(t.Conj) },
           { ALT: () => this.CONSUME(t.NumberTok) },
           { ALT: () => this.CONSUME(t.Arith) },

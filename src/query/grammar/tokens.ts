@@ -30,6 +30,7 @@ export interface QuestionTokens {
   Scope: TokenType;
   Sources: TokenType;
   Filler: TokenType;
+  ChangeWord: TokenType;
   Comparator: TokenType;
   Range: TokenType;
   Unit: TokenType;
@@ -69,6 +70,7 @@ const KINDS: [keyof QuestionTokens, EntryKind][] = [
   ['Scope', 'scope'],
   ['Sources', 'sources'],
   ['Filler', 'filler'],
+  ['ChangeWord', 'changeWord'],
   ['Comparator', 'comparator'],
   ['Range', 'range'],
   ['Unit', 'unit'],

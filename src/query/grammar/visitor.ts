@@ -33,6 +33,8 @@ export interface Mentions {
   previousYear: boolean;
   /** 增加多少, 下降了: the change itself is asked for, not only the year before. */
   changeAsked: boolean;
+  /** 增长最快 / 降幅最大, 不可比 / 持平: figures by the change the text states. */
+  changes: { order: 'up' | 'down' | null; state: '不可比' | '持平' | null } | null;
   /** A 前N; 0 when 前 came without a number. */
   top: number | null;
   listTargets: (Span & { target: ListTarget })[];
@@ -281,6 +283,9 @@ function readToken(name: string, t: IToken, out: Mentions): void {
     case 'ListTarget':
       if (entry?.kind === 'listTarget') out.listTargets.push({ target: entry.target, ...spanOf(t) });
       break;
+    case 'ChangeWord':
+      if (entry?.kind === 'changeWord') out.changes = { order: entry.order ?? out.changes?.order ?? null, state: entry.state ?? out.changes?.state ?? null };
+      break;
     case 'UnitOrg':
       if (entry?.kind === 'unitOrg') out.unitOrgs.push({ ...entry, text: t.image, ...spanOf(t) });
       break;
@@ -449,6 +454,7 @@ export function emptyMentions(): Mentions {
     descending: false,
     previousYear: false,
     changeAsked: false,
+    changes: null,
     top: null,
     listTargets: [],
     scopes: [],

@@ -3,7 +3,7 @@
 // grammar/words.json. Built once at start-up.
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import words from '../../../grammar/words.json' with { type: 'json' };
-import type { ArithmeticOp, Comparison } from '../ast.ts';
+import type { ArithmeticOp, ChangeOrder, ChangeState, Comparison } from '../ast.ts';
 import { metrics, type Metric } from '../../store/metrics.ts';
 import type { Stage } from '../../store/schema.ts';
 import type { EntityChoice } from '../ast.ts';
@@ -34,6 +34,8 @@ export type Entry =
   | { kind: 'sources' }
   /** 最后, 最终, 大概: read whole, meaning nothing. */
   | { kind: 'filler' }
+  /** 增长最快 / 降幅最大 (order), 不可比 / 持平 (state): figures by the change the text states. */
+  | { kind: 'changeWord'; order: ChangeOrder | null; state: ChangeState | null }
   /** Shape words (grammar/shapes.json): they mean something only where the parser builds a shape from them. */
   /** `=` (等于, 正好): a range of one amount. */
   | { kind: 'comparator'; op: Comparison | '='; after: boolean }
@@ -176,6 +178,8 @@ export function lexiconData(catalog: Catalog): LexiconData {
   for (const [target, list] of Object.entries(words.listTargets)) for (const w of list) add(w, { kind: 'listTarget', target: target as ListTarget });
   for (const w of words.sources) add(w, { kind: 'sources' });
   for (const w of words.fillers) add(w, { kind: 'filler' });
+  for (const order of ['up', 'down'] as const) for (const w of words.changeOrder[order]) add(w, { kind: 'changeWord', order, state: null });
+  for (const state of ['不可比', '持平'] as const) for (const w of words.changeStates[state]) add(w, { kind: 'changeWord', order: null, state });
   for (const [scope, list] of Object.entries(words.scopes)) for (const w of list) add(w, { kind: 'scope', scope: scope as 'subjects' | 'subunit' });
   // Shape words and places are not offered to pinyin input: single characters (各, 分) would swallow typed syllables.
   const shapeWords: [string, number][] = [];
