@@ -5,6 +5,7 @@
 // cut off mid-table are never given as plain fact: the answer says why. Where the
 // same thing has a corroborated figure too, that one comes first.
 import { garbledIn } from '../ingest/text/garbled.ts';
+import type { CatalogDocument } from '../query/catalog.ts';
 import type { Corroboration } from '../store/schema.ts';
 import type { Queries } from './data.ts';
 import type { Figure } from './figures.ts';
@@ -40,19 +41,25 @@ export function corroborationOf(f: Figure): string | null {
   return v ? (v.garbled ? 'garbled' : v.status) : null;
 }
 
+/** `⚠ 《doc》不完整：…，<consequence>。` for a document cut off mid-table (checks/truncation.ts), else null. */
+export function cutOff(queries: Queries, doc: CatalogDocument, consequence: string): string | null {
+  const cut = queries.truncation(doc.id)[0];
+  return cut?.truncated_at != null ? `⚠ 《${doc.display}》不完整：文件在第${cut.truncated_at}行中断（${cut.truncation}），${consequence}。` : null;
+}
+
 /** The caution lines for an answer's figures, after the figures and any failed-check warnings. */
 export function cautions(queries: Queries, figures: Figure[], shown: string[]): string[] {
   const out = new Set<string>();
   const documents = new Map(figures.map((f) => [f.document.id, f.document]));
   for (const doc of documents.values()) {
-    const cut = queries.truncation(doc.id)[0];
-    if (cut?.truncated_at != null) out.add(`⚠ 《${doc.display}》不完整：文件在第${cut.truncated_at}行中断（${cut.truncation}），表中数字可能不全。`);
+    const cut = cutOff(queries, doc, '表中数字可能不全');
+    if (cut) out.add(cut);
   }
   const contradicted = new Map<number, string[]>();
   for (const f of figures) {
     const v = f.verification;
     if (!v) continue;
-    const where = f.table ? `${f.table}第${f.line}行` : `正文第${f.line}行`;
+    const where = whereOf(f);
     if (v.garbled) {
       const printed = garbledIn(f.raw).map((g) => `“${g.trim()}”`);
       out.add(`⚠ 未经核实：${where}的数字印有非数字字符（原文印作${printed.join('、') || `“${f.raw}”`}），${quoted(f.label)}的数字无法确认。`);
@@ -67,9 +74,12 @@ export function cautions(queries: Queries, figures: Figure[], shown: string[]): 
     const said = shown.includes(`⚠ 核对提示：${check.message}`);
     out.add(`⚠ 核对未通过，${which.join('、')}未经核实${said ? '（见上条）' : `：${check.message}`}`);
   }
-  const lead = figures[0];
-  if (lead?.verification?.status === 'none' && !doubtful(lead) && lead.fen !== null) {
-    out.add('（此数没有勾稽关系或正文可以印证，未经核对。）');
-  }
+  // Every amount stated that nothing corroborates says so, each by name when the answer states several.
+  const stated = figures.filter((f) => !f.derived);
+  const alone = stated.filter((f) => f.verification?.status === 'none' && !doubtful(f) && f.fen !== null);
+  if (stated.length === 1 && alone.length === 1) out.add('（此数没有勾稽关系或正文可以印证，未经核对。）');
+  else if (alone.length > 0) out.add(`（${[...new Set(alone.map((f) => `${quoted(f.label)}（${whereOf(f)}）`))].join('、')}没有勾稽关系或正文可以印证，未经核对。）`);
   return [...out];
 }
+
+const whereOf = (f: Figure) => (f.table ? `${f.table}第${f.line}行` : `正文第${f.line}行`);

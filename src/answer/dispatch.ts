@@ -14,6 +14,7 @@ import { rankWithin } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
 import { share } from './intents/share.ts';
+import { cutOff } from './caution.ts';
 import { show } from './figures.ts';
 import { reply, type Reply } from './reply.ts';
 import { askedOf, holdings, resolveScopes, whichOne, type Scope } from './resolve.ts';
@@ -72,11 +73,11 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
       ]),
     ];
     return q.unknown.length
-      ? reply('not_found', [`在${e.entity}的资料中没有找到“${(unknown.length ? unknown : q.unknown).join('、')}”。`], [], examples)
+      ? withCutOff(s, scopes, reply('not_found', [`在${e.entity}的资料中没有找到“${(unknown.length ? unknown : q.unknown).join('、')}”。`], [], examples))
       : reply('ambiguous', [`想查${e.entity}的哪一项？`], [], examples);
   }
 
-  const r = inOrder(q, answerIntent(s, q, scopes));
+  const r = withCutOff(s, scopes, inOrder(q, answerIntent(s, q, scopes)));
   // A project found by a loose name is said to be that project, so nobody takes it for the one typed.
   const loose = q.targets.filter((t): t is Extract<Target, { kind: 'project' }> => t.kind === 'project' && t.fuzzy && !t.name.includes(t.text.trim()));
   if (r.status === 'answered' && loose.length) r.lines.unshift(...loose.map((t) => `没有名为“${t.text.trim()}”的项目，以下是名称最接近的“${t.name}”。`));
@@ -97,6 +98,13 @@ function notHeld(catalog: Catalog, q: StructuredQuery): Reply {
   const asked = q.targets.map((t) => t.text).join('') || '支出总计';
   const suggestions = near.map(([, docs]) => `${docs[0]!.short} ${docs[0]!.fiscal_year} ${asked}`);
   return reply('not_found', lines, [], [...new Set([...suggestions, ...askedOf(catalog, q)])].slice(0, 5));
+}
+
+/** Nothing found in a document that is cut off: the reply says what is missing may be in the part lost. */
+function withCutOff(s: Sources, scopes: Scope[], r: Reply): Reply {
+  if (r.status !== 'not_found') return r;
+  const notes = [...new Set(scopes.map((sc) => cutOff(s.queries, sc.doc, '没有找到的数字可能在缺失的部分')).filter((l) => l !== null))];
+  return notes.length ? { ...r, lines: [...r.lines, ...notes] } : r;
 }
 
 /** 有哪些数据, 能查什么: the documents held and the kinds of questions they answer. */

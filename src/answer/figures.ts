@@ -166,11 +166,12 @@ const finer = (a: Figure, b: Figure) => a.precision !== null && b.precision !== 
 /**
  * Distinct values, in first-seen order: the same 3,372.44 in 表3 and 表5 is one
  * answer, cited from the most exactly printed source (a 元 figure is never rounded).
+ * Two units' figures are two answers even when they are equal.
  */
 export function distinctByValue(figures: Figure[]): Figure[] {
   const kept: Figure[] = [];
   for (const f of figures) {
-    const i = kept.findIndex((k) => sameFigure(k, f));
+    const i = kept.findIndex((k) => k.entity === f.entity && sameFigure(k, f));
     if (i < 0) kept.push(f);
     else if (finer(f, kept[i]!)) kept[i] = { ...f, label: kept[i]!.label, change: kept[i]!.change ?? f.change };
   }

@@ -7,7 +7,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cautions, type Verification } from '../../src/answer/caution.ts';
+import type { Queries } from '../../src/answer/data.ts';
 import { createEngine } from '../../src/answer/engine.ts';
+import type { Figure } from '../../src/answer/figures.ts';
+import type { CatalogDocument } from '../../src/query/catalog.ts';
 import type { AskResult, Engine } from '../../src/answer/types.ts';
 import { ingest } from '../../src/ingest/run.ts';
 import { rawLines, SEEDS, wan } from '../ingest/helpers.ts';
@@ -127,6 +131,26 @@ describe('a document cut off mid-table', () => {
   });
 });
 
+describe('figures nothing corroborates', () => {
+  const doc = { id: 1, display: '某县民政局2024年部门预算' } as CatalogDocument;
+  const none = { status: 'none', checkId: null, garbled: false } as const;
+  const queries = { truncation: () => [], failedChecks: () => [] } as unknown as Queries;
+  const figure = (label: string, line: number, verification: Verification): Figure => ({
+    document: doc, entity: '某县民政局', year: 2024, basis: '预算', label, fen: 100, value: null, unit: null, printedIn: '万元',
+    table: '政府采购预算表（表9）', column: '金额', line, raw: '0.01', precision: 100, change: null, rank: line, verification,
+  });
+
+  it('a lone figure is said to be unverified', () => {
+    expect(cautions(queries, [figure('复印纸', 40, none)], [])).toEqual(['（此数没有勾稽关系或正文可以印证，未经核对。）']);
+  });
+
+  it('each of several is named, not only the first', () => {
+    const verified = { status: 'rule', checkId: 7, garbled: false } as const;
+    const lines = cautions(queries, [figure('复印纸', 40, verified), figure('硒鼓', 41, none), figure('打印机', 42, none)], []);
+    expect(lines).toEqual(['（“硒鼓”（政府采购预算表（表9）第41行）、“打印机”（政府采购预算表（表9）第42行）没有勾稽关系或正文可以印证，未经核对。）']);
+  });
+});
+
 describe('the practice defect documents', () => {
   it('a contradicted figure: the figure the checks back comes first, the contradicted one is said to be unverified', () => {
     // 湘潭县卫生健康局 表7: 合计 公务接待费 printed 4.27 (line 256); its units print 3.07 and nothing; the prose says 3.07.
@@ -156,6 +180,17 @@ describe('the practice defect documents', () => {
     expect(unmapped.length).toBeGreaterThan(0);
     for (const a of unmapped) expect(a.corroboration).toBe('unmapped');
     expect(cautioned(r).join('\n')).toContain('政府采购预算表（表10）有多个金额栏，没有任何勾稽关系能印证各栏的含义');
+  });
+
+  it('a truncated document: a figure not found there says the document is cut off', () => {
+    // 会议费 would be in the tables after line 171 that the file no longer has.
+    const r = defects.ask('芦溪 2024 会议费');
+    expect(r.status).toBe('not_found');
+    expect(cautioned(r).join('\n')).toMatch(/《芦溪县水利局2024年部门预算》不完整：文件在第171行中断（.*），没有找到的数字可能在缺失的部分。/);
+    // A document printed whole says nothing of the kind.
+    const whole = defects.ask('巍山 2023 物业管理费');
+    expect(whole.status).toBe('not_found');
+    expect(whole.text).not.toContain('不完整');
   });
 
   it('a truncated document: every answer from it says so', () => {
