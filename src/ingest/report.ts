@@ -40,6 +40,11 @@ function coverageLines(p: ParsedFile): string[] {
   out.push(`  印证：勾稽关系 ${c.rule} 个，正文相符 ${c.text} 个，无可印证 ${c.none} 个，核对不符 ${c.contradicted} 个，栏目未经印证 ${c.unmapped} 个`);
   const unconfirmed = [...corroborations.mappings].filter(([, m]) => m === 'unconfirmed').map(([t]) => tableLabel(t));
   if (unconfirmed.length) out.push(`    栏目对应无任何勾稽关系印证：${unconfirmed.join('、')}`);
+  // Columns whose header names nothing the vocabulary knows: their figures are stored, never answered.
+  for (const t of p.doc.tables) {
+    const unknown = [...new Set(t.cells.filter((x) => x.column.key === 'unknown').map((x) => x.column.label || '（无表头）'))];
+    if (unknown.length) out.push(`    ${tableLabel(t)}：栏目含义不明，其数字不用于回答：${unknown.map((l) => `“${l}”`).join('、')}`);
+  }
   return out;
 }
 

@@ -138,9 +138,10 @@ export function corroborate(doc: DocumentDraft, checks: CheckDraft[]): Corrobora
     const unmapped = mappings.get(t) === 'unconfirmed';
     for (const c of t.cells) {
       const v = verdict(c);
-      // A figure whose column no identity confirms is not known to mean what its header says.
+      // A figure whose column no identity confirms, or whose header names nothing known, is not known to
+      // mean what its header says.
       const mapped = t.kind !== 'performance' || c.column.key === 'task';
-      cells.set(c, unmapped && mapped && v.status !== 'contradicted' && c.valueKind === 'money' ? { status: 'unmapped', check: null } : v);
+      cells.set(c, (unmapped || c.column.key === 'unknown') && mapped && v.status !== 'contradicted' && c.valueKind === 'money' ? { status: 'unmapped', check: null } : v);
     }
   }
   // The prose takes part in text_vs_table checks only: its figures are `text`, `contradicted` or `none`.

@@ -45,6 +45,9 @@ const bases = compile(vocabulary.basis);
 const years = compile(vocabulary.years);
 const unitOverrides = compile(vocabulary.unitOverrides);
 
+/** The unit a header cell prints (`合计（万元）`, `金额（单位：元）`), or null. */
+export const unitInHeader = (cell: string): AmountUnit | null => (unitOverrides.find((x) => x.re.test(cell))?.unit as AmountUnit | undefined) ?? null;
+
 /** Measures that contain others: a path may name a parent and one of its parts. */
 const PARENT_OF: Record<string, string[]> = { basic: ['personnel', 'public'] };
 
@@ -53,7 +56,7 @@ function related(a: string, b: string): boolean {
 }
 
 /** A header cell without the unit it prints (`金额（万元）` → 金额): the unit is read apart. */
-const withoutUnit = (element: string) => element.replace(/[（(]\s*(?:金额)?(?:单位[:：])?\s*(?:万元|元)\s*[)）]$/, '');
+export const withoutUnit = (element: string) => element.replace(/[（(]\s*(?:金额)?(?:单位[:：])?\s*(?:万元|元)\s*[)）]$/, '');
 
 export function describeColumn(printedPath: string[], context: { year: number; stage: Stage }): ColumnMeaning {
   const path = printedPath.map(withoutUnit);
@@ -107,8 +110,7 @@ export function describeColumn(printedPath: string[], context: { year: number; s
     if (printedYear) year = Number(printedYear[1]);
     const relative = years.find((y) => y.re.test(element));
     if (relative) year = context.year + relative.offset;
-    const u = unitOverrides.find((x) => x.re.test(printedPath[i]!));
-    if (u) unit = u.unit as AmountUnit;
+    unit = unitInHeader(printedPath[i]!) ?? unit;
   }
 
   return {

@@ -3,7 +3,7 @@
 // leaving cells empty; a header cell is extended to the right over the empty
 // cells that have a header below them, inside its parent's span.
 import { hasNumberedOrdinal, squeezeCjkSpaces } from '../text/cjk.ts';
-import { isAmountLike, isCodeToken, parseNumber } from '../text/numbers.ts';
+import { isAmountLike, isCodeToken, isDash, parseNumber } from '../text/numbers.ts';
 import type { Line } from './lines.ts';
 import type { TableRegion } from './regions.ts';
 
@@ -37,6 +37,8 @@ export function isHeaderRow(cells: string[]): boolean {
   if (filled.length === 0) return true;
   if (isColumnNumbering(cells)) return true;
   for (const c of filled) {
+    // A dash is a zero printed in a figure column, never a header word.
+    if (isDash(c)) return false;
     const n = parseNumber(c);
     if (n && (isAmountLike(n) || n.percent)) return false;
   }

@@ -77,29 +77,37 @@ export function parseMetaLine(text: string): Meta[] | null {
   return parts.length > 1 && metas.every((m) => m !== null) ? (metas as Meta[]) : null;
 }
 
+/** A unit printed after a title: `（单位：万元）`, `(金额单位:元)`, or set apart by spaces. */
+const UNIT_AFTER_TITLE = /(?:\s*[（(]\s*(?:金额)?单位\s*[:：]\s*(万元|元)\s*[)）]|\s+(?:金额)?单位\s*[:：]\s*(万元|元))$/;
+
 /**
  * A title printed with its number (`部门收支总体情况表⇥表1`, `表1  部门收支总体情况表`,
- * `《收支预算总表》`): the title and the number apart. Null when the text names no table.
+ * `《收支预算总表》`) or its unit (`部门收支总体情况表（单位：万元）`): the title, the number and the unit apart.
  */
-export function splitTitle(text: string): { title: string; number: string | null } {
-  const t = text.trim().replace(/^《(.+)》$/, '$1');
+export function splitTitle(text: string): { title: string; number: string | null; unit: AmountUnit | null } {
+  const u = UNIT_AFTER_TITLE.exec(text.trim());
+  const unit = u ? ((u[1] ?? u[2]) === '元' ? '元' : '万元') : null;
+  const t = (u ? text.trim().slice(0, u.index) : text.trim()).replace(/^《(.+)》$/, '$1');
   const before = new RegExp(`^(${TABLE_NUMBER})\\s+(\\S.*)$`).exec(t);
-  if (before) return { title: before[2]!.replace(/^《(.+)》$/, '$1').trim(), number: before[1]!.replace(/\s+/g, '') };
+  if (before) return { title: before[2]!.replace(/^《(.+)》$/, '$1').trim(), number: before[1]!.replace(/\s+/g, ''), unit };
   // After the title, set apart by spaces or in brackets (`收入支出决算表（公开01表）`).
   const after = new RegExp(`^(.*[^\\s（(])(?:\\s+[（(]?(${TABLE_NUMBER})[)）]?|\\s*[（(](${TABLE_NUMBER})[)）])$`).exec(t);
-  if (after) return { title: after[1]!.replace(/^《(.+)》$/, '$1').trim(), number: (after[2] ?? after[3])!.replace(/\s+/g, '') };
-  return { title: t, number: null };
+  if (after) return { title: after[1]!.replace(/^《(.+)》$/, '$1').trim(), number: (after[2] ?? after[3])!.replace(/\s+/g, ''), unit };
+  return { title: t, number: null, unit };
 }
 
-/** A tab row holding a table's title and number and nothing else (`部门收支总体情况表⇥表1`). */
-export function titleRow(cells: string[]): { title: string; number: string } | null {
+/**
+ * A tab row holding a table's title and its number and nothing else (`部门收支总体情况表⇥表1`), or the title
+ * alone (`部门收支总体情况表⇥`, its number printed elsewhere).
+ */
+export function titleRow(cells: string[]): { title: string; number: string | null; unit: AmountUnit | null } | null {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
-  if (filled.length !== 2) return null;
   const numberAt = filled.findIndex((c) => parseMeta(c)?.kind === 'number');
-  if (numberAt < 0) return null;
-  const title = filled[1 - numberAt]!;
+  if (filled.length !== (numberAt < 0 ? 1 : 2)) return null;
+  const title = filled[numberAt < 0 ? 0 : 1 - numberAt]!;
   if (!/表/.test(title) || /\d{3,}|[。；]/.test(title) || title.length > 50) return null;
-  return { title: splitTitle(title).title, number: (parseMeta(filled[numberAt]!) as { number: string }).number };
+  const { title: name, unit } = splitTitle(title);
+  return { title: name, number: numberAt < 0 ? null : (parseMeta(filled[numberAt]!) as { number: string }).number, unit };
 }
 
 /** A tab row whose non-empty cells are all meta (`部门名称：…\t\t单位：元`). */

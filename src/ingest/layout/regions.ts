@@ -6,6 +6,7 @@
 import type { AmountUnit } from '../../store/schema.ts';
 import { nameKey, squeezeCjkSpaces } from '../text/cjk.ts';
 import { isBlank, type Line } from './lines.ts';
+import { unitInHeader } from './columns.ts';
 import { isHeaderRow } from './grid.ts';
 import { isNote, isPageNumber, isProse, parseMetaLine, parseMetaRow, splitTitle, titleRow, type Meta } from './meta.ts';
 
@@ -45,7 +46,8 @@ interface Gap {
 const emptyGap = (): Gap => ({ metas: [], titles: [], lastTitle: null, headings: [], prose: false });
 
 function isTitleCandidate(text: string): boolean {
-  const t = text.trim();
+  // Runs of spaces (a number or unit pushed to the right margin) do not make a title long.
+  const t = text.trim().replace(/\s+/g, ' ');
   return t.length > 0 && t.length <= 50 && !isProse(t) && !/^第[一二三四五六七八九十]+部分/.test(t);
 }
 
@@ -122,8 +124,9 @@ export function findRegions(lines: Line[]): TableRegion[] {
     return next !== undefined && ((next.cells ? parseMetaRow(next.cells) : parseMetaLine(next.text)) ?? []).length > 0;
   };
   const addTitle = (text: string, line: Line) => {
-    const { title, number } = splitTitle(text);
+    const { title, number, unit } = splitTitle(text);
     if (number) gap.metas.push({ meta: { kind: 'number', number }, line });
+    if (unit) gap.metas.push({ meta: { kind: 'unit', unit }, line });
     const name = squeezeCjkSpaces(title);
     // A title too long for its line goes on in the next (`一般公共预算“三公”经费` / `支出情况表`).
     const wraps = gap.lastTitle?.open === true && gap.lastTitle.no === line.no - 1 && gap.titles.length > 0;
@@ -144,7 +147,8 @@ export function findRegions(lines: Line[]): TableRegion[] {
     const titled = line.cells && !metaRow ? titleRow(line.cells) : null;
     if (titled && (!inRun || metaFollows(i))) {
       inRun = false;
-      gap.metas.push({ meta: { kind: 'number', number: titled.number }, line });
+      if (titled.number) gap.metas.push({ meta: { kind: 'number', number: titled.number }, line });
+      if (titled.unit) gap.metas.push({ meta: { kind: 'unit', unit: titled.unit }, line });
       gap.titles.push(titled.title);
       gap.headings.push(titled.title);
       continue;
@@ -169,7 +173,17 @@ export function findRegions(lines: Line[]): TableRegion[] {
       gap.titles = [];
     }
   }
+  for (const r of regions) r.unit ??= headerUnit(r);
   return regions;
+}
+
+/** A table stating its unit only in its header cells (`合计（万元）`): that unit, when they all print the same. */
+function headerUnit(region: TableRegion): AmountUnit | null {
+  const rows = region.segments[0]!.rows;
+  const end = rows.findIndex((r) => !isHeaderRow(r.cells!));
+  const header = end < 0 ? rows : rows.slice(0, end);
+  const units = new Set(header.flatMap((r) => r.cells!.map(unitInHeader).filter((u) => u !== null)));
+  return units.size === 1 ? [...units][0]! : null;
 }
 
 /** First and last line numbers of a segment. */

@@ -4,7 +4,7 @@ import type { ColumnMeaning } from '../layout/columns.ts';
 import type { Grid } from '../layout/grid.ts';
 import { describeColumn } from '../layout/columns.ts';
 import type { CellDraft, ColumnRef, ParseContext, TableDraft } from '../model.ts';
-import { isAmountLike, parseNumber, precisionFen, toFen, toValue } from '../text/numbers.ts';
+import { isAmountLike, isDash, parseNumber, precisionFen, toFen, toValue } from '../text/numbers.ts';
 
 export function columnRef(m: ColumnMeaning): ColumnRef {
   return { key: m.ambiguous ? 'unknown' : m.measure, label: m.label, scope: m.scope, basis: m.basis, year: m.year, subset: m.subset, part: m.part };
@@ -49,8 +49,10 @@ export function figure(
     if (!m) return null;
     return { ...row, column: columnRef(meaning), valueKind: 'count', fen: null, quantity: Number(m[1]), precisionFen: null, raw: text, flags };
   }
-  // A dash in a figure column is printed for nothing: zero, as printed.
-  if (/^[-—－–]$/.test(text.trim()) && meaning.role === 'value') {
+  // A dash (`-`, `—`, `——`, `--`) in a figure column is printed for nothing: zero, as printed. In a
+  // change-rate column it says the rate cannot be computed (nothing last year): no figure at all.
+  if (isDash(text) && meaning.role === 'value') {
+    if (meaning.measure === 'change_rate') return null;
     return { ...row, column: columnRef(meaning), valueKind: 'money', fen: 0, quantity: null, precisionFen: null, raw: text, flags: [...flags, 'dash_zero'] };
   }
   const n = parseNumber(text);

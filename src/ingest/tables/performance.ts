@@ -9,7 +9,7 @@ import type { TableRegion } from '../layout/regions.ts';
 import type { Line } from '../layout/lines.ts';
 import type { CellDraft, OwnerDraft, ParseContext, TableDraft, TargetDraft } from '../model.ts';
 import { squeezeCjkSpaces, stripOrdinal } from '../text/cjk.ts';
-import { parseNumber, toFen, precisionFen, toValue } from '../text/numbers.ts';
+import { parseFigure, parseNumber, toFen, precisionFen, toValue } from '../text/numbers.ts';
 import type { AmountUnit } from '../../store/schema.ts';
 import { emptyRow, plainNumber } from './cells.ts';
 import { parseWideTargets } from './targets-wide.ts';
@@ -334,16 +334,17 @@ function readInfoRow(table: TableDraft, o: OwnerDraft, line: Line, tokens: strin
   else if (cells[0] !== '') info.section = null;
   const section = info.section;
   const isTask = /主要\s*任务/.test(first) || (info.tasks && info.columns.length > 0 && !/[:：]$/.test(first));
-  const words = tokens.filter((t) => parseNumber(t) === null);
+  // A dash in a figure column is the zero it stands for.
+  const words = tokens.filter((t) => parseFigure(t) === null);
   const taskName = words.filter((t) => !/主要\s*任务|^任务\d+$/.test(t)).at(-1) ?? first;
-  const figures = cells.flatMap((c, at) => (parseNumber(c) !== null ? [at] : []));
+  const figures = cells.flatMap((c, at) => (parseFigure(c) !== null ? [at] : []));
   // Figures under the header's columns are read by position; a page that shifted them, in order.
   const positional = info.columns.length > 0 && figures.every((at) => info.columns.some((c) => c.at === at));
   const rowLabel = words.length === 0 && info.pendingLabel ? info.pendingLabel : isTask ? taskName : null;
   let label = first;
   let k = 0;
   for (const [at, text] of cells.entries()) {
-    const n = parseNumber(text);
+    const n = parseFigure(text);
     if (n === null) {
       if (text) label = text;
       continue;

@@ -4,7 +4,7 @@
 // it is stored as 0, flagged `blank`. When the header rows contradict each other
 // (the same labels at different offsets, as in 莲湖 表13), no column meaning can
 // be trusted: the figures are stored as unmapped and the table marked misaligned.
-import type { ColumnMeaning } from '../layout/columns.ts';
+import { withoutUnit, type ColumnMeaning } from '../layout/columns.ts';
 import type { Grid } from '../layout/grid.ts';
 import type { ParseContext, TableDraft } from '../model.ts';
 import type { AmountUnit } from '../../store/schema.ts';
@@ -26,7 +26,7 @@ function itemOf(text: string): string | null {
 
 /** The item a column names: its deepest header cell that names one (`小计` under an item means the item). */
 function columnItem(label: string): string | null {
-  const path = label.split('/');
+  const path = label.split('/').map(withoutUnit);
   for (let i = path.length - 1; i >= 0; i--) {
     const item = itemOf(path[i]!);
     if (item) return item;

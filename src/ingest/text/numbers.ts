@@ -40,6 +40,15 @@ export function parseNumber(cell: string): PrintedNumber | null {
   };
 }
 
+/** A cell printing nothing but a dash (`-`, `—`, `——`, `－`, `--`): a table's way of printing zero. */
+export const isDash = (cell: string): boolean => /^[-—－–]{1,2}$/.test(cell.trim());
+
+/** A figure cell: its number, a dash read as the zero it stands for, else null. */
+export function parseFigure(cell: string): PrintedNumber | null {
+  if (!isDash(cell)) return parseNumber(cell);
+  return { text: cell.trim(), negative: false, whole: '0', fraction: '', percent: false, repaired: false, irregularGrouping: false };
+}
+
 /** 分 per printed unit. */
 export const FEN_PER_UNIT: Record<AmountUnit, number> = { 元: 100, 万元: 1_000_000 };
 

@@ -462,6 +462,112 @@ function extraTextColumn(doc: Doc): Doc | null {
   return changed ? doc : null;
 }
 
+// ---------------------------------------------------------------- units, numbers, brackets, zeros
+
+const UNIT_TEXT = /^(?:金额)?单位\s*[:：]\s*(?:万元|元)$/;
+
+/** Lines of a table that print no figure and are no header row: its title, meta and page lines. */
+function textLines(t: TableText): number[] {
+  const figureLines = new Set(t.figures.map((f) => f.line));
+  const headers = new Set([...t.header, ...t.headerRow.keys()]);
+  return Array.from({ length: t.end - t.start + 1 }, (_, k) => t.start + k).filter((no) => !figureLines.has(no) && !headers.has(no));
+}
+
+/** Cells of the given lines blanked where `drop` says (a line of one cell becomes blank); true when any was. */
+function blankCells(doc: Doc, lines: number[], drop: (cell: string) => boolean): boolean {
+  let changed = false;
+  for (const no of lines) {
+    const cells = cellsOf(doc.lines[no - 1]!);
+    const kept = cells.map((c) => (drop(c.trim()) ? '' : c));
+    if (kept.join('\t') === cells.join('\t')) continue;
+    doc.lines[no - 1] = kept.every((c) => c.trim() === '') ? '' : kept.join('\t');
+    changed = true;
+  }
+  return changed;
+}
+
+/** Every line printing the table's title (each page that repeats it). */
+const titleLines = (doc: Doc, t: TableText) =>
+  textLines(t).filter((no) => no >= t.titleLine && doc.lines[no - 1]!.replace(/\s+/g, '').includes(t.title.replace(/\s+/g, '')));
+
+/**
+ * Each table's unit line (`单位：万元`, alone or a cell of a meta row) taken out and the unit printed elsewhere
+ * instead: after the title (`部门收支总体情况表（单位：万元）`) or in the figure headers only (`合计（万元）`).
+ */
+function moveUnit(to: 'title' | 'header'): (doc: Doc) => Doc | null {
+  return (doc) => {
+    const unit = doc.truth.meta.amount_unit;
+    let changed = false;
+    // 绩效 tables are forms (a header cell names a different thing in each block): the unit stays on its line.
+    for (const t of tablesOf(doc).filter((x) => to === 'title' || !/绩效/.test(x.title))) {
+      if (!blankCells(doc, textLines(t), (c) => UNIT_TEXT.test(c))) continue;
+      changed = true;
+      if (to === 'title') {
+        const key = t.title.replace(/\s+/g, '');
+        for (const no of titleLines(doc, t)) doc.lines[no - 1] = cellsOf(doc.lines[no - 1]!).map((c) => (c.replace(/\s+/g, '').includes(key) ? `${c}（单位：${unit}）` : c)).join('\t');
+        continue;
+      }
+      // The header cell right above each figure column: its deepest.
+      const rows = t.header.filter((no) => !isNumbering(doc.lines[no - 1]!)).map((no) => cellsOf(doc.lines[no - 1]!));
+      const money = [...new Set(t.figures.map((f) => f.cell))].filter((i) => t.figures.every((f) => f.cell !== i || (f.kind === 'money' && !f.indicator)));
+      const deepest = money.map((i) => rows.map((r) => (r[i] ?? '').trim()).findLast((c) => c !== '') ?? '');
+      const names = Object.fromEntries(deepest.filter((c) => c !== '').map((c) => [c, `${c}（${unit}）`]));
+      renameHeaders(doc, names, (x) => x.title === t.title && x.start === t.start);
+    }
+    return changed ? doc : null;
+  };
+}
+
+/** Each table's number (表3, 公开03表) printed on a line of its own right above the header, after the unit. */
+function numberAboveHeader(doc: Doc): Doc | null {
+  let changed = false;
+  for (const t of [...tablesOf(doc)].reverse()) {
+    const number = doc.truth.tables.find((x) => x.title === t.title && x.start === t.start)?.table_number;
+    if (!number) continue;
+    const above = textLines(t).filter((no) => no < t.header[0]!);
+    const key = number.replace(/\s+/g, '');
+    // Alone or a cell of its own (`标题⇥表1`), or before the title (`表1  标题`).
+    blankCells(doc, above, (c) => c.replace(/\s+/g, '') === key);
+    for (const no of above) doc.lines[no - 1] = doc.lines[no - 1]!.replace(new RegExp(`^${number.replace(/\s+/g, '\\s*')}\\s+(?=\\S)`), '');
+    insertLines(doc, t.header[0]!, [number]);
+    for (const f of t.figures) f.table_number = number;
+    changed = true;
+  }
+  return changed ? doc : null;
+}
+
+/** Full-width brackets printed half-width in the tables (titles, headers, labels): `因公出国(境)费`, `增减幅度(%)`. */
+function halfWidthBrackets(doc: Doc): Doc | null {
+  const half = (text: string) => text.replace(/（/g, '(').replace(/）/g, ')');
+  const tables = tablesOf(doc);
+  if (tables.length === 0) return null;
+  for (const t of tables) for (let no = t.start; no <= t.end; no++) doc.lines[no - 1] = half(doc.lines[no - 1]!);
+  const inTables = new Set(tables.flatMap((t) => t.figures));
+  for (const f of doc.truth.figures.filter((x) => inTables.has(x as Cell))) {
+    [f.table, f.row, f.column, f.raw] = [half(f.table), half(f.row), half(f.column), half(f.raw)];
+    if (f.unit_name) f.unit_name = half(f.unit_name);
+  }
+  for (const t of doc.truth.tables) t.title = half(t.title);
+  return doc;
+}
+
+const DASHES = ['—', '-', '——', '－', '--'];
+
+/** Zero amounts printed as a dash of one kind or another (`—`, `-`, `——`, `－`, `--`) instead of 0.00. */
+function dashZeros(doc: Doc): Doc | null {
+  const zeros = figuresOf(doc).filter((f) => f.kind === 'money' && f.amount_fen === 0 && /^0(\.0+)?$/.test(f.raw));
+  if (zeros.length === 0) return null;
+  zeros.forEach((f, k) => {
+    const dash = DASHES[k % DASHES.length]!;
+    const cells = cellsOf(doc.lines[f.line - 1]!);
+    cells[f.cell] = dash;
+    doc.lines[f.line - 1] = cells.join('\t');
+    f.raw = dash;
+    f.zero_form = dash;
+  });
+  return doc;
+}
+
 // ---------------------------------------------------------------- the variants
 
 export const VARIANTS: Variant[] = [
@@ -525,4 +631,14 @@ export const VARIANTS: Variant[] = [
   },
   { name: 'totals-last', describe: 'the 合计 row printed under the rows it totals', apply: totalsLast },
   { name: 'extra-text-column', describe: 'a 备注 column at the right', apply: extraTextColumn },
+  { name: 'unit-in-title', describe: 'the unit printed after the title (`部门收支总体情况表（单位：万元）`), no unit line', apply: moveUnit('title') },
+  { name: 'unit-in-header-only', describe: 'no unit line: the unit printed in the figure headers only (`合计（元）`)', apply: moveUnit('header') },
+  { name: 'number-above-header', describe: '表N (公开0N表) on a line of its own between the unit line and the header', apply: numberAboveHeader },
+  { name: 'half-width-brackets', describe: 'half-width brackets in titles, headers and labels (`因公出国(境)费`)', apply: halfWidthBrackets },
+  { name: 'dash-zeros', describe: 'zero amounts printed as `—`, `-`, `——`, `－` or `--`', apply: dashZeros },
+  {
+    name: 'short-item-names',
+    describe: '“三公” items under 公务用车购置及运行费 printed short (购置费, 运行费)',
+    apply: (doc) => (renameHeaders(doc, { 公务用车购置费: '购置费', 公务用车运行费: '运行费', 公务用车运行维护费: '运行维护费' }, (t) => /三公/.test(t.title)) ? doc : null),
+  },
 ];
