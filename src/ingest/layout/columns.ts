@@ -1,6 +1,8 @@
 // What a column holds, read from its header path with the vocabulary in grammar/columns.json.
 import vocabulary from '../../../grammar/columns.json' with { type: 'json' };
+import { metricForLabel } from '../../store/metrics.ts';
 import type { AmountUnit, Stage } from '../../store/schema.ts';
+import { labelKey } from '../text/cjk.ts';
 
 export type ColumnRole =
   | 'seq'
@@ -47,6 +49,10 @@ const unitOverrides = compile(vocabulary.unitOverrides);
 
 /** The unit a header cell prints (`合计（万元）`, `金额（单位：元）`), or null. */
 export const unitInHeader = (cell: string): AmountUnit | null => (unitOverrides.find((x) => x.re.test(cell))?.unit as AmountUnit | undefined) ?? null;
+
+/** A header text the vocabulary knows: a role, a measure, a fund or scope, a stage, a year, or an item printed as a column (公务接待费). */
+export const namesColumn = (text: string): boolean =>
+  [roles, measures, scopes, bases, years].some((rules) => rules.some((r) => r.re.test(withoutUnit(text)))) || metricForLabel(labelKey(withoutUnit(text))) !== null;
 
 /** Measures that contain others: a path may name a parent and one of its parts. */
 const PARENT_OF: Record<string, string[]> = { basic: ['personnel', 'public'] };

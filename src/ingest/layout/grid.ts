@@ -4,6 +4,7 @@
 // cells that have a header below them, inside its parent's span.
 import { hasNumberedOrdinal, squeezeCjkSpaces } from '../text/cjk.ts';
 import { isAmountLike, isCodeToken, isDash, parseNumber } from '../text/numbers.ts';
+import { namesColumn } from './columns.ts';
 import type { Line } from './lines.ts';
 import type { TableRegion } from './regions.ts';
 
@@ -45,7 +46,9 @@ export function isHeaderRow(cells: string[]): boolean {
   // A subject code in the first cells, or a numbered label first (`一、…`, after a 序号), begins a data row; a
   // header may number the items it prints across (a table printed transposed: `项目 | 合计 | 1.因公出国（境）费`).
   const label = filled.find((c) => !/^\d{1,3}$/.test(c.trim())) ?? '';
-  return !filled.slice(0, 3).some((c) => isCodeToken(c)) && !hasNumberedOrdinal(label);
+  // A year after the first cell is a header word broken off its column's name (`2024` / `年预算数`), not a code.
+  const code = (c: string, k: number) => isCodeToken(c) && !(k > 0 && /^20\d{2}$/.test(c.trim()));
+  return !filled.slice(0, 3).some(code) && !hasNumberedOrdinal(label);
 }
 
 /** The 栏次 row numbers the columns (1 2 3…, with or without the word 栏次); it names nothing. */
@@ -55,8 +58,26 @@ const isColumnNumbering = (row: string[]) => {
   return filled.length >= 3 && filled.every((c, i) => c === String(i + 1));
 };
 
+/**
+ * Header cells too long for their column, printed on as a line of their own (`政府性基金预` / `算拨款收入`): a
+ * row whose every cell stands under a cell of the row above and completes it into a header the vocabulary
+ * knows, where one of the two halves alone is not one. A row of sub-headers (预算数 / 合计) is left alone.
+ */
+function joinWrapped(rows: string[][]): string[][] {
+  const out = rows.map((r) => r.map((c) => squeezeCjkSpaces(c)));
+  for (let r = out.length - 1; r >= 1; r--) {
+    const [above, row] = [out[r - 1]!, out[r]!];
+    const cells = row.flatMap((c, i) => (c !== '' ? [i] : []));
+    const completes = (i: number) => (above[i] ?? '') !== '' && namesColumn(above[i] + row[i]) && !(namesColumn(above[i]!) && namesColumn(row[i]!));
+    if (cells.length === 0 || !cells.every(completes)) continue;
+    for (const i of cells) above[i] += row[i]!;
+    out.splice(r, 1);
+  }
+  return out;
+}
+
 export function columnPaths(allRows: string[][]): string[][] {
-  const headerRows = allRows.filter((r) => !isColumnNumbering(r));
+  const headerRows = joinWrapped(allRows.filter((r) => !isColumnNumbering(r)));
   const width = Math.max(0, ...headerRows.map((r) => r.length));
   const filled: string[][] = headerRows.map((r) => Array.from({ length: width }, (_, c) => squeezeCjkSpaces(r[c] ?? '')));
   const hasBelow = (r: number, c: number) => filled.slice(r + 1).some((row) => row[c] !== '');

@@ -568,6 +568,33 @@ function dashZeros(doc: Doc): Doc | null {
   return doc;
 }
 
+/**
+ * The header cells right above the figures, where longer than 5 characters, wrapped over two lines the way a
+ * narrow column prints them (`政府性基金预算` / `拨款收入`): the rest of each on a header line of its own below,
+ * on every page that repeats the header.
+ */
+function wrapHeaders(doc: Doc): Doc | null {
+  let changed = false;
+  for (const t of [...tablesOf(doc)].reverse().filter((x) => !/绩效/.test(x.title))) {
+    const rows = t.header.filter((no) => !isNumbering(doc.lines[no - 1]!));
+    const deepest = rows.at(-1)!;
+    const k = t.header.indexOf(deepest);
+    const columns = new Set(t.figures.map((f) => f.cell));
+    const cells = cellsOf(doc.lines[deepest - 1]!);
+    const wrapped = cells.map((c, i) => (columns.has(i) && c.trim().length > 5 && !/\s/.test(c.trim()) ? Math.ceil(c.trim().length / 2) : 0));
+    if (!wrapped.some((n) => n > 0)) continue;
+    const heads = cells.map((c, i) => (wrapped[i] ? c.trim().slice(0, wrapped[i]) : c)).join('\t');
+    const tails = cells.map((c, i) => (wrapped[i] ? c.trim().slice(wrapped[i]) : '')).join('\t');
+    const copies = [deepest, ...[...t.headerRow.entries()].filter(([, r]) => r === k).map(([no]) => no)].sort((a, b) => b - a);
+    for (const no of copies) {
+      doc.lines[no - 1] = heads;
+      insertLines(doc, no + 1, [tails]);
+    }
+    changed = true;
+  }
+  return changed ? doc : null;
+}
+
 // ---------------------------------------------------------------- the variants
 
 export const VARIANTS: Variant[] = [
@@ -635,6 +662,7 @@ export const VARIANTS: Variant[] = [
   { name: 'unit-in-header-only', describe: 'no unit line: the unit printed in the figure headers only (`合计（元）`)', apply: moveUnit('header') },
   { name: 'number-above-header', describe: '表N (公开0N表) on a line of its own between the unit line and the header', apply: numberAboveHeader },
   { name: 'half-width-brackets', describe: 'half-width brackets in titles, headers and labels (`因公出国(境)费`)', apply: halfWidthBrackets },
+  { name: 'header-wrapped', describe: 'header cells over the figures wrapped over two lines (`政府性基金预算` / `拨款收入`)', apply: wrapHeaders },
   { name: 'dash-zeros', describe: 'zero amounts printed as `—`, `-`, `——`, `－` or `--`', apply: dashZeros },
   {
     name: 'short-item-names',
