@@ -59,7 +59,10 @@ function readRow(row: DataRow, m: ColumnMeaning[], table: TableDraft): RowRead {
   const descriptions = m.flatMap((c, i) => (c.role === 'text' && /内容|简介/.test(c.label) && cells[i] ? [cells[i]!] : []));
   const items = m.flatMap((c, i) => (c.role === 'text' && /采购物品|购买服务内容|采购目录/.test(c.label) && cells[i] ? [cells[i]!] : []));
   const label = name || unitText;
-  const firstValue = m.findIndex((c, i) => c.role === 'value' && isMoney(cells[i]));
+  // The row's amount is its 合计 (the whole of it, by no fund), wherever the column is printed; else its first figure.
+  const money = (c: ColumnMeaning, i: number) => c.role === 'value' && isMoney(cells[i]);
+  const whole = m.findIndex((c, i) => money(c, i) && c.measure === 'total' && c.scope === '');
+  const firstValue = whole >= 0 ? whole : m.findIndex(money);
   const n = firstValue >= 0 ? parseNumber(cells[firstValue]!) : null;
   let kind: RowRead['kind'] = 'project';
   let unit: string | null = null;

@@ -1,17 +1,18 @@
 // The practice documents printed the way a second province would (variants.ts: the figure columns
 // in another order, tables transposed, lines between a title and its header, 表N styles, header
-// spellings, 栏次 rows, units in the header, 合计 last, an unknown column), each with its manifest
-// rewritten in step: read at ≥ 98% on the right line with the right meaning, no figure read with a
-// wrong one, no check failing.
+// spellings and wraps, 栏次 rows, the unit after the title or only in the header, 合计 last, an unknown
+// column, dashes for zero, half-width brackets), one at a time and several at once, each with its
+// manifest rewritten in step: read at ≥ 98% on the right line with the right meaning, no figure read
+// with a wrong one, no check failing.
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../../src/ingest/run.ts';
 import { compare, failures, fixtures, misses, recall, type Fixture } from './truth.ts';
-import { exact, VARIANTS, vary } from './variants.ts';
+import { COMPOSITIONS, exact, VARIANTS, vary } from './variants.ts';
 
 const FAMILIES = ['hunan-budget', 'yunnan-final', 'jiangxi-budget-yuan', 'performance'];
 
 function cases(family: string): [string, Fixture][] {
-  return fixtures(family).flatMap((fx) => VARIANTS.flatMap((v) => {
+  return fixtures(family).flatMap((fx) => [...VARIANTS, ...COMPOSITIONS].flatMap((v) => {
     const varied = vary(fx, v);
     return varied ? [[varied.name, varied] as [string, Fixture]] : [];
   }));

@@ -670,3 +670,16 @@ export const VARIANTS: Variant[] = [
     apply: (doc) => (renameHeaders(doc, { 公务用车购置费: '购置费', 公务用车运行费: '运行费', 公务用车运行维护费: '运行维护费' }, (t) => /三公/.test(t.title)) ? doc : null),
   },
 ];
+
+/** Several variants at once, each applied where it finds something to change: another province changes more than one thing. */
+function compose(names: string[]): Variant {
+  const steps = names.map((n) => VARIANTS.find((v) => v.name === n)!);
+  return { name: names.join('∘'), describe: steps.map((v) => v.describe).join('; '), apply: (doc) => steps.reduce((d, v) => v.apply(d) ?? d, doc) };
+}
+
+export const COMPOSITIONS: Variant[] = [
+  compose(['columns-rotated', 'preamble-before-header', 'dash-zeros', 'unit-in-title']),
+  compose(['transposed', 'number-above-header', 'half-width-brackets', 'totals-last']),
+  compose(['columns-reversed', 'unit-in-header-only', 'extra-text-column', 'number-chinese']),
+  compose(['header-wrapped', 'short-item-names', 'column-numbers', 'department-after-page-break']),
+];
