@@ -28,10 +28,23 @@ function itemOf(text: string): string | null {
 function columnItem(label: string): string | null {
   const path = label.split('/').map(withoutUnit);
   for (let i = path.length - 1; i >= 0; i--) {
-    const item = itemOf(path[i]!);
+    const item = itemOf(path[i]!) ?? (i > 0 ? shortItem(path[i - 1]!, path[i]!) : null);
     if (item) return item;
   }
   return path.some((p) => /^(合计|小计|总计)$/.test(p)) ? 'three_public.total' : null;
+}
+
+/**
+ * An item printed short under the item it is part of (`购置费`, `运行费` under 公务用车购置及运行费): read with the
+ * longest beginning of its parent that makes it name an item (公务用车 + 购置费), never taken for the parent.
+ */
+function shortItem(parent: string, child: string): string | null {
+  const whole = itemOf(parent);
+  for (let k = parent.length - 1; k > 0; k--) {
+    const item = itemOf(parent.slice(0, k) + child);
+    if (item && item !== whole) return item;
+  }
+  return null;
 }
 
 /** Two header rows printing the same run of labels at different columns. */
@@ -92,7 +105,10 @@ export function parseThreePublic(table: TableDraft, grid: Grid, ctx: ParseContex
         unitName,
       };
       // Items as columns (also on the 合计 row): the item is the column, the figure is the row's total.
-      const column = rowItem && !(rowItem === 'three_public.total' && colItem) ? meaning : { ...meaning, measure: 'total' };
+      // A figure whose column names no item and nothing the vocabulary knows, on a row naming nothing either (a
+      // unit's row), stays unknown: stored, never answered.
+      const named = item !== null || meaning.measure !== 'unknown' || meaning.role !== 'value';
+      const column = rowItem && !(rowItem === 'three_public.total' && colItem) ? meaning : { ...meaning, measure: named ? 'total' : 'unknown' };
       if (text) {
         const cell = figure(table, base, text, column);
         if (cell) table.cells.push(cell);

@@ -163,9 +163,31 @@ function storedOf(p: ParsedFile) {
  */
 function meaningMatches(f: TruthFigure, c: CellDraft, truth: Truth): boolean {
   if (!whenMatches(`${f.row} ${f.column}`, c, truth)) return false;
+  const item = threePublicItem(f);
+  if (item && c.metric !== null && c.metric !== item) return false;
   if (rowMatches(f, c) && columnMatches(f, c)) return true;
   const swapped = { ...f, row: f.column.split(' / ').filter((p) => !/^(小计|合计)$/.test(p.trim())).at(-1) ?? f.column, column: f.row, code: undefined };
   return transposed(f) && rowMatches(swapped, c) && columnMatches(swapped, c);
+}
+
+/**
+ * The “三公” item a money figure of a 三公 table is, in the manifest's words: its deepest column header naming
+ * one, else its row (购置费 under 公务用车购置及运行费 is the 购置费, never the vehicle total). Null elsewhere.
+ */
+function threePublicItem(f: TruthFigure): string | null {
+  if (f.kind !== 'money' || !/三公/.test(f.table)) return null;
+  const item = (words: string) => {
+    const w = bare(words).replace(/（[^（）]*元）$/, '');
+    if (/因公出国/.test(w)) return 'three_public.abroad';
+    if (/接待/.test(w)) return 'three_public.reception';
+    if (/购置及运/.test(w)) return 'three_public.vehicle';
+    if (/购置费$/.test(w)) return 'three_public.vehicle_purchase';
+    if (/运行(维护)?费$|运维费$/.test(w)) return 'three_public.vehicle_operation';
+    return null;
+  };
+  const path = f.column.split(' / ').filter((p) => !/^(小计|合计)$/.test(bare(p)));
+  for (const p of [...path].reverse()) if (item(p)) return item(p);
+  return item(f.row);
 }
 
 /** A row label that is a column word: a year, a stage's figure, a change. */
