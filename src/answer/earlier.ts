@@ -28,12 +28,29 @@ function names(figures: Figure[]): string[] {
   return figures.map((f) => `${f.label}（${f.entity} ${f.year}年${f.basis}）`);
 }
 
-/** 这两个加起来, 两者差多少, 三家一共: the operation on earlier answers' figures, or null when the question is not one. */
+/** 这两个加起来, 两者差多少, 三家一共, 第二个比第三个多多少: the operation on earlier answers' figures, or null when the question is not one. */
 export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Reply | null {
   const ref = q.reference;
   if (ref?.kind !== 'these' || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op) || q.entities.length > 0 || q.targets.length > 0 || !c) return null;
-  const op = q.arithmetic.op;
-  const named = pointedAt(ref.count, c);
+  return onFigures(q, ref.picks ? picked(ref.picks, c.items ?? []) : pointedAt(ref.count, c));
+}
+
+/** 第一名和第二名, 第一个和最后一个: those items of a list (undefined where the list is shorter). */
+function picked(picks: { index: number; fromEnd: boolean }[], items: Named[]): Named[] {
+  const out = picks.map((p) => items[p.fromEnd ? items.length - p.index : p.index - 1]);
+  return out.every((n) => n?.figure) ? (out as Named[]) : [];
+}
+
+/** 抚顺项目支出第一名和第二名差多少: the operation on items of the ranking (or list) the question itself asks for. */
+export function overOwnList(q: StructuredQuery, items: Named[]): Reply | null {
+  const ref = q.reference;
+  if (ref?.kind !== 'these' || !ref.picks || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op)) return null;
+  return onFigures(q, picked(ref.picks, items));
+}
+
+function onFigures(q: StructuredQuery, named: Named[]): Reply {
+  const ref = q.reference as Extract<StructuredQuery['reference'], { kind: 'these' }>;
+  const op = q.arithmetic!.op;
   const wanted = ref.count ?? (op === 'sum' ? Math.max(named.length, 2) : 2);
   if (named.length < wanted || named.length < 2) {
     return reply('not_found', [`前面的回答里只有${named.length}个数字，算不了“${ref.text}”。请说出要算的数字，例如：抚顺 基本支出和项目支出加起来。`]);

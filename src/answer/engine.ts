@@ -10,7 +10,7 @@ import { openStore } from '../store/db.ts';
 import { prepareQueries } from './data.ts';
 import { conversation, followUps, listItems, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
-import { overEarlier, remainderQuery } from './earlier.ts';
+import { overEarlier, overOwnList, remainderQuery } from './earlier.ts';
 import { printedItem } from './print-order.ts';
 import { reply, toResult, type Reply } from './reply.ts';
 import { createMemo, type Sources } from './sources.ts';
@@ -85,7 +85,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const own = reread?.ok ? pinProject(reread.query, referred!, catalog) : scoped?.ok ? readWithin(understood.query, scoped.query, within!) : understood.query;
     // 剩下的呢 after a part: the whole less it; 这两个加起来: arithmetic on the figures answered before.
     const query = remainderQuery(own, c) ?? mergeContext(own, c?.query);
-    const earlier = overEarlier(own, c);
+    const earlier = overEarlier(own, c) ?? overRanking(own);
     const answered = earlier ?? answerQuery(sources, query);
     const r = query.owner ? whose(answered) : answered;
     const result = toResult(text, r, queries);
@@ -95,6 +95,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     else if (understoodAnything(own)) result.context = conversation(query, r, c, referred !== null);
     result.followups = r.status === 'answered' ? followUps(query) : [];
     return result;
+  }
+
+  /** 抚顺项目支出第一名和第二名差多少: the ranking asked, then the arithmetic on the items picked from it. */
+  function overRanking(q: StructuredQuery): Reply | null {
+    if (q.reference?.kind !== 'these' || !q.reference.picks || (q.entities.length === 0 && !q.set)) return null;
+    const ranking = { ...q, intent: 'rank' as const, reference: null, arithmetic: null };
+    const r = answerQuery(sources, ranking);
+    return r.status === 'answered' ? overOwnList(q, listItems(ranking, r)) : r;
   }
 
   /** 第二个 after a project answered alone: the list it came from, answered now that an item of it is asked for. */

@@ -146,7 +146,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     sources: m.sources,
     unknown,
     candidates,
-    ...shapesOf(m, byScore),
+    ...shapesOf(text, m, byScore),
     base: shareBaseOf(m, { targets, unknown, candidates }),
     ...(m.tables[0] ? { table: { number: m.tables[0].number, text: m.tables[0].text } } : {}),
     ...(printOrder ? { printOrder: true } : {}),
@@ -226,7 +226,7 @@ function shareBaseOf(m: Mentions, found: Found): StructuredQuery['base'] {
 }
 
 /** The question's shape beyond what it names: a set of departments, conditions, arithmetic, references. */
-function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 'conditions' | 'arithmetic' | 'reason' | 'reference' | 'catalogue'> {
+function shapesOf(text: string, m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 'conditions' | 'arithmetic' | 'reason' | 'reference' | 'catalogue'> {
   // 辽宁几个医保单位: a set word and a place together are one set, of that place; 辽宁和河北的: of each place.
   const places = [...new Set(m.sets.flatMap((x) => (x.place ? [x.place] : [])))];
   const set = m.sets.length ? { text: m.sets[0]!.text, places, which: m.sets.some((x) => x.which), stage: m.sets.find((x) => x.stage)?.stage ?? null } : undefined;
@@ -235,6 +235,7 @@ function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 
   const comparison = m.comparisons[0];
   // 增长了百分之几: a share of the change, the growth rate.
   const op = m.arithmetic[0] ?? (m.intents.includes('share') && m.previousYear ? { op: 'growth' as const, text: '' } : undefined);
+  const reference = referenceOf(text, m);
   return {
     set: set ?? null,
     conditions: m.conditions.map((c) => ({
@@ -245,9 +246,10 @@ function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 
       unitTyped: c.unit !== null,
       text: c.text,
     })),
-    arithmetic: op ? { op: op.op, direction: comparison?.direction ?? null, text: op.text } : comparison ? { op: 'difference', direction: comparison.direction, text: comparison.text } : null,
+    // 第二个比第三个多多少: two items with 比 between them are a difference.
+    arithmetic: op ? { op: op.op, direction: comparison?.direction ?? null, text: op.text } : comparison ? { op: 'difference', direction: comparison.direction, text: comparison.text } : reference?.kind === 'these' && reference.picks ? { op: 'difference', direction: null, text: '比' } : null,
     reason: m.reason,
-    reference: referenceOf(m),
+    reference,
     catalogue: m.catalogue,
   };
 }
@@ -255,9 +257,15 @@ function shapesOf(m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 
 /** 这, 那, 的 around a count (这3个, 这两个的差) only point. */
 const POINTERS = ['这', '那', '的'];
 
-function referenceOf(m: Mentions): StructuredQuery['reference'] {
+function referenceOf(text: string, m: Mentions): StructuredQuery['reference'] {
   // 功能科目里排最后的: an item of a list is what is pointed at; 里 only says which list.
   const pointing = m.references.filter((r) => r.ref !== 'owner');
+  // 第二个比第三个多多少, 第一名和第二名差多少, 第一个和最后一个加起来: two items of one list, computed on.
+  const items = pointing.filter((r) => r.ref === 'item' || r.ref === 'last');
+  if (items.length >= 2 && (m.arithmetic.length > 0 || text.slice(items[0]!.end, items[1]!.start).includes('比'))) {
+    const picks = items.map((r) => ({ index: Math.abs(r.index), fromEnd: r.ref === 'last' || r.fromEnd === true }));
+    return { kind: 'these', count: picks.length, text: items.map((r) => r.text).join('、'), picks };
+  }
   const reference = pointing.find((r) => r.ref === 'item' || r.ref === 'last') ?? pointing[0];
   // 这2个加起来, 3家一共: a count of things in arithmetic that names nothing counts earlier answers.
   const counted = m.counted[0];

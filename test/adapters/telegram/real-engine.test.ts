@@ -43,6 +43,14 @@ describe('the bot over the real engine', () => {
     expect(sent(await h.say('北票呢'))[0]!.payload.text).toContain('北票市医疗保障局');
   });
 
+  it('keeps each chat’s conversation its own: 第二个 in the group is of the group’s list, in private of the private one', async () => {
+    await h.sayInGroup('/q 抚顺 项目支出 前5');
+    await h.say('沈阳有哪些项目');
+    expect(sent(await h.sayInGroup('/q 第二个'))[0]!.payload.text).toContain('下达省财政城乡居民基本医疗保险补助资金：14,770.00万元');
+    expect(sent(await h.say('第二个'))[0]!.payload.text).toContain('医保关系转移接续邮寄费：2.64万元');
+    expect(sent(await h.sayInGroup('/q 这两个加起来'))[0]!.payload.text).toMatch(/37,891\.00 *万元/);
+  });
+
   it('escapes the <= and >= that performance targets print', async () => {
     const [reply] = sent(await h.say('抚顺 公务员医疗补助 绩效目标'));
     expect(reply!.payload.text).toContain('&gt;=98');
