@@ -75,9 +75,15 @@ export function pinProject(q: StructuredQuery, item: Named, catalog: Catalog): S
   };
 }
 
-/** The items a list or ranking answered, in the order printed. */
+/**
+ * The items a list or ranking answered, in the order printed, each once: figures a note adds after the list (a
+ * group row of the same name and its parts) are no further items.
+ */
 export function listItems(query: StructuredQuery, r: Reply): Named[] {
-  return r.figures.filter((f) => !f.derived).map((f) => itemWords(f, query));
+  const seen = new Set<string>();
+  return r.figures
+    .filter((f) => !f.derived && !seen.has(`${f.entity}\u0000${f.label}`) && seen.add(`${f.entity}\u0000${f.label}`))
+    .map((f) => itemWords(f, query));
 }
 
 const listed = (query: StructuredQuery, r: Reply) => r.status === 'answered' && (query.intent === 'rank' || query.intent === 'list');

@@ -20,11 +20,11 @@ function pointedAt(count: number | null, c: Conversation): Named[] {
   return fromList ? all.slice(0, count) : all.slice(-count);
 }
 
-/** What the answer calls each figure: by department when they differ, else by name, else by year. */
+/** What the answer calls each figure: by name when the names differ, else by department, else by year. */
 function names(figures: Figure[]): string[] {
   const differ = (key: (f: Figure) => string) => new Set(figures.map(key)).size === figures.length;
-  if (differ((f) => f.entity)) return figures.map((f) => `${f.entity}（${f.document.fiscal_year}年${f.document.stage}）`);
   if (differ((f) => f.label)) return figures.map((f) => f.label);
+  if (differ((f) => f.entity)) return figures.map((f) => `${f.entity}（${f.document.fiscal_year}年${f.document.stage}）`);
   return figures.map((f) => `${f.label}（${f.entity} ${f.year}年${f.basis}）`);
 }
 

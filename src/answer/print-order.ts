@@ -20,7 +20,7 @@ export function printedItem(s: Sources, q: StructuredQuery): Named | Reply | nul
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
   const { doc, entity } = scopes[0]!;
   const tables = q.table ? s.queries.tables(doc.id).filter((t) => numbered(t.number, q.table!.number)) : [];
-  if (q.table && tables.length === 0) return reply('not_found', [`${doc.display}中没有“${q.table.text}”。`], [], [`${entity.slice(0, 2)} 有哪些表`]);
+  if (q.table && tables.length === 0) return reply('not_found', [`${doc.display}中没有“${q.table.text}”。`], [], [`${q.entities[0]?.text ?? entity} 有哪些表`]);
   const inTable = new Set(tables.map((t) => t.id));
   const projects = s.queries.projects(doc.id);
   // A group row (医疗保险经办机构经费 over its two parts) is no project of its own.
