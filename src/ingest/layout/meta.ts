@@ -33,7 +33,8 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Meta][] = [
   [/^(?:金额)?单位\s*[:：]\s*(万元|万|元)\s*(?:[（(][^）)]*[)）])?$/, (m) => ({ kind: 'unit', unit: m[1] === '元' ? '元' : '万元' })],
   [/^(?:部门名称|部门|单位名称|预算单位|编制单位|填报单位|决算单位|报送单位)\s*[:：]\s*(.+)$/, (m) => department(m[1]!)],
   [new RegExp(`^(\\d{3,6})\\s*(\\S{2,40}${ORG_SUFFIX})$`), (m) => ({ kind: 'department', name: m[2]!, code: m[1]! })],
-  [/^预算年度\s*[:：]\s*(\d{4})$/, (m) => ({ kind: 'year', year: Number(m[1]) })],
+  // `预算年度：2025`, `预算年度：2025年`, `决算年度：2024年度`, `年度：2023`.
+  [/^(?:预算|决算)?年度\s*[:：]\s*(\d{4})\s*(?:年度?)?$/, (m) => ({ kind: 'year', year: Number(m[1]) })],
   // The period a table covers: `2023年度`, `（2023年）`, `2023年1月1日至2023年12月31日`.
   [/^[(（]?\s*(\d{4})\s*年度?\s*(?:(?:1|一)\s*月\s*(?:1|一)\s*日?\s*(?:至|—|-|－|~|～)\s*(?:\d{4}\s*年\s*)?(?:12|十二)\s*月\s*31\s*日)?\s*[)）]?$/, (m) => ({ kind: 'year', year: Number(m[1]) })],
   // The date a table's stocks stand at (固定资产占用情况表); unreadable, it is still not a title.

@@ -87,7 +87,7 @@ function realign(cells: string[], groups: Group[]): { cells: string[]; moved: bo
 
 /** A subject code: 功能分类 2xx, 部门经济分类 3xx, 政府经济分类 5xx, in 3, 5 or 7 digits (irregular ones are kept and flagged). */
 const isSubjectCode = (code: string) => /^[235]/.test(code) && code.length <= 7 && code.length !== 6;
-const unitName = new RegExp(vocabulary.unitNames);
+export const unitName = new RegExp(vocabulary.unitNames);
 
 /**
  * A subject code printed in columns of its own per level (类 | 款 | 项): the columns, in order.

@@ -10,7 +10,7 @@ import { nameKey, squeezeCjkSpaces } from '../text/cjk.ts';
 import { isAmountLike, parseNumber, toFen } from '../text/numbers.ts';
 import { emptyRow, figure, meaningsFor } from './cells.ts';
 import { groupRowLabels } from './classify.ts';
-import { classificationOf } from './coded.ts';
+import { classificationOf, unitName } from './coded.ts';
 
 const isMoney = (s: string | undefined) => {
   const n = s ? parseNumber(s) : null;
@@ -69,6 +69,8 @@ function readRow(row: DataRow, m: ColumnMeaning[], table: TableDraft): RowRead {
   if (/^(合计|总计)$/.test(label.replace(/\s+/g, ''))) kind = 'total';
   else if (unitText) [kind, unit] = ['unit', unitText];
   else if (/^\d{3,}$/.test(unitCode)) [kind, unit] = ['unit', name];
+  // A unit's code printed in its name cell (`512001 某某县农业农村局（本级）`): a unit subtotal, not a project.
+  else if (/^\d{3,}\s*\S/.test(name) && unitName.test(name.replace(/^\d+\s*/, ''))) [kind, unit] = ['unit', name.replace(/^\d+\s*/, '')];
   else if (/小计$/.test(name)) [kind, unit] = ['unit', name.replace(/小计$/, '')];
   else if (groupRowLabels.has(name)) kind = 'group';
   const code = codes.join('');
