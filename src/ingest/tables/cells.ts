@@ -30,6 +30,10 @@ const COUNT = /^(\d+(?:\.\d+)?)\s*(人|个|辆|台|套|台（套）|项|次|家|
 
 type Row = Omit<CellDraft, 'column' | 'valueKind' | 'fen' | 'quantity' | 'precisionFen' | 'raw' | 'flags'>;
 
+/** Columns of percentages (增减幅度, 完成年初预算（%）, 执行率), or any header printing %: their cells are never money. */
+const PERCENT_MEASURES = new Set(['change_rate', 'rate']);
+const isPercentColumn = (meaning: ColumnMeaning) => PERCENT_MEASURES.has(meaning.measure) || /[%％]/.test(meaning.label);
+
 /**
  * The figure in one cell, or null when the cell holds no number. `row` carries
  * what the row says (label, subject, unit, project); the column says the rest.
@@ -52,13 +56,13 @@ export function figure(
   // A dash (`-`, `—`, `——`, `--`) in a figure column is printed for nothing: zero, as printed. In a
   // change-rate column it says the rate cannot be computed (nothing last year): no figure at all.
   if (isDash(text) && meaning.role === 'value') {
-    if (meaning.measure === 'change_rate') return null;
+    if (isPercentColumn(meaning)) return null;
     return { ...row, column: columnRef(meaning), valueKind: 'money', fen: 0, quantity: null, precisionFen: null, raw: text, flags: [...flags, 'dash_zero'] };
   }
   const n = parseNumber(text);
   if (!n) return null;
   // A percentage in a figure column (增减幅度 -35.36%, or a 增减幅度（%） column's -8.96): stored as printed, never as money.
-  if (n.percent || meaning.measure === 'change_rate') return meaning.role === 'value' ? { ...row, column: columnRef(meaning), valueKind: 'percent', fen: null, quantity: toValue(n), precisionFen: null, raw: text, flags } : null;
+  if (n.percent || isPercentColumn(meaning)) return meaning.role === 'value' ? { ...row, column: columnRef(meaning), valueKind: 'percent', fen: null, quantity: toValue(n), precisionFen: null, raw: text, flags } : null;
   if (!isAmountLike(n)) {
     // Amounts are printed with decimals or grouping; a bare integer here is a code or a stray.
     table.problems.push(`第${row.line}行：“${text}”不像金额，未入库`);
