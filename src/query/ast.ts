@@ -94,6 +94,8 @@ export interface StructuredQuery {
   entities: EntityRef[];
   years: number[];
   stage: Stage | 'both' | null;
+  /** With both stages named, the one named first (执行数除以预算数: 决算): a ratio's dividend. */
+  firstStage?: Stage;
   targets: Target[];
   top: number | null;
   ascending: boolean;

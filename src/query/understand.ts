@@ -134,6 +134,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     entities,
     years: [...new Set(m.years)],
     stage,
+    ...(stage === 'both' && m.stages[0] ? { firstStage: m.stages[0] } : {}),
     targets,
     top: m.top === 0 ? 5 : m.top ?? (m.intents.includes('rank') && m.numbers.length ? noted(m, readCount(m.numbers[0]!, String(m.numbers[0]), (k) => `前${k}项`)) : last ? 1 : null),
     ascending: (m.ascending || (m.which && m.direction === 'less')) !== Boolean(last),

@@ -50,10 +50,12 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
     const budget = of('预算');
     const spent = of('决算');
     if (!budget || !spent) return missing(`${targetName(t)}的${budget ? '决算' : '预算'}数`);
-    return [
+    const operands = [
       { figure: budget, name: '预算数' },
       { figure: spent, name: '决算数' },
     ];
+    // 执行数除以预算数: in the order named.
+    return q.firstStage === '决算' ? operands.reverse() : operands;
   }
   if (q.targets.length > 1) {
     const out: Operand[] = [];
