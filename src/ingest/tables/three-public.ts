@@ -73,12 +73,17 @@ export function parseThreePublic(table: TableDraft, grid: Grid, ctx: ParseContex
   if (misaligned) table.status = 'misaligned';
   const hasFigures = grid.rows.some((r) => r.cells.some((c) => c !== ''));
 
+  // The last row label naming an item: a short one after it (购置费 after 公务用车购置及运行费) is read under it.
+  let itemRow = '';
   for (const row of grid.rows) {
     const m = meanings(row.paths);
     const labelCol = m.findIndex((c) => c.role === 'label' || c.role === 'unit' || c.role === 'name');
     const printed = labelCol >= 0 ? squeezeCjkSpaces(row.cells[labelCol] ?? '') : '';
     const isTotal = /^(合计|小计|总计)$/.test(labelKey(printed));
-    const rowItem = printed ? (itemOf(printed) ?? (isTotal ? 'three_public.total' : null)) : null;
+    const rowItem = printed ? (itemOf(printed) ?? (isTotal ? 'three_public.total' : shortItem(itemRow, printed))) : null;
+    if (printed && itemOf(printed)) itemRow = printed;
+    // The same across the columns: the last header naming an item.
+    let itemColumn = '';
     // A table by unit (单位名称 column): each row is a unit's, the 合计 row the department's.
     const unitName = m[labelCol]?.role === 'unit' && printed && !isTotal ? splitUnit(printed).name : null;
     // A row saying what it counts or its unit (`国内公务接待批次（个）`, `机关运行经费（万元）`): its figure is that.
@@ -96,7 +101,9 @@ export function parseThreePublic(table: TableDraft, grid: Grid, ctx: ParseContex
         return;
       }
       // A 合计 row of a table printing the items as columns: each column is its item's total.
-      const colItem = columnItem(meaning.label);
+      const header = meaning.label.split('/').map(withoutUnit);
+      const colItem = columnItem(meaning.label) ?? shortItem(itemColumn, header.at(-1)!);
+      itemColumn = header.findLast((h) => itemOf(h) !== null) ?? itemColumn;
       const item = rowMetric === 'three_public.total' ? (colItem ?? rowMetric) : (rowMetric ?? colItem);
       const base = {
         ...emptyRow(row.line.no, printed || meaning.label, '三公经费'),
@@ -108,7 +115,8 @@ export function parseThreePublic(table: TableDraft, grid: Grid, ctx: ParseContex
       // A figure whose column names no item and nothing the vocabulary knows, on a row naming nothing either (a
       // unit's row), stays unknown: stored, never answered.
       const named = item !== null || meaning.measure !== 'unknown' || meaning.role !== 'value';
-      const column = rowItem && !(rowItem === 'three_public.total' && colItem) ? meaning : { ...meaning, measure: named ? 'total' : 'unknown' };
+      // A change or a rate (a table printed transposed) stays one: only a column saying nothing becomes the item's total.
+      const column = rowItem && !(rowItem === 'three_public.total' && colItem) ? meaning : { ...meaning, measure: meaning.measure !== 'unknown' ? meaning.measure : named ? 'total' : 'unknown' };
       if (text) {
         const cell = figure(table, base, text, column);
         if (cell) table.cells.push(cell);
