@@ -31,11 +31,8 @@ export const KEPT_ROWS = 20_000;
 
 type Kept = LruMap<string, readonly unknown[]>;
 
-/** A statement's rows for some parameters; `kept` tells them without running it (undefined when not kept). */
-interface Prepared<R> {
-  (...params: unknown[]): readonly R[];
-  kept(...params: unknown[]): readonly R[] | undefined;
-}
+/** A statement's rows for some parameters, kept for questions asked again. */
+type Prepared<R> = (...params: unknown[]) => readonly R[];
 
 /**
  * Compiles a kysely query once. The statement then runs with fresh values for its
@@ -46,47 +43,50 @@ interface Prepared<R> {
  */
 function preparer(sqlite: SQLite.Database, kept: Kept) {
   let statements = 0;
-  return <R>(query: Compilable<R>): Prepared<R> => {
+  return <R>(query: Compilable<R>): Prepared<R> & { fresh: Prepared<R> } => {
     const compiled = query.compile();
     const statement = sqlite.prepare(compiled.sql);
     const constants = compiled.parameters;
     const id = statements++;
-    const keyOf = (params: unknown[]) => `${id}\u0001${params.join('\u0000')}`;
+    const fresh = (...params: unknown[]) => Object.freeze(statement.all(...params, ...constants.slice(params.length)) as R[]);
     const run = (...params: unknown[]) => {
-      const key = keyOf(params);
+      const key = `${id}\u0001${params.join('\u0000')}`;
       let rows = kept.get(key) as readonly R[] | undefined;
-      if (!rows) {
-        rows = Object.freeze(statement.all(...params, ...constants.slice(params.length)) as R[]);
-        kept.set(key, rows);
-      }
+      if (!rows) kept.set(key, (rows = fresh(...params)));
       return rows;
     };
-    return Object.assign(run, { kept: (...params: unknown[]) => kept.get(keyOf(params)) as readonly R[] | undefined });
+    return Object.assign(run, { fresh });
   };
 }
 
 const NONE: readonly never[] = Object.freeze([]);
 
+/** Every document's rows of one look-up, by document: read once for the whole of a set question's answer. */
+type Across = Map<object, Map<unknown, Map<number, unknown[]>>>;
+
 /**
- * A look-up by document and key, served by one query over every document while a question about a
- * set of departments is answered (`acrossDocuments`: 各医保局的三公经费 asks it of each), and by the
- * document's own query otherwise, so a question about one department neither reads nor keeps every
- * department's rows. Rows come grouped in the order the query over all gives.
+ * A look-up by document and key. While a question about a set of departments is answered (`acrossDocuments`:
+ * 哪个部门卫生健康支出最高 asks it of each), one query over every document serves every department, its rows
+ * held by that answer only: never in the bounded cache, which a look-up over thousands of documents would
+ * overflow (to be read again for each department). Otherwise the document's own query, kept, so that a
+ * question about one department neither reads nor keeps every department's rows. Rows come in the order
+ * the query over all gives.
  */
-function perDocument<R extends { document_id: number }>(all: Prepared<R>, one: Prepared<R>, across: () => boolean): (documentId: number, key: unknown) => readonly R[] {
-  const grouped = new WeakMap<readonly R[], Map<number, R[]>>();
+function perDocument<R extends { document_id: number }>(all: { fresh: Prepared<R> }, one: Prepared<R>, across: () => Across | null): (documentId: number, key: unknown) => readonly R[] {
   return (documentId, key) => {
-    const rows = all.kept(key) ?? (across() ? all(key) : null);
-    if (!rows) return one(documentId, key);
-    let byDocument = grouped.get(rows);
+    const held = across();
+    if (!held) return one(documentId, key);
+    let byKey = held.get(all);
+    if (!byKey) held.set(all, (byKey = new Map()));
+    let byDocument = byKey.get(key) as Map<number, R[]> | undefined;
     if (!byDocument) {
       byDocument = new Map();
-      for (const r of rows) {
+      for (const r of all.fresh(key)) {
         const list = byDocument.get(r.document_id);
         if (list) list.push(r);
         else byDocument.set(r.document_id, [r]);
       }
-      grouped.set(rows, byDocument);
+      byKey.set(key, byDocument);
     }
     return byDocument.get(documentId) ?? NONE;
   };
@@ -95,8 +95,8 @@ function perDocument<R extends { document_id: number }>(all: Prepared<R>, one: P
 export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, keptRows = KEPT_ROWS) {
   const kept: Kept = new LruMap(keptRows, { weigh: (rows) => rows.length + 1 });
   const prepared = preparer(sqlite, kept);
-  let across = 0;
-  const inSet = () => across > 0;
+  let across: Across | null = null;
+  const inSet = () => across;
   const figures = () =>
     db
       .selectFrom('line_items as li')
@@ -109,19 +109,23 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, ke
   const facts = () => db.selectFrom('narrative_facts').selectAll().orderBy('document_id').orderBy('id');
 
   return {
-    /** (documentId, metric), from one query over all documents */
+    /** (documentId, metric), in a set question from one query over all documents */
     figuresByMetric: perDocument(prepared<FigureRow>(figures().where('li.metric', '=', '')), prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.metric', '=', '')), inSet),
-    /** (documentId, subjectCode), from one query over all documents */
+    /** (documentId, subjectCode), in a set question from one query over all documents */
     figuresBySubject: perDocument(
       prepared<FigureRow>(figures().where('li.subject_code', '=', '').where('li.classification', 'in', SUBJECT_CLASSES)),
       prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.subject_code', '=', '').where('li.classification', 'in', SUBJECT_CLASSES)),
       inSet,
     ),
-    /** (documentId, subjectName) subject rows printed with no code */
-    figuresByUncodedSubject: prepared<FigureRow>(
-      figures().where('li.document_id', '=', 0).where('li.subject_name', '=', '').where('li.subject_code', 'is', null).where('li.classification', 'in', SUBJECT_CLASSES),
+    /** (documentId, subjectName) subject rows printed with no code, in a set question from one query over all documents */
+    figuresByUncodedSubject: perDocument(
+      prepared<FigureRow>(figures().where('li.subject_name', '=', '').where('li.subject_code', 'is', null).where('li.classification', 'in', SUBJECT_CLASSES)),
+      prepared<FigureRow>(
+        figures().where('li.document_id', '=', 0).where('li.subject_name', '=', '').where('li.subject_code', 'is', null).where('li.classification', 'in', SUBJECT_CLASSES),
+      ),
+      inSet,
     ),
-    /** (documentId, measure): a measure's figure in the 合计 rows of expenditure tables, from one query over all documents. */
+    /** (documentId, measure): a measure's figure in the 合计 rows of expenditure tables, in a set question from one query over all documents. */
     figuresByMeasure: perDocument(
       prepared<FigureRow>(figures().where('li.column_key', '=', '').where('li.level', '=', 'total').where('t.kind', '=', 'expenditure')),
       prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.column_key', '=', '').where('li.level', '=', 'total').where('t.kind', '=', 'expenditure')),
@@ -135,20 +139,28 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, ke
     figuresAtLevel: prepared<FigureRow>(
       figures().where('li.document_id', '=', 0).where('li.classification', '=', '').where('li.level', '=', '').where('t.kind', '=', 'expenditure'),
     ),
-    /** (documentId, classification) a table's 合计 rows (部门综合预算政府采购预算表 合计 284,708.00) */
-    totalsByClassification: prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.classification', '=', '').where('li.level', '=', 'total')),
-    /** (documentId, rowLabel) rows the ingest tagged with no metric (绩效自评表 部门年初预算收入金额) */
-    figuresByLabel: prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.row_label', '=', '').where('li.metric', 'is', null)),
+    /** (documentId, classification) a table's 合计 rows (部门综合预算政府采购预算表 合计 284,708.00), in a set question from one query over all documents */
+    totalsByClassification: perDocument(
+      prepared<FigureRow>(figures().where('li.classification', '=', '').where('li.level', '=', 'total')),
+      prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.classification', '=', '').where('li.level', '=', 'total')),
+      inSet,
+    ),
+    /** (documentId, rowLabel) rows the ingest tagged with no metric (绩效自评表 部门年初预算收入金额), in a set question from one query over all documents */
+    figuresByLabel: perDocument(
+      prepared<FigureRow>(figures().where('li.row_label', '=', '').where('li.metric', 'is', null)),
+      prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.row_label', '=', '').where('li.metric', 'is', null)),
+      inSet,
+    ),
     /** (documentId, unitId) a unit's subtotal rows (抚顺市医疗保障局本级 in 项目支出预算表) */
     unitFigures: prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.unit_id', '=', 0).where('li.level', '=', 'unit')),
     /** (documentId) figures that belong to a project */
     projectFigures: prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.project_id', 'is not', null)),
     /** (documentId) */
     projects: prepared<ProjectRow>(db.selectFrom('projects').selectAll().where('document_id', '=', 0).orderBy('id')),
-    /** (documentId, metric), from one query over all documents */
+    /** (documentId, metric), in a set question from one query over all documents */
     factsByMetric: perDocument(prepared<NarrativeFactRow>(facts().where('metric', '=', '')), prepared<NarrativeFactRow>(facts().where('document_id', '=', 0).where('metric', '=', '')), inSet),
-    /** (documentId, subjectCode) */
-    factsBySubject: prepared<NarrativeFactRow>(db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('subject_code', '=', '').orderBy('id')),
+    /** (documentId, subjectCode), in a set question from one query over all documents */
+    factsBySubject: perDocument(prepared<NarrativeFactRow>(facts().where('subject_code', '=', '')), prepared<NarrativeFactRow>(facts().where('document_id', '=', 0).where('subject_code', '=', '')), inSet),
     /** (documentId, aspect) */
     factsByAspect: prepared<NarrativeFactRow>(db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('aspect', '=', '' as NarrativeFactRow['aspect']).orderBy('id')),
     /** (documentId, subjectName) */
@@ -173,13 +185,14 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, ke
     ),
     /** The rows kept for questions asked again (bounded). */
     kept,
-    /** Runs `answer` (a question about a set of departments) with each look-up by document served by one query over all. */
+    /** Runs `answer` (a question about a set of departments) with each look-up by document served by one query over all, held until it returns. */
     acrossDocuments<T>(answer: () => T): T {
-      across++;
+      if (across) return answer();
+      across = new Map();
       try {
         return answer();
       } finally {
-        across--;
+        across = null;
       }
     },
   };

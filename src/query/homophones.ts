@@ -29,14 +29,16 @@ export interface Homophones {
 }
 
 export function createHomophones(phrases: readonly string[]): Homophones {
-  let bySound: Map<string, Set<string>> | null = null;
+  // A sound's one phrase, or null when several phrases sound alike (a string, not a set each: the map is large).
+  let bySound: Map<string, string | null> | null = null;
   const index = () => {
     if (bySound) return bySound;
     bySound = new Map();
     for (const p of phrases) {
       if (p.length < 2 || p.length > MAX || !HAN.test(p)) continue;
       const key = sound(p);
-      bySound.set(key, (bySound.get(key) ?? new Set()).add(p));
+      const known = bySound.get(key);
+      bySound.set(key, known === undefined || known === p ? p : null);
     }
     return bySound;
   };
@@ -50,11 +52,9 @@ export function createHomophones(phrases: readonly string[]): Homophones {
           for (let at = 0; at + len <= word.length; at++) {
             const typed = word.slice(at, at + len);
             if (!HAN.test(typed) || known.has(typed)) continue;
-            const same = map.get(sound(typed));
-            if (!same || same.size !== 1) continue;
-            const [meant] = same as Set<string>;
-            if (!text.includes(typed)) continue;
-            return { text: text.replace(typed, meant!), note: `“${typed}”按“${meant}”理解。` };
+            const meant = map.get(sound(typed));
+            if (!meant || !text.includes(typed)) continue;
+            return { text: text.replace(typed, meant), note: `“${typed}”按“${meant}”理解。` };
           }
         }
       }

@@ -352,6 +352,19 @@ const documentMeasureIndex: Migration = {
   },
 };
 
+// The other look-ups a set question makes of every document at once (哪个部门卫生健康支出最高): the prose by
+// subject code, subjects printed with no code by name, rows with no metric by label (partial indexes: most
+// rows have a code; the label is asked only of rows with no metric) and a table's 合计 rows by classification.
+// The document after the key: one document's look-up searches by both, the one over all reads in document order.
+const setLookupIndexes: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createIndex('narrative_subject_all').on('narrative_facts').columns(['subject_code', 'document_id']).execute();
+    await db.schema.createIndex('line_items_uncoded_subject_all').on('line_items').columns(['subject_name', 'document_id']).where(sql.ref('subject_code'), 'is', null).execute();
+    await db.schema.createIndex('line_items_label_all').on('line_items').columns(['row_label', 'document_id']).where(sql.ref('metric'), 'is', null).execute();
+    await db.schema.createIndex('line_items_total_all').on('line_items').columns(['classification', 'level', 'document_id']).execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
@@ -365,6 +378,7 @@ const migrations: Record<string, Migration> = {
   '0010_set_indexes': setIndexes,
   '0011_ingest_reports': ingestReports,
   '0012_document_measure_index': documentMeasureIndex,
+  '0013_set_lookup_indexes': setLookupIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

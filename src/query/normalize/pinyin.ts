@@ -59,23 +59,31 @@ function spellings(chars: readonly string[], readingsOf: (ch: string) => string[
   return [primary, ...variants];
 }
 
+/** Mapped rather than pushed: an array grown by push keeps spare room, and there is one per spelling. */
 function syllableStarts(syllables: readonly string[]): number[] {
-  const starts: number[] = [];
   let at = 0;
-  for (const s of syllables.slice(0, -1)) starts.push((at += s.length));
-  return starts;
+  return syllables.slice(0, -1).map((s) => (at += s.length));
+}
+
+/** What resolving reads: each spelling's phrases, and the abbreviations (initials) of the longer phrases. */
+interface SpellingTable {
+  byLetters: Map<string, Spelling[]>;
+  /** Every spelling in code-unit order: a typed stretch is the start of a spelling when the first one not before it starts with it. */
+  sorted: string[];
+  abbreviations: Map<string, string | null>;
+  longest: number;
 }
 
 /**
- * Builds a resolver for the lexicon's Chinese phrases. Phrases come in order of importance:
- * when two phrases are spelled alike (or share initials), the earlier one wins, and a phrase's
- * context reading always beats another phrase's alternative reading. Phrases holding latin
- * letters or digits are skipped; other non-Chinese characters in a phrase (（）) are not spelled.
- * Parts of the phrases in `named` (困难群众 of 困难群众医疗保障资金) come last, read as in the whole.
+ * Phrases come in order of importance: when two phrases are spelled alike (or share initials), the
+ * earlier one wins, and a phrase's context reading always beats another phrase's alternative reading.
+ * Phrases holding latin letters or digits are skipped; other non-Chinese characters in a phrase (（）)
+ * are not spelled. Parts of the phrases in `named` (困难群众 of 困难群众医疗保障资金) come last, read as in
+ * the whole. A function of its own so that what only building needs is let go once built: at national
+ * scale the table is most of the engine's memory.
  */
-export function createPinyinResolver(phrases: readonly string[], named: ReadonlySet<string> = new Set()): PinyinResolver {
+function spellingTable(phrases: readonly string[], named: ReadonlySet<string>): SpellingTable {
   const byLetters = new Map<string, Spelling[]>();
-  const prefixes = new Set<string>();
   const abbreviations = new Map<string, string | null>();
   let longest = 0;
   const readingCache = new Map<string, string[]>();
@@ -97,8 +105,6 @@ export function createPinyinResolver(phrases: readonly string[], named: Readonly
     const list = byLetters.get(letters);
     if (list) list.push({ phrase, syllableStarts: starts });
     else byLetters.set(letters, [{ phrase, syllableStarts: starts }]);
-    // The set holds every prefix of every spelling: the first one already there has its own prefixes there too.
-    for (let i = letters.length; i >= 1 && !prefixes.has(letters.slice(0, i)); i--) prefixes.add(letters.slice(0, i));
     longest = Math.max(longest, letters.length);
   };
 
@@ -128,6 +134,26 @@ export function createPinyinResolver(phrases: readonly string[], named: Readonly
   }
   // An abbreviation that spells a full phrase is read as that phrase.
   for (const initials of abbreviations.keys()) if (byLetters.has(initials)) abbreviations.delete(initials);
+  // Sorted by code unit (not localeCompare): the order the binary search in startsSpelling compares in.
+  const sorted = [...byLetters.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { byLetters, sorted, abbreviations, longest };
+}
+
+/** Whether some spelling starts with `key`: a binary search, rather than a set of every prefix of every spelling. */
+function startsSpelling(sorted: readonly string[], key: string): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]!.startsWith(key);
+}
+
+/** Builds a resolver for the lexicon's Chinese phrases (spellingTable says in which order they win). */
+export function createPinyinResolver(phrases: readonly string[], named: ReadonlySet<string> = new Set()): PinyinResolver {
+  const { byLetters, sorted, abbreviations, longest } = spellingTable(phrases, named);
 
   const resolveChain = (chain: string): string => {
     const words = chain.split(GAP);
@@ -163,7 +189,7 @@ export function createPinyinResolver(phrases: readonly string[], named: Readonly
       for (let q = p + 1; q <= n && q - p <= longest; q++) {
         if (q - 1 > p && wordAt.has(q - 1)) crossed.push(q - 1 - p);
         const key = letters.slice(p, q);
-        if (!prefixes.has(key)) break;
+        if (!startsSpelling(sorted, key)) break;
         const rest = steps[q];
         if (!rest || rest.missed === Infinity) continue;
         const fit = byLetters.get(key)?.find((s) => crossed.every((c) => s.syllableStarts.includes(c)));

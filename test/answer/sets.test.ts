@@ -1,0 +1,65 @@
+// A question about every department (各部门X, 哪个部门X最高) gives each department the very figure a question about
+// that department alone gives — the same cell of the same table — and reads each figure's look-up once for all
+// departments: no look-up of one document's figures runs while it is answered, so its cost does not grow with
+// the number of departments by one query each.
+import SQLite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/answer/engine.ts';
+import type { AnswerItem } from '../../src/answer/types.ts';
+import { databasePath } from '../../src/config.ts';
+import { testEngine } from '../helpers/engine.ts';
+
+/** Figures and subjects of every kind a set is asked about: prose and table metrics, measures, subjects, counts. */
+const TARGETS = ['三公经费', '机关运行经费', '支出总计', '收入总计', '基本支出', '项目支出', '人员经费', '公用经费', '会议费', '培训费', '公务接待费', '卫生健康支出', '政府采购', '财政拨款收入', '车辆'];
+
+const cell = (a: AnswerItem) => ({ document: a.source.document, table: a.source.table, line: a.source.line, raw: a.source.raw, amount: a.amount_yuan, value: a.value, stage: a.stage });
+
+describe('questions about every department', () => {
+  it('give each department the figure its own look-up gives', async () => {
+    const engine = await testEngine();
+    const departments = [...new Set(engine.catalog().map((d) => d.department))];
+    let compared = 0;
+    for (const target of TARGETS) {
+      const set = engine.ask(`各部门${target}`);
+      for (const department of departments) {
+        const own = engine.ask(`${department} ${target}`);
+        const inSet = set.answers.filter((a) => !a.derived && a.source.document.startsWith(department));
+        if (own.status !== 'answered') {
+          expect(inSet, `${target} ${department}`).toEqual([]);
+          continue;
+        }
+        expect(inSet, `${target} ${department}: ${set.text}`).toHaveLength(1);
+        expect(cell(inSet[0]!), `${target} ${department}`).toEqual(cell(own.answers[0]!));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
+  });
+
+  it('read each look-up of figures once over every document, never one document at a time', async () => {
+    // A fresh engine: nothing kept from other questions.
+    const engine = await createEngine({ dbPath: databasePath });
+    const probe = new SQLite(':memory:');
+    const statement = Object.getPrototypeOf(probe.prepare('select 1')) as Record<'all' | 'get' | 'iterate', (...params: unknown[]) => unknown>;
+    probe.close();
+    const runs: string[] = [];
+    const originals = (['all', 'get', 'iterate'] as const).map((name) => [name, statement[name]] as const);
+    for (const [name, original] of originals) {
+      statement[name] = function (this: SQLite.Statement, ...params: unknown[]) {
+        runs.push(this.source);
+        return original.apply(this, params);
+      };
+    }
+    try {
+      for (const q of [...TARGETS.map((t) => `哪个部门${t}最高`), '各部门会议费合计', '各部门人员经费占基本支出的比例', '哪些部门三公经费超过10万']) {
+        runs.length = 0;
+        expect(engine.ask(q).status, q).toBe('answered');
+        const figures = runs.filter((sql) => /from "(line_items|narrative_facts)"/.test(sql));
+        expect(figures.length, q).toBeGreaterThan(0);
+        for (const sql of figures) expect(sql, q).not.toMatch(/"document_id" = \?/);
+      }
+    } finally {
+      for (const [name, original] of originals) statement[name] = original;
+    }
+  });
+});
