@@ -12,7 +12,7 @@ import { conversation, followUps, listItems, mergeContext, pinProject, pointedTe
 import { answerQuery } from './dispatch.ts';
 import { overEarlier, overOwnList, remainderQuery } from './earlier.ts';
 import { printedItem } from './print-order.ts';
-import { reply, toResult, type Reply } from './reply.ts';
+import { reply, toResult, type Formatted, type Reply } from './reply.ts';
 import { createMemo, type Sources } from './sources.ts';
 import type { AskResult, CatalogDocument, DialogContext, Engine } from './types.ts';
 
@@ -54,6 +54,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     entity: (doc, unitId) => (unitId !== null ? (unitNames.get(unitId) ?? doc.department) : doc.department),
     memo: createMemo(),
   };
+  // A kept reply (a set question's: thousands of figures at national scale) is formatted once, while it is kept.
+  const formatted = new WeakMap<Reply, Formatted>();
   // Counted when first listed (/list, /about), not at start-up: three indexed look-ups per document.
   let documents: CatalogDocument[] | undefined;
   const listDocuments = (): CatalogDocument[] =>
@@ -88,7 +90,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const earlier = overEarlier(own, c) ?? overRanking(own);
     const answered = earlier ?? answerQuery(sources, query);
     const r = query.owner ? whose(answered) : answered;
-    const result = toResult(text, r, queries);
+    const result = toResult(text, r, queries, formatted);
     // A message nothing understood leaves the conversation where it was, and so does arithmetic on earlier answers
     // (两者合计 → 两者差多少 are of the same two).
     if (earlier && c) result.context = c;

@@ -91,17 +91,23 @@ function withInputs(figures: Figure[]): Figure[] {
   return out;
 }
 
-export function toResult(query: string, r: Reply, queries: Queries): AskResult {
-  r = { ...r, figures: withInputs(r.figures) };
+/** A reply's text and answer items: what the database and the reply alone decide. */
+export type Formatted = Pick<AskResult, 'text' | 'answers'>;
+
+function format(reply: Reply, queries: Queries): Formatted {
+  const r = { ...reply, figures: withInputs(reply.figures) };
   const warned = warnings(queries, r.figures);
   const text = [...r.lines, ...warned, ...cautions(queries, r.figures, warned), ...sourceLines(r.figures, r.allSources ?? false)];
   if (r.suggestions.length && r.status !== 'answered') text.push(`可以这样问：${r.suggestions.join('；')}`);
-  return {
-    query,
-    status: r.status,
-    text: text.join('\n'),
-    answers: r.figures.map((f) => toAnswer(f, r.figures)),
-    suggestions: r.suggestions,
-    followups: r.followups,
-  };
+  return { text: text.join('\n'), answers: r.figures.map((f) => toAnswer(f, r.figures)) };
+}
+
+/** `formatted`: replies formatted before (the database does not change under the engine); their items are never mutated. */
+export function toResult(query: string, r: Reply, queries: Queries, formatted?: WeakMap<Reply, Formatted>): AskResult {
+  let f = formatted?.get(r);
+  if (!f) {
+    f = format(r, queries);
+    formatted?.set(r, f);
+  }
+  return { query, status: r.status, text: f.text, answers: [...f.answers], suggestions: r.suggestions, followups: r.followups };
 }
