@@ -79,3 +79,13 @@ export function synthesizeCorpus(n: number, rawDir: string, outDir: string): str
   }
   return written;
 }
+
+/**
+ * One document of at least `bytes` (UTF-8): the first seed's text printed over and over, its tables and prose
+ * repeated as in a long compilation — for the ingest's time in the size of one file.
+ */
+export function largeDocument(rawDir: string, bytes: number): string {
+  const [seed] = seedsOf(rawDir);
+  if (!seed) throw new Error(`no documents in ${rawDir}`);
+  return Array.from({ length: Math.ceil(bytes / Buffer.byteLength(seed.text)) }, () => seed.text).join('\n');
+}

@@ -1,9 +1,9 @@
 // `npm run bench -- --scale N`: the engine on a synthetic corpus of N documents (src/bench/corpus.ts):
 // the ingest's time and peak memory (in a process of its own), the database's size, adding one
-// document to it, the engine's start-up, a one-shot `npm run ask` of a ranking over every department,
+// document to it, one large file ingested alone (2 and 20 MB), the engine's start-up, a one-shot `npm run ask` of a ranking over every department,
 // per-question latency on the corpus and on 10,000 mixed questions, and the memory held after them.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,10 +11,12 @@ import { createEngine } from '../answer/engine.ts';
 import type { Engine } from '../answer/types.ts';
 import { projectRoot, rawDir } from '../config.ts';
 import { ingest } from '../ingest/run.ts';
-import { synthesizeCorpus } from './corpus.ts';
+import { largeDocument, synthesizeCorpus } from './corpus.ts';
 import { machineLoad, megabytes, quantile } from './measure.ts';
 
 const CORPUS_ROUNDS = 5;
+/** Sizes of one large file ingested alone: ten times the size should take about ten times as long. */
+const LARGE_FILES_MB = [2, 20];
 const MIXED = 10_000;
 /** A ranking over every department: the question whose cost grows with the corpus if anything does. */
 const RANKING = '哪个部门三公经费最高';
@@ -119,9 +121,19 @@ export async function benchScale(n: number): Promise<void> {
   writeFileSync(extra, extraText);
   const added = ingestInChild(raw, dbPath);
 
+  const large = LARGE_FILES_MB.map((mb) => {
+    const at = join(dir, `large-${mb}`);
+    mkdirSync(join(at, 'raw'), { recursive: true });
+    writeFileSync(join(at, 'raw', 'large.txt'), largeDocument(rawDir, mb * 1024 * 1024));
+    const run = ingestInChild(join(at, 'raw'), join(at, 'budget.sqlite'));
+    rmSync(at, { recursive: true, force: true });
+    return { mb, run };
+  });
+
   console.log(`入库（独立进程）：${(full.ms / 1000).toFixed(1)} s，峰值内存 ${megabytes(full.maxRssBytes)}，${full.documents} 份文档`);
   console.log(`数据库大小：${megabytes(size)}`);
   console.log(`再加 1 份文档（增量入库，沿用 ${added.reused} 份）：${(added.ms / 1000).toFixed(1)} s，峰值内存 ${megabytes(added.maxRssBytes)}`);
+  for (const { mb, run } of large) console.log(`单个 ${mb} MB 文件入库（独立进程）：${(run.ms / 1000).toFixed(1)} s，峰值内存 ${megabytes(run.maxRssBytes)}`);
   console.log(`引擎启动：${ms(startupMs)}`);
   console.log(`命令行冷启动，“${RANKING}”（npm run ask，中位数）：${ms(quantile(cold, 0.5))}`);
   console.log(`进程内首次“${RANKING}”：${ms(firstRanking)}`);
