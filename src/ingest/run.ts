@@ -4,7 +4,7 @@
 // one at a time, and unchanged ones are copied from the previous database.
 import SQLite from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildArtefacts, storeArtefacts } from '../query/artefacts.ts';
 import { migrateToLatest } from '../store/migrations.ts';
@@ -108,46 +108,91 @@ export function listRawFiles(rawDir: string): string[] {
     .sort();
 }
 
+/** A document of the previous database. */
+interface PreviousDocument {
+  id: number;
+  file: string;
+  sha256: string;
+}
+
 /**
- * The previous database's documents by sha256, when it was built by this ingest code (its rows are
+ * The previous database's documents in id order, when it was built by this ingest code (its rows are
  * then what reading the same file again would give); else none.
  */
-function previousDocuments(dbPath: string): Map<string, number> {
-  if (!existsSync(dbPath)) return new Map();
+function previousDocuments(dbPath: string): PreviousDocument[] {
+  if (!existsSync(dbPath)) return [];
   try {
     const db = new SQLite(dbPath, { readonly: true, fileMustExist: true });
     try {
       const built = db.prepare("select value from build_info where key = 'ingest_fingerprint'").pluck().get();
-      if (built !== ingestFingerprint()) return new Map();
-      return new Map((db.prepare('select sha256, id from documents').all() as { sha256: string; id: number }[]).map((d) => [d.sha256, d.id]));
+      if (built !== ingestFingerprint()) return [];
+      return db.prepare('select id, file, sha256 from documents order by id').all() as PreviousDocument[];
     } finally {
       db.close();
     }
   } catch {
-    return new Map(); // unreadable: built anew
+    return []; // unreadable: built anew
   }
+}
+
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Whether the previous database is the start of what a full rebuild writes now: its documents, in id order,
+ * are the first files (first of each content) under the same names and contents, and every later file is new.
+ * A rebuild then writes the same rows with the same ids, so it may start from a copy of the previous file and
+ * only read the new documents: adding documents costs what they cost, not what the corpus costs.
+ */
+function extendsPrevious(rawDir: string, files: string[], previous: PreviousDocument[]): boolean {
+  if (previous.length === 0) return false;
+  const known = new Set(previous.map((d) => d.sha256));
+  const seen = new Set<string>();
+  let at = 0;
+  for (const file of files) {
+    let sha: string;
+    try {
+      sha = sha256Of(readFileSync(join(rawDir, file)));
+    } catch {
+      return false; // unreadable: the full path names it
+    }
+    if (seen.has(sha)) continue;
+    seen.add(sha);
+    const expected = previous[at];
+    if (expected) {
+      if (expected.file !== file || expected.sha256 !== sha || expected.id !== at + 1) return false;
+      at++;
+    } else if (known.has(sha)) return false;
+  }
+  return at === previous.length;
 }
 
 /**
  * Builds the database from data/raw, one document at a time inside one transaction of a temporary
  * database: read, checked, written and reported, then let go, so memory does not grow with the number
  * of documents. A document whose sha256 the previous database holds (built by the same ingest code) is
- * copied from it rather than read. The temporary file is renamed into place only when every file was read.
+ * copied from it rather than read; when the new files only follow the previous ones, the build starts from a
+ * copy of the previous file. The temporary file is renamed into place only when every file was read.
  */
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
   removeAbandonedBuilds(options.dbPath);
   const result: IngestResult = { databasePath: options.dbPath, documents: [], failed: [], duplicates: [] };
   const files = listRawFiles(options.rawDir);
-  const previous = options.full ? new Map<string, number>() : previousDocuments(options.dbPath);
+  const before = options.full ? [] : previousDocuments(options.dbPath);
+  const previous = new Map(before.map((d) => [d.sha256, d.id]));
+  const extending = extendsPrevious(options.rawDir, files, before);
 
   const temporary = temporaryPath(options.dbPath);
   rmSync(temporary, { force: true });
+  if (extending) copyFileSync(options.dbPath, temporary);
   const store = openStore(temporary);
   try {
     await migrateToLatest(store.db);
-    if (previous.size) store.sqlite.prepare(`attach database ? as ${PREVIOUS}`).run(options.dbPath);
-    const copier = previous.size ? documentCopier(store.sqlite) : null;
-    const storedReport = previous.size ? store.sqlite.prepare(`select summary, report from ${PREVIOUS}.ingest_reports where document_id = ?`) : null;
+    // Extending a copy of the previous database, its documents are in place already; else they are copied one by one.
+    const from = extending ? 'main' : PREVIOUS;
+    if (previous.size && !extending) store.sqlite.prepare(`attach database ? as ${PREVIOUS}`).run(options.dbPath);
+    const copier = previous.size && !extending ? documentCopier(store.sqlite) : null;
+    const storedReport = previous.size ? store.sqlite.prepare(`select summary, report from ${from}.ingest_reports where document_id = ?`) : null;
+    if (extending) store.sqlite.prepare('delete from build_info').run();
     const rows = rowWriter(store.sqlite);
     const ingestedAt = (options.now ?? new Date()).toISOString();
     let figures = 0;
@@ -171,7 +216,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       async function storeFile(file: string): Promise<(DocumentEvent & { sha256: string }) | null> {
         try {
           const bytes = readFileSync(join(options.rawDir, file));
-          const sha256 = createHash('sha256').update(bytes).digest('hex');
+          const sha256 = sha256Of(bytes);
           const earlier = seen.get(sha256);
           if (earlier) {
             result.duplicates.push({ file, sameAs: earlier });
@@ -180,7 +225,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
           seen.set(sha256, file);
           const old = previous.get(sha256);
           if (old !== undefined) {
-            if (result.failed.length === 0) copier!.copy(old, file);
+            if (result.failed.length === 0) copier?.copy(old, file);
             const stored = storedReport!.get(old) as { summary: string; report: string };
             return { file, sha256, reused: true, summary: JSON.parse(stored.summary), report: withHeading(file, stored.report), parsed: null };
           }
@@ -202,7 +247,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
         }
       }
     });
-    if (previous.size) store.sqlite.prepare(`detach database ${PREVIOUS}`).run();
+    if (previous.size && !extending) store.sqlite.prepare(`detach database ${PREVIOUS}`).run();
     await store.close();
     renameSync(temporary, options.dbPath);
   } catch (error) {

@@ -85,6 +85,27 @@ describe('incremental ingest', () => {
   });
 });
 
+describe('incremental ingest of documents that follow the previous ones', () => {
+  it('starts from the previous database and reads only the new documents, building what a full rebuild builds', async () => {
+    const own = join(dir, 'extending');
+    mkdirSync(own);
+    const [last, ...rest] = Object.values(SEEDS).reverse();
+    for (const f of rest) copyFileSync(join(seedRawDir, f), join(own, f));
+    const dbPath = join(dir, 'extending.sqlite');
+    await ingest({ rawDir: own, dbPath });
+    copyFileSync(join(seedRawDir, last!), join(own, last!)); // sorts after every document already there
+    const result = await ingest({ rawDir: own, dbPath });
+    expect(result.documents.map((d) => [d.file, d.reused])).toEqual([...rest.reverse().map((f) => [f, true]), [last, false]]);
+    const full = join(dir, 'extending-full.sqlite');
+    const rebuilt = await ingest({ rawDir: own, dbPath: full, full: true });
+    expect(result.documents.map((d) => d.summary)).toEqual(rebuilt.documents.map((d) => d.summary));
+    expect(digest(dbPath)).toBe(digest(full));
+    // Nothing new: the same database again.
+    expect((await ingest({ rawDir: own, dbPath })).documents.every((d) => d.reused)).toBe(true);
+    expect(digest(dbPath)).toBe(digest(full));
+  });
+});
+
 describe('progress bar', () => {
   const stream = (isTTY: boolean) => {
     const written: string[] = [];
