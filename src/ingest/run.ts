@@ -137,24 +137,33 @@ function previousDocuments(dbPath: string): PreviousDocument[] {
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** Each file's sha256, read once before the build when there is a previous database to compare with (undefined: unreadable). */
+function contentHashes(rawDir: string, files: string[]): Map<string, string | undefined> {
+  return new Map(
+    files.map((file) => {
+      try {
+        return [file, sha256Of(readFileSync(join(rawDir, file)))];
+      } catch {
+        return [file, undefined]; // the build names it
+      }
+    }),
+  );
+}
+
 /**
  * Whether the previous database is the start of what a full rebuild writes now: its documents, in id order,
  * are the first files (first of each content) under the same names and contents, and every later file is new.
  * A rebuild then writes the same rows with the same ids, so it may start from a copy of the previous file and
  * only read the new documents: adding documents costs what they cost, not what the corpus costs.
  */
-function extendsPrevious(rawDir: string, files: string[], previous: PreviousDocument[]): boolean {
+function extendsPrevious(files: string[], hashes: Map<string, string | undefined>, previous: PreviousDocument[]): boolean {
   if (previous.length === 0) return false;
   const known = new Set(previous.map((d) => d.sha256));
   const seen = new Set<string>();
   let at = 0;
   for (const file of files) {
-    let sha: string;
-    try {
-      sha = sha256Of(readFileSync(join(rawDir, file)));
-    } catch {
-      return false; // unreadable: the full path names it
-    }
+    const sha = hashes.get(file);
+    if (sha === undefined) return false;
     if (seen.has(sha)) continue;
     seen.add(sha);
     const expected = previous[at];
@@ -179,7 +188,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const files = listRawFiles(options.rawDir);
   const before = options.full ? [] : previousDocuments(options.dbPath);
   const previous = new Map(before.map((d) => [d.sha256, d.id]));
-  const extending = extendsPrevious(options.rawDir, files, before);
+  const hashes = before.length ? contentHashes(options.rawDir, files) : new Map<string, string | undefined>();
+  const extending = extendsPrevious(files, hashes, before);
 
   const temporary = temporaryPath(options.dbPath);
   rmSync(temporary, { force: true });
@@ -215,8 +225,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
 
       async function storeFile(file: string): Promise<(DocumentEvent & { sha256: string }) | null> {
         try {
-          const bytes = readFileSync(join(options.rawDir, file));
-          const sha256 = sha256Of(bytes);
+          // A file hashed before the build is read again only if it is to be parsed.
+          const hashed = hashes.get(file);
+          const read = () => readFileSync(join(options.rawDir, file));
+          const bytes = hashed === undefined ? read() : null;
+          const sha256 = hashed ?? sha256Of(bytes!);
           const earlier = seen.get(sha256);
           if (earlier) {
             result.duplicates.push({ file, sameAs: earlier });
@@ -229,7 +242,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
             const stored = storedReport!.get(old) as { summary: string; report: string };
             return { file, sha256, reused: true, summary: JSON.parse(stored.summary), report: withHeading(file, stored.report), parsed: null };
           }
-          const parsed = readDocument(file, sha256, readDocumentText(bytes));
+          const parsed = readDocument(file, sha256, readDocumentText(bytes ?? read()));
           const body = reportBody(parsed);
           const summary = summaryOf(parsed);
           // Once a file failed the build is lost: the rest is still read, to be reported, but not stored.
