@@ -323,10 +323,12 @@ function readInfoRow(table: TableDraft, o: OwnerDraft, line: Line, tokens: strin
     return;
   }
   // A row of column labels (年度预算申请 | 资金总额 | 财政拨款 | 其他资金; 项目资金（万元） | 年初预算数 | … | 得分).
-  const rest = tokens.slice(1);
+  // The unit may stand in a cell of its own after the label (项目资金 | （万元） | 年初预算数 | …): no column.
+  const unitCell = (t: string) => unitNamed(t) !== null && t.replace(/[（(]\s*(?:万元|元)\s*[)）]/, '') === '';
+  const rest = tokens.slice(1).filter((t) => !unitCell(t));
   if (rest.length >= 2 && tokens.every((t) => parseNumber(t) === null) && rest.every((t) => FIGURE_COLUMN.test(t))) {
-    const printedUnit = unitNamed(first);
-    Object.assign(info, { columns: labels((t) => t !== first), pendingLabel: printedUnit ? null : first, tasks: false });
+    const printedUnit = unitNamed(first) ?? tokens.map(unitNamed).find((u) => u !== null);
+    Object.assign(info, { columns: labels((t) => t !== first && !unitCell(t)), pendingLabel: printedUnit ? null : first, tasks: false });
     return;
   }
   // A heading before the row's own label (项目资金（元） | 年度资金总额 | 2,181,100.00) holds for the rows under it.
