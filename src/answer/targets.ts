@@ -83,8 +83,8 @@ export function stageOf(stage: Stage | 'both' | null, scope: Scope): Stage {
 }
 
 /** The single figure that answers “how much” for a target in a scope, with the other stage's beside it. */
-export function headlineFigure(s: Sources, scope: Scope, t: Target, year: number, stage: Stage): { main: Figure | null; other: Figure | null } {
-  const { main, other } = pick(targetFigures(s, scope, t, year), stage);
+export function headlineFigure(s: Sources, scope: Scope, t: Target, year: number, stage: Stage, measure: string | null = null): { main: Figure | null; other: Figure | null } {
+  const { main, other } = pick(targetFigures(s, scope, t, year, measure), stage);
   return { main: main[0] ?? null, other: other[0] ?? null };
 }
 

@@ -212,9 +212,11 @@ function partNamed(text: string, m: Mentions, found: Found): void {
   const named = found.targets.filter((t) => t !== base);
   if (!part || named.length < 2) return;
   const after = named.filter((t) => text.indexOf(t.text) >= part.end);
-  // 行政运行里公用经费: a row and one of its columns name one cell, the row's; both stay.
+  // 行政运行里公用经费, 基本支出里商品和服务支出: a row and one of its columns, in either order, name one cell, the row's; both stay.
   const before = named.filter((t) => !after.includes(t));
-  if (before.length === 1 && before[0]!.kind !== 'metric' && after.length === 1 && after[0]!.kind === 'metric' && MEASURES.has(after[0]!.key)) return;
+  const cell = (row: Target[], column: Target[]) => row.length === 1 && row[0]!.kind !== 'metric' && column.length === 1 && column[0]!.kind === 'metric' && MEASURES.has(column[0]!.key);
+  // (A project after 专项业务经费里 is a part of that spending, not a cell.)
+  if (cell(before, after) || (cell(after, before) && after[0]!.kind === 'subject')) return;
   if (after.length > 0 && after.length < named.length) found.targets.splice(0, found.targets.length, ...after, ...(base ? [base] : []));
 }
 

@@ -10,7 +10,7 @@ import { money } from '../format.ts';
 import { reply, type Reply } from '../reply.ts';
 import { holdings, type Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
-import { headlineFigure, stageOf, targetName } from '../targets.ts';
+import { cellOf, headlineFigure, stageOf, targetName } from '../targets.ts';
 import { lookup } from './lookup.ts';
 import { projectScores, rankedListing, scoreOrder } from './rank.ts';
 
@@ -66,10 +66,10 @@ function mixNotes(figures: Figure[]): string[] {
   return [`注：各部门的数字出自不同年份或阶段的文件（${parts.join('；')}）${stages.size > 1 ? '，其中混有预算数和决算数' : ''}，仅按公开数字${stages.size > 1 ? '并列' : '排列'}。`];
 }
 
-function memberFigure(s: Sources, q: StructuredQuery, t: Target, m: Member): Figure | null {
+function memberFigure(s: Sources, q: StructuredQuery, t: Target, m: Member, measure: string | null): Figure | null {
   const scope: Scope = { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null };
-  const f = headlineFigure(s, scope, t, m.doc.fiscal_year, stageOf(q.stage, scope)).main;
-  return f ? { ...f, label: targetName(t) } : null;
+  const f = headlineFigure(s, scope, t, m.doc.fiscal_year, stageOf(q.stage, scope), measure).main;
+  return f ? { ...f, label: targetName(t, measure) } : null;
 }
 
 const named = (f: Figure) => `${f.entity}（${held(f.document)}）`;
@@ -102,8 +102,8 @@ function sharesOf(s: Sources, q: StructuredQuery, members: Member[], part: Targe
   const inputs: Figure[] = [];
   const lacking: string[] = [];
   for (const m of members) {
-    const a = memberFigure(s, q, part, m);
-    const b = memberFigure(s, q, base, m);
+    const a = memberFigure(s, q, part, m, null);
+    const b = memberFigure(s, q, base, m, null);
     if (!a || !b || a.fen === null || !b.fen) {
       lacking.push(m.department);
       continue;
@@ -129,7 +129,10 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   ];
   const asked = `${q.set?.places.join('、') ?? ''}${q.years.length ? `${q.years.join('、')}年` : ''}${stage}`;
   if (members.length === 0) return reply('not_found', [`没有找到${asked}部门的公开资料。现有：${holdings(catalog)}。`, ...notes]);
-  const t = q.targets[0];
+  // 基本支出里商品和服务支出谁最多: a row in one column (the cell each department's own lookup gives), not the row's whole.
+  const cell = cellOf(q);
+  const t = cell?.target ?? q.targets[0];
+  const measure = cell?.measure ?? null;
   // 辽宁有几个单位, 哪些医保局是2023年的: the departments themselves, with the documents held.
   if (!q.byScore && !t) {
     const lines = members.map((m) => `· ${m.department}（${m.doc.short}）：${held(m.doc)}`);
@@ -155,11 +158,11 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
     // A score is a project's, not a department's: every project's score is ranked, named with its department.
     const found = q.byScore
       ? projectScores(s, { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null }).scores.map((f) => ({ ...f, label: `${m.doc.short} ${f.label}（${held(m.doc)}）` }))
-      : [memberFigure(s, q, t!, m)].flatMap((f) => (f ? [f] : []));
+      : [memberFigure(s, q, t!, m, measure)].flatMap((f) => (f ? [f] : []));
     if (found.length) figures.push(...found);
     else lacking.push(m.department);
   }
-  const what = q.byScore ? '项目自评得分' : targetName(t!);
+  const what = q.byScore ? '项目自评得分' : targetName(t!, measure);
   const title = `${where ? `${where}部门` : '各部门'}${what}`;
   const tail = [...(lacking.length ? [`未公开此项：${lacking.join('、')}`] : []), ...notes];
   const op = q.arithmetic?.op;
