@@ -64,13 +64,15 @@ function readRow(row: DataRow, m: ColumnMeaning[], table: TableDraft): RowRead {
   const whole = m.findIndex((c, i) => money(c, i) && c.measure === 'total' && c.scope === '');
   const firstValue = whole >= 0 ? whole : m.findIndex(money);
   const n = firstValue >= 0 ? parseNumber(cells[firstValue]!) : null;
+  const coded = /^\d{3,}\s*(\S.*)$/.exec(name);
+  const codedUnit = coded && unitName.test(coded[1]!) ? coded[1]! : null;
   let kind: RowRead['kind'] = 'project';
   let unit: string | null = null;
   if (/^(合计|总计)$/.test(label.replace(/\s+/g, ''))) kind = 'total';
   else if (unitText) [kind, unit] = ['unit', unitText];
   else if (/^\d{3,}$/.test(unitCode)) [kind, unit] = ['unit', name];
   // A unit's code printed in its name cell (`512001 某某县农业农村局（本级）`): a unit subtotal, not a project.
-  else if (/^\d{3,}\s*\S/.test(name) && unitName.test(name.replace(/^\d+\s*/, ''))) [kind, unit] = ['unit', name.replace(/^\d+\s*/, '')];
+  else if (codedUnit !== null) [kind, unit] = ['unit', codedUnit];
   else if (/小计$/.test(name)) [kind, unit] = ['unit', name.replace(/小计$/, '')];
   else if (groupRowLabels.has(name)) kind = 'group';
   const code = codes.join('');
