@@ -18,6 +18,8 @@ export interface Metric {
   printed: RegExp | null;
   /** In prose, what the sentence before the number must say for the metric to apply (整体绩效自评, not a project's). */
   context: RegExp | null;
+  /** The metrics that add up to this one (三公 = 出国 + 用车 + 接待); empty when it is not a sum of others. */
+  parts: string[];
 }
 
 export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
@@ -30,6 +32,7 @@ export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
   ask: m.ask,
   printed: m.printed ? new RegExp(m.printed) : null,
   context: m.context ? new RegExp(m.context) : null,
+  parts: m.parts ?? [],
 }));
 
 /** The columns a subject's or project's row is cut into (line_items.column_key), each also a metric of its own. */

@@ -71,3 +71,14 @@ describe('what a lookup refuses rather than answer with another figure', () => {
     expect(r.answers[0]!.source.raw).toBe('1,223.30');
   });
 });
+
+describe('a total the prose states and the table prints only in parts', () => {
+  // 曲阳's 三公 table has no 合计 row; the prose's 13.60 (line 434) equals its items 0 + 13.60 + 0 (lines 371, 372, 375).
+  it('is answered as corroborated, without the unverified caution', () => {
+    const r = engine.ask('曲阳 2023 三公经费');
+    expect(r.answers[0]!.amount_yuan).toBe(136000);
+    expect(r.answers[0]!.corroboration).toBe('text');
+    expect(r.text).not.toContain('未经核对');
+    expect(r.text.split('\n').filter((l) => l.startsWith('⚠'))).toEqual([]);
+  });
+});

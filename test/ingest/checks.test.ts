@@ -226,6 +226,8 @@ describe('曲阳: no findings', () => {
     expect(passing('quyang', 'balance', '', [84])).not.toHaveLength(0);
     // Prose line 434: “三公”经费 13.60 万元; its parts in the 三公 table (lines 372–374).
     expect(passing('quyang', 'text_vs_table', '', [434])).not.toHaveLength(0);
+    // The table prints no 三公 total: the prose's 13.60 is checked against its three items (lines 371, 372, 375; two blank).
+    expect(passing('quyang', 'text_vs_table', '三公', [434, 371, 372, 375]).map((c) => c.actual_fen)).toEqual([wan('13.60')]);
   });
 });
 

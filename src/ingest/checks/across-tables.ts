@@ -5,7 +5,8 @@ import type { DocumentDraft } from '../document/parse.ts';
 import type { FactDraft } from '../prose/facts.ts';
 import type { CellDraft, OwnerDraft, TableDraft } from '../model.ts';
 import { nameKey } from '../text/cjk.ts';
-import { checkable, show, tolerance, type CheckDraft } from './check.ts';
+import { metrics } from '../../store/metrics.ts';
+import { checkable, columnId, show, sum, tolerance, type CheckDraft } from './check.ts';
 
 interface Located {
   cell: CellDraft;
@@ -183,11 +184,27 @@ function textVsTables(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
     if (f.metric.startsWith('project.')) return filed.get(`project|${f.metric}|${f.subject_name}|${when}`) ?? [];
     return filed.get(`metric|${f.metric}|${when}`) ?? [];
   };
+  // A total the prose states whose table prints only its parts (a 三公 table with no 合计 row): the parts of one
+  // column, each printed once, add up to it.
+  const partsOf = (f: FactDraft): Located[] => {
+    const parts = metrics.find((m) => m.key === f.metric)?.parts ?? [];
+    if (parts.length === 0) return [];
+    const first = (key: string) => inFlow(f, filed.get(`metric|${key}|${f.year}|${f.basis}`) ?? []);
+    for (const l of first(parts[0]!)) {
+      const column = parts.map((key) => first(key).find((o) => o.table === l.table && columnId(o.cell) === columnId(l.cell)));
+      if (column.every((o) => o !== undefined)) return column as Located[];
+    }
+    return [];
+  };
   for (const f of doc.facts) {
     if (f.aspect !== 'amount' || f.amount_fen == null || f.year !== doc.meta.year) continue;
     const fen = f.amount_fen;
     const found = candidates(f);
-    if (found.length === 0) continue;
+    if (found.length === 0) {
+      const parts = partsOf(f);
+      if (parts.length) out.push(textVsParts(f, parts));
+      continue;
+    }
     const tol = (l: Located) => tolerance(f.precision_fen ?? null, l.cell.precisionFen);
     const match = found.find((l) => Math.abs(l.cell.fen! - fen) <= tol(l));
     const shown = match ?? found.find((l) => scopeKey(l.cell.column.scope, neutral) === '') ?? found[0]!;
@@ -207,6 +224,27 @@ function textVsTables(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
     });
   }
   return out;
+}
+
+function textVsParts(f: FactDraft, parts: Located[]): CheckDraft {
+  const actual = sum(parts.map((l) => l.cell));
+  const tol = tolerance(f.precision_fen ?? null, ...parts.map((l) => l.cell.precisionFen));
+  const passed = Math.abs(f.amount_fen! - actual) <= tol;
+  const table = parts[0]!.table;
+  const lines = parts.map((l) => l.cell.line);
+  return {
+    rule: 'text_vs_table',
+    table,
+    subject: f.label,
+    passed,
+    expectedFen: f.amount_fen!,
+    actualFen: actual,
+    toleranceFen: tol,
+    lines: [f.line, ...lines],
+    cells: parts.map((l) => l.cell),
+    facts: [f],
+    message: `正文第${f.line}行“${f.label}” ${show(f.amount_fen!, null)}，${table.region.number ?? table.region.name}第${lines.join('、')}行各项相加 ${show(actual, table)}${passed ? '，一致' : '，不一致'}`,
+  };
 }
 
 /** A project's execution rate stated in the prose and in its 绩效自评表. */

@@ -3,6 +3,7 @@
 // a total = the sum of its fund sources), “三公” parts, project and unit subtotals,
 // 收入 = 支出, and rows printed twice.
 import type { CellDraft, TableDraft } from '../model.ts';
+import { metric } from '../../store/metrics.ts';
 import { parseNumber, toValue } from '../text/numbers.ts';
 import { checkable, columnId, sumCheck, tolerance, show, type CheckDraft } from './check.ts';
 
@@ -151,13 +152,11 @@ function threePublic(table: TableDraft, cells: CellDraft[]): CheckDraft[] {
     }
   }
   for (const group of groupBy(cells.filter((c) => c.metric && c.column.key === 'total'), key).values()) {
-    const item = (k: string) => group.find((c) => c.metric === `three_public.${k}`);
-    const total = item('total');
-    const parts = ['abroad', 'vehicle', 'reception'].flatMap((k) => item(k) ?? []);
-    if (total && parts.length) out.push(sumCheck('three_public', table, '“三公”经费', total, parts, `${total.column.year}年“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费`));
-    const vehicle = item('vehicle');
-    const vparts = ['vehicle_purchase', 'vehicle_operation'].flatMap((k) => item(k) ?? []);
-    if (vehicle && vparts.length) out.push(sumCheck('three_public', table, '公务用车购置及运行费', vehicle, vparts, `${vehicle.column.year}年公务用车购置及运行费 = 购置费 + 运行维护费`));
+    // The first printed figure of each metric is the one its parts add up to.
+    for (const whole of group.filter((c, i) => group.findIndex((d) => d.metric === c.metric) === i)) {
+      const parts = metric(whole.metric!).parts.flatMap((k) => group.find((c) => c.metric === k) ?? []);
+      if (parts.length) out.push(sumCheck('three_public', table, metric(whole.metric!).name, whole, parts, `${whole.column.year}年${metric(whole.metric!).name} = ${parts.map((p) => metric(p.metric!).name).join(' + ')}`));
+    }
   }
   return out;
 }
