@@ -14,6 +14,8 @@ interface Located {
 }
 
 const MEASURE_OF_METRIC: Record<string, string> = { basic: 'basic', personnel: 'personnel', public: 'public', project: 'project' };
+/** Totals a summary table names that another table may print again: the year's income, its “三公” spending. */
+const SUMMARY_TOTALS = new Set(['income.current_total', 'three_public.total']);
 
 /**
  * Scope tags that make no difference in this document: when every yuan of income
@@ -47,7 +49,15 @@ function identity(c: CellDraft, table: TableDraft, neutral: Set<string>): string
     if (c.level === 'total') return `${flow}${c.classification}:合计|${column}`;
   }
   if (table.kind === 'summary' && c.subjectCode) return `${c.classification}:${c.subjectCode}|${column}`;
-  if (table.kind === 'summary' && c.metric === 'expenditure.current_total' && c.column.key === 'total') return `功能分类:合计|${column}`;
+  if (table.kind === 'summary' && c.column.key === 'total' && c.column.part === null) {
+    if (c.metric === 'expenditure.current_total') return `功能分类:合计|${column}`;
+    // A row naming a measure (近两年对比表's 基本支出) is the subject tables' 合计 of that measure.
+    const measure = c.metric ? MEASURE_OF_METRIC[c.metric] : undefined;
+    if (measure) return `功能分类:合计|${column.replace(/^total\|/, `${measure}|`)}`;
+    if (c.metric && SUMMARY_TOTALS.has(c.metric)) return `${c.metric}|${column}`;
+  }
+  // The year's “三公” total of a “三公” table, printed again in a summary (近两年对比表).
+  if (table.kind === 'three_public' && c.metric === 'three_public.total' && c.column.key === 'total' && c.unitName === null) return `${c.metric}|${column}`;
   return null;
 }
 

@@ -63,7 +63,8 @@ export function detectTruncation(doc: DocumentDraft, checks: CheckDraft[]): Trun
     reasons.push(`${tableLabel(last)}“${c.subject}”印有 ${show(c.expectedFen, last)}，其下所列只有 ${show(c.actualFen, last)}`);
     break;
   }
-  if (last.kind === 'summary' && !last.cells.concat(last.blanks).some((c) => /grand_total$/.test(c.metric ?? ''))) {
+  // A 收支总表 (an income and an expenditure side) ends with its 总计 rows; a 近两年对比表 has none.
+  if (last.kind === 'summary' && last.cells.some((c) => c.side !== null) && !last.cells.concat(last.blanks).some((c) => /grand_total$/.test(c.metric ?? ''))) {
     reasons.push(`${tableLabel(last)}没有“总计”行`);
   }
   const missing = missingFromContents(doc, last);

@@ -57,6 +57,9 @@ export const namesColumn = (text: string): boolean =>
 /** Measures that contain others: a path may name a parent and one of its parts. */
 const PARENT_OF: Record<string, string[]> = { basic: ['personnel', 'public'] };
 
+/** A header naming a measure that is a part of another (人员经费 of 基本支出). */
+const isPartMeasure = (element: string) => Object.values(PARENT_OF).some((parts) => parts.includes(measures.find((m) => m.re.test(element))?.measure ?? ''));
+
 function related(a: string, b: string): boolean {
   return a === b || (PARENT_OF[a]?.includes(b) ?? false) || (PARENT_OF[b]?.includes(a) ?? false);
 }
@@ -96,7 +99,8 @@ export function describeColumn(printedPath: string[], context: { year: number; s
   for (const element of printed.map(withoutUnit)) {
     for (const s of scopes) {
       if (!s.re.test(element)) continue;
-      if (s.tag === 'subset') subset = true;
+      // 其中：人员经费 is a part of 基本支出, and a summand of it like 公用经费 printed after it: no subset.
+      if (s.tag === 'subset') subset ||= !isPartMeasure(element);
       else tags.add(s.tag);
     }
   }

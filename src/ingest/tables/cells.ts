@@ -32,7 +32,7 @@ type Row = Omit<CellDraft, 'column' | 'valueKind' | 'fen' | 'quantity' | 'precis
 
 /** Columns of percentages (增减幅度, 完成年初预算（%）, 执行率), or any header printing %: their cells are never money. */
 const PERCENT_MEASURES = new Set(['change_rate', 'rate']);
-const isPercentColumn = (meaning: ColumnMeaning) => PERCENT_MEASURES.has(meaning.measure) || /[%％]/.test(meaning.label);
+export const isPercentColumn = (meaning: ColumnMeaning) => PERCENT_MEASURES.has(meaning.measure) || /[%％]/.test(meaning.label);
 
 /**
  * The figure in one cell, or null when the cell holds no number. `row` carries

@@ -1,7 +1,9 @@
 // “三公”经费 tables. The items (因公出国（境）费, 公务用车购置费, …) are printed
 // either as rows (北票, 曲阳) or as columns (抚顺, 沈阳, where a top header row may
 // also split the columns by year). A blank item cell means nothing was budgeted:
-// it is stored as 0, flagged `blank`. When the header rows contradict each other
+// it is stored as 0, flagged `blank` — each blank of a table printed transposed as
+// in the same table printed the usual way; a blank rate (增减幅度 over nothing) is
+// no figure at all. When the header rows contradict each other
 // (the same labels at different offsets, as in 莲湖 表13), no column meaning can
 // be trusted: the figures are stored as unmapped and the table marked misaligned.
 import { withoutUnit, type ColumnMeaning } from '../layout/columns.ts';
@@ -10,7 +12,7 @@ import type { ParseContext, TableDraft } from '../model.ts';
 import type { AmountUnit } from '../../store/schema.ts';
 import { labelKey, squeezeCjkSpaces } from '../text/cjk.ts';
 import { metricForLabel } from '../../store/metrics.ts';
-import { blankZero, emptyRow, figure, meaningsFor } from './cells.ts';
+import { blankZero, emptyRow, figure, isPercentColumn, meaningsFor } from './cells.ts';
 import { splitUnit } from './unit-rows.ts';
 
 const ITEM_METRICS = /^(three_public\.|meeting$|training$)/;
@@ -120,7 +122,7 @@ export function parseThreePublic(table: TableDraft, grid: Grid, ctx: ParseContex
       if (text) {
         const cell = figure(table, base, text, column);
         if (cell) table.cells.push(cell);
-      } else if (meaning.role === 'value' && item?.startsWith('three_public.') && hasFigures && meaning.scope === '' && (rowItem === null || row.cells.every((c, k) => m[k]?.role !== 'value' || c === ''))) {
+      } else if (meaning.role === 'value' && item?.startsWith('three_public.') && hasFigures && meaning.scope === '' && !isPercentColumn(column) && (rowItem === null || meaning.line !== undefined || row.cells.every((c, k) => m[k]?.role !== 'value' || c === ''))) {
         table.cells.push(blankZero(base, column));
       }
     });

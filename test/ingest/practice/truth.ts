@@ -28,6 +28,8 @@ export interface TruthFigure {
   indicator?: boolean;
   zero_form?: string;
   split_across_lines?: boolean;
+  /** The row names what a column would (a measure in a table printed turned): its meaning is read either way round. */
+  transposed?: boolean;
 }
 
 export interface Truth {
@@ -190,8 +192,8 @@ function threePublicItem(f: TruthFigure): string | null {
   return item(f.row);
 }
 
-/** A row label that is a column word: a year, a stage's figure, a change. */
-const transposed = (f: TruthFigure) => /^(20\d{2}年|上年|本年|增减|预算数|决算数)/.test(bare(f.row));
+/** A row label that is a column word: a year, a stage's figure, a change, or a row the manifest marks so (a measure's). */
+const transposed = (f: TruthFigure) => f.transposed === true || /^(20\d{2}年|上年|本年|增减|预算数|决算数)/.test(bare(f.row));
 
 export function compare(p: ParsedFile, truth: Truth): Read[] {
   const { cells, owners, targets } = storedOf(p);
