@@ -87,8 +87,10 @@ export function reportBody(p: ParsedFile): string {
   for (const o of doc.owners) out.push(`  正文中的绩效目标：${o.name}，第${o.line}行起，指标${o.targets.length}条`);
   out.push(...coverageLines(p));
   const failed = checks.filter((c) => !c.passed);
-  out.push(`  核对：${checks.length - failed.length} 项通过，${failed.length} 项未通过${failed.length ? '：' : ''}`);
-  for (const c of failed) out.push(`    ✗ [${c.rule}] ${c.message}（第${c.lines.join('、')}行）`);
+  const { cutOff, truncation } = p.review;
+  const cut = cutOff.size ? `（其中 ${cutOff.size} 项因文件在第${truncation!.line}行中断，不是原文问题）` : '';
+  out.push(`  核对：${checks.length - failed.length} 项通过，${failed.length} 项未通过${cut}${failed.length ? '：' : ''}`);
+  for (const c of failed) out.push(`    ✗ [${c.rule}] ${c.message}（第${c.lines.join('、')}行）${cutOff.has(c) ? '——文件中断所致' : ''}`);
   return out.join('\n');
 }
 
@@ -96,7 +98,9 @@ export function reportBody(p: ParsedFile): string {
 export interface DocumentSummary {
   /** Figures stored: table cells and figures read from the prose. */
   figures: number;
+  /** Failing checks that are findings about the source; those a cut-off file causes are `checksCut`. */
   checksFailed: number;
+  checksCut: number;
   /** Numbers printed in table regions, and how many of them were stored. */
   found: number;
   stored: number;
@@ -106,7 +110,8 @@ export interface DocumentSummary {
 export function summaryOf(p: ParsedFile): DocumentSummary {
   return {
     figures: p.doc.tables.reduce((n, t) => n + t.cells.length, 0) + p.doc.facts.length,
-    checksFailed: p.checks.filter((c) => !c.passed).length,
+    checksFailed: p.checks.filter((c) => !c.passed && !p.review.cutOff.has(c)).length,
+    checksCut: p.review.cutOff.size,
     found: p.review.coverage.found,
     stored: p.review.coverage.stored,
     truncated: p.review.truncation !== null,
@@ -128,9 +133,10 @@ export function ingestReport(result: IngestResult): string {
 
 /** The closing line: what the database now holds. */
 export function closingLine(result: IngestResult): string {
-  const sum = (key: 'figures' | 'checksFailed' | 'found' | 'stored') => result.documents.reduce((n, d) => n + d.summary[key], 0);
+  // A summary stored before checksCut existed counts as none.
+  const sum = (key: 'figures' | 'checksFailed' | 'checksCut' | 'found' | 'stored') => result.documents.reduce((n, d) => n + (d.summary[key] ?? 0), 0);
   const truncated = result.documents.filter((d) => d.summary.truncated).length;
   const read = result.documents.filter((d) => !d.reused).length;
   const reused = result.documents.length - read;
-  return `已写入 ${result.databasePath}：${result.documents.length} 份文档${reused ? `（新读 ${read} 份，沿用 ${reused} 份）` : ''}，表格数字存入 ${sum('stored')}/${sum('found')}（${percent(sum('stored'), sum('found'))}），核对未通过 ${sum('checksFailed')} 项（均为原文问题，未作更正）${truncated ? `，${truncated} 份文档不完整` : ''}。`;
+  return `已写入 ${result.databasePath}：${result.documents.length} 份文档${reused ? `（新读 ${read} 份，沿用 ${reused} 份）` : ''}，表格数字存入 ${sum('stored')}/${sum('found')}（${percent(sum('stored'), sum('found'))}），核对未通过 ${sum('checksFailed')} 项（均为原文问题，未作更正）${truncated ? `，${truncated} 份文档不完整${sum('checksCut') ? `（另有 ${sum('checksCut')} 项核对因文件中断未能通过）` : ''}` : ''}。`;
 }

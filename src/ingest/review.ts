@@ -3,13 +3,15 @@
 // was stored. Computed per document, after its checks; written with it and reported.
 import { corroborate, type Corroborations } from './checks/corroboration.ts';
 import type { CheckDraft } from './checks/index.ts';
-import { detectTruncation, type Truncation } from './checks/truncation.ts';
+import { cutOffChecks, detectTruncation, type Truncation } from './checks/truncation.ts';
 import { coverageOf, type Coverage } from './coverage.ts';
 import type { DocumentDraft } from './document/parse.ts';
 
 export interface Review {
   corroborations: Corroborations;
   truncation: Truncation | null;
+  /** Failing checks of the table the document breaks off in: consequences of the cut, not findings about the source. */
+  cutOff: Set<CheckDraft>;
   coverage: Coverage;
 }
 
@@ -21,5 +23,5 @@ export function reviewDocument(doc: DocumentDraft, checks: CheckDraft[]): Review
     for (const t of doc.tables) for (const c of t.cells) if (c.line === truncation.line && cut && c.raw.trim() === cut) c.flags.push('truncated_cell');
   }
   const corroborations = corroborate(doc, checks);
-  return { corroborations, truncation, coverage: coverageOf(doc, corroborations) };
+  return { corroborations, truncation, cutOff: cutOffChecks(truncation, checks), coverage: coverageOf(doc, corroborations) };
 }

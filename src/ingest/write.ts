@@ -110,6 +110,7 @@ export function writeDocument(db: RowWriter, source: Source, parsed: Pick<Parsed
         tolerance_fen: c.toleranceFen,
         lines: JSON.stringify(c.lines),
         message: c.message,
+        cause: review.cutOff.has(c) ? 'truncated' : null,
       });
     checkIds.set(c, id);
   }

@@ -365,6 +365,19 @@ const setLookupIndexes: Migration = {
   },
 };
 
+// Why a check fails when the source is not to blame (a document cut off mid-table): the findings view says so.
+const checkCauses: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('checks').addColumn('cause', 'text').execute();
+    await sql`drop view failed_checks`.execute(db);
+    await sql`
+      create view failed_checks as
+      select d.department, d.fiscal_year, c.rule, c.subject, c.message, c.lines, d.file, c.cause
+      from checks c join documents d on d.id = c.document_id
+      where c.passed = 0`.execute(db);
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
@@ -379,6 +392,7 @@ const migrations: Record<string, Migration> = {
   '0011_ingest_reports': ingestReports,
   '0012_document_measure_index': documentMeasureIndex,
   '0013_set_lookup_indexes': setLookupIndexes,
+  '0014_check_causes': checkCauses,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -250,6 +250,8 @@ export interface ChecksTable {
   tolerance_fen: number | null;
   lines: string;
   message: string;
+  /** Why a check fails when the source is not to blame: `truncated` (the document breaks off in its table); else null. */
+  cause: string | null;
 }
 
 /** How the database was built: the fingerprint of the ingest code and vocabulary. */

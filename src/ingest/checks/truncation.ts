@@ -15,6 +15,8 @@ export interface Truncation {
   line: number;
   /** What shows the table is incomplete, as reported. */
   reasons: string[];
+  /** The table the document breaks off in. */
+  table: TableDraft;
 }
 
 const TOTAL_RULES = new Set(['table_total', 'hierarchy', 'unit_subtotal', 'three_public']);
@@ -45,6 +47,16 @@ function missingFromContents(doc: DocumentDraft, last: TableDraft): string[] {
   return after.length > 0 && after.every((e) => !printed(e)) ? after.map((e) => e.number ?? e.name!) : [];
 }
 
+/**
+ * Failing checks that say nothing about the source: a figure of the table the document breaks off in takes part —
+ * a total above rows that never came, or a number cut mid-way.
+ */
+export function cutOffChecks(truncation: Truncation | null, checks: CheckDraft[]): Set<CheckDraft> {
+  if (!truncation) return new Set();
+  const cells = new Set(truncation.table.cells);
+  return new Set(checks.filter((c) => !c.passed && (c.table === truncation.table || c.cells.some((x) => cells.has(x)))));
+}
+
 export function detectTruncation(doc: DocumentDraft, checks: CheckDraft[]): Truncation | null {
   const lastLine = doc.lines.findLast((l) => l.text.trim() !== '');
   if (!lastLine || lastLine.cells === null) return null;
@@ -69,5 +81,5 @@ export function detectTruncation(doc: DocumentDraft, checks: CheckDraft[]): Trun
   }
   const missing = missingFromContents(doc, last);
   if (missing.length) reasons.push(`目录所列${missing.join('、')}未出现`);
-  return reasons.length ? { line: lastLine.no, reasons } : null;
+  return reasons.length ? { line: lastLine.no, reasons, table: last } : null;
 }

@@ -3,6 +3,7 @@
 // letters for digits, a document cut off mid-table, two figure columns printing one header.
 // Each is found where it was planted, and nothing else is said to be wrong.
 import { describe, expect, it } from 'vitest';
+import { reportBody, summaryOf } from '../../../src/ingest/report.ts';
 import { readDocument } from '../../../src/ingest/run.ts';
 import { compare, failures, fixtures, recall, type Fixture } from './truth.ts';
 
@@ -76,6 +77,15 @@ describe('a document cut off mid-table (芦溪县水利局, in 支出预算总�
     const cut = p.doc.tables.flatMap((t) => t.cells).filter((c) => c.line === defect.line && c.raw === defect.partial_cell);
     expect(cut.length).toBeGreaterThan(0);
     for (const c of cut) expect(c.flags).toContain('truncated_cell');
+  });
+
+  it('reports the checks its cut table fails as consequences of the cut, and no finding about the source', () => {
+    const failed = failures(p.checks);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const c of failed) expect(p.review.cutOff.has(c), c.message).toBe(true);
+    const report = reportBody(p);
+    expect(report).toContain(`（其中 ${failed.length} 项因文件在第${defect.line}行中断，不是原文问题）`);
+    expect(summaryOf(p)).toMatchObject({ checksFailed: 0, checksCut: failed.length, truncated: true });
   });
 });
 
