@@ -5,7 +5,7 @@ import type { Target } from './ast.ts';
 import type { Mentions, Span } from './grammar/visitor.ts';
 import { metricSpellings } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful, type Scope } from './loose.ts';
-import type { Phrase } from './phrases.ts';
+import { residueOf, type Phrase } from './phrases.ts';
 import type { ProjectSearch } from './search.ts';
 import type { Found } from './targets.ts';
 
@@ -40,19 +40,30 @@ function metricTypo(word: string): { key: string; spelling: string } | null {
   return spelling === word ? null : { key, spelling };
 }
 
+/** A word left to read; `compound` when known words are inside it (举报奖金). */
+export interface Leftover {
+  text: string;
+  compound: boolean;
+}
+
 /** The words left to read: a compound phrase whole, else the unknown runs of a phrase. */
-export function leftoverWords(text: string, m: Mentions, phrases: Phrase[], compound: Phrase[]): string[] {
-  return phrases.flatMap((p) => (compound.includes(p) ? [text.slice(p.start, p.end)] : p.residue.map((i) => m.residue[i]!.text)));
+export function leftoverWords(text: string, m: Mentions, phrases: Phrase[], compound: Phrase[]): Leftover[] {
+  return phrases.flatMap((p): Leftover[] => (compound.includes(p) ? [{ text: text.slice(p.start, p.end), compound: true }] : residueOf(p, m).map((i) => ({ text: m.residue[i]!.text, compound: false }))));
 }
 
 /** Each leftover word as the project it names closely, a figure it misspells, the projects it may name, or unknown. */
-export function readLeftovers(words: string[], projects: ProjectSearch, scope: Scope, found: Found): void {
-  for (const raw of words) {
+export function readLeftovers(words: Leftover[], projects: ProjectSearch, scope: Scope, found: Found): void {
+  for (const { text: raw, compound } of words) {
     const word = meaningful(raw);
     if (word.length === 0) continue;
+    // One character (设 of 设了几个部门) names no project: any name holding it would match.
+    if (Array.from(word).length === 1) {
+      found.unknown.push(word);
+      continue;
+    }
     // Quoted back as typed: meaningless characters (中, 其) are often part of a word.
     const typed = raw.replace(/[\s\p{P}\p{S}]/gu, '');
-    const closest = closestNames(projects, word, scope);
+    const closest = closestNames(projects, word, scope, { ownWords: !compound });
     const close = closeName(closest);
     const typo = close ? null : metricTypo(typed);
     if (close) {

@@ -24,6 +24,14 @@ export function meaningful(residue: string): string {
   return residue.replace(/[\s\p{P}\p{S}\d]/gu, '').replace(IGNORED, '');
 }
 
+// Whole runs only: 报 alone beside 差旅费 is a verb, inside 举报 part of a name.
+const BESIDE_NAMES = new RegExp(`^(?:${alternation(words.besideNames.words)})*$`);
+
+/** An unknown run that only pays or names who is paid (给职工交): nothing of its own when typed against a known name. */
+export function besideName(residue: string): boolean {
+  return BESIDE_NAMES.test(meaningful(residue));
+}
+
 /** Hits by project name, names differing only as printed (（ or () counting as one: the first hit names the group. */
 function byName(hits: ProjectHit[]): ProjectHit[][] {
   const groups = new Map<string, ProjectHit[]>();
@@ -32,10 +40,36 @@ function byName(hits: ProjectHit[]): ProjectHit[][] {
 }
 
 /** The project names a leftover word names, best first, with the share of the word the best one holds. */
-export function closestNames(projects: ProjectSearch, word: string, scope: Scope): Closest {
-  const hits = projects.search(word, scope).filter((h) => h.coverage >= LOOSE);
+export function closestNames(projects: ProjectSearch, word: string, scope: Scope, { ownWords = false } = {}): Closest {
+  const all = projects.search(word, scope);
+  const hits = all.filter((h) => h.coverage >= LOOSE);
   const best = Math.max(0, ...hits.map((h) => h.coverage));
+  // ownWords: nothing in the word is a word the grammar knows (医保基金结余's 结余 is a figure, never the asker's filler).
+  if (best < CLOSE && ownWords) {
+    const named = namedInWords(all, word);
+    if (named) return { best: CLOSE, names: [named] };
+  }
   return { best, names: byName(hits.filter((h) => h.coverage >= best - 0.15)) };
+}
+
+/** The share of a word's characters that the words no project name here prints may take: 骗保 of 举报骗保奖励. */
+const FOREIGN_CHARS = 1 / 3;
+
+/**
+ * 举报骗保有奖励 → 举报奖励费: the word's bigrams that some project name here prints are what it names; the others
+ * (骗保, 报骗) are the asker's own words. The one name holding every such bigram, when they are at least two, span
+ * most of the word and begin and end it, is named; several, or too little of the word read, is none.
+ */
+function namedInWords(hits: ProjectHit[], word: string): ProjectHit[] | undefined {
+  const chars = Array.from(word);
+  const bigrams = chars.slice(1).map((c, i) => chars[i]! + c);
+  const printed = new Set(bigrams.filter((b) => hits.some((h) => h.project.name.includes(b))));
+  const spanned = chars.filter((_, i) => printed.has(bigrams[i - 1]!) || printed.has(bigrams[i]!)).length;
+  // The word ends as a name does: its last words say what it is (医保基金结余 is no 医保基金运行费).
+  if (printed.size < 2 || spanned < chars.length * (1 - FOREIGN_CHARS) || !printed.has(bigrams[0]!) || !printed.has(bigrams.at(-1)!)) return undefined;
+  const groups = byName(hits.filter((h) => [...printed].every((b) => h.project.name.includes(b))));
+  // A name several units carry is asked back, as a loose match is.
+  return groups.length === 1 && new Set(groups[0]!.map((h) => h.project.unitId)).size === 1 ? groups[0] : undefined;
 }
 
 /** The one name a word holds closely enough to be answered with it, or undefined. */

@@ -2,7 +2,7 @@
 // 部门管理专项资金. When some of a phrase is unknown, the known words inside it
 // (奖金, 收入, 部门) are parts of a longer name, not things asked for on their own.
 import type { Mentions, Span } from './grammar/visitor.ts';
-import { meaningful } from './loose.ts';
+import { besideName, meaningful } from './loose.ts';
 
 export interface Phrase extends Span {
   /** Indexes into Mentions.targets and Mentions.listTargets of the known words inside it. */
@@ -59,9 +59,20 @@ export function joinNames(phrases: Phrase[], conjunctions: Span[], isName: (join
   return whole;
 }
 
+/** The unknown runs of a phrase that say something: beside a known word, verbs of paying and who is paid say nothing (给职工交养老保险). */
+export function residueOf(p: Phrase, m: Mentions): number[] {
+  const known = p.targets.length + p.listTargets.length > 0;
+  return known ? p.residue.filter((i) => !besideName(m.residue[i]!.text)) : p.residue;
+}
+
 /** The phrases that are one name: joined ones, and those with an unknown word in it (举报奖金). */
 export function compoundPhrases(phrases: Phrase[], m: Mentions, whole: ReadonlySet<Phrase>): Phrase[] {
-  return phrases.filter(
-    (p) => whole.has(p) || (p.targets.length + p.listTargets.length > 0 && meaningful(p.residue.map((i) => m.residue[i]!.text).join('')).length > 1),
-  );
+  return phrases.filter((p) => {
+    if (whole.has(p)) return true;
+    if (p.targets.length + p.listTargets.length === 0) return false;
+    const runs = residueOf(p, m);
+    // One character typed right before a name qualifies it (水电费, 养公车): the name alone is not what was asked.
+    const qualified = runs.some((i) => meaningful(m.residue[i]!.text).length > 0 && p.targets.some((t) => m.targets[t]!.start === m.residue[i]!.end));
+    return qualified || meaningful(runs.map((i) => m.residue[i]!.text).join('')).length > 1;
+  });
 }

@@ -1,18 +1,30 @@
 // The words the grammar knew, turned into what is asked: figures, subjects (by name or code) and projects.
-import type { StructuredQuery } from './ast.ts';
+import type { StructuredQuery, Target } from './ast.ts';
 import type { Catalog, CatalogSubject } from './catalog.ts';
 import type { Mentions, TargetMention } from './grammar/visitor.ts';
 import type { Scope } from './loose.ts';
+import { metrics } from '../store/metrics.ts';
 import type { Phrase } from './phrases.ts';
 
 /** What the question's words are read as so far: each step adds to it, in question order. */
 export type Found = Pick<StructuredQuery, 'targets' | 'candidates' | 'unknown'>;
 
+const countKeys = new Set(metrics.filter((x) => x.kind === 'count').map((x) => x.key));
+/** Spellings of 实有人员 that are only the counter of people. */
+const COUNTERS = new Set(['人', '多少人']);
+
+/** What a mention names, whatever its spelling. */
+const thingOf = (t: TargetMention) => (t.kind === 'metric' ? `metric:${t.key}` : t.kind === 'code' ? `code:${t.code}` : `${t.kind}:${t.name}`);
+
 /** A code printed with a leading zero (030239) is the code without it (30239). */
 const sameCode = (a: string, b: string) => a.replace(/^0+/, '') === b.replace(/^0+/, '');
 
 /** The known words outside compound phrases as targets; those inside are parts of a name, not asked. */
-export function mentionedTargets(m: Mentions, compound: Phrase[], catalog: Catalog, subjectByCode: ReadonlyMap<string, CatalogSubject>, scope: Scope, found: Found): void {
+/**
+ * `looseProject`: the project a word names closely in the documents asked about. An everyday word for a subject (物业费 for
+ * 物业管理费) is that project where one is named so (抚顺 物业费、水电费（保运转）), else the subject.
+ */
+export function mentionedTargets(m: Mentions, compound: Phrase[], catalog: Catalog, subjectByCode: ReadonlyMap<string, CatalogSubject>, scope: Scope, found: Found, looseProject: (word: string) => Target | undefined): void {
   const partOf = new Set(compound.flatMap((p) => p.targets));
   const listPartOf = new Set(compound.flatMap((p) => p.listTargets));
   m.listTargets = m.listTargets.filter((_, i) => !listPartOf.has(i));
@@ -21,8 +33,13 @@ export function mentionedTargets(m: Mentions, compound: Phrase[], catalog: Catal
     const before = m.targets[i - 1];
     // 实有 人 (实有多少人): two words of one figure side by side (a filler between) ask it once.
     if (t.kind === 'metric' && before?.kind === 'metric' && before.key === t.key && t.start - before.end <= 1) continue;
+    // 出差报多少差旅费: one thing typed in two spellings is asked once (the same spelling twice may be two things: 本级项目支出占全部项目支出).
+    if (m.targets.slice(0, i).some((x) => x.text !== t.text && thingOf(x) === thingOf(t))) continue;
+    // 临时工有多少人: 人 after a headcount is its counter, not the 实有人员 asked beside it.
+    if (t.kind === 'metric' && COUNTERS.has(t.text) && before?.kind === 'metric' && countKeys.has(before.key) && before.key !== t.key) continue;
     if (t.kind === 'code') codeTarget(t, catalog, subjectByCode, found);
     else if (t.kind === 'metric') found.targets.push({ kind: 'metric', key: t.key, text: t.text });
+    else if (t.kind === 'subject' && t.text !== t.name && looseProject(t.text)) found.targets.push(looseProject(t.text)!);
     else if (t.kind === 'subject') subjectTarget(t, m, catalog, scope, found);
     else found.targets.push({ kind: 'project', name: t.name, ids: t.ids, text: t.text, fuzzy: false });
   }

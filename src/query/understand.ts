@@ -189,10 +189,18 @@ function wholeBudget(m: Mentions, entities: EntityRef[], found: Found): void {
  */
 function ownDepartments(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
   const set = m.sets[0];
-  if (entities.length === 1 && m.sets.length === 1 && !set!.place && !set!.which && found.targets.length === 0 && m.listTargets.length === 0 && /单位$/.test(set!.text)) {
-    m.sets = [];
-    m.listTargets = [{ target: 'units', start: set!.start, end: set!.end }];
-    return;
+  if (entities.length === 1 && m.sets.length === 1 && !set!.place && !set!.which && found.targets.length === 0 && m.listTargets.length === 0) {
+    // 北票有几个部门: its own 内设机构, the count its text states.
+    if (/部门$/.test(set!.text)) {
+      m.sets = [];
+      found.targets.push({ kind: 'metric', key: 'org.internal_departments', text: set!.text });
+      return;
+    }
+    if (/单位$/.test(set!.text)) {
+      m.sets = [];
+      m.listTargets = [{ target: 'units', start: set!.start, end: set!.end }];
+      return;
+    }
   }
   const [word] = m.listTargets;
   const listing = m.intents.length > 0 && m.intents.every((i) => i === 'list');
@@ -329,7 +337,11 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     // A phrase with an unknown word in it is one name (举报奖金): the known words inside are its parts.
     const compound = compoundPhrases(phrases, m, whole);
     // The known words outside those names are what is asked.
-    mentionedTargets(m, compound, catalog, subjectByCode, scope, found);
+    mentionedTargets(m, compound, catalog, subjectByCode, scope, found, (word) => {
+      const close = closeName(closestNames(projects, word, scope));
+      // Named after the word (物业费、水电费（保运转）), not merely holding it (劳务派遣人员工资经费 for 工资).
+      return close?.[0]!.project.name.startsWith(word) ? { kind: 'project', name: close[0]!.project.name, ids: close.map((h) => h.project.id), text: word, fuzzy: true } : undefined;
+    });
     // Then the rest: loose project names, typos, or words not understood.
     readLeftovers(leftoverWords(text, m, phrases, compound), projects, scope, found);
     // Without 和/与, several things read from one phrase split by a space are doubted.

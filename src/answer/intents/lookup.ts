@@ -4,7 +4,7 @@
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
 import { distinctByValue, priorFromChange, sameFigure, show } from '../figures.ts';
-import { metric as metricOf } from '../../store/metrics.ts';
+import { metric as metricOf, metrics } from '../../store/metrics.ts';
 import { money } from '../format.ts';
 import { tableName } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
@@ -36,6 +36,14 @@ function disagree(s: Sources, figures: Figure[]): boolean {
 /** The question asked again without what cannot be answered (a sub-unit, a stage the document does not print). */
 function askInstead(scope: Scope, q: StructuredQuery): string {
   return `${scope.doc.short} ${scope.year} ${q.targets.map((t) => t.text).join(' ')}`;
+}
+
+/** The counts of the same family as a count not found (staff.*: 实有人员, 人员编制) that the document does hold, by name. */
+function heldKin(s: Sources, scope: Scope, key: string): string[] {
+  const asked = metricOf(key);
+  const family = (k: string) => k.split('.')[0];
+  if (asked.kind !== 'count') return [];
+  return metrics.filter((m) => m.key !== key && m.kind === 'count' && family(m.key) === family(key) && metricFigures(s, scope.doc, m.key, scope.year).length > 0).map((m) => m.name);
 }
 
 /** A target's figures, or with a measure its row's cell in that column (卫生健康支出·基本支出). */
@@ -73,6 +81,9 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
       const at = blank.map((r) => `${tableName(r.table_name, r.table_number)}第${r.line}行“${r.row_label}”`);
       return reply('not_found', [...note, `${asked} ${name}：表中此栏为空（${[...new Set(at)].join('；')}），没有印数字。`]);
     }
+    // 临时工有多少人: what is held of the same kind (实有人员, 人员编制) is said, to be asked for.
+    const kin = target.kind === 'metric' ? heldKin(s, scope, target.key) : [];
+    if (kin.length) return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字；有${kin.join('、')}的数字。`], [], kin.map((k) => `${scope.doc.short} ${year} ${k}`));
     return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字。`]);
   }
   // A stage asked for by name that the document does not print for this is refused, never answered with the other stage.
