@@ -4,6 +4,7 @@ import type { StructuredQuery, Target } from '../query/ast.ts';
 import type { Catalog } from '../query/catalog.ts';
 import { orgAliasesOf, placeAliasesOf } from '../query/lexicon/aliases.ts';
 import { arithmetic } from './intents/arithmetic.ts';
+import { statedBasis } from './intents/basis.ts';
 import { breakdown } from './intents/breakdown.ts';
 import { statedChanges } from './intents/changes.ts';
 import { compare } from './intents/compare.ts';
@@ -29,6 +30,11 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (unclear) return whichOne(catalog, q, unclear);
   if (q.foreign.length) return notHeld(catalog, q);
   if (q.catalogue) return catalogue(catalog);
+  // 按工资总额的多少比例: the rate stated for the thing named (a subject and a project of its name alike), or said not stated.
+  if (q.basis && q.targets.length + q.candidates.length > 0) {
+    const scopes = resolveScopes(catalog, q);
+    return Array.isArray(scopes) ? statedBasis(s, q, scopes[0]!) : scopes;
+  }
   // Every department's figure: each look-up is one query over all documents, not one per document; the
   // answer, which reads every department, is kept for the same question asked again.
   if (asksOfSet(q) && q.unknown.every((w) => [...w].length < 2)) {

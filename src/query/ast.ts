@@ -131,6 +131,8 @@ export interface StructuredQuery {
   base: ShareBase | null;
   /** 有哪些数据 / 能查什么: what is held. */
   catalogue: boolean;
+  /** 按工资总额的多少比例筹的: the rate the text states, against the basis named (工资总额); never a ratio computed. */
+  basis?: { text: string };
   /** 这个项目属于哪个单位, 它是哪个单位实施的: whose the thing named or pointed at is. */
   owner?: boolean;
   /** 表17, 公开05表: the table named by its printed number, where it was typed. */

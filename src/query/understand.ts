@@ -17,6 +17,8 @@ import { createHomophones } from './homophones.ts';
 import { buildProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, type Found } from './targets.ts';
 import { MEASURES, metrics } from '../store/metrics.ts';
+import shapes from '../../grammar/shapes.json' with { type: 'json' };
+import { alternation } from './normalize/words.ts';
 
 export type Understood =
   | { ok: true; query: StructuredQuery }
@@ -288,6 +290,25 @@ function referenceOf(text: string, m: Mentions): StructuredQuery['reference'] {
   return reference.ref === 'owner' ? null : { kind: reference.ref, text: reference.text };
 }
 
+const BASIS = new RegExp(`(?:${alternation(shapes.statedBasis.by)})(.+?)的?(?:${alternation(shapes.statedBasis.rate)})`);
+
+/**
+ * 这个钱是按工资总额的多少比例筹的: the rate the text states, never a share computed. The words naming the basis
+ * (工资总额, read as 工资福利支出) are no figure asked, nor unknown words to refuse over.
+ */
+function statedBasis(text: string, m: Mentions, found: Found): StructuredQuery['basis'] {
+  const match = m.intents.includes('share') && !m.shareBase ? BASIS.exec(text) : null;
+  if (!match) return undefined;
+  const [start, end] = [match.index, match.index + match[0].length];
+  const inside = (word: string) => {
+    const at = text.indexOf(word, start);
+    return at >= start && at + word.length <= end;
+  };
+  found.targets = found.targets.filter((t) => !inside(t.text));
+  found.unknown = found.unknown.filter((w) => !inside(w));
+  return { text: match[1]!.replace(/[\s\p{P}]/gu, '') };
+}
+
 /** `built`: the lexicon and project index stored at ingest (src/query/artefacts.ts); computed here when absent. */
 export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconData; search?: SearchIndexData } = {}): Understander {
   const lexicon = assembleLexicon(built.lexicon ?? lexiconData(catalog));
@@ -350,7 +371,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     wholeBudget(m, entities, found);
     ownDepartments(text, m, entities, found);
     partNamed(text, m, found);
-    return { ok: true, query: queryOf(text, m, entities, found) };
+    const basis = statedBasis(text, m, found);
+    return { ok: true, query: { ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}) } };
   };
   return {
     understand(raw) {
