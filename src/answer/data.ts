@@ -16,6 +16,9 @@ import type {
   UnitRow,
 } from '../store/schema.ts';
 
+/** A project's 自评 block that has a total score, with the table it is printed in. */
+export type ScoredOwnerRow = PerformanceOwnerRow & { table_name: string | null; table_number: string | null };
+
 /** A printed figure with the table it was printed in. */
 export type FigureRow = LineItemRow & {
   table_name: string;
@@ -72,21 +75,21 @@ type Across = Map<object, Map<unknown, Map<number, unknown[]>>>;
  * question about one department neither reads nor keeps every department's rows. Rows come in the order
  * the query over all gives.
  */
-function perDocument<R extends { document_id: number }>(all: { fresh: Prepared<R> }, one: Prepared<R>, across: () => Across | null): (documentId: number, key: unknown) => readonly R[] {
-  return (documentId, key) => {
+function perDocument<R extends { document_id: number }, K extends unknown[] = [unknown]>(all: { fresh: Prepared<R> }, one: Prepared<R>, across: () => Across | null): (documentId: number, ...key: K) => readonly R[] {
+  return (documentId, ...key) => {
     const held = across();
-    if (!held) return one(documentId, key);
+    if (!held) return one(documentId, ...key);
     let byKey = held.get(all);
     if (!byKey) held.set(all, (byKey = new Map()));
-    let byDocument = byKey.get(key) as Map<number, R[]> | undefined;
+    let byDocument = byKey.get(key[0]) as Map<number, R[]> | undefined;
     if (!byDocument) {
       byDocument = new Map();
-      for (const r of all.fresh(key)) {
+      for (const r of all.fresh(...key)) {
         const list = byDocument.get(r.document_id);
         if (list) list.push(r);
         else byDocument.set(r.document_id, [r]);
       }
-      byKey.set(key, byDocument);
+      byKey.set(key[0], byDocument);
     }
     return byDocument.get(documentId) ?? NONE;
   };
@@ -107,6 +110,28 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, ke
       .orderBy('li.table_id')
       .orderBy('li.id');
   const facts = () => db.selectFrom('narrative_facts').selectAll().orderBy('document_id').orderBy('id');
+  // One document's look-up filters by the document first: its first parameter is the one given when it runs.
+  const scored = (oneDocument: boolean) =>
+    db
+      .selectFrom('performance_owners as o')
+      .leftJoin('source_tables as t', 't.id', 'o.table_id')
+      .selectAll('o')
+      .select(['t.name as table_name', 't.number as table_number'])
+      .$if(oneDocument, (q) => q.where('o.document_id', '=', 0))
+      .where('o.owner_kind', '=', 'project')
+      .where('o.total_score', 'is not', null)
+      .orderBy('o.document_id')
+      .orderBy('o.id');
+  const statedScored = (oneDocument: boolean) =>
+    db
+      .selectFrom('narrative_facts as f')
+      .innerJoin('projects as p', (j) => j.onRef('p.document_id', '=', 'f.document_id').onRef('p.name_key', '=', 'f.subject_name'))
+      .selectAll('p')
+      .distinct()
+      .$if(oneDocument, (q) => q.where('f.document_id', '=', 0))
+      .where('f.metric', '=', 'project.self_eval_score')
+      .orderBy('p.document_id')
+      .orderBy('p.id');
 
   return {
     /** (documentId, metric), in a set question from one query over all documents */
@@ -165,19 +190,33 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, ke
     factsByAspect: prepared<NarrativeFactRow>(db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('aspect', '=', '' as NarrativeFactRow['aspect']).orderBy('id')),
     /** (documentId, subjectName) */
     factsByName: prepared<NarrativeFactRow>(db.selectFrom('narrative_facts').selectAll().where('document_id', '=', 0).where('subject_name', '=', '').orderBy('id')),
+    /** (documentId) the projects a 自评表 scores, with the table each is printed in; in a set question from one query over all documents */
+    scoredOwners: perDocument<ScoredOwnerRow, []>(prepared<ScoredOwnerRow>(scored(false)), prepared<ScoredOwnerRow>(scored(true)), inSet),
+    /** (documentId) the projects a sentence gives a self-evaluation score, by name; in a set question from one query over all documents */
+    projectsStatedScored: perDocument<ProjectRow, []>(
+      prepared<ProjectRow>(statedScored(false)),
+      prepared<ProjectRow>(statedScored(true)),
+      inSet,
+    ),
     /** (documentId) */
     owners: prepared<PerformanceOwnerRow>(db.selectFrom('performance_owners').selectAll().where('document_id', '=', 0).orderBy('id')),
     /** (ownerId) */
     targets: prepared<PerformanceTargetRow>(db.selectFrom('performance_targets').selectAll().where('owner_id', '=', 0).orderBy('id')),
     /** (documentId) */
     units: prepared<UnitRow>(db.selectFrom('units').selectAll().where('document_id', '=', 0).orderBy('id')),
-    /** (documentId) */
-    failedChecks: prepared<CheckRow>(db.selectFrom('checks').selectAll().where('document_id', '=', 0).where('passed', '=', 0).orderBy('id')),
+    /** (documentId), in a set answer's warnings from one query over all documents */
+    failedChecks: perDocument<CheckRow, []>(
+      prepared<CheckRow>(db.selectFrom('checks').selectAll().where('passed', '=', 0).orderBy('document_id').orderBy('id')),
+      prepared<CheckRow>(db.selectFrom('checks').selectAll().where('document_id', '=', 0).where('passed', '=', 0).orderBy('id')),
+      inSet,
+    ),
     /** (documentId) */
     tables: prepared<SourceTableRow>(db.selectFrom('source_tables').selectAll().where('document_id', '=', 0).orderBy('id')),
-    /** (documentId) where a document cut off mid-table ends, and why the ingest thinks so */
-    truncation: prepared<{ truncated_at: number | null; truncation: string | null }>(
-      db.selectFrom('documents').select(['truncated_at', 'truncation']).where('id', '=', 0),
+    /** (documentId) where a document cut off mid-table ends, and why the ingest thinks so; none when it is whole. In a set answer's cautions from one query over all documents */
+    truncation: perDocument<{ document_id: number; truncated_at: number | null; truncation: string | null }, []>(
+      prepared(db.selectFrom('documents').select(['id as document_id', 'truncated_at', 'truncation']).where('truncated_at', 'is not', null).orderBy('id')),
+      prepared(db.selectFrom('documents').select(['id as document_id', 'truncated_at', 'truncation']).where('id', '=', 0).where('truncated_at', 'is not', null)),
+      inSet,
     ),
     /** (documentId) number of checks that passed */
     passedChecks: prepared<{ n: number }>(

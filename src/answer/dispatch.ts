@@ -37,7 +37,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   }
   // Every department's figure: each look-up is one query over all documents, not one per document; the
   // answer, which reads every department, is kept for the same question asked again.
-  if (asksOfSet(q) && q.unknown.every((w) => [...w].length < 2)) {
+  if (readsEveryDocument(q)) {
     return inOrder(q, remember(s, `set|${JSON.stringify(q)}`, () => s.queries.acrossDocuments(() => answerSet(s, catalog, q))));
   }
   if (q.intent === 'list' && (q.listOf === 'departments' || (q.listOf === 'years' && q.entities.length === 0))) return listCatalog(catalog, q);
@@ -178,6 +178,9 @@ function suggestionsOf(catalog: Catalog, q: StructuredQuery, place: string): str
   });
   return [...new Set(out)];
 }
+
+/** A question answered over the set of departments: its look-ups (and its answer's warnings) read every document at once. */
+export const readsEveryDocument = (q: StructuredQuery): boolean => asksOfSet(q) && q.unknown.every((w) => [...w].length < 2);
 
 /**
  * A question about the departments held rather than one named: a set word (各医保局, 辽宁的医保局), a

@@ -9,7 +9,7 @@ import { createUnderstander } from '../query/understand.ts';
 import { openStore } from '../store/db.ts';
 import { prepareQueries } from './data.ts';
 import { conversation, followUps, listItems, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
-import { answerQuery } from './dispatch.ts';
+import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overOwnList, remainderQuery } from './earlier.ts';
 import { printedItem } from './print-order.ts';
 import { reply, toResult, type Formatted, type Reply } from './reply.ts';
@@ -90,7 +90,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const earlier = overEarlier(own, c) ?? overRanking(own);
     const answered = earlier ?? answerQuery(sources, query);
     const r = query.owner ? whose(answered) : answered;
-    const result = toResult(text, r, queries, formatted);
+    // A set answer's warnings and cautions read the failed checks of every department it cites: one query for all.
+    const format = () => toResult(text, r, queries, formatted);
+    const result = readsEveryDocument(query) ? queries.acrossDocuments(format) : format();
     // A message nothing understood leaves the conversation where it was, and so does arithmetic on earlier answers
     // (两者合计 → 两者差多少 are of the same two).
     if (earlier && c) result.context = c;

@@ -378,6 +378,15 @@ const checkCauses: Migration = {
   },
 };
 
+// What a set answer reads of every document at once besides figures: the failed checks its warnings cite and the
+// projects a 自评表 scores (哪个部门的项目自评得分最高; a partial index: most blocks have no score).
+const setAnswerIndexes: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createIndex('checks_failed_all').on('checks').columns(['passed', 'document_id']).execute();
+    await db.schema.createIndex('owners_scored_all').on('performance_owners').columns(['owner_kind', 'document_id']).where(sql.ref('total_score'), 'is not', null).execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
@@ -393,6 +402,7 @@ const migrations: Record<string, Migration> = {
   '0012_document_measure_index': documentMeasureIndex,
   '0013_set_lookup_indexes': setLookupIndexes,
   '0014_check_causes': checkCauses,
+  '0015_set_answer_indexes': setAnswerIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,12 +1,17 @@
 // A question about every department (各部门X, 哪个部门X最高) gives each department the very figure a question about
 // that department alone gives — the same cell of the same table — and reads each figure's look-up once for all
 // departments: no look-up of one document's figures runs while it is answered, so its cost does not grow with
-// the number of departments by one query each.
+// the number of departments by one query each (the same statements run over ten documents as over five).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/engine.ts';
-import type { AnswerItem } from '../../src/answer/types.ts';
-import { databasePath } from '../../src/config.ts';
+import type { AnswerItem, Engine } from '../../src/answer/types.ts';
+import { synthesizeCorpus } from '../../src/bench/corpus.ts';
+import { databasePath, rawDir } from '../../src/config.ts';
+import { ingest } from '../../src/ingest/run.ts';
 import { testEngine } from '../helpers/engine.ts';
 
 /** Figures and subjects of every kind a set is asked about: prose and table metrics, measures, subjects, counts. */
@@ -36,30 +41,50 @@ describe('questions about every department', () => {
     expect(compared).toBeGreaterThan(40);
   });
 
-  it('read each look-up of figures once over every document, never one document at a time', async () => {
-    // A fresh engine: nothing kept from other questions.
-    const engine = await createEngine({ dbPath: databasePath });
-    const probe = new SQLite(':memory:');
-    const statement = Object.getPrototypeOf(probe.prepare('select 1')) as Record<'all' | 'get' | 'iterate', (...params: unknown[]) => unknown>;
-    probe.close();
-    const runs: string[] = [];
-    const originals = (['all', 'get', 'iterate'] as const).map((name) => [name, statement[name]] as const);
-    for (const [name, original] of originals) {
-      statement[name] = function (this: SQLite.Statement, ...params: unknown[]) {
-        runs.push(this.source);
-        return original.apply(this, params);
-      };
-    }
+  it('run the same statements whatever the number of documents, none of them about one document', async () => {
+    // The seeds, and the seeds with five copies under other departments' names: a set question and its answer's
+    // warnings run as many statements over ten documents as over five, none of them looking up one document.
+    const dir = mkdtempSync(join(tmpdir(), 'yusuan-sets-'));
     try {
-      for (const q of [...TARGETS.map((t) => `哪个部门${t}最高`), '各部门会议费合计', '各部门人员经费占基本支出的比例', '哪些部门三公经费超过10万']) {
-        runs.length = 0;
-        expect(engine.ask(q).status, q).toBe('answered');
-        const figures = runs.filter((sql) => /from "(line_items|narrative_facts)"/.test(sql));
+      synthesizeCorpus(10, rawDir, join(dir, 'raw'));
+      await ingest({ rawDir: join(dir, 'raw'), dbPath: join(dir, 'budget.sqlite') });
+      // Fresh engines: nothing kept from other questions.
+      const [five, ten] = await Promise.all([createEngine({ dbPath: databasePath }), createEngine({ dbPath: join(dir, 'budget.sqlite') })]);
+      expect(ten.catalog()).toHaveLength(10);
+      for (const q of SET_QUESTIONS) {
+        const [a, b] = [statementsOf(five, q), statementsOf(ten, q)];
+        const figures = a.filter((sql) => /from "(line_items|narrative_facts)"/.test(sql));
         expect(figures.length, q).toBeGreaterThan(0);
-        for (const sql of figures) expect(sql, q).not.toMatch(/"document_id" = \?/);
+        for (const sql of [...a, ...b]) expect(sql, q).not.toMatch(/"document_id" = \?|"documents"[^]*"id" = \?/);
+        // In the order the departments come, which the names decide: the same statements, as many times each.
+        expect([...b].sort(), q).toEqual([...a].sort());
       }
     } finally {
-      for (const [name, original] of originals) statement[name] = original;
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
+
+/** Rankings, a sum, a share and a condition over every department, and a ranking of every department's projects by score. */
+const SET_QUESTIONS = [...TARGETS.map((t) => `哪个部门${t}最高`), '各部门会议费合计', '各部门人员经费占基本支出的比例', '哪些部门三公经费超过10万', '哪个部门的项目自评得分最高'];
+
+/** The statements better-sqlite3 runs while the engine answers `q` (kysely runs through it too), in order. */
+function statementsOf(engine: Engine, q: string): string[] {
+  const probe = new SQLite(':memory:');
+  const statement = Object.getPrototypeOf(probe.prepare('select 1')) as Record<'all' | 'get' | 'iterate', (...params: unknown[]) => unknown>;
+  probe.close();
+  const runs: string[] = [];
+  const originals = (['all', 'get', 'iterate'] as const).map((name) => [name, statement[name]] as const);
+  for (const [name, original] of originals) {
+    statement[name] = function (this: SQLite.Statement, ...params: unknown[]) {
+      runs.push(this.source);
+      return original.apply(this, params);
+    };
+  }
+  try {
+    expect(engine.ask(q).status, q).toBe('answered');
+  } finally {
+    for (const [name, original] of originals) statement[name] = original;
+  }
+  return runs;
+}

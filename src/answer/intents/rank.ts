@@ -10,7 +10,8 @@ import type { Scope } from '../resolve.ts';
 import { metricFigures, pick, projectAmounts, remember, type Sources } from '../sources.ts';
 import { METRIC_PARTS, stageOf, targetName } from '../targets.ts';
 import { sameNameGroups, unpricedProjects } from './list.ts';
-import { ownerFigure, tableNames } from './performance.ts';
+import { ownerFigure } from './performance.ts';
+import { tableName } from '../format.ts';
 
 const DEFAULT_TOP = 10;
 
@@ -82,21 +83,19 @@ function computeSubjectsAtLevel(s: Sources, scope: Scope, year: number, classifi
  */
 export function projectScores(s: Sources, scope: Scope): { scores: Figure[]; notes: string[] } {
   const doc = scope.doc;
-  const tables = tableNames(s, doc.id);
-  const projects = s.queries.projects(doc.id);
   const inScope = (unitId: number | null) => scope.unitId === null || unitId === scope.unitId;
-  const owners = s.queries.owners(doc.id).filter((o) => o.owner_kind === 'project' && o.total_score !== null && inScope(o.unit_id));
+  const owners = s.queries.scoredOwners(doc.id).filter((o) => inScope(o.unit_id));
   const stated = s.queries.factsByMetric(doc.id, 'project.self_eval_score').filter((f) => f.aspect === 'score' && f.value !== null && f.subject_name !== null);
   const key = (name: string) => name.replace(/\s+/g, '');
   const notes: string[] = [];
   const scores = owners.map((o) => {
     const text = stated.find((f) => f.subject_name === key(o.name) && f.value !== o.total_score);
     if (text) notes.push(`注：${o.name}自评表得分${o.total_score}分，正文（第${text.line}行）为${text.value}分。`);
-    return ownerFigure(o, scope, tables.get(o.table_id) ?? null, { label: '', value: o.total_score!, unit: '分', raw: String(o.total_score), line: o.score_line ?? o.line });
+    return ownerFigure(o, scope, o.table_name === null ? null : tableName(o.table_name, o.table_number), { label: '', value: o.total_score!, unit: '分', raw: String(o.total_score), line: o.score_line ?? o.line });
   });
   const owned = new Set(owners.map((o) => key(o.name)));
   for (const f of stated.filter((x) => !owned.has(x.subject_name!))) {
-    const unitId = projects.find((p) => p.name_key === f.subject_name)?.unit_id ?? null;
+    const unitId = s.queries.projectsStatedScored(doc.id).find((p) => p.name_key === f.subject_name)?.unit_id ?? null;
     if (inScope(unitId)) scores.push(fromFact(f, doc, s.entity(doc, unitId), f.subject_name!));
   }
   return { scores, notes };

@@ -5,11 +5,15 @@ import { pinyin } from 'pinyin-pro';
 
 export type PinyinResolver = (text: string) => string;
 
-interface Spelling {
-  phrase: string;
-  /** Letter offsets where the 2nd, 3rd … syllable starts: where a typed space may fall. */
-  syllableStarts: readonly number[];
-}
+/**
+ * A phrase and the letter offsets where its 2nd, 3rd … syllable starts (where a typed space may fall), as one
+ * string: the phrase, then each offset as a character. Hundreds of thousands are kept at national scale, and a
+ * string is a fraction of the size of an object holding an array.
+ */
+type Spelling = string;
+const spelling = (phrase: string, starts: readonly number[]): Spelling => `${phrase}\u0000${String.fromCharCode(...starts)}`;
+const phraseOf = (s: Spelling) => s.slice(0, s.indexOf('\u0000'));
+const startsAt = (s: Spelling, offset: number) => s.indexOf(String.fromCharCode(offset), s.indexOf('\u0000') + 1) >= 0;
 
 interface Step {
   /** Letters typed but not turned into Chinese from here to the end of the chain. */
@@ -59,7 +63,6 @@ function spellings(chars: readonly string[], readingsOf: (ch: string) => string[
   return [primary, ...variants];
 }
 
-/** Mapped rather than pushed: an array grown by push keeps spare room, and there is one per spelling. */
 function syllableStarts(syllables: readonly string[]): number[] {
   let at = 0;
   return syllables.slice(0, -1).map((s) => (at += s.length));
@@ -67,7 +70,8 @@ function syllableStarts(syllables: readonly string[]): number[] {
 
 /** What resolving reads: each spelling's phrases, and the abbreviations (initials) of the longer phrases. */
 interface SpellingTable {
-  byLetters: Map<string, Spelling[]>;
+  /** Each run of letters' spellings, joined by \u0001 (one, mostly). */
+  byLetters: Map<string, string>;
   /** Every spelling in code-unit order: a typed stretch is the start of a spelling when the first one not before it starts with it. */
   sorted: string[];
   abbreviations: Map<string, string | null>;
@@ -83,7 +87,7 @@ interface SpellingTable {
  * scale the table is most of the engine's memory.
  */
 function spellingTable(phrases: readonly string[], named: ReadonlySet<string>): SpellingTable {
-  const byLetters = new Map<string, Spelling[]>();
+  const byLetters = new Map<string, string>();
   const abbreviations = new Map<string, string | null>();
   let longest = 0;
   const readingCache = new Map<string, string[]>();
@@ -103,8 +107,7 @@ function spellingTable(phrases: readonly string[], named: ReadonlySet<string>): 
     if (added.has(key)) return;
     added.add(key);
     const list = byLetters.get(letters);
-    if (list) list.push({ phrase, syllableStarts: starts });
-    else byLetters.set(letters, [{ phrase, syllableStarts: starts }]);
+    byLetters.set(letters, list === undefined ? spelling(phrase, starts) : `${list}\u0001${spelling(phrase, starts)}`);
     longest = Math.max(longest, letters.length);
   };
 
@@ -192,10 +195,10 @@ export function createPinyinResolver(phrases: readonly string[], named: Readonly
         if (!startsSpelling(sorted, key)) break;
         const rest = steps[q];
         if (!rest || rest.missed === Infinity) continue;
-        const fit = byLetters.get(key)?.find((s) => crossed.every((c) => s.syllableStarts.includes(c)));
+        const fit = byLetters.get(key)?.split('\u0001').find((s) => crossed.every((c) => startsAt(s, c)));
         // Fewest phrases wins (三公经费 over 三公 + 经费); on a tie the later, longer one.
         if (fit && better(best, rest.missed, rest.pieces + 1)) {
-          best = { missed: rest.missed, pieces: rest.pieces + 1, end: q, phrase: fit.phrase };
+          best = { missed: rest.missed, pieces: rest.pieces + 1, end: q, phrase: phraseOf(fit) };
         }
       }
       steps[p] = best ?? { missed: Infinity, pieces: 0, end: n };
