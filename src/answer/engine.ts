@@ -12,6 +12,7 @@ import { conversation, followUps, listItems, mergeContext, pinProject, pointedTe
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overOwnList, remainderQuery } from './earlier.ts';
 import { printedItem } from './print-order.ts';
+import { tableRow } from './table-rows.ts';
 import { reply, toResult, type Formatted, type Reply } from './reply.ts';
 import { createMemo, type Sources } from './sources.ts';
 import type { AskResult, CatalogDocument, DialogContext, Engine } from './types.ts';
@@ -77,6 +78,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 第二个呢, 它的绩效指标: the words pointing back are replaced by what they point at, and the question read again.
     // In place, so that a share's part and base keep their sides (公职律师费占它多少: 它 is the base).
     const c = withItems(understood.query, context as Conversation | undefined);
+    // 政府采购表的第1项, 公开05表最后1行: a row of the table the question names, as printed.
+    const row = tableRow(sources, understood.query);
+    if (row) {
+      const result = toResult(text, row, queries);
+      // What it answered is “it” for the next question; the row is no list to count through.
+      result.context = conversation({ ...understood.query, intent: 'lookup', reference: null }, row, c, true);
+      return result;
+    }
     // 表17的第一个项目: the list counted through is the one the question names, as printed.
     const printed = printedItem(sources, understood.query);
     if (printed && 'status' in printed) return toResult(text, printed, queries);

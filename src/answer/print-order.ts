@@ -5,9 +5,7 @@ import type { Named } from './dialog.ts';
 import { reply, type Reply } from './reply.ts';
 import { resolveScopes } from './resolve.ts';
 import type { Sources } from './sources.ts';
-
-/** 表17 is 表17; 05 is 公开05表; 14 is 表14-1 … 表14-5 too (one table printed in parts). */
-const numbered = (printed: string | null, n: number) => printed !== null && Number(/\d+/.exec(printed)?.[0]) === n;
+import { namedTables } from './table-rows.ts';
 
 /**
  * The item the ordinal picks, named as the project (to read the question again with it), a reply when the table
@@ -19,8 +17,8 @@ export function printedItem(s: Sources, q: StructuredQuery): Named | Reply | nul
   const scopes = resolveScopes(s.catalog, q);
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
   const { doc, entity } = scopes[0]!;
-  const tables = q.table ? s.queries.tables(doc.id).filter((t) => numbered(t.number, q.table!.number)) : [];
-  if (q.table && tables.length === 0) return reply('not_found', [`${doc.display}中没有“${q.table.text}”。`], [], [`${q.entities[0]?.text ?? entity} 有哪些表`]);
+  const tables = q.table ? namedTables(s, doc, q.table, q.entities[0]?.text ?? entity) : [];
+  if (!Array.isArray(tables)) return tables;
   const inTable = new Set(tables.map((t) => t.id));
   const projects = s.queries.projects(doc.id);
   // A group row (医疗保险经办机构经费 over its two parts) is no project of its own.

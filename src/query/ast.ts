@@ -135,8 +135,13 @@ export interface StructuredQuery {
   basis?: { text: string };
   /** 这个项目属于哪个单位, 它是哪个单位实施的: whose the thing named or pointed at is. */
   owner?: boolean;
-  /** 表17, 公开05表: the table named by its printed number, where it was typed. */
-  table?: { number: number; text: string };
+  /**
+   * 表17, 公开05表: the table named by its printed number; 政府采购表, 第1张整体绩效自评表: by words of its title (as
+   * typed, 表 left out), the `nth` of the tables so titled when a number says which; `text` where it was typed.
+   */
+  table?: { number: number | null; title: string[]; nth: number | null; text: string };
+  /** 明细科目: the subjects at the finest level printed (a table's leaf rows), not every subject row. */
+  detail?: boolean;
   /**
    * 表17的第一个项目, 曲阳第5个项目: the ordinal counts the projects in the order the document (or the table named)
    * prints them, not a ranking (排第三, 第二大).

@@ -5,7 +5,7 @@ import type { EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
 import { entitiesOf, narrowByPlace, placeOwnLevel, placeUnitOrgs, scopeOf, unheldOrganisations } from './entities.ts';
 import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
-import { createMentionsVisitor, emptyMentions, noted, settleMentions, type Mentions } from './grammar/visitor.ts';
+import { createMentionsVisitor, emptyMentions, noted, settleMentions, type Mentions, type Span } from './grammar/visitor.ts';
 import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { assembleLexicon, lexiconData, type LexiconData } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful } from './loose.ts';
@@ -144,14 +144,15 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     previousYear: m.previousYear || (m.reason && !m.intents.includes('rate') && !m.bothStages && targets.length > 0),
     changeAsked: m.changeAsked || m.reason,
     listOf: m.listTargets[0]?.target ?? (listedUnderCondition(m, targets) && !m.scopes.includes('subjects') ? 'projects' : null),
-    subjects: m.scopes.includes('subjects'),
+    subjects: m.scopes.includes('subjects') || m.scopes.includes('detail'),
     byScore,
     sources: m.sources,
     unknown,
     candidates,
     ...shapesOf(text, m, byScore),
     base: shareBaseOf(m, { targets, unknown, candidates }),
-    ...(m.tables[0] ? { table: { number: m.tables[0].number, text: m.tables[0].text } } : {}),
+    ...(m.tables[0] ? { table: { number: m.tables[0].number, title: m.tables[0].title.map((w) => w.text), nth: m.tables[0].nth, text: m.tables[0].text } } : {}),
+    ...(m.scopes.includes('detail') ? { detail: true } : {}),
     ...(printOrder ? { printOrder: true } : {}),
     ...(m.references.some((r) => r.ref === 'owner') ? { owner: true } : {}),
     foreign: m.foreign,
@@ -171,6 +172,24 @@ function inPrintOrder(text: string, m: Mentions, entities: EntityRef[]): boolean
   // 排第三, 排在第5, 排最后: ranked, as 第二大 (a direction word) and 最高 are.
   const ranked = m.intents.includes('rank') || m.top !== null || m.ascending || m.descending || m.direction !== null || /排在?$/.test(text.slice(0, item.start)) || item.text.startsWith('排');
   return m.listTargets.some((l) => l.target === 'projects') && !ranked;
+}
+
+/**
+ * 政府采购表的第1项, 第1张整体绩效自评表的年初预算收入, 基本支出表里的邮电费: a table named by its title is where the
+ * question counts or looks, and the names of figures in its title name nothing asked. Named alone (抚顺项目支出表)
+ * its words are read as before: the figure they name, among the tables.
+ */
+function settleTable(m: Mentions): void {
+  const table = m.tables[0];
+  if (!table || table.number !== null) return;
+  const inside = (x: Span) => x.start >= table.start && x.end <= table.end;
+  const counted = m.references.some((r) => r.ref === 'item' || r.ref === 'last');
+  if (counted || table.nth !== null || m.targets.some((x) => !inside(x))) {
+    m.targets = m.targets.filter((x) => !inside(x));
+    return;
+  }
+  m.tables = [];
+  m.listTargets.push({ target: 'tables', start: table.end - 1, end: table.end });
 }
 
 /**
@@ -336,6 +355,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
       if (again?.foreign.length) m = again;
     }
     if (m.refusals.length > 0) return { ok: false, reason: 'number', message: m.refusals.join('') };
+    settleTable(m);
 
     const found: Found = { targets: [], candidates: [], unknown: [] };
     // 沈阳市医疗保障局 where only its 中心 is held: an organisation not held, named as such.

@@ -6,7 +6,7 @@
 // 辽宁的医保局), a condition on amounts (50万元以下, 超过八成, 在10万到50万之间),
 // the second figure of a comparison (比项目支出多), an item of the last list (第2个).
 // Shape words that build nothing where they stand are plain words (see the visitor).
-import { CstParser, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, Lexer, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type { Entry } from '../lexicon/lexicon.ts';
 import type { QuestionTokens } from './tokens.ts';
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
@@ -23,16 +23,26 @@ export function createParser(t: QuestionTokens) {
   // The word that makes a set word or a place a set of departments: 医保局, 部门, 单位, 地方.
   const isOrganisation = (token: IToken) =>
     tokenMatcher(token, t.OrgWord) || (tokenMatcher(token, t.ListTarget) && ['departments', 'units'].includes((entry(token) as { target: string }).target));
-  // 表17, 公开05表: a table named by its printed number.
+  // 表17, 公开05表: a table named by its printed number; 政府采购表, 整体绩效自评表: by words of its title.
   const isTableWord = (token: IToken) => tokenMatcher(token, t.ListTarget) && (entry(token) as { target: string }).target === 'tables' && token.image === '表';
+  const isTablePrefix = (token: IToken) => tokenMatcher(token, t.ListTarget) && (entry(token) as { target: string }).target === 'tables' && token.image !== '表';
   const isTableNumber = (token: IToken) => tokenMatcher(token, t.NumberTok) && /^\d{1,2}$/.test(token.image);
+  // Words a table's title is typed with: names of figures, question words that are title words too (绩效, 自评), stray characters.
+  const titleKinds = [t.Metric, t.Subject, t.Project, t.Intent, t.Scope, t.Stage, t.UnitOrg, t.OrgWord, t.Arith];
+  const isTitleWord = (token: IToken) =>
+    is(token, titleKinds) || (tokenMatcher(token, t.ListTarget) && !isTableWord(token)) || (tokenMatcher(token, t.Other) && /^[\u4e00-\u9fff]$/.test(token.image) && !shapes.tables.notTitle.includes(token.image));
+  const adjacent = (a: IToken, b: IToken) => a.startOffset + a.image.length === b.startOffset;
+  const isSheet = (token: IToken) => tokenMatcher(token, t.Counter) && shapes.tables.sheet.includes(token.image);
   const isOf = (token: IToken) => tokenMatcher(token, t.Other) && token.image === '的';
-  // 第 and 排最后 count items (第2个, 排最后1名); 它, 其中 before a number do not.
-  const isCounting = (token: IToken) => tokenMatcher(token, t.Reference) && ['ordinal', 'last'].includes((entry(token) as { ref: string }).ref);
+  // 第 and 排最后 count items (第2个, 排最后1名), and so does a row's name before its number (任务3); 它, 其中 before a number do not.
+  const isCounting = (token: IToken) => tokenMatcher(token, t.Reference) && ['ordinal', 'last', 'numbered'].includes((entry(token) as { ref: string }).ref);
   const isAlone = (token: IToken) => tokenMatcher(token, t.SetWord) && (entry(token) as { alone?: boolean }).alone === true;
   // 总, 全部, 所有 before a share's base: the whole of it, not the part named before 占.
   const isWhole = (token: IToken) => (tokenMatcher(token, t.Other) || tokenMatcher(token, t.SetWord)) && shapes.share.whole.includes(token.image);
   const shapeWord = (token: IToken, list: 'shareOf') => shapes.share[list].includes(token.image);
+
+  // Every token kind but the skipped white space: a table's title may be typed with any of them.
+  const anyToken = t.all.filter((k) => k.GROUP !== Lexer.SKIPPED);
 
   class QuestionParser extends CstParser {
     /** A list goes on only when 和/与 is followed by another item of its kind (曲阳和结余 is not a list). */
@@ -89,6 +99,21 @@ export function createParser(t: QuestionTokens) {
       return tokenMatcher(top, t.Top) && (entry(top) as { ascending?: boolean }).ascending === true && tokenMatcher(this.LA(2), t.Reference) && isNumber(this.LA(3));
     }
 
+    /**
+     * How many tokens a table named from LA(1) takes, 0 when none is: (第N张) then (公开) 表N / N表, or words of a
+     * title typed together before 表 (政府采购表, 第1张整体绩效自评表).
+     */
+    private tableAt(): number {
+      let k = 1;
+      if (isCounting(this.LA(1)) && isNumber(this.LA(2)) && isSheet(this.LA(3))) k = 4;
+      if (isTablePrefix(this.LA(k)) && (isTableNumber(this.LA(k + 1)) || isTableWord(this.LA(k + 1)))) k++;
+      if ((isTableWord(this.LA(k)) && isTableNumber(this.LA(k + 1))) || (isTableNumber(this.LA(k)) && isTableWord(this.LA(k + 1)))) return k + 1;
+      let j = k;
+      while (isTitleWord(this.LA(j)) && (j === k || adjacent(this.LA(j - 1), this.LA(j)))) j++;
+      const title = j > k ? this.LA(j - 1).startOffset + this.LA(j - 1).image.length - this.LA(k).startOffset : 0;
+      return title >= 2 && isTableWord(this.LA(j)) && adjacent(this.LA(j - 1), this.LA(j)) ? j : 0;
+    }
+
     private startsCondition(): boolean {
       const first = this.LA(1);
       if (isComparator(first, false)) return this.amountAt(2) > 0;
@@ -118,6 +143,7 @@ export function createParser(t: QuestionTokens) {
       this.OR({
         IGNORE_AMBIGUITIES: true,
         DEF: [
+          { GATE: () => this.tableAt() > 0, ALT: () => this.SUBRULE(this.table) },
           { ALT: () => this.SUBRULE(this.entityList) },
           { GATE: () => this.startsSet(), ALT: () => this.SUBRULE(this.departmentSet) },
           { GATE: () => this.startsCondition(), ALT: () => this.SUBRULE(this.condition) },
@@ -125,7 +151,6 @@ export function createParser(t: QuestionTokens) {
           { GATE: () => is(this.LA(2), [...targets, t.Entity, t.Year, t.Stage, t.PreviousYear]), ALT: () => this.SUBRULE(this.comparison) },
           { GATE: () => (isCounting(this.LA(1)) && isNumber(this.LA(2))) || this.fromEnd(), ALT: () => this.SUBRULE(this.ordinal) },
           { GATE: () => tokenMatcher(this.LA(1), t.NumberTok) && tokenMatcher(this.LA(2), t.Counter), ALT: () => this.SUBRULE(this.counted) },
-          { GATE: () => (isTableWord(this.LA(1)) && isTableNumber(this.LA(2))) || (isTableNumber(this.LA(1)) && isTableWord(this.LA(2))), ALT: () => this.SUBRULE(this.tableByNumber) },
           { ALT: () => this.CONSUME(t.UnitOrg) },
           { ALT: () => this.SUBRULE(this.yearList) },
           { ALT: () => this.SUBRULE(this.targetList) },
@@ -250,23 +275,14 @@ export function createParser(t: QuestionTokens) {
       this.OPTION2(() => this.CONSUME(t.Counter));
     });
 
-    /** 表17, 05表 */
-    tableByNumber = this.RULE('tableByNumber', () => {
-      this.OR([
-        {
-          GATE: () => isTableWord(this.LA(1)),
-          ALT: () => {
-            this.CONSUME1(t.ListTarget);
-            this.CONSUME1(t.NumberTok);
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME2(t.NumberTok);
-            this.CONSUME2(t.ListTarget);
-          },
-        },
-      ]);
+    /** 表17, 公开05表, 政府采购表, 第1张整体绩效自评表: as many tokens as tableAt found, the last being 表 or the number. */
+    table = this.RULE('table', () => {
+      let left = 0;
+      this.ACTION(() => (left = this.tableAt()));
+      this.AT_LEAST_ONE({ GATE: () => left > 0, DEF: () => {
+        this.OR(anyToken.map((tok) => ({ ALT: () => this.CONSUME(tok) })));
+        this.ACTION(() => left--);
+      } });
     });
 
     /** 2个, 3家 */

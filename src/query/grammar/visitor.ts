@@ -42,7 +42,7 @@ export interface Mentions {
   unitOrgs: (Mentioned<'unitOrg'> & Span)[];
   /** Where 和/与/、 were typed: several targets are a list, not one phrase split by spaces. */
   conjunctions: Span[];
-  scopes: ('subjects' | 'subunit')[];
+  scopes: ('subjects' | 'subunit' | 'detail')[];
   /** 来源/出处: show where every figure comes from. */
   sources: boolean;
   numbers: number[];
@@ -58,8 +58,12 @@ export interface Mentions {
   reason: boolean;
   /** `fromEnd`: 倒数第N counts from the last item. */
   references: (Span & { ref: 'it' | 'part' | 'last' | 'item' | 'these' | 'owner'; index: number; fromEnd?: boolean; text: string })[];
-  /** 表17, 公开05表: a table named by its printed number. */
-  tables: (Span & { number: number; text: string })[];
+  /**
+   * 表17, 公开05表: a table named by its printed number; 政府采购表: by the words of its title (as typed, 表 left out),
+   * the names of figures among them also read as targets until the question is settled; 第2张…表: the `nth` of the
+   * tables so named.
+   */
+  tables: (Span & { number: number | null; title: (Span & { text: string })[]; nth: number | null; text: string })[];
   /** 2个, 3家: a number counting things, outside 前N and 第N. */
   counted: (Span & { count: number; text: string })[];
   catalogue: boolean;
@@ -230,11 +234,21 @@ export function createMentionsVisitor(parser: QuestionParser) {
       }
     }
 
-    tableByNumber(ctx: Children, out: Mentions): void {
-      const tokens = allTokens(ctx).sort((a, b) => a.startOffset - b.startOffset);
-      const n = tokens.find((x) => /^\d+$/.test(x.image))!;
-      const last = tokens.at(-1)!;
-      out.tables.push({ number: Number(n.image), text: tokens.map((x) => x.image).join(''), start: tokens[0]!.startOffset, end: last.startOffset + last.image.length });
+    table(ctx: Children, out: Mentions): void {
+      const tokens = allTokens(ctx);
+      const text = tokens.map((x) => x.image).join('');
+      const span = { start: tokens[0]!.startOffset, end: tokens.at(-1)!.startOffset + tokens.at(-1)!.image.length };
+      // 第2张: which of the tables of that title.
+      const sheet = (tokens[0]!.payload as Entry | undefined)?.kind === 'reference' && tokens[2]?.tokenType.name === 'Counter';
+      const nth = sheet ? noted(out, readCount(Number(tokens[1]!.image), tokens.slice(0, 3).map((x) => x.image).join(''), (k) => `第${k}张`)) : null;
+      const rest = tokens.slice(sheet ? 3 : 0).filter((x) => (x.payload as Entry | undefined)?.kind !== 'listTarget' || (x.payload as { target: string }).target !== 'tables');
+      const number = rest.length === 1 && /^\d+$/.test(rest[0]!.image) ? Number(rest[0]!.image) : null;
+      const title = number === null ? rest.map((x) => ({ text: x.image, ...spanOf(x) })) : [];
+      for (const x of rest) {
+        const e = x.payload as Entry | undefined;
+        if (e?.kind === 'metric' || e?.kind === 'subject' || e?.kind === 'project') out.targets.push({ ...e, text: x.image, ...spanOf(x) } as TargetMention);
+      }
+      out.tables.push({ number, title, nth, text, ...span });
     }
 
     counted(ctx: Children, out: Mentions): void {
@@ -306,9 +320,13 @@ function readToken(name: string, t: IToken, out: Mentions): void {
       out.listTargets.push({ target: 'departments', ...spanOf(t) });
       out.orgWords.push({ text: t.image, ...spanOf(t) });
       break;
+    case 'Reference':
+      // 任务 without a number after it counts nothing: a word nobody asked about.
+      if (entry?.kind === 'reference' && entry.ref === 'numbered') out.pending.push({ text: t.image, ...spanOf(t), shape: false, unknown: true });
+      else out.pending.push({ text: t.image, ...spanOf(t), shape: true, token: t, apply: standalone(t) });
+      break;
     case 'Arith':
     case 'Reason':
-    case 'Reference':
     case 'Catalogue':
     case 'Place':
     case 'Direction':
@@ -352,7 +370,7 @@ function standalone(t: IToken): (out: Mentions) => void {
       return (out) => (entry.foreign ? out.foreign.push(t.image) : out.sets.push({ place: entry.place, which: false, text: t.image, ...span }));
     case 'reference':
       // 两者, 三者, 这俩: how many earlier answers the word counts (它们: all of them).
-      return (out) => out.references.push({ ref: entry.ref === 'ordinal' ? 'item' : entry.ref, index: entry.ref === 'last' ? -1 : entry.ref === 'these' ? countIn(t.image) : 0, text: t.image, ...span });
+      return (out) => out.references.push({ ref: entry.ref === 'ordinal' || entry.ref === 'numbered' ? 'item' : entry.ref, index: entry.ref === 'last' ? -1 : entry.ref === 'these' ? countIn(t.image) : 0, text: t.image, ...span });
     default:
       return (out) => {
         const c = out.comparisons.at(-1);

@@ -30,7 +30,7 @@ export type Entry =
   | { kind: 'top'; ascending: boolean }
   | { kind: 'conj' }
   | { kind: 'listTarget'; target: ListTarget }
-  | { kind: 'scope'; scope: 'subjects' | 'subunit' }
+  | { kind: 'scope'; scope: 'subjects' | 'subunit' | 'detail' }
   | { kind: 'sources' }
   /** 最后, 最终, 大概: read whole, meaning nothing. */
   | { kind: 'filler' }
@@ -50,7 +50,7 @@ export type Entry =
   | { kind: 'direction'; more: boolean }
   | { kind: 'arith'; op: Exclude<ArithmeticOp, 'ratio'> | 'ratio' }
   | { kind: 'reason' }
-  | { kind: 'reference'; ref: 'it' | 'part' | 'last' | 'ordinal' | 'these' | 'owner' }
+  | { kind: 'reference'; ref: 'it' | 'part' | 'last' | 'ordinal' | 'numbered' | 'these' | 'owner' }
   | { kind: 'catalogue' }
   | { kind: 'counter' };
 
@@ -180,7 +180,7 @@ export function lexiconData(catalog: Catalog): LexiconData {
   for (const w of words.fillers) add(w, { kind: 'filler' });
   for (const order of ['up', 'down'] as const) for (const w of words.changeOrder[order]) add(w, { kind: 'changeWord', order, state: null });
   for (const state of ['不可比', '持平'] as const) for (const w of words.changeStates[state]) add(w, { kind: 'changeWord', order: null, state });
-  for (const [scope, list] of Object.entries(words.scopes)) for (const w of list) add(w, { kind: 'scope', scope: scope as 'subjects' | 'subunit' });
+  for (const [scope, list] of Object.entries(words.scopes)) for (const w of list) add(w, { kind: 'scope', scope: scope as 'subjects' | 'subunit' | 'detail' });
   // Shape words and places are not offered to pinyin input: single characters (各, 分) would swallow typed syllables.
   const shapeWords: [string, number][] = [];
   const shape = (text: string, entry: Entry) => shapeWords.push([normalizeQuestion(text), valueOf(entry)]);
@@ -225,7 +225,7 @@ function addShapes(add: (text: string, entry: Entry) => void): void {
   const opName: Record<string, Extract<Entry, { kind: 'arith' }>['op']> = { perHead: 'per_head' };
   for (const [op, list] of Object.entries(ops)) for (const w of list) add(w, { kind: 'arith', op: opName[op] ?? (op as Extract<Entry, { kind: 'arith' }>['op']) });
   for (const w of shapes.reason) add(w, { kind: 'reason' });
-  for (const ref of ['it', 'part', 'last', 'ordinal', 'these', 'owner'] as const) for (const w of shapes.references[ref]) add(w, { kind: 'reference', ref });
+  for (const ref of ['it', 'part', 'last', 'ordinal', 'numbered', 'these', 'owner'] as const) for (const w of shapes.references[ref]) add(w, { kind: 'reference', ref });
   for (const w of shapes.catalogue) add(w, { kind: 'catalogue' });
   for (const w of shapes.counters.words) add(w, { kind: 'counter' });
 }

@@ -1,0 +1,170 @@
+// A table named in a question (表17, 公开05表, 政府采购表, 第1张整体绩效自评表) and what the question asks of it:
+// the Nth of its rows in the order printed (政府采购表的第1项, 公开05表最后1行是哪个科目), or a row by its label
+// (整体绩效自评表的年初预算收入). Each answer is the row as printed, cited by its line.
+import type { StructuredQuery } from '../query/ast.ts';
+import type { CatalogDocument } from '../query/catalog.ts';
+import type { SourceTableRow } from '../store/schema.ts';
+import type { FigureRow } from './data.ts';
+import { fromCell, headlineRank, show, usable, type Figure } from './figures.ts';
+import { tableName } from './format.ts';
+import { heading, reply, type Reply } from './reply.ts';
+import { resolveScopes } from './resolve.ts';
+import type { Sources } from './sources.ts';
+import shapes from '../../grammar/shapes.json' with { type: 'json' };
+
+type Named = NonNullable<StructuredQuery['table']>;
+
+/** 表17 is 表17; 05 is 公开05表; 14 is 表14-1 … 表14-5 too (one table printed in parts). */
+const numbered = (printed: string | null, n: number) => printed !== null && Number(/\d+/.exec(printed)?.[0]) === n;
+
+/**
+ * Whether every word of the title typed appears in the table's name, in order (项目支出 … 表 in 项目支出预算表): the
+ * characters printed between them when they do (the fewer, the closer the name is to what was typed), else -1.
+ */
+function gaps(name: string, words: string[]): number {
+  let at = -1;
+  let between = 0;
+  for (const w of words) {
+    const i = name.indexOf(w, Math.max(at, 0));
+    if (i < 0) return -1;
+    if (at >= 0) between += i - at;
+    at = i + w.length;
+  }
+  return between;
+}
+
+const titled = (name: string, words: string[]) => gaps(name, words) >= 0;
+
+/**
+ * The words of a typed title that name a table of the document: all of them, or all but stray characters typed
+ * before (看下政府采购表: 下 is no part of it). Null when no table is so titled.
+ */
+function titleWords(tables: SourceTableRow[], words: string[]): string[] | null {
+  for (let i = 0; i < words.length; i++) {
+    const rest = words.slice(i);
+    if (rest.join('').length < 3) break;
+    if (tables.some((t) => titled(t.name, rest))) return rest;
+  }
+  return null;
+}
+
+/**
+ * The tables a question names in a document, as printed (a table printed in parts, or one title printed once per
+ * unit, is each of its tables), or a reply: none is so named, or several tables of different titles are.
+ */
+export function namedTables(s: Sources, doc: CatalogDocument, named: Named, place: string): SourceTableRow[] | Reply {
+  const all = s.queries.tables(doc.id).filter((t) => t.kind !== 'toc');
+  const missing = () => reply('not_found', [`${doc.display}中没有“${named.text.replace(/^第\d+张/, '')}”。`], [], [`${place} 有哪些表`]);
+  let tables: SourceTableRow[];
+  if (named.number !== null) tables = all.filter((t) => numbered(t.number, named.number!));
+  else {
+    // 表 typed last is part of the title, when the table's name prints it (部门政府采购预算 does not).
+    const words = titleWords(all, [...named.title, '表']) ?? titleWords(all, named.title);
+    const matching = words ? all.filter((t) => titled(t.name, words)) : [];
+    // 专项业务经费表: the 专项业务经费支出表 rather than the 专项业务经费绩效目标表, its words closer together.
+    const closest = Math.min(...matching.map((t) => gaps(t.name, words!)));
+    tables = matching.filter((t) => gaps(t.name, words!) === closest);
+  }
+  if (tables.length === 0) return missing();
+  const names = [...new Set(tables.map((t) => t.name))];
+  if (names.length > 1 && named.number === null) {
+    const choices = tables.filter((t, i) => tables.findIndex((x) => x.name === t.name) === i);
+    return reply(
+      'ambiguous',
+      [`${doc.display}中有${choices.length}张表的名称含“${named.text.replace(/^第\d+张/, '')}”，请写明是哪一张：`, ...choices.map((t) => `· ${tableName(t.name, t.number)}`)],
+      [],
+      choices.filter((t) => t.number).map((t) => `${place} ${t.number}`),
+    );
+  }
+  if (named.nth === null) return tables;
+  const one = tables[named.nth - 1];
+  return one ? [one] : reply('not_found', [`${doc.display}中名为“${names[0]}”的表只有${tables.length}张，没有第${named.nth}张。`]);
+}
+
+/** Rows that are no item of a table: its 合计, a unit's subtotal, a group row over its parts. */
+const OUTSIDE = new Set(['total', 'unit', 'group']);
+
+/** A table's rows in the order printed, each its usable cells; the 合计, subtotal and group rows left out. */
+function printedRows(s: Sources, tables: SourceTableRow[]): FigureRow[][] {
+  const byLine = new Map<string, FigureRow[]>();
+  for (const t of tables) {
+    for (const r of s.queries.figuresByTable(t.document_id, t.id)) {
+      if (!usable(r) || OUTSIDE.has(r.level ?? '') || /^(?:合计|总计|小计)$/.test(r.row_label.replace(/\s/g, ''))) continue;
+      // Two rows may share a printed line (a table printed in two columns of rows): each is its own row.
+      const key = `${t.id}|${r.line}|${r.row_label}`;
+      const row = byLine.get(key);
+      if (row) row.push(r);
+      else byLine.set(key, [r]);
+    }
+  }
+  return [...byLine.values()].sort((a, b) => a[0]!.line - b[0]!.line || a[0]!.id - b[0]!.id);
+}
+
+/**
+ * The rows of the kind the question counts: projects (第2个项目), subjects (科目), the finest subjects (明细科目),
+ * the tasks of a 绩效目标表 (任务3: a word that counts rows by the number after it).
+ */
+function countedRows(rows: FigureRow[][], q: StructuredQuery, counted: { text: string }): FigureRow[][] {
+  if (shapes.references.numbered.some((w) => counted.text.startsWith(w))) return rows.filter((r) => r[0]!.column_key === 'task');
+  if (q.listOf === 'projects') return rows.filter((r) => r[0]!.project_id !== null);
+  if (!q.subjects) return rows;
+  const subjects = rows.filter((r) => r[0]!.subject_code !== null);
+  if (!q.detail) return subjects;
+  const parents = new Set(subjects.map((r) => r[0]!.parent_code));
+  return subjects.filter((r) => !parents.has(r[0]!.subject_code));
+}
+
+/** A row as its figures: the headline cell (合计 before its parts) first. */
+function rowFigures(s: Sources, doc: CatalogDocument, row: FigureRow[]): Figure[] {
+  const entity = s.entity(doc, row[0]!.unit_id);
+  const cells = [...row].sort((a, b) => headlineRank(a) - headlineRank(b) || (a.value_kind === 'money' ? 0 : 1) - (b.value_kind === 'money' ? 0 : 1));
+  // The row's own label (部门年初预算收入金额), a subject's by its name; a cell repeating another's figure said once.
+  const distinct = cells.filter((c, i) => cells.findIndex((x) => x.value_kind === c.value_kind && x.amount_fen === c.amount_fen && x.quantity === c.quantity) === i);
+  return distinct.map((c) => fromCell(c, doc, entity, c.subject_code ? undefined : c.row_label));
+}
+
+/** `举报奖励费：1.00万元（其中…）` */
+function rowText(figures: Figure[]): string {
+  const [head, ...rest] = figures;
+  const others = rest.map((f) => `${f.column}${show(f)}`);
+  const column = head!.column && head!.column !== head!.label ? head!.column : null;
+  const notes = [...(column ? [column] : []), ...others].join('；');
+  return `${head!.label}：${show(head!)}${notes ? `（${notes}）` : ''}`;
+}
+
+/**
+ * The answer to a question that names a table and counts through its rows or names a row of it; null when it does
+ * neither, or the table prints no rows of figures (a 绩效目标表 of projects is counted through its projects instead).
+ */
+export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
+  const ref = q.reference;
+  const counted = ref?.kind === 'item' ? ref : null;
+  if (!q.table || (!counted && q.targets.length === 0)) return null;
+  const scopes = resolveScopes(s.catalog, q);
+  if (!Array.isArray(scopes) || scopes.length !== 1) return null;
+  const { doc, entity } = scopes[0]!;
+  const place = q.entities[0]?.text ?? doc.short;
+  const tables = namedTables(s, doc, q.table, place);
+  if (!Array.isArray(tables)) return tables;
+  const rows = printedRows(s, tables);
+  // A 绩效目标表 of projects prints each project as the owner of its targets: counted through them (print-order.ts).
+  const owned = tables.some((t) => t.kind === 'performance') && (q.listOf === 'projects' || rows.some((r) => r[0]!.project_id !== null));
+  if (rows.length === 0 || owned) return null;
+  const where = tables.length === 1 ? tableName(tables[0]!.name, tables[0]!.number) : `${tables[0]!.name}（共${tables.length}张）`;
+  const head = `${heading(entity, doc)} ${where}`;
+  if (counted) {
+    const items = countedRows(rows, q, counted);
+    const i = counted.fromEnd ? items.length - counted.index : counted.index - 1;
+    const row = items[i];
+    if (!row) return reply('not_found', [`${head}共${items.length}${q.listOf === 'projects' ? '个项目' : '行'}，没有${counted.text}。`]);
+    const figures = rowFigures(s, doc, row);
+    const order = counted.fromEnd ? (counted.index === 1 ? '最后一' : `倒数第${counted.index}`) : `第${counted.index}`;
+    return reply('answered', [`${head}${order}${q.listOf === 'projects' ? '个项目' : q.detail ? '个明细科目' : q.subjects ? '个科目' : shapes.references.numbered.some((w) => counted.text.startsWith(w)) ? '项任务' : '行'}（第${row[0]!.line}行）：${rowText(figures)}`], figures);
+  }
+  // A row named: the rows whose label holds every name asked (年初预算收入 in 部门年初预算收入金额).
+  const words = q.targets.map((t) => (t.kind === 'project' ? t.name : t.text));
+  const found = rows.filter((r) => words.every((w) => r[0]!.row_label.includes(w) || r[0]!.subject_name === w || r[0]!.column_label.includes(w)));
+  if (found.length === 0) return null;
+  const figures = found.flatMap((r) => rowFigures(s, doc, r));
+  return reply('answered', [head, ...found.map((r) => `· 第${r[0]!.line}行 ${rowText(rowFigures(s, doc, r))}`)], figures);
+}
