@@ -176,8 +176,8 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, ke
       prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.row_label', '=', '').where('li.metric', 'is', null)),
       inSet,
     ),
-    /** (documentId, tableId) every figure of one table */
-    figuresByTable: prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.table_id', '=', 0)),
+    /** (tableId) every figure of one table (a table's id is its document's alone) */
+    figuresByTable: prepared<FigureRow>(figures().where('li.table_id', '=', 0)),
     /** (documentId, unitId) a unit's subtotal rows (抚顺市医疗保障局本级 in 项目支出预算表) */
     unitFigures: prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.unit_id', '=', 0).where('li.level', '=', 'unit')),
     /** (documentId) figures that belong to a project */

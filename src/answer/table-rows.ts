@@ -88,7 +88,7 @@ const OUTSIDE = new Set(['total', 'unit', 'group']);
 function printedRows(s: Sources, tables: SourceTableRow[]): FigureRow[][] {
   const byLine = new Map<string, FigureRow[]>();
   for (const t of tables) {
-    for (const r of s.queries.figuresByTable(t.document_id, t.id)) {
+    for (const r of s.queries.figuresByTable(t.id)) {
       if (!usable(r) || OUTSIDE.has(r.level ?? '') || /^(?:合计|总计|小计)$/.test(r.row_label.replace(/\s/g, ''))) continue;
       // Two rows may share a printed line (a table printed in two columns of rows): each is its own row.
       const key = `${t.id}|${r.line}|${r.row_label}`;
