@@ -88,6 +88,9 @@ export function listItems(query: StructuredQuery, r: Reply): Named[] {
 
 const listed = (query: StructuredQuery, r: Reply) => r.status === 'answered' && (query.intent === 'rank' || query.intent === 'list');
 
+/** 明细 of a figure lists its parts after it: 里面第二项 counts through the parts, not the whole. */
+const partsListed = (query: StructuredQuery, r: Reply) => r.status === 'answered' && query.intent === 'breakdown' && r.figures.length > 1;
+
 /**
  * The list a project answered alone came from: its department's projects, as the document prints them. Other
  * single figures (a subject, a 三公 part) have no list an ordinal could count through.
@@ -110,7 +113,7 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
   return {
     query,
     subject,
-    items: isList ? listItems(query, r) : keep?.items,
+    items: isList ? listItems(query, r) : partsListed(query, r) ? listItems(query, { ...r, figures: r.figures.slice(1) }) : keep?.items,
     itemsFrom: isList ? undefined : keep ? keep.itemsFrom : listOfItem(query),
     earlier: [...(previous?.earlier ?? []), ...lead].slice(-EARLIER),
     // 其中公务接待费 after 三公经费: 三公经费 is the whole; kept while asking about that part.

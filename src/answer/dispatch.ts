@@ -28,6 +28,11 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // A name several departments go by is asked back before anything is answered about either.
   const unclear = q.entities.find((e) => e.alternatives?.length);
   if (unclear) return whichOne(catalog, q, unclear);
+  // 大连和抚顺的三公经费: what is held is answered, the place not held said so first.
+  if (q.foreign.length && q.foreignListed && q.entities.length > 0 && !q.set) {
+    const held = answerQuery(s, { ...q, foreign: [], foreignListed: false });
+    return { ...held, lines: [`没有${q.foreign.map((p) => `“${p}”`).join('、')}的预算公开资料，以下只有${q.entities.map((e) => e.text).join('、')}的。`, ...held.lines] };
+  }
   if (q.foreign.length) return notHeld(catalog, q);
   if (q.catalogue) return catalogue(catalog);
   // 按工资总额的多少比例: the rate stated for the thing named (a subject and a project of its name alike), or said not stated.

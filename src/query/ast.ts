@@ -127,6 +127,8 @@ export interface StructuredQuery {
   changes?: { order: ChangeOrder | null; state: ChangeState | null } | null;
   /** Places named that no document held lies in (大连, 海淀区, 某某县), as typed: the answer says they are not held. */
   foreign: string[];
+  /** 大连和抚顺的三公经费: every place not held is listed with a department held (joined by 和, 、): the rest is answered. */
+  foreignListed?: boolean;
   /** The base a share names after 占, one of `targets`; null when none was named. */
   base: ShareBase | null;
   /** 有哪些数据 / 能查什么: what is held. */

@@ -156,9 +156,18 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     ...(printOrder ? { printOrder: true } : {}),
     ...(m.references.some((r) => r.ref === 'owner') ? { owner: true } : {}),
     foreign: m.foreign,
+    ...(m.foreign.length && m.foreign.every((f) => listedWithHeld(text, f, m)) ? { foreignListed: true } : {}),
     changes: m.changes,
     notes: m.notes,
   };
+}
+
+/** 大连和抚顺, 抚顺、大连: a place not held joined to a department held by a conjunction, in either order. */
+function listedWithHeld(text: string, place: string, m: Mentions): boolean {
+  const at = text.indexOf(place);
+  const span = { start: at, end: at + place.length };
+  const joined = (a: Partial<Span>, b: Partial<Span>) => m.conjunctions.some((c) => c.start === a.end && c.end === b.start);
+  return at >= 0 && m.entities.some((e) => joined(span, e) || joined(e, span));
 }
 
 /**

@@ -20,6 +20,8 @@ export interface Metric {
   context: RegExp | null;
   /** The metrics that add up to this one (三公 = 出国 + 用车 + 接待); empty when it is not a sum of others. */
   parts: string[];
+  /** Metrics answered beside this one where the document prints them (实有人员 with 人员编制: 多少人 asks both). */
+  with: string[];
 }
 
 export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
@@ -33,6 +35,7 @@ export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
   printed: m.printed ? new RegExp(m.printed) : null,
   context: m.context ? new RegExp(m.context) : null,
   parts: m.parts ?? [],
+  with: m.with ?? [],
 }));
 
 /** The columns a subject's or project's row is cut into (line_items.column_key), each also a metric of its own. */

@@ -57,13 +57,12 @@ describe('a change stated in the prose is cited from its own line', () => {
     expect(noSpaces(change!.source.raw ?? '')).toContain(c.printed);
   });
 
-  it('keeps the figure itself first, cited from its own line', () => {
+  it('leads with the change (比上年 asks how it changed), the figure itself after it, each cited from its own line', () => {
     const r = engine.ask('北票 支出 比上年');
-    expect(r.answers[0]).toMatchObject({ label: '支出总计', amount_yuan: 14597100 });
-    expect(r.answers.find((a) => a.source.line === 96)).toMatchObject({ amount_yuan: 14597100, source: { table: null } });
+    // The change is a figure of its own, with its own amount, at the line stating it.
+    expect(r.answers[0]).toMatchObject({ amount_yuan: 8225700, source: { line: 104 } });
+    expect(r.answers.find((a) => a.source.line === 96)).toMatchObject({ label: '支出总计', amount_yuan: 14597100, source: { table: null } });
     expect(noSpaces(rawLine(SEEDS.beipiao, 96))).toContain('支出总计1459.71万元');
-    // The change is a figure of its own, with its own amount.
-    expect(r.answers.find((a) => a.source.line === 104)).toMatchObject({ amount_yuan: 8225700 });
   });
 
   it('cites one line when the figure and its change share it', () => {

@@ -71,7 +71,8 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const derived = q.years.length < 2 && stated && !found[1]?.f ? priorFromChange(stated) : null;
   const head = `${scope.entity} ${name}`;
   const lines = [`${head}：${found.map(({ y, f }) => `${y}年${f ? show(f) : derived && y === year - 1 ? `${show(derived.prior)}（按文中说明推算：${derived.prior.raw}）` : '未公开'}`).join('，')}`];
-  if (stated) lines.push(`文中说明：${year}年${show(stated)}${changeText(stated)}`);
+  // 比上年 asks how it changed: the change the text states leads, the two years' figures after it.
+  if (stated) lines.splice(q.changeAsked ? 0 : 1, 0, `文中说明：${year}年${show(stated)}${changeText(stated)}`);
   // 为什么: the stated reason leads, or its absence is said.
   if (q.reason) lines.unshift(stated?.change?.reason ? `原因（文中说明）：${stated.change.reason}` : '文中没有说明原因。');
   const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f?.line === stated.line && sameFigure(f, stated)) ? [stated] : [])];
@@ -86,12 +87,12 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   let lead = stated ? changeFigure(stated) : now && before && now.fen !== null && before.fen !== null ? yearChange(now, before) : null;
   // The percent the text states beside the amount is a figure of its own (增长129.10%).
   const percent = stated?.change && stated.change.fen !== null && stated.change.percent !== null ? changePercent(stated) : null;
-  if (lead && !stated) lines.push(`增减：${show(lead)} = ${show(now!)} − ${show(before!)}`);
+  if (lead && !stated) lines.splice(q.changeAsked ? 0 : 1, 0, `增减：${show(lead)} = ${show(now!)} − ${show(before!)}`);
   if (derived) {
     lead = derived.change;
     figures.push(derived.prior, ...(figures.includes(stated!) ? [] : [stated!]));
   }
-  // Asked how much it changed (增加多少), the change leads; asked only 比上年, the figure does, the change beside it.
+  // Asked how it changed (比上年, 增加多少), the change leads (amount, then percent); asked only 去年, the figure does.
   const change = [...(lead ? [lead] : []), ...(percent ? [percent] : [])];
   return reply('answered', lines, q.changeAsked ? [...change, ...figures] : [...figures, ...change]);
 }

@@ -18,10 +18,12 @@ function where(f: Figure): string {
   return f.table ? `${f.table}${f.column ? `·${f.column}` : ''}` : `正文第${f.line}行`;
 }
 
-/** The parts of a figure (“三公”经费's items), of the same unit as the figure: a unit's row never gets the department's parts. */
-function partsOf(s: Sources, scope: Scope, key: string, year: number, stage: Figure['basis'], entity: string): Figure[] {
-  const parts = METRIC_PARTS[key] ?? [];
-  return parts.flatMap((p) => pick(metricFigures(s, scope.doc, p, year).filter((f) => f.entity === entity), stage).main.slice(0, 1));
+/**
+ * The parts of a figure (“三公”经费's items), or the figures answered beside it (人员编制 beside 实有人员), of the same
+ * unit as the figure: a unit's row never gets the department's parts.
+ */
+function partsOf(s: Sources, scope: Scope, keys: string[], year: number, stage: Figure['basis'], entity: string): Figure[] {
+  return keys.flatMap((p) => pick(metricFigures(s, scope.doc, p, year).filter((f) => f.entity === entity), stage).main.slice(0, 1));
 }
 
 /**
@@ -102,17 +104,20 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
   const units = new Set(lead.map((f) => f.entity)).size > 1;
   if (lead.length === 1 || (target.kind === 'metric' && !units)) {
     const f = lead[0]!;
-    const parts = target.kind === 'metric' ? partsOf(s, scope, target.key, year, f.basis, f.entity) : [];
+    const parts = target.kind === 'metric' ? partsOf(s, scope, METRIC_PARTS[target.key] ?? [], year, f.basis, f.entity) : [];
+    const companions = target.kind === 'metric' ? partsOf(s, scope, metricOf(target.key).with, year, f.basis, f.entity) : [];
     // A part dated like its whole says the date once, after the whole.
-    const partText = parts.length ? `（${parts.map((p) => `${p.label}${show(p.asOf === f.asOf ? { ...p, asOf: null } : p)}`).join('，')}）` : '';
+    const undated = (p: Figure) => `${p.label}${show(p.asOf === f.asOf ? { ...p, asOf: null } : p)}`;
+    const partText = parts.length ? `（${parts.map(undated).join('，')}）` : '';
+    const withText = companions.map((p) => `；${undated(p)}`).join('');
     const extraFigures = [...extras.main, ...extras.other];
     const extraText = extraFigures.map((x) => `；${x.label.replace(name, '')}${show(x)}`).join('');
     const stageText = f.basis !== stage || f.basis !== scope.doc.stage || beside.length ? `${f.basis}数` : '';
     // A figure qualified as printed (单价100万元（含）以上设备) is called what the document calls it.
     // A subject printed only in a table of its basic part is called that part (邮电费·基本支出).
     const said = (measure === null && printedLabel(target, f)) || (f.part ? f.label : name);
-    lines.push(`${head} ${said}：${stageText}${show(f)}${partText}${besideText}${extraText}`);
-    figures.push(f, ...parts, ...beside.slice(0, 1), ...extraFigures);
+    lines.push(`${head} ${said}：${stageText}${show(f)}${partText}${besideText}${extraText}${withText}`);
+    figures.push(f, ...parts, ...beside.slice(0, 1), ...extraFigures, ...companions);
   } else {
     // Figures of different scopes (all funds and 一般公共预算, 基本支出 and all) are no contradiction; only a failed check says the tables disagree.
     const how = units ? '分属不同单位' : disagree(s, lead) ? '不同表中印的数字不同' : '各表口径不同';

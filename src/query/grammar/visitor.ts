@@ -384,7 +384,8 @@ function readOperand(name: string, t: IToken, out: Mentions): void {
   const entry = t.payload as Entry;
   if (name === 'Entity') out.entities.push({ ...(entry as Mentioned<'entity'>), text: t.image });
   else if (name === 'Year') out.years.push(Number(t.image.slice(0, 4)));
-  else if (name === 'PreviousYear') out.previousYear = true;
+  // X比去年: how X changed is asked.
+  else if (name === 'PreviousYear') out.previousYear = out.changeAsked = true;
   else if (entry?.kind === 'stage') out.stages.push(entry.stage);
 }
 
