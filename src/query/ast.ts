@@ -102,6 +102,8 @@ export interface StructuredQuery {
   previousYear: boolean;
   /** 增加多少, 下降了, 为什么: the change itself is asked for; it leads the answer. */
   changeAsked?: boolean;
+  /** 为什么比2022年涨了: the year a change is asked since, named; the text's change answers it only when that is the year before. */
+  since?: number;
   listOf: ListTarget | null;
   /** A ranking asked with 得分/自评/绩效: rank the projects' self-evaluation scores, not their money. */
   byScore?: boolean;

@@ -75,8 +75,12 @@ function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byS
   // 哪个科目增长最快, 哪些与上年不可比: the figures whose change the text states, ranked or picked.
   if (m.changes) return 'rank';
   // 决算为什么比预算少, 决算数与预算数差异的原因: a 决算 states why it falls short of the budget beside its rate.
-  const staged = new Set(m.stages).size > 1 || m.bothStages || (m.stages.includes('预算') && m.comparisons.length > 0);
+  // 为什么没花完预算: the budget not spent is why it falls short too.
+  const unspent = m.stages.includes('预算') && m.arithmetic.some((a) => a.op === 'remaining');
+  const staged = new Set(m.stages).size > 1 || m.bothStages || (m.stages.includes('预算') && m.comparisons.length > 0) || unspent;
   if (m.reason && staged && !m.previousYear && targets.length > 0) return 'rate';
+  // 为什么比去年多了: the change the text states and why, not a difference computed.
+  if (m.reason && m.previousYear && m.arithmetic.length === 0 && targets.length > 0) return 'compare';
   if (byScore) return 'rank';
   if (has('performance')) return 'performance';
   if (listedUnderCondition(m, targets)) return m.scopes.includes('subjects') ? 'rank' : 'list';
@@ -160,6 +164,18 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     changes: m.changes,
     notes: m.notes,
   };
+}
+
+/**
+ * 为什么比2022年涨了这么多: why a figure changed since a year named is the change the text states, which is since
+ * the year before: read as 比上年, the year named kept to be checked against the document's.
+ */
+function sinceYear(m: Mentions): number | undefined {
+  const since = m.reason ? m.comparisons.find((c) => c.year !== undefined)?.year : undefined;
+  if (since === undefined) return undefined;
+  m.previousYear = m.changeAsked = true;
+  m.years = m.years.filter((y) => y !== since);
+  return since;
 }
 
 /** 大连和抚顺, 抚顺、大连: a place not held joined to a department held by a conjunction, in either order. */
@@ -365,6 +381,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     }
     if (m.refusals.length > 0) return { ok: false, reason: 'number', message: m.refusals.join('') };
     settleTable(m);
+    const since = sinceYear(m);
 
     const found: Found = { targets: [], candidates: [], unknown: [] };
     // 沈阳市医疗保障局 where only its 中心 is held: an organisation not held, named as such.
@@ -401,7 +418,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     ownDepartments(text, m, entities, found);
     partNamed(text, m, found);
     const basis = statedBasis(text, m, found);
-    return { ok: true, query: { ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}) } };
+    return { ok: true, query: { ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(since === undefined ? {} : { since }) } };
   };
   return {
     understand(raw) {

@@ -54,7 +54,8 @@ export interface Mentions {
   conditions: (Span & { op: Comparison; value: number; upper: number | null; unit: 'yuan' | 'percent' | 'score' | null; text: string })[];
   /** Arithmetic words (加起来, 相差, 人均), and 比 between two figures with its direction word. */
   arithmetic: (Span & { op: ArithmeticOp; text: string })[];
-  comparisons: (Span & { direction: 'more' | 'less' | null; text: string })[];
+  /** `year`: the year compared with, when it is one (比2022年). */
+  comparisons: (Span & { direction: 'more' | 'less' | null; text: string; year?: number })[];
   reason: boolean;
   /** `fromEnd`: 倒数第N counts from the last item. */
   references: (Span & { ref: 'it' | 'part' | 'last' | 'item' | 'these' | 'owner'; index: number; fromEnd?: boolean; text: string })[];
@@ -207,7 +208,14 @@ export function createMentionsVisitor(parser: QuestionParser) {
         }
       }
       const last = direction ?? than;
-      out.comparisons.push({ direction: direction ? directionOf(direction) : null, text: than.image, start: than.startOffset, end: last.startOffset + last.image.length });
+      const year = (ctx.Year as IToken[] | undefined)?.[0];
+      out.comparisons.push({
+        direction: direction ? directionOf(direction) : null,
+        text: than.image,
+        start: than.startOffset,
+        end: last.startOffset + last.image.length,
+        ...(year ? { year: Number(year.image.slice(0, 4)) } : {}),
+      });
     }
 
     ordinal(ctx: Children, out: Mentions): void {
