@@ -135,6 +135,8 @@ export interface StructuredQuery {
   base: ShareBase | null;
   /** 有哪些数据 / 能查什么: what is held. */
   catalogue: boolean;
+  /** 那些补助资金有没有超过1.5亿的: a condition over the projects a loose name names (their names), not one of them asked back. */
+  within?: { text: string; names: string[] };
   /** 按工资总额的多少比例筹的: the rate the text states, against the basis named (工资总额); never a ratio computed. */
   basis?: { text: string };
   /** 这个项目属于哪个单位, 它是哪个单位实施的: whose the thing named or pointed at is. */

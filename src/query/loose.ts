@@ -72,6 +72,11 @@ function namedInWords(hits: ProjectHit[], word: string): ProjectHit[] | undefine
   return groups.length === 1 && new Set(groups[0]!.map((h) => h.project.unitId)).size === 1 ? groups[0] : undefined;
 }
 
+/** Every project name holding most of a word (补助资金: each 下达…补助资金, and 下达…补助中央资金), however many. */
+export function namesHolding(projects: ProjectSearch, word: string, scope: Scope): string[] {
+  return [...new Set(projects.search(word, scope).filter((h) => h.coverage >= LOOSE).map((h) => h.project.name))];
+}
+
 /** The one name a word holds closely enough to be answered with it, or undefined. */
 export function closeName({ best, names }: Closest): ProjectHit[] | undefined {
   return names.length === 1 && best >= CLOSE ? names[0] : undefined;

@@ -8,7 +8,7 @@ import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
 import { createMentionsVisitor, emptyMentions, noted, settleMentions, type Mentions, type Span } from './grammar/visitor.ts';
 import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { assembleLexicon, lexiconData, type LexiconData } from './lexicon/lexicon.ts';
-import { closeName, closestNames, meaningful } from './loose.ts';
+import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
 import { createPinyinResolver, normalizeQuestion } from './normalize/index.ts';
 import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
@@ -102,6 +102,8 @@ function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byS
   if (has('breakdown')) return 'breakdown';
   // 内设机构有哪些, 有哪些人员: a count the text states is what is held of them, never a list of projects.
   const counts = targets.length > 0 && targets.every((t) => t.kind === 'metric' && metrics.find((x) => x.key === t.key)?.kind === 'count');
+  // 有哪些功能科目, 7位编码的支出科目有哪些: the subjects as their table prints them, largest first — never the projects.
+  if (has('list') && m.scopes.includes('subjects') && targets.length === 0 && m.listTargets.length === 0) return 'rank';
   if (has('list') && !counts) return 'list';
   return 'lookup';
 }
@@ -353,6 +355,25 @@ function statedBasis(text: string, m: Mentions, found: Found): StructuredQuery['
   return { text: match[1]!.replace(/[\s\p{P}]/gu, '') };
 }
 
+/** 项级科目支出超过五十万: 支出 said of the subjects under a condition is their amounts, not the 支出总计 beside them. */
+function subjectsSpending(m: Mentions, found: Found): void {
+  const [only] = found.targets;
+  if (m.scopes.includes('subjects') && m.conditions.length > 0 && found.targets.length === 1 && only!.kind === 'metric' && only!.key === 'expenditure.grand_total' && only!.text === '支出') found.targets = [];
+}
+
+/**
+ * 那些补助资金有没有超过1.5亿的: a loose name under a condition names every project it holds, and the condition
+ * picks among them; asked back only when nothing is conditioned.
+ */
+function loosely(m: Mentions, found: Found, holding: (word: string) => string[]): StructuredQuery['within'] {
+  const [first] = found.candidates;
+  if (!first || m.conditions.length === 0 || m.sets.length > 0 || found.targets.length > 0 || found.candidates.some((c) => c.kind !== 'project' || c.text !== first.text)) return undefined;
+  const names = holding(first.text);
+  if (names.length === 0) return undefined;
+  found.candidates = [];
+  return { text: meaningful(first.text), names };
+}
+
 /** `built`: the lexicon and project index stored at ingest (src/query/artefacts.ts); computed here when absent. */
 export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconData; search?: SearchIndexData } = {}): Understander {
   const lexicon = assembleLexicon(built.lexicon ?? lexiconData(catalog));
@@ -417,8 +438,10 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     wholeBudget(m, entities, found);
     ownDepartments(text, m, entities, found);
     partNamed(text, m, found);
+    subjectsSpending(m, found);
     const basis = statedBasis(text, m, found);
-    return { ok: true, query: { ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(since === undefined ? {} : { since }) } };
+    const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
+    return { ok: true, query: { ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }) } };
   };
   return {
     understand(raw) {

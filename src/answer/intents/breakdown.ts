@@ -10,7 +10,7 @@ import { fromCell, headlinePerTable, headlineRank, show, usable } from '../figur
 import { tableName } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
-import { metricFigures, pick, type Sources } from '../sources.ts';
+import { MEASURES, metricFigures, pick, type Sources } from '../sources.ts';
 import { METRIC_PARTS, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
 import { byUnit, listWithin, ownAmount } from './list.ts';
 import { lookup } from './lookup.ts';
@@ -40,7 +40,7 @@ const subjectLabel = (r: FigureRow) => (r.subject_code ? `${r.subject_name}（${
  * A measure (人员经费, 公用经费) as its column itemises it by 经济分类: each 类 and the 款 under it,
  * from the table the headline came from, else the one whose 类 add up to it (抚顺 表6 for 表3's 公用经费).
  */
-function columnItems(s: Sources, scope: Scope, key: string, whole: Figure, stage: Figure['basis']): { intro: string; lines: string[]; parts: Figure[] } | null {
+function columnItems(s: Sources, scope: Scope, key: string, whole: Figure, stage: Figure['basis']): { intro: string; lines: string[]; parts: Figure[]; leaves: Figure[] } | null {
   const doc = scope.doc;
   const keep = current(scope, stage);
   const heads = ECONOMIC.flatMap((c) => s.queries.figuresAtLevel(doc.id, c, '类')).filter((r) => keep(r) && r.column_key === key);
@@ -53,6 +53,7 @@ function columnItems(s: Sources, scope: Scope, key: string, whole: Figure, stage
   const table = tableName(chosen[0]!.table_name, chosen[0]!.table_number);
   const lines: string[] = [];
   const parts: Figure[] = [];
+  const leaves: Figure[] = [];
   const figure = (r: FigureRow) => fromCell(r, doc, s.entity(doc, r.unit_id), subjectLabel(r));
   for (const head of chosen) {
     const f = figure(head);
@@ -63,14 +64,15 @@ function columnItems(s: Sources, scope: Scope, key: string, whole: Figure, stage
       lines.push(`  - ${k.label}：${show(k)}`);
       parts.push(k);
     }
+    leaves.push(...(kids.length ? parts.slice(-kids.length) : [f]));
   }
   // A table of another scope than the headline's (only 一般公共预算, say) is said so, not reconciled.
   if (sum(chosen) !== whole.fen) lines.push(`注：${table}此栏的各类加起来与上面的数字不等，两者口径不同。`);
-  return { intro: `按经济分类（${table}“${chosen[0]!.column_label}”栏）：`, lines, parts };
+  return { intro: `按经济分类（${table}“${chosen[0]!.column_label}”栏）：`, lines, parts, leaves };
 }
 
 /** 政府采购 as its table itemises it (曲阳 部门政府采购预算): each item's 合计, under its unit. */
-function procurementItems(s: Sources, scope: Scope, stage: Figure['basis']): { intro: string; lines: string[]; parts: Figure[] } | null {
+function procurementItems(s: Sources, scope: Scope, stage: Figure['basis']): { intro: string; lines: string[]; parts: Figure[]; leaves: Figure[] } | null {
   const doc = scope.doc;
   const keep = current(scope, stage);
   // Per row, the whole 合计 (its headline): not its 预算资金 (the project's budget) nor a fund's share.
@@ -82,7 +84,7 @@ function procurementItems(s: Sources, scope: Scope, stage: Figure['basis']): { i
   const rows = [...byLine.values()].sort((a, b) => a.line - b.line);
   if (rows.length === 0) return null;
   const parts = rows.map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), r.row_label));
-  return { intro: `按采购项目（${tableName(rows[0]!.table_name, rows[0]!.table_number)}，合计栏）：`, lines: byUnit(parts, doc.department), parts };
+  return { intro: `按采购项目（${tableName(rows[0]!.table_name, rows[0]!.table_number)}，合计栏）：`, lines: byUnit(parts, doc.department), parts, leaves: parts };
 }
 
 /** 公用经费里超过5万的科目: the parts of a figure meeting the conditions, largest first, the whole beside them. */
@@ -111,7 +113,8 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
   }
   if (!whole) return lookup(s, q, scope, t);
   let parts: Figure[] = [];
-  if (t.kind === 'metric' && METRIC_PARTS[t.key]) {
+  // 基本支出里的明细科目: subjects asked itemise a measure by 经济分类, not by its parts (人员经费, 公用经费).
+  if (t.kind === 'metric' && METRIC_PARTS[t.key] && !(q.subjects && MEASURES.has(t.key))) {
     parts = METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1));
   } else if (t.kind === 'subject') {
     // Of the tables that itemise the subject, the widest whole (all funds before 基本支出 or one fund's
@@ -136,7 +139,8 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
   const note = scope.yearNote ? [scope.yearNote] : [];
   if (parts.length === 0 && t.kind === 'metric') {
     const items = t.key === 'procurement.total' ? procurementItems(s, scope, stage) : columnItems(s, scope, t.key, whole, stage);
-    if (items && q.conditions.length) return partsMeeting(q, note, head, whole, items.parts);
+    // Held to a condition, the finest subjects only: a 类 is no detail beside its own 款.
+    if (items && q.conditions.length) return partsMeeting(q, note, head, whole, q.subjects ? items.leaves : items.parts);
     if (items) return reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]);
   }
   if (parts.length > 0 && q.conditions.length) return partsMeeting(q, note, head, whole, parts);

@@ -80,8 +80,11 @@ export function sameNameGroups(s: Sources, scope: Scope, stage: Figure['basis'],
  * The projects whose amount meets the conditions (抚顺 50万元以下的项目), largest first; none meeting them is
  * said with the nearest ones. Projects printed without an amount cannot be judged, and are said to be left out.
  */
-function projectsMeeting(s: Sources, q: StructuredQuery, scope: Scope, projects: Figure[], stage: Figure['basis']): Reply {
-  const head = `${heading(scope.entity, scope.doc)} ${describeAll(q.conditions)}的项目`;
+function projectsMeeting(s: Sources, q: StructuredQuery, scope: Scope, all: Figure[], stage: Figure['basis']): Reply {
+  // 那些补助资金: only the projects the loose name names.
+  const projects = q.within ? all.filter((f) => q.within!.names.includes(f.label)) : all;
+  const among = q.within ? `名称含“${q.within.text}”的项目中${describeAll(q.conditions)}的` : `${describeAll(q.conditions)}的项目`;
+  const head = `${heading(scope.entity, scope.doc)} ${among}`;
   const note = scope.yearNote ? [scope.yearNote] : [];
   if (!comparable(projects, q.conditions)) return reply('not_found', [...note, `${head}：${mismatch(q.conditions, 'yuan')}`]);
   const kept = meeting(projects, q.conditions).sort((a, b) => b.fen! - a.fen!);
