@@ -37,13 +37,16 @@ const titled = (name: string, words: string[]) => gaps(name, words) >= 0;
 
 /**
  * The words of a typed title that name a table of the document: all of them, or all but stray characters typed
- * before (看下政府采购表: 下 is no part of it). Null when no table is so titled.
+ * before (看下政府采购表: 下 is no part of it); a word the title prints split (政府采购预算 in 政府采购（…）预算表) by
+ * its characters. Null when no table is so titled.
  */
 function titleWords(tables: SourceTableRow[], words: string[]): string[] | null {
-  for (let i = 0; i < words.length; i++) {
-    const rest = words.slice(i);
-    if (rest.join('').length < 3) break;
-    if (tables.some((t) => titled(t.name, rest))) return rest;
+  for (const split of [false, true]) {
+    for (let i = 0; i < words.length; i++) {
+      const rest = split ? [...words.slice(i).join('')] : words.slice(i);
+      if (rest.join('').length < 3) break;
+      if (tables.some((t) => titled(t.name, rest))) return rest;
+    }
   }
   return null;
 }
