@@ -234,7 +234,11 @@ export function derivedFigure(op: ArithmeticOp | 'share', inputs: Figure[], labe
 }
 
 /** A percentage as answers give it: two decimals, as a number. */
-export const percentValue = (ratio: number): number => Math.round(ratio * 10_000) / 100;
+export const percentValue = (ratio: number): number => {
+  const rounded = Math.round(ratio * 10_000) / 100;
+  // A share too small for two decimals is no zero: two significant digits (0.0017).
+  return rounded === 0 && ratio !== 0 ? Number((ratio * 100).toPrecision(2)) : rounded;
+};
 
 /**
  * Last year's figure where no table prints it but the text states this year's change (北票 支出总计 1,459.71,

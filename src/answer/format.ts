@@ -23,6 +23,8 @@ export function yuan(fen: number): number {
 }
 
 export function percent(value: number, digits = 2): string {
+  // 1.00万元 of 57,211.31万元 is 0.0017%, not 0.00%: a share too small for two decimals keeps two significant digits.
+  if (value !== 0 && Math.abs(value) < 10 ** -digits) return `${Number(value.toPrecision(2))}%`;
   return `${value.toFixed(digits)}%`;
 }
 
