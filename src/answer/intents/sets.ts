@@ -57,22 +57,44 @@ function membersOf(catalog: Catalog, q: StructuredQuery): { members: Member[]; u
 /** `（2024年预算）`: every figure of a set says which document it is from. */
 const held = (doc: CatalogDocument) => `${doc.fiscal_year}年${doc.stage}`;
 
-/** Years or stages that differ between the figures, said once: a 预算 and a 决算 are never added up unannounced. */
+/**
+ * Years or stages that differ between the documents, said once; and whether 预算数 and 决算数 are among the figures
+ * (a 决算 prints 预算数 too: 安排了多少 asks for those): a 预算 and a 决算 are never added up unannounced.
+ */
 function mixNotes(figures: Figure[]): string[] {
   const stages = new Set(figures.map((f) => f.document.stage));
   const years = new Set(figures.map((f) => f.document.fiscal_year));
-  if (stages.size < 2 && years.size < 2) return [];
+  const bases = new Set(figures.map((f) => f.basis));
+  if (stages.size < 2 && years.size < 2 && bases.size < 2) return [];
   const parts = [...stages].map((stage) => `${stage}：${figures.filter((f) => f.document.stage === stage).map((f) => `${f.document.short}${f.document.fiscal_year}年`).join('、')}`);
-  return [`注：各部门的数字出自不同年份或阶段的文件（${parts.join('；')}）${stages.size > 1 ? '，其中混有预算数和决算数' : ''}，仅按公开数字${stages.size > 1 ? '并列' : '排列'}。`];
+  return [`注：各部门的数字出自不同年份或阶段的文件（${parts.join('；')}）${bases.size > 1 ? '，其中混有预算数和决算数' : ''}，仅按公开数字${bases.size > 1 ? '并列' : '排列'}。`];
 }
 
-function memberFigure(s: Sources, q: StructuredQuery, t: Target, m: Member, measure: string | null): Figure | null {
+/** A department's figure at the stage asked, else (its document prints only the other stage's) that one, kept apart. */
+function memberFigure(s: Sources, q: StructuredQuery, t: Target, m: Member, measure: string | null): { main: Figure | null; other: Figure | null } {
   const scope: Scope = { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null };
-  const f = headlineFigure(s, scope, t, m.doc.fiscal_year, stageOf(q.stage, scope), measure).main;
-  return f ? { ...f, label: targetName(t, measure) } : null;
+  const { main, other } = headlineFigure(s, scope, t, m.doc.fiscal_year, stageOf(q.stage, scope), measure);
+  const labelled = (f: Figure | null) => (f ? { ...f, label: targetName(t, measure) } : null);
+  return { main: labelled(main), other: main ? null : labelled(other) };
 }
 
-const named = (f: Figure) => `${f.entity}（${held(f.document)}）`;
+/** `（2024年决算）`; a figure of the other stage than its document's says which it is: `（2024年决算·预算数）`. */
+const named = (f: Figure) => `${f.entity}（${held(f.document)}${f.basis !== f.document.stage ? `·${f.basis}数` : ''}）`;
+
+/**
+ * Departments whose document prints the figure only at the other stage (住房公积金 安排了多少: 北票's 决算 prints no
+ * 预算数), apart: with their figures beside an answer, by name beside none (a figure is never stated uncited).
+ */
+function otherStage(r: Reply, figures: Figure[], apart: string): Reply {
+  const shown = r.status === 'answered';
+  for (const basis of ['预算', '决算'] as const) {
+    const only = figures.filter((f) => f.basis === basis);
+    const asked = basis === '预算' ? '决算' : '预算';
+    if (only.length) r.lines.push(`没有${asked}数、只有${basis}数（${apart}）：${only.map((f) => (shown ? `${named(f)}：${show(f)}` : f.entity)).join(shown ? '；' : '、')}`);
+  }
+  if (shown) r.figures.push(...figures);
+  return r;
+}
 
 /** The set's figures added up, or averaged: the formula with every department's figure, each cited. */
 function aggregate(title: string, figures: Figure[], op: 'sum' | 'average'): Reply {
@@ -102,8 +124,8 @@ function sharesOf(s: Sources, q: StructuredQuery, members: Member[], part: Targe
   const inputs: Figure[] = [];
   const lacking: string[] = [];
   for (const m of members) {
-    const a = memberFigure(s, q, part, m, null);
-    const b = memberFigure(s, q, base, m, null);
+    const a = memberFigure(s, q, part, m, null).main;
+    const b = memberFigure(s, q, base, m, null).main;
     if (!a || !b || a.fen === null || !b.fen) {
       lacking.push(m.department);
       continue;
@@ -153,25 +175,33 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
     return withTail(r, [...(lacking.length ? [`缺少数字：${lacking.join('、')}`] : []), ...notes, ...mixNotes(inputs)]);
   }
   const figures: Figure[] = [];
+  const apart: Figure[] = [];
   const lacking: string[] = [];
   for (const m of members) {
     // A score is a project's, not a department's: every project's score is ranked, named with its department.
-    const found = q.byScore
-      ? projectScores(s, { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null }).scores.map((f) => ({ ...f, label: `${m.doc.short} ${f.label}（${held(m.doc)}）` }))
-      : [memberFigure(s, q, t!, m, measure)].flatMap((f) => (f ? [f] : []));
-    if (found.length) figures.push(...found);
+    if (q.byScore) {
+      const scores = projectScores(s, { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null }).scores;
+      if (scores.length) figures.push(...scores.map((f) => ({ ...f, label: `${m.doc.short} ${f.label}（${held(m.doc)}）` })));
+      else lacking.push(m.department);
+      continue;
+    }
+    const { main, other } = memberFigure(s, q, t!, m, measure);
+    if (main) figures.push(main);
+    else if (other) apart.push(other);
     else lacking.push(m.department);
   }
   const what = q.byScore ? '项目自评得分' : targetName(t!, measure);
   const title = `${where ? `${where}部门` : '各部门'}${what}`;
-  const tail = [...(lacking.length ? [`未公开此项：${lacking.join('、')}`] : []), ...notes];
   const op = q.arithmetic?.op;
-  if ((op === 'sum' || op === 'average') && !q.byScore && figures.length > 0) {
+  const adding = (op === 'sum' || op === 'average') && !q.byScore && figures.length > 0;
+  const tail = [...(lacking.length ? [`未公开此项：${lacking.join('、')}`] : []), ...notes];
+  if (adding) {
     const kept = q.conditions.length ? meeting(figures, q.conditions) : figures;
-    if (kept.length > 0) return withTail(aggregate(title, kept, op), tail);
+    if (kept.length > 0) return withTail(otherStage(aggregate(title, kept, op), apart, '不计入'), tail);
   }
   const r = rankedListing(`${title}排序`, figures, q, q.byScore ? 'score' : 'yuan', q.byScore ? scoreOrder(q) : undefined, q.byScore ? undefined : named);
-  return withTail(r, [...tail, ...(q.byScore ? [] : mixNotes(r.figures))]);
+  const mixed = q.byScore ? [] : mixNotes(r.figures);
+  return withTail(otherStage(r, apart, '不在排序中'), [...tail, ...mixed]);
 }
 
 function withTail(r: Reply, tail: string[]): Reply {

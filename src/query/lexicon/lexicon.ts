@@ -96,6 +96,16 @@ export function assembleLexicon(data: LexiconData): Lexicon {
   return { trie, phrases: [...new Set(spelled.map(([text]) => text))], projectNames: new Set(data.projectNames) };
 }
 
+const ABBREVIATIONS = Object.entries(words.abbreviations).filter(([short]) => short !== '$comment');
+
+/** A name with the parts people shorten shortened (社会保障和就业支出 → 社保和就业支出): each alone, and all at once. */
+function abbreviated(name: string): string[] {
+  const found = ABBREVIATIONS.filter(([, full]) => name.includes(full));
+  const forms = found.map(([short, full]) => name.replaceAll(full, short));
+  forms.push(found.reduce((n, [short, full]) => n.replaceAll(full, short), name));
+  return [...new Set(forms)].filter((f) => f !== name);
+}
+
 export function lexiconData(catalog: Catalog): LexiconData {
   const phrases: [string, number][] = [];
   const values: Entry[] = [];
@@ -148,7 +158,10 @@ export function lexiconData(catalog: Catalog): LexiconData {
     const entry: Entry = { kind: 'metric', key: m.key };
     for (const text of metricSpellings(m)) add(text, entry);
   }
-  for (const s of catalog.subjects) add(s.name, { kind: 'subject', name: s.name, codes: s.codes });
+  for (const s of catalog.subjects) {
+    const entry: Entry = { kind: 'subject', name: s.name, codes: s.codes };
+    for (const name of [s.name, ...abbreviated(s.name)]) add(name, entry);
+  }
   const subjectByName = new Map(catalog.subjects.map((s) => [s.name, s]));
   for (const [word, name] of Object.entries(words.subjectWords)) {
     const s = word === '$comment' ? undefined : subjectByName.get(name);
