@@ -10,7 +10,7 @@ import { statedChanges } from './intents/changes.ts';
 import { compare } from './intents/compare.ts';
 import { listCatalog, listWithin } from './intents/list.ts';
 import { lookup } from './intents/lookup.ts';
-import { performance } from './intents/performance.ts';
+import { indicators, performance } from './intents/performance.ts';
 import { rankWithin } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -71,6 +71,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // A word nothing understood may change what is asked (莲湖 教育支出 is not 莲湖 支出总计): refuse rather
   // than answer the rest.
   if (nothingAsked || unknown.length) {
+    // Asked about 绩效, the words may name the document's indicators (家庭医生签约服务人次 实际完成值).
+    const named = q.intent === 'performance' && q.targets.length === 0 && scopes.length === 1 ? indicators(s, q, scopes[0]!, unknown) : null;
+    if (named) return withCutOff(s, scopes, named);
     const e = scopes[0]!;
     const place = e.doc.short;
     const asked = q.targets.map((t) => t.text).join('');

@@ -66,12 +66,21 @@ export interface TargetDraft {
   targetNumber: number | null;
   targetUnit: string | null;
   deadline: string | null;
+  /** A 自评表's 实际完成值 as printed (`271家`), and its number and unit when it is one (271, 家). */
   actualValue: string | null;
+  actualNumber: number | null;
+  actualUnit: string | null;
   completion: string | null;
   weight: number | null;
   score: number | null;
   basis: string | null;
   raw: string;
+}
+
+/** An indicator read from its line: every part the reader found, the rest null. */
+export function newTarget(line: number, raw: string, level3: string, read: Partial<Omit<TargetDraft, 'line' | 'raw' | 'level3'>> = {}): TargetDraft {
+  const none = { level1: null, level2: null, description: null, operator: null, targetValue: null, targetNumber: null, targetUnit: null, deadline: null };
+  return { line, level3, ...none, actualValue: null, actualNumber: null, actualUnit: null, completion: null, weight: null, score: null, basis: null, raw, ...read };
 }
 
 export interface OwnerDraft {

@@ -184,6 +184,8 @@ export function writeDocument(db: RowWriter, source: Source, parsed: Pick<Parsed
       target_unit: x.targetUnit,
       deadline: x.deadline,
       actual_value: x.actualValue,
+      actual_number: x.actualNumber,
+      actual_unit: x.actualUnit,
       completion: x.completion,
       weight: x.weight,
       score: x.score,

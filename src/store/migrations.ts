@@ -387,6 +387,14 @@ const setAnswerIndexes: Migration = {
   },
 };
 
+// A 自评表's 实际完成值 as a number and unit beside its text, as the target is (271家 → 271, 家).
+const targetActuals: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('performance_targets').addColumn('actual_number', 'real').execute();
+    await db.schema.alterTable('performance_targets').addColumn('actual_unit', 'text').execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
@@ -403,6 +411,7 @@ const migrations: Record<string, Migration> = {
   '0013_set_lookup_indexes': setLookupIndexes,
   '0014_check_causes': checkCauses,
   '0015_set_answer_indexes': setAnswerIndexes,
+  '0016_target_actuals': targetActuals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -188,6 +188,9 @@ export interface PerformanceTargetsTable {
   target_unit: string | null;
   deadline: string | null;
   actual_value: string | null;
+  /** The 实际完成值's number and unit (271, 家), null when it is text (达到预期). */
+  actual_number: number | null;
+  actual_unit: string | null;
   completion: string | null;
   weight: number | null;
   score: number | null;

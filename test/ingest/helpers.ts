@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { join } from 'node:path';
 import { databasePath, rawDir } from '../../src/config.ts';
+import { readDocument, type ParsedFile } from '../../src/ingest/run.ts';
+import type { CellDraft } from '../../src/ingest/model.ts';
 import { openStore, type Store } from '../../src/store/db.ts';
 
 export const SEEDS = {
@@ -95,4 +97,11 @@ export function digest(path: string): string {
   } finally {
     db.close();
   }
+}
+
+/** A small document a test writes line by line, read as the ingest reads a file: its figures, and those printed on one line. */
+export function readLinesOf(lines: string[]): ParsedFile & { cells: CellDraft[]; onLine: (line: number) => CellDraft[] } {
+  const p = readDocument('document.txt', '', lines.join('\n'));
+  const cells = p.doc.tables.flatMap((t) => t.cells);
+  return { ...p, cells, onLine: (line) => cells.filter((c) => c.line === line && c.raw !== '') };
 }

@@ -40,6 +40,40 @@ function tableTargetFigure(o: PerformanceOwnerRow, t: PerformanceTargetRow, scop
   return ownerFigure(o, scope, table, { label: `绩效指标“${t.level3}”`, value: t.target_number, unit: t.target_unit ?? '', raw: t.raw_text, line: t.line });
 }
 
+/** A 自评表's 实际完成值 that is a number (271家, 0.3‰): a figure cited at its indicator's row. */
+function actualFigure(o: PerformanceOwnerRow, t: PerformanceTargetRow, scope: Scope, table: string | null): Figure | null {
+  if (t.actual_number === null) return null;
+  return ownerFigure(o, scope, table, { label: `绩效指标“${t.level3}”实际完成值`, value: t.actual_number, unit: t.actual_unit ?? '', raw: t.actual_value ?? '', line: t.line });
+}
+
+const bareName = (s: string) => s.replace(/[\s\u3000“”"（）()]/g, '');
+
+/**
+ * Words the question names no figure by may name indicators of the document's 绩效表 (家庭医生签约服务人次):
+ * each indicator they name, with its target and, in a 自评表, what was done, cited at its row — the done value
+ * first when the question asks for it (实际完成值, 完成了多少). Null when a word names no indicator: the words
+ * are not understood, and the caller says so.
+ */
+export function indicators(s: Sources, q: StructuredQuery, scope: Scope, words: string[]): Reply | null {
+  const tables = tableNames(s, scope.doc.id);
+  const all = s.queries.owners(scope.doc.id).flatMap((o) => s.queries.targets(o.id).map((t) => ({ o, t })));
+  const named = (w: string) => all.filter(({ t }) => bareName(t.level3).includes(bareName(w)));
+  if (words.length === 0 || words.some((w) => [...bareName(w)].length < 2 || named(w).length === 0)) return null;
+  const found = [...new Set(words.flatMap(named))];
+  const doneFirst = /完成|实际/.test(q.text);
+  const head = heading(scope.entity, scope.doc);
+  const lines = scope.yearNote ? [scope.yearNote] : [];
+  const figures: Figure[] = [];
+  for (const { o, t } of found) {
+    const table = tables.get(o.table_id) ?? null;
+    lines.push(`${head} ${o.name}（${table ?? '正文'}第${t.line}行）：`, describeTarget(t));
+    const target = proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, table);
+    const done = actualFigure(o, t, scope, table);
+    figures.push(...(doneFirst ? [done, target] : [target, done]).filter((f): f is Figure => f !== null));
+  }
+  return reply('answered', lines, figures);
+}
+
 /** A figure a 绩效表 block prints about its owner as a whole: 总得分, 执行率. */
 export function ownerFigure(
   o: PerformanceOwnerRow,
@@ -130,6 +164,9 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
     }
     const stated = statedInContext(s, q, scope);
     if (stated.length) return reply('answered', [...note, ...stated.map((f) => `${head} ${f.label}：${show(f)}`)], stated);
+    // A name that is also a figure's (公用经费支出) may be an indicator's.
+    const indicator = indicators(s, q, scope, named);
+    if (indicator) return indicator;
     const what = project ? `“${project.text}”的绩效目标` : '部门整体绩效目标';
     return reply('not_found', [...note, `${head}中没有找到${what}；${projectsWithTargets(projects)}`], [], projectQuestions(scope, projects));
   }

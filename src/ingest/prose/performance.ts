@@ -7,7 +7,7 @@
 // it states (`达到 52 万`, `95%以上`) as its target value.
 import vocabulary from '../../../grammar/performance-prose.json' with { type: 'json' };
 import type { Line } from '../layout/lines.ts';
-import type { OwnerDraft, TargetDraft } from '../model.ts';
+import { newTarget, type OwnerDraft, type TargetDraft } from '../model.ts';
 import { ownerOf } from '../tables/performance.ts';
 import { squeezeCjkSpaces, stripOrdinal } from '../text/cjk.ts';
 import type { Paragraph } from './paragraphs.ts';
@@ -125,22 +125,12 @@ function indicator(sentence: string, item: string | null, line: number, raw: str
   const figure = figures.find((f) => f[1]) ?? figures[0];
   const name = figure ? text.slice(0, figure.index).replace(/的$/, '') : '';
   const operator = figure ? (figure[4] ? operatorOf.get(`after:${figure[4]}`) : figure[1] ? operatorOf.get(`before:${figure[1]}`) : null) ?? null : null;
-  return {
-    line,
+  return newTarget(line, raw, name || text, {
     level1: item,
-    level2: null,
-    level3: name || text,
     description: sentence,
     operator,
     targetValue: figure ? `${figure[2]}${figure[3] ?? ''}` : null,
     targetNumber: figure ? Number(figure[2]) : null,
     targetUnit: figure?.[3] ?? null,
-    deadline: null,
-    actualValue: null,
-    completion: null,
-    weight: null,
-    score: null,
-    basis: null,
-    raw,
-  };
+  });
 }

@@ -7,7 +7,7 @@
 // in a 自评表 the last four cells are 全年完成值, 完成程度, 分值, 得分.
 import type { TableRegion } from '../layout/regions.ts';
 import type { Line } from '../layout/lines.ts';
-import type { CellDraft, OwnerDraft, ParseContext, TableDraft, TargetDraft } from '../model.ts';
+import { newTarget, type CellDraft, type OwnerDraft, type ParseContext, type TableDraft, type TargetDraft } from '../model.ts';
 import { squeezeCjkSpaces, stripOrdinal } from '../text/cjk.ts';
 import { parseFigure, parseNumber, toFen, precisionFen, toValue } from '../text/numbers.ts';
 import type { AmountUnit } from '../../store/schema.ts';
@@ -201,8 +201,8 @@ function positionalIndicator(line: Line, header: Header, levels: { level1: strin
   const target = indicatorTarget(line, cells[c.level1] || levels.level1, cells[c.level2] || levels.level2, level3, cells[c.value] ?? '');
   return {
     ...target,
+    ...actualOf(cells[c.actual] || null, target.targetUnit),
     targetValue: target.targetValue || null,
-    actualValue: cells[c.actual] || null,
     weight: plainNumber(cells[c.weight]),
     score: plainNumber(cells[c.score]),
   };
@@ -222,24 +222,17 @@ export function indicatorTarget(line: Line, level1: string | null, level2: strin
   const op = EMBEDDED_OP.exec(printed);
   const value = op ? op[2]!.trim() : printed;
   const split = splitValue(value);
-  return {
-    line: line.no,
-    level1,
-    level2,
-    level3,
-    description: null,
-    operator: op ? op[1]! : null,
-    targetValue: value,
-    targetNumber: split.number,
-    targetUnit: split.unit,
-    deadline: null,
-    actualValue: null,
-    completion: null,
-    weight: null,
-    score: null,
-    basis: null,
-    raw: line.raw,
-  };
+  return newTarget(line.no, line.raw, level3, { level1, level2, operator: op ? op[1]! : null, targetValue: value, targetNumber: split.number, targetUnit: split.unit });
+}
+
+/**
+ * A 实际完成值 as printed, with its number and unit when it is one (`271家`, `0.3‰`, `90.14万元`); a bare number
+ * is in the target's unit (`≥240人次` done `271`). Text (`达到预期`) stays text.
+ */
+function actualOf(printed: string | null, targetUnit: string | null): Pick<TargetDraft, 'actualValue' | 'actualNumber' | 'actualUnit'> {
+  if (!printed) return { actualValue: null, actualNumber: null, actualUnit: null };
+  const split = splitValue(EMBEDDED_OP.exec(printed)?.[2]?.trim() ?? printed);
+  return { actualValue: printed, actualNumber: split.number, actualUnit: split.number === null ? null : (split.unit ?? targetUnit) };
 }
 
 function readScores(o: OwnerDraft, tokens: string[]): void {
@@ -459,22 +452,20 @@ function readIndicator(
     else basis ??= t;
   }
   const split = splitValue(value);
-  return {
-    line: line.no,
+  const targetUnit = unit ?? split.unit;
+  return newTarget(line.no, line.raw, level3, {
     level1,
     level2,
-    level3,
     description,
     operator: operator === '＝' ? '=' : operator,
     targetValue: value,
     targetNumber: split.number,
-    targetUnit: unit ?? split.unit,
+    targetUnit,
     deadline: deadlineText,
-    actualValue: actual,
+    ...actualOf(actual, targetUnit),
     completion,
     weight,
     score,
     basis,
-    raw: line.raw,
-  };
+  });
 }

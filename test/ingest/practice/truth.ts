@@ -209,6 +209,11 @@ export function compare(p: ParsedFile, truth: Truth): Read[] {
     const indicatorName = unordered(f.row.split(' / ').at(-1) ?? f.row);
     const lineTargets = targets.filter((t) => t.line === f.line);
     const ofIndicator = lineTargets.filter((t) => [t.level3, t.description].some((x) => x && (unordered(x).includes(indicatorName) || indicatorName.includes(unordered(x)))));
+    // A 实际完成值 is read with its number and unit, next to its indicator's target.
+    if (/完成值/.test(f.column) && lineTargets.length) {
+      const done = (t: TargetDraft) => sameText(t.actualValue, f.raw) && t.actualNumber === f.value && (!f.unit || t.actualUnit === f.unit);
+      return say(ofIndicator.some(done) ? 'read' : 'wrong_meaning', lineTargets.map((t) => `${t.level3}:${t.actualValue}=${t.actualNumber}${t.actualUnit ?? ''}`).join('; '));
+    }
     if (f.indicator || ((f.kind === 'count' || f.kind === 'percent') && lineTargets.length)) {
       if (ofIndicator.some((t) => sameText(t.targetValue, f.raw) || sameText(`${t.operator ?? ''}${t.targetValue ?? ''}`, f.raw) || sameText(t.actualValue, f.raw))) return say('read');
       return say(lineTargets.length ? 'wrong_meaning' : 'missing', lineTargets.map((t) => `${t.level3}:${t.operator ?? ''}${t.targetValue}/${t.actualValue}`).join('; '));

@@ -2,7 +2,7 @@
 // of a 三公 table printed with years as rows whose change row carries a note (增减额（决算比上年）),
 // are stored as percentages; each of these was stored as money before (0.45% as 0.45元).
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../../../src/ingest/run.ts';
+import { readLinesOf } from '../helpers.ts';
 import { failures } from '../practice/truth.ts';
 
 const TEXT = [
@@ -28,12 +28,11 @@ const TEXT = [
   '2023年度决算数\t310.00\t\t201.00\t\t201.00\t109.00',
   '增减额（决算比上年）\t10.00\t\t1.00\t\t1.00\t9.00',
   '增减幅度（%）\t3.33\t\t0.50\t\t0.50\t9.00',
-].join('\n');
+];
 
 describe('percent columns and rows', () => {
-  const p = readDocument('percent.txt', '', TEXT);
-  const cells = p.doc.tables.flatMap((t) => t.cells);
-  const onLine = (line: number) => cells.filter((c) => c.line === line && c.raw !== '');
+  const p = readLinesOf(TEXT);
+  const { onLine } = p;
 
   it('a completion-rate column holds percentages', () => {
     expect(onLine(10).map((c) => [c.raw, c.valueKind])).toEqual([

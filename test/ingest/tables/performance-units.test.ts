@@ -2,7 +2,7 @@
 // 执行率 | 得分): the header is still read, so 分值 and 得分 are scores and 执行率 a percentage — before, the
 // header was missed and a 分值 of 10 was stored as 10万元.
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../../../src/ingest/run.ts';
+import { readLinesOf } from '../helpers.ts';
 import { failures } from '../practice/truth.ts';
 
 const TEXT = [
@@ -15,11 +15,11 @@ const TEXT = [
   '项目资金\t（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分',
   '年度资金总额\t\t\t36.00\t36.00\t36.00\t10\t100.00%\t10',
   '其中：当年财政拨款\t\t\t36.00\t36.00\t36.00\t—\t—\t—',
-].join('\n');
+];
 
 describe('a 自评表 with its unit in a cell of its own', () => {
-  const p = readDocument('self-evaluation.txt', '', TEXT);
-  const cells = p.doc.tables.flatMap((t) => t.cells).filter((c) => c.line === 8);
+  const p = readLinesOf(TEXT);
+  const cells = p.onLine(8);
 
   it('reads 分值 and 得分 as scores, 执行率 as a percentage, the money in 万元', () => {
     expect(cells.map((c) => [c.raw, c.valueKind, c.fen])).toEqual([

@@ -2,7 +2,7 @@
 // with its code in the name cell is a unit subtotal, and its projects are its own — the table's
 // 合计 is the sum of the projects, not of units and projects together.
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../../../src/ingest/run.ts';
+import { readLinesOf } from '../helpers.ts';
 import { failures } from '../practice/truth.ts';
 
 const TEXT = [
@@ -20,10 +20,10 @@ const TEXT = [
   '　　农业综合执法\t30.00\t30.00\t0.00',
   '512002 某某县农业技术推广中心\t50.00\t50.00\t0.00',
   '　　农技推广服务\t50.00\t50.00\t0.00',
-].join('\n');
+];
 
 describe('units printed with their code among projects', () => {
-  const p = readDocument('projects.txt', '', TEXT);
+  const p = readLinesOf(TEXT);
   const table = p.doc.tables.find((t) => t.kind === 'projects')!;
 
   it('reads the table, with the year line above its header', () => {
