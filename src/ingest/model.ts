@@ -132,8 +132,10 @@ export interface TableDraft {
   problems: string[];
   /** Printed transposed (years or 增减 as rows) and read turned back: a row of figures is a printed column. */
   transposed: boolean;
+  /** Pieces of subject names printed on lines of their own (a name too long for its cell), joined to their rows once the document is read. */
+  wrapped: { line: number; text: string }[];
 }
 
 export function newTable(region: TableRegion, kind: TableKind, unit: AmountUnit): TableDraft {
-  return { region, kind, status: 'parsed', note: null, unit, cells: [], blanks: [], projects: [], owners: [], units: [], labels: [], problems: [], transposed: false };
+  return { region, kind, status: 'parsed', note: null, unit, cells: [], blanks: [], projects: [], owners: [], units: [], labels: [], problems: [], transposed: false, wrapped: [] };
 }

@@ -1,4 +1,5 @@
 // One raw document in, everything the database will hold about it out (before ids).
+import { resolveNamedSubjects } from './named-subjects.ts';
 import { readLines, type Line } from '../layout/lines.ts';
 import { findRegions } from '../layout/regions.ts';
 import type { OwnerDraft, ParseContext, ProjectDraft, TableDraft, UnitMention } from '../model.ts';
@@ -38,6 +39,7 @@ export function parseDocument(content: string): DocumentDraft {
   const ctx: ParseContext = { year: meta.year, stage: meta.stage, unit: meta.unit, department: meta.department };
   const tables = regions.map((r) => parseTable(r, ctx));
 
+  resolveNamedSubjects(tables);
   classifyTotalRows(tables);
   const codes = subjectCodes(tables);
   const subjects = subjectNames(codes);

@@ -32,6 +32,9 @@ export interface Grid {
   columnLines?: Map<string[][], (number | null)[]>;
 }
 
+/** A line of text alone taken into a table (layout/regions.ts): a piece of the name of the row above or below. */
+export const isNamePiece = (row: DataRow) => !row.line.raw.includes('\t') && row.cells.length === 1;
+
 /** A row made only of header words: no figure, no subject code, no list marker. */
 export function isHeaderRow(cells: string[]): boolean {
   const filled = cells.filter((c) => c !== '');

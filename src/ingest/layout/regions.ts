@@ -51,6 +51,25 @@ function isTitleCandidate(text: string): boolean {
   return t.length > 0 && t.length <= 50 && !isProse(t) && !/^第[一二三四五六七八九十]+部分/.test(t);
 }
 
+/**
+ * A line of text alone that continues a table's rows: short, no figure, no tab, no meta, page number or note; the row
+ * above it has figures, and so does the line after it (or the one after that, when a name's end and the next name's
+ * start are both printed alone).
+ */
+function namePiece(line: Line, next: Line[], current: TableRegion): boolean {
+  const hasFigures = (l: Line | undefined) => l?.cells != null && !isHeaderRow(l.cells);
+  const piece = (l: Line | undefined) => {
+    const text = l?.cells === null ? l.text.trim() : '';
+    return (
+      text !== '' && text.length <= 20 && !/\d/.test(text) && !/[：:。；;，,]/.test(text) && !isPageNumber(l!.raw) && !isNote(text) &&
+      parseMetaLine(text) === null && nameKey(text) !== nameKey(current.name)
+    );
+  };
+  // The row above: the last with tabs (a name's end printed alone may stand between).
+  const above = current.segments.at(-1)!.rows.findLast((r) => r.raw.includes('\t'));
+  return piece(line) && hasFigures(above) && (hasFigures(next[0]) || (piece(next[0]) && hasFigures(next[1])));
+}
+
 /** A title that may go on in the next line: it names no table yet and is no numbered heading. */
 function isOpenTitle(name: string): boolean {
   return !/[表》）)]$/.test(name) && !/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])/.test(name) && /预算|决算|经费|收入|支出|收支|绩效|项目|资产|采购/.test(name);
@@ -156,6 +175,12 @@ export function findRegions(lines: Line[]): TableRegion[] {
     if (line.cells && !metaRow) {
       if (inRun && current) current.segments.at(-1)!.rows.push(line);
       else startRun(line);
+      continue;
+    }
+    // A name too long for its cell, its rest (or its start) printed on a line of its own between two rows: a row
+    // of the table (read with its neighbour, tables/wrapped-names.ts), not a title opening another table.
+    if (inRun && current && !metaRow && namePiece(line, lines.slice(i + 1, i + 3), current)) {
+      current.segments.at(-1)!.rows.push({ ...line, cells: [line.text] });
       continue;
     }
     // A text line (or a row of meta cells) ends the run and joins the gap before the next one.

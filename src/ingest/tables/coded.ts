@@ -3,7 +3,7 @@
 // A row may carry several column groups side by side (北票 公开06表: 人员经费 |
 // 公用经费 | 资本性支出, each with its own code, name and figure).
 import type { ColumnMeaning } from '../layout/columns.ts';
-import type { DataRow, Grid } from '../layout/grid.ts';
+import { isNamePiece, type DataRow, type Grid } from '../layout/grid.ts';
 import type { ParseContext, TableDraft } from '../model.ts';
 import { squeezeCjkSpaces } from '../text/cjk.ts';
 import { isCodeToken, parseNumber } from '../text/numbers.ts';
@@ -35,6 +35,9 @@ function findGroups(m: ColumnMeaning[]): Group[] {
     }
     groups.push({ code, name, alt: null, values: [] });
   });
+  // No code column: subjects named only (科目名称 or 项目), their codes found once the document is read.
+  const named = m.findIndex((c) => c.role === 'name' || c.role === 'label');
+  if (groups.length === 0 && named >= 0) groups.push({ code: named, name: named, alt: null, values: [] });
   groups.forEach((g, k) => {
     const next = groups[k + 1]?.code ?? m.length;
     for (let i = Math.max(g.name, g.alt?.name ?? 0) + 1; i < next; i++) if (isValue(i)) g.values.push(i);
@@ -123,6 +126,10 @@ export function parseCoded(table: TableDraft, grid: Grid, ctx: ParseContext): vo
   const state: ReadState = { parents: new Map(), seen: new Map(), unit: null };
   const split: SplitCode = { code: '' };
   for (const row of grid.rows) {
+    if (isNamePiece(row)) {
+      table.wrapped.push({ line: row.line.no, text: squeezeCjkSpaces(row.cells.join('')) });
+      continue;
+    }
     let m = meanings(row.paths);
     let rowCells = row.cells;
     const parts = splitCodeColumns(m);

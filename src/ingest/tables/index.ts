@@ -1,6 +1,6 @@
 // One table region in, one parsed table out: the kind decides the parser.
 import { describeColumn } from '../layout/columns.ts';
-import { buildGrid, type Grid } from '../layout/grid.ts';
+import { buildGrid, isNamePiece, type Grid } from '../layout/grid.ts';
 import { transposed } from '../layout/orientation.ts';
 import type { TableRegion } from '../layout/regions.ts';
 import { newTable, type ParseContext, type TableDraft } from '../model.ts';
@@ -15,7 +15,7 @@ import { parseUnitList } from './units.ts';
 import { parseUnitRows } from './unit-rows.ts';
 
 /** A column of this role anywhere in the header (科目编码 or 类 | 款 | 项 for `code`: rows are budget subjects). */
-function hasColumn(grid: Grid, ctx: ParseContext, role: 'code' | 'project'): boolean {
+function hasColumn(grid: Grid, ctx: ParseContext, role: 'code' | 'project' | 'unit'): boolean {
   return grid.paths.some((p) => p.some((h) => describeColumn([h], ctx).role === role));
 }
 
@@ -24,6 +24,8 @@ export function parseTable(region: TableRegion, ctx: ParseContext): TableDraft {
   const turned = transposed(printed, ctx);
   const grid = turned ?? printed;
   let kind = classifyTable(region);
+  // A piece of a name on a line of its own is read with its row in subject tables; elsewhere it names nothing.
+  if (kind !== 'income' && kind !== 'expenditure' && kind !== 'summary') grid.rows = grid.rows.filter((r) => !isNamePiece(r));
   // A 收入支出决算表 by subject code (公开05表), or a 项目支出决算表 by subject code and economic class
   // (公开07表) with no project column, is a subject table, whatever its title shares with the others.
   if ((kind === 'summary' || (kind === 'projects' && !hasColumn(grid, ctx, 'project'))) && hasColumn(grid, ctx, 'code')) kind = 'expenditure';
@@ -36,8 +38,9 @@ export function parseTable(region: TableRegion, ctx: ParseContext): TableDraft {
       break;
     case 'income':
     case 'expenditure':
-      if (hasColumn(grid, ctx, 'code')) parseCoded(table, grid, ctx);
-      else parseUnitRows(table, grid, ctx);
+      // Rows by unit, else by subject (coded, or named only).
+      if (!hasColumn(grid, ctx, 'code') && hasColumn(grid, ctx, 'unit')) parseUnitRows(table, grid, ctx);
+      else parseCoded(table, grid, ctx);
       break;
     case 'projects':
       parseProjects(table, grid, ctx);

@@ -1,12 +1,14 @@
 // Hand-written documents, one per layout mechanism the writer's families do not print (test/fixtures/practice/
 // layouts/, each with its manifest): “三公” tables printed transposed (years, 增减额 and 增减幅度 as rows, the items
 // across, short item names beside their parent, blank cells, a period line and 表N between the unit and the header)
-// or by unit with 合计 last and the unit after the title; a 功能分类汇总表 printed transposed (measures as rows, 类 as
-// columns, their codes on a second header line); a 近两年对比表 (years, 增减额 and 增减率 as rows, measures as
-// columns); a 部门整体 and a 项目支出绩效自评表 whose indicators print operator, value and unit in one cell (≥240人次,
-// ≤0.9‰) and a 实际完成值 (271人次, 0.3‰: stored with its number and unit next to the target). Every figure is read
-// with its meaning, each percentage as a percentage, and every table's figures take part in an identity — within the
-// table or with another — none of which fails.
+// or by unit with 合计 last and the unit after the title; 功能分类汇总表 printed transposed (measures as rows, 类 as
+// columns, their codes on a second header line or none, in 万元 or 元); 近两年对比表 (years, 增减额 and 增减率 as rows, measures as
+// columns); an 一般公共预算支出表 naming its subjects without codes, long names wrapped onto a line of their own (the
+// figures on the first line or the last), its two header lines repeated after a page break; a 部门整体 and a
+// 项目支出绩效自评表 whose indicators print operator, value and unit in one cell (≥240人次, ≤0.9‰) and a 实际完成值
+// (271人次, 0.3‰: stored with its number and unit next to the target). Every figure is read with its meaning, each
+// percentage as a percentage, and every table's figures take part in an identity — within the table or with
+// another — none of which fails.
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../../src/ingest/run.ts';
 import { compare, failures, fixtures, misses, recall } from './truth.ts';

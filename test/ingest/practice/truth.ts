@@ -193,7 +193,7 @@ function threePublicItem(f: TruthFigure): string | null {
 }
 
 /** A row label that is a column word: a year, a stage's figure, a change, or a row the manifest marks so (a measure's). */
-const transposed = (f: TruthFigure) => f.transposed === true || /^(20\d{2}年|上年|本年|增减|预算数|决算数)/.test(bare(f.row));
+const transposed = (f: TruthFigure) => f.transposed === true || /^(20\d{2}年|上年|本年|增减|增长|增幅|预算数|决算数)/.test(bare(f.row));
 
 export function compare(p: ParsedFile, truth: Truth): Read[] {
   const { cells, owners, targets } = storedOf(p);
