@@ -56,8 +56,9 @@ export function transposed(grid: Grid, ctx: { year: number; stage: Stage }): Gri
   const labelAt = meanings.findIndex((m) => m.role === 'label' || m.role === 'name' || m.role === 'project');
   const values = meanings.flatMap((m, i) => (m.role === 'value' ? [i] : []));
   if (labelAt < 0 || values.length < 2) return null;
-  // A line of subject codes under the header (`| 208 | 210 | 221 |`): each column's code.
-  const codeLine = block[0] && (block[0].cells[labelAt] ?? '') === '' && values.some((v) => isSubjectCode(block[0]!.cells[v] ?? '')) && values.every((v) => (block[0]!.cells[v] ?? '') === '' || isSubjectCode(block[0]!.cells[v]!)) ? block[0] : null;
+  // A line of subject codes under the header (`| 208 | 210 | 221 |`, perhaps labelled `科目编码`): each column's code.
+  const codeLabel = (cell: string) => cell === '' || describeColumn([squeezeCjkSpaces(cell).replace(/\s+/g, '')], ctx).role === 'code';
+  const codeLine = block[0] && codeLabel(block[0].cells[labelAt] ?? '') && values.some((v) => isSubjectCode(block[0]!.cells[v] ?? '')) && values.every((v) => (block[0]!.cells[v] ?? '') === '' || isSubjectCode(block[0]!.cells[v]!)) ? block[0] : null;
   if (codeLine) block = block.slice(1);
   if (block.length < 2) return null;
   const labels = block.map((r) => squeezeCjkSpaces(r.cells[labelAt] ?? ''));
