@@ -19,6 +19,7 @@ import { cutOff } from './caution.ts';
 import { show } from './figures.ts';
 import { reply, type Reply } from './reply.ts';
 import { askedOf, holdings, resolveScopes, whichOne, type Scope } from './resolve.ts';
+import { metric as metricOf } from '../store/metrics.ts';
 import { remember, type Sources } from './sources.ts';
 
 const HELP = '我能回答部门预算、决算公开中的数字，例如：曲阳 2023 三公经费；沈阳 2023 邮电费；抚顺 2024 项目支出 前5；北票 困难群众医疗保障资金。';
@@ -91,6 +92,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
       : reply('ambiguous', [`想查${e.entity}的哪一项？`], [], examples);
   }
 
+  const unnamed = countedOnly(s, q, scopes[0]!);
+  if (unnamed) return unnamed;
   const r = withCutOff(s, scopes, inOrder(q, answerIntent(s, q, scopes)));
   // A project found by a loose name is said to be that project, so nobody takes it for the one typed.
   const loose = q.targets.filter((t): t is Extract<Target, { kind: 'project' }> => t.kind === 'project' && t.fuzzy && !t.name.includes(t.text.trim()));
@@ -99,6 +102,20 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (r.status === 'answered' && misspelt.length) r.lines.unshift(...misspelt.map((t) => `“${t.text}”按“${t.asRead}”理解。`));
   if (r.status === 'answered' && q.notes?.length) r.lines.unshift(...q.notes);
   return r;
+}
+
+/**
+ * 内设的第十一个部门叫什么: the Nth of things the document only counts (a count figure, no names held): the count
+ * is said with its line, and that the names are not held — never another list's Nth item.
+ */
+function countedOnly(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+  const [t] = q.targets;
+  if (q.reference?.kind !== 'item' || q.targets.length !== 1 || t!.kind !== 'metric' || metricOf(t!.key).kind !== 'count') return null;
+  const count = lookup(s, { ...q, intent: 'lookup', reference: null }, { ...scope, yearNote: null }, t!);
+  const f = count.figures[0];
+  if (count.status !== 'answered' || !f) return count;
+  const name = metricOf(t!.key).name;
+  return reply('not_found', [`${scope.entity}的${name}共${show(f)}（${f.table ? `${f.table}第${f.line}行` : `正文第${f.line}行`}），但各${name}的名称没有收录，无法回答${q.reference.text}。`], [], [`${scope.doc.short} ${name}`]);
 }
 
 /**
