@@ -29,8 +29,8 @@ function department(text: string): Meta {
 
 const PATTERNS: [RegExp, (m: RegExpExecArray) => Meta][] = [
   [new RegExp(`^[(（]?(${TABLE_NUMBER})[)）]?$`), (m) => ({ kind: 'number', number: m[1]!.replace(/\s+/g, '') })],
-  // `单位：万元`, `金额单位：元`, `单位：万元（保留两位小数）`.
-  [/^(?:金额)?单位\s*[:：]\s*(万元|万|元)\s*(?:[（(][^）)]*[)）])?$/, (m) => ({ kind: 'unit', unit: m[1] === '元' ? '元' : '万元' })],
+  // `单位：万元`, `金额单位：元`, `单位：万元（保留两位小数）`; units of the other figures may follow the money's (`单位：万元、%、分`).
+  [/^(?:金额)?单位\s*[:：]\s*(万元|万|元)\s*(?:[、，,/]\s*(?:%|％|分|人|个|辆|次|‰)\s*)*(?:[（(][^）)]*[)）])?$/, (m) => ({ kind: 'unit', unit: m[1] === '元' ? '元' : '万元' })],
   // `部门：`, `单位名称：`, `编制部门：`, `预算单位：`, `主管部门：`: who the table is of.
   [/^(?!单位\s*[:：])(?:编制|填报|报送|预算|决算|主管)?(?:部门|单位)(?:名称)?\s*[:：]\s*(.+)$/, (m) => department(m[1]!)],
   [new RegExp(`^(\\d{3,6})\\s*(\\S{2,40}${ORG_SUFFIX})$`), (m) => ({ kind: 'department', name: m[2]!, code: m[1]! })],

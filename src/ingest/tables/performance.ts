@@ -105,7 +105,8 @@ export function parsePerformance(table: TableDraft, region: TableRegion, ctx: Pa
     if (tokens.length === 0) continue;
     const first = tokens[0]!;
 
-    if (OWNER.test(first)) {
+    // 项目名称 over figure columns (全年预算数 | 执行率 | 自评得分) heads a list of projects, one per row: no owner's name.
+    if (OWNER.test(first) && tokens.slice(1).filter((t) => FIGURE_COLUMN.test(t)).length < 2) {
       const kind = /部门/.test(first) ? 'unit' : 'project';
       if (tokens[1]) open(ownerOf(tokens[1], kind, line.no));
       continue;
@@ -291,6 +292,8 @@ interface InfoColumns {
 }
 
 const FIGURE_COLUMN = /金额|资金|总额|财政拨款|其他资金|执行率|分值|得分|预算数|执行数/;
+/** Header cells over words, not figures. */
+const WORD_COLUMN = /^(评价等级|等级|备注|说明|偏差原因.*|原因)$/;
 
 /** What a project block's money figure is: the amount spent, the budget (a 预算's 资金总额 too), or a part of either. */
 function projectMetric(label: string, ctx: ParseContext): string | null {
@@ -319,7 +322,9 @@ function readInfoRow(table: TableDraft, o: OwnerDraft, line: Line, tokens: strin
   // The unit may stand in a cell of its own after the label (项目资金 | （万元） | 年初预算数 | …): no column.
   const unitCell = (t: string) => unitNamed(t) !== null && t.replace(/[（(]\s*(?:万元|元)\s*[)）]/, '') === '';
   const rest = tokens.slice(1).filter((t) => !unitCell(t));
-  if (rest.length >= 2 && tokens.every((t) => parseNumber(t) === null) && rest.every((t) => FIGURE_COLUMN.test(t))) {
+  // Columns of words beside the figures (评价等级, 备注) do not stop a row from being the header.
+  const figureColumns = rest.filter((t) => FIGURE_COLUMN.test(t));
+  if (figureColumns.length >= 2 && tokens.every((t) => parseNumber(t) === null) && rest.every((t) => FIGURE_COLUMN.test(t) || WORD_COLUMN.test(t))) {
     const printedUnit = unitNamed(first) ?? tokens.map(unitNamed).find((u) => u !== null);
     Object.assign(info, { columns: labels((t) => t !== first && !unitCell(t)), pendingLabel: printedUnit ? null : first, tasks: false });
     return;
@@ -346,8 +351,12 @@ function readInfoRow(table: TableDraft, o: OwnerDraft, line: Line, tokens: strin
     }
     const mapped = positional ? info.columns.find((c) => c.at === at)?.label : info.columns[k]?.label;
     k++;
-    const column = info.columns.length > 0 && (isTask || rowLabel !== null || words.length <= 1) ? (mapped ?? '') : (section ?? label);
+    // Figures each under a header column are that column's, whatever words the row also prints (a 评价等级 优).
+    const column = info.columns.length > 0 && (isTask || rowLabel !== null || words.length <= 1 || positional) ? (mapped ?? '') : (section ?? label);
+    if (WORD_COLUMN.test(column)) continue;
     const kind = n.percent || /执行率/.test(column) ? 'percent' : /分值|得分/.test(column) ? 'score' : 'money';
+    // A dash stands for a zero amount, but for no score or rate at all (a 合计 row is not scored).
+    if (kind !== 'money' && /^[-—–－]+$/.test(text.trim())) continue;
     if (kind === 'percent') {
       if (isTask) o.taskRates.push({ line: line.no, text });
       else o.executionRate ??= text;
