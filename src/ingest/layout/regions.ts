@@ -178,7 +178,7 @@ export function findRegions(lines: Line[]): TableRegion[] {
       continue;
     }
     // A name too long for its cell, its rest (or its start) printed on a line of its own between two rows: a row
-    // of the table (read with its neighbour, tables/wrapped-names.ts), not a title opening another table.
+    // of the table (joined to its neighbour, document/named-subjects.ts), not a title opening another table.
     if (inRun && current && !metaRow && namePiece(line, lines.slice(i + 1, i + 3), current)) {
       current.segments.at(-1)!.rows.push({ ...line, cells: [line.text] });
       continue;

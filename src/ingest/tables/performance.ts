@@ -5,6 +5,7 @@
 // the operator (=, >=, ≥…) or the deadline anchors the target value; what comes
 // before is 一级/二级/三级指标 (missing levels carry over from the rows above);
 // in a 自评表 the last four cells are 全年完成值, 完成程度, 分值, 得分.
+import { describeColumn } from '../layout/columns.ts';
 import type { TableRegion } from '../layout/regions.ts';
 import type { Line } from '../layout/lines.ts';
 import { newTarget, type CellDraft, type OwnerDraft, type ParseContext, type TableDraft, type TargetDraft } from '../model.ts';
@@ -292,8 +293,6 @@ interface InfoColumns {
 }
 
 const FIGURE_COLUMN = /金额|资金|总额|财政拨款|其他资金|执行率|分值|得分|预算数|执行数/;
-/** Header cells over words, not figures. */
-const WORD_COLUMN = /^(评价等级|等级|备注|说明|偏差原因.*|原因)$/;
 
 /** What a project block's money figure is: the amount spent, the budget (a 预算's 资金总额 too), or a part of either. */
 function projectMetric(label: string, ctx: ParseContext): string | null {
@@ -323,8 +322,9 @@ function readInfoRow(table: TableDraft, o: OwnerDraft, line: Line, tokens: strin
   const unitCell = (t: string) => unitNamed(t) !== null && t.replace(/[（(]\s*(?:万元|元)\s*[)）]/, '') === '';
   const rest = tokens.slice(1).filter((t) => !unitCell(t));
   // Columns of words beside the figures (评价等级, 备注) do not stop a row from being the header.
+  const overWords = (t: string) => describeColumn([t], ctx).role === 'text';
   const figureColumns = rest.filter((t) => FIGURE_COLUMN.test(t));
-  if (figureColumns.length >= 2 && tokens.every((t) => parseNumber(t) === null) && rest.every((t) => FIGURE_COLUMN.test(t) || WORD_COLUMN.test(t))) {
+  if (figureColumns.length >= 2 && tokens.every((t) => parseNumber(t) === null) && rest.every((t) => FIGURE_COLUMN.test(t) || overWords(t))) {
     const printedUnit = unitNamed(first) ?? tokens.map(unitNamed).find((u) => u !== null);
     Object.assign(info, { columns: labels((t) => t !== first && !unitCell(t)), pendingLabel: printedUnit ? null : first, tasks: false });
     return;
@@ -353,7 +353,7 @@ function readInfoRow(table: TableDraft, o: OwnerDraft, line: Line, tokens: strin
     k++;
     // Figures each under a header column are that column's, whatever words the row also prints (a 评价等级 优).
     const column = info.columns.length > 0 && (isTask || rowLabel !== null || words.length <= 1 || positional) ? (mapped ?? '') : (section ?? label);
-    if (WORD_COLUMN.test(column)) continue;
+    if (column && describeColumn([column], ctx).role === 'text') continue;
     const kind = n.percent || /执行率/.test(column) ? 'percent' : /分值|得分/.test(column) ? 'score' : 'money';
     // A dash stands for a zero amount, but for no score or rate at all (a 合计 row is not scored).
     if (kind !== 'money' && /^[-—–－]+$/.test(text.trim())) continue;
