@@ -41,6 +41,11 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const scopes = resolveScopes(catalog, q);
     return Array.isArray(scopes) ? statedBasis(s, q, scopes[0]!) : scopes;
   }
+  const twin = subjectOfSet(catalog, q);
+  if (twin) {
+    const r = answerQuery(s, twin.q);
+    return r.status === 'answered' ? { ...r, lines: [...r.lines, twin.note] } : r;
+  }
   // Every department's figure: each look-up is one query over all documents, not one per document; the
   // answer, which reads every department, is kept for the same question asked again.
   if (readsEveryDocument(q)) {
@@ -202,6 +207,23 @@ function suggestionsOf(catalog: Catalog, q: StructuredQuery, place: string): str
     });
   });
   return [...new Set(out)];
+}
+
+/**
+ * 各医保局城乡医疗救助各安排了多少: over a set, a name that is both a subject (printed by every department's tables)
+ * and a project of some department is asked of the subject; the project is said apart, never added in.
+ */
+function subjectOfSet(catalog: Catalog, q: StructuredQuery): { q: StructuredQuery; note: string } | null {
+  if (q.targets.length > 0 || !asksOfSet({ ...q, targets: [{ kind: 'metric', key: '', text: '' } as Target] })) return null;
+  const names = new Set(q.candidates.map((c) => c.name));
+  const project = q.candidates.find((c) => c.kind === 'project');
+  const subject = catalog.subjects.find((x) => x.name === q.candidates.find((c) => c.kind === 'subject')?.name);
+  if (names.size !== 1 || !project || !subject) return null;
+  const owners = [...new Set(catalog.projects.filter((p) => project.ids.includes(p.id)).map((p) => catalog.document(p.documentId).short))];
+  return {
+    q: { ...q, candidates: [], targets: [{ kind: 'subject', name: subject.name, codes: subject.codes, text: project.text }] },
+    note: `（以上是支出科目“${subject.name}”；${owners.join('、')}另有同名项目，数字不同，可问“${owners[0]} ${subject.name} 项目”。）`,
+  };
 }
 
 /** A question answered over the set of departments: its look-ups (and its answer's warnings) read every document at once. */
