@@ -6,6 +6,7 @@ import { entitiesOf, narrowByPlace, placeOwnLevel, placeUnitOrgs, scopeOf, unhel
 import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
 import { createMentionsVisitor, emptyMentions, noted, settleMentions, type Mentions, type Span } from './grammar/visitor.ts';
+import { distinguishProjects } from './distinguish.ts';
 import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { assembleLexicon, lexiconData, type LexiconData } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
@@ -387,6 +388,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     return /[a-z]/.test(text) ? (pinyin ??= createPinyinResolver(lexicon.phrases, lexicon.projectNames))(text) : text;
   };
   const projects = buildProjectSearch(catalog.projects, built.search);
+  const projectNames = new Map(catalog.projects.map((p) => [p.id, p.name]));
   const subjectByCode = new Map(catalog.subjects.flatMap((s) => s.codes.map((c) => [c, s] as const)));
   const countMetrics = new Set(metrics.filter((x) => x.kind === 'count').map((x) => x.key));
   const homophones = createHomophones(lexicon.phrases);
@@ -435,6 +437,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     // Without 和/与, several things read from one phrase split by a space are doubted.
     // 人均…按实有人员: a headcount beside a figure is what it is divided by, not a phrase split by a space.
     if (!m.arithmetic.some((a) => a.op === 'per_head')) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
+    // 中央和省里下达的…资金: words elsewhere in the question tell apart the projects a loose name matched.
+    distinguishProjects(text, m, found, (id) => projectNames.get(id));
     wholeBudget(m, entities, found);
     ownDepartments(text, m, entities, found);
     partNamed(text, m, found);

@@ -91,6 +91,8 @@ interface Piece extends Span {
   shape: boolean;
   /** A direction word (多, 少): it means something only in a question with 比. */
   afterComparison?: boolean;
+  /** 比 with no figure the grammar knows after it (中央资金比省财政的多): a comparison when a direction word follows. */
+  than?: boolean;
   /** A character no word matched (not a shape word read as plain). */
   unknown?: boolean;
   /** A shape word that built nothing: dropped unless it touches an unknown word. */
@@ -333,6 +335,9 @@ function readToken(name: string, t: IToken, out: Mentions): void {
       if (entry?.kind === 'reference' && entry.ref === 'numbered') out.pending.push({ text: t.image, ...spanOf(t), shape: false, unknown: true });
       else out.pending.push({ text: t.image, ...spanOf(t), shape: true, token: t, apply: standalone(t) });
       break;
+    case 'Than':
+      out.pending.push({ text: t.image, ...spanOf(t), shape: false, idle: true, than: true });
+      break;
     case 'Arith':
     case 'Reason':
     case 'Catalogue':
@@ -436,10 +441,11 @@ export function settleMentions(out: Mentions): Mentions {
   // A single character joins through another that joined (中 in 中小企业); a longer word (为什么) only beside an unknown one.
   const unknown = pieces.map((p) => p.unknown === true && meaningful(p.text) !== '');
   const inWord = [...unknown];
+  const apart = pieces.map((p, i) => standsApart(pieces, i));
   for (let grown = true; grown; ) {
     grown = false;
     pieces.forEach((p, i) => {
-      if (inWord[i] || p.unknown) return;
+      if (inWord[i] || p.unknown || apart[i]) return;
       const joined = (j: number) => (p.text.length === 1 ? inWord[j] : unknown[j]) === true;
       const touches = (joined(i - 1) && pieces[i - 1]!.end === p.start) || (joined(i + 1) && pieces[i + 1]!.start === p.end);
       if (touches) grown = inWord[i] = true;
@@ -452,12 +458,28 @@ export function settleMentions(out: Mentions): Mentions {
       p.shape = false;
       p.idle = true;
     }
+    // 中央资金比省财政的多多少: 比 between loose names, a direction word after them, compares them.
+    if (p.than && apart[i] && out.comparisons.length === 0) out.comparisons.push({ direction: null, text: p.text, start: p.start, end: p.end });
     if (inWord[i]) appendResidue(out, p);
     else if (p.shape) p.apply?.(out);
     else if (!p.idle) appendResidue(out, p);
   });
   out.pending = [];
   return out;
+}
+
+/**
+ * Arithmetic words are never part of a name (两笔医疗救助直达资金合计, 省里下达的资金一共): a word of two characters or
+ * more names the operation wherever it stands; one character (共 of 公共) only where it touches no unknown word. 比
+ * stands apart when a direction word follows it (A比B多), whatever A and B are.
+ */
+function standsApart(pieces: Piece[], i: number): boolean {
+  const p = pieces[i]!;
+  const entry = p.token?.payload as Entry | undefined;
+  if (entry?.kind === 'arith') return Array.from(p.text).length >= 2;
+  if (!p.than) return false;
+  const next = pieces.slice(i + 1).find((x) => x.than || x.afterComparison);
+  return next?.afterComparison === true;
 }
 
 /** Adjacent unmatched characters form one residue word. */

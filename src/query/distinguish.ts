@@ -1,0 +1,73 @@
+// 抚顺中央和省里下达的医疗救助补助资金一共多少: a loose name matching several projects, and words elsewhere in the
+// question (中央, 省里, 直达) that tell those projects apart. Each such word naming exactly one of them names it.
+import words from '../../grammar/words.json' with { type: 'json' };
+import type { Target } from './ast.ts';
+import type { Mentions, Span } from './grammar/visitor.ts';
+import { meaningful } from './loose.ts';
+import type { Found } from './targets.ts';
+
+type Candidate = Found['candidates'][number];
+
+const PRINTED: [string, string[]][] = Object.entries(words.distinguishing.words).sort((a, b) => b[0].length - a[0].length);
+
+/** The distinguishing words typed outside any name or place the grammar read, joined ones (中央直达) as one. */
+function typedWords(text: string, m: Mentions): (Span & { printed: string[][] })[] {
+  const known: Span[] = [...m.entities.filter((e): e is typeof e & Span => e.start !== undefined), ...m.targets, ...m.sets, ...m.unitOrgs];
+  const out: (Span & { printed: string[][] })[] = [];
+  for (let i = 0; i < text.length; ) {
+    const hit = PRINTED.find(([w]) => text.startsWith(w, i));
+    const inside = known.some((k) => i < k.end && i + (hit?.[0].length ?? 1) > k.start);
+    if (!hit || inside) {
+      i++;
+      continue;
+    }
+    const last = out.at(-1);
+    if (last && last.end === i) {
+      last.printed.push(hit[1]);
+      last.end = i + hit[0].length;
+    } else out.push({ start: i, end: i + hit[0].length, printed: [hit[1]] });
+    i += hit[0].length;
+  }
+  return out;
+}
+
+/**
+ * The projects a loose name matched (one group of candidates), told apart by the words typed: every word that tells
+ * any of them apart must name exactly one, each a different one; the count the question states (两笔), if any, must be
+ * the number named. With no such word, 两笔/两个 naming as many projects as matched names them all.
+ */
+export function distinguishProjects(text: string, m: Mentions, found: Found, nameOf: (id: number) => string | undefined): void {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of found.candidates) if (c.kind === 'project') groups.set(c.text, [...(groups.get(c.text) ?? []), c]);
+  const typed = typedWords(text, m);
+  const counted = m.counted[0]?.count ?? null;
+  for (const [loose, pool] of groups) {
+    if (pool.length < 2) continue;
+    const holds = (c: Candidate, printed: string[][]) => printed.every((forms) => c.ids.some((id) => forms.some((f) => nameOf(id)?.includes(f))));
+    const telling = typed.map((w) => ({ ...w, picks: pool.filter((c) => holds(c, w.printed)) })).filter((w) => w.picks.length < pool.length);
+    let named: Candidate[];
+    if (telling.length > 0) {
+      if (telling.some((w) => w.picks.length !== 1)) continue;
+      named = telling.map((w) => w.picks[0]!);
+      if (new Set(named).size !== named.length || (counted !== null && counted !== named.length)) continue;
+    } else if (counted === pool.length && m.arithmetic.length + m.comparisons.length > 0) named = pool;
+    else continue;
+    settle(text, found, loose, named, telling);
+    return;
+  }
+}
+
+/** The projects named become targets; the loose name's candidates, and words read inside the telling words, go. */
+function settle(text: string, found: Found, loose: string, named: Candidate[], telling: Span[]): void {
+  // A word read inside the telling words, or made of nothing else (央资金省资金 of 中央资金是省资金).
+  const chars = new Set(telling.flatMap((w) => Array.from(text.slice(w.start, w.end))));
+  const within = (word: string) => {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (telling.some((w) => at < w.end && at + word.length > w.start)) return true;
+    return Array.from(meaningful(word)).every((c) => chars.has(c));
+  };
+  found.candidates = found.candidates.filter((c) => c.text !== loose && !within(c.text));
+  found.unknown = found.unknown.filter((w) => !within(w));
+  found.targets = found.targets.filter((t) => t.kind !== 'project' || !t.fuzzy || !within(t.text));
+  const targets: Target[] = named.map((c) => ({ kind: 'project', name: c.name, ids: c.ids, text: loose, fuzzy: true }));
+  found.targets.push(...targets);
+}
