@@ -441,7 +441,7 @@ export function settleMentions(out: Mentions): Mentions {
   // A single character joins through another that joined (中 in 中小企业); a longer word (为什么) only beside an unknown one.
   const unknown = pieces.map((p) => p.unknown === true && meaningful(p.text) !== '');
   const inWord = [...unknown];
-  const apart = pieces.map((p, i) => standsApart(pieces, i));
+  const apart = pieces.map((_, i) => standsApart(pieces, i));
   for (let grown = true; grown; ) {
     grown = false;
     pieces.forEach((p, i) => {
