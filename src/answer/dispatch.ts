@@ -10,6 +10,7 @@ import { statedChanges } from './intents/changes.ts';
 import { compare } from './intents/compare.ts';
 import { listCatalog, listWithin } from './intents/list.ts';
 import { lookup } from './intents/lookup.ts';
+import { namesakeAnswer } from './namesakes.ts';
 import { indicators, performance } from './intents/performance.ts';
 import { rankWithin } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
@@ -61,7 +62,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const place = q.entities[0] ? `${catalog.departments.get(q.entities[0].department)![0]!.short} ` : '';
     const first = q.candidates[0]!;
     if (q.candidates.some((c) => c.kind !== first.kind)) {
-      const both = twins(s, q);
+      // Only a look-up of the name alone: a question about more (加起来) is not half answered.
+      const both = q.intent === 'lookup' && q.targets.length === 0 ? twins(s, q) : null;
       return both ?? reply('ambiguous', [`“${first.name}”既是支出科目也是项目，数字不同，请选一个：`], [], [`${place}${first.name} 科目`, `${place}${first.name} 项目`]);
     }
     const ask = first.kind === 'subject' ? '这个科目编码在文件中印得不完整，几个科目共用它，请选一个：' : `没有名为“${first.text}”的项目，你要问的是不是：`;
@@ -163,18 +165,12 @@ function catalogue(catalog: Catalog): Reply {
  * rather than asked back. Null when either cannot be answered, and the question is asked back.
  */
 function twins(s: Sources, q: StructuredQuery): Reply | null {
-  const project = q.candidates.find((c) => c.kind === 'project');
   const subject = s.catalog.subjects.find((x) => x.name === q.candidates.find((c) => c.kind === 'subject')?.name);
-  if (!project || !subject) return null;
+  const typed = q.candidates[0]!.text;
   const asked = { ...q, candidates: [] };
   const scopes = resolveScopes(s.catalog, asked);
-  if (!Array.isArray(scopes) || scopes.length !== 1) return null;
-  const scope = { ...scopes[0]!, yearNote: null };
-  const asSubject = lookup(s, asked, scope, { kind: 'subject', name: subject.name, codes: subject.codes, text: project.text });
-  const asProject = lookup(s, asked, scope, { kind: 'project', name: project.name, ids: project.ids, text: project.text, fuzzy: false });
-  if (asSubject.status !== 'answered' || asProject.status !== 'answered') return null;
-  const lines = [...(scopes[0]!.yearNote ? [scopes[0]!.yearNote] : []), `“${subject.name}”既是支出科目也是项目，数字不同，分别是：`, `【支出科目】${asSubject.lines.join('\n')}`, `【项目】${asProject.lines.join('\n')}`];
-  return reply('answered', lines, [...asSubject.figures, ...asProject.figures]);
+  if (!subject || !Array.isArray(scopes) || scopes.length !== 1) return null;
+  return namesakeAnswer(s, asked, scopes[0]!, { kind: 'subject', name: subject.name, codes: subject.codes, text: typed });
 }
 
 /**
@@ -264,7 +260,10 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
       return breakdown(s, q, scopes[0]!, q.targets[0]!);
     default: {
       if (scopes.length > 1 || q.targets.length > 1) return compare(s, q, scopes);
-      return lookup(s, q, scopes[0]!, q.targets[0]!);
+      const [target] = q.targets;
+      // 公务员医疗补助 named with no 科目 or 项目: every thing printed under the name, each labelled.
+      const all = target!.kind === 'subject' && !q.subjects && q.listOf === null ? namesakeAnswer(s, q, scopes[0]!, target!) : null;
+      return all ?? lookup(s, q, scopes[0]!, target!);
     }
   }
 }

@@ -54,12 +54,16 @@ function codeTarget(t: Extract<TargetMention, { kind: 'code' }>, catalog: Catalo
   else found.unknown.push(t.code);
 }
 
-/** 城乡医疗救助 is a subject and a project with other figures: 项目 or 科目 says which, else ask. */
+/**
+ * 城乡医疗救助 is a subject and a project: 项目 or 科目 says which; with other figures and neither said, both are
+ * candidates (answered each labelled, or asked back).
+ */
 function subjectTarget(t: Extract<TargetMention, { kind: 'subject' }>, m: Mentions, catalog: Catalog, scope: Scope, found: Found): void {
-  const twins = m.scopes.includes('subjects') ? [] : catalog.subjectTwins.filter((p) => p.name === t.name && (!scope || scope.has(p.documentId)));
-  const project = { kind: 'project' as const, name: t.name, ids: twins.map((p) => p.id), text: t.text };
+  const inScope = (p: { name: string; documentId: number }) => p.name === t.name && (!scope || scope.has(p.documentId));
   const asked = m.listTargets.findIndex((l) => l.target === 'projects');
-  if (twins.length === 0) found.targets.push({ kind: 'subject', name: t.name, codes: t.codes, text: t.text });
+  const named = m.scopes.includes('subjects') ? [] : asked >= 0 ? catalog.projects.filter(inScope) : catalog.subjectTwins.filter(inScope);
+  const project = { kind: 'project' as const, name: t.name, ids: named.map((p) => p.id), text: t.text };
+  if (named.length === 0) found.targets.push({ kind: 'subject', name: t.name, codes: t.codes, text: t.text });
   else if (asked >= 0) {
     found.targets.push({ ...project, fuzzy: false });
     m.listTargets.splice(asked, 1);
