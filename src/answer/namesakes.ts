@@ -67,7 +67,7 @@ export function namesakeAnswer(s: Sources, q: StructuredQuery, scope: Scope, sub
   const lines = [
     ...(scope.yearNote ? [scope.yearNote] : []),
     `“${subject.name}”在文件中${kinds.length > 1 ? `既是${kinds.slice(0, -1).join('、')}，也是${kinds.at(-1)}` : `有${answers.length}个${kinds[0]}`}，分别是：`,
-    ...answers.map((a) => `【${a.label}】${a.r.lines.join('\n')}${where(a.r) ?? ''}`),
+    ...answers.flatMap((a) => [`【${a.label}】${a.r.lines[0]}${where(a.r) ?? ''}`, ...a.r.lines.slice(1)]),
   ];
   return reply('answered', lines, answers.flatMap((a) => a.r.figures));
 }
