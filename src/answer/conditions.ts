@@ -64,3 +64,13 @@ export const describeAll = (conditions: Condition[]) => conditions.map(describe)
 export function mismatch(conditions: Condition[], kind: Condition['unit']): string {
   return `条件是${conditions.map((c) => UNIT_NAMES[c.unit]).join('、')}，这里排的是${UNIT_NAMES[kind]}，无法按此筛选。`;
 }
+
+/**
+ * 功能科目 are coded from 2 (201 一般公共服务支出 … 232), 经济分类 from 3 (部门: 301 工资福利支出) or 5 (政府: 501):
+ * subjects asked of one classification are held to its codes; a subject without a code, to neither.
+ */
+export function ofClassification(text: string, code: string | null): boolean {
+  if (/功能/.test(text)) return code !== null && code.startsWith('2');
+  if (/经济/.test(text)) return code !== null && /^[35]/.test(code);
+  return true;
+}

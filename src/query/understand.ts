@@ -19,6 +19,7 @@ import { buildProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, type Found } from './targets.ts';
 import { MEASURES, metrics } from '../store/metrics.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
+import words from '../../grammar/words.json' with { type: 'json' };
 import { alternation } from './normalize/words.ts';
 
 export type Understood =
@@ -127,7 +128,22 @@ function whichDepartment(m: Mentions, entities: EntityRef[], targets: Target[]):
   }
 }
 
+const RISE = new RegExp(alternation(words.changeDirection.up));
+const FALL = new RegExp(alternation(words.changeDirection.down));
+
+/**
+ * 较上年增长超过30%的功能科目, 哪些科目比上年下降了: subjects asked by the way their change from last year goes are
+ * those whose change the text states that way, the conditions bounding that change (its percent or amount).
+ */
+function changesListed(text: string, m: Mentions, targets: Target[]): Mentions['changes'] {
+  if (m.changes || !m.previousYear || targets.length > 0 || !m.scopes.includes('subjects') || m.conditions.some((c) => c.unit === 'score')) return m.changes;
+  const up = RISE.test(text);
+  if (up === FALL.test(text)) return m.changes;
+  return { order: up ? 'up' : 'down', state: null, listed: true };
+}
+
 function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, unknown, candidates }: Found): StructuredQuery {
+  m.changes = changesListed(text, m, targets);
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
   const byScore = rankedByScore(m, targets);
   whichDepartment(m, entities, targets);

@@ -6,6 +6,9 @@ import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
 import { changePercent } from '../targets.ts';
+import { describeAll, meeting, ofClassification } from '../conditions.ts';
+import { changeFigure } from '../figures.ts';
+import type { NarrativeFactRow } from '../../store/schema.ts';
 
 /** A list item's number the prose prints before a name (（1）行政单位医疗). */
 const named = (label: string) => label.replace(/^\s*(?:[（(]\d+[)）]|\d+[.、．])\s*/, '').replace(/比[^比]*增减幅度$/, '');
@@ -29,10 +32,53 @@ export function statedChanges(s: Sources, q: StructuredQuery, scope: Scope): Rep
     const lines = kept.map((f) => `· ${named(f.label)}：${show(f)}，与上年${f.change!.direction}${f.change!.reason ? `（${f.change!.reason}）` : ''}（第${f.change!.line}行）`);
     return reply('answered', [...note, `${head} 文中说明与上年${asked.state}的${what}（共${kept.length}个）：`, ...lines], kept);
   }
+  if (asked.listed) return listedChanges(q, facts.filter((f) => ofClassification(q.text, f.subject_code)), scope, head, note);
   const up = asked.order === 'up';
   const rates = once(stated.flatMap((f) => changePercent(f) ?? []).filter((p) => (up ? (p.value as number) > 0 : (p.value as number) < 0)));
   if (rates.length === 0) return reply('not_found', [...note, `${head}中没有说明${up ? '增长' : '下降'}幅度的${what}。`]);
   const sorted = rates.sort((a, b) => (up ? (b.value as number) - (a.value as number) : (a.value as number) - (b.value as number)));
   const lines = sorted.map((p, i) => `${i + 1}. ${named(p.label)}：${up ? '增长' : '下降'}${Math.abs(p.value as number)}%（第${p.line}行）`);
   return reply('answered', [...note, `${head} 文中说明的比上年${up ? '增幅' : '降幅'}排序（共${sorted.length}个）：`, ...lines], sorted);
+}
+
+/** The way a stated change goes: its amount's or percent's sign, else its word. */
+function goesUp(c: NonNullable<Figure['change']>): boolean | null {
+  const n = c.fen ?? c.percent;
+  if (n !== null && n !== 0) return n > 0;
+  return c.direction === null ? null : /增|涨|升|提高/.test(c.direction) ? true : /减|降|少/.test(c.direction) ? false : null;
+}
+
+/**
+ * 哪些科目比上年下降了, 较上年增长超过30%的功能科目: every subject whose stated change goes the way asked, its change
+ * amount and percent as stated, held to the conditions (a percent bounds the percent, an amount the amount changed).
+ * Led by the percent when the bound is one, else by the amount, in the order the text states them.
+ */
+function listedChanges(q: StructuredQuery, facts: NarrativeFactRow[], scope: Scope, head: string, note: string[]): Reply {
+  const up = q.changes!.order === 'up';
+  const way = up ? '增长' : '下降';
+  const byPercent = q.conditions.some((c) => c.unit === 'percent');
+  const rows = facts
+    .map((f) => fromFact(f, scope.doc, scope.doc.department))
+    .filter((f) => goesUp(f.change!) === up)
+    .map((f) => {
+      // The amount changed, as large as stated, named by the way it went (减少294.35万元 is no −294.35).
+      const changed = f.change!.fen !== null ? changeFigure(f) : null;
+      const amount = changed && { ...changed, label: `${f.label}比上年${up ? '增加' : '减少'}`, fen: Math.abs(changed.fen!) };
+      const percent = changePercent(f);
+      // The bound reads the change as a size: 下降超过50% is a percent of −50% or lower.
+      const size = (x: Figure | null) => (x === null ? [] : [{ ...x, fen: x.fen === null ? null : Math.abs(x.fen), value: typeof x.value === 'number' ? Math.abs(x.value) : x.value }]);
+      const ok = q.conditions.every((c) => meeting(size(c.unit === 'percent' ? percent : amount), [c]).length > 0);
+      return ok ? { f, amount, percent } : null;
+    })
+    .filter((r) => r !== null);
+  const once = rows.filter((r, i) => rows.findIndex((x) => named(x.f.label) === named(r.f.label) && x.f.change!.percent === r.f.change!.percent && x.f.change!.fen === r.f.change!.fen) === i);
+  const bound = q.conditions.length ? `（${way}${describeAll(q.conditions)}）` : '';
+  const what = /功能/.test(q.text) ? '功能科目' : /经济/.test(q.text) ? '经济分类科目' : '科目';
+  if (once.length === 0) return reply('not_found', [...note, `${head}中没有说明比上年${way}的${what}${bound}。`]);
+  const lines = once.map(({ f, amount, percent }) => {
+    const parts = [amount ? `${up ? '增加' : '减少'}${show(amount)}` : '', percent ? `${way}${Math.abs(percent.value as number)}%` : ''].filter(Boolean);
+    return `· ${named(f.label)}：${parts.join('，') || f.change!.direction}（第${f.change!.line}行）`;
+  });
+  const figures = once.flatMap(({ amount, percent }) => (byPercent ? [percent, amount] : [amount, percent]).filter((x): x is Figure => x !== null));
+  return reply('answered', [...note, `${head} 文中说明比上年${way}的${what}${bound}（共${once.length}个）：`, ...lines], figures);
 }

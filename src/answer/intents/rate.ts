@@ -4,7 +4,7 @@
 import words from '../../../grammar/words.json' with { type: 'json' };
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { NarrativeFactRow } from '../../store/schema.ts';
-import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
+import { comparable, describeAll, meeting, mismatch, ofClassification } from '../conditions.ts';
 import { fromFact, show, type Figure } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -96,6 +96,21 @@ function ratesMeeting(q: StructuredQuery, head: string, note: string[], rated: R
   return reply('answered', [...note, `${title}（共${kept.length}个）：`, ...kept.map((r) => `· ${r.name}：${stated(r)}`)], kept.flatMap((r) => [...r.text, ...r.table]));
 }
 
+/**
+ * 完成年初预算不到60%的科目: the subjects whose completion of the budget the text states, meeting the conditions,
+ * as the text lists them (科目 are subjects, never projects).
+ */
+function subjectRatesMeeting(s: Sources, q: StructuredQuery, scope: Scope, head: string, note: string[]): Reply {
+  const doc = scope.doc;
+  const facts = s.queries.factsByAspect(doc.id, 'execution_rate').filter((f) => isRate(scope.year)(f) && f.metric === 'subject' && ofClassification(q.text, f.subject_code));
+  const rates = facts.map((f) => fromFact(f, doc, doc.department, `${f.label}执行率`)).sort((a, b) => a.line - b.line);
+  const title = `${head} 完成预算${describeAll(q.conditions)}的科目`;
+  if (rates.length === 0) return reply('not_found', [...note, `${head}中没有说明各科目完成预算的比例。`]);
+  const kept = meeting(rates, q.conditions);
+  if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（共${rates.length}个科目说明了完成预算的比例）。`]);
+  return reply('answered', [...note, `${title}（共${kept.length}个，按文中顺序）：`, ...kept.map((f) => `· ${f.label.replace(/执行率$/, '')}：${show(f)}（第${f.line}行）`)], kept);
+}
+
 export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
@@ -106,6 +121,7 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     const said = stated.map((r) => `${show(r.figure)}${r.reason ? `（决算数与预算数的差异原因：${r.reason}）` : ''}`);
     return reply('answered', [...note, `${head} ${targetName(target)}执行率：${said.join('；')}`], stated.map((r) => r.figure));
   }
+  if (!target && q.subjects && q.conditions.length) return subjectRatesMeeting(s, q, scope, head, note);
   // A project asked, else every project (and, unless only projects were asked, the department's own rates).
   const ids = target ? target.ids : s.queries.projects(scope.doc.id).filter((p) => scope.unitId === null || p.unit_id === scope.unitId).map((p) => p.id);
   const rated = projectRates(s, scope, ids);

@@ -114,9 +114,15 @@ export function createParser(t: QuestionTokens) {
       return title >= 2 && isTableWord(this.LA(j)) && adjacent(this.LA(j - 1), this.LA(j)) ? j : 0;
     }
 
+    /** 执行率是100%: a word comparing only rates and scores stands before a percentage or a score. */
+    private rateAt(k: number): boolean {
+      const unit = entry(this.LA(k + 1)) as { kind: string; unit?: string } | undefined;
+      return this.LA(k).image.endsWith('%') || (tokenMatcher(this.LA(k + 1), t.Unit) && unit?.unit !== 'yuan');
+    }
+
     private startsCondition(): boolean {
       const first = this.LA(1);
-      if (isComparator(first, false)) return this.amountAt(2) > 0;
+      if (isComparator(first, false)) return this.amountAt(2) > 0 && (!shapes.comparators.ratesOnly.includes(first.image) || this.rateAt(2));
       if (isRange(first, 'open')) return this.amountAt(2) > 0 && this.joinsRange(2 + this.amountAt(2));
       const n = this.amountAt(1);
       if (n === 0) return false;

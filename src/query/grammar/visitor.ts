@@ -34,7 +34,7 @@ export interface Mentions {
   /** 增加多少, 下降了: the change itself is asked for, not only the year before. */
   changeAsked: boolean;
   /** 增长最快 / 降幅最大, 不可比 / 持平: figures by the change the text states. */
-  changes: { order: 'up' | 'down' | null; state: '不可比' | '持平' | null } | null;
+  changes: { order: 'up' | 'down' | null; state: '不可比' | '持平' | null; listed?: boolean } | null;
   /** A 前N; 0 when 前 came without a number. */
   top: number | null;
   listTargets: (Span & { target: ListTarget })[];
