@@ -89,7 +89,10 @@ export function placeUnitOrgs(entities: EntityRef[], unitOrgs: Mentions['unitOrg
       if (unit) entities[i] = { ...unit, text: o.text };
       found ||= unit !== undefined;
     }
-    if (!found && entities.length === 0 && o.units.length === 1) entities.push({ ...o.units[0]!, text: o.text });
+    // 抚顺本级和医保中心: another unit of a department whose unit is already named is named beside it.
+    const beside = found ? undefined : o.units.find((u) => entities.some((e) => e.unitId !== null && e.department === u.department));
+    if (beside) entities.push({ ...beside, text: o.text });
+    else if (!found && entities.length === 0 && o.units.length === 1) entities.push({ ...o.units[0]!, text: o.text });
     else if (!found) unknown.push(o.text);
   }
   return unknown;
@@ -103,12 +106,21 @@ export function placeUnitOrgs(entities: EntityRef[], unitOrgs: Mentions['unitOrg
 export function placeOwnLevel(entities: EntityRef[], m: Mentions, catalog: Catalog): string[] {
   if (!m.scopes.includes('subunit')) return [];
   const unknown: string[] = [];
-  for (const [i, e] of entities.entries()) {
-    if (e.unitId !== null) continue;
-    const docs = new Set(catalog.departments.get(e.department)?.map((d) => d.id));
+  const ownOf = (department: string) => {
+    const docs = new Set(catalog.departments.get(department)?.map((d) => d.id));
     const subunits = catalog.units.filter((u) => u.role === 'subunit' && docs.has(u.documentId));
-    const own = subunits.find((u) => /本级|机关/.test(u.name)) ?? subunits.find((u) => e.department.endsWith(u.name));
-    if (own) entities[i] = { department: e.department, unitId: own.id, name: own.name, text: e.text };
+    return subunits.find((u) => /本级|机关/.test(u.name)) ?? subunits.find((u) => department.endsWith(u.name));
+  };
+  for (const [i, e] of [...entities.entries()]) {
+    const own = ownOf(e.department);
+    if (e.unitId === null) {
+      if (own) entities[i] = { department: e.department, unitId: own.id, name: own.name, text: e.text };
+      else unknown.push('本级');
+      continue;
+    }
+    if (own?.id === e.unitId || entities.some((x) => x.unitId === own?.id)) continue;
+    // 抚顺医保中心和本级: the department's own level beside a unit of it named; never dropped unread.
+    if (own && m.conjunctions.length > 0) entities.push({ department: e.department, unitId: own.id, name: own.name, text: '本级' });
     else unknown.push('本级');
   }
   return unknown;

@@ -24,7 +24,7 @@ const sameCode = (a: string, b: string) => a.replace(/^0+/, '') === b.replace(/^
  * `looseProject`: the project a word names closely in the documents asked about. An everyday word for a subject (物业费 for
  * 物业管理费) is that project where one is named so (抚顺 物业费、水电费（保运转）), else the subject.
  */
-export function mentionedTargets(m: Mentions, compound: Phrase[], catalog: Catalog, subjectByCode: ReadonlyMap<string, CatalogSubject>, scope: Scope, found: Found, looseProject: (word: string) => Target | undefined): void {
+export function mentionedTargets(text: string, m: Mentions, compound: Phrase[], catalog: Catalog, subjectByCode: ReadonlyMap<string, CatalogSubject>, scope: Scope, found: Found, looseProject: (word: string) => Target | undefined): void {
   const partOf = new Set(compound.flatMap((p) => p.targets));
   const listPartOf = new Set(compound.flatMap((p) => p.listTargets));
   m.listTargets = m.listTargets.filter((_, i) => !listPartOf.has(i));
@@ -40,7 +40,7 @@ export function mentionedTargets(m: Mentions, compound: Phrase[], catalog: Catal
     if (t.kind === 'code') codeTarget(t, catalog, subjectByCode, found);
     else if (t.kind === 'metric') found.targets.push({ kind: 'metric', key: t.key, text: t.text });
     else if (t.kind === 'subject' && t.text !== t.name && looseProject(t.text)) found.targets.push(looseProject(t.text)!);
-    else if (t.kind === 'subject') subjectTarget(t, m, catalog, scope, found);
+    else if (t.kind === 'subject') subjectTarget(text, t, m, catalog, scope, found);
     else found.targets.push({ kind: 'project', name: t.name, ids: t.ids, text: t.text, fuzzy: false });
   }
 }
@@ -58,8 +58,9 @@ function codeTarget(t: Extract<TargetMention, { kind: 'code' }>, catalog: Catalo
  * 城乡医疗救助 is a subject and a project: 项目 or 科目 says which; with other figures and neither said, both are
  * candidates (answered each labelled, or asked back).
  */
-function subjectTarget(t: Extract<TargetMention, { kind: 'subject' }>, m: Mentions, catalog: Catalog, scope: Scope, found: Found): void {
+function subjectTarget(text: string, t: Extract<TargetMention, { kind: 'subject' }>, m: Mentions, catalog: Catalog, scope: Scope, found: Found): void {
   const inScope = (p: { name: string; documentId: number }) => p.name === t.name && (!scope || scope.has(p.documentId));
+  if (readingSaid(text, t, m, catalog.projects.filter(inScope), found)) return;
   const asked = m.listTargets.findIndex((l) => l.target === 'projects');
   const named = m.scopes.includes('subjects') ? [] : asked >= 0 ? catalog.projects.filter(inScope) : catalog.subjectTwins.filter(inScope);
   const project = { kind: 'project' as const, name: t.name, ids: named.map((p) => p.id), text: t.text };
@@ -68,4 +69,26 @@ function subjectTarget(t: Extract<TargetMention, { kind: 'subject' }>, m: Mentio
     found.targets.push({ ...project, fuzzy: false });
     m.listTargets.splice(asked, 1);
   } else found.candidates.push({ kind: 'subject', name: t.name, ids: [], text: t.text }, project);
+}
+
+/** 城乡医疗救助科目, 城乡医疗救助这个项目: the word typed right after a name says which reading that mention is. */
+const SAID_AFTER = /^(?:的|这个|那个|这一|这)?(科目|项目)/;
+/** 这个科目和同名项目: the other reading of the same name, named as such. */
+const NAMESAKE = { 科目: /同名的?项目/, 项目: /同名的?科目/ } as const;
+
+/**
+ * A name that is a subject and a project, each mention read as the word after it says (城乡医疗救助科目比城乡医疗救助项目多多少),
+ * and 同名项目 / 同名科目 naming the other reading too. False when no word after the mention says.
+ */
+function readingSaid(text: string, t: Extract<TargetMention, { kind: 'subject' }>, m: Mentions, projects: { id: number }[], found: Found): boolean {
+  const said = SAID_AFTER.exec(text.slice(t.end))?.[1] as '科目' | '项目' | undefined;
+  if (!said || projects.length === 0) return false;
+  const subject: Target = { kind: 'subject', name: t.name, codes: t.codes, text: t.text };
+  const project: Target = { kind: 'project', name: t.name, ids: projects.map((p) => p.id), text: t.text, fuzzy: false };
+  found.targets.push(said === '科目' ? subject : project);
+  if (NAMESAKE[said].test(text)) found.targets.push(said === '科目' ? project : subject);
+  // 项目 typed after the name names it, not a list of projects.
+  const word = m.listTargets.findIndex((l) => l.target === 'projects' && l.start >= t.end && l.start - t.end <= 2);
+  if (word >= 0) m.listTargets.splice(word, 1);
+  return true;
 }

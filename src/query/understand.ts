@@ -64,7 +64,8 @@ function computed(m: Mentions, entities: EntityRef[], targets: Target[]): boolea
       return true;
     case 'sum':
     case 'average':
-      return targets.length > 1 && entities.length <= 1;
+      // 本级和医保中心的项目支出加起来: units of one department, added up as the arithmetic of its figures.
+      return (targets.length > 1 && entities.length <= 1) || (entities.length > 1 && entities.every((e) => e.unitId !== null && e.department === entities[0]!.department));
     default:
       return pairs || (op === 'difference' && m.previousYear);
   }
@@ -443,7 +444,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     // A phrase with an unknown word in it is one name (举报奖金): the known words inside are its parts.
     const compound = compoundPhrases(phrases, m, whole);
     // The known words outside those names are what is asked.
-    mentionedTargets(m, compound, catalog, subjectByCode, scope, found, (word) => {
+    mentionedTargets(text, m, compound, catalog, subjectByCode, scope, found, (word) => {
       const close = closeName(closestNames(projects, word, scope));
       // Named after the word (物业费、水电费（保运转）), not merely holding it (劳务派遣人员工资经费 for 工资).
       return close?.[0]!.project.name.startsWith(word) ? { kind: 'project', name: close[0]!.project.name, ids: close.map((h) => h.project.id), text: word, fuzzy: true } : undefined;

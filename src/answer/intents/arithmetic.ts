@@ -146,14 +146,15 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
 /** 人均: a figure over the headcount the document states, 实有人员 unless the question names 编制. */
 function perHead(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   // 按实有人员算, 按编制: a headcount named among the figures is the divisor.
-  const named = q.targets.find((x) => x.kind === 'metric' && STAFF.has(x.key));
-  const t = q.targets.find((x) => x !== named)!;
-  const authorized = named ? named.kind === 'metric' && named.key === HEADCOUNTS.authorized : /编制/.test(q.text);
+  // 按编制人数算: 编制 and 人数 both read as headcounts; 编制 named anywhere says which.
+  const staff = (x: Target) => x.kind === 'metric' && STAFF.has(x.key);
+  const t = q.targets.find((x) => !staff(x))!;
+  const authorized = q.targets.some((x) => x.kind === 'metric' && x.key === HEADCOUNTS.authorized) || /编制/.test(q.text);
   const key = authorized ? HEADCOUNTS.authorized : HEADCOUNTS.actual;
   const head = yearHeading(scope.entity, scope.doc, scope.year);
   if (!t) return reply('not_found', [`${head}：人均什么？例如：人均人员经费。`]);
   // 那次培训人均: a figure about other people (trainees) is not divided by the staff.
-  if (!staffFigure(t)) return reply('not_found', [`${head}中没有印${targetName(t)}所涉及的人数，不按本单位人数计算人均。`]);
+  if (!staffFigure(t)) return reply('not_found', [`${head}中没有找到${targetName(t)}所涉及的人数，不按本单位人数计算人均。`]);
   const amount = headlineFigure(s, scope, t, scope.year, stageOf(q.stage, scope)).main;
   const count = headlineFigure(s, scope, { kind: 'metric', key, text: '' }, scope.year, scope.doc.stage).main;
   const people = authorized ? '编制人数' : '实有人数';
