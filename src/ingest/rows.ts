@@ -14,11 +14,19 @@ export interface RowWriter {
 export function rowWriter(sqlite: SQLite.Database): RowWriter {
   const statements = new Map<string, SQLite.Statement>();
   const prepared = (sql: string) => statements.get(sql) ?? statements.set(sql, sqlite.prepare(sql)).get(sql)!;
+  // By the table and the columns given: the statement's text is built once per shape of row, not once per row.
+  const inserts = new Map<string, SQLite.Statement>();
   return {
     insert(table, row) {
-      const entries = Object.entries(row).filter(([, v]) => v !== undefined);
-      const sql = `insert into "${table}" (${entries.map(([c]) => `"${c}"`).join(', ')}) values (${entries.map(() => '?').join(', ')})`;
-      return Number(prepared(sql).run(...entries.map(([, v]) => v)).lastInsertRowid);
+      const values = row as Record<string, unknown>;
+      const columns = Object.keys(values).filter((c) => values[c] !== undefined);
+      const shape = `${table}(${columns.join()})`;
+      let statement = inserts.get(shape);
+      if (!statement) {
+        statement = sqlite.prepare(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+        inserts.set(shape, statement);
+      }
+      return Number(statement.run(columns.map((c) => values[c])).lastInsertRowid);
     },
     run(sql, ...params) {
       prepared(sql).run(...params);

@@ -11,6 +11,7 @@ import { migrateToLatest } from '../store/migrations.ts';
 import { openStore } from '../store/db.ts';
 import { runChecks, type CheckDraft } from './checks/index.ts';
 import { documentCopier, PREVIOUS } from './copy.ts';
+import { deferIndexes } from './indexes.ts';
 import { UnreadableDocument } from './document/metadata.ts';
 import { parseDocument, type DocumentDraft } from './document/parse.ts';
 import { ingestFingerprint } from './fingerprint.ts';
@@ -197,6 +198,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const store = openStore(temporary);
   try {
     await migrateToLatest(store.db);
+    // A copy of the previous database keeps its indexes: it is mostly written already.
+    const createIndexes = extending ? null : deferIndexes(store.sqlite);
     // Extending a copy of the previous database, its documents are in place already; else they are copied one by one.
     const from = extending ? 'main' : PREVIOUS;
     if (previous.size && !extending) store.sqlite.prepare(`attach database ? as ${PREVIOUS}`).run(options.dbPath);
@@ -220,6 +223,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       if (result.documents.length === 0 && result.failed.length === 0) result.failed.push({ file: options.rawDir, reason: '目录中没有 .txt 文档' });
       if (result.failed.length > 0) throw new IngestFailed(result);
       await trx.insertInto('build_info').values({ key: 'ingest_fingerprint', value: ingestFingerprint() }).execute();
+      createIndexes?.();
       // What the engine needs at start-up, computed once here rather than on every start.
       await storeArtefacts(trx, await buildArtefacts(trx));
 

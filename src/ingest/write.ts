@@ -116,40 +116,43 @@ export function writeDocument(db: RowWriter, source: Source, parsed: Pick<Parsed
   }
   const checkId = (c: CheckDraft | null | undefined) => (c ? (checkIds.get(c) ?? null) : null);
 
-  const items: NewLineItem[] = doc.tables.flatMap((t) =>
-    [...t.cells, ...t.blanks].map((c) => ({
-      document_id: documentId,
-      table_id: tableIds.get(t)!,
-      unit_id: unitId(c.unitName),
-      project_id: c.project ? (projectIds.get(c.project) ?? null) : null,
-      line: c.line,
-      row_label: c.rowLabel,
-      classification: c.classification,
-      side: c.side,
-      subject_code: c.subjectCode,
-      subject_name: c.subjectName,
-      level: c.level,
-      parent_code: c.parentCode,
-      alt_code: c.altCode,
-      alt_name: c.altName,
-      metric: c.metric,
-      column_key: c.column.key,
-      column_label: c.column.label,
-      scope: c.column.scope,
-      basis: c.column.basis,
-      year: c.column.year,
-      value_kind: c.valueKind,
-      amount_fen: c.fen,
-      quantity: c.quantity,
-      precision_fen: c.precisionFen,
-      raw_text: c.raw,
-      flags: c.flags.join(','),
-      as_of: t.region.asOf,
-      corroboration: corroborations.cells.get(c)?.status ?? 'none',
-      check_id: checkId(corroborations.cells.get(c)?.check),
-    })),
-  );
-  insertAll(db, 'line_items', items);
+  // Each figure written as it is visited: a list of them all would be a second copy of the document's cells.
+  for (const t of doc.tables) {
+    for (const c of [...t.cells, ...t.blanks]) {
+      const item: NewLineItem = {
+        document_id: documentId,
+        table_id: tableIds.get(t)!,
+        unit_id: unitId(c.unitName),
+        project_id: c.project ? (projectIds.get(c.project) ?? null) : null,
+        line: c.line,
+        row_label: c.rowLabel,
+        classification: c.classification,
+        side: c.side,
+        subject_code: c.subjectCode,
+        subject_name: c.subjectName,
+        level: c.level,
+        parent_code: c.parentCode,
+        alt_code: c.altCode,
+        alt_name: c.altName,
+        metric: c.metric,
+        column_key: c.column.key,
+        column_label: c.column.label,
+        scope: c.column.scope,
+        basis: c.column.basis,
+        year: c.column.year,
+        value_kind: c.valueKind,
+        amount_fen: c.fen,
+        quantity: c.quantity,
+        precision_fen: c.precisionFen,
+        raw_text: c.raw,
+        flags: c.flags.join(','),
+        as_of: t.region.asOf,
+        corroboration: corroborations.cells.get(c)?.status ?? 'none',
+        check_id: checkId(corroborations.cells.get(c)?.check),
+      };
+      db.insert('line_items', item);
+    }
+  }
 
   const writeOwner = (o: OwnerDraft, tableId: number | null) => {
     const ownerId = db.insert('performance_owners', {
@@ -198,10 +201,10 @@ export function writeDocument(db: RowWriter, source: Source, parsed: Pick<Parsed
   // Goals stated in the prose belong to no table.
   for (const o of doc.owners) writeOwner(o, null);
 
-  const facts: NewNarrativeFact[] = doc.facts.map((f) => {
+  for (const f of doc.facts) {
     const verdict = corroborations.facts.get(f);
-    return { ...f, flags: f.flags ?? '', document_id: documentId, corroboration: verdict?.status ?? 'none', check_id: checkId(verdict?.check) };
-  });
-  insertAll(db, 'narrative_facts', facts);
+    const fact: NewNarrativeFact = { ...f, flags: f.flags ?? '', document_id: documentId, corroboration: verdict?.status ?? 'none', check_id: checkId(verdict?.check) };
+    db.insert('narrative_facts', fact);
+  }
   return documentId;
 }

@@ -69,7 +69,8 @@ export function corroborate(doc: DocumentDraft, checks: CheckDraft[]): Corrobora
   for (const t of doc.tables) for (const c of t.cells) tableOf.set(c, t);
 
   const passes = new Map<Figure, CheckDraft[]>();
-  const add = (f: Figure, c: CheckDraft) => passes.set(f, [...(passes.get(f) ?? []), c]);
+  // Pushed, not copied: a figure a thousand checks pass would otherwise cost a million copies.
+  const add = (f: Figure, c: CheckDraft) => (passes.get(f) ?? passes.set(f, []).get(f)!).push(c);
   for (const check of checks) if (check.passed) for (const f of [...check.cells, ...check.facts]) add(f, check);
   const supported = (f: Figure) => (passes.get(f)?.length ?? 0) > 0;
   /** Printed the same elsewhere: another table or the prose agrees with this very figure. */
@@ -79,7 +80,7 @@ export function corroborate(doc: DocumentDraft, checks: CheckDraft[]): Corrobora
   const partsSay = new Map<Figure, number[]>();
   for (const check of checks) {
     if (check.passed || PAIRWISE.has(check.rule) || check.actualFen === null || !check.cells[0]) continue;
-    partsSay.set(check.cells[0], [...(partsSay.get(check.cells[0]) ?? []), check.actualFen]);
+    (partsSay.get(check.cells[0]) ?? partsSay.set(check.cells[0], []).get(check.cells[0])!).push(check.actualFen);
   }
   const valueOf = (f: Figure) => ('fen' in f ? f.fen : f.amount_fen) ?? null;
   const contradicted = new Map<Figure, CheckDraft>();

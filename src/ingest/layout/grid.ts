@@ -103,11 +103,16 @@ export function buildGrid(region: TableRegion): Grid {
   let current: string[][] = [];
   const rows: DataRow[] = [];
   const headers: Line[][] = [];
+  const seen = headerKeys();
+  const addHeader = (lines: Line[]) => {
+    headers.push(lines);
+    seen.add(lines);
+  };
   region.segments.forEach((segment, s) => {
     let i = 0;
     while (i < segment.rows.length && isHeaderRow(segment.rows[i]!.cells!)) i++;
     const headerLines = segment.rows.slice(0, i);
-    headers.push(headerLines);
+    addHeader(headerLines);
     if (headerLines.length > 0) {
       current = columnPaths(headerLines.map((l) => l.cells!));
       if (s === 0) paths = current;
@@ -119,16 +124,16 @@ export function buildGrid(region: TableRegion): Grid {
       // wrapped differently: they start like a header row and carry no figure. They become
       // the header for the rows that follow. So does the header of a second, narrower table
       // printed right under the first (公开10表's 项目 | 统计数).
-      if (isColumnNumbering(line.cells!) || repeatsHeader(line, headers)) continue;
+      if (isColumnNumbering(line.cells!) || seen.repeats(line)) continue;
       const width = line.cells!.length;
       const opensSubTable = width !== (current.length || width) && body[k + 1]?.cells!.length === width && !isHeaderRow(body[k + 1]!.cells!);
-      if (isHeaderRow(line.cells!) && (startsLikeHeader(line, headers) || opensSubTable)) {
+      if (isHeaderRow(line.cells!) && (seen.startsLike(line) || opensSubTable)) {
         restated.push(line);
         continue;
       }
       if (restated.length) {
         current = columnPaths(restated.map((l) => l.cells!));
-        headers.push(restated);
+        addHeader(restated);
         restated = [];
       }
       const row: DataRow = { line, continuation: null, cells: line.cells!, segment: s, paths: current };
@@ -144,17 +149,30 @@ export function buildGrid(region: TableRegion): Grid {
 
 const rowKey = (cells: string[]) => cells.map((c) => c.replace(/\s+/g, '')).join('|');
 
-function repeatsHeader(line: Line, headers: Line[][]): boolean {
-  const key = rowKey(line.cells!);
-  return headers.some((h) => h.some((l) => rowKey(l.cells!) === key));
-}
-
 const firstCell = (cells: string[]) => (cells.find((c) => c.trim() !== '') ?? '').replace(/\s+/g, '');
 
-/** A row whose first cell is the first cell of a header row (`政府采购项目来源`, `项目名称`). */
-function startsLikeHeader(line: Line, headers: Line[][]): boolean {
-  const first = firstCell(line.cells!);
-  return first !== '' && headers.some((h) => h.some((l) => firstCell(l.cells!) === first));
+/**
+ * The header rows of a table so far, as keys computed once per header row: a table printed over hundreds of
+ * pages restates its header on each, and every body row is compared with all of them.
+ */
+function headerKeys() {
+  const rows = new Set<string>();
+  const firsts = new Set<string>();
+  return {
+    add(lines: Line[]) {
+      for (const l of lines) {
+        rows.add(rowKey(l.cells!));
+        firsts.add(firstCell(l.cells!));
+      }
+    },
+    /** A header row printed again. */
+    repeats: (line: Line) => rows.has(rowKey(line.cells!)),
+    /** A row whose first cell is the first cell of a header row (`政府采购项目来源`, `项目名称`). */
+    startsLike(line: Line) {
+      const first = firstCell(line.cells!);
+      return first !== '' && firsts.has(first);
+    },
+  };
 }
 
 const compact = (c: string) => c.replace(/[\s\u3000]+/g, '');
