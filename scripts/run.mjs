@@ -3,7 +3,7 @@
 // Why a bundle: Node 20 cannot run TypeScript, and chevrotain's many lodash-es
 // modules cost ~450 ms of cold start when loaded one by one. The bundle is
 // rebuilt only when something under src/ or grammar/ (bundled vocabulary), or package.json, is newer than it.
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,7 +29,8 @@ function newestMtime(path) {
 }
 
 async function bundle(name, { force = false } = {}) {
-  const out = join(root, 'dist', `${name}.mjs`);
+  const outdir = join(root, 'dist', name);
+  const out = join(outdir, `${name}.mjs`);
   const stale =
     force ||
     !existsSync(out) ||
@@ -37,9 +38,16 @@ async function bundle(name, { force = false } = {}) {
   if (stale) {
     // Loaded only when a rebuild is needed: importing esbuild is part of every cold start otherwise.
     const { build } = await import('esbuild');
+    // The chunks of an earlier build are not this one's.
+    rmSync(outdir, { recursive: true, force: true });
     await build({
-      entryPoints: [join(root, entries[name])],
-      outfile: out,
+      entryPoints: { [name]: join(root, entries[name]) },
+      outdir,
+      // What a command loads with import() only when it needs it (the ingest, when the database is stale) is a
+      // chunk of its own, not parsed on every start.
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
       bundle: true,
       platform: 'node',
       format: 'esm',

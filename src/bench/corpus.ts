@@ -5,7 +5,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../ingest/document/parse.ts';
-import { listRawFiles, readDocumentText } from '../ingest/run.ts';
+import { listRawFiles } from '../ingest/files.ts';
+import { readDocumentText } from '../ingest/run.ts';
 import { ancestry, divisions, type Division } from '../store/places/divisions.ts';
 import { readPlace } from '../store/places/reading.ts';
 import { alternation } from '../query/normalize/words.ts';

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { databasePath, rawDir } from '../config.ts';
 import { forgetFailure, inputsOf, readFailure, rememberFailure, type IngestFailure } from './failure.ts';
 import { artefactFingerprint, ingestFingerprint } from './fingerprint.ts';
-import { IngestFailed, ingest, listRawFiles, type Progress } from './run.ts';
+import { listRawFiles } from './files.ts';
+import type { Progress } from './run.ts';
 
 export type { IngestFailure };
 
@@ -64,6 +65,8 @@ export async function ensureDatabase(paths = { rawDir, dbPath: databasePath }, o
   const known = readFailure(paths.dbPath);
   if (known?.inputs === inputs) return failed(paths.dbPath, known, false);
   onRebuild?.();
+  // The parser is loaded only to rebuild: a question asked of a current database never needs it.
+  const { IngestFailed, ingest } = await import('./run.ts');
   try {
     await ingest({ ...paths, onProgress });
   } catch (err) {

@@ -4,7 +4,7 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { artefactFingerprint, ingestFingerprint } from './fingerprint.ts';
-import { listRawFiles } from './run.ts';
+import { listRawFiles } from './files.ts';
 
 export interface IngestFailure {
   /** What the failed build read: data/raw's documents (names, sizes, times) and the ingest code. */

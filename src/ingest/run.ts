@@ -4,7 +4,7 @@
 // one at a time, and unchanged ones are copied from the previous database.
 import SQLite from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildArtefacts, storeArtefacts } from '../query/artefacts.ts';
 import { migrateToLatest } from '../store/migrations.ts';
@@ -14,6 +14,7 @@ import { documentCopier, PREVIOUS } from './copy.ts';
 import { deferIndexes } from './indexes.ts';
 import { UnreadableDocument } from './document/metadata.ts';
 import { parseDocument, type DocumentDraft } from './document/parse.ts';
+import { listRawFiles } from './files.ts';
 import { ingestFingerprint } from './fingerprint.ts';
 import { removeAbandonedBuilds, temporaryPath } from './temporary.ts';
 import { reportBody, summaryOf, withHeading, type DocumentSummary } from './report.ts';
@@ -101,12 +102,6 @@ export function readDocumentText(bytes: Uint8Array): string {
   if (text.includes('\u0000')) throw new UnreadableDocument('含有二进制内容，不是文本文件');
   if (text.trim() === '') throw new UnreadableDocument('文件是空的');
   return text.replace(/^\uFEFF/, '');
-}
-
-export function listRawFiles(rawDir: string): string[] {
-  return readdirSync(rawDir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
 }
 
 /** A document of the previous database. */

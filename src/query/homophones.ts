@@ -1,7 +1,7 @@
 // Words typed with a homophone (连湖 for 莲湖, 扶顺 for 抚顺, 离修 for 离休): a stretch of the question that
 // sounds exactly like one name or figure the lexicon knows, and like no other, is read as it, with a note.
 // Built from pinyin-pro on first need only: most questions never need it.
-import { pinyin } from 'pinyin-pro';
+import { toneless } from './normalize/syllables.ts';
 
 const HAN = /^\p{Script=Han}+$/u;
 const MAX = 12;
@@ -14,7 +14,7 @@ function sound(text: string): string {
   let out = '';
   for (const ch of text) {
     let r = readings.get(ch);
-    if (r === undefined) readings.set(ch, (r = (pinyin(ch, { toneType: 'none', type: 'array' }) as string[])[0] ?? ch));
+    if (r === undefined) readings.set(ch, (r = toneless(ch)[0] ?? ch));
     out += out ? ` ${r}` : r;
   }
   return out;
@@ -28,13 +28,14 @@ export interface Homophones {
   reread(text: string, words: readonly string[]): { text: string; note: string } | null;
 }
 
-export function createHomophones(phrases: readonly string[]): Homophones {
+/** `phrases`: listed when first needed (a word not understood), as the index is. */
+export function createHomophones(phrases: () => readonly string[]): Homophones {
   // A sound's one phrase, or null when several phrases sound alike (a string, not a set each: the map is large).
   let bySound: Map<string, string | null> | null = null;
   const index = () => {
     if (bySound) return bySound;
     bySound = new Map();
-    for (const p of phrases) {
+    for (const p of phrases()) {
       if (p.length < 2 || p.length > MAX || !HAN.test(p)) continue;
       const key = sound(p);
       const known = bySound.get(key);
@@ -42,7 +43,8 @@ export function createHomophones(phrases: readonly string[]): Homophones {
     }
     return bySound;
   };
-  const known = new Set(phrases);
+  let phraseSet: Set<string> | null = null;
+  const known = () => (phraseSet ??= new Set(phrases()));
   return {
     reread(text, words) {
       const map = index();
@@ -51,7 +53,7 @@ export function createHomophones(phrases: readonly string[]): Homophones {
         for (let len = Math.min(MAX, word.length); len >= 2; len--) {
           for (let at = 0; at + len <= word.length; at++) {
             const typed = word.slice(at, at + len);
-            if (!HAN.test(typed) || known.has(typed)) continue;
+            if (!HAN.test(typed) || known().has(typed)) continue;
             const meant = map.get(sound(typed));
             if (!meant || !text.includes(typed)) continue;
             return { text: text.replace(typed, meant), note: `“${typed}”按“${meant}”理解。` };

@@ -94,3 +94,9 @@ export function buildProjectSearch(projects: CatalogProject[], data: SearchIndex
     },
   };
 }
+
+/** The search, its index loaded when first searched: a question that names no project (a ranking) never loads it. */
+export function lazyProjectSearch(projects: CatalogProject[], data?: SearchIndexData): ProjectSearch {
+  let search: ProjectSearch | null = null;
+  return { search: (query, documentIds) => (search ??= buildProjectSearch(projects, data)).search(query, documentIds) };
+}

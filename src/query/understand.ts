@@ -15,7 +15,7 @@ import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
 import { applyQualifiers } from './qualifiers.ts';
 import { createHomophones } from './homophones.ts';
-import { buildProjectSearch, type SearchIndexData } from './search.ts';
+import { lazyProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, type Found } from './targets.ts';
 import { MEASURES, metrics } from '../store/metrics.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
@@ -402,10 +402,12 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
   let pinyin: ((text: string) => string) | null = null;
   const normalized = (raw: string) => {
     const text = normalizeQuestion(raw);
-    return /[a-z]/.test(text) ? (pinyin ??= createPinyinResolver(lexicon.phrases, lexicon.projectNames))(text) : text;
+    return /[a-z]/.test(text) ? (pinyin ??= createPinyinResolver(lexicon.phrases(), lexicon.projectNames))(text) : text;
   };
-  const projects = buildProjectSearch(catalog.projects, built.search);
-  const projectNames = new Map(catalog.projects.map((p) => [p.id, p.name]));
+  const projects = lazyProjectSearch(catalog.projects, built.search);
+  // Made when a question first tells projects apart: a question naming none never reads every project.
+  let projectNames: Map<number, string> | null = null;
+  const projectName = (id: number) => (projectNames ??= new Map(catalog.projects.map((p) => [p.id, p.name]))).get(id);
   const subjectByCode = new Map(catalog.subjects.flatMap((s) => s.codes.map((c) => [c, s] as const)));
   const countMetrics = new Set(metrics.filter((x) => x.kind === 'count').map((x) => x.key));
   const homophones = createHomophones(lexicon.phrases);
@@ -455,7 +457,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     // 人均…按实有人员: a headcount beside a figure is what it is divided by, not a phrase split by a space.
     if (!m.arithmetic.some((a) => a.op === 'per_head')) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
     // 中央和省里下达的…资金: words elsewhere in the question tell apart the projects a loose name matched.
-    distinguishProjects(text, m, found, (id) => projectNames.get(id));
+    distinguishProjects(text, m, found, projectName);
     wholeBudget(m, entities, found);
     ownDepartments(text, m, entities, found);
     partNamed(text, m, found);

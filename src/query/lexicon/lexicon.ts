@@ -60,8 +60,11 @@ export type EntryKind = Entry['kind'];
 
 export interface Lexicon {
   trie: Trie<Entry>;
-  /** The Chinese phrases offered to pinyin input, most important first: every phrase but a unit's long names. */
-  phrases: string[];
+  /**
+   * The Chinese phrases offered to pinyin input, most important first: every phrase but a unit's long names.
+   * Listed on first use (a latin question, a word not understood): a one-shot question mostly needs none.
+   */
+  phrases: () => readonly string[];
   /** The phrases that are project names, typed in part (kunnan qunzhong). */
   projectNames: Set<string>;
 }
@@ -90,10 +93,12 @@ const PINYIN_UNIT_CHARS = 6;
 
 export function assembleLexicon(data: LexiconData): Lexicon {
   const trie = new Trie<Entry>();
-  for (const [text, value] of [...data.phrases, ...data.shapeWords]) trie.add(text, data.values[value]!);
+  for (const list of [data.phrases, data.shapeWords]) for (const [text, value] of list) trie.add(text, data.values[value]!);
   // A unit goes by dozens of names (辽宁省朝阳市北票市医疗保障局, 朝阳北票医保局…); typed in pinyin, it is by a short one.
-  const spelled = data.phrases.filter(([text, value]) => data.values[value]!.kind !== 'entity' || text.length <= PINYIN_UNIT_CHARS);
-  return { trie, phrases: [...new Set(spelled.map(([text]) => text))], projectNames: new Set(data.projectNames) };
+  let spelled: string[] | undefined;
+  const phrases = () =>
+    (spelled ??= [...new Set(data.phrases.filter(([text, value]) => data.values[value]!.kind !== 'entity' || text.length <= PINYIN_UNIT_CHARS).map(([text]) => text))]);
+  return { trie, phrases, projectNames: new Set(data.projectNames) };
 }
 
 const ABBREVIATIONS = Object.entries(words.abbreviations).filter(([short]) => short !== '$comment');
@@ -107,6 +112,10 @@ function abbreviated(name: string): string[] {
 }
 
 export function lexiconData(catalog: Catalog): LexiconData {
+  // Once per text: at national scale the same names come back thousands of times (a project name in every
+  // department, an alias read as a key and then added), and this is most of an ingest's start-up artefacts.
+  const normalized = new Map<string, string>();
+  const normalize = (text: string) => normalized.get(text) ?? normalized.set(text, normalizeQuestion(text)).get(text)!;
   const phrases: [string, number][] = [];
   const values: Entry[] = [];
   const indexOf = new Map<Entry, number>();
@@ -117,7 +126,7 @@ export function lexiconData(catalog: Catalog): LexiconData {
     return value;
   };
   const add = (text: string, entry: Entry) => {
-    const normal = normalizeQuestion(text);
+    const normal = normalize(text);
     if (normal.length < 2 && normal !== text) return;
     phrases.push([normal, valueOf(entry)]);
   };
@@ -130,7 +139,7 @@ export function lexiconData(catalog: Catalog): LexiconData {
     const entry: Extract<Entry, { kind: 'entity' }> = { kind: 'entity', department, unitId: u.role === 'department' ? null : u.id, name: u.name };
     for (const alias of aliasesOf(u.name)) {
       if (alias.place && u.role !== 'department') continue;
-      const key = normalizeQuestion(alias.text);
+      const key = normalize(alias.text);
       const same = named.get(key) ?? { text: alias.text, choices: [] };
       same.choices.push(entry);
       named.set(key, same);
@@ -176,7 +185,7 @@ export function lexiconData(catalog: Catalog): LexiconData {
     const entry: Entry = { kind: 'project', name, ids };
     for (const alias of projectAliases(name)) add(alias, entry);
   }
-  const projectNames = [...projects.keys()].map(normalizeQuestion);
+  const projectNames = [...projects.keys()].map(normalize);
 
   for (const [stage, list] of Object.entries(words.stages)) for (const w of list) add(w, { kind: 'stage', stage: stage as Stage });
   for (const w of words.bothStages) add(w, { kind: 'bothStages' });
@@ -196,7 +205,7 @@ export function lexiconData(catalog: Catalog): LexiconData {
   for (const [scope, list] of Object.entries(words.scopes)) for (const w of list) add(w, { kind: 'scope', scope: scope as 'subjects' | 'subunit' | 'detail' });
   // Shape words and places are not offered to pinyin input: single characters (各, 分) would swallow typed syllables.
   const shapeWords: [string, number][] = [];
-  const shape = (text: string, entry: Entry) => shapeWords.push([normalizeQuestion(text), valueOf(entry)]);
+  const shape = (text: string, entry: Entry) => shapeWords.push([normalize(text), valueOf(entry)]);
   for (const place of placesOf(catalog)) shape(place.text, { kind: 'place', place: place.place });
   addShapes(shape);
   return { phrases, shapeWords, values, projectNames };

@@ -1,7 +1,7 @@
 // Pinyin typed instead of Chinese (`quyang 2023 sangong` → `曲阳 2023 三公`), resolved
 // against the lexicon's phrases. Meant to run on normalizeQuestion's output. pinyin-pro
-// runs only while building; resolving is a dynamic programme over map look-ups.
-import { pinyin } from 'pinyin-pro';
+// (syllables.ts) runs only while building; resolving is a dynamic programme over map look-ups.
+import { toneless } from './syllables.ts';
 
 export type PinyinResolver = (text: string) => string;
 
@@ -35,10 +35,6 @@ const GAPS = /[\s']+/g;
 const MIN_ABBREVIATED_CHARS = 3;
 // Longer parts of a project name are rarely typed, and each costs start-up time.
 const MAX_PART_CHARS = 8;
-
-function toneless(text: string, multiple: boolean): string[] {
-  return pinyin(text, { toneType: 'none', type: 'array', multiple });
-}
 
 /** ü is typed v by most input methods and u by some: v first, u as a variant. */
 function typedForms(syllable: string): string[] {
