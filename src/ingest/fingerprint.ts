@@ -27,7 +27,16 @@ export function artefactFingerprint(): string {
   return fingerprintOf(ARTEFACT_INPUTS);
 }
 
+// Once per process: a question's start checks both (is the database current?) and reads the artefacts' again, and
+// the code a process runs does not change under it.
+const computed = new Map<string, string>();
+
 function fingerprintOf(inputs: string[]): string {
+  const key = inputs.join('\0');
+  return computed.get(key) ?? computed.set(key, hashOf(inputs)).get(key)!;
+}
+
+function hashOf(inputs: string[]): string {
   const hash = createHash('sha256');
   for (const file of inputs.flatMap((d) => files(join(projectRoot, d)))) {
     hash.update(relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');

@@ -60,8 +60,8 @@ export interface CatalogParts {
   projects: CatalogProject[];
   subjects: CatalogSubject[];
   sharedCodes: [string, string[]][];
-  /** Ids of the projects in Catalog.subjectTwins. */
-  subjectTwins: number[];
+  /** Catalog.subjectTwins: apart from `projects`, which a question that names no project does not read. */
+  subjectTwins: CatalogProject[];
   /** Department → CatalogDocument.short: read against every other department's names, and the place data. */
   shortNames: [string, string][];
 }
@@ -106,7 +106,7 @@ export async function readCatalogParts(db: Kysely<Database>): Promise<CatalogPar
   }
   const sharedCodes = [...cutShort].filter(([, names]) => names.size > 1).map(([code, names]) => [code, [...names]] as [string, string[]]);
   const subjects = [...byName.entries()].map(([name, codes]) => ({ name, codes: [...codes].sort() })).sort((a, b) => a.name.localeCompare(b.name));
-  const subjectTwins = (await twinsOf(db, projects, new Set(byName.keys()))).map((p) => p.id);
+  const subjectTwins = await twinsOf(db, projects, new Set(byName.keys()));
   const departments = (await db.selectFrom('documents').select('department').distinct().orderBy('department').execute()).map((d) => d.department);
   return { units, projects, subjects, sharedCodes, subjectTwins, shortNames: [...shortNames(departments)] };
 }
@@ -117,15 +117,17 @@ export function assembleCatalog(rows: DocumentRow[], parts: CatalogParts): Catal
   const departments = new Map<string, CatalogDocument[]>();
   for (const d of documents) departments.set(d.department, [...(departments.get(d.department) ?? []), d]);
   const byId = new Map(documents.map((d) => [d.id, d]));
-  const twins = new Set(parts.subjectTwins);
   return {
     documents,
     departments,
     units: parts.units,
-    projects: parts.projects,
+    // Read when first needed: stored artefacts parse the projects then.
+    get projects() {
+      return parts.projects;
+    },
     subjects: parts.subjects,
     sharedCodes: new Map(parts.sharedCodes),
-    subjectTwins: parts.projects.filter((p) => twins.has(p.id)),
+    subjectTwins: parts.subjectTwins,
     document: (id) => {
       const d = byId.get(id);
       if (!d) throw new Error(`no document ${id}`);
@@ -157,10 +159,17 @@ async function twinsOf(db: Kysely<Database>, projects: CatalogProject[], subject
     .where('amount_fen', 'is not', null)
     .where((eb) => eb.or([eb('project_id', 'in', named.map((p) => p.id)), eb('subject_name', 'in', [...new Set(named.map((p) => p.name))])]))
     .execute();
-  const amounts = (keep: (r: (typeof rows)[number]) => boolean) => new Set(rows.filter(keep).map((r) => r.amount_fen));
+  // Grouped once: a national corpus has hundreds of such projects, each looked up in rows of every document.
+  const byProject = new Map<number, Set<number | null>>();
+  const bySubject = new Map<string, Set<number | null>>();
+  const into = <K>(map: Map<K, Set<number | null>>, key: K, amount: number | null) => (map.get(key) ?? map.set(key, new Set()).get(key)!).add(amount);
+  for (const r of rows) {
+    if (r.project_id !== null) into(byProject, r.project_id, r.amount_fen);
+    else if (r.subject_name !== null) into(bySubject, `${r.document_id}|${r.subject_name}`, r.amount_fen);
+  }
   return named.filter((p) => {
-    const own = amounts((r) => r.project_id === p.id);
-    const subject = amounts((r) => r.project_id === null && r.document_id === p.documentId && r.subject_name === p.name);
-    return own.size > 0 && subject.size > 0 && ![...own].some((a) => subject.has(a));
+    const own = byProject.get(p.id);
+    const subject = bySubject.get(`${p.documentId}|${p.name}`);
+    return own !== undefined && subject !== undefined && ![...own].some((a) => subject.has(a));
   });
 }

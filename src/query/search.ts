@@ -95,8 +95,8 @@ export function buildProjectSearch(projects: CatalogProject[], data: SearchIndex
   };
 }
 
-/** The search, its index loaded when first searched: a question that names no project (a ranking) never loads it. */
-export function lazyProjectSearch(projects: CatalogProject[], data?: SearchIndexData): ProjectSearch {
+/** The search `build` makes, made when first searched: a question that names no project (a ranking) never loads the index. */
+export function lazyProjectSearch(build: () => ProjectSearch): ProjectSearch {
   let search: ProjectSearch | null = null;
-  return { search: (query, documentIds) => (search ??= buildProjectSearch(projects, data)).search(query, documentIds) };
+  return { search: (query, documentIds) => (search ??= build()).search(query, documentIds) };
 }

@@ -15,7 +15,7 @@ import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
 import { applyQualifiers } from './qualifiers.ts';
 import { createHomophones } from './homophones.ts';
-import { lazyProjectSearch, type SearchIndexData } from './search.ts';
+import { buildProjectSearch, lazyProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, type Found } from './targets.ts';
 import { MEASURES, metrics } from '../store/metrics.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
@@ -404,7 +404,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     const text = normalizeQuestion(raw);
     return /[a-z]/.test(text) ? (pinyin ??= createPinyinResolver(lexicon.phrases(), lexicon.projectNames))(text) : text;
   };
-  const projects = lazyProjectSearch(catalog.projects, built.search);
+  const projects = lazyProjectSearch(() => buildProjectSearch(catalog.projects, built.search));
   // Made when a question first tells projects apart: a question naming none never reads every project.
   let projectNames: Map<number, string> | null = null;
   const projectName = (id: number) => (projectNames ??= new Map(catalog.projects.map((p) => [p.id, p.name]))).get(id);

@@ -81,11 +81,18 @@ export function metricSpellings(m: Metric): string[] {
  * artefact (src/query/artefacts.ts).
  */
 export interface LexiconData {
-  phrases: [string, number][];
+  /** Phrases as two lists, texts and entries: a list of pairs costs a one-shot question's start-up twice as much to parse. */
+  phrases: Phrases;
   /** Shape words and places: in the trie after the phrases, but not offered to pinyin input. */
-  shapeWords: [string, number][];
+  shapeWords: Phrases;
   values: Entry[];
   projectNames: string[];
+}
+
+/** Normalised texts, each with the index of its entry in LexiconData.values. */
+interface Phrases {
+  texts: string[];
+  values: number[];
 }
 
 /** The longest name of a unit offered to pinyin input. */
@@ -93,11 +100,11 @@ const PINYIN_UNIT_CHARS = 6;
 
 export function assembleLexicon(data: LexiconData): Lexicon {
   const trie = new Trie<Entry>();
-  for (const list of [data.phrases, data.shapeWords]) for (const [text, value] of list) trie.add(text, data.values[value]!);
+  for (const { texts, values } of [data.phrases, data.shapeWords]) texts.forEach((text, i) => trie.add(text, data.values[values[i]!]!));
   // A unit goes by dozens of names (辽宁省朝阳市北票市医疗保障局, 朝阳北票医保局…); typed in pinyin, it is by a short one.
   let spelled: string[] | undefined;
-  const phrases = () =>
-    (spelled ??= [...new Set(data.phrases.filter(([text, value]) => data.values[value]!.kind !== 'entity' || text.length <= PINYIN_UNIT_CHARS).map(([text]) => text))]);
+  const { texts, values } = data.phrases;
+  const phrases = () => (spelled ??= [...new Set(texts.filter((text, i) => data.values[values[i]!]!.kind !== 'entity' || text.length <= PINYIN_UNIT_CHARS))]);
   return { trie, phrases, projectNames: new Set(data.projectNames) };
 }
 
@@ -116,7 +123,7 @@ export function lexiconData(catalog: Catalog): LexiconData {
   // department, an alias read as a key and then added), and this is most of an ingest's start-up artefacts.
   const normalized = new Map<string, string>();
   const normalize = (text: string) => normalized.get(text) ?? normalized.set(text, normalizeQuestion(text)).get(text)!;
-  const phrases: [string, number][] = [];
+  const phrases: Phrases = { texts: [], values: [] };
   const values: Entry[] = [];
   const indexOf = new Map<Entry, number>();
   // Entries are read the way questions are (一 → 1, half-width brackets, no hyphens): they must match the normalised text.
@@ -128,7 +135,8 @@ export function lexiconData(catalog: Catalog): LexiconData {
   const add = (text: string, entry: Entry) => {
     const normal = normalize(text);
     if (normal.length < 2 && normal !== text) return;
-    phrases.push([normal, valueOf(entry)]);
+    phrases.texts.push(normal);
+    phrases.values.push(valueOf(entry));
   };
 
   // Departments first: a bare place name (抚顺) means the department, not a sub-unit there.
@@ -204,8 +212,11 @@ export function lexiconData(catalog: Catalog): LexiconData {
   for (const state of ['不可比', '持平'] as const) for (const w of words.changeStates[state]) add(w, { kind: 'changeWord', order: null, state });
   for (const [scope, list] of Object.entries(words.scopes)) for (const w of list) add(w, { kind: 'scope', scope: scope as 'subjects' | 'subunit' | 'detail' });
   // Shape words and places are not offered to pinyin input: single characters (各, 分) would swallow typed syllables.
-  const shapeWords: [string, number][] = [];
-  const shape = (text: string, entry: Entry) => shapeWords.push([normalize(text), valueOf(entry)]);
+  const shapeWords: Phrases = { texts: [], values: [] };
+  const shape = (text: string, entry: Entry) => {
+    shapeWords.texts.push(normalize(text));
+    shapeWords.values.push(valueOf(entry));
+  };
   for (const place of placesOf(catalog)) shape(place.text, { kind: 'place', place: place.place });
   addShapes(shape);
   return { phrases, shapeWords, values, projectNames };
