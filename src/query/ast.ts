@@ -57,6 +57,8 @@ export interface Arithmetic {
   /** A比B少: the second figure is the larger one asked about (the difference is still A − B). */
   direction: 'more' | 'less' | null;
   text: string;
+  /** 这三个项目合计, 两笔…一共: how many things the question says it computes on; null when it says none. */
+  count?: number | null;
 }
 
 /** 增长最快 (up) / 降幅最大 (down): figures ranked by the percent change the text states. */

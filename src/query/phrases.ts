@@ -45,14 +45,14 @@ function joinPhrases(left: Phrase, right: Phrase): Phrase {
  * whole before it splits the phrase into two things asked. Two known words (办公费和邮电费) stay a list.
  * Joins in place the phrases a conjunction stands between when together they are a name; returns the joined.
  */
-export function joinNames(phrases: Phrase[], conjunctions: Span[], isName: (joined: Phrase) => boolean): Set<Phrase> {
+export function joinNames(phrases: Phrase[], conjunctions: Span[], isName: (joined: Phrase, left: Phrase, right: Phrase) => boolean): Set<Phrase> {
   const whole = new Set<Phrase>();
   for (const c of conjunctions) {
     const left = phrases.findIndex((p) => p.end === c.start);
     const right = phrases[left + 1];
     if (left < 0 || right?.start !== c.end) continue;
     const joined = joinPhrases(phrases[left]!, right);
-    if (joined.residue.length === 0 || !isName(joined)) continue;
+    if (joined.residue.length === 0 || !isName(joined, phrases[left]!, right)) continue;
     phrases.splice(left, 2, joined);
     whole.add(joined);
   }

@@ -324,7 +324,7 @@ function shapesOf(text: string, m: Mentions, byScore: boolean): Pick<StructuredQ
       text: c.text,
     })),
     // 第二个比第三个多多少: two items with 比 between them are a difference.
-    arithmetic: op ? { op: op.op, direction: comparison?.direction ?? null, text: op.text } : comparison ? { op: 'difference', direction: comparison.direction, text: comparison.text } : reference?.kind === 'these' && reference.picks ? { op: 'difference', direction: null, text: '比' } : null,
+    arithmetic: op ? { op: op.op, direction: comparison?.direction ?? null, text: op.text, count: m.counted[0]?.count ?? null } : comparison ? { op: 'difference', direction: comparison.direction, text: comparison.text } : reference?.kind === 'these' && reference.picks ? { op: 'difference', direction: null, text: '比' } : null,
     reason: m.reason,
     reference,
     catalogue: m.catalogue,
@@ -442,7 +442,13 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     const scope = scopeOf(catalog, entities);
     // Words typed together are one phrase; 与/和 inside a project's name joins its two sides back.
     const phrases = phrasesOf(m);
-    const whole = joinNames(phrases, m.conjunctions, (p) => closeName(closestNames(projects, meaningful(text.slice(p.start, p.end)), scope)) !== undefined);
+    const closeTo = (p: Span) => closeName(closestNames(projects, meaningful(text.slice(p.start, p.end)), scope));
+    const whole = joinNames(phrases, m.conjunctions, (joined, left, right) => {
+      if (!closeTo(joined)) return false;
+      // 困难群众医疗保障资金和离休医疗保障: each side naming a project of its own is two things asked, not one name.
+      const [a, b] = [closeTo(left), closeTo(right)];
+      return !(a && b && a[0]!.project.nameKey !== b[0]!.project.nameKey);
+    });
     // A phrase with an unknown word in it is one name (举报奖金): the known words inside are its parts.
     const compound = compoundPhrases(phrases, m, whole);
     // The known words outside those names are what is asked.

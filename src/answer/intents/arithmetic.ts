@@ -175,6 +175,13 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   const scopes = earlier ? [{ ...found[0]!, year: found[0]!.doc.fiscal_year, yearNote: null }] : found;
   const op = q.arithmetic!.op;
   const scope = scopes[0]!;
+  // 公职律师费和举报奖励费这三个项目合计: the things read are not as many as the question says — asked back, never computed
+  // on fewer or more than it meant.
+  const count = q.arithmetic!.count;
+  if (count && q.targets.length > 1 && count !== q.targets.length) {
+    const names = q.targets.map((t) => `“${targetName(t)}”`).join('、');
+    return reply('ambiguous', [`问题说的是${count}项，但只认出${q.targets.length}项：${names}。请把要计算的${count}项逐一写出。`]);
+  }
   const note = scope.yearNote && scopes.length === 1 ? [scope.yearNote] : [];
   if (op === 'per_head') return withNote(perHead(s, q, scope), note);
   // 增幅, 增长率: the percent the text states is the answer, before any computed from its amounts.

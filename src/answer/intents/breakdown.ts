@@ -6,7 +6,7 @@ import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { FigureRow } from '../data.ts';
 import type { Figure } from '../figures.ts';
 import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
-import { fromCell, headlinePerTable, headlineRank, show, usable } from '../figures.ts';
+import { derivedFigure, fromCell, headlinePerTable, headlineRank, percentValue, show, usable } from '../figures.ts';
 import { tableName } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -89,11 +89,27 @@ function procurementItems(s: Sources, scope: Scope, stage: Figure['basis']): { i
 
 /** 公用经费里超过5万的科目: the parts of a figure meeting the conditions, largest first, the whole beside them. */
 function partsMeeting(q: StructuredQuery, note: string[], head: string, whole: Figure, parts: Figure[]): Reply {
+  if (q.conditions.some((c) => c.unit === 'percent') && whole.fen) return sharesMeeting(q, note, head, whole, parts);
   const title = `${head}中${describeAll(q.conditions)}的`;
   if (!comparable(parts, q.conditions)) return reply('not_found', [...note, `${title}：${mismatch(q.conditions, 'yuan')}`]);
   const kept = meeting(parts, q.conditions).sort((a, b) => (b.fen ?? 0) - (a.fen ?? 0));
   if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（${show(whole)}共${parts.length}项）。`]);
   return reply('answered', [...note, `${title}（共${kept.length}项，${head}${show(whole)}）：`, ...kept.map((p) => `· ${p.label}：${show(p)}`)], [...kept, whole]);
+}
+
+/**
+ * 三公经费中占比超过一半的是哪项, 占支出总计比重超过50%的是哪部分: each part's share of the whole, computed and shown,
+ * held to the conditions; the share leads each part kept.
+ */
+function sharesMeeting(q: StructuredQuery, note: string[], head: string, whole: Figure, parts: Figure[]): Reply {
+  const title = `${head}中占比${describeAll(q.conditions)}的`;
+  const shares = parts
+    .filter((p) => p.fen !== null)
+    .map((p) => ({ part: p, share: derivedFigure('share', [p, whole], `${p.label}占比`, { fen: null, value: percentValue(p.fen! / whole.fen!), unit: '%' }, `${show(p)} ÷ ${show(whole)}`) }));
+  const kept = shares.filter((x) => meeting([x.share], q.conditions).length > 0);
+  if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（${show(whole)}共${parts.length}项）。`]);
+  const lines = kept.map(({ part, share }) => `· ${part.label}：${show(part)}，占${show(share)}（${share.raw}）`);
+  return reply('answered', [...note, `${title}（共${kept.length}项，${head}${show(whole)}）：`, ...lines], [...kept.flatMap((x) => [x.share, x.part]), whole]);
 }
 
 export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
