@@ -60,7 +60,8 @@ function codeTarget(t: Extract<TargetMention, { kind: 'code' }>, catalog: Catalo
  */
 function subjectTarget(text: string, t: Extract<TargetMention, { kind: 'subject' }>, m: Mentions, catalog: Catalog, scope: Scope, found: Found): void {
   const inScope = (p: { name: string; documentId: number }) => p.name === t.name && (!scope || scope.has(p.documentId));
-  if (readingSaid(text, t, m, catalog.projects.filter(inScope), found)) return;
+  // Every project is read only when a word after the name says which reading.
+  if (readingSaid(text, t, m, () => catalog.projects.filter(inScope), found)) return;
   const asked = m.listTargets.findIndex((l) => l.target === 'projects');
   const named = m.scopes.includes('subjects') ? [] : asked >= 0 ? catalog.projects.filter(inScope) : catalog.subjectTwins.filter(inScope);
   const project = { kind: 'project' as const, name: t.name, ids: named.map((p) => p.id), text: t.text };
@@ -80,9 +81,11 @@ const NAMESAKE = { 科目: /同名的?项目/, 项目: /同名的?科目/ } as c
  * A name that is a subject and a project, each mention read as the word after it says (城乡医疗救助科目比城乡医疗救助项目多多少),
  * and 同名项目 / 同名科目 naming the other reading too. False when no word after the mention says.
  */
-function readingSaid(text: string, t: Extract<TargetMention, { kind: 'subject' }>, m: Mentions, projects: { id: number }[], found: Found): boolean {
+function readingSaid(text: string, t: Extract<TargetMention, { kind: 'subject' }>, m: Mentions, named: () => { id: number }[], found: Found): boolean {
   const said = SAID_AFTER.exec(text.slice(t.end))?.[1] as '科目' | '项目' | undefined;
-  if (!said || projects.length === 0) return false;
+  if (!said) return false;
+  const projects = named();
+  if (projects.length === 0) return false;
   const subject: Target = { kind: 'subject', name: t.name, codes: t.codes, text: t.text };
   const project: Target = { kind: 'project', name: t.name, ids: projects.map((p) => p.id), text: t.text, fuzzy: false };
   found.targets.push(said === '科目' ? subject : project);
