@@ -104,6 +104,8 @@ export interface StructuredQuery {
   previousYear: boolean;
   /** 增加多少, 下降了, 为什么: the change itself is asked for; it leads the answer. */
   changeAsked?: boolean;
+  /** 按增加额倒推上年收入总计: last year's figure worked back from the stated change is asked; it leads. */
+  backward?: boolean;
   /** 为什么比2022年涨了: the year a change is asked since, named; the text's change answers it only when that is the year before. */
   since?: number;
   listOf: ListTarget | null;

@@ -4,7 +4,8 @@ import { alternation } from './normalize/words.ts';
 import type { ProjectHit, ProjectSearch } from './search.ts';
 
 // One pass over a residue word, longest ignored word first: residues are cut per phrase, many per question.
-const IGNORED = new RegExp(alternation(words.ignore), 'g');
+// 倒推 (words.backward) says how last year's figure is had, read apart from the names (understand.ts).
+const IGNORED = new RegExp(alternation([...words.ignore, ...words.backward.words]), 'g');
 // How much of a leftover word a project name must hold to be offered (LOOSE) or answered (CLOSE):
 // 离休费 holds half of 离休干部医药费's bigrams and is not it; 日常办公印刷服物经费 holds 7 of 9.
 const LOOSE = 0.5;

@@ -129,6 +129,7 @@ function whichDepartment(m: Mentions, entities: EntityRef[], targets: Target[]):
   }
 }
 
+const BACKWARD = new RegExp(alternation(words.backward.words));
 const RISE = new RegExp(alternation(words.changeDirection.up));
 const FALL = new RegExp(alternation(words.changeDirection.down));
 
@@ -166,7 +167,9 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     ascending: (m.ascending || (m.which && m.direction === 'less')) !== Boolean(last),
     // 为什么 of a figure asks why it changed: the reason the text states with its change.
     previousYear: m.previousYear || (m.reason && !m.intents.includes('rate') && !m.bothStages && targets.length > 0),
-    changeAsked: m.changeAsked || m.reason,
+    // 按增加额倒推上年: the change is what last year is worked back from, not what is asked.
+    changeAsked: (m.changeAsked && !(m.previousYear && BACKWARD.test(text))) || m.reason,
+    ...(m.previousYear && BACKWARD.test(text) ? { backward: true } : {}),
     listOf: m.listTargets[0]?.target ?? (listedUnderCondition(m, targets) && !m.scopes.includes('subjects') ? 'projects' : null),
     subjects: m.scopes.includes('subjects') || m.scopes.includes('detail'),
     byScore,

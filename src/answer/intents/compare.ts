@@ -96,6 +96,8 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   }
   // Asked how it changed (比上年, 增加多少), the change leads (amount, then percent); asked only 去年, the figure does.
   const change = [...(lead ? [lead] : []), ...(percent ? [percent] : [])];
+  // 按增加额倒推上年收入总计: the figure worked back is what was asked.
+  if (q.backward && derived) return reply('answered', lines, [derived.prior, ...figures.filter((f) => f !== derived.prior), ...change]);
   return reply('answered', lines, q.changeAsked ? [...change, ...figures] : [...figures, ...change]);
 }
 
