@@ -2,6 +2,7 @@
 // question with what the new one leaves out; and the buttons an answer offers.
 import type { StructuredQuery, Target } from '../query/ast.ts';
 import type { Catalog } from '../query/catalog.ts';
+import { partInKindOf } from '../query/qualifiers.ts';
 import { MEASURES } from './sources.ts';
 import { cellOf } from './targets.ts';
 import type { Figure } from './figures.ts';
@@ -53,7 +54,7 @@ function itemWords(f: Figure, asked: StructuredQuery): Named {
   const code = /（(\d{3,7})）$/.exec(f.label)?.[1];
   const one = asked.entities.length === 1 && asked.entities[0]!.unitId === null ? asked.entities[0]!.name : null;
   const project = !asked.subjects && (asked.listOf === 'projects' || asked.byScore === true || asked.targets.some((t) => t.kind === 'metric' && t.key.startsWith('project')));
-  return { entity: one ?? f.entity, words: code ?? f.label, figure: f, project };
+  return { entity: one ?? f.entity, words: f.of ?? code ?? f.label, figure: f, project: project || f.of !== undefined };
 }
 
 /**
@@ -131,7 +132,8 @@ export function referent(q: StructuredQuery, c: Conversation | undefined): Named
   const ref = q.reference;
   if (!ref || !c || q.entities.length > 0 || q.set) return null;
   if (ref.kind === 'item') {
-    if (q.targets.length > 0 || !c.items?.length) return null;
+    // 第二低的呢: an item of the last question ranked that way (mergeContext), not of the list as it was shown.
+    if (q.targets.length > 0 || !c.items?.length || q.ordered) return null;
     return c.items[ref.fromEnd ? c.items.length - ref.index : ref.index - 1] ?? null;
   }
   if (ref.kind !== 'it' || !c.subject) return null;
@@ -180,6 +182,8 @@ export function pointedText(q: StructuredQuery, item: Named): string {
 
 /** Intents worth carrying into a follow-up that names none. */
 const CARRIED = new Set(['breakdown', 'share', 'performance', 'rate']);
+/** Arithmetic one figure takes part in: asked after a figure, it is on that figure. */
+const ONE_FIGURE = new Set(['remaining', 'per_head']);
 /** Intents a place alone completes (北票 执行率, 北票 有哪些项目): nothing of the previous question is wanted. */
 const STANDALONE = new Set(['rate', 'performance', 'rank', 'list']);
 
@@ -220,8 +224,14 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   // 其中基本支出 after 卫生健康支出: the row's cell in that column.
   const row = previous.targets.length === 1 && previous.targets[0]!.kind !== 'metric' ? previous.targets[0]! : null;
   const partOfRow = q.reference?.kind === 'part' && measureOnly && row && sameEntities;
+  // 其中车辆 after 固定资产: the money of the part.
+  const part = q.reference?.kind === 'part' && sameEntities && q.targets.length === 1 ? partInKindOf(previous.targets, q.targets[0]!, q.text.slice(q.text.indexOf(q.targets[0]!.text))) : null;
   const shared = shareOfLast(q, previous, sameEntities);
-  const targets = shared ? shared.targets : q.targets.length === 0 ? previous.targets : cell && measureOnly ? [cell.target, q.targets[0]!] : partOfRow ? [row, q.targets[0]!] : q.targets;
+  // 最低的呢, 第二低的是哪个 after 北票项目执行率: the same rates, ranked.
+  const rates = q.intent === 'rank' && q.targets.length === 0 && sameEntities && previous.intent === 'rate';
+  // 还剩多少没花, 人均多少 after a figure: computed on that figure (its budget less its spending, over the headcount).
+  const onLast = q.arithmetic !== null && ONE_FIGURE.has(q.arithmetic.op) && q.targets.length === 0 && sameEntities && previous.targets.length > 0;
+  const targets = shared ? shared.targets : q.targets.length === 0 ? previous.targets : cell && measureOnly ? [cell.target, q.targets[0]!] : partOfRow ? [row, q.targets[0]!] : part ? [part] : q.targets;
   // Words not understood stay: “那2022年的上海呢” is not the previous question for 2022.
   return {
     ...q,
@@ -231,7 +241,8 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
     stage: q.stage ?? (sameEntities ? previous.stage : null),
     targets,
     // 离休医疗保障呢 after 北票 执行率 asks for its rate too; 最高呢 after a score ranking ranks scores.
-    intent: q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities) ? previous.intent : q.intent,
+    intent: onLast ? 'arithmetic' : rates || (q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities)) ? previous.intent : q.intent,
+    listOf: rates ? previous.listOf : q.listOf,
     byScore: q.byScore || (q.targets.length === 0 && q.intent === 'rank' && previous.byScore),
     base: shared ? shared.base : q.base,
   };

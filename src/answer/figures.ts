@@ -50,6 +50,8 @@ export interface Figure {
   rank: number;
   /** How the ingest corroborated it (caution.ts). */
   verification?: Verification;
+  /** The project a figure is a measure of (离休医疗保障执行率: 离休医疗保障), where its label names the measure too: what 该项目 points at. */
+  of?: string;
   /** A figure computed from stored ones (a difference, a sum, a share): never stored, always shown as its formula. */
   derived?: { op: ArithmeticOp | 'share'; inputs: Figure[] };
 }

@@ -143,6 +143,8 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
   const ref = q.reference;
   const counted = ref?.kind === 'item' ? ref : null;
   if (!q.table || (!counted && q.targets.length === 0)) return null;
+  // 表6公用经费里排第一的科目: an item of a ranking within the figure named, not the table's first row.
+  if (counted && q.intent === 'rank' && !q.printOrder) return null;
   const scopes = resolveScopes(s.catalog, q);
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
   const { doc, entity } = scopes[0]!;

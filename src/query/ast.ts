@@ -101,6 +101,8 @@ export interface StructuredQuery {
   targets: Target[];
   top: number | null;
   ascending: boolean;
+  /** An order was said (最高, 最低, 第二低, 前5): figures listed otherwise (执行率) are ranked, an ordinal counts in it. */
+  ordered?: boolean;
   previousYear: boolean;
   /** 增加多少, 下降了, 为什么: the change itself is asked for; it leads the answer. */
   changeAsked?: boolean;

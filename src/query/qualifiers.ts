@@ -3,6 +3,7 @@
 // a qualifier of that kind in grammar/metrics.json (车辆 + 价值 = 车辆价值 → assets.vehicles).
 import words from '../../grammar/words.json' with { type: 'json' };
 import { metric, metrics } from '../store/metrics.ts';
+import type { Target } from './ast.ts';
 import type { Mentions } from './grammar/visitor.ts';
 import { metricSpellings } from './lexicon/lexicon.ts';
 
@@ -57,4 +58,18 @@ export function applyQualifiers(m: Mentions): string[] {
     m.residue.splice(m.residue.indexOf(r), 1);
   }
   return refused;
+}
+
+/** 几辆, 多少台: a count asked of a thing, whatever the figure before it. */
+const COUNT_ASKED = new RegExp(`几|${words.qualifiers.count.join('|')}`);
+
+/**
+ * 固定资产其中车辆: a part of a sum of money is the money of it (车辆价值 → assets.vehicles), not its count — unless
+ * the words after it ask a count (其中车辆有几辆).
+ */
+export function partInKindOf(wholes: { kind: string; key?: string }[], part: Target, after: string): Target {
+  const money = wholes.some((t) => t.kind === 'metric' && metric(t.key!).kind === 'money');
+  if (!money || part.kind !== 'metric' || metric(part.key).kind !== 'count' || COUNT_ASKED.test(after)) return part;
+  const key = qualified(part.key, 'money');
+  return key ? { ...part, key } : part;
 }

@@ -13,7 +13,7 @@ import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
 import { createPinyinResolver, normalizeQuestion } from './normalize/index.ts';
 import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
-import { applyQualifiers } from './qualifiers.ts';
+import { applyQualifiers, partInKindOf } from './qualifiers.ts';
 import { createHomophones } from './homophones.ts';
 import { buildProjectSearch, lazyProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, type Found } from './targets.ts';
@@ -165,6 +165,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     targets,
     top: m.top === 0 ? 5 : m.top ?? (m.intents.includes('rank') && m.numbers.length ? noted(m, readCount(m.numbers[0]!, String(m.numbers[0]), (k) => `前${k}项`)) : last ? 1 : null),
     ascending: (m.ascending || (m.which && m.direction === 'less')) !== Boolean(last),
+    ...(m.ordered || m.top !== null ? { ordered: true } : {}),
     // 为什么 of a figure asks why it changed: the reason the text states with its change.
     previousYear: m.previousYear || (m.reason && !m.intents.includes('rate') && !m.bothStages && targets.length > 0),
     // 按增加额倒推上年: the change is what last year is worked back from, not what is asked.
@@ -216,9 +217,10 @@ function listedWithHeld(text: string, place: string, m: Mentions): boolean {
 function inPrintOrder(text: string, m: Mentions, entities: EntityRef[]): boolean {
   const item = m.references.find((r) => r.ref === 'item' || r.ref === 'last');
   if (!item || entities.length !== 1) return false;
-  if (m.tables.length > 0) return true;
   // 排第三, 排在第5, 排最后: ranked, as 第二大 (a direction word) and 最高 are.
   const ranked = m.intents.includes('rank') || m.top !== null || m.ascending || m.descending || m.direction !== null || /排在?$/.test(text.slice(0, item.start)) || item.text.startsWith('排');
+  // 表6公用经费里排第一的科目: ranked within the table's figure, not its first row.
+  if (m.tables.length > 0) return !ranked || m.targets.length === 0;
   return m.listTargets.some((l) => l.target === 'projects') && !ranked;
 }
 
@@ -295,6 +297,20 @@ function partNamed(text: string, m: Mentions, found: Found): void {
   // (A project after 专项业务经费里 is a part of that spending, not a cell.)
   if (cell(before, after) || (cell(after, before) && after[0]!.kind === 'subject')) return;
   if (after.length > 0 && after.length < named.length) found.targets.splice(0, found.targets.length, ...after, ...(base ? [base] : []));
+}
+
+/**
+ * 固定资产其中车辆, 固定资产除去车辆: a thing named after a sum of money and a word of containment (其中, 里) or of
+ * taking away (除去) is a part of it: its money, not its count (partInKindOf). True when the question reads so.
+ */
+function partsOfWhole(text: string, m: Mentions, found: Found): boolean {
+  const word = m.references.find((r) => r.ref === 'part') ?? m.arithmetic.find((a) => a.op === 'difference');
+  if (!word) return false;
+  const before = found.targets.filter((t) => text.indexOf(t.text) < word.start);
+  found.targets.forEach((t, i) => {
+    if (text.indexOf(t.text) >= word.end) found.targets[i] = partInKindOf(before, t, text.slice(word.end));
+  });
+  return before.length > 0 && before.length < found.targets.length;
 }
 
 /** 占Y: the target named as a share's base (the last one typed so, as 本级项目支出占全部项目支出 names one twice). */
@@ -464,7 +480,9 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     readLeftovers(leftoverWords(text, m, phrases, compound), projects, scope, found);
     // Without 和/与, several things read from one phrase split by a space are doubted.
     // 人均…按实有人员: a headcount beside a figure is what it is divided by, not a phrase split by a space.
-    if (!m.arithmetic.some((a) => a.op === 'per_head')) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
+    // 固定资产其中车辆, 固定资产除去车辆: a word of containment or a difference between them says the second is a part of the first.
+    const ofWhole = partsOfWhole(text, m, found);
+    if (!m.arithmetic.some((a) => a.op === 'per_head') && !ofWhole) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
     // 中央和省里下达的…资金: words elsewhere in the question tell apart the projects a loose name matched.
     distinguishProjects(text, m, found, projectName);
     wholeBudget(m, entities, found);

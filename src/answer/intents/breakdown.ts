@@ -40,7 +40,7 @@ const subjectLabel = (r: FigureRow) => (r.subject_code ? `${r.subject_name}（${
  * A measure (人员经费, 公用经费) as its column itemises it by 经济分类: each 类 and the 款 under it,
  * from the table the headline came from, else the one whose 类 add up to it (抚顺 表6 for 表3's 公用经费).
  */
-function columnItems(s: Sources, scope: Scope, key: string, whole: Figure, stage: Figure['basis']): { intro: string; lines: string[]; parts: Figure[]; leaves: Figure[] } | null {
+export function columnItems(s: Sources, scope: Scope, key: string, whole: Figure, stage: Figure['basis']): { intro: string; lines: string[]; parts: Figure[]; leaves: Figure[] } | null {
   const doc = scope.doc;
   const keep = current(scope, stage);
   const heads = ECONOMIC.flatMap((c) => s.queries.figuresAtLevel(doc.id, c, '类')).filter((r) => keep(r) && r.column_key === key);

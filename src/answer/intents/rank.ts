@@ -7,8 +7,9 @@ import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
 import { fromCell, fromFact, headlinePerTable, show, usable } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
-import { metricFigures, pick, projectAmounts, remember, type Sources } from '../sources.ts';
-import { METRIC_PARTS, stageOf, targetName } from '../targets.ts';
+import { MEASURES, metricFigures, pick, projectAmounts, remember, type Sources } from '../sources.ts';
+import { METRIC_PARTS, headlineFigure, stageOf, targetName } from '../targets.ts';
+import { columnItems } from './breakdown.ts';
 import { sameNameGroups, unpricedProjects } from './list.ts';
 import { ownerFigure } from './performance.ts';
 import { tableName } from '../format.ts';
@@ -130,6 +131,18 @@ function rankProjects(s: Sources, q: StructuredQuery, scope: Scope, stage: Figur
   return r;
 }
 
+/**
+ * 人员经费里第二大的科目, 公用经费里最少的一项: the finest 经济分类 items the measure's column itemises (基本工资, 邮电费 —
+ * not the 类 above them), ranked; a blank cell is no figure to rank.
+ */
+function rankMeasureItems(s: Sources, q: StructuredQuery, scope: Scope, t: Target & { kind: 'metric' }, stage: Figure['basis'], head: string): Reply {
+  const whole = headlineFigure(s, scope, t, scope.year, stage).main;
+  const items = whole ? columnItems(s, scope, t.key, whole, stage) : null;
+  const leaves = (items?.leaves ?? []).filter((f) => !(f.fen === 0 && f.raw.trim() === ''));
+  if (leaves.length === 0) return reply('not_found', [`${head}：没有${targetName(t)}按经济分类的明细可排序。`]);
+  return rankedListing(`${head} ${targetName(t)}明细科目（${items!.intro.replace(/^按|：$/g, '')}）排序`, leaves, q, 'yuan');
+}
+
 export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const t: Target | undefined = q.targets[0];
   const year = scope.year;
@@ -139,6 +152,8 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
   let r: Reply;
   if (q.byScore) {
     r = rankScores(s, q, scope, head);
+  } else if (t?.kind === 'metric' && t.key !== 'project' && MEASURES.has(t.key) && (q.subjects || !METRIC_PARTS[t.key])) {
+    r = rankMeasureItems(s, q, scope, t, stage, head);
   } else if (t?.kind === 'metric' && METRIC_PARTS[t.key] && !['project', 'expenditure.grand_total'].includes(t.key)) {
     const parts = METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1));
     r = listing(`${head} ${targetName(t)}各项排序`, ranked(parts, q), parts.length, q.ascending);

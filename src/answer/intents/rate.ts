@@ -45,10 +45,11 @@ function projectRates(s: Sources, scope: Scope, ids: number[]): Rated[] {
       const entity = s.entity(doc, p.unit_id);
       const facts = s.queries.factsByName(doc.id, p.name_key).filter(isRate(scope.year));
       const owners = s.queries.owners(doc.id).filter((o) => o.project_id === p.id);
+      const of = (f: Figure): Figure => ({ ...f, of: p.name });
       return {
         name: p.name,
-        text: facts.map((f) => fromFact(f, doc, entity, `${p.name}执行率`)),
-        table: owners.flatMap((o) => ownerRate(s, { ...scope, entity }, o, tables.get(o.table_id) ?? null) ?? []),
+        text: facts.map((f) => of(fromFact(f, doc, entity, `${p.name}执行率`))),
+        table: owners.flatMap((o) => ownerRate(s, { ...scope, entity }, o, tables.get(o.table_id) ?? null) ?? []).map(of),
         disagree: failed.some((lines) => facts.some((f) => lines.includes(f.line)) && owners.some((o) => lines.includes(o.line))),
       };
     })
@@ -111,6 +112,27 @@ function subjectRatesMeeting(s: Sources, q: StructuredQuery, scope: Scope, head:
   return reply('answered', [...note, `${title}（共${kept.length}个，按文中顺序）：`, ...kept.map((f) => `· ${f.label.replace(/执行率$/, '')}：${show(f)}（第${f.line}行）`)], kept);
 }
 
+/** A project's rate as ranked: the text's where it states one (the 自评表's may differ in the last digit), else the table's. */
+const leading = (r: Rated): number => (r.text[0] ?? r.table[0])!.value as number;
+
+/**
+ * 执行率最低的项目, 第二低的是哪个: the projects by their rate, the one asked for (the first, or the Nth) leading;
+ * equal rates share a place.
+ */
+function ratesRanked(q: StructuredQuery, head: string, note: string[], rated: Rated[]): Reply {
+  const sorted = [...rated].sort((a, b) => (q.ascending ? leading(a) - leading(b) : leading(b) - leading(a)));
+  const ref = q.reference?.kind === 'item' ? q.reference : null;
+  const i = ref ? (ref.fromEnd ? sorted.length - ref.index : ref.index - 1) : 0;
+  const order = q.ascending ? '从低到高' : '从高到低';
+  const lines = sorted.map((r) => `${sorted.findIndex((x) => leading(x) === leading(r)) + 1}. ${r.name}：${stated(r)}`);
+  const chosen = sorted[i];
+  if (!chosen) return reply('not_found', [...note, `${head}只有${sorted.length}个项目说明了执行率，没有第${ref!.index}个。`, ...lines]);
+  const tied = sorted.filter((r) => leading(r) === leading(chosen)).length > 1 ? '（并列）' : '';
+  const lead = `${head}执行率排第${sorted.findIndex((x) => leading(x) === leading(chosen)) + 1}的是：${chosen.name}：${stated(chosen)}${tied}`;
+  const figures = [chosen, ...sorted.filter((r) => r !== chosen)].flatMap((r) => [...r.text, ...r.table]);
+  return reply('answered', [...note, lead, `各项目执行率（${order}）：`, ...lines], figures);
+}
+
 export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
@@ -132,6 +154,7 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     const what = target ? `“${target.name}”的` : '';
     return reply('not_found', [...note, `${head}中没有${what}执行率${scope.doc.stage === '预算' ? '（预算文件只有计划数，执行率在决算中）' : ''}。`]);
   }
+  if (!target && q.ordered && projects.length > 0) return ratesRanked(q, head, note, projects);
   const figures = [...own, ...projects.flatMap((r) => [...r.text, ...r.table])];
   if (target && projects.length === 1) return reply('answered', [...note, `${head} ${projects[0]!.name}执行率：${stated(projects[0]!)}`], figures);
   const lines = [...note, `${head}执行率：`, ...own.map((f) => `· ${f.label}：${show(f)}`)];

@@ -273,12 +273,13 @@ export function createParser(t: QuestionTokens) {
       this.OPTION(() => this.CONSUME(t.Direction));
     });
 
-    /** 第2个, 倒数第2个, 排最后1名 */
+    /** 第2个, 倒数第2个, 排最后1名; 第二低, 第3大: the order the items are counted in, typed after the number. */
     ordinal = this.RULE('ordinal', () => {
       this.OPTION1({ GATE: () => this.fromEnd(), DEF: () => this.CONSUME(t.Top) });
       this.CONSUME(t.Reference);
       this.CONSUME(t.NumberTok);
       this.OPTION2(() => this.CONSUME(t.Counter));
+      this.OPTION3({ GATE: () => adjacent(this.LA(0), this.LA(1)), DEF: () => this.CONSUME(t.Direction) });
     });
 
     /** 表17, 公开05表, 政府采购表, 第1张整体绩效自评表: as many tokens as tableAt found, the last being 表 or the number. */

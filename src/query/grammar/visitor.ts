@@ -30,6 +30,8 @@ export interface Mentions {
   ascending: boolean;
   /** A rank word that says highest first (最高) came before any that says lowest first. */
   descending: boolean;
+  /** An order was said (最高, 最低, 第二低, 前5), not only an item counted from the end (倒数第二). */
+  ordered: boolean;
   previousYear: boolean;
   /** 增加多少, 下降了: the change itself is asked for, not only the year before. */
   changeAsked: boolean;
@@ -227,11 +229,19 @@ export function createMentionsVisitor(parser: QuestionParser) {
         out.ascending = true;
         out.intents.push('rank');
       }
+      // 第二低, 第3大: counted from the smallest or the largest, as 最低 / 最高 rank.
+      const order = (ctx.Direction as IToken[] | undefined)?.[0];
+      if (order) {
+        if (directionOf(order) === 'less') out.ascending ||= !out.descending;
+        else out.descending ||= !out.ascending;
+        out.ordered = true;
+        out.intents.push('rank');
+      }
       const ref = (ctx.Reference as IToken[])[0]!;
       const first = (ctx.Top as IToken[] | undefined)?.[0] ?? ref;
       const n = (ctx.NumberTok as IToken[])[0]!;
       const count = noted(out, readCount(Number(n.image), ref.image + n.image, (k) => `${ref.image}${k}个`));
-      const end = (ctx.Counter as IToken[] | undefined)?.[0] ?? n;
+      const end = order ?? (ctx.Counter as IToken[] | undefined)?.[0] ?? n;
       const span = { start: first.startOffset, end: end.startOffset + end.image.length };
       const text = allTokens(ctx).map((x) => x.image).join('');
       if ((ref.payload as Extract<Entry, { kind: 'reference' }>).ref !== 'last') out.references.push({ ref: 'item', index: count, fromEnd, text, ...span });
@@ -294,10 +304,12 @@ function readToken(name: string, t: IToken, out: Mentions): void {
     case 'Ascending':
       // The first order said wins: 哪家最高，哪家最低 leads with the highest.
       out.ascending ||= !out.descending;
+      out.ordered = true;
       out.intents.push('rank');
       break;
     case 'Descending':
       out.descending ||= !out.ascending;
+      out.ordered = true;
       out.intents.push('rank');
       break;
     case 'PreviousYear':
@@ -501,6 +513,7 @@ export function emptyMentions(): Mentions {
     intents: [],
     ascending: false,
     descending: false,
+    ordered: false,
     previousYear: false,
     changeAsked: false,
     changes: null,
