@@ -8,6 +8,7 @@ import type {
   CheckRow,
   Database,
   LineItemRow,
+  InternalDepartmentRow,
   NarrativeFactRow,
   PerformanceOwnerRow,
   PerformanceTargetRow,
@@ -184,6 +185,8 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, ke
     projectFigures: prepared<FigureRow>(figures().where('li.document_id', '=', 0).where('li.project_id', 'is not', null)),
     /** (documentId) */
     projects: prepared<ProjectRow>(db.selectFrom('projects').selectAll().where('document_id', '=', 0).orderBy('id')),
+    /** (documentId) the 内设机构 the text lists by name, in its order */
+    internalDepartments: prepared<InternalDepartmentRow>(db.selectFrom('internal_departments').selectAll().where('document_id', '=', 0).orderBy('ordinal')),
     /** (documentId, metric), in a set question from one query over all documents */
     factsByMetric: perDocument(prepared<NarrativeFactRow>(facts().where('metric', '=', '')), prepared<NarrativeFactRow>(facts().where('document_id', '=', 0).where('metric', '=', '')), inSet),
     /** (documentId, subjectCode), in a set question from one query over all documents */

@@ -10,6 +10,7 @@ import { statedChanges } from './intents/changes.ts';
 import { compare } from './intents/compare.ts';
 import { listCatalog, listWithin } from './intents/list.ts';
 import { lookup } from './intents/lookup.ts';
+import { OFFICES, offices } from './intents/offices.ts';
 import { namesakeAnswer } from './namesakes.ts';
 import { indicators, performance } from './intents/performance.ts';
 import { rankWithin } from './intents/rank.ts';
@@ -99,6 +100,10 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
       : reply('ambiguous', [`想查${e.entity}的哪一项？`], [], examples);
   }
 
+  // 内设的第三个部门叫什么, 有哪些内设机构: the offices the text lists by name.
+  const [t] = q.targets;
+  const named = q.targets.length === 1 && t!.kind === 'metric' && t!.key === OFFICES && scopes.length === 1 ? offices(s, q, scopes[0]!) : null;
+  if (named) return named;
   const unnamed = countedOnly(s, q, scopes[0]!);
   if (unnamed) return unnamed;
   const r = withCutOff(s, scopes, inOrder(q, answerIntent(s, q, scopes)));

@@ -206,5 +206,6 @@ export function writeDocument(db: RowWriter, source: Source, parsed: Pick<Parsed
     const fact: NewNarrativeFact = { ...f, flags: f.flags ?? '', document_id: documentId, corroboration: verdict?.status ?? 'none', check_id: checkId(verdict?.check) };
     db.insert('narrative_facts', fact);
   }
+  for (const d of doc.internalDepartments) db.insert('internal_departments', { ...d, document_id: documentId });
   return documentId;
 }

@@ -395,6 +395,21 @@ const targetActuals: Migration = {
   },
 };
 
+// The names of the 内设机构 a document lists (内设的第三个部门叫什么), in its order, each at its line.
+const internalDepartments: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('internal_departments')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('ordinal', 'integer', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('internal_departments_document').on('internal_departments').columns(['document_id', 'ordinal']).execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
@@ -412,6 +427,7 @@ const migrations: Record<string, Migration> = {
   '0014_check_causes': checkCauses,
   '0015_set_answer_indexes': setAnswerIndexes,
   '0016_target_actuals': targetActuals,
+  '0017_internal_departments': internalDepartments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -198,6 +198,15 @@ export interface PerformanceTargetsTable {
   raw_text: string;
 }
 
+/** A 内设机构 the text lists by name (沈阳: 1. 办公室 … 14. 公共业务服务部): its place in the list and its line. */
+export interface InternalDepartmentsTable {
+  id: Generated<number>;
+  document_id: number;
+  ordinal: number;
+  name: string;
+  line: number;
+}
+
 /** A figure stated only (or also) in the prose: “三公”经费, 机关运行经费, 车辆, 编制… */
 export interface NarrativeFactsTable {
   id: Generated<number>;
@@ -287,6 +296,7 @@ export interface Database {
   performance_owners: PerformanceOwnersTable;
   performance_targets: PerformanceTargetsTable;
   narrative_facts: NarrativeFactsTable;
+  internal_departments: InternalDepartmentsTable;
   checks: ChecksTable;
   build_info: BuildInfoTable;
   startup_artefacts: StartupArtefactsTable;
@@ -301,6 +311,7 @@ export type ProjectRow = Selectable<ProjectsTable>;
 export type PerformanceOwnerRow = Selectable<PerformanceOwnersTable>;
 export type PerformanceTargetRow = Selectable<PerformanceTargetsTable>;
 export type NarrativeFactRow = Selectable<NarrativeFactsTable>;
+export type InternalDepartmentRow = Selectable<InternalDepartmentsTable>;
 export type CheckRow = Selectable<ChecksTable>;
 
 export type NewDocument = Insertable<DocumentsTable>;

@@ -36,6 +36,7 @@ const COLUMNS: Columns = {
     'value', 'unit', 'precision_fen', 'compare_basis', 'change_direction', 'change_fen', 'change_percent', 'reason', 'raw_text',
     'change_line', 'change_raw_text', 'as_of', 'flags', 'corroboration', 'check_id',
   ),
+  internal_departments: all('id', 'document_id', 'ordinal', 'name', 'line'),
   checks: all('id', 'document_id', 'table_id', 'rule', 'subject', 'passed', 'expected_fen', 'actual_fen', 'difference_fen', 'tolerance_fen', 'lines', 'message', 'cause'),
   build_info: all('key', 'value'),
   startup_artefacts: all('key', 'fingerprint', 'value'),

@@ -5,6 +5,7 @@ import { findRegions } from '../layout/regions.ts';
 import type { OwnerDraft, ParseContext, ProjectDraft, TableDraft, UnitMention } from '../model.ts';
 import { extractFacts, type FactDraft } from '../prose/facts.ts';
 import { paragraphsOf } from '../prose/paragraphs.ts';
+import { readInternalDepartments, type InternalDepartmentDraft } from '../prose/internal-departments.ts';
 import { readProseGoals } from '../prose/performance.ts';
 import { parseTable } from '../tables/index.ts';
 import { nameKey, squeezeCjkSpaces } from '../text/cjk.ts';
@@ -28,6 +29,8 @@ export interface DocumentDraft {
   facts: FactDraft[];
   /** Performance goals stated in the prose, printed in no table. */
   owners: OwnerDraft[];
+  /** The 内设机构 the text lists by name, in its order. */
+  internalDepartments: InternalDepartmentDraft[];
 }
 
 const ORG_LINE = /^[\u4e00-\u9fa5（）()]{2,40}(?:局|中心|所|院|站|办公室)(?:本级|（机关）)?$/;
@@ -61,7 +64,7 @@ export function parseDocument(content: string): DocumentDraft {
   ];
   const deptLine = regions.find((r) => r.department)?.department?.line ?? 1;
   const units = mergeUnits(meta, deptLine, lines, mentions);
-  return { meta, lines, tables, units, projects, facts, owners };
+  return { meta, lines, tables, units, projects, facts, owners, internalDepartments: readInternalDepartments(lines, tableLines) };
 }
 
 /** A 合计 row of a coded table belongs to the classification of the rows it totals. */
