@@ -111,6 +111,8 @@ export interface StructuredQuery {
   /** 为什么比2022年涨了: the year a change is asked since, named; the text's change answers it only when that is the year before. */
   since?: number;
   listOf: ListTarget | null;
+  /** 有几个项目, 超过50万的项目有几个: how many of the list is asked; the count leads. */
+  countAsked?: boolean;
   /** A ranking asked with 得分/自评/绩效: rank the projects' self-evaluation scores, not their money. */
   byScore?: boolean;
   /** 科目 / 经济分类 were mentioned: rank or list budget subjects, not projects. */

@@ -41,6 +41,8 @@ function rankedByScore(m: Mentions, targets: Target[]): boolean {
   return ranking && (scores || bounded);
 }
 
+const COUNT_ASKED = new RegExp(`(?<![这那哪])(?:${shapes.countAsked.words.join('|')})`);
+
 /** 50万元以下的项目, 项目支出超过1000万元的项目: a condition on amounts lists the projects (or subjects) meeting it. */
 function listedUnderCondition(m: Mentions, targets: Target[]): boolean {
   if (m.conditions.length === 0 || m.sets.length > 0) return false;
@@ -172,6 +174,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     changeAsked: (m.changeAsked && !(m.previousYear && BACKWARD.test(text))) || m.reason,
     ...(m.previousYear && BACKWARD.test(text) ? { backward: true } : {}),
     listOf: m.listTargets[0]?.target ?? (listedUnderCondition(m, targets) && !m.scopes.includes('subjects') ? 'projects' : null),
+    ...(intent === 'list' && m.sets.length === 0 && COUNT_ASKED.test(text) ? { countAsked: true } : {}),
     subjects: m.scopes.includes('subjects') || m.scopes.includes('detail'),
     byScore,
     sources: m.sources,

@@ -4,7 +4,7 @@ import type { StructuredQuery } from '../../query/ast.ts';
 import type { Catalog } from '../../query/catalog.ts';
 import type { ProjectRow } from '../../store/schema.ts';
 import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
-import { fromCell, headlinePerTable, show, usable, type Figure } from '../figures.ts';
+import { derivedFigure, fromCell, headlinePerTable, show, usable, type Figure } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { projectAmounts, remember, type Sources } from '../sources.ts';
@@ -92,7 +92,12 @@ function projectsMeeting(s: Sources, q: StructuredQuery, scope: Scope, all: Figu
   const left = unpriced.length ? [`注：另有${unpriced.length}个项目文件中没有印金额，无法判断。`] : [];
   if (kept.length === 0) return reply('not_found', [...note, `${head}：没有（共${projects.length}个项目有金额）。`, ...left]);
   const lines = [...note, `${head}（共${kept.length}个${stage === '决算' ? '' : ''}）：`, ...byUnit(kept, scope.doc.department), ...left];
-  return reply('answered', lines, kept);
+  return reply('answered', lines, q.countAsked ? [countOf(kept, '项目'), ...kept] : kept);
+}
+
+/** How many items a list holds, as a figure computed by counting them (each an input, cited at its line). */
+function countOf(items: Figure[], what: string): Figure {
+  return derivedFigure('count', items, `${what}个数`, { fen: null, value: items.length, unit: '个' }, `共${items.length}个（逐项计数）`);
 }
 
 export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply {
@@ -127,7 +132,9 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
       lines.push(...byUnit(projects, scope.doc.department));
       if (unpriced.length) lines.push('没有印金额的项目：', ...unpriced.map((p) => `· ${p.name}（第${p.line}行）`));
       const groups = sameNameGroups(s, scope, stage, projects);
-      return reply('answered', [...lines, ...groups.lines], [...projects, ...groups.figures]);
+      // 有几个项目: counted from the items listed, only when every project is one (曲阳 prints 7 of its 14 without an amount).
+      const count = q.countAsked && unpriced.length === 0 ? [countOf(projects, '项目')] : [];
+      return reply('answered', [...lines, ...groups.lines], [...count, ...projects, ...groups.figures]);
     }
   }
 }

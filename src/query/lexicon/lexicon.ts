@@ -133,7 +133,8 @@ export function lexiconData(catalog: Catalog): LexiconData {
     return value;
   };
   const add = (text: string, entry: Entry) => {
-    const normal = normalize(text);
+    // A mark the normalizer keeps only between words (、) is a word of its own there.
+    const normal = /^\p{P}$/u.test(text) ? text : normalize(text);
     if (normal.length < 2 && normal !== text) return;
     phrases.texts.push(normal);
     phrases.values.push(valueOf(entry));

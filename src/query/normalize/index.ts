@@ -1,6 +1,7 @@
 // The canonical form of a question that the grammar's lexer reads. Pure and total:
 // any string in, a string out, a few microseconds for a typical question.
 import { expandArabicMultipliers } from './amount.ts';
+import { applyCorrections } from './corrections.ts';
 import { removeFillers } from './fillers.ts';
 import { convertChineseNumerals } from './numerals.ts';
 import { cjkParentheses, collapseSpaces, stripDigitGrouping, stripQuotes, symbolsToSpaces } from './punctuation.ts';
@@ -9,6 +10,7 @@ import { foldWidth } from './width.ts';
 import { normalizeYears } from './years.ts';
 
 export { expandArabicMultipliers, parseAmountYuan, shiftDecimal } from './amount.ts';
+export { applyCorrections } from './corrections.ts';
 export { removeFillers } from './fillers.ts';
 export { convertChineseNumerals, parseChineseNumeral } from './numerals.ts';
 export { cjkParentheses, collapseSpaces, stripDigitGrouping, stripQuotes, symbolsToSpaces } from './punctuation.ts';
@@ -34,6 +36,7 @@ export function normalizeQuestion(text: string): string {
   s = cjkParentheses(s);
   s = stripQuotes(s);
   s = symbolsToSpaces(s);
+  s = applyCorrections(s);
   s = removeFillers(s);
   s = normalizeYears(s);
   s = convertChineseNumerals(s);

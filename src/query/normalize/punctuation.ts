@@ -27,9 +27,10 @@ export function stripQuotes(text: string): string {
   return text.replace(APOSTROPHE_IN_PINYIN, ' ').replace(QUOTES, '');
 }
 
-// Kept: letters of any script, digits, parentheses, %, and . or - between two digits (1.5亿, 2021-2023).
+// Kept: letters of any script, digits, parentheses, %, . or - between two digits (1.5亿, 2021-2023), and 、 between
+// two words, which joins a list (抚顺、大连的三公经费) as 和 does.
 const MARKS = /\p{M}/gu;
-const SYMBOL = /(?<!\d)[.-]|[.-](?!\d)|[^\p{L}\p{Nd}\p{Nl}（）()%.\- ]/gu;
+const SYMBOL = /(?<!\d)[.-]|[.-](?!\d)|(?<![\p{L}\p{Nd}])、|、(?![\p{L}\p{Nd}])|[^\p{L}\p{Nd}\p{Nl}（）()%.\-、 ]/gu;
 
 /** Every other punctuation mark, quote, emoji or symbol becomes a space. */
 export function symbolsToSpaces(text: string): string {
