@@ -154,7 +154,8 @@ export function scopeOfFollowUp(q: StructuredQuery, c: Conversation | undefined)
   const previous = c?.query.entities;
   if (!previous || previous.length !== 1 || q.entities.length > 0 || q.set) return null;
   const loose = q.unknown.length > 0 || q.candidates.length > 0 || q.targets.some((t) => t.kind === 'project');
-  return loose ? previous[0]!.name : null;
+  // The department's, not a unit's of it: another unit may be named (城乡居民那个中心呢 after 其中医疗保险所多少).
+  return loose ? previous[0]!.department : null;
 }
 
 /**

@@ -130,3 +130,20 @@ export function placeOwnLevel(entities: EntityRef[], m: Mentions, catalog: Catal
 export function scopeOf(catalog: Catalog, entities: EntityRef[]): Scope {
   return entities.length ? new Set(catalog.documents.filter((d) => entities.some((e) => e.department === d.department)).map((d) => d.id)) : undefined;
 }
+
+/** Words pointing at a thing just named, typed between a unit's loose name and its kind (城乡居民那个中心). */
+const POINTING = /(?:那个?|这个?|的)$/;
+
+/**
+ * 城乡居民那个中心: words typed right before a unit's kind that its full name holds (曲阳县城乡居民基本医疗保险管理服务中心)
+ * name that unit, loosely; they are no project's words, and leave the residue.
+ */
+export function looseUnitWords(text: string, m: Mentions, entities: EntityRef[]): void {
+  for (const o of m.unitOrgs) {
+    const unit = entities.find((e) => e.unitId !== null && e.text === o.text);
+    // Only a counter (那个's 个) may stand between the words and the unit's kind.
+    const i = m.residue.findIndex((r) => r.end <= o.start && /^[个家]?$/.test(text.slice(r.end, o.start)));
+    const words = i >= 0 ? text.slice(m.residue[i]!.start, o.start).replace(POINTING, '') : '';
+    if (unit && words.length >= 2 && unit.name.includes(words)) m.residue.splice(i, 1);
+  }
+}

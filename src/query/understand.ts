@@ -2,7 +2,7 @@
 // with the grammar, look leftover words up as project names, decide the intent.
 import type { Catalog } from './catalog.ts';
 import type { EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
-import { entitiesOf, narrowByPlace, placeOwnLevel, placeUnitOrgs, scopeOf, unheldOrganisations } from './entities.ts';
+import { entitiesOf, looseUnitWords, narrowByPlace, placeOwnLevel, placeUnitOrgs, scopeOf, unheldOrganisations } from './entities.ts';
 import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
 import { createMentionsVisitor, emptyMentions, noted, settleMentions, type Mentions, type Span } from './grammar/visitor.ts';
@@ -456,6 +456,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     narrowByPlace(entities, m);
     // 抚顺 医保中心: the unit at the place named; before the scope, which it may narrow.
     found.unknown.push(...placeUnitOrgs(entities, m.unitOrgs));
+    looseUnitWords(text, m, entities);
     // 抚顺 本级: the department's own level, never its total.
     found.unknown.push(...placeOwnLevel(entities, m, catalog));
     // 车辆 价值: before phrases, so a qualifier is not read as part of a name.

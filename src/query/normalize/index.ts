@@ -4,7 +4,7 @@ import { expandArabicMultipliers } from './amount.ts';
 import { applyCorrections } from './corrections.ts';
 import { removeFillers } from './fillers.ts';
 import { convertChineseNumerals } from './numerals.ts';
-import { cjkParentheses, collapseSpaces, stripDigitGrouping, stripQuotes, symbolsToSpaces } from './punctuation.ts';
+import { bracketedOrdinals, cjkParentheses, collapseSpaces, stripDigitGrouping, stripQuotes, symbolsToSpaces } from './punctuation.ts';
 import { toSimplified } from './traditional.ts';
 import { foldWidth } from './width.ts';
 import { normalizeYears } from './years.ts';
@@ -13,7 +13,7 @@ export { expandArabicMultipliers, parseAmountYuan, shiftDecimal } from './amount
 export { applyCorrections } from './corrections.ts';
 export { removeFillers } from './fillers.ts';
 export { convertChineseNumerals, parseChineseNumeral } from './numerals.ts';
-export { cjkParentheses, collapseSpaces, stripDigitGrouping, stripQuotes, symbolsToSpaces } from './punctuation.ts';
+export { bracketedOrdinals, cjkParentheses, collapseSpaces, stripDigitGrouping, stripQuotes, symbolsToSpaces } from './punctuation.ts';
 export { createPinyinResolver } from './pinyin.ts';
 export type { PinyinResolver } from './pinyin.ts';
 export { toSimplified } from './traditional.ts';
@@ -33,6 +33,7 @@ export function normalizeQuestion(text: string): string {
   let s = foldWidth(text);
   s = toSimplified(s);
   s = stripDigitGrouping(s);
+  s = bracketedOrdinals(s);
   s = cjkParentheses(s);
   s = stripQuotes(s);
   s = symbolsToSpaces(s);

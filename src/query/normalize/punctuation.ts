@@ -1,5 +1,10 @@
 // Punctuation, quotes, emoji and other symbols: the grammar only needs word boundaries.
 
+/** `第（3）个` → `第3个`: a number put in brackets after 第 is the ordinal's, as the texts number their items （3）. */
+export function bracketedOrdinals(text: string): string {
+  return text.replace(/第\s*[（(]\s*(\d+)\s*[）)]/g, '第$1');
+}
+
 /** `219,438.35` → `219438.35`; `2022,2023` (a list) is not a grouped number and stays. */
 export function stripDigitGrouping(text: string): string {
   return text.replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g, (n) => n.replace(/,/g, ''));

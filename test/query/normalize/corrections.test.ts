@@ -27,3 +27,10 @@ describe('、 between words', () => {
     expect(normalizeQuestion('、抚顺')).toBe('抚顺');
   });
 });
+
+describe('an ordinal in brackets', () => {
+  it('is the ordinal', () => {
+    expect(normalizeQuestion('自评结果里第（3）个项目')).toBe('自评结果里第3个项目');
+    expect(normalizeQuestion('第(12)项')).toBe('第12项');
+  });
+});
