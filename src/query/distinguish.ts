@@ -65,7 +65,11 @@ function settle(text: string, found: Found, loose: string, named: Candidate[], t
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (telling.some((w) => at < w.end && at + word.length > w.start)) return true;
     return Array.from(meaningful(word)).every((c) => chars.has(c));
   };
-  found.candidates = found.candidates.filter((c) => c.text !== loose && !within(c.text));
+  // 下达的2笔医疗救助资金: a word the count split off the name, matching every project named and more, goes with it.
+  const ids = new Set(named.flatMap((c) => c.ids));
+  const texts = new Set(found.candidates.map((c) => c.text));
+  const split = [...texts].filter((w) => [...ids].every((id) => found.candidates.some((c) => c.text === w && c.ids.includes(id))));
+  found.candidates = found.candidates.filter((c) => c.text !== loose && !within(c.text) && !split.includes(c.text));
   found.unknown = found.unknown.filter((w) => !within(w));
   found.targets = found.targets.filter((t) => t.kind !== 'project' || !t.fuzzy || !within(t.text));
   const targets: Target[] = named.map((c) => ({ kind: 'project', name: c.name, ids: c.ids, text: loose, fuzzy: true }));

@@ -489,6 +489,10 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     if (!m.arithmetic.some((a) => a.op === 'per_head') && !ofWhole) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
     // 中央和省里下达的…资金: words elsewhere in the question tell apart the projects a loose name matched.
     distinguishProjects(text, m, found, projectName);
+    // 省财政的…资金比中央的少: 比 between loose words that read as fewer than two figures is not understood, never one figure answered.
+    const loose = m.comparisons.find((c) => c.loose);
+    const unread = loose && m.residue.some((r) => r.start >= loose.end && meaningful(r.text) !== '');
+    if (unread && found.targets.length + found.candidates.length < 2 && entities.length < 2 && !m.previousYear) found.unknown.push(text.slice(loose.start).trim());
     wholeBudget(m, entities, found);
     ownDepartments(text, m, entities, found);
     partNamed(text, m, found);

@@ -87,9 +87,10 @@ function departmentRates(s: Sources, scope: Scope): Figure[] {
  * 执行率不到八成的项目: the projects whose stated rate meets the conditions, lowest first. A project whose text
  * and 自评表 disagree is judged by both and kept when either meets them, both said.
  */
-function ratesMeeting(q: StructuredQuery, head: string, note: string[], rated: Rated[]): Reply {
+function ratesMeeting(q: StructuredQuery, head: string, note: string[], rated: Rated[], stage: string): Reply {
   const all = rated.flatMap((r) => [...r.text, ...r.table]);
   const title = `${head} 执行率${describeAll(q.conditions)}的项目`;
+  if (all.length === 0) return reply('not_found', [...note, `${title}：文件中没有项目的执行率${stage === '预算' ? '（预算文件只有计划数，执行率在决算中）' : ''}。`]);
   if (!comparable(all, q.conditions)) return reply('not_found', [...note, `${title}：${mismatch(q.conditions, 'percent')}`]);
   const lowest = (r: Rated) => Math.min(...[...r.text, ...r.table].map((f) => f.value as number));
   const kept = rated.filter((r) => meeting([...r.text, ...r.table], q.conditions).length > 0).sort((a, b) => lowest(a) - lowest(b));
@@ -147,7 +148,7 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   // A project asked, else every project (and, unless only projects were asked, the department's own rates).
   const ids = target ? target.ids : s.queries.projects(scope.doc.id).filter((p) => scope.unitId === null || p.unit_id === scope.unitId).map((p) => p.id);
   const rated = projectRates(s, scope, ids);
-  if (q.conditions.length) return ratesMeeting(q, head, note, rated);
+  if (q.conditions.length) return ratesMeeting(q, head, note, rated, scope.doc.stage);
   const projects = rated;
   const own = target || q.listOf === 'projects' ? [] : departmentRates(s, scope);
   if (own.length + projects.length === 0) {

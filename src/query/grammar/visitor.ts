@@ -57,7 +57,8 @@ export interface Mentions {
   /** Arithmetic words (加起来, 相差, 人均), and 比 between two figures with its direction word. */
   arithmetic: (Span & { op: ArithmeticOp; text: string })[];
   /** `year`: the year compared with, when it is one (比2022年). */
-  comparisons: (Span & { direction: 'more' | 'less' | null; text: string; year?: number })[];
+  /** `loose`: 比 between words the grammar does not know (中央资金比省财政的多), read as a comparison all the same. */
+  comparisons: (Span & { direction: 'more' | 'less' | null; text: string; year?: number; loose?: boolean })[];
   reason: boolean;
   /** `fromEnd`: 倒数第N counts from the last item. */
   references: (Span & { ref: 'it' | 'part' | 'last' | 'item' | 'these' | 'owner'; index: number; fromEnd?: boolean; text: string })[];
@@ -471,7 +472,7 @@ export function settleMentions(out: Mentions): Mentions {
       p.idle = true;
     }
     // 中央资金比省财政的多多少: 比 between loose names, a direction word after them, compares them.
-    if (p.than && apart[i] && out.comparisons.length === 0) out.comparisons.push({ direction: null, text: p.text, start: p.start, end: p.end });
+    if (p.than && apart[i] && out.comparisons.length === 0) out.comparisons.push({ direction: null, text: p.text, start: p.start, end: p.end, loose: true });
     if (inWord[i]) appendResidue(out, p);
     else if (p.shape) p.apply?.(out);
     else if (!p.idle) appendResidue(out, p);
@@ -482,13 +483,14 @@ export function settleMentions(out: Mentions): Mentions {
 
 /**
  * Arithmetic words are never part of a name (两笔医疗救助直达资金合计, 省里下达的资金一共): a word of two characters or
- * more names the operation wherever it stands; one character (共 of 公共) only where it touches no unknown word. 比
+ * more names the operation wherever it stands; one character (共 of 公共) only at the end or where it touches no unknown word. 比
  * stands apart when a direction word follows it (A比B多), whatever A and B are.
  */
 function standsApart(pieces: Piece[], i: number): boolean {
   const p = pieces[i]!;
   const entry = p.token?.payload as Entry | undefined;
-  if (entry?.kind === 'arith') return Array.from(p.text).length >= 2;
+  // 医疗救助资金差(多少): one character ending the question names the operation too.
+  if (entry?.kind === 'arith') return Array.from(p.text).length >= 2 || i === pieces.length - 1;
   if (!p.than) return false;
   const next = pieces.slice(i + 1).find((x) => x.than || x.afterComparison);
   return next?.afterComparison === true;
