@@ -8,6 +8,8 @@ import { bracketedOrdinals, cjkParentheses, collapseSpaces, stripDigitGrouping, 
 import { toSimplified } from './traditional.ts';
 import { foldWidth } from './width.ts';
 import { normalizeYears } from './years.ts';
+import { alternation } from './words.ts';
+import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 
 export { expandArabicMultipliers, parseAmountYuan, shiftDecimal } from './amount.ts';
 export { applyCorrections } from './corrections.ts';
@@ -27,6 +29,14 @@ export { normalizeYears } from './years.ts';
  * fillers go before numerals (查一下 holds a 一); and arabic two-digit years are read
  * before numerals are converted, so 十年 (ten years) becomes 10年, not 2010年.
  */
+const { $comment: _, ...REWRITES } = shapes.rewrites;
+const REWRITTEN = new RegExp(alternation(Object.keys(REWRITES)), 'g');
+
+/** 满分的项目 → 是100分的项目: a condition stated without its number (grammar/shapes.json rewrites). */
+function rewriteConditions(s: string): string {
+  return s.replace(REWRITTEN, (w) => REWRITES[w as keyof typeof REWRITES]);
+}
+
 export function normalizeQuestion(text: string): string {
   // Adapters are JavaScript at heart: a message without text arrives as undefined.
   if (typeof text !== 'string') return '';
@@ -39,6 +49,7 @@ export function normalizeQuestion(text: string): string {
   s = symbolsToSpaces(s);
   s = applyCorrections(s);
   s = removeFillers(s);
+  s = rewriteConditions(s);
   s = normalizeYears(s);
   s = convertChineseNumerals(s);
   s = expandArabicMultipliers(s);
