@@ -491,6 +491,13 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     distinguishProjects(text, m, found, projectName);
     // 省财政的…资金比中央的少: 比 between loose words that read as fewer than two figures is not understood, never one figure answered.
     const loose = m.comparisons.find((c) => c.loose);
+    // 两项…资金加一块 read as one project: fewer things than the count says are asked back, never one answered.
+    const count = m.counted[0]?.count ?? 0;
+    const fuzzy = found.targets.filter((t): t is Extract<Target, { kind: 'project' }> => t.kind === 'project' && t.fuzzy);
+    if (m.arithmetic.length > 0 && count > found.targets.length && fuzzy.length > 0 && fuzzy.length === found.targets.length) {
+      found.targets = [];
+      found.candidates.push(...fuzzy.map((t) => ({ kind: 'project' as const, name: t.name, ids: t.ids, text: t.text })));
+    }
     const unread = loose && m.residue.some((r) => r.start >= loose.end && meaningful(r.text) !== '');
     if (unread && found.targets.length + found.candidates.length < 2 && entities.length < 2 && !m.previousYear) found.unknown.push(text.slice(loose.start).trim());
     wholeBudget(m, entities, found);

@@ -108,6 +108,8 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
   if (!part || part.fen === null) return reply('not_found', [...note, `${head}：没有找到。`]);
   // The figure just answered is the base of 人员经费占多少 only when it is a whole of the part.
   const rejected = q.base?.implied === true && found.base !== null && found.base.figure.fen !== null && part.fen > found.base.figure.fen;
+  // 省里的…是中央的百分之几: two things named and no base after 占 — which is over which is asked back, never a whole guessed.
+  if (!q.base && !found.row && q.targets.length > 1) return reply('ambiguous', [...note, `${head}：问的是哪一项占哪一项的比例？请这样问：A占B的比例。`]);
   // A base named after 占, or a row's own total: exactly that figure.
   if ((q.base && !rejected) || (!q.base && found.row)) {
     if (!found.base || !found.base.figure.fen) return reply('not_found', [...note, `${head}：找不到所问的基数，无法计算占比。`]);
