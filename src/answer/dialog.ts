@@ -150,6 +150,19 @@ export function referent(q: StructuredQuery, c: Conversation | undefined): Named
  * question has words read loosely (a project name, a unit word, words not understood). Read alone they would be
  * looked up in every document (这个钱是按工资总额的多少比例筹的 after 抚顺 found a 曲阳 project's 工资).
  */
+/**
+ * 它占中心项目支出的比例 after 抚顺医保中心: a word the units of several departments go by (中心), the previous
+ * department's among them, is no question of which: it is left to be read within that department, as a word of it.
+ */
+export function placeInConversation(q: StructuredQuery, c: Conversation | undefined): void {
+  const previous = c?.query.entities;
+  const [named] = q.entities;
+  if (previous?.length !== 1 || q.entities.length !== 1 || !named!.alternatives?.length) return;
+  if (![named!, ...named!.alternatives].some((e) => e.department === previous[0]!.department)) return;
+  q.entities = [];
+  q.unknown = [...q.unknown, named!.text];
+}
+
 export function scopeOfFollowUp(q: StructuredQuery, c: Conversation | undefined): string | null {
   const previous = c?.query.entities;
   if (!previous || previous.length !== 1 || q.entities.length > 0 || q.set) return null;

@@ -37,7 +37,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     return { ...held, lines: [`没有${q.foreign.map((p) => `“${p}”`).join('、')}的预算公开资料，以下只有${q.entities.map((e) => e.text).join('、')}的。`, ...held.lines] };
   }
   if (q.foreign.length) return notHeld(catalog, q);
-  if (q.catalogue) return catalogue(catalog);
+  if (q.catalogue) return q.entities.length === 1 ? holdingsOf(s, q) : catalogue(catalog);
   // 按工资总额的多少比例: the rate stated for the thing named (a subject and a project of its name alike), or said not stated.
   if (q.basis && q.targets.length + q.candidates.length > 0) {
     const scopes = resolveScopes(catalog, q);
@@ -53,7 +53,10 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (readsEveryDocument(q)) {
     return inOrder(q, remember(s, `set|${JSON.stringify(q)}`, () => s.queries.acrossDocuments(() => answerSet(s, catalog, q))));
   }
-  if (q.intent === 'list' && (q.listOf === 'departments' || (q.listOf === 'years' && q.entities.length === 0))) return listCatalog(catalog, q);
+  // 都有哪些单位的预算: with no department named, the units asked for are the departments held.
+  const unitsHeld = q.listOf === 'units' && q.targets.length === 0 && q.conditions.length === 0;
+  const held = q.listOf === 'departments' || ((q.listOf === 'years' || unitsHeld) && q.entities.length === 0);
+  if (q.intent === 'list' && held) return listCatalog(catalog, q);
 
   const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';
   // Words nothing understood that count: a lone character (呗, 占) is too weak to refuse over.
@@ -70,6 +73,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const ask = first.kind === 'subject' ? '这个科目编码在文件中印得不完整，几个科目共用它，请选一个：' : `没有名为“${first.text}”的项目，你要问的是不是：`;
     return reply('ambiguous', [ask], [], suggestionsOf(catalog, q, place).slice(0, 5));
   }
+  // 有决算数据吗: a stage alone asks which departments have a document of it.
+  if (nothingAsked && q.entities.length === 0 && q.years.length === 0 && (q.stage === '预算' || q.stage === '决算') && q.unknown.length === 0) return listCatalog(catalog, q);
   if (nothingAsked && q.entities.length === 0 && q.years.length === 0) {
     return q.unknown.length ? reply('unsupported', [`没有看懂“${q.unknown.join('、')}”。${HELP}`], [], askedOf(catalog, q, 3)) : reply('unsupported', [HELP], [], askedOf(catalog, q, 3));
   }
@@ -163,6 +168,20 @@ function catalogue(catalog: Catalog): Reply {
     `绩效：${first.short} 绩效目标；执行率；自评得分`,
   ];
   return reply('answered', [`共有${catalog.departments.size}个部门的公开资料：`, ...docs, '可以问：', ...kinds.map((k) => `· ${k}`)]);
+}
+
+/** 北票能查哪些内容: one department's documents, the tables each prints, and questions to ask of it. */
+function holdingsOf(s: Sources, q: StructuredQuery): Reply {
+  const scopes = resolveScopes(s.catalog, { ...q, catalogue: false, years: [] });
+  if (!Array.isArray(scopes)) return scopes;
+  const docs = s.catalog.departments.get(scopes[0]!.doc.department) ?? [];
+  const lines = docs.flatMap((d) => {
+    const tables = s.queries.tables(d.id).filter((t) => t.kind !== 'toc');
+    return [`${d.display}（共${tables.length}张表）：`, ...tables.map((t) => `· ${t.number ? `${t.number} ` : ''}${t.name}`)];
+  });
+  const short = docs[0]!.short;
+  const kinds = [`${short} 支出总计`, `${short} 三公经费`, `${short} 有哪些项目`, `${short} 基本支出 明细`, `${short} ${docs[0]!.stage === '决算' ? '执行率' : '绩效目标'}`];
+  return reply('answered', [...lines, `可以问：${kinds.join('；')}`], [], kinds);
 }
 
 /**

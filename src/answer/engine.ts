@@ -8,7 +8,7 @@ import { MAX_QUESTION_CHARS } from '../query/limits.ts';
 import { createUnderstander } from '../query/understand.ts';
 import { openStore } from '../store/db.ts';
 import { prepareQueries } from './data.ts';
-import { conversation, followUps, listItems, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
+import { conversation, followUps, placeInConversation, listItems, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overOwnList, remainderQuery } from './earlier.ts';
 import { printedItem } from './print-order.ts';
@@ -78,6 +78,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 第二个呢, 它的绩效指标: the words pointing back are replaced by what they point at, and the question read again.
     // In place, so that a share's part and base keep their sides (公职律师费占它多少: 它 is the base).
     const c = withItems(understood.query, context as Conversation | undefined);
+    placeInConversation(understood.query, c);
     // 政府采购表的第1项, 公开05表最后1行: a row of the table the question names, as printed.
     const row = tableRow(sources, understood.query);
     if (row) {

@@ -76,7 +76,7 @@ export function narrowByPlace(entities: EntityRef[], m: Mentions): void {
  * 抚顺 医保中心: the unit of that name at the place named replaces the place. One named where there is
  * none must not be answered with the department: its words are returned, not understood.
  */
-export function placeUnitOrgs(entities: EntityRef[], unitOrgs: Mentions['unitOrgs']): string[] {
+export function placeUnitOrgs(entities: EntityRef[], unitOrgs: Mentions['unitOrgs'], departments: Iterable<string>): string[] {
   const unknown: string[] = [];
   for (const o of unitOrgs) {
     let found = false;
@@ -91,8 +91,11 @@ export function placeUnitOrgs(entities: EntityRef[], unitOrgs: Mentions['unitOrg
     }
     // 抚顺本级和医保中心: another unit of a department whose unit is already named is named beside it.
     const beside = found ? undefined : o.units.find((u) => entities.some((e) => e.unitId !== null && e.department === u.department));
+    // 医保中心的三公经费 with no place: every unit, and every department, that goes by the word is asked back.
+    const all = [...o.units, ...[...departments].filter((d) => orgAliasesOf(d).includes(o.text)).map((d) => ({ department: d, unitId: null, name: d }))];
     if (beside) entities.push({ ...beside, text: o.text });
-    else if (!found && entities.length === 0 && o.units.length === 1) entities.push({ ...o.units[0]!, text: o.text });
+    else if (!found && entities.length === 0 && all.length === 1) entities.push({ ...all[0]!, text: o.text });
+    else if (!found && entities.length === 0 && all.length > 1) entities.push({ ...all[0]!, text: o.text, alternatives: all.slice(1) });
     else if (!found) unknown.push(o.text);
   }
   return unknown;

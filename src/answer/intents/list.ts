@@ -1,19 +1,23 @@
 // 列表: the departments and years held, a department's projects, units, tables,
 // or the consistency findings about its document.
 import type { StructuredQuery } from '../../query/ast.ts';
-import type { Catalog } from '../../query/catalog.ts';
+import type { Catalog, CatalogDocument } from '../../query/catalog.ts';
 import type { ProjectRow } from '../../store/schema.ts';
 import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
 import { derivedFigure, fromCell, headlinePerTable, show, usable, type Figure } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
-import type { Scope } from '../resolve.ts';
+import { holdings, type Scope } from '../resolve.ts';
 import { projectAmounts, remember, type Sources } from '../sources.ts';
 import { stageOf } from '../targets.ts';
 
 export function listCatalog(catalog: Catalog, q: StructuredQuery): Reply {
-  const rows = [...catalog.departments.entries()].filter(([d]) => q.entities.length === 0 || q.entities.some((e) => e.department === d));
-  const lines = rows.map(([d, docs]) => `· ${d}（${docs[0]!.short}）：${docs.map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}`);
-  return reply('answered', [q.listOf === 'years' ? '各部门公开的年份：' : `共有${rows.length}个部门的公开资料：`, ...lines]);
+  // 都有哪些单位的预算, 有决算数据吗: only the documents of the stage asked.
+  const staged = (docs: CatalogDocument[]) => docs.filter((x) => q.stage !== '预算' && q.stage !== '决算' ? true : x.stage === q.stage);
+  const rows = [...catalog.departments.entries()].filter(([d, docs]) => (q.entities.length === 0 || q.entities.some((e) => e.department === d)) && staged(docs).length > 0);
+  const lines = rows.map(([d, docs]) => `· ${d}（${docs[0]!.short}）：${staged(docs).map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}`);
+  const stage = q.stage === '预算' || q.stage === '决算' ? q.stage : '';
+  if (rows.length === 0) return reply('not_found', [`没有${stage}的公开资料。现有：${holdings(catalog)}。`]);
+  return reply('answered', [q.listOf === 'years' ? '各部门公开的年份：' : `共有${rows.length}个部门的${stage || '公开'}资料：`, ...lines]);
 }
 
 /**

@@ -10,6 +10,7 @@ import { metricFigures, pick, remember, type Sources } from '../sources.ts';
 import type { Figure } from '../figures.ts';
 import { metric as metricOf, metrics } from '../../store/metrics.ts';
 import { stageOf } from '../targets.ts';
+import words from '../../../grammar/words.json' with { type: 'json' };
 
 const MAX_TARGETS = 15;
 /** Project names listed when a department's own goals are not found. */
@@ -143,7 +144,17 @@ function statedInContext(s: Sources, q: StructuredQuery, scope: Scope): Figure[]
   return keys.flatMap((k) => pick(metricFigures(s, scope.doc, k, scope.year), stageOf(q.stage, scope)).main.slice(0, 1));
 }
 
+/** 得分, 分数, 打了多少分: a score asked, which only a 自评 (published with a 决算) gives. */
+const SCORE = new RegExp(words.scoreAsked.join('|'));
+
 export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply {
+  // 莲湖自评得分多少: a 预算 sets targets; no score exists to give, and its targets are no answer to one.
+  if (scope.doc.stage === '预算' && SCORE.test(q.text)) {
+    const head = heading(scope.entity, scope.doc);
+    const project = q.targets.find((t) => t.kind === 'project')?.name;
+    const lines = [`${head}中没有${project ? `“${project}”的` : ''}绩效自评得分：自评随决算公开，预算只有年初设定的绩效目标。`];
+    return reply('not_found', [...(scope.yearNote ? [scope.yearNote] : []), ...lines], [], [`${scope.doc.short} ${project ?? ''} 绩效目标`.replace('  ', ' ')]);
+  }
   const owners = s.queries.owners(scope.doc.id);
   const projects = owners.filter((o) => o.owner_kind === 'project');
   // A target named like a project (公务员医疗补助 is also a subject) means that project's block.
