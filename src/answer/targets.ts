@@ -94,11 +94,16 @@ export function headlineFigure(s: Sources, scope: Scope, t: Target, year: number
  * 较上年减少138.44万元), allowing for the coarser one's rounding.
  */
 export function statedChange(s: Sources, scope: Scope, t: Target, year: number, f: Figure | null): Figure | undefined {
-  const own = targetFigures(s, scope, t, year).find((x) => x.change !== null);
+  const figures = targetFigures(s, scope, t, year);
+  const own = figures.find((x) => x.change !== null);
   if (own || !f || f.fen === null || scope.unitId !== null) return own;
-  const fact = s.queries
+  const facts = s.queries
     .factsByAspect(scope.doc.id, 'amount')
-    .find((x) => x.year === year && x.amount_fen !== null && x.change_line !== null && (x.change_direction !== null || x.change_fen !== null) && Math.abs(x.amount_fen - f.fen!) <= Math.max(x.precision_fen ?? 1, f.precision ?? 1) / 2);
+    .filter((x) => x.year === year && x.amount_fen !== null && x.change_line !== null && (x.change_direction !== null || x.change_fen !== null) && Math.abs(x.amount_fen - f.fen!) <= Math.max(x.precision_fen ?? 1, f.precision ?? 1) / 2);
+  // 本部门预算支出514.21万元，其中：一般公共预算拨款514.21万元，较上年减少…: the sentence naming the figure asked
+  // states its change, not an earlier sentence of the same amount about another (预算收入).
+  const named = new Set(figures.filter((x) => x.table === null).map((x) => x.line));
+  const fact = facts.find((x) => named.has(x.line)) ?? facts[0];
   return fact ? fromFact(fact, scope.doc, scope.doc.department, f.label) : undefined;
 }
 

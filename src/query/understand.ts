@@ -55,9 +55,13 @@ function listedUnderCondition(m: Mentions, targets: Target[]): boolean {
  * departments, two years or stages (A比B多多少, 加起来, 几倍, 增长率), a 决算's budget and spending (还剩多少没花),
  * or a figure and a headcount (人均). A sum of departments is a set's; 一共 of one figure is that figure.
  */
-function computed(m: Mentions, entities: EntityRef[], targets: Target[]): boolean {
+function computed(text: string, m: Mentions, entities: EntityRef[], targets: Target[]): boolean {
   const op = m.arithmetic[0]?.op ?? (m.comparisons.length ? 'difference' : m.intents.includes('share') && m.previousYear ? 'growth' : null);
   if (op === null || targets.length === 0) return false;
+  // 公务接待费比去年变了吗: 比 last year with no way nor amount (多, 少, 增, 减 …: 多花了多少 computes) asks how it
+  // changed, as the text states.
+  const howChanged = m.arithmetic.length === 0 && m.previousYear && m.comparisons.every((c) => c.direction === null) && !/[多少增减涨降升]/.test(text);
+  if (howChanged && m.comparisons.length > 0 && targets.length === 1 && entities.length <= 1) return false;
   const pairs = targets.length > 1 || entities.length > 1 || new Set(m.years).size > 1 || m.bothStages || new Set(m.stages).size > 1;
   switch (op) {
     case 'per_head':
@@ -73,7 +77,7 @@ function computed(m: Mentions, entities: EntityRef[], targets: Target[]): boolea
   }
 }
 
-function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byScore: boolean): Intent {
+function decideIntent(text: string, m: Mentions, entities: EntityRef[], targets: Target[], byScore: boolean): Intent {
   const has = (i: string) => m.intents.includes(i as never);
   // 执行率 before 绩效: a rate is one figure, the 绩效 answer a whole table.
   if (has('rate')) return 'rate';
@@ -91,7 +95,7 @@ function decideIntent(m: Mentions, entities: EntityRef[], targets: Target[], byS
   if (listedUnderCondition(m, targets)) return m.scopes.includes('subjects') ? 'rank' : 'list';
   // 公用经费里超过5万的科目: the parts of a figure named, under the conditions.
   if (m.conditions.length > 0 && m.sets.length === 0 && entities.length > 0 && targets.length > 0 && targets.every((t) => t.kind !== 'project')) return 'breakdown';
-  if (computed(m, entities, targets)) return 'arithmetic';
+  if (computed(text, m, entities, targets)) return 'arithmetic';
   // 哪个单位人员经费占基本支出的比重最大: each department's share of the base named, ranked.
   if (has('share') && targets.length > 1 && entities.length === 0 && (m.sets.length > 0 || m.which)) return 'share';
   // 支出总计排第二的单位: an item of a ranking of the set.
@@ -151,7 +155,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
   const byScore = rankedByScore(m, targets);
   whichDepartment(m, entities, targets);
-  const intent = decideIntent(m, entities, targets, byScore);
+  const intent = decideIntent(text, m, entities, targets, byScore);
   // 功能科目里排最后的: the last of a ranking the question asks for is the first from the other end, however long
   // the ranking (its shown part is cut to the top N).
   const printOrder = inPrintOrder(text, m, entities);
@@ -395,6 +399,14 @@ function statedBasis(text: string, m: Mentions, found: Found): StructuredQuery['
   return { text: match[1]!.replace(/[\s\p{P}]/gu, '') };
 }
 
+/** 哪些支出比上年增加了: 支出 listed by how it changed from last year is each subject's spending, not the total. */
+function spendingListed(m: Mentions, found: Found): void {
+  const [only] = found.targets;
+  if (!m.intents.includes('list') || !m.previousYear || found.targets.length !== 1 || only!.kind !== 'metric' || only!.key !== 'expenditure.grand_total' || only!.text !== '支出') return;
+  found.targets = [];
+  m.scopes.push('subjects');
+}
+
 /** 项级科目支出超过五十万: 支出 said of the subjects under a condition is their amounts, not the 支出总计 beside them. */
 function subjectsSpending(m: Mentions, found: Found): void {
   const [only] = found.targets;
@@ -504,6 +516,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     ownDepartments(text, m, entities, found);
     partNamed(text, m, found);
     subjectsSpending(m, found);
+    spendingListed(m, found);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
     return { ok: true, query: { ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }) } };
@@ -517,11 +530,15 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
       if (text === '') return { ok: false, reason: 'empty' };
       const first = read(text);
       // Words not understood, or loosely matched, may be homophones of a known name (连湖, 离修): read once more as it.
-      if (!first.ok || (first.query.unknown.length === 0 && first.query.candidates.length === 0)) return first;
-      const typed = [...first.query.unknown, ...first.query.candidates.map((c) => c.text)];
+      const misspelt = first.ok ? first.query.targets.filter((t) => t.kind === 'metric' && t.asRead !== undefined) : [];
+      if (!first.ok || (first.query.unknown.length === 0 && first.query.candidates.length === 0 && misspelt.length === 0)) return first;
+      const typed = [...first.query.unknown, ...first.query.candidates.map((c) => c.text), ...misspelt.map((t) => t.text)];
       const fixed = homophones.reread(text, typed);
       const second = fixed ? read(fixed.text) : null;
       if (!second?.ok || second.query.unknown.length + second.query.candidates.length > 0) return first;
+      // 三公经废 reads the same either way: its note says which word was mended.
+      const same = (q: StructuredQuery) => JSON.stringify([q.entities, q.targets.map((t) => ({ ...t, text: '', asRead: '' }))]);
+      if (first.query.unknown.length + first.query.candidates.length === 0 && same(first.query) === same(second.query)) return first;
       return { ok: true, query: { ...second.query, text, notes: [...(second.query.notes ?? []), fixed!.note] } };
     },
   };

@@ -22,6 +22,8 @@ export interface Metric {
   parts: string[];
   /** Metrics answered beside this one where the document prints them (实有人员 with 人员编制: 多少人 asks both). */
   with: string[];
+  /** Words of the 绩效 indicators that count what this count counts, where it is not printed as such (临聘人员 for 编外人员). */
+  indicators: string[];
 }
 
 export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
@@ -36,6 +38,7 @@ export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
   context: m.context ? new RegExp(m.context) : null,
   parts: m.parts ?? [],
   with: m.with ?? [],
+  indicators: m.indicators ?? [],
 }));
 
 /** The columns a subject's or project's row is cut into (line_items.column_key), each also a metric of its own. */

@@ -12,6 +12,7 @@ import type { Scope } from '../resolve.ts';
 import { pick, metricFigures, type Sources } from '../sources.ts';
 import { METRIC_PARTS, printedLabel, stageOf, targetFigures, targetName } from '../targets.ts';
 import { sameNameGroups } from './list.ts';
+import { indicatorsCounting } from './performance.ts';
 
 /** `一般公共预算基本支出表（表6），本年一般公共预算基本支出/合计` */
 function where(f: Figure): string {
@@ -82,6 +83,12 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     if (blank.length) {
       const at = blank.map((r) => `${tableName(r.table_name, r.table_number)}第${r.line}行“${r.row_label}”`);
       return reply('not_found', [...note, `${asked} ${name}：表中此栏为空（${[...new Set(at)].join('；')}），没有印数字。`]);
+    }
+    // 临聘人员多少: no 编外人员 printed, but 绩效 indicators count such people: those, as printed.
+    const counted = target.kind === 'metric' ? indicatorsCounting(s, scope, metricOf(target.key).indicators, target.text) : [];
+    if (counted.length) {
+      const lines = counted.map((f) => `· ${f.label}：${show(f)}（${f.table ? `${f.table}` : '正文'}第${f.line}行）`);
+      return reply('answered', [...note, `${asked}中没有印${quoted}的数字；绩效指标中印有（是年初设定的目标值，不是实有人数）：`, ...lines], counted);
     }
     // 临时工有多少人: what is held of the same kind (实有人员, 人员编制) is said, to be asked for.
     const kin = target.kind === 'metric' ? heldKin(s, scope, target.key) : [];

@@ -41,6 +41,21 @@ function tableTargetFigure(o: PerformanceOwnerRow, t: PerformanceTargetRow, scop
   return ownerFigure(o, scope, table, { label: `绩效指标“${t.level3}”`, value: t.target_number, unit: t.target_unit ?? '', raw: t.raw_text, line: t.line });
 }
 
+/**
+ * 临聘人员有多少, 有几个公益性岗位人员: the 绩效 indicators of people counted (in 人 or 名) whose names hold one of
+ * `words`, as printed — those naming the word typed first.
+ */
+export function indicatorsCounting(s: Sources, scope: Scope, words: string[], typed: string): Figure[] {
+  const tables = tableNames(s, scope.doc.id);
+  const found = s.queries.owners(scope.doc.id).flatMap((o) =>
+    s.queries
+      .targets(o.id)
+      .filter((t) => t.level3 !== null && /^[人名]$/.test(t.target_unit ?? '') && words.some((w) => t.level3!.includes(w)))
+      .flatMap((t) => proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, tables.get(o.table_id) ?? null) ?? []),
+  );
+  return [...found.filter((f) => f.label.includes(typed)), ...found.filter((f) => !f.label.includes(typed))];
+}
+
 /** A 自评表's 实际完成值 that is a number (271家, 0.3‰): a figure cited at its indicator's row. */
 function actualFigure(o: PerformanceOwnerRow, t: PerformanceTargetRow, scope: Scope, table: string | null): Figure | null {
   if (t.actual_number === null) return null;
