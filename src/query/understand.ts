@@ -407,6 +407,20 @@ function spendingListed(m: Mentions, found: Found): void {
   m.scopes.push('subjects');
 }
 
+const SPENT_WHERE = new RegExp(alternation(words.spentWhere));
+
+/**
+ * 抚顺医保局的钱主要花在哪: where a department's money goes, nothing named, is its largest parts — the 功能分类
+ * subjects at their first level (类), largest first.
+ */
+function whereSpent(text: string, m: Mentions, entities: EntityRef[], found: Found): StructuredQuery['level'] {
+  const nothingNamed = found.targets.length + found.candidates.length + found.unknown.length + m.listTargets.length + m.sets.length + m.conditions.length === 0;
+  if (!nothingNamed || entities.length !== 1 || !SPENT_WHERE.test(text)) return undefined;
+  m.intents = [...m.intents.filter((i) => i !== 'breakdown'), 'rank'];
+  m.scopes.push('subjects');
+  return '类';
+}
+
 /** 项级科目支出超过五十万: 支出 said of the subjects under a condition is their amounts, not the 支出总计 beside them. */
 function subjectsSpending(m: Mentions, found: Found): void {
   const [only] = found.targets;
@@ -517,9 +531,10 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     partNamed(text, m, found);
     subjectsSpending(m, found);
     spendingListed(m, found);
+    const level = whereSpent(text, m, entities, found);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
-    return { ok: true, query: { ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }) } };
+    return { ok: true, query: { ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }) } };
   };
   return {
     understand(raw) {

@@ -9,7 +9,7 @@ import { money, percent } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { pick, type Sources } from '../sources.ts';
-import { cellOf, changePercent, headlineFigure, printedLabel, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
+import { cellOf, changePercent, headlineFigure, METRIC_PARTS, printedLabel, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
 import { lookup } from './lookup.ts';
 import { rate } from './rate.ts';
 
@@ -60,6 +60,18 @@ function stages(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply 
   return reply('answered', [`${head}：预算数${show(budget)}，决算数${show(final)}`], [final, budget]);
 }
 
+/** A fact's label as the prose prints it, less a list number before it (（1）行政运行). */
+const named = (label: string) => label.replace(/^\s*(?:[（(]\d+[)）]|\d+[.、．])\s*/, '');
+
+/** The parts of a figure (支出总计: 基本支出, 项目支出) whose change, with its reason, the same sentence states. */
+function partsChanged(s: Sources, scope: Scope, t: Target, year: number, line: number): Figure[] {
+  if (t.kind !== 'metric') return [];
+  return (METRIC_PARTS[t.key] ?? []).flatMap((key) => {
+    const p = statedChange(s, scope, { kind: 'metric', key, text: '' }, year, null);
+    return p?.change?.reason && p.change.line === line ? [p] : [];
+  });
+}
+
 function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
   const year = scope.year;
   const stage = stageOf(q.stage, scope);
@@ -75,8 +87,11 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const lines = [`${head}：${found.map(({ y, f }) => `${y}年${f ? show(f) : derived && y === year - 1 ? `${show(derived.prior)}（按文中说明推算：${derived.prior.raw}）` : '未公开'}`).join('，')}`];
   // 比上年 asks how it changed: the change the text states leads, the two years' figures after it.
   if (stated) lines.splice(q.changeAsked ? 0 : 1, 0, `文中说明：${year}年${show(stated)}${changeText(stated)}`);
-  // 为什么: the stated reason leads, or its absence is said.
-  if (q.reason) lines.unshift(stated?.change?.reason ? `原因（文中说明）：${stated.change.reason}` : '文中没有说明原因。');
+  // 为什么: the stated reason leads, or its absence is said — 曲阳支出增加的原因: none for the whole, but one for each
+  // part (基本支出, 项目支出) in the sentence stating its change: those, each with its own change.
+  const parts = q.reason && stated?.change && !stated.change.reason ? partsChanged(s, scope, t, year, stated.change.line) : [];
+  const why = parts.length ? `文中没有说明总的原因，按组成说明：${parts.map((p) => `${named(p.label)}${show(p)}${changeText(p)}`).join('；')}` : '文中没有说明原因。';
+  if (q.reason) lines.unshift(stated?.change?.reason ? `原因（文中说明）：${stated.change.reason}` : why);
   const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f?.line === stated.line && sameFigure(f, stated)) ? [stated] : [])];
   if (found.filter(({ f }) => f).length < 2 && !stated) {
     // Not found carries no figure: the year held is one question away.
@@ -95,7 +110,7 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
     figures.push(derived.prior, ...(figures.includes(stated!) ? [] : [stated!]));
   }
   // Asked how it changed (比上年, 增加多少), the change leads (amount, then percent); asked only 去年, the figure does.
-  const change = [...(lead ? [lead] : []), ...(percent ? [percent] : [])];
+  const change = [...(lead ? [lead] : []), ...(percent ? [percent] : []), ...parts.flatMap((p) => changeFigure(p) ?? [])];
   // 按增加额倒推上年收入总计: the figure worked back is what was asked.
   if (q.backward && derived) return reply('answered', lines, [derived.prior, ...figures.filter((f) => f !== derived.prior), ...change]);
   return reply('answered', lines, q.changeAsked ? [...change, ...figures] : [...figures, ...change]);

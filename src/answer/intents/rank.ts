@@ -162,7 +162,7 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     // 款级科目, 类级: the level named; else 功能分类 by its 项, 经济分类 by its 款.
     // 7位编码的科目: a subject code's length is its level (类 3, 款 5, 项 7 digits).
     const digits = /([357])位数?编码/.exec(q.text)?.[1];
-    const level = /([类款项])级/.exec(q.text)?.[1] ?? (digits ? { 3: '类', 5: '款', 7: '项' }[digits] : undefined) ?? (/类/.test(q.text.replace(/分类/g, '')) ? '类' : classification === '功能分类' ? '项' : '款');
+    const level = q.level ?? /([类款项])级/.exec(q.text)?.[1] ?? (digits ? { 3: '类', 5: '款', 7: '项' }[digits] : undefined) ?? (/类/.test(q.text.replace(/分类/g, '')) ? '类' : classification === '功能分类' ? '项' : '款');
     const all = subjectsAtLevel(s, scope, year, classification, level);
     r = rankedListing(`${head} 支出科目（${classification}，${level}级${all[0]?.table ? `，${all[0].table}` : ''}）排序`, all, q, 'yuan');
   } else {

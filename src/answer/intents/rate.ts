@@ -134,15 +134,29 @@ function ratesRanked(q: StructuredQuery, head: string, note: string[], rated: Ra
   return reply('answered', [...note, lead, `各项目执行率（${order}）：`, ...lines], figures);
 }
 
+/** The one subject whose name holds `name` and whose rate the text states, or null when none or several. */
+function holderOf(s: Sources, scope: Scope, name: string): { name: string; rates: ReturnType<typeof statedRates> } | null {
+  const found = s.catalog.subjects
+    .filter((x) => x.name !== name && x.name.includes(name))
+    .map((x) => ({ name: x.name, rates: statedRates(s, scope, { kind: 'subject', name: x.name, codes: x.codes, text: name }) }))
+    .filter((x) => x.rates.length > 0);
+  return found.length === 1 ? found[0]! : null;
+}
+
 export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
   const target = q.targets[0];
   if (target && target.kind !== 'project') {
-    const stated = statedRates(s, scope, target);
+    const own = statedRates(s, scope, target);
+    // 职业年金 (经济科目 职业年金缴费) whose rate the text states only of the one 功能科目 whose name holds it
+    // (机关事业单位职业年金缴费支出): that one's, named.
+    const holder = own.length || target.kind !== 'subject' ? null : holderOf(s, scope, target.name);
+    const stated = holder?.rates ?? own;
     if (stated.length === 0) return reply('not_found', [...note, `${head}中没有说明${targetName(target)}的执行率。`]);
     const said = stated.map((r) => `${show(r.figure)}${r.reason ? `（决算数与预算数的差异原因：${r.reason}）` : ''}`);
-    return reply('answered', [...note, `${head} ${targetName(target)}执行率：${said.join('；')}`], stated.map((r) => r.figure));
+    const which = holder && target.kind === 'subject' ? `${holder.name}（文中没有单说${target.name}，这是名称含它的科目）` : targetName(target);
+    return reply('answered', [...note, `${head} ${which}执行率：${said.join('；')}`], stated.map((r) => r.figure));
   }
   if (!target && q.subjects && q.conditions.length) return subjectRatesMeeting(s, q, scope, head, note);
   // A project asked, else every project (and, unless only projects were asked, the department's own rates).
