@@ -63,7 +63,7 @@ function itemWords(f: Figure, asked: StructuredQuery): Named {
  */
 export function pinProject(q: StructuredQuery, item: Named, catalog: Catalog): StructuredQuery {
   const doc = item.documentId ?? item.figure?.document.id;
-  const ids = catalog.projects.filter((p) => p.documentId === doc && p.name === item.words).map((p) => p.id);
+  const ids = doc === undefined ? [] : catalog.projectsOf(doc).filter((p) => p.name === item.words).map((p) => p.id);
   if (!item.project || ids.length === 0) return q;
   const project: Target = { kind: 'project', name: item.words, ids, text: item.words, fuzzy: false };
   const named = (t: { name?: string; text: string }) => t.name === item.words || t.text === item.words;

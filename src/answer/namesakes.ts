@@ -38,7 +38,7 @@ export function namesakes(s: Sources, scope: Scope, subject: Subject): Namesake[
       .map((x) => ({ kind: 'subject' as const, name: x.name, codes: x.codes.filter((c) => ECONOMIC.test(c)), text: subject.text })),
   ];
   const named = (name: string) => name === subject.name || (name.endsWith(subject.name) && SEPARATED.test(name.slice(-subject.name.length - 1, -subject.name.length)));
-  const projects = s.catalog.projects.filter((p) => p.documentId === scope.doc.id && named(p.name));
+  const projects = s.catalog.projectsOf(scope.doc.id).filter((p) => named(p.name));
   const all: Namesake[] = [
     ...(codes(FUNCTIONAL).length ? [{ label: '功能科目', target: { ...subject, codes: codes(FUNCTIONAL) } }] : []),
     ...economic.map((target) => ({ label: '经济科目', target })),

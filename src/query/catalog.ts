@@ -45,6 +45,8 @@ export interface Catalog {
   /** Projects named like a subject of their document with other figures (抚顺 城乡医疗救助 3,400.00 vs the subject's 8,645.00). */
   subjectTwins: CatalogProject[];
   document(id: number): CatalogDocument;
+  /** One document's projects: grouped once when first asked, so that a question does not filter every project held. */
+  projectsOf(documentId: number): CatalogProject[];
 }
 
 export function displayTitle(d: Pick<DocumentRow, 'department' | 'fiscal_year' | 'stage'>): string {
@@ -117,6 +119,7 @@ export function assembleCatalog(rows: DocumentRow[], parts: CatalogParts): Catal
   const departments = new Map<string, CatalogDocument[]>();
   for (const d of documents) departments.set(d.department, [...(departments.get(d.department) ?? []), d]);
   const byId = new Map(documents.map((d) => [d.id, d]));
+  let byDocument: Map<number, CatalogProject[]> | null = null;
   return {
     documents,
     departments,
@@ -132,6 +135,17 @@ export function assembleCatalog(rows: DocumentRow[], parts: CatalogParts): Catal
       const d = byId.get(id);
       if (!d) throw new Error(`no document ${id}`);
       return d;
+    },
+    projectsOf(documentId) {
+      if (!byDocument) {
+        byDocument = new Map();
+        for (const p of parts.projects) {
+          const list = byDocument.get(p.documentId);
+          if (list) list.push(p);
+          else byDocument.set(p.documentId, [p]);
+        }
+      }
+      return byDocument.get(documentId) ?? [];
     },
   };
 }
