@@ -195,6 +195,12 @@ export function lexiconData(catalog: Catalog): LexiconData {
     for (const alias of projectAliases(name)) add(alias, entry);
   }
   const projectNames = [...projects.keys()].map(normalize);
+  // After the figures and projects: the trie keeps the first entry of a text, so a figure or project so named keeps it.
+  const suffixed = words.subjectSuffixes;
+  for (const s of catalog.subjects) {
+    if (suffixed.endsWith.some((w) => s.name.endsWith(w))) continue;
+    for (const w of suffixed.words) add(s.name + w, { kind: 'subject', name: s.name, codes: s.codes });
+  }
 
   for (const [stage, list] of Object.entries(words.stages)) for (const w of list) add(w, { kind: 'stage', stage: stage as Stage });
   for (const w of words.bothStages) add(w, { kind: 'bothStages' });
