@@ -189,7 +189,7 @@ function holdingsOf(s: Sources, q: StructuredQuery): Reply {
  * rather than asked back. Null when either cannot be answered, and the question is asked back.
  */
 function twins(s: Sources, q: StructuredQuery): Reply | null {
-  const subject = s.catalog.subjects.find((x) => x.name === q.candidates.find((c) => c.kind === 'subject')?.name);
+  const subject = candidateSubject(s.catalog, q);
   const typed = q.candidates[0]!.text;
   const asked = { ...q, candidates: [] };
   const scopes = resolveScopes(s.catalog, asked);
@@ -234,17 +234,17 @@ function suggestionsOf(catalog: Catalog, q: StructuredQuery, place: string): str
  * and a project of some department is asked of the subject; the project is said apart, never added in.
  */
 function subjectOfSet(catalog: Catalog, q: StructuredQuery): { q: StructuredQuery; note: string } | null {
-  if (q.targets.length > 0 || !asksOfSet({ ...q, targets: [{ kind: 'metric', key: '', text: '' } as Target] })) return null;
-  const names = new Set(q.candidates.map((c) => c.name));
   const project = q.candidates.find((c) => c.kind === 'project');
-  const subject = catalog.subjects.find((x) => x.name === q.candidates.find((c) => c.kind === 'subject')?.name);
-  if (names.size !== 1 || !project || !subject) return null;
+  const subject = candidateSubject(catalog, q);
+  if (q.targets.length > 0 || new Set(q.candidates.map((c) => c.name)).size !== 1 || !project || !subject) return null;
+  const asked: StructuredQuery = { ...q, candidates: [], targets: [{ kind: 'subject', name: subject.name, codes: subject.codes, text: project.text }] };
+  if (!asksOfSet(asked)) return null;
   const owners = [...new Set(catalog.projects.filter((p) => project.ids.includes(p.id)).map((p) => catalog.document(p.documentId).short))];
-  return {
-    q: { ...q, candidates: [], targets: [{ kind: 'subject', name: subject.name, codes: subject.codes, text: project.text }] },
-    note: `（以上是支出科目“${subject.name}”；${owners.join('、')}另有同名项目，数字不同，可问“${owners[0]} ${subject.name} 项目”。）`,
-  };
+  return { q: asked, note: `（以上是支出科目“${subject.name}”；${owners.join('、')}另有同名项目，数字不同，可问“${owners[0]} ${subject.name} 项目”。）` };
 }
+
+/** The subject a loosely named word was read as, when it was read as one. */
+const candidateSubject = (catalog: Catalog, q: StructuredQuery) => catalog.subjects.find((x) => x.name === q.candidates.find((c) => c.kind === 'subject')?.name);
 
 /** A question answered over the set of departments: its look-ups (and its answer's warnings) read every document at once. */
 export const readsEveryDocument = (q: StructuredQuery): boolean => asksOfSet(q) && q.unknown.every((w) => [...w].length < 2);
