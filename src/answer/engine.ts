@@ -94,7 +94,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const reread = referred !== null ? understander.understand(pointedText(understood.query, referred)) : null;
     const within = referred === null ? scopeOfFollowUp(understood.query, c) : null;
     const scoped = within !== null ? understander.understand(`${within} ${understood.query.text}`) : null;
-    const own = reread?.ok ? pinProject(reread.query, referred!, catalog) : scoped?.ok ? readWithin(understood.query, scoped.query, within!) : understood.query;
+    // 表17的第一个项目的预算: the item's figure is the one the table named prints.
+    const pinned = reread?.ok ? { ...pinProject(reread.query, referred!, catalog), ...(printed && understood.query.table ? { table: understood.query.table } : {}) } : null;
+    const own = pinned ?? (scoped?.ok ? readWithin(understood.query, scoped.query, within!) : understood.query);
     // 剩下的呢 after a part: the whole less it; 这两个加起来: arithmetic on the figures answered before.
     const query = remainderQuery(own, c) ?? mergeContext(own, c?.query);
     const earlier = overEarlier(own, c) ?? overRanking(own);

@@ -107,9 +107,10 @@ function printedRows(s: Sources, tables: SourceTableRow[]): FigureRow[][] {
  * The rows of the kind the question counts: projects (第2个项目), subjects (科目), the finest subjects (明细科目),
  * the tasks of a 绩效目标表 (任务3: a word that counts rows by the number after it).
  */
-function countedRows(rows: FigureRow[][], q: StructuredQuery, counted: { text: string }): FigureRow[][] {
+function countedRows(rows: FigureRow[][], q: StructuredQuery, counted: { text: string }, groups: ReadonlySet<number | null>): FigureRow[][] {
   if (shapes.references.numbered.some((w) => counted.text.startsWith(w))) return rows.filter((r) => r[0]!.column_key === 'task');
-  if (q.listOf === 'projects') return rows.filter((r) => r[0]!.project_id !== null);
+  // A group row (莲湖 专用项目 over its projects) is no project of its own, as in print-order.ts.
+  if (q.listOf === 'projects') return rows.filter((r) => r[0]!.project_id !== null && !groups.has(r[0]!.project_id));
   if (!q.subjects) return rows;
   const subjects = rows.filter((r) => r[0]!.subject_code !== null);
   if (!q.detail) return subjects;
@@ -158,7 +159,7 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
   const where = tables.length === 1 ? tableName(tables[0]!.name, tables[0]!.number) : `${tables[0]!.name}（共${tables.length}张）`;
   const head = `${heading(entity, doc)} ${where}`;
   if (counted) {
-    const items = countedRows(rows, q, counted);
+    const items = countedRows(rows, q, counted, new Set(s.queries.projects(doc.id).map((p) => p.parent_id)));
     const i = counted.fromEnd ? items.length - counted.index : counted.index - 1;
     const row = items[i];
     if (!row) return reply('not_found', [`${head}共${items.length}${q.listOf === 'projects' ? '个项目' : '行'}，没有${counted.text}。`]);

@@ -8,6 +8,8 @@ import { closeName, closestNames, meaningful, type Scope } from './loose.ts';
 import { residueOf, type Phrase } from './phrases.ts';
 import type { ProjectSearch } from './search.ts';
 import type { Found } from './targets.ts';
+import { alternation } from './normalize/words.ts';
+import words from '../../grammar/words.json' with { type: 'json' };
 
 /** Metric spellings by every one-character blank (三公经? → 三公经费), for typos such as 三公经废. */
 function buildTypoIndex(): Map<string, Map<string, string>> {
@@ -51,11 +53,14 @@ export function leftoverWords(text: string, m: Mentions, phrases: Phrase[], comp
   return phrases.flatMap((p): Leftover[] => (compound.includes(p) ? [{ text: text.slice(p.start, p.end), compound: true }] : residueOf(p, m).map((i) => ({ text: m.residue[i]!.text, compound: false }))));
 }
 
+// 资金, 项目资金 alone: the money of what the question names (words.json moneyWords).
+const MONEY_ONLY = new RegExp(`^(?:项目|${alternation(words.moneyWords.words)})+$`);
+
 /** Each leftover word as the project it names closely, a figure it misspells, the projects it may name, or unknown. */
 export function readLeftovers(words: Leftover[], projects: ProjectSearch, scope: Scope, found: Found): void {
   for (const { text: raw, compound } of words) {
     const word = meaningful(raw);
-    if (word.length === 0) continue;
+    if (word.length === 0 || MONEY_ONLY.test(word)) continue;
     // One character (设 of 设了几个部门) names no project: any name holding it would match.
     if (Array.from(word).length === 1) {
       found.unknown.push(word);

@@ -225,7 +225,9 @@ function inPrintOrder(text: string, m: Mentions, entities: EntityRef[]): boolean
   const item = m.references.find((r) => r.ref === 'item' || r.ref === 'last');
   if (!item || entities.length !== 1) return false;
   // 排第三, 排在第5, 排最后: ranked, as 第二大 (a direction word) and 最高 are.
-  const ranked = m.intents.includes('rank') || m.top !== null || m.ascending || m.descending || m.direction !== null || /排在?$/.test(text.slice(0, item.start)) || item.text.startsWith('排');
+  // 排最前面 says where it is printed, as 第一个 does.
+  const position = shapes.references.first.includes(item.text);
+  const ranked = m.intents.includes('rank') || m.top !== null || m.ascending || m.descending || m.direction !== null || (!position && (/排在?$/.test(text.slice(0, item.start)) || item.text.startsWith('排')));
   // 表6公用经费里排第一的科目: ranked within the table's figure, not its first row.
   if (m.tables.length > 0) return !ranked || m.targets.length === 0;
   return m.listTargets.some((l) => l.target === 'projects') && !ranked;

@@ -12,6 +12,7 @@ import type { Scope } from '../resolve.ts';
 import { pick, metricFigures, type Sources } from '../sources.ts';
 import { METRIC_PARTS, printedLabel, stageOf, targetFigures, targetName } from '../targets.ts';
 import { sameNameGroups } from './list.ts';
+import { namedTables } from '../table-rows.ts';
 import { indicatorsCounting } from './performance.ts';
 
 /** `一般公共预算基本支出表（表6），本年一般公共预算基本支出/合计` */
@@ -49,12 +50,20 @@ function heldKin(s: Sources, scope: Scope, key: string): string[] {
   return metrics.filter((m) => m.key !== key && m.kind === 'count' && family(m.key) === family(key) && metricFigures(s, scope.doc, m.key, scope.year).length > 0).map((m) => m.name);
 }
 
+/** 表17里的离休干部医药费, 表17的第一个项目: the figures the table named prints lead, wherever else they are printed first. */
+function fromTableNamed(s: Sources, q: StructuredQuery, scope: Scope, figures: Figure[]): Figure[] {
+  const tables = q.table ? namedTables(s, scope.doc, q.table, scope.doc.short) : [];
+  if (!Array.isArray(tables) || tables.length === 0) return figures;
+  const named = new Set(tables.map((t) => tableName(t.name, t.number)));
+  return [...figures.filter((f) => f.table !== null && named.has(f.table)), ...figures.filter((f) => f.table === null || !named.has(f.table))];
+}
+
 /** A target's figures, or with a measure its row's cell in that column (卫生健康支出·基本支出). */
 export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Target, measure: string | null = null): Reply {
   const year = scope.year;
   const stage = stageOf(q.stage, scope);
   const name = targetName(target, measure);
-  const all = targetFigures(s, scope, target, year, measure);
+  const all = fromTableNamed(s, q, scope, targetFigures(s, scope, target, year, measure));
   // A project's score (自评得分) is said after its money, not as a competing figure.
   const extras = target.kind === 'project' ? pick(all.filter((f) => f.fen === null), stage) : { main: [], other: [] };
   const { main, other } = pick(target.kind === 'project' ? all.filter((f) => f.fen !== null) : all, stage);

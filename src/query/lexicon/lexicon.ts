@@ -50,7 +50,7 @@ export type Entry =
   | { kind: 'direction'; more: boolean }
   | { kind: 'arith'; op: Exclude<ArithmeticOp, 'ratio'> | 'ratio' }
   | { kind: 'reason' }
-  | { kind: 'reference'; ref: 'it' | 'part' | 'last' | 'ordinal' | 'numbered' | 'these' | 'owner' }
+  | { kind: 'reference'; ref: 'it' | 'part' | 'first' | 'last' | 'ordinal' | 'numbered' | 'these' | 'owner' }
   | { kind: 'catalogue' }
   | { kind: 'counter' };
 
@@ -265,7 +265,7 @@ function addShapes(add: (text: string, entry: Entry) => void): void {
   const opName: Record<string, Extract<Entry, { kind: 'arith' }>['op']> = { perHead: 'per_head' };
   for (const [op, list] of Object.entries(ops)) for (const w of list) add(w, { kind: 'arith', op: opName[op] ?? (op as Extract<Entry, { kind: 'arith' }>['op']) });
   for (const w of shapes.reason) add(w, { kind: 'reason' });
-  for (const ref of ['it', 'part', 'last', 'ordinal', 'numbered', 'these', 'owner'] as const) for (const w of shapes.references[ref]) add(w, { kind: 'reference', ref });
+  for (const ref of ['it', 'part', 'first', 'last', 'ordinal', 'numbered', 'these', 'owner'] as const) for (const w of shapes.references[ref]) add(w, { kind: 'reference', ref });
   for (const w of shapes.catalogue) add(w, { kind: 'catalogue' });
   for (const w of shapes.counters.words) add(w, { kind: 'counter' });
 }
