@@ -394,10 +394,12 @@ function standalone(t: IToken): (out: Mentions) => void {
       return (out) => (out.catalogue = true);
     case 'place':
       return (out) => (entry.foreign ? out.foreign.push(t.image) : out.sets.push({ place: entry.place, which: false, text: t.image, ...span }));
-    case 'reference':
+    case 'reference': {
       // 两者, 三者, 这俩: how many earlier answers the word counts (它们: all of them); 最前面 is the first item.
-      if (entry.ref === 'first') return (out) => out.references.push({ ref: 'item', index: 1, text: t.image, ...span });
-      return (out) => out.references.push({ ref: entry.ref === 'ordinal' || entry.ref === 'numbered' ? 'item' : entry.ref, index: entry.ref === 'last' ? -1 : entry.ref === 'these' ? countIn(t.image) : 0, text: t.image, ...span });
+      const { ref } = entry;
+      const index = ref === 'first' ? 1 : ref === 'last' ? -1 : ref === 'these' ? countIn(t.image) : 0;
+      return (out) => out.references.push({ ref: ref === 'ordinal' || ref === 'numbered' || ref === 'first' ? 'item' : ref, index, text: t.image, ...span });
+    }
     default:
       return (out) => {
         const c = out.comparisons.at(-1);
