@@ -207,6 +207,19 @@ export function changeFigure(f: Figure): Figure | null {
 }
 
 /**
+ * A stated fall as the text prints it (减少138.44万元, 下降21.21%): its size, named by its word. Asked as a fall
+ * (降幅, 为什么减少了) it leads, the signed 增减 figure right after it; a rise, or a computed change, stays as it is.
+ */
+export function fallsAsPrinted(changes: Figure[]): Figure[] {
+  return changes.flatMap((c) => {
+    const n = c.fen ?? (typeof c.value === 'number' ? c.value : null);
+    if (c.derived || n === null || n >= 0 || !/增减(幅度)?$/.test(c.label)) return [c];
+    const label = c.label.replace(/增减(幅度)?$/, (_, pct: string | undefined) => (pct ? '下降幅度' : '减少'));
+    return [{ ...c, label, fen: c.fen === null ? null : -c.fen, value: typeof c.value === 'number' ? -c.value : c.value }, c];
+  });
+}
+
+/**
  * A figure computed from stored figures. It cites its first input's document and line, with the formula as
  * what was "printed", and names whose, which year and stage only where all its inputs agree.
  */

@@ -121,6 +121,7 @@ export const METRIC_PARTS: Record<string, string[]> = {
   'three_public.vehicle': ['three_public.vehicle_purchase', 'three_public.vehicle_operation'],
   basic: ['personnel', 'public'],
   'expenditure.grand_total': ['basic', 'project'],
+  'expenditure.current_total': ['basic', 'project'],
   'procurement.total': ['procurement.goods', 'procurement.services', 'procurement.works'],
   'staff.authorized': ['staff.authorized_admin', 'staff.authorized_institution'],
   'assets.total': ['assets.buildings', 'assets.vehicles', 'assets.other'],

@@ -106,6 +106,11 @@ export interface StructuredQuery {
   previousYear: boolean;
   /** 增加多少, 下降了, 为什么: the change itself is asked for; it leads the answer. */
   changeAsked?: boolean;
+  /**
+   * 降幅, 下降了百分之多少, 为什么减少了: the change is asked as a fall — a stated fall leads as the text prints it (减少138.44万元,
+   * 下降21.21%: its size, named by its word), the signed 增减 figure after it.
+   */
+  fall?: boolean;
   /** 按增加额倒推上年收入总计: last year's figure worked back from the stated change is asked; it leads. */
   backward?: boolean;
   /** 为什么比2022年涨了: the year a change is asked since, named; the text's change answers it only when that is the year before. */

@@ -136,6 +136,7 @@ function whichDepartment(m: Mentions, entities: EntityRef[], targets: Target[]):
 }
 
 const BACKWARD = new RegExp(alternation(words.backward.words));
+const SPENT = new RegExp(alternation(words.spentThisYear.words));
 const RISE = new RegExp(alternation(words.changeDirection.up));
 const FALL = new RegExp(alternation(words.changeDirection.down));
 
@@ -177,6 +178,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     // 按增加额倒推上年: the change is what last year is worked back from, not what is asked.
     changeAsked: (m.changeAsked && !(m.previousYear && BACKWARD.test(text))) || m.reason,
     ...(m.previousYear && BACKWARD.test(text) ? { backward: true } : {}),
+    ...((m.changeAsked || m.reason || m.arithmetic.some((a) => a.op === 'growth')) && FALL.test(text) && !RISE.test(text) ? { fall: true } : {}),
     listOf: m.listTargets[0]?.target ?? (listedUnderCondition(m, targets) && !m.scopes.includes('subjects') ? 'projects' : null),
     ...(intent === 'list' && m.sets.length === 0 && COUNT_ASKED.test(text) ? { countAsked: true } : {}),
     subjects: m.scopes.includes('subjects') || m.scopes.includes('detail'),
@@ -255,12 +257,15 @@ function settleTable(m: Mentions): void {
  * 曲阳2022年的预算是多少, 北票 决算: a department's budget (or final account) with nothing else named is its
  * 支出总计 — the whole of it, never a part.
  */
-function wholeBudget(m: Mentions, entities: EntityRef[], found: Found): void {
+function wholeBudget(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
   const nothingElse = found.targets.length + found.candidates.length + found.unknown.length + m.listTargets.length + m.conditions.length + m.scopes.length + m.sets.length === 0;
   const asksFigure = !['rank', 'list', 'performance', 'rate'].some((i) => m.intents.includes(i as never)) && !m.catalogue && m.references.length === 0;
   // 曲阳比去年多花了多少: a change of the department as a whole is of its total too.
   const whole = m.stages.length > 0 || m.previousYear || m.comparisons.length > 0 || m.arithmetic.some((a) => a.op === 'sum');
-  if (nothingElse && asksFigure && entities.length > 0 && whole && !m.bothStages) found.targets.push({ kind: 'metric', key: 'expenditure.grand_total', text: m.stages[0] ?? '支出' });
+  if (!(nothingElse && asksFigure && entities.length > 0 && whole && !m.bothStages)) return;
+  // 实际花了多少: what a 决算 spent that year; a change or a comparison is of the whole, as the text states it.
+  const spent = m.stages.includes('决算') && !m.previousYear && m.comparisons.length === 0 && SPENT.test(text);
+  found.targets.push({ kind: 'metric', key: spent ? 'expenditure.current_total' : 'expenditure.grand_total', text: m.stages[0] ?? '支出' });
 }
 
 /**
@@ -528,7 +533,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     }
     const unread = loose && m.residue.some((r) => r.start >= loose.end && meaningful(r.text) !== '');
     if (unread && found.targets.length + found.candidates.length < 2 && entities.length < 2 && !m.previousYear) found.unknown.push(text.slice(loose.start).trim());
-    wholeBudget(m, entities, found);
+    wholeBudget(text, m, entities, found);
     ownDepartments(text, m, entities, found);
     partNamed(text, m, found);
     subjectsSpending(m, found);

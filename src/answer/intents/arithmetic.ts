@@ -5,11 +5,12 @@
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import type { ArithmeticOp, StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
-import { derivedFigure, percentValue, priorFromChange, show, type Figure } from '../figures.ts';
+import { derivedFigure, fallsAsPrinted, percentValue, priorFromChange, show, type Figure } from '../figures.ts';
 import { money } from '../format.ts';
 import { reply, yearHeading, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { pick, type Sources } from '../sources.ts';
+import { compare } from './compare.ts';
 import { changePercent, headlineFigure, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
 
 const NAMES: Record<ArithmeticOp, string> = {
@@ -189,7 +190,13 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
     const now = headlineFigure(s, scope, q.targets[0]!, scope.year, stageOf(q.stage, scope)).main;
     const stated = statedChange(s, scope, q.targets[0]!, scope.year, now);
     const percent = stated && changePercent(stated);
-    if (percent) return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(q.targets[0]!)}：文中说明${stated.change!.basis ? `比${stated.change!.basis}` : '比上年'}${(percent.value as number) < 0 ? '下降' : '增长'}${Math.abs(percent.value as number).toFixed(2)}%`], [percent, stated]);
+    if (percent) return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(q.targets[0]!)}：文中说明${stated.change!.basis ? `比${stated.change!.basis}` : '比上年'}${(percent.value as number) < 0 ? '下降' : '增长'}${Math.abs(percent.value as number).toFixed(2)}%`], [...(q.fall ? fallsAsPrinted([percent]) : [percent]), stated]);
+  }
+  // 支出比去年多了多少: the change the text states answers it, as it answers 比上年增加了多少 — never a difference computed
+  // beside it; computed only where none is stated.
+  if (op === 'difference' && q.previousYear && q.years.length < 2 && q.targets.length === 1 && scopes.length === 1 && !q.backward) {
+    const now = headlineFigure(s, scope, q.targets[0]!, scope.year, stageOf(q.stage, scope)).main;
+    if (statedChange(s, scope, q.targets[0]!, scope.year, now)) return compare(s, { ...q, intent: 'compare', arithmetic: null }, scopes);
   }
   const operands = operandsOf(s, q, scopes);
   if (!Array.isArray(operands)) return withNote(operands, note);

@@ -4,7 +4,7 @@
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import type { Figure } from '../figures.ts';
-import { changeFigure, derivedFigure, priorFromChange, sameFigure, show } from '../figures.ts';
+import { changeFigure, derivedFigure, fallsAsPrinted, priorFromChange, sameFigure, show } from '../figures.ts';
 import { money, percent } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -110,7 +110,8 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
     figures.push(derived.prior, ...(figures.includes(stated!) ? [] : [stated!]));
   }
   // Asked how it changed (比上年, 增加多少), the change leads (amount, then percent); asked only 去年, the figure does.
-  const change = [...(lead ? [lead] : []), ...(percent ? [percent] : []), ...parts.flatMap((p) => changeFigure(p) ?? [])];
+  const signed = [...(lead ? [lead] : []), ...(percent ? [percent] : []), ...parts.flatMap((p) => changeFigure(p) ?? [])];
+  const change = q.fall ? fallsAsPrinted(signed) : signed;
   // 按增加额倒推上年收入总计: the figure worked back is what was asked.
   if (q.backward && derived) return reply('answered', lines, [derived.prior, ...figures.filter((f) => f !== derived.prior), ...change]);
   return reply('answered', lines, q.changeAsked ? [...change, ...figures] : [...figures, ...change]);
