@@ -25,6 +25,8 @@ export interface Figure {
   column: string | null;
   /** The column a cell is in (line_items.column_key: total, basic, personnel…); absent for prose. */
   measure?: string;
+  /** The funds a cell covers (line_items.scope: '' all, gp 一般公共预算, fiscal 财政拨款…); absent for prose. */
+  scope?: string;
   /**
    * A subject's cell in a column that is only part of it (the 合计 of a 基本支出 table is its basic part): never
    * another printing of the subject's total, which leads wherever one is printed.
@@ -88,6 +90,7 @@ export function fromCell(row: FigureRow, document: CatalogDocument, entity: stri
     table: tableName(row.table_name, row.table_number),
     column: row.column_label,
     measure: row.column_key,
+    scope: row.scope,
     line: row.line,
     raw: row.raw_text,
     precision: row.precision_fen,

@@ -71,3 +71,13 @@ export function namesakeAnswer(s: Sources, q: StructuredQuery, scope: Scope, sub
   ];
   return reply('answered', lines, answers.flatMap((a) => a.r.figures));
 }
+
+/**
+ * A subject's name read as the one project of that name, where the question puts it among projects: added to a
+ * project (离休干部医药费加上公务员医疗补助), or a share of 项目支出. Else the subject as read.
+ */
+export function asProject(s: Sources, scope: Scope, t: Target): Target {
+  if (t.kind !== 'subject') return t;
+  const projects = namesakes(s, scope, t).filter((n) => n.label === '项目');
+  return projects.length === 1 ? projects[0]!.target : t;
+}

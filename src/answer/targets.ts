@@ -6,6 +6,7 @@ import type { Stage } from '../store/schema.ts';
 import type { Figure } from './figures.ts';
 import type { Scope } from './resolve.ts';
 import { fromCell, fromFact, headlinePerTable, sameFigure, usable } from './figures.ts';
+import { doubtful } from './caution.ts';
 import { inColumn, MEASURES, metricFigures, partsMarked, pick, projectFigures, subjectFigures, type Sources } from './sources.ts';
 
 /**
@@ -29,8 +30,11 @@ export function printedLabel(t: Target, f: Figure): string | null {
   return t.kind === 'metric' && metricOf(t.key).printed ? f.label : null;
 }
 
-/** A metric that is the 合计 row of a table of its own: 政府采购 of the 政府采购预算表. */
-const TABLE_TOTALS: Record<string, string> = { 'procurement.total': '政府采购' };
+/**
+ * A metric that is the 合计 row of a table of its own: 政府采购 of the 政府采购预算表, 项目支出 of the 项目支出表 (莲湖
+ * 专项业务经费支出表 合计: where a project's share of it is cited from).
+ */
+const TABLE_TOTALS: Record<string, string> = { 'procurement.total': '政府采购', project: '项目' };
 
 /** A subject as printed with no code (莲湖 表1 “5、教育支出 3,360.00”): found by its name. */
 function uncodedSubjectFigures(s: Sources, doc: Scope['doc'], name: string, year: number, measure: string | null): Figure[] {
@@ -59,12 +63,9 @@ function documentFigures(s: Sources, scope: Scope, t: Target, year: number, meas
   return [...figures, ...twins.filter((p) => figures.some((f) => sameFigure(f, p)))];
 }
 
-/** The subtotal row a sub-unit's figure is printed as: its 项目支出 in the project table, its 政府采购 in the 政府采购表. */
-const UNIT_SUBTOTALS: Record<string, string> = { project: '项目', ...TABLE_TOTALS };
-
 /**
  * The figures for a target in a scope. Asked about a sub-unit, only the unit's own
- * figures (its 项目支出 is its subtotal row in the project table): the department's
+ * figures (its 项目支出 is its subtotal row in the project table, its 政府采购 in the 政府采购表): the department's
  * are not its own, and an answer citing them would read as if they were.
  */
 export function targetFigures(s: Sources, scope: Scope, t: Target, year: number, measure: string | null = null): Figure[] {
@@ -72,8 +73,8 @@ export function targetFigures(s: Sources, scope: Scope, t: Target, year: number,
   if (scope.unitId === null) return figures;
   const own = figures.filter((f) => f.entity === scope.entity);
   const key = t.kind === 'metric' ? t.key : null;
-  if (own.length || key === null || !UNIT_SUBTOTALS[key]) return own;
-  const rows = s.queries.unitFigures(scope.doc.id, scope.unitId).filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && r.classification === UNIT_SUBTOTALS[key]);
+  if (own.length || key === null || !TABLE_TOTALS[key]) return own;
+  const rows = s.queries.unitFigures(scope.doc.id, scope.unitId).filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && r.classification === TABLE_TOTALS[key]);
   return headlinePerTable(rows).map((r) => fromCell(r, scope.doc, scope.entity, metricOf(key).name));
 }
 
@@ -86,6 +87,42 @@ export function stageOf(stage: Stage | 'both' | null, scope: Scope): Stage {
 export function headlineFigure(s: Sources, scope: Scope, t: Target, year: number, stage: Stage, measure: string | null = null): { main: Figure | null; other: Figure | null } {
   const { main, other } = pick(targetFigures(s, scope, t, year, measure), stage);
   return { main: main[0] ?? null, other: other[0] ?? null };
+}
+
+/**
+ * The headline figure and every other printing of the same value (another table, the text) at that stage: where the
+ * figure may be cited from when it is an input beside others. Never a doubtful printing.
+ */
+export function printingsOf(s: Sources, scope: Scope, t: Target, year: number, stage: Stage, measure: string | null = null): Figure[] {
+  const all = targetFigures(s, scope, t, year, measure);
+  const main = pick(all, stage).main[0];
+  if (!main) return [];
+  return [main, ...all.filter((f) => f !== main && f.basis === stage && f.entity === main.entity && sameFigure(f, main) && !doubtful(f))];
+}
+
+/**
+ * One printing of each input, cited where one table row prints them all (曲阳 基本支出表 合计 and 公用经费), else one
+ * table (沈阳 表6 会议费、培训费、公务接待费), else — where the tables' headlines cover different funds (北票 公开06表's
+ * 一般公共预算 人员经费 beside 公开03表's 基本支出 of all funds) — the sentence stating them all (北票 line 172: 基本支出
+ * 564.96，其中人员经费 490.66; asked with `sentence`, wherever one states them all), else each its headline. Each list is one input's printings, its headline first: only
+ * where it is cited changes, never its value.
+ */
+export function aligned(printings: Figure[][], sentence = false): Figure[] {
+  const firsts = printings.map((p) => p[0]!);
+  if (printings.some((p) => p.length === 0)) return firsts;
+  const shared = (key: (f: Figure) => string | null) => {
+    const keys = printings[0]!.map(key).filter((k): k is string => k !== null);
+    const common = keys.find((k) => printings.every((p) => p.some((f) => key(f) === k)));
+    return common === undefined ? null : printings.map((p) => p.find((f) => key(f) === common)!);
+  };
+  const inTable = (f: Figure) => (f.table === null ? null : `${f.document.id}|${f.table}`);
+  const scopes = firsts.every((f) => f.scope !== undefined) ? new Set(firsts.map((f) => f.scope)) : new Set();
+  return (
+    shared((f) => (f.table === null ? null : `${f.document.id}|${f.line}`)) ??
+    shared(inTable) ??
+    (scopes.size > 1 || sentence ? shared((f) => (f.table === null ? `${f.document.id}|${f.line}` : null)) : null) ??
+    firsts
+  );
 }
 
 /**

@@ -7,11 +7,12 @@ import type { ArithmeticOp, StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import { derivedFigure, fallsAsPrinted, percentValue, priorFromChange, show, type Figure } from '../figures.ts';
 import { money } from '../format.ts';
+import { asProject } from '../namesakes.ts';
 import { reply, yearHeading, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { pick, type Sources } from '../sources.ts';
 import { compare } from './compare.ts';
-import { changePercent, headlineFigure, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
+import { aligned, changePercent, headlineFigure, printingsOf, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
 
 const NAMES: Record<ArithmeticOp, string> = {
   difference: '相差',
@@ -59,13 +60,20 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
     return q.firstStage === '决算' ? operands.reverse() : operands;
   }
   if (q.targets.length > 1) {
-    const out: Operand[] = [];
-    for (const target of q.targets) {
-      const f = headlineFigure(s, scope, target, scope.year, stageOf(q.stage, scope)).main;
-      if (!f) return missing(targetName(target));
-      out.push({ figure: f, name: targetName(target) });
+    const printings: Figure[][] = [];
+    // Things added or compared are of one kind: beside a project, a name that is a subject and a project is the project.
+    // (Not the project already named beside it: 城乡医疗救助这个科目和同名项目 compares the two.)
+    const projects = new Set(q.targets.flatMap((x) => (x.kind === 'project' ? [x.name] : [])));
+    const targets = q.targets.map((x) => {
+      const read = projects.size ? asProject(s, scope, x) : x;
+      return read.kind === 'project' && projects.has(read.name) ? x : read;
+    });
+    for (const target of targets) {
+      const found = printingsOf(s, scope, target, scope.year, stageOf(q.stage, scope));
+      if (!found.length) return missing(targetName(target));
+      printings.push(found);
     }
-    return out;
+    return aligned(printings).map((figure, i) => ({ figure, name: targetName(targets[i]!) }));
   }
   if (scopes.length > 1) {
     const out: Operand[] = [];
@@ -80,7 +88,7 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
   const years = q.years.length > 1 ? [...q.years].sort((a, b) => b - a) : [scope.year, scope.year - 1];
   const out: Operand[] = [];
   for (const y of years) {
-    const f = pick(targetFigures(s, scope, t, y), stageOf(q.stage, scope)).main[0];
+    const f = printingsOf(s, scope, t, y, stageOf(q.stage, scope))[0];
     // Last year not printed: computed from this year's figure and the change the text states with it.
     const stated = !f && out[0] && y === scope.year - 1 ? statedChange(s, scope, t, scope.year, out[0].figure) : undefined;
     const prior = stated ? priorFromChange(stated) : null;
@@ -92,8 +100,16 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
     if (!f) return missing(`${y}年${targetName(t)}`);
     out.push({ figure: f, name: `${y}年` });
   }
+  // 2023年收支总预算…比2022年收支总预算…: both years cited from the sentence stating both, where one does.
+  if (out.length === 2 && !out[1]!.figure.derived) {
+    const [now, before] = aligned(years.map((y) => printingsOf(s, scope, t, y, stageOf(q.stage, scope))), true);
+    return [{ ...out[0]!, figure: now! }, { ...out[1]!, figure: before! }];
+  }
   return out;
 }
+
+/** 执行数除以预算数: the spending over the budget of one figure is how much of it was spent, a percentage. */
+const spentOverBudget = (operands: Operand[]) => operands.length === 2 && operands[0]!.name === '决算数' && operands[1]!.name === '预算数';
 
 const amountOf = (f: Figure): number | null => f.fen ?? (typeof f.value === 'number' ? f.value : null);
 const shown = (f: Figure) => (f.fen !== null ? money(f.fen, f.printedIn) : show(f));
@@ -129,6 +145,11 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
     }
     case 'ratio': {
       if (!b) return '除数为零，无法计算。';
+      if (money_ && spentOverBudget(operands)) {
+        const rate = percentValue(a / b);
+        const f = derivedFigure('share', [fa, fb], label, { fen: null, value: rate, unit: '%' }, `${shown(fa)} ÷ ${shown(fb)} = ${rate.toFixed(2)}%`);
+        return { figure: f, line: `${label}：决算数是预算数的${rate.toFixed(2)}% = ${shown(fa)} ÷ ${shown(fb)}` };
+      }
       const value = Math.round((a / b) * 100) / 100;
       const f = derivedFigure('ratio', [fa, fb], label, { fen: null, value, unit: '倍' }, `${shown(fa)} ÷ ${shown(fb)} = ${value}倍`);
       return { figure: f, line: `${label}：${operands[0]!.name}是${operands[1]!.name}的${value}倍 = ${shown(fa)} ÷ ${shown(fb)}` };
@@ -211,7 +232,7 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
  */
 export function computation(op: ArithmeticOp, operands: Operand[], what: string, head: string, note: string[] = []): Reply {
   if (op !== 'sum' && operands.length !== 2) return reply('not_found', [...note, `${NAMES[op]}要两个数字，问题里有${operands.length}个。`]);
-  const label = op === 'sum' ? `${what}合计` : op === 'growth' ? `${what}增长率` : op === 'ratio' ? `${what}倍数` : op === 'remaining' ? `${what}未花完的部分` : `${what}之差`;
+  const label = op === 'sum' ? `${what}合计` : op === 'growth' ? `${what}增长率` : op === 'ratio' ? `${what}${spentOverBudget(operands) ? '决算数占预算数的比例' : '倍数'}` : op === 'remaining' ? `${what}未花完的部分` : `${what}之差`;
   const result = compute(op, operands, label);
   if (typeof result === 'string') return reply('not_found', [...note, `${head}${what}：${result}`]);
   const inputs = operands.map((o) => `· ${o.name}：${show(o.figure)}`);

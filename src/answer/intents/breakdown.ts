@@ -6,12 +6,12 @@ import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { FigureRow } from '../data.ts';
 import type { Figure } from '../figures.ts';
 import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
-import { derivedFigure, fromCell, headlinePerTable, headlineRank, percentValue, show, usable } from '../figures.ts';
+import { derivedFigure, fromCell, fromFact, headlinePerTable, headlineRank, percentValue, sameFigure, show, usable } from '../figures.ts';
 import { tableName } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, metricFigures, pick, type Sources } from '../sources.ts';
-import { METRIC_PARTS, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
+import { METRIC_PARTS, METRIC_WHOLE, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
 import { byUnit, listWithin, ownAmount } from './list.ts';
 import { lookup } from './lookup.ts';
 
@@ -87,9 +87,37 @@ function procurementItems(s: Sources, scope: Scope, stage: Figure['basis']): { i
   return { intro: `按采购项目（${tableName(rows[0]!.table_name, rows[0]!.table_number)}，合计栏）：`, lines: byUnit(parts, doc.department), parts, leaves: parts };
 }
 
+/** The share of a part the text states (项目支出 894.75 万元，占支出总计的 61.30%), with the part cited at its sentence; else null. */
+type StatedShare = (part: Figure) => { part: Figure; said: Figure } | null;
+
+/**
+ * A metric's parts one level down (三公: 因公出国, 公务用车购置及运行费, 公务接待费 — not the car's own two parts beside
+ * them): a share of the whole is of these. A part not printed is its own parts.
+ */
+function directParts(s: Sources, scope: Scope, key: string, stage: Figure['basis']): { key: string; figure: Figure }[] {
+  const own = Object.keys(METRIC_WHOLE).filter((k) => METRIC_WHOLE[k] === key);
+  return own.flatMap((k) => {
+    const figure = pick(metricFigures(s, scope.doc, k, scope.year), stage).main[0];
+    if (figure) return [{ key: k, figure }];
+    return METRIC_PARTS[k] ? directParts(s, scope, k, stage) : [];
+  });
+}
+
+function statedShares(s: Sources, scope: Scope, parts: { key: string; figure: Figure }[]): StatedShare {
+  return (part) => {
+    const key = parts.find((p) => p.figure === part)?.key;
+    // A share the text states is the department's, never a sub-unit's.
+    const fact = key && scope.unitId === null ? s.queries.factsByMetric(scope.doc.id, key).find((f) => f.aspect === 'share' && f.year === scope.year && f.value !== null) : undefined;
+    if (!fact) return null;
+    const there = metricFigures(s, scope.doc, key!, scope.year).find((f) => f.line === fact.line && sameFigure(f, part));
+    const said = { ...fromFact(fact, scope.doc, scope.doc.department, `${part.label}占比（文中说明）`), value: fact.value, unit: '%' };
+    return { part: there ?? part, said };
+  };
+}
+
 /** 公用经费里超过5万的科目: the parts of a figure meeting the conditions, largest first, the whole beside them. */
-function partsMeeting(q: StructuredQuery, note: string[], head: string, whole: Figure, parts: Figure[]): Reply {
-  if (q.conditions.some((c) => c.unit === 'percent') && whole.fen) return sharesMeeting(q, note, head, whole, parts);
+function partsMeeting(q: StructuredQuery, note: string[], head: string, whole: Figure, parts: Figure[], stated?: StatedShare): Reply {
+  if (q.conditions.some((c) => c.unit === 'percent') && whole.fen) return sharesMeeting(q, note, head, whole, parts, stated);
   const title = `${head}中${describeAll(q.conditions)}的`;
   if (!comparable(parts, q.conditions)) return reply('not_found', [...note, `${title}：${mismatch(q.conditions, 'yuan')}`]);
   const kept = meeting(parts, q.conditions).sort((a, b) => (b.fen ?? 0) - (a.fen ?? 0));
@@ -101,15 +129,21 @@ function partsMeeting(q: StructuredQuery, note: string[], head: string, whole: F
  * 三公经费中占比超过一半的是哪项, 占支出总计比重超过50%的是哪部分: each part's share of the whole, computed and shown,
  * held to the conditions; the share leads each part kept.
  */
-function sharesMeeting(q: StructuredQuery, note: string[], head: string, whole: Figure, parts: Figure[]): Reply {
+function sharesMeeting(q: StructuredQuery, note: string[], head: string, whole: Figure, parts: Figure[], stated?: StatedShare): Reply {
   const title = `${head}中占比${describeAll(q.conditions)}的`;
+  // Each share computed and shown; where the text states it too, said beside it, the part cited at that sentence.
   const shares = parts
     .filter((p) => p.fen !== null)
-    .map((p) => ({ part: p, share: derivedFigure('share', [p, whole], `${p.label}占比`, { fen: null, value: percentValue(p.fen! / whole.fen!), unit: '%' }, `${show(p)} ÷ ${show(whole)}`) }));
+    .map((p) => {
+      const told = stated?.(p);
+      const part = told?.part ?? p;
+      const share = derivedFigure('share', [part, whole], `${p.label}占比`, { fen: null, value: percentValue(part.fen! / whole.fen!), unit: '%' }, `${show(part)} ÷ ${show(whole)}`);
+      return { part, share, said: told?.said };
+    });
   const kept = shares.filter((x) => meeting([x.share], q.conditions).length > 0);
   if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（${show(whole)}共${parts.length}项）。`]);
-  const lines = kept.map(({ part, share }) => `· ${part.label}：${show(part)}，占${show(share)}（${share.raw}）`);
-  return reply('answered', [...note, `${title}（共${kept.length}项，${head}${show(whole)}）：`, ...lines], [...kept.flatMap((x) => [x.share, x.part]), whole]);
+  const lines = kept.map(({ part, share, said }) => `· ${part.label}：${show(part)}，占${show(share)}（${share.raw}${said ? `；文中说明占${show(said)}` : ''}）`);
+  return reply('answered', [...note, `${title}（共${kept.length}项，${head}${show(whole)}）：`, ...lines], [...kept.flatMap((x) => [x.share, x.part, ...(x.said ? [x.said] : [])]), whole]);
 }
 
 export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
@@ -129,8 +163,14 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
   }
   if (!whole) return lookup(s, q, scope, t);
   let parts: Figure[] = [];
+  let stated: StatedShare | undefined;
+  const shares = q.conditions.some((c) => c.unit === 'percent');
   // 基本支出里的明细科目: subjects asked itemise a measure by 经济分类, not by its parts (人员经费, 公用经费).
-  if (t.kind === 'metric' && METRIC_PARTS[t.key] && !(q.subjects && MEASURES.has(t.key))) {
+  if (t.kind === 'metric' && METRIC_PARTS[t.key] && shares) {
+    const direct = directParts(s, scope, t.key, stage);
+    parts = direct.map((p) => p.figure);
+    stated = statedShares(s, scope, direct);
+  } else if (t.kind === 'metric' && METRIC_PARTS[t.key] && !(q.subjects && MEASURES.has(t.key))) {
     parts = METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1));
   } else if (t.kind === 'subject') {
     // Of the tables that itemise the subject, the widest whole (all funds before 基本支出 or one fund's
@@ -159,7 +199,7 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     if (items && q.conditions.length) return partsMeeting(q, note, head, whole, q.subjects ? items.leaves : items.parts);
     if (items) return reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]);
   }
-  if (parts.length > 0 && q.conditions.length) return partsMeeting(q, note, head, whole, parts);
+  if (parts.length > 0 && q.conditions.length) return partsMeeting(q, note, head, whole, parts, stated);
   if (parts.length === 0) {
     const r = lookup(s, q, scope, t);
     r.lines.push('（没有更细的明细。）');

@@ -9,8 +9,9 @@ import { percent } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, pick, subjectFigures, type Sources } from '../sources.ts';
-import { METRIC_WHOLE, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
+import { METRIC_WHOLE, aligned, headlineFigure, printingsOf, stageOf, targetFigures, targetName } from '../targets.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
+import { asProject } from '../namesakes.ts';
 
 interface Base {
   figure: Figure;
@@ -73,16 +74,18 @@ function operands(s: Sources, q: StructuredQuery, scope: Scope, year: number, st
     const base = headlineFigure(s, scope, named.target, year, stage).main;
     return { part, partName, target: row, row: true, base: base ? { figure: base, name: targetName(named.target) } : null };
   }
-  const t = parts[0]!;
+  // 公务员医疗补助占项目支出: over 项目支出 (or a project), a name that is a subject and a project is the project.
+  const t = named && ((named.target.kind === 'metric' && named.target.key === 'project') || named.target.kind === 'project') ? asProject(s, scope, parts[0]!) : parts[0]!;
   const part = headlineFigure(s, scope, t, year, stage).main;
   if (!named) return { part, partName: targetName(t), target: t, row: false, base: null };
   // 本级项目支出占全部项目支出, 医保中心的项目支出占抚顺总项目支出: the department's whole, not the unit's own.
   const department = { ...scope, entity: scope.doc.department, unitId: null };
   const ofDepartment = scope.unitId !== null && (named.whole || sameTarget(t, named.target));
   if (!ofDepartment && sameTarget(t, named.target)) return `${targetName(t)}占${targetName(named.target)}：两者是同一个数字，请说明要和哪个数比。`;
-  const base = headlineFigure(s, ofDepartment ? department : scope, named.target, year, stage).main;
+  // The part and its base cited from one line or table where one prints both (曲阳 基本支出表: 合计 and 公用经费).
+  const [cited, base] = aligned([printingsOf(s, scope, t, year, stage), printingsOf(s, ofDepartment ? department : scope, named.target, year, stage)]);
   const name = `${ofDepartment ? scope.doc.department : ''}${targetName(named.target)}`;
-  return { part, partName: targetName(t), target: t, row: false, base: base ? { figure: base, name } : null };
+  return { part: cited ?? part, partName: targetName(t), target: t, row: false, base: base ? { figure: base, name } : null };
 }
 
 export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Target): Reply {
