@@ -63,16 +63,17 @@ function identity(c: CellDraft, table: TableDraft, neutral: Set<string>): string
 
 function crossTable(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
   const byKey = new Map<string, Located[]>();
-  for (const table of doc.tables) {
+  // One figure per table and key: the first printed. A set per table, not a search of the list, keeps a long
+  // compilation (one key printed by hundreds of tables) linear.
+  const taken = new Set<string>();
+  for (const [t, table] of doc.tables.entries()) {
     if (table.status !== 'parsed') continue;
     for (const cell of checkable(table.cells)) {
       if (cell.flags.includes('label_shift_suspected')) continue;
       const key = identity(cell, table, neutral);
-      if (!key) continue;
-      const list = byKey.get(key) ?? [];
-      // One figure per table: the first printed.
-      if (!list.some((l) => l.table === table)) list.push({ cell, table });
-      byKey.set(key, list);
+      if (!key || taken.has(`${t}\u0000${key}`)) continue;
+      taken.add(`${t}\u0000${key}`);
+      (byKey.get(key) ?? byKey.set(key, []).get(key)!).push({ cell, table });
     }
   }
   const out: CheckDraft[] = [];

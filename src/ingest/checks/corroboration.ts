@@ -71,7 +71,11 @@ export function corroborate(doc: DocumentDraft, checks: CheckDraft[]): Corrobora
   const passes = new Map<Figure, CheckDraft[]>();
   // Pushed, not copied: a figure a thousand checks pass would otherwise cost a million copies.
   const add = (f: Figure, c: CheckDraft) => (passes.get(f) ?? passes.set(f, []).get(f)!).push(c);
-  for (const check of checks) if (check.passed) for (const f of [...check.cells, ...check.facts]) add(f, check);
+  for (const check of checks) {
+    if (!check.passed) continue;
+    for (const f of check.cells) add(f, check);
+    for (const f of check.facts) add(f, check);
+  }
   const supported = (f: Figure) => (passes.get(f)?.length ?? 0) > 0;
   /** Printed the same elsewhere: another table or the prose agrees with this very figure. */
   const agreed = (f: Figure) => (passes.get(f) ?? []).some((c) => c.rule === 'cross_table' || c.rule === 'text_vs_table');

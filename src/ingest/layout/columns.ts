@@ -51,8 +51,18 @@ const unitOverrides = compile(vocabulary.unitOverrides);
 export const unitInHeader = (cell: string): AmountUnit | null => (unitOverrides.find((x) => x.re.test(cell))?.unit as AmountUnit | undefined) ?? null;
 
 /** A header text the vocabulary knows: a role, a measure, a fund or scope, a stage, a year, or an item printed as a column (公务接待费). */
-export const namesColumn = (text: string): boolean =>
-  [roles, measures, scopes, bases, years].some((rules) => rules.some((r) => r.re.test(withoutUnit(text)))) || metricForLabel(labelKey(withoutUnit(text))) !== null;
+export function namesColumn(text: string): boolean {
+  let names = named.get(text);
+  if (names === undefined) {
+    if (named.size >= 20_000) named.clear();
+    const t = withoutUnit(text);
+    names = [roles, measures, scopes, bases, years].some((rules) => rules.some((r) => r.re.test(t))) || metricForLabel(labelKey(t)) !== null;
+    named.set(text, names);
+  }
+  return names;
+}
+/** Header texts already read: every page of a table prints its header again. */
+const named = new Map<string, boolean>();
 
 /** Measures that contain others: a path may name a parent and one of its parts. */
 const PARENT_OF: Record<string, string[]> = { basic: ['personnel', 'public'] };
@@ -67,7 +77,23 @@ function related(a: string, b: string): boolean {
 /** A header cell without the unit it prints (`金额（万元）` → 金额): the unit is read apart. */
 export const withoutUnit = (element: string) => element.replace(/[（(]\s*(?:金额)?(?:单位[:：])?\s*(?:万元|元)\s*[)）]$/, '');
 
+/** Meanings already read: the same headers recur on every page of a table and in every table of a kind. */
+const described = new Map<string, ColumnMeaning>();
+
+/** What a header path means (never changed by callers: the same object is handed out again). */
 export function describeColumn(printedPath: string[], context: { year: number; stage: Stage }): ColumnMeaning {
+  const key = `${context.year}\u0001${context.stage}\u0001${printedPath.join('\u0001')}`;
+  let meaning = described.get(key);
+  if (!meaning) {
+    // Bounded: a corpus of many documents prints many headers.
+    if (described.size >= 20_000) described.clear();
+    meaning = readColumn(printedPath, context);
+    described.set(key, meaning);
+  }
+  return meaning;
+}
+
+function readColumn(printedPath: string[], context: { year: number; stage: Stage }): ColumnMeaning {
   const path = printedPath.map(withoutUnit);
   // The deepest header cell that says anything decides: a role, or a measure (a figure column).
   let role: ColumnRole = 'value';

@@ -116,8 +116,14 @@ export function titleRow(cells: string[]): { title: string; number: string | nul
 export function parseMetaRow(cells: string[]): Meta[] | null {
   const filled = cells.filter((c) => c !== '');
   if (filled.length === 0) return null;
-  const metas = filled.map(parseMeta);
-  return metas.every((m) => m !== null) ? (metas as Meta[]) : null;
+  const metas: Meta[] = [];
+  // Stops at the first cell that is not meta: most rows are figures, and reading their every cell was a cost per row.
+  for (const c of filled) {
+    const m = parseMeta(c);
+    if (!m) return null;
+    metas.push(m);
+  }
+  return metas;
 }
 
 /** A note printed under a table (`注：…`, `备注：…`, `如本表为空…`). */

@@ -9,14 +9,20 @@ const spaceBetween = new RegExp(
 
 /** Removes the spaces PDF conversion puts inside Chinese words (`异地就医经办人 员业务培训人次`, `2024 年`). */
 export function squeezeCjkSpaces(s: string): string {
+  // Most labels hold no blank at all: the look-behind scan is the ingest's costliest regex.
+  if (!/\s/.test(s)) return s;
   return s.replace(spaceBetween, '').replace(/\s+/g, ' ').trim();
 }
+
+/** Every character nameKey drops or rewrites: a name without any is its own key. */
+const KEYED = /[\s\u3000()“”"‘’'「」『』—–\-，,、。；：:]/;
 
 /**
  * A key for comparing names: no spaces, no quotes, parentheses and dashes in one form.
  * 因公出国 (境) 费 and 因公出国（境）费 get the same key.
  */
 export function nameKey(s: string): string {
+  if (!KEYED.test(s)) return s;
   return s
     .replace(/[\s\u3000]+/g, '')
     .replace(/[(]/g, '（')

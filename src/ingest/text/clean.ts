@@ -18,7 +18,11 @@ export function isRuleRow(line: string): boolean {
   return /^[\s|:\t-]*-{2,}[\s|:\t-]*$/.test(line);
 }
 
+/** Every character a rule below acts on: most lines hold none and are clean as they are. */
+const MARKUP = /[\r\-|$<*\\#\u3000]|^ | $/;
+
 export function cleanLine(raw: string): string {
+  if (!MARKUP.test(raw)) return raw;
   let s = raw.replace(/\r$/, '');
   if (isRuleRow(s)) return '';
   // A markdown pipe table row becomes a tab row, like every other table here.
