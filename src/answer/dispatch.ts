@@ -2,6 +2,7 @@
 // documents, hand over to the intent.
 import type { StructuredQuery, Target } from '../query/ast.ts';
 import type { Catalog } from '../query/catalog.ts';
+import { lyingIn } from '../query/entities.ts';
 import { orgAliasesOf, placeAliasesOf } from '../query/lexicon/aliases.ts';
 import { arithmetic } from './intents/arithmetic.ts';
 import { statedBasis } from './intents/basis.ts';
@@ -19,7 +20,8 @@ import { rate } from './intents/rate.ts';
 import { share } from './intents/share.ts';
 import { cutOff } from './caution.ts';
 import { show } from './figures.ts';
-import { reply, type Reply } from './reply.ts';
+import { reply, yearHeading, type Reply } from './reply.ts';
+import { targetName } from './targets.ts';
 import { askedOf, holdings, resolveScopes, whichOne, type Scope } from './resolve.ts';
 import { metric as metricOf } from '../store/metrics.ts';
 import { remember, type Sources } from './sources.ts';
@@ -135,14 +137,28 @@ function countedOnly(s: Sources, q: StructuredQuery, scope: Scope): Reply | null
   return reply('not_found', [`${scope.entity}的${name}共${show(f)}（${f.table ? `${f.table}第${f.line}行` : `正文第${f.line}行`}），但各${name}的名称没有收录，无法回答${q.reference.text}。`], [], [`${scope.doc.short} ${name}`]);
 }
 
+/** The departments lying in the place a name begins with (西安市医保局: 西安市), the longest place first. */
+function placeBefore(name: string, departments: string[]): string[] {
+  const choices = departments.map((d) => ({ department: d, unitId: null, name: d }));
+  for (let k = name.length - 1; k >= 2; k--) {
+    const inside = lyingIn(name.slice(0, k), choices);
+    if (inside) return inside.map((c) => c.department);
+  }
+  return [];
+}
+
 /**
  * 大连, 海淀区医保局: a place no document held lies in is said not to be held, with what is; 沈阳市医疗保障局 where
  * 沈阳's 医疗保障事务服务中心 is held: that one is offered first.
  */
 function notHeld(catalog: Catalog, q: StructuredQuery): Reply {
-  const near = [...catalog.departments.entries()].filter(([d]) => q.foreign.some((f) => [...placeAliasesOf(d)].some((p) => f.startsWith(p))));
+  // 西安市医保局: the departments lying in 西安市 (莲湖区's) are offered as what is held there, never answered as its.
+  const within = new Set(q.foreign.flatMap((f) => placeBefore(f, [...catalog.departments.keys()])));
+  const near = [...catalog.departments.entries()].filter(([d]) => within.has(d) || q.foreign.some((f) => [...placeAliasesOf(d)].some((p) => f.startsWith(p))));
   const offered = near.map(([d, docs]) => `${d}（${docs.map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}）`);
-  const lines = [`没有${q.foreign.map((p) => `“${p}”`).join('、')}的预算公开资料。${offered.length ? `同一地方现有的是：${offered.join('；')}。` : `现有：${holdings(catalog)}。`}`];
+  // Lying in the place, not of it: said so, so that none reads as the place's own.
+  const where = near.every(([d]) => within.has(d)) ? '该地辖内现有的是（不是该地本级的）' : '同一地方现有的是';
+  const lines = [`没有${q.foreign.map((p) => `“${p}”`).join('、')}的预算公开资料。${offered.length ? `${where}：${offered.join('；')}。` : `现有：${holdings(catalog)}。`}`];
   const asked = q.targets.map((t) => t.text).join('') || '支出总计';
   const suggestions = near.map(([, docs]) => `${docs[0]!.short} ${docs[0]!.fiscal_year} ${asked}`);
   return reply('not_found', lines, [], [...new Set([...suggestions, ...askedOf(catalog, q)])].slice(0, 5));
@@ -263,6 +279,13 @@ function asksOfSet(q: StructuredQuery): boolean {
   return (q.intent === 'rank' || ofDepartments) && q.targets.length > 0;
 }
 
+/** 有多少离休干部 where only 离休干部医药费 is printed: the people are not counted there — said so, never the money as people. */
+function moneyOnly(scope: Scope, t: Target): Reply {
+  const name = targetName(t);
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  return reply('not_found', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)}中没有印“${t.text}”的人数，只印有“${name}”的金额，不能当作人数。`], [], [`${scope.doc.short} ${name}`]);
+}
+
 function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
   if (q.changes) return statedChanges(s, q, scopes[0]!);
   switch (q.intent) {
@@ -285,6 +308,7 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
     default: {
       if (scopes.length > 1 || q.targets.length > 1) return compare(s, q, scopes);
       const [target] = q.targets;
+      if (q.headcount && !(target!.kind === 'metric' && metricOf(target!.key).kind === 'count')) return moneyOnly(scopes[0]!, target!);
       // 公务员医疗补助 named with no 科目 or 项目: every thing printed under the name, each labelled.
       const all = target!.kind === 'subject' && !q.subjects && q.listOf === null ? namesakeAnswer(s, q, scopes[0]!, target!) : null;
       return all ?? lookup(s, q, scopes[0]!, target!);

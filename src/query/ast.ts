@@ -111,6 +111,8 @@ export interface StructuredQuery {
    * 下降21.21%: its size, named by its word), the signed 增减 figure after it.
    */
   fall?: boolean;
+  /** 有多少离休干部, 几个人: how many people is asked — never answered with money. */
+  headcount?: boolean;
   /** 按增加额倒推上年收入总计: last year's figure worked back from the stated change is asked; it leads. */
   backward?: boolean;
   /** 为什么比2022年涨了: the year a change is asked since, named; the text's change answers it only when that is the year before. */

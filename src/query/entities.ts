@@ -44,7 +44,7 @@ export function entitiesOf(m: Mentions): EntityRef[] {
 }
 
 /** The departments among `choices` that lie in a division named `text` (长春, 辽宁省); null when `text` names none. */
-function lyingIn(text: string, choices: EntityChoice[]): EntityChoice[] | null {
+export function lyingIn(text: string, choices: EntityChoice[]): EntityChoice[] | null {
   const named = (divisions().forms.get(text.trim()) ?? []).map((f) => f.division);
   return named.length ? choices.filter((c) => placesOf(c.name).some((d) => named.some((n) => contains(n, d)))) : null;
 }

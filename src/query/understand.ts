@@ -137,6 +137,7 @@ function whichDepartment(m: Mentions, entities: EntityRef[], targets: Target[]):
 
 const BACKWARD = new RegExp(alternation(words.backward.words));
 const SPENT = new RegExp(alternation(words.spentThisYear.words));
+const HEADCOUNT = new RegExp(`(?:${alternation(words.headcountAsked.counters)})(?![次员民])|(?:有多少|多少个|几个)\\S{0,8}?(?:${alternation(words.headcountAsked.people)})[？?。！!呢啊]*$`);
 const RISE = new RegExp(alternation(words.changeDirection.up));
 const FALL = new RegExp(alternation(words.changeDirection.down));
 
@@ -209,6 +210,17 @@ function sinceYear(m: Mentions): number | undefined {
   m.previousYear = m.changeAsked = true;
   m.years = m.years.filter((y) => y !== since);
   return since;
+}
+
+/**
+ * 西安市医保局, 朝阳市医疗保障局: a place's own bureau, not held (held, it would be a department named), never the departments
+ * lying in the place — those only where the question asks over departments (哪个, a ranking, a sum: 辽宁医保局哪个三公最高).
+ */
+function ownBureaus(m: Mentions): string[] {
+  const over = m.which || m.ascending || m.descending || m.intents.includes('rank') || m.arithmetic.some((a) => a.op === 'sum' || a.op === 'average');
+  const own = over ? [] : m.sets.filter((x) => x.bureau);
+  m.sets = m.sets.filter((x) => !own.includes(x));
+  return own.map((x) => x.text);
 }
 
 /** 大连和抚顺, 抚顺、大连: a place not held joined to a department held by a conjunction, in either order. */
@@ -482,7 +494,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
 
     const found: Found = { targets: [], candidates: [], unknown: [] };
     // 沈阳市医疗保障局 where only its 中心 is held: an organisation not held, named as such.
-    m.foreign.push(...unheldOrganisations(m, catalog));
+    m.foreign.push(...unheldOrganisations(m, catalog), ...ownBureaus(m));
     // Each department or unit once, and a place beside its own unit only says where the unit is.
     const entities = entitiesOf(m);
     // 长春 朝阳区: a place typed apart says which of the departments a shared name goes by.
@@ -543,25 +555,30 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
     return { ok: true, query: { ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }) } };
   };
-  return {
-    understand(raw) {
-      if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'empty' };
-      if (questionTooLong(raw)) return { ok: false, reason: 'too_long' };
-      // One spelling for width, script, numerals and fillers, and latin read as pinyin, before any word is looked up.
-      const text = normalized(raw);
-      if (text === '') return { ok: false, reason: 'empty' };
-      const first = read(text);
-      // Words not understood, or loosely matched, may be homophones of a known name (连湖, 离修): read once more as it.
-      const misspelt = first.ok ? first.query.targets.filter((t) => t.kind === 'metric' && t.asRead !== undefined) : [];
-      if (!first.ok || (first.query.unknown.length === 0 && first.query.candidates.length === 0 && misspelt.length === 0)) return first;
-      const typed = [...first.query.unknown, ...first.query.candidates.map((c) => c.text), ...misspelt.map((t) => t.text)];
-      const fixed = homophones.reread(text, typed);
-      const second = fixed ? read(fixed.text) : null;
-      if (!second?.ok || second.query.unknown.length + second.query.candidates.length > 0) return first;
-      // 三公经废 reads the same either way: its note says which word was mended.
-      const same = (q: StructuredQuery) => JSON.stringify([q.entities, q.targets.map((t) => ({ ...t, text: '', asRead: '' }))]);
-      if (first.query.unknown.length + first.query.candidates.length === 0 && same(first.query) === same(second.query)) return first;
-      return { ok: true, query: { ...second.query, text, notes: [...(second.query.notes ?? []), fixed!.note] } };
-    },
+  // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
+  const understand = (raw: string): Understood => {
+    const u = understandText(raw);
+    return u.ok && HEADCOUNT.test(raw) ? { ...u, query: { ...u.query, headcount: true } } : u;
   };
+  return { understand };
+
+  function understandText(raw: string): Understood {
+    if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'empty' };
+    if (questionTooLong(raw)) return { ok: false, reason: 'too_long' };
+    // One spelling for width, script, numerals and fillers, and latin read as pinyin, before any word is looked up.
+    const text = normalized(raw);
+    if (text === '') return { ok: false, reason: 'empty' };
+    const first = read(text);
+    // Words not understood, or loosely matched, may be homophones of a known name (连湖, 离修): read once more as it.
+    const misspelt = first.ok ? first.query.targets.filter((t) => t.kind === 'metric' && t.asRead !== undefined) : [];
+    if (!first.ok || (first.query.unknown.length === 0 && first.query.candidates.length === 0 && misspelt.length === 0)) return first;
+    const typed = [...first.query.unknown, ...first.query.candidates.map((c) => c.text), ...misspelt.map((t) => t.text)];
+    const fixed = homophones.reread(text, typed);
+    const second = fixed ? read(fixed.text) : null;
+    if (!second?.ok || second.query.unknown.length + second.query.candidates.length > 0) return first;
+    // 三公经废 reads the same either way: its note says which word was mended.
+    const same = (q: StructuredQuery) => JSON.stringify([q.entities, q.targets.map((t) => ({ ...t, text: '', asRead: '' }))]);
+    if (first.query.unknown.length + first.query.candidates.length === 0 && same(first.query) === same(second.query)) return first;
+    return { ok: true, query: { ...second.query, text, notes: [...(second.query.notes ?? []), fixed!.note] } };
+  }
 }

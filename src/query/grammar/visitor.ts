@@ -51,7 +51,8 @@ export interface Mentions {
   /** Text no word matched, in runs (`上海`, `印刷服务`). */
   residue: (Span & { text: string })[];
   /** 各医保局, 辽宁的医保局, 哪个单位. */
-  sets: (Span & { place: string | null; which: boolean; stage?: Stage | null; text: string })[];
+  /** bureau: a place's name with a bureau word glued to it (西安市医保局): that place's own bureau, not the departments in it. */
+  sets: (Span & { place: string | null; which: boolean; stage?: Stage | null; text: string; bureau?: boolean })[];
   /** Bounds on amounts; the unit is null when none was typed (超过1000). */
   conditions: (Span & { op: Comparison; value: number; upper: number | null; unit: 'yuan' | 'percent' | 'score' | null; text: string })[];
   /** Arithmetic words (加起来, 相差, 人均), and 比 between two figures with its direction word. */
@@ -163,7 +164,10 @@ export function createMentionsVisitor(parser: QuestionParser) {
       const text = tokens.map((x) => x.image).join('');
       // 大连的医保局: a place not held is named as such, never a set (of none).
       if (e.kind === 'place' && e.foreign) out.foreign.push(head!.image);
-      else out.sets.push({ place: e.kind === 'place' ? e.place : null, which: e.kind === 'setWord' && e.which, stage: stage?.stage ?? null, text, ...span });
+      else {
+        const bureau = e.kind === 'place' && tokens.length === 2 && tokens[0] === head && tokens[1]!.tokenType.name === 'OrgWord' && /局$/.test(tokens[1]!.image);
+        out.sets.push({ place: e.kind === 'place' ? e.place : null, which: e.kind === 'setWord' && e.which, stage: stage?.stage ?? null, text, ...span, ...(bureau ? { bureau } : {}) });
+      }
     }
 
     condition(ctx: Children, out: Mentions): void {
