@@ -7,6 +7,7 @@ import { lookup } from './intents/lookup.ts';
 import { reply, type Reply } from './reply.ts';
 import type { Scope } from './resolve.ts';
 import type { Sources } from './sources.ts';
+import { metrics } from '../store/metrics.ts';
 import { targetFigures } from './targets.ts';
 
 type Subject = Extract<Target, { kind: 'subject' }>;
@@ -39,7 +40,10 @@ export function namesakes(s: Sources, scope: Scope, subject: Subject): Namesake[
   ];
   const named = (name: string) => name === subject.name || (name.endsWith(subject.name) && SEPARATED.test(name.slice(-subject.name.length - 1, -subject.name.length)));
   const projects = s.catalog.projectsOf(scope.doc.id).filter((p) => named(p.name));
+  // 公务用车购置 (31013) and the “三公” table's 公务用车购置费: one purchase, printed as both.
+  const figures = metrics.filter((m) => m.kind === 'money' && words.namesakes.metricSuffixes.some((suffix) => m.name === subject.name + suffix));
   const all: Namesake[] = [
+    ...figures.map((m) => ({ label: m.key.startsWith('three_public.') ? '“三公”经费' : m.name, target: { kind: 'metric' as const, key: m.key, text: subject.text } })),
     ...(codes(FUNCTIONAL).length ? [{ label: '功能科目', target: { ...subject, codes: codes(FUNCTIONAL) } }] : []),
     ...economic.map((target) => ({ label: '经济科目', target })),
     ...[...new Set(projects.map((p) => p.name))].map((name) => ({

@@ -152,8 +152,21 @@ function changesListed(text: string, m: Mentions, targets: Target[]): Mentions['
   return { order: up ? 'up' : 'down', state: null, listed: true };
 }
 
+/**
+ * 医保基金监管经费执行有什么问题: 问题 asked of one project is what its 自评 states of its problems, beside its rate — not
+ * the ingest's check notes, which are asked of a department (北票有哪些核对问题).
+ */
+function problemsAsked(text: string, m: Mentions, targets: Target[]): void {
+  const problem = m.listTargets.find((l) => l.target === 'checks' && text.slice(l.start, l.end) === '问题');
+  if (!problem || targets.length !== 1 || targets[0]!.kind !== 'project') return;
+  m.listTargets.splice(m.listTargets.indexOf(problem), 1);
+  m.reason = true;
+  m.intents.push('rate');
+}
+
 function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, unknown, candidates }: Found): StructuredQuery {
   m.changes = changesListed(text, m, targets);
+  problemsAsked(text, m, targets);
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
   const byScore = rankedByScore(m, targets);
   whichDepartment(m, entities, targets);

@@ -21,6 +21,8 @@ interface Rated {
   table: Figure[];
   /** A failed text_vs_table check covers the two. */
   disagree: boolean;
+  /** What the text states of why the budget was not all spent, or of the project's problems, with its line. */
+  reasons: { text: string; line: number }[];
 }
 
 const isRate = (year: number) => (f: NarrativeFactRow) => f.aspect === 'execution_rate' && f.value !== null && f.year === year;
@@ -51,6 +53,7 @@ function projectRates(s: Sources, scope: Scope, ids: number[]): Rated[] {
         text: facts.map((f) => of(fromFact(f, doc, entity, `${p.name}执行率`))),
         table: owners.flatMap((o) => ownerRate(s, { ...scope, entity }, o, tables.get(o.table_id) ?? null) ?? []).map(of),
         disagree: failed.some((lines) => facts.some((f) => lines.includes(f.line)) && owners.some((o) => lines.includes(o.line))),
+        reasons: facts.flatMap((f) => (f.reason ? [{ text: f.reason, line: f.line }] : [])),
       };
     })
     .filter((r) => r.text.length + r.table.length > 0);
@@ -171,7 +174,12 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   }
   if (!target && q.ordered && projects.length > 0) return ratesRanked(q, head, note, projects);
   const figures = [...own, ...projects.flatMap((r) => [...r.text, ...r.table])];
-  if (target && projects.length === 1) return reply('answered', [...note, `${head} ${projects[0]!.name}执行率：${stated(projects[0]!)}`], figures);
+  if (target && projects.length === 1) {
+    // 执行有什么问题, 为什么没花完: what its 自评 states, said where it is, or that it states none.
+    const [r] = projects as [Rated];
+    const why = r.reasons.map((x) => `文中说明的问题及原因：${x.text}（正文第${x.line}行）`);
+    return reply('answered', [...note, `${head} ${r.name}执行率：${stated(r)}`, ...(q.reason ? (why.length ? why : ['文中没有说明问题及原因。']) : [])], figures);
+  }
   const lines = [...note, `${head}执行率：`, ...own.map((f) => `· ${f.label}：${show(f)}`)];
   if (projects.length) lines.push(...(own.length ? ['各项目：'] : []), ...projects.map((r) => `· ${r.name}：${stated(r)}`));
   return reply('answered', lines, figures);

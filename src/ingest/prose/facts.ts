@@ -18,6 +18,7 @@ import { nameKey } from '../text/cjk.ts';
 import { asOfStatements } from '../text/dates.ts';
 import { readGarbled } from '../text/garbled.ts';
 import { FEN_PER_UNIT } from '../text/numbers.ts';
+import vocabulary from '../../../grammar/prose.json' with { type: 'json' };
 import { roleOf } from './roles.ts';
 import type { Paragraph } from './paragraphs.ts';
 
@@ -35,6 +36,16 @@ const REASON = /(?:主要原因是|主要原因[:：]|的主要原因是|主要�
 /** A year-over-year comparison without a figure; only against 上年, not `决算数持平预算数`. */
 const STEADY_STATEMENT = /(?:与|较|比)上年[^。；\d]*?(持平|无增减|不可比)/;
 const REASON_START = /主要原因|主要是由于|原因是/;
+/** `发现的主要问题及原因：绩效管理较为薄弱`: the problems a 自评综述 states, later in the same item as its rate. */
+const PROBLEMS = new RegExp(`(?:${vocabulary.problems.join('|')})[:：]\\s*([^。；]+)`);
+/** The next item of a numbered list (（2）“医疗机构检查费”…): another project's statement begins. */
+const NEXT_ITEM = /[（(]\d+[)）]/;
+
+/** The problems stated after a rate, before the next item of the list. */
+function problemsAfter(rest: string): string | null {
+  const item = NEXT_ITEM.exec(rest);
+  return PROBLEMS.exec(item ? rest.slice(0, item.index) : rest)?.[1]?.replace(/\s+/g, '').trim() ?? null;
+}
 /** The basis only (`比 2022 年预算数增加` → 2022 年预算数; `与2022年相比增加` → 2022年), never the verb. */
 const COMPARE = new RegExp(`(?:与|比|较)\\s*(上年|20\\d{2}\\s*年[^，。；\\d]*?)\\s*(?=相比|相较|${CHANGE_WORDS}|持平|无增减|不可比|[，。；\\d]|$)`, 'g');
 /** A bracketed remark (`（与部门决算中…一致）`, `（不含车辆）`); short ones like （境） are part of names. */
@@ -197,7 +208,8 @@ export function extractFacts(paragraphs: Paragraph[], ctx: ParseContext, subject
               const of = found && found.metric?.key !== current?.metric ? found : null;
               const target = of ? { metric: of.metric?.key ?? 'subject', subject_code: of.subjectCode, subject_name: of.subjectName ?? project, label: of.label } : current;
               // `完成年初预算的52%，决算数与年初预算数存在差异的主要原因是…`: the reason the rate falls short, as stated.
-              const reason = REASON.exec(after)?.[1]?.trim() ?? null;
+              // `完成预算的 75.54%。…发现的主要问题及原因：绩效管理较为薄弱。`: the problems its 自评综述 states, else.
+              const reason = REASON.exec(after)?.[1]?.trim() ?? (project ? problemsAfter(text.slice(base + s.length)) : null);
               if (target) facts.push(mark({ ...(current ?? emptyFact(ctx, line, raw)), ...target, ...noChange, reason, line, aspect: 'execution_rate', value_kind: 'percent', amount_fen: null, value, unit: '%', precision_fen: null, raw_text: raw, as_of: asOf }));
             } else if (role.kind === 'figure' && found?.metric?.kind === 'percent') {
               // A rate named as such (自评覆盖率…达到 83%): a share of the metric's own.
