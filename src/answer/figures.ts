@@ -52,6 +52,11 @@ export interface Figure {
   rank: number;
   /** How the ingest corroborated it (caution.ts). */
   verification?: Verification;
+  /**
+   * The whole whose change the text states where a part's is asked (公务用车购置及运行费 for 公务用车运行维护费): the
+   * change is the whole's, said so, and no figure of the part is worked back from it.
+   */
+  statedFor?: string;
   /** The project a figure is a measure of (离休医疗保障执行率: 离休医疗保障), where its label names the measure too: what 该项目 points at. */
   of?: string;
   /** A figure computed from stored ones (a difference, a sum, a share): never stored, always shown as its formula. */

@@ -141,7 +141,13 @@ export function statedChange(s: Sources, scope: Scope, t: Target, year: number, 
   // states its change, not an earlier sentence of the same amount about another (预算收入).
   const named = new Set(figures.filter((x) => x.table === null).map((x) => x.line));
   const fact = facts.find((x) => named.has(x.line)) ?? facts[0];
-  return fact ? fromFact(fact, scope.doc, scope.doc.department, f.label) : undefined;
+  if (!fact) return undefined;
+  // 公务用车运行维护费 1.66 whose sentence is the one of 公务用车购置及运行费 1.66 (its purchase 0 this year, not last):
+  // the whole's change, named as the whole's.
+  const wholes: string[] = [];
+  for (let k = t.kind === 'metric' ? METRIC_WHOLE[t.key] : undefined; k; k = METRIC_WHOLE[k]) wholes.push(k);
+  if (wholes.includes(fact.metric)) return { ...fromFact(fact, scope.doc, scope.doc.department), statedFor: fact.label };
+  return fromFact(fact, scope.doc, scope.doc.department, f.label);
 }
 
 /** The percent a stated change gives beside its amount (增长129.10%), as a figure cited at the change's line. */

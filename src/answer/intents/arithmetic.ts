@@ -91,7 +91,7 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
     const f = printingsOf(s, scope, t, y, stageOf(q.stage, scope))[0];
     // Last year not printed: computed from this year's figure and the change the text states with it.
     const stated = !f && out[0] && y === scope.year - 1 ? statedChange(s, scope, t, scope.year, out[0].figure) : undefined;
-    const prior = stated ? priorFromChange(stated) : null;
+    const prior = stated && !stated.statedFor ? priorFromChange(stated) : null;
     if (prior) {
       out[0] = { figure: stated!, name: out[0].name };
       out.push({ figure: prior.prior, name: `${y}年（按文中说明推算）` });
@@ -211,7 +211,8 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
     const now = headlineFigure(s, scope, q.targets[0]!, scope.year, stageOf(q.stage, scope)).main;
     const stated = statedChange(s, scope, q.targets[0]!, scope.year, now);
     const percent = stated && changePercent(stated);
-    if (percent) return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(q.targets[0]!)}：文中说明${stated.change!.basis ? `比${stated.change!.basis}` : '比上年'}${(percent.value as number) < 0 ? '下降' : '增长'}${Math.abs(percent.value as number).toFixed(2)}%`], [...(q.fall ? fallsAsPrinted([percent]) : [percent]), stated]);
+    const whose = stated?.statedFor ? `文中没有单独说明，${stated.statedFor}（它是其中一部分）` : '文中说明';
+    if (percent) return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(q.targets[0]!)}：${whose}${stated.change!.basis ? `比${stated.change!.basis}` : '比上年'}${(percent.value as number) < 0 ? '下降' : '增长'}${Math.abs(percent.value as number).toFixed(2)}%`], [...(q.fall ? fallsAsPrinted([percent]) : [percent]), stated]);
   }
   // 支出比去年多了多少: the change the text states answers it, as it answers 比上年增加了多少 — never a difference computed
   // beside it; computed only where none is stated.

@@ -82,16 +82,17 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   if (q.since !== undefined && q.since !== year - 1) return reply('not_found', [`${heading(scope.entity, scope.doc)}只说明与${year - 1}年相比的增减，没有与${q.since}年相比的。`]);
   const stated = statedChange(s, scope, t, year, found[0]?.f ?? null);
   // Last year not printed, but the change stated: last year computed from the two, said to be computed.
-  const derived = q.years.length < 2 && stated && !found[1]?.f ? priorFromChange(stated) : null;
+  const derived = q.years.length < 2 && stated && !stated.statedFor && !found[1]?.f ? priorFromChange(stated) : null;
   const head = `${scope.entity} ${name}`;
   const lines = [`${head}：${found.map(({ y, f }) => `${y}年${f ? show(f) : derived && y === year - 1 ? `${show(derived.prior)}（按文中说明推算：${derived.prior.raw}）` : '未公开'}`).join('，')}`];
   // 比上年 asks how it changed: the change the text states leads, the two years' figures after it.
-  if (stated) lines.splice(q.changeAsked ? 0 : 1, 0, `文中说明：${year}年${show(stated)}${changeText(stated)}`);
+  const whose = stated?.statedFor ? `文中没有单独说明${name}的增减，只说明了${stated.statedFor}（${name}是其中一部分）：` : '文中说明：';
+  if (stated) lines.splice(q.changeAsked ? 0 : 1, 0, `${whose}${year}年${show(stated)}${changeText(stated)}`);
   // 为什么: the stated reason leads, or its absence is said — 曲阳支出增加的原因: none for the whole, but one for each
   // part (基本支出, 项目支出) in the sentence stating its change: those, each with its own change.
   const parts = q.reason && stated?.change && !stated.change.reason ? partsChanged(s, scope, t, year, stated.change.line) : [];
   const why = parts.length ? `文中没有说明总的原因，按组成说明：${parts.map((p) => `${named(p.label)}${show(p)}${changeText(p)}`).join('；')}` : '文中没有说明原因。';
-  if (q.reason) lines.unshift(stated?.change?.reason ? `原因（文中说明）：${stated.change.reason}` : why);
+  if (q.reason) lines.unshift(stated?.change?.reason ? `原因（文中${stated.statedFor ? `就${stated.statedFor}` : ''}说明）：${stated.change.reason}` : why);
   const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f?.line === stated.line && sameFigure(f, stated)) ? [stated] : [])];
   if (found.filter(({ f }) => f).length < 2 && !stated) {
     // Not found carries no figure: the year held is one question away.
