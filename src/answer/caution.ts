@@ -42,9 +42,9 @@ export function corroborationOf(f: Figure): string | null {
 }
 
 /** `⚠ 《doc》不完整：…，<consequence>。` for a document cut off mid-table (checks/truncation.ts), else null. */
-export function cutOff(queries: Queries, doc: CatalogDocument, consequence: string): string | null {
-  const cut = queries.truncation(doc.id)[0];
-  return cut?.truncated_at != null ? `⚠ 《${doc.display}》不完整：文件在第${cut.truncated_at}行中断（${cut.truncation}），${consequence}。` : null;
+export function cutOff(doc: CatalogDocument, consequence: string): string | null {
+  // The catalog holds every document's row: no statement per answer.
+  return doc.truncated_at !== null ? `⚠ 《${doc.display}》不完整：文件在第${doc.truncated_at}行中断（${doc.truncation}），${consequence}。` : null;
 }
 
 /** The caution lines for an answer's figures, after the figures and any failed-check warnings. */
@@ -52,7 +52,7 @@ export function cautions(queries: Queries, figures: Figure[], shown: string[]): 
   const out = new Set<string>();
   const documents = new Map(figures.map((f) => [f.document.id, f.document]));
   for (const doc of documents.values()) {
-    const cut = cutOff(queries, doc, '表中数字可能不全');
+    const cut = cutOff(doc, '表中数字可能不全');
     if (cut) out.add(cut);
   }
   const contradicted = new Map<number, string[]>();

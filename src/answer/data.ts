@@ -217,12 +217,6 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, ke
     ),
     /** (documentId) */
     tables: prepared<SourceTableRow>(db.selectFrom('source_tables').selectAll().where('document_id', '=', 0).orderBy('id')),
-    /** (documentId) where a document cut off mid-table ends, and why the ingest thinks so; none when it is whole. In a set answer's cautions from one query over all documents */
-    truncation: perDocument<{ document_id: number; truncated_at: number | null; truncation: string | null }, []>(
-      prepared(db.selectFrom('documents').select(['id as document_id', 'truncated_at', 'truncation']).where('truncated_at', 'is not', null).orderBy('id')),
-      prepared(db.selectFrom('documents').select(['id as document_id', 'truncated_at', 'truncation']).where('id', '=', 0).where('truncated_at', 'is not', null)),
-      inSet,
-    ),
     /** (documentId) number of checks that passed */
     passedChecks: prepared<{ n: number }>(
       db.selectFrom('checks').select((eb) => eb.fn.countAll<number>().as('n')).where('document_id', '=', 0).where('passed', '=', 1),

@@ -3,7 +3,7 @@
 import type { StructuredQuery, Target } from '../query/ast.ts';
 import type { Catalog } from '../query/catalog.ts';
 import { lyingIn } from '../query/entities.ts';
-import { orgAliasesOf, placeAliasesOf } from '../query/lexicon/aliases.ts';
+import { orgAliasesOf } from '../query/lexicon/aliases.ts';
 import { arithmetic } from './intents/arithmetic.ts';
 import { statedBasis } from './intents/basis.ts';
 import { breakdown } from './intents/breakdown.ts';
@@ -58,7 +58,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // 都有哪些单位的预算: with no department named, the units asked for are the departments held.
   const unitsHeld = q.listOf === 'units' && q.targets.length === 0 && q.conditions.length === 0;
   const held = q.listOf === 'departments' || ((q.listOf === 'years' || unitsHeld) && q.entities.length === 0);
-  if (q.intent === 'list' && held) return listCatalog(catalog, q);
+  // Every department held (thousands at national scale) is listed once, and kept like a set answer.
+  if (q.intent === 'list' && held) return q.entities.length ? listCatalog(catalog, q) : remember(s, `held|${q.stage}|${q.listOf}`, () => listCatalog(catalog, q));
 
   const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';
   // Words nothing understood that count: a lone character (呗, 占) is too weak to refuse over.
@@ -89,7 +90,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (nothingAsked || unknown.length) {
     // Asked about 绩效, the words may name the document's indicators (家庭医生签约服务人次 实际完成值).
     const named = q.intent === 'performance' && q.targets.length === 0 && scopes.length === 1 ? indicators(s, q, scopes[0]!, unknown) : null;
-    if (named) return withCutOff(s, scopes, named);
+    if (named) return withCutOff(scopes, named);
     const e = scopes[0]!;
     const place = e.doc.short;
     const asked = q.targets.map((t) => t.text).join('');
@@ -103,7 +104,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
       ]),
     ];
     return q.unknown.length
-      ? withCutOff(s, scopes, reply('not_found', [`在${e.entity}的资料中没有找到“${(unknown.length ? unknown : q.unknown).join('、')}”。`], [], examples))
+      ? withCutOff(scopes, reply('not_found', [`在${e.entity}的资料中没有找到“${(unknown.length ? unknown : q.unknown).join('、')}”。`], [], examples))
       : reply('ambiguous', [`想查${e.entity}的哪一项？`], [], examples);
   }
 
@@ -113,7 +114,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (named) return named;
   const unnamed = countedOnly(s, q, scopes[0]!);
   if (unnamed) return unnamed;
-  const r = withCutOff(s, scopes, inOrder(q, answerIntent(s, q, scopes)));
+  const r = withCutOff(scopes, inOrder(q, answerIntent(s, q, scopes)));
   // A project found by a loose name is said to be that project, so nobody takes it for the one typed.
   const loose = q.targets.filter((t): t is Extract<Target, { kind: 'project' }> => t.kind === 'project' && t.fuzzy && !t.name.includes(t.text.trim()));
   if (r.status === 'answered' && loose.length) r.lines.unshift(...loose.map((t) => `没有名为“${t.text.trim()}”的项目，以下是名称最接近的“${t.name}”。`));
@@ -154,7 +155,10 @@ function placeBefore(name: string, departments: string[]): string[] {
 function notHeld(catalog: Catalog, q: StructuredQuery): Reply {
   // 西安市医保局: the departments lying in 西安市 (莲湖区's) are offered as what is held there, never answered as its.
   const within = new Set(q.foreign.flatMap((f) => placeBefore(f, [...catalog.departments.keys()])));
-  const near = [...catalog.departments.entries()].filter(([d]) => within.has(d) || q.foreign.some((f) => [...placeAliasesOf(d)].some((p) => f.startsWith(p))));
+  // A department goes by a place the foreign name begins with: its prefixes looked up, not every department's names read.
+  const prefixes = q.foreign.flatMap((f) => [...f].map((_, i) => f.slice(0, i + 1)));
+  const named = new Set(prefixes.flatMap((p) => catalog.departmentsAt(p)));
+  const near = [...catalog.departments.entries()].filter(([d]) => within.has(d) || named.has(d));
   const offered = near.map(([d, docs]) => `${d}（${docs.map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}）`);
   // Lying in the place, not of it: said so, so that none reads as the place's own.
   const where = near.every(([d]) => within.has(d)) ? '该地辖内现有的是（不是该地本级的）' : '同一地方现有的是';
@@ -165,9 +169,9 @@ function notHeld(catalog: Catalog, q: StructuredQuery): Reply {
 }
 
 /** Nothing found in a document that is cut off: the reply says what is missing may be in the part lost. */
-function withCutOff(s: Sources, scopes: Scope[], r: Reply): Reply {
+function withCutOff(scopes: Scope[], r: Reply): Reply {
   if (r.status !== 'not_found') return r;
-  const notes = [...new Set(scopes.map((sc) => cutOff(s.queries, sc.doc, '没有找到的数字可能在缺失的部分')).filter((l) => l !== null))];
+  const notes = [...new Set(scopes.map((sc) => cutOff(sc.doc, '没有找到的数字可能在缺失的部分')).filter((l) => l !== null))];
   return notes.length ? { ...r, lines: [...r.lines, ...notes] } : r;
 }
 

@@ -39,7 +39,8 @@ export function namesakes(s: Sources, scope: Scope, subject: Subject): Namesake[
       .map((x) => ({ kind: 'subject' as const, name: x.name, codes: x.codes.filter((c) => ECONOMIC.test(c)), text: subject.text })),
   ];
   const named = (name: string) => name === subject.name || (name.endsWith(subject.name) && SEPARATED.test(name.slice(-subject.name.length - 1, -subject.name.length)));
-  const projects = s.catalog.projectsOf(scope.doc.id).filter((p) => named(p.name));
+  // The document's own projects, by its index: a one-shot question does not parse every project held.
+  const projects = s.queries.projects(scope.doc.id).filter((p) => named(p.name));
   // 公务用车购置 (31013) and the “三公” table's 公务用车购置费: one purchase, printed as both.
   const figures = metrics.filter((m) => m.kind === 'money' && words.namesakes.metricSuffixes.some((suffix) => m.name === subject.name + suffix));
   const all: Namesake[] = [

@@ -19,8 +19,13 @@ export interface Scope {
 /** `2024年预算、2023年决算`: the documents a department has. */
 const held = (docs: CatalogDocument[]) => docs.map((d) => `${d.fiscal_year}年${d.stage}`).join('、');
 
+const heldText = new WeakMap<Catalog, string>();
+
+/** Every department held, with its documents: written once per catalog (thousands of departments at national scale). */
 export function holdings(catalog: Catalog): string {
-  return [...catalog.departments.entries()].map(([d, docs]) => `${d}（${held(docs)}）`).join('；');
+  let text = heldText.get(catalog);
+  if (text === undefined) heldText.set(catalog, (text = [...catalog.departments.entries()].map(([d, docs]) => `${d}（${held(docs)}）`).join('；')));
+  return text;
 }
 
 /** `北票 2024 三公经费`: the question asked again of a department's document, for suggestions (支出总计 when it named nothing). */
@@ -30,7 +35,12 @@ function askedAgain(doc: CatalogDocument, q: StructuredQuery): string {
 
 /** The question asked again about each department, for suggestions. */
 export function askedOf(catalog: Catalog, q: StructuredQuery, limit = 5): string[] {
-  return [...catalog.departments.values()].slice(0, limit).map((docs) => askedAgain(docs[0]!, q));
+  const out: string[] = [];
+  for (const docs of catalog.departments.values()) {
+    if (out.length === limit) break;
+    out.push(askedAgain(docs[0]!, q));
+  }
+  return out;
 }
 
 function noFinal(department: string, docs: CatalogDocument[], doc: CatalogDocument, q: StructuredQuery): Reply {

@@ -2,7 +2,7 @@
 // projects. The lexicon and the answers are built on it.
 import type { Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../store/schema.ts';
-import { aliasesOf } from './lexicon/aliases.ts';
+import { aliasesOf, orgAliasesOf, placeAliasesOf } from './lexicon/aliases.ts';
 
 export interface CatalogDocument extends DocumentRow {
   /** How answers cite it: 《曲阳县医疗保障局2023年部门预算》. */
@@ -47,6 +47,14 @@ export interface Catalog {
   document(id: number): CatalogDocument;
   /** One document's projects: grouped once when first asked, so that a question does not filter every project held. */
   projectsOf(documentId: number): CatalogProject[];
+  /** One document's units: grouped once when first asked. */
+  unitsOf(documentId: number): CatalogUnit[];
+  /** The projects of a name, in every document: grouped once when first asked. */
+  projectsNamed(name: string): CatalogProject[];
+  /** The departments that go by an organisation's name (医保中心: every 医疗保障事务服务中心): indexed once when first asked. */
+  departmentsGoingBy(org: string): string[];
+  /** The departments a bare place name (北票, 朝阳北票) names: indexed once when first asked. */
+  departmentsAt(place: string): string[];
 }
 
 export function displayTitle(d: Pick<DocumentRow, 'department' | 'fiscal_year' | 'stage'>): string {
@@ -119,7 +127,11 @@ export function assembleCatalog(rows: DocumentRow[], parts: CatalogParts): Catal
   const departments = new Map<string, CatalogDocument[]>();
   for (const d of documents) departments.set(d.department, [...(departments.get(d.department) ?? []), d]);
   const byId = new Map(documents.map((d) => [d.id, d]));
-  let byDocument: Map<number, CatalogProject[]> | null = null;
+  const byDocument = lazyGroups(() => parts.projects.map((p) => [p.documentId, p] as const));
+  const unitsByDocument = lazyGroups(() => parts.units.map((u) => [u.documentId, u] as const));
+  const byName = lazyGroups(() => parts.projects.map((p) => [p.name, p] as const));
+  const byOrg = lazyGroups(() => [...departments.keys()].flatMap((d) => orgAliasesOf(d).map((org) => [org, d] as const)));
+  const byPlace = lazyGroups(() => [...departments.keys()].flatMap((d) => [...placeAliasesOf(d)].map((place) => [place, d] as const)));
   return {
     documents,
     departments,
@@ -136,17 +148,27 @@ export function assembleCatalog(rows: DocumentRow[], parts: CatalogParts): Catal
       if (!d) throw new Error(`no document ${id}`);
       return d;
     },
-    projectsOf(documentId) {
-      if (!byDocument) {
-        byDocument = new Map();
-        for (const p of parts.projects) {
-          const list = byDocument.get(p.documentId);
-          if (list) list.push(p);
-          else byDocument.set(p.documentId, [p]);
-        }
+    projectsOf: byDocument,
+    unitsOf: unitsByDocument,
+    projectsNamed: byName,
+    departmentsGoingBy: byOrg,
+    departmentsAt: byPlace,
+  };
+}
+
+/** A look-up of the values listed under a key, the list grouped (in its order) when first looked up: a question never filters every row held. */
+function lazyGroups<K, V>(entries: () => Iterable<readonly [K, V]>): (key: K) => V[] {
+  let groups: Map<K, V[]> | null = null;
+  return (key) => {
+    if (!groups) {
+      groups = new Map();
+      for (const [k, v] of entries()) {
+        const list = groups.get(k);
+        if (list) list.push(v);
+        else groups.set(k, [v]);
       }
-      return byDocument.get(documentId) ?? [];
-    },
+    }
+    return groups.get(key) ?? [];
   };
 }
 

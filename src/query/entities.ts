@@ -16,8 +16,7 @@ export function unheldOrganisations(m: Mentions, catalog: Catalog): string[] {
     if (e.start === undefined || e.unitId !== null || !placeAliasesOf(e.department).has(e.text)) continue;
     const org = m.orgWords.find((o) => o.start === e.end);
     if (!org || !/[局所]$|中心$/.test(org.text)) continue;
-    const docs = new Set(catalog.departments.get(e.department)?.map((d) => d.id));
-    const own = catalog.units.filter((u) => docs.has(u.documentId)).flatMap((u) => orgAliasesOf(u.name));
+    const own = unitsOfDepartment(catalog, e.department).flatMap((u) => orgAliasesOf(u.name));
     if (own.includes(org.text)) continue;
     m.entities.splice(m.entities.indexOf(e), 1);
     m.listTargets = m.listTargets.filter((l) => l.start !== org.start);
@@ -25,6 +24,10 @@ export function unheldOrganisations(m: Mentions, catalog: Catalog): string[] {
   }
   return out;
 }
+
+/** The units of a department's documents, in the order they were stored. */
+const unitsOfDepartment = (catalog: Catalog, department: string) =>
+  (catalog.departments.get(department) ?? []).flatMap((d) => catalog.unitsOf(d.id)).sort((a, b) => a.id - b.id);
 
 /** The entities named, each once, without a bare place beside one of its own sub-units. */
 export function entitiesOf(m: Mentions): EntityRef[] {
@@ -76,7 +79,7 @@ export function narrowByPlace(entities: EntityRef[], m: Mentions): void {
  * 抚顺 医保中心: the unit of that name at the place named replaces the place. One named where there is
  * none must not be answered with the department: its words are returned, not understood.
  */
-export function placeUnitOrgs(entities: EntityRef[], unitOrgs: Mentions['unitOrgs'], departments: Iterable<string>): string[] {
+export function placeUnitOrgs(entities: EntityRef[], unitOrgs: Mentions['unitOrgs'], departmentsGoingBy: (org: string) => string[]): string[] {
   const unknown: string[] = [];
   for (const o of unitOrgs) {
     let found = false;
@@ -92,7 +95,7 @@ export function placeUnitOrgs(entities: EntityRef[], unitOrgs: Mentions['unitOrg
     // 抚顺本级和医保中心: another unit of a department whose unit is already named is named beside it.
     const beside = found ? undefined : o.units.find((u) => entities.some((e) => e.unitId !== null && e.department === u.department));
     // 医保中心的三公经费 with no place: every unit, and every department, that goes by the word is asked back.
-    const all = [...o.units, ...[...departments].filter((d) => orgAliasesOf(d).includes(o.text)).map((d) => ({ department: d, unitId: null, name: d }))];
+    const all = [...o.units, ...departmentsGoingBy(o.text).map((d) => ({ department: d, unitId: null, name: d }))];
     if (beside) entities.push({ ...beside, text: o.text });
     else if (!found && entities.length === 0 && all.length === 1) entities.push({ ...all[0]!, text: o.text });
     else if (!found && entities.length === 0 && all.length > 1) entities.push({ ...all[0]!, text: o.text, alternatives: all.slice(1) });
@@ -110,8 +113,7 @@ export function placeOwnLevel(entities: EntityRef[], m: Mentions, catalog: Catal
   if (!m.scopes.includes('subunit')) return [];
   const unknown: string[] = [];
   const ownOf = (department: string) => {
-    const docs = new Set(catalog.departments.get(department)?.map((d) => d.id));
-    const subunits = catalog.units.filter((u) => u.role === 'subunit' && docs.has(u.documentId));
+    const subunits = unitsOfDepartment(catalog, department).filter((u) => u.role === 'subunit');
     return subunits.find((u) => /本级|机关/.test(u.name)) ?? subunits.find((u) => department.endsWith(u.name));
   };
   for (const [i, e] of [...entities.entries()]) {
@@ -131,7 +133,7 @@ export function placeOwnLevel(entities: EntityRef[], m: Mentions, catalog: Catal
 
 /** The documents of the departments named: a loose project name is looked for there only. */
 export function scopeOf(catalog: Catalog, entities: EntityRef[]): Scope {
-  return entities.length ? new Set(catalog.documents.filter((d) => entities.some((e) => e.department === d.department)).map((d) => d.id)) : undefined;
+  return entities.length ? new Set(entities.flatMap((e) => catalog.departments.get(e.department)?.map((d) => d.id) ?? [])) : undefined;
 }
 
 /** Words pointing at a thing just named, typed between a unit's loose name and its kind (城乡居民那个中心). */

@@ -60,10 +60,11 @@ function codeTarget(t: Extract<TargetMention, { kind: 'code' }>, catalog: Catalo
  */
 function subjectTarget(text: string, t: Extract<TargetMention, { kind: 'subject' }>, m: Mentions, catalog: Catalog, scope: Scope, found: Found): void {
   const inScope = (p: { name: string; documentId: number }) => p.name === t.name && (!scope || scope.has(p.documentId));
-  // Every project is read only when a word after the name says which reading.
-  if (readingSaid(text, t, m, () => catalog.projects.filter(inScope), found)) return;
+  // The projects are read only when a word after the name says which reading.
+  const ofName = () => catalog.projectsNamed(t.name).filter(inScope);
+  if (readingSaid(text, t, m, ofName, found)) return;
   const asked = m.listTargets.findIndex((l) => l.target === 'projects');
-  const named = m.scopes.includes('subjects') ? [] : asked >= 0 ? catalog.projects.filter(inScope) : catalog.subjectTwins.filter(inScope);
+  const named = m.scopes.includes('subjects') ? [] : asked >= 0 ? ofName() : catalog.subjectTwins.filter(inScope);
   const project = { kind: 'project' as const, name: t.name, ids: named.map((p) => p.id), text: t.text };
   if (named.length === 0) found.targets.push({ kind: 'subject', name: t.name, codes: t.codes, text: t.text });
   else if (asked >= 0) {

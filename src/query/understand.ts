@@ -513,7 +513,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     // 长春 朝阳区: a place typed apart says which of the departments a shared name goes by.
     narrowByPlace(entities, m);
     // 抚顺 医保中心: the unit at the place named; before the scope, which it may narrow.
-    found.unknown.push(...placeUnitOrgs(entities, m.unitOrgs, catalog.departments.keys()));
+    found.unknown.push(...placeUnitOrgs(entities, m.unitOrgs, catalog.departmentsGoingBy));
     looseUnitWords(text, m, entities);
     // 抚顺 本级: the department's own level, never its total.
     found.unknown.push(...placeOwnLevel(entities, m, catalog));

@@ -132,9 +132,9 @@ describe('a document cut off mid-table', () => {
 });
 
 describe('figures nothing corroborates', () => {
-  const doc = { id: 1, display: '某县民政局2024年部门预算' } as CatalogDocument;
+  const doc = { id: 1, display: '某县民政局2024年部门预算', truncated_at: null, truncation: null } as CatalogDocument;
   const none = { status: 'none', checkId: null, garbled: false } as const;
-  const queries = { truncation: () => [], failedChecks: () => [] } as unknown as Queries;
+  const queries = { failedChecks: () => [] } as unknown as Queries;
   const figure = (label: string, line: number, verification: Verification): Figure => ({
     document: doc, entity: '某县民政局', year: 2024, basis: '预算', label, fen: 100, value: null, unit: null, printedIn: '万元',
     table: '政府采购预算表（表9）', column: '金额', line, raw: '0.01', precision: 100, change: null, rank: line, verification,
