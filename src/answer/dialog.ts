@@ -130,7 +130,8 @@ const targetWords = (t: StructuredQuery['targets'][number]): string => (t.kind =
  */
 export function referent(q: StructuredQuery, c: Conversation | undefined): Named | null {
   const ref = q.reference;
-  if (!ref || !c || q.entities.length > 0 || q.set) return null;
+  if (!ref) return reasonOfRanked(q, c);
+  if (!c || q.entities.length > 0 || q.set) return null;
   if (ref.kind === 'item') {
     // 第二低的呢: an item of the last question ranked that way (mergeContext), not of the list as it was shown.
     if (q.targets.length > 0 || !c.items?.length || q.ordered) return null;
@@ -143,6 +144,18 @@ export function referent(q: StructuredQuery, c: Conversation | undefined): Named
   // 它有几辆车 after 抚顺 三公经费: the department's own figure too, unless the question relates two figures (它占基本支出多少).
   const whose = own && (ref.text.endsWith('的') || after.startsWith('的') || (q.intent !== 'share' && q.arithmetic === null && q.base === null));
   return whose && c.subject.metric ? { entity: c.subject.entity, words: '' } : c.subject;
+}
+
+/**
+ * 为什么这么低 after 执行率最低的项目 or a ranking of scores: why of the item that leads the ranking, in the measure
+ * ranked (its 执行率, its 自评得分) — never of every item.
+ */
+function reasonOfRanked(q: StructuredQuery, c: Conversation | undefined): Named | null {
+  if (!q.reason || !c?.subject?.words || q.entities.length > 0 || q.targets.length > 0 || q.set) return null;
+  const previous = c.query;
+  const measure = previous.byScore ? '自评得分' : previous.intent === 'rate' ? '执行率' : null;
+  const ranked = previous.intent === 'rank' || previous.ordered === true;
+  return measure && ranked ? { ...c.subject, words: `${c.subject.words} ${measure}` } : null;
 }
 
 /**
@@ -187,7 +200,8 @@ export function readWithin(q: StructuredQuery, scoped: StructuredQuery, departme
  * `抚顺 城乡医疗救助 的执行率`. A table named with an ordinal (表17的第1个项目) and 项目 after it go with it.
  */
 export function pointedText(q: StructuredQuery, item: Named): string {
-  const ref = q.reference!;
+  const ref = q.reference;
+  if (!ref) return `${item.entity} ${item.words} ${q.text}`;
   const text = q.table ? q.text.replace(q.table.text, ' ') : q.text;
   const at = text.indexOf(ref.text);
   const rest = text.slice(at + ref.text.length).replace(/^(?:个)?(?:项目)?/, '');

@@ -100,7 +100,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 剩下的呢 after a part: the whole less it; 这两个加起来: arithmetic on the figures answered before.
     const query = remainderQuery(own, c) ?? mergeContext(own, c?.query);
     const earlier = overEarlier(own, c) ?? overRanking(own);
-    const answered = earlier ?? answerQuery(sources, query);
+    const answered = earlier ?? wholeChanged(query, answerQuery(sources, query), c);
     const r = query.owner ? whose(answered) : answered;
     // A set answer's warnings and cautions read the failed checks of every department it cites: one query for all.
     const format = () => toResult(text, r, queries, formatted);
@@ -119,6 +119,18 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const ranking = { ...q, intent: 'rank' as const, reference: null, arithmetic: null };
     const r = answerQuery(sources, ranking);
     return r.status === 'answered' ? overOwnList(q, listItems(ranking, r)) : r;
+  }
+
+  /**
+   * 比上年呢 after 三公经费 → 其中购置费: a part whose change the text does not state is answered with the change its
+   * whole states, said to be the whole's — never a change computed for the part.
+   */
+  function wholeChanged(q: StructuredQuery, r: Reply, c: Conversation | undefined): Reply {
+    const part = q.targets[0];
+    if (r.status !== 'not_found' || !q.previousYear || !c?.whole || q.targets.length !== 1 || c.query.targets[0] !== part) return r;
+    const whole = answerQuery(sources, { ...q, targets: [c.whole] });
+    if (whole.status !== 'answered' || !whole.figures.some((f) => f.change !== null)) return r;
+    return { ...whole, lines: [`文中没有单独说明${part!.text}的增减，以下是${c.whole.text}合计的：`, ...whole.lines] };
   }
 
   /** 第二个 after a project answered alone: the list it came from, answered now that an item of it is asked for. */

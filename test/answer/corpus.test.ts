@@ -32,6 +32,7 @@ function expectAnswer(entry: CorpusEntry, r: ReturnType<Engine['ask']>): void {
   for (const e of expected) expect(r.answers.some((a) => matches(a, e)), `${JSON.stringify(e)} missing in\n${r.text}`).toBe(true);
   if (r.status !== 'answered') expect(r.answers).toEqual([]);
   if (entry.derived) expectDerived(r.answers, entry.derived, r.text);
+  for (const words of entry.texts ?? []) expect(r.text, `“${words}” missing`).toContain(words);
 }
 
 describe('conversations: each turn continues the one before', () => {

@@ -41,6 +41,8 @@ export interface CorpusEntry {
   anyOrder?: boolean;
   /** A computed figure the answer must hold: its operation and result. */
   derived?: { op: string; amount_yuan?: number; value?: number };
+  /** Words the answer's text must show (a stated reason, a goal), as the answer quotes them. */
+  texts?: string[];
 }
 
 /** A conversation: questions asked in order in one chat, each turn checked like a corpus entry. */

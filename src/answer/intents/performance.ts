@@ -90,6 +90,20 @@ export function indicators(s: Sources, q: StructuredQuery, scope: Scope, words: 
   return reply('answered', lines, figures);
 }
 
+/** 为什么这么低: the shortcomings the project's summary states, said as the text states them; none stated is said so. */
+function statedReason(q: StructuredQuery, reason: { text: string; line: number } | null): string[] {
+  if (!q.reason) return [];
+  return [reason ? `文中所述主要问题及原因：${reason.text}（正文第${reason.line}行起的一段）` : '文中没有说明原因。'];
+}
+
+/** The reason the text states with a project's score or rate (its summary's 问题及原因), or null. */
+function projectReason(s: Sources, scope: Scope, o: PerformanceOwnerRow): { text: string; line: number } | null {
+  const key = s.queries.projects(scope.doc.id).find((p) => p.id === o.project_id)?.name_key;
+  // The rate's sentence is the one nearer the shortcomings, which close the summary.
+  const fact = key ? s.queries.factsByName(scope.doc.id, key).filter((f) => f.reason && (f.aspect === 'score' || f.aspect === 'execution_rate')).at(-1) : undefined;
+  return fact ? { text: fact.reason!, line: fact.line } : null;
+}
+
 /** A figure a 绩效表 block prints about its owner as a whole: 总得分, 执行率. */
 export function ownerFigure(
   o: PerformanceOwnerRow,
@@ -211,6 +225,7 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
       const rate = ownerRate(s, scope, o, table);
       if (rate) figures.push(rate);
       lines.push(`自评总得分：${o.total_score}分${rate ? `，预算执行率${rate.raw}` : ''}`);
+      if (o.owner_kind === 'project') lines.push(...statedReason(q, projectReason(s, scope, o)));
     }
     const shown = targets.slice(0, MAX_TARGETS);
     if (o.table_id === null && shown.length) lines.push('绩效指标：');
