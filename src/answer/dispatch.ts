@@ -13,7 +13,7 @@ import { listCatalog, listWithin } from './intents/list.ts';
 import { lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { namesakeAnswer } from './namesakes.ts';
-import { indicators, performance } from './intents/performance.ts';
+import { indicators, indicatorsInUnit, performance } from './intents/performance.ts';
 import { rankWithin } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -64,6 +64,11 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';
   // Words nothing understood that count: a lone character (呗, 占) is too weak to refuse over.
   const unknown = q.unknown.filter((w) => [...w].length > 1);
+  // 这个项目全年要请多少人次专家, 它的住院救助比例是多少: a project's targets by the unit asked, the words beside
+  // (loose or not understood) naming which.
+  const targetsAsked = q.intent === 'lookup' || q.intent === 'performance' || (q.intent === 'share' && q.base === null);
+  const inUnit = targetsAsked ? unitTargets(s, q, [...unknown, ...q.candidates.map((c) => c.text)]) : null;
+  if (inUnit) return inUnit;
   // A word that only loosely named something is asked back, never answered beside the rest of the question.
   if (q.candidates.length > 0 && unknown.length === 0) {
     const place = q.entities[0] ? `${catalog.departments.get(q.entities[0].department)![0]!.short} ` : '';
@@ -122,6 +127,15 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (r.status === 'answered' && misspelt.length) r.lines.unshift(...misspelt.map((t) => `“${t.text}”按“${t.asRead}”理解。`));
   if (r.status === 'answered' && q.notes?.length) r.lines.unshift(...q.notes);
   return r;
+}
+
+/** The asked project's targets in the unit the question names, in its one document; null when not so asked. */
+function unitTargets(s: Sources, q: StructuredQuery, words: string[]): Reply | null {
+  if (q.targets.length !== 1 || q.targets[0]!.kind !== 'project' || q.entities.length !== 1) return null;
+  const scopes = resolveScopes(s.catalog, q);
+  if (!Array.isArray(scopes) || scopes.length !== 1) return null;
+  const r = indicatorsInUnit(s, q, scopes[0]!, words);
+  return r && withCutOff(s, scopes, r);
 }
 
 /**

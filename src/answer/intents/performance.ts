@@ -11,6 +11,7 @@ import type { Figure } from '../figures.ts';
 import { metric as metricOf, metrics } from '../../store/metrics.ts';
 import { stageOf } from '../targets.ts';
 import words from '../../../grammar/words.json' with { type: 'json' };
+import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 
 const MAX_TARGETS = 15;
 /** Project names listed when a department's own goals are not found. */
@@ -102,6 +103,43 @@ function projectReason(s: Sources, scope: Scope, o: PerformanceOwnerRow): { text
   // The rate's sentence is the one nearer the shortcomings, which close the summary.
   const fact = key ? s.queries.factsByName(scope.doc.id, key).filter((f) => f.reason && (f.aspect === 'score' || f.aspect === 'execution_rate')).at(-1) : undefined;
   return fact ? { text: fact.reason!, line: fact.line } : null;
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The characters two at a time: how many a question shares with an indicator's name. */
+const pairs = (w: string) => new Set([...w].slice(1).map((c, i) => w[i]! + c));
+
+/**
+ * 这个项目全年要请多少人次专家, 它要检查多少家, 比例是多少: the asked project's indicators counted in the unit the
+ * question names (shapes.json targetUnits), those sharing most words with the question first — their targets as set,
+ * never a count of anything else. Null when the question names no unit its indicators print.
+ */
+export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, words: string[]): Reply | null {
+  const project = q.targets.length === 1 && q.targets[0]!.kind === 'project' ? q.targets[0]! : null;
+  if (!project) return null;
+  const owners = s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && project.ids.includes(o.project_id));
+  const all = owners.flatMap((o) => s.queries.targets(o.id).filter((t) => t.target_number !== null && t.target_unit).map((t) => ({ o, t })));
+  const asked = q.text.replace(project.text, ' ');
+  // A count asked (几家, 多少人次: 多少 is read as a space) or a word asking the unit (比例 → %); 辆 of 车辆保养率 is none.
+  const typed = (unit: string) => new RegExp(`(?:^|\\s|几)${escaped(unit)}`).test(asked) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
+  const unit = [...new Set(all.map(({ t }) => t.target_unit!))].filter(typed).sort((a, b) => b.length - a.length)[0];
+  if (!unit) return null;
+  const said = pairs(words.join(''));
+  const shared = ({ t }: { t: PerformanceTargetRow }) => [...pairs(t.level3)].filter((p) => said.has(p)).length;
+  const inUnit = all.filter(({ t }) => t.target_unit === unit);
+  const best = Math.max(...inUnit.map(shared));
+  const chosen = inUnit.filter((x) => shared(x) === best);
+  const tables = tableNames(s, scope.doc.id);
+  const head = heading(scope.entity, scope.doc);
+  const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${head} ${project.name}的绩效指标（年初设定的目标值）中以“${unit}”计的：`];
+  const figures: Figure[] = [];
+  for (const { o, t } of chosen) {
+    const table = tables.get(o.table_id) ?? null;
+    lines.push(`${describeTarget(t)}（${table ?? '正文'}第${t.line}行）`);
+    figures.push(...[proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, table), actualFigure(o, t, scope, table)].filter((f): f is Figure => f !== null));
+  }
+  return reply('answered', lines, figures);
 }
 
 /** A figure a 绩效表 block prints about its owner as a whole: 总得分, 执行率. */

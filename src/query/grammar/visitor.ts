@@ -489,13 +489,15 @@ export function settleMentions(out: Mentions): Mentions {
 }
 
 /**
- * Arithmetic words are never part of a name (两笔医疗救助直达资金合计, 省里下达的资金一共): a word of two characters or
+ * Arithmetic words and words pointing back are never part of a name (两笔医疗救助直达资金合计, 省里下达的资金一共): a word of two characters or
  * more names the operation wherever it stands; one character (共 of 公共) only at the end or where it touches no unknown word. 比
  * stands apart when a direction word follows it (A比B多), whatever A and B are.
  */
 function standsApart(pieces: Piece[], i: number): boolean {
   const p = pieces[i]!;
   const entry = p.token?.payload as Entry | undefined;
+  // 它的住院救助比例, 它全年要检查几次: a word pointing back is never part of a name typed after it.
+  if (entry?.kind === 'reference' && entry.ref === 'it') return true;
   // 医疗救助资金差(多少): one character ending the question names the operation too.
   if (entry?.kind === 'arith') return Array.from(p.text).length >= 2 || i === pieces.length - 1;
   if (!p.than) return false;
