@@ -2,6 +2,7 @@
 // question with what the new one leaves out; and the buttons an answer offers.
 import type { StructuredQuery, Target } from '../query/ast.ts';
 import type { Catalog } from '../query/catalog.ts';
+import { sourceOfPart } from '../query/funds.ts';
 import { partInKindOf } from '../query/qualifiers.ts';
 import { MEASURES } from './sources.ts';
 import { cellOf } from './targets.ts';
@@ -254,12 +255,15 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   const partOfRow = q.reference?.kind === 'part' && measureOnly && row && sameEntities;
   // 其中车辆 after 固定资产: the money of the part.
   const part = q.reference?.kind === 'part' && sameEntities && q.targets.length === 1 ? partInKindOf(previous.targets, q.targets[0]!, q.text.slice(q.text.indexOf(q.targets[0]!.text))) : null;
+  // 其中上年结转 after 项目支出: the cell of that source in the row printing it (source-parts.ts).
+  const [whole] = previous.targets;
+  const sourced = q.reference?.kind === 'part' && sameEntities && q.targets.length === 1 && previous.targets.length === 1 && sourceOfPart(whole!, q.targets[0]!) ? [whole!, q.targets[0]!] : null;
   const shared = shareOfLast(q, previous, sameEntities);
   // 最低的呢, 第二低的是哪个 after 北票项目执行率: the same rates, ranked.
   const rates = q.intent === 'rank' && q.targets.length === 0 && sameEntities && previous.intent === 'rate';
   // 还剩多少没花, 人均多少 after a figure: computed on that figure (its budget less its spending, over the headcount).
   const onLast = q.arithmetic !== null && ONE_FIGURE.has(q.arithmetic.op) && q.targets.length === 0 && sameEntities && previous.targets.length > 0;
-  const targets = shared ? shared.targets : q.targets.length === 0 ? previous.targets : cell && measureOnly ? [cell.target, q.targets[0]!] : partOfRow ? [row, q.targets[0]!] : part ? [part] : q.targets;
+  const targets = shared ? shared.targets : q.targets.length === 0 ? previous.targets : sourced ? sourced : cell && measureOnly ? [cell.target, q.targets[0]!] : partOfRow ? [row, q.targets[0]!] : part ? [part] : q.targets;
   // Words not understood stay: “那2022年的上海呢” is not the previous question for 2022.
   return {
     ...q,

@@ -18,6 +18,7 @@ import { rankWithin } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
 import { share } from './intents/share.ts';
+import { partBySource } from './source-parts.ts';
 import { cutOff } from './caution.ts';
 import { show } from './figures.ts';
 import { reply, yearHeading, type Reply } from './reply.ts';
@@ -113,6 +114,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
       : reply('ambiguous', [`想查${e.entity}的哪一项？`], [], examples);
   }
 
+  // 项目支出中上年结转的部分: the cell of the figure's row in the column of that source.
+  const sourced = scopes.length === 1 ? partBySource(s, q, scopes[0]!) : null;
+  if (sourced) return withCutOff(s, scopes, sourced);
   // 内设的第三个部门叫什么, 有哪些内设机构: the offices the text lists by name.
   const [t] = q.targets;
   const named = q.targets.length === 1 && t!.kind === 'metric' && t!.key === OFFICES && scopes.length === 1 ? offices(s, q, scopes[0]!) : null;

@@ -18,6 +18,7 @@ import { createHomophones } from './homophones.ts';
 import { buildProjectSearch, lazyProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, type Found } from './targets.ts';
 import { MEASURES, metrics } from '../store/metrics.ts';
+import { sourceOfPart } from './funds.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 import { alternation } from './normalize/words.ts';
@@ -335,6 +336,8 @@ function partNamed(text: string, m: Mentions, found: Found): void {
   const cell = (row: Target[], column: Target[]) => row.length === 1 && row[0]!.kind !== 'metric' && column.length === 1 && column[0]!.kind === 'metric' && MEASURES.has(column[0]!.key);
   // (A project after 专项业务经费里 is a part of that spending, not a cell.)
   if (cell(before, after) || (cell(after, before) && after[0]!.kind === 'subject')) return;
+  // 项目支出中上年结转: a source of its funds is a column of the figure's row (answer/source-parts.ts): both stay.
+  if (before.length === 1 && after.length === 1 && sourceOfPart(before[0]!, after[0]!)) return;
   if (after.length > 0 && after.length < named.length) found.targets.splice(0, found.targets.length, ...after, ...(base ? [base] : []));
 }
 

@@ -1,0 +1,58 @@
+// 项目支出中上年结转的部分, 基本支出里一般公共预算拨款: a part of a figure by the source of its funds is the cell of a
+// row that prints the figure, in the column of that source — answered from the printed row, or said not printed.
+import type { StructuredQuery, Target } from '../query/ast.ts';
+import { sourceOfPart } from '../query/funds.ts';
+import { fromCell, show, usable, type Figure } from './figures.ts';
+import type { FigureRow } from './data.ts';
+import { tableName } from './format.ts';
+import { heading, reply, type Reply } from './reply.ts';
+import type { Scope } from './resolve.ts';
+import { pick, type Sources } from './sources.ts';
+import { stageOf, targetFigures, targetName } from './targets.ts';
+
+/** The whole and its part, when the question asks a part of a figure by its source of funds; else null. */
+export function sourcePart(q: StructuredQuery): { whole: Target; part: Target; tag: string } | null {
+  if (q.reference?.kind !== 'part' || q.targets.length !== 2) return null;
+  const [whole, part] = q.targets as [Target, Target];
+  const tag = sourceOfPart(whole, part);
+  return tag ? { whole, part, tag } : null;
+}
+
+/** The row's cell of that source, its headline (合计 of the source before its 一般公共预算 part). */
+function sourceCell(row: FigureRow[], tag: string): FigureRow | undefined {
+  const cells = row.filter((r) => r.scope.split(',').includes(tag));
+  return cells.sort((a, b) => a.scope.split(',').length - b.scope.split(',').length)[0];
+}
+
+export function partBySource(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+  const asked = sourcePart(q);
+  if (!asked) return null;
+  const stage = stageOf(q.stage, scope);
+  const wholes = pick(targetFigures(s, scope, asked.whole, scope.year), stage).main.filter((f) => f.fen !== null);
+  const head = heading(scope.entity, scope.doc);
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  const name = targetName(asked.whole);
+  // Rows printing the whole's amount as a cell of no source, with a cell of the source asked; one printed empty is said so.
+  const blank: string[] = [];
+  for (const whole of wholes) {
+    // An income table's row splits the income, not the spending of the same amount.
+    for (const table of s.queries.tables(scope.doc.id).filter((t) => t.kind !== 'income')) {
+      const rows = new Map<number, FigureRow[]>();
+      const all = s.queries.figuresByTable(table.id).filter((r) => r.year === scope.year && r.value_kind === 'money');
+      for (const r of all) if (usable(r)) rows.set(r.line, [...(rows.get(r.line) ?? []), r]);
+      for (const row of rows.values()) {
+        const printsWhole = row.some((r) => r.scope === '' && r.amount_fen === whole.fen && r.basis === whole.basis);
+        const empty = printsWhole && all.find((r) => r.line === row[0]!.line && r.flags.split(',').includes('empty') && r.scope.split(',').includes(asked.tag));
+        if (empty) blank.push(`${tableName(table.name, table.number)}第${empty.line}行“${empty.column_label}”栏为空`);
+        const cell = printsWhole ? sourceCell(row, asked.tag) : undefined;
+        if (!cell) continue;
+        const wholeCell = fromCell(row.find((r) => r.scope === '' && r.amount_fen === whole.fen)!, scope.doc, scope.entity, name);
+        const part: Figure = fromCell(cell, scope.doc, scope.entity, `${name}中${asked.part.text}`);
+        const where = `${part.table}第${part.line}行“${cell.column_label}”栏`;
+        return reply('answered', [...note, `${head} ${name}中${asked.part.text}：${show(part)}（${name}${show(wholeCell)}，${where}）`], [part, wholeCell]);
+      }
+    }
+  }
+  const why = blank.length ? `${[...new Set(blank)].join('；')}，没有印数字` : '没有按资金来源印出这一部分';
+  return reply('not_found', [...note, `${head} ${name}中${asked.part.text}：${why}。`], [], [`${scope.doc.short} ${scope.year} ${name}`]);
+}
