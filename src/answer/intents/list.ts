@@ -37,15 +37,15 @@ export function unpricedProjects(s: Sources, scope: Scope): ProjectRow[] {
   return scope.unitId === null ? unpriced : unpriced.filter((p) => s.entity(doc, p.unit_id) === scope.entity);
 }
 
-/** `· label：amount` per figure, under a 【unit】 heading where the unit changes. */
-export function byUnit(figures: Figure[], department: string): string[] {
+/** `· label：amount` per figure (and what is said beside it), under a 【unit】 heading where the unit changes. */
+export function byUnit(figures: Figure[], department: string, beside: (f: Figure) => string = () => ''): string[] {
   const lines: string[] = [];
   let unit = '';
   for (const f of figures) {
     // The department heads its own figures only once another unit's have been listed.
     if (f.entity !== unit && (unit !== '' || f.entity !== department)) lines.push(`【${f.entity}】`);
     unit = f.entity;
-    lines.push(`· ${f.label}：${show(f)}`);
+    lines.push(`· ${f.label}：${show(f)}${beside(f)}`);
   }
   return lines;
 }
@@ -133,12 +133,15 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
       const total = projects.length + unpriced.length;
       if (total === 0) return reply('not_found', [...note, `${head}没有公开项目明细。`]);
       const lines = [...note, `${head}共有${total}个项目${unpriced.length ? `，其中${unpriced.length}个文件中没有印金额` : ''}：`];
-      lines.push(...byUnit(projects, scope.doc.department));
+      // A 决算 lists what was spent, the budget beside it (决算数 first, 预算数 after, as a look-up answers).
+      const budgets = stage === '决算' ? projectAmounts(s, scope.doc, scope.doc.fiscal_year, '预算').filter((b) => projects.some((f) => f.entity === b.entity && f.label === b.label)) : [];
+      const budgetOf = (f: Figure) => budgets.find((b) => b.entity === f.entity && b.label === f.label);
+      lines.push(...byUnit(projects, scope.doc.department, (f) => (budgetOf(f) ? `（预算数${show(budgetOf(f)!)}）` : '')));
       if (unpriced.length) lines.push('没有印金额的项目：', ...unpriced.map((p) => `· ${p.name}（第${p.line}行）`));
       const groups = sameNameGroups(s, scope, stage, projects);
       // 有几个项目: counted from the items listed, only when every project is one (曲阳 prints 7 of its 14 without an amount).
       const count = q.countAsked && unpriced.length === 0 ? [countOf(projects, '项目')] : [];
-      return reply('answered', [...lines, ...groups.lines], [...count, ...projects, ...groups.figures]);
+      return reply('answered', [...lines, ...groups.lines], [...count, ...projects, ...budgets, ...groups.figures]);
     }
   }
 }
