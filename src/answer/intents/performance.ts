@@ -121,8 +121,9 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
   const owners = s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && project.ids.includes(o.project_id));
   const all = owners.flatMap((o) => s.queries.targets(o.id).filter((t) => t.target_number !== null && t.target_unit).map((t) => ({ o, t })));
   const asked = q.text.replace(project.text, ' ');
-  // A count asked (几家, 多少人次: 多少 is read as a space) or a word asking the unit (比例 → %); 辆 of 车辆保养率 is none.
-  const typed = (unit: string) => new RegExp(`(?:^|\\s|几)${escaped(unit)}`).test(asked) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
+  // A count asked (几家, 多少人次: 多少 is read as a space) or a word asking the unit (比例 → %); 辆 of 车辆保养率 is none,
+  // nor 年 of a year typed apart (2024 年).
+  const typed = (unit: string) => new RegExp(`(?:^|(?<!\\d)\\s|几)${escaped(unit)}`).test(asked) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
   const unit = [...new Set(all.map(({ t }) => t.target_unit!))].filter(typed).sort((a, b) => b.length - a.length)[0];
   if (!unit) return null;
   const said = pairs(words.join(''));
