@@ -94,14 +94,13 @@ export function indicators(s: Sources, q: StructuredQuery, scope: Scope, words: 
 /** 为什么这么低: the shortcomings the project's summary states, said as the text states them; none stated is said so. */
 function statedReason(q: StructuredQuery, reason: { text: string; line: number } | null): string[] {
   if (!q.reason) return [];
-  return [reason ? `文中所述主要问题及原因：${reason.text}（正文第${reason.line}行起的一段）` : '文中没有说明原因。'];
+  return [reason ? `文中说明的问题及原因：${reason.text}（正文第${reason.line}行）` : '文中没有说明问题及原因。'];
 }
 
-/** The reason the text states with a project's score or rate (its summary's 问题及原因), or null. */
+/** The problems the text states with a project's rate (its 自评综述's 问题及原因), which its score answers to too, or null. */
 function projectReason(s: Sources, scope: Scope, o: PerformanceOwnerRow): { text: string; line: number } | null {
   const key = s.queries.projects(scope.doc.id).find((p) => p.id === o.project_id)?.name_key;
-  // The rate's sentence is the one nearer the shortcomings, which close the summary.
-  const fact = key ? s.queries.factsByName(scope.doc.id, key).filter((f) => f.reason && (f.aspect === 'score' || f.aspect === 'execution_rate')).at(-1) : undefined;
+  const fact = key ? s.queries.factsByName(scope.doc.id, key).find((f) => f.reason && f.aspect === 'execution_rate') : undefined;
   return fact ? { text: fact.reason!, line: fact.line } : null;
 }
 
