@@ -116,7 +116,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
 
   // 项目支出中上年结转的部分: the cell of the figure's row in the column of that source.
   const sourced = scopes.length === 1 ? partBySource(s, q, scopes[0]!) : null;
-  if (sourced) return withCutOff(s, scopes, sourced);
+  if (sourced) return withCutOff(scopes, sourced);
   // 内设的第三个部门叫什么, 有哪些内设机构: the offices the text lists by name.
   const [t] = q.targets;
   const named = q.targets.length === 1 && t!.kind === 'metric' && t!.key === OFFICES && scopes.length === 1 ? offices(s, q, scopes[0]!) : null;
@@ -139,7 +139,7 @@ function unitTargets(s: Sources, q: StructuredQuery, words: string[]): Reply | n
   const scopes = resolveScopes(s.catalog, q);
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
   const r = indicatorsInUnit(s, q, scopes[0]!, words);
-  return r && withCutOff(s, scopes, r);
+  return r && withCutOff(scopes, r);
 }
 
 /**
