@@ -143,16 +143,20 @@ function rowText(figures: Figure[]): string {
 export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
   const ref = q.reference;
   const counted = ref?.kind === 'item' ? ref : null;
-  if (!q.table || (!counted && q.targets.length === 0)) return null;
+  // Words typed that name nothing else (unknown, or a loose name asked back) may be a row's label.
+  const typed = [...new Set([...q.unknown, ...q.candidates.map((c) => c.text)])];
+  if (!q.table || (!counted && q.targets.length === 0 && typed.length === 0)) return null;
   // 表6公用经费里排第一的科目: an item of a ranking within the figure named, not the table's first row.
   if (counted && q.intent === 'rank' && !q.printOrder) return null;
   const scopes = resolveScopes(s.catalog, q);
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
-  const { doc, entity } = scopes[0]!;
+  const { doc, entity, unitId } = scopes[0]!;
   const place = q.entities[0]?.text ?? doc.short;
   const tables = namedTables(s, doc, q.table, place);
   if (!Array.isArray(tables)) return tables;
-  const rows = printedRows(s, tables);
+  const printed = printedRows(s, tables);
+  // 整体绩效自评表里医保中心的任务3: a table printed per unit counts the unit's own rows, never another unit's.
+  const rows = unitId !== null && printed.some((r) => r[0]!.unit_id !== null) ? printed.filter((r) => r[0]!.unit_id === unitId) : printed;
   // A 绩效目标表 of projects prints each project as the owner of its targets: counted through them (print-order.ts).
   const owned = tables.some((t) => t.kind === 'performance') && (q.listOf === 'projects' || rows.some((r) => r[0]!.project_id !== null));
   if (rows.length === 0 || owned) return null;
@@ -167,9 +171,11 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
     const order = counted.fromEnd ? (counted.index === 1 ? '最后一' : `倒数第${counted.index}`) : `第${counted.index}`;
     return reply('answered', [`${head}${order}${q.listOf === 'projects' ? '个项目' : q.detail ? '个明细科目' : q.subjects ? '个科目' : shapes.references.numbered.some((w) => counted.text.startsWith(w)) ? '项任务' : '行'}（第${row[0]!.line}行）：${rowText(figures)}`], figures);
   }
-  // A row named: the rows whose label holds every name asked (年初预算收入 in 部门年初预算收入金额).
-  const words = q.targets.map((t) => (t.kind === 'project' ? t.name : t.text));
-  const found = rows.filter((r) => words.every((w) => r[0]!.row_label.includes(w) || r[0]!.subject_name === w || r[0]!.column_label.includes(w)));
+  // A row named: the rows whose label holds every name asked (年初预算收入 in 部门年初预算收入金额), or — nothing else
+  // understood — the words typed, brackets aside (人员经费（保工资） in 基本支出人员经费（保工资）).
+  const bare = (w: string) => w.replace(/[\s（）()]/g, '');
+  const words = q.targets.length ? q.targets.map((t) => (t.kind === 'project' ? t.name : t.text)) : typed.map((w) => bare(w).replace(/^的/, ''));
+  const found = rows.filter((r) => words.every((w) => bare(r[0]!.row_label).includes(w) || r[0]!.subject_name === w || r[0]!.column_label.includes(w)));
   if (found.length === 0) return null;
   const figures = found.flatMap((r) => rowFigures(s, doc, r));
   return reply('answered', [head, ...found.map((r) => `· 第${r[0]!.line}行 ${rowText(rowFigures(s, doc, r))}`)], figures);

@@ -63,7 +63,9 @@ function computed(text: string, m: Mentions, entities: EntityRef[], targets: Tar
   // changed, as the text states.
   const howChanged = m.arithmetic.length === 0 && m.previousYear && m.comparisons.every((c) => c.direction === null) && !/[多少增减涨降升]/.test(text);
   if (howChanged && m.comparisons.length > 0 && targets.length === 1 && entities.length <= 1) return false;
-  const pairs = targets.length > 1 || entities.length > 1 || new Set(m.years).size > 1 || m.bothStages || new Set(m.stages).size > 1;
+  // 两个单位的年初预算收入合计, 各单位的X差多少: one figure of each unit of the department named.
+  const ofUnits = targets.length === 1 && entities.length === 1 && m.listTargets.some((l) => l.target === 'units');
+  const pairs = targets.length > 1 || entities.length > 1 || new Set(m.years).size > 1 || m.bothStages || new Set(m.stages).size > 1 || ofUnits;
   switch (op) {
     case 'per_head':
     case 'remaining':
@@ -72,7 +74,7 @@ function computed(text: string, m: Mentions, entities: EntityRef[], targets: Tar
     case 'sum':
     case 'average':
       // 本级和医保中心的项目支出加起来: units of one department, added up as the arithmetic of its figures.
-      return (targets.length > 1 && entities.length <= 1) || (entities.length > 1 && entities.every((e) => e.unitId !== null && e.department === entities[0]!.department));
+      return (targets.length > 1 && entities.length <= 1) || ofUnits || (entities.length > 1 && entities.every((e) => e.unitId !== null && e.department === entities[0]!.department));
     default:
       return pairs || (op === 'difference' && m.previousYear);
   }
@@ -92,7 +94,8 @@ function decideIntent(text: string, m: Mentions, entities: EntityRef[], targets:
   // 为什么比去年多了: the change the text states and why, not a difference computed.
   if (m.reason && m.previousYear && m.arithmetic.length === 0 && targets.length > 0) return 'compare';
   if (byScore) return 'rank';
-  if (has('performance')) return 'performance';
+  // 整体绩效自评的两个单位年初预算差多少: arithmetic on the figures a 绩效 table prints, not the table.
+  if (has('performance') && !(m.arithmetic.length > 0 && computed(text, m, entities, targets))) return 'performance';
   if (listedUnderCondition(m, targets)) return m.scopes.includes('subjects') ? 'rank' : 'list';
   // 公用经费里超过5万的科目: the parts of a figure named, under the conditions.
   if (m.conditions.length > 0 && m.sets.length === 0 && entities.length > 0 && targets.length > 0 && targets.every((t) => t.kind !== 'project')) return 'breakdown';

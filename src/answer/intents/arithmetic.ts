@@ -78,9 +78,12 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
   if (scopes.length > 1) {
     const out: Operand[] = [];
     for (const sc of scopes) {
-      const f = headlineFigure(s, sc, t, sc.year, stageOf(q.stage, sc)).main;
+      const { main, other } = headlineFigure(s, sc, t, sc.year, stageOf(q.stage, sc));
+      // A unit's row printed only as the other stage (北票 整体绩效自评表 年初预算收入 of a 决算): that figure, its stage said.
+      const f = main ?? (q.stage === null && sc.unitId !== null ? other : null);
       if (!f) return reply('not_found', [`${yearHeading(sc.entity, sc.doc, sc.year)}中没有找到${targetName(t)}的数字，无法计算。`]);
-      out.push({ figure: f, name: `${sc.entity}（${sc.doc.fiscal_year}年${sc.doc.stage}）` });
+      const stage = f.basis === sc.doc.stage ? sc.doc.stage : `${sc.doc.stage}·${f.basis}数`;
+      out.push({ figure: f, name: `${sc.entity}（${sc.doc.fiscal_year}年${stage}）` });
     }
     return out;
   }
@@ -189,6 +192,14 @@ function perHead(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   return reply('answered', [`${head} ${label}：${money(fen, amount.printedIn)} = ${formula}（${people}${show(count)}）`], [f, amount, count]);
 }
 
+/** The department's own units (本级, 下属中心) that print a figure of the target, each a scope of its own. */
+function unitScopes(s: Sources, scope: Scope, t: Target): Scope[] {
+  return s.catalog.units
+    .filter((u) => u.documentId === scope.doc.id && u.role === 'subunit')
+    .map((u) => ({ ...scope, entity: u.name, unitId: u.id, yearNote: null }))
+    .filter((sc) => targetFigures(s, sc, t, sc.year).length > 0);
+}
+
 /** The arithmetic the question asks, on the figures it names. */
 export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): Reply {
   // 比2022年增长多少: a single earlier year is what this year is compared with.
@@ -196,6 +207,13 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   const q = earlier ? { ...asked, years: [found[0]!.doc.fiscal_year, asked.years[0]!] } : asked;
   const scopes = earlier ? [{ ...found[0]!, year: found[0]!.doc.fiscal_year, yearNote: null }] : found;
   const op = q.arithmetic!.op;
+  // 两个单位的…合计: each unit of the department that prints the figure.
+  if (q.listOf === 'units' && scopes.length === 1 && scopes[0]!.unitId === null && q.targets.length === 1) {
+    const units = unitScopes(s, scopes[0]!, q.targets[0]!);
+    const count = q.arithmetic!.count;
+    if (count && count !== units.length) return reply('ambiguous', [`问题说的是${count}个单位，但${scopes[0]!.doc.department}印有${targetName(q.targets[0]!)}的单位有${units.length}个${units.length ? `：${units.map((u) => u.entity).join('、')}` : ''}。请写明是哪几个单位。`]);
+    if (units.length > 1) return withNote(arithmetic(s, { ...q, listOf: null }, units), scopes[0]!.yearNote ? [scopes[0]!.yearNote] : []);
+  }
   const scope = scopes[0]!;
   // 公职律师费和举报奖励费这三个项目合计: the things read are not as many as the question says — asked back, never computed
   // on fewer or more than it meant.
