@@ -8,6 +8,7 @@ import type {
   CheckRow,
   Database,
   LineItemRow,
+  HeadcountRow,
   InternalDepartmentRow,
   NarrativeFactRow,
   PerformanceOwnerRow,
@@ -186,6 +187,8 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, ke
     /** (documentId) */
     projects: prepared<ProjectRow>(db.selectFrom('projects').selectAll().where('document_id', '=', 0).orderBy('id')),
     /** (documentId) the 内设机构 the text lists by name, in its order */
+    /** (documentId) the headcounts the text states, in the order printed */
+    headcounts: prepared<HeadcountRow>(db.selectFrom('headcounts').selectAll().where('document_id', '=', 0).orderBy('line')),
     internalDepartments: prepared<InternalDepartmentRow>(db.selectFrom('internal_departments').selectAll().where('document_id', '=', 0).orderBy('ordinal')),
     /** (documentId, metric), in a set question from one query over all documents */
     factsByMetric: perDocument(prepared<NarrativeFactRow>(facts().where('metric', '=', '')), prepared<NarrativeFactRow>(facts().where('document_id', '=', 0).where('metric', '=', '')), inSet),

@@ -21,6 +21,8 @@ export interface Figure {
   /** The unit the source printed money in (元 documents get the exact 元 figure too). */
   printedIn: AmountUnit;
   table: string | null;
+  /** The table's printed number (12, 公开05): a table named by number picks its figure. */
+  tableNumber?: string | null;
   /** What the figure's column says, as printed (合计, 基本支出/人员经费, 2022 预算数/合计…). */
   column: string | null;
   /** The column a cell is in (line_items.column_key: total, basic, personnel…); absent for prose. */
@@ -93,6 +95,7 @@ export function fromCell(row: FigureRow, document: CatalogDocument, entity: stri
     unit: row.value_kind === 'money' ? null : countUnit(row),
     printedIn: row.precision_fen !== null && row.precision_fen < 10_000 ? '元' : '万元',
     table: tableName(row.table_name, row.table_number),
+    tableNumber: row.table_number,
     column: row.column_label,
     measure: row.column_key,
     scope: row.scope,

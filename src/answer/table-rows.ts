@@ -145,7 +145,8 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
   const counted = ref?.kind === 'item' ? ref : null;
   // Words typed that name nothing else (unknown, or a loose name asked back) may be a row's label.
   const typed = [...new Set([...q.unknown, ...q.candidates.map((c) => c.text)])];
-  if (!q.table || (!counted && q.targets.length === 0 && typed.length === 0)) return null;
+  // 表1和表5的卫生健康支出: several tables named by number compare the figure in each (arithmetic), no row of one.
+  if (!q.table || q.tables || (!counted && q.targets.length === 0 && typed.length === 0)) return null;
   // 表6公用经费里排第一的科目: an item of a ranking within the figure named, not the table's first row.
   if (counted && q.intent === 'rank' && !q.printOrder) return null;
   const scopes = resolveScopes(s.catalog, q);

@@ -207,5 +207,6 @@ export function writeDocument(db: RowWriter, source: Source, parsed: Pick<Parsed
     db.insert('narrative_facts', fact);
   }
   for (const d of doc.internalDepartments) db.insert('internal_departments', { ...d, document_id: documentId });
+  for (const h of doc.headcounts) db.insert('headcounts', { people: h.people, count: h.count, unit: h.unit, line: h.line, raw_text: h.raw, document_id: documentId });
   return documentId;
 }

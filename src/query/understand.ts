@@ -51,6 +51,9 @@ function listedUnderCondition(m: Mentions, targets: Target[]): boolean {
   return projects || targets.length === 0 || targets.every((t) => t.kind === 'metric' && t.key === 'project');
 }
 
+/** 表1和表5: the tables named by their printed number, each once. */
+const numberedTables = (m: Mentions): number[] => [...new Set(m.tables.flatMap((t) => (t.number === null ? [] : [t.number])))];
+
 /**
  * Arithmetic on printed figures when the question names what it is computed from: two figures, two
  * departments, two years or stages (A比B多多少, 加起来, 几倍, 增长率), a 决算's budget and spending (还剩多少没花),
@@ -65,7 +68,7 @@ function computed(text: string, m: Mentions, entities: EntityRef[], targets: Tar
   if (howChanged && m.comparisons.length > 0 && targets.length === 1 && entities.length <= 1) return false;
   // 两个单位的年初预算收入合计, 各单位的X差多少: one figure of each unit of the department named.
   const ofUnits = targets.length === 1 && entities.length === 1 && m.listTargets.some((l) => l.target === 'units');
-  const pairs = targets.length > 1 || entities.length > 1 || new Set(m.years).size > 1 || m.bothStages || new Set(m.stages).size > 1 || ofUnits;
+  const pairs = targets.length > 1 || entities.length > 1 || numberedTables(m).length > 1 || new Set(m.years).size > 1 || m.bothStages || new Set(m.stages).size > 1 || ofUnits;
   switch (op) {
     case 'per_head':
     case 'remaining':
@@ -206,6 +209,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     candidates,
     ...shapesOf(text, m, byScore),
     base: shareBaseOf(m, { targets, unknown, candidates }),
+    ...(numberedTables(m).length > 1 ? { tables: numberedTables(m) } : {}),
     ...(m.tables[0] ? { table: { number: m.tables[0].number, title: m.tables[0].title.map((w) => w.text), nth: m.tables[0].nth, text: m.tables[0].text } } : {}),
     ...(m.scopes.includes('detail') ? { detail: true } : {}),
     ...(printOrder ? { printOrder: true } : {}),

@@ -410,6 +410,23 @@ const internalDepartments: Migration = {
   },
 };
 
+/** Headcounts the text states (全市 73 名离休干部): what a per-head figure of spending on those people divides by. */
+const headcounts: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('headcounts')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('people', 'text', (c) => c.notNull())
+      .addColumn('count', 'real', (c) => c.notNull())
+      .addColumn('unit', 'text', (c) => c.notNull())
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .addColumn('raw_text', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('headcounts_document').on('headcounts').columns(['document_id', 'people']).execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
@@ -428,6 +445,7 @@ const migrations: Record<string, Migration> = {
   '0015_set_answer_indexes': setAnswerIndexes,
   '0016_target_actuals': targetActuals,
   '0017_internal_departments': internalDepartments,
+  '0018_headcounts': headcounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -207,6 +207,18 @@ export interface InternalDepartmentsTable {
   line: number;
 }
 
+/** A headcount the text states of the people a figure is spent on (全市 73 名离休干部): the people, the count, its line. */
+export interface HeadcountsTable {
+  id: Generated<number>;
+  document_id: number;
+  people: string;
+  count: number;
+  /** 名, 人, 人次 as printed. */
+  unit: string;
+  line: number;
+  raw_text: string;
+}
+
 /** A figure stated only (or also) in the prose: “三公”经费, 机关运行经费, 车辆, 编制… */
 export interface NarrativeFactsTable {
   id: Generated<number>;
@@ -297,6 +309,7 @@ export interface Database {
   performance_targets: PerformanceTargetsTable;
   narrative_facts: NarrativeFactsTable;
   internal_departments: InternalDepartmentsTable;
+  headcounts: HeadcountsTable;
   checks: ChecksTable;
   build_info: BuildInfoTable;
   startup_artefacts: StartupArtefactsTable;
@@ -312,6 +325,7 @@ export type PerformanceOwnerRow = Selectable<PerformanceOwnersTable>;
 export type PerformanceTargetRow = Selectable<PerformanceTargetsTable>;
 export type NarrativeFactRow = Selectable<NarrativeFactsTable>;
 export type InternalDepartmentRow = Selectable<InternalDepartmentsTable>;
+export type HeadcountRow = Selectable<HeadcountsTable>;
 export type CheckRow = Selectable<ChecksTable>;
 
 export type NewDocument = Insertable<DocumentsTable>;

@@ -3,9 +3,10 @@
 // question names: two figures (基本支出比项目支出少多少), two departments, two years, a 决算's budget and
 // spending (还剩多少没花), a figure and a headcount (人均, saying 编制 or 实有).
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
+import words from '../../../grammar/words.json' with { type: 'json' };
 import type { ArithmeticOp, StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
-import { derivedFigure, fallsAsPrinted, percentValue, priorFromChange, show, type Figure } from '../figures.ts';
+import { derivedFigure, fallsAsPrinted, fromCell, percentValue, priorFromChange, show, usable, type Figure } from '../figures.ts';
 import { money } from '../format.ts';
 import { asProject } from '../namesakes.ts';
 import { reply, yearHeading, type Reply } from '../reply.ts';
@@ -58,6 +59,17 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
     ];
     // 执行数除以预算数: in the order named.
     return q.firstStage === '决算' ? operands.reverse() : operands;
+  }
+  // 表1和表5的卫生健康支出: the figure as each table named prints it.
+  if (q.tables && q.targets.length === 1) {
+    const all = targetFigures(s, scope, t, scope.year).filter((f) => f.basis === stageOf(q.stage, scope));
+    const out: Operand[] = [];
+    for (const n of q.tables) {
+      const f = all.filter((x) => Number(/\d+/.exec(x.tableNumber ?? '')?.[0]) === n).sort((a, b) => a.rank - b.rank)[0];
+      if (!f) return missing(`表${n}中${targetName(t)}`);
+      out.push({ figure: f, name: `表${n}` });
+    }
+    return out;
   }
   if (q.targets.length > 1) {
     const printings: Figure[][] = [];
@@ -168,6 +180,33 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
   }
 }
 
+/**
+ * The people a figure is spent on, as the document counts them: those the question names (平均每位离休干部 → 全市 73 名
+ * 离休干部, stored at ingest), else a count printed in the figure's own row (莲湖 会议费培训费明细表: 培训 120人). Null
+ * when none is stated; several different counts are returned for the question to be asked back.
+ */
+function peopleCounted(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Figure | Figure[] | null {
+  const named = [...words.headcounts.people].sort((a, b) => b.length - a.length).find((p) => q.text.includes(p));
+  const doc = scope.doc;
+  const asFigure = (label: string, value: number, unit: string, line: number, raw: string): Figure => ({
+    document: doc, entity: scope.entity, year: scope.year, basis: doc.stage, label, fen: null, value, unit, printedIn: '万元', table: null, column: null, line, raw, precision: null, change: null, rank: 0,
+  });
+  let found: Figure[] = [];
+  if (named) {
+    found = s.queries
+      .headcounts(doc.id)
+      .filter((h) => h.people.includes(named) || named.includes(h.people))
+      .map((h) => asFigure(`${h.people}人数`, h.count, h.unit, h.line, h.raw_text));
+  } else if (t.kind === 'metric') {
+    found = s.queries
+      .figuresByMetric(doc.id, t.key)
+      .filter((r) => usable(r) && r.year === scope.year && r.value_kind === 'count' && r.quantity !== null && r.quantity > 0)
+      .map((r) => ({ ...fromCell(r, doc, scope.entity, `${r.row_label}${r.column_label}`), value: r.quantity }));
+  }
+  const counts = found.filter((f, i) => found.findIndex((x) => x.value === f.value) === i);
+  return counts.length === 0 ? null : counts.length === 1 ? counts[0]! : counts;
+}
+
 /** 人均: a figure over the headcount the document states, 实有人员 unless the question names 编制. */
 function perHead(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   // 按实有人员算, 按编制: a headcount named among the figures is the divisor.
@@ -178,9 +217,21 @@ function perHead(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const key = authorized ? HEADCOUNTS.authorized : HEADCOUNTS.actual;
   const head = yearHeading(scope.entity, scope.doc, scope.year);
   if (!t) return reply('not_found', [`${head}：人均什么？例如：人均人员经费。`]);
-  // 那次培训人均: a figure about other people (trainees) is not divided by the staff.
-  if (!staffFigure(t)) return reply('not_found', [`${head}中没有找到${targetName(t)}所涉及的人数，不按本单位人数计算人均。`]);
   const amount = headlineFigure(s, scope, t, scope.year, stageOf(q.stage, scope)).main;
+  // 平均每位离休干部, 那次培训人均: a figure about other people is divided by the count the text states of them, never
+  // by the staff.
+  if (!staffFigure(t)) {
+    const counted = peopleCounted(s, q, scope, t);
+    if (!counted || !amount || amount.fen === null) return reply('not_found', [`${head}中没有找到${targetName(t)}所涉及的人数，不按本单位人数计算人均。`]);
+    if (Array.isArray(counted)) return reply('ambiguous', [`${head}中印有几个人数：${counted.map((c) => `${c.label}${show(c)}（第${c.line}行）`).join('、')}，请说明按哪个计算人均。`]);
+    const fen = Math.round(amount.fen / (counted.value as number));
+    const label = `人均${targetName(t)}（按${counted.label}）`;
+    const formula = `${shown(amount)} ÷ ${show(counted)}`;
+    const f = derivedFigure('per_head', [amount, counted], label, { fen }, `${label} = ${formula}`);
+    // A few 元 a head reads in 元 (28.00元), not as 0.00万元.
+    const each = fen < 1_000_000 ? `${(fen / 100).toFixed(2)}元` : money(fen, '元');
+    return reply('answered', [`${head} ${label}：${each} = ${formula}（${counted.label}见第${counted.line}行）`], [f, amount, counted]);
+  }
   const count = headlineFigure(s, scope, { kind: 'metric', key, text: '' }, scope.year, scope.doc.stage).main;
   const people = authorized ? '编制人数' : '实有人数';
   if (!amount || amount.fen === null) return reply('not_found', [`${head}中没有找到${targetName(t)}的金额，无法计算人均。`]);

@@ -5,6 +5,7 @@ import { findRegions } from '../layout/regions.ts';
 import type { OwnerDraft, ParseContext, ProjectDraft, TableDraft, UnitMention } from '../model.ts';
 import { extractFacts, type FactDraft } from '../prose/facts.ts';
 import { paragraphsOf } from '../prose/paragraphs.ts';
+import { readHeadcounts, type HeadcountDraft } from '../prose/headcounts.ts';
 import { readInternalDepartments, type InternalDepartmentDraft } from '../prose/internal-departments.ts';
 import { readProseGoals } from '../prose/performance.ts';
 import { parseTable } from '../tables/index.ts';
@@ -31,6 +32,8 @@ export interface DocumentDraft {
   owners: OwnerDraft[];
   /** The 内设机构 the text lists by name, in its order. */
   internalDepartments: InternalDepartmentDraft[];
+  /** Headcounts the text states of the people a figure is spent on. */
+  headcounts: HeadcountDraft[];
 }
 
 const ORG_LINE = /^[\u4e00-\u9fa5（）()]{2,40}(?:局|中心|所|院|站|办公室)(?:本级|（机关）)?$/;
@@ -64,7 +67,7 @@ export function parseDocument(content: string): DocumentDraft {
   ];
   const deptLine = regions.find((r) => r.department)?.department?.line ?? 1;
   const units = mergeUnits(meta, deptLine, lines, mentions);
-  return { meta, lines, tables, units, projects, facts, owners, internalDepartments: readInternalDepartments(lines, tableLines) };
+  return { meta, lines, tables, units, projects, facts, owners, internalDepartments: readInternalDepartments(lines, tableLines), headcounts: readHeadcounts(lines) };
 }
 
 /** A 合计 row of a coded table belongs to the classification of the rows it totals. */

@@ -202,6 +202,13 @@ export function lexiconData(catalog: Catalog): LexiconData {
     for (const w of suffixed.words) add(s.name + w, { kind: 'subject', name: s.name, codes: s.codes });
   }
 
+  // 基本养老保险缴费: a subject's name without the qualifier people drop from its front.
+  const prefixes = words.subjectPrefixes;
+  for (const s of catalog.subjects) {
+    const p = prefixes.words.find((w) => s.name.startsWith(w) && s.name.length - w.length >= prefixes.minChars);
+    if (p) add(s.name.slice(p.length), { kind: 'subject', name: s.name, codes: s.codes });
+  }
+
   for (const [stage, list] of Object.entries(words.stages)) for (const w of list) add(w, { kind: 'stage', stage: stage as Stage });
   for (const w of words.bothStages) add(w, { kind: 'bothStages' });
   for (const [intent, list] of Object.entries(words.intents)) for (const w of list) add(w, { kind: 'intent', intent: intent as IntentWord });

@@ -1,0 +1,40 @@
+// Headcounts the text states of the people a figure is spent on (全市 73 名离休干部, 临聘人员 32 人): each with the
+// people it counts and its line, so that a per-head figure of spending on them divides by the count the document
+// gives, naming it. The people words are data (grammar/words.json `headcounts`); a number of people not named by
+// one of them is not read.
+import type { Line } from '../layout/lines.ts';
+import { squeezeCjkSpaces } from '../text/cjk.ts';
+import words from '../../../grammar/words.json' with { type: 'json' };
+
+export interface HeadcountDraft {
+  /** The people counted, as the word list spells them (离休干部). */
+  people: string;
+  count: number;
+  /** 名, 人, 人次 as printed. */
+  unit: string;
+  line: number;
+  raw: string;
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+/** Longest first, so that 离退休人员 is not read as 退休人员. */
+const either = (list: string[]) => [...list].sort((a, b) => b.length - a.length).map(escape).join('|');
+const PEOPLE = either(words.headcounts.people);
+/** 73 名离休干部: a whole number, a measure word, then the people. */
+const BEFORE = new RegExp(`(\\d+)\\s*(${either(words.headcounts.before)})\\s*(${PEOPLE})`, 'g');
+/** 临聘人员 32 人, 离休干部共 5 名: the people, then the number and its unit (not an amount: 人均 … 元). */
+const AFTER = new RegExp(`(${PEOPLE})\\s*[共有为：:]?\\s*(\\d+)\\s*(${either(words.headcounts.after)})`, 'g');
+
+export function readHeadcounts(lines: Line[]): HeadcountDraft[] {
+  const out: HeadcountDraft[] = [];
+  for (const l of lines) {
+    const text = squeezeCjkSpaces(l.text);
+    const found = [
+      ...[...text.matchAll(BEFORE)].map((m) => ({ people: m[3]!, count: Number(m[1]), unit: m[2]! })),
+      ...[...text.matchAll(AFTER)].map((m) => ({ people: m[1]!, count: Number(m[2]), unit: m[3]! })),
+    ];
+    // A line printing the same count twice (a 绩效 table's target and what was done) states it once.
+    for (const f of found) if (f.count > 0 && !out.some((o) => o.line === l.no && o.people === f.people && o.count === f.count)) out.push({ ...f, line: l.no, raw: l.raw });
+  }
+  return out;
+}
