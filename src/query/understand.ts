@@ -47,6 +47,8 @@ const COUNT_ASKED = new RegExp(`(?<![这那哪])(?:${shapes.countAsked.words.joi
 /** 50万元以下的项目, 项目支出超过1000万元的项目: a condition on amounts lists the projects (or subjects) meeting it. */
 function listedUnderCondition(m: Mentions, targets: Target[]): boolean {
   if (m.conditions.length === 0 || m.sets.length > 0) return false;
+  // 人员经费中超过一千万的项目: the 项目 of a measure that holds no projects (人员经费, 公用经费) are its items.
+  if (targets.some((t) => t.kind === 'metric' && MEASURES.has(t.key) && t.key !== 'project')) return false;
   const projects = m.listTargets.some((l) => l.target === 'projects');
   return projects || targets.length === 0 || targets.every((t) => t.kind === 'metric' && t.key === 'project');
 }

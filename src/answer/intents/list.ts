@@ -5,7 +5,8 @@ import type { Catalog, CatalogDocument } from '../../query/catalog.ts';
 import type { ProjectRow } from '../../store/schema.ts';
 import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
 import { derivedFigure, fromCell, headlinePerTable, show, usable, type Figure } from '../figures.ts';
-import { heading, reply, type Reply } from '../reply.ts';
+import { heading, reply, yearHeading, type Reply } from '../reply.ts';
+import { computation } from './arithmetic.ts';
 import { holdings, type Scope } from '../resolve.ts';
 import { projectAmounts, remember, type Sources } from '../sources.ts';
 import { stageOf } from '../targets.ts';
@@ -132,6 +133,14 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
       const unpriced = unpricedProjects(s, scope);
       const total = projects.length + unpriced.length;
       if (total === 0) return reply('not_found', [...note, `${head}没有公开项目明细。`]);
+      // 六个项目实际执行一共多少: the column the words name (执行: 决算) of exactly the projects listed, added up; a
+      // count that is not how many there are, or projects printed without an amount, asked back.
+      if (q.arithmetic?.op === 'sum' && !q.countAsked) {
+        const count = q.arithmetic.count ?? total;
+        if (unpriced.length > 0) return reply('not_found', [...note, `${head}共有${total}个项目，其中${unpriced.length}个文件中没有印金额，无法合计。`]);
+        if (count !== total) return reply('ambiguous', [...note, `${head}共有${total}个项目，问题说的是${count}个，请逐一写出要合计的项目。`]);
+        return computation('sum', projects.map((f) => ({ figure: f, name: f.label })), `${total}个项目的${stage}数`, `${yearHeading(scope.entity, scope.doc, scope.doc.fiscal_year)} `, note);
+      }
       const lines = [...note, `${head}共有${total}个项目${unpriced.length ? `，其中${unpriced.length}个文件中没有印金额` : ''}：`];
       // A 决算 lists what was spent, the budget beside it (决算数 first, 预算数 after, as a look-up answers).
       const budgets = stage === '决算' ? projectAmounts(s, scope.doc, scope.doc.fiscal_year, '预算').filter((b) => projects.some((f) => f.entity === b.entity && f.label === b.label)) : [];
