@@ -1,6 +1,7 @@
 // One raw document in, everything the database will hold about it out (before ids).
 import { resolveNamedSubjects } from './named-subjects.ts';
 import { readLines, type Line } from '../layout/lines.ts';
+import { forgetHeaders } from '../layout/columns.ts';
 import { findRegions } from '../layout/regions.ts';
 import type { OwnerDraft, ParseContext, ProjectDraft, TableDraft, UnitMention } from '../model.ts';
 import { extractFacts, type FactDraft } from '../prose/facts.ts';
@@ -39,6 +40,7 @@ export interface DocumentDraft {
 const ORG_LINE = /^[\u4e00-\u9fa5（）()]{2,40}(?:局|中心|所|院|站|办公室)(?:本级|（机关）)?$/;
 
 export function parseDocument(content: string): DocumentDraft {
+  forgetHeaders();
   const lines = readLines(content);
   const regions = findRegions(lines);
   const meta = detectMetadata(lines, regions);

@@ -54,15 +54,25 @@ export const unitInHeader = (cell: string): AmountUnit | null => (unitOverrides.
 export function namesColumn(text: string): boolean {
   let names = named.get(text);
   if (names === undefined) {
-    if (named.size >= 20_000) named.clear();
     const t = withoutUnit(text);
     names = [roles, measures, scopes, bases, years].some((rules) => rules.some((r) => r.re.test(t))) || metricForLabel(labelKey(t)) !== null;
     named.set(text, names);
   }
   return names;
 }
-/** Header texts already read: every page of a table prints its header again. */
+
+/**
+ * Header texts read in the document being parsed, and what they mean: every page of a table prints its header again.
+ * Forgotten when the next document starts — the texts are slices of the document's, and kept they would keep
+ * every document read alive (peak +130 MB at 2,000 documents).
+ */
 const named = new Map<string, boolean>();
+const described = new Map<string, ColumnMeaning>();
+
+export function forgetHeaders(): void {
+  named.clear();
+  described.clear();
+}
 
 /** Measures that contain others: a path may name a parent and one of its parts. */
 const PARENT_OF: Record<string, string[]> = { basic: ['personnel', 'public'] };
@@ -77,16 +87,11 @@ function related(a: string, b: string): boolean {
 /** A header cell without the unit it prints (`金额（万元）` → 金额): the unit is read apart. */
 export const withoutUnit = (element: string) => element.replace(/[（(]\s*(?:金额)?(?:单位[:：])?\s*(?:万元|元)\s*[)）]$/, '');
 
-/** Meanings already read: the same headers recur on every page of a table and in every table of a kind. */
-const described = new Map<string, ColumnMeaning>();
-
 /** What a header path means (never changed by callers: the same object is handed out again). */
 export function describeColumn(printedPath: string[], context: { year: number; stage: Stage }): ColumnMeaning {
   const key = `${context.year}\u0001${context.stage}\u0001${printedPath.join('\u0001')}`;
   let meaning = described.get(key);
   if (!meaning) {
-    // Bounded: a corpus of many documents prints many headers.
-    if (described.size >= 20_000) described.clear();
     meaning = readColumn(printedPath, context);
     described.set(key, meaning);
   }
