@@ -10,6 +10,7 @@ import { metricFigures, pick, remember, type Sources } from '../sources.ts';
 import type { Figure } from '../figures.ts';
 import { metric as metricOf, metrics } from '../../store/metrics.ts';
 import { stageOf } from '../targets.ts';
+import { escapeRegExp } from '../../query/normalize/words.ts';
 import words from '../../../grammar/words.json' with { type: 'json' };
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 
@@ -104,7 +105,6 @@ function projectReason(s: Sources, scope: Scope, o: PerformanceOwnerRow): { text
   return fact ? { text: fact.reason!, line: fact.line } : null;
 }
 
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The characters two at a time: how many a question shares with an indicator's name. */
 const pairs = (w: string) => new Set([...w].slice(1).map((c, i) => w[i]! + c));
@@ -122,7 +122,7 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
   const asked = q.text.replace(project.text, ' ');
   // A count asked (几家, 多少人次: 多少 is read as a space) or a word asking the unit (比例 → %); 辆 of 车辆保养率 is none,
   // nor 年 of a year typed apart (2024 年).
-  const typed = (unit: string) => new RegExp(`(?:^|(?<!\\d)\\s|几)${escaped(unit)}`).test(asked) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
+  const typed = (unit: string) => new RegExp(`(?:^|(?<!\\d)\\s|几)${escapeRegExp(unit)}`).test(asked) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
   const unit = [...new Set(all.map(({ t }) => t.target_unit!))].filter(typed).sort((a, b) => b.length - a.length)[0];
   if (!unit) return null;
   const said = pairs(words.join(''));

@@ -3,6 +3,7 @@
 // gives, naming it. The people words are data (grammar/words.json `headcounts`); a number of people not named by
 // one of them is not read.
 import type { Line } from '../layout/lines.ts';
+import { alternation } from '../../query/normalize/words.ts';
 import { squeezeCjkSpaces } from '../text/cjk.ts';
 import words from '../../../grammar/words.json' with { type: 'json' };
 
@@ -16,14 +17,12 @@ export interface HeadcountDraft {
   raw: string;
 }
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-/** Longest first, so that 离退休人员 is not read as 退休人员. */
-const either = (list: string[]) => [...list].sort((a, b) => b.length - a.length).map(escape).join('|');
-const PEOPLE = either(words.headcounts.people);
+// Each list longest first (alternation), so that 离退休人员 is not read as 退休人员.
+const PEOPLE = alternation(words.headcounts.people);
 /** 73 名离休干部: a whole number, a measure word, then the people. */
-const BEFORE = new RegExp(`(\\d+)\\s*(${either(words.headcounts.before)})\\s*(${PEOPLE})`, 'g');
+const BEFORE = new RegExp(`(\\d+)\\s*(${alternation(words.headcounts.before)})\\s*(${PEOPLE})`, 'g');
 /** 临聘人员 32 人, 离休干部共 5 名: the people, then the number and its unit (not an amount: 人均 … 元). */
-const AFTER = new RegExp(`(${PEOPLE})\\s*[共有为：:]?\\s*(\\d+)\\s*(${either(words.headcounts.after)})`, 'g');
+const AFTER = new RegExp(`(${PEOPLE})\\s*[共有为：:]?\\s*(\\d+)\\s*(${alternation(words.headcounts.after)})`, 'g');
 
 export function readHeadcounts(lines: Line[]): HeadcountDraft[] {
   const out: HeadcountDraft[] = [];

@@ -9,6 +9,7 @@ import vocabulary from '../../../grammar/performance-prose.json' with { type: 'j
 import type { Line } from '../layout/lines.ts';
 import { newTarget, type OwnerDraft, type TargetDraft } from '../model.ts';
 import { ownerOf } from '../tables/performance.ts';
+import { alternation } from '../../query/normalize/words.ts';
 import { squeezeCjkSpaces, stripOrdinal } from '../text/cjk.ts';
 import type { Paragraph } from './paragraphs.ts';
 
@@ -18,12 +19,11 @@ const HEADING = new RegExp(vocabulary.heading);
 const LABEL = new RegExp(`(${vocabulary.goal})|(${vocabulary.indicators})`, 'g');
 
 const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const operatorOf = new Map(vocabulary.comparators.flatMap((c) => c.words.split('|').map((w) => [`${c.position}:${w}`, c.operator] as const)));
 const wordsAt = (position: string) => longestFirst(vocabulary.comparators.filter((c) => c.position === position).flatMap((c) => c.words.split('|')));
 /** A figure in an indicator sentence: comparator words before, the number, its unit, comparator words after. */
 const FIGURE = new RegExp(
-  `(${wordsAt('before').join('|')})?(\\d+(?:\\.\\d+)?)(${longestFirst(vocabulary.units).map(escape).join('|')})?(${wordsAt('after').join('|')})?`,
+  `(${wordsAt('before').join('|')})?(\\d+(?:\\.\\d+)?)(${alternation(vocabulary.units)})?(${wordsAt('after').join('|')})?`,
   'g',
 );
 const SENTENCE = /[^。；;]+[。；;]?/g;
