@@ -205,7 +205,8 @@ export function pointedText(q: StructuredQuery, item: Named): string {
   if (!ref) return `${item.entity} ${item.words} ${q.text}`;
   const text = q.table ? q.text.replace(q.table.text, ' ') : q.text;
   const at = text.indexOf(ref.text);
-  const rest = text.slice(at + ref.text.length).replace(/^(?:个)?(?:项目)?/, '');
+  // 第二个项目的执行率: 项目 names the item pointed at; 它的项目支出 after a department is that department's 项目支出.
+  const rest = text.slice(at + ref.text.length).replace(item.project ? /^(?:个)?(?:项目)?/ : /^个?/, '');
   return `${item.entity} ${text.slice(0, at)} ${item.words} ${rest}`;
 }
 

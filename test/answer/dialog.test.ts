@@ -191,6 +191,26 @@ describe('follow-ups keep what the new question leaves out, and only that', () =
     expect(next.text).toContain('项目自评得分排序（从高到低）');
     expect(next.answers[0]).toMatchObject({ value: 100 });
   });
+
+  it('“它的项目支出” after a department of a ranking is its 项目支出, not its 支出总计 (曲阳 line 143: 240.04)', () => {
+    const ranked = engine.ask('各医保局项目支出排名');
+    const second = engine.ask('倒数第二', ranked.context);
+    expect(second.answers[0]).toMatchObject({ entity: '曲阳县医疗保障局', amount_yuan: 2400400 });
+    const its = engine.ask('它的项目支出多少', second.context);
+    expect(its.answers[0]).toMatchObject({ entity: '曲阳县医疗保障局', amount_yuan: 2400400, source: { line: 143 } });
+    const share = engine.ask('它的项目支出占支出总计多少', second.context);
+    expect(share.answers[0]).toMatchObject({ value: 37.04, unit: '%', derived: { op: 'share' } });
+    expect(share.answers.slice(1).map((a) => a.amount_yuan)).toEqual([2400400, 6480700]);
+  });
+});
+
+describe('a share of a printed cell over itself', () => {
+  it('is asked back, never printed as 100% (曲阳 支出 and 支出总计 are one cell, line 84)', () => {
+    const r = engine.ask('曲阳支出占支出总计多少');
+    expect(r.status).toBe('ambiguous');
+    expect(r.answers).toEqual([]);
+    expect(r.text).toContain('同一个数字');
+  });
 });
 
 describe('another year read from the same document', () => {

@@ -137,6 +137,10 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
 
 /** The share computed from the two printed figures: it leads, marked derived, with both as its inputs. */
 function computedShare(head: string, note: string[], part: Figure, of: Base): Reply {
+  // However the question was read, one printed cell over itself (100%) answers nothing: asked back instead.
+  if (part.document.file === of.figure.document.file && part.line === of.figure.line && part.fen === of.figure.fen && part.measure === of.figure.measure && part.column === of.figure.column) {
+    return reply('ambiguous', [...note, `${head}：所问的部分和基数是同一个数字（第${part.line}行），请说明要和哪个数比。`]);
+  }
   const value = percentValue(part.fen! / of.figure.fen!);
   const d = derivedFigure('share', [part, of.figure], `${part.label}占${of.name}的比例`, { fen: null, value, unit: '%' }, `${show(part)} ÷ ${show(of.figure)} = ${value.toFixed(2)}%`);
   return reply('answered', [...note, `${head}${show(part)}，占${of.name}${show(of.figure)}的${percent(value)}（${show(part)} ÷ ${show(of.figure)}）`], [d, part, of.figure]);
