@@ -13,6 +13,8 @@ import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overOwnList, remainderQuery } from './earlier.ts';
 import { printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
+import { described } from './intents/described.ts';
+import { resolveScopes } from './resolve.ts';
 import { reply, toResult, type Formatted, type Reply } from './reply.ts';
 import { createMemo, type Sources } from './sources.ts';
 import type { AskResult, CatalogDocument, DialogContext, Engine } from './types.ts';
@@ -97,6 +99,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 表17的第一个项目的预算: the item's figure is the one the table named prints.
     const pinned = reread?.ok ? { ...pinProject(reread.query, referred!, catalog), ...(printed && understood.query.table ? { table: understood.query.table } : {}) } : null;
     const own = pinned ?? (scoped?.ok ? readWithin(understood.query, scoped.query, within!) : understood.query);
+    // 买的是什么车: the purchase as described, of the project named or answered before.
+    const described = own.describe && describedQuery(own, own.describe, c);
+    if (described) {
+      const r = describedAnswer(described, own.describe!);
+      const result = toResult(text, r, queries);
+      result.context = c;
+      return result;
+    }
     // 剩下的呢 after a part: the whole less it; 这两个加起来: arithmetic on the figures answered before.
     const query = remainderQuery(own, c) ?? mergeContext(own, c?.query);
     const earlier = overEarlier(own, c) ?? overRanking(own);
@@ -131,6 +141,35 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const whole = answerQuery(sources, { ...q, targets: [c.whole] });
     if (whole.status !== 'answered' || !whole.figures.some((f) => f.change !== null)) return r;
     return { ...whole, lines: [`文中没有单独说明${part!.text}的增减，以下是${c.whole.text}合计的：`, ...whole.lines] };
+  }
+
+  /**
+   * 买的是什么车 after a project (or with one named): its goal text and procurement rows; naming none, every
+   * project's of the department named or asked about before. A figure named (车 read as 车辆) is no part of it.
+   */
+  function describedQuery(q: StructuredQuery, ask: NonNullable<StructuredQuery['describe']>, c: Conversation | undefined): StructuredQuery | null {
+    const projects = (targets: StructuredQuery['targets']) => targets.filter((t) => t.kind === 'project');
+    const carried = q.entities.length === 0 ? c?.query : undefined;
+    const targets = projects(q.targets).length ? projects(q.targets) : projects(carried?.targets ?? []);
+    // 采购了什么 of no project: the purchases as a figure (政府采购), answered as any question is.
+    if (ask.words.length === 0 && targets.length === 0) return null;
+    return {
+      ...q,
+      entities: carried?.entities ?? q.entities,
+      years: q.years.length ? q.years : (carried?.years ?? []),
+      stage: q.stage ?? carried?.stage ?? null,
+      targets,
+      unknown: [],
+    };
+  }
+
+  function describedAnswer(asked: StructuredQuery, ask: NonNullable<StructuredQuery['describe']>): Reply {
+    const scopes = resolveScopes(catalog, asked);
+    if (!Array.isArray(scopes)) return scopes;
+    const replies = scopes.map((scope) => described(sources, asked, scope, ask));
+    const found = replies.filter((r) => r.status === 'answered');
+    if (found.length === 0) return replies[0] ?? reply('not_found', ['没有找到。']);
+    return { ...found[0]!, lines: found.flatMap((r) => r.lines), figures: found.flatMap((r) => r.figures) };
   }
 
   /** 第二个 after a project answered alone: the list it came from, answered now that an item of it is asked for. */

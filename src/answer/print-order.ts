@@ -17,7 +17,7 @@ export function printedItem(s: Sources, q: StructuredQuery): Named | Reply | nul
   const scopes = resolveScopes(s.catalog, q);
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
   const { doc, entity } = scopes[0]!;
-  const tables = q.table ? namedTables(s, doc, q.table, q.entities[0]?.text ?? entity) : [];
+  const tables = q.table ? namedTables(s, doc, q.table, q.entities[0]?.text ?? entity, true) : [];
   if (!Array.isArray(tables)) return tables;
   const inTable = new Set(tables.map((t) => t.id));
   const projects = s.queries.projects(doc.id);

@@ -53,9 +53,10 @@ function titleWords(tables: SourceTableRow[], words: string[]): string[] | null 
 
 /**
  * The tables a question names in a document, as printed (a table printed in parts, or one title printed once per
- * unit, is each of its tables), or a reply: none is so named, or several tables of different titles are.
+ * unit, is each of its tables), or a reply: none is so named, or several tables of different titles are — unless
+ * `perProject` counts projects through them and they are 绩效 tables (曲阳 prints one per project, each titled by it).
  */
-export function namedTables(s: Sources, doc: CatalogDocument, named: Named, place: string): SourceTableRow[] | Reply {
+export function namedTables(s: Sources, doc: CatalogDocument, named: Named, place: string, perProject = false): SourceTableRow[] | Reply {
   const all = s.queries.tables(doc.id).filter((t) => t.kind !== 'toc');
   const missing = () => reply('not_found', [`${doc.display}中没有“${named.text.replace(/^第\d+张/, '')}”。`], [], [`${place} 有哪些表`]);
   let tables: SourceTableRow[];
@@ -70,7 +71,9 @@ export function namedTables(s: Sources, doc: CatalogDocument, named: Named, plac
   }
   if (tables.length === 0) return missing();
   const names = [...new Set(tables.map((t) => t.name))];
-  if (names.length > 1 && named.number === null) {
+  // 第五个项目绩效目标表: one 绩效目标表 printed per project, each titled by its project, counted as one list of projects.
+  const oneList = perProject && tables.every((t) => t.kind === 'performance');
+  if (names.length > 1 && named.number === null && !oneList) {
     const choices = tables.filter((t, i) => tables.findIndex((x) => x.name === t.name) === i);
     return reply(
       'ambiguous',
@@ -82,6 +85,20 @@ export function namedTables(s: Sources, doc: CatalogDocument, named: Named, plac
   if (named.nth === null) return tables;
   const one = tables[named.nth - 1];
   return one ? [one] : reply('not_found', [`${doc.display}中名为“${names[0]}”的表只有${tables.length}张，没有第${named.nth}张。`]);
+}
+
+/**
+ * The tables printing rows a numbered word counts (年度主要任务), none named: those whose title holds the title words
+ * the question types (整体, 自评, 目标: `numberedTitles` in shapes.json); of several titles, asked back which.
+ */
+function numberedTables(s: Sources, doc: CatalogDocument, text: string, place: string): SourceTableRow[] | Reply {
+  const said = shapes.references.numberedTitles.filter((w) => text.includes(w));
+  const all = s.queries.tables(doc.id).filter((t) => t.kind === 'performance' && said.every((w) => t.name.includes(w)));
+  const tables = all.filter((t) => s.queries.figuresByTable(t.id).some((r) => r.column_key === 'task'));
+  if (tables.length === 0) return reply('not_found', [`${doc.display}中没有列出${said.join('')}任务的表。`], [], [`${place} 有哪些表`]);
+  const names = [...new Set(tables.map((t) => t.name))];
+  if (names.length === 1) return tables;
+  return reply('ambiguous', [`${doc.display}中有${names.length}种表列出任务，请写明是哪一张：`, ...names.map((n) => `· ${n}`)], [], names.map((n) => `${place} ${n}的任务1`));
 }
 
 /** Rows that are no item of a table: its 合计, a unit's subtotal, a group row over its parts. */
@@ -103,12 +120,15 @@ function printedRows(s: Sources, tables: SourceTableRow[]): FigureRow[][] {
   return [...byLine.values()].sort((a, b) => a[0]!.line - b[0]!.line || a[0]!.id - b[0]!.id);
 }
 
+/** 任务3, 第三个任务: the rows a numbered word counts, by the number before or after it. */
+const countsNumbered = (counted: { text: string }) => shapes.references.numbered.some((w) => counted.text.startsWith(w) || counted.text.endsWith(w));
+
 /**
  * The rows of the kind the question counts: projects (第2个项目), subjects (科目), the finest subjects (明细科目),
  * the tasks of a 绩效目标表 (任务3: a word that counts rows by the number after it).
  */
 function countedRows(rows: FigureRow[][], q: StructuredQuery, counted: { text: string }, groups: ReadonlySet<number | null>): FigureRow[][] {
-  if (shapes.references.numbered.some((w) => counted.text.startsWith(w))) return rows.filter((r) => r[0]!.column_key === 'task');
+  if (countsNumbered(counted)) return rows.filter((r) => r[0]!.column_key === 'task');
   // A group row (莲湖 专用项目 over its projects) is no project of its own, as in print-order.ts.
   if (q.listOf === 'projects') return rows.filter((r) => r[0]!.project_id !== null && !groups.has(r[0]!.project_id));
   if (!q.subjects) return rows;
@@ -125,6 +145,24 @@ function rowFigures(s: Sources, doc: CatalogDocument, row: FigureRow[]): Figure[
   // The row's own label (部门年初预算收入金额), a subject's by its name; a cell repeating another's figure said once.
   const distinct = cells.filter((c, i) => cells.findIndex((x) => x.value_kind === c.value_kind && x.amount_fen === c.amount_fen && x.quantity === c.quantity) === i);
   return distinct.map((c) => fromCell(c, doc, entity, c.subject_code ? undefined : c.row_label));
+}
+
+/** The longest run of characters `a` and `b` share. */
+function shared(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) for (let j = i + best + 1; j <= a.length && b.includes(a.slice(i, j)); j++) best = j - i;
+  return best;
+}
+
+/**
+ * 第三个任务执行金额: the cell whose column the question names (the most characters of its label typed together, two
+ * at least) leads the row; else the row's headline does.
+ */
+function askedColumnFirst(figures: Figure[], text: string): Figure[] {
+  const score = (f: Figure) => (f.column ? shared(f.column, text) : 0);
+  const best = Math.max(...figures.map(score));
+  const lead = best >= 2 ? figures.find((f) => score(f) === best) : undefined;
+  return lead ? [lead, ...figures.filter((f) => f !== lead)] : figures;
 }
 
 /** `举报奖励费：1.00万元（其中…）` */
@@ -146,14 +184,16 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
   // Words typed that name nothing else (unknown, or a loose name asked back) may be a row's label.
   const typed = [...new Set([...q.unknown, ...q.candidates.map((c) => c.text)])];
   // 表1和表5的卫生健康支出: several tables named by number compare the figure in each (arithmetic), no row of one.
-  if (!q.table || q.tables || (!counted && q.targets.length === 0 && typed.length === 0)) return null;
+  // 整体自评里医保中心的第三个任务: rows a numbered word counts are a table's of them, though none is named.
+  const numberedOnly = !q.table && counted !== null && countsNumbered(counted);
+  if ((!q.table && !numberedOnly) || q.tables || (!counted && q.targets.length === 0 && typed.length === 0)) return null;
   // 表6公用经费里排第一的科目: an item of a ranking within the figure named, not the table's first row.
   if (counted && q.intent === 'rank' && !q.printOrder) return null;
   const scopes = resolveScopes(s.catalog, q);
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
   const { doc, entity, unitId } = scopes[0]!;
   const place = q.entities[0]?.text ?? doc.short;
-  const tables = namedTables(s, doc, q.table, place);
+  const tables = q.table ? namedTables(s, doc, q.table, place, q.listOf === 'projects') : numberedTables(s, doc, q.text, place);
   if (!Array.isArray(tables)) return tables;
   const printed = printedRows(s, tables);
   // 整体绩效自评表里医保中心的任务3: a table printed per unit counts the unit's own rows, never another unit's.
@@ -168,9 +208,9 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
     const i = counted.fromEnd ? items.length - counted.index : counted.index - 1;
     const row = items[i];
     if (!row) return reply('not_found', [`${head}共${items.length}${q.listOf === 'projects' ? '个项目' : '行'}，没有${counted.text}。`]);
-    const figures = rowFigures(s, doc, row);
+    const figures = askedColumnFirst(rowFigures(s, doc, row), q.text);
     const order = counted.fromEnd ? (counted.index === 1 ? '最后一' : `倒数第${counted.index}`) : `第${counted.index}`;
-    return reply('answered', [`${head}${order}${q.listOf === 'projects' ? '个项目' : q.detail ? '个明细科目' : q.subjects ? '个科目' : shapes.references.numbered.some((w) => counted.text.startsWith(w)) ? '项任务' : '行'}（第${row[0]!.line}行）：${rowText(figures)}`], figures);
+    return reply('answered', [`${head}${order}${q.listOf === 'projects' ? '个项目' : q.detail ? '个明细科目' : q.subjects ? '个科目' : countsNumbered(counted) ? '项任务' : '行'}（第${row[0]!.line}行）：${rowText(figures)}`], figures);
   }
   // A row named: the rows whose label holds every name asked (年初预算收入 in 部门年初预算收入金额), or — nothing else
   // understood — the words typed, brackets aside (人员经费（保工资） in 基本支出人员经费（保工资）).

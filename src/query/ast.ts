@@ -175,6 +175,11 @@ export interface StructuredQuery {
    * prints them, not a ranking (排第三, 第二大).
    */
   printOrder?: boolean;
+  /**
+   * 买的是什么车, 采购了什么: what kind of thing is bought — the purchase as the goal texts and procurement rows
+   * describe it. `words`: what its description is looked for by (车); empty for any purchase.
+   */
+  describe?: { words: string[]; text: string };
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said before the answer. */
   notes?: string[];
 }

@@ -147,6 +147,23 @@ function whichDepartment(m: Mentions, entities: EntityRef[], targets: Target[]):
 const BACKWARD = new RegExp(alternation(words.backward.words));
 const SPENT = new RegExp(alternation(words.spentThisYear.words));
 const HEADCOUNT = new RegExp(`(?:${alternation(words.headcountAsked.counters)})(?![次员民])|(?:有多少|多少个|几个)\\S{0,8}?(?:${alternation(words.headcountAsked.people)})[？?。！!呢啊]*$`);
+const DESCRIBE_THING = new RegExp(`是?(?:${alternation(shapes.describe.asked)})(${alternation(Object.keys(shapes.describe.things))})`);
+const DESCRIBE_ANY = new RegExp(`(?:${alternation(shapes.describe.bought)})(?:的是|是)?(?:${alternation(shapes.describe.what)})`);
+
+/**
+ * 买的是什么车 → 车 (described by goal texts holding 车), the question read as 买的车; 采购了什么 → any purchase (of a
+ * project). Null when no kind is asked.
+ */
+function describeAsked(raw: string): { describe: NonNullable<StructuredQuery['describe']>; rest: string } | null {
+  const thing = DESCRIBE_THING.exec(raw);
+  if (thing) {
+    const words = shapes.describe.things[thing[1] as keyof typeof shapes.describe.things];
+    return { describe: { words, text: thing[0] }, rest: raw.replace(thing[0], thing[1]!) };
+  }
+  const any = DESCRIBE_ANY.exec(raw);
+  // Read as typed too: asked of no project, any purchase is answered as before (采购了什么 → 政府采购).
+  return any ? { describe: { words: [], text: any[0] }, rest: raw } : null;
+}
 const RISE = new RegExp(alternation(words.changeDirection.up));
 const FALL = new RegExp(alternation(words.changeDirection.down));
 
@@ -203,7 +220,8 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     ...(m.previousYear && BACKWARD.test(text) ? { backward: true } : {}),
     ...((m.changeAsked || m.reason || m.arithmetic.some((a) => a.op === 'growth')) && FALL.test(text) && !RISE.test(text) ? { fall: true } : {}),
     listOf: m.listTargets[0]?.target ?? (listedUnderCondition(m, targets) && !m.scopes.includes('subjects') ? 'projects' : null),
-    ...(intent === 'list' && m.sets.length === 0 && COUNT_ASKED.test(text) ? { countAsked: true } : {}),
+    // 做了几个项目绩效自评: how many projects a 绩效 table is printed for.
+    ...((intent === 'list' || (intent === 'performance' && targets.length === 0)) && m.sets.length === 0 && COUNT_ASKED.test(text) ? { countAsked: true } : {}),
     subjects: m.scopes.includes('subjects') || m.scopes.includes('detail'),
     byScore,
     sources: m.sources,
@@ -401,6 +419,16 @@ function shapesOf(text: string, m: Mentions, byScore: boolean): Pick<StructuredQ
   };
 }
 
+/**
+ * 曲阳有几个项目绩效目标表: how many 绩效 tables of projects is how many projects have one (a document may print one
+ * table per project or all in one), not the list of the document's tables.
+ */
+function blocksCounted(q: StructuredQuery): StructuredQuery {
+  if (q.intent !== 'list' || q.listOf !== 'tables' || q.table?.number || !/(?:绩效|自评)\S*表/.test(q.text) || !COUNT_ASKED.test(q.text)) return q;
+  const { table: _table, ...rest } = q;
+  return { ...rest, intent: 'performance', listOf: null, countAsked: true, arithmetic: null };
+}
+
 /** 这, 那, 的 around a count (这3个, 这两个的差) only point. */
 const POINTERS = ['这', '那', '的'];
 
@@ -578,12 +606,16 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
     const level = whereSpent(text, m, entities, found);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
-    return { ok: true, query: { ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }) } };
+    return { ok: true, query: blocksCounted({ ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }) }) };
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
+  // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.
   const understand = (raw: string): Understood => {
-    const u = understandText(raw);
-    return u.ok && HEADCOUNT.test(raw) ? { ...u, query: { ...u.query, headcount: true } } : u;
+    const kind = typeof raw === 'string' ? describeAsked(raw) : null;
+    const u = understandText(kind ? kind.rest : raw);
+    if (!u.ok) return u;
+    const query = HEADCOUNT.test(raw) ? { ...u.query, headcount: true } : u.query;
+    return { ...u, query: kind ? { ...query, describe: kind.describe } : query };
   };
   return { understand };
 

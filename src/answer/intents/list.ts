@@ -101,7 +101,7 @@ function projectsMeeting(s: Sources, q: StructuredQuery, scope: Scope, all: Figu
 }
 
 /** How many items a list holds, as a figure computed by counting them (each an input, cited at its line). */
-function countOf(items: Figure[], what: string): Figure {
+export function countOf(items: Figure[], what: string): Figure {
   return derivedFigure('count', items, `${what}个数`, { fen: null, value: items.length, unit: '个' }, `共${items.length}个（逐项计数）`);
 }
 

@@ -7,6 +7,7 @@ import { tableName } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { metricFigures, pick, remember, type Sources } from '../sources.ts';
+import { countOf } from './list.ts';
 import type { Figure } from '../figures.ts';
 import { metric as metricOf, metrics } from '../../store/metrics.ts';
 import { stageOf } from '../targets.ts';
@@ -147,7 +148,7 @@ export function ownerFigure(
   o: PerformanceOwnerRow,
   scope: Scope,
   table: string | null,
-  fact: { label: string; value: number; unit: string; raw: string; line: number },
+  fact: { label: string; value: number | string; unit: string; raw: string; line: number },
 ): Figure {
   return {
     document: scope.doc,
@@ -214,6 +215,40 @@ function statedInContext(s: Sources, q: StructuredQuery, scope: Scope): Figure[]
 /** 得分, 分数, 打了多少分: a score asked, which only a 自评 (published with a 决算) gives. */
 const SCORE = new RegExp(words.scoreAsked.join('|'));
 
+/**
+ * 做了几个项目绩效自评, 有几个项目绩效目标表: the projects a 绩效 block is printed for (never the department's own
+ * 整体 blocks), each named at its block with its 自评 score where one is printed, and those whose 自评 score only
+ * the text states. The count the text states (涉及预算支出项目6个) leads, else the count of those listed.
+ */
+function projectBlocksCounted(s: Sources, scope: Scope, projects: PerformanceOwnerRow[]): Reply {
+  const head = heading(scope.entity, scope.doc);
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  const what = scope.doc.stage === '决算' ? '绩效自评' : '绩效目标';
+  const tables = tableNames(s, scope.doc.id);
+  const items = projects.map((o) => {
+    const table = tables.get(o.table_id) ?? null;
+    return o.total_score !== null
+      ? ownerFigure(o, scope, table, { label: '绩效自评总得分', value: o.total_score, unit: '分', raw: String(o.total_score), line: o.score_line ?? o.line })
+      : ownerFigure(o, scope, table, { label: '', value: o.name, unit: '', raw: o.name, line: o.line });
+  });
+  const bare = (n: string) => n.replace(/\s+/g, '');
+  const inTables = new Set(projects.map((o) => bare(o.name)));
+  const prose = s.queries
+    .factsByMetric(scope.doc.id, 'project.self_eval_score')
+    .filter((f) => f.subject_name !== null && !inTables.has(bare(f.subject_name)))
+    .map((f) => fromFact(f, scope.doc, scope.entity, `${f.subject_name}项目自评得分`));
+  const listed = [...items, ...prose];
+  const [stated] = pick(metricFigures(s, scope.doc, 'self_eval.project_count', scope.year), scope.doc.stage).main;
+  if (listed.length === 0 && !stated) return reply('not_found', [...note, `${head}中没有项目的${what}。`]);
+  const lines = [
+    ...items.map((f, i) => `· ${projects[i]!.name}${projects[i]!.total_score !== null ? `：自评得分${projects[i]!.total_score}分` : ''}（${f.table ?? '正文'}第${f.line}行）`),
+    ...prose.map((f) => `· ${f.label.replace(/项目自评得分$/, '')}：自评得分${f.value}分（正文第${f.line}行，表中未列）`),
+  ];
+  if (!stated) return reply('answered', [...note, `${head}共有${listed.length}个项目的${what}：`, ...lines], [countOf(listed, `${what}项目`), ...listed]);
+  const counted = stated.value === listed.length ? '' : `；列出的${listed.length}个：`;
+  return reply('answered', [...note, `${head}${stated.label}：${show(stated)}（正文第${stated.line}行）${counted || '：'}`, ...lines], [stated, ...listed]);
+}
+
 export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   // 莲湖自评得分多少: a 预算 sets targets; no score exists to give, and its targets are no answer to one.
   if (scope.doc.stage === '预算' && SCORE.test(q.text)) {
@@ -224,6 +259,7 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
   }
   const owners = s.queries.owners(scope.doc.id);
   const projects = owners.filter((o) => o.owner_kind === 'project');
+  if (q.countAsked) return projectBlocksCounted(s, scope, projects);
   // A target named like a project (公务员医疗补助 is also a subject) means that project's block.
   const named = q.targets.map((t) => t.kind === 'metric' ? t.text : t.name);
   const project = q.targets.find((t) => t.kind === 'project') ?? (named.length ? { kind: 'project' as const, name: named[0]!, text: named[0]!, ids: [] as number[], fuzzy: false } : undefined);

@@ -36,6 +36,7 @@ export function createParser(t: QuestionTokens) {
   const isOf = (token: IToken) => tokenMatcher(token, t.Other) && token.image === '的';
   // 第 and 排最后 count items (第2个, 排最后1名), and so does a row's name before its number (任务3); 它, 其中 before a number do not.
   const isCounting = (token: IToken) => tokenMatcher(token, t.Reference) && ['ordinal', 'last', 'numbered'].includes((entry(token) as { ref: string }).ref);
+  const isNumbered = (token: IToken) => tokenMatcher(token, t.Reference) && (entry(token) as { ref: string }).ref === 'numbered';
   const isAlone = (token: IToken) => tokenMatcher(token, t.SetWord) && (entry(token) as { alone?: boolean }).alone === true;
   // 总, 全部, 所有 before a share's base: the whole of it, not the part named before 占.
   const isWhole = (token: IToken) => (tokenMatcher(token, t.Other) || tokenMatcher(token, t.SetWord)) && shapes.share.whole.includes(token.image);
@@ -273,13 +274,17 @@ export function createParser(t: QuestionTokens) {
       this.OPTION(() => this.CONSUME(t.Direction));
     });
 
-    /** 第2个, 倒数第2个, 排最后1名; 第二低, 第3大: the order the items are counted in, typed after the number. */
+    /**
+     * 第2个, 倒数第2个, 排最后1名; 第二低, 第3大: the order the items are counted in, typed after the number; 第三个任务:
+     * the rows a numbered word counts (as 任务3 does), typed after it.
+     */
     ordinal = this.RULE('ordinal', () => {
       this.OPTION1({ GATE: () => this.fromEnd(), DEF: () => this.CONSUME(t.Top) });
       this.CONSUME(t.Reference);
       this.CONSUME(t.NumberTok);
       this.OPTION2(() => this.CONSUME(t.Counter));
       this.OPTION3({ GATE: () => adjacent(this.LA(0), this.LA(1)), DEF: () => this.CONSUME(t.Direction) });
+      this.OPTION4({ GATE: () => isNumbered(this.LA(1)) && adjacent(this.LA(0), this.LA(1)), DEF: () => this.CONSUME2(t.Reference) });
     });
 
     /** 表17, 公开05表, 政府采购表, 第1张整体绩效自评表: as many tokens as tableAt found, the last being 表 or the number. */

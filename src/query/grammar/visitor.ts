@@ -246,7 +246,7 @@ export function createMentionsVisitor(parser: QuestionParser) {
       const first = (ctx.Top as IToken[] | undefined)?.[0] ?? ref;
       const n = (ctx.NumberTok as IToken[])[0]!;
       const count = noted(out, readCount(Number(n.image), ref.image + n.image, (k) => `${ref.image}${k}个`));
-      const end = order ?? (ctx.Counter as IToken[] | undefined)?.[0] ?? n;
+      const end = (ctx.Reference as IToken[])[1] ?? order ?? (ctx.Counter as IToken[] | undefined)?.[0] ?? n;
       const span = { start: first.startOffset, end: end.startOffset + end.image.length };
       const text = allTokens(ctx).map((x) => x.image).join('');
       if ((ref.payload as Extract<Entry, { kind: 'reference' }>).ref !== 'last') out.references.push({ ref: 'item', index: count, fromEnd, text, ...span });
