@@ -21,7 +21,8 @@ export function statedChanges(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
   // 哪个科目: only subjects; else every figure whose change is stated (收入总计, 三公经费 …).
-  const facts = s.queries.factsByAspect(scope.doc.id, 'amount').filter((f) => f.year === scope.year && f.change_line !== null && (!q.subjects || f.metric === 'subject'));
+  // 功能科目 / 经济科目: only that classification's, in every shape (a ranking too).
+  const facts = s.queries.factsByAspect(scope.doc.id, 'amount').filter((f) => f.year === scope.year && f.change_line !== null && (!q.subjects || f.metric === 'subject') && ofClassification(q.text, f.subject_code));
   const stated = facts.map((f) => fromFact(f, scope.doc, scope.doc.department));
   // One figure stated twice (a subject in two paragraphs) is listed once.
   const once = <T extends Figure>(list: T[]) => list.filter((f, i) => list.findIndex((x) => x.label === f.label && x.value === f.value && x.fen === f.fen) === i);
@@ -32,7 +33,7 @@ export function statedChanges(s: Sources, q: StructuredQuery, scope: Scope): Rep
     const lines = kept.map((f) => `· ${named(f.label)}：${show(f)}，与上年${f.change!.direction}${f.change!.reason ? `（${f.change!.reason}）` : ''}（第${f.change!.line}行）`);
     return reply('answered', [...note, `${head} 文中说明与上年${asked.state}的${what}（共${kept.length}个）：`, ...lines], kept);
   }
-  if (asked.listed) return listedChanges(q, facts.filter((f) => ofClassification(q.text, f.subject_code)), scope, head, note);
+  if (asked.listed) return listedChanges(q, facts, scope, head, note);
   const up = asked.order === 'up';
   const rates = once(stated.flatMap((f) => changePercent(f) ?? []).filter((p) => (up ? (p.value as number) > 0 : (p.value as number) < 0)));
   if (rates.length === 0) return reply('not_found', [...note, `${head}中没有说明${up ? '增长' : '下降'}幅度的${what}。`]);

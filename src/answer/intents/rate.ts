@@ -101,19 +101,36 @@ function ratesMeeting(q: StructuredQuery, head: string, note: string[], rated: R
   return reply('answered', [...note, `${title}（共${kept.length}个）：`, ...kept.map((r) => `· ${r.name}：${stated(r)}`)], kept.flatMap((r) => [...r.text, ...r.table]));
 }
 
-/**
- * 完成年初预算不到60%的科目: the subjects whose completion of the budget the text states, meeting the conditions,
- * as the text lists them (科目 are subjects, never projects).
- */
-function subjectRatesMeeting(s: Sources, q: StructuredQuery, scope: Scope, head: string, note: string[]): Reply {
+/** The subjects whose completion of the budget the text states (科目 are subjects, never projects), as it lists them. */
+function subjectRates(s: Sources, q: StructuredQuery, scope: Scope): Figure[] {
   const doc = scope.doc;
   const facts = s.queries.factsByAspect(doc.id, 'execution_rate').filter((f) => isRate(scope.year)(f) && f.metric === 'subject' && ofClassification(q.text, f.subject_code));
-  const rates = facts.map((f) => fromFact(f, doc, doc.department, `${f.label}执行率`)).sort((a, b) => a.line - b.line);
+  return facts.map((f) => fromFact(f, doc, doc.department, `${f.label}执行率`)).sort((a, b) => a.line - b.line);
+}
+
+const subjectLine = (f: Figure) => `${f.label.replace(/执行率$/, '')}：${show(f)}（第${f.line}行）`;
+
+/** 完成年初预算不到60%的科目: the subjects meeting the conditions, as the text lists them. */
+function subjectRatesMeeting(q: StructuredQuery, rates: Figure[], head: string, note: string[]): Reply {
   const title = `${head} 完成预算${describeAll(q.conditions)}的科目`;
-  if (rates.length === 0) return reply('not_found', [...note, `${head}中没有说明各科目完成预算的比例。`]);
   const kept = meeting(rates, q.conditions);
   if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（共${rates.length}个科目说明了完成预算的比例）。`]);
-  return reply('answered', [...note, `${title}（共${kept.length}个，按文中顺序）：`, ...kept.map((f) => `· ${f.label.replace(/执行率$/, '')}：${show(f)}（第${f.line}行）`)], kept);
+  return reply('answered', [...note, `${title}（共${kept.length}个，按文中顺序）：`, ...kept.map((f) => `· ${subjectLine(f)}`)], kept);
+}
+
+/** 完成年初预算最低的科目: the subjects by their stated rate; every subject at the place asked leads (equal rates share it). */
+function subjectRatesRanked(q: StructuredQuery, rates: Figure[], head: string, note: string[]): Reply {
+  const value = (f: Figure) => f.value as number;
+  const sorted = [...rates].sort((a, b) => (q.ascending ? value(a) - value(b) : value(b) - value(a)));
+  const places = [...new Set(sorted.map(value))];
+  const ref = q.reference?.kind === 'item' ? q.reference : null;
+  const at = places[ref ? (ref.fromEnd ? places.length - ref.index : ref.index - 1) : 0];
+  if (at === undefined) return reply('not_found', [...note, `${head}只有${places.length}档科目完成预算的比例，没有第${ref!.index}个。`]);
+  const chosen = sorted.filter((f) => value(f) === at);
+  const place = places.indexOf(at) + 1;
+  const lines = sorted.map((f) => `${places.indexOf(value(f)) + 1}. ${subjectLine(f)}`);
+  const lead = `${head} 完成预算比例排第${place}的科目${chosen.length > 1 ? `（${chosen.length}个并列）` : ''}：${chosen.map(subjectLine).join('；')}`;
+  return reply('answered', [...note, lead, `各科目完成预算的比例（${q.ascending ? '从低到高' : '从高到低'}）：`, ...lines], [...chosen, ...sorted.filter((f) => !chosen.includes(f))]);
 }
 
 /** A project's rate as ranked: the text's where it states one (the 自评表's may differ in the last digit), else the table's. */
@@ -161,7 +178,11 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     const which = holder && target.kind === 'subject' ? `${holder.name}（文中没有单说${target.name}，这是名称含它的科目）` : targetName(target);
     return reply('answered', [...note, `${head} ${which}执行率：${said.join('；')}`], stated.map((r) => r.figure));
   }
-  if (!target && q.subjects && q.conditions.length) return subjectRatesMeeting(s, q, scope, head, note);
+  if (!target && q.subjects && (q.conditions.length || q.ordered)) {
+    const rates = subjectRates(s, q, scope);
+    if (rates.length === 0) return reply('not_found', [...note, `${head}中没有说明各科目完成预算的比例。`]);
+    return q.conditions.length ? subjectRatesMeeting(q, rates, head, note) : subjectRatesRanked(q, rates, head, note);
+  }
   // A project asked, else every project (and, unless only projects were asked, the department's own rates).
   const ids = target ? target.ids : s.queries.projects(scope.doc.id).filter((p) => scope.unitId === null || p.unit_id === scope.unitId).map((p) => p.id);
   const rated = projectRates(s, scope, ids);
