@@ -49,11 +49,17 @@ type Prepared<R> = (...params: unknown[]) => readonly R[];
 function preparer(sqlite: SQLite.Database, kept: Kept) {
   let statements = 0;
   return <R>(query: Compilable<R>): Prepared<R> & { fresh: Prepared<R> } => {
-    const compiled = query.compile();
-    const statement = sqlite.prepare(compiled.sql);
-    const constants = compiled.parameters;
+    // Compiled and prepared when first run: a one-shot question runs a few of the dozens of statements.
+    let ready: { statement: SQLite.Statement; constants: readonly unknown[] } | undefined;
+    const prepare = () => {
+      const compiled = query.compile();
+      return { statement: sqlite.prepare(compiled.sql), constants: compiled.parameters };
+    };
     const id = statements++;
-    const fresh = (...params: unknown[]) => Object.freeze(statement.all(...params, ...constants.slice(params.length)) as R[]);
+    const fresh = (...params: unknown[]) => {
+      const { statement, constants } = (ready ??= prepare());
+      return Object.freeze(statement.all(...params, ...constants.slice(params.length)) as R[]);
+    };
     const run = (...params: unknown[]) => {
       const key = `${id}\u0001${params.join('\u0000')}`;
       let rows = kept.get(key) as readonly R[] | undefined;

@@ -1,24 +1,33 @@
 // Start-up artefacts: what the engine needs before its first answer and would otherwise compute
 // from every stored row — the catalog's names, the lexicon, the project index. The ingest builds
-// them once per database and stores them as JSON; the engine reads a few rows instead of
-// scanning the figures. Each carries the fingerprint of the code that built it: one built by
-// other code is not used (the engine builds its own, and the next ingest replaces it).
+// them once per database and stores them as JSON rows; the engine reads a few rows instead of
+// scanning the figures, and the lexicon in the parts a question needs. Each row carries the
+// fingerprint of the code that built it: rows built by other code are not used (the engine
+// builds its own, and the next ingest replaces them).
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { artefactFingerprint } from '../ingest/fingerprint.ts';
 import type { Database } from '../store/schema.ts';
 import { assembleCatalog, readCatalogParts, readDocuments, type Catalog, type CatalogParts } from './catalog.ts';
-import { lexiconData, type LexiconData } from './lexicon/lexicon.ts';
+import { assembleLexicon, ENTRY_BLOCK, groupLexicon, lexiconData, lexiconFrom, type Lexicon, type LexiconData, type LexiconSource } from './lexicon/lexicon.ts';
 import { searchIndexData, type SearchIndexData } from './search.ts';
 
-export interface StartupArtefacts {
+/** The artefacts as computed from the rows (at ingest). */
+export interface BuiltArtefacts {
   catalog: CatalogParts;
   lexicon: LexiconData;
   search: SearchIndexData;
 }
 
+/** The artefacts as read back: the lexicon's parts read when first needed. */
+export interface StoredArtefacts {
+  catalog: CatalogParts;
+  lexicon: LexiconSource;
+  search: SearchIndexData;
+}
+
 /** Computes the artefacts from the stored rows (scans the figures: ingest time only). */
-export async function buildArtefacts(db: Kysely<Database>): Promise<StartupArtefacts> {
+export async function buildArtefacts(db: Kysely<Database>): Promise<BuiltArtefacts> {
   const parts = await readCatalogParts(db);
   const catalog = assembleCatalog(await readDocuments(db), parts);
   return { catalog: parts, lexicon: lexiconData(catalog), search: searchIndexData(parts.projects) };
@@ -27,19 +36,27 @@ export async function buildArtefacts(db: Kysely<Database>): Promise<StartupArtef
 /**
  * Every project (3 MB of JSON at 2,000 documents) is a row of its own beside the rest of the catalog: it and the
  * project index are parsed when first read, and a one-shot question that names no project never reads them.
+ * The lexicon is rows of its own too: its first characters, each character's phrases, its entries in blocks,
+ * and the phrases offered to pinyin input (read by a latin question or a word not understood).
  */
-const ROWS = {
-  catalog: (a: StartupArtefacts) => ({ ...a.catalog, projects: undefined }),
-  projects: (a: StartupArtefacts) => a.catalog.projects,
-  lexicon: (a: StartupArtefacts) => a.lexicon,
-  search: (a: StartupArtefacts) => a.search,
-};
-const ROW_KEYS = Object.keys(ROWS) as (keyof typeof ROWS)[];
+const FIXED = ['catalog', 'projects', 'search', 'lexicon', 'lexicon.offered'] as const;
+const GROUP = 'lexicon.group:';
+const ENTRIES = 'lexicon.entries:';
 
-export async function storeArtefacts(db: Kysely<Database>, artefacts: StartupArtefacts): Promise<void> {
+export async function storeArtefacts(db: Kysely<Database>, artefacts: BuiltArtefacts): Promise<void> {
   const fingerprint = artefactFingerprint();
+  const lexicon = groupLexicon(artefacts.lexicon);
+  const rows: [string, unknown][] = [
+    ['catalog', { ...artefacts.catalog, projects: undefined }],
+    ['projects', artefacts.catalog.projects],
+    ['search', artefacts.search],
+    ['lexicon', [...lexicon.groups.keys()]],
+    ['lexicon.offered', lexicon.offered],
+    ...[...lexicon.groups].map(([first, phrases]) => [GROUP + first, phrases] as [string, unknown]),
+  ];
+  for (let block = 0; block * ENTRY_BLOCK < lexicon.values.length; block++) rows.push([ENTRIES + block, lexicon.values.slice(block * ENTRY_BLOCK, (block + 1) * ENTRY_BLOCK)]);
   await db.deleteFrom('startup_artefacts').execute();
-  for (const key of ROW_KEYS) await db.insertInto('startup_artefacts').values({ key, fingerprint, value: JSON.stringify(ROWS[key](artefacts)) }).execute();
+  for (const [key, value] of rows) await db.insertInto('startup_artefacts').values({ key, fingerprint, value: JSON.stringify(value) }).execute();
 }
 
 /** `target[key]` read by `read` when first asked for. */
@@ -49,26 +66,42 @@ function lazily<T extends object, K extends keyof T>(target: T, key: K, read: ()
 }
 
 /** The stored artefacts when all are there and built by this code; else null. Each row's text is read when it is parsed. */
-export function readArtefacts(sqlite: SQLite.Database): StartupArtefacts | null {
-  let keys: { key: string; fingerprint: string }[];
+export function readArtefacts(sqlite: SQLite.Database): StoredArtefacts | null {
+  let current: string[];
   try {
-    keys = sqlite.prepare('select key, fingerprint from startup_artefacts').all() as typeof keys;
+    current = sqlite
+      .prepare(`select key from startup_artefacts where key in (${FIXED.map(() => '?').join(', ')}) and fingerprint = ?`)
+      .pluck()
+      .all(...FIXED, artefactFingerprint()) as string[];
   } catch {
     return null; // a database from before artefacts were stored
   }
-  const fingerprint = artefactFingerprint();
-  const current = new Set(keys.filter((r) => r.fingerprint === fingerprint).map((r) => r.key));
-  if (!ROW_KEYS.every((k) => current.has(k))) return null;
+  if (current.length !== FIXED.length) return null;
   const value = sqlite.prepare('select value from startup_artefacts where key = ?').pluck();
-  const parsed = (key: keyof typeof ROWS) => JSON.parse(value.get(key) as string);
-  const artefacts = { catalog: parsed('catalog') as CatalogParts, lexicon: parsed('lexicon') as LexiconData } as StartupArtefacts;
+  const parsed = (key: string) => {
+    const text = value.get(key) as string | undefined;
+    return text === undefined ? undefined : JSON.parse(text);
+  };
+  const lexicon: LexiconSource = {
+    firstChars: parsed('lexicon') as string[],
+    group: (first) => parsed(GROUP + first),
+    entries: (block) => parsed(ENTRIES + block) ?? [],
+    offered: () => parsed('lexicon.offered'),
+  };
+  const artefacts = { catalog: parsed('catalog') as CatalogParts, lexicon } as StoredArtefacts;
   lazily(artefacts.catalog, 'projects', () => parsed('projects'));
   lazily(artefacts, 'search', () => parsed('search'));
   return artefacts;
 }
 
-/** The engine's catalog and artefacts: stored ones when current, else computed now. */
-export async function startupArtefacts(db: Kysely<Database>, sqlite: SQLite.Database): Promise<{ catalog: Catalog; artefacts: StartupArtefacts }> {
-  const artefacts = readArtefacts(sqlite) ?? (await buildArtefacts(db));
-  return { catalog: assembleCatalog(await readDocuments(db), artefacts.catalog), artefacts };
+/** The engine's catalog, lexicon and project index: stored ones when current, else computed now. */
+export async function startupArtefacts(db: Kysely<Database>, sqlite: SQLite.Database): Promise<{ catalog: Catalog; artefacts: { lexicon: Lexicon; search: SearchIndexData } }> {
+  const stored = readArtefacts(sqlite);
+  if (stored) {
+    const catalog = assembleCatalog(await readDocuments(db), stored.catalog);
+    // The project index stays unread until a question needs it.
+    return { catalog, artefacts: { lexicon: lexiconFrom(stored.lexicon), get search() { return stored.search; } } };
+  }
+  const built = await buildArtefacts(db);
+  return { catalog: assembleCatalog(await readDocuments(db), built.catalog), artefacts: { lexicon: assembleLexicon(built.lexicon), search: built.search } };
 }

@@ -8,7 +8,7 @@ import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
 import { createMentionsVisitor, emptyMentions, noted, settleMentions, type Mentions, type Span } from './grammar/visitor.ts';
 import { distinguishProjects } from './distinguish.ts';
 import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
-import { assembleLexicon, lexiconData, type LexiconData } from './lexicon/lexicon.ts';
+import { assembleLexicon, lexiconData, type Lexicon } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
 import { createPinyinResolver, normalizeQuestion } from './normalize/index.ts';
 import { questionTooLong, readCount } from './limits.ts';
@@ -513,8 +513,8 @@ function loosely(m: Mentions, found: Found, holding: (word: string) => string[])
 }
 
 /** `built`: the lexicon and project index stored at ingest (src/query/artefacts.ts); computed here when absent. */
-export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconData; search?: SearchIndexData } = {}): Understander {
-  const lexicon = assembleLexicon(built.lexicon ?? lexiconData(catalog));
+export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon; search?: SearchIndexData } = {}): Understander {
+  const lexicon = built.lexicon ?? assembleLexicon(lexiconData(catalog));
   const tokens = buildTokens(lexicon);
   const parser = createParser(tokens);
   const visitor = createMentionsVisitor(parser);
@@ -522,7 +522,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: LexiconD
   let pinyin: ((text: string) => string) | null = null;
   const normalized = (raw: string) => {
     const text = normalizeQuestion(raw);
-    return /[a-z]/.test(text) ? (pinyin ??= createPinyinResolver(lexicon.phrases(), lexicon.projectNames))(text) : text;
+    return /[a-z]/.test(text) ? (pinyin ??= createPinyinResolver(lexicon.phrases(), lexicon.projectNames()))(text) : text;
   };
   const projects = lazyProjectSearch(() => buildProjectSearch(catalog.projects, built.search));
   // Made when a question first tells projects apart: a question naming none never reads every project.

@@ -6,12 +6,40 @@
 // 辽宁的医保局), a condition on amounts (50万元以下, 超过八成, 在10万到50万之间),
 // the second figure of a comparison (比项目支出多), an item of the last list (第2个).
 // Shape words that build nothing where they stand are plain words (see the visitor).
-import { CstParser, Lexer, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, Lexer, LLkLookaheadStrategy, tokenMatcher, type ILookaheadStrategy, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type { Entry } from '../lexicon/lexicon.ts';
 import type { QuestionTokens } from './tokens.ts';
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 
-export function createParser(t: QuestionTokens) {
+const MAX_LOOKAHEAD = 2;
+
+/**
+ * chevrotain's LL(k) lookahead, each decision's function built when the parser first reaches it: building all of
+ * them is most of the parser's construction, and a one-shot question passes through a few of its decisions.
+ */
+class LazyLookahead extends LLkLookaheadStrategy {
+  override buildLookaheadForAlternation(options: Parameters<ILookaheadStrategy['buildLookaheadForAlternation']>[0]) {
+    let built: ((alts?: IOrAlt<unknown>[]) => number | undefined) | undefined;
+    const build = () => (built ??= super.buildLookaheadForAlternation(options));
+    return function (this: unknown, alts?: IOrAlt<unknown>[]) {
+      return build().call(this, alts);
+    };
+  }
+
+  override buildLookaheadForOptional(options: Parameters<ILookaheadStrategy['buildLookaheadForOptional']>[0]) {
+    let built: (() => boolean) | undefined;
+    const build = () => (built ??= super.buildLookaheadForOptional(options));
+    return function (this: unknown) {
+      return build().call(this);
+    };
+  }
+}
+
+/**
+ * `validate`: chevrotain's grammar checks (ambiguities, left recursion). The grammar is code, so they run in the
+ * tests (test/query/grammar.test.ts), not on every start.
+ */
+export function createParser(t: QuestionTokens, { validate = false } = {}) {
   const targets = [t.Metric, t.Subject, t.Project, t.Code];
   const numbers = [t.NumberTok, t.Code, t.Year];
   const is = (token: IToken, kinds: TokenType[]) => kinds.some((k) => tokenMatcher(token, k));
@@ -138,7 +166,7 @@ export function createParser(t: QuestionTokens) {
     }
 
     constructor() {
-      super(t.all, { maxLookahead: 2 });
+      super(t.all, { maxLookahead: MAX_LOOKAHEAD, skipValidations: !validate, lookaheadStrategy: new LazyLookahead({ maxLookahead: MAX_LOOKAHEAD }) });
       this.performSelfAnalysis();
     }
 

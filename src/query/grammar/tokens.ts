@@ -86,45 +86,35 @@ const KINDS: [keyof QuestionTokens, EntryKind][] = [
   ['Counter', 'counter'],
 ];
 
-export function buildTokens(lexicon: Lexicon): QuestionTokens {
-  // Every kind asks the trie at the same position: remember the last answer.
-  let lastText = '';
-  let lastOffset = -1;
-  let lastHit: { length: number; value: Entry } | null = null;
+/**
+ * `validate`: chevrotain's checks of the lexer's patterns. The patterns are code, so they run in the tests
+ * (test/query/grammar.test.ts), not on every start.
+ */
+export function buildTokens(lexicon: Lexicon, { validate = false } = {}): QuestionTokens {
   let foreign = false;
-  const lookup = (text: string, offset: number) => {
-    if (text !== lastText || offset !== lastOffset) {
-      lastText = text;
-      lastOffset = offset;
-      lastHit = lexicon.trie.longest(text, offset);
-      // A place not held, where it is longer than any word of the lexicon there (海淀区 over 海淀's 海).
-      const length = foreign ? foreignPlaceAt(text, offset) : 0;
-      if (length > (lastHit?.length ?? 0)) lastHit = { length, value: { kind: 'place', place: text.slice(offset, offset + length), foreign: true } };
-    }
-    return lastHit;
-  };
-  // Any Han character may start a place's name (lexicon/foreign.ts), beside the lexicon's own first characters.
-  const hints = [...new Set([...lexicon.trie.firstChars(), ...HAN])];
-
-  const dictionary = Object.fromEntries(
-    KINDS.map(([name, kind]) => [
-      name,
-      createToken({
-        name,
-        line_breaks: false,
-        start_chars_hint: hints,
-        pattern: {
-          exec: (text: string, offset: number) => {
-            const hit = lookup(text, offset);
-            if (!hit || hit.value.kind !== kind) return null;
-            const match = [text.slice(offset, offset + hit.length)] as CustomPatternMatcherReturn;
-            match.payload = hit.value;
-            return match;
-          },
-        },
-      }),
-    ]),
-  ) as Record<(typeof KINDS)[number][0], TokenType>;
+  // The token kinds of the lexicon's entries: the parser's vocabulary. The lexer matches one dictionary word (the
+  // longest entry at a position, whatever its kind) and the word then takes its entry's kind: one pattern tried
+  // per position, and one first-character table built at start-up, rather than one per kind.
+  const dictionary = Object.fromEntries(KINDS.map(([name]) => [name, createToken({ name, pattern: Lexer.NA })])) as Record<(typeof KINDS)[number][0], TokenType>;
+  const kindOf = new Map<EntryKind, TokenType>(KINDS.map(([name, kind]) => [kind, dictionary[name]]));
+  const Word = createToken({
+    name: 'Word',
+    line_breaks: false,
+    // Any Han character may start a place's name (lexicon/foreign.ts), beside the lexicon's own first characters.
+    start_chars_hint: [...new Set([...lexicon.firstChars(), ...HAN])],
+    pattern: {
+      exec: (text: string, offset: number) => {
+        let hit = lexicon.longest(text, offset);
+        // A place not held, where it is longer than any word of the lexicon there (海淀区 over 海淀's 海).
+        const length = foreign ? foreignPlaceAt(text, offset) : 0;
+        if (length > (hit?.length ?? 0)) hit = { length, value: { kind: 'place', place: text.slice(offset, offset + length), foreign: true } };
+        if (!hit) return null;
+        const match = [text.slice(offset, offset + hit.length)] as CustomPatternMatcherReturn;
+        match.payload = hit.value;
+        return match;
+      },
+    },
+  });
 
   const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
   const Year = createToken({ name: 'Year', pattern: /(?:19|20)\d{2}(?!\d)(?:年度?)?/ });
@@ -137,15 +127,19 @@ export function buildTokens(lexicon: Lexicon): QuestionTokens {
   const Other = createToken({ name: 'Other', pattern: /[\u0000-\uffff]/, line_breaks: true });
 
   const all = [WhiteSpace, ...KINDS.map(([name]) => dictionary[name]), Year, Code, NumberTok, Latin, Other];
-  const lexer = new Lexer(all, { ensureOptimizations: true, positionTracking: 'onlyOffset' });
+  const lexer = new Lexer([WhiteSpace, Word, Year, Code, NumberTok, Latin, Other], { ensureOptimizations: true, positionTracking: 'onlyOffset', skipValidations: !validate });
   const tokenize = (text: string, withForeign: boolean) => {
     foreign = withForeign;
-    lastOffset = -1;
     try {
-      return lexer.tokenize(text).tokens;
+      const { tokens } = lexer.tokenize(text);
+      for (const token of tokens) {
+        if (token.tokenType !== Word) continue;
+        token.tokenType = kindOf.get((token.payload as Entry).kind)!;
+        token.tokenTypeIdx = token.tokenType.tokenTypeIdx!;
+      }
+      return tokens;
     } finally {
       foreign = false;
-      lastOffset = -1;
     }
   };
   return { ...dictionary, Year, Code, NumberTok, Latin, Other, all, lexer, tokenize };

@@ -1,6 +1,6 @@
-// Every word the grammar knows, in one trie: names from the database (units,
-// subjects, projects), figures from grammar/metrics.json, question words from
-// grammar/words.json. Built once at start-up.
+// Every word the grammar knows: names from the database (units, subjects,
+// projects), figures from grammar/metrics.json, question words from
+// grammar/words.json. Computed at ingest and stored in parts; read in the parts a question needs.
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import words from '../../../grammar/words.json' with { type: 'json' };
 import type { ArithmeticOp, ChangeOrder, ChangeState, Comparison } from '../ast.ts';
@@ -59,14 +59,17 @@ export type ListTarget = keyof typeof words.listTargets;
 export type EntryKind = Entry['kind'];
 
 export interface Lexicon {
-  trie: Trie<Entry>;
+  /** The longest entry starting at `offset`, whatever its kind: its length in UTF-16 units and its entry. */
+  longest(text: string, offset: number): { length: number; value: Entry } | null;
+  /** First characters of all entries (chevrotain's start_chars_hint). */
+  firstChars(): readonly string[];
   /**
    * The Chinese phrases offered to pinyin input, most important first: every phrase but a unit's long names.
    * Listed on first use (a latin question, a word not understood): a one-shot question mostly needs none.
    */
   phrases: () => readonly string[];
   /** The phrases that are project names, typed in part (kunnan qunzhong). */
-  projectNames: Set<string>;
+  projectNames: () => ReadonlySet<string>;
 }
 
 /** How a figure is typed: its name without quotes (“三公”经费 → 三公经费) and its extra words. */
@@ -90,7 +93,7 @@ export interface LexiconData {
 }
 
 /** Normalised texts, each with the index of its entry in LexiconData.values. */
-interface Phrases {
+export interface Phrases {
   texts: string[];
   values: number[];
 }
@@ -98,14 +101,100 @@ interface Phrases {
 /** The longest name of a unit offered to pinyin input. */
 const PINYIN_UNIT_CHARS = 6;
 
-export function assembleLexicon(data: LexiconData): Lexicon {
-  const trie = new Trie<Entry>();
-  for (const { texts, values } of [data.phrases, data.shapeWords]) texts.forEach((text, i) => trie.add(text, data.values[values[i]!]!));
+/** What pinyin input and homophones are read against (Lexicon.phrases, Lexicon.projectNames). */
+export interface OfferedPhrases {
+  phrases: string[];
+  projectNames: string[];
+}
+
+/**
+ * The lexicon grouped for reading in parts: its phrases by first character (each text once, its first entry kept,
+ * longest match across kinds), its entries in blocks of ENTRY_BLOCK by index. The ingest stores each group and
+ * block as a row of its own (src/query/artefacts.ts): a question reads the groups of its own characters and the
+ * blocks of the entries it meets, not a national lexicon's 160,000 phrases.
+ */
+export interface LexiconGroups {
+  groups: Map<string, Phrases>;
+  values: Entry[];
+  offered: OfferedPhrases;
+}
+
+export const ENTRY_BLOCK = 256;
+
+/** Where a lexicon's parts are read from when first needed: groups and blocks absent are undefined. */
+export interface LexiconSource {
+  firstChars: readonly string[];
+  group(first: string): Phrases | undefined;
+  entries(block: number): Entry[];
+  offered(): OfferedPhrases;
+}
+
+const firstOf = (text: string) => String.fromCodePoint(text.codePointAt(0)!);
+
+export function groupLexicon(data: LexiconData): LexiconGroups {
+  const groups = new Map<string, Phrases>();
+  const seen = new Set<string>();
+  for (const { texts, values } of [data.phrases, data.shapeWords]) {
+    texts.forEach((text, i) => {
+      if (text === '' || seen.has(text)) return;
+      seen.add(text);
+      const first = firstOf(text);
+      const group = groups.get(first) ?? groups.set(first, { texts: [], values: [] }).get(first)!;
+      group.texts.push(text);
+      group.values.push(values[i]!);
+    });
+  }
   // A unit goes by dozens of names (辽宁省朝阳市北票市医疗保障局, 朝阳北票医保局…); typed in pinyin, it is by a short one.
-  let spelled: string[] | undefined;
   const { texts, values } = data.phrases;
-  const phrases = () => (spelled ??= [...new Set(texts.filter((text, i) => data.values[values[i]!]!.kind !== 'entity' || text.length <= PINYIN_UNIT_CHARS))]);
-  return { trie, phrases, projectNames: new Set(data.projectNames) };
+  const phrases = [...new Set(texts.filter((text, i) => data.values[values[i]!]!.kind !== 'entity' || text.length <= PINYIN_UNIT_CHARS))];
+  return { groups, values: data.values, offered: { phrases, projectNames: data.projectNames } };
+}
+
+/** A source over groups held in memory (a lexicon computed now, not stored). */
+export function heldSource(lexicon: LexiconGroups): LexiconSource {
+  return {
+    firstChars: [...lexicon.groups.keys()],
+    group: (first) => lexicon.groups.get(first),
+    entries: (block) => lexicon.values.slice(block * ENTRY_BLOCK, (block + 1) * ENTRY_BLOCK),
+    offered: () => lexicon.offered,
+  };
+}
+
+/** The lexicon over a source: each first character's trie built when a question first has it, each block of entries when first met. */
+export function lexiconFrom(source: LexiconSource): Lexicon {
+  const firsts = new Set(source.firstChars);
+  const tries = new Map<string, Trie<number>>();
+  const blocks: Entry[][] = [];
+  const trieOf = (first: string) => {
+    let trie = tries.get(first);
+    if (!trie) {
+      trie = new Trie<number>();
+      const group = source.group(first);
+      group?.texts.forEach((text, i) => trie!.add(text, group.values[i]!));
+      tries.set(first, trie);
+    }
+    return trie;
+  };
+  const entry = (index: number) => (blocks[Math.floor(index / ENTRY_BLOCK)] ??= source.entries(Math.floor(index / ENTRY_BLOCK)))[index % ENTRY_BLOCK]!;
+  let offered: OfferedPhrases | undefined;
+  let projectNames: Set<string> | undefined;
+  return {
+    longest(text, offset) {
+      if (offset >= text.length) return null;
+      const first = String.fromCodePoint(text.codePointAt(offset)!);
+      if (!firsts.has(first)) return null;
+      const hit = trieOf(first).longest(text, offset);
+      return hit ? { length: hit.length, value: entry(hit.value) } : null;
+    },
+    firstChars: () => source.firstChars,
+    phrases: () => (offered ??= source.offered()).phrases,
+    projectNames: () => (projectNames ??= new Set((offered ??= source.offered()).projectNames)),
+  };
+}
+
+/** The lexicon of data computed now (no stored artefacts). */
+export function assembleLexicon(data: LexiconData): Lexicon {
+  return lexiconFrom(heldSource(groupLexicon(data)));
 }
 
 const ABBREVIATIONS = Object.entries(words.abbreviations).filter(([short]) => short !== '$comment');
