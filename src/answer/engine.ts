@@ -2,22 +2,26 @@
 // answer with figures and sources out. Built once: the lexicon, the project
 // index and the prepared queries live as long as the engine.
 import { databasePath } from '../config.ts';
-import type { StructuredQuery } from '../query/ast.ts';
+import type { StructuredQuery, Target } from '../query/ast.ts';
 import { startupArtefacts } from '../query/artefacts.ts';
 import { MAX_QUESTION_CHARS } from '../query/limits.ts';
 import { createUnderstander } from '../query/understand.ts';
 import { openStore } from '../store/db.ts';
 import { prepareQueries } from './data.ts';
-import { conversation, followUps, placeInConversation, listItems, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
+import { conversation, followUps, type Named, placeInConversation, listItems, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overOwnList, remainderQuery } from './earlier.ts';
 import { printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { described } from './intents/described.ts';
+import { indicatorNamed } from './intents/performance.ts';
 import { resolveScopes } from './resolve.ts';
-import { reply, toResult, type Formatted, type Reply } from './reply.ts';
+import { heading, reply, toResult, type Formatted, type Reply } from './reply.ts';
+import { show } from './figures.ts';
 import { createMemo, type Sources } from './sources.ts';
 import type { AskResult, CatalogDocument, DialogContext, Engine } from './types.ts';
+import { alternation } from '../query/normalize/words.ts';
+import shapes from '../../grammar/shapes.json' with { type: 'json' };
 
 const REFUSALS = {
   empty: '请输入一个问题，例如：曲阳 2023 三公经费。',
@@ -30,6 +34,14 @@ function whose(r: Reply): Reply {
   const f = r.figures[0];
   return r.status === 'answered' && f ? { ...r, lines: [`${f.label}属于${f.entity}。`, ...r.lines] } : r;
 }
+
+/** As many items as a ranking shows at most (前50): the rest of a cut one is what is past those shown. */
+const MAX_RANKED = 50;
+
+/** 其中, 里面 before the words naming a part. */
+const PART_WORDS = new RegExp(`^(?:${alternation(shapes.references.part)})`);
+/** 类, 部分 after the words naming a part (服务类): what kind of part, no part of its name. */
+const PART_KINDS = new RegExp(`(?:${alternation(shapes.references.partKinds)})$`);
 
 /** Said when answering failed on something unforeseen: no figure rather than a wrong one. */
 export const ENGINE_FAILED = '抱歉，这个问题处理时出错了，没有给出答案。请换个说法再问，例如：曲阳 2023 三公经费。';
@@ -98,7 +110,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const scoped = within !== null ? understander.understand(`${within} ${understood.query.text}`) : null;
     // 表17的第一个项目的预算: the item's figure is the one the table named prints.
     const pinned = reread?.ok ? { ...pinProject(reread.query, referred!, catalog), ...(printed && understood.query.table ? { table: understood.query.table } : {}) } : null;
-    const own = pinned ?? (scoped?.ok ? readWithin(understood.query, scoped.query, within!) : understood.query);
+    const read = pinned ?? (scoped?.ok ? readWithin(understood.query, scoped.query, within!) : understood.query);
+    // 其中服务类 after 政府采购: the part the words name read after the whole's name (政府采购服务).
+    const part = partOfWhole(understood.query, c);
+    const own = part?.query ?? read;
     // 买的是什么车: the purchase as described, of the project named or answered before.
     const described = own.describe && describedQuery(own, own.describe, c);
     if (described) {
@@ -107,10 +122,17 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       result.context = c;
       return result;
     }
+    // 那印刷宣传品的数量呢 after a project's targets: another indicator of the same project.
+    const indicator = indicatorFollowUp(own, c);
+    if (indicator) {
+      const result = toResult(text, indicator, queries);
+      result.context = c;
+      return result;
+    }
     // 剩下的呢 after a part: the whole less it; 这两个加起来: arithmetic on the figures answered before.
     const query = remainderQuery(own, c) ?? mergeContext(own, c?.query);
     const earlier = overEarlier(own, c) ?? overRanking(own);
-    const answered = earlier ?? wholeChanged(query, answerQuery(sources, query), c);
+    const answered = earlier ?? itemAsIs(understood.query, referred, pinned) ?? restOfList(own, c) ?? wholeChanged(query, answerQuery(sources, query), c);
     const r = query.owner ? whose(answered) : answered;
     // A set answer's warnings and cautions read the failed checks of every department it cites: one query for all.
     const format = () => toResult(text, r, queries, formatted);
@@ -118,7 +140,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // A message nothing understood leaves the conversation where it was, and so does arithmetic on earlier answers
     // (两者合计 → 两者差多少 are of the same two).
     if (earlier && c) result.context = c;
-    else if (understoodAnything(own)) result.context = conversation(query, r, c, referred !== null);
+    else if (understoodAnything(own)) result.context = { ...conversation(query, r, c, referred !== null), ...(part ? { whole: part.whole } : {}) };
     result.followups = r.status === 'answered' ? followUps(query) : [];
     return result;
   }
@@ -147,6 +169,70 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
    * 买的是什么车 after a project (or with one named): its goal text and procurement rows; naming none, every
    * project's of the department named or asked about before. A figure named (车 read as 车辆) is no part of it.
    */
+  /**
+   * 剩下的是什么 after a ranking cut to its first N (北票项目前三个): the items after those shown, in the same order.
+   * Null unless the last answer was a cut ranking and the question names nothing.
+   */
+  function restOfList(q: StructuredQuery, c: Conversation | undefined): Reply | null {
+    const previous = c?.query;
+    if (q.arithmetic?.op !== 'remaining' || q.entities.length + q.targets.length > 0 || !previous || previous.intent !== 'rank' || previous.top === null || !c?.items) return null;
+    const all = answerQuery(sources, { ...previous, top: MAX_RANKED });
+    if (all.status !== 'answered') return null;
+    const shown = new Set(c.items.map((i) => i.figure && `${i.figure.entity}\u0000${i.figure.label}`));
+    const rest = all.figures.filter((f) => !f.derived && !shown.has(`${f.entity}\u0000${f.label}`));
+    if (rest.length === 0) return reply('not_found', ['上面已经列出了全部。']);
+    const f = rest[0]!;
+    return reply('answered', [`${heading(previous.entities[0]?.name ?? f.entity, f.document)} 其余${rest.length}项（接上面的排序）：`, ...rest.map((x) => `· ${x.label}：${show(x)}`)], rest);
+  }
+
+  /**
+   * 其中服务类, 服务类呢 after a figure (政府采购), or after another part of it: words naming nothing alone that, typed
+   * after the whole's name, name one other figure (政府采购服务类 → 政府采购服务). Null otherwise: the question is read as
+   * it was.
+   */
+  function partOfWhole(q: StructuredQuery, c: Conversation | undefined): { query: StructuredQuery; whole: Target } | null {
+    const previous = c?.query;
+    // 货物类呢 after 其中服务类: a part of the same whole, which stays the whole for the next.
+    const whole = c?.whole ?? (previous?.targets.length === 1 ? previous.targets[0]! : null);
+    if (!whole || whole.kind !== 'metric' || previous!.entities.length !== 1 || q.entities.length > 0 || q.targets.length > 0 || q.set) return null;
+    // The words typed: not understood, or read loosely as projects' names (其中服务类 → 服务质量考核费 …).
+    const typed = [...new Set([...q.unknown, ...q.candidates.map((x) => x.text)])];
+    if (typed.length !== 1) return null;
+    const words = typed[0]!.replace(PART_WORDS, '').replace(PART_KINDS, '');
+    const again = words ? understander.understand(`${previous!.entities[0]!.text} ${whole.text}${words}`) : null;
+    const part = again?.ok && again.query.targets.length === 1 && again.query.unknown.length + again.query.candidates.length === 0 ? again.query.targets[0]! : null;
+    if (!part || part.kind !== 'metric' || part.key === whole.key) return null;
+    return { query: { ...q, targets: [part], unknown: [], candidates: [], reference: { kind: 'part', text: typed[0]!.slice(0, typed[0]!.indexOf(words)) } }, whole };
+  }
+
+  /**
+   * 里面第二项是啥 after a list whose items no name reads back exactly (a procurement row: 医保局公务用车购置经费（轿车）):
+   * the item as it was listed, its figure cited where it was — never a project found loosely by its words. Null when
+   * the question asks more of the item than what it is, or its words read back as they were listed.
+   */
+  function itemAsIs(q: StructuredQuery, item: Named | null, reread: StructuredQuery | null): Reply | null {
+    const f = item?.figure;
+    if (!f || q.reference?.kind !== 'item' || q.targets.length + q.unknown.length + q.candidates.length > 0 || q.intent !== 'lookup' || q.arithmetic || q.table) return null;
+    const loose = !reread || reread.candidates.length > 0 || reread.unknown.length > 0 || reread.targets.some((t) => t.kind === 'project' && t.fuzzy);
+    return loose ? reply('answered', [`${heading(f.entity, f.document)} ${q.reference.text}：${f.label}：${show(f)}`], [f]) : null;
+  }
+
+  /**
+   * Words naming no figure, department or project, after a question about one project's targets (its 绩效目标, an
+   * indicator, a target in a unit): an indicator of that project they name closely, else null (answered as before).
+   */
+  function indicatorFollowUp(q: StructuredQuery, c: Conversation | undefined): Reply | null {
+    const previous = c?.query;
+    const [project] = previous?.targets ?? [];
+    // A target asked by its unit (它要请多少人次专家) is answered by the project's indicators too.
+    const asked = previous && (previous.intent === 'performance' || c.earlier?.at(-1)?.figure?.label.includes('绩效指标'));
+    if (!asked || previous.targets.length !== 1 || project!.kind !== 'project' || previous.entities.length !== 1) return null;
+    if (q.entities.length > 0 || q.set || q.targets.some((t) => t.kind !== 'metric') || q.unknown.length + q.candidates.length === 0) return null;
+    const scopes = resolveScopes(catalog, { ...previous, text: q.text });
+    if (!Array.isArray(scopes) || scopes.length !== 1) return null;
+    return indicatorNamed(sources, scopes[0]!, project!.ids, q.text);
+  }
+
   function describedQuery(q: StructuredQuery, ask: NonNullable<StructuredQuery['describe']>, c: Conversation | undefined): StructuredQuery | null {
     const projects = (targets: StructuredQuery['targets']) => targets.filter((t) => t.kind === 'project');
     const carried = q.entities.length === 0 ? c?.query : undefined;

@@ -111,6 +111,35 @@ function projectReason(s: Sources, scope: Scope, o: PerformanceOwnerRow): { text
 const pairs = (w: string) => new Set([...w].slice(1).map((c, i) => w[i]! + c));
 
 /**
+ * 那印刷宣传品的数量呢, 标语成本呢 after a project's targets: the indicator of that project the words name — sharing
+ * the most pairs of characters with the question — with its target and what was done, cited at its row. Null when
+ * no indicator is named closely.
+ */
+export function indicatorNamed(s: Sources, scope: Scope, ids: number[], typed: string): Reply | null {
+  const owners = s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && ids.includes(o.project_id));
+  const said = pairs(typed.replace(/^那么?|呢$|[\s的]/g, ''));
+  // Named closely: most of the indicator's name typed, or most of what was typed in its name (标语成本 in 每条标语、条幅制作成本).
+  const scored = owners.flatMap((o) => s.queries.targets(o.id).map((t) => {
+    const own = pairs(bareName(t.level3).replace(/的/g, ''));
+    const shared = [...own].filter((p) => said.has(p)).length;
+    return { o, t, shared, enough: shared >= 2 && (shared * 2 >= own.size || shared * 3 >= said.size * 2) };
+  }));
+  const best = Math.max(0, ...scored.filter((x) => x.enough).map((x) => x.shared));
+  const chosen = scored.filter((x) => x.enough && x.shared === best);
+  if (chosen.length === 0) return null;
+  const tables = tableNames(s, scope.doc.id);
+  const head = heading(scope.entity, scope.doc);
+  const lines = scope.yearNote ? [scope.yearNote] : [];
+  const figures: Figure[] = [];
+  for (const { o, t } of chosen) {
+    const table = tables.get(o.table_id) ?? null;
+    lines.push(`${head} ${o.name}的绩效指标（${table ?? '正文'}第${t.line}行）：`, describeTarget(t));
+    figures.push(...[proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, table), actualFigure(o, t, scope, table)].filter((f): f is Figure => f !== null));
+  }
+  return reply('answered', lines, figures);
+}
+
+/**
  * 这个项目全年要请多少人次专家, 它要检查多少家, 比例是多少: the asked project's indicators counted in the unit the
  * question names (shapes.json targetUnits), those sharing most words with the question first — their targets as set,
  * never a count of anything else. Null when the question names no unit its indicators print.

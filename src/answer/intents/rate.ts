@@ -8,7 +8,7 @@ import { comparable, describeAll, meeting, mismatch, ofClassification } from '..
 import { fromFact, show, type Figure } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
-import type { Sources } from '../sources.ts';
+import { projectAmounts, type Sources } from '../sources.ts';
 import { targetName } from '../targets.ts';
 import { ownerFigure, ownerRate, tableNames } from './performance.ts';
 
@@ -199,7 +199,10 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     // 执行有什么问题, 为什么没花完: what its 自评 states, said where it is, or that it states none.
     const [r] = projects as [Rated];
     const why = r.reasons.map((x) => `文中说明的问题及原因：${x.text}（正文第${x.line}行）`);
-    return reply('answered', [...note, `${head} ${r.name}执行率：${stated(r)}`, ...(q.reason ? (why.length ? why : ['文中没有说明问题及原因。']) : [])], figures);
+    // The amounts the rate is of (执行数 over 预算数), beside it: 那离休医疗保障呢 after a rate asks both.
+    const amounts = (['决算', '预算'] as const).flatMap((stage) => projectAmounts(s, scope.doc, scope.year, stage).filter((f) => f.label === r.name).slice(0, 1).map((f) => ({ stage, f })));
+    const of = amounts.length ? `（${amounts.map(({ stage, f }) => `${stage === '决算' ? '执行数' : '预算数'}${show(f)}`).join('，')}）` : '';
+    return reply('answered', [...note, `${head} ${r.name}执行率：${stated(r)}${of}`, ...(q.reason ? (why.length ? why : ['文中没有说明问题及原因。']) : [])], [...figures, ...amounts.map(({ f }) => f)]);
   }
   const lines = [...note, `${head}执行率：`, ...own.map((f) => `· ${f.label}：${show(f)}`)];
   if (projects.length) lines.push(...(own.length ? ['各项目：'] : []), ...projects.map((r) => `· ${r.name}：${stated(r)}`));
