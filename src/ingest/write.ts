@@ -7,8 +7,8 @@ import type { RowWriter } from './rows.ts';
 import type { ParsedFile } from './run.ts';
 import { nameKey } from './text/cjk.ts';
 
-function insertAll<T extends keyof Database>(db: RowWriter, table: T, rows: Insertable<Database[T]>[]): void {
-  for (const row of rows) db.insert(table, row);
+function addAll<T extends keyof Database>(db: RowWriter, table: T, rows: Insertable<Database[T]>[]): void {
+  for (const row of rows) db.add(table, row);
 }
 
 export interface Source {
@@ -62,7 +62,7 @@ export function writeDocument(db: RowWriter, source: Source, parsed: Pick<Parsed
         mapping: corroborations.mappings.get(t) ?? null,
       });
     tableIds.set(t, id);
-    insertAll(db, 'table_segments', spans.map(([a, b]) => ({ table_id: id, line_start: a, line_end: b })));
+    addAll(db, 'table_segments', spans.map(([a, b]) => ({ table_id: id, line_start: a, line_end: b })));
   }
 
   // Projects named only in the prose (a 决算's self-evaluation summary) are projects too.
@@ -150,7 +150,7 @@ export function writeDocument(db: RowWriter, source: Source, parsed: Pick<Parsed
         corroboration: corroborations.cells.get(c)?.status ?? 'none',
         check_id: checkId(corroborations.cells.get(c)?.check),
       };
-      db.insert('line_items', item);
+      db.add('line_items', item);
     }
   }
 
@@ -195,7 +195,7 @@ export function writeDocument(db: RowWriter, source: Source, parsed: Pick<Parsed
       basis: x.basis,
       raw_text: x.raw,
     }));
-    insertAll(db, 'performance_targets', targets);
+    addAll(db, 'performance_targets', targets);
   };
   for (const t of doc.tables) for (const o of t.owners) writeOwner(o, tableIds.get(t)!);
   // Goals stated in the prose belong to no table.
@@ -204,9 +204,11 @@ export function writeDocument(db: RowWriter, source: Source, parsed: Pick<Parsed
   for (const f of doc.facts) {
     const verdict = corroborations.facts.get(f);
     const fact: NewNarrativeFact = { ...f, flags: f.flags ?? '', document_id: documentId, corroboration: verdict?.status ?? 'none', check_id: checkId(verdict?.check) };
-    db.insert('narrative_facts', fact);
+    db.add('narrative_facts', fact);
   }
-  for (const d of doc.internalDepartments) db.insert('internal_departments', { ...d, document_id: documentId });
-  for (const h of doc.headcounts) db.insert('headcounts', { people: h.people, count: h.count, unit: h.unit, line: h.line, raw_text: h.raw, document_id: documentId });
+  for (const d of doc.internalDepartments) db.add('internal_departments', { ...d, document_id: documentId });
+  for (const h of doc.headcounts) db.add('headcounts', { people: h.people, count: h.count, unit: h.unit, line: h.line, raw_text: h.raw, document_id: documentId });
+  // Every row of the document in place before anything else is written or read.
+  db.flush();
   return documentId;
 }

@@ -28,6 +28,10 @@ const NOT_ABOUT_VALUES = new Set(['duplicate_rows']);
 
 type Figure = CellDraft | FactDraft;
 
+/** Verdicts naming no check, one for every figure they are about (a long document has hundreds of thousands). */
+const UNCORROBORATED: Verdict = Object.freeze({ status: 'none', check: null });
+const UNMAPPED: Verdict = Object.freeze({ status: 'unmapped', check: null });
+
 const printed = (c: CellDraft) => c.valueKind === 'money' && c.fen !== null && c.raw !== '';
 
 /**
@@ -46,12 +50,15 @@ function moneyColumns(table: TableDraft): Set<string> {
  */
 function confirmedColumns(checks: CheckDraft[], tableOf: Map<CellDraft, TableDraft>): Map<TableDraft, Set<string>> {
   const out = new Map<TableDraft, Set<string>>();
+  // Each figure's column, named once: a figure takes part in many checks.
+  const columns = new Map<CellDraft, string>();
+  const columnOf = (c: CellDraft) => columns.get(c) ?? columns.set(c, columnId(c)).get(c)!;
   for (const check of checks) {
     if (!check.passed) continue;
     const byTable = new Map<TableDraft, Set<string>>();
     for (const c of check.cells) {
       const t = tableOf.get(c);
-      if (t) byTable.set(t, (byTable.get(t) ?? new Set()).add(columnId(c)));
+      if (t) byTable.set(t, (byTable.get(t) ?? new Set()).add(columnOf(c)));
     }
     const acrossSources = PAIRWISE.has(check.rule) && (byTable.size > 1 || check.facts.length > 0 || check.rule === 'balance');
     for (const [t, columns] of byTable) {
@@ -116,7 +123,7 @@ export function corroborate(doc: DocumentDraft, checks: CheckDraft[]): Corrobora
     const rule = list.find((c) => c.rule !== 'text_vs_table');
     if (rule) return { status: 'rule', check: rule };
     const text = list.find((c) => c.rule === 'text_vs_table');
-    return text ? { status: 'text', check: text } : { status: 'none', check: null };
+    return text ? { status: 'text', check: text } : UNCORROBORATED;
   };
 
   const confirmed = confirmedColumns(checks, tableOf);
@@ -146,7 +153,7 @@ export function corroborate(doc: DocumentDraft, checks: CheckDraft[]): Corrobora
       // A figure whose column no identity confirms, or whose header names nothing known, is not known to
       // mean what its header says.
       const mapped = t.kind !== 'performance' || c.column.key === 'task';
-      cells.set(c, (unmapped || c.column.key === 'unknown') && mapped && v.status !== 'contradicted' && c.valueKind === 'money' ? { status: 'unmapped', check: null } : v);
+      cells.set(c, (unmapped || c.column.key === 'unknown') && mapped && v.status !== 'contradicted' && c.valueKind === 'money' ? UNMAPPED : v);
     }
   }
   // The prose takes part in text_vs_table checks only: its figures are `text`, `contradicted` or `none`.

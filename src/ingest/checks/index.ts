@@ -4,11 +4,18 @@ import type { DocumentDraft } from '../document/parse.ts';
 import { acrossTableChecks } from './across-tables.ts';
 import type { CheckDraft } from './check.ts';
 import { withinTableChecks } from './within-table.ts';
+import { flatten } from '../text/flatten.ts';
 
 export type { CheckDraft } from './check.ts';
 
 export function runChecks(doc: DocumentDraft): CheckDraft[] {
   // Label alignment runs first: it flags figures the other rules must not trust.
   const across = acrossTableChecks(doc);
-  return [...doc.tables.flatMap(withinTableChecks), ...across];
+  const checks = [...doc.tables.flatMap(withinTableChecks), ...across];
+  // Held until the document is written: as one string each rather than the pieces they were written from.
+  for (const c of checks) {
+    c.message = flatten(c.message);
+    c.subject = flatten(c.subject);
+  }
+  return checks;
 }

@@ -165,8 +165,8 @@ function headerKeys() {
         firsts.add(firstCell(l.cells!));
       }
     },
-    /** A header row printed again. */
-    repeats: (line: Line) => rows.has(rowKey(line.cells!)),
+    /** A header row printed again: its first cell is a header row's first cell before the whole row is keyed. */
+    repeats: (line: Line) => firsts.has(firstCell(line.cells!)) && rows.has(rowKey(line.cells!)),
     /** A row whose first cell is the first cell of a header row (`政府采购项目来源`, `项目名称`). */
     startsLike(line: Line) {
       const first = firstCell(line.cells!);
@@ -189,15 +189,19 @@ const joinsInto = (head: string, tail: string) => !isWhole(head) && /^-?\d[\d,]*
  * continues the text above it (a wrapped project name). A line of text alone is left to the parsers.
  */
 function continuesBrokenRow(prev: string[], next: string[]): boolean {
-  const filled = next.flatMap((c, i) => (c.trim() ? [i] : []));
-  const pieces = filled.filter((i) => isFragment(next[i]!));
-  if (pieces.length === 0) return false;
-  return filled.every((i) => {
+  // Asked of every row of every table: one pass over the cells, no lists.
+  let pieces = 0;
+  for (let i = 0; i < next.length; i++) {
+    const cell = next[i]!;
+    if (!cell.trim()) continue;
     const above = prev[i] ?? '';
     if (!above.trim()) return false;
-    if (pieces.includes(i)) return isFragment(above) && joinsInto(above, next[i]!);
-    return !isFragment(above) && parseNumber(above) === null && !hasNumberedOrdinal(next[i]!);
-  });
+    if (isFragment(cell)) {
+      pieces++;
+      if (!(isFragment(above) && joinsInto(above, cell))) return false;
+    } else if (isFragment(above) || parseNumber(above) !== null || hasNumberedOrdinal(cell)) return false;
+  }
+  return pieces > 0;
 }
 
 function joinBrokenRow(prev: string[], next: string[]): string[] {

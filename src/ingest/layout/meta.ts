@@ -16,9 +16,11 @@ const ORG_SUFFIX = '(?:局|中心|所|院|站|委员会|办公室|处|队|馆|�
 /** A table's number as printed: 表5, 表 14-3, 表一, 附表1, 公开05表, 公开 6 表. */
 export const TABLE_NUMBER = '附?表\\s*(?:\\d+|[一二三四五六七八九十]{1,3})(?:\\s*[-－—]\\s*\\d+)?|公开\\s*\\d+\\s*表';
 
+const WHOLE_NUMBER = new RegExp(`^(?:${TABLE_NUMBER})$`);
+
 /** The number a text is, spaces removed (`表 14` → 表14), or null. */
 export function tableNumber(text: string): string | null {
-  return new RegExp(`^(?:${TABLE_NUMBER})$`).test(text.trim()) ? text.replace(/\s+/g, '') : null;
+  return WHOLE_NUMBER.test(text.trim()) ? text.replace(/\s+/g, '') : null;
 }
 
 /** A department named with its code in front (`473 曲阳县医疗保障局`, `312 泸溪县教育局`). */
@@ -82,6 +84,9 @@ export function parseMetaLine(text: string): Meta[] | null {
 /** A unit printed after a title: `（单位：万元）`, `(金额单位:元)`, or set apart by spaces. */
 const UNIT_AFTER_TITLE = /(?:\s*[（(]\s*(?:金额)?单位\s*[:：]\s*(万元|元)\s*[)）]|\s+(?:金额)?单位\s*[:：]\s*(万元|元))$/;
 
+const NUMBER_BEFORE = new RegExp(`^(${TABLE_NUMBER})\\s+(\\S.*)$`);
+const NUMBER_AFTER = new RegExp(`^(.*[^\\s（(])(?:\\s+[（(]?(${TABLE_NUMBER})[)）]?|\\s*[（(](${TABLE_NUMBER})[)）])$`);
+
 /**
  * A title printed with its number (`部门收支总体情况表⇥表1`, `表1  部门收支总体情况表`,
  * `《收支预算总表》`) or its unit (`部门收支总体情况表（单位：万元）`): the title, the number and the unit apart.
@@ -90,10 +95,10 @@ export function splitTitle(text: string): { title: string; number: string | null
   const u = UNIT_AFTER_TITLE.exec(text.trim());
   const unit = u ? ((u[1] ?? u[2]) === '元' ? '元' : '万元') : null;
   const t = (u ? text.trim().slice(0, u.index) : text.trim()).replace(/^《(.+)》$/, '$1');
-  const before = new RegExp(`^(${TABLE_NUMBER})\\s+(\\S.*)$`).exec(t);
+  const before = NUMBER_BEFORE.exec(t);
   if (before) return { title: before[2]!.replace(/^《(.+)》$/, '$1').trim(), number: before[1]!.replace(/\s+/g, ''), unit };
   // After the title, set apart by spaces or in brackets (`收入支出决算表（公开01表）`).
-  const after = new RegExp(`^(.*[^\\s（(])(?:\\s+[（(]?(${TABLE_NUMBER})[)）]?|\\s*[（(](${TABLE_NUMBER})[)）])$`).exec(t);
+  const after = NUMBER_AFTER.exec(t);
   if (after) return { title: after[1]!.replace(/^《(.+)》$/, '$1').trim(), number: (after[2] ?? after[3])!.replace(/\s+/g, ''), unit };
   return { title: t, number: null, unit };
 }
