@@ -213,7 +213,7 @@ export function pointedText(q: StructuredQuery, item: Named): string {
 /** Intents worth carrying into a follow-up that names none. */
 const CARRIED = new Set(['breakdown', 'share', 'performance', 'rate']);
 /** Arithmetic one figure takes part in: asked after a figure, it is on that figure. */
-const ONE_FIGURE = new Set(['remaining', 'per_head']);
+const ONE_FIGURE = new Set(['remaining', 'per_head', 'per_unit']);
 /** Intents a place alone completes (北票 执行率, 北票 有哪些项目): nothing of the previous question is wanted. */
 const STANDALONE = new Set(['rate', 'performance', 'rank', 'list']);
 

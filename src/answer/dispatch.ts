@@ -7,6 +7,7 @@ import { orgAliasesOf } from '../query/lexicon/aliases.ts';
 import { arithmetic } from './intents/arithmetic.ts';
 import { statedBasis } from './intents/basis.ts';
 import { breakdown } from './intents/breakdown.ts';
+import { statedHeadcount } from './intents/headcounts.ts';
 import { statedChanges } from './intents/changes.ts';
 import { compare } from './intents/compare.ts';
 import { listCatalog, listWithin } from './intents/list.ts';
@@ -70,6 +71,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const targetsAsked = q.intent === 'lookup' || q.intent === 'performance' || (q.intent === 'share' && q.base === null);
   const inUnit = targetsAsked ? unitTargets(s, q, [...unknown, ...q.candidates.map((c) => c.text)]) : null;
   if (inUnit) return inUnit;
+  // 村级代办员有几个: people the text counts, not a project loosely named by them.
+  const counted = q.candidates.length > 0 ? peopleCounted(s, q) : null;
+  if (counted) return withCutOff(resolveScopes(catalog, q) as Scope[], counted);
   // A word that only loosely named something is asked back, never answered beside the rest of the question.
   if (q.candidates.length > 0 && unknown.length === 0) {
     const place = q.entities[0] ? `${catalog.departments.get(q.entities[0].department)![0]!.short} ` : '';
@@ -308,8 +312,16 @@ function moneyOnly(scope: Scope, t: Target): Reply {
   return reply('not_found', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)}中没有印“${t.text}”的人数，只印有“${name}”的金额，不能当作人数。`], [], [`${scope.doc.short} ${name}`]);
 }
 
+/** 有多少离休干部: the count the text states of the people named, for one department; null when it states none. */
+function peopleCounted(s: Sources, q: StructuredQuery, scopes: Scope[] | Reply = resolveScopes(s.catalog, q)): Reply | null {
+  if (!q.headcount || (q.arithmetic && q.arithmetic.op !== 'sum') || !Array.isArray(scopes) || scopes.length !== 1) return null;
+  return statedHeadcount(s, q, scopes[0]!);
+}
+
 function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
   if (q.changes) return statedChanges(s, q, scopes[0]!);
+  const people = peopleCounted(s, q, scopes);
+  if (people) return people;
   switch (q.intent) {
     case 'list':
       return listWithin(s, q, scopes[0]!);

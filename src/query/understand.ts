@@ -73,6 +73,7 @@ function computed(text: string, m: Mentions, entities: EntityRef[], targets: Tar
   const pairs = targets.length > 1 || entities.length > 1 || numberedTables(m).length > 1 || new Set(m.years).size > 1 || m.bothStages || new Set(m.stages).size > 1 || ofUnits;
   switch (op) {
     case 'per_head':
+    case 'per_unit':
     case 'remaining':
     case 'growth':
       return true;
@@ -146,7 +147,10 @@ function whichDepartment(m: Mentions, entities: EntityRef[], targets: Target[]):
 
 const BACKWARD = new RegExp(alternation(words.backward.words));
 const SPENT = new RegExp(alternation(words.spentThisYear.words));
-const HEADCOUNT = new RegExp(`(?:${alternation(words.headcountAsked.counters)})(?![次员民])|(?:有多少|多少个|几个)\\S{0,8}?(?:${alternation(words.headcountAsked.people)})[？?。！!呢啊]*$`);
+// 村级代办员有几个: people the text counts (words.json headcounts), then how many.
+const HEADCOUNT = new RegExp(
+  `(?:${alternation(words.headcountAsked.counters)})(?![次员民])|(?:有多少|多少个|几个)\\S{0,8}?(?:${alternation([...words.headcountAsked.people, ...words.headcounts.people])})[？?。！!呢啊]*$|(?:${alternation(words.headcounts.people)})(?:一共|总共|共)?有?(?:几个|多少个?|几名|多少名|几位|多少位)[？?。！!呢啊]*$`,
+);
 const DESCRIBE_THING = new RegExp(`是?(?:${alternation(shapes.describe.asked)})(${alternation(Object.keys(shapes.describe.things))})`);
 const DESCRIBE_ANY = new RegExp(`(?:${alternation(shapes.describe.bought)})(?:的是|是)?(?:${alternation(shapes.describe.what)})`);
 
@@ -584,7 +588,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // 人均…按实有人员: a headcount beside a figure is what it is divided by, not a phrase split by a space.
     // 固定资产其中车辆, 固定资产除去车辆: a word of containment or a difference between them says the second is a part of the first.
     const ofWhole = partsOfWhole(text, m, found);
-    if (!m.arithmetic.some((a) => a.op === 'per_head') && !ofWhole) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
+    if (!m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit') && !ofWhole) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
     // 中央和省里下达的…资金: words elsewhere in the question tell apart the projects a loose name matched.
     distinguishProjects(text, m, found, projectName);
     // 省财政的…资金比中央的少: 比 between loose words that read as fewer than two figures is not understood, never one figure answered.

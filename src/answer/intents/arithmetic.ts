@@ -3,16 +3,17 @@
 // question names: two figures (基本支出比项目支出少多少), two departments, two years, a 决算's budget and
 // spending (还剩多少没花), a figure and a headcount (人均, saying 编制 or 实有).
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
-import words from '../../../grammar/words.json' with { type: 'json' };
 import type { ArithmeticOp, StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import { derivedFigure, fallsAsPrinted, fromCell, percentValue, priorFromChange, show, usable, type Figure } from '../figures.ts';
 import { money } from '../format.ts';
+import { metrics } from '../../store/metrics.ts';
 import { asProject } from '../namesakes.ts';
 import { reply, yearHeading, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { pick, type Sources } from '../sources.ts';
 import { compare } from './compare.ts';
+import { namedHeadcounts } from './headcounts.ts';
 import { aligned, changePercent, headlineFigure, printingsOf, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
 
 const NAMES: Record<ArithmeticOp, string> = {
@@ -21,6 +22,7 @@ const NAMES: Record<ArithmeticOp, string> = {
   average: '平均',
   ratio: '倍数',
   per_head: '人均',
+  per_unit: '平均每个',
   remaining: '未花完',
   growth: '增长率',
 };
@@ -186,24 +188,15 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
  * when none is stated; several different counts are returned for the question to be asked back.
  */
 function peopleCounted(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Figure | Figure[] | null {
-  const named = [...words.headcounts.people].sort((a, b) => b.length - a.length).find((p) => q.text.includes(p));
   const doc = scope.doc;
-  const asFigure = (label: string, value: number, unit: string, line: number, raw: string): Figure => ({
-    document: doc, entity: scope.entity, year: scope.year, basis: doc.stage, label, fen: null, value, unit, printedIn: '万元', table: null, column: null, line, raw, precision: null, change: null, rank: 0,
-  });
-  let found: Figure[] = [];
-  if (named) {
-    found = s.queries
-      .headcounts(doc.id)
-      .filter((h) => h.people.includes(named) || named.includes(h.people))
-      .map((h) => asFigure(`${h.people}人数`, h.count, h.unit, h.line, h.raw_text));
-  } else if (t.kind === 'metric') {
-    found = s.queries
+  let counts = namedHeadcounts(s, q, scope);
+  if (counts.length === 0 && t.kind === 'metric') {
+    const found = s.queries
       .figuresByMetric(doc.id, t.key)
       .filter((r) => usable(r) && r.year === scope.year && r.value_kind === 'count' && r.quantity !== null && r.quantity > 0)
       .map((r) => ({ ...fromCell(r, doc, scope.entity, `${r.row_label}${r.column_label}`), value: r.quantity }));
+    counts = found.filter((f, i) => found.findIndex((x) => x.value === f.value) === i);
   }
-  const counts = found.filter((f, i) => found.findIndex((x) => x.value === f.value) === i);
   return counts.length === 0 ? null : counts.length === 1 ? counts[0]! : counts;
 }
 
@@ -228,9 +221,7 @@ function perHead(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     const label = `人均${targetName(t)}（按${counted.label}）`;
     const formula = `${shown(amount)} ÷ ${show(counted)}`;
     const f = derivedFigure('per_head', [amount, counted], label, { fen }, `${label} = ${formula}`);
-    // A few 元 a head reads in 元 (28.00元), not as 0.00万元.
-    const each = fen < 1_000_000 ? `${(fen / 100).toFixed(2)}元` : money(fen, '元');
-    return reply('answered', [`${head} ${label}：${each} = ${formula}（${counted.label}见第${counted.line}行）`], [f, amount, counted]);
+    return reply('answered', [`${head} ${label}：${each(fen)} = ${formula}（${counted.label}见第${counted.line}行）`], [f, amount, counted]);
   }
   const count = headlineFigure(s, scope, { kind: 'metric', key, text: '' }, scope.year, scope.doc.stage).main;
   const people = authorized ? '编制人数' : '实有人数';
@@ -242,6 +233,54 @@ function perHead(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const f = derivedFigure('per_head', [amount, count], label, { fen }, `${label} = ${formula}`);
   return reply('answered', [`${head} ${label}：${money(fen, amount.printedIn)} = ${formula}（${people}${show(count)}）`], [f, amount, count]);
 }
+
+/** The counter a per-unit word counts in (每辆 → 辆). */
+const counterOf = (word: string) => [...word].reverse().find((c) => !'每平均车'.includes(c)) ?? '';
+
+/**
+ * The count a per-unit figure divides by: printed in the figure's own row (固定资产占用表: 数量 beside 价值), else the first
+ * of the counts the question names (每辆公车: 车辆) or shapes.json lists for its metric that the document prints. Several different counts of one metric: all,
+ * to be asked back.
+ */
+function unitsCounted(s: Sources, scope: Scope, t: Target, amount: Figure, named: string[]): Figure | Figure[] | null {
+  const doc = scope.doc;
+  const rows = t.kind === 'metric' ? s.queries.figuresByMetric(doc.id, t.key) : t.kind === 'project' ? s.queries.projectFigures(doc.id) : [];
+  const own = rows.filter((r) => usable(r) && r.line === amount.line && r.value_kind === 'count' && r.quantity !== null);
+  if (own.length) return { ...fromCell(own[0]!, doc, scope.entity, `${amount.label}${own[0]!.column_label}`), value: own[0]!.quantity };
+  const listed = t.kind === 'metric' ? ((shapes.perUnit.counts as Record<string, string[]>)[t.key] ?? []) : [];
+  for (const key of [...named, ...listed]) {
+    const found = targetFigures(s, scope, { kind: 'metric', key, text: '' }, scope.year).filter((f) => f.fen === null && typeof f.value === 'number');
+    const values = [...new Set(found.map((f) => f.value))];
+    if (values.length > 1) return found;
+    if (found.length) return found[0]!;
+  }
+  return null;
+}
+
+/** 每辆公车的运行维护费, 其他固定资产平均每件: a figure over the count of the things it is of, the count named. */
+function perUnit(s: Sources, q: StructuredQuery, scope: Scope): Reply {
+  // 每辆公车的运行维护费: a count named beside the figure is what it is divided by.
+  const isCount = (x: Target) => x.kind === 'metric' && metrics.find((m) => m.key === x.key)?.kind === 'count';
+  const t = q.targets.find((x) => !isCount(x)) ?? q.targets[0]!;
+  const named = q.targets.flatMap((x) => (x !== t && x.kind === 'metric' && isCount(x) ? [x.key] : []));
+  const counter = counterOf(q.arithmetic!.text);
+  const head = yearHeading(scope.entity, scope.doc, scope.year);
+  const amount = headlineFigure(s, scope, t, scope.year, stageOf(q.stage, scope)).main;
+  if (!amount || amount.fen === null) return reply('not_found', [`${head}中没有找到${targetName(t)}的金额，无法计算平均每${counter}。`]);
+  const counted = unitsCounted(s, scope, t, amount, named);
+  if (!counted) return reply('not_found', [`${head}中没有印${targetName(t)}对应的数量（${counter}），无法计算平均每${counter}的数额。`]);
+  if (Array.isArray(counted)) return reply('ambiguous', [`${head}中印有几个数量：${counted.map((c) => `${c.label}${show(c)}（第${c.line}行）`).join('、')}，请说明按哪个计算。`]);
+  const n = counted.value as number;
+  if (n <= 0) return reply('not_found', [`${head} ${counted.label}为${show(counted)}（第${counted.line}行），无法计算平均每${counter}的数额。`]);
+  const fen = Math.round(amount.fen / n);
+  const label = `平均每${counter}${targetName(t)}（按${counted.label}）`;
+  const formula = `${shown(amount)} ÷ ${show(counted)}`;
+  const f = derivedFigure('per_unit', [amount, counted], label, { fen }, `${label} = ${formula}`);
+  return reply('answered', [`${head} ${label}：${each(fen)} = ${formula}（${counted.label}见第${counted.line}行）`], [f, amount, counted]);
+}
+
+/** A figure for one head or one thing: a few 元 reads in 元 (28.00元), not as 0.00万元. */
+const each = (fen: number) => (fen < 1_000_000 ? `${(fen / 100).toFixed(2)}元` : money(fen, '元'));
 
 /** The department's own units (本级, 下属中心) that print a figure of the target, each a scope of its own. */
 function unitScopes(s: Sources, scope: Scope, t: Target): Scope[] {
@@ -275,6 +314,7 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   }
   const note = scope.yearNote && scopes.length === 1 ? [scope.yearNote] : [];
   if (op === 'per_head') return withNote(perHead(s, q, scope), note);
+  if (op === 'per_unit') return withNote(perUnit(s, q, scope), note);
   // 增幅, 增长率: the percent the text states is the answer, before any computed from its amounts.
   if (op === 'growth' && q.targets.length === 1 && scopes.length === 1 && q.years.length < 2) {
     const now = headlineFigure(s, scope, q.targets[0]!, scope.year, stageOf(q.stage, scope)).main;

@@ -1,0 +1,36 @@
+// The people a document states a count of (全市 73 名离休干部, 4 名村级代办人员), stored at ingest (headcounts):
+// 有多少离休干部, 村级代办员有几个 are answered with that count at its line; 平均每位离休干部 divides by it.
+import words from '../../../grammar/words.json' with { type: 'json' };
+import type { StructuredQuery } from '../../query/ast.ts';
+import { show, type Figure } from '../figures.ts';
+import { reply, yearHeading, type Reply } from '../reply.ts';
+import type { Scope } from '../resolve.ts';
+import type { Sources } from '../sources.ts';
+
+const PEOPLE = [...words.headcounts.people].sort((a, b) => b.length - a.length);
+/** 代办员 and 代办人员 name the same people: compared without 人. */
+const bare = (w: string) => w.replace(/人/g, '');
+
+/** The counts the document states of the people the question names, one per different count (each at its first line). */
+export function namedHeadcounts(s: Sources, q: StructuredQuery, scope: Scope): Figure[] {
+  const named = PEOPLE.find((p) => q.text.includes(p));
+  if (!named) return [];
+  const doc = scope.doc;
+  const found = s.queries
+    .headcounts(doc.id)
+    .filter((h) => bare(h.people).includes(bare(named)) || bare(named).includes(bare(h.people)))
+    .map((h): Figure => ({
+      document: doc, entity: scope.entity, year: scope.year, basis: doc.stage, label: `${h.people}人数`, fen: null, value: h.count, unit: h.unit, printedIn: '万元', table: null, column: null, line: h.line, raw: h.raw_text, precision: null, change: null, rank: 0,
+    }));
+  return found.filter((f, i) => found.findIndex((x) => x.value === f.value) === i);
+}
+
+/** 有多少离休干部: the count stated, or null when the document states none of the people named. */
+export function statedHeadcount(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+  const counts = namedHeadcounts(s, q, scope);
+  if (counts.length === 0) return null;
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  const head = yearHeading(scope.entity, scope.doc, scope.year);
+  const lines = counts.map((c) => `· ${c.label.replace(/人数$/, '')}：${show(c)}（第${c.line}行：“${c.raw.replace(/\s+/g, ' ').trim().slice(0, 40)}”）`);
+  return reply('answered', [...note, `${head} 文件中写明的人数：`, ...lines], counts);
+}
