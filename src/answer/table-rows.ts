@@ -9,6 +9,7 @@ import { fromCell, headlineRank, show, usable, type Figure } from './figures.ts'
 import { tableName } from './format.ts';
 import { heading, reply, type Reply } from './reply.ts';
 import { resolveScopes } from './resolve.ts';
+import { computation } from './intents/arithmetic.ts';
 import type { Sources } from './sources.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 
@@ -147,6 +148,22 @@ function rowFigures(s: Sources, doc: CatalogDocument, row: FigureRow[]): Figure[
   return distinct.map((c) => fromCell(c, doc, entity, c.subject_code ? undefined : c.row_label));
 }
 
+/**
+ * 整体绩效表里三项基本支出加起来: the rows named, added up — each unit's own where the table is printed per unit. A count
+ * typed (三项) keeps the units printing that many; none does: asked back, never added over more or fewer rows.
+ */
+function rowsAdded(s: Sources, doc: CatalogDocument, found: FigureRow[][], count: number | null, head: string): Reply {
+  const units = [...new Set(found.map((r) => r[0]!.unit_id))];
+  const groups = units.map((u) => found.filter((r) => r[0]!.unit_id === u));
+  const fits = count ? groups.filter((g) => g.length === count) : groups;
+  const whose = (g: FigureRow[][]) => (units.length > 1 ? `${s.entity(doc, g[0]![0]!.unit_id)} ` : '');
+  if (fits.length === 0) {
+    return reply('ambiguous', [`问题说的是${count}项，但${head}中找到的是：${groups.map((g) => `${whose(g)}${g.length}项`).join('、')}。请把要相加的项逐一写出。`]);
+  }
+  const sums = fits.map((g) => computation('sum', g.map((r) => ({ figure: rowFigures(s, doc, r)[0]!, name: `第${r[0]!.line}行 ${r[0]!.row_label}` })), `${whose(g)}${g.length}项`, ''));
+  return reply(sums.every((r) => r.status === 'answered') ? 'answered' : 'not_found', [head, ...sums.flatMap((r) => r.lines)], sums.flatMap((r) => r.figures));
+}
+
 /** The longest run of characters `a` and `b` share. */
 function shared(a: string, b: string): number {
   let best = 0;
@@ -218,6 +235,7 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
   const words = q.targets.length ? q.targets.map((t) => (t.kind === 'project' ? t.name : t.text)) : typed.map((w) => bare(w).replace(/^的/, ''));
   const found = rows.filter((r) => words.every((w) => bare(r[0]!.row_label).includes(w) || r[0]!.subject_name === w || r[0]!.column_label.includes(w)));
   if (found.length === 0) return null;
+  if (q.arithmetic?.op === 'sum') return rowsAdded(s, doc, found, q.arithmetic.count ?? null, head);
   const figures = found.flatMap((r) => rowFigures(s, doc, r));
   return reply('answered', [head, ...found.map((r) => `· 第${r[0]!.line}行 ${rowText(rowFigures(s, doc, r))}`)], figures);
 }

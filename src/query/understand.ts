@@ -1,6 +1,7 @@
 // A question in, a structured query out: normalise, read pinyin, lex and parse
 // with the grammar, look leftover words up as project names, decide the intent.
 import type { Catalog } from './catalog.ts';
+import type { Stage } from '../store/schema.ts';
 import type { EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
 import { entitiesOf, looseUnitWords, narrowByPlace, placeOwnLevel, placeUnitOrgs, scopeOf, unheldOrganisations } from './entities.ts';
 import { createParser, type QuestionParser } from './grammar/parser.ts';
@@ -21,7 +22,7 @@ import { MEASURES, metrics } from '../store/metrics.ts';
 import { sourceOfPart } from './funds.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
-import { alternation } from './normalize/words.ts';
+import { alternation, escapeRegExp } from './normalize/words.ts';
 
 export type Understood =
   | { ok: true; query: StructuredQuery }
@@ -201,6 +202,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
   const byScore = rankedByScore(m, targets);
   whichDepartment(m, entities, targets);
   const intent = decideIntent(text, m, entities, targets, byScore);
+  rateTyped(text, m, intent, targets);
   // 功能科目里排最后的: the last of a ranking the question asks for is the first from the other end, however long
   // the ranking (its shown part is cut to the top N).
   const printOrder = inPrintOrder(text, m, entities);
@@ -384,6 +386,47 @@ function partsOfWhole(text: string, m: Mentions, found: Found): boolean {
     if (text.indexOf(t.text) >= word.end) found.targets[i] = partInKindOf(before, t, text.slice(word.end));
   });
   return before.length > 0 && before.length < found.targets.length;
+}
+
+/** The stage of a project's column named as a measure (项目执行数: 决算数). */
+const PROJECT_COLUMNS: Record<string, Stage> = { 'project.executed': '决算', 'project.budget': '预算' };
+
+/**
+ * 这两个项目执行数加起来: a project column named beside the projects computed on is the stage they are read at, not a
+ * figure of its own.
+ */
+function projectColumn(m: Mentions, found: Found): void {
+  const column = found.targets.find((t) => t.kind === 'metric' && PROJECT_COLUMNS[t.key]);
+  if (!column || m.arithmetic.length === 0 || !found.targets.some((t) => t.kind === 'project')) return;
+  found.targets = found.targets.filter((t) => t !== column);
+  m.stages.push(PROJECT_COLUMNS[(column as Extract<Target, { kind: 'metric' }>).key]!);
+}
+
+const SHARE_OF = alternation(shapes.share.shareOf);
+const WITHIN = alternation(shapes.references.part);
+
+/**
+ * X在Y里占多少, 在Y中占的比例: Y, named between 在 and a word of containment just before 占, is the share's base — not a
+ * whole X is a part of (the word of containment is dropped).
+ */
+function baseBefore(text: string, m: Mentions, found: Found): void {
+  if (m.shareBase || !m.intents.includes('share')) return;
+  const base = found.targets.find((t) => new RegExp(`在${escapeRegExp(t.text)}(?:${WITHIN})(?:${SHARE_OF})`).test(text));
+  if (!base || found.targets.length < 2) return;
+  const at = text.indexOf(base.text);
+  m.shareBase = { text: base.text, start: at, end: at + base.text.length, whole: false };
+  m.references = m.references.filter((r) => !(r.ref === 'part' && r.start === at + base.text.length));
+}
+
+const RATE_TYPED = new RegExp(`(?:${alternation(words.intents.rate)})(?:是|为|达到|达)?(\\d+(?:\\.\\d+)?)%`);
+
+/** 执行率100%的项目: a rate typed right after its word, no comparator, lists those at that rate (as 执行率是100% does). */
+function rateTyped(text: string, m: Mentions, intent: Intent, targets: Target[]): void {
+  const typed = intent === 'rate' && targets.length === 0 && !m.conditions.some((c) => c.unit === 'percent') ? RATE_TYPED.exec(text) : null;
+  if (!typed) return;
+  const value = Number(typed[1]);
+  const start = typed.index + typed[0].indexOf(typed[1]!);
+  m.conditions.push({ op: 'between', value, upper: value, unit: 'percent', text: `${typed[1]}%`, start, end: start + typed[1]!.length + 1 });
 }
 
 /** 占Y: the target named as a share's base (the last one typed so, as 本级项目支出占全部项目支出 names one twice). */
@@ -587,6 +630,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // Without 和/与, several things read from one phrase split by a space are doubted.
     // 人均…按实有人员: a headcount beside a figure is what it is divided by, not a phrase split by a space.
     // 固定资产其中车辆, 固定资产除去车辆: a word of containment or a difference between them says the second is a part of the first.
+    projectColumn(m, found);
     const ofWhole = partsOfWhole(text, m, found);
     if (!m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit') && !ofWhole) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
     // 中央和省里下达的…资金: words elsewhere in the question tell apart the projects a loose name matched.
@@ -604,6 +648,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     if (unread && found.targets.length + found.candidates.length < 2 && entities.length < 2 && !m.previousYear) found.unknown.push(text.slice(loose.start).trim());
     wholeBudget(text, m, entities, found);
     ownDepartments(text, m, entities, found);
+    baseBefore(text, m, found);
     partNamed(text, m, found);
     subjectsSpending(m, found);
     spendingListed(m, found);

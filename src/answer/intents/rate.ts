@@ -9,7 +9,7 @@ import { fromFact, show, type Figure } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { projectAmounts, type Sources } from '../sources.ts';
-import { targetName } from '../targets.ts';
+import { headlineFigure, targetName } from '../targets.ts';
 import { ownerFigure, ownerRate, tableNames } from './performance.ts';
 
 /** A 整体绩效自评表 indicator that is the unit's own rate (预算执行率), named as questions name it. */
@@ -17,6 +17,8 @@ const RATE_INDICATORS = new Set(words.intents.rate);
 
 interface Rated {
   name: string;
+  /** The project's id, for its money (预算超过200万而且执行率100%). */
+  id: number;
   text: Figure[];
   table: Figure[];
   /** A failed text_vs_table check covers the two. */
@@ -50,6 +52,7 @@ function projectRates(s: Sources, scope: Scope, ids: number[]): Rated[] {
       const of = (f: Figure): Figure => ({ ...f, of: p.name });
       return {
         name: p.name,
+        id: p.id,
         text: facts.map((f) => of(fromFact(f, doc, entity, `${p.name}执行率`))),
         table: owners.flatMap((o) => ownerRate(s, { ...scope, entity }, o, tables.get(o.table_id) ?? null) ?? []).map(of),
         disagree: failed.some((lines) => facts.some((f) => lines.includes(f.line)) && owners.some((o) => lines.includes(o.line))),
@@ -88,17 +91,25 @@ function departmentRates(s: Sources, scope: Scope): Figure[] {
 
 /**
  * 执行率不到八成的项目: the projects whose stated rate meets the conditions, lowest first. A project whose text
- * and 自评表 disagree is judged by both and kept when either meets them, both said.
+ * and 自评表 disagree is judged by both and kept when either meets them, both said. An amount joined to the rate
+ * (预算超过200万而且执行率100%) bounds the project's money at the stage named (预算数 unless 决算/执行 is said), shown beside.
  */
-function ratesMeeting(q: StructuredQuery, head: string, note: string[], rated: Rated[], stage: string): Reply {
+function ratesMeeting(s: Sources, q: StructuredQuery, scope: Scope, head: string, note: string[], rated: Rated[]): Reply {
+  const stage = scope.doc.stage;
+  const amounts = q.conditions.filter((c) => c.unit === 'yuan');
+  const bounds = q.conditions.filter((c) => c.unit !== 'yuan');
+  const basis = q.stage === '决算' ? '决算' : '预算';
   const all = rated.flatMap((r) => [...r.text, ...r.table]);
-  const title = `${head} 执行率${describeAll(q.conditions)}的项目`;
+  const title = `${head} ${amounts.length && bounds.length ? `${basis}${describeAll(amounts)}且` : ''}执行率${describeAll(bounds.length ? bounds : amounts)}的项目`;
   if (all.length === 0) return reply('not_found', [...note, `${title}：文件中没有项目的执行率${stage === '预算' ? '（预算文件只有计划数，执行率在决算中）' : ''}。`]);
-  if (!comparable(all, q.conditions)) return reply('not_found', [...note, `${title}：${mismatch(q.conditions, 'percent')}`]);
+  if (bounds.length === 0 || !comparable(all, bounds)) return reply('not_found', [...note, `${title}：${mismatch(q.conditions, 'percent')}`]);
+  const money = new Map(rated.map((r) => [r, amounts.length ? headlineFigure(s, scope, { kind: 'project', name: r.name, ids: [r.id], text: r.name, fuzzy: false }, scope.year, basis).main : null]));
+  const rich = (r: Rated) => amounts.length === 0 || meeting(money.get(r) ? [money.get(r)!] : [], amounts).length > 0;
   const lowest = (r: Rated) => Math.min(...[...r.text, ...r.table].map((f) => f.value as number));
-  const kept = rated.filter((r) => meeting([...r.text, ...r.table], q.conditions).length > 0).sort((a, b) => lowest(a) - lowest(b));
+  const kept = rated.filter((r) => meeting([...r.text, ...r.table], bounds).length > 0 && rich(r)).sort((a, b) => lowest(a) - lowest(b));
   if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（共${rated.length}个项目说明了执行率）。`]);
-  return reply('answered', [...note, `${title}（共${kept.length}个）：`, ...kept.map((r) => `· ${r.name}：${stated(r)}`)], kept.flatMap((r) => [...r.text, ...r.table]));
+  const line = (r: Rated) => `· ${r.name}：${money.get(r) ? `${basis}数${show(money.get(r)!)}，执行率` : ''}${stated(r)}`;
+  return reply('answered', [...note, `${title}（共${kept.length}个）：`, ...kept.map(line)], kept.flatMap((r) => [...r.text, ...r.table, ...(money.get(r) ? [money.get(r)!] : [])]));
 }
 
 /** The subjects whose completion of the budget the text states (科目 are subjects, never projects), as it lists them. */
@@ -186,7 +197,7 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   // A project asked, else every project (and, unless only projects were asked, the department's own rates).
   const ids = target ? target.ids : s.queries.projects(scope.doc.id).filter((p) => scope.unitId === null || p.unit_id === scope.unitId).map((p) => p.id);
   const rated = projectRates(s, scope, ids);
-  if (q.conditions.length) return ratesMeeting(q, head, note, rated, scope.doc.stage);
+  if (q.conditions.length) return ratesMeeting(s, q, scope, head, note, rated);
   const projects = rated;
   const own = target || q.listOf === 'projects' ? [] : departmentRates(s, scope);
   if (own.length + projects.length === 0) {
