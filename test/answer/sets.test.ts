@@ -56,8 +56,10 @@ describe('questions about every department', () => {
         const figures = a.filter((sql) => /from "(line_items|narrative_facts)"/.test(sql));
         expect(figures.length, q).toBeGreaterThan(0);
         for (const sql of [...a, ...b]) expect(sql, q).not.toMatch(/"document_id" = \?|"documents"[^]*"id" = \?/);
-        // In the order the departments come, which the names decide: the same statements, as many times each.
-        expect([...b].sort(), q).toEqual([...a].sort());
+        // In the order the departments come, which the names decide: the same statements, as many times each — but for
+        // the lexicon's stored parts, read by block of phrases, which fall apart differently as the lexicon grows with names.
+        const looked = (runs: string[]) => runs.filter((sql) => !/from startup_artefacts/.test(sql)).sort();
+        expect(looked(b), q).toEqual(looked(a));
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
