@@ -49,8 +49,8 @@ function bound(c: Condition, value: number): string {
 }
 
 /** `金额不超过50.00万元`, `在10.00万元到50.00万元之间`: a condition as the answer states it back. */
-export function describe(c: Condition): string {
-  const what = LEADS[c.unit];
+export function describe(c: Condition, lead?: string): string {
+  const what = lead ?? LEADS[c.unit];
   const words: Record<Condition['op'], string> = { '>': '超过', '>=': '不少于', '<': '低于', '<=': '不超过', between: '在' };
   const one = c.op === 'between' && c.upper === c.value;
   const text = one ? `${what}等于${bound(c, c.value)}` : c.op === 'between' ? `${what}在${bound(c, c.value)}到${bound(c, c.upper ?? c.value)}之间` : `${what}${words[c.op]}${bound(c, c.value)}`;
@@ -58,7 +58,8 @@ export function describe(c: Condition): string {
   return c.unitTyped ? text : `${text}（“${c.text}”按${c.unit === 'yuan' ? '万元' : c.unit === 'percent' ? '百分比' : '分'}理解）`;
 }
 
-export const describeAll = (conditions: Condition[]) => conditions.map(describe).join('且');
+/** `lead` names what is bounded when it is not the row's amount (单价). */
+export const describeAll = (conditions: Condition[], lead?: string) => conditions.map((c) => describe(c, lead)).join('且');
 
 /** What the conditions ask for, when no figure of the list is of that kind: `条件是分数，这里的数字是金额`. */
 export function mismatch(conditions: Condition[], kind: Condition['unit']): string {

@@ -322,6 +322,8 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
   if (q.changes) return statedChanges(s, q, scopes[0]!);
   const people = peopleCounted(s, q, scopes);
   if (people) return people;
+  // 单价超过10万元的: a column printed beside each row is of the 政府采购 table's rows, whatever else is named.
+  if (q.column && scopes.length === 1) return breakdown(s, { ...q, intent: 'breakdown' }, scopes[0]!, { kind: 'metric', key: 'procurement.total', text: '政府采购' });
   switch (q.intent) {
     case 'list':
       return listWithin(s, q, scopes[0]!);

@@ -181,6 +181,8 @@ export interface StructuredQuery {
    * describe it. `words`: what its description is looked for by (车); empty for any purchase.
    */
   describe?: { words: string[]; text: string };
+  /** 单价超过10万元的: a column printed beside each row's amount (measure key, shapes.json rowColumns), read instead of its 合计. */
+  column?: { key: string; text: string };
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said before the answer. */
   notes?: string[];
 }

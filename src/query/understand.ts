@@ -169,6 +169,9 @@ function describeAsked(raw: string): { describe: NonNullable<StructuredQuery['de
   // Read as typed too: asked of no project, any purchase is answered as before (采购了什么 → 政府采购).
   return any ? { describe: { words: [], text: any[0] }, rest: raw } : null;
 }
+const PERCENT_ASKED = new RegExp(alternation(shapes.arithmetic.inPercent));
+const { $comment: __, ...ROW_COLUMNS } = shapes.rowColumns as Record<string, string>;
+const ROW_COLUMN = new RegExp(alternation(Object.keys(ROW_COLUMNS)));
 const RISE = new RegExp(alternation(words.changeDirection.up));
 const FALL = new RegExp(alternation(words.changeDirection.down));
 
@@ -366,7 +369,8 @@ function partNamed(text: string, m: Mentions, found: Found): void {
   const after = named.filter((t) => text.indexOf(t.text) >= part.end);
   // 行政运行里公用经费, 基本支出里商品和服务支出: a row and one of its columns, in either order, name one cell, the row's; both stay.
   const before = named.filter((t) => !after.includes(t));
-  const cell = (row: Target[], column: Target[]) => row.length === 1 && row[0]!.kind !== 'metric' && column.length === 1 && column[0]!.kind === 'metric' && MEASURES.has(column[0]!.key);
+  // (事业运行里专项部分比基本部分: two columns of the row, compared.)
+  const cell = (row: Target[], column: Target[]) => row.length === 1 && row[0]!.kind !== 'metric' && column.length >= 1 && column.length <= 2 && column.every((c) => c.kind === 'metric' && MEASURES.has(c.key));
   // (A project after 专项业务经费里 is a part of that spending, not a cell.)
   if (cell(before, after) || (cell(after, before) && after[0]!.kind === 'subject')) return;
   // 项目支出中上年结转: a source of its funds is a column of the figure's row (answer/source-parts.ts): both stay.
@@ -446,7 +450,9 @@ function shapesOf(text: string, m: Mentions, byScore: boolean): Pick<StructuredQ
   const unitOf = (c: Mentions['conditions'][number]) => c.unit ?? (m.intents.includes('rate') ? 'percent' : byScore ? 'score' : 'yuan');
   const comparison = m.comparisons[0];
   // 增长了百分之几: a share of the change, the growth rate.
-  const op = m.arithmetic[0] ?? (m.intents.includes('share') && m.previousYear ? { op: 'growth' as const, text: '' } : undefined);
+  // 决算比预算少了百分之几: a difference asked in per cent is the change over the figure after 比.
+  const inPercent = comparison && m.arithmetic.length === 0 && PERCENT_ASKED.test(text) ? { op: 'growth' as const, text: comparison.text } : undefined;
+  const op = m.arithmetic[0] ?? (m.intents.includes('share') && m.previousYear ? { op: 'growth' as const, text: '' } : inPercent);
   const reference = referenceOf(text, m);
   return {
     set: set ?? null,
@@ -661,9 +667,12 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.
   const understand = (raw: string): Understood => {
     const kind = typeof raw === 'string' ? describeAsked(raw) : null;
-    const u = understandText(kind ? kind.rest : raw);
+    const read = kind ? kind.rest : raw;
+    // 单价超过10万元的: a row column named is read apart, so the rest reads as typed (政府采购 超过10万元的).
+    const column = typeof read === 'string' ? ROW_COLUMN.exec(read) : null;
+    const u = understandText(column ? read.replace(column[0], ' ') : read);
     if (!u.ok) return u;
-    const query = HEADCOUNT.test(raw) ? { ...u.query, headcount: true } : u.query;
+    const query = { ...u.query, ...(HEADCOUNT.test(raw) ? { headcount: true } : {}), ...(column ? { column: { key: ROW_COLUMNS[column[0]]!, text: column[0] } } : {}) };
     return { ...u, query: kind ? { ...query, describe: kind.describe } : query };
   };
   return { understand };

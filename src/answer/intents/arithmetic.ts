@@ -11,7 +11,7 @@ import { metrics } from '../../store/metrics.ts';
 import { asProject } from '../namesakes.ts';
 import { reply, yearHeading, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
-import { pick, type Sources } from '../sources.ts';
+import { MEASURES, pick, type Sources } from '../sources.ts';
 import { compare } from './compare.ts';
 import { namedHeadcounts } from './headcounts.ts';
 import { aligned, changePercent, headlineFigure, printingsOf, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
@@ -70,6 +70,21 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
       const f = all.filter((x) => Number(/\d+/.exec(x.tableNumber ?? '')?.[0]) === n).sort((a, b) => a.rank - b.rank)[0];
       if (!f) return missing(`表${n}中${targetName(t)}`);
       out.push({ figure: f, name: `表${n}` });
+    }
+    return out;
+  }
+  // 事业运行里专项部分比基本部分多多少: one row's cells in the two columns named, from one table where it prints both.
+  const columns = q.targets.filter((x): x is Extract<Target, { kind: 'metric' }> => x.kind === 'metric' && MEASURES.has(x.key));
+  const rows = q.targets.filter((x) => !columns.includes(x as never));
+  if (rows.length === 1 && rows[0]!.kind !== 'metric' && columns.length === 2) {
+    const stage = stageOf(q.stage, scope);
+    const cells = columns.map((c) => pick(targetFigures(s, scope, rows[0]!, scope.year, c.key), stage).main);
+    const table = cells[0]!.find((f) => cells[1]!.some((g) => g.table === f.table))?.table;
+    const out: Operand[] = [];
+    for (const [i, c] of columns.entries()) {
+      const f = cells[i]!.find((x) => x.table === table) ?? cells[i]![0];
+      if (!f) return missing(targetName(rows[0]!, c.key));
+      out.push({ figure: f, name: targetName(rows[0]!, c.key) });
     }
     return out;
   }
@@ -175,7 +190,9 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
       if (!b) return '上年数为零，无法计算增长率。';
       const value = percentValue((a - b) / b);
       const f = derivedFigure('growth', [fa, fb], label, { fen: null, value, unit: '%' }, `(${shown(fa)} − ${shown(fb)}) ÷ ${shown(fb)} = ${value.toFixed(2)}%`);
-      return { figure: f, line: `${label}：${value >= 0 ? '增长' : '下降'}${Math.abs(value).toFixed(2)}% = (${shown(fa)} − ${shown(fb)}) ÷ ${shown(fb)}` };
+      // Two years: 增长/下降; two stages, departments or figures: the first named is so much more or less than the second.
+      const said = /^\d{4}年/.test(operands[0]!.name) ? (value >= 0 ? '增长' : '下降') : `${operands[0]!.name}比${operands[1]!.name}${value >= 0 ? '多' : '少'}`;
+      return { figure: f, line: `${label}：${said}${Math.abs(value).toFixed(2)}% = (${shown(fa)} − ${shown(fb)}) ÷ ${shown(fb)}` };
     }
     default:
       return '无法计算。';
@@ -316,7 +333,7 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   if (op === 'per_head') return withNote(perHead(s, q, scope), note);
   if (op === 'per_unit') return withNote(perUnit(s, q, scope), note);
   // 增幅, 增长率: the percent the text states is the answer, before any computed from its amounts.
-  if (op === 'growth' && q.targets.length === 1 && scopes.length === 1 && q.years.length < 2) {
+  if (op === 'growth' && q.targets.length === 1 && scopes.length === 1 && q.years.length < 2 && q.stage !== 'both') {
     const now = headlineFigure(s, scope, q.targets[0]!, scope.year, stageOf(q.stage, scope)).main;
     const stated = statedChange(s, scope, q.targets[0]!, scope.year, now);
     const percent = stated && changePercent(stated);
@@ -342,7 +359,7 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
  */
 export function computation(op: ArithmeticOp, operands: Operand[], what: string, head: string, note: string[] = []): Reply {
   if (op !== 'sum' && operands.length !== 2) return reply('not_found', [...note, `${NAMES[op]}要两个数字，问题里有${operands.length}个。`]);
-  const label = op === 'sum' ? `${what}合计` : op === 'growth' ? `${what}增长率` : op === 'ratio' ? `${what}${spentOverBudget(operands) ? '决算数占预算数的比例' : '倍数'}` : op === 'remaining' ? `${what}未花完的部分` : `${what}之差`;
+  const label = op === 'sum' ? `${what}合计` : op === 'growth' ? `${what}${/^\d{4}年/.test(operands[0]?.name ?? '') ? '增长率' : '增减幅度'}` : op === 'ratio' ? `${what}${spentOverBudget(operands) ? '决算数占预算数的比例' : '倍数'}` : op === 'remaining' ? `${what}未花完的部分` : `${what}之差`;
   const result = compute(op, operands, label);
   if (typeof result === 'string') return reply('not_found', [...note, `${head}${what}：${result}`]);
   const inputs = operands.map((o) => `· ${o.name}：${show(o.figure)}`);

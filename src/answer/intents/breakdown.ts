@@ -72,19 +72,19 @@ export function columnItems(s: Sources, scope: Scope, key: string, whole: Figure
 }
 
 /** 政府采购 as its table itemises it (曲阳 部门政府采购预算): each item's 合计, under its unit. */
-function procurementItems(s: Sources, scope: Scope, stage: Figure['basis']): { intro: string; lines: string[]; parts: Figure[]; leaves: Figure[] } | null {
+function procurementItems(s: Sources, scope: Scope, stage: Figure['basis'], column?: StructuredQuery['column']): { intro: string; lines: string[]; parts: Figure[]; leaves: Figure[] } | null {
   const doc = scope.doc;
   const keep = current(scope, stage);
-  // Per row, the whole 合计 (its headline): not its 预算资金 (the project's budget) nor a fund's share.
+  // Per row, the whole 合计 (its headline): not its 预算资金 (the project's budget) nor a fund's share; or the column named (单价).
   const byLine = new Map<number, FigureRow>();
-  for (const r of s.queries.projectFigures(doc.id).filter((r) => keep(r) && r.classification === '政府采购' && r.column_key === 'total')) {
+  for (const r of s.queries.projectFigures(doc.id).filter((r) => keep(r) && r.classification === '政府采购' && r.column_key === (column?.key ?? 'total'))) {
     const kept = byLine.get(r.line);
     if (!kept || headlineRank(r) < headlineRank(kept)) byLine.set(r.line, r);
   }
   const rows = [...byLine.values()].sort((a, b) => a.line - b.line);
   if (rows.length === 0) return null;
-  const parts = rows.map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), r.row_label));
-  return { intro: `按采购项目（${tableName(rows[0]!.table_name, rows[0]!.table_number)}，合计栏）：`, lines: byUnit(parts, doc.department), parts, leaves: parts };
+  const parts = rows.map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), column ? `${r.row_label}${column.text}` : r.row_label));
+  return { intro: `按采购项目（${tableName(rows[0]!.table_name, rows[0]!.table_number)}，${column?.text ?? '合计'}栏）：`, lines: byUnit(parts, doc.department), parts, leaves: parts };
 }
 
 /** The share of a part the text states (项目支出 894.75 万元，占支出总计的 61.30%), with the part cited at its sentence; else null. */
@@ -118,7 +118,7 @@ function statedShares(s: Sources, scope: Scope, parts: { key: string; figure: Fi
 /** 公用经费里超过5万的科目: the parts of a figure meeting the conditions, largest first, the whole beside them. */
 function partsMeeting(q: StructuredQuery, note: string[], head: string, whole: Figure, parts: Figure[], stated?: StatedShare): Reply {
   if (q.conditions.some((c) => c.unit === 'percent') && whole.fen) return sharesMeeting(q, note, head, whole, parts, stated);
-  const title = `${head}中${describeAll(q.conditions)}的`;
+  const title = `${head}中${describeAll(q.conditions, q.column?.text)}的`;
   if (!comparable(parts, q.conditions)) return reply('not_found', [...note, `${title}：${mismatch(q.conditions, 'yuan')}`]);
   const kept = meeting(parts, q.conditions).sort((a, b) => (b.fen ?? 0) - (a.fen ?? 0));
   if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（${show(whole)}共${parts.length}项）。`]);
@@ -165,6 +165,14 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
   let parts: Figure[] = [];
   let stated: StatedShare | undefined;
   const shares = q.conditions.some((c) => c.unit === 'percent');
+  // 单价: each row's cell in that column, never the whole's parts (货物, 服务).
+  if (q.column) {
+    const items = t.kind === 'metric' && t.key === 'procurement.total' ? procurementItems(s, scope, stage, q.column) : null;
+    const note = scope.yearNote ? [scope.yearNote] : [];
+    if (!items || !whole) return reply('not_found', [...note, `${head}：表中没有印各项的“${q.column.text}”。`]);
+    if (q.conditions.length) return partsMeeting(q, note, head, whole, items.parts);
+    return reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]);
+  }
   // 基本支出里的明细科目: subjects asked itemise a measure by 经济分类, not by its parts (人员经费, 公用经费).
   if (t.kind === 'metric' && METRIC_PARTS[t.key] && shares) {
     const direct = directParts(s, scope, t.key, stage);

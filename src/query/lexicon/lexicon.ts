@@ -354,7 +354,7 @@ function addShapes(add: (text: string, entry: Entry) => void): void {
   for (const w of shapes.sets.which) add(w, { kind: 'setWord', which: true });
   for (const w of shapes.sets.alone) add(w, { kind: 'setWord', which: false, alone: true });
   for (const w of shapes.sets.organisations) add(w, { kind: 'orgWord' });
-  const { than, more, less, $comment: _, ...ops } = shapes.arithmetic;
+  const { than, more, less, inPercent: __, $comment: _, ...ops } = shapes.arithmetic;
   for (const w of than) add(w, { kind: 'than' });
   for (const w of more) add(w, { kind: 'direction', more: true });
   for (const w of less) add(w, { kind: 'direction', more: false });
