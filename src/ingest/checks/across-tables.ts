@@ -63,16 +63,17 @@ function identity(c: CellDraft, table: TableDraft, neutral: Set<string>): string
 
 function crossTable(doc: DocumentDraft, neutral: Set<string>): CheckDraft[] {
   const byKey = new Map<string, Located[]>();
-  // One figure per table and key: the first printed. A set per table, not a search of the list, keeps a long
-  // compilation (one key printed by hundreds of tables) linear.
-  const taken = new Set<string>();
-  for (const [t, table] of doc.tables.entries()) {
+  for (const table of doc.tables) {
     if (table.status !== 'parsed') continue;
+    // One figure per table and key: the first printed. A set of this table's keys, not a search of the list, keeps
+    // a long compilation (one key printed by hundreds of tables) linear; and not one set of every table's, which
+    // held a second key per figure of the document.
+    const taken = new Set<string>();
     for (const cell of checkable(table.cells)) {
       if (cell.flags.includes('label_shift_suspected')) continue;
       const key = identity(cell, table, neutral);
-      if (!key || taken.has(`${t}\u0000${key}`)) continue;
-      taken.add(`${t}\u0000${key}`);
+      if (!key || taken.has(key)) continue;
+      taken.add(key);
       (byKey.get(key) ?? byKey.set(key, []).get(key)!).push({ cell, table });
     }
   }

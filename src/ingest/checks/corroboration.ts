@@ -50,15 +50,12 @@ function moneyColumns(table: TableDraft): Set<string> {
  */
 function confirmedColumns(checks: CheckDraft[], tableOf: Map<CellDraft, TableDraft>): Map<TableDraft, Set<string>> {
   const out = new Map<TableDraft, Set<string>>();
-  // Each figure's column, named once: a figure takes part in many checks.
-  const columns = new Map<CellDraft, string>();
-  const columnOf = (c: CellDraft) => columns.get(c) ?? columns.set(c, columnId(c)).get(c)!;
   for (const check of checks) {
     if (!check.passed) continue;
     const byTable = new Map<TableDraft, Set<string>>();
     for (const c of check.cells) {
       const t = tableOf.get(c);
-      if (t) byTable.set(t, (byTable.get(t) ?? new Set()).add(columnOf(c)));
+      if (t) byTable.set(t, (byTable.get(t) ?? new Set()).add(columnId(c)));
     }
     const acrossSources = PAIRWISE.has(check.rule) && (byTable.size > 1 || check.facts.length > 0 || check.rule === 'balance');
     for (const [t, columns] of byTable) {
@@ -75,17 +72,25 @@ export function corroborate(doc: DocumentDraft, checks: CheckDraft[]): Corrobora
   const tableOf = new Map<CellDraft, TableDraft>();
   for (const t of doc.tables) for (const c of t.cells) tableOf.set(c, t);
 
-  const passes = new Map<Figure, CheckDraft[]>();
-  // Pushed, not copied: a figure a thousand checks pass would otherwise cost a million copies.
-  const add = (f: Figure, c: CheckDraft) => (passes.get(f) ?? passes.set(f, []).get(f)!).push(c);
+  // Of the passing checks a figure takes part in, what the verdicts need: the first by a 勾稽 rule, the first by
+  // the prose, and whether one finds it printed the same elsewhere. Not a list per figure: a long document's
+  // hundreds of thousands of lists were its review's largest garbage, and its peak memory.
+  const byRule = new Map<Figure, CheckDraft>();
+  const byText = new Map<Figure, CheckDraft>();
+  const printedAlike = new Set<Figure>();
+  const pass = (f: Figure, c: CheckDraft) => {
+    const first = c.rule === 'text_vs_table' ? byText : byRule;
+    if (!first.has(f)) first.set(f, c);
+    if (c.rule === 'cross_table' || c.rule === 'text_vs_table') printedAlike.add(f);
+  };
   for (const check of checks) {
     if (!check.passed) continue;
-    for (const f of check.cells) add(f, check);
-    for (const f of check.facts) add(f, check);
+    for (const f of check.cells) pass(f, check);
+    for (const f of check.facts) pass(f, check);
   }
-  const supported = (f: Figure) => (passes.get(f)?.length ?? 0) > 0;
+  const supported = (f: Figure) => byRule.has(f) || byText.has(f);
   /** Printed the same elsewhere: another table or the prose agrees with this very figure. */
-  const agreed = (f: Figure) => (passes.get(f) ?? []).some((c) => c.rule === 'cross_table' || c.rule === 'text_vs_table');
+  const agreed = (f: Figure) => printedAlike.has(f);
 
   // What the parts of a failing sum add up to: a figure printed elsewhere with that value is backed by them.
   const partsSay = new Map<Figure, number[]>();
@@ -119,10 +124,9 @@ export function corroborate(doc: DocumentDraft, checks: CheckDraft[]): Corrobora
   const verdict = (f: Figure): Verdict => {
     const failing = contradicted.get(f);
     if (failing) return { status: 'contradicted', check: failing };
-    const list = passes.get(f) ?? [];
-    const rule = list.find((c) => c.rule !== 'text_vs_table');
+    const rule = byRule.get(f);
     if (rule) return { status: 'rule', check: rule };
-    const text = list.find((c) => c.rule === 'text_vs_table');
+    const text = byText.get(f);
     return text ? { status: 'text', check: text } : UNCORROBORATED;
   };
 
