@@ -41,6 +41,18 @@ describe('questions about every department', () => {
     expect(compared).toBeGreaterThan(40);
   });
 
+  it('say which departments print only a part of the figure (a 基本支出 table’s row) beside others’ whole', async () => {
+    const engine = await testEngine();
+    const r = engine.ask('哪个医保局的工资福利支出最多');
+    // 沈阳 表11 line 348: 21,902.21 for all funds; 抚顺 prints 工资福利支出 only in its 基本支出 table (表6 line 161).
+    expect(r.text).toContain('沈阳市医疗保障事务服务中心（2023年预算）：21,902.21万元');
+    expect(r.text).toContain('抚顺市医疗保障局（2024年预算，仅基本支出）：1,319.71万元');
+    expect(r.text).toContain('口径不同');
+    const whole = engine.ask('各部门支出总计');
+    expect(whole.text).not.toMatch(/年[预决]算，仅/);
+    expect(whole.text).not.toContain('口径不同');
+  });
+
   it('run the same statements whatever the number of documents, none of them about one document', async () => {
     // The seeds, and the seeds with five copies under other departments' names: a set question and its answer's
     // warnings run as many statements over ten documents as over five, none of them looking up one document.

@@ -12,6 +12,7 @@ import { holdings, type Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
 import { cellOf, headlineFigure, stageOf, targetName } from '../targets.ts';
 import { lookup } from './lookup.ts';
+import { metric as metricOf } from '../../store/metrics.ts';
 import { projectScores, rankedListing, scoreOrder } from './rank.ts';
 
 interface Member {
@@ -65,9 +66,12 @@ function mixNotes(figures: Figure[]): string[] {
   const stages = new Set(figures.map((f) => f.document.stage));
   const years = new Set(figures.map((f) => f.document.fiscal_year));
   const bases = new Set(figures.map((f) => f.basis));
-  if (stages.size < 2 && years.size < 2 && bases.size < 2) return [];
-  const parts = [...stages].map((stage) => `${stage}：${figures.filter((f) => f.document.stage === stage).map((f) => `${f.document.short}${f.document.fiscal_year}年`).join('、')}`);
-  return [`注：各部门的数字出自不同年份或阶段的文件（${parts.join('；')}）${bases.size > 1 ? '，其中混有预算数和决算数' : ''}，仅按公开数字${bases.size > 1 ? '并列' : '排列'}。`];
+  // 工资福利支出: one department's whole beside another's 基本支出 part (all its document prints) is no like-for-like.
+  const parts = figures.filter(partOnly);
+  const scopes = parts.length > 0 && parts.length < figures.length ? [`注：标“仅…”的部门只公开了该项的这一部分（如基本支出表中的数），与其他部门的全口径数字口径不同。`] : [];
+  if (stages.size < 2 && years.size < 2 && bases.size < 2) return scopes;
+  const perStage = [...stages].map((stage) => `${stage}：${figures.filter((f) => f.document.stage === stage).map((f) => `${f.document.short}${f.document.fiscal_year}年`).join('、')}`);
+  return [`注：各部门的数字出自不同年份或阶段的文件（${perStage.join('；')}）${bases.size > 1 ? '，其中混有预算数和决算数' : ''}，仅按公开数字${bases.size > 1 ? '并列' : '排列'}。`, ...scopes];
 }
 
 /** A department's figure at the stage asked, else (its document prints only the other stage's) that one, kept apart. */
@@ -79,7 +83,10 @@ function memberFigure(s: Sources, q: StructuredQuery, t: Target, m: Member, meas
 }
 
 /** `（2024年决算）`; a figure of the other stage than its document's says which it is: `（2024年决算·预算数）`. */
-const named = (f: Figure) => `${f.entity}（${held(f.document)}${f.basis !== f.document.stage ? `·${f.basis}数` : ''}）`;
+/** The part a department's figure only is (its document prints the row in a 基本支出 table only), else null. */
+const partOnly = (f: Figure) => (f.part && f.measure ? metricOf(f.measure).name : null);
+
+const named = (f: Figure) => `${f.entity}（${held(f.document)}${f.basis !== f.document.stage ? `·${f.basis}数` : ''}${partOnly(f) ? `，仅${partOnly(f)}` : ''}）`;
 
 /**
  * Departments whose document prints the figure only at the other stage (住房公积金 安排了多少: 北票's 决算 prints no
