@@ -53,7 +53,9 @@ function documentFigures(s: Sources, scope: Scope, t: Target, year: number, meas
   }
   const figures = metricFigures(s, doc, t.key, year, t.text);
   // 会议费 with no 会议费 line in the prose may still be a 经济分类 row (沈阳 表6 30215).
-  const subject = s.catalog.subjects.find((x) => x.name === t.text || x.name === metricOf(t.key).name);
+  // The first of the catalog's subjects (sorted by name) named either way.
+  const [typed, named] = [s.catalog.subjectNamed(t.text), s.catalog.subjectNamed(metricOf(t.key).name)];
+  const subject = typed && named ? (typed.name.localeCompare(named.name) <= 0 ? typed : named) : (typed ?? named);
   const printed = subject ? subjectFigures(s, doc, subject.codes, subject.name, year) : [];
   if (!figures.length) return printed;
   // The same figure printed more exactly elsewhere (莲湖 培训费 0.34万元 in the 会议费表, 3,360.00元 in 表6;

@@ -55,6 +55,8 @@ export interface Catalog {
   departmentsGoingBy(org: string): string[];
   /** The departments a bare place name (北票, 朝阳北票) names: indexed once when first asked. */
   departmentsAt(place: string): string[];
+  /** The subject of a name: indexed once when first asked (a set question asks it of every department). */
+  subjectNamed(name: string): CatalogSubject | undefined;
 }
 
 export function displayTitle(d: Pick<DocumentRow, 'department' | 'fiscal_year' | 'stage'>): string {
@@ -132,6 +134,7 @@ export function assembleCatalog(rows: DocumentRow[], parts: CatalogParts): Catal
   const byName = lazyGroups(() => parts.projects.map((p) => [p.name, p] as const));
   const byOrg = lazyGroups(() => [...departments.keys()].flatMap((d) => orgAliasesOf(d).map((org) => [org, d] as const)));
   const byPlace = lazyGroups(() => [...departments.keys()].flatMap((d) => [...placeAliasesOf(d)].map((place) => [place, d] as const)));
+  const subjectsByName = lazyGroups(() => parts.subjects.map((x) => [x.name, x] as const));
   return {
     documents,
     departments,
@@ -153,6 +156,7 @@ export function assembleCatalog(rows: DocumentRow[], parts: CatalogParts): Catal
     projectsNamed: byName,
     departmentsGoingBy: byOrg,
     departmentsAt: byPlace,
+    subjectNamed: (name) => subjectsByName(name)[0],
   };
 }
 

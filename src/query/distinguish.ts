@@ -15,7 +15,7 @@ function typedWords(text: string, m: Mentions): (Span & { printed: string[][] })
   const known: Span[] = [...m.entities.filter((e): e is typeof e & Span => e.start !== undefined), ...m.targets, ...m.sets, ...m.unitOrgs];
   const out: (Span & { printed: string[][] })[] = [];
   for (let i = 0; i < text.length; ) {
-    const hit = PRINTED.find(([w]) => text.startsWith(w, i));
+    const hit = PRINTED.find((p) => text.startsWith(p[0], i));
     const inside = known.some((k) => i < k.end && i + (hit?.[0].length ?? 1) > k.start);
     if (!hit || inside) {
       i++;

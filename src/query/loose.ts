@@ -36,7 +36,11 @@ export function besideName(residue: string): boolean {
 /** Hits by project name, names differing only as printed (（ or () counting as one: the first hit names the group. */
 function byName(hits: ProjectHit[]): ProjectHit[][] {
   const groups = new Map<string, ProjectHit[]>();
-  for (const h of hits) groups.set(h.project.nameKey, [...(groups.get(h.project.nameKey) ?? []), h]);
+  for (const h of hits) {
+    const group = groups.get(h.project.nameKey);
+    if (group) group.push(h);
+    else groups.set(h.project.nameKey, [h]);
+  }
   return [...groups.values()];
 }
 
@@ -61,7 +65,7 @@ const FOREIGN_CHARS = 1 / 3;
  * (骗保, 报骗) are the asker's own words. The one name holding every such bigram, when they are at least two, span
  * most of the word and begin and end it, is named; several, or too little of the word read, is none.
  */
-function namedInWords(hits: ProjectHit[], word: string): ProjectHit[] | undefined {
+function namedInWords(hits: readonly ProjectHit[], word: string): ProjectHit[] | undefined {
   const chars = Array.from(word);
   const bigrams = chars.slice(1).map((c, i) => chars[i]! + c);
   const printed = new Set(bigrams.filter((b) => hits.some((h) => h.project.name.includes(b))));

@@ -6,7 +6,7 @@
 // 辽宁的医保局), a condition on amounts (50万元以下, 超过八成, 在10万到50万之间),
 // the second figure of a comparison (比项目支出多), an item of the last list (第2个).
 // Shape words that build nothing where they stand are plain words (see the visitor).
-import { CstParser, Lexer, LLkLookaheadStrategy, tokenMatcher, type ILookaheadStrategy, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, Lexer, LLkLookaheadStrategy, tokenMatcher, type ILookaheadStrategy, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
 import type { Entry } from '../lexicon/lexicon.ts';
 import type { QuestionTokens } from './tokens.ts';
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
@@ -42,6 +42,8 @@ class LazyLookahead extends LLkLookaheadStrategy {
 export function createParser(t: QuestionTokens, { validate = false } = {}) {
   const targets = [t.Metric, t.Subject, t.Project, t.Code];
   const numbers = [t.NumberTok, t.Code, t.Year];
+  // What a comparison's second figure may be (比项目支出, 比沈阳, 比2022年, 比预算, 比上年).
+  const compared = [...targets, t.Entity, t.Year, t.Stage, t.PreviousYear];
   const is = (token: IToken, kinds: TokenType[]) => kinds.some((k) => tokenMatcher(token, k));
   const entry = (token: IToken) => token.payload as Entry | undefined;
   // A year token is an amount only as plain digits (2000万), never 2023年.
@@ -174,8 +176,16 @@ export function createParser(t: QuestionTokens, { validate = false } = {}) {
       this.MANY(() => this.SUBRULE(this.clause));
     });
 
+    // Each OR's alternatives made once, on the rule's first run (chevrotain's advice): made on every run, the clause's
+    // forty alternatives and their closures were a fifth of all a question allocates.
+    private clauseAlternatives?: OrMethodOpts<unknown>;
+    private tableAlternatives?: IOrAlt<unknown>[];
+    private amountAlternatives?: IOrAlt<unknown>[];
+    private comparedAlternatives?: IOrAlt<unknown>[];
+    private targetAlternatives?: IOrAlt<unknown>[];
+
     clause = this.RULE('clause', () => {
-      this.OR({
+      this.OR((this.clauseAlternatives ??= {
         IGNORE_AMBIGUITIES: true,
         DEF: [
           { GATE: () => this.tableAt() > 0, ALT: () => this.SUBRULE(this.table) },
@@ -183,7 +193,7 @@ export function createParser(t: QuestionTokens, { validate = false } = {}) {
           { GATE: () => this.startsSet(), ALT: () => this.SUBRULE(this.departmentSet) },
           { GATE: () => this.startsCondition(), ALT: () => this.SUBRULE(this.condition) },
           { GATE: () => this.startsShareBase(), ALT: () => this.SUBRULE(this.shareOf) },
-          { GATE: () => is(this.LA(2), [...targets, t.Entity, t.Year, t.Stage, t.PreviousYear]), ALT: () => this.SUBRULE(this.comparison) },
+          { GATE: () => is(this.LA(2), compared), ALT: () => this.SUBRULE(this.comparison) },
           { GATE: () => (isCounting(this.LA(1)) && isNumber(this.LA(2))) || this.fromEnd(), ALT: () => this.SUBRULE(this.ordinal) },
           { GATE: () => tokenMatcher(this.LA(1), t.NumberTok) && tokenMatcher(this.LA(2), t.Counter), ALT: () => this.SUBRULE(this.counted) },
           { ALT: () => this.CONSUME(t.UnitOrg) },
@@ -220,7 +230,7 @@ export function createParser(t: QuestionTokens, { validate = false } = {}) {
           { ALT: () => this.CONSUME(t.Latin) },
           { ALT: () => this.CONSUME(t.Other) },
         ],
-      });
+      }));
     });
 
     entityList = this.RULE('entityList', () => {
@@ -277,7 +287,7 @@ export function createParser(t: QuestionTokens, { validate = false } = {}) {
     });
 
     amount = this.RULE('amount', () => {
-      this.OR([{ ALT: () => this.CONSUME(t.NumberTok) }, { ALT: () => this.CONSUME(t.Code) }, { ALT: () => this.CONSUME(t.Year) }]);
+      this.OR((this.amountAlternatives ??= [{ ALT: () => this.CONSUME(t.NumberTok) }, { ALT: () => this.CONSUME(t.Code) }, { ALT: () => this.CONSUME(t.Year) }]));
       this.OPTION(() => this.CONSUME(t.Unit));
     });
 
@@ -292,13 +302,13 @@ export function createParser(t: QuestionTokens, { validate = false } = {}) {
     /** 比项目支出(多): the second figure of a difference; the direction word says which is larger. */
     comparison = this.RULE('comparison', () => {
       this.CONSUME(t.Than);
-      this.OR([
+      this.OR((this.comparedAlternatives ??= [
         { ALT: () => this.SUBRULE(this.target) },
         { ALT: () => this.CONSUME(t.Entity) },
         { ALT: () => this.CONSUME(t.Year) },
         { ALT: () => this.CONSUME(t.Stage) },
         { ALT: () => this.CONSUME(t.PreviousYear) },
-      ]);
+      ]));
       this.OPTION(() => this.CONSUME(t.Direction));
     });
 
@@ -320,7 +330,7 @@ export function createParser(t: QuestionTokens, { validate = false } = {}) {
       let left = 0;
       this.ACTION(() => (left = this.tableAt()));
       this.AT_LEAST_ONE({ GATE: () => left > 0, DEF: () => {
-        this.OR(anyToken.map((tok) => ({ ALT: () => this.CONSUME(tok) })));
+        this.OR((this.tableAlternatives ??= anyToken.map((tok) => ({ ALT: () => this.CONSUME(tok) }))));
         this.ACTION(() => left--);
       } });
     });
@@ -354,12 +364,12 @@ export function createParser(t: QuestionTokens, { validate = false } = {}) {
     });
 
     target = this.RULE('target', () => {
-      this.OR([
+      this.OR((this.targetAlternatives ??= [
         { ALT: () => this.CONSUME(t.Metric) },
         { ALT: () => this.CONSUME(t.Subject) },
         { ALT: () => this.CONSUME(t.Project) },
         { ALT: () => this.CONSUME(t.Code) },
-      ]);
+      ]));
     });
 
     topN = this.RULE('topN', () => {

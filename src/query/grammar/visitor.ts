@@ -122,9 +122,10 @@ export function createMentionsVisitor(parser: QuestionParser) {
       for (const clause of (ctx.clause ?? []) as CstNode[]) this.visit(clause, out);
     }
 
+    // Children read by key (for…in), not Object.entries: a clause is visited many times a question.
     clause(ctx: Children, out: Mentions): void {
-      for (const [name, items] of Object.entries(ctx)) {
-        for (const item of items ?? []) {
+      for (const name in ctx) {
+        for (const item of ctx[name] ?? []) {
           if (!isToken(item)) {
             this.visit(item, out);
             continue;
@@ -148,8 +149,9 @@ export function createMentionsVisitor(parser: QuestionParser) {
     }
 
     target(ctx: Children, out: Mentions): void {
-      const [name, items] = Object.entries(ctx)[0]!;
-      const t = items![0] as IToken;
+      let name = '';
+      for (name in ctx) break;
+      const t = ctx[name]![0] as IToken;
       const span = spanOf(t);
       if (name === 'Code') out.targets.push({ kind: 'code', code: t.image, text: t.image, ...span });
       else out.targets.push({ ...(t.payload as Entry), text: t.image, ...span } as TargetMention);
