@@ -105,7 +105,8 @@ export function fromCell(row: FigureRow, document: CatalogDocument, entity: stri
     change: null,
     asOf: row.as_of,
     rank: (KIND_ORDER[row.table_kind] ?? 2) * 1_000_000 + row.table_id * 100 + headlineRank(row),
-    verification: verificationOf({ ...row, flags: '' }),
+    // A cell's own digits are read as printed (flags ''): not a copy of the whole row to say so.
+    verification: verificationOf({ corroboration: row.corroboration, check_id: row.check_id, flags: '' }),
   };
 }
 

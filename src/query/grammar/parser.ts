@@ -11,7 +11,12 @@ import type { Entry } from '../lexicon/lexicon.ts';
 import type { QuestionTokens } from './tokens.ts';
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 
-const MAX_LOOKAHEAD = 2;
+/**
+ * One token decides every choice: the shapes that need a second token (a comparison's figure after 比, a condition's
+ * amount after 超过) say so in their GATEs. Two tokens made the clause's lookahead every pair of token kinds (a table's
+ * title may be any words), the most costly part of building the parser.
+ */
+const MAX_LOOKAHEAD = 1;
 
 /**
  * chevrotain's LL(k) lookahead, each decision's function built when the parser first reaches it: building all of
