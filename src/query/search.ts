@@ -84,22 +84,13 @@ export function buildProjectSearch(projects: CatalogProject[], data: SearchIndex
     });
   }
 
-  // The projects hit in the documents asked about, kept too: a question reads its loose words several times (each
-  // phrase and its halves, again after a typo is mended), and a name is run by hundreds of departments.
-  const scoped = new LruMap<string, readonly ProjectHit[]>(MAX_REMEMBERED_HITS, { weigh: (hits) => hits.length + 1 });
-
   return {
     search(query, documentIds) {
-      const key = documentIds ? `${query}\u0000${[...documentIds].join(',')}` : query;
-      let found = scoped.get(key);
-      if (found) return found;
       let hits = remembered.get(query);
       if (!hits) remembered.set(query, (hits = hitsOf(query)));
-      found = Object.freeze(
-        hits.flatMap(({ name, coverage }) => (projectsNamed.get(name) ?? []).filter((p) => !documentIds || documentIds.has(p.documentId)).map((project) => ({ project, coverage }))),
+      return hits.flatMap(({ name, coverage }) =>
+        (projectsNamed.get(name) ?? []).filter((p) => !documentIds || documentIds.has(p.documentId)).map((project) => ({ project, coverage })),
       );
-      scoped.set(key, found);
-      return found;
     },
   };
 }
