@@ -14,7 +14,7 @@ import { overEarlier, overOwnList, remainderQuery } from './earlier.ts';
 import { printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { described } from './intents/described.ts';
-import { indicatorNamed } from './intents/performance.ts';
+import { goalNumber, indicatorNamed } from './intents/performance.ts';
 import { resolveScopes } from './resolve.ts';
 import { heading, reply, toResult, type Formatted, type Reply } from './reply.ts';
 import { show } from './figures.ts';
@@ -115,31 +115,27 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const part = partOfWhole(understood.query, c);
     const own = part?.query ?? read;
     // 买的是什么车: the purchase as described, of the project named or answered before.
-    const described = own.describe && describedQuery(own, own.describe, c);
+    const described = (own.describe || own.goal) && describedQuery(own, own.describe?.words ?? [], c);
     if (described) {
-      const r = describedAnswer(described, own.describe!);
+      const r = own.goal ? goalAnswer(described, own.goal) : describedAnswer(described, own.describe!);
       const result = toResult(text, r, queries);
-      result.context = c;
-      return result;
-    }
-    // 那印刷宣传品的数量呢 after a project's targets: another indicator of the same project.
-    const indicator = indicatorFollowUp(own, c);
-    if (indicator) {
-      const result = toResult(text, indicator, queries);
       result.context = c;
       return result;
     }
     // 剩下的呢 after a part: the whole less it; 这两个加起来: arithmetic on the figures answered before.
     const query = remainderQuery(own, c) ?? mergeContext(own, c?.query);
     const earlier = overEarlier(own, c) ?? overRanking(own);
-    const answered = earlier ?? itemAsIs(understood.query, referred, pinned) ?? restOfList(own, c) ?? wholeChanged(query, answerQuery(sources, query), c);
+    const found = earlier ?? itemAsIs(understood.query, referred, pinned) ?? restOfList(own, c) ?? wholeChanged(query, answerQuery(sources, query), c);
+    // 那印刷宣传品的数量呢 after a project's targets, words read as nothing else: an indicator of that project.
+    const indicator = found.status === 'answered' ? null : indicatorFollowUp(own, c);
+    const answered = indicator ?? found;
     const r = query.owner ? whose(answered) : answered;
     // A set answer's warnings and cautions read the failed checks of every department it cites: one query for all.
     const format = () => toResult(text, r, queries, formatted);
     const result = readsEveryDocument(query) ? queries.acrossDocuments(format) : format();
     // A message nothing understood leaves the conversation where it was, and so does arithmetic on earlier answers
     // (两者合计 → 两者差多少 are of the same two).
-    if (earlier && c) result.context = c;
+    if ((earlier || indicator) && c) result.context = c;
     else if (understoodAnything(own)) result.context = { ...conversation(query, r, c, referred !== null), ...(part ? { whole: part.whole } : {}) };
     result.followups = r.status === 'answered' ? followUps(query) : [];
     return result;
@@ -218,27 +214,41 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   }
 
   /**
-   * Words naming no figure, department or project, after a question about one project's targets (its 绩效目标, an
-   * indicator, a target in a unit): an indicator of that project they name closely, else null (answered as before).
+   * Words naming no figure that name an indicator of one project: of the project the question names (曲阳 网络建设费用
+   * 专线一条一年多少钱), else, naming no department, of the one asked about before (那印刷宣传品的数量呢, 标语成本呢).
+   * Null when no indicator is named closely (the question is answered as before).
    */
   function indicatorFollowUp(q: StructuredQuery, c: Conversation | undefined): Reply | null {
-    const previous = c?.query;
-    const [project] = previous?.targets ?? [];
-    // A target asked by its unit (它要请多少人次专家) is answered by the project's indicators too.
-    const asked = previous && (previous.intent === 'performance' || c.earlier?.at(-1)?.figure?.label.includes('绩效指标'));
-    if (!asked || previous.targets.length !== 1 || project!.kind !== 'project' || previous.entities.length !== 1) return null;
-    if (q.entities.length > 0 || q.set || q.targets.some((t) => t.kind !== 'metric') || q.unknown.length + q.candidates.length === 0) return null;
-    const scopes = resolveScopes(catalog, { ...previous, text: q.text });
+    if (q.set || q.arithmetic || !['lookup', 'performance', 'rate'].includes(q.intent) || q.unknown.length + q.candidates.length === 0 || q.targets.some((t) => t.kind === 'subject')) return null;
+    const named = q.targets.filter((t) => t.kind === 'project');
+    const asked = named.length ? q : q.entities.length === 0 && q.targets.length === 0 ? c?.query : undefined;
+    const [project] = asked?.targets ?? [];
+    if (!asked || asked.targets.length !== 1 || project!.kind !== 'project' || asked.entities.length !== 1) return null;
+    const scopes = resolveScopes(catalog, { ...asked, text: q.text, unknown: [], candidates: [] });
     if (!Array.isArray(scopes) || scopes.length !== 1) return null;
-    return indicatorNamed(sources, scopes[0]!, project!.ids, q.text);
+    return indicatorNamed(sources, scopes[0]!, project!.ids, q.text, project!.kind === 'project' ? project!.name : '');
   }
 
-  function describedQuery(q: StructuredQuery, ask: NonNullable<StructuredQuery['describe']>, c: Conversation | undefined): StructuredQuery | null {
+  /** 它的总体目标里住院救助比例是多少: the number the goal text of the one project asked (or answered before) states. */
+  function goalAnswer(asked: StructuredQuery, goal: NonNullable<StructuredQuery['goal']>): Reply {
+    const scopes = resolveScopes(catalog, asked);
+    if (!Array.isArray(scopes)) return scopes;
+    const ids = asked.targets.flatMap((t) => (t.kind === 'project' ? t.ids : []));
+    if (scopes.length !== 1 || ids.length === 0) return reply('ambiguous', [`请说明是哪个项目的${goal.text.replace(/[里中]$/, '')}。`]);
+    const words = asked.text.slice(asked.text.indexOf(goal.text) + goal.text.length);
+    return goalNumber(sources, scopes[0]!, ids, words);
+  }
+
+  /**
+   * The project a question about a purchase or a goal is of: the one named, else the one asked about before (with
+   * its department, year and stage); none for a question naming a thing only (买的是什么车: every project's).
+   */
+  function describedQuery(q: StructuredQuery, thing: string[], c: Conversation | undefined): StructuredQuery | null {
     const projects = (targets: StructuredQuery['targets']) => targets.filter((t) => t.kind === 'project');
     const carried = q.entities.length === 0 ? c?.query : undefined;
     const targets = projects(q.targets).length ? projects(q.targets) : projects(carried?.targets ?? []);
     // 采购了什么 of no project: the purchases as a figure (政府采购), answered as any question is.
-    if (ask.words.length === 0 && targets.length === 0) return null;
+    if (thing.length === 0 && targets.length === 0 && !q.goal) return null;
     return {
       ...q,
       entities: carried?.entities ?? q.entities,

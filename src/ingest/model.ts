@@ -90,6 +90,8 @@ export interface OwnerDraft {
   unitName: string | null;
   code: string | null;
   goal: string | null;
+  /** The line printing the goal (总体目标 …), where its numbers are cited; null without a goal. */
+  goalLine: number | null;
   outcome: string | null;
   indicatorScore: number | null;
   executionScore: number | null;

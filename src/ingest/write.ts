@@ -163,6 +163,7 @@ export function writeDocument(db: RowWriter, source: Source, parsed: Pick<Parsed
         unit_id: o.kind === 'unit' ? unitId(o.name) : null,
         project_id: o.project ? (projectIds.get(o.project) ?? null) : null,
         goal: o.goal,
+        goal_line: o.goalLine,
         outcome: o.outcome,
         indicator_score: o.indicatorScore,
         execution_score: o.executionScore,

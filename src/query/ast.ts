@@ -183,6 +183,8 @@ export interface StructuredQuery {
   describe?: { words: string[]; text: string };
   /** 单价超过10万元的: a column printed beside each row's amount (measure key, shapes.json rowColumns), read instead of its 合计. */
   column?: { key: string; text: string };
+  /** 它的总体目标里住院救助比例是多少: a number the project's goal text states; `text` the words naming the goal. */
+  goal?: { text: string };
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said before the answer. */
   notes?: string[];
 }

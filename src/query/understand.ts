@@ -152,6 +152,8 @@ const SPENT = new RegExp(alternation(words.spentThisYear.words));
 const HEADCOUNT = new RegExp(
   `(?:${alternation(words.headcountAsked.counters)})(?![次员民])|(?:有多少|多少个|几个)\\S{0,8}?(?:${alternation([...words.headcountAsked.people, ...words.headcounts.people])})[？?。！!呢啊]*$|(?:${alternation(words.headcounts.people)})(?:一共|总共|共)?有?(?:几个|多少个?|几名|多少名|几位|多少位)[？?。！!呢啊]*$`,
 );
+/** 总体目标里 … 多少: a number asked of the goal text — the goal's name (not a table's: 整体绩效目标表) with words after it. */
+const GOAL_TEXT = new RegExp(`(?:${alternation(shapes.goalText.words)})(?!表)(?:里|中|里面|当中)?(?=\\S*?(?:多少|几|比例|率))`);
 const DESCRIBE_THING = new RegExp(`是?(?:${alternation(shapes.describe.asked)})(${alternation(Object.keys(shapes.describe.things))})`);
 const DESCRIBE_ANY = new RegExp(`(?:${alternation(shapes.describe.bought)})(?:的是|是)?(?:${alternation(shapes.describe.what)})`);
 
@@ -667,12 +669,18 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.
   const understand = (raw: string): Understood => {
     const kind = typeof raw === 'string' ? describeAsked(raw) : null;
-    const read = kind ? kind.rest : raw;
+    // 总体目标里的参保率: what follows the goal's name is looked for in its text, not read as names.
+    const goal = typeof raw === 'string' && !kind ? GOAL_TEXT.exec(raw) : null;
+    // Nothing before the goal's name (总体目标里的比例是多少): the goal of what was answered last, as 它的 says.
+    const before = goal ? raw.slice(0, goal.index).trim() || '它的' : '';
+    const read = kind ? kind.rest : goal ? before : raw;
     // 单价超过10万元的: a row column named is read apart, so the rest reads as typed (政府采购 超过10万元的).
     const column = typeof read === 'string' ? ROW_COLUMN.exec(read) : null;
     const u = understandText(column ? read.replace(column[0], ' ') : read);
     if (!u.ok) return u;
     const query = { ...u.query, ...(HEADCOUNT.test(raw) ? { headcount: true } : {}), ...(column ? { column: { key: ROW_COLUMNS[column[0]]!, text: column[0] } } : {}) };
+    // As typed: the words asking (多少名) say what is looked for, and a question read again with what 它 points at keeps them.
+    if (goal) return { ...u, query: { ...query, text: `${before}${raw.slice(goal.index)}`, goal: { text: goal[0] } } };
     return { ...u, query: kind ? { ...query, describe: kind.describe } : query };
   };
   return { understand };

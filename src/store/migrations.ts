@@ -427,6 +427,13 @@ const headcounts: Migration = {
   },
 };
 
+// The line a performance block prints its goal at (总体目标), where a number stated in the goal is cited.
+const goalLines: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('performance_owners').addColumn('goal_line', 'integer').execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
@@ -446,6 +453,7 @@ const migrations: Record<string, Migration> = {
   '0016_target_actuals': targetActuals,
   '0017_internal_departments': internalDepartments,
   '0018_headcounts': headcounts,
+  '0019_goal_lines': goalLines,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -160,6 +160,8 @@ export interface PerformanceOwnersTable {
   unit_id: number | null;
   project_id: number | null;
   goal: string | null;
+  /** The line printing the goal; null without one. */
+  goal_line: number | null;
   outcome: string | null;
   indicator_score: number | null;
   execution_score: number | null;

@@ -24,8 +24,8 @@ const COLUMNS: Columns = {
   ),
   projects: all('id', 'document_id', 'unit_id', 'parent_id', 'name', 'name_key', 'description', 'table_id', 'line', 'raw_text'),
   performance_owners: all(
-    'id', 'document_id', 'table_id', 'owner_kind', 'name', 'unit_id', 'project_id', 'goal', 'outcome', 'indicator_score', 'execution_score',
-    'deduction', 'total_score', 'score_line', 'execution_rate', 'line',
+    'id', 'document_id', 'table_id', 'owner_kind', 'name', 'unit_id', 'project_id', 'goal', 'goal_line', 'outcome', 'indicator_score',
+    'execution_score', 'deduction', 'total_score', 'score_line', 'execution_rate', 'line',
   ),
   performance_targets: all(
     'id', 'owner_id', 'document_id', 'table_id', 'line', 'level1', 'level2', 'level3', 'description', 'operator', 'target_value',
@@ -78,7 +78,7 @@ describe('migrations', () => {
   it('are idempotent', async () => {
     await migrateToLatest(store.db);
     const applied = store.sqlite.prepare('select name from kysely_migration order by name').pluck().all();
-    expect(applied).toEqual(['0001_initial', '0002_browsing_views', '0003_build_info', '0004_provenance', '0005_prose_goals', '0006_lookup_indexes', '0007_startup_artefacts', '0008_corroboration', '0009_places', '0010_set_indexes', '0011_ingest_reports', '0012_document_measure_index', '0013_set_lookup_indexes', '0014_check_causes', '0015_set_answer_indexes', '0016_target_actuals', '0017_internal_departments', '0018_headcounts']);
+    expect(applied).toEqual(['0001_initial', '0002_browsing_views', '0003_build_info', '0004_provenance', '0005_prose_goals', '0006_lookup_indexes', '0007_startup_artefacts', '0008_corroboration', '0009_places', '0010_set_indexes', '0011_ingest_reports', '0012_document_measure_index', '0013_set_lookup_indexes', '0014_check_causes', '0015_set_answer_indexes', '0016_target_actuals', '0017_internal_departments', '0018_headcounts', '0019_goal_lines']);
   });
 
   it('enforce the stage and unit a document may have', () => {

@@ -25,8 +25,9 @@ export function described(s: Sources, q: StructuredQuery, scope: Scope, ask: Non
   for (const o of goals ? s.queries.owners(scope.doc.id) : []) {
     if (o.owner_kind !== 'project' || !ours(o.project_id) || !o.goal || !holds(o.goal)) continue;
     const table = tables.get(o.table_id) ?? null;
-    lines.push(`${head} ${o.name} 总体目标：${o.goal}（${table ?? '正文'}第${o.line}行起）`);
-    figures.push(ownerFigure(o, scope, table, { label: '总体目标', value: o.goal, unit: '', raw: o.goal, line: o.line }));
+    const line = o.goal_line ?? o.line;
+    lines.push(`${head} ${o.name} 总体目标：${o.goal}（${table ?? '正文'}第${line}行）`);
+    figures.push(ownerFigure(o, scope, table, { label: '总体目标', value: o.goal, unit: '', raw: o.goal, line }));
   }
   // The procurement rows of those projects whose item is the thing: each row once, its amount and count.
   const rows = s.queries.projectFigures(scope.doc.id).filter((r) => r.classification === '政府采购' && ours(r.project_id));

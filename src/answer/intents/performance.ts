@@ -11,7 +11,8 @@ import { countOf } from './list.ts';
 import type { Figure } from '../figures.ts';
 import { metric as metricOf, metrics } from '../../store/metrics.ts';
 import { stageOf } from '../targets.ts';
-import { escapeRegExp } from '../../query/normalize/words.ts';
+import { alternation, escapeRegExp } from '../../query/normalize/words.ts';
+import { convertChineseNumerals } from '../../query/normalize/numerals.ts';
 import words from '../../../grammar/words.json' with { type: 'json' };
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 
@@ -107,6 +108,44 @@ function projectReason(s: Sources, scope: Scope, o: PerformanceOwnerRow): { text
 }
 
 
+/** A number a goal text states, with what it is counted in; not a number that only numbers the goal's parts (目标1：, 1.). */
+const GOAL_NUMBER = new RegExp(`(?<!${alternation(shapes.goalText.notNumbers)})(\\d+(?:\\.\\d+)?)\\s*(${alternation(shapes.goalText.units)})?(?![.．、：:\\d])`, 'g');
+
+/** 多少人, 几条: the unit the question counts in is the number's (or one the goal counts the same things in: 名 for 人). */
+function unitAsked(asked: string, unit: string): boolean {
+  if (!unit || unit === '%') return false;
+  const same = [unit, ...((shapes.goalText.sameUnits as Record<string, string[]>)[unit] ?? [])];
+  return same.some((u) => new RegExp(`(?:多少|几)${escapeRegExp(u)}`).test(asked));
+}
+
+/**
+ * 它的总体目标里住院救助比例是多少: the number the project's goal text states in the clause that shares most words
+ * with the question (a rate asked, 比例/率, is one in %), cited at the block, the clause as printed beside it. Where
+ * the goal states no number so named, it is said so and the goal quoted — never an indicator's number instead.
+ */
+export function goalNumber(s: Sources, scope: Scope, ids: number[], asked: string): Reply {
+  const owners = s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && ids.includes(o.project_id) && o.goal);
+  const head = heading(scope.entity, scope.doc);
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  if (owners.length === 0) return reply('not_found', [...note, `${head}中没有这个项目的总体目标。`]);
+  const said = pairs(asked.replace(/[\s的]/g, ''));
+  const rate = (shapes.targetUnits.aliases['%'] ?? []).some((w) => asked.includes(w));
+  const found = owners.flatMap((o) =>
+    convertChineseNumerals(o.goal!)
+      .split(/[，,。；;]/)
+      .flatMap((clause) => [...clause.matchAll(GOAL_NUMBER)].map((m) => ({ o, clause, value: Number(m[1]), unit: m[2] ?? '', shared: [...pairs(clause)].filter((p) => said.has(p)).length + Number(unitAsked(asked, m[2] ?? '')) }))),
+  ).filter((x) => x.shared > 0 && (!rate || x.unit === '%'));
+  const best = Math.max(0, ...found.map((x) => x.shared));
+  const chosen = found.filter((x) => x.shared === best);
+  if (chosen.length === 0) return reply('not_found', [...note, ...owners.map((o) => `${head} ${o.name}的总体目标中没有说明这个数：${o.goal}（第${o.line}行起）`)]);
+  const tables = tableNames(s, scope.doc.id);
+  const figures = chosen.map(({ o, clause, value, unit }) => ownerFigure(o, scope, tables.get(o.table_id) ?? null, { label: `总体目标“${clause}”`, value, unit, raw: clause, line: o.goal_line ?? o.line }));
+  return reply('answered', [...note, ...chosen.map(({ o, clause, value, unit }) => `${head} ${o.name}的总体目标：${clause}——${value}${unit}（${tables.get(o.table_id) ?? '正文'}第${o.goal_line ?? o.line}行）`)], figures);
+}
+
+/** 一条 → 单条, 多少钱 → 成本: words a question says an indicator's name with (`indicatorWords` in shapes.json). */
+const INDICATOR_WORDS = Object.entries(shapes.indicatorWords).filter(([k]) => k !== '$comment') as [string, string][];
+
 /** The characters two at a time: how many a question shares with an indicator's name. */
 const pairs = (w: string) => new Set([...w].slice(1).map((c, i) => w[i]! + c));
 
@@ -115,14 +154,17 @@ const pairs = (w: string) => new Set([...w].slice(1).map((c, i) => w[i]! + c));
  * the most pairs of characters with the question — with its target and what was done, cited at its row. Null when
  * no indicator is named closely.
  */
-export function indicatorNamed(s: Sources, scope: Scope, ids: number[], typed: string): Reply | null {
+export function indicatorNamed(s: Sources, scope: Scope, ids: number[], typed: string, projectName: string): Reply | null {
   const owners = s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && ids.includes(o.project_id));
-  const said = pairs(typed.replace(/^那么?|呢$|[\s的]/g, ''));
-  // Named closely: most of the indicator's name typed, or most of what was typed in its name (标语成本 in 每条标语、条幅制作成本).
+  // The project's own name (typed with the question, or with 它 read as it) names no indicator.
+  const own = pairs(projectName);
+  const said = new Set([...pairs(INDICATOR_WORDS.reduce((t, [from, to]) => t.replaceAll(from, to), typed).replace(/^那么?|呢$|[\s的]/g, ''))].filter((p) => !own.has(p)));
+  // Named closely (among one project's few indicators): three pairs of characters, or two that are most of the
+  // indicator's name or most of what was typed (标语成本 in 每条标语、条幅制作成本).
   const scored = owners.flatMap((o) => s.queries.targets(o.id).map((t) => {
-    const own = pairs(bareName(t.level3).replace(/的/g, ''));
-    const shared = [...own].filter((p) => said.has(p)).length;
-    return { o, t, shared, enough: shared >= 2 && (shared * 2 >= own.size || shared * 3 >= said.size * 2) };
+    const name = pairs(bareName(t.level3).replace(/的/g, ''));
+    const shared = [...name].filter((p) => said.has(p)).length;
+    return { o, t, shared, enough: shared >= 3 || (shared >= 2 && (shared * 2 >= name.size || shared * 3 >= said.size * 2)) };
   }));
   const best = Math.max(0, ...scored.filter((x) => x.enough).map((x) => x.shared));
   const chosen = scored.filter((x) => x.enough && x.shared === best);

@@ -100,6 +100,8 @@ function readContent(section: Section, p: Paragraph, offset: number, lines: Line
   const labels = [...text.matchAll(LABEL)];
   const prefix = squeezeCjkSpaces(text.slice(0, labels[0]?.index ?? text.length));
   if (prefix && section.mode === 'overall') section.goals.push(prefix);
+  // The goal's first line: where a number stated in it is cited (prose goals run over several).
+  if (prefix && section.mode === 'overall') section.owner.goalLine ??= p.lineAt[offset]!;
   else if (prefix) section.item = stripOrdinal(prefix).replace(CLOSING, '');
   labels.forEach((label, k) => {
     const start = label.index + label[0].length;
@@ -107,6 +109,7 @@ function readContent(section: Section, p: Paragraph, offset: number, lines: Line
     if (label[1]) {
       const goal = squeezeCjkSpaces(body);
       if (goal) section.goals.push(section.item ? `${section.item}：${goal}` : goal);
+      if (goal) section.owner.goalLine ??= p.lineAt[offset + start]!;
       return;
     }
     for (const s of body.matchAll(SENTENCE)) {

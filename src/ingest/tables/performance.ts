@@ -57,6 +57,7 @@ export function ownerOf(cellText: string, kind: OwnerDraft['kind'], line: number
     unitName: null,
     code: m?.[1] ?? null,
     goal: null,
+    goalLine: null,
     outcome: null,
     indicatorScore: null,
     executionScore: null,
@@ -134,6 +135,7 @@ export function parsePerformance(table: TableDraft, region: TableRegion, ctx: Pa
     if (expectGoal || /^(总体目标|年度绩效目标|绩效目标|年度总体目标|目标)$/.test(first)) {
       const [goal, outcome] = /目标$/.test(first) ? tokens.slice(1) : tokens;
       o.goal = goal ?? null;
+      o.goalLine = goal ? line.no : null;
       o.outcome = outcome ?? null;
       expectGoal = false;
       continue;
