@@ -13,7 +13,7 @@ import { reply, yearHeading, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, pick, type Sources } from '../sources.ts';
 import { compare } from './compare.ts';
-import { namedHeadcounts } from './headcounts.ts';
+import { namedHeadcounts, projectHeadcounts } from './headcounts.ts';
 import { aligned, changePercent, headlineFigure, printingsOf, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
 
 const NAMES: Record<ArithmeticOp, string> = {
@@ -201,12 +201,14 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
 
 /**
  * The people a figure is spent on, as the document counts them: those the question names (平均每位离休干部 → 全市 73 名
- * 离休干部, stored at ingest), else a count printed in the figure's own row (莲湖 会议费培训费明细表: 培训 120人). Null
+ * 离休干部, stored at ingest), else those a project's own 绩效 table counts, else a count printed in the figure's own row (莲湖 会议费培训费明细表: 培训 120人). Null
  * when none is stated; several different counts are returned for the question to be asked back.
  */
 function peopleCounted(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Figure | Figure[] | null {
   const doc = scope.doc;
   let counts = namedHeadcounts(s, q, scope);
+  // 离休医疗保障人均多少: the people its own 绩效 table counts.
+  if (counts.length === 0 && t.kind === 'project') counts = projectHeadcounts(s, scope, t.ids);
   if (counts.length === 0 && t.kind === 'metric') {
     const found = s.queries
       .figuresByMetric(doc.id, t.key)

@@ -6,23 +6,36 @@ import { show, type Figure } from '../figures.ts';
 import { reply, yearHeading, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
+import type { HeadcountRow } from '../../store/schema.ts';
 
 const PEOPLE = [...words.headcounts.people].sort((a, b) => b.length - a.length);
 /** 代办员 and 代办人员 name the same people: compared without 人. */
 const bare = (w: string) => w.replace(/人/g, '');
 
-/** The counts the document states of the people the question names, one per different count (each at its first line). */
+/** Headcounts as figures, one per different count (each at its first line). */
+function figuresOf(scope: Scope, rows: HeadcountRow[]): Figure[] {
+  const doc = scope.doc;
+  const found = rows.map((h): Figure => ({
+    document: doc, entity: scope.entity, year: scope.year, basis: doc.stage, label: `${h.people}人数`, fen: null, value: h.count, unit: h.unit, printedIn: '万元', table: null, column: null, line: h.line, raw: h.raw_text, precision: null, change: null, rank: 0,
+  }));
+  return found.filter((f, i) => found.findIndex((x) => x.value === f.value) === i);
+}
+
+/** The counts the document states of the people the question names. */
 export function namedHeadcounts(s: Sources, q: StructuredQuery, scope: Scope): Figure[] {
   const named = PEOPLE.find((p) => q.text.includes(p));
   if (!named) return [];
-  const doc = scope.doc;
-  const found = s.queries
-    .headcounts(doc.id)
-    .filter((h) => bare(h.people).includes(bare(named)) || bare(named).includes(bare(h.people)))
-    .map((h): Figure => ({
-      document: doc, entity: scope.entity, year: scope.year, basis: doc.stage, label: `${h.people}人数`, fen: null, value: h.count, unit: h.unit, printedIn: '万元', table: null, column: null, line: h.line, raw: h.raw_text, precision: null, change: null, rank: 0,
-    }));
-  return found.filter((f, i) => found.findIndex((x) => x.value === f.value) === i);
+  return figuresOf(scope, s.queries.headcounts(scope.doc.id).filter((h) => bare(h.people).includes(bare(named)) || bare(named).includes(bare(h.people))));
+}
+
+/**
+ * The people a project's own 绩效 table counts (离休医疗保障's 全市 73 名离休干部, line 791): the headcounts printed from its
+ * table's first line to the next table owner's.
+ */
+export function projectHeadcounts(s: Sources, scope: Scope, ids: number[]): Figure[] {
+  const owners = [...s.queries.owners(scope.doc.id)].sort((a, b) => a.line - b.line);
+  const spans = owners.flatMap((o, i) => (o.project_id !== null && ids.includes(o.project_id) ? [[o.line, owners[i + 1]?.line ?? Infinity] as const] : []));
+  return figuresOf(scope, s.queries.headcounts(scope.doc.id).filter((h) => spans.some(([from, to]) => h.line >= from && h.line < to)));
 }
 
 /** 有多少离休干部: the count stated, or null when the document states none of the people named. */
