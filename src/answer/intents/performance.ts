@@ -50,6 +50,8 @@ function tableTargetFigure(o: PerformanceOwnerRow, t: PerformanceTargetRow, scop
  * `words`, as printed — those naming the word typed first.
  */
 export function indicatorsCounting(s: Sources, scope: Scope, words: string[], typed: string): Figure[] {
+  // Most figures have no such words: reading every target of the document for none cost a national corpus's tail.
+  if (words.length === 0) return [];
   const tables = tableNames(s, scope.doc.id);
   const found = s.queries.owners(scope.doc.id).flatMap((o) =>
     s.queries
