@@ -241,7 +241,8 @@ export function understoodAnything(q: StructuredQuery): boolean {
   );
 }
 
-export function mergeContext(q: StructuredQuery, previous: StructuredQuery | undefined): StructuredQuery {
+/** `whole`: the whole the previous answer was asked as a part of (其中住房公积金 after 人员经费), the base of 占比 after it. */
+export function mergeContext(q: StructuredQuery, previous: StructuredQuery | undefined, whole?: Target): StructuredQuery {
   // 第二个呢 past the end of the list, 它 with nothing answered before: not the previous question again.
   if (q.reference && q.reference.kind !== 'part' && q.entities.length === 0 && q.targets.length === 0 && q.intent === 'lookup') return q;
   if (!previous || !understoodAnything(q)) return q;
@@ -257,9 +258,9 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   // 其中车辆 after 固定资产: the money of the part.
   const part = q.reference?.kind === 'part' && sameEntities && q.targets.length === 1 ? partInKindOf(previous.targets, q.targets[0]!, q.text.slice(q.text.indexOf(q.targets[0]!.text))) : null;
   // 其中上年结转 after 项目支出: the cell of that source in the row printing it (source-parts.ts).
-  const [whole] = previous.targets;
-  const sourced = q.reference?.kind === 'part' && sameEntities && q.targets.length === 1 && previous.targets.length === 1 && sourceOfPart(whole!, q.targets[0]!) ? [whole!, q.targets[0]!] : null;
-  const shared = shareOfLast(q, previous, sameEntities);
+  const [asked] = previous.targets;
+  const sourced = q.reference?.kind === 'part' && sameEntities && q.targets.length === 1 && previous.targets.length === 1 && sourceOfPart(asked!, q.targets[0]!) ? [asked!, q.targets[0]!] : null;
+  const shared = shareOfLast(q, previous, sameEntities, whole);
   // 最低的呢, 第二低的是哪个 after 北票项目执行率: the same rates, ranked.
   const rates = q.intent === 'rank' && q.targets.length === 0 && sameEntities && previous.intent === 'rate';
   // 还剩多少没花, 人均多少 after a figure: computed on that figure (its budget less its spending, over the headcount).
@@ -285,10 +286,12 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
  * A share asked of the figure just answered: 占支出总计多少 is that figure over the base named; 人员经费占多少 is
  * the part named over that figure (when it is a whole of it: the share checks).
  */
-function shareOfLast(q: StructuredQuery, previous: StructuredQuery, sameEntities: boolean): Pick<StructuredQuery, 'targets' | 'base'> | null {
-  if (q.intent !== 'share' || !sameEntities || q.targets.length !== 1 || previous.set) return null;
+function shareOfLast(q: StructuredQuery, previous: StructuredQuery, sameEntities: boolean, whole?: Target): Pick<StructuredQuery, 'targets' | 'base'> | null {
+  if (q.intent !== 'share' || !sameEntities || previous.set) return null;
   const parts = previous.targets.filter((t) => t !== previous.base?.target);
-  if (parts.length === 0) return null;
+  // 占比 after 其中住房公积金: the part over the whole it was asked of, not over a whole of its own.
+  if (q.targets.length === 0 && !q.base && whole && parts.length === 1) return { targets: [parts[0]!, whole], base: { target: whole, whole: false, implied: true } };
+  if (q.targets.length !== 1 || parts.length === 0) return null;
   if (q.base) return { targets: [...parts, q.base.target], base: q.base };
   const last = parts.length === 1 ? parts[0]! : null;
   if (!last || (last.kind === q.targets[0]!.kind && JSON.stringify(last) === JSON.stringify(q.targets[0]))) return null;

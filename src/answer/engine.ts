@@ -123,7 +123,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       return result;
     }
     // 剩下的呢 after a part: the whole less it; 这两个加起来: arithmetic on the figures answered before.
-    const query = remainderQuery(own, c) ?? mergeContext(own, c?.query);
+    const query = remainderQuery(own, c) ?? mergeContext(own, c?.query, c?.whole);
     const earlier = overEarlier(own, c) ?? overRanking(own);
     const found = earlier ?? itemAsIs(understood.query, referred, pinned) ?? restOfList(own, c) ?? wholeChanged(query, answerQuery(sources, query), c);
     // 那印刷宣传品的数量呢 after a project's targets, words read as nothing else: an indicator of that project.

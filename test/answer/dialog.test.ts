@@ -204,6 +204,19 @@ describe('follow-ups keep what the new question leaves out, and only that', () =
   });
 });
 
+describe('占比 after a part asked of a whole', () => {
+  it('is the part over that whole (北票 住房公积金 36.20 ÷ 人员经费 490.66, 公开06表 lines 553 and 575), not over its own functional parent', () => {
+    const whole = engine.ask('北票人员经费');
+    const part = engine.ask('其中住房公积金', whole.context);
+    const share = engine.ask('占比', part.context);
+    expect(share.answers[0]).toMatchObject({ value: 7.38, unit: '%', derived: { op: 'share' } });
+    expect(share.answers.slice(1).map((a) => [a.amount_yuan, a.source.line])).toEqual([
+      [362000, 553],
+      [4906600, 575],
+    ]);
+  });
+});
+
 describe('a share of a printed cell over itself', () => {
   it('is asked back, never printed as 100% (曲阳 支出 and 支出总计 are one cell, line 84)', () => {
     const r = engine.ask('曲阳支出占支出总计多少');
