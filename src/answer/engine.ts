@@ -162,10 +162,6 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   }
 
   /**
-   * 买的是什么车 after a project (or with one named): its goal text and procurement rows; naming none, every
-   * project's of the department named or asked about before. A figure named (车 read as 车辆) is no part of it.
-   */
-  /**
    * 剩下的是什么 after a ranking cut to its first N (北票项目前三个): the items after those shown, in the same order.
    * Null unless the last answer was a cut ranking and the question names nothing.
    */
@@ -223,10 +219,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const named = q.targets.filter((t) => t.kind === 'project');
     const asked = named.length ? q : q.entities.length === 0 && q.targets.length === 0 ? c?.query : undefined;
     const [project] = asked?.targets ?? [];
-    if (!asked || asked.targets.length !== 1 || project!.kind !== 'project' || asked.entities.length !== 1) return null;
+    if (!asked || asked.targets.length !== 1 || project?.kind !== 'project' || asked.entities.length !== 1) return null;
     const scopes = resolveScopes(catalog, { ...asked, text: q.text, unknown: [], candidates: [] });
     if (!Array.isArray(scopes) || scopes.length !== 1) return null;
-    return indicatorNamed(sources, scopes[0]!, project!.ids, q.text, project!.kind === 'project' ? project!.name : '');
+    return indicatorNamed(sources, scopes[0]!, project.ids, q.text, project.name);
   }
 
   /** 它的总体目标里住院救助比例是多少: the number the goal text of the one project asked (or answered before) states. */
@@ -259,6 +255,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     };
   }
 
+  /**
+   * 买的是什么车 after a project (or with one named): its goal text and procurement rows; naming none, every
+   * project's of the department named or asked about before. A figure named (车 read as 车辆) is no part of it.
+   */
   function describedAnswer(asked: StructuredQuery, ask: NonNullable<StructuredQuery['describe']>): Reply {
     const scopes = resolveScopes(catalog, asked);
     if (!Array.isArray(scopes)) return scopes;
