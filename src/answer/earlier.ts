@@ -1,10 +1,12 @@
 // Questions about earlier answers of the conversation rather than about the documents: 这两个加起来, 三家合计,
 // 两者差多少 (arithmetic on the figures answered), 剩下的呢 (the whole a part was asked of, less that part).
 import type { StructuredQuery } from '../query/ast.ts';
-import type { Conversation, Named } from './dialog.ts';
+import { listItems, type Conversation, type Named } from './dialog.ts';
+import { answerQuery } from './dispatch.ts';
 import type { Figure } from './figures.ts';
 import { computation, type Operand } from './intents/arithmetic.ts';
 import { heading, reply, type Reply } from './reply.ts';
+import type { Sources } from './sources.ts';
 
 /** Operations two or more earlier figures can take part in. */
 const ON_EARLIER = new Set(['sum', 'difference', 'ratio']);
@@ -42,10 +44,18 @@ function picked(picks: { index: number; fromEnd: boolean }[], items: Named[]): N
 }
 
 /** 抚顺项目支出第一名和第二名差多少: the operation on items of the ranking (or list) the question itself asks for. */
-export function overOwnList(q: StructuredQuery, items: Named[]): Reply | null {
+function overOwnList(q: StructuredQuery, items: Named[]): Reply | null {
   const ref = q.reference;
   if (ref?.kind !== 'these' || !ref.picks || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op)) return null;
   return onFigures(q, picked(ref.picks, items));
+}
+
+/** 抚顺项目支出第一名和第二名差多少: the ranking asked, then the arithmetic on the items picked from it. */
+export function overRanking(s: Sources, q: StructuredQuery): Reply | null {
+  if (q.reference?.kind !== 'these' || !q.reference.picks || (q.entities.length === 0 && !q.set)) return null;
+  const ranking = { ...q, intent: 'rank' as const, reference: null, arithmetic: null };
+  const r = answerQuery(s, ranking);
+  return r.status === 'answered' ? overOwnList(q, listItems(ranking, r)) : r;
 }
 
 function onFigures(q: StructuredQuery, named: Named[]): Reply {

@@ -1,0 +1,105 @@
+// Follow-ups answered from the conversation's state rather than read again as a question: the rest of a cut
+// ranking, a part named after its whole (其中服务类), an item as it was listed, an indicator of the project asked
+// before, the whole's change for a part that states none, the list an ordinal counts through.
+import type { StructuredQuery, Target } from '../query/ast.ts';
+import type { Understander } from '../query/understand.ts';
+import { alternation } from '../query/normalize/words.ts';
+import { listItems, type Conversation, type Named } from './dialog.ts';
+import { answerQuery } from './dispatch.ts';
+import { show } from './figures.ts';
+import { indicatorNamed } from './intents/performance.ts';
+import { resolveScopes } from './resolve.ts';
+import { heading, reply, type Reply } from './reply.ts';
+import type { Sources } from './sources.ts';
+import shapes from '../../grammar/shapes.json' with { type: 'json' };
+
+/** As many items as a ranking shows at most (前50): the rest of a cut one is what is past those shown. */
+const MAX_RANKED = 50;
+
+/** 其中, 里面 before the words naming a part. */
+const PART_WORDS = new RegExp(`^(?:${alternation(shapes.references.part)})`);
+/** 类, 部分 after the words naming a part (服务类): what kind of part, no part of its name. */
+const PART_KINDS = new RegExp(`(?:${alternation(shapes.references.partKinds)})$`);
+
+/**
+ * 比上年呢 after 三公经费 → 其中购置费: a part whose change the text does not state is answered with the change its
+ * whole states, said to be the whole's — never a change computed for the part.
+ */
+export function wholeChanged(s: Sources, q: StructuredQuery, r: Reply, c: Conversation | undefined): Reply {
+  const part = q.targets[0];
+  if (r.status !== 'not_found' || !q.previousYear || !c?.whole || q.targets.length !== 1 || c.query.targets[0] !== part) return r;
+  const whole = answerQuery(s, { ...q, targets: [c.whole] });
+  if (whole.status !== 'answered' || !whole.figures.some((f) => f.change !== null)) return r;
+  return { ...whole, lines: [`文中没有单独说明${part!.text}的增减，以下是${c.whole.text}合计的：`, ...whole.lines] };
+}
+
+/**
+ * 剩下的是什么 after a ranking cut to its first N (北票项目前三个): the items after those shown, in the same order.
+ * Null unless the last answer was a cut ranking and the question names nothing.
+ */
+export function restOfList(s: Sources, q: StructuredQuery, c: Conversation | undefined): Reply | null {
+  const previous = c?.query;
+  if (q.arithmetic?.op !== 'remaining' || q.entities.length + q.targets.length > 0 || !previous || previous.intent !== 'rank' || previous.top === null || !c?.items) return null;
+  const all = answerQuery(s, { ...previous, top: MAX_RANKED });
+  if (all.status !== 'answered') return null;
+  const shown = new Set(c.items.map((i) => i.figure && `${i.figure.entity}\u0000${i.figure.label}`));
+  const rest = all.figures.filter((f) => !f.derived && !shown.has(`${f.entity}\u0000${f.label}`));
+  if (rest.length === 0) return reply('not_found', ['上面已经列出了全部。']);
+  const f = rest[0]!;
+  return reply('answered', [`${heading(previous.entities[0]?.name ?? f.entity, f.document)} 其余${rest.length}项（接上面的排序）：`, ...rest.map((x) => `· ${x.label}：${show(x)}`)], rest);
+}
+
+/**
+ * 其中服务类, 服务类呢 after a figure (政府采购), or after another part of it: words naming nothing alone that, typed
+ * after the whole's name, name one other figure (政府采购服务类 → 政府采购服务). Null otherwise: the question is read as
+ * it was.
+ */
+export function partOfWhole(understander: Understander, q: StructuredQuery, c: Conversation | undefined): { query: StructuredQuery; whole: Target } | null {
+  const previous = c?.query;
+  // 货物类呢 after 其中服务类: a part of the same whole, which stays the whole for the next.
+  const whole = c?.whole ?? (previous?.targets.length === 1 ? previous.targets[0]! : null);
+  if (!whole || whole.kind !== 'metric' || previous!.entities.length !== 1 || q.entities.length > 0 || q.targets.length > 0 || q.set) return null;
+  // The words typed: not understood, or read loosely as projects' names (其中服务类 → 服务质量考核费 …).
+  const typed = [...new Set([...q.unknown, ...q.candidates.map((x) => x.text)])];
+  if (typed.length !== 1) return null;
+  const words = typed[0]!.replace(PART_WORDS, '').replace(PART_KINDS, '');
+  const again = words ? understander.understand(`${previous!.entities[0]!.text} ${whole.text}${words}`) : null;
+  const part = again?.ok && again.query.targets.length === 1 && again.query.unknown.length + again.query.candidates.length === 0 ? again.query.targets[0]! : null;
+  if (!part || part.kind !== 'metric' || part.key === whole.key) return null;
+  return { query: { ...q, targets: [part], unknown: [], candidates: [], reference: { kind: 'part', text: typed[0]!.slice(0, typed[0]!.indexOf(words)) } }, whole };
+}
+
+/**
+ * 里面第二项是啥 after a list whose items no name reads back exactly (a procurement row: 医保局公务用车购置经费（轿车）):
+ * the item as it was listed, its figure cited where it was — never a project found loosely by its words. Null when
+ * the question asks more of the item than what it is, or its words read back as they were listed.
+ */
+export function itemAsIs(q: StructuredQuery, item: Named | null, reread: StructuredQuery | null): Reply | null {
+  const f = item?.figure;
+  if (!f || q.reference?.kind !== 'item' || q.targets.length + q.unknown.length + q.candidates.length > 0 || q.intent !== 'lookup' || q.arithmetic || q.table) return null;
+  const loose = !reread || reread.candidates.length > 0 || reread.unknown.length > 0 || reread.targets.some((t) => t.kind === 'project' && t.fuzzy);
+  return loose ? reply('answered', [`${heading(f.entity, f.document)} ${q.reference.text}：${f.label}：${show(f)}`], [f]) : null;
+}
+
+/**
+ * Words naming no figure that name an indicator of one project: of the project the question names (曲阳 网络建设费用
+ * 专线一条一年多少钱), else, naming no department, of the one asked about before (那印刷宣传品的数量呢, 标语成本呢).
+ * Null when no indicator is named closely (the question is answered as before).
+ */
+export function indicatorFollowUp(s: Sources, q: StructuredQuery, c: Conversation | undefined): Reply | null {
+  if (q.set || q.arithmetic || !['lookup', 'performance', 'rate'].includes(q.intent) || q.unknown.length + q.candidates.length === 0 || q.targets.some((t) => t.kind === 'subject')) return null;
+  const named = q.targets.filter((t) => t.kind === 'project');
+  const asked = named.length ? q : q.entities.length === 0 && q.targets.length === 0 ? c?.query : undefined;
+  const [project] = asked?.targets ?? [];
+  if (!asked || asked.targets.length !== 1 || project?.kind !== 'project' || asked.entities.length !== 1) return null;
+  const scopes = resolveScopes(s.catalog, { ...asked, text: q.text, unknown: [], candidates: [] });
+  if (!Array.isArray(scopes) || scopes.length !== 1) return null;
+  return indicatorNamed(s, scopes[0]!, project.ids, q.text, project.name);
+}
+
+/** 第二个 after a project answered alone: the list it came from, answered now that an item of it is asked for. */
+export function withItems(s: Sources, q: StructuredQuery, c: Conversation | undefined): Conversation | undefined {
+  if (q.reference?.kind !== 'item' || !c || c.items || !c.itemsFrom) return c;
+  const r = answerQuery(s, c.itemsFrom);
+  return r.status === 'answered' ? { ...c, items: listItems(c.itemsFrom, r) } : c;
+}
