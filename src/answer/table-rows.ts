@@ -11,9 +11,14 @@ import { heading, reply, type Reply } from './reply.ts';
 import { resolveScopes } from './resolve.ts';
 import { computation } from './intents/arithmetic.ts';
 import type { Sources } from './sources.ts';
+import { alternation } from '../query/normalize/words.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
+import vocabulary from '../../grammar/words.json' with { type: 'json' };
 
 type Named = NonNullable<StructuredQuery['table']>;
+
+// 资金, 预算资金, 经费 (words.json moneyWords), longest first: a money column asked by its everyday name.
+const MONEY = new RegExp(`(?:预算|项目)?(?:${alternation([...vocabulary.moneyWords.words].sort((a, b) => b.length - a.length))})`);
 
 /** 表17 is 表17; 05 is 公开05表; 14 is 表14-1 … 表14-5 too (one table printed in parts). */
 const numbered = (printed: string | null, n: number) => printed !== null && Number(/\d+/.exec(printed)?.[0]) === n;
@@ -203,7 +208,9 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
   // 表1和表5的卫生健康支出: several tables named by number compare the figure in each (arithmetic), no row of one.
   // 整体自评里医保中心的第三个任务: rows a numbered word counts are a table's of them, though none is named.
   const numberedOnly = !q.table && counted !== null && countsNumbered(counted);
-  if ((!q.table && !numberedOnly) || q.tables || (!counted && q.targets.length === 0 && typed.length === 0)) return null;
+  // 整体绩效表3项资金合计: a money word alone names the rows' money, added up.
+  const money = q.arithmetic?.op === 'sum' && q.targets.length === 0 && typed.length === 0 ? MONEY.exec(q.text)?.[0] : undefined;
+  if ((!q.table && !numberedOnly) || q.tables || (!counted && q.targets.length === 0 && typed.length === 0 && !money)) return null;
   // 表6公用经费里排第一的科目: an item of a ranking within the figure named, not the table's first row.
   if (counted && q.intent === 'rank' && !q.printOrder) return null;
   const scopes = resolveScopes(s.catalog, q);
@@ -232,8 +239,10 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
   // A row named: the rows whose label holds every name asked (年初预算收入 in 部门年初预算收入金额), or — nothing else
   // understood — the words typed, brackets aside (人员经费（保工资） in 基本支出人员经费（保工资）).
   const bare = (w: string) => w.replace(/[\s（）()]/g, '');
-  const words = q.targets.length ? q.targets.map((t) => (t.kind === 'project' ? t.name : t.text)) : typed.map((w) => bare(w).replace(/^的/, ''));
-  const found = rows.filter((r) => words.every((w) => bare(r[0]!.row_label).includes(w) || r[0]!.subject_name === w || r[0]!.column_label.includes(w)));
+  const words = q.targets.length ? q.targets.map((t) => (t.kind === 'project' ? t.name : t.text)) : money ? [money] : typed.map((w) => bare(w).replace(/^的/, ''));
+  const named = rows.filter((r) => words.every((w) => bare(r[0]!.row_label).includes(w) || r[0]!.subject_name === w || r[0]!.column_label.includes(w)));
+  // 经费, 钱 printed in no column's name: every row of money.
+  const found = named.length === 0 && money ? rows.filter((r) => r[0]!.value_kind === 'money') : named;
   if (found.length === 0) return null;
   if (q.arithmetic?.op === 'sum') return rowsAdded(s, doc, found, q.arithmetic.count ?? null, head);
   const figures = found.flatMap((r) => rowFigures(s, doc, r));

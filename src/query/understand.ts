@@ -309,7 +309,9 @@ function settleTable(m: Mentions): void {
   if (!table || table.number !== null) return;
   const inside = (x: Span) => x.start >= table.start && x.end <= table.end;
   const counted = m.references.some((r) => r.ref === 'item' || r.ref === 'last');
-  if (counted || table.nth !== null || m.targets.some((x) => !inside(x))) {
+  // 整体绩效表3项资金合计: rows counted and added up are the table's.
+  const added = m.arithmetic.length > 0 && m.counted.length > 0;
+  if (counted || added || table.nth !== null || m.targets.some((x) => !inside(x))) {
     m.targets = m.targets.filter((x) => !inside(x));
     return;
   }
@@ -322,7 +324,7 @@ function settleTable(m: Mentions): void {
  * 支出总计 — the whole of it, never a part.
  */
 function wholeBudget(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
-  const nothingElse = found.targets.length + found.candidates.length + found.unknown.length + m.listTargets.length + m.conditions.length + m.scopes.length + m.sets.length === 0;
+  const nothingElse = found.targets.length + found.candidates.length + found.unknown.length + m.listTargets.length + m.conditions.length + m.scopes.length + m.sets.length + m.tables.length === 0;
   const asksFigure = !['rank', 'list', 'performance', 'rate'].some((i) => m.intents.includes(i as never)) && !m.catalogue && m.references.length === 0;
   // 曲阳比去年多花了多少: a change of the department as a whole is of its total too.
   const whole = m.stages.length > 0 || m.previousYear || m.comparisons.length > 0 || m.arithmetic.some((a) => a.op === 'sum');

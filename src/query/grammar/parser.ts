@@ -61,7 +61,8 @@ export function createParser(t: QuestionTokens, { validate = false } = {}) {
   // 表17, 公开05表: a table named by its printed number; 政府采购表, 整体绩效自评表: by words of its title.
   const isTableWord = (token: IToken) => tokenMatcher(token, t.ListTarget) && (entry(token) as { target: string }).target === 'tables' && token.image === '表';
   const isTablePrefix = (token: IToken) => tokenMatcher(token, t.ListTarget) && (entry(token) as { target: string }).target === 'tables' && token.image !== '表';
-  const isTableNumber = (token: IToken) => tokenMatcher(token, t.NumberTok) && /^\d{1,2}$/.test(token.image);
+  // 表3项: a number counting things (项, 个) after 表 is no table's number.
+  const isTableNumber = (token: IToken, next: IToken) => tokenMatcher(token, t.NumberTok) && /^\d{1,2}$/.test(token.image) && !tokenMatcher(next, t.Counter);
   // Words a table's title is typed with: names of figures, question words that are title words too (绩效, 自评), stray characters.
   const titleKinds = [t.Metric, t.Subject, t.Project, t.Intent, t.Scope, t.Stage, t.UnitOrg, t.OrgWord, t.Arith];
   const isTitleWord = (token: IToken) =>
@@ -142,12 +143,13 @@ export function createParser(t: QuestionTokens, { validate = false } = {}) {
     private tableAt(): number {
       let k = 1;
       if (isCounting(this.LA(1)) && isNumber(this.LA(2)) && isSheet(this.LA(3))) k = 4;
-      if (isTablePrefix(this.LA(k)) && (isTableNumber(this.LA(k + 1)) || isTableWord(this.LA(k + 1)))) k++;
-      if ((isTableWord(this.LA(k)) && isTableNumber(this.LA(k + 1))) || (isTableNumber(this.LA(k)) && isTableWord(this.LA(k + 1)))) return k + 1;
+      if (isTablePrefix(this.LA(k)) && (isTableNumber(this.LA(k + 1), this.LA(k + 2)) || isTableWord(this.LA(k + 1)))) k++;
+      if ((isTableWord(this.LA(k)) && isTableNumber(this.LA(k + 1), this.LA(k + 2))) || (isTableNumber(this.LA(k), this.LA(k + 1)) && isTableWord(this.LA(k + 1)))) return k + 1;
       let j = k;
       while (isTitleWord(this.LA(j)) && (j === k || adjacent(this.LA(j - 1), this.LA(j)))) j++;
       const title = j > k ? this.LA(j - 1).startOffset + this.LA(j - 1).image.length - this.LA(k).startOffset : 0;
-      return title >= 2 && isTableWord(this.LA(j)) && adjacent(this.LA(j - 1), this.LA(j)) ? j : 0;
+      // 邮电费表12: a figure's name before a table named by its number is the figure, not a title.
+      return title >= 2 && isTableWord(this.LA(j)) && adjacent(this.LA(j - 1), this.LA(j)) && !isTableNumber(this.LA(j + 1), this.LA(j + 2)) ? j : 0;
     }
 
     /** 执行率是100%: a word comparing only rates and scores stands before a percentage or a score. */
