@@ -5,6 +5,7 @@ import type { Catalog } from '../query/catalog.ts';
 import { sourceOfPart } from '../query/funds.ts';
 import { partInKindOf } from '../query/qualifiers.ts';
 import { MEASURES } from './sources.ts';
+import { metric as metricOf } from '../store/metrics.ts';
 import { cellOf } from './targets.ts';
 import type { Figure } from './figures.ts';
 import type { Reply } from './reply.ts';
@@ -25,6 +26,8 @@ export interface Conversation {
   earlier?: Named[];
   /** 三公经费 → 其中公务接待费: the whole (三公经费) the part answered last belongs to. */
   whole?: Target;
+  /** The thing the last question pointed at (第一个的自评得分): 第三个呢 asks the same of another item. */
+  pointed?: Named;
 }
 
 /** Words naming a thing answered: whose it is, and what it is (put where the question points back). */
@@ -102,8 +105,11 @@ function listOfItem(query: StructuredQuery): StructuredQuery | undefined {
   return { ...query, intent: 'list', listOf: 'projects', targets: [], reference: null, arithmetic: null, base: null, conditions: [], top: null };
 }
 
-/** `pointedBack`: the question pointed at an earlier answer (第三个, 它的执行率): the list stays for the next ordinal. */
-export function conversation(query: StructuredQuery, r: Reply, previous?: Conversation, pointedBack = false): Conversation {
+/**
+ * `pointedBack`: the question pointed at an earlier answer (第三个, 它的执行率): the list stays for the next ordinal;
+ * `pointed`: the thing it pointed at, when one.
+ */
+export function conversation(query: StructuredQuery, r: Reply, previous?: Conversation, pointedBack = false, pointed?: Named): Conversation {
   const isList = listed(query, r);
   const figures = r.figures.filter((f) => !f.derived);
   const target = query.targets.at(-1);
@@ -119,7 +125,9 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
     itemsFrom: isList ? undefined : keep ? keep.itemsFrom : listOfItem(query),
     earlier: [...(previous?.earlier ?? []), ...lead].slice(-EARLIER),
     // 其中公务接待费 after 三公经费: 三公经费 is the whole; kept while asking about that part.
-    whole: query.reference?.kind === 'part' && previous?.query.targets.length === 1 ? previous.query.targets[0] : undefined,
+    // 占比 after it is the part over that whole: still a part of it for 剩下的.
+    whole: query.reference?.kind === 'part' && previous?.query.targets.length === 1 ? previous.query.targets[0] : query.base?.target === previous?.whole ? previous?.whole : undefined,
+    pointed,
   };
 }
 
@@ -200,14 +208,27 @@ export function readWithin(q: StructuredQuery, scoped: StructuredQuery, departme
  * The question with the words pointing back replaced by the thing pointed at, after whose it is: 第二个的执行率 →
  * `抚顺 城乡医疗救助 的执行率`. A table named with an ordinal (表17的第1个项目) and 项目 after it go with it.
  */
-export function pointedText(q: StructuredQuery, item: Named): string {
+export function pointedText(q: StructuredQuery, item: Named, c?: Conversation): string {
   const ref = q.reference;
   if (!ref) return `${item.entity} ${item.words} ${q.text}`;
+  const again = askedAgain(q, item, c);
+  if (again) return again;
   const text = q.table ? q.text.replace(q.table.text, ' ') : q.text;
   const at = text.indexOf(ref.text);
   // 第二个项目的执行率: 项目 names the item pointed at; 它的项目支出 after a department is that department's 项目支出.
   const rest = text.slice(at + ref.text.length).replace(item.project ? /^(?:个)?(?:项目)?/ : /^个?/, '');
   return `${item.entity} ${text.slice(0, at)} ${item.words} ${rest}`;
+}
+
+/**
+ * 第三个呢 after 第一个的自评得分: an item alone, after a question about another item of the same department, is
+ * that question asked of it (its score, not its amount). Null when the question names more than the item.
+ */
+function askedAgain(q: StructuredQuery, item: Named, c: Conversation | undefined): string | null {
+  const before = c?.pointed;
+  if (q.reference?.kind !== 'item' || q.targets.length + q.unknown.length + q.candidates.length > 0 || q.intent !== 'lookup' || q.arithmetic || q.table) return null;
+  if (!before?.words || !item.words || before.entity !== item.entity || !c!.query.text.includes(before.words)) return null;
+  return c!.query.text.replace(before.words, item.words);
 }
 
 /** Intents worth carrying into a follow-up that names none. */
@@ -263,9 +284,11 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   const shared = shareOfLast(q, previous, sameEntities, whole);
   // 最低的呢, 第二低的是哪个 after 北票项目执行率: the same rates, ranked.
   const rates = q.intent === 'rank' && q.targets.length === 0 && sameEntities && previous.intent === 'rate';
+  // 哪个最低 after 平均分呢 or 自评得分: the projects ranked by their scores, not the score asked ranked as money.
+  const scores = q.intent === 'rank' && q.targets.length === 0 && sameEntities && aboutScores(previous);
   // 还剩多少没花, 人均多少 after a figure: computed on that figure (its budget less its spending, over the headcount).
   const onLast = q.arithmetic !== null && ONE_FIGURE.has(q.arithmetic.op) && q.targets.length === 0 && sameEntities && previous.targets.length > 0;
-  const targets = shared ? shared.targets : q.targets.length === 0 ? previous.targets : sourced ? sourced : cell && measureOnly ? [cell.target, q.targets[0]!] : partOfRow ? [row, q.targets[0]!] : part ? [part] : q.targets;
+  const targets = shared ? shared.targets : scores ? [] : q.targets.length === 0 ? previous.targets : sourced ? sourced : cell && measureOnly ? [cell.target, q.targets[0]!] : partOfRow ? [row, q.targets[0]!] : part ? [part] : q.targets;
   // Words not understood stay: “那2022年的上海呢” is not the previous question for 2022.
   return {
     ...q,
@@ -277,10 +300,14 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
     // 离休医疗保障呢 after 北票 执行率 asks for its rate too; 最高呢 after a score ranking ranks scores.
     intent: onLast ? 'arithmetic' : rates || (q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities)) ? previous.intent : q.intent,
     listOf: rates ? previous.listOf : q.listOf,
-    byScore: q.byScore || (q.targets.length === 0 && q.intent === 'rank' && previous.byScore),
+    byScore: q.byScore || scores,
     base: shared ? shared.base : q.base,
   };
 }
+
+/** A question about 自评 scores: a ranking of them, a score figure (平均分), the average of the projects' scores. */
+const aboutScores = (q: StructuredQuery): boolean =>
+  q.byScore || q.targets.some((t) => t.kind === 'metric' && metricOf(t.key).kind === 'score') || (q.intent === 'performance' && q.arithmetic?.op === 'average');
 
 /**
  * A share asked of the figure just answered: 占支出总计多少 is that figure over the base named; 人员经费占多少 is

@@ -79,7 +79,9 @@ function onFigures(q: StructuredQuery, named: Named[]): Reply {
  */
 export function remainderQuery(q: StructuredQuery, c: Conversation | undefined): StructuredQuery | null {
   if (q.arithmetic?.op !== 'remaining' || q.entities.length > 0 || q.targets.length > 0 || !c?.whole) return null;
-  const part = c.query.targets[0];
-  if (!part || c.query.targets.length !== 1) return null;
+  // 其中公务接待费占多少 asked the part over the whole: the part is the other figure.
+  const parts = c.query.targets.filter((t) => JSON.stringify(t) !== JSON.stringify(c.whole));
+  const [part] = parts;
+  if (!part || parts.length !== 1) return null;
   return { ...c.query, intent: 'arithmetic', arithmetic: { op: 'difference', direction: null, text: q.arithmetic.text }, targets: [c.whole, part], reference: null, base: null };
 }

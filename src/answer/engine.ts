@@ -92,7 +92,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const printed = printedItem(sources, understood.query);
     if (printed && 'status' in printed) return toResult(text, printed, queries);
     const referred = printed ?? referent(understood.query, c);
-    const reread = referred !== null ? understander.understand(pointedText(understood.query, referred)) : null;
+    const reread = referred !== null ? understander.understand(pointedText(understood.query, referred, c)) : null;
     const within = referred === null ? scopeOfFollowUp(understood.query, c) : null;
     const scoped = within !== null ? understander.understand(`${within} ${understood.query.text}`) : null;
     // 表17的第一个项目的预算: the item's figure is the one the table named prints.
@@ -123,7 +123,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // A message nothing understood leaves the conversation where it was, and so does arithmetic on earlier answers
     // (两者合计 → 两者差多少 are of the same two).
     if ((earlier || indicator) && c) result.context = c;
-    else if (understoodAnything(own)) result.context = { ...conversation(query, r, c, referred !== null), ...(part ? { whole: part.whole } : {}) };
+    else if (understoodAnything(own)) result.context = { ...conversation(query, r, c, referred !== null, referred ?? undefined), ...(part ? { whole: part.whole } : {}) };
     result.followups = r.status === 'answered' ? followUps(query) : [];
     return result;
   }

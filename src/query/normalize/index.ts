@@ -37,6 +37,9 @@ function rewriteConditions(s: string): string {
   return s.replace(REWRITTEN, (w) => REWRITES[w as keyof typeof REWRITES]);
 }
 
+/** 最后两名 → 后2名: the last N of a ranking (grammar/shapes.json references.lastCounted), read after numerals. */
+const LAST_COUNTED = new RegExp(`(?:${alternation(shapes.references.lastCounted.words)})(?=(?:[2-9]|[1-9]\\d+)(?:${alternation(shapes.counters.words)}))`, 'g');
+
 export function normalizeQuestion(text: string): string {
   // Adapters are JavaScript at heart: a message without text arrives as undefined.
   if (typeof text !== 'string') return '';
@@ -52,6 +55,7 @@ export function normalizeQuestion(text: string): string {
   s = rewriteConditions(s);
   s = normalizeYears(s);
   s = convertChineseNumerals(s);
+  s = s.replace(LAST_COUNTED, '后');
   s = expandArabicMultipliers(s);
   return collapseSpaces(s);
 }
