@@ -152,6 +152,20 @@ export function statedChange(s: Sources, scope: Scope, t: Target, year: number, 
   return fromFact(fact, scope.doc, scope.doc.department, f.label);
 }
 
+/**
+ * 曲阳公务用车购置费比上年怎么变的: a part whose change the text does not state, nor last year's figure print, is given
+ * the change stated for the nearest whole it belongs to (公务用车购置及运行费, else “三公”经费), named as the whole's.
+ * A part that is nothing this year (曲阳 公务接待费 0) is no part of the whole's change: it gets none.
+ */
+export function wholeChange(s: Sources, scope: Scope, t: Target, year: number, part: Figure | null): Figure | undefined {
+  if (t.kind !== 'metric' || scope.unitId !== null || !part?.fen) return undefined;
+  for (let k = METRIC_WHOLE[t.key]; k; k = METRIC_WHOLE[k]) {
+    const whole = targetFigures(s, scope, { kind: 'metric', key: k, text: '' }, year).find((x) => x.change !== null);
+    if (whole) return { ...whole, statedFor: whole.label };
+  }
+  return undefined;
+}
+
 /** The percent a stated change gives beside its amount (增长129.10%), as a figure cited at the change's line. */
 export function changePercent(stated: Figure): Figure | null {
   const c = stated.change;

@@ -43,6 +43,7 @@ function rankedByScore(m: Mentions, targets: Target[]): boolean {
   return ranking && (scores || bounded);
 }
 
+const VERSUS_BUDGET = new RegExp(`(?:${alternation(shapes.versusBudget.before)})(?:年初)?预算|预算数?(?:${alternation(shapes.versusBudget.after)})`);
 const COUNT_ASKED = new RegExp(`(?<![这那哪])(?:${shapes.countAsked.words.join('|')})`);
 
 /** 50万元以下的项目, 项目支出超过1000万元的项目: a condition on amounts lists the projects (or subjects) meeting it. */
@@ -94,9 +95,11 @@ function decideIntent(text: string, m: Mentions, entities: EntityRef[], targets:
   // 哪个科目增长最快, 哪些与上年不可比: the figures whose change the text states, ranked or picked.
   if (m.changes) return 'rank';
   // 决算为什么比预算少, 决算数与预算数差异的原因: a 决算 states why it falls short of the budget beside its rate.
-  // 为什么没花完预算: the budget not spent is why it falls short too.
-  const unspent = m.stages.includes('预算') && m.arithmetic.some((a) => a.op === 'remaining');
-  const staged = new Set(m.stages).size > 1 || m.bothStages || (m.stages.includes('预算') && m.comparisons.length > 0) || unspent;
+  // 为什么没花完(预算): the budget not spent is why it falls short too.
+  const unspent = m.arithmetic.some((a) => a.op === 'remaining');
+  // 为什么等于预算, 为什么跟预算一样: the spending compared with its budget, not with last year.
+  const versus = m.stages.includes('预算') && VERSUS_BUDGET.test(text);
+  const staged = new Set(m.stages).size > 1 || m.bothStages || (m.stages.includes('预算') && m.comparisons.length > 0) || unspent || versus;
   if (m.reason && staged && !m.previousYear && targets.length > 0) return 'rate';
   // 为什么比去年多了: the change the text states and why, not a difference computed.
   if (m.reason && m.previousYear && m.arithmetic.length === 0 && targets.length > 0) return 'compare';
@@ -354,7 +357,8 @@ function ownDepartments(text: string, m: Mentions, entities: EntityRef[], found:
     }
   }
   const [word] = m.listTargets;
-  const listing = m.intents.length > 0 && m.intents.every((i) => i === 'list');
+  // 沈阳有多少个部门: a count asked with no other intent lists them too.
+  const listing = m.intents.length > 0 ? m.intents.every((i) => i === 'list') : COUNT_ASKED.test(text);
   if (!listing || entities.length !== 1 || m.sets.length > 0 || m.listTargets.length !== 1 || word!.target !== 'departments' || found.targets.length > 0) return;
   m.listTargets = [];
   found.targets.push({ kind: 'metric', key: 'org.internal_departments', text: text.slice(word!.start, word!.end) });

@@ -9,7 +9,7 @@ import { money, percent } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { pick, type Sources } from '../sources.ts';
-import { cellOf, changePercent, headlineFigure, METRIC_PARTS, printedLabel, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
+import { cellOf, changePercent, headlineFigure, METRIC_PARTS, printedLabel, stageOf, statedChange, targetFigures, targetName, wholeChange } from '../targets.ts';
 import { lookup } from './lookup.ts';
 import { rate } from './rate.ts';
 
@@ -80,7 +80,7 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const found = years.map((y) => ({ y, f: pick(targetFigures(s, scope, t, y), stage).main[0] ?? null }));
   // 为什么比2021年涨了 of a 2023 document: the text states the change since 2022 only.
   if (q.since !== undefined && q.since !== year - 1) return reply('not_found', [`${heading(scope.entity, scope.doc)}只说明与${year - 1}年相比的增减，没有与${q.since}年相比的。`]);
-  const stated = statedChange(s, scope, t, year, found[0]?.f ?? null);
+  const stated = statedChange(s, scope, t, year, found[0]?.f ?? null) ?? (found[1]?.f ? undefined : wholeChange(s, scope, t, year, found[0]?.f ?? null));
   // Last year not printed, but the change stated: last year computed from the two, said to be computed.
   const derived = q.years.length < 2 && stated && !stated.statedFor && !found[1]?.f ? priorFromChange(stated) : null;
   const head = `${scope.entity} ${name}`;

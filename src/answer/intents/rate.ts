@@ -144,6 +144,15 @@ function subjectRatesRanked(q: StructuredQuery, rates: Figure[], head: string, n
   return reply('answered', [...note, lead, `各科目完成预算的比例（${q.ascending ? '从低到高' : '从高到低'}）：`, ...lines], [...chosen, ...sorted.filter((f) => !chosen.includes(f))]);
 }
 
+/** A figure's 决算数 and 预算数 as its tables print them (never the text's), each only where printed at that stage. */
+function stagedAmounts(s: Sources, scope: Scope, t: Target): { stage: '决算' | '预算'; f: Figure }[] {
+  if (scope.doc.stage !== '决算') return [];
+  return (['决算', '预算'] as const).flatMap((stage) => {
+    const f = headlineFigure(s, scope, t, scope.year, stage).main;
+    return f && f.basis === stage && f.table !== null ? [{ stage, f }] : [];
+  });
+}
+
 /** A project's rate as ranked: the text's where it states one (the 自评表's may differ in the last digit), else the table's. */
 const leading = (r: Rated): number => (r.text[0] ?? r.table[0])!.value as number;
 
@@ -187,7 +196,10 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     if (stated.length === 0) return reply('not_found', [...note, `${head}中没有说明${targetName(target)}的执行率。`]);
     const said = stated.map((r) => `${show(r.figure)}${r.reason ? `（决算数与预算数的差异原因：${r.reason}）` : ''}`);
     const which = holder && target.kind === 'subject' ? `${holder.name}（文中没有单说${target.name}，这是名称含它的科目）` : targetName(target);
-    return reply('answered', [...note, `${head} ${which}执行率：${said.join('；')}`], stated.map((r) => r.figure));
+    // 为什么没花完: the 决算数 and 预算数 the rate is of, where a table prints them, beside it.
+    const amounts = holder ? [] : stagedAmounts(s, scope, target);
+    const of = amounts.length ? `；${amounts.map(({ stage, f }) => `${stage === '决算' ? '决算数' : '预算数'}${show(f)}`).join('，')}` : '';
+    return reply('answered', [...note, `${head} ${which}执行率：${said.join('；')}${of}`], [...stated.map((r) => r.figure), ...amounts.map(({ f }) => f)]);
   }
   if (!target && q.subjects && (q.conditions.length || q.ordered)) {
     const rates = subjectRates(s, q, scope);
