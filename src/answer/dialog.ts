@@ -231,6 +231,9 @@ function askedAgain(q: StructuredQuery, item: Named, c: Conversation | undefined
   return c!.query.text.replace(before.words, item.words);
 }
 
+/** The columns every functional subject's row is printed in. */
+const SPLIT_COLUMNS = new Set(['basic', 'project']);
+
 /** Intents worth carrying into a follow-up that names none. */
 const CARRIED = new Set(['breakdown', 'share', 'performance', 'rate']);
 /** Arithmetic one figure takes part in: asked after a figure, it is on that figure. */
@@ -276,6 +279,12 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   // 其中基本支出 after 卫生健康支出: the row's cell in that column.
   const row = previous.targets.length === 1 && previous.targets[0]!.kind !== 'metric' ? previous.targets[0]! : null;
   const partOfRow = q.reference?.kind === 'part' && measureOnly && row && sameEntities;
+  // 其中卫生健康支出 after 项目支出: that row's cell in the column asked; 社会保障和就业支出呢 after such a cell: another row's.
+  const [named] = q.targets;
+  const rowOnly = q.targets.length === 1 && named!.kind === 'subject' && sameEntities && !q.arithmetic && q.intent === 'lookup';
+  // Only the columns a subject's row is split into (基本支出, 项目支出): 其中住房公积金 after 人员经费 is its economic part.
+  const column = previous.targets.length === 1 && previous.targets[0]!.kind === 'metric' && SPLIT_COLUMNS.has(previous.targets[0]!.key) ? previous.targets[0]! : null;
+  const rowOfColumn = rowOnly && q.reference?.kind === 'part' && column ? [named!, column] : rowOnly && cell ? [named!, previous.targets.find((t) => t.kind === 'metric')!] : null;
   // 其中车辆 after 固定资产: the money of the part.
   const part = q.reference?.kind === 'part' && sameEntities && q.targets.length === 1 ? partInKindOf(previous.targets, q.targets[0]!, q.text.slice(q.text.indexOf(q.targets[0]!.text))) : null;
   // 其中上年结转 after 项目支出: the cell of that source in the row printing it (source-parts.ts).
@@ -288,7 +297,7 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   const scores = q.intent === 'rank' && q.targets.length === 0 && sameEntities && aboutScores(previous);
   // 还剩多少没花, 人均多少 after a figure: computed on that figure (its budget less its spending, over the headcount).
   const onLast = q.arithmetic !== null && ONE_FIGURE.has(q.arithmetic.op) && q.targets.length === 0 && sameEntities && previous.targets.length > 0;
-  const targets = shared ? shared.targets : scores ? [] : q.targets.length === 0 ? previous.targets : sourced ? sourced : cell && measureOnly ? [cell.target, q.targets[0]!] : partOfRow ? [row, q.targets[0]!] : part ? [part] : q.targets;
+  const targets = shared ? shared.targets : scores ? [] : q.targets.length === 0 ? previous.targets : sourced ? sourced : rowOfColumn ? rowOfColumn : cell && measureOnly ? [cell.target, q.targets[0]!] : partOfRow ? [row, q.targets[0]!] : part ? [part] : q.targets;
   // Words not understood stay: “那2022年的上海呢” is not the previous question for 2022.
   return {
     ...q,

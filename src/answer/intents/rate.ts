@@ -175,10 +175,11 @@ function ratesRanked(q: StructuredQuery, head: string, note: string[], rated: Ra
 }
 
 /** The one subject whose name holds `name` and whose rate the text states, or null when none or several. */
-function holderOf(s: Sources, scope: Scope, name: string): { name: string; rates: ReturnType<typeof statedRates> } | null {
+function holderOf(s: Sources, scope: Scope, name: string): { name: string; target: Target; rates: ReturnType<typeof statedRates> } | null {
   const found = s.catalog.subjects
     .filter((x) => x.name !== name && x.name.includes(name))
-    .map((x) => ({ name: x.name, rates: statedRates(s, scope, { kind: 'subject', name: x.name, codes: x.codes, text: name }) }))
+    .map((x) => ({ name: x.name, target: { kind: 'subject', name: x.name, codes: x.codes, text: name } as const }))
+    .map((x) => ({ ...x, rates: statedRates(s, scope, x.target) }))
     .filter((x) => x.rates.length > 0);
   return found.length === 1 ? found[0]! : null;
 }
@@ -196,8 +197,8 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     if (stated.length === 0) return reply('not_found', [...note, `${head}中没有说明${targetName(target)}的执行率。`]);
     const said = stated.map((r) => `${show(r.figure)}${r.reason ? `（决算数与预算数的差异原因：${r.reason}）` : ''}`);
     const which = holder && target.kind === 'subject' ? `${holder.name}（文中没有单说${target.name}，这是名称含它的科目）` : targetName(target);
-    // 为什么没花完: the 决算数 and 预算数 the rate is of, where a table prints them, beside it.
-    const amounts = holder ? [] : stagedAmounts(s, scope, target);
+    // 为什么没花完, 那行政运行呢: the 决算数 and 预算数 the rate is of (the named holder's), where a table prints them, beside it.
+    const amounts = stagedAmounts(s, scope, holder?.target ?? target);
     const of = amounts.length ? `；${amounts.map(({ stage, f }) => `${stage === '决算' ? '决算数' : '预算数'}${show(f)}`).join('，')}` : '';
     return reply('answered', [...note, `${head} ${which}执行率：${said.join('；')}${of}`], [...stated.map((r) => r.figure), ...amounts.map(({ f }) => f)]);
   }
