@@ -368,7 +368,7 @@ function ownDepartments(text: string, m: Mentions, entities: EntityRef[], found:
  * 基本支出里人员经费多少, 卫生健康支出其中城乡医疗救助: a part named after a word of containment is what is
  * asked; the figure before it only says where the part is.
  */
-function partNamed(text: string, m: Mentions, found: Found): void {
+function partNamed(text: string, m: Mentions, found: Found, subjects: Catalog['subjects']): void {
   const part = m.references.find((r) => r.ref === 'part');
   // A share's base (占基本支出) is no part of the figure named before 里: it stays.
   const base = shareBaseOf(m, found)?.target;
@@ -383,7 +383,20 @@ function partNamed(text: string, m: Mentions, found: Found): void {
   if (cell(before, after) || (cell(after, before) && after[0]!.kind === 'subject')) return;
   // 项目支出中上年结转: a source of its funds is a column of the figure's row (answer/source-parts.ts): both stay.
   if (before.length === 1 && after.length === 1 && sourceOfPart(before[0]!, after[0]!)) return;
-  if (after.length > 0 && after.length < named.length) found.targets.splice(0, found.targets.length, ...after, ...(base ? [base] : []));
+  if (after.length > 0 && after.length < named.length) found.targets.splice(0, found.targets.length, ...after.map((t) => (before.length === 1 ? printedUnder(before[0]!, t, subjects) : t)), ...(base ? [base] : []));
+}
+
+/**
+ * 社会保障和就业支出中职业年金: a part named after a functional subject is the one row printed under it whose name
+ * holds the part's (机关事业单位职业年金缴费支出, 2080506), not an economic subject of that name in another table.
+ * The part as read when it is under the whole already, or when no one row or several are.
+ */
+function printedUnder(whole: Target, part: Target, subjects: Catalog['subjects']): Target {
+  if (whole.kind !== 'subject' || part.kind !== 'subject') return part;
+  const under = (code: string) => whole.codes.some((w) => code.startsWith(w) && code !== w);
+  if (part.codes.some(under)) return part;
+  const rows = subjects.filter((x) => x.name !== part.name && (x.name.includes(part.name) || x.name.includes(part.text)) && x.codes.some(under));
+  return rows.length === 1 ? { kind: 'subject', name: rows[0]!.name, codes: rows[0]!.codes.filter(under), text: part.text } : part;
 }
 
 /**
@@ -663,7 +676,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     wholeBudget(text, m, entities, found);
     ownDepartments(text, m, entities, found);
     baseBefore(text, m, found);
-    partNamed(text, m, found);
+    partNamed(text, m, found, catalog.subjects);
     subjectsSpending(m, found);
     spendingListed(m, found);
     const level = whereSpent(text, m, entities, found);
