@@ -12,6 +12,8 @@ import { resolveScopes } from './resolve.ts';
 import { computation } from './intents/arithmetic.ts';
 import type { Sources } from './sources.ts';
 import { alternation } from '../query/normalize/words.ts';
+import { metricSpellings } from '../query/lexicon/lexicon.ts';
+import { metrics } from '../store/metrics.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import vocabulary from '../../grammar/words.json' with { type: 'json' };
 
@@ -110,12 +112,13 @@ function numberedTables(s: Sources, doc: CatalogDocument, text: string, place: s
 /** Rows that are no item of a table: its 合计, a unit's subtotal, a group row over its parts. */
 const OUTSIDE = new Set(['total', 'unit', 'group']);
 
-/** A table's rows in the order printed, each its usable cells; the 合计, subtotal and group rows left out. */
-function printedRows(s: Sources, tables: SourceTableRow[]): FigureRow[][] {
+/** A table's rows in the order printed, each its usable cells; the 合计, subtotal and group rows left out — or, `subtotals`, only the units' subtotals kept. */
+function printedRows(s: Sources, tables: SourceTableRow[], subtotals = false): FigureRow[][] {
   const byLine = new Map<string, FigureRow[]>();
+  const item = (r: FigureRow) => !OUTSIDE.has(r.level ?? '') && !/^(?:合计|总计|小计)$/.test(r.row_label.replace(/\s/g, ''));
   for (const t of tables) {
     for (const r of s.queries.figuresByTable(t.id)) {
-      if (!usable(r) || OUTSIDE.has(r.level ?? '') || /^(?:合计|总计|小计)$/.test(r.row_label.replace(/\s/g, ''))) continue;
+      if (!usable(r) || (subtotals ? r.level !== 'unit' : !item(r))) continue;
       // Two rows may share a printed line (a table printed in two columns of rows): each is its own row.
       const key = `${t.id}|${r.line}|${r.row_label}`;
       const row = byLine.get(key);
@@ -169,6 +172,66 @@ function rowsAdded(s: Sources, doc: CatalogDocument, found: FigureRow[][], count
   return reply(sums.every((r) => r.status === 'answered') ? 'answered' : 'not_found', [head, ...sums.flatMap((r) => r.lines)], sums.flatMap((r) => r.figures));
 }
 
+/**
+ * What a 政府采购 row spends on its purchase: its 合计 of money — never the 预算资金 of the project it comes from (曲阳
+ * 档案室维护经费（复印纸）: 0.40, where the project's budget printed beside it is 1.40).
+ */
+export function purchaseCell(cells: FigureRow[]): FigureRow | undefined {
+  return cells.filter((c) => c.value_kind === 'money' && c.column_key !== 'project_budget').sort((a, b) => headlineRank(a) - headlineRank(b))[0];
+}
+
+const PROCUREMENT = metrics.find((m) => m.key === 'procurement.total')!;
+const PROCUREMENT_NAMES = metricSpellings(PROCUREMENT).sort((a, b) => b.length - a.length);
+
+/** Letters and digits only, latin lower-cased: SD-WAN服务 typed as sd wan服务. */
+const plain = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * 轿车和复印纸两项政府采购一共, SD-WAN服务比网络运维安全服务多多少, 政府采购小计合计: rows of the document's 政府采购 tables named
+ * by what they buy (the item in the row's label, or its 规格型号) — each word one row, or as many rows in all as a count typed
+ * says — or the units' subtotal rows; added up, or two of them subtracted, each row's line shown. Null when the question is
+ * no such question or a word names no row (it is read as before).
+ */
+function procurementRows(s: Sources, q: StructuredQuery, typed: string[]): Reply | null {
+  const target = q.targets[0];
+  // 复印纸政府采购 typed together is read as one unknown word holding the figure's name.
+  const spelling = target?.kind === 'metric' && target.key === PROCUREMENT.key ? target.text : PROCUREMENT_NAMES.find((n) => q.targets.length === 0 && typed.some((w) => w.endsWith(n)));
+  if (q.table || q.tables || q.targets.length > 1 || !spelling) return null;
+  const op = q.arithmetic?.op ?? null;
+  if ((op !== null && op !== 'sum' && op !== 'difference') || (!q.subtotals && typed.length === 0)) return null;
+  const scopes = resolveScopes(s.catalog, q);
+  if (!Array.isArray(scopes) || scopes.length !== 1) return null;
+  const { doc, entity, unitId } = scopes[0]!;
+  const tables = s.queries.tables(doc.id).filter((t) => s.queries.figuresByTable(t.id).some((r) => r.classification === '政府采购'));
+  const all = printedRows(s, tables, q.subtotals === true).filter((r) => purchaseCell(r) !== undefined);
+  const rows = unitId !== null ? all.filter((r) => r[0]!.unit_id === unitId) : all;
+  // 复印纸政府采购 typed together: the item, without the figure's name.
+  const words = typed.map((w) => plain(w.replace(spelling, '').replace(/的$/, ''))).filter((w) => [...w].length >= 2);
+  if (rows.length === 0 || (!q.subtotals && words.length === 0)) return null;
+  const text = (r: FigureRow[]) => plain(`${r[0]!.row_label}${r[0]!.specification ?? ''}`);
+  const matches = words.map((w) => rows.filter((r) => text(r).includes(w)));
+  if (matches.some((m) => m.length === 0)) return null;
+  // In the order the words are typed: A比B, A和B相差 subtract B from A.
+  const typedAt = (r: FigureRow[][][number]) => matches.findIndex((m) => m.includes(r));
+  const found = q.subtotals && words.length === 0 ? rows : rows.filter((r) => typedAt(r) >= 0).sort((a, b) => typedAt(a) - typedAt(b));
+  const head = `${heading(entity, doc)} ${tableName(tables[0]!.name, tables[0]!.number)}`;
+  const name = (r: FigureRow[]) => `第${r[0]!.line}行 ${r[0]!.row_label}${r[0]!.specification ? `（${r[0]!.specification}）` : ''}`;
+  const amount = (r: FigureRow[]) => fromCell(purchaseCell(r)!, doc, s.entity(doc, r[0]!.unit_id), r[0]!.row_label);
+  const listed = found.map((r) => `· ${name(r)}：${show(amount(r))}`);
+  const count = q.arithmetic?.count ?? null;
+  // Words naming several rows each (轿车和复印纸: 复印纸 of four projects), or a count typed that is not how many rows were
+  // found: asked back. One word alone added up is every row it names (复印纸一共).
+  const many = count === null && !q.subtotals && matches.some((m) => m.length > 1) && !(op === 'sum' && words.length === 1);
+  if ((count !== null && count !== found.length) || many || (op === 'difference' && found.length !== 2)) {
+    const said = count !== null ? `问题说的是${count}项，但` : '';
+    return reply('ambiguous', [`${said}${head}中找到${found.length}行：`, ...listed, '请写明要计算的是哪几行（项目名称或采购品目）。']);
+  }
+  if (op === null) return reply('answered', [head, ...listed], found.map(amount));
+  const operands = found.map((r) => ({ figure: amount(r), name: name(r) }));
+  const r = computation(op, operands, q.subtotals ? `${found.length}个单位小计` : `${found.length}项政府采购`, '');
+  return reply(r.status, [head, ...r.lines], r.figures);
+}
+
 /** The longest run of characters `a` and `b` share. */
 function shared(a: string, b: string): number {
   let best = 0;
@@ -208,6 +271,8 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
   // 表1和表5的卫生健康支出: several tables named by number compare the figure in each (arithmetic), no row of one.
   // 整体自评里医保中心的第三个任务: rows a numbered word counts are a table's of them, though none is named.
   const numberedOnly = !q.table && counted !== null && countsNumbered(counted);
+  const bought = procurementRows(s, q, typed);
+  if (bought) return bought;
   // 整体绩效表3项资金合计: a money word alone names the rows' money, added up.
   const money = q.arithmetic?.op === 'sum' && q.targets.length === 0 && typed.length === 0 ? MONEY.exec(q.text)?.[0] : undefined;
   if ((!q.table && !numberedOnly) || q.tables || (!counted && q.targets.length === 0 && typed.length === 0 && !money)) return null;

@@ -42,6 +42,8 @@ export interface CellDraft {
   flags: string[];
   unitName: string | null;
   project: ProjectDraft | null;
+  /** What a 政府采购 row buys as its 规格型号 (or 购买服务内容) prints it (莲湖: SD-WAN服务), beside its item; else absent. */
+  specification?: string | null;
 }
 
 export interface ProjectDraft {

@@ -149,6 +149,7 @@ export function writeDocument(db: RowWriter, source: Source, parsed: Pick<Parsed
         as_of: t.region.asOf,
         corroboration: corroborations.cells.get(c)?.status ?? 'none',
         check_id: checkId(corroborations.cells.get(c)?.check),
+        specification: c.specification ?? null,
       };
       db.add('line_items', item);
     }

@@ -181,6 +181,8 @@ export interface StructuredQuery {
    * describe it. `words`: what its description is looked for by (车); empty for any purchase.
    */
   describe?: { words: string[]; text: string };
+  /** 政府采购小计合计: the units' subtotal rows of the table asked (shapes.json tables.subtotals), not its items. */
+  subtotals?: boolean;
   /** 单价超过10万元的: a column printed beside each row's amount (measure key, shapes.json rowColumns), read instead of its 合计. */
   column?: { key: string; text: string };
   /** 它的总体目标里住院救助比例是多少: a number the project's goal text states; `text` the words naming the goal. */

@@ -177,6 +177,7 @@ function describeAsked(raw: string): { describe: NonNullable<StructuredQuery['de
 const PERCENT_ASKED = new RegExp(alternation(shapes.arithmetic.inPercent));
 const { $comment: __, ...ROW_COLUMNS } = shapes.rowColumns as Record<string, string>;
 const ROW_COLUMN = new RegExp(alternation(Object.keys(ROW_COLUMNS)));
+const SUBTOTALS = new RegExp(alternation(shapes.tables.subtotals.words));
 const RISE = new RegExp(alternation(words.changeDirection.up));
 const FALL = new RegExp(alternation(words.changeDirection.down));
 
@@ -695,9 +696,17 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const read = kind ? kind.rest : goal ? before : raw;
     // 单价超过10万元的: a row column named is read apart, so the rest reads as typed (政府采购 超过10万元的).
     const column = typeof read === 'string' ? ROW_COLUMN.exec(read) : null;
-    const u = understandText(column ? read.replace(column[0], ' ') : read);
+    // 政府采购小计合计: the subtotal rows asked, read apart too (政府采购 合计).
+    const columnRead = column ? read.replace(column[0], ' ') : read;
+    const subtotals = typeof columnRead === 'string' ? SUBTOTALS.exec(columnRead) : null;
+    const u = understandText(subtotals ? columnRead.replace(subtotals[0], ' ') : columnRead);
     if (!u.ok) return u;
-    const query = { ...u.query, ...(HEADCOUNT.test(raw) ? { headcount: true } : {}), ...(column ? { column: { key: ROW_COLUMNS[column[0]]!, text: column[0] } } : {}) };
+    const query = {
+      ...u.query,
+      ...(HEADCOUNT.test(raw) ? { headcount: true } : {}),
+      ...(column ? { column: { key: ROW_COLUMNS[column[0]]!, text: column[0] } } : {}),
+      ...(subtotals ? { subtotals: true } : {}),
+    };
     // As typed: the words asking (多少名) say what is looked for, and a question read again with what 它 points at keeps them.
     if (goal) return { ...u, query: { ...query, text: `${before}${raw.slice(goal.index)}`, goal: { text: goal[0] } } };
     return { ...u, query: kind ? { ...query, describe: kind.describe } : query };

@@ -434,6 +434,13 @@ const goalLines: Migration = {
   },
 };
 
+// What a 政府采购 row buys as its 规格型号 column prints it (莲湖 SD-WAN服务): rows are named by it in questions.
+const specifications: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('line_items').addColumn('specification', 'text').execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
@@ -454,6 +461,7 @@ const migrations: Record<string, Migration> = {
   '0017_internal_departments': internalDepartments,
   '0018_headcounts': headcounts,
   '0019_goal_lines': goalLines,
+  '0020_specifications': specifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -133,6 +133,8 @@ export interface LineItemsTable {
   corroboration: Generated<Corroboration>;
   /** The check behind `corroboration`: the failing one when contradicted, else a passing one; null for none/unmapped. */
   check_id: number | null;
+  /** What a 政府采购 row buys as its 规格型号 / 购买服务内容 column prints it (SD-WAN服务), beside the item in its label; else null. */
+  specification: string | null;
 }
 
 export interface ProjectsTable {

@@ -7,6 +7,7 @@ import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
 import { ownerFigure, tableNames } from './performance.ts';
+import { purchaseCell } from '../table-rows.ts';
 
 /** A procurement row's label: the project, then the item bought in brackets. */
 const ITEM = /^(.+?)[（(]([^（）()]+)[）)]$/;
@@ -34,10 +35,12 @@ export function described(s: Sources, q: StructuredQuery, scope: Scope, ask: Non
   for (const line of [...new Set(rows.map((r) => r.line))]) {
     const cells = rows.filter((r) => r.line === line);
     const item = ITEM.exec(cells[0]!.row_label.replace(/\s+/g, ''));
-    if (!item || !holds(item[2]!)) continue;
-    const money = cells.find((r) => r.value_kind === 'money');
+    if (!item || !holds(`${item[2]!}${cells[0]!.specification ?? ''}`)) continue;
+    const money = purchaseCell(cells);
     const amount = money ? fromCell(money, scope.doc, s.entity(scope.doc, money.unit_id), `${item[1]}（${item[2]}）政府采购金额`) : null;
-    lines.push(`${head} 政府采购：${item[1]}——${item[2]}${amount ? `，${show(amount)}` : ''}（${cells[0]!.table_name}第${line}行）`);
+    // 规格型号 printed beside the item (莲湖 SD-WAN服务) says what exactly is bought.
+    const specification = cells[0]!.specification ? `（${cells[0]!.specification}）` : '';
+    lines.push(`${head} 政府采购：${item[1]}——${item[2]}${specification}${amount ? `，${show(amount)}` : ''}（${cells[0]!.table_name}第${line}行）`);
     if (amount) figures.push(amount);
   }
   if (figures.length === 0) {

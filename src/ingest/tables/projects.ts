@@ -41,6 +41,7 @@ interface RowRead {
   code: string | null;
   description: string | null;
   item: string | null;
+  specification: string | null;
   moved: boolean;
   amount: number | null;
 }
@@ -58,6 +59,8 @@ function readRow(row: DataRow, m: ColumnMeaning[], table: TableDraft): RowRead {
   const codes = firstCode < 0 ? [] : cells.slice(firstCode, codeEnd).filter((c) => /^\d+$/.test(c));
   const descriptions = m.flatMap((c, i) => (c.role === 'text' && /内容|简介/.test(c.label) && cells[i] ? [cells[i]!] : []));
   const items = m.flatMap((c, i) => (c.role === 'text' && /采购物品|购买服务内容|采购目录/.test(c.label) && cells[i] ? [cells[i]!] : []));
+  // 规格型号 (莲湖 SD-WAN服务), or a 购买服务内容 printed beside the 采购目录 item: what exactly is bought.
+  const specifications = m.flatMap((c, i) => (c.role === 'text' && /规格型号|采购物品|购买服务内容/.test(c.label) && cells[i] && cells[i] !== items[0] ? [squeezeCjkSpaces(cells[i]!)] : []));
   const label = name || unitText;
   // The row's amount is its 合计 (the whole of it, by no fund), wherever the column is printed; else its first figure.
   const money = (c: ColumnMeaning, i: number) => c.role === 'value' && isMoney(cells[i]);
@@ -86,6 +89,7 @@ function readRow(row: DataRow, m: ColumnMeaning[], table: TableDraft): RowRead {
     code: code.length >= 3 && classificationOf(code) ? code : null,
     description: descriptions.join(' ') || null,
     item: items[0] ?? null,
+    specification: specifications.join(' ') || null,
     moved,
     amount: n ? toFen(n, m[firstValue]!.unit ?? table.unit) : null,
   };
@@ -200,6 +204,7 @@ export function parseProjects(table: TableDraft, grid: Grid, ctx: ParseContext):
       level: r.kind === 'total' ? 'total' : r.kind === 'unit' ? 'unit' : r.kind === 'group' ? 'group' : null,
       unitName: r.kind === 'total' ? null : unit,
       project,
+      specification: r.specification,
     };
     const flags = [...(r.moved ? ['realigned'] : []), ...(r.row.continuation ? ['merged_lines'] : []), ...(r.label ? [] : ['unlabeled'])];
     r.m.forEach((meaning, c) => {
