@@ -14,7 +14,7 @@ import { listCatalog, listWithin } from './intents/list.ts';
 import { lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { namesakeAnswer } from './namesakes.ts';
-import { indicators, indicatorsInUnit, performance } from './intents/performance.ts';
+import { indicators, indicatorsInUnit, performance, projectsByTarget } from './intents/performance.ts';
 import { rankWithin } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -63,6 +63,11 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // Every department held (thousands at national scale) is listed once, and kept like a set answer.
   if (q.intent === 'list' && held) return q.entities.length ? listCatalog(catalog, q) : remember(s, `held|${q.stage}|${q.listOf}`, () => listCatalog(catalog, q));
 
+  // 补助的人数在五人以上的项目: the projects by a 绩效 target's number — of the departments named, else of every one held.
+  if (q.targetBound && !q.set?.places.length) {
+    const scopes = q.entities.length ? resolveScopes(catalog, q) : [...catalog.departments.values()].map((docs) => ({ doc: docs[0]!, year: docs[0]!.fiscal_year, entity: docs[0]!.department, unitId: null, yearNote: null }));
+    return Array.isArray(scopes) ? withCutOff(scopes, projectsByTarget(s, scopes, q.targetBound)) : scopes;
+  }
   const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';
   // Words nothing understood that count: a lone character (呗, 占) is too weak to refuse over.
   const unknown = q.unknown.filter((w) => [...w].length > 1);

@@ -181,6 +181,11 @@ export interface StructuredQuery {
    * describe it. `words`: what its description is looked for by (车); empty for any purchase.
    */
   describe?: { words: string[]; text: string };
+  /**
+   * 补助的人数在五人以上的项目: projects by a 绩效 target's number counted in `unit` (shapes.json targetBound), the
+   * indicator named by `words` (typed before the bound, the department's name left out).
+   */
+  targetBound?: { op: Comparison | '='; value: number; unit: string; words: string; text: string };
   /** 政府采购小计合计: the units' subtotal rows of the table asked (shapes.json tables.subtotals), not its items. */
   subtotals?: boolean;
   /** 单价超过10万元的: a column printed beside each row's amount (measure key, shapes.json rowColumns), read instead of its 合计. */

@@ -2,7 +2,7 @@
 // with the grammar, look leftover words up as project names, decide the intent.
 import type { Catalog } from './catalog.ts';
 import type { Stage } from '../store/schema.ts';
-import type { EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
+import type { Comparison, EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
 import { entitiesOf, looseUnitWords, narrowByPlace, placeOwnLevel, placeUnitOrgs, scopeOf, unheldOrganisations } from './entities.ts';
 import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
@@ -178,6 +178,22 @@ const PERCENT_ASKED = new RegExp(alternation(shapes.arithmetic.inPercent));
 const { $comment: __, ...ROW_COLUMNS } = shapes.rowColumns as Record<string, string>;
 const ROW_COLUMN = new RegExp(alternation(Object.keys(ROW_COLUMNS)));
 const SUBTOTALS = new RegExp(alternation(shapes.tables.subtotals.words));
+const { $comment: _c, ratesOnly: _r, ...COMPARATORS } = shapes.comparators;
+const comparatorOf = new Map(Object.values(COMPARATORS).flatMap((byOp) => Object.entries(byOp as Record<string, string[]>).flatMap(([op, list]) => list.map((w) => [w, op as Comparison | '='] as const))));
+const BOUND_NUMBER = `(\\d+(?:\\.\\d+)?)(万)?(${alternation(shapes.targetBound.units)})`;
+// 超过5人的项目, 在5人以上的项目: a bound on a count in a unit, the projects listed after it.
+const TARGET_BOUND = new RegExp(
+  `(?:在|是|为)?(?:(${alternation(Object.keys(COMPARATORS.before).flatMap((op) => COMPARATORS.before[op as keyof typeof COMPARATORS.before]))})${BOUND_NUMBER}|${BOUND_NUMBER}(${alternation(Object.keys(COMPARATORS.after).flatMap((op) => COMPARATORS.after[op as keyof typeof COMPARATORS.after]))}))(?=的?(?:项目|$))`,
+);
+
+/** 补助的人数在5人以上的项目 → the bound (>= 5 人) and the question without it; null when none is typed before 项目. */
+function targetBoundOf(text: string): { bound: Omit<NonNullable<StructuredQuery['targetBound']>, 'words'>; before: string; rest: string } | null {
+  const m = /项目/.test(text) ? TARGET_BOUND.exec(text) : null;
+  if (!m) return null;
+  const [word, number, wan, unit] = m[1] ? [m[1], m[2]!, m[3], m[4]!] : [m[8]!, m[5]!, m[6], m[7]!];
+  const value = Number(number) * (wan ? 10000 : 1);
+  return { bound: { op: comparatorOf.get(word)!, value, unit, text: m[0] }, before: text.slice(0, m.index), rest: `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}` };
+}
 const RISE = new RegExp(alternation(words.changeDirection.up));
 const FALL = new RegExp(alternation(words.changeDirection.down));
 
@@ -699,13 +715,19 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // 政府采购小计合计: the subtotal rows asked, read apart too (政府采购 合计).
     const columnRead = column ? read.replace(column[0], ' ') : read;
     const subtotals = typeof columnRead === 'string' ? SUBTOTALS.exec(columnRead) : null;
-    const u = understandText(subtotals ? columnRead.replace(subtotals[0], ' ') : columnRead);
+    const subtotalRead = subtotals ? columnRead.replace(subtotals[0], ' ') : columnRead;
+    // 补助的人数在五人以上的项目: the bound read apart, on the question with its numerals as digits.
+    const bound = typeof subtotalRead === 'string' && subtotalRead.length < 200 ? targetBoundOf(normalizeQuestion(subtotalRead)) : null;
+    const u = understandText(bound ? bound.rest : subtotalRead);
     if (!u.ok) return u;
+    // The indicator's words: those typed before the bound, the department's name and linking words left out.
+    const words = bound ? u.query.entities.reduce((w, e) => w.replace(e.text, ''), bound.before).replace(/^(?:的|有|在|哪些|哪个)+|(?:的|在|里|中|是|为)+$/g, '').trim() : '';
     const query = {
       ...u.query,
       ...(HEADCOUNT.test(raw) ? { headcount: true } : {}),
       ...(column ? { column: { key: ROW_COLUMNS[column[0]]!, text: column[0] } } : {}),
       ...(subtotals ? { subtotals: true } : {}),
+      ...(bound ? { targetBound: { ...bound.bound, words } } : {}),
     };
     // As typed: the words asking (多少名) say what is looked for, and a question read again with what 它 points at keeps them.
     if (goal) return { ...u, query: { ...query, text: `${before}${raw.slice(goal.index)}`, goal: { text: goal[0] } } };

@@ -216,6 +216,46 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
   return reply('answered', lines, figures);
 }
 
+/**
+ * 补助的人数在五人以上的项目: the projects whose 绩效 indicators counted in the unit typed (人 is not 人次), named by the
+ * words typed before the bound (half their pairs of characters and two at least, or four; any indicator so counted when none),
+ * set a target within the bound — each indicator cited at its row. Those so named but outside it are said, so that
+ * none met reads as compared, not as not found.
+ */
+export function projectsByTarget(s: Sources, scopes: Scope[], bound: NonNullable<StructuredQuery['targetBound']>): Reply {
+  const said = pairs(bound.words.replace(/[\s的]/g, ''));
+  const named = (t: PerformanceTargetRow) => {
+    const shared = [...pairs(bareName(t.level3))].filter((p) => said.has(p)).length;
+    return said.size === 0 || (shared >= 2 && shared * 2 >= said.size) || shared >= 4;
+  };
+  const { op, value } = bound;
+  const meets = (n: number) => (op === '>' ? n > value : op === '>=' ? n >= value : op === '<' ? n < value : op === '<=' ? n <= value : n === value);
+  const lines: string[] = [];
+  const outside: string[] = [];
+  const figures: Figure[] = [];
+  for (const scope of scopes) {
+    const tables = tableNames(s, scope.doc.id);
+    const head = heading(scope.entity, scope.doc);
+    for (const o of s.queries.owners(scope.doc.id)) {
+      if (o.owner_kind !== 'project') continue;
+      for (const t of s.queries.targets(o.id)) {
+        if (t.target_number === null || t.target_unit !== bound.unit || !named(t)) continue;
+        const table = tables.get(o.table_id) ?? null;
+        const line = `${head} ${o.name}（${table ?? '正文'}第${t.line}行）：${describeTarget(t).replace(/^· /, '')}`;
+        if (!meets(t.target_number)) {
+          outside.push(line);
+          continue;
+        }
+        lines.push(line);
+        figures.push(...[proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, table)].filter((f): f is Figure => f !== null));
+      }
+    }
+  }
+  const what = `绩效指标${bound.words ? `“${bound.words}”` : ''}以“${bound.unit}”计、目标值${bound.text.replace(/^(?:在|是|为)/, '')}`;
+  if (figures.length === 0) return reply('not_found', [`没有${what}的项目。`, ...(outside.length ? ['以此计的指标（目标值不在范围内）：', ...outside.slice(0, 5)] : [])]);
+  return reply('answered', [`${what}的项目（年初设定的目标值）：`, ...lines], figures);
+}
+
 /** A figure a 绩效表 block prints about its owner as a whole: 总得分, 执行率. */
 export function ownerFigure(
   o: PerformanceOwnerRow,
