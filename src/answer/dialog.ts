@@ -261,7 +261,8 @@ export function understoodAnything(q: StructuredQuery): boolean {
     q.reference !== null ||
     q.conditions.length > 0 ||
     q.set !== null ||
-    q.catalogue
+    q.catalogue ||
+    q.money === true
   );
 }
 
@@ -295,6 +296,8 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   const rates = q.intent === 'rank' && q.targets.length === 0 && sameEntities && previous.intent === 'rate';
   // 哪个最低 after 平均分呢 or 自评得分: the projects ranked by their scores, not the score asked ranked as money.
   const scores = q.intent === 'rank' && q.targets.length === 0 && sameEntities && aboutScores(previous);
+  // 那资金呢, 那预算数呢 after a project's targets: its money, not its targets again.
+  const money = (q.money === true || q.stage !== null) && q.targets.length === 0 && sameEntities && previous.intent === 'performance' && q.intent === 'lookup';
   // 还剩多少没花, 人均多少 after a figure: computed on that figure (its budget less its spending, over the headcount).
   const onLast = q.arithmetic !== null && ONE_FIGURE.has(q.arithmetic.op) && q.targets.length === 0 && sameEntities && previous.targets.length > 0;
   const targets = shared ? shared.targets : scores ? [] : q.targets.length === 0 ? previous.targets : sourced ? sourced : rowOfColumn ? rowOfColumn : cell && measureOnly ? [cell.target, q.targets[0]!] : partOfRow ? [row, q.targets[0]!] : part ? [part] : q.targets;
@@ -307,7 +310,7 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
     stage: q.stage ?? (sameEntities ? previous.stage : null),
     targets,
     // 离休医疗保障呢 after 北票 执行率 asks for its rate too; 最高呢 after a score ranking ranks scores.
-    intent: onLast ? 'arithmetic' : rates || (q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities)) ? previous.intent : q.intent,
+    intent: onLast ? 'arithmetic' : money ? 'lookup' : rates || (q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities)) ? previous.intent : q.intent,
     listOf: rates ? previous.listOf : q.listOf,
     byScore: q.byScore || scores,
     base: shared ? shared.base : q.base,

@@ -114,6 +114,8 @@ export interface StructuredQuery {
   fall?: boolean;
   /** 有多少离休干部, 几个人: how many people is asked — never answered with money. */
   headcount?: boolean;
+  /** 资金, 经费 typed alone (那资金呢): the money of what is asked, as a word naming no figure of its own. */
+  money?: boolean;
   /** 按增加额倒推上年收入总计: last year's figure worked back from the stated change is asked; it leads. */
   backward?: boolean;
   /** 为什么比2022年涨了: the year a change is asked since, named; the text's change answers it only when that is the year before. */

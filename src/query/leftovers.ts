@@ -56,10 +56,15 @@ export function leftoverWords(text: string, m: Mentions, phrases: Phrase[], comp
 // 资金, 项目资金 alone: the money of what the question names (words.json moneyWords).
 const MONEY_ONLY = new RegExp(`^(?:项目|${alternation(words.moneyWords.words)})+$`);
 
-/** Each leftover word as the project it names closely, a figure it misspells, the projects it may name, or unknown. */
-export function readLeftovers(words: Leftover[], projects: ProjectSearch, scope: Scope, found: Found): void {
+/**
+ * Each leftover word as the project it names closely, a figure it misspells, the projects it may name, or unknown.
+ * True when a word asked for money alone (资金).
+ */
+export function readLeftovers(words: Leftover[], projects: ProjectSearch, scope: Scope, found: Found): boolean {
+  let money = false;
   for (const { text: raw, compound } of words) {
     const word = meaningful(raw);
+    if (MONEY_ONLY.test(word)) money = true;
     if (word.length === 0 || MONEY_ONLY.test(word)) continue;
     // One character (设 of 设了几个部门) names no project: any name holding it would match.
     if (Array.from(word).length === 1) {
@@ -85,6 +90,7 @@ export function readLeftovers(words: Leftover[], projects: ProjectSearch, scope:
       found.unknown.push(word.length > 1 ? typed : word);
     }
   }
+  return money;
 }
 
 /**

@@ -670,7 +670,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
       return close?.[0]!.project.name.startsWith(word) ? { kind: 'project', name: close[0]!.project.name, ids: close.map((h) => h.project.id), text: word, fuzzy: true } : undefined;
     });
     // Then the rest: loose project names, typos, or words not understood.
-    readLeftovers(leftoverWords(text, m, phrases, compound), projects, scope, found);
+    const money = readLeftovers(leftoverWords(text, m, phrases, compound), projects, scope, found);
     // Without 和/与, several things read from one phrase split by a space are doubted.
     // 人均…按实有人员: a headcount beside a figure is what it is divided by, not a phrase split by a space.
     // 固定资产其中车辆, 固定资产除去车辆: a word of containment or a difference between them says the second is a part of the first.
@@ -699,7 +699,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const level = whereSpent(text, m, entities, found);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
-    return { ok: true, query: blocksCounted({ ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }) }) };
+    return { ok: true, query: blocksCounted({ ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(money ? { money } : {}) }) };
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.
