@@ -33,8 +33,22 @@ function names(figures: Figure[]): string[] {
 /** 这两个加起来, 两者差多少, 三家一共, 第二个比第三个多多少: the operation on earlier answers' figures, or null when the question is not one. */
 export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Reply | null {
   const ref = q.reference;
+  const alone = c && !ref && q.arithmetic?.op === 'sum' && q.entities.length + q.targets.length + q.unknown.length + q.candidates.length === 0 && !q.set;
+  if (alone) return lastTwo(c) ? onFigures({ ...q, reference: { kind: 'these', count: 2, text: q.arithmetic!.text } }, lastTwo(c)!) : null;
   if (ref?.kind !== 'these' || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op) || q.entities.length > 0 || q.targets.length > 0 || !c) return null;
   return onFigures(q, ref.picks ? picked(ref.picks, c.items ?? []) : pointedAt(ref.count, c));
+}
+
+/**
+ * 加起来 alone after 本级项目支出 → 医保中心呢, or after two projects asked in turn: the last two answers, when they are
+ * the same figure of two units or two projects; null otherwise (the question is read as before).
+ */
+function lastTwo(c: Conversation): Named[] | null {
+  const two = (c.earlier ?? []).slice(-2);
+  if (two.length < 2 || !two.every((n) => n.figure) || (c.items && (c.query.intent === 'rank' || c.query.intent === 'list'))) return null;
+  const [a, b] = two as [Named, Named];
+  const sameFigure = a.figure!.label === b.figure!.label && a.figure!.entity !== b.figure!.entity;
+  return sameFigure || (a.project && b.project && a.figure!.label !== b.figure!.label) ? two : null;
 }
 
 /** 第一名和第二名, 第一个和最后一个: those items of a list (undefined where the list is shorter). */

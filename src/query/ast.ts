@@ -33,6 +33,8 @@ export interface DepartmentSet {
   /** 哪个…: one of them is asked for (the top of a ranking), not each. */
   which: boolean;
   text: string;
+  /** 2023年那两家, 这三个单位: how many departments the question says the set holds (a set of another size is asked back). */
+  count?: number;
 }
 
 export type Comparison = '>' | '>=' | '<' | '<=' | 'between';

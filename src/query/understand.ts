@@ -358,6 +358,24 @@ function wholeBudget(text: string, m: Mentions, entities: EntityRef[], found: Fo
  * 沈阳医保中心有哪些部门, 抚顺包括几个单位: the departments of one department named are its 内设机构, its units the
  * units its document covers — not the departments held.
  */
+/** 两家, 三个单位: a count of departments (家 counts them; 个 before a word for departments). */
+const COUNTED_DEPARTMENTS = new RegExp(`^(?:家|个的?(?:${alternation([...shapes.sets.organisations, ...words.listTargets.units, ...words.listTargets.departments])}))`);
+
+/**
+ * 2023年那两家, 决算的这三个单位: a count of departments with a year or a stage saying which, and no department
+ * named, is the set of departments with such a document, of that size — not earlier answers counted (三家一共).
+ */
+function countedSet(text: string, m: Mentions, entities: EntityRef[]): void {
+  if (entities.length > 0 || m.sets.length > 0 || m.years.length + m.stages.length === 0) return;
+  const c = m.counted.find((x) => COUNTED_DEPARTMENTS.test(text.slice(x.end - 1)));
+  if (!c) return;
+  const word = COUNTED_DEPARTMENTS.exec(text.slice(c.end - 1))![0];
+  m.counted = m.counted.filter((x) => x !== c);
+  // 这三个单位: the word after the count is the set's, no list asked.
+  m.listTargets = m.listTargets.filter((l) => l.start < c.end || l.start > c.end - 1 + word.length);
+  m.sets.push({ place: null, which: false, stage: null, text: text.slice(c.start, c.end - 1 + word.length), start: c.start, end: c.end - 1 + word.length, count: c.count });
+}
+
 function ownDepartments(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
   const set = m.sets[0];
   if (entities.length === 1 && m.sets.length === 1 && !set!.place && !set!.which && found.targets.length === 0 && m.listTargets.length === 0) {
@@ -483,7 +501,8 @@ function shareBaseOf(m: Mentions, found: Found): StructuredQuery['base'] {
 function shapesOf(text: string, m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 'conditions' | 'arithmetic' | 'reason' | 'reference' | 'catalogue'> {
   // 辽宁几个医保单位: a set word and a place together are one set, of that place; 辽宁和河北的: of each place.
   const places = [...new Set(m.sets.flatMap((x) => (x.place ? [x.place] : [])))];
-  const set = m.sets.length ? { text: m.sets[0]!.text, places, which: m.sets.some((x) => x.which), stage: m.sets.find((x) => x.stage)?.stage ?? null } : undefined;
+  const count = m.sets.find((x) => x.count)?.count;
+  const set = m.sets.length ? { text: m.sets[0]!.text, places, which: m.sets.some((x) => x.which), stage: m.sets.find((x) => x.stage)?.stage ?? null, ...(count ? { count } : {}) } : undefined;
   // An amount typed without its unit is read in the unit the figures compared are counted in.
   const unitOf = (c: Mentions['conditions'][number]) => c.unit ?? (m.intents.includes('rate') ? 'percent' : byScore ? 'score' : 'yuan');
   const comparison = m.comparisons[0];
@@ -691,6 +710,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const unread = loose && m.residue.some((r) => r.start >= loose.end && meaningful(r.text) !== '');
     if (unread && found.targets.length + found.candidates.length < 2 && entities.length < 2 && !m.previousYear) found.unknown.push(text.slice(loose.start).trim());
     wholeBudget(text, m, entities, found);
+    countedSet(text, m, entities);
     ownDepartments(text, m, entities, found);
     baseBefore(text, m, found);
     partNamed(text, m, found, catalog.subjects);

@@ -158,6 +158,12 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   ];
   const asked = `${q.set?.places.join('、') ?? ''}${q.years.length ? `${q.years.join('、')}年` : ''}${stage}`;
   if (members.length === 0) return reply('not_found', [`没有找到${asked}部门的公开资料。现有：${holdings(catalog)}。`, ...notes]);
+  // 2023年那两家: a count the departments found do not make is asked back, never answered for another set.
+  const count = q.set?.count;
+  if (count && count !== members.length) {
+    const found = members.map((m) => `${m.department}（${held(m.doc)}）`).join('、');
+    return reply('ambiguous', [`${asked}的部门有${members.length}个（${found}），不是${count}个。请说明是哪几个部门。`, ...notes], [], members.map((m) => `${m.doc.short} ${m.doc.fiscal_year} ${q.targets[0]?.text ?? ''}`.trim()));
+  }
   // 基本支出里商品和服务支出谁最多: a row in one column (the cell each department's own lookup gives), not the row's whole.
   const cell = cellOf(q);
   const t = cell?.target ?? q.targets[0];

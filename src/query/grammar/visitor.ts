@@ -52,7 +52,7 @@ export interface Mentions {
   residue: (Span & { text: string })[];
   /** 各医保局, 辽宁的医保局, 哪个单位. */
   /** bureau: a place's name with a bureau word glued to it (西安市医保局): that place's own bureau, not the departments in it. */
-  sets: (Span & { place: string | null; which: boolean; stage?: Stage | null; text: string; bureau?: boolean })[];
+  sets: (Span & { place: string | null; which: boolean; stage?: Stage | null; text: string; bureau?: boolean; count?: number })[];
   /** Bounds on amounts; the unit is null when none was typed (超过1000). */
   conditions: (Span & { op: Comparison; value: number; upper: number | null; unit: 'yuan' | 'percent' | 'score' | null; text: string })[];
   /** Arithmetic words (加起来, 相差, 人均), and 比 between two figures with its direction word. */
