@@ -27,6 +27,8 @@ import { targetName } from './targets.ts';
 import { askedOf, holdings, resolveScopes, whichOne, type Scope } from './resolve.ts';
 import { metric as metricOf } from '../store/metrics.ts';
 import { remember, type Sources } from './sources.ts';
+import { alternation } from '../query/normalize/words.ts';
+import shapes from '../../grammar/shapes.json' with { type: 'json' };
 
 const HELP = '我能回答部门预算、决算公开中的数字，例如：曲阳 2023 三公经费；沈阳 2023 邮电费；抚顺 2024 项目支出 前5；北票 困难群众医疗保障资金。';
 
@@ -305,9 +307,25 @@ function asksOfSet(q: StructuredQuery): boolean {
   if (q.entities.length > 1) return q.entities.every((e) => e.unitId === null) && (q.intent === 'rank' || q.arithmetic?.op === 'sum' || q.arithmetic?.op === 'average');
   if (q.entities.length > 0) return false;
   if (q.set) return true;
+  if (needsDepartment(q)) return false;
   if (q.intent === 'share' && q.targets.length > 1) return true;
   const ofDepartments = q.listOf === 'departments' || q.listOf === 'units' || q.conditions.length > 0;
   return (q.intent === 'rank' || ofDepartments) && q.targets.length > 0;
+}
+
+const WHICH = new RegExp(alternation(shapes.sets.which));
+
+/**
+ * 医保局的基本支出, 项目支出前五: nothing says the figure is asked of each department (no 各 / 所有 / 哪个, no sum, no
+ * condition), so one department is meant and asked back — a department's 项目支出 ranked is its projects, and an
+ * organisation word alone (医保局) is the one the asker has in mind, not every one held.
+ */
+function needsDepartment(q: StructuredQuery): boolean {
+  // 项目支出哪家最高: a which-word asks which department.
+  if (q.conditions.length > 0 || q.arithmetic !== null || q.catalogue || WHICH.test(q.text)) return false;
+  const bare = q.intent === 'lookup' && q.listOf === 'departments' && q.targets.length > 0;
+  const projects = q.intent === 'rank' && q.listOf === null && q.targets.length === 1 && q.targets[0]!.kind === 'metric' && q.targets[0]!.key === 'project';
+  return bare || projects;
 }
 
 /** 有多少离休干部 where only 离休干部医药费 is printed: the people are not counted there — said so, never the money as people. */

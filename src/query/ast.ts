@@ -144,6 +144,8 @@ export interface StructuredQuery {
   arithmetic: Arithmetic | null;
   /** 为什么 / 原因: the reason the text states for a change. */
   reason: boolean;
+  /** 预算增长主要来自哪部分: which of its parts a change came from — their stated changes, the largest leading. */
+  changeParts?: boolean;
   reference: Reference | null;
   /**
    * 增长最快, 降幅最大, 哪些不可比, 哪些持平: figures by the change the text states; null when not asked. `listed`:

@@ -43,6 +43,7 @@ function rankedByScore(m: Mentions, targets: Target[]): boolean {
   return ranking && (scores || bounded);
 }
 
+const REASON_PARTS = new RegExp(alternation(shapes.reasonParts.words));
 const VERSUS_BUDGET = new RegExp(`(?:${alternation(shapes.versusBudget.before)})(?:年初)?预算|预算数?(?:${alternation(shapes.versusBudget.after)})`);
 const COUNT_ASKED = new RegExp(`(?<![这那哪])(?:${shapes.countAsked.words.join('|')})`);
 
@@ -524,6 +525,7 @@ function shapesOf(text: string, m: Mentions, byScore: boolean): Pick<StructuredQ
     // 第二个比第三个多多少: two items with 比 between them are a difference.
     arithmetic: op ? { op: op.op, direction: comparison?.direction ?? null, text: op.text, count: m.counted[0]?.count ?? null } : comparison ? { op: 'difference', direction: comparison.direction, text: comparison.text } : reference?.kind === 'these' && reference.picks ? { op: 'difference', direction: null, text: '比' } : null,
     reason: m.reason,
+    ...(m.reason && REASON_PARTS.test(text) ? { changeParts: true } : {}),
     reference,
     catalogue: m.catalogue,
   };

@@ -11,6 +11,7 @@ import type { Scope } from '../resolve.ts';
 import { pick, type Sources } from '../sources.ts';
 import { cellOf, changePercent, headlineFigure, METRIC_PARTS, printedLabel, stageOf, statedChange, targetFigures, targetName, wholeChange } from '../targets.ts';
 import { lookup } from './lookup.ts';
+import { metric as metricOf } from '../../store/metrics.ts';
 import { rate } from './rate.ts';
 
 function changeText(f: Figure): string {
@@ -72,6 +73,19 @@ function partsChanged(s: Sources, scope: Scope, t: Target, year: number, line: n
   });
 }
 
+/**
+ * 预算增长主要来自哪部分: the parts one level down (“三公”经费: 因公出国, 公务用车购置及运行费, 公务接待费) whose change the
+ * text states anywhere, the largest change first.
+ */
+function partsByChange(s: Sources, scope: Scope, t: Target, year: number): Figure[] {
+  if (t.kind !== 'metric') return [];
+  const keys = metricOf(t.key).parts.length ? metricOf(t.key).parts : (METRIC_PARTS[t.key] ?? []);
+  const size = (p: Figure) => Math.abs(p.change!.fen ?? 0);
+  return keys
+    .flatMap((key) => targetFigures(s, scope, { kind: 'metric', key, text: '' }, year).filter((f) => f.change?.fen != null).slice(0, 1))
+    .sort((a, b) => size(b) - size(a));
+}
+
 function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
   const year = scope.year;
   const stage = stageOf(q.stage, scope);
@@ -90,9 +104,13 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   if (stated) lines.splice(q.changeAsked ? 0 : 1, 0, `${whose}${year}年${show(stated)}${changeText(stated)}`);
   // 为什么: the stated reason leads, or its absence is said — 曲阳支出增加的原因: none for the whole, but one for each
   // part (基本支出, 项目支出) in the sentence stating its change: those, each with its own change.
-  const parts = q.reason && stated?.change && !stated.change.reason ? partsChanged(s, scope, t, year, stated.change.line) : [];
-  const why = parts.length ? `文中没有说明总的原因，按组成说明：${parts.map((p) => `${named(p.label)}${show(p)}${changeText(p)}`).join('；')}` : '文中没有说明原因。';
-  if (q.reason) lines.unshift(stated?.change?.reason ? `原因（文中${stated.statedFor ? `就${stated.statedFor}` : ''}说明）：${stated.change.reason}` : why);
+  // 主要来自哪部分: the parts' stated changes, the largest leading, whatever the whole's own reason.
+  const byPart = q.changeParts && stated?.change ? partsByChange(s, scope, t, year) : [];
+  const parts = byPart.length ? byPart : q.reason && stated?.change && !stated.change.reason ? partsChanged(s, scope, t, year, stated.change.line) : [];
+  const listed = parts.map((p) => `${named(p.label)}${show(p)}${changeText(p)}`).join('；');
+  const why = byPart.length ? `按组成说明，变化最大的是${named(byPart[0]!.label)}：${listed}` : parts.length ? `文中没有说明总的原因，按组成说明：${listed}` : '文中没有说明原因。';
+  const whole = stated?.change?.reason ? `原因（文中${stated.statedFor ? `就${stated.statedFor}` : ''}说明）：${stated.change.reason}` : null;
+  if (q.reason) lines.unshift(...(byPart.length ? [why, ...(whole ? [whole] : [])] : [whole ?? why]));
   const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f?.line === stated.line && sameFigure(f, stated)) ? [stated] : [])];
   if (found.filter(({ f }) => f).length < 2 && !stated) {
     // Not found carries no figure: the year held is one question away.
@@ -111,7 +129,9 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
     figures.push(derived.prior, ...(figures.includes(stated!) ? [] : [stated!]));
   }
   // Asked how it changed (比上年, 增加多少), the change leads (amount, then percent); asked only 去年, the figure does.
-  const signed = [...(lead ? [lead] : []), ...(percent ? [percent] : []), ...parts.flatMap((p) => changeFigure(p) ?? [])];
+  const ofParts = parts.flatMap((p) => changeFigure(p) ?? []);
+  // 主要来自哪部分 asks the part: its change leads, the whole's after.
+  const signed = byPart.length ? [...ofParts, ...(lead ? [lead] : []), ...(percent ? [percent] : [])] : [...(lead ? [lead] : []), ...(percent ? [percent] : []), ...ofParts];
   const change = q.fall ? fallsAsPrinted(signed) : signed;
   // 按增加额倒推上年收入总计: the figure worked back is what was asked.
   if (q.backward && derived) return reply('answered', lines, [derived.prior, ...figures.filter((f) => f !== derived.prior), ...change]);
