@@ -253,7 +253,8 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     ...((m.changeAsked || m.reason || m.arithmetic.some((a) => a.op === 'growth')) && FALL.test(text) && !RISE.test(text) ? { fall: true } : {}),
     listOf: m.listTargets[0]?.target ?? (listedUnderCondition(m, targets) && !m.scopes.includes('subjects') ? 'projects' : null),
     // 做了几个项目绩效自评: how many projects a 绩效 table is printed for.
-    ...((intent === 'list' || (intent === 'performance' && targets.length === 0)) && m.sets.length === 0 && COUNT_ASKED.test(text) ? { countAsked: true } : {}),
+    // 公用经费的明细里不到一万元的有几项: how many parts meet the conditions.
+    ...((intent === 'list' || (intent === 'performance' && targets.length === 0) || (intent === 'breakdown' && m.conditions.length > 0)) && m.sets.length === 0 && COUNT_ASKED.test(text) ? { countAsked: true } : {}),
     subjects: m.scopes.includes('subjects') || m.scopes.includes('detail'),
     byScore,
     sources: m.sources,

@@ -12,7 +12,7 @@ import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, metricFigures, pick, type Sources } from '../sources.ts';
 import { METRIC_PARTS, METRIC_WHOLE, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
-import { byUnit, listWithin, ownAmount } from './list.ts';
+import { byUnit, countOf, listWithin, ownAmount } from './list.ts';
 import { lookup } from './lookup.ts';
 
 function children(s: Sources, scope: Scope, t: Target & { kind: 'subject' }, whole: Figure, stage: Figure['basis']): Figure[] {
@@ -115,6 +115,9 @@ function statedShares(s: Sources, scope: Scope, parts: { key: string; figure: Fi
   };
 }
 
+/** 人员经费的明细里: the rows a figure is itemised in, at their finest. */
+const DETAIL = /明细/;
+
 /** 公用经费里超过5万的科目: the parts of a figure meeting the conditions, largest first, the whole beside them. */
 function partsMeeting(q: StructuredQuery, note: string[], head: string, whole: Figure, parts: Figure[], stated?: StatedShare): Reply {
   if (q.conditions.some((c) => c.unit === 'percent') && whole.fen) return sharesMeeting(q, note, head, whole, parts, stated);
@@ -122,7 +125,9 @@ function partsMeeting(q: StructuredQuery, note: string[], head: string, whole: F
   if (!comparable(parts, q.conditions)) return reply('not_found', [...note, `${title}：${mismatch(q.conditions, 'yuan')}`]);
   const kept = meeting(parts, q.conditions).sort((a, b) => (b.fen ?? 0) - (a.fen ?? 0));
   if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（${show(whole)}共${parts.length}项）。`]);
-  return reply('answered', [...note, `${title}（共${kept.length}项，${head}${show(whole)}）：`, ...kept.map((p) => `· ${p.label}：${show(p)}`)], [...kept, whole]);
+  // 明细里不到一万元的有几项: the count leads, made by counting the parts kept.
+  const count = q.countAsked ? [countOf(kept, '符合条件的明细')] : [];
+  return reply('answered', [...note, `${title}（共${kept.length}项，${head}${show(whole)}）：`, ...kept.map((p) => `· ${p.label}：${show(p)}`)], [...count, ...kept, whole]);
 }
 
 /**
@@ -203,8 +208,8 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
   const note = scope.yearNote ? [scope.yearNote] : [];
   if (parts.length === 0 && t.kind === 'metric') {
     const items = t.key === 'procurement.total' ? procurementItems(s, scope, stage) : columnItems(s, scope, t.key, whole, stage);
-    // Held to a condition, the finest subjects only: a 类 is no detail beside its own 款.
-    if (items && q.conditions.length) return partsMeeting(q, note, head, whole, q.subjects ? items.leaves : items.parts);
+    // Held to a condition, the finest subjects only (科目, or 明细 typed: 人员经费的明细里): a 类 is no detail beside its own 款.
+    if (items && q.conditions.length) return partsMeeting(q, note, head, whole, q.subjects || DETAIL.test(q.text) ? items.leaves : items.parts);
     if (items) return reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]);
   }
   if (parts.length > 0 && q.conditions.length) return partsMeeting(q, note, head, whole, parts, stated);
