@@ -61,8 +61,10 @@ function documentFigures(s: Sources, scope: Scope, t: Target, year: number, meas
   // The same figure printed more exactly elsewhere (莲湖 培训费 0.34万元 in the 会议费表, 3,360.00元 in 表6;
   // 政府采购 28.47万元 in the text, 284,708.00元 in 表12): picking cites the exact one.
   const totals = TABLE_TOTALS[t.key] ? s.queries.totalsByClassification(doc.id, TABLE_TOTALS[t.key]).filter((r) => usable(r) && r.year === year && r.amount_fen !== null) : [];
-  const twins = [...printed, ...headlinePerTable(totals).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), metricOf(t.key).name))];
-  return [...figures, ...twins.filter((p) => figures.some((f) => sameFigure(f, p)))];
+  const own = headlinePerTable(totals).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), metricOf(t.key).name)).filter((p) => figures.some((f) => sameFigure(f, p)));
+  // The 合计 row of the figure's own table (沈阳 政府采购 表14 line 435) is cited before a sentence repeating it, after the tables that print the figure itself.
+  const [tabled, stated] = [figures.filter((f) => f.table !== null), figures.filter((f) => f.table === null)];
+  return [...tabled, ...own, ...stated, ...printed.filter((p) => figures.some((f) => sameFigure(f, p)))];
 }
 
 /**
