@@ -73,6 +73,20 @@ function statedRates(s: Sources, scope: Scope, t: Exclude<Target, { kind: 'proje
   return rates.map((f) => ({ figure: fromFact(f, doc, doc.department, `${f.label}执行率`), reason: f.reason }));
 }
 
+/** The rates the text states of another figure of the same amount that year (支出总计 1,459.71 = 财政拨款支出 1,459.71), with its name. */
+function sameAmountRates(s: Sources, scope: Scope, t: Extract<Target, { kind: 'metric' }>): { label: string; amount: Figure; rates: ReturnType<typeof statedRates> } | null {
+  const f = scope.unitId === null ? headlineFigure(s, scope, t, scope.year, scope.doc.stage).main : null;
+  if (!f?.fen) return null;
+  const same = s.queries
+    .factsByAspect(scope.doc.id, 'amount')
+    .filter((x) => x.year === scope.year && x.metric !== null && x.metric !== t.key && x.amount_fen !== null && Math.abs(x.amount_fen - f.fen!) <= Math.max(x.precision_fen ?? 1, f.precision ?? 1) / 2);
+  for (const x of same) {
+    const rates = statedRates(s, scope, { kind: 'metric', key: x.metric!, text: '' }).filter((r) => r.figure.line === x.line);
+    if (rates.length) return { label: x.label, amount: f, rates };
+  }
+  return null;
+}
+
 /** The department's own rates: those the text states for its totals (财政拨款支出, 基本支出, “三公”经费…), and its 整体绩效自评表's 预算执行率. */
 function departmentRates(s: Sources, scope: Scope): Figure[] {
   const doc = scope.doc;
@@ -193,14 +207,17 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     // 职业年金 (经济科目 职业年金缴费) whose rate the text states only of the one 功能科目 whose name holds it
     // (机关事业单位职业年金缴费支出): that one's, named.
     const holder = own.length || target.kind !== 'subject' ? null : holderOf(s, scope, target.name);
-    const stated = holder?.rates ?? own;
+    // 北票为什么没花完预算: 支出总计 has no rate of its own, but the 财政拨款支出 of the same amount has (line 114): that one's, named.
+    const twin = own.length || target.kind !== 'metric' ? null : sameAmountRates(s, scope, target);
+    const stated = holder?.rates ?? twin?.rates ?? own;
     if (stated.length === 0) return reply('not_found', [...note, `${head}中没有说明${targetName(target)}的执行率。`]);
     const said = stated.map((r) => `${show(r.figure)}${r.reason ? `（决算数与预算数的差异原因：${r.reason}）` : ''}`);
-    const which = holder && target.kind === 'subject' ? `${holder.name}（文中没有单说${target.name}，这是名称含它的科目）` : targetName(target);
+    const which = holder && target.kind === 'subject' ? `${holder.name}（文中没有单说${target.name}，这是名称含它的科目）` : twin ? `${targetName(target)}（文中没有单说，这是与它同为${show(twin.amount)}的${twin.label}的）` : targetName(target);
+    const noReason = q.reason && stated.every((r) => !r.reason) ? ['文中没有说明原因。'] : [];
     // 为什么没花完, 那行政运行呢: the 决算数 and 预算数 the rate is of (the named holder's), where a table prints them, beside it.
     const amounts = stagedAmounts(s, scope, holder?.target ?? target);
     const of = amounts.length ? `；${amounts.map(({ stage, f }) => `${stage === '决算' ? '决算数' : '预算数'}${show(f)}`).join('，')}` : '';
-    return reply('answered', [...note, `${head} ${which}执行率：${said.join('；')}${of}`], [...stated.map((r) => r.figure), ...amounts.map(({ f }) => f)]);
+    return reply('answered', [...note, `${head} ${which}执行率：${said.join('；')}${of}`, ...noReason], [...stated.map((r) => r.figure), ...amounts.map(({ f }) => f)]);
   }
   if (!target && q.subjects && (q.conditions.length || q.ordered)) {
     const rates = subjectRates(s, q, scope);
