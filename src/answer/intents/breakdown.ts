@@ -178,12 +178,12 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     if (q.conditions.length) return partsMeeting(q, note, head, whole, items.parts);
     return reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]);
   }
-  // 基本支出里的明细科目: subjects asked itemise a measure by 经济分类, not by its parts (人员经费, 公用经费).
+  // 基本支出里的明细科目, 基本支出明细里超过五百万的: subjects or 明细 asked itemise a measure by 经济分类, not by its parts (人员经费, 公用经费).
   if (t.kind === 'metric' && METRIC_PARTS[t.key] && shares) {
     const direct = directParts(s, scope, t.key, stage);
     parts = direct.map((p) => p.figure);
     stated = statedShares(s, scope, direct);
-  } else if (t.kind === 'metric' && METRIC_PARTS[t.key] && !(q.subjects && MEASURES.has(t.key))) {
+  } else if (t.kind === 'metric' && METRIC_PARTS[t.key] && !((q.subjects || (q.conditions.length > 0 && DETAIL.test(q.text))) && MEASURES.has(t.key))) {
     parts = METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1));
   } else if (t.kind === 'subject') {
     // Of the tables that itemise the subject, the widest whole (all funds before 基本支出 or one fund's
