@@ -5,7 +5,7 @@ import type { Catalog } from '../query/catalog.ts';
 import { sourceOfPart } from '../query/funds.ts';
 import { partInKindOf } from '../query/qualifiers.ts';
 import { MEASURES } from './sources.ts';
-import { metric as metricOf } from '../store/metrics.ts';
+import { metric as metricOf, SPLIT_COLUMNS } from '../store/metrics.ts';
 import { cellOf } from './targets.ts';
 import type { Figure } from './figures.ts';
 import type { Reply } from './reply.ts';
@@ -126,9 +126,22 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
     earlier: [...(previous?.earlier ?? []), ...lead].slice(-EARLIER),
     // 其中公务接待费 after 三公经费: 三公经费 is the whole; kept while asking about that part.
     // 占比 after it is the part over that whole: still a part of it for 剩下的.
-    whole: query.reference?.kind === 'part' && previous?.query.targets.length === 1 ? previous.query.targets[0] : query.base?.target === previous?.whole ? previous?.whole : undefined,
+    // 那接待费呢 after 其中公务用车运行维护费: another part of the same whole, which stays the whole.
+    whole:
+      query.reference?.kind === 'part' && previous?.query.targets.length === 1
+        ? previous.query.targets[0]
+        : query.base?.target === previous?.whole || (query.targets.length === 1 && previous?.whole && partOf(query.targets[0]!, previous.whole))
+          ? previous?.whole
+          : undefined,
     pointed,
   };
+}
+
+/** A figure printed as a part of a whole, at any depth (metrics.json parts: 公务用车购置费 of “三公”经费). */
+function partOf(t: Target, whole: Target): boolean {
+  if (t.kind !== 'metric' || whole.kind !== 'metric') return false;
+  const parts = metricOf(whole.key).parts;
+  return parts.includes(t.key) || parts.some((p) => partOf(t, { ...whole, key: p }));
 }
 
 const targetWords = (t: StructuredQuery['targets'][number]): string => (t.kind === 'project' ? t.name : t.kind === 'subject' ? (t.codes[0] ?? t.name) : t.text);
@@ -230,9 +243,6 @@ function askedAgain(q: StructuredQuery, item: Named, c: Conversation | undefined
   if (!before?.words || !item.words || before.entity !== item.entity || !c!.query.text.includes(before.words)) return null;
   return c!.query.text.replace(before.words, item.words);
 }
-
-/** The columns every functional subject's row is printed in. */
-const SPLIT_COLUMNS = new Set(['basic', 'project']);
 
 /** Intents worth carrying into a follow-up that names none. */
 const CARRIED = new Set(['breakdown', 'share', 'performance', 'rate']);

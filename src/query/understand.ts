@@ -480,6 +480,21 @@ function baseBefore(text: string, m: Mentions, found: Found): void {
   m.references = m.references.filter((r) => !(r.ref === 'part' && r.start === at + base.text.length));
 }
 
+/**
+ * 人员经费里面住房公积金占多少: a share asked of a part named after its whole and a word of containment is the part
+ * over that whole (the whole is the base), as 住房公积金在人员经费里占多少 is.
+ */
+function shareWithin(text: string, m: Mentions, found: Found): void {
+  const part = m.references.find((r) => r.ref === 'part');
+  if (m.shareBase || !part || !m.intents.includes('share') || found.targets.length !== 2) return;
+  const [whole, named] = found.targets as [Target, Target];
+  const at = text.indexOf(whole.text);
+  if (at < 0 || at + whole.text.length > part.start || text.indexOf(named.text) < part.end) return;
+  // 行政运行里公用经费占多少: a row and one of its columns name a cell, its share of the row's own total (share.ts).
+  if (whole.kind !== 'metric' && named.kind === 'metric' && MEASURES.has(named.key)) return;
+  m.shareBase = { text: whole.text, start: at, end: at + whole.text.length, whole: false };
+}
+
 const RATE_TYPED = new RegExp(`(?:${alternation(words.intents.rate)})(?:是|为|达到|达)?(\\d+(?:\\.\\d+)?)%`);
 
 /** 执行率100%的项目: a rate typed right after its word, no comparator, lists those at that rate (as 执行率是100% does). */
@@ -716,6 +731,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     countedSet(text, m, entities);
     ownDepartments(text, m, entities, found);
     baseBefore(text, m, found);
+    shareWithin(text, m, found);
     partNamed(text, m, found, catalog.subjects);
     subjectsSpending(m, found);
     spendingListed(m, found);

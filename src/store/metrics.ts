@@ -43,6 +43,8 @@ export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
 
 /** The columns a subject's or project's row is cut into (line_items.column_key), each also a metric of its own. */
 export const MEASURES: ReadonlySet<string> = new Set(['basic', 'personnel', 'public', 'project']);
+/** The columns every functional subject's row is printed in (基本支出, 项目支出): a subject under one is its cell. */
+export const SPLIT_COLUMNS: ReadonlySet<string> = new Set(['basic', 'project']);
 
 const byKey = new Map(metrics.map((m) => [m.key, m]));
 

@@ -10,7 +10,7 @@ import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, pick, subjectFigures, type Sources } from '../sources.ts';
 import { METRIC_WHOLE, aligned, headlineFigure, printingsOf, stageOf, targetFigures, targetName } from '../targets.ts';
-import { metric as metricOf } from '../../store/metrics.ts';
+import { metric as metricOf, SPLIT_COLUMNS } from '../../store/metrics.ts';
 import { asProject } from '../namesakes.ts';
 
 interface Base {
@@ -73,6 +73,14 @@ function operands(s: Sources, q: StructuredQuery, scope: Scope, year: number, st
     }
     const base = headlineFigure(s, scope, named.target, year, stage).main;
     return { part, partName, target: row, row: true, base: base ? { figure: base, name: targetName(named.target) } : null };
+  }
+  // 卫生健康支出占项目支出, 项目支出里卫生健康支出占多少: a functional subject over a column its row is split into is
+  // its cell in that column (the subject's own 项目支出), never its whole row over the column.
+  const column = named?.target.kind === 'metric' && SPLIT_COLUMNS.has(named.target.key) ? named.target.key : null;
+  // (公务员医疗补助占项目支出: a name that is a project too is the project, below.)
+  if (column && parts.length === 1 && parts[0]!.kind === 'subject' && asProject(s, scope, parts[0]!) === parts[0]) {
+    const base = headlineFigure(s, scope, named!.target, year, stage).main;
+    return { part: cell(s, scope, parts[0]!, column, year, stage), partName: targetName(parts[0]!, column), target: parts[0]!, row: false, base: base ? { figure: base, name: targetName(named!.target) } : null };
   }
   // 公务员医疗补助占项目支出: over 项目支出 (or a project), a name that is a subject and a project is the project.
   const t = named && ((named.target.kind === 'metric' && named.target.key === 'project') || named.target.kind === 'project') ? asProject(s, scope, parts[0]!) : parts[0]!;
