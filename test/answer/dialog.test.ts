@@ -236,3 +236,39 @@ describe('another year read from the same document', () => {
     expect(third.text).not.toContain('2023年预算 “三公”经费');
   });
 });
+
+describe('a follow-up keeps the measure of the turn before and switches only what it names', () => {
+  it('an item alone after a measure asked of an item is that measure of it (第三个呢 after 第一个的自评得分: a score, not an amount)', () => {
+    const list = engine.ask('北票有哪些项目');
+    const first = engine.ask('第一个的自评得分', list.context);
+    expect(first.answers[0]).toMatchObject({ value: 89, unit: '分', source: { line: 717 } });
+    const third = engine.ask('第三个呢', first.context);
+    expect(third.answers[0]).toMatchObject({ value: 59, unit: '分', source: { line: 802 } });
+  });
+
+  it('a ranking after an average of scores ranks the scores (平均分呢 → 哪个最低)', () => {
+    const scores = engine.ask('北票 项目自评得分');
+    const average = engine.ask('平均分呢', scores.context);
+    expect(average.answers[0]).toMatchObject({ value: 85.87, source: { line: 196 } });
+    const lowest = engine.ask('哪个最低', average.context);
+    expect(lowest.answers[0]).toMatchObject({ value: 59, unit: '分', source: { line: 802 } });
+  });
+
+  it('加起来 alone after the same figure of two units sums those two, shown', () => {
+    const own = engine.ask('抚顺 本级项目支出');
+    const centre = engine.ask('医保中心呢', own.context);
+    const sum = engine.ask('加起来', centre.context);
+    expect(sum.answers[0]).toMatchObject({ amount_yuan: 572113100, derived: { op: 'sum' } });
+    expect(sum.answers.slice(1).map((a) => [a.amount_yuan, a.source.line])).toEqual([
+      [2618000, 233],
+      [569495100, 278],
+    ]);
+  });
+
+  it('加起来 alone after one answer is no sum of one figure', () => {
+    const one = engine.ask('沈阳 三公经费');
+    const again = engine.ask('一共多少', one.context);
+    expect(again.answers[0]).toMatchObject({ amount_yuan: 236500, source: { line: 263 } });
+    expect(again.answers.some((a) => a.derived)).toBe(false);
+  });
+});
