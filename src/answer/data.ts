@@ -45,8 +45,32 @@ type Prepared<R> = (...params: unknown[]) => readonly R[];
  * mode: a line_items row held ~2.1 kB that way, ~0.8 kB as a literal (fewer bytes allocated per question, and fewer
  * for a young-generation collection to copy out of what the cache keeps). Same keys in the same order.
  */
-function rowMaker<R>(columns: readonly string[]): (values: unknown[]) => R {
-  return new Function('v', `return { ${columns.map((c, i) => `${JSON.stringify(c)}: v[${i}]`).join(', ')} };`) as (values: unknown[]) => R;
+function rowMaker<R>(columns: readonly SQLite.ColumnDefinition[], shared: (text: string | null) => string | null): (values: unknown[]) => R {
+  const value = (c: SQLite.ColumnDefinition, i: number) => (c.type?.toUpperCase() === 'TEXT' && !UNSHARED.has(c.name) ? `s(v[${i}])` : `v[${i}]`);
+  const make = new Function('s', 'v', `return { ${columns.map((c, i) => `${JSON.stringify(c.name)}: ${value(c, i)}`).join(', ')} };`);
+  return (values) => make(shared, values) as R;
+}
+
+/** Text a document prints once (a cell as printed, a sentence): sharing it would only fill the map. */
+const UNSHARED = new Set(['raw_text', 'change_raw_text', 'description', 'goal', 'outcome', 'reason', 'message', 'lines']);
+
+/** The most distinct texts kept for sharing; past it the map starts afresh. */
+const SHARED_TEXTS = 50_000;
+
+/**
+ * One copy of each text the kept rows repeat (a table's name, a column's label, a classification, a scope): the
+ * copy a row is read with dies young, and a young-generation collection copies no text the cache already holds.
+ */
+function textSharer(): (text: string | null) => string | null {
+  const texts = new Map<string, string>();
+  return (text) => {
+    if (text === null) return null;
+    const kept = texts.get(text);
+    if (kept !== undefined) return kept;
+    if (texts.size >= SHARED_TEXTS) texts.clear();
+    texts.set(text, text);
+    return text;
+  };
 }
 
 /**
@@ -58,13 +82,14 @@ function rowMaker<R>(columns: readonly string[]): (values: unknown[]) => R {
  */
 function preparer(sqlite: SQLite.Database, kept: Kept) {
   let statements = 0;
+  const shared = textSharer();
   return <R>(query: Compilable<R>): Prepared<R> & { fresh: Prepared<R> } => {
     // Compiled and prepared when first run: a one-shot question runs a few of the dozens of statements.
     let ready: { statement: SQLite.Statement; constants: readonly unknown[]; row: (values: unknown[]) => R } | undefined;
     const prepare = () => {
       const compiled = query.compile();
       const statement = sqlite.prepare(compiled.sql).raw(true);
-      return { statement, constants: compiled.parameters, row: rowMaker<R>(statement.columns().map((c) => c.name)) };
+      return { statement, constants: compiled.parameters, row: rowMaker<R>(statement.columns(), shared) };
     };
     const id = statements++;
     const fresh = (...params: unknown[]) => {
