@@ -76,7 +76,9 @@ const MEASURE_ORDER = ['project_budget', 'total', 'basic', 'project', 'personnel
 /** Smaller is more of a headline: the whole (合计, no scope) before its parts. */
 export function headlineRank(row: FigureRow): number {
   const measure = MEASURE_ORDER.indexOf(row.column_key);
-  const scope = row.scope === '' ? 0 : row.scope.split(',').length;
+  // The number of scopes, counted without splitting (this runs for every row a question reads).
+  let scope = row.scope === '' ? 0 : 1;
+  for (let i = row.scope.indexOf(','); i >= 0; i = row.scope.indexOf(',', i + 1)) scope++;
   return (measure < 0 ? 9 : measure) * 10 + scope;
 }
 

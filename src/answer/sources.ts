@@ -155,12 +155,9 @@ function computeProjectAmounts(s: Sources, doc: CatalogDocument, year: number, s
   const projects = s.queries.projects(doc.id);
   const parents = new Set(projects.map((p) => p.parent_id).filter((id) => id !== null));
   const rows = s.queries.projectFigures(doc.id).filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && r.basis === stage);
-  const order = (r: FigureRow) => [r.classification === '项目' ? 0 : r.classification === '绩效' ? 1 : 2, r.table_id, headlineRank(r)];
-  const before = (a: FigureRow, b: FigureRow) => {
-    const [x, y] = [order(a), order(b)];
-    const i = x.findIndex((v, k) => v !== y[k]);
-    return i >= 0 && x[i]! < y[i]!;
-  };
+  const kind = (r: FigureRow) => (r.classification === '项目' ? 0 : r.classification === '绩效' ? 1 : 2);
+  // A 项目支出 table before a 绩效 table before others, then the earlier table, then the headline cell.
+  const before = (a: FigureRow, b: FigureRow): boolean => (kind(a) - kind(b) || a.table_id - b.table_id || headlineRank(a) - headlineRank(b)) < 0;
   const best = new Map<number, FigureRow>();
   for (const r of rows) {
     const current = best.get(r.project_id!);

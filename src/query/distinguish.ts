@@ -10,14 +10,23 @@ type Candidate = Found['candidates'][number];
 
 const PRINTED: [string, string[]][] = Object.entries(words.distinguishing.words).sort((a, b) => b[0].length - a[0].length);
 
+/** The distinguishing words by first character, longest first: a question's characters are looked up, not every word tried at each. */
+const PRINTED_BY_FIRST = new Map<string, [string, string[]][]>();
+for (const p of PRINTED) PRINTED_BY_FIRST.set(p[0][0]!, [...(PRINTED_BY_FIRST.get(p[0][0]!) ?? []), p]);
+
+function printedAt(text: string, i: number): [string, string[]] | undefined {
+  for (const p of PRINTED_BY_FIRST.get(text[i]!) ?? []) if (text.startsWith(p[0], i)) return p;
+  return undefined;
+}
+
 /** The distinguishing words typed outside any name or place the grammar read, joined ones (中央直达) as one. */
 function typedWords(text: string, m: Mentions): (Span & { printed: string[][] })[] {
-  const known: Span[] = [...m.entities.filter((e): e is typeof e & Span => e.start !== undefined), ...m.targets, ...m.sets, ...m.unitOrgs];
+  let known: Span[] | undefined;
+  const inside = (start: number, end: number) => (known ??= [...m.entities.filter((e): e is typeof e & Span => e.start !== undefined), ...m.targets, ...m.sets, ...m.unitOrgs]).some((k) => start < k.end && end > k.start);
   const out: (Span & { printed: string[][] })[] = [];
   for (let i = 0; i < text.length; ) {
-    const hit = PRINTED.find((p) => text.startsWith(p[0], i));
-    const inside = known.some((k) => i < k.end && i + (hit?.[0].length ?? 1) > k.start);
-    if (!hit || inside) {
+    const hit = printedAt(text, i);
+    if (!hit || inside(i, i + hit[0].length)) {
       i++;
       continue;
     }
