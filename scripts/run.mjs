@@ -68,8 +68,8 @@ if (command === '--build') {
 } else if (command in entries) {
   // A long-running engine (the bot, the bench) keeps ~100 MB live at 2,000 documents, and V8 lets its heap grow
   // to about 2.5× what is live before a full collection (RSS 420 MB). Collected at 1.3× instead: RSS under
-  // 300 MB, for more frequent (incremental, mostly concurrent) collections. (Their young generation is bounded too,
-  // by `--max-semi-space-size=4` in package.json: V8 reads it only at process start.)
+  // 300 MB, for more frequent (incremental, mostly concurrent) collections. (Their young generation's bound,
+  // `--max-semi-space-size` in package.json, is read by V8 only at process start.)
   if (command === 'start' || command === 'bench') setFlagsFromString('--heap-growing-percent=30');
   const out = await bundle(command);
   process.argv = [process.argv[0], out, ...rest];
