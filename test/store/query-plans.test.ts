@@ -70,6 +70,16 @@ describe('query plans', () => {
     }
   });
 
+  it('a document’s project figures and a subject’s children are searched by the document and that key, not read in the whole document', () => {
+    const keyed = [...answering].filter((sql) => /"document_id" = \?/.test(sql) && /"(project_id" is not null|parent_code" = \?)/.test(sql));
+    expect(keyed.length).toBeGreaterThanOrEqual(2);
+    for (const sql of keyed) {
+      const params = (sql.match(/\?/g) ?? []).map(() => 0);
+      const [first] = db.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[];
+      expect(first!.detail, sql).toMatch(/document_id=\? AND (project_id>\?|parent_code=\?)/);
+    }
+  });
+
   it('answering scans no large table', () => {
     expect(answering.size).toBeGreaterThan(10);
     for (const sql of answering) expect(scanned(sql).filter((t) => !READ_WHOLE.has(t)), sql).toEqual([]);
