@@ -78,7 +78,7 @@ describe('migrations', () => {
   it('are idempotent', async () => {
     await migrateToLatest(store.db);
     const applied = store.sqlite.prepare('select name from kysely_migration order by name').pluck().all();
-    expect(applied).toEqual(['0001_initial', '0002_browsing_views', '0003_build_info', '0004_provenance', '0005_prose_goals', '0006_lookup_indexes', '0007_startup_artefacts', '0008_corroboration', '0009_places', '0010_set_indexes', '0011_ingest_reports', '0012_document_measure_index', '0013_set_lookup_indexes', '0014_check_causes', '0015_set_answer_indexes', '0016_target_actuals', '0017_internal_departments', '0018_headcounts', '0019_goal_lines', '0020_specifications']);
+    expect(applied).toEqual(['0001_initial', '0002_browsing_views', '0003_build_info', '0004_provenance', '0005_prose_goals', '0006_lookup_indexes', '0007_startup_artefacts', '0008_corroboration', '0009_places', '0010_set_indexes', '0011_ingest_reports', '0012_document_measure_index', '0013_set_lookup_indexes', '0014_check_causes', '0015_set_answer_indexes', '0016_target_actuals', '0017_internal_departments', '0018_headcounts', '0019_goal_lines', '0020_specifications', '0021_document_key_indexes']);
   });
 
   it('enforce the stage and unit a document may have', () => {
