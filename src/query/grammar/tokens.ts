@@ -105,6 +105,13 @@ export function buildTokens(lexicon: Lexicon, { validate = false } = {}): Questi
     pattern: {
       exec: (text: string, offset: number) => {
         let hit = lexicon.longest(text, offset);
+        // 莲湖医保信息化建设: a department's alias (莲湖医保) cutting into a name read longer from inside it (医保信息化建设)
+        // gives way to its shorter alias (莲湖), so the name is read whole.
+        if (hit?.value.kind === 'entity') {
+          const shorter = lexicon.longest(text.slice(0, offset + hit.length - 1), offset);
+          const next = shorter?.value.kind === 'entity' ? lexicon.longest(text, offset + shorter.length) : null;
+          if (next && next.value.kind !== 'entity' && offset + shorter!.length + next.length > offset + hit.length) hit = shorter;
+        }
         // A place not held, where it is longer than any word of the lexicon there (海淀区 over 海淀's 海).
         const length = foreign ? foreignPlaceAt(text, offset) : 0;
         if (length > (hit?.length ?? 0)) hit = { length, value: { kind: 'place', place: text.slice(offset, offset + length), foreign: true } };
