@@ -28,6 +28,8 @@ export interface Conversation {
   whole?: Target;
   /** The thing the last question pointed at (第一个的自评得分): 第三个呢 asks the same of another item. */
   pointed?: Named;
+  /** The last answer's printed figures (照那么算全年要多少 scales the one given per month). */
+  figures?: Figure[];
 }
 
 /** Words naming a thing answered: whose it is, and what it is (put where the question points back). */
@@ -134,6 +136,7 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
           ? previous?.whole
           : undefined,
     pointed,
+    figures: r.status === 'answered' ? figures : previous?.figures,
   };
 }
 

@@ -14,6 +14,7 @@ import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
 import { indicatorFollowUp, itemAsIs, partOfWhole, restOfList, wholeChanged, withItems } from './follow-ups.ts';
 import { printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
+import { perYearFollowUp } from './annual.ts';
 import { reply, toResult, type Formatted, type Reply } from './reply.ts';
 import { createMemo, type Sources } from './sources.ts';
 import type { AskResult, CatalogDocument, DialogContext, Engine } from './types.ts';
@@ -74,6 +75,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     }));
 
   function answer(text: string, context: DialogContext | undefined): AskResult {
+    // 照那么算全年要多少: the figure answered per month, scaled to a year; the conversation stays where it was.
+    const perYear = perYearFollowUp(text, context as Conversation | undefined);
+    if (perYear) return { ...toResult(text, perYear, queries), context };
     const understood = understander.understand(text);
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
     // 第二个呢, 它的绩效指标: the words pointing back are replaced by what they point at, and the question read again.

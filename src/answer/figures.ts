@@ -62,7 +62,7 @@ export interface Figure {
   /** The project a figure is a measure of (离休医疗保障执行率: 离休医疗保障), where its label names the measure too: what 该项目 points at. */
   of?: string;
   /** A figure computed from stored ones (a difference, a sum, a share): never stored, always shown as its formula. */
-  derived?: { op: ArithmeticOp | 'share' | 'count'; inputs: Figure[] };
+  derived?: { op: ArithmeticOp | 'share' | 'count' | 'per_year'; inputs: Figure[] };
 }
 
 const UNUSABLE = ['label_shift_suspected', 'unmapped_column', 'duplicate_row', 'ambiguous_column', 'empty', 'truncated_cell'];
@@ -237,7 +237,7 @@ export function fallsAsPrinted(changes: Figure[]): Figure[] {
  * A figure computed from stored figures. It cites its first input's document and line, with the formula as
  * what was "printed", and names whose, which year and stage only where all its inputs agree.
  */
-export function derivedFigure(op: ArithmeticOp | 'share' | 'count', inputs: Figure[], label: string, result: { fen: number | null; value?: number | null; unit?: string | null }, formula: string): Figure {
+export function derivedFigure(op: ArithmeticOp | 'share' | 'count' | 'per_year', inputs: Figure[], label: string, result: { fen: number | null; value?: number | null; unit?: string | null }, formula: string): Figure {
   const first = inputs[0]!;
   const one = <T>(pick: (f: Figure) => T): T | null => (inputs.every((f) => pick(f) === pick(first)) ? pick(first) : null);
   return {

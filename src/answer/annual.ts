@@ -1,0 +1,35 @@
+// 照那么算全年要多少 after an answer: the one figure it gave per month or per quarter (a 绩效 target's 人均月补助标准
+// ≥2731.94元, a cost in 元/月), scaled to a year and shown as that formula — a computed figure (op per_year) whose input is
+// the figure answered, cited as before. Never a figure the last answer did not give.
+import type { Conversation } from './dialog.ts';
+import { derivedFigure, show } from './figures.ts';
+import { reply, type Reply } from './reply.ts';
+import { alternation, escapeRegExp } from '../query/normalize/words.ts';
+import shapes from '../../grammar/shapes.json' with { type: 'json' };
+
+const { pointing, asked, rest, periods } = shapes.perYear;
+// The whole question is the follow-up: pointing words, then the year asked, then only words of asking.
+const FOLLOW_UP = new RegExp(`^(?:${alternation(pointing)})*(?:${alternation(asked)})(?:${alternation(rest)})*$`);
+const PERIODS = Object.entries(periods).map(([name, p]) => ({ name, times: p.times, said: new RegExp(alternation(p.words)) }));
+
+export function perYearFollowUp(text: string, c: Conversation | undefined): Reply | null {
+  const bare = String(text ?? '').replace(/[\s\p{P}]/gu, '');
+  if (!FOLLOW_UP.test(bare) || !c) return null;
+  const figures = c.figures ?? [];
+  const periodic = figures.flatMap((f) => {
+    const period = PERIODS.find((p) => p.said.test(`${f.label}${f.unit ? `/${f.unit}` : ''}`));
+    const amount = f.fen ?? (typeof f.value === 'number' ? f.value : null);
+    return period && amount !== null ? [{ f, period, amount }] : [];
+  });
+  if (periodic.length === 0) return reply('not_found', ['上一个回答中没有按月或按季度给出的数字，无法折算全年。']);
+  if (periodic.length > 1) return reply('ambiguous', ['上一个回答中有几个按月或按季度的数字，请写明折算哪一个：', ...periodic.map(({ f }) => `· ${f.label}：${show(f)}`)]);
+  const { f, period, amount } = periodic[0]!;
+  const unit = f.unit ? f.unit.replace(new RegExp(`/(?:${period.name})$`), '') : null;
+  const label = `${f.label}折合全年`;
+  const formula = `${show(f)} × ${period.times}（每年${period.times}个${period.name}）`;
+  const year = derivedFigure('per_year', [f], label, f.fen !== null ? { fen: amount * period.times } : { fen: null, value: Math.round(amount * period.times * 100) / 100, unit }, formula);
+  // A target set as a bound (≥2731.94元) gives a bound for the year too.
+  const before = (words: string) => new RegExp(`(?:${words})\\s*${escapeRegExp(String(f.value))}`).test(f.raw);
+  const bound = f.fen === null && before('≥|>=|不低于|不少于') ? '至少' : f.fen === null && before('≤|<=|不高于|不超过') ? '至多' : '';
+  return reply('answered', [`${label}：${bound}${show(year)} = ${formula}（按每${period.name}的数折算，不是文件所列的全年数）`], [year, f]);
+}
