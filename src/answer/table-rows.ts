@@ -157,12 +157,22 @@ function rowFigures(s: Sources, doc: CatalogDocument, row: FigureRow[]): Figure[
 }
 
 /**
+ * 两项公用经费: the rows of one kind (a 绩效表's tasks, not the 公用经费类项目 line of its 年度预算支出 over them) where only
+ * they are as many as the count typed; else the rows as found.
+ */
+function ofOneKind(rows: FigureRow[][], count: number): FigureRow[][] {
+  if (rows.length === count) return rows;
+  const kinds = [...new Set(rows.map((r) => r[0]!.column_key))].map((k) => rows.filter((r) => r[0]!.column_key === k)).filter((k) => k.length === count);
+  return kinds.length === 1 ? kinds[0]! : rows;
+}
+
+/**
  * 整体绩效表里三项基本支出加起来: the rows named, added up — each unit's own where the table is printed per unit. A count
  * typed (三项) keeps the units printing that many; none does: asked back, never added over more or fewer rows.
  */
 function rowsAdded(s: Sources, doc: CatalogDocument, found: FigureRow[][], count: number | null, head: string): Reply {
   const units = [...new Set(found.map((r) => r[0]!.unit_id))];
-  const groups = units.map((u) => found.filter((r) => r[0]!.unit_id === u));
+  const groups = units.map((u) => found.filter((r) => r[0]!.unit_id === u)).map((g) => (count ? ofOneKind(g, count) : g));
   const fits = count ? groups.filter((g) => g.length === count) : groups;
   const whose = (g: FigureRow[][]) => (units.length > 1 ? `${s.entity(doc, g[0]![0]!.unit_id)} ` : '');
   if (fits.length === 0) {
@@ -194,8 +204,8 @@ const plain = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''
  */
 function procurementRows(s: Sources, q: StructuredQuery, typed: string[]): Reply | null {
   const target = q.targets[0];
-  // 复印纸政府采购 typed together is read as one unknown word holding the figure's name.
-  const spelling = target?.kind === 'metric' && target.key === PROCUREMENT.key ? target.text : PROCUREMENT_NAMES.find((n) => q.targets.length === 0 && typed.some((w) => w.endsWith(n)));
+  // 复印纸政府采购, 政府采购SD-WAN typed together are read as one unknown word holding the figure's name.
+  const spelling = target?.kind === 'metric' && target.key === PROCUREMENT.key ? target.text : PROCUREMENT_NAMES.find((n) => q.targets.length === 0 && typed.some((w) => w.includes(n)));
   if (q.table || q.tables || q.targets.length > 1 || !spelling) return null;
   const op = q.arithmetic?.op ?? null;
   if ((op !== null && op !== 'sum' && op !== 'difference') || (!q.subtotals && typed.length === 0)) return null;
