@@ -71,7 +71,8 @@ function settle(text: string, found: Found, loose: string, named: Candidate[], t
   // A word read inside the telling words, or made of nothing else (央资金省资金 of 中央资金是省资金).
   const chars = new Set(telling.flatMap((w) => Array.from(text.slice(w.start, w.end))));
   const within = (word: string) => {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (telling.some((w) => at < w.end && at + word.length > w.start)) return true;
+    // Inside one, not merely touching it: 央的城乡居民医保资金 (中 read apart) is another name, never dropped unread.
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (telling.some((w) => at >= w.start && at + word.length <= w.end)) return true;
     return Array.from(meaningful(word)).every((c) => chars.has(c));
   };
   // 下达的2笔医疗救助资金: a word the count split off the name, matching every project named and more, goes with it.
