@@ -12,6 +12,7 @@ import { resolveScopes } from './resolve.ts';
 import { computation } from './intents/arithmetic.ts';
 import type { Sources } from './sources.ts';
 import { alternation } from '../query/normalize/words.ts';
+import { isTotal } from '../ingest/layout/orientation.ts';
 import { metricSpellings } from '../query/lexicon/lexicon.ts';
 import { metrics } from '../store/metrics.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
@@ -115,7 +116,7 @@ const OUTSIDE = new Set(['total', 'unit', 'group']);
 /** A table's rows in the order printed, each its usable cells; the 合计, subtotal and group rows left out — or, `subtotals`, only the units' subtotals kept. */
 function printedRows(s: Sources, tables: SourceTableRow[], subtotals = false): FigureRow[][] {
   const byLine = new Map<string, FigureRow[]>();
-  const item = (r: FigureRow) => !OUTSIDE.has(r.level ?? '') && !/^(?:合计|总计|小计)$/.test(r.row_label.replace(/\s/g, ''));
+  const item = (r: FigureRow) => !OUTSIDE.has(r.level ?? '') && !isTotal(r.row_label);
   for (const t of tables) {
     for (const r of s.queries.figuresByTable(t.id)) {
       if (!usable(r) || (subtotals ? r.level !== 'unit' : !item(r))) continue;

@@ -31,7 +31,8 @@ function columnRank(label: string, ctx: { year: number; stage: Stage }): number 
   return m.role === 'value' && m.measure !== 'unknown' && !m.ambiguous ? 1 : 0;
 }
 
-const isTotal = (label: string) => /^(合计|总计|小计)$/.test(label.replace(/\s+/g, ''));
+/** A 合计 / 总计 / 小计 row's label, spaces printed inside it aside. */
+export const isTotal = (label: string) => /^(合计|总计|小计)$/.test(label.replace(/\s+/g, ''));
 /** A budget subject's code (功能分类 2xx, 经济分类 3xx/5xx, 3 to 7 digits). */
 const isSubjectCode = (cell: string) => /^[235]\d{2}(?:\d{2}){0,2}$/.test(cell.replace(/\s+/g, ''));
 
