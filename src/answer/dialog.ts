@@ -95,16 +95,29 @@ export function listItems(query: StructuredQuery, r: Reply): Named[] {
 
 const listed = (query: StructuredQuery, r: Reply) => r.status === 'answered' && (query.intent === 'rank' || query.intent === 'list');
 
-/** 明细 of a figure lists its parts after it: 里面第二项 counts through the parts, not the whole. */
-const partsListed = (query: StructuredQuery, r: Reply) => r.status === 'answered' && query.intent === 'breakdown' && r.figures.length > 1;
+/**
+ * The items an ordinal counts through in an answer: a list's or ranking's, or the parts 明细 lists of a figure —
+ * never the whole itself, printed before them (三公) or after them (项目支出 short of its listed projects).
+ */
+export function itemsOf(query: StructuredQuery, r: Reply): Named[] | undefined {
+  if (listed(query, r)) return listItems(query, r);
+  if (r.status !== 'answered' || query.intent !== 'breakdown' || r.figures.length < 2) return undefined;
+  const whole = r.whole;
+  return listItems(query, { ...r, figures: whole ? r.figures.filter((f) => f !== whole && !(f.label === whole.label && f.line === whole.line)) : r.figures.slice(1) });
+}
 
 /**
- * The list a project answered alone came from: its department's projects, as the document prints them. Other
- * single figures (a subject, a 三公 part) have no list an ordinal could count through.
+ * The list an ordinal after a figure answered alone counts through: of a project, its department's projects, as
+ * the document prints them; of a figure made of parts (三公, 政府采购, 项目支出, a subject), its parts as 明细
+ * lists them (里面第二项是啥).
  */
 function listOfItem(query: StructuredQuery): StructuredQuery | undefined {
-  if (query.entities.length !== 1 || query.targets.length !== 1 || query.targets[0]!.kind !== 'project') return undefined;
-  return { ...query, intent: 'list', listOf: 'projects', targets: [], reference: null, arithmetic: null, base: null, conditions: [], top: null };
+  // 一共 of one figure is that figure (政府采购一共多少).
+  if (query.entities.length !== 1 || query.targets.length !== 1 || query.set || (query.arithmetic && query.arithmetic.op !== 'sum')) return undefined;
+  const [t] = query.targets;
+  const cleared = { reference: null, arithmetic: null, base: null, conditions: [], top: null };
+  if (t!.kind === 'project') return { ...query, ...cleared, intent: 'list', listOf: 'projects', targets: [] };
+  return query.intent === 'lookup' || query.intent === 'breakdown' ? { ...query, ...cleared, intent: 'breakdown' } : undefined;
 }
 
 /**
@@ -123,15 +136,18 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
   return {
     query,
     subject,
-    items: isList ? listItems(query, r) : partsListed(query, r) ? listItems(query, { ...r, figures: r.figures.slice(1) }) : keep?.items,
+    items: itemsOf(query, r) ?? keep?.items,
     itemsFrom: isList ? undefined : keep ? keep.itemsFrom : listOfItem(query),
     earlier: [...(previous?.earlier ?? []), ...lead].slice(-EARLIER),
     // 其中公务接待费 after 三公经费: 三公经费 is the whole; kept while asking about that part.
     // 占比 after it is the part over that whole: still a part of it for 剩下的.
     // 那接待费呢 after 其中公务用车运行维护费: another part of the same whole, which stays the whole.
+    // 人员经费占基本支出多少: the base named is the whole the part was asked of.
     whole:
       query.reference?.kind === 'part' && previous?.query.targets.length === 1
         ? previous.query.targets[0]
+        : query.intent === 'share' && query.base && !query.base.implied && query.targets.length === 2
+          ? query.base.target
         : query.base?.target === previous?.whole || (query.targets.length === 1 && previous?.whole && partOf(query.targets[0]!, previous.whole))
           ? previous?.whole
           : undefined,

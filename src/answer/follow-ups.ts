@@ -4,7 +4,7 @@
 import type { StructuredQuery, Target } from '../query/ast.ts';
 import type { Understander } from '../query/understand.ts';
 import { alternation } from '../query/normalize/words.ts';
-import { listItems, type Conversation, type Named } from './dialog.ts';
+import { itemsOf, type Conversation, type Named } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
 import { show } from './figures.ts';
 import { indicatorNamed } from './intents/performance.ts';
@@ -47,6 +47,32 @@ export function restOfList(s: Sources, q: StructuredQuery, c: Conversation | und
   if (rest.length === 0) return reply('not_found', ['上面已经列出了全部。']);
   const f = rest[0]!;
   return reply('answered', [`${heading(previous.entities[0]?.name ?? f.entity, f.document)} 其余${rest.length}项（接上面的排序）：`, ...rest.map((x) => `· ${x.label}：${show(x)}`)], rest);
+}
+
+/**
+ * 剩下的是什么, 其余的呢 after a part of a whole (其中公务接待费, 人员经费占基本支出多少): the whole's other parts as 明细
+ * lists them, and what they come to (the whole less the part, shown). Null unless exactly the part asked is one of
+ * the parts listed (住房公积金 is no row of 人员经费's 经济分类 by that label): the difference alone answers then.
+ */
+export function restOfWhole(s: Sources, remainder: StructuredQuery | null, c: Conversation | undefined): Reply | null {
+  if (!remainder || !c?.whole) return null;
+  const from: StructuredQuery = { ...c.query, intent: 'breakdown', targets: [c.whole], reference: null, arithmetic: null, base: null, conditions: [], top: null };
+  const whole = answerQuery(s, from);
+  const items = itemsOf(from, whole) ?? [];
+  const asked = new Set((c.figures ?? []).map((f) => f.label));
+  const rest = items.filter((i) => i.figure && !asked.has(i.figure.label)).map((i) => i.figure!);
+  if (rest.length === 0 || items.length - rest.length !== 1) return null;
+  const part = items.find((i) => asked.has(i.figure!.label))!.figure!;
+  const difference = answerQuery(s, remainder);
+  const total = difference.status === 'answered' ? difference : reply('answered', []);
+  const f = rest[0]!;
+  // A note both answers carry (the year assumed) is said once, first.
+  const notes = total.lines.filter((l) => whole.lines.includes(l));
+  return reply(
+    'answered',
+    [...notes, `${heading(f.entity, f.document)} ${whole.whole?.label ?? c.whole.text}中除${part.label}外的其余${rest.length}项：`, ...rest.map((x) => `· ${x.label}：${show(x)}`), ...total.lines.filter((l) => !notes.includes(l))],
+    [...rest, ...total.figures],
+  );
 }
 
 /**
@@ -101,5 +127,6 @@ export function indicatorFollowUp(s: Sources, q: StructuredQuery, c: Conversatio
 export function withItems(s: Sources, q: StructuredQuery, c: Conversation | undefined): Conversation | undefined {
   if (q.reference?.kind !== 'item' || !c || c.items || !c.itemsFrom) return c;
   const r = answerQuery(s, c.itemsFrom);
-  return r.status === 'answered' ? { ...c, items: listItems(c.itemsFrom, r) } : c;
+  const items = itemsOf(c.itemsFrom, r);
+  return items ? { ...c, items } : c;
 }

@@ -15,6 +15,8 @@ export interface Reply {
   followups: FollowUp[];
   /** Show every figure's source, not only the first few. */
   allSources?: boolean;
+  /** A breakdown's whole: the figures besides it are its parts, which 里面第二项 counts through. */
+  whole?: Figure;
 }
 
 export const reply = (status: AnswerStatus, lines: string[], figures: Figure[] = [], suggestions: string[] = []): Reply => ({

@@ -127,7 +127,7 @@ function partsMeeting(q: StructuredQuery, note: string[], head: string, whole: F
   if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（${show(whole)}共${parts.length}项）。`]);
   // 明细里不到一万元的有几项: the count leads, made by counting the parts kept.
   const count = q.countAsked ? [countOf(kept, '符合条件的明细')] : [];
-  return reply('answered', [...note, `${title}（共${kept.length}项，${head}${show(whole)}）：`, ...kept.map((p) => `· ${p.label}：${show(p)}`)], [...count, ...kept, whole]);
+  return { ...reply('answered', [...note, `${title}（共${kept.length}项，${head}${show(whole)}）：`, ...kept.map((p) => `· ${p.label}：${show(p)}`)], [...count, ...kept, whole]), whole };
 }
 
 /**
@@ -148,7 +148,7 @@ function sharesMeeting(q: StructuredQuery, note: string[], head: string, whole: 
   const kept = shares.filter((x) => meeting([x.share], q.conditions).length > 0);
   if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（${show(whole)}共${parts.length}项）。`]);
   const lines = kept.map(({ part, share, said }) => `· ${part.label}：${show(part)}，占${show(share)}（${share.raw}${said ? `；文中说明占${show(said)}` : ''}）`);
-  return reply('answered', [...note, `${title}（共${kept.length}项，${head}${show(whole)}）：`, ...lines], [...kept.flatMap((x) => [x.share, x.part, ...(x.said ? [x.said] : [])]), whole]);
+  return { ...reply('answered', [...note, `${title}（共${kept.length}项，${head}${show(whole)}）：`, ...lines], [...kept.flatMap((x) => [x.share, x.part, ...(x.said ? [x.said] : [])]), whole]), whole };
 }
 
 export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
@@ -164,7 +164,7 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
       r.lines.push(`注：${head}为${show(whole)}，上列只是文件中印了金额的项目，不是它的全部构成。`);
       r.figures.push(whole);
     }
-    return r;
+    return { ...r, whole: whole ?? undefined };
   }
   if (!whole) return lookup(s, q, scope, t);
   let parts: Figure[] = [];
@@ -176,7 +176,7 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     const note = scope.yearNote ? [scope.yearNote] : [];
     if (!items || !whole) return reply('not_found', [...note, `${head}：表中没有印各项的“${q.column.text}”。`]);
     if (q.conditions.length) return partsMeeting(q, note, head, whole, items.parts);
-    return reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]);
+    return { ...reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]), whole };
   }
   // 基本支出里的明细科目, 基本支出明细里超过五百万的: subjects or 明细 asked itemise a measure by 经济分类, not by its parts (人员经费, 公用经费).
   if (t.kind === 'metric' && METRIC_PARTS[t.key] && shares) {
@@ -210,16 +210,16 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     const items = t.key === 'procurement.total' ? procurementItems(s, scope, stage) : columnItems(s, scope, t.key, whole, stage);
     // Held to a condition, the finest subjects only (科目, or 明细 typed: 人员经费的明细里): a 类 is no detail beside its own 款.
     if (items && q.conditions.length) return partsMeeting(q, note, head, whole, q.subjects || DETAIL.test(q.text) ? items.leaves : items.parts);
-    if (items) return reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]);
+    if (items) return { ...reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]), whole };
   }
   if (parts.length > 0 && q.conditions.length) return partsMeeting(q, note, head, whole, parts, stated);
   if (parts.length === 0) {
     const r = lookup(s, q, scope, t);
     r.lines.push('（没有更细的明细。）');
-    return r;
+    return { ...r, whole: r.figures[0] };
   }
   // The whole's table and column say its scope (基本支出 or all funds), which its parts share.
   const scopeText = whole.table ? `（${whole.table}${whole.column ? `·${whole.column}` : ''}）` : '';
   const lines = [...note, `${head}${scopeText}：${show(whole)}，其中：`, ...parts.map((p) => `· ${p.label}：${show(p)}`)];
-  return reply('answered', lines, [whole, ...parts]);
+  return { ...reply('answered', lines, [whole, ...parts]), whole };
 }
