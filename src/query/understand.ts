@@ -621,6 +621,37 @@ function whereSpent(text: string, m: Mentions, entities: EntityRef[], found: Fou
   return '类';
 }
 
+const PEOPLE_PAID = new Set(words.besideNames.words);
+
+/**
+ * 医保中心的人出差报多少差旅费: a word for people (人, 职工) typed before money paid to them says who is paid, not a
+ * headcount asked (培训多少人 ends with the people it counts).
+ */
+function peoplePaid(m: Mentions, found: Found, countMetrics: ReadonlySet<string>): void {
+  const count = (t: { kind: string; key?: string }) => t.kind === 'metric' && countMetrics.has(t.key!);
+  const paid = new Set(m.targets.filter((p) => count(p) && PEOPLE_PAID.has(p.text) && m.targets.some((q) => !count(q) && q.start >= p.end)).map((p) => p.text));
+  if (paid.size > 0) found.targets = found.targets.filter((t) => !(count(t) && paid.has(t.text)));
+}
+
+const SCORE_ASKED = new RegExp(alternation(words.scoreAsked));
+
+/**
+ * 项目平均得分, 各项目自评得分平均多少: the projects' average score is the one the text states (项目绩效自评平均分),
+ * never one project's score; where none is stated it is not found.
+ */
+function statedAverage(text: string, m: Mentions, found: Found): void {
+  const [average] = m.arithmetic;
+  if (m.arithmetic.length !== 1 || average!.op !== 'average' || m.sets.length > 0 || found.candidates.length + found.unknown.length > 0) return;
+  const [only] = found.targets;
+  const scores = found.targets.length === 1 && only!.kind === 'metric' && only!.key === 'project.self_eval_score';
+  const projectsScored = found.targets.length === 0 && m.listTargets.some((l) => l.target === 'projects') && SCORE_ASKED.test(text);
+  if (!scores && !projectsScored) return;
+  found.targets = [{ kind: 'metric', key: 'self_eval.project_average', text: average!.text }];
+  m.arithmetic = [];
+  m.listTargets = m.listTargets.filter((l) => l.target !== 'projects');
+  m.intents = m.intents.filter((i) => i !== 'performance');
+}
+
 /** 项级科目支出超过五十万: 支出 said of the subjects under a condition is their amounts, not the 支出总计 beside them. */
 function subjectsSpending(m: Mentions, found: Found): void {
   const [only] = found.targets;
@@ -708,6 +739,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     });
     // Then the rest: loose project names, typos, or words not understood.
     const money = readLeftovers(leftoverWords(text, m, phrases, compound), projects, scope, found);
+    peoplePaid(m, found, countMetrics);
     // Without 和/与, several things read from one phrase split by a space are doubted.
     // 人均…按实有人员: a headcount beside a figure is what it is divided by, not a phrase split by a space.
     // 固定资产其中车辆, 固定资产除去车辆: a word of containment or a difference between them says the second is a part of the first.
@@ -735,6 +767,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     partNamed(text, m, found, catalog.subjects);
     subjectsSpending(m, found);
     spendingListed(m, found);
+    statedAverage(text, m, found);
     const level = whereSpent(text, m, entities, found);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));

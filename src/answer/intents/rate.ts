@@ -9,7 +9,7 @@ import { fromFact, show, type Figure } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { projectAmounts, type Sources } from '../sources.ts';
-import { headlineFigure, targetName } from '../targets.ts';
+import { headlineFigure, printingsOf, targetName } from '../targets.ts';
 import { ownerFigure, ownerRate, tableNames } from './performance.ts';
 
 /** A 整体绩效自评表 indicator that is the unit's own rate (预算执行率), named as questions name it. */
@@ -159,11 +159,15 @@ function subjectRatesRanked(q: StructuredQuery, rates: Figure[], head: string, n
 }
 
 /** A figure's 决算数 and 预算数 as its tables print them (never the text's), each only where printed at that stage. */
-function stagedAmounts(s: Sources, scope: Scope, t: Target): { stage: '决算' | '预算'; f: Figure }[] {
+function stagedAmounts(s: Sources, scope: Scope, t: Target, line: number): { stage: '决算' | '预算'; f: Figure; table: Figure | null }[] {
   if (scope.doc.stage !== '决算') return [];
   return (['决算', '预算'] as const).flatMap((stage) => {
     const f = headlineFigure(s, scope, t, scope.year, stage).main;
-    return f && f.basis === stage && f.table !== null ? [{ stage, f }] : [];
+    if (!f || f.basis !== stage) return [];
+    // Cited first at the sentence stating the rate where it states the amount too (北票 line 134: 863.70万元，完成年初预算的52%), the table's printing beside it.
+    const said = printingsOf(s, scope, t, scope.year, stage).find((x) => x.line === line);
+    const table = f.table !== null ? f : null;
+    return said ? [{ stage, f: said, table }] : table ? [{ stage, f: table, table: null }] : [];
   });
 }
 
@@ -215,9 +219,9 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     const which = holder && target.kind === 'subject' ? `${holder.name}（文中没有单说${target.name}，这是名称含它的科目）` : twin ? `${targetName(target)}（文中没有单说，这是与它同为${show(twin.amount)}的${twin.label}的）` : targetName(target);
     const noReason = q.reason && stated.every((r) => !r.reason) ? ['文中没有说明原因。'] : [];
     // 为什么没花完, 那行政运行呢: the 决算数 and 预算数 the rate is of (the named holder's), where a table prints them, beside it.
-    const amounts = stagedAmounts(s, scope, holder?.target ?? target);
+    const amounts = stagedAmounts(s, scope, holder?.target ?? target, stated[0]!.figure.line);
     const of = amounts.length ? `；${amounts.map(({ stage, f }) => `${stage === '决算' ? '决算数' : '预算数'}${show(f)}`).join('，')}` : '';
-    return reply('answered', [...note, `${head} ${which}执行率：${said.join('；')}${of}`, ...noReason], [...stated.map((r) => r.figure), ...amounts.map(({ f }) => f)]);
+    return reply('answered', [...note, `${head} ${which}执行率：${said.join('；')}${of}`, ...noReason], [...stated.map((r) => r.figure), ...amounts.map(({ f }) => f), ...amounts.flatMap(({ table }) => table ?? [])]);
   }
   if (!target && q.subjects && (q.conditions.length || q.ordered)) {
     const rates = subjectRates(s, q, scope);
