@@ -346,9 +346,12 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   };
 }
 
-/** A question about 自评 scores: a ranking of them, a score figure (平均分), the average of the projects' scores. */
+/**
+ * A question about 自评 scores: a ranking of them, a score figure (平均分), the average of the projects' scores, a count
+ * of the self-evaluations (自评了几个项目: listed with their scores).
+ */
 const aboutScores = (q: StructuredQuery): boolean =>
-  q.byScore || q.targets.some((t) => t.kind === 'metric' && metricOf(t.key).kind === 'score') || (q.intent === 'performance' && q.arithmetic?.op === 'average');
+  q.byScore || q.targets.some((t) => t.kind === 'metric' && metricOf(t.key).kind === 'score') || (q.intent === 'performance' && (q.arithmetic?.op === 'average' || q.countAsked === true));
 
 /**
  * A share asked of the figure just answered: 占支出总计多少 is that figure over the base named; 人员经费占多少 is

@@ -12,7 +12,7 @@ import { conversation, followUps, placeInConversation, mergeContext, pinProject,
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
 import { indicatorFollowUp, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
-import { printedItem } from './print-order.ts';
+import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
 import { reply, toResult, type Formatted, type Reply } from './reply.ts';
@@ -120,7 +120,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const found = earlier ?? itemAsIs(understood.query, referred, pinned) ?? restOfList(sources, own, c) ?? restOfWhole(sources, remainder, c) ?? wholeChanged(sources, query, answerQuery(sources, query), c);
     // 那印刷宣传品的数量呢 after a project's targets, words read as nothing else: an indicator of that project.
     const indicator = found.status === 'answered' ? null : indicatorFollowUp(sources, own, c);
-    const answered = indicator ?? found;
+    const answered = narratedFirst(printed, understood.query, indicator ?? found);
     const r = query.owner ? whose(answered) : answered;
     // A set answer's warnings and cautions read the failed checks of every department it cites: one query for all.
     const format = () => toResult(text, r, queries, formatted);

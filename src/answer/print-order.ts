@@ -1,11 +1,33 @@
 // 表17的第一个项目, 曲阳第5个项目的绩效指标, 项目支出表倒数第二个项目: an ordinal counting through the projects a
 // document (or one table of it) prints, in the order printed — a list the question names instead of one answered before.
 import type { StructuredQuery } from '../query/ast.ts';
+import type { CatalogDocument } from '../query/catalog.ts';
+import { alternation } from '../query/normalize/words.ts';
 import type { Named } from './dialog.ts';
-import { reply, type Reply } from './reply.ts';
+import { fromFact, show } from './figures.ts';
+import { heading, reply, type Reply } from './reply.ts';
 import { resolveScopes } from './resolve.ts';
 import type { Sources } from './sources.ts';
 import { namedTables } from './table-rows.ts';
+import shapes from '../../grammar/shapes.json' with { type: 'json' };
+
+/** 自评的第三个项目, 第二个项目得了几分: asked of the self-evaluations (shapes.json references.narrated). */
+const NARRATED = new RegExp(alternation(shapes.references.narrated.words));
+
+/**
+ * 北票自评的第三个项目: where the text enumerates the projects' self-evaluations ((1)…(2)…(3)…), the one it states N-th,
+ * its stated score as the figure (cited at that line); null where the text states fewer than two.
+ */
+function narratedItem(s: Sources, q: StructuredQuery, doc: CatalogDocument, entity: string, projects: readonly { name: string }[]): Named | Reply | null {
+  const ref = q.reference as Extract<StructuredQuery['reference'], { kind: 'item' }>;
+  const stated = s.queries.factsByMetric(doc.id, 'project.self_eval_score').filter((f) => f.subject_name !== null && f.value !== null).sort((a, b) => a.line - b.line);
+  if (stated.length < 2) return null;
+  const fact = stated[ref.fromEnd ? stated.length - ref.index : ref.index - 1];
+  if (!fact) return reply('not_found', [`文中列了${stated.length}个项目的绩效自评，没有${ref.text}。`]);
+  const bare = (n: string) => n.replace(/\s+/g, '');
+  const name = projects.find((p) => bare(p.name) === fact.subject_name)?.name ?? fact.subject_name!;
+  return { entity: doc.department, words: name, project: true, documentId: doc.id, figure: fromFact(fact, doc, entity, `${name}项目自评得分`) };
+}
 
 /**
  * The item the ordinal picks, named as the project (to read the question again with it), a reply when the table
@@ -29,6 +51,8 @@ export function printedItem(s: Sources, q: StructuredQuery): Named | Reply | nul
   // 自评的第三个项目, 第5个项目的绩效指标: counted through the performance tables, which print a project as the
   // owner of its targets; otherwise wherever the document prints it first.
   const performance = q.intent === 'performance' || q.intent === 'rate' || q.byScore === true;
+  const narrated = performance && !q.table && NARRATED.test(q.text) ? narratedItem(s, q, doc, entity, projects) : null;
+  if (narrated) return narrated;
   if (!performance) for (const p of projects) if (!groups.has(p.id) && printedIn(p.table_id)) seen(p.id, p.line);
   for (const o of s.queries.owners(doc.id)) if (o.project_id !== null && !groups.has(o.project_id) && printedIn(o.table_id)) seen(o.project_id, o.line);
   const order = [...first].sort((a, b) => a[1] - b[1]).map(([id]) => id);
@@ -37,4 +61,20 @@ export function printedItem(s: Sources, q: StructuredQuery): Named | Reply | nul
   if (id === undefined) return reply('not_found', [order.length ? `${where}共印了${order.length}个项目，没有${ref.text}。` : `${where}中没有印项目。`]);
   const name = projects.find((p) => p.id === id)!.name;
   return { entity: doc.department, words: name, project: true, documentId: doc.id };
+}
+
+/**
+ * The answer about an item the text's enumeration picked (narratedItem) leads with the score the text states for it,
+ * at that line: the item as counted, whatever else the answer says of it.
+ */
+export function narratedFirst(item: Named | null, q: StructuredQuery, r: Reply): Reply {
+  const f = item?.figure;
+  // 第一个项目的执行率: the rate asked leads, not the score.
+  if (!f || r.status !== 'answered' || q.reference?.kind !== 'item' || q.intent === 'rate') return r;
+  const head = heading(f.entity, f.document);
+  const line = `${head} 文中所列的${q.reference.text}自评项目：${item!.words}，项目自评得分${show(f)}（正文第${f.line}行）`;
+  // After a note on the year assumed, before the answer proper; the figure once, where the answer already has it.
+  const at = Math.max(0, r.lines.findIndex((l) => l.startsWith(head)));
+  const has = r.figures.some((x) => x.line === f.line && x.value === f.value);
+  return { ...r, lines: [...r.lines.slice(0, at), line, ...r.lines.slice(at)], figures: has ? r.figures : [f, ...r.figures] };
 }

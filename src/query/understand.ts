@@ -464,6 +464,17 @@ function projectColumn(m: Mentions, found: Found): void {
   m.stages.push(PROJECT_COLUMNS[(column as Extract<Target, { kind: 'metric' }>).key]!);
 }
 
+/**
+ * 医疗机构检查费项目自评得分是多少: a score named beside one project is that project's self-evaluation (as 它得了几分
+ * is), never the score figure of another project read as a figure of its own.
+ */
+function projectScore(m: Mentions, found: Found): void {
+  const score = found.targets.find((t) => t.kind === 'metric' && t.key === 'project.self_eval_score');
+  if (!score || found.targets.filter((t) => t.kind === 'project').length !== 1 || found.targets.length !== 2) return;
+  found.targets = found.targets.filter((t) => t !== score);
+  m.intents.push('performance');
+}
+
 const SHARE_OF = alternation(shapes.share.shareOf);
 const WITHIN = alternation(shapes.references.part);
 
@@ -744,6 +755,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // 人均…按实有人员: a headcount beside a figure is what it is divided by, not a phrase split by a space.
     // 固定资产其中车辆, 固定资产除去车辆: a word of containment or a difference between them says the second is a part of the first.
     projectColumn(m, found);
+    projectScore(m, found);
     const ofWhole = partsOfWhole(text, m, found);
     if (!m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit') && !ofWhole) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
     // 中央和省里下达的…资金: words elsewhere in the question tell apart the projects a loose name matched.
