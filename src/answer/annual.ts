@@ -2,7 +2,7 @@
 // ≥2731.94元, a cost in 元/月), scaled to a year and shown as that formula — a computed figure (op per_year) whose input is
 // the figure answered, cited as before. Never a figure the last answer did not give.
 import type { Conversation } from './dialog.ts';
-import { derivedFigure, show } from './figures.ts';
+import { derivedFigure, show, type Figure } from './figures.ts';
 import { reply, type Reply } from './reply.ts';
 import { alternation, escapeRegExp } from '../query/normalize/words.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
@@ -21,7 +21,7 @@ export function perYearFollowUp(text: string, c: Conversation | undefined): Repl
     const amount = f.fen ?? (typeof f.value === 'number' ? f.value : null);
     return period && amount !== null ? [{ f, period, amount }] : [];
   });
-  if (periodic.length === 0) return reply('not_found', ['上一个回答中没有按月或按季度给出的数字，无法折算全年。']);
+  if (periodic.length === 0) return noPeriod(figures);
   if (periodic.length > 1) return reply('ambiguous', ['上一个回答中有几个按月或按季度的数字，请写明折算哪一个：', ...periodic.map(({ f }) => `· ${f.label}：${show(f)}`)]);
   const { f, period, amount } = periodic[0]!;
   const unit = f.unit ? f.unit.replace(new RegExp(`/(?:${period.name})$`), '') : null;
@@ -32,4 +32,21 @@ export function perYearFollowUp(text: string, c: Conversation | undefined): Repl
   const before = (words: string) => new RegExp(`(?:${words})\\s*${escapeRegExp(String(f.value))}`).test(f.raw);
   const bound = f.fen === null && before('≥|>=|不低于|不少于') ? '至少' : f.fen === null && before('≤|<=|不高于|不超过') ? '至多' : '';
   return reply('answered', [`${label}：${bound}${show(year)} = ${formula}（按每${period.name}的数折算，不是文件所列的全年数）`], [year, f]);
+}
+
+/**
+ * Nothing per month or quarter: after a ratio or a rate (执行率 82%, 1.57倍) there is nothing to scale — a ratio does not
+ * add up over months. The yearly amounts the last answer printed are what the document states for the year; else what
+ * would be needed is said. Never a figure scaled from a ratio.
+ */
+function noPeriod(figures: Figure[]): Reply {
+  const ratios = figures.filter((f) => f.fen === null && typeof f.value === 'number' && (f.unit === '%' || f.unit === '倍'));
+  const yearly = figures.filter((f) => f.fen !== null && !f.derived);
+  if (ratios.length === 0) return reply('not_found', ['上一个回答中没有按月或按季度给出的数字，无法折算全年。']);
+  const ratio = ratios[0]!;
+  const said = `上一个回答给出的是比例（${ratio.label}：${show(ratio)}），比例不按月份累加，不能“照那么算全年”；要折算全年，需要按月或按季度给出的金额。`;
+  if (yearly.length === 0) return reply('not_found', [said]);
+  // 执行数 beside 预算数 of one project: each said by its stage.
+  const stages = new Set(yearly.map((f) => f.basis)).size > 1;
+  return reply('answered', [said, '文件所列的是全年数：', ...yearly.map((f) => `· ${f.label}${stages ? `（${f.basis}数）` : ''}：${show(f)}`)], yearly);
 }

@@ -28,7 +28,7 @@ export interface Conversation {
   whole?: Target;
   /** The thing the last question pointed at (第一个的自评得分): 第三个呢 asks the same of another item. */
   pointed?: Named;
-  /** The last answer's printed figures (照那么算全年要多少 scales the one given per month). */
+  /** The last answer's figures, computed ones too (照那么算全年要多少 scales the one given per month). */
   figures?: Figure[];
 }
 
@@ -152,7 +152,8 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
           ? previous?.whole
           : undefined,
     pointed,
-    figures: r.status === 'answered' ? figures : previous?.figures,
+    // Computed ones too: after a share or a ratio, 照那么算全年 says a ratio is not scaled.
+    figures: r.status === 'answered' ? r.figures : previous?.figures,
   };
 }
 

@@ -13,7 +13,7 @@ import { compare } from './intents/compare.ts';
 import { listCatalog, listWithin } from './intents/list.ts';
 import { lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
-import { namesakeAnswer } from './namesakes.ts';
+import { namesakeAnswer, namesakes } from './namesakes.ts';
 import { indicators, indicatorsInUnit, performance, projectsByTarget } from './intents/performance.ts';
 import { rankWithin } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
@@ -23,7 +23,7 @@ import { partBySource } from './source-parts.ts';
 import { cutOff } from './caution.ts';
 import { show } from './figures.ts';
 import { reply, yearHeading, type Reply } from './reply.ts';
-import { targetName } from './targets.ts';
+import { targetFigures, targetName } from './targets.ts';
 import { askedOf, holdings, resolveScopes, whichOne, type Scope } from './resolve.ts';
 import { metric as metricOf } from '../store/metrics.ts';
 import { remember, type Sources } from './sources.ts';
@@ -87,7 +87,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const first = q.candidates[0]!;
     if (q.candidates.some((c) => c.kind !== first.kind)) {
       // Only a look-up of the name alone: a question about more (加起来) is not half answered.
-      const both = q.intent === 'lookup' && q.targets.length === 0 ? twins(s, q) : null;
+      const both = q.intent === 'lookup' && q.targets.length === 0 ? twins(s, q) : q.targets.length === 0 && q.entities.length > 1 ? twinsAcross(s, q) : null;
       return both ?? reply('ambiguous', [`“${first.name}”既是支出科目也是项目，数字不同，请选一个：`], [], [`${place}${first.name} 科目`, `${place}${first.name} 项目`]);
     }
     const ask = first.kind === 'subject' ? '这个科目编码在文件中印得不完整，几个科目共用它，请选一个：' : `没有名为“${first.text}”的项目，你要问的是不是：`;
@@ -244,6 +244,33 @@ function twins(s: Sources, q: StructuredQuery): Reply | null {
   const scopes = resolveScopes(s.catalog, asked);
   if (!subject || !Array.isArray(scopes) || scopes.length !== 1) return null;
   return namesakeAnswer(s, asked, scopes[0]!, { kind: 'subject', name: subject.name, codes: subject.codes, text: typed });
+}
+
+/**
+ * 抚顺的城乡医疗救助比沈阳医保中心多多少: a name that is a subject and a project, computed across departments, is
+ * computed as each thing that every department named holds — the subject against the subject, the project against
+ * the project (沈阳's 政府专项-城乡医疗救助), each labelled — never a subject of one against a project of another.
+ * Null when neither is held by all, or either cannot be answered.
+ */
+function twinsAcross(s: Sources, q: StructuredQuery): Reply | null {
+  const subject = candidateSubject(s.catalog, q);
+  const asked = { ...q, candidates: [] };
+  const scopes = resolveScopes(s.catalog, asked);
+  if (!subject || !Array.isArray(scopes) || scopes.length < 2 || (q.intent !== 'arithmetic' && q.intent !== 'compare')) return null;
+  const typed = q.candidates[0]!.text;
+  const asSubject: Target = { kind: 'subject', name: subject.name, codes: subject.codes, text: typed };
+  const projects = scopes.map((sc) => namesakes(s, sc, asSubject).filter((n) => n.label === '项目'));
+  const things: { label: string; target: Target }[] = [];
+  if (scopes.every((sc) => targetFigures(s, sc, asSubject, sc.year).length > 0)) things.push({ label: '功能科目', target: asSubject });
+  if (projects.every((p) => p.length === 1)) {
+    const ids = projects.flatMap((p) => (p[0]!.target.kind === 'project' ? p[0]!.target.ids : []));
+    things.push({ label: '项目', target: { kind: 'project', name: subject.name, ids, text: typed, fuzzy: false } });
+  }
+  if (things.length === 0) return null;
+  const answers = things.map((t) => ({ ...t, r: answerQuery(s, { ...asked, targets: [t.target], intent: q.arithmetic ? 'arithmetic' : q.intent }) }));
+  if (answers.some((a) => a.r.status !== 'answered')) return null;
+  const held = things.length > 1 ? `“${subject.name}”既是支出科目也是项目，分别计算：` : `“${subject.name}”在${scopes.map((sc) => sc.doc.short).join('、')}都有的是${things[0]!.label}：`;
+  return reply('answered', [held, ...answers.flatMap((a) => [`【${a.label}】${a.r.lines[0]}`, ...a.r.lines.slice(1)])], answers.flatMap((a) => a.r.figures));
 }
 
 /**

@@ -194,6 +194,9 @@ export function purchaseCell(cells: FigureRow[]): FigureRow | undefined {
 const PROCUREMENT = metrics.find((m) => m.key === 'procurement.total')!;
 const PROCUREMENT_NAMES = metricSpellings(PROCUREMENT).sort((a, b) => b.length - a.length);
 
+/** 比 before an item and 多/少 after it, read into the words typed when the items are no names the lexicon knows. */
+const COMPARED = new RegExp(`^(?:${alternation(shapes.arithmetic.than)})|(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})$`, 'g');
+
 /** Letters and digits only, latin lower-cased: SD-WAN服务 typed as sd wan服务. */
 const plain = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
@@ -216,8 +219,8 @@ function procurementRows(s: Sources, q: StructuredQuery, typed: string[]): Reply
   const tables = s.queries.tables(doc.id).filter((t) => s.queries.figuresByTable(t.id).some((r) => r.classification === '政府采购'));
   const all = printedRows(s, tables, q.subtotals === true).filter((r) => purchaseCell(r) !== undefined);
   const rows = unitId !== null ? all.filter((r) => r[0]!.unit_id === unitId) : all;
-  // 复印纸政府采购 typed together: the item, without the figure's name.
-  const words = typed.map((w) => plain(w.replace(spelling, '').replace(/的$/, ''))).filter((w) => [...w].length >= 2);
+  // 复印纸政府采购 typed together: the item, without the figure's name; A比B的政府采购多: without 比 and the direction word.
+  const words = [...new Set(typed.map((w) => plain(w.replace(spelling, '').replace(COMPARED, '').replace(/的$/, ''))))].filter((w) => [...w].length >= 2);
   if (rows.length === 0 || (!q.subtotals && words.length === 0)) return null;
   const text = (r: FigureRow[]) => plain(`${r[0]!.row_label}${r[0]!.specification ?? ''}`);
   const matches = words.map((w) => rows.filter((r) => text(r).includes(w)));

@@ -450,6 +450,19 @@ function partsOfWhole(text: string, m: Mentions, found: Found): boolean {
   return before.length > 0 && before.length < found.targets.length;
 }
 
+/** What a target names, whatever the words typed for it. */
+const targetKey = (t: Target) => (t.kind === 'metric' ? `m:${t.key}` : `${t.kind}:${t.name}`);
+
+/**
+ * 抚顺三公经费比沈阳三公经费多多少, 2023年的三公是2022年的三公的几倍: one figure typed again beside each department
+ * (or year, or table) is that figure of each, once — never the figure against itself.
+ */
+function samePairedOnce(m: Mentions, entities: EntityRef[], found: Found): void {
+  const paired = entities.length > 1 || new Set(m.years).size > 1 || numberedTables(m).length > 1;
+  if (!paired || found.targets.length < 2) return;
+  found.targets = found.targets.filter((t, i) => found.targets.findIndex((x) => targetKey(x) === targetKey(t)) === i);
+}
+
 /** The stage of a project's column named as a measure (项目执行数: 决算数). */
 const PROJECT_COLUMNS: Record<string, Stage> = { 'project.executed': '决算', 'project.budget': '预算' };
 
@@ -771,6 +784,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     }
     const unread = loose && m.residue.some((r) => r.start >= loose.end && meaningful(r.text) !== '');
     if (unread && found.targets.length + found.candidates.length < 2 && entities.length < 2 && !m.previousYear) found.unknown.push(text.slice(loose.start).trim());
+    samePairedOnce(m, entities, found);
     wholeBudget(text, m, entities, found);
     countedSet(text, m, entities);
     ownDepartments(text, m, entities, found);

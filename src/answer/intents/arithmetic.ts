@@ -182,6 +182,12 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
         const f = derivedFigure('share', [fa, fb], label, { fen: null, value: rate, unit: '%' }, `${shown(fa)} ÷ ${shown(fb)} = ${rate.toFixed(2)}%`);
         return { figure: f, line: `${label}：决算数是预算数的${rate.toFixed(2)}% = ${shown(fa)} ÷ ${shown(fb)}` };
       }
+      // 基本支出相当于项目支出的多少: under one time, 0.03倍 says little — the percentage, the times beside it.
+      if (a / b < 1) {
+        const rate = percentValue(a / b);
+        const f = derivedFigure('ratio', [fa, fb], label, { fen: null, value: rate, unit: '%' }, `${shown(fa)} ÷ ${shown(fb)} = ${rate}%`);
+        return { figure: f, line: `${label}：${operands[0]!.name}是${operands[1]!.name}的${show(f)}（${Math.round((a / b) * 100) / 100}倍） = ${shown(fa)} ÷ ${shown(fb)}` };
+      }
       const value = Math.round((a / b) * 100) / 100;
       const f = derivedFigure('ratio', [fa, fb], label, { fen: null, value, unit: '倍' }, `${shown(fa)} ÷ ${shown(fb)} = ${value}倍`);
       return { figure: f, line: `${label}：${operands[0]!.name}是${operands[1]!.name}的${value}倍 = ${shown(fa)} ÷ ${shown(fb)}` };
@@ -233,8 +239,9 @@ function perHead(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   // 平均每位离休干部, 那次培训人均: a figure about other people is divided by the count the text states of them, never
   // by the staff.
   if (!staffFigure(t)) {
+    if (!amount || amount.fen === null) return reply('not_found', [`${head}中没有找到${targetName(t)}的金额，无法计算人均。`]);
     const counted = peopleCounted(s, q, scope, t);
-    if (!counted || !amount || amount.fen === null) return reply('not_found', [`${head}中没有找到${targetName(t)}所涉及的人数，不按本单位人数计算人均。`]);
+    if (!counted) return reply('not_found', [`${head}中没有找到${targetName(t)}所涉及的人数，不按本单位人数计算人均。`]);
     if (Array.isArray(counted)) return reply('ambiguous', [`${head}中印有几个人数：${counted.map((c) => `${c.label}${show(c)}（第${c.line}行）`).join('、')}，请说明按哪个计算人均。`]);
     const fen = Math.round(amount.fen / (counted.value as number));
     const label = `人均${targetName(t)}（按${counted.label}）`;

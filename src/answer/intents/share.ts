@@ -4,7 +4,7 @@
 // (行政运行里公用经费) is a share of that row, never of the department's columns.
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
-import { derivedFigure, fromFact, percentValue, show } from '../figures.ts';
+import { derivedFigure, fromCell, fromFact, percentValue, show } from '../figures.ts';
 import { percent } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -91,9 +91,26 @@ function operands(s: Sources, q: StructuredQuery, scope: Scope, year: number, st
   const ofDepartment = scope.unitId !== null && (named.whole || sameTarget(t, named.target));
   if (!ofDepartment && sameTarget(t, named.target)) return `${targetName(t)}占${targetName(named.target)}：两者是同一个数字，请说明要和哪个数比。`;
   // The part and its base cited from one line or table where one prints both (曲阳 基本支出表: 合计 and 公用经费).
-  const [cited, base] = aligned([printingsOf(s, scope, t, year, stage), printingsOf(s, ofDepartment ? department : scope, named.target, year, stage)]);
+  const bases = printingsOf(s, ofDepartment ? department : scope, named.target, year, stage);
+  const [cited, base] = aligned([printingsOf(s, scope, t, year, stage), [...bases, ...rowTotals(s, scope, named.target, bases[0])]]);
   const name = `${ofDepartment ? scope.doc.department : ''}${targetName(named.target)}`;
   return { part: cited ?? part, partName: targetName(t), target: t, row: false, base: base ? { figure: base, name } : null };
+}
+
+/** The department's totals a table's 合计 row prints in its 合计 column (支出预算总表: 合计 beside 基本支出 and 项目支出). */
+const GRAND_TOTALS = new Set(['expenditure.grand_total', 'expenditure.current_total']);
+
+/**
+ * 基本支出占总支出: the 合计 column of the tables' 合计 rows printing the very total asked, so that a part printed in such
+ * a row is cited with its base from that row rather than from two tables — only where the base is cited changes, never
+ * its value.
+ */
+function rowTotals(s: Sources, scope: Scope, t: Target, total: Figure | undefined): Figure[] {
+  if (!total || total.fen === null || t.kind !== 'metric' || !GRAND_TOTALS.has(t.key)) return [];
+  return s.queries
+    .figuresByMeasure(scope.doc.id, 'total')
+    .filter((r) => r.year === total.year && r.basis === total.basis && r.value_kind === 'money' && r.amount_fen === total.fen && (r.unit_id ?? null) === scope.unitId)
+    .map((r) => ({ ...fromCell(r, scope.doc, total.entity, total.label), change: total.change }));
 }
 
 export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Target): Reply {

@@ -127,6 +127,8 @@ export function createParser(t: QuestionTokens, { validate = false } = {}) {
       let k = 2;
       if (tokenMatcher(this.LA(k), t.Entity) || tokenMatcher(this.LA(k), t.UnitOrg)) k++;
       if (isWhole(this.LA(k))) k++;
+      // 占预算支出: the stage said of the base.
+      if (tokenMatcher(this.LA(k), t.Stage)) k++;
       return is(this.LA(k), targets);
     }
 
@@ -298,11 +300,12 @@ export function createParser(t: QuestionTokens, { validate = false } = {}) {
       this.OPTION(() => this.CONSUME(t.Unit));
     });
 
-    /** 占(抚顺)(总)项目支出: the base of a share. */
+    /** 占(抚顺)(总)(预算)项目支出: the base of a share. */
     shareOf = this.RULE('shareOf', () => {
       this.CONSUME(t.Intent);
       this.OPTION1(() => this.OR1([{ ALT: () => this.CONSUME(t.Entity) }, { ALT: () => this.CONSUME(t.UnitOrg) }]));
       this.OPTION2({ GATE: () => isWhole(this.LA(1)), DEF: () => this.OR2([{ ALT: () => this.CONSUME(t.SetWord) }, { ALT: () => this.CONSUME(t.Other) }]) });
+      this.OPTION3(() => this.CONSUME(t.Stage));
       this.SUBRULE(this.target);
     });
 

@@ -203,6 +203,7 @@ export function createMentionsVisitor(parser: QuestionParser) {
       if (entity) out.entities.push({ ...(entity.payload as Mentioned<'entity'>), text: entity.image });
       // 占中心项目支出: the unit's own, as the part's (a unit named before 占 is the same unit).
       for (const u of (ctx.UnitOrg ?? []) as IToken[]) readToken('UnitOrg', u, out);
+      for (const stage of (ctx.Stage ?? []) as IToken[]) readToken('Stage', stage, out);
       this.visit(target, out);
       // Whose the base is, named after 占, or 总/全部: the whole, not the part's own unit.
       out.shareBase = { text: token.image, ...spanOf(token), whole: entity !== undefined || ctx.SetWord !== undefined || ctx.Other !== undefined };
