@@ -291,6 +291,15 @@ export function lexiconData(catalog: Catalog): LexiconData {
     for (const w of suffixed.words) add(s.name + w, { kind: 'subject', name: s.name, codes: s.codes });
   }
 
+  // 卫生健康那块呢: a subject's name without the money word people drop from its end.
+  const { dropped } = suffixed;
+  for (const s of catalog.subjects) {
+    const w = dropped.words.find((d) => s.name.endsWith(d) && s.name.length - d.length >= dropped.minChars);
+    // 社保和就业那块, 卫健那块: shortened too, once the full name left is long enough.
+    const rest = w ? s.name.slice(0, -w.length) : null;
+    if (rest) for (const name of [rest, ...abbreviated(rest)]) add(name, { kind: 'subject', name: s.name, codes: s.codes });
+  }
+
   // 基本养老保险缴费: a subject's name without the qualifier people drop from its front.
   const prefixes = words.subjectPrefixes;
   for (const s of catalog.subjects) {
