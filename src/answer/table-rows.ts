@@ -247,7 +247,7 @@ function procurementRows(s: Sources, q: StructuredQuery, typed: string[]): Reply
 }
 
 /** The longest run of characters `a` and `b` share. */
-function shared(a: string, b: string): number {
+export function shared(a: string, b: string): number {
   let best = 0;
   for (let i = 0; i < a.length; i++) for (let j = i + best + 1; j <= a.length && b.includes(a.slice(i, j)); j++) best = j - i;
   return best;

@@ -463,6 +463,21 @@ function samePairedOnce(m: Mentions, entities: EntityRef[], found: Found): void 
   found.targets = found.targets.filter((t, i) => found.targets.findIndex((x) => targetKey(x) === targetKey(t)) === i);
 }
 
+/**
+ * 平均到每个离休干部, 平均每个代办员: the words right after a per-head word ending in 每个 (每位, 每名) are the people the
+ * figure is divided among — not a project loosely named by them, nor words not understood. The answer reads them from
+ * the question's text (answer/intents/arithmetic.ts); a figure named there (平均每位职工的人员经费) stays.
+ */
+function peopleAfterEach(text: string, m: Mentions, found: Found): void {
+  const each = m.arithmetic.find((a) => a.op === 'per_head' && /每[个位名人]?$|每一个$/.test(a.text));
+  if (!each) return;
+  const after = text.slice(each.end).replace(/(?:的|是|为|要|有|能|得|花|分到|拿到)?(?:多少|几)\S*$/, '');
+  const people = (w: string) => w !== '' && after.startsWith(w.replace(/^的/, ''));
+  found.candidates = found.candidates.filter((c) => !people(c.text));
+  found.unknown = found.unknown.filter((w) => !people(w));
+  if (found.targets.some((t) => !(t.kind === 'project' && t.fuzzy && people(t.text)))) found.targets = found.targets.filter((t) => !(t.kind === 'project' && t.fuzzy && people(t.text)));
+}
+
 /** The stage of a project's column named as a measure (项目执行数: 决算数). */
 const PROJECT_COLUMNS: Record<string, Stage> = { 'project.executed': '决算', 'project.budget': '预算' };
 
@@ -784,6 +799,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     }
     const unread = loose && m.residue.some((r) => r.start >= loose.end && meaningful(r.text) !== '');
     if (unread && found.targets.length + found.candidates.length < 2 && entities.length < 2 && !m.previousYear) found.unknown.push(text.slice(loose.start).trim());
+    peopleAfterEach(text, m, found);
     samePairedOnce(m, entities, found);
     wholeBudget(text, m, entities, found);
     countedSet(text, m, entities);

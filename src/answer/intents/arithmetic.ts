@@ -14,6 +14,8 @@ import type { Scope } from '../resolve.ts';
 import { MEASURES, pick, type Sources } from '../sources.ts';
 import { compare } from './compare.ts';
 import { namedHeadcounts, projectHeadcounts } from './headcounts.ts';
+import { projectPeopleTargets } from './performance.ts';
+import { shared } from '../table-rows.ts';
 import { aligned, changePercent, headlineFigure, printingsOf, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
 
 const NAMES: Record<ArithmeticOp, string> = {
@@ -69,7 +71,8 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
     for (const n of q.tables) {
       const f = all.filter((x) => Number(/\d+/.exec(x.tableNumber ?? '')?.[0]) === n).sort((a, b) => a.rank - b.rank)[0];
       if (!f) return missing(`表${n}中${targetName(t)}`);
-      out.push({ figure: f, name: `表${n}` });
+      // 公开02表 as printed.
+      out.push({ figure: f, name: f.tableNumber ?? `表${n}` });
     }
     return out;
   }
@@ -172,7 +175,8 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
       const formula = `${shown(big.figure)} − ${shown(small.figure)}`;
       const result = money_ ? { fen: diff } : { fen: null, value: Math.round(diff * 100) / 100, unit: fa.unit };
       const f = derivedFigure(op, [big.figure, small.figure], label, result, `${label} = ${formula}`);
-      const said = op === 'remaining' ? `预算数比决算数${a >= b ? '多' : '少'}` : `${big.name}比${small.name}多`;
+      // 表3和表5: the same figure printed twice is said to be the same, not one 0.00 more than the other.
+      const said = op === 'remaining' ? `预算数比决算数${a >= b ? '多' : '少'}` : diff === 0 ? `${operands[0]!.name}与${operands[1]!.name}相同，相差` : `${big.name}比${small.name}多`;
       return { figure: f, line: `${label}：${said}${shown(f)} = ${formula}` };
     }
     case 'ratio': {
@@ -213,8 +217,16 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
 function peopleCounted(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Figure | Figure[] | null {
   const doc = scope.doc;
   let counts = namedHeadcounts(s, q, scope);
-  // 离休医疗保障人均多少: the people its own 绩效 table counts.
+  // 离休医疗保障人均多少: the people its own 绩效 table counts, in its text, else by an indicator counted in 人 or 名 —
+  // those naming the people typed after the per-head word where several are printed.
   if (counts.length === 0 && t.kind === 'project') counts = projectHeadcounts(s, scope, t.ids);
+  if (counts.length === 0 && t.kind === 'project') {
+    const targets = projectPeopleTargets(s, scope, t.ids);
+    const word = q.arithmetic?.text ?? '';
+    const people = word ? q.text.slice(q.text.indexOf(word) + word.length) : '';
+    const best = Math.max(0, ...targets.map((f) => shared(f.label, people)));
+    counts = best >= 2 ? targets.filter((f) => shared(f.label, people) === best) : targets;
+  }
   if (counts.length === 0 && t.kind === 'metric') {
     const found = s.queries
       .figuresByMetric(doc.id, t.key)
@@ -247,7 +259,8 @@ function perHead(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     const label = `人均${targetName(t)}（按${counted.label}）`;
     const formula = `${shown(amount)} ÷ ${show(counted)}`;
     const f = derivedFigure('per_head', [amount, counted], label, { fen }, `${label} = ${formula}`);
-    return reply('answered', [`${head} ${label}：${each(fen)} = ${formula}（${counted.label}见第${counted.line}行）`], [f, amount, counted]);
+    const set = counted.label.includes('绩效指标') ? '，是绩效目标设定的人数' : '';
+    return reply('answered', [`${head} ${label}：${each(fen)} = ${formula}（${counted.label}见第${counted.line}行${set}）`], [f, amount, counted]);
   }
   const count = headlineFigure(s, scope, { kind: 'metric', key, text: '' }, scope.year, scope.doc.stage).main;
   const people = authorized ? '编制人数' : '实有人数';

@@ -62,6 +62,23 @@ export function indicatorsCounting(s: Sources, scope: Scope, words: string[], ty
   return [...found.filter((f) => f.label.includes(typed)), ...found.filter((f) => !f.label.includes(typed))];
 }
 
+/**
+ * 公务员医疗救助平均到每个公务员医疗人员: the people a project's own 绩效 indicators count (in 人 or 名, never 人次), each a
+ * figure cited at its row — targets set, not people counted.
+ */
+export function projectPeopleTargets(s: Sources, scope: Scope, ids: number[]): Figure[] {
+  const tables = tableNames(s, scope.doc.id);
+  return s.queries
+    .owners(scope.doc.id)
+    .filter((o) => o.project_id !== null && ids.includes(o.project_id))
+    .flatMap((o) =>
+      s.queries
+        .targets(o.id)
+        .filter((t) => /^[人名]$/.test(t.target_unit ?? '') && (t.target_number ?? 0) > 0)
+        .flatMap((t) => proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, tables.get(o.table_id) ?? null) ?? []),
+    );
+}
+
 /** A 自评表's 实际完成值 that is a number (271家, 0.3‰): a figure cited at its indicator's row. */
 function actualFigure(o: PerformanceOwnerRow, t: PerformanceTargetRow, scope: Scope, table: string | null): Figure | null {
   if (t.actual_number === null) return null;

@@ -101,12 +101,13 @@ function operands(s: Sources, q: StructuredQuery, scope: Scope, year: number, st
 const GRAND_TOTALS = new Set(['expenditure.grand_total', 'expenditure.current_total']);
 
 /**
- * 基本支出占总支出: the 合计 column of the tables' 合计 rows printing the very total asked, so that a part printed in such
- * a row is cited with its base from that row rather than from two tables — only where the base is cited changes, never
- * its value.
+ * 基本支出占总支出, 占全部支出, 占预算支出: the 合计 column of the tables' 合计 rows printing the very total asked, so that a
+ * part printed in such a row is cited with its base from that row rather than from two tables — only where the base is
+ * cited changes, never its value.
  */
 function rowTotals(s: Sources, scope: Scope, t: Target, total: Figure | undefined): Figure[] {
-  if (!total || total.fen === null || t.kind !== 'metric' || !GRAND_TOTALS.has(t.key)) return [];
+  // 占支出总计: the total asked by the name its row prints is cited at that row.
+  if (!total || total.fen === null || t.kind !== 'metric' || !GRAND_TOTALS.has(t.key) || t.text === metricOf(t.key).name) return [];
   return s.queries
     .figuresByMeasure(scope.doc.id, 'total')
     .filter((r) => r.year === total.year && r.basis === total.basis && r.value_kind === 'money' && r.amount_fen === total.fen && (r.unit_id ?? null) === scope.unitId)
