@@ -1,21 +1,28 @@
 // Inserting rows with statements prepared once per build and reused for every row: kysely compiles and
-// prepares a statement per call, which was most of the cost of writing thousands of documents. Rows no other
-// row refers to by id go in many to a statement: SQLite's work per statement (and better-sqlite3's per call)
-// is then paid once per batch rather than once per row of a large document's hundreds of thousands.
+// prepares a statement per call, which was most of the cost of writing thousands of documents. Rows go in many
+// to a statement: SQLite's work per statement (and better-sqlite3's per call) is then paid once per batch rather
+// than once per row of a large document's hundreds of thousands. A row others refer to is given its id here
+// (the one SQLite would give it: the build only ever appends), so it can wait in a batch too.
 import type SQLite from 'better-sqlite3';
 import type { Insertable } from 'kysely';
 import type { Database } from '../store/schema.ts';
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
+/** Tables whose rows have an integer `id` that others refer to. */
+type WithId = { [T in keyof Database]: 'id' extends keyof Database[T] ? T : never }[keyof Database];
+
 export interface RowWriter {
-  /** Inserts one row (columns left undefined take their defaults); returns its id. */
-  insert<T extends keyof Database>(table: T, row: Row<T>): number;
-  /** Inserts a row whose id nothing needs: held with others of its table, in order, until a batch is full or `flush`. */
+  /** Inserts one row (columns left undefined take their defaults); returns its id. Written with the next `add`s of its table. */
+  insert<T extends WithId>(table: T, row: Row<T>): number;
+  /**
+   * Inserts a row: held with the rows given just before it of the same table until a batch is full, a row of
+   * another table comes (rows go in in the order given, so a reference is in place before the row that makes it) or `flush`.
+   */
   add<T extends keyof Database>(table: T, row: Row<T>): void;
-  /** Writes every row `add` holds. */
+  /** Writes every row held. Rows written by others after it (a document copied) are seen by the next `insert`. */
   flush(): void;
-  /** Runs a statement prepared once (an update). */
+  /** Runs a statement prepared once (an update), after the rows held. */
   run(sql: string, ...params: unknown[]): void;
 }
 
@@ -65,6 +72,14 @@ export function rowWriter(sqlite: SQLite.Database): RowWriter {
     return fresh;
   };
   const pending = new Map<string, Pending>();
+  /** The table the last row held is of: only its rows are held (see `add`). */
+  let holding: string | null = null;
+  /** The next id of each table written to since the last flush. */
+  const nextIds = new Map<string, number>();
+  const firstFreeId = (table: string) =>
+    prepared(`select max(coalesce((select seq from sqlite_sequence where name = ?), 0), coalesce((select max(id) from "${table}"), 0)) + 1`)
+      .pluck()
+      .get(table) as number;
   const write = (table: string, p: Pending) => {
     if (p.count === BATCH) prepared(insertSql(table, p.columns, BATCH)).run(p.values);
     else {
@@ -76,19 +91,23 @@ export function rowWriter(sqlite: SQLite.Database): RowWriter {
     p.values = [];
     p.count = 0;
   };
-  const flushTable = (table: string) => {
-    const p = pending.get(table);
-    if (p && p.count > 0) write(table, p);
+  const release = () => {
+    const p = holding === null ? undefined : pending.get(holding);
+    if (p && p.count > 0) write(holding!, p);
+    holding = null;
   };
-  return {
+  const writer: RowWriter = {
     insert(table, row) {
-      // Rows of the table held before it go first: ids follow the order rows were given in.
-      flushTable(table);
-      const values = row as Record<string, unknown>;
-      const { columns, statement } = singleRow(table, values);
-      return Number(statement.run(columns.map((c) => values[c])).lastInsertRowid);
+      const id = nextIds.get(table) ?? firstFreeId(table);
+      nextIds.set(table, id + 1);
+      writer.add(table, { id, ...row });
+      return id;
     },
     add(table, row) {
+      if (holding !== table) {
+        release();
+        holding = table;
+      }
       const values = row as Record<string, unknown>;
       let p = pending.get(table);
       if (p && !gives(values, p.columns)) {
@@ -100,10 +119,13 @@ export function rowWriter(sqlite: SQLite.Database): RowWriter {
       if (++p.count === BATCH) write(table, p);
     },
     flush() {
-      for (const table of pending.keys()) flushTable(table);
+      release();
+      nextIds.clear();
     },
     run(sql, ...params) {
+      release();
       prepared(sql).run(...params);
     },
   };
+  return writer;
 }

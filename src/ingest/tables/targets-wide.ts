@@ -26,6 +26,9 @@ const find = (cells: string[], re: RegExp) => cells.findIndex((c) => re.test(c))
 /** The header of a one-row-per-indicator table, or null when the table is not one. */
 function wideHeader(line: Line): Columns | null {
   const cells = line.cells!.map((c) => squeezeCjkSpaces(c));
+  // Every row of a performance table is asked: most print no 三级指标, and are let go on that alone.
+  const level3 = find(cells, /^三级指标$/);
+  if (level3 < 0) return null;
   const columns = {
     unit: find(cells, /^(单位名称|实施单位|预算单位)$/),
     project: find(cells, /^项目(名称|[（(]政策[)）]名称)$/),
@@ -33,7 +36,7 @@ function wideHeader(line: Line): Columns | null {
     goal: find(cells, /绩效目标|总体目标/),
     level1: find(cells, /^一级指标$/),
     level2: find(cells, /^二级指标$/),
-    level3: find(cells, /^三级指标$/),
+    level3,
     value: find(cells, /^(指标值|年度指标值)$/),
   };
   // Read by column, whatever order the header prints them in.
