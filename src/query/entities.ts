@@ -11,7 +11,7 @@ import { contains, divisions } from '../store/places/divisions.ts';
  * of that department goes by name an organisation not held. It leaves the entities, and is returned as typed.
  */
 export function unheldOrganisations(m: Mentions, catalog: Catalog): string[] {
-  const out: string[] = [];
+  const out = otherBureaus(m);
   for (const e of [...m.entities]) {
     if (e.start === undefined || e.unitId !== null || !placeAliasesOf(e.department).has(e.text)) continue;
     const org = m.orgWords.find((o) => o.start === e.end);
@@ -24,6 +24,25 @@ export function unheldOrganisations(m: Mentions, catalog: Catalog): string[] {
   }
   return out;
 }
+
+/**
+ * 曲阳县卫健局, 卫生健康局: a bare bureau word glued after a figure's name names another organisation (the health
+ * bureau), not the department held — the name is not the figure asked. Returned with the place typed before it, if any.
+ */
+function otherBureaus(m: Mentions): string[] {
+  const out: string[] = [];
+  for (const org of m.orgWords.filter((o) => BARE_BUREAU.test(o.text))) {
+    const word = m.targets.find((t) => t.end === org.start && t.kind !== 'code');
+    if (!word) continue;
+    const place = m.entities.find((e) => e.end === word.start && e.unitId === null);
+    m.targets.splice(m.targets.indexOf(word), 1);
+    m.listTargets = m.listTargets.filter((l) => l.start !== org.start);
+    if (place) m.entities.splice(m.entities.indexOf(place), 1);
+    out.push(`${place?.text ?? ''}${word.text}${org.text}`);
+  }
+  return out;
+}
+const BARE_BUREAU = /^局$/;
 
 /** The units of a department's documents, in the order they were stored. */
 const unitsOfDepartment = (catalog: Catalog, department: string) =>
