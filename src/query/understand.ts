@@ -8,6 +8,7 @@ import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
 import { createMentionsVisitor, emptyMentions, noted, settleMentions, type Mentions, type Span } from './grammar/visitor.ts';
 import { distinguishProjects } from './distinguish.ts';
+import { bracketedItems } from './bracketed.ts';
 import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { assembleLexicon, lexiconData, type Lexicon } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
@@ -740,6 +741,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
       if (again?.foreign.length) m = again;
     }
     if (m.refusals.length > 0) return { ok: false, reason: 'number', message: m.refusals.join('') };
+    // 平均下来每名离休干部: 平均 before a per-head (per-unit) word says the same division, not an average of figures.
+    if (m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit')) m.arithmetic = m.arithmetic.filter((a) => a.op !== 'average');
     settleTable(m);
     const since = sinceYear(m);
 
@@ -784,6 +787,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // 固定资产其中车辆, 固定资产除去车辆: a word of containment or a difference between them says the second is a part of the first.
     projectColumn(m, found);
     projectScore(m, found);
+    bracketedItems(text, m, found, scope ? [...scope].flatMap((id) => catalog.projectsOf(id)) : catalog.projects);
     const ofWhole = partsOfWhole(text, m, found);
     if (!m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit') && !ofWhole) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
     // 中央和省里下达的…资金: words elsewhere in the question tell apart the projects a loose name matched.
