@@ -6,7 +6,7 @@ import { sourceOfPart } from '../query/funds.ts';
 import { partInKindOf } from '../query/qualifiers.ts';
 import { MEASURES } from './sources.ts';
 import { metric as metricOf, SPLIT_COLUMNS } from '../store/metrics.ts';
-import { cellOf } from './targets.ts';
+import { cellOf, METRIC_PARTS } from './targets.ts';
 import type { Figure } from './figures.ts';
 import type { Reply } from './reply.ts';
 import type { FollowUp } from './types.ts';
@@ -316,8 +316,11 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   // Only the columns a subject's row is split into (基本支出, 项目支出): 其中住房公积金 after 人员经费 is its economic part.
   const column = previous.targets.length === 1 && previous.targets[0]!.kind === 'metric' && SPLIT_COLUMNS.has(previous.targets[0]!.key) ? previous.targets[0]! : null;
   const rowOfColumn = rowOnly && q.reference?.kind === 'part' && column ? [named!, column] : rowOnly && cell ? [named!, previous.targets.find((t) => t.kind === 'metric')!] : null;
-  // 其中车辆 after 固定资产: the money of the part.
-  const part = q.reference?.kind === 'part' && sameEntities && q.targets.length === 1 ? partInKindOf(previous.targets, q.targets[0]!, q.text.slice(q.text.indexOf(q.targets[0]!.text))) : null;
+  // 其中车辆 after 固定资产: the money of the part; 车辆呢 too, the money being one of the parts it is listed with.
+  const inKind = sameEntities && q.targets.length === 1 ? partInKindOf(previous.targets, q.targets[0]!, q.text.slice(q.text.indexOf(q.targets[0]!.text))) : null;
+  const [last] = previous.targets;
+  const listedPart = inKind !== q.targets[0] && inKind?.kind === 'metric' && previous.targets.length === 1 && last!.kind === 'metric' && METRIC_PARTS[last!.key]?.includes(inKind.key);
+  const part = q.reference?.kind === 'part' || listedPart ? inKind : null;
   // 其中上年结转 after 项目支出: the cell of that source in the row printing it (source-parts.ts).
   const [asked] = previous.targets;
   const sourced = q.reference?.kind === 'part' && sameEntities && q.targets.length === 1 && previous.targets.length === 1 && sourceOfPart(asked!, q.targets[0]!) ? [asked!, q.targets[0]!] : null;

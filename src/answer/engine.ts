@@ -11,7 +11,7 @@ import { describedAnswer, describedQuery, goalAnswer } from './described-project
 import { conversation, followUps, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
-import { indicatorFollowUp, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
+import { countInstead, indicatorFollowUp, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
 import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
@@ -117,7 +117,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const remainder = remainderQuery(own, c);
     const query = remainder ?? mergeContext(own, c?.query, c?.whole);
     const earlier = overEarlier(own, c) ?? overRanking(sources, own);
-    const found = earlier ?? itemAsIs(understood.query, referred, pinned) ?? restOfList(sources, own, c) ?? restOfWhole(sources, remainder, c) ?? wholeChanged(sources, query, answerQuery(sources, query), c);
+    const found = earlier ?? itemAsIs(understood.query, referred, pinned) ?? restOfList(sources, own, c) ?? restOfWhole(sources, remainder, c) ?? wholeChanged(sources, query, countInstead(sources, own, query, answerQuery(sources, query)), c);
     // 那印刷宣传品的数量呢 after a project's targets, words read as nothing else: an indicator of that project.
     const indicator = found.status === 'answered' ? null : indicatorFollowUp(sources, own, c);
     const answered = narratedFirst(printed, understood.query, indicator ?? found);

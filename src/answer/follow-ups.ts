@@ -9,7 +9,8 @@ import { answerQuery } from './dispatch.ts';
 import { show } from './figures.ts';
 import { indicatorNamed } from './intents/performance.ts';
 import { resolveScopes } from './resolve.ts';
-import { heading, reply, type Reply } from './reply.ts';
+import { beforeAnswer, heading, reply, type Reply } from './reply.ts';
+import { metric as metricOf } from '../store/metrics.ts';
 import type { Sources } from './sources.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 
@@ -73,6 +74,19 @@ export function restOfWhole(s: Sources, remainder: StructuredQuery | null, c: Co
     [...notes, `${heading(f.entity, f.document)} ${whole.whole?.label ?? c.whole.text}中除${part.label}外的其余${rest.length}项：`, ...rest.map((x) => `· ${x.label}：${show(x)}`), ...total.lines.filter((l) => !notes.includes(l))],
     [...rest, ...total.figures],
   );
+}
+
+/**
+ * 车辆呢 after 固定资产, read as the vehicles' value, in a document printing only how many there are: the count, said
+ * to be all it prints — never a value from elsewhere.
+ */
+export function countInstead(s: Sources, asked: StructuredQuery, read: StructuredQuery, r: Reply): Reply {
+  const [count] = asked.targets;
+  const [value] = read.targets;
+  if (r.status !== 'not_found' || asked.targets.length !== 1 || read.targets.length !== 1 || count?.kind !== 'metric' || value?.kind !== 'metric') return r;
+  if (count.key === value.key || metricOf(count.key).kind !== 'count') return r;
+  const counted = answerQuery(s, { ...read, targets: [count] });
+  return counted.status === 'answered' ? beforeAnswer(counted, `文件中没有印${count.text}的价值，只印了数量：`) : r;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { CatalogDocument } from '../query/catalog.ts';
 import { alternation } from '../query/normalize/words.ts';
 import type { Named } from './dialog.ts';
 import { fromFact, show } from './figures.ts';
-import { heading, reply, type Reply } from './reply.ts';
+import { beforeAnswer, heading, reply, type Reply } from './reply.ts';
 import { resolveScopes } from './resolve.ts';
 import type { Sources } from './sources.ts';
 import { namedTables } from './table-rows.ts';
@@ -71,10 +71,8 @@ export function narratedFirst(item: Named | null, q: StructuredQuery, r: Reply):
   const f = item?.figure;
   // 第一个项目的执行率: the rate asked leads, not the score.
   if (!f || r.status !== 'answered' || q.reference?.kind !== 'item' || q.intent === 'rate') return r;
-  const head = heading(f.entity, f.document);
-  const line = `${head} 文中所列的${q.reference.text}自评项目：${item!.words}，项目自评得分${show(f)}（正文第${f.line}行）`;
-  // After a note on the year assumed, before the answer proper; the figure once, where the answer already has it.
-  const at = Math.max(0, r.lines.findIndex((l) => l.startsWith(head)));
+  const line = `${heading(f.entity, f.document)} 文中所列的${q.reference.text}自评项目：${item!.words}，项目自评得分${show(f)}（正文第${f.line}行）`;
+  // The figure once, where the answer already has it.
   const has = r.figures.some((x) => x.line === f.line && x.value === f.value);
-  return { ...r, lines: [...r.lines.slice(0, at), line, ...r.lines.slice(at)], figures: has ? r.figures : [f, ...r.figures] };
+  return beforeAnswer({ ...r, figures: has ? r.figures : [f, ...r.figures] }, line);
 }

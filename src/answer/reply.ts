@@ -27,6 +27,13 @@ export const reply = (status: AnswerStatus, lines: string[], figures: Figure[] =
   followups: [],
 });
 
+/** A line said before the answer proper: after its notes (the year assumed), before the line headed by its first figure. */
+export function beforeAnswer(r: Reply, line: string): Reply {
+  const f = r.figures[0];
+  const at = f ? Math.max(0, r.lines.findIndex((l) => l.startsWith(heading(f.entity, f.document)))) : 0;
+  return { ...r, lines: [...r.lines.slice(0, at), line, ...r.lines.slice(at)] };
+}
+
 /** “曲阳县医疗保障局 2023年预算” */
 export function heading(entity: string, doc: CatalogDocument): string {
   return `${entity} ${doc.fiscal_year}年${doc.stage}`;
