@@ -14,7 +14,7 @@ import type { Sources } from './sources.ts';
 import { alternation } from '../query/normalize/words.ts';
 import { isTotal } from '../ingest/layout/orientation.ts';
 import { metricSpellings } from '../query/lexicon/lexicon.ts';
-import { metrics } from '../store/metrics.ts';
+import { metric as metricOf, metrics } from '../store/metrics.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import vocabulary from '../../grammar/words.json' with { type: 'json' };
 
@@ -303,7 +303,10 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
   const rows = unitId !== null && printed.some((r) => r[0]!.unit_id !== null) ? printed.filter((r) => r[0]!.unit_id === unitId) : printed;
   // A 绩效目标表 of projects prints each project as the owner of its targets: counted through them (print-order.ts).
   const owned = tables.some((t) => t.kind === 'performance') && (q.listOf === 'projects' || rows.some((r) => r[0]!.project_id !== null));
-  if (rows.length === 0 || owned) return null;
+  const bare = (w: string) => w.replace(/[\s（）()]/g, '');
+  // 整体绩效目标表里特定目标类项目: a row whose label is typed whole, whatever its words read as alone (目标, 项目).
+  const typedWhole = counted ? [] : rows.filter((r) => bare(r[0]!.row_label).length >= 3 && bare(q.text).includes(bare(r[0]!.row_label)));
+  if (rows.length === 0 || (owned && typedWhole.length === 0)) return null;
   const where = tables.length === 1 ? tableName(tables[0]!.name, tables[0]!.number) : `${tables[0]!.name}（共${tables.length}张）`;
   const head = `${heading(entity, doc)} ${where}`;
   if (counted) {
@@ -317,9 +320,13 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
   }
   // A row named: the rows whose label holds every name asked (年初预算收入 in 部门年初预算收入金额), or — nothing else
   // understood — the words typed, brackets aside (人员经费（保工资） in 基本支出人员经费（保工资）).
-  const bare = (w: string) => w.replace(/[\s（）()]/g, '');
   const words = q.targets.length ? q.targets.map((t) => (t.kind === 'project' ? t.name : t.text)) : money ? [money] : typed.map((w) => bare(w).replace(/^的/, ''));
-  const named = rows.filter((r) => words.every((w) => bare(r[0]!.row_label).includes(w) || r[0]!.subject_name === w || r[0]!.column_label.includes(w)));
+  const labelled = (ws: string[]) => rows.filter((r) => ws.every((w) => bare(r[0]!.row_label).includes(w) || r[0]!.subject_name === w || r[0]!.column_label.includes(w)));
+  // 整体绩效目标表里人员类项目 where the table prints no such row: the rows printed under the figure's own name
+  // (基本支出人员经费（保工资）, （刚性）).
+  const byName = q.targets.length > 0 && q.targets.every((t) => t.kind === 'metric') ? q.targets.map((t) => (t.kind === 'metric' ? metricOf(t.key).name : t.text)) : null;
+  const typedRows = labelled(words);
+  const named = typedWhole.length ? typedWhole : typedRows.length === 0 && byName ? labelled(byName) : typedRows;
   // 经费, 钱 printed in no column's name: every row of money.
   const found = named.length === 0 && money ? rows.filter((r) => r[0]!.value_kind === 'money') : named;
   if (found.length === 0) return null;

@@ -379,6 +379,27 @@ function countedSet(text: string, m: Mentions, entities: EntityRef[]): void {
   m.sets.push({ place: null, which: false, stage: null, text: text.slice(c.start, c.end - 1 + word.length), start: c.start, end: c.end - 1 + word.length, count: c.count });
 }
 
+/** 那个, 这家, 的: what may stand between a department's name and a word saying what it is (抚顺那个局). */
+const DESCRIBING = new RegExp(`(?:${alternation(shapes.references.describing)})?$`);
+
+/**
+ * 那抚顺那个局呢, 北票那家单位呢: a word for departments or units typed right after one department's name, with at most a
+ * demonstrative between, says what the department named is — no departments or units listed.
+ */
+function describedDepartment(text: string, m: Mentions, entities: EntityRef[]): void {
+  const [named] = entities;
+  // 抚顺的单位有哪些, 北票有几个单位: a list or a count asked is one.
+  if (entities.length !== 1 || !named!.text || m.intents.includes('list') || COUNT_ASKED.test(text)) return;
+  const describes = (at: number) => {
+    const before = text.slice(0, at);
+    const from = before.lastIndexOf(named!.text!);
+    return from >= 0 && DESCRIBING.exec(before.slice(from + named!.text!.length))?.index === 0;
+  };
+  m.listTargets = m.listTargets.filter((l) => !((l.target === 'departments' || l.target === 'units') && describes(l.start)));
+  // 沈阳那家单位: 那家 is no set of departments there.
+  m.sets = m.sets.filter((x) => x.place !== null || x.which || !describes(x.start));
+}
+
 function ownDepartments(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
   const set = m.sets[0];
   if (entities.length === 1 && m.sets.length === 1 && !set!.place && !set!.which && found.targets.length === 0 && m.listTargets.length === 0) {
@@ -807,6 +828,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     samePairedOnce(m, entities, found);
     wholeBudget(text, m, entities, found);
     countedSet(text, m, entities);
+    describedDepartment(text, m, entities);
     ownDepartments(text, m, entities, found);
     baseBefore(text, m, found);
     shareWithin(text, m, found);
