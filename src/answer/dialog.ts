@@ -142,11 +142,11 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
     // 其中公务接待费 after 三公经费: 三公经费 is the whole; kept while asking about that part.
     // 占比 after it is the part over that whole: still a part of it for 剩下的.
     // 那接待费呢 after 其中公务用车运行维护费: another part of the same whole, which stays the whole.
-    // 人员经费占基本支出多少: the base named is the whole the part was asked of.
+    // 人员经费占基本支出多少, 公用经费占多少 after 基本支出: the base is the whole the part was asked of.
     whole:
       query.reference?.kind === 'part' && previous?.query.targets.length === 1
         ? previous.query.targets[0]
-        : query.intent === 'share' && query.base && !query.base.implied && query.targets.length === 2
+        : query.intent === 'share' && query.base && query.targets.length === 2
           ? query.base.target
         : query.base?.target === previous?.whole || (query.targets.length === 1 && previous?.whole && partOf(query.targets[0]!, previous.whole))
           ? previous?.whole

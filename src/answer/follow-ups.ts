@@ -67,11 +67,12 @@ export function restOfWhole(s: Sources, remainder: StructuredQuery | null, c: Co
   const difference = answerQuery(s, remainder);
   const total = difference.status === 'answered' ? difference : reply('answered', []);
   const f = rest[0]!;
-  // A note both answers carry (the year assumed) is said once, first.
-  const notes = total.lines.filter((l) => whole.lines.includes(l));
+  // A note both answers carry before their heading (the year assumed) is said once, first.
+  const head = heading(f.entity, f.document);
+  const notes = total.lines.slice(0, Math.max(0, total.lines.findIndex((l) => l.startsWith(head)))).filter((l) => whole.lines.includes(l));
   return reply(
     'answered',
-    [...notes, `${heading(f.entity, f.document)} ${whole.whole?.label ?? c.whole.text}中除${part.label}外的其余${rest.length}项：`, ...rest.map((x) => `· ${x.label}：${show(x)}`), ...total.lines.filter((l) => !notes.includes(l))],
+    [...notes, `${head} ${whole.whole?.label ?? c.whole.text}中除${part.label}外的其余${rest.length}项：`, ...rest.map((x) => `· ${x.label}：${show(x)}`), ...total.lines.filter((l) => !notes.includes(l))],
     [...rest, ...total.figures],
   );
 }
