@@ -29,6 +29,7 @@ import { metric as metricOf } from '../store/metrics.ts';
 import { remember, type Sources } from './sources.ts';
 import { alternation } from '../query/normalize/words.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
+import words from '../../grammar/words.json' with { type: 'json' };
 
 const HELP = '我能回答部门预算、决算公开中的数字，例如：曲阳 2023 三公经费；沈阳 2023 邮电费；抚顺 2024 项目支出 前5；北票 困难群众医疗保障资金。';
 
@@ -341,6 +342,8 @@ function asksOfSet(q: StructuredQuery): boolean {
 }
 
 const WHICH = new RegExp(alternation(shapes.sets.which));
+/** 部门, 单位, 地方: list words that name the departments themselves (an organisation word, 医保局, names one of them). */
+const SET_LIST_WORDS = new RegExp(alternation([...words.listTargets.departments, ...words.listTargets.units]));
 
 /**
  * 医保局的基本支出, 项目支出前五: nothing says the figure is asked of each department (no 各 / 所有 / 哪个, no sum, no
@@ -351,7 +354,9 @@ function needsDepartment(q: StructuredQuery): boolean {
   // 项目支出哪家最高: a which-word asks which department.
   if (q.conditions.length > 0 || q.arithmetic !== null || q.catalogue || WHICH.test(q.text)) return false;
   const bare = q.intent === 'lookup' && q.listOf === 'departments' && q.targets.length > 0;
-  const projects = q.intent === 'rank' && q.listOf === null && q.targets.length === 1 && q.targets[0]!.kind === 'metric' && q.targets[0]!.key === 'project';
+  // 医保局的项目支出前五: an organisation word (not 部门, 单位) before it names no set either.
+  const own = q.listOf === null || (q.listOf === 'departments' && !SET_LIST_WORDS.test(q.text));
+  const projects = q.intent === 'rank' && own && q.targets.length === 1 && q.targets[0]!.kind === 'metric' && q.targets[0]!.key === 'project';
   return bare || projects;
 }
 

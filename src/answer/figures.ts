@@ -15,6 +15,8 @@ export interface Figure {
   year: number;
   basis: Stage;
   label: string;
+  /** The words its row or column prints for the named figure a cell was tagged with (抚顺 表7: 公务用车运行费), as printed. */
+  printed?: string;
   fen: number | null;
   value: number | string | null;
   unit: string | null;

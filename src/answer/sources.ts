@@ -2,7 +2,8 @@
 // subject or a project in one document, best first, each with its source.
 import type { Catalog, CatalogDocument } from '../query/catalog.ts';
 import { LruMap } from '../lru.ts';
-import { MEASURES, metric as metricOf } from '../store/metrics.ts';
+import { MEASURES, metric as metricOf, metricForLabel } from '../store/metrics.ts';
+import { labelKey, squeezeCjkSpaces, stripOrdinal } from '../ingest/text/cjk.ts';
 import type { NarrativeFactRow, Stage } from '../store/schema.ts';
 import { preferCorroborated } from './caution.ts';
 import type { FigureRow, Queries } from './data.ts';
@@ -71,8 +72,18 @@ export function metricFigures(s: Sources, doc: CatalogDocument, key: string, yea
   }
   // A row printed with the metric's own name in a table whose rows the ingest does not tag (绩效自评表 部门年初预算收入金额).
   if (found.length === 0 && facts.length === 0) found = s.queries.figuresByLabel(doc.id, metric.name).filter(fit);
-  const cells = headlinePerTable(found).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), metric.name));
+  const cells = headlinePerTable(found).map((r) => ({ ...fromCell(r, doc, s.entity(doc, r.unit_id), metric.name), printed: printedName(r, key) }));
   return [...cells, ...facts].sort((a, b) => a.rank - b.rank);
+}
+
+/**
+ * The part of a cell's row or column label (header levels joined by /) that names the metric it was tagged with, as
+ * printed without its list marker: 抚顺 表7's 公务用车运行费, 北票's 其中：(1)公务用车运行维护费 → 公务用车运行维护费.
+ */
+function printedName(r: FigureRow, key: string): string | undefined {
+  const parts = [r.row_label, r.column_label].flatMap((label) => (label ?? '').split('/').reverse());
+  const named = parts.find((part) => metricForLabel(labelKey(part), (m) => m.key === key));
+  return named === undefined ? undefined : stripOrdinal(squeezeCjkSpaces(named));
 }
 
 /** A row's cell in one column (基本支出, 项目支出, 人员经费, 公用经费), or its headline when none is asked. */

@@ -115,6 +115,9 @@ function statedShares(s: Sources, scope: Scope, parts: { key: string; figure: Fi
   };
 }
 
+/** A part named as its table prints it (抚顺 表7: 公务用车运行费, not the metric's 公务用车运行维护费). */
+const asPrinted = (f: Figure): Figure => (f.printed ? { ...f, label: f.printed } : f);
+
 /** 人员经费的明细里: the rows a figure is itemised in, at their finest. */
 const DETAIL = /明细/;
 
@@ -180,11 +183,11 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
   }
   // 基本支出里的明细科目, 基本支出明细里超过五百万的: subjects or 明细 asked itemise a measure by 经济分类, not by its parts (人员经费, 公用经费).
   if (t.kind === 'metric' && METRIC_PARTS[t.key] && shares) {
-    const direct = directParts(s, scope, t.key, stage);
+    const direct = directParts(s, scope, t.key, stage).map((p) => ({ ...p, figure: asPrinted(p.figure) }));
     parts = direct.map((p) => p.figure);
     stated = statedShares(s, scope, direct);
   } else if (t.kind === 'metric' && METRIC_PARTS[t.key] && !((q.subjects || (q.conditions.length > 0 && DETAIL.test(q.text))) && MEASURES.has(t.key))) {
-    parts = METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1));
+    parts = METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1)).map(asPrinted);
   } else if (t.kind === 'subject') {
     // Of the tables that itemise the subject, the widest whole (all funds before 基本支出 or one fund's
     // share: 沈阳 表12 1,798.00 over 表6 772.17), so the parts add up to the whole stated.

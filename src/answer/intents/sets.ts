@@ -13,6 +13,7 @@ import type { Sources } from '../sources.ts';
 import { cellOf, headlineFigure, stageOf, targetName } from '../targets.ts';
 import { lookup } from './lookup.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
+import { nameKey } from '../../ingest/text/cjk.ts';
 import { projectScores, rankedListing, scoreOrder } from './rank.ts';
 
 interface Member {
@@ -77,7 +78,13 @@ function mixNotes(figures: Figure[]): string[] {
 /** A department's figure at the stage asked, else (its document prints only the other stage's) that one, kept apart. */
 function memberFigure(s: Sources, q: StructuredQuery, t: Target, m: Member, measure: string | null): { main: Figure | null; other: Figure | null } {
   const scope: Scope = { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null };
-  const { main, other } = headlineFigure(s, scope, t, m.doc.fiscal_year, stageOf(q.stage, scope), measure);
+  const stage = stageOf(q.stage, scope);
+  const found = headlineFigure(s, scope, t, m.doc.fiscal_year, stage, measure);
+  // 公务用车运行维护费哪家最高: the row printing the words asked — the 经济科目 of that exact name — before a 三公 table's
+  // shorter label for the same figure (抚顺 表7 公务用车运行费).
+  const subject = t.kind === 'metric' && found.main?.printed !== undefined && nameKey(found.main.printed) !== nameKey(t.text) ? s.catalog.subjects.find((x) => x.name === t.text) : undefined;
+  const exact = subject ? headlineFigure(s, scope, { kind: 'subject', name: subject.name, codes: subject.codes, text: t.text }, m.doc.fiscal_year, stage, measure).main : null;
+  const { main, other } = exact?.basis === stage ? { main: exact, other: null } : found;
   const labelled = (f: Figure | null) => (f ? { ...f, label: targetName(t, measure) } : null);
   return { main: labelled(main), other: main ? null : labelled(other) };
 }
