@@ -10,7 +10,7 @@ import { money } from '../format.ts';
 import { reply, type Reply } from '../reply.ts';
 import { holdings, type Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
-import { cellOf, headlineFigure, stageOf, targetName } from '../targets.ts';
+import { cellOf, headlineFigure, printingsOf, stageOf, targetName } from '../targets.ts';
 import { lookup } from './lookup.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
 import { nameKey } from '../../ingest/text/cjk.ts';
@@ -76,7 +76,7 @@ function mixNotes(figures: Figure[]): string[] {
 }
 
 /** A department's figure at the stage asked, else (its document prints only the other stage's) that one, kept apart. */
-function memberFigure(s: Sources, q: StructuredQuery, t: Target, m: Member, measure: string | null): { main: Figure | null; other: Figure | null } {
+function memberFigure(s: Sources, q: StructuredQuery, t: Target, m: Member, measure: string | null): { main: Figure | null; other: Figure | null; also: Figure | null } {
   const scope: Scope = { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null };
   const stage = stageOf(q.stage, scope);
   const found = headlineFigure(s, scope, t, m.doc.fiscal_year, stage, measure);
@@ -86,8 +86,16 @@ function memberFigure(s: Sources, q: StructuredQuery, t: Target, m: Member, meas
   const exact = subject ? headlineFigure(s, scope, { kind: 'subject', name: subject.name, codes: subject.codes, text: t.text }, m.doc.fiscal_year, stage, measure).main : null;
   const { main, other } = exact?.basis === stage ? { main: exact, other: null } : found;
   const labelled = (f: Figure | null) => (f ? { ...f, label: targetName(t, measure) } : null);
-  return { main: labelled(main), other: main ? null : labelled(other) };
+  // Printed twice, rounded otherwise in the text (莲湖 政府采购: 表12 284,708.00元, 正文 28.47万元), or under the 三公 table's label: said which is cited.
+  const rounded = main ? printingsOf(s, scope, t, m.doc.fiscal_year, stage, measure).find((f) => (f.table === null) !== (main.table === null) && f.fen !== main.fen) : undefined;
+  const also = main && main === exact ? found.main : (rounded ?? null);
+  return { main: labelled(main), other: main ? null : labelled(other), also };
 }
+
+const printedAt = (f: Figure) => `${f.table ? `${f.table}第${f.line}行` : `正文第${f.line}行`}${f.printed && f.printed !== f.label ? `“${f.printed}”` : ''}`;
+
+/** `注：莲湖引用表12第614行，正文第285行为28.47万元`: where a department's figure is cited from, and where else it is printed. */
+const citedNote = (main: Figure, also: Figure) => `注：${main.document.short}引用${printedAt(main)}；${printedAt(also)}为${show(also)}。`;
 
 /** `（2024年决算）`; a figure of the other stage than its document's says which it is: `（2024年决算·预算数）`. */
 /** The part a department's figure only is (its document prints the row in a 基本支出 table only), else null. */
@@ -197,6 +205,7 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   const figures: Figure[] = [];
   const apart: Figure[] = [];
   const lacking: string[] = [];
+  const twice: { main: Figure; also: Figure }[] = [];
   for (const m of members) {
     // A score is a project's, not a department's: every project's score is ranked, named with its department.
     if (q.byScore) {
@@ -205,7 +214,8 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
       else lacking.push(m.department);
       continue;
     }
-    const { main, other } = memberFigure(s, q, t!, m, measure);
+    const { main, other, also } = memberFigure(s, q, t!, m, measure);
+    if (main && also) twice.push({ main, also });
     if (main) figures.push(main);
     else if (other) apart.push(other);
     else lacking.push(m.department);
@@ -217,11 +227,19 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   const tail = [...(lacking.length ? [`未公开此项：${lacking.join('、')}`] : []), ...notes];
   if (adding) {
     const kept = q.conditions.length ? meeting(figures, q.conditions) : figures;
-    if (kept.length > 0) return withTail(otherStage(aggregate(title, kept, op), apart, '不计入'), tail);
+    if (kept.length > 0) return citedTwice(withTail(otherStage(aggregate(title, kept, op), apart, '不计入'), tail), twice.filter((x) => kept.includes(x.main)));
   }
   const r = rankedListing(`${title}排序`, figures, q, q.byScore ? 'score' : 'yuan', q.byScore ? scoreOrder(q) : undefined, q.byScore ? undefined : named);
   const mixed = q.byScore ? [] : mixNotes(r.figures);
-  return withTail(otherStage(r, apart, '不在排序中'), [...tail, ...mixed]);
+  return citedTwice(withTail(otherStage(r, apart, '不在排序中'), [...tail, ...mixed]), twice.filter((x) => r.figures.includes(x.main)));
+}
+
+/** The notes saying where a figure printed twice is cited from, the other printing after every figure answered. */
+function citedTwice(r: Reply, twice: { main: Figure; also: Figure }[]): Reply {
+  if (r.status !== 'answered') return r;
+  r.lines.push(...twice.map((x) => citedNote(x.main, x.also)));
+  r.figures.push(...twice.map((x) => x.also));
+  return r;
 }
 
 function withTail(r: Reply, tail: string[]): Reply {
