@@ -713,6 +713,22 @@ function statedAverage(text: string, m: Mentions, found: Found): void {
   m.intents = m.intents.filter((i) => i !== 'performance');
 }
 
+const INCOME_FROM = new RegExp(alternation(words.incomeFrom.words));
+
+/** 北票的钱主要来自哪里: where a department's money comes from, nothing named, is the parts of its 收入总计. */
+function whereFrom(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
+  // The asking words are no name (的钱从哪来 read as an unknown word).
+  const unknown = found.unknown.filter((w) => meaningful(w.replace(INCOME_FROM, '')) !== '');
+  // 收入主要来自哪里: the income named is the whole asked of.
+  const income = found.targets.every((t) => t.kind === 'metric' && t.key.startsWith('income.'));
+  const nothingNamed = income && found.candidates.length + unknown.length + m.listTargets.length + m.sets.length + m.conditions.length === 0;
+  if (!nothingNamed || entities.length !== 1 || m.previousYear || m.changeAsked || !INCOME_FROM.test(text)) return;
+  found.unknown = [];
+  found.targets = [{ kind: 'metric', key: 'income.grand_total', text: INCOME_FROM.exec(text)![0] }];
+  m.intents = ['breakdown'];
+  m.reason = false;
+}
+
 /** 项级科目支出超过五十万: 支出 said of the subjects under a condition is their amounts, not the 支出总计 beside them. */
 function subjectsSpending(m: Mentions, found: Found): void {
   const [only] = found.targets;
@@ -836,6 +852,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     subjectsSpending(m, found);
     spendingListed(m, found);
     statedAverage(text, m, found);
+    whereFrom(text, m, entities, found);
     const level = whereSpent(text, m, entities, found);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
@@ -861,7 +878,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const u = understandText(bound ? bound.rest : subtotalRead);
     if (!u.ok) return u;
     // The indicator's words: those typed before the bound, the department's name and linking words left out.
-    const words = bound ? u.query.entities.reduce((w, e) => w.replace(e.text, ''), bound.before).replace(/^(?:的|有|在|哪些|哪个)+|(?:的|在|里|中|是|为)+$/g, '').trim() : '';
+    const words = bound ? u.query.entities.reduce((w, e) => w.replace(e.text, ''), bound.before).replace(/^(?:的|有|在|哪些|哪个|哪几个|哪一个|哪几项)+(?:项目)?(?:的|里|中)?|(?:的|在|里|中|是|为)+$/g, '').trim() : '';
     const query = {
       ...u.query,
       ...(HEADCOUNT.test(raw) ? { headcount: true } : {}),

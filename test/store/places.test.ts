@@ -83,6 +83,16 @@ describe('a department’s name read into its places', () => {
     expect([r.province, r.city, r.county]).toEqual([null, null, null]);
   });
 
+  it('a zone printed with its city’s name goes by the rest and by the city’s stem with it (平顶山城乡一体化示范区)', () => {
+    const [zone] = byName('平顶山市城乡一体化示范区');
+    expect(zone).toBeDefined();
+    expect(namesOf(zone!.code)).toEqual(expect.arrayContaining(['城乡一体化示范区', '平顶山城乡一体化示范区']));
+    const r = readPlace('平顶山城乡一体化示范区医疗保障局');
+    expect(r.division?.code).toBe(zone!.code);
+    expect([r.city?.name, r.rest]).toEqual(['平顶山市', '医疗保障局']);
+    expect(readPlace('平顶山市城乡一体化示范区医疗保障局').division?.code).toBe(zone!.code);
+  });
+
   it('a bare stem counts only with another place after it; a name with none has no place', () => {
     expect(readPlace('云南医疗保障局').printed).toEqual([]);
     expect(readPlace('城市管理局').printed).toEqual([]);

@@ -8,6 +8,7 @@ import type { Figure } from '../figures.ts';
 import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
 import { derivedFigure, fromCell, fromFact, headlinePerTable, headlineRank, percentValue, sameFigure, show, usable } from '../figures.ts';
 import { tableName } from '../format.ts';
+import { stripOrdinal } from '../../ingest/text/cjk.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, metricFigures, pick, type Sources } from '../sources.ts';
@@ -118,6 +119,24 @@ function statedShares(s: Sources, scope: Scope, parts: { key: string; figure: Fi
 /** A part named as its table prints it (抚顺 表7: 公务用车运行费, not the metric's 公务用车运行维护费). */
 const asPrinted = (f: Figure): Figure => (f.printed ? { ...f, label: f.printed } : f);
 
+/** The income totals, and 财政拨款 over the 一般公共预算 and 政府性基金 rows it sums: never a source of their own. */
+const INCOME_TOTALS = new Set(['income.grand_total', 'income.current_total']);
+const INCOME_SUMS = new Set([...INCOME_TOTALS, 'fiscal.total']);
+
+/**
+ * 收入构成, 钱主要来自哪里: the rows printed on the income side of the table printing the total (一般公共预算拨款收入,
+ * 上年结转 …), largest first; a blank row is no source.
+ */
+function incomeSources(s: Sources, scope: Scope, key: string, whole: Figure, stage: Figure['basis']): Figure[] {
+  const row = s.queries.figuresByMetric(scope.doc.id, key).find((r) => r.line === whole.line && r.year === scope.year && r.basis === stage);
+  if (!row) return [];
+  return s.queries
+    .figuresByTable(row.table_id)
+    .filter((r) => r.side === row.side && r.column_key === row.column_key && r.year === scope.year && r.basis === stage && usable(r) && (r.amount_fen ?? 0) > 0 && !INCOME_SUMS.has(r.metric ?? ''))
+    .sort((a, b) => b.amount_fen! - a.amount_fen!)
+    .map((r) => fromCell(r, scope.doc, s.entity(scope.doc, r.unit_id), stripOrdinal(r.row_label)));
+}
+
 /** 人员经费的明细里: the rows a figure is itemised in, at their finest. */
 const DETAIL = /明细/;
 
@@ -209,6 +228,7 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     whole = (group && ownAmount(s, scope, group, stage)) ?? whole;
   }
   const note = scope.yearNote ? [scope.yearNote] : [];
+  if (parts.length === 0 && t.kind === 'metric' && INCOME_TOTALS.has(t.key)) parts = incomeSources(s, scope, t.key, whole, stage);
   if (parts.length === 0 && t.kind === 'metric') {
     const items = t.key === 'procurement.total' ? procurementItems(s, scope, stage) : columnItems(s, scope, t.key, whole, stage);
     // Held to a condition, the finest subjects only (科目, or 明细 typed: 人员经费的明细里): a 类 is no detail beside its own 款.

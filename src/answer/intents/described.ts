@@ -8,6 +8,7 @@ import type { Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
 import { ownerFigure, tableNames } from './performance.ts';
 import { purchaseCell } from '../table-rows.ts';
+import { ownAmount } from './list.ts';
 
 /** A procurement row's label: the project, then the item bought in brackets. */
 const ITEM = /^(.+?)[（(]([^（）()]+)[）)]$/;
@@ -23,12 +24,14 @@ export function described(s: Sources, q: StructuredQuery, scope: Scope, ask: Non
   // The goals of the projects asked (or of every project, none named) that speak of the thing; any purchase asked
   // of no project is what the procurement rows print (every goal is no purchase).
   const goals = ask.words.length > 0 || ids.size > 0;
+  const described: number[] = [];
   for (const o of goals ? s.queries.owners(scope.doc.id) : []) {
     if (o.owner_kind !== 'project' || !ours(o.project_id) || !o.goal || !holds(o.goal)) continue;
     const table = tables.get(o.table_id) ?? null;
     const line = o.goal_line ?? o.line;
     lines.push(`${head} ${o.name} 总体目标：${o.goal}（${table ?? '正文'}第${line}行）`);
     figures.push(ownerFigure(o, scope, table, { label: '总体目标', value: o.goal, unit: '', raw: o.goal, line }));
+    if (o.project_id !== null) described.push(o.project_id);
   }
   // The procurement rows of those projects whose item is the thing: each row once, its amount and count.
   const rows = s.queries.projectFigures(scope.doc.id).filter((r) => r.classification === '政府采购' && ours(r.project_id));
@@ -42,6 +45,14 @@ export function described(s: Sources, q: StructuredQuery, scope: Scope, ask: Non
     const specification = cells[0]!.specification ? `（${cells[0]!.specification}）` : '';
     lines.push(`${head} 政府采购：${item[1]}——${item[2]}${specification}${amount ? `，${show(amount)}` : ''}（${cells[0]!.table_name}第${line}行）`);
     if (amount) figures.push(amount);
+  }
+  // 打算换辆什么车，花多少: a project described whose purchase no row prints, with its own amount (沈阳 公务用车更新 18.00, 表9 line 291).
+  const priced = new Set(rows.filter((r) => figures.some((f) => f.line === r.line && f.fen !== null)).map((r) => r.project_id));
+  for (const p of s.queries.projects(scope.doc.id).filter((x) => described.includes(x.id) && !priced.has(x.id))) {
+    const amount = ownAmount(s, scope, p, scope.doc.stage);
+    if (!amount) continue;
+    lines.push(`${head} ${p.name}：${show(amount)}（${amount.table ?? '正文'}第${amount.line}行）`);
+    figures.push(amount);
   }
   if (figures.length === 0) {
     const what = ask.words.length ? `“${ask.words[0]}”` : '采购的东西';

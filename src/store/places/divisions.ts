@@ -137,6 +137,13 @@ function build(): DivisionIndex {
     add(d.name, { division: d, kind: 'full' });
     for (const f of shortForms(d.name, d.level)) add(f.text, { division: d, kind: f.kind });
   }
+  // A zone named with its city's name (平顶山市城乡一体化示范区): also by the rest (城乡一体化示范区) and with the city's stem (平顶山城乡一体化示范区).
+  for (const d of byCode.values()) {
+    const city = d.level === 'county' ? d.parent : null;
+    if (!city || city.level !== 'city' || !d.name.startsWith(city.name) || d.name.length - city.name.length < 3) continue;
+    const rest = d.name.slice(city.name.length);
+    for (const text of [rest, ...names.get(city)!.filter((f) => f.kind === 'stem').map((f) => `${f.text}${rest}`)]) add(text, { division: d, kind: 'customary' });
+  }
   // A county renamed since the document was printed (县改市, 县改区): its stem with the old suffix, where no division has that name.
   const RENAMED = ['县', '市', '区'];
   for (const d of byCode.values()) {
