@@ -13,6 +13,12 @@ import type { NarrativeFactRow } from '../../store/schema.ts';
 /** A list item's number the prose prints before a name (（1）行政单位医疗). */
 const named = (label: string) => label.replace(/^\s*(?:[（(]\d+[)）]|\d+[.、．])\s*/, '').replace(/比[^比]*增减幅度$/, '');
 
+/** A stated figure named as printed, without the list item's number before it (（4）行政运行 → 行政运行). */
+const listed = (f: NarrativeFactRow, scope: Scope): Figure => {
+  const figure = fromFact(f, scope.doc, scope.doc.department);
+  return { ...figure, label: named(figure.label) };
+};
+
 /** The directions the text states for each state asked: 持平 is also said 无增减. */
 const STATES: Record<string, string[]> = { 不可比: ['不可比'], 持平: ['持平', '无增减'] };
 
@@ -23,7 +29,7 @@ export function statedChanges(s: Sources, q: StructuredQuery, scope: Scope): Rep
   // 哪个科目: only subjects; else every figure whose change is stated (收入总计, 三公经费 …).
   // 功能科目 / 经济科目: only that classification's, in every shape (a ranking too).
   const facts = s.queries.factsByAspect(scope.doc.id, 'amount').filter((f) => f.year === scope.year && f.change_line !== null && (!q.subjects || f.metric === 'subject') && ofClassification(q.text, f.subject_code));
-  const stated = facts.map((f) => fromFact(f, scope.doc, scope.doc.department));
+  const stated = facts.map((f) => listed(f, scope));
   // One figure stated twice (a subject in two paragraphs) is listed once.
   const once = <T extends Figure>(list: T[]) => list.filter((f, i) => list.findIndex((x) => x.label === f.label && x.value === f.value && x.fen === f.fen) === i);
   const what = q.subjects ? '科目' : '项';
@@ -59,7 +65,7 @@ function listedChanges(q: StructuredQuery, facts: NarrativeFactRow[], scope: Sco
   const way = up ? '增长' : '下降';
   const byPercent = q.conditions.some((c) => c.unit === 'percent');
   const rows = facts
-    .map((f) => fromFact(f, scope.doc, scope.doc.department))
+    .map((f) => listed(f, scope))
     .filter((f) => goesUp(f.change!) === up)
     .map((f) => {
       // The amount changed, as large as stated, named by the way it went (减少294.35万元 is no −294.35).
