@@ -14,7 +14,7 @@ import { listCatalog, listWithin } from './intents/list.ts';
 import { lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
-import { indicators, indicatorsInUnit, performance, projectsByTarget } from './intents/performance.ts';
+import { indicatorPerUnit, indicators, indicatorsInUnit, performance, projectsByTarget } from './intents/performance.ts';
 import { rankWithin } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -109,6 +109,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     // Asked about 绩效, the words may name the document's indicators (家庭医生签约服务人次 实际完成值).
     const named = q.intent === 'performance' && q.targets.length === 0 && scopes.length === 1 ? indicators(s, q, scopes[0]!, unknown) : null;
     if (named) return withCutOff(scopes, named);
+    // 专线一条一年多少钱: a cost per unit is a 成本指标 of one of the department's projects.
+    const perUnit = q.targets.length === 0 && unknown.length > 0 && scopes.length === 1 ? indicatorPerUnit(s, q, scopes[0]!) : null;
+    if (perUnit) return withCutOff(scopes, perUnit);
     const e = scopes[0]!;
     const place = e.doc.short;
     const asked = q.targets.map((t) => t.text).join('');

@@ -165,6 +165,19 @@ export function goalNumber(s: Sources, scope: Scope, ids: number[], asked: strin
 /** 一条 → 单条, 多少钱 → 成本: words a question says an indicator's name with (`indicatorWords` in shapes.json). */
 const INDICATOR_WORDS = Object.entries(shapes.indicatorWords).filter(([k]) => k !== '$comment') as [string, string][];
 
+/** 一条, 每份, 每人: the words asking a figure per unit of something, that only a 成本指标 answers. */
+const PER_UNIT = new RegExp(alternation(INDICATOR_WORDS.filter(([, to]) => /^(?:单|人均)/.test(to)).map(([from]) => from)));
+
+/**
+ * 曲阳专线一条一年多少钱, no project named: the indicator of any of the department's projects the words name, when
+ * they ask a figure per unit (一条, 每份); else null.
+ */
+export function indicatorPerUnit(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+  if (!PER_UNIT.test(q.text)) return null;
+  const typed = q.entities.reduce((t, e) => t.replace(e.text, ''), q.text);
+  return indicatorNamed(s, scope, s.queries.projects(scope.doc.id).map((p) => p.id), typed, '');
+}
+
 /** The characters two at a time: how many a question shares with an indicator's name. */
 const pairs = (w: string) => new Set([...w].slice(1).map((c, i) => w[i]! + c));
 
