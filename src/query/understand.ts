@@ -177,6 +177,19 @@ function describeAsked(raw: string): { describe: NonNullable<StructuredQuery['de
   return any ? { describe: { words: [], text: any[0] }, rest: raw } : null;
 }
 const PERCENT_ASKED = new RegExp(alternation(shapes.arithmetic.inPercent));
+// 人员经费是公用经费的百分之多少, 曲阳的三公经费是沈阳的百分之几: the figure before 是 over the one after it.
+const RATIO_IN_PERCENT = new RegExp(`是([^是占]+?)的(?:${alternation(shapes.arithmetic.inPercent)})`);
+
+/**
+ * A是B的百分之几: a ratio asked in per cent (no 占, so no share of a base the question names) — A over B, never A over a
+ * whole of A's guessed instead.
+ */
+function ratioInPercent(text: string, m: Mentions): void {
+  const asked = m.shareBase || m.arithmetic.length > 0 || m.comparisons.length > 0 ? null : RATIO_IN_PERCENT.exec(text);
+  if (!asked) return;
+  const start = asked.index + asked[0].length - asked[0].replace(/^是[^的]*的/, '').length;
+  m.arithmetic.push({ op: 'ratio', text: asked[0].slice(start - asked.index), start, end: asked.index + asked[0].length });
+}
 const { $comment: __, ...ROW_COLUMNS } = shapes.rowColumns as Record<string, string>;
 const ROW_COLUMN = new RegExp(alternation(Object.keys(ROW_COLUMNS)));
 const SUBTOTALS = new RegExp(alternation(shapes.tables.subtotals.words));
@@ -778,6 +791,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
       if (again?.foreign.length) m = again;
     }
     if (m.refusals.length > 0) return { ok: false, reason: 'number', message: m.refusals.join('') };
+    ratioInPercent(text, m);
     // 平均下来每名离休干部: 平均 before a per-head (per-unit) word says the same division, not an average of figures.
     if (m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit')) m.arithmetic = m.arithmetic.filter((a) => a.op !== 'average');
     settleTable(m);

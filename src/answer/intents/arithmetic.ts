@@ -6,7 +6,7 @@ import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import type { ArithmeticOp, StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import { derivedFigure, fallsAsPrinted, fromCell, percentValue, priorFromChange, show, usable, type Figure } from '../figures.ts';
-import { money } from '../format.ts';
+import { money, percent } from '../format.ts';
 import { metrics } from '../../store/metrics.ts';
 import { asProject } from '../namesakes.ts';
 import { reply, yearHeading, type Reply } from '../reply.ts';
@@ -194,7 +194,8 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
       }
       const value = Math.round((a / b) * 100) / 100;
       const f = derivedFigure('ratio', [fa, fb], label, { fen: null, value, unit: '倍' }, `${shown(fa)} ÷ ${shown(fb)} = ${value}倍`);
-      return { figure: f, line: `${label}：${operands[0]!.name}是${operands[1]!.name}的${value}倍 = ${shown(fa)} ÷ ${shown(fb)}` };
+      // (是…的百分之多少: the percentage beside the times.)
+      return { figure: f, line: `${label}：${operands[0]!.name}是${operands[1]!.name}的${value}倍（${percent(percentValue(a / b))}） = ${shown(fa)} ÷ ${shown(fb)}` };
     }
     case 'growth': {
       if (!b) return '上年数为零，无法计算增长率。';
