@@ -711,11 +711,11 @@ const SCORE_ASKED = new RegExp(alternation(words.scoreAsked));
 
 /**
  * 项目平均得分, 各项目自评得分平均多少: the projects' average score is the one the text states (项目绩效自评平均分),
- * never one project's score; where none is stated it is not found.
+ * never one project's score; where none is stated it is not found (over a set, each department's as stated).
  */
 function statedAverage(text: string, m: Mentions, found: Found): void {
   const [average] = m.arithmetic;
-  if (m.arithmetic.length !== 1 || average!.op !== 'average' || m.sets.length > 0 || found.candidates.length + found.unknown.length > 0) return;
+  if (m.arithmetic.length !== 1 || average!.op !== 'average' || found.candidates.length + found.unknown.length > 0) return;
   const [only] = found.targets;
   const scores = found.targets.length === 1 && only!.kind === 'metric' && only!.key === 'project.self_eval_score';
   const projectsScored = found.targets.length === 0 && m.listTargets.some((l) => l.target === 'projects') && SCORE_ASKED.test(text);
@@ -740,6 +740,7 @@ function whereFrom(text: string, m: Mentions, entities: EntityRef[], found: Foun
   found.targets = [{ kind: 'metric', key: 'income.grand_total', text: INCOME_FROM.exec(text)![0] }];
   m.intents = ['breakdown'];
   m.reason = false;
+  m.sources = false;
 }
 
 /** 项级科目支出超过五十万: 支出 said of the subjects under a condition is their amounts, not the 支出总计 beside them. */
