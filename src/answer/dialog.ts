@@ -325,6 +325,8 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   const [asked] = previous.targets;
   const sourced = q.reference?.kind === 'part' && sameEntities && q.targets.length === 1 && previous.targets.length === 1 && sourceOfPart(asked!, q.targets[0]!) ? [asked!, q.targets[0]!] : null;
   const shared = shareOfLast(q, previous, sameEntities, whole);
+  // 沈阳那个中心呢 after 抚顺项目支出前5: the same ranking, of the department named.
+  const reranked = !sameEntities && q.intent === 'lookup' && q.targets.length === 0 && q.arithmetic === null && previous.intent === 'rank' && previous.set === null && previous.entities.length === 1;
   // 最低的呢, 第二低的是哪个 after 北票项目执行率: the same rates, ranked.
   const rates = q.intent === 'rank' && q.targets.length === 0 && sameEntities && previous.intent === 'rate';
   // 哪个最低 after 平均分呢 or 自评得分: the projects ranked by their scores, not the score asked ranked as money.
@@ -343,9 +345,10 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
     stage: q.stage ?? (sameEntities ? previous.stage : null),
     targets,
     // 离休医疗保障呢 after 北票 执行率 asks for its rate too; 最高呢 after a score ranking ranks scores.
-    intent: onLast ? 'arithmetic' : money ? 'lookup' : rates || (q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities)) ? previous.intent : q.intent,
-    listOf: rates ? previous.listOf : q.listOf,
-    byScore: q.byScore || scores,
+    ...(reranked ? { top: previous.top, ascending: previous.ascending, ordered: previous.ordered } : {}),
+    intent: onLast ? 'arithmetic' : money ? 'lookup' : rates || reranked || (q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities)) ? previous.intent : q.intent,
+    listOf: rates || reranked ? previous.listOf : q.listOf,
+    byScore: q.byScore || scores || (reranked && previous.byScore === true),
     base: shared ? shared.base : q.base,
   };
 }
