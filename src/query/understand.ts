@@ -730,8 +730,12 @@ const INCOME_FROM = new RegExp(alternation(words.incomeFrom.words));
 
 /** 北票的钱主要来自哪里: where a department's money comes from, nothing named, is the parts of its 收入总计. */
 function whereFrom(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
-  // The asking words are no name (的钱从哪来 read as an unknown word).
-  const unknown = found.unknown.filter((w) => meaningful(w.replace(INCOME_FROM, '')) !== '');
+  // The asking words are no name (的钱从哪来, or the 来 of 钱是哪来的, read as an unknown word).
+  const asked = INCOME_FROM.exec(text)?.[0] ?? '';
+  const unknown = found.unknown.filter((w) => {
+    const left = meaningful(w.replace(INCOME_FROM, ''));
+    return left !== '' && !asked.includes(left);
+  });
   // 收入主要来自哪里: the income named is the whole asked of.
   const income = found.targets.every((t) => t.kind === 'metric' && t.key.startsWith('income.'));
   const nothingNamed = income && found.candidates.length + unknown.length + m.listTargets.length + m.sets.length + m.conditions.length === 0;
