@@ -197,7 +197,14 @@ async function twinsOf(db: Kysely<Database>, projects: CatalogProject[], subject
     .selectFrom('line_items')
     .select(['document_id', 'project_id', 'subject_name', 'amount_fen'])
     .where('amount_fen', 'is not', null)
-    .where((eb) => eb.or([eb('project_id', 'in', named.map((p) => p.id)), eb('subject_name', 'in', [...new Set(named.map((p) => p.name))])]))
+    // A subject row counts in its own document only: asked of those documents, the query reads their rows by index
+    // rather than every row of the corpus (1 s at 2,000 documents, at every ingest).
+    .where((eb) =>
+      eb.or([
+        eb('project_id', 'in', named.map((p) => p.id)),
+        eb.and([eb('document_id', 'in', [...new Set(named.map((p) => p.documentId))]), eb('subject_name', 'in', [...new Set(named.map((p) => p.name))])]),
+      ]),
+    )
     .execute();
   // Grouped once: a national corpus has hundreds of such projects, each looked up in rows of every document.
   const byProject = new Map<number, Set<number | null>>();
