@@ -6,7 +6,7 @@ import SQLite from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildArtefacts, storeArtefacts } from '../query/artefacts.ts';
+import { buildArtefacts, normalizedBefore, storeArtefacts } from '../query/artefacts.ts';
 import { migrateToLatest } from '../store/migrations.ts';
 import { openStore } from '../store/db.ts';
 import { runChecks, type CheckDraft } from './checks/index.ts';
@@ -235,7 +235,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       await trx.insertInto('build_info').values({ key: 'ingest_fingerprint', value: ingestFingerprint() }).execute();
       createIndexes?.();
       // What the engine needs at start-up, computed once here rather than on every start.
-      await storeArtefacts(trx, await buildArtefacts(trx));
+      const known = previous.size ? normalizedBefore(store.sqlite, from) : undefined;
+      await storeArtefacts(trx, await buildArtefacts(trx, known));
 
       async function storeFile(file: string): Promise<(DocumentEvent & { sha256: string }) | null> {
         try {

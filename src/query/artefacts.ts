@@ -17,6 +17,8 @@ export interface BuiltArtefacts {
   catalog: CatalogParts;
   lexicon: LexiconData;
   search: SearchIndexData;
+  /** Every text the lexicon normalised, with its form: stored for the next build, which reuses them (see `normalizedBefore`). */
+  normalized: Map<string, string>;
 }
 
 /** The artefacts as read back: the lexicon's parts read when first needed. */
@@ -26,11 +28,28 @@ export interface StoredArtefacts {
   search: SearchIndexData;
 }
 
-/** Computes the artefacts from the stored rows (scans the figures: ingest time only). */
-export async function buildArtefacts(db: Kysely<Database>): Promise<BuiltArtefacts> {
+/** Computes the artefacts from the stored rows (scans the figures: ingest time only); `known`: texts normalised before. */
+export async function buildArtefacts(db: Kysely<Database>, known?: ReadonlyMap<string, string>): Promise<BuiltArtefacts> {
   const parts = await readCatalogParts(db);
   const catalog = assembleCatalog(await readDocuments(db), parts);
-  return { catalog: parts, lexicon: lexiconData(catalog), search: searchIndexData(parts.projects) };
+  const normalized = new Map<string, string>();
+  return { catalog: parts, lexicon: lexiconData(catalog, known, normalized), search: searchIndexData(parts.projects), normalized };
+}
+
+/** Not read by the engine: the lexicon's texts as normalised, for the next ingest. */
+const NORMALIZED = 'lexicon.normalized';
+
+/**
+ * The texts the lexicon of the database in `schema` normalised, when this code built it: normalising them again is
+ * most of the cost of the start-up artefacts, which every ingest builds anew, if only one document was added.
+ */
+export function normalizedBefore(sqlite: SQLite.Database, schema = 'main'): Map<string, string> {
+  try {
+    const text = sqlite.prepare(`select value from ${schema}.startup_artefacts where key = ? and fingerprint = ?`).pluck().get(NORMALIZED, artefactFingerprint()) as string | undefined;
+    return new Map(text === undefined ? [] : (JSON.parse(text) as [string, string][]));
+  } catch {
+    return new Map(); // a database from before artefacts were stored
+  }
 }
 
 /**
@@ -53,6 +72,7 @@ export async function storeArtefacts(db: Kysely<Database>, artefacts: BuiltArtef
     ['lexicon', [...lexicon.groups.keys()]],
     ['lexicon.offered', lexicon.offered],
     ...[...lexicon.groups].map(([first, phrases]) => [GROUP + first, phrases] as [string, unknown]),
+    [NORMALIZED, [...artefacts.normalized]],
   ];
   for (let block = 0; block * ENTRY_BLOCK < lexicon.values.length; block++) rows.push([ENTRIES + block, lexicon.values.slice(block * ENTRY_BLOCK, (block + 1) * ENTRY_BLOCK)]);
   await db.deleteFrom('startup_artefacts').execute();

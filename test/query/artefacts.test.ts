@@ -8,7 +8,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/engine.ts';
 import { databasePath } from '../../src/config.ts';
-import { buildArtefacts, readArtefacts, type BuiltArtefacts } from '../../src/query/artefacts.ts';
+import { buildArtefacts, normalizedBefore, readArtefacts, type BuiltArtefacts } from '../../src/query/artefacts.ts';
 import { assembleLexicon, ENTRY_BLOCK, groupLexicon, heldSource, lexiconFrom, type Entry } from '../../src/query/lexicon/lexicon.ts';
 import { Trie } from '../../src/query/lexicon/trie.ts';
 import { openStore } from '../../src/store/db.ts';
@@ -32,6 +32,16 @@ describe('start-up artefacts', () => {
     for (const first of held.firstChars) expect(stored!.lexicon.group(first), first).toEqual(held.group(first));
     for (let block = 0; block * ENTRY_BLOCK < built.lexicon.values.length; block++) expect(stored!.lexicon.entries(block)).toEqual(held.entries(block));
     expect(stored!.lexicon.offered()).toEqual(held.offered());
+    await store.close();
+  });
+
+  it('keep the texts the lexicon normalised, and a lexicon built from them is the one built without', async () => {
+    const store = openStore(databasePath, { readonly: true });
+    const known = normalizedBefore(store.sqlite);
+    const fresh = await buildArtefacts(store.db);
+    expect([...known]).toEqual([...fresh.normalized]);
+    expect(known.size).toBeGreaterThan(100);
+    expect((await buildArtefacts(store.db, known)).lexicon).toEqual(fresh.lexicon);
     await store.close();
   });
 

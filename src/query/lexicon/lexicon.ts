@@ -207,11 +207,14 @@ function abbreviated(name: string): string[] {
   return [...new Set(forms)].filter((f) => f !== name);
 }
 
-export function lexiconData(catalog: Catalog): LexiconData {
+/**
+ * `known`: texts normalised by an earlier build of this code (a database extended by one document); `normalized`
+ * receives every text this build normalised, with its form, in the order first met.
+ */
+export function lexiconData(catalog: Catalog, known: ReadonlyMap<string, string> = new Map(), normalized = new Map<string, string>()): LexiconData {
   // Once per text: at national scale the same names come back thousands of times (a project name in every
   // department, an alias read as a key and then added), and this is most of an ingest's start-up artefacts.
-  const normalized = new Map<string, string>();
-  const normalize = (text: string) => normalized.get(text) ?? normalized.set(text, normalizeQuestion(text)).get(text)!;
+  const normalize = (text: string) => normalized.get(text) ?? normalized.set(text, known.get(text) ?? normalizeQuestion(text)).get(text)!;
   const phrases: Phrases = { texts: [], values: [] };
   const values: Entry[] = [];
   const indexOf = new Map<Entry, number>();
