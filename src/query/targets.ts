@@ -13,8 +13,8 @@ const countKeys = new Set(metrics.filter((x) => x.kind === 'count').map((x) => x
 /** Spellings of 实有人员 that are only the counter of people. */
 const COUNTERS = new Set(['人', '多少人']);
 
-/** What a mention names, whatever its spelling. */
-const thingOf = (t: TargetMention) => (t.kind === 'metric' ? `metric:${t.key}` : t.kind === 'code' ? `code:${t.code}` : `${t.kind}:${t.name}`);
+/** What a mention or a target names, whatever its spelling. */
+export const thingOf = (t: TargetMention | Target) => (t.kind === 'metric' ? `metric:${t.key}` : t.kind === 'code' ? `code:${t.code}` : `${t.kind}:${t.name}`);
 
 /** A code printed with a leading zero (030239) is the code without it (30239). */
 const sameCode = (a: string, b: string) => a.replace(/^0+/, '') === b.replace(/^0+/, '');

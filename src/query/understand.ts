@@ -18,7 +18,7 @@ import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
 import { applyQualifiers, partInKindOf } from './qualifiers.ts';
 import { createHomophones } from './homophones.ts';
 import { buildProjectSearch, lazyProjectSearch, type SearchIndexData } from './search.ts';
-import { mentionedTargets, type Found } from './targets.ts';
+import { mentionedTargets, thingOf, type Found } from './targets.ts';
 import { MEASURES, metrics } from '../store/metrics.ts';
 import { sourceOfPart } from './funds.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
@@ -485,9 +485,6 @@ function partsOfWhole(text: string, m: Mentions, found: Found): boolean {
   return before.length > 0 && before.length < found.targets.length;
 }
 
-/** What a target names, whatever the words typed for it. */
-const targetKey = (t: Target) => (t.kind === 'metric' ? `m:${t.key}` : `${t.kind}:${t.name}`);
-
 /**
  * 抚顺三公经费比沈阳三公经费多多少, 2023年的三公是2022年的三公的几倍: one figure typed again beside each department
  * (or year, or table) is that figure of each, once — never the figure against itself.
@@ -495,7 +492,7 @@ const targetKey = (t: Target) => (t.kind === 'metric' ? `m:${t.key}` : `${t.kind
 function samePairedOnce(m: Mentions, entities: EntityRef[], found: Found): void {
   const paired = entities.length > 1 || new Set(m.years).size > 1 || numberedTables(m).length > 1;
   if (!paired || found.targets.length < 2) return;
-  found.targets = found.targets.filter((t, i) => found.targets.findIndex((x) => targetKey(x) === targetKey(t)) === i);
+  found.targets = found.targets.filter((t, i) => found.targets.findIndex((x) => thingOf(x) === thingOf(t)) === i);
 }
 
 /**
