@@ -9,6 +9,7 @@ import type { CatalogDocument } from '../query/catalog.ts';
 import type { Corroboration } from '../store/schema.ts';
 import type { Queries } from './data.ts';
 import type { Figure } from './figures.ts';
+import { printedAt } from './format.ts';
 
 const quoted = (label: string) => (label.includes('“') ? label : `“${label}”`);
 
@@ -59,7 +60,7 @@ export function cautions(queries: Queries, figures: Figure[], shown: string[]): 
   for (const f of figures) {
     const v = f.verification;
     if (!v) continue;
-    const where = whereOf(f);
+    const where = printedAt(f);
     if (v.garbled) {
       const printed = garbledIn(f.raw).map((g) => `“${g.trim()}”`);
       out.add(`⚠ 未经核实：${where}的数字印有非数字字符（原文印作${printed.join('、') || `“${f.raw}”`}），${quoted(f.label)}的数字无法确认。`);
@@ -78,8 +79,7 @@ export function cautions(queries: Queries, figures: Figure[], shown: string[]): 
   const stated = figures.filter((f) => !f.derived);
   const alone = stated.filter((f) => f.verification?.status === 'none' && !doubtful(f) && f.fen !== null);
   if (stated.length === 1 && alone.length === 1) out.add('（此数没有勾稽关系或正文可以印证，未经核对。）');
-  else if (alone.length > 0) out.add(`（${[...new Set(alone.map((f) => `${quoted(f.label)}（${whereOf(f)}）`))].join('、')}没有勾稽关系或正文可以印证，未经核对。）`);
+  else if (alone.length > 0) out.add(`（${[...new Set(alone.map((f) => `${quoted(f.label)}（${printedAt(f)}）`))].join('、')}没有勾稽关系或正文可以印证，未经核对。）`);
   return [...out];
 }
 
-const whereOf = (f: Figure) => (f.table ? `${f.table}第${f.line}行` : `正文第${f.line}行`);

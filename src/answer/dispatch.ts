@@ -22,6 +22,7 @@ import { share } from './intents/share.ts';
 import { partBySource } from './source-parts.ts';
 import { cutOff } from './caution.ts';
 import { show } from './figures.ts';
+import { printedAt } from './format.ts';
 import { reply, yearHeading, type Reply } from './reply.ts';
 import { targetFigures, targetName } from './targets.ts';
 import { askedOf, holdings, resolveScopes, whichOne, type Scope } from './resolve.ts';
@@ -168,7 +169,7 @@ function countedOnly(s: Sources, q: StructuredQuery, scope: Scope): Reply | null
   const f = count.figures[0];
   if (count.status !== 'answered' || !f) return count;
   const name = metricOf(t!.key).name;
-  return reply('not_found', [`${scope.entity}的${name}共${show(f)}（${f.table ? `${f.table}第${f.line}行` : `正文第${f.line}行`}），但各${name}的名称没有收录，无法回答${q.reference.text}。`], [], [`${scope.doc.short} ${name}`]);
+  return reply('not_found', [`${scope.entity}的${name}共${show(f)}（${printedAt(f)}），但各${name}的名称没有收录，无法回答${q.reference.text}。`], [], [`${scope.doc.short} ${name}`]);
 }
 
 /** The departments lying in the place a name begins with (西安市医保局: 西安市), the longest place first. */

@@ -2,6 +2,9 @@
 // decimals; where the document printed 元, the exact 元 figure follows.
 import type { AmountUnit } from '../store/schema.ts';
 
+/** Where a figure is printed: `表7第206行`, or `正文第434行` for the text. */
+export const printedAt = (f: { table: string | null; line: number }): string => `${f.table ?? '正文'}第${f.line}行`;
+
 /** 1234567 → "1,234,567" for a whole number: toLocaleString does the same through Intl, many times slower. */
 function group(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');

@@ -5,6 +5,7 @@ import type { StructuredQuery, Target } from '../query/ast.ts';
 import words from '../../grammar/words.json' with { type: 'json' };
 import { lookup } from './intents/lookup.ts';
 import { reply, type Reply } from './reply.ts';
+import { printedAt } from './format.ts';
 import type { Scope } from './resolve.ts';
 import type { Sources } from './sources.ts';
 import { metrics } from '../store/metrics.ts';
@@ -68,7 +69,7 @@ export function namesakeAnswer(s: Sources, q: StructuredQuery, scope: Scope, sub
   const answers = things.map((n) => ({ ...n, r: lookup(s, { ...q, candidates: [], targets: [n.target] }, one, n.target) }));
   if (answers.some((a) => a.r.status !== 'answered')) return null;
   const kinds = [...new Set(answers.map((a) => a.label))];
-  const where = (r: Reply) => r.figures[0] && `（${r.figures[0].table ?? '正文'}第${r.figures[0].line}行）`;
+  const where = (r: Reply) => r.figures[0] && `（${printedAt(r.figures[0])}）`;
   const lines = [
     ...(scope.yearNote ? [scope.yearNote] : []),
     `“${subject.name}”在文件中${kinds.length > 1 ? `既是${kinds.slice(0, -1).join('、')}，也是${kinds.at(-1)}` : `有${answers.length}个${kinds[0]}`}，分别是：`,

@@ -3,6 +3,7 @@
 // the thing's name (车辆 counts the cars held, not the one bought).
 import type { StructuredQuery } from '../../query/ast.ts';
 import { fromCell, show, type Figure } from '../figures.ts';
+import { printedAt } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
@@ -51,7 +52,7 @@ export function described(s: Sources, q: StructuredQuery, scope: Scope, ask: Non
   for (const p of s.queries.projects(scope.doc.id).filter((x) => described.includes(x.id) && !priced.has(x.id))) {
     const amount = ownAmount(s, scope, p, scope.doc.stage);
     if (!amount) continue;
-    lines.push(`${head} ${p.name}：${show(amount)}（${amount.table ?? '正文'}第${amount.line}行）`);
+    lines.push(`${head} ${p.name}：${show(amount)}（${printedAt(amount)}）`);
     figures.push(amount);
   }
   if (figures.length === 0) {

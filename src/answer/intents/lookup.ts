@@ -5,8 +5,7 @@ import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
 import { distinctByValue, priorFromChange, sameFigure, show } from '../figures.ts';
 import { metric as metricOf, metrics } from '../../store/metrics.ts';
-import { money } from '../format.ts';
-import { tableName } from '../format.ts';
+import { money, printedAt, tableName } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { pick, metricFigures, type Sources } from '../sources.ts';
@@ -96,7 +95,7 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     // 临聘人员多少: no 编外人员 printed, but 绩效 indicators count such people: those, as printed.
     const counted = target.kind === 'metric' ? indicatorsCounting(s, scope, metricOf(target.key).indicators, target.text) : [];
     if (counted.length) {
-      const lines = counted.map((f) => `· ${f.label}：${show(f)}（${f.table ? `${f.table}` : '正文'}第${f.line}行）`);
+      const lines = counted.map((f) => `· ${f.label}：${show(f)}（${printedAt(f)}）`);
       return reply('answered', [...note, `${asked}中没有印${quoted}的数字；绩效指标中印有（是年初设定的目标值，不是实有人数）：`, ...lines], counted);
     }
     // 临时工有多少人: what is held of the same kind (实有人员, 人员编制) is said, to be asked for.

@@ -6,7 +6,7 @@ import type { Catalog, CatalogDocument } from '../../query/catalog.ts';
 import { meeting } from '../conditions.ts';
 import type { Figure } from '../figures.ts';
 import { derivedFigure, percentValue, show } from '../figures.ts';
-import { money } from '../format.ts';
+import { money, printedAt } from '../format.ts';
 import { reply, type Reply } from '../reply.ts';
 import { holdings, type Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
@@ -92,10 +92,10 @@ function memberFigure(s: Sources, q: StructuredQuery, t: Target, m: Member, meas
   return { main: labelled(main), other: main ? null : labelled(other), also };
 }
 
-const printedAt = (f: Figure) => `${f.table ? `${f.table}第${f.line}行` : `正文第${f.line}行`}${f.printed && f.printed !== f.label ? `“${f.printed}”` : ''}`;
+const printedAs = (f: Figure) => `${printedAt(f)}${f.printed && f.printed !== f.label ? `“${f.printed}”` : ''}`;
 
 /** `注：莲湖引用表12第614行，正文第285行为28.47万元`: where a department's figure is cited from, and where else it is printed. */
-const citedNote = (main: Figure, also: Figure) => `注：${main.document.short}引用${printedAt(main)}；${printedAt(also)}为${show(also)}。`;
+const citedNote = (main: Figure, also: Figure) => `注：${main.document.short}引用${printedAs(main)}；${printedAs(also)}为${show(also)}。`;
 
 /** `（2024年决算）`; a figure of the other stage than its document's says which it is: `（2024年决算·预算数）`. */
 /** The part a department's figure only is (its document prints the row in a 基本支出 table only), else null. */
