@@ -11,7 +11,7 @@ import { contains, divisions } from '../store/places/divisions.ts';
  * of that department goes by name an organisation not held. It leaves the entities, and is returned as typed.
  */
 export function unheldOrganisations(m: Mentions, catalog: Catalog): string[] {
-  const out = otherBureaus(m);
+  const out = [...otherBureaus(m), ...elsewhereOrganisations(m)];
   for (const e of [...m.entities]) {
     if (e.start === undefined || e.unitId !== null || !placeAliasesOf(e.department).has(e.text)) continue;
     const org = m.orgWords.find((o) => o.start === e.end);
@@ -43,6 +43,21 @@ function otherBureaus(m: Mentions): string[] {
   return out;
 }
 const BARE_BUREAU = /^局$/;
+
+/**
+ * 抚顺卫健委, 莲湖的人社局, 西安财政局: an organisation no 医保 department is (`sets.elsewhere` in shapes.json) is not
+ * held, whatever place it is typed after — never that place's 医保 department answered in its stead. The place typed
+ * right before it (的 between at most) leaves the entities and is named with it, so that what is held there is offered.
+ */
+function elsewhereOrganisations(m: Mentions): string[] {
+  const out: string[] = [];
+  for (const org of m.orgWords.filter((o) => o.elsewhere)) {
+    const place = m.entities.find((e) => e.end !== undefined && e.end <= org.start && org.start - e.end <= 1 && e.unitId === null);
+    if (place) m.entities.splice(m.entities.indexOf(place), 1);
+    out.push(`${place?.text ?? ''}${org.text}`);
+  }
+  return out;
+}
 
 /** The units of a department's documents, in the order they were stored. */
 const unitsOfDepartment = (catalog: Catalog, department: string) =>

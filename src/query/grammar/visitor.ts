@@ -21,7 +21,8 @@ export interface Mentions {
   /** Where it was typed, when named on its own (not as the second figure of a comparison). */
   entities: (Mentioned<'entity'> & Partial<Span>)[];
   /** 医保局, 医疗保障局 typed after a place: what organisation of the place is meant. */
-  orgWords: (Span & { text: string })[];
+  /** elsewhere: an organisation no 医保 department is (卫健委, 财政局). */
+  orgWords: (Span & { text: string; elsewhere?: boolean })[];
   years: number[];
   targets: TargetMention[];
   stages: Stage[];
@@ -164,8 +165,10 @@ export function createMentionsVisitor(parser: QuestionParser) {
       const stage = (ctx.Stage as IToken[] | undefined)?.[0]?.payload as Extract<Entry, { kind: 'stage' }> | undefined;
       const span = { start: tokens[0]!.startOffset, end: tokens.at(-1)!.startOffset + tokens.at(-1)!.image.length };
       const text = tokens.map((x) => x.image).join('');
-      // 大连的医保局: a place not held is named as such, never a set (of none).
+      const org = tokens.at(-1)!;
+      // 大连的医保局: a place not held is named as such, never a set (of none); 各财政局 are organisations not held either.
       if (e.kind === 'place' && e.foreign) out.foreign.push(head!.image);
+      else if ((org.payload as Entry | undefined)?.kind === 'orgWord' && (org.payload as Extract<Entry, { kind: 'orgWord' }>).elsewhere) out.foreign.push(text);
       else {
         const bureau = e.kind === 'place' && tokens.length === 2 && tokens[0] === head && tokens[1]!.tokenType.name === 'OrgWord' && /局$/.test(tokens[1]!.image);
         out.sets.push({ place: e.kind === 'place' ? e.place : null, which: e.kind === 'setWord' && e.which, stage: stage?.stage ?? null, text, ...span, ...(bureau ? { bureau } : {}) });
@@ -346,7 +349,11 @@ function readToken(name: string, t: IToken, out: Mentions): void {
       out.numbers.push(Number(t.image.replace('%', '')));
       break;
     case 'OrgWord':
-      // 医保局有哪些, 超过10万元的医保局: an organisation word alone names the departments.
+      // 医保局有哪些, 超过10万元的医保局: an organisation word alone names the departments; 卫健委 names none held.
+      if (entry?.kind === 'orgWord' && entry.elsewhere) {
+        out.orgWords.push({ text: t.image, ...spanOf(t), elsewhere: true });
+        break;
+      }
       out.listTargets.push({ target: 'departments', ...spanOf(t) });
       out.orgWords.push({ text: t.image, ...spanOf(t) });
       break;

@@ -43,7 +43,8 @@ export type Entry =
   | { kind: 'unit'; unit: 'yuan' | 'percent' | 'score'; scale: number }
   /** alone: a set of departments by itself (那几家), with no organisation word after it. */
   | { kind: 'setWord'; which: boolean; alone?: boolean }
-  | { kind: 'orgWord' }
+  /** elsewhere: an organisation of a place that is no 医保 department (卫健委, 财政局): not held, wherever it is typed. */
+  | { kind: 'orgWord'; elsewhere?: boolean }
   /** foreign: a place no document held lies in (大连, 海淀区): named in a “not held” answer, never a set. */
   | { kind: 'place'; place: string; foreign?: boolean }
   | { kind: 'than' }
@@ -366,6 +367,7 @@ function addShapes(add: (text: string, entry: Entry) => void): void {
   for (const w of shapes.sets.which) add(w, { kind: 'setWord', which: true });
   for (const w of shapes.sets.alone) add(w, { kind: 'setWord', which: false, alone: true });
   for (const w of shapes.sets.organisations) add(w, { kind: 'orgWord' });
+  for (const w of shapes.sets.elsewhere) add(w, { kind: 'orgWord', elsewhere: true });
   const { than, more, less, inPercent: __, $comment: _, ...ops } = shapes.arithmetic;
   for (const w of than) add(w, { kind: 'than' });
   for (const w of more) add(w, { kind: 'direction', more: true });
