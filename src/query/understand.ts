@@ -679,14 +679,19 @@ function spendingListed(m: Mentions, found: Found): void {
 }
 
 const SPENT_WHERE = new RegExp(alternation(words.spentWhere));
+const BY_CLASSIFICATION = new RegExp(alternation(words.byClassification.words));
 
 /**
  * 抚顺医保局的钱主要花在哪: where a department's money goes, nothing named, is its largest parts — the 功能分类
- * subjects at their first level (类), largest first.
+ * subjects at their first level (类), largest first. So is its spending broken down by a classification (支出按经济分类:
+ * that classification's 类, as rank.ts reads 经济 in the text).
  */
 function whereSpent(text: string, m: Mentions, entities: EntityRef[], found: Found): StructuredQuery['level'] {
+  // 支出按功能分类, 分功能看支出: 支出 typed beside the classification is the spending broken down, not a figure asked.
+  const byClass = BY_CLASSIFICATION.test(text) && m.arithmetic.length + m.references.length === 0 && !m.previousYear && !m.changes;
+  if (byClass && found.targets.length === 1 && found.targets[0]!.kind === 'metric' && found.targets[0]!.key === 'expenditure.grand_total') found.targets = [];
   const nothingNamed = found.targets.length + found.candidates.length + found.unknown.length + m.listTargets.length + m.sets.length + m.conditions.length === 0;
-  if (!nothingNamed || entities.length !== 1 || !SPENT_WHERE.test(text)) return undefined;
+  if (!nothingNamed || entities.length !== 1 || !(SPENT_WHERE.test(text) || byClass)) return undefined;
   m.intents = [...m.intents.filter((i) => i !== 'breakdown'), 'rank'];
   m.scopes.push('subjects');
   return '类';

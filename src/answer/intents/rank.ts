@@ -165,6 +165,8 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     const level = q.level ?? /([类款项])级/.exec(q.text)?.[1] ?? (digits ? { 3: '类', 5: '款', 7: '项' }[digits] : undefined) ?? (/类/.test(q.text.replace(/分类/g, '')) ? '类' : classification === '功能分类' ? '项' : '款');
     const all = subjectsAtLevel(s, scope, year, classification, level);
     r = rankedListing(`${head} 支出科目（${classification}，${level}级${all[0]?.table ? `，${all[0].table}` : ''}）排序`, all, q, 'yuan');
+    // 支出按经济分类 where only a 基本支出表 prints that classification: its figures are the basic part, said so.
+    if (/基本支出/.test(all[0]?.table ?? '')) r.lines.splice(1, 0, `（按${classification}印出科目的表只含基本支出，不是全部支出。）`);
   } else {
     r = rankProjects(s, q, scope, stage, head);
   }
