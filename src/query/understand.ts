@@ -510,6 +510,27 @@ function peopleAfterEach(text: string, m: Mentions, found: Found): void {
   if (found.targets.some((t) => !(t.kind === 'project' && t.fuzzy && people(t.text)))) found.targets = found.targets.filter((t) => !(t.kind === 'project' && t.fuzzy && people(t.text)));
 }
 
+/** Words for people a figure may be divided among (职工, 离休干部), longest first. */
+const PEOPLE = [...new Set([...words.headcounts.people, ...words.headcountAsked.people])].sort((a, b) => b.length - a.length);
+const EACH_OF_PEOPLE = new RegExp(`(?:平均)?每(?:一个|个|名|位)(?=(${alternation(PEOPLE)}))`, 'g');
+
+/**
+ * 平均每个职工的人员经费, 每个职工的工资福利支出, 平均每个人: 每个 before a word for people divides among them (per head), as
+ * 每名 and 人均 do — not an average over the things held (平均每个项目), nor the people words of a figure's name (人员经费).
+ */
+function perHeadOfPeople(text: string, m: Mentions): void {
+  if (m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit')) return;
+  for (const match of text.matchAll(EACH_OF_PEOPLE)) {
+    const start = match.index!;
+    const end = start + match[0].length;
+    // 平均每个人员经费: the people word begins a figure's name.
+    if (m.targets.some((t) => t.start <= end && t.end > end + match[1]!.length)) continue;
+    m.arithmetic = m.arithmetic.filter((a) => !(a.op === 'average' && a.start >= start && a.start < end));
+    m.arithmetic.push({ op: 'per_head', text: match[0], start, end });
+    return;
+  }
+}
+
 /** The stage of a project's column named as a measure (项目执行数: 决算数). */
 const PROJECT_COLUMNS: Record<string, Stage> = { 'project.executed': '决算', 'project.budget': '预算' };
 
@@ -799,6 +820,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     }
     if (m.refusals.length > 0) return { ok: false, reason: 'number', message: m.refusals.join('') };
     ratioInPercent(text, m);
+    perHeadOfPeople(text, m);
     // 平均下来每名离休干部: 平均 before a per-head (per-unit) word says the same division, not an average of figures.
     if (m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit')) m.arithmetic = m.arithmetic.filter((a) => a.op !== 'average');
     settleTable(m);

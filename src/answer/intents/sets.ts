@@ -12,6 +12,7 @@ import { holdings, type Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
 import { cellOf, headlineFigure, printingsOf, stageOf, targetName } from '../targets.ts';
 import { lookup } from './lookup.ts';
+import { arithmetic } from './arithmetic.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
 import { nameKey } from '../../ingest/text/cjk.ts';
 import { projectScores, rankedListing, scoreOrder } from './rank.ts';
@@ -202,6 +203,7 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
     if (r.status === 'answered') r.figures.push(...inputs);
     return withTail(r, [...(lacking.length ? [`缺少数字：${lacking.join('、')}`] : []), ...notes, ...mixNotes(inputs)]);
   }
+  if ((q.arithmetic?.op === 'per_head' || q.arithmetic?.op === 'per_unit') && !q.byScore) return perMember(s, q, members, where, notes);
   const figures: Figure[] = [];
   const apart: Figure[] = [];
   const lacking: string[] = [];
@@ -233,6 +235,25 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   const mixed = q.byScore ? [] : mixNotes(r.figures);
   return citedTwice(withTail(otherStage(r, apart, '不在排序中'), [...tail, ...mixed]), twice.filter((x) => r.figures.includes(x.main)));
 }
+
+/**
+ * 各医保局的人均人员经费, 哪个医保局每辆车的运行维护费最高: each department's per-head (per-unit) figure computed as its own
+ * question computes it — its own figure over its own count, the formula shown —, ranked; a department whose document
+ * prints no count to divide by is said so, never divided by another's.
+ */
+function perMember(s: Sources, q: StructuredQuery, members: Member[], where: string, notes: string[]): Reply {
+  const each = members.map((m) => arithmetic(s, { ...q, set: null, intent: 'arithmetic' }, [{ doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null }]));
+  const done = each.filter((r) => r.status === 'answered' && r.figures[0]?.derived);
+  const undone = each.filter((r) => !done.includes(r)).map((r) => `· ${r.lines.join('')}`);
+  const label = done[0]?.figures[0]!.label ?? `${NAMES_OF[q.arithmetic!.op]}${targetName(q.targets[0]!)}`;
+  if (done.length === 0) return reply('not_found', [`${where ? `${where}部门` : '各部门'}都算不出${label}：`, ...undone, ...notes]);
+  const r = rankedListing(`${where ? `${where}部门` : '各部门'}${label}排序`, done.map((d) => d.figures[0]!), q, 'yuan', undefined, named);
+  // Each department's formula, its inputs cited.
+  if (r.status === 'answered') r.lines.push(...done.map((d) => `· ${d.lines[0]}`), ...(undone.length ? ['无法计算：', ...undone] : []));
+  return withTail(r, notes);
+}
+
+const NAMES_OF: Partial<Record<string, string>> = { per_head: '人均', per_unit: '平均每个' };
 
 /** The notes saying where a figure printed twice is cited from, the other printing after every figure answered. */
 function citedTwice(r: Reply, twice: { main: Figure; also: Figure }[]): Reply {
