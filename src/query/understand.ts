@@ -157,6 +157,10 @@ const SPENT = new RegExp(alternation(words.spentThisYear.words));
 const HEADCOUNT = new RegExp(
   `(?:${alternation(words.headcountAsked.counters)})(?![次员民])|(?:有多少|多少个|几个)\\S{0,8}?(?:${alternation([...words.headcountAsked.people, ...words.headcounts.people])})[？?。！!呢啊]*$|(?:${alternation(words.headcounts.people)})(?:一共|总共|共)?有?(?:几个|多少个?|几名|多少名|几位|多少位)[？?。！!呢啊]*$`,
 );
+// 在编的有几个, 离休的多少人: people named by what they are, with 的, then how many (words.json headcountAsked.byWhat).
+const { $comment: _w, ...BY_WHAT } = words.headcountAsked.byWhat;
+const PEOPLE_BY_WHAT = new RegExp(`(${alternation(Object.keys(BY_WHAT))})的(?=人?(?:一共|总共|共)?有?(?:几|多少))`, 'g');
+const peopleNamed = (raw: string) => raw.replace(PEOPLE_BY_WHAT, (_, what: string) => BY_WHAT[what as keyof typeof BY_WHAT]);
 /** 总体目标里 … 多少: a number asked of the goal text — the goal's name (not a table's: 整体绩效目标表) with words after it. */
 const GOAL_TEXT = new RegExp(`(?:${alternation(shapes.goalText.words)})(?!表)(?:里|中|里面|当中)?(?=\\S*?(?:多少|几|比例|率))`);
 const DESCRIBE_THING = new RegExp(`是?(?:${alternation(shapes.describe.asked)})(${alternation(Object.keys(shapes.describe.things))})`);
@@ -903,7 +907,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.
-  const understand = (raw: string): Understood => {
+  const understand = (typed: string): Understood => {
+    const raw = typeof typed === 'string' ? peopleNamed(typed) : typed;
     const kind = typeof raw === 'string' ? describeAsked(raw) : null;
     // 总体目标里的参保率: what follows the goal's name is looked for in its text, not read as names.
     const goal = typeof raw === 'string' && !kind ? GOAL_TEXT.exec(raw) : null;

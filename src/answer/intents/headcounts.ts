@@ -3,6 +3,7 @@
 import words from '../../../grammar/words.json' with { type: 'json' };
 import type { StructuredQuery } from '../../query/ast.ts';
 import { show, type Figure } from '../figures.ts';
+import { tableName } from '../format.ts';
 import { reply, yearHeading, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
@@ -12,11 +13,21 @@ const PEOPLE = [...words.headcounts.people].sort((a, b) => b.length - a.length);
 /** 代办员 and 代办人员 name the same people: compared without 人. */
 const bare = (w: string) => w.replace(/人/g, '');
 
+/**
+ * The table printing a line, if any (the narrowest holding it): a count read off a table row (临聘人员 32人 in a
+ * 绩效目标表) is cited as that table's row, not as the text.
+ */
+function tableAt(s: Sources, documentId: number, line: number): string | null {
+  const holding = s.queries.tables(documentId).filter((t) => t.kind !== 'toc' && t.line_start <= line && line <= t.line_end);
+  const narrowest = holding.sort((a, b) => a.line_end - a.line_start - (b.line_end - b.line_start))[0];
+  return narrowest ? tableName(narrowest.name, narrowest.number) : null;
+}
+
 /** Headcounts as figures, one per different count (each at its first line). */
-function figuresOf(scope: Scope, rows: HeadcountRow[]): Figure[] {
+function figuresOf(s: Sources, scope: Scope, rows: HeadcountRow[]): Figure[] {
   const doc = scope.doc;
   const found = rows.map((h): Figure => ({
-    document: doc, entity: scope.entity, year: scope.year, basis: doc.stage, label: `${h.people}人数`, fen: null, value: h.count, unit: h.unit, printedIn: '万元', table: null, column: null, line: h.line, raw: h.raw_text, precision: null, change: null, rank: 0,
+    document: doc, entity: scope.entity, year: scope.year, basis: doc.stage, label: `${h.people}人数`, fen: null, value: h.count, unit: h.unit, printedIn: '万元', table: tableAt(s, doc.id, h.line), column: null, line: h.line, raw: h.raw_text, precision: null, change: null, rank: 0,
   }));
   return found.filter((f, i) => found.findIndex((x) => x.value === f.value) === i);
 }
@@ -25,7 +36,7 @@ function figuresOf(scope: Scope, rows: HeadcountRow[]): Figure[] {
 export function namedHeadcounts(s: Sources, q: StructuredQuery, scope: Scope): Figure[] {
   const named = PEOPLE.find((p) => q.text.includes(p));
   if (!named) return [];
-  return figuresOf(scope, s.queries.headcounts(scope.doc.id).filter((h) => bare(h.people).includes(bare(named)) || bare(named).includes(bare(h.people))));
+  return figuresOf(s, scope, s.queries.headcounts(scope.doc.id).filter((h) => bare(h.people).includes(bare(named)) || bare(named).includes(bare(h.people))));
 }
 
 /**
@@ -35,7 +46,7 @@ export function namedHeadcounts(s: Sources, q: StructuredQuery, scope: Scope): F
 export function projectHeadcounts(s: Sources, scope: Scope, ids: number[]): Figure[] {
   const owners = [...s.queries.owners(scope.doc.id)].sort((a, b) => a.line - b.line);
   const spans = owners.flatMap((o, i) => (o.project_id !== null && ids.includes(o.project_id) ? [[o.line, owners[i + 1]?.line ?? Infinity] as const] : []));
-  return figuresOf(scope, s.queries.headcounts(scope.doc.id).filter((h) => spans.some(([from, to]) => h.line >= from && h.line < to)));
+  return figuresOf(s, scope, s.queries.headcounts(scope.doc.id).filter((h) => spans.some(([from, to]) => h.line >= from && h.line < to)));
 }
 
 /** 有多少离休干部: the count stated, or null when the document states none of the people named. */
