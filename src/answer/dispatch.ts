@@ -7,6 +7,7 @@ import { orgAliasesOf } from '../query/lexicon/aliases.ts';
 import { arithmetic } from './intents/arithmetic.ts';
 import { statedBasis } from './intents/basis.ts';
 import { breakdown } from './intents/breakdown.ts';
+import { projectsByCategory } from './intents/categories.ts';
 import { statedHeadcount } from './intents/headcounts.ts';
 import { statedChanges } from './intents/changes.ts';
 import { compare } from './intents/compare.ts';
@@ -377,8 +378,28 @@ function peopleCounted(s: Sources, q: StructuredQuery, scopes: Scope[] | Reply =
   return statedHeadcount(s, q, scopes[0]!);
 }
 
+/**
+ * 沈阳绩效目标覆盖的资金占多少: a figure the document does not state, where it states another of the same thing instead
+ * (metrics.json `instead`: a coverage rate by count), is not found — saying what is stated, never a figure worked from it.
+ */
+function statedInstead(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply | null {
+  const [t] = q.targets;
+  if (scopes.length !== 1 || t?.kind !== 'metric' || metricOf(t.key).instead.length === 0) return null;
+  const scope = scopes[0]!;
+  if (targetFigures(s, scope, t, scope.year).length > 0) return null;
+  const all = metricOf(t.key).instead.flatMap((key) => targetFigures(s, scope, { kind: 'metric', key, text: '' }, scope.year));
+  // Said once: two sentences of one line stating the same rate (单位整体 and 特定目标类项目, both 100%).
+  const stated = all.filter((f, i) => all.findIndex((x) => x.label === f.label && x.value === f.value && x.line === f.line) === i);
+  const said = stated.length ? `文件只说明了${stated.map((f) => `${f.label}${show(f)}（${printedAt(f)}）`).join('、')}，不据此推算。` : '';
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  return reply('not_found', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)}中没有说明${metricOf(t.key).name}${q.intent === 'share' || q.arithmetic ? '，无法计算' : ''}。${said}`], [], stated.map((f) => `${scope.doc.short} ${f.label}`));
+}
+
 function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
   if (q.changes) return statedChanges(s, q, scopes[0]!);
+  if (q.category && scopes.length === 1) return projectsByCategory(s, q, scopes[0]!);
+  const instead = statedInstead(s, q, scopes);
+  if (instead) return instead;
   const people = peopleCounted(s, q, scopes);
   if (people) return people;
   // 单价超过10万元的: a column printed beside each row is of the 政府采购 table's rows, whatever else is named.

@@ -187,6 +187,8 @@ export interface StructuredQuery {
    * describe it. `words`: what its description is looked for by (车); empty for any purchase.
    */
   describe?: { words: string[]; text: string };
+  /** 特定目标类项目有哪些, 项目类别有哪些: projects asked by a category (its metric; null: the categories themselves), listed or counted. */
+  category?: { key: string | null; listed: boolean };
   /**
    * 补助的人数在五人以上的项目: projects by a 绩效 target's number counted in `unit` (shapes.json targetBound), the
    * indicator named by `words` (typed before the bound, the department's name left out).

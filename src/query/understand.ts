@@ -535,6 +535,23 @@ function perHeadOfPeople(text: string, m: Mentions): void {
   }
 }
 
+const CATEGORIES = shapes.projectCategories.metrics as Record<string, { count?: string }>;
+const CATEGORY_WORDS = new RegExp(alternation(shapes.projectCategories.words));
+
+/**
+ * 特定目标类项目有哪些, 有几个特定目标类项目, 项目类别有哪些: projects asked by their category, listed or counted — not
+ * the category's amount (特定目标类项目多少钱 still is), nor every project listed.
+ */
+function projectCategory(text: string, m: Mentions, found: Found): StructuredQuery['category'] {
+  const [only] = found.targets;
+  const counted = COUNT_ASKED.test(text);
+  const listed = m.intents.includes('list') || m.listTargets.some((l) => l.target === 'projects');
+  if (found.targets.length === 1 && only!.kind === 'metric' && CATEGORIES[only!.key] && (counted || listed)) return { key: only!.key, listed: !counted };
+  if (!CATEGORY_WORDS.test(text) || found.targets.length > 0) return undefined;
+  found.unknown = found.unknown.filter((w) => !CATEGORY_WORDS.test(w));
+  return { key: null, listed: true };
+}
+
 /** The stage of a project's column named as a measure (项目执行数: 决算数). */
 const PROJECT_COLUMNS: Record<string, Stage> = { 'project.executed': '决算', 'project.budget': '预算' };
 
@@ -901,9 +918,10 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     statedAverage(text, m, found);
     whereFrom(text, m, entities, found);
     const level = whereSpent(text, m, entities, found);
+    const category = projectCategory(text, m, found);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
-    return { ok: true, query: blocksCounted({ ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(money ? { money } : {}) }) };
+    return { ok: true, query: blocksCounted({ ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(money ? { money } : {}) }) };
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.

@@ -24,6 +24,10 @@ export interface Metric {
   with: string[];
   /** Words of the 绩效 indicators that count what this count counts, where it is not printed as such (临聘人员 for 编外人员). */
   indicators: string[];
+  /** Printed as a row of a department's 整体绩效目标表 (特定目标类项目 under 年度预算支出): its cells there are this figure. */
+  performanceRow: boolean;
+  /** Metrics a document may state in place of this one (覆盖率 for 覆盖的资金): quoted where this one is not, never worked into it. */
+  instead: string[];
 }
 
 export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
@@ -39,6 +43,8 @@ export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
   parts: m.parts ?? [],
   with: m.with ?? [],
   indicators: m.indicators ?? [],
+  performanceRow: m.performanceRow ?? false,
+  instead: m.instead ?? [],
 }));
 
 /** The columns a subject's or project's row is cut into (line_items.column_key), each also a metric of its own. */

@@ -9,7 +9,8 @@ import { describeColumn } from '../layout/columns.ts';
 import type { TableRegion } from '../layout/regions.ts';
 import type { Line } from '../layout/lines.ts';
 import { newTarget, type CellDraft, type OwnerDraft, type ParseContext, type TableDraft, type TargetDraft } from '../model.ts';
-import { squeezeCjkSpaces, stripOrdinal } from '../text/cjk.ts';
+import { labelKey, squeezeCjkSpaces, stripOrdinal } from '../text/cjk.ts';
+import { metricForLabel } from '../../store/metrics.ts';
 import { parseFigure, parseNumber, toFen, precisionFen, toValue } from '../text/numbers.ts';
 import type { AmountUnit } from '../../store/schema.ts';
 import { emptyRow, plainNumber } from './cells.ts';
@@ -369,7 +370,7 @@ function readInfoRow(table: TableDraft, o: OwnerDraft, line: Line, tokens: strin
     const row = rowLabel ?? (section ? label : info.columns.length > 0 ? (words[0] ?? column) : column);
     const cell: CellDraft = {
       ...emptyRow(line.no, row, '绩效'),
-      metric: o.kind === 'project' && !isTask && kind === 'money' ? projectMetric(section ? `${column}/${row}` : column, ctx) : null,
+      metric: o.kind === 'project' && !isTask && kind === 'money' ? projectMetric(section ? `${column}/${row}` : column, ctx) : o.kind === 'unit' && !isTask && kind === 'money' ? (metricForLabel(labelKey(row), (m) => m.performanceRow)?.key ?? null) : null,
       subjectName: o.name,
       column: { key: isTask ? 'task' : 'total', label: column, scope: '', basis: /执行/.test(column) ? '决算' : '预算', year: ctx.year, subset: /其中/.test(column) || /^其中/.test(row), part: null },
       valueKind: kind,
