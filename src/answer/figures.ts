@@ -266,9 +266,9 @@ export function derivedFigure(op: ArithmeticOp | 'share' | 'count' | 'per_year',
 
 /** A percentage as answers give it: two decimals, as a number. */
 export const percentValue = (ratio: number): number => {
-  const rounded = Math.round(ratio * 10_000) / 100;
-  // A share too small for two decimals is no zero: two significant digits (0.0017).
-  return rounded === 0 && ratio !== 0 ? Number((ratio * 100).toPrecision(2)) : rounded;
+  const pct = ratio * 100;
+  // A share too small for two decimals is no zero, nor rounded up to 0.01: two significant digits (0.0017, 0.0072).
+  return pct !== 0 && Math.abs(pct) < 0.01 ? Number(pct.toPrecision(2)) : Math.round(ratio * 10_000) / 100;
 };
 
 /**

@@ -183,14 +183,14 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
       if (!b) return '除数为零，无法计算。';
       if (money_ && spentOverBudget(operands)) {
         const rate = percentValue(a / b);
-        const f = derivedFigure('share', [fa, fb], label, { fen: null, value: rate, unit: '%' }, `${shown(fa)} ÷ ${shown(fb)} = ${rate.toFixed(2)}%`);
-        return { figure: f, line: `${label}：决算数是预算数的${rate.toFixed(2)}% = ${shown(fa)} ÷ ${shown(fb)}` };
+        const f = derivedFigure('share', [fa, fb], label, { fen: null, value: rate, unit: '%' }, `${shown(fa)} ÷ ${shown(fb)} = ${percent(rate)}`);
+        return { figure: f, line: `${label}：决算数是预算数的${percent(rate)} = ${shown(fa)} ÷ ${shown(fb)}` };
       }
       // 基本支出相当于项目支出的多少: under one time, 0.03倍 says little — the percentage, the times beside it.
       if (a / b < 1) {
         const rate = percentValue(a / b);
-        const f = derivedFigure('ratio', [fa, fb], label, { fen: null, value: rate, unit: '%' }, `${shown(fa)} ÷ ${shown(fb)} = ${rate}%`);
-        return { figure: f, line: `${label}：${operands[0]!.name}是${operands[1]!.name}的${show(f)}（${Math.round((a / b) * 100) / 100}倍） = ${shown(fa)} ÷ ${shown(fb)}` };
+        const f = derivedFigure('ratio', [fa, fb], label, { fen: null, value: rate, unit: '%' }, `${shown(fa)} ÷ ${shown(fb)} = ${percent(rate)}`);
+        return { figure: f, line: `${label}：${operands[0]!.name}是${operands[1]!.name}的${show(f)}${a / b >= 0.005 ? `（${Math.round((a / b) * 100) / 100}倍）` : ''} = ${shown(fa)} ÷ ${shown(fb)}` };
       }
       const value = Math.round((a / b) * 100) / 100;
       const f = derivedFigure('ratio', [fa, fb], label, { fen: null, value, unit: '倍' }, `${shown(fa)} ÷ ${shown(fb)} = ${value}倍`);
@@ -200,10 +200,10 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
     case 'growth': {
       if (!b) return '上年数为零，无法计算增长率。';
       const value = percentValue((a - b) / b);
-      const f = derivedFigure('growth', [fa, fb], label, { fen: null, value, unit: '%' }, `(${shown(fa)} − ${shown(fb)}) ÷ ${shown(fb)} = ${value.toFixed(2)}%`);
+      const f = derivedFigure('growth', [fa, fb], label, { fen: null, value, unit: '%' }, `(${shown(fa)} − ${shown(fb)}) ÷ ${shown(fb)} = ${percent(value)}`);
       // Two years: 增长/下降; two stages, departments or figures: the first named is so much more or less than the second.
       const said = /^\d{4}年/.test(operands[0]!.name) ? (value >= 0 ? '增长' : '下降') : `${operands[0]!.name}比${operands[1]!.name}${value >= 0 ? '多' : '少'}`;
-      return { figure: f, line: `${label}：${said}${Math.abs(value).toFixed(2)}% = (${shown(fa)} − ${shown(fb)}) ÷ ${shown(fb)}` };
+      return { figure: f, line: `${label}：${said}${percent(Math.abs(value))} = (${shown(fa)} − ${shown(fb)}) ÷ ${shown(fb)}` };
     }
     default:
       return '无法计算。';

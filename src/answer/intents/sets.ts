@@ -6,7 +6,7 @@ import type { Catalog, CatalogDocument } from '../../query/catalog.ts';
 import { meeting } from '../conditions.ts';
 import type { Figure } from '../figures.ts';
 import { derivedFigure, percentValue, show } from '../figures.ts';
-import { money, printedAt } from '../format.ts';
+import { money, percent, printedAt } from '../format.ts';
 import { reply, type Reply } from '../reply.ts';
 import { holdings, type Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
@@ -155,7 +155,7 @@ function sharesOf(s: Sources, q: StructuredQuery, members: Member[], part: Targe
     }
     const value = percentValue(a.fen / b.fen);
     const label = `${m.doc.short}（${held(m.doc)}）${targetName(part)}占${targetName(base)}`;
-    shares.push(derivedFigure('share', [a, b], label, { fen: null, value, unit: '%' }, `${money(a.fen, a.printedIn)} ÷ ${money(b.fen, b.printedIn)} = ${value.toFixed(2)}%`));
+    shares.push(derivedFigure('share', [a, b], label, { fen: null, value, unit: '%' }, `${money(a.fen, a.printedIn)} ÷ ${money(b.fen, b.printedIn)} = ${percent(value)}`));
     inputs.push(a, b);
   }
   return { shares, inputs, lacking };

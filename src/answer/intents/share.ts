@@ -168,6 +168,6 @@ function computedShare(head: string, note: string[], part: Figure, of: Base): Re
     return reply('ambiguous', [...note, `${head}：所问的部分和基数是同一个数字（第${part.line}行），请说明要和哪个数比。`]);
   }
   const value = percentValue(part.fen! / of.figure.fen!);
-  const d = derivedFigure('share', [part, of.figure], `${part.label}占${of.name}的比例`, { fen: null, value, unit: '%' }, `${show(part)} ÷ ${show(of.figure)} = ${value.toFixed(2)}%`);
+  const d = derivedFigure('share', [part, of.figure], `${part.label}占${of.name}的比例`, { fen: null, value, unit: '%' }, `${show(part)} ÷ ${show(of.figure)} = ${percent(value)}`);
   return reply('answered', [...note, `${head}${show(part)}，占${of.name}${show(of.figure)}的${percent(value)}（${show(part)} ÷ ${show(of.figure)}）`], [d, part, of.figure]);
 }
