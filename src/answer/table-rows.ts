@@ -65,8 +65,8 @@ function titleWords(tables: SourceTableRow[], words: string[]): string[] | null 
  * unit, is each of its tables), or a reply: none is so named, or several tables of different titles are — unless
  * `perProject` counts projects through them and they are 绩效 tables (曲阳 prints one per project, each titled by it).
  */
-export function namedTables(s: Sources, doc: CatalogDocument, named: Named, place: string, perProject = false): SourceTableRow[] | Reply {
-  const all = s.queries.tables(doc.id).filter((t) => t.kind !== 'toc');
+export function namedTables(s: Sources, doc: CatalogDocument, named: Named, place: string, perProject = false, among: (t: SourceTableRow) => boolean = () => true): SourceTableRow[] | Reply {
+  const all = s.queries.tables(doc.id).filter((t) => t.kind !== 'toc' && among(t));
   const missing = () => reply('not_found', [`${doc.display}中没有“${named.text.replace(/^第\d+张/, '')}”。`], [], [`${place} 有哪些表`]);
   let tables: SourceTableRow[];
   if (named.number !== null) tables = all.filter((t) => numbered(t.number, named.number!));

@@ -552,6 +552,30 @@ function projectCategory(text: string, m: Mentions, found: Found): StructuredQue
   return { key: null, listed: true };
 }
 
+const TITLE_JOINED = /^(?:和|与|跟|同|及|比)([\u4e00-\u9fff（）()“”"]{1,16}?)表/;
+
+/**
+ * 财政拨款表和总表的卫生健康支出差多少, 基本支出表与经济分类表的邮电费: a second table named by words of its title after the
+ * first, for arithmetic between the two printings of one figure — its words name no figure asked, nor anything unknown.
+ */
+function secondTitledTable(text: string, m: Mentions, found: Found): StructuredQuery['titledTables'] {
+  const titled = m.tables.filter((x) => x.number === null && x.title.length > 0);
+  const [first] = titled;
+  if (!first || titled.length !== m.tables.length || m.tables.length > 2 || m.arithmetic.length + m.comparisons.length === 0) return undefined;
+  const joined = titled.length === 1 ? TITLE_JOINED.exec(text.slice(first.end)) : null;
+  const second = titled[1] ? { title: titled[1].title.map((w) => w.text), text: titled[1].text } : joined ? { title: [joined[1]!], text: `${joined[1]}表` } : null;
+  if (!second) return undefined;
+  // 支出总表和财政拨款表: words of a title are no figure asked, the one figure named outside them is.
+  const inTitle = (w: string) => second.text.includes(w) || first.text.includes(w);
+  const asked = found.targets.filter((x) => !inTitle(x.text));
+  if (asked.length !== 1) return undefined;
+  found.targets = asked;
+  found.unknown = found.unknown.filter((w) => !inTitle(w));
+  const end = titled[1]?.end ?? first.end + joined![0].length;
+  m.listTargets = m.listTargets.filter((l) => l.start >= end || l.end <= first.start);
+  return [{ title: first.title.map((w) => w.text), text: first.text }, second];
+}
+
 /** The stage of a project's column named as a measure (项目执行数: 决算数). */
 const PROJECT_COLUMNS: Record<string, Stage> = { 'project.executed': '决算', 'project.budget': '预算' };
 
@@ -919,9 +943,10 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     whereFrom(text, m, entities, found);
     const level = whereSpent(text, m, entities, found);
     const category = projectCategory(text, m, found);
+    const titledTables = secondTitledTable(text, m, found);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
-    return { ok: true, query: blocksCounted({ ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(money ? { money } : {}) }) };
+    return { ok: true, query: blocksCounted({ ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(money ? { money } : {}) }) };
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.

@@ -6,7 +6,8 @@ import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import type { ArithmeticOp, StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import { derivedFigure, fallsAsPrinted, fromCell, percentValue, priorFromChange, show, usable, type Figure } from '../figures.ts';
-import { money, percent } from '../format.ts';
+import { money, percent, tableName } from '../format.ts';
+import type { SourceTableRow } from '../../store/schema.ts';
 import { metrics } from '../../store/metrics.ts';
 import { asProject } from '../namesakes.ts';
 import { reply, yearHeading, type Reply } from '../reply.ts';
@@ -15,7 +16,7 @@ import { MEASURES, pick, type Sources } from '../sources.ts';
 import { compare } from './compare.ts';
 import { namedHeadcounts, projectHeadcounts } from './headcounts.ts';
 import { projectPeopleTargets } from './performance.ts';
-import { shared } from '../table-rows.ts';
+import { namedTables, shared } from '../table-rows.ts';
 import { aligned, changePercent, headlineFigure, printingsOf, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
 
 const NAMES: Record<ArithmeticOp, string> = {
@@ -63,6 +64,37 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
     ];
     // 执行数除以预算数: in the order named.
     return q.firstStage === '决算' ? operands.reverse() : operands;
+  }
+  // 财政拨款表和总表的卫生健康支出: each title read among the tables printing the figure; a title naming several is read
+  // again without the table the other one names (收支总表 and 财政拨款收支总表: 表1 and 表4).
+  if (q.titledTables && q.targets.length === 1) {
+    const all = targetFigures(s, scope, t, scope.year).filter((f) => f.basis === stageOf(q.stage, scope));
+    const printed = (x: SourceTableRow) => tableName(x.name, x.number);
+    const read = (named: { title: string[]; text: string }, taken: string[]): SourceTableRow[] | Reply => {
+      const printing = (x: SourceTableRow) => all.some((f) => f.table === printed(x)) && !taken.includes(printed(x));
+      const found = namedTables(s, scope.doc, { number: null, title: named.title, nth: null, text: named.text }, scope.doc.short, false, printing);
+      // 总表: a title too short to be looked up alone names the tables printing the figure whose names hold it.
+      const tables = !Array.isArray(found) && found.status === 'not_found' ? s.queries.tables(scope.doc.id).filter((x) => printing(x) && x.name.includes(named.text)) : found;
+      if (!Array.isArray(tables)) return tables;
+      if (tables.length === 0) return missing(`名称含“${named.text}”的表中${targetName(t)}`);
+      const names = [...new Set(tables.map(printed))];
+      if (names.length > 1) return reply('ambiguous', [`${scope.doc.display}中印有${targetName(t)}、名称含“${named.text}”的表有${names.length}张，请写明是哪一张：`, ...names.map((n) => `· ${n}`)], [], tables.filter((x) => x.number).map((x) => `${scope.doc.short} ${x.number}的${targetName(t)}`));
+      return tables;
+    };
+    const chosen: (SourceTableRow[] | Reply)[] = q.titledTables.map((named) => read(named, []));
+    chosen.forEach((c, i) => {
+      const other = chosen[1 - i]!;
+      if (!Array.isArray(c) && Array.isArray(other)) chosen[i] = read(q.titledTables![i]!, other.map(printed));
+    });
+    const out: Operand[] = [];
+    for (const c of chosen) {
+      if (!Array.isArray(c)) return c;
+      const names = new Set(c.map(printed));
+      const f = all.filter((x) => x.table !== null && names.has(x.table) && !out.some((o) => o.figure.table === x.table)).sort((a, b) => a.rank - b.rank)[0];
+      if (!f) return reply('ambiguous', [`两个表名指的是同一张表（${[...names].join('、')}），请写明另一张表。`]);
+      out.push({ figure: f, name: f.table! });
+    }
+    return out;
   }
   // 表1和表5的卫生健康支出: the figure as each table named prints it.
   if (q.tables && q.targets.length === 1) {
