@@ -173,8 +173,8 @@ export interface StructuredQuery {
   table?: { number: number | null; title: string[]; nth: number | null; text: string };
   /** 表1和表5的卫生健康支出差多少, 邮电费表12比表6多出多少: the tables named by number, when several are: the figure in each. */
   tables?: number[];
-  /** 财政拨款表和总表的卫生健康支出差多少: two tables named by words of their titles, each as the table field's title. */
-  titledTables?: { title: string[]; text: string }[];
+  /** 财政拨款表和总表的卫生健康支出差多少, 表3和财政拨款表: two tables, at least one named by words of its title (number: by its number). */
+  titledTables?: { title: string[]; text: string; number?: number }[];
   /** 钱主要花在哪: the subjects ranked at this level (类: the largest parts of the spending), whatever the words say. */
   level?: '类' | '款' | '项';
   /** 明细科目: the subjects at the finest level printed (a table's leaf rows), not every subject row. */

@@ -554,26 +554,38 @@ function projectCategory(text: string, m: Mentions, found: Found): StructuredQue
 
 const TITLE_JOINED = /^(?:和|与|跟|同|及|比)([\u4e00-\u9fff（）()“”"]{1,16}?)表/;
 
+type NamedTable = NonNullable<StructuredQuery['titledTables']>[number];
+
 /**
- * 财政拨款表和总表的卫生健康支出差多少, 基本支出表与经济分类表的邮电费: a second table named by words of its title after the
- * first, for arithmetic between the two printings of one figure — its words name no figure asked, nor anything unknown.
+ * 财政拨款表和总表的卫生健康支出差多少, 基本支出表与经济分类表的邮电费, 表3和财政拨款表: two tables, one at least named by
+ * words of its title, for arithmetic between the two printings of one figure — the title's words name no figure asked,
+ * nor anything unknown. A second title typed after the first is read from the text when the grammar read only one.
  */
-function secondTitledTable(text: string, m: Mentions, found: Found): StructuredQuery['titledTables'] {
-  const titled = m.tables.filter((x) => x.number === null && x.title.length > 0);
-  const [first] = titled;
-  if (!first || titled.length !== m.tables.length || m.tables.length > 2 || m.arithmetic.length + m.comparisons.length === 0) return undefined;
-  const joined = titled.length === 1 ? TITLE_JOINED.exec(text.slice(first.end)) : null;
-  const second = titled[1] ? { title: titled[1].title.map((w) => w.text), text: titled[1].text } : joined ? { title: [joined[1]!], text: `${joined[1]}表` } : null;
-  if (!second) return undefined;
+function twoNamedTables(text: string, m: Mentions, found: Found): StructuredQuery['titledTables'] {
+  const [first] = m.tables;
+  if (!first || m.tables.length > 2 || m.arithmetic.length + m.comparisons.length === 0) return undefined;
+  const named = (x: Mentions['tables'][number]): NamedTable => (x.number !== null ? { title: [], text: x.text, number: x.number } : { title: x.title.map((w) => w.text), text: x.text });
+  const joined = m.tables.length === 1 ? TITLE_JOINED.exec(text.slice(first.end)) : null;
+  const second = m.tables[1] ? named(m.tables[1]) : joined ? { title: [joined[1]!], text: `${joined[1]}表` } : null;
+  const both = second ? [named(first), second] : [];
+  // Two numbered tables are read as before (q.tables); a table named by title needs at least one title.
+  if (both.length !== 2 || both.every((x) => x.number !== undefined) || both.some((x) => x.number === undefined && x.title.length === 0)) return undefined;
   // 支出总表和财政拨款表: words of a title are no figure asked, the one figure named outside them is.
-  const inTitle = (w: string) => second.text.includes(w) || first.text.includes(w);
+  const inTitle = (w: string) => both.some((x) => x.number === undefined && x.text.includes(w));
   const asked = found.targets.filter((x) => !inTitle(x.text));
   if (asked.length !== 1) return undefined;
   found.targets = asked;
   found.unknown = found.unknown.filter((w) => !inTitle(w));
-  const end = titled[1]?.end ?? first.end + joined![0].length;
+  const end = m.tables[1]?.end ?? first.end + joined![0].length;
   m.listTargets = m.listTargets.filter((l) => l.start >= end || l.end <= first.start);
-  return [{ title: first.title.map((w) => w.text), text: first.text }, second];
+  return both;
+}
+
+/** 职工人均人员经费, 莲湖的职工平均每人: the people typed right before a per-head word are those it divides among, not words unknown. */
+function peopleBeforeEach(text: string, m: Mentions, found: Found): void {
+  const each = m.arithmetic.find((a) => a.op === 'per_head');
+  const people = each && PEOPLE.find((p) => text.slice(0, each.start).endsWith(p));
+  if (people) found.unknown = found.unknown.filter((w) => w.replace(/^的/, '') !== people);
 }
 
 /** The stage of a project's column named as a measure (项目执行数: 决算数). */
@@ -929,6 +941,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const unread = loose && m.residue.some((r) => r.start >= loose.end && meaningful(r.text) !== '');
     if (unread && found.targets.length + found.candidates.length < 2 && entities.length < 2 && !m.previousYear) found.unknown.push(text.slice(loose.start).trim());
     peopleAfterEach(text, m, found);
+    peopleBeforeEach(text, m, found);
     samePairedOnce(m, entities, found);
     wholeBudget(text, m, entities, found);
     countedSet(text, m, entities);
@@ -943,10 +956,10 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     whereFrom(text, m, entities, found);
     const level = whereSpent(text, m, entities, found);
     const category = projectCategory(text, m, found);
-    const titledTables = secondTitledTable(text, m, found);
+    const titledTables = twoNamedTables(text, m, found);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
-    return { ok: true, query: blocksCounted({ ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(money ? { money } : {}) }) };
+    return { ok: true, query: blocksCounted({ ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined, tables: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(money ? { money } : {}) }) };
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.

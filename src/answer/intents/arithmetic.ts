@@ -70,9 +70,9 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
   if (q.titledTables && q.targets.length === 1) {
     const all = targetFigures(s, scope, t, scope.year).filter((f) => f.basis === stageOf(q.stage, scope));
     const printed = (x: SourceTableRow) => tableName(x.name, x.number);
-    const read = (named: { title: string[]; text: string }, taken: string[]): SourceTableRow[] | Reply => {
+    const read = (named: { title: string[]; text: string; number?: number }, taken: string[]): SourceTableRow[] | Reply => {
       const printing = (x: SourceTableRow) => all.some((f) => f.table === printed(x)) && !taken.includes(printed(x));
-      const found = namedTables(s, scope.doc, { number: null, title: named.title, nth: null, text: named.text }, scope.doc.short, false, printing);
+      const found = namedTables(s, scope.doc, { number: named.number ?? null, title: named.title, nth: null, text: named.text }, scope.doc.short, false, printing);
       // 总表: a title too short to be looked up alone names the tables printing the figure whose names hold it.
       const tables = !Array.isArray(found) && found.status === 'not_found' ? s.queries.tables(scope.doc.id).filter((x) => printing(x) && x.name.includes(named.text)) : found;
       if (!Array.isArray(tables)) return tables;
