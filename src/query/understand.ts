@@ -19,7 +19,7 @@ import { applyQualifiers, partInKindOf } from './qualifiers.ts';
 import { createHomophones } from './homophones.ts';
 import { buildProjectSearch, lazyProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, thingOf, type Found } from './targets.ts';
-import { MEASURES, metrics } from '../store/metrics.ts';
+import { MEASURES, metric as metricOf, metrics } from '../store/metrics.ts';
 import { sourceOfPart } from './funds.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
@@ -588,6 +588,17 @@ function peopleBeforeEach(text: string, m: Mentions, found: Found): void {
   if (people) found.unknown = found.unknown.filter((w) => w.replace(/^的/, '') !== people);
 }
 
+/**
+ * 公务用车的购置费, 三公经费的接待费: a figure's part typed after the figure and 的 is that part (metrics.json parts), not
+ * the whole and the part side by side.
+ */
+function partAfterWhole(text: string, m: Mentions, found: Found): void {
+  const [whole, part] = [...m.targets].sort((a, b) => a.start - b.start);
+  if (m.targets.length !== 2 || found.targets.length !== 2 || whole!.kind !== 'metric' || part!.kind !== 'metric' || m.comparisons.length + m.conjunctions.length > 0) return;
+  if (text.slice(whole!.end, part!.start) !== '的' || !metricOf(whole!.key).parts.includes(part!.key)) return;
+  found.targets = found.targets.filter((t) => t.kind === 'metric' && t.key === part!.key);
+}
+
 /** The stage of a project's column named as a measure (项目执行数: 决算数). */
 const PROJECT_COLUMNS: Record<string, Stage> = { 'project.executed': '决算', 'project.budget': '预算' };
 
@@ -942,6 +953,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     if (unread && found.targets.length + found.candidates.length < 2 && entities.length < 2 && !m.previousYear) found.unknown.push(text.slice(loose.start).trim());
     peopleAfterEach(text, m, found);
     peopleBeforeEach(text, m, found);
+    partAfterWhole(text, m, found);
     samePairedOnce(m, entities, found);
     wholeBudget(text, m, entities, found);
     countedSet(text, m, entities);
