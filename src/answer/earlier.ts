@@ -17,9 +17,24 @@ const ON_EARLIER = new Set(['sum', 'difference', 'ratio']);
  */
 function pointedAt(count: number | null, c: Conversation): Named[] {
   const fromList = c.items !== undefined && (c.query.intent === 'rank' || c.query.intent === 'list');
+  const several = fromList ? null : namedInLast(c);
+  if (several && (count === null || count === several.length)) return several;
   const all = (fromList ? c.items! : (c.earlier ?? [])).filter((n) => n.figure);
   if (count === null) return all;
   return fromList ? all.slice(0, count) : all.slice(-count);
+}
+
+/**
+ * 抚顺和沈阳的三公经费 → 两个一共多少, 抚顺 基本支出和项目支出 → 两者差多少: the last answer named several things (departments,
+ * figures) and gave exactly one figure for each — those are the ones meant; null otherwise.
+ */
+function namedInLast(c: Conversation): Named[] | null {
+  const q = c.query;
+  const named = Math.max(1, q.entities.length) * Math.max(1, q.targets.length);
+  const figures = (c.figures ?? []).filter((f) => !f.derived);
+  if (named < 2 || q.set || figures.length !== named) return null;
+  if (new Set(figures.map((f) => `${f.entity}\u0000${f.label}\u0000${f.basis}`)).size !== named) return null;
+  return figures.map((figure) => ({ entity: figure.entity, words: figure.label, figure }));
 }
 
 /** What the answer calls each figure: by name when the names differ, else by department, else by year. */

@@ -8,7 +8,8 @@ import { createUnderstander } from '../query/understand.ts';
 import { openStore } from '../store/db.ts';
 import { prepareQueries } from './data.ts';
 import { describedAnswer, describedQuery, goalAnswer } from './described-project.ts';
-import { conversation, followUps, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
+import { yesNoFirst } from './yes-no.ts';
+import { conversation, followUps, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
 import { countInstead, indicatorFollowUp, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
@@ -75,10 +76,13 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     }));
 
   function answer(text: string, context: DialogContext | undefined): AskResult {
+    // 上一个呢 after 第二个: read as the ordinal of the item before it; the conversation stays where it was when there is none.
+    const moved = relativeItem(text, context as Conversation | undefined);
+    if (moved && 'message' in moved) return { ...toResult(text, reply('not_found', [moved.message]), queries), context };
     // 照那么算全年要多少: the figure answered per month, scaled to a year; the conversation stays where it was.
     const perYear = perYearFollowUp(text, context as Conversation | undefined);
     if (perYear) return { ...toResult(text, perYear, queries), context };
-    const understood = understander.understand(text);
+    const understood = understander.understand(moved ? moved.text : text);
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
     // 第二个呢, 它的绩效指标: the words pointing back are replaced by what they point at, and the question read again.
     // In place, so that a share's part and base keep their sides (公职律师费占它多少: 它 is the base).
@@ -121,7 +125,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 那印刷宣传品的数量呢 after a project's targets, words read as nothing else: an indicator of that project.
     const indicator = found.status === 'answered' ? null : indicatorFollowUp(sources, own, c);
     const answered = narratedFirst(printed, understood.query, indicator ?? found);
-    const r = query.owner ? whose(answered) : answered;
+    const r = yesNoFirst(understood.query, query.owner ? whose(answered) : answered);
     // A set answer's warnings and cautions read the failed checks of every department it cites: one query for all.
     const format = () => toResult(text, r, queries, formatted);
     const result = readsEveryDocument(query) ? queries.acrossDocuments(format) : format();

@@ -116,6 +116,8 @@ export interface StructuredQuery {
   fall?: boolean;
   /** 有多少离休干部, 几个人: how many people is asked — never answered with money. */
   headcount?: boolean;
+  /** 买车了吗, 有没有出国费: whether it is there — the answer says yes or no before the figure. */
+  yesNo?: boolean;
   /** 资金, 经费 typed alone (那资金呢): the money of what is asked, as a word naming no figure of its own. */
   money?: boolean;
   /** 按增加额倒推上年收入总计: last year's figure worked back from the stated change is asked; it leads. */

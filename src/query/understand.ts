@@ -157,6 +157,10 @@ const SPENT = new RegExp(alternation(words.spentThisYear.words));
 const HEADCOUNT = new RegExp(
   `(?:${alternation(words.headcountAsked.counters)})(?![次员民])|(?:有多少|多少个|几个)\\S{0,8}?(?:${alternation([...words.headcountAsked.people, ...words.headcounts.people])})[？?。！!呢啊]*$|(?:${alternation(words.headcounts.people)})(?:一共|总共|共)?有?(?:几个|多少个?|几名|多少名|几位|多少位)[？?。！!呢啊]*$`,
 );
+// 买车了吗, 有没有出国费, 沈阳有接待费吗: whether a thing is there (words.json yesNo); 是13.6万吗 asks the figure.
+const YES_NO = new RegExp(
+  `(?:${alternation(words.yesNo.asked)})|(?:${alternation(words.yesNo.endings)})[？?。！!\\s]*$|(?:${alternation(words.yesNo.has)})(?!多少|几)[^是]*吗[？?。！!\\s]*$`,
+);
 // 在编的有几个, 离休的多少人: people named by what they are, with 的, then how many (words.json headcountAsked.byWhat).
 const { $comment: _w, ...BY_WHAT } = words.headcountAsked.byWhat;
 const PEOPLE_BY_WHAT = new RegExp(`(${alternation(Object.keys(BY_WHAT))})的(?=人?(?:一共|总共|共)?有?(?:几|多少))`, 'g');
@@ -998,6 +1002,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const query = {
       ...u.query,
       ...(HEADCOUNT.test(raw) ? { headcount: true } : {}),
+      ...(YES_NO.test(raw) ? { yesNo: true } : {}),
       ...(column ? { column: { key: ROW_COLUMNS[column[0]]!, text: column[0] } } : {}),
       ...(subtotals ? { subtotals: true } : {}),
       ...(bound ? { targetBound: { ...bound.bound, words } } : {}),
