@@ -44,7 +44,7 @@ function noPeriod(figures: Figure[]): Reply {
   const yearly = figures.filter((f) => f.fen !== null && !f.derived);
   if (ratios.length === 0) return reply('not_found', ['上一个回答中没有按月或按季度给出的数字，无法折算全年。']);
   const ratio = ratios[0]!;
-  const said = `上一个回答给出的是比例（${ratio.label}：${show(ratio)}），比例不按月份累加，不能“照那么算全年”；要折算全年，需要按月或按季度给出的金额。`;
+  const said = `上一个回答给出的是比例（${ratio.label}：${show(ratio)}），比例不按月份累加，不能照此折算全年；要折算全年，需要按月或按季度给出的金额。`;
   if (yearly.length === 0) return reply('not_found', [said]);
   // 执行数 beside 预算数 of one project: each said by its stage.
   const stages = new Set(yearly.map((f) => f.basis)).size > 1;

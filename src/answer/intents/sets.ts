@@ -16,6 +16,8 @@ import { arithmetic } from './arithmetic.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
 import { nameKey } from '../../ingest/text/cjk.ts';
 import { projectScores, rankedListing, scoreOrder } from './rank.ts';
+import { countOf, unpricedProjects } from './list.ts';
+import { projectAmounts } from '../sources.ts';
 
 interface Member {
   department: string;
@@ -184,6 +186,8 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   const cell = cellOf(q);
   const t = cell?.target ?? q.targets[0];
   const measure = cell?.measure ?? null;
+  // 每家有几个项目: each department's projects counted.
+  if (q.listOf === 'projects' && !t && !q.byScore) return projectCounts(s, members, where, notes);
   // 辽宁有几个单位, 哪些医保局是2023年的: the departments themselves, with the documents held.
   if (!q.byScore && !t) {
     const lines = members.map((m) => `· ${m.department}（${m.doc.short}）：${held(m.doc)}`);
@@ -254,6 +258,25 @@ function perMember(s: Sources, q: StructuredQuery, members: Member[], where: str
 }
 
 const NAMES_OF: Partial<Record<string, string>> = { per_head: '人均', per_unit: '平均每个' };
+
+/**
+ * 每家有几个项目, 各医保局分别有多少个项目: each department's projects counted as its own 有几个项目 counts them — a count
+ * computed from the projects its document lists (op count, each project an input), most first; where some are printed
+ * without an amount the number is said with no count figure made (曲阳: 14, 7 of them without an amount).
+ */
+function projectCounts(s: Sources, members: Member[], where: string, notes: string[]): Reply {
+  const counted = members
+    .map((m) => {
+      const scope: Scope = { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null };
+      const projects = projectAmounts(s, m.doc, m.doc.fiscal_year, stageOf(null, scope));
+      const unpriced = unpricedProjects(s, scope);
+      return { m, projects, unpriced, total: projects.length + unpriced.length };
+    })
+    .sort((a, b) => b.total - a.total);
+  const lines = counted.map(({ m, unpriced, total }) => `· ${m.department}（${held(m.doc)}）：${total}个${unpriced.length ? `（其中${unpriced.length}个文件中没有印金额）` : ''}`);
+  const counts = counted.flatMap(({ m, projects, unpriced }) => (projects.length > 0 && unpriced.length === 0 ? [{ ...countOf(projects, '项目'), entity: m.department }] : []));
+  return reply('answered', [`${where ? `${where}部门` : '各部门'}的项目个数（从多到少）：`, ...lines, ...notes], [...counts, ...counted.flatMap((c) => c.projects)]);
+}
 
 /** The notes saying where a figure printed twice is cited from, the other printing after every figure answered. */
 function citedTwice(r: Reply, twice: { main: Figure; also: Figure }[]): Reply {
