@@ -59,6 +59,12 @@ function membersOf(catalog: Catalog, q: StructuredQuery): { members: Member[]; u
   return { members, unplaced, missing };
 }
 
+/** A row of the figure printed with its cell left empty (沈阳 表1 line 103 政府性基金预算拨款), as its own lookup says. */
+function printedBlank(s: Sources, t: Target, measure: string | null, m: Member): boolean {
+  if (t.kind !== 'metric' || measure !== null) return false;
+  return s.queries.figuresByMetric(m.doc.id, t.key).some((r) => r.flags.split(',').includes('empty') && r.year === m.doc.fiscal_year);
+}
+
 /** `（2024年预算）`: every figure of a set says which document it is from. */
 const held = (doc: CatalogDocument) => `${doc.fiscal_year}年${doc.stage}`;
 
@@ -211,6 +217,8 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   const figures: Figure[] = [];
   const apart: Figure[] = [];
   const lacking: string[] = [];
+  // A row printed with its cell empty is no figure, but it is printed: said apart from what is not printed at all.
+  const blank: string[] = [];
   const twice: { main: Figure; also: Figure }[] = [];
   for (const m of members) {
     // A score is a project's, not a department's: every project's score is ranked, named with its department.
@@ -224,13 +232,14 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
     if (main && also) twice.push({ main, also });
     if (main) figures.push(main);
     else if (other) apart.push(other);
+    else if (printedBlank(s, t!, measure, m)) blank.push(m.department);
     else lacking.push(m.department);
   }
   const what = q.byScore ? '项目自评得分' : targetName(t!, measure);
   const title = `${where ? `${where}部门` : '各部门'}${what}`;
   const op = q.arithmetic?.op;
   const adding = (op === 'sum' || op === 'average') && !q.byScore && figures.length > 0;
-  const tail = [...(lacking.length ? [`未公开此项：${lacking.join('、')}`] : []), ...notes];
+  const tail = [...(lacking.length ? [`未公开此项：${lacking.join('、')}`] : []), ...(blank.length ? [`表中此栏为空（印了此行，没有印数字）：${blank.join('、')}`] : []), ...notes];
   if (adding) {
     const kept = q.conditions.length ? meeting(figures, q.conditions) : figures;
     if (kept.length > 0) return citedTwice(withTail(otherStage(aggregate(title, kept, op), apart, '不计入'), tail), twice.filter((x) => kept.includes(x.main)));
