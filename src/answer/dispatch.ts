@@ -22,6 +22,7 @@ import { rate } from './intents/rate.ts';
 import { share } from './intents/share.ts';
 import { partBySource } from './source-parts.ts';
 import { cutOff } from './caution.ts';
+import { checkedAnswer } from './check.ts';
 import { show } from './figures.ts';
 import { printedAt } from './format.ts';
 import { reply, yearHeading, type Reply } from './reply.ts';
@@ -37,6 +38,8 @@ const HELP = '我能回答部门预算、决算公开中的数字，例如：曲
 
 export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const { catalog } = s;
+  // 三公经费超过10万了吗: the figure as asked alone, 是/否 said first.
+  if (q.check) return checkedAnswer(answerQuery(s, { ...q, check: undefined }), q.check);
   // A name several departments go by is asked back before anything is answered about either.
   const unclear = q.entities.find((e) => e.alternatives?.length);
   if (unclear) return whichOne(catalog, q, unclear);

@@ -204,6 +204,8 @@ export interface StructuredQuery {
   column?: { key: string; text: string };
   /** 它的总体目标里住院救助比例是多少: a number the project's goal text states; `text` the words naming the goal. */
   goal?: { text: string };
+  /** 三公经费超过10万了吗, 有没有20万: the figure itself checked against the bound, answered 是/否 first (query/yes-no.ts). */
+  check?: Condition;
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said before the answer. */
   notes?: string[];
 }

@@ -24,6 +24,7 @@ import { sourceOfPart } from './funds.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 import { alternation, escapeRegExp } from './normalize/words.ts';
+import { checked, yesNoOf } from './yes-no.ts';
 
 export type Understood =
   | { ok: true; query: StructuredQuery }
@@ -980,6 +981,11 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.
   const understand = (typed: string): Understood => {
+    const yesNo = yesNoOf(typed);
+    const u = understandTyped(yesNo ? yesNo.text : typed);
+    return yesNo && u.ok ? { ...u, query: checked(u.query, yesNo) } : u;
+  };
+  const understandTyped = (typed: string): Understood => {
     const raw = typeof typed === 'string' ? peopleNamed(typed) : typed;
     const kind = typeof raw === 'string' ? describeAsked(raw) : null;
     // 总体目标里的参保率: what follows the goal's name is looked for in its text, not read as names.

@@ -29,6 +29,8 @@ export interface CorpusEntry {
     set?: string;
     /** `<=500000yuan`, `between100000-500000yuan`, `<80percent`. */
     conditions?: string[];
+    /** A yes/no question's bound on the figure itself (`>100000yuan`), in the format of `conditions`. */
+    check?: string | null;
     arithmetic?: string;
     reference?: string;
     reason?: boolean;

@@ -1,0 +1,40 @@
+// 三公经费超过10万了吗: 是/否 first, then the figure as its own question answers it (query/yes-no.ts).
+import type { Condition } from '../query/ast.ts';
+import { money } from './format.ts';
+import { beforeAnswer, type Reply } from './reply.ts';
+
+/** Whether `fen` meets the condition (amounts in 元). */
+function meets(fen: number, c: Condition): boolean {
+  const yuan = fen / 100;
+  switch (c.op) {
+    case '>':
+      return yuan > c.value;
+    case '>=':
+      return yuan >= c.value;
+    case '<':
+      return yuan < c.value;
+    case '<=':
+      return yuan <= c.value;
+    case 'between':
+      return yuan >= c.value && yuan <= c.upper!;
+  }
+}
+
+/** How the figure stands to the bound, said as a fact: 高于 / 低于 / 等于, or within the range. */
+function standing(fen: number, c: Condition): string {
+  const bound = (yuan: number) => money(Math.round(yuan * 100));
+  // 是13.6万吗: a range of one amount is said as the amount.
+  if (c.op === 'between' && c.upper !== c.value) return `${meets(fen, c) ? '在' : '不在'}${bound(c.value)}到${bound(c.upper! + 0.01)}之间`;
+  const yuan = fen / 100;
+  return `${yuan > c.value ? '高于' : yuan < c.value ? '低于' : '等于'}${bound(c.value)}`;
+}
+
+/**
+ * The verdict on the answer's leading figure, said before it; an answer without one money figure of one department
+ * (not found, asked back, several departments) is left as it is, with no verdict guessed.
+ */
+export function checkedAnswer(r: Reply, c: Condition): Reply {
+  const f = r.figures[0];
+  if (r.status !== 'answered' || !f || f.fen === null || f.derived || new Set(r.figures.map((x) => x.entity)).size > 1) return r;
+  return beforeAnswer(r, `${meets(f.fen, c) ? '是' : '否'}。${f.label}${money(f.fen, f.printedIn)}，${standing(f.fen, c)}。`);
+}

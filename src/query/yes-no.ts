@@ -1,0 +1,66 @@
+// 三公经费超过10万了吗, 有没有20万, 不到5万吧, 是不是300万多: a yes/no question about a figure against an amount
+// (shapes.json yesNo). The amount bounds the figure itself, never its parts: read apart from the conditions that list them.
+import shapes from '../../grammar/shapes.json' with { type: 'json' };
+import type { Condition, StructuredQuery } from './ast.ts';
+import { alternation } from './normalize/words.ts';
+
+const { final, reach, same, about } = shapes.yesNo;
+const NUMBER = '(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+)';
+const SCALE = '(?:万|亿)';
+const MONEY = '(?:元|块钱|块)';
+const COMPARATOR = alternation(Object.values(shapes.comparators.before).flat());
+const FINAL = new RegExp(`(?:${alternation(final)})[\\s?？!！。.]*$`);
+// Not 50万以上的, 10万到50万: a bound that lists, or a range, is no amount asked of the figure.
+const AMOUNT = `${NUMBER}(?:${SCALE}|${MONEY})+(?!${alternation(Object.values(shapes.comparators.after).flat())}|的|${alternation(shapes.between.range)})`;
+// 有没有20万, 够10万块: the amount must be money, so that 有3个项目 stays a count.
+const REACH = new RegExp(`(?:${alternation(reach)})(?=${AMOUNT})`);
+const SAME = new RegExp(`(?:${alternation(same)})(?=${AMOUNT})`);
+const SAME_COMPARED = new RegExp(`(?:${alternation(same)})(?=(?:${COMPARATOR})${NUMBER})`);
+const ASKED_ABOUT = new RegExp(`(?:${alternation([...reach, ...same])})(?=${NUMBER}${SCALE}?${about}(?!少))`);
+const ASKING_END = new RegExp(`(?:${alternation([...reach, ...same])})$`);
+const COMPARED_END = new RegExp(`(?:${COMPARATOR})$`);
+// 20多万, 300万多, 5万多块: 多 beside an amount of money, not 多少.
+const ABOUT = new RegExp(`(${NUMBER})(${SCALE}?)${about}(?!少)(${SCALE}?)(${MONEY}?)`);
+
+export interface YesNo {
+  /** The question with the words asking read as a bound: 有没有20万 → 达到20万, 是不是300万多 → 超过300万. */
+  text: string;
+  /** 多 beside the amount: from it up to the next unit of its leading digit. */
+  about: boolean;
+}
+
+/** The question read as a yes/no check against an amount, or null when it asks none. */
+export function yesNoOf(typed: string): YesNo | null {
+  if (typeof typed !== 'string' || typed.length > 200) return null;
+  if (!FINAL.test(typed) && !REACH.test(typed) && !SAME.test(typed) && !SAME_COMPARED.test(typed) && !ASKED_ABOUT.test(typed)) return null;
+  const text = typed.replace(SAME_COMPARED, '');
+  const amount = ABOUT.exec(text);
+  if (amount && amount[2] + amount[3] + amount[4] !== '') {
+    // 是不是300万多 → 超过300万: the words asking give way to the bound, a comparator typed stays (超过20多万).
+    const before = text.slice(0, amount.index).replace(ASKING_END, '');
+    const bound = COMPARED_END.test(before) ? '' : '超过';
+    return { text: `${before}${bound}${amount[1]}${amount[2]}${amount[3]}${amount[4]}${text.slice(amount.index + amount[0].length)}`, about: true };
+  }
+  return { text: text.replace(SAME, '等于').replace(REACH, '达到'), about: false };
+}
+
+/** What may follow the bound in a yes/no question (超过10万了没有): nothing it lists. */
+const AFTER_BOUND = new RegExp(`^(?:了|啊|呀|\\s|${alternation(final)})*$`);
+
+/** The step of the leading digit of an amount in 元 (300万 → 100万): 300万多 is below 400万. */
+const leadingStep = (yuan: number): number => 10 ** Math.floor(Math.log10(yuan));
+
+/**
+ * The query of a question asking yes or no: its one bound on money after the figure, with nothing listed after it
+ * (超过5万的项目 lists them), becomes the check; what is asked is the figure itself.
+ */
+export function checked(q: StructuredQuery, yesNo: YesNo): StructuredQuery {
+  const [c] = q.conditions;
+  if (!c || q.conditions.length !== 1 || c.unit !== 'yuan' || !c.unitTyped || q.set || q.within || q.targetBound || q.arithmetic || q.reference) return q;
+  if (q.targets.length !== 1 || q.entities.length > 1 || q.candidates.length > 0) return q;
+  const at = q.text.lastIndexOf(c.text);
+  if (at < 0 || !AFTER_BOUND.test(q.text.slice(at + c.text.length))) return q;
+  const check: Condition = yesNo.about && c.value > 0 ? { ...c, op: 'between', upper: c.value + leadingStep(c.value) - 0.01 } : c;
+  const { countAsked: _count, ...rest } = q;
+  return { ...rest, intent: q.intent === 'breakdown' || q.intent === 'list' ? 'lookup' : q.intent, conditions: [], listOf: q.intent === 'list' ? null : q.listOf, check };
+}
