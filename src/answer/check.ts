@@ -1,24 +1,11 @@
 // 三公经费超过10万了吗: 是/否 first, then the figure as its own question answers it (query/yes-no.ts).
 import type { Condition } from '../query/ast.ts';
+import { holds } from './conditions.ts';
 import { money } from './format.ts';
 import { beforeAnswer, type Reply } from './reply.ts';
 
 /** Whether `fen` meets the condition (amounts in 元). */
-function meets(fen: number, c: Condition): boolean {
-  const yuan = fen / 100;
-  switch (c.op) {
-    case '>':
-      return yuan > c.value;
-    case '>=':
-      return yuan >= c.value;
-    case '<':
-      return yuan < c.value;
-    case '<=':
-      return yuan <= c.value;
-    case 'between':
-      return yuan >= c.value && yuan <= c.upper!;
-  }
-}
+const meets = (fen: number, c: Condition): boolean => holds(c, fen / 100);
 
 /** How the figure stands to the bound, said as a fact: 高于 / 低于 / 等于, or within the range. */
 function standing(fen: number, c: Condition): string {

@@ -15,7 +15,8 @@ function measured(f: Figure, unit: Condition['unit']): number | null {
   return (unit === 'percent') === (f.unit === '%') ? f.value : null;
 }
 
-function holds(c: Condition, x: number): boolean {
+/** Whether `x`, in the condition's unit, meets it. */
+export function holds(c: Condition, x: number): boolean {
   switch (c.op) {
     case '>':
       return x > c.value;
