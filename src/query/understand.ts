@@ -870,10 +870,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
   const visitor = createMentionsVisitor(parser);
   // Built on the first latin question only: it is a third of the start-up, and most people type Chinese.
   let pinyin: ((text: string) => string) | null = null;
-  const normalized = (raw: string) => {
-    const text = normalizeQuestion(raw);
-    return /[a-z]/.test(text) ? (pinyin ??= createPinyinResolver(lexicon.phrases(), lexicon.projectNames()))(text) : text;
-  };
+  const normalized = (raw: string, text = normalizeQuestion(raw)) =>
+    /[a-z]/.test(text) ? (pinyin ??= createPinyinResolver(lexicon.phrases(), lexicon.projectNames()))(text) : text;
   const projects = lazyProjectSearch(() => buildProjectSearch(catalog.projects, built.search));
   // Made when a question first tells projects apart: a question naming none never reads every project.
   let projectNames: Map<number, string> | null = null;
@@ -1000,8 +998,10 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const subtotals = typeof columnRead === 'string' ? SUBTOTALS.exec(columnRead) : null;
     const subtotalRead = subtotals ? columnRead.replace(subtotals[0], ' ') : columnRead;
     // 补助的人数在五人以上的项目: the bound read apart, on the question with its numerals as digits.
-    const bound = typeof subtotalRead === 'string' && subtotalRead.length < 200 ? targetBoundOf(normalizeQuestion(subtotalRead)) : null;
-    const u = understandText(bound ? bound.rest : subtotalRead);
+    // Normalised once: without a bound, that text is what understandText reads.
+    const normal = typeof subtotalRead === 'string' && subtotalRead.length < 200 ? normalizeQuestion(subtotalRead) : undefined;
+    const bound = normal !== undefined ? targetBoundOf(normal) : null;
+    const u = bound ? understandText(bound.rest) : understandText(subtotalRead, normal);
     if (!u.ok) return u;
     // The indicator's words: those typed before the bound, the department's name and linking words left out.
     const words = bound ? u.query.entities.reduce((w, e) => w.replace(e.text, ''), bound.before).replace(/^(?:的|有|在|哪些|哪个|哪几个|哪一个|哪几项)+(?:项目)?(?:的|里|中)?|(?:的|在|里|中|是|为)+$/g, '').trim() : '';
@@ -1019,11 +1019,12 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
   };
   return { understand };
 
-  function understandText(raw: string): Understood {
+  /** `normal`: normalizeQuestion(raw) when the caller has it already. */
+  function understandText(raw: string, normal?: string): Understood {
     if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'empty' };
     if (questionTooLong(raw)) return { ok: false, reason: 'too_long' };
     // One spelling for width, script, numerals and fillers, and latin read as pinyin, before any word is looked up.
-    const text = normalized(raw);
+    const text = normalized(raw, normal);
     if (text === '') return { ok: false, reason: 'empty' };
     const first = read(text);
     // Words not understood, or loosely matched, may be homophones of a known name (连湖, 离修): read once more as it.
