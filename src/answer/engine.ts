@@ -17,7 +17,7 @@ import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
 import { reply, toResult, type Formatted, type Reply } from './reply.ts';
-import { createMemo, type Sources } from './sources.ts';
+import { createMemo, isKept, type Sources } from './sources.ts';
 import type { AskResult, CatalogDocument, DialogContext, Engine } from './types.ts';
 
 const REFUSALS = {
@@ -127,7 +127,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const answered = narratedFirst(printed, understood.query, indicator ?? found);
     const r = yesNoFirst(understood.query, query.owner ? whose(answered) : answered);
     // A set answer's warnings and cautions read the failed checks of every department it cites: one query for all.
-    const format = () => toResult(text, r, queries, formatted);
+    const format = () => toResult(text, r, queries, isKept(r) ? formatted : undefined);
     const result = readsEveryDocument(query) ? queries.acrossDocuments(format) : format();
     // A message nothing understood leaves the conversation where it was, and so does arithmetic on earlier answers
     // (两者合计 → 两者差多少 are of the same two).
