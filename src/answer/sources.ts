@@ -62,7 +62,11 @@ const FALLBACKS: Record<string, { metric: string; scope?: string }> = {
   'vehicles.count': { metric: 'assets.vehicles' },
 };
 
-/** Figures of a named metric (“三公”经费, 机关运行经费, 车辆…) in one document and year. */
+/**
+ * Figures of a named metric (“三公”经费, 机关运行经费, 车辆…) in one document and year. A figure made here gains its
+ * fields by Object.assign, not by spreading it into a new object: V8 kept the objects made by spreading figures alive
+ * through young-generation collections (see visitor.ts readAt).
+ */
 export function metricFigures(s: Sources, doc: CatalogDocument, key: string, year: number, asked = ''): Figure[] {
   const metric = metricOf(key);
   const kind = metric.kind === 'count' ? 'count' : 'money';
@@ -76,14 +80,14 @@ export function metricFigures(s: Sources, doc: CatalogDocument, key: string, yea
   const own = metric.kind === 'percent' ? stated.filter((f) => f.aspect === 'share' && f.year === year) : amountFacts(stated, year);
   const facts = own
     .sort((a, b) => Number(b.label === asked) - Number(a.label === asked))
-    .map((f, i) => ({ ...fromFact(f, doc, doc.department, metric.printed ? f.label : metric.name), rank: 100_000_000 + i }));
+    .map((f, i) => Object.assign(fromFact(f, doc, doc.department, metric.printed ? f.label : metric.name), { rank: 100_000_000 + i }));
   const fallback = FALLBACKS[key];
   if (found.length === 0 && facts.length === 0 && fallback) {
     found = rows(fallback.metric).filter((r) => !fallback.scope || r.scope.split(',').includes(fallback.scope));
   }
   // A row printed with the metric's own name in a table whose rows the ingest does not tag (绩效自评表 部门年初预算收入金额).
   if (found.length === 0 && facts.length === 0) found = s.queries.figuresByLabel(doc.id, metric.name).filter(fit);
-  const cells = headlinePerTable(found).map((r) => ({ ...fromCell(r, doc, s.entity(doc, r.unit_id), metric.name), printed: printedName(r, key) }));
+  const cells = headlinePerTable(found).map((r) => Object.assign(fromCell(r, doc, s.entity(doc, r.unit_id), metric.name), { printed: printedName(r, key) }));
   return [...cells, ...facts].sort((a, b) => a.rank - b.rank);
 }
 
@@ -120,7 +124,7 @@ export function subjectFigures(s: Sources, doc: CatalogDocument, codes: string[]
  * 公开06表 prints 公用经费 only): the cell is that part, labelled so (邮电费·基本支出), never the subject's total.
  */
 export function partsMarked(cells: Figure[]): Figure[] {
-  return cells.map((f) => (f.measure !== undefined && MEASURES.has(f.measure) ? { ...f, label: `${f.label}·${metricOf(f.measure).name}`, part: true } : f));
+  return cells.map((f) => (f.measure !== undefined && MEASURES.has(f.measure) ? Object.assign({}, f, { label: `${f.label}·${metricOf(f.measure).name}`, part: true }) : f));
 }
 
 /**

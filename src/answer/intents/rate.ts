@@ -49,7 +49,7 @@ function projectRates(s: Sources, scope: Scope, ids: number[]): Rated[] {
       const entity = s.entity(doc, p.unit_id);
       const facts = s.queries.factsByName(doc.id, p.name_key).filter(isRate(scope.year));
       const owners = s.queries.owners(doc.id).filter((o) => o.project_id === p.id);
-      const of = (f: Figure): Figure => ({ ...f, of: p.name });
+      const of = (f: Figure): Figure => Object.assign({}, f, { of: p.name });
       return {
         name: p.name,
         id: p.id,
