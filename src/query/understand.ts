@@ -302,7 +302,14 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
  * the year before: read as 比上年, the year named kept to be checked against the document's.
  */
 function sinceYear(m: Mentions): number | undefined {
-  const since = m.reason ? m.comparisons.find((c) => c.year !== undefined)?.year : undefined;
+  // 比2022年多了多少: how much it changed since the year named (the only year typed: 2023年比2022年 computes the two
+  // printed), one comparison with its way and nothing else computed,
+  // is the change the text states too — its amount leads, not the earlier year's figure.
+  const [only] = m.comparisons;
+  const amount = m.comparisons.length === 1 && only!.year !== undefined && only!.direction !== null && m.arithmetic.every((a) => a.op === 'difference') && m.years.every((y) => y === only!.year);
+  // 跟上一年比多了多少: the same of the year before, named as such.
+  if (m.previousYear && m.comparisons.some((c) => c.direction !== null) && m.arithmetic.every((a) => a.op === 'difference')) m.changeAsked = true;
+  const since = m.reason || amount ? m.comparisons.find((c) => c.year !== undefined)?.year : undefined;
   if (since === undefined) return undefined;
   m.previousYear = m.changeAsked = true;
   m.years = m.years.filter((y) => y !== since);

@@ -13,7 +13,7 @@ import { asProject } from '../namesakes.ts';
 import { reply, yearHeading, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, pick, type Sources } from '../sources.ts';
-import { compare } from './compare.ts';
+import { compare, sinceAnother } from './compare.ts';
 import { namedHeadcounts, projectHeadcounts } from './headcounts.ts';
 import { projectPeopleTargets } from './performance.ts';
 import { namedTables, shared } from '../table-rows.ts';
@@ -377,6 +377,8 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
     if (units.length > 1) return withNote(arithmetic(s, { ...q, listOf: null }, units), scopes[0]!.yearNote ? [scopes[0]!.yearNote] : []);
   }
   const scope = scopes[0]!;
+  const other = scopes.length === 1 ? sinceAnother(q, scope) : null;
+  if (other) return other;
   // 公职律师费和举报奖励费这三个项目合计: the things read are not as many as the question says — asked back, never computed
   // on fewer or more than it meant.
   const count = q.arithmetic!.count;

@@ -86,14 +86,20 @@ function partsByChange(s: Sources, scope: Scope, t: Target, year: number): Figur
     .sort((a, b) => size(b) - size(a));
 }
 
+/** 为什么比2021年涨了, 比2021年多了多少 of a 2023 document: the text states the change since 2022 only. */
+export function sinceAnother(q: StructuredQuery, scope: Scope): Reply | null {
+  const year = scope.year;
+  return q.since !== undefined && q.since !== year - 1 ? reply('not_found', [`${heading(scope.entity, scope.doc)}只说明与${year - 1}年相比的增减，没有与${q.since}年相比的。`]) : null;
+}
+
 function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
   const year = scope.year;
   const stage = stageOf(q.stage, scope);
   const name = targetName(t);
   const years = q.years.length > 1 ? [...q.years].sort((a, b) => b - a) : [year, year - 1];
   const found = years.map((y) => ({ y, f: pick(targetFigures(s, scope, t, y), stage).main[0] ?? null }));
-  // 为什么比2021年涨了 of a 2023 document: the text states the change since 2022 only.
-  if (q.since !== undefined && q.since !== year - 1) return reply('not_found', [`${heading(scope.entity, scope.doc)}只说明与${year - 1}年相比的增减，没有与${q.since}年相比的。`]);
+  const other = sinceAnother(q, scope);
+  if (other) return other;
   const stated = statedChange(s, scope, t, year, found[0]?.f ?? null) ?? (found[1]?.f ? undefined : wholeChange(s, scope, t, year, found[0]?.f ?? null));
   // Last year not printed, but the change stated: last year computed from the two, said to be computed.
   const derived = q.years.length < 2 && stated && !stated.statedFor && !found[1]?.f ? priorFromChange(stated) : null;
