@@ -35,7 +35,8 @@ function holds(name: string, phrase: string): boolean {
   return true;
 }
 
-export function bracketedItems(text: string, m: Mentions, found: Found, projects: CatalogProject[]): void {
+/** `projects`: those the items may name, listed only when a bracket of items is typed (the catalog's are read when first asked). */
+export function bracketedItems(text: string, m: Mentions, found: Found, projects: () => CatalogProject[]): void {
   const counted = m.counted[0];
   const bracket = BRACKETED.exec(text);
   if (!counted || !bracket || m.arithmetic.length === 0 || bracket.index < counted.end) return;
@@ -45,7 +46,7 @@ export function bracketedItems(text: string, m: Mentions, found: Found, projects
   const arith = m.arithmetic.find((a) => a.start >= counted.end)?.start ?? bracket.index;
   const funds = text.slice(counted.end, Math.min(arith, bracket.index)).replace(OWN, '').trim();
   if ([...funds].length < 2) return;
-  const pool = projects.filter((p) => holds(p.name, funds));
+  const pool = projects().filter((p) => holds(p.name, funds));
   const picks = items.map((item) => [...new Set(pool.filter((p) => holds(p.name, item)).map((p) => p.name))]);
   if (picks.some((p) => p.length !== 1) || new Set(picks.map((p) => p[0])).size !== items.length) return;
   const region = `${funds}${bracket[1]}`;

@@ -945,7 +945,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // 固定资产其中车辆, 固定资产除去车辆: a word of containment or a difference between them says the second is a part of the first.
     projectColumn(m, found);
     projectScore(m, found);
-    bracketedItems(text, m, found, scope ? [...scope].flatMap((id) => catalog.projectsOf(id)) : catalog.projects);
+    bracketedItems(text, m, found, () => (scope ? [...scope].flatMap((id) => catalog.projectsOf(id)) : catalog.projects));
     const ofWhole = partsOfWhole(text, m, found);
     if (!m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit') && !ofWhole) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
     // 中央和省里下达的…资金: words elsewhere in the question tell apart the projects a loose name matched.
