@@ -15,7 +15,8 @@ const AMOUNT = `${NUMBER}(?:${SCALE}|${MONEY})+(?!${alternation(Object.values(sh
 // 有没有20万, 够10万块: the amount must be money, so that 有3个项目 stays a count.
 const REACH = new RegExp(`(?:${alternation(reach)})(?=${AMOUNT})`);
 const SAME = new RegExp(`(?:${alternation(same)})(?=${AMOUNT})`);
-const SAME_COMPARED = new RegExp(`(?:${alternation(same)})(?=(?:${COMPARATOR})${NUMBER})`);
+// 是不是超过10万, 有没有超过1万块钱: before a comparator these words only ask.
+const SAME_COMPARED = new RegExp(`(?:${alternation([...same, ...reach])})(?=(?:${COMPARATOR})${NUMBER})`);
 const ASKED_ABOUT = new RegExp(`(?:${alternation([...reach, ...same])})(?=${NUMBER}${SCALE}?${about}(?!少))`);
 const ASKING_END = new RegExp(`(?:${alternation([...reach, ...same])})$`);
 const COMPARED_END = new RegExp(`(?:${COMPARATOR})$`);
