@@ -517,7 +517,7 @@ function samePairedOnce(m: Mentions, entities: EntityRef[], found: Found): void 
  * the question's text (answer/intents/arithmetic.ts); a figure named there (平均每位职工的人员经费) stays.
  */
 function peopleAfterEach(text: string, m: Mentions, found: Found): void {
-  const each = m.arithmetic.find((a) => a.op === 'per_head' && /每[个位名人]?$|每一个$/.test(a.text));
+  const each = m.arithmetic.find((a) => a.op === 'per_head' && /每[个位名人]?$|每[一1]个$|平均[一1][个名位]$/.test(a.text));
   if (!each) return;
   const after = text.slice(each.end).replace(/(?:的|是|为|要|有|能|得|花|分到|拿到)?(?:多少|几)\S*$/, '');
   const people = (w: string) => w !== '' && after.startsWith(w.replace(/^的/, ''));
@@ -528,10 +528,10 @@ function peopleAfterEach(text: string, m: Mentions, found: Found): void {
 
 /** Words for people a figure may be divided among (职工, 离休干部), longest first. */
 const PEOPLE = [...new Set([...words.headcounts.people, ...words.headcountAsked.people])].sort((a, b) => b.length - a.length);
-const EACH_OF_PEOPLE = new RegExp(`(?:平均)?每(?:一个|个|名|位)(?=(${alternation(PEOPLE)}))`, 'g');
+const EACH_OF_PEOPLE = new RegExp(`(?:(?:平均)?每(?:[一1]个|个|名|位)|平均[一1](?:个|名|位))(?=(${alternation(PEOPLE)}))`, 'g');
 
 /**
- * 平均每个职工的人员经费, 每个职工的工资福利支出, 平均每个人: 每个 before a word for people divides among them (per head), as
+ * 平均每个职工的人员经费, 每个职工的工资福利支出, 平均一个职工: 每个 before a word for people divides among them (per head), as
  * 每名 and 人均 do — not an average over the things held (平均每个项目), nor the people words of a figure's name (人员经费).
  */
 function perHeadOfPeople(text: string, m: Mentions): void {

@@ -277,6 +277,12 @@ function perHead(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const staff = (x: Target) => x.kind === 'metric' && STAFF.has(x.key);
   const t = q.targets.find((x) => !staff(x))!;
   const authorized = q.targets.some((x) => x.kind === 'metric' && x.key === HEADCOUNTS.authorized) || /编制/.test(q.text);
+  // 按编制和按实有分别多少: both headcounts named, both divisions.
+  if (authorized && /实有/.test(q.text) && t && staffFigure(t)) {
+    const [a, b] = [perHead(s, { ...q, text: q.text.replace(/实有/g, '') }, scope), perHead(s, { ...q, text: q.text.replace(/编制/g, ''), targets: q.targets.filter((x) => !(x.kind === 'metric' && x.key === HEADCOUNTS.authorized)) }, scope)];
+    const done = [a, b].filter((r) => r.status === 'answered');
+    return reply(done.length ? 'answered' : 'not_found', [...a.lines, ...b.lines], done.flatMap((r) => r.figures));
+  }
   const key = authorized ? HEADCOUNTS.authorized : HEADCOUNTS.actual;
   const head = yearHeading(scope.entity, scope.doc, scope.year);
   if (!t) return reply('not_found', [`${head}：人均什么？例如：人均人员经费。`]);
@@ -387,6 +393,12 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
     return reply('ambiguous', [`问题说的是${count}项，但只认出${q.targets.length}项：${names}。请把要计算的${count}项逐一写出。`]);
   }
   const note = scope.yearNote && scopes.length === 1 ? [scope.yearNote] : [];
+  // 莲湖和曲阳的人均人员经费: each department's own, one after the other — never the first alone.
+  if ((op === 'per_head' || op === 'per_unit') && scopes.length > 1) {
+    const each = scopes.map((sc) => withNote(op === 'per_head' ? perHead(s, q, sc) : perUnit(s, q, sc), sc.yearNote ? [sc.yearNote] : []));
+    const done = each.filter((r) => r.status === 'answered');
+    return reply(done.length ? 'answered' : 'not_found', each.flatMap((r) => r.lines), done.flatMap((r) => r.figures));
+  }
   if (op === 'per_head') return withNote(perHead(s, q, scope), note);
   if (op === 'per_unit') return withNote(perUnit(s, q, scope), note);
   // 增幅, 增长率: the percent the text states is the answer, before any computed from its amounts.
