@@ -193,6 +193,8 @@ export interface StructuredQuery {
   describe?: { words: string[]; text: string };
   /** 特定目标类项目有哪些, 项目类别有哪些: projects asked by a category (its metric; null: the categories themselves), listed or counted. */
   category?: { key: string | null; listed: boolean };
+  /** 三公经费下降幅度超过30%吗: a bound on one figure's stated change, asked whether the change meets it. */
+  changeBound?: Condition;
   /**
    * 补助的人数在五人以上的项目: projects by a 绩效 target's number counted in `unit` (shapes.json targetBound), the
    * indicator named by `words` (typed before the bound, the department's name left out).

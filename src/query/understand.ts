@@ -611,6 +611,21 @@ function partAfterWhole(text: string, m: Mentions, found: Found): void {
   found.targets = found.targets.filter((t) => t.kind === 'metric' && t.key === part!.key);
 }
 
+/**
+ * 北票三公经费下降幅度超过30%吗, 莲湖公务员医疗补助减少超过一半吗: a bound in per cent on one figure, with a word of
+ * change, asks whether its stated change meets it — the change as stated and the verdict —, not which of its parts do.
+ */
+function changeBound(text: string, m: Mentions, found: Found): StructuredQuery['changeBound'] {
+  const [c] = m.conditions;
+  const change = m.changeAsked || m.arithmetic.some((a) => a.op === 'growth') || FALL.test(text) || RISE.test(text);
+  if (!c || m.conditions.length !== 1 || c.unit !== 'percent' || c.op === 'between' || found.targets.length !== 1 || !change) return undefined;
+  if (m.sets.length + m.listTargets.length + m.scopes.length > 0 || m.intents.some((i) => i === 'rank' || i === 'list')) return undefined;
+  m.conditions = [];
+  m.changes = null;
+  m.arithmetic = [{ op: 'growth', text: c.text, start: c.start, end: c.end }];
+  return { op: c.op, value: c.value, upper: null, unit: 'percent', unitTyped: true, text: c.text };
+}
+
 /** The stage of a project's column named as a measure (项目执行数: 决算数). */
 const PROJECT_COLUMNS: Record<string, Stage> = { 'project.executed': '决算', 'project.budget': '预算' };
 
@@ -979,9 +994,10 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const level = whereSpent(text, m, entities, found);
     const category = projectCategory(text, m, found);
     const titledTables = twoNamedTables(text, m, found);
+    const bounded = changeBound(text, m, found);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
-    return { ok: true, query: blocksCounted({ ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined, tables: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(money ? { money } : {}) }) };
+    return { ok: true, query: blocksCounted({ ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(bounded ? { changeBound: bounded } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined, tables: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(money ? { money } : {}) }) };
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.

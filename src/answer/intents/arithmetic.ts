@@ -5,6 +5,7 @@
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import type { ArithmeticOp, StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
+import { describe, holds } from '../conditions.ts';
 import { changeFigure, derivedFigure, fallsAsPrinted, fromCell, percentValue, priorFromChange, show, usable, type Figure } from '../figures.ts';
 import { money, percent, tableName } from '../format.ts';
 import type { SourceTableRow } from '../../store/schema.ts';
@@ -410,7 +411,10 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
     // The amount of the change stated with it, beside the rate (增长92.75%，增加122.44万元).
     const amount = stated?.change?.fen != null ? changeFigure(stated) : null;
     const by = amount ? `，${amount.fen! < 0 ? '减少' : stated!.change!.direction ?? '增加'}${money(Math.abs(amount.fen!), amount.printedIn)}` : '';
-    if (percent) return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(q.targets[0]!)}：${whose}${stated.change!.basis ? `比${stated.change!.basis}` : '比上年'}${(percent.value as number) < 0 ? '下降' : '增长'}${Math.abs(percent.value as number).toFixed(2)}%${by}`], [...(q.fall ? fallsAsPrinted([percent]) : [percent]), ...(amount ? [amount] : []), stated]);
+    // 下降超过30%吗: the verdict on the change as stated, a change the other way meeting no bound on it.
+    const moved = q.fall ? -(percent?.value as number) : (percent?.value as number);
+    const verdict = q.changeBound && percent ? `。${describe(q.changeBound, q.fall ? '降幅' : '增幅')}：${moved > 0 && holds(q.changeBound, moved) ? '是' : '否'}` : '';
+    if (percent) return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(q.targets[0]!)}：${whose}${stated.change!.basis ? `比${stated.change!.basis}` : '比上年'}${(percent.value as number) < 0 ? '下降' : '增长'}${Math.abs(percent.value as number).toFixed(2)}%${by}${verdict}`], [...(q.fall ? fallsAsPrinted([percent]) : [percent]), ...(amount ? [amount] : []), stated]);
   }
   // 支出比去年多了多少: the change the text states answers it, as it answers 比上年增加了多少 — never a difference computed
   // beside it; computed only where none is stated.
