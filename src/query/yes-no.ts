@@ -2,10 +2,11 @@
 // (shapes.json yesNo). The amount bounds the figure itself, never its parts: read apart from the conditions that list them.
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import type { Condition, StructuredQuery } from './ast.ts';
+import { DIGIT_CHARS, SMALL_UNITS } from './normalize/chinese-digits.ts';
 import { alternation } from './normalize/words.ts';
 
 const { final, reach, same, about } = shapes.yesNo;
-const NUMBER = '(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+)';
+const NUMBER = `(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[${DIGIT_CHARS}${Object.keys(SMALL_UNITS).join('')}]+)`;
 const SCALE = '(?:万|亿)';
 const MONEY = '(?:元|块钱|块)';
 const COMPARATOR = alternation(Object.values(shapes.comparators.before).flat());
