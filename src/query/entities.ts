@@ -1,7 +1,7 @@
 // Who a question is about: the departments and sub-units named, each once.
 import type { EntityChoice, EntityRef } from './ast.ts';
 import type { Catalog } from './catalog.ts';
-import type { Mentions } from './grammar/visitor.ts';
+import type { Mentions, Span } from './grammar/visitor.ts';
 import type { Scope } from './loose.ts';
 import { orgAliasesOf, placeAliasesOf, placesOf } from './lexicon/aliases.ts';
 import { contains, divisions } from '../store/places/divisions.ts';
@@ -107,6 +107,20 @@ export function narrowByPlace(entities: EntityRef[], m: Mentions): void {
       if (entities[i]!.alternatives?.length && m.sets[s]!.place !== null) narrow(m.sets[s]!.text, () => m.sets.splice(s, 1));
     }
   }
+}
+
+/**
+ * 辽宁省朝阳市北票市和河北省保定市曲阳县的医保局, 辽宁 北票, 辽宁省朝阳市的医保局: a place word typed right before a
+ * department or a place lying in it (a space or 的 between at most) is their chain of places — that department, or the
+ * narrower place's departments, not the wider place's set.
+ */
+export function placesBeforeDepartments(text: string, m: Mentions): void {
+  const typedBefore = (s: Span, e: Partial<Span>) => e.start !== undefined && e.start >= s.end && /^[\s的]*$/.test(text.slice(s.end, e.start));
+  // (A place's name alone is read: 辽宁的医保局 names no division, and stays a set.)
+  const inPlace = (s: Mentions['sets'][number], e: Mentions['entities'][number]) => lyingIn(s.text, [{ department: e.department, unitId: e.unitId, name: e.name }])?.length;
+  const named = (place: string) => (divisions().forms.get(place) ?? []).map((f) => f.division);
+  const narrower = (s: Mentions['sets'][number], t: Mentions['sets'][number]) => t.place !== null && named(s.text).some((o) => named(t.place!).some((i) => contains(o, i)));
+  m.sets = m.sets.filter((s) => s.place === null || !(m.entities.some((e) => typedBefore(s, e) && inPlace(s, e)) || m.sets.some((t) => t !== s && typedBefore(s, t) && narrower(s, t))));
 }
 
 /**

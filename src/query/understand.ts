@@ -3,7 +3,7 @@
 import type { Catalog } from './catalog.ts';
 import type { Stage } from '../store/schema.ts';
 import type { Comparison, EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
-import { entitiesOf, looseUnitWords, narrowByPlace, placeOwnLevel, placeUnitOrgs, scopeOf, unheldOrganisations } from './entities.ts';
+import { entitiesOf, looseUnitWords, narrowByPlace, placesBeforeDepartments, placeOwnLevel, placeUnitOrgs, scopeOf, unheldOrganisations } from './entities.ts';
 import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
 import { createMentionsVisitor, emptyMentions, noted, settleMentions, type Mentions, type Span } from './grammar/visitor.ts';
@@ -926,6 +926,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const entities = entitiesOf(m);
     // 长春 朝阳区: a place typed apart says which of the departments a shared name goes by.
     narrowByPlace(entities, m);
+    placesBeforeDepartments(text, m);
     // 抚顺 医保中心: the unit at the place named; before the scope, which it may narrow.
     found.unknown.push(...placeUnitOrgs(entities, m.unitOrgs, catalog.departmentsGoingBy));
     looseUnitWords(text, m, entities);
