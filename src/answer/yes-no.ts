@@ -10,7 +10,8 @@ import { beforeAnswer, type Reply } from './reply.ts';
  */
 export function yesNoFirst(q: StructuredQuery, r: Reply): Reply {
   const f = r.figures[0];
-  const one = q.entities.length <= 1 && !q.set && q.targets.length === 1 && (q.intent === 'lookup' || q.intent === 'breakdown');
+  // 有代办员吗: the people counted, whatever project names their words matched loosely.
+  const one = q.entities.length <= 1 && !q.set && (q.targets.length === 1 || (q.headcount && r.figures.every((x) => x.fen === null))) && (q.intent === 'lookup' || q.intent === 'breakdown');
   if (!q.yesNo || r.status !== 'answered' || !one || !f || f.derived) return r;
   const amount = f.fen ?? (typeof f.value === 'number' ? f.value : null);
   if (amount === null) return r;

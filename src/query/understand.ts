@@ -156,12 +156,15 @@ const BACKWARD = new RegExp(alternation(words.backward.words));
 const SPENT = new RegExp(alternation(words.spentThisYear.words));
 // 村级代办员有几个: people the text counts (words.json headcounts), then how many.
 const HEADCOUNT = new RegExp(
-  `(?:${alternation(words.headcountAsked.counters)})(?![次员民])|(?:有多少|多少个|几个)\\S{0,8}?(?:${alternation([...words.headcountAsked.people, ...words.headcounts.people])})[？?。！!呢啊]*$|(?:${alternation(words.headcounts.people)})(?:一共|总共|共)?有?(?:几个|多少个?|几名|多少名|几位|多少位)[？?。！!呢啊]*$`,
+  `(?:${alternation(words.headcountAsked.counters)})(?![次员民])|(?:有多少|多少个|几个)\\S{0,8}?(?:${alternation([...words.headcountAsked.people, ...words.headcounts.people])})[？?。！!呢啊]*$|(?:${alternation(words.headcounts.people)})(?:一共|总共|共)?有?(?:几个|多少个?|几名|多少名|几位|多少位)[？?。！!呢啊]*$` +
+    // 有离休干部吗, 有没有退休人员: whether there are such people is asked of their count, never of money paid to them.
+    `|(?:${alternation(words.yesNo.asked)}|有)\\S{0,4}?(?:${alternation(words.headcounts.people)})(?:吗|没有|没)?[？?。！!呢啊]*$`,
 );
 // 买车了吗, 有没有出国费, 沈阳有接待费吗: whether a thing is there (words.json yesNo); 是13.6万吗 asks the figure.
 const YES_NO = new RegExp(
   `(?:${alternation(words.yesNo.asked)})|(?:${alternation(words.yesNo.endings)})[？?。！!\\s]*$|(?:${alternation(words.yesNo.has)})(?!多少|几)[^是]*吗[？?。！!\\s]*$`,
 );
+const WHETHER_END = /(?<!了)没有?(?=[？?。！!\s]*$)/;
 // 在编的有几个, 离休的多少人: people named by what they are, with 的, then how many (words.json headcountAsked.byWhat).
 const { $comment: _w, ...BY_WHAT } = words.headcountAsked.byWhat;
 const PEOPLE_BY_WHAT = new RegExp(`(${alternation(Object.keys(BY_WHAT))})的(?=人?(?:一共|总共|共)?有?(?:几|多少))`, 'g');
@@ -1014,7 +1017,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const goal = typeof raw === 'string' && !kind ? GOAL_TEXT.exec(raw) : null;
     // Nothing before the goal's name (总体目标里的比例是多少): the goal of what was answered last, as 它的 says.
     const before = goal ? raw.slice(0, goal.index).trim() || '它的' : '';
-    const read = kind ? kind.rest : goal ? before : raw;
+    // 还有离休干部没有: the ending asking whether is no word of what is asked (离休干部没 is no name).
+    const read = (kind ? kind.rest : goal ? before : raw).replace(WHETHER_END, '');
     // 单价超过10万元的: a row column named is read apart, so the rest reads as typed (政府采购 超过10万元的).
     const column = typeof read === 'string' ? ROW_COLUMN.exec(read) : null;
     // 政府采购小计合计: the subtotal rows asked, read apart too (政府采购 合计).
