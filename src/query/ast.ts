@@ -35,6 +35,11 @@ export interface DepartmentSet {
   text: string;
   /** 2023年那两家, 这三个单位: how many departments the question says the set holds (a set of another size is asked back). */
   count?: number;
+  /**
+   * 除了沈阳, 北票不算, 不算决算的话, 只看预算: the departments (and places) the question leaves out, as typed in `text`; a stage
+   * left out or kept only is the set's `stage`. The answer says which departments were left out.
+   */
+  except?: { departments: string[]; places: string[]; text: string };
 }
 
 export type Comparison = '>' | '>=' | '<' | '<=' | 'between';

@@ -8,6 +8,7 @@ import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
 import { createMentionsVisitor, emptyMentions, noted, settleMentions, type Mentions, type Span } from './grammar/visitor.ts';
 import { distinguishProjects } from './distinguish.ts';
+import { exclusionsOf, type Exclusion } from './exclusion.ts';
 import { bracketedItems } from './bracketed.ts';
 import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { assembleLexicon, lexiconData, type Lexicon } from './lexicon/lexicon.ts';
@@ -704,6 +705,17 @@ function shareBaseOf(m: Mentions, found: Found): StructuredQuery['base'] {
   return target ? { target, whole: named.whole } : null;
 }
 
+/**
+ * 除了沈阳，哪家人员经费最高, 不算决算的话: a clause leaving departments out (or keeping only a stage's) is asked of the set,
+ * whether or not a set word was typed; the stage it keeps is the set's.
+ */
+function excluding(q: StructuredQuery, except: Exclusion | null): StructuredQuery {
+  if (!except) return q;
+  const set = q.set ?? { text: except.text, places: [], which: false, stage: null };
+  const left = except.departments.length + except.places.length > 0 ? { except: { departments: except.departments, places: except.places, text: except.text } } : {};
+  return { ...q, set: { ...set, ...(except.stage ? { stage: except.stage } : {}), ...left } };
+}
+
 /** The question's shape beyond what it names: a set of departments, conditions, arithmetic, references. */
 function shapesOf(text: string, m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 'conditions' | 'arithmetic' | 'reason' | 'reference' | 'catalogue'> {
   // 辽宁几个医保单位: a set word and a place together are one set, of that place; 辽宁和河北的: of each place.
@@ -915,6 +927,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
       if (again?.foreign.length) m = again;
     }
     if (m.refusals.length > 0) return { ok: false, reason: 'number', message: m.refusals.join('') };
+    // 除了沈阳, 不算决算的话: what a set leaves out is no department or stage asked of.
+    const except = exclusionsOf(text, m);
     ratioInPercent(text, m);
     perHeadOfPeople(text, m);
     // 平均下来每名离休干部: 平均 before a per-head (per-unit) word says the same division, not an average of figures.
@@ -1001,7 +1015,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const bounded = changeBound(text, m, found);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
-    return { ok: true, query: blocksCounted({ ...queryOf(text, m, entities, found), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(bounded ? { changeBound: bounded } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined, tables: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(money ? { money } : {}) }) };
+    return { ok: true, query: blocksCounted({ ...excluding(queryOf(text, m, entities, found), except), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(bounded ? { changeBound: bounded } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined, tables: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(money ? { money } : {}) }) };
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.

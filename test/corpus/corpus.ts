@@ -27,6 +27,8 @@ export interface CorpusEntry {
     listOf?: string | null;
     /** `all`, or the place a set of departments is limited to. */
     set?: string;
+    /** The places and departments a set leaves out (除了沈阳, 辽宁的不算), joined by 、; null when none. */
+    except?: string | null;
     /** `<=500000yuan`, `between100000-500000yuan`, `<80percent`. */
     conditions?: string[];
     /** A yes/no question's bound on the figure itself (`>100000yuan`), in the format of `conditions`. */

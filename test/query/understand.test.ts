@@ -28,6 +28,7 @@ describe('questions parse to their structured query', () => {
       if (want.top !== undefined) expect(q.top).toBe(want.top);
       if (want.listOf !== undefined) expect(q.listOf).toBe(want.listOf);
       if (want.set !== undefined) expect(q.set && `${q.set.places.join('、') || 'all'}${q.set.stage ? `/${q.set.stage}` : ''}`).toBe(want.set);
+      if (want.except !== undefined) expect(q.set?.except ? [...q.set.except.places, ...q.set.except.departments].join('、') : null).toBe(want.except);
       const bound = (c: { op: string; value: number; upper: number | null; unit: string }) => `${c.op}${c.value}${c.upper !== null ? `-${c.upper}` : ''}${c.unit}`;
       if (want.conditions !== undefined) expect(q.conditions.map(bound)).toEqual(want.conditions);
       if (want.check !== undefined) expect(q.check ? bound(q.check) : null).toBe(want.check);

@@ -31,11 +31,15 @@ const levelOf = (place: string): 'province' | 'city' | 'county' => (/(省|自治
  * The departments of the set, each with the document asked (the year asked, else its latest), and
  * those whose documents do not say whether they are in the place asked (no province recorded).
  */
-function membersOf(catalog: Catalog, q: StructuredQuery): { members: Member[]; unplaced: string[]; missing: string[] } {
+function membersOf(catalog: Catalog, q: StructuredQuery): { members: Member[]; unplaced: string[]; missing: string[]; left: string[] } {
   const places = q.set?.places ?? [];
   const members: Member[] = [];
   const unplaced: string[] = [];
   const missing: string[] = [];
+  // 除了沈阳, 不算决算的话: the departments the question leaves out, named with their documents.
+  const left: string[] = [];
+  const byOther: string[] = [];
+  const except = q.set?.except;
   // 抚顺和北票谁…, 沈阳、抚顺两个单位…合计: the departments named are the set.
   const named = new Set(q.entities.map((e) => e.department));
   for (const [department, all] of catalog.departments) {
@@ -46,8 +50,14 @@ function membersOf(catalog: Catalog, q: StructuredQuery): { members: Member[]; u
     const byStage = q.set?.stage ?? ((q.stage === '预算' || q.stage === '决算') && q.targets.length === 0 && !q.byScore ? q.stage : null);
     const docs = byStage ? all.filter((d) => d.stage === byStage) : all;
     const latest = docs[0];
+    const inPlace = (place: string) => [all[0]!.province, all[0]!.city, all[0]!.county].includes(place) || department.includes(place);
+    if (except?.departments.includes(department) || except?.places.some(inPlace)) {
+      if (places.length === 0 || places.some(inPlace)) left.push(`${department}（${all.map(held).join('、')}）`);
+      continue;
+    }
+    // 预算的几家, 不算决算的话: those of the other stage too (said where several are ranked or added up).
+    if (!latest && q.set?.stage && named.size === 0 && (places.length === 0 || places.some(inPlace))) byOther.push(`${department}（${all.map(held).join('、')}）`);
     if (!latest) continue;
-    const inPlace = (place: string) => [latest.province, latest.city, latest.county].includes(place) || department.includes(place);
     if (places.length > 0 && !places.some(inPlace)) {
       if (places.some((place) => latest[levelOf(place)] === null)) unplaced.push(department);
       continue;
@@ -56,7 +66,7 @@ function membersOf(catalog: Catalog, q: StructuredQuery): { members: Member[]; u
     if (doc) members.push({ department, doc });
     else missing.push(department);
   }
-  return { members, unplaced, missing };
+  return { members, unplaced, missing, left: members.length > 1 ? [...left, ...byOther] : left };
 }
 
 /** A row of the figure printed with its cell left empty (沈阳 表1 line 103 政府性基金预算拨款), as its own lookup says. */
@@ -171,14 +181,16 @@ function sharesOf(s: Sources, q: StructuredQuery, members: Member[], part: Targe
 
 /** 哪个部门…最高, 各医保局的支出总计, 辽宁的医保局加起来: each department's figure, ranked, listed, added up or averaged. */
 export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Reply {
-  const { members, unplaced, missing } = membersOf(catalog, q);
+  const { members, unplaced, missing, left } = membersOf(catalog, q);
   const stage = q.set?.stage ?? (q.stage === '预算' || q.stage === '决算' ? q.stage : '');
-  // 辽宁省、河北省的, 2024年的, 决算的: what the set is limited to, said in every heading.
-  const limits = `${q.set?.places.join('、') ?? ''}${q.years.length ? `${q.years.join('、')}年` : ''}${q.set?.stage ?? ''}`;
+  // 辽宁省、河北省的, 2024年的, 决算的, 除沈阳外的: what the set is limited to, said in every heading.
+  const except = q.set?.except ? `除${[...q.set.except.places, ...q.set.except.departments.map((d) => catalog.departments.get(d)?.[0]?.short ?? d)].join('、')}外` : '';
+  const limits = `${except}${q.set?.places.join('、') ?? ''}${q.years.length ? `${q.years.join('、')}年` : ''}${q.set?.stage ?? ''}`;
   const where = limits ? `${limits}的` : '';
   const notes = [
     ...(missing.length ? [`未公开${q.years.join('、')}年资料：${missing.join('、')}`] : []),
     ...(unplaced.length ? [`注：${unplaced.join('、')}的文件未写明所属省份，不在其内。`] : []),
+    ...(left.length ? [`按问题除去（不计入）：${left.join('、')}`] : []),
   ];
   const asked = `${q.set?.places.join('、') ?? ''}${q.years.length ? `${q.years.join('、')}年` : ''}${stage}`;
   if (members.length === 0) return reply('not_found', [`没有找到${asked}部门的公开资料。现有：${holdings(catalog)}。`, ...notes]);
