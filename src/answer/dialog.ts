@@ -129,7 +129,9 @@ function listOfItem(query: StructuredQuery): StructuredQuery | undefined {
 export function conversation(query: StructuredQuery, r: Reply, previous?: Conversation, pointedBack = false, pointed?: Named): Conversation {
   const isList = listed(query, r);
   const figures = r.figures.filter((f) => !f.derived);
-  const target = query.targets.at(-1);
+  // After a share, 它 / 这笔钱 is the part, not the base it was divided by (占专项的几成 → 这笔钱超过10万了吗).
+  const base = query.intent === 'share' ? query.base?.target : undefined;
+  const target = (base && query.targets.find((t) => t !== base)) || query.targets.at(-1);
   const one = query.entities.length === 1 && target ? { entity: query.entities[0]!.name, words: targetWords(target), metric: target.kind === 'metric', figure: figures[0], project: target.kind === 'project' } : undefined;
   // After a list, 它 is its first item (the one that leads the answer).
   const subject = isList && figures[0] ? itemWords(figures[0], query) : (one ?? (figures[0] && !query.set ? itemWords(figures[0], query) : undefined));
@@ -188,6 +190,23 @@ export function relativeItem(text: string, c: Conversation | undefined): { text:
   return { text: text.replace(word, `第${to + 1}个`) };
 }
 
+// 占这一类: 占 (的) then a word naming the group of the thing answered last.
+const GROUP = new RegExp(`(${alternation(shapes.share.shareOf)})(?:的)?(${alternation(shapes.share.group)})`);
+
+/**
+ * 占这一类的比重, 占同类项目的多少 after a list of projects and one of them: the group is the whole the thing answered
+ * last was asked as a part of (其中公务员医疗救助 → 专项业务经费), else, for a project, the 项目支出 of the department or
+ * unit asked about (its 合计 as printed) — the question read with that name. A message asking which total when the
+ * conversation holds no such group: never 支出总计. Null when the question names no group after 占.
+ */
+export function groupBase(text: string, c: Conversation | undefined): { text: string } | { message: string } | null {
+  const m = typeof text === 'string' ? GROUP.exec(text) : null;
+  if (!m) return null;
+  const group = c?.whole?.text ?? (c?.subject?.project ? '项目支出' : null);
+  if (!group) return { message: `“${m[2]}”指的是哪个总数？请说出来，例如：它占项目支出多少、它占基本支出的比重。` };
+  return { text: `${text.slice(0, m.index)}${m[1]}${group}${text.slice(m.index + m[0].length)}` };
+}
+
 /**
  * The words a question points back with stand for: an item of the last list (第2个, 最后一个) or the last
  * thing answered (它, 这个项目). Only where the question names nothing itself; null when nothing fits.
@@ -208,6 +227,15 @@ export function referent(q: StructuredQuery, c: Conversation | undefined): Named
   // 它有几辆车 after 抚顺 三公经费: the department's own figure too, unless the question relates two figures (它占基本支出多少).
   const whose = own && (ref.text.endsWith('的') || after.startsWith('的') || (q.intent !== 'share' && q.arithmetic === null && q.base === null));
   return whose && c.subject.metric ? { entity: c.subject.entity, words: '' } : c.subject;
+}
+
+/**
+ * 是不是超过两亿了, 有没有50万 after a figure, naming nothing else: the bound is asked of the thing answered last (a yes/no
+ * check of it), not a list of whatever meets it. `asked`: the question asks yes or no against an amount.
+ */
+export function checkedLast(q: StructuredQuery, c: Conversation | undefined, asked: boolean): Named | null {
+  if (!asked || q.reference || !c?.subject || q.conditions.length !== 1 || q.set) return null;
+  return q.entities.length + q.targets.length + q.unknown.length + q.candidates.length === 0 ? c.subject : null;
 }
 
 /**
@@ -368,7 +396,8 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
     targets,
     // 离休医疗保障呢 after 北票 执行率 asks for its rate too; 最高呢 after a score ranking ranks scores.
     ...(reranked ? { top: previous.top, ascending: previous.ascending, ordered: previous.ordered } : {}),
-    intent: onLast ? 'arithmetic' : money ? 'lookup' : rates || reranked || (q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities)) ? previous.intent : q.intent,
+    // 沈阳是抚顺的多少倍 after both departments' 三公经费: the arithmetic on that figure of each.
+    intent: onLast || (q.intent === 'compare' && q.arithmetic !== null && q.targets.length === 0 && previous.targets.length > 0) ? 'arithmetic' : money ? 'lookup' : rates || reranked || (q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities)) ? previous.intent : q.intent,
     listOf: rates || reranked ? previous.listOf : q.listOf,
     byScore: q.byScore || scores || (reranked && previous.byScore === true),
     base: shared ? shared.base : q.base,

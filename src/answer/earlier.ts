@@ -4,7 +4,7 @@ import type { StructuredQuery } from '../query/ast.ts';
 import { listItems, type Conversation, type Named } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
 import type { Figure } from './figures.ts';
-import { computation, type Operand } from './intents/arithmetic.ts';
+import { amountOf, computation, type Operand } from './intents/arithmetic.ts';
 import { heading, reply, type Reply } from './reply.ts';
 import type { Sources } from './sources.ts';
 
@@ -48,8 +48,12 @@ function names(figures: Figure[]): string[] {
 /** 这两个加起来, 两者差多少, 三家一共, 第二个比第三个多多少: the operation on earlier answers' figures, or null when the question is not one. */
 export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Reply | null {
   const ref = q.reference;
-  const alone = c && !ref && q.arithmetic?.op === 'sum' && q.entities.length + q.targets.length + q.unknown.length + q.candidates.length === 0 && !q.set;
-  if (alone) return lastTwo(c) ? onFigures({ ...q, reference: { kind: 'these', count: 2, text: q.arithmetic!.text } }, lastTwo(c)!) : null;
+  const alone = c && !ref && q.arithmetic && ON_EARLIER.has(q.arithmetic.op) && q.entities.length + q.targets.length + q.unknown.length + q.candidates.length === 0 && !q.set;
+  if (alone) {
+    // 相差多少, 几倍 alone after two figures answered one after the other, or side by side in one answer.
+    const two = q.arithmetic!.op === 'sum' ? lastTwo(c) : (namedInLast(c)?.length === 2 ? namedInLast(c) : null) ?? lastTwo(c) ?? lastTwoAnswers(c);
+    return two ? onFigures({ ...q, reference: { kind: 'these', count: 2, text: q.arithmetic!.text } }, two) : null;
+  }
   if (ref?.kind !== 'these' || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op) || q.entities.length > 0 || q.targets.length > 0 || !c) return null;
   return onFigures(q, ref.picks ? picked(ref.picks, c.items ?? []) : pointedAt(ref.count, c));
 }
@@ -64,6 +68,18 @@ function lastTwo(c: Conversation): Named[] | null {
   const [a, b] = two as [Named, Named];
   const sameFigure = a.figure!.label === b.figure!.label && a.figure!.entity !== b.figure!.entity;
   return sameFigure || (a.project && b.project && a.figure!.label !== b.figure!.label) ? two : null;
+}
+
+/**
+ * 人员经费 → 公用经费呢 → 相差多少: the leading figures of the last two answers, each a figure of its own (not a list's
+ * item), when both are amounts of money or in the same unit; null otherwise.
+ */
+function lastTwoAnswers(c: Conversation): Named[] | null {
+  const two = (c.earlier ?? []).slice(-2);
+  if (two.length < 2 || !two.every((n) => n.figure) || (c.items && (c.query.intent === 'rank' || c.query.intent === 'list'))) return null;
+  const [a, b] = [two[0]!.figure!, two[1]!.figure!];
+  const money = a.fen !== null && b.fen !== null;
+  return money || (a.fen === null && b.fen === null && a.unit === b.unit) ? two : null;
 }
 
 /** 第一名和第二名, 第一个和最后一个: those items of a list (undefined where the list is shorter). */
@@ -94,7 +110,10 @@ function onFigures(q: StructuredQuery, named: Named[]): Reply {
   if (named.length < wanted || named.length < 2) {
     return reply('not_found', [`前面的回答里只有${named.length}个数字，算不了“${ref.text}”。请说出要算的数字，例如：抚顺 基本支出和项目支出加起来。`]);
   }
-  const figures = named.map((n) => n.figure!);
+  // 后者比前者: the later first. 几倍 of two figures in no order typed: the larger over the smaller.
+  const ordered = ref.reversed ? [...named].reverse() : named;
+  const times = op === 'ratio' && !ref.picks && ref.reversed === undefined && /倍/.test(q.arithmetic!.text) && ordered.length === 2;
+  const figures = (times ? [...ordered].sort((x, y) => (amountOf(y.figure!) ?? 0) - (amountOf(x.figure!) ?? 0)) : ordered).map((n) => n.figure!);
   const called = names(figures);
   const operands: Operand[] = figures.map((figure, i) => ({ figure, name: called[i]! }));
   const one = new Set(figures.map((f) => f.entity)).size === 1 && new Set(figures.map((f) => f.document.id)).size === 1;

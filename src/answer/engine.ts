@@ -9,7 +9,8 @@ import { openStore } from '../store/db.ts';
 import { prepareQueries } from './data.ts';
 import { describedAnswer, describedQuery, goalAnswer } from './described-project.ts';
 import { yesNoFirst } from './yes-no.ts';
-import { conversation, followUps, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
+import { checked, yesNoOf } from '../query/yes-no.ts';
+import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
 import { countInstead, indicatorFollowUp, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
@@ -82,7 +83,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 照那么算全年要多少: the figure answered per month, scaled to a year; the conversation stays where it was.
     const perYear = perYearFollowUp(text, context as Conversation | undefined);
     if (perYear) return { ...toResult(text, perYear, queries), context };
-    const understood = understander.understand(moved ? moved.text : text);
+    // 占这一类的比重: the group of the thing answered last, named; asked back when the conversation holds none.
+    const grouped = groupBase(moved ? moved.text : text, context as Conversation | undefined);
+    if (grouped && 'message' in grouped) return { ...toResult(text, reply('ambiguous', [grouped.message]), queries), context };
+    const understood = understander.understand(grouped ? grouped.text : moved ? moved.text : text);
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
     // 第二个呢, 它的绩效指标: the words pointing back are replaced by what they point at, and the question read again.
     // In place, so that a share's part and base keep their sides (公职律师费占它多少: 它 is the base).
@@ -99,8 +103,12 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 表17的第一个项目: the list counted through is the one the question names, as printed.
     const printed = printedItem(sources, understood.query);
     if (printed && 'status' in printed) return toResult(text, printed, queries);
-    const referred = printed ?? referent(understood.query, c);
-    const reread = referred !== null ? understander.understand(pointedText(understood.query, referred, c)) : null;
+    // 这笔钱超过10万了吗, 它有没有50万, 是不是超过两亿了: the bound checks the thing pointed at, as it would typed with its name.
+    const asked = yesNoOf(text);
+    const referred = printed ?? referent(understood.query, c) ?? checkedLast(understood.query, c, asked !== null);
+    const again = referred !== null ? understander.understand(pointedText(understood.query, referred, c)) : null;
+    const yesNo = again?.ok ? asked : null;
+    const reread = again?.ok && yesNo ? { ...again, query: checked(again.query, yesNo) } : again;
     const within = referred === null ? scopeOfFollowUp(understood.query, c) : null;
     const scoped = within !== null ? understander.understand(`${within} ${understood.query.text}`) : null;
     // 表17的第一个项目的预算: the item's figure is the one the table named prints.

@@ -78,13 +78,14 @@ export type ChangeState = '不可比' | '持平';
  * Words pointing back in a conversation: 它/这个项目 (it), 其中X (part), 第N个 / 最后一个 / 倒数第N (an item of the
  * last list: the `index`th, from the end when `fromEnd`), 两者 / 这2个 / 它们 in arithmetic naming nothing (the figures of
  * the last `count` answers, or of all those kept when `count` is null; 第二个比第三个, 第一名和第二名: the `picks` of the last
- * list, or of the ranking the question asks for).
+ * list, or of the ranking the question asks for); `reversed` (前者 / 后者 typed: the order is the one typed) is true when the later
+ * one is named first (后者比前者).
  */
 export type Reference =
   | { kind: 'it'; text: string }
   | { kind: 'part'; text: string }
   | { kind: 'item'; index: number; fromEnd: boolean; text: string }
-  | { kind: 'these'; count: number | null; text: string; picks?: { index: number; fromEnd: boolean }[] };
+  | { kind: 'these'; count: number | null; text: string; picks?: { index: number; fromEnd: boolean }[]; reversed?: boolean };
 
 /**
  * 占Y: the figure a share is of. X占Y: X over Y; 占Y多少 after a figure: that figure over Y. `whole`: Y is the

@@ -741,7 +741,8 @@ function shapesOf(text: string, m: Mentions, byScore: boolean): Pick<StructuredQ
       text: c.text,
     })),
     // 第二个比第三个多多少: two items with 比 between them are a difference.
-    arithmetic: op ? { op: op.op, direction: comparison?.direction ?? null, text: op.text, count: m.counted[0]?.count ?? null } : comparison ? { op: 'difference', direction: comparison.direction, text: comparison.text } : reference?.kind === 'these' && reference.picks ? { op: 'difference', direction: null, text: '比' } : null,
+    // 哪个多: which of two is larger, answered by their difference.
+    arithmetic: op ? { op: op.op, direction: comparison?.direction ?? null, text: op.text, count: m.counted[0]?.count ?? null } : comparison ? { op: 'difference', direction: comparison.direction, text: comparison.text } : reference?.kind === 'these' && (reference.picks || WHICH_MORE.test(reference.text)) ? { op: 'difference', direction: null, text: reference.picks ? '比' : reference.text } : null,
     reason: m.reason,
     ...(m.reason && REASON_PARTS.test(text) ? { changeParts: true } : {}),
     reference,
@@ -758,6 +759,12 @@ function blocksCounted(q: StructuredQuery): StructuredQuery {
   const { table: _table, ...rest } = q;
   return { ...rest, intent: 'performance', listOf: null, countAsked: true, arithmetic: null };
 }
+
+/** 后者比前者多多少: the later of the two figures answered first (shapes.json references.pair). */
+const LATTER = new Set(shapes.references.pair.latter);
+const PAIR = new Set(['前者', ...shapes.references.pair.latter]);
+/** 哪个多, 谁高: which of the two figures answered last is larger (shapes.json references.whichMore). */
+const WHICH_MORE = new RegExp(`(?:${alternation(shapes.references.whichMore.which)})的?(?:${alternation(shapes.references.whichMore.more)})`);
 
 /** 这, 那, 的 around a count (这3个, 这两个的差) only point. */
 const POINTERS = ['这', '那', '的'];
@@ -776,7 +783,12 @@ function referenceOf(text: string, m: Mentions): StructuredQuery['reference'] {
   const counted = m.counted[0];
   const namesNothing = m.entities.length + m.targets.length + m.sets.length + m.residue.filter((r) => !POINTERS.includes(r.text)).length === 0;
   if (!reference && counted && m.arithmetic.length > 0 && namesNothing) return { kind: 'these', count: counted.count, text: counted.text };
+  // 哪个多, 谁高 naming nothing: the two figures answered last, compared.
+  const which = !reference && namesNothing && m.sets.length === 0 ? WHICH_MORE.exec(text) : null;
+  if (which) return { kind: 'these', count: 2, text: which[0] };
   if (!reference) return null;
+  // 前者比后者多多少, 后者是前者的几倍: the two answered last, in the order the words name them.
+  if (reference.ref === 'these' && PAIR.has(reference.text)) return { kind: 'these', count: 2, text: reference.text, reversed: LATTER.has(reference.text) };
   if (reference.ref === 'item' || reference.ref === 'last') return { kind: 'item', index: Math.abs(reference.index), fromEnd: reference.ref === 'last' || reference.fromEnd === true, text: reference.text };
   if (reference.ref === 'these') return { kind: 'these', count: reference.index || null, text: reference.text };
   return reference.ref === 'owner' ? null : { kind: reference.ref, text: reference.text };

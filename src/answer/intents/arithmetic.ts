@@ -179,7 +179,7 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
 /** 执行数除以预算数: the spending over the budget of one figure is how much of it was spent, a percentage. */
 const spentOverBudget = (operands: Operand[]) => operands.length === 2 && operands[0]!.name === '决算数' && operands[1]!.name === '预算数';
 
-const amountOf = (f: Figure): number | null => f.fen ?? (typeof f.value === 'number' ? f.value : null);
+export const amountOf = (f: Figure): number | null => f.fen ?? (typeof f.value === 'number' ? f.value : null);
 const shown = (f: Figure) => (f.fen !== null ? money(f.fen, f.printedIn) : show(f));
 
 /** The computed figure and the sentence stating it with its formula. */
