@@ -55,8 +55,8 @@ export function describe(c: Condition, lead?: string): string {
   const words: Record<Condition['op'], string> = { '>': '超过', '>=': '不少于', '<': '低于', '<=': '不超过', between: '在' };
   const one = c.op === 'between' && c.upper === c.value;
   const text = one ? `${what}等于${bound(c, c.value)}` : c.op === 'between' ? `${what}在${bound(c, c.value)}到${bound(c, c.upper ?? c.value)}之间` : `${what}${words[c.op]}${bound(c, c.value)}`;
-  // An amount typed without a unit was read in the figures' own: say so.
-  return c.unitTyped ? text : `${text}（“${c.text}”按${c.unit === 'yuan' ? '万元' : c.unit === 'percent' ? '百分比' : '分'}理解）`;
+  // An amount typed without a unit was read in the figures' own: say so (0 is 0 in any).
+  return c.unitTyped || (c.value === 0 && !c.upper) ? text : `${text}（“${c.text}”按${c.unit === 'yuan' ? '万元' : c.unit === 'percent' ? '百分比' : '分'}理解）`;
 }
 
 /** `lead` names what is bounded when it is not the row's amount (单价). */

@@ -190,6 +190,7 @@ function describeAsked(raw: string): { describe: NonNullable<StructuredQuery['de
   return any ? { describe: { words: [], text: any[0] }, rest: raw } : null;
 }
 const PERCENT_ASKED = new RegExp(alternation(shapes.arithmetic.inPercent));
+const NONE = new RegExp(alternation(shapes.sets.none.words));
 // 人员经费是公用经费的百分之多少, 曲阳的三公经费是沈阳的百分之几: the figure before 是 over the one after it.
 const RATIO_IN_PERCENT = new RegExp(`是([^是占]+?)的(?:${alternation(shapes.arithmetic.inPercent)})`);
 
@@ -1031,7 +1032,23 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.
-  const understand = (typed: string): Understood => {
+  const understand = (typed: string): Understood => noneOver(typed) ?? understandAsked(typed);
+  /**
+   * 哪家没有公务用车购置费, 没有三公经费的医保局有哪些: the departments whose figure is 0 — the figure typed right after the
+   * word of absence, asked over the departments (shapes.json sets.none), read as 等于0. Null when it is not such a question.
+   */
+  const noneOver = (typed: string): Understood | null => {
+    const word = typeof typed === 'string' ? NONE.exec(typed) : null;
+    if (!word) return null;
+    const without = `${typed.slice(0, word.index)}${typed.slice(word.index + word[0].length)}`;
+    const u = understandAsked(without);
+    if (!u.ok || u.query.entities.length > 0 || u.query.targets.length !== 1 || u.query.conditions.length > 0 || !(u.query.set || /[哪谁]/.test(typed))) return null;
+    const [t] = u.query.targets as [Target];
+    if (t.kind === 'project' || !without.startsWith(t.text, word.index)) return null;
+    const end = word.index + t.text.length;
+    return understandAsked(`${without.slice(0, end)}等于0${without.slice(end)}`);
+  };
+  const understandAsked = (typed: string): Understood => {
     const yesNo = yesNoOf(typed);
     const u = understandTyped(yesNo ? yesNo.text : typed);
     return yesNo && u.ok ? { ...u, query: checked(u.query, yesNo) } : u;

@@ -3,7 +3,7 @@
 // year and stage; a ranking, a list, a sum or an average over them says when years or stages differ.
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Catalog, CatalogDocument } from '../../query/catalog.ts';
-import { meeting } from '../conditions.ts';
+import { describeAll, meeting } from '../conditions.ts';
 import type { Figure } from '../figures.ts';
 import { derivedFigure, percentValue, show } from '../figures.ts';
 import { money, percent, printedAt } from '../format.ts';
@@ -256,9 +256,16 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
     const kept = q.conditions.length ? meeting(figures, q.conditions) : figures;
     if (kept.length > 0) return citedTwice(withTail(otherStage(aggregate(title, kept, op), apart, '不计入'), tail), twice.filter((x) => kept.includes(x.main)));
   }
-  const r = rankedListing(`${title}排序`, figures, q, q.byScore ? 'score' : 'yuan', q.byScore ? scoreOrder(q) : undefined, q.byScore ? undefined : named);
+  // 三公经费为零的: an amount equalled is no order — those equal to it listed.
+  const equal = !q.byScore && q.conditions.length > 0 && q.conditions.every((c) => c.op === 'between' && c.upper === c.value) ? meeting(figures, q.conditions) : [];
+  const r = equal.length
+    ? reply('answered', [`${where}${what}${describeAll(q.conditions)}的部门（${equal.length}个）：`, ...equal.map((f) => `· ${named(f)}：${show(f)}`)], equal)
+    : rankedListing(`${title}排序`, figures, q, q.byScore ? 'score' : 'yuan', q.byScore ? scoreOrder(q) : undefined, q.byScore ? undefined : named);
   const mixed = q.byScore ? [] : mixNotes(r.figures);
-  return citedTwice(withTail(otherStage(r, apart, '不在排序中'), [...tail, ...mixed]), twice.filter((x) => r.figures.includes(x.main)));
+  // 哪几个医保局三公经费是零: those meeting the conditions only, the others counted and named (not ranked).
+  const others = q.conditions.length && !q.byScore && r.status === 'answered' ? figures.filter((f) => !r.figures.includes(f)).map((f) => f.entity) : [];
+  const rest = others.length ? [`其余${others.length}个部门不符合（${describeAll(q.conditions)}）：${others.join('、')}`] : [];
+  return citedTwice(withTail(otherStage(r, apart, '不在排序中'), [...rest, ...tail, ...mixed]), twice.filter((x) => r.figures.includes(x.main)));
 }
 
 /**
