@@ -320,6 +320,8 @@ const CARRIED = new Set(['breakdown', 'share', 'performance', 'rate']);
 const ONE_FIGURE = new Set(['remaining', 'per_head', 'per_unit', 'growth']);
 /** Intents a place alone completes (北票 执行率, 北票 有哪些项目): nothing of the previous question is wanted. */
 const STANDALONE = new Set(['rate', 'performance', 'rank', 'list']);
+/** 哪家, 哪个地方, 各医保局 (shapes.json sets): asked over the departments — no department of the question before is meant. */
+const OVER_DEPARTMENTS = new RegExp(alternation(shapes.sets.departmentWhich.words));
 
 /**
  * Whether the grammar understood anything in a question: a place, a year, a stage, a figure,
@@ -354,6 +356,9 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   const complete = q.targets.length > 0 && q.entities.length > 0;
   if (complete || q.intent === 'list' || q.candidates.length > 0 || (q.entities.length > 0 && STANDALONE.has(q.intent))) return q;
   const sameEntities = q.entities.length === 0;
+  // 哪个地方的政府采购最多 after 莲湖政府采购: the departments ranked, not 莲湖's items; nor its year or stage kept.
+  // (这家, 那几家 point back: no set then.)
+  const overSet = sameEntities && previous.set === null && (q.set?.which || (q.set?.places.length ?? 0) > 0 || OVER_DEPARTMENTS.test(q.text));
   // 人员经费呢 after a cell (卫生健康支出·基本支出) asks for the same row in another column.
   const cell = cellOf(previous);
   const measureOnly = q.targets.length === 1 && q.targets[0]!.kind === 'metric' && MEASURES.has(q.targets[0]!.key);
@@ -389,10 +394,10 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   // Words not understood stay: “那2022年的上海呢” is not the previous question for 2022.
   return {
     ...q,
-    entities: sameEntities ? previous.entities : q.entities,
+    entities: sameEntities && !overSet ? previous.entities : q.entities,
     set: q.set ?? (sameEntities ? previous.set : null),
-    years: q.years.length ? q.years : sameEntities ? previous.years : [],
-    stage: q.stage ?? (sameEntities ? previous.stage : null),
+    years: q.years.length ? q.years : sameEntities && !overSet ? previous.years : [],
+    stage: q.stage ?? (sameEntities && !overSet ? previous.stage : null),
     targets,
     // 离休医疗保障呢 after 北票 执行率 asks for its rate too; 最高呢 after a score ranking ranks scores.
     ...(reranked ? { top: previous.top, ascending: previous.ascending, ordered: previous.ordered } : {}),

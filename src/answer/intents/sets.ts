@@ -205,7 +205,7 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   const t = cell?.target ?? q.targets[0];
   const measure = cell?.measure ?? null;
   // 每家有几个项目: each department's projects counted.
-  if (q.listOf === 'projects' && !t && !q.byScore) return projectCounts(s, members, where, notes);
+  if (q.listOf === 'projects' && !t && !q.byScore) return projectCounts(s, q, members, where, notes);
   // 辽宁有几个单位, 哪些医保局是2023年的: the departments themselves, with the documents held.
   if (!q.byScore && !t) {
     const lines = members.map((m) => `· ${m.department}（${m.doc.short}）：${held(m.doc)}`);
@@ -292,7 +292,7 @@ const NAMES_OF: Partial<Record<string, string>> = { per_head: '人均', per_unit
  * computed from the projects its document lists (op count, each project an input), most first; where some are printed
  * without an amount the number is said with no count figure made (曲阳: 14, 7 of them without an amount).
  */
-function projectCounts(s: Sources, members: Member[], where: string, notes: string[]): Reply {
+function projectCounts(s: Sources, q: StructuredQuery, members: Member[], where: string, notes: string[]): Reply {
   const counted = members
     .map((m) => {
       const scope: Scope = { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null };
@@ -303,7 +303,24 @@ function projectCounts(s: Sources, members: Member[], where: string, notes: stri
     .sort((a, b) => b.total - a.total);
   const lines = counted.map(({ m, unpriced, total }) => `· ${m.department}（${held(m.doc)}）：${total}个${unpriced.length ? `（其中${unpriced.length}个文件中没有印金额）` : ''}`);
   const counts = counted.flatMap(({ m, projects, unpriced }) => (projects.length > 0 && unpriced.length === 0 ? [{ ...countOf(projects, '项目'), entity: m.department }] : []));
-  return reply('answered', [`${where ? `${where}部门` : '各部门'}的项目个数（从多到少）：`, ...lines, ...notes], [...counts, ...counted.flatMap((c) => c.projects)]);
+  const title = `${where ? `${where}部门` : '各部门'}的项目个数`;
+  const total = aggregateCount(title, q, counted.map((c) => c.total), counts.length === counted.length ? counts : null);
+  return reply('answered', [...(total ? [total.line] : []), `${title}（从多到少）：`, ...lines, ...notes], [...(total?.figure ? [total.figure] : []), ...counts, ...counted.flatMap((c) => c.projects)]);
+}
+
+/**
+ * 所有医保局一共有多少个项目, 平均每家几个项目: the departments' counts added up (or averaged), the formula shown; a figure computed
+ * from their count figures only where every department has one (曲阳 prints some projects without an amount: none is made).
+ */
+function aggregateCount(title: string, q: StructuredQuery, totals: number[], counts: Figure[] | null): { line: string; figure: Figure | null } | null {
+  const op = q.arithmetic?.op;
+  if (op !== 'sum' && op !== 'average') return null;
+  const sum = totals.reduce((n, x) => n + x, 0);
+  const result = op === 'sum' ? sum : Math.round((sum / totals.length) * 100) / 100;
+  const formula = op === 'sum' ? totals.join(' + ') : `(${totals.join(' + ')}) ÷ ${totals.length}`;
+  const label = `${title}${op === 'sum' ? '合计' : '平均'}`;
+  const figure = counts ? derivedFigure(op, counts, label, { fen: null, value: result, unit: '个' }, `${label} = ${formula}`) : null;
+  return { line: `${label}：${result}个 = ${formula}（共${totals.length}个部门）`, figure };
 }
 
 /** The notes saying where a figure printed twice is cited from, the other printing after every figure answered. */
