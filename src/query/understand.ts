@@ -403,14 +403,35 @@ const COUNTED_DEPARTMENTS = new RegExp(`^(?:家|个的?(?:${alternation([...shap
  * named, is the set of departments with such a document, of that size — not earlier answers counted (三家一共).
  */
 function countedSet(text: string, m: Mentions, entities: EntityRef[]): void {
-  if (entities.length > 0 || m.sets.length > 0 || m.years.length + m.stages.length === 0) return;
-  const c = m.counted.find((x) => COUNTED_DEPARTMENTS.test(text.slice(x.end - 1)));
+  if (entities.length > 0 || m.sets.length > 0) return;
+  // 这五个单位, 五家里面: pointed at or counted among, no year or stage is needed to say which departments.
+  const said = (x: Mentions['counted'][number], word: string) => m.years.length + m.stages.length > 0 || POINTING.test(text.slice(0, x.start)) || AMONG.test(text.slice(x.end - 1 + word.length));
+  const c = m.counted.find((x) => COUNTED_DEPARTMENTS.test(text.slice(x.end - 1)) && said(x, COUNTED_DEPARTMENTS.exec(text.slice(x.end - 1))![0]));
   if (!c) return;
   const word = COUNTED_DEPARTMENTS.exec(text.slice(c.end - 1))![0];
   m.counted = m.counted.filter((x) => x !== c);
+  // The count says how many departments, no 前N.
+  if (m.numbers.includes(c.count)) m.numbers.splice(m.numbers.indexOf(c.count), 1);
   // 这三个单位: the word after the count is the set's, no list asked.
   m.listTargets = m.listTargets.filter((l) => l.start < c.end || l.start > c.end - 1 + word.length);
   m.sets.push({ place: null, which: false, stage: null, text: text.slice(c.start, c.end - 1 + word.length), start: c.start, end: c.end - 1 + word.length, count: c.count });
+}
+
+const POINTING = new RegExp(`(?:${alternation(shapes.sets.among.pointing)})$`);
+const AMONG = new RegExp(`^的?(?:${alternation(shapes.sets.among.words)})`);
+
+const LYING_WITHIN = new RegExp(`(?:${alternation(shapes.sets.within.words)})的?$`);
+
+/**
+ * 辽宁省内的几个医保局, 辽宁境内医保局: the question with a word of lying within, typed at the end of words not understood
+ * after a place, read as 的 (辽宁的几个医保局); null when there is none.
+ */
+function withinPlace(text: string, m: Mentions): string | null {
+  for (const r of m.residue) {
+    const w = LYING_WITHIN.exec(r.text);
+    if (w) return `${text.slice(0, r.start + w.index)}的${text.slice(r.end)}`;
+  }
+  return null;
 }
 
 /** 那个, 这家, 的: what may stand between a department's name and a word saying what it is (抚顺那个局). */
@@ -940,6 +961,10 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
       if (again?.foreign.length) m = again;
     }
     if (m.refusals.length > 0) return { ok: false, reason: 'number', message: m.refusals.join('') };
+    // 辽宁省内的几个医保局: 辽宁的, when that reads a place's set.
+    const inPlace = withinPlace(text, m);
+    const again = inPlace === null ? null : read(inPlace);
+    if (again?.ok && again.query.set?.places.length) return again;
     // 除了沈阳, 不算决算的话: what a set leaves out is no department or stage asked of.
     const except = exclusionsOf(text, m);
     ratioInPercent(text, m);

@@ -198,7 +198,7 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   const count = q.set?.count;
   if (count && count !== members.length) {
     const found = members.map((m) => `${m.department}（${held(m.doc)}）`).join('、');
-    return reply('ambiguous', [`${asked}的部门有${members.length}个（${found}），不是${count}个。请说明是哪几个部门。`, ...notes], [], members.map((m) => `${m.doc.short} ${m.doc.fiscal_year} ${q.targets[0]?.text ?? ''}`.trim()));
+    return reply('ambiguous', [`${asked ? `${asked}的` : '现有'}部门有${members.length}个（${found}），不是${count}个。请说明是哪几个部门。`, ...notes], [], members.map((m) => `${m.doc.short} ${m.doc.fiscal_year} ${q.targets[0]?.text ?? ''}`.trim()));
   }
   // 基本支出里商品和服务支出谁最多: a row in one column (the cell each department's own lookup gives), not the row's whole.
   const cell = cellOf(q);
