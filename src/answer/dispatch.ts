@@ -407,6 +407,9 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
   if (people) return people;
   // 单价超过10万元的: a column printed beside each row is of the 政府采购 table's rows, whatever else is named.
   if (q.column && scopes.length === 1) return breakdown(s, { ...q, intent: 'breakdown' }, scopes[0]!, { kind: 'metric', key: 'procurement.total', text: '政府采购' });
+  // 政府采购有哪些, 政府采购项目有哪些: the rows the 政府采购 table prints (breakdown.ts), not every project.
+  const [only] = q.targets;
+  if (q.intent === 'list' && scopes.length === 1 && q.targets.length === 1 && only!.kind === 'metric' && only!.key === 'procurement.total') return breakdown(s, q, scopes[0]!, only!);
   switch (q.intent) {
     case 'list':
       return listWithin(s, q, scopes[0]!);

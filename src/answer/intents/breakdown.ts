@@ -200,6 +200,13 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     if (q.conditions.length) return partsMeeting(q, note, head, whole, items.parts);
     return { ...reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]), whole };
   }
+  // 政府采购超过10万元的, 政府采购有哪些: where the table prints its rows (莲湖 表12 SD-WAN服务 …), those rows, not the 货物/服务/工程 split.
+  if (t.kind === 'metric' && t.key === 'procurement.total' && (q.conditions.length > 0 || q.intent === 'list')) {
+    const items = procurementItems(s, scope, stage);
+    const note = scope.yearNote ? [scope.yearNote] : [];
+    if (items && q.conditions.length) return partsMeeting(q, note, head, whole, items.parts);
+    if (items) return { ...reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]), whole };
+  }
   // 基本支出里的明细科目, 基本支出明细里超过五百万的: subjects or 明细 asked itemise a measure by 经济分类, not by its parts (人员经费, 公用经费).
   if (t.kind === 'metric' && METRIC_PARTS[t.key] && shares) {
     const direct = directParts(s, scope, t.key, stage).map((p) => ({ ...p, figure: asPrinted(p.figure) }));
@@ -228,11 +235,18 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     whole = (group && ownAmount(s, scope, group, stage)) ?? whole;
   }
   const note = scope.yearNote ? [scope.yearNote] : [];
+  // 基本支出里不到一万的: where none of a measure's parts (人员经费, 公用经费) meets the conditions, its 经济分类 items are held to them.
+  if (parts.length > 0 && q.conditions.length > 0 && !shares && t.kind === 'metric' && MEASURES.has(t.key) && comparable(parts, q.conditions) && meeting(parts, q.conditions).length === 0) {
+    // Itemised in its own column, else in its parts' columns (北票 公开06表: 人员经费 and 公用经费 itemised apart).
+    const partItems = () => METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1).flatMap((w) => columnItems(s, scope, k, w, stage)?.leaves ?? []));
+    const leaves = columnItems(s, scope, t.key, whole, stage)?.leaves ?? partItems();
+    if (leaves.length) return partsMeeting(q, [...note, `（${parts.map((p) => p.label).join('、')}都不符合，以下按经济分类明细。）`], head, whole, leaves);
+  }
   if (parts.length === 0 && t.kind === 'metric' && INCOME_TOTALS.has(t.key)) parts = incomeSources(s, scope, t.key, whole, stage);
   if (parts.length === 0 && t.kind === 'metric') {
     const items = t.key === 'procurement.total' ? procurementItems(s, scope, stage) : columnItems(s, scope, t.key, whole, stage);
-    // Held to a condition, the finest subjects only (科目, or 明细 typed: 人员经费的明细里): a 类 is no detail beside its own 款.
-    if (items && q.conditions.length) return partsMeeting(q, note, head, whole, q.subjects || DETAIL.test(q.text) ? items.leaves : items.parts);
+    // Held to a condition, the finest subjects only: a 类 is no detail beside its own 款 (公用经费里超过5万的: 办公费 …, never 302 as well).
+    if (items && q.conditions.length) return partsMeeting(q, note, head, whole, items.leaves);
     if (items) return { ...reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]), whole };
   }
   if (parts.length > 0 && q.conditions.length) return partsMeeting(q, note, head, whole, parts, stated);

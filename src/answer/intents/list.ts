@@ -91,6 +91,8 @@ function projectsMeeting(s: Sources, q: StructuredQuery, scope: Scope, all: Figu
   const among = q.within ? `名称含“${q.within.text}”的项目中${describeAll(q.conditions)}的` : `${describeAll(q.conditions)}的项目`;
   const head = `${heading(scope.entity, scope.doc)} ${among}`;
   const note = scope.yearNote ? [scope.yearNote] : [];
+  // 莲湖本级的项目里…: a unit the project table prints no project for has none to compare (not a bound of the wrong kind).
+  if (all.length === 0) return reply('not_found', [...note, `${heading(scope.entity, scope.doc)}没有公开项目明细，无法按“${describeAll(q.conditions)}”筛选。`]);
   if (!comparable(projects, q.conditions)) return reply('not_found', [...note, `${head}：${mismatch(q.conditions, 'yuan')}`]);
   const kept = meeting(projects, q.conditions).sort((a, b) => b.fen! - a.fen!);
   const unpriced = unpricedProjects(s, scope);
