@@ -13,14 +13,14 @@ export interface Exclusion {
   text: string;
 }
 
-const { before, after, only, close, others } = shapes.sets.except;
-const OPENING = new RegExp(`(${alternation(only)})|${alternation(before)}`, 'g');
+const { before, after, only, lacking, close, others } = shapes.sets.except;
+const OPENING = new RegExp(`(${alternation(only)})|(${alternation(lacking)})|${alternation(before)}`, 'g');
 const CLOSING = new RegExp(alternation(after), 'g');
 const CLOSE = new RegExp(`^(?:${alternation(close)})`);
 const OTHERS = new RegExp(`^\\s*(?:${alternation(others)})`);
-/** 和, 、 between the things left out; 的 after one (沈阳的不算). */
-const JOIN = /^[\s和、与及跟]*/;
-const JOIN_BEHIND = /[\s和、与及跟的]*$/;
+/** 和, 、 between the things left out (a space alone ends them: 不包括沈阳，辽宁的…); 的 after one (沈阳的不算). */
+const JOIN = /^\s*[和、与及跟]\s*/;
+const JOIN_BEHIND = /[和、与及跟]\s*$/;
 // 决算, 做决算的, 决算那家, 是决算的单位: the departments whose documents are of that stage.
 const STAGE_WORD = '(?:做|是)?(预算|决算)(?:的?(?:那一?家|这一?家|那几家|这几家|那个|这个|单位|部门))?';
 const STAGE_AHEAD = new RegExp(`^${STAGE_WORD}`);
@@ -48,8 +48,11 @@ export function exclusionsOf(text: string, m: Mentions): Exclusion | null {
     const read = ahead(text, m, start + word[0].length);
     if (!read.things.length) continue;
     const kept = word[1] !== undefined;
+    // 哪家没有决算: a stage lacked, asked of no department named (抚顺没有决算吗 asks of 抚顺).
+    const lacked = word[2] !== undefined;
+    if (lacked && m.entities.some((e) => e.start !== undefined && e.start < start)) continue;
     // 只看辽宁的, 只看抚顺和沈阳: places and departments kept are the set as read; only a stage is taken out.
-    const things = kept ? read.things.filter((t) => t.kind === 'stage') : read.things;
+    const things = kept || lacked ? read.things.filter((t) => t.kind === 'stage') : read.things;
     if (!things.length) continue;
     take(things, kept);
     const closed = read.end + (CLOSE.exec(text.slice(read.end))?.[0].length ?? 0);
@@ -89,7 +92,8 @@ function ahead(text: string, m: Mentions, pos: number): { things: Thing[]; end: 
   const things: Thing[] = [];
   let end = pos;
   for (;;) {
-    const at = things.length ? end + JOIN.exec(text.slice(end))![0].length : end + /^\s*/.exec(text.slice(end))![0].length;
+    const at = things.length ? end + (JOIN.exec(text.slice(end))?.[0].length ?? 0) : end + /^\s*/.exec(text.slice(end))![0].length;
+    if (things.length && at === end) break;
     const entity = m.entities.find((e) => e.start === at);
     const set = m.sets.find((s) => s.start === at && (s.place !== null || s.stage));
     const stage = STAGE_AHEAD.exec(text.slice(at));
@@ -108,7 +112,10 @@ function behind(text: string, m: Mentions, pos: number): { things: Thing[]; star
   const things: Thing[] = [];
   let start = pos;
   for (;;) {
-    const at = start - JOIN_BEHIND.exec(text.slice(0, start))![0].length;
+    // Right before the word (的 or a space between at most), then each one before it with 和 or 、 between.
+    const joined = things.length ? JOIN_BEHIND.exec(text.slice(0, start))?.[0].length ?? 0 : /[\s的]*$/.exec(text.slice(0, start))![0].length;
+    if (things.length && joined === 0) break;
+    const at = start - joined;
     const entity = m.entities.find((e) => e.end === at);
     const set = m.sets.find((s) => s.end === at && (s.place !== null || s.stage));
     const stage = STAGE_BEHIND.exec(text.slice(0, at));
