@@ -12,14 +12,15 @@ import { stripOrdinal } from '../../ingest/text/cjk.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, metricFigures, pick, type Sources } from '../sources.ts';
-import { METRIC_PARTS, METRIC_WHOLE, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
+import { METRIC_PARTS, METRIC_WHOLE, cellOf, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
 import { byUnit, countOf, listWithin, ownAmount } from './list.ts';
 import { lookup } from './lookup.ts';
 
-function children(s: Sources, scope: Scope, t: Target & { kind: 'subject' }, whole: Figure, stage: Figure['basis']): Figure[] {
+/** `measure`: the column the whole is a cell of (基本支出里的商品和服务支出: 表6's 合计 of 基本支出), its parts' cells in it. */
+function children(s: Sources, scope: Scope, t: Target & { kind: 'subject' }, whole: Figure, stage: Figure['basis'], measure?: string): Figure[] {
   const rows = t.codes
     .flatMap((code) => s.queries.childFigures(scope.doc.id, code))
-    .filter((r) => usable(r) && r.year === scope.year && r.basis === stage && whole.table?.startsWith(r.table_name));
+    .filter((r) => usable(r) && r.year === scope.year && r.basis === stage && whole.table?.startsWith(r.table_name) && (measure === undefined || r.column_key === measure));
   // By code and name: a code cut short (北票 公开06表 3010) is printed for several subjects.
   const bySubject = new Map<string, typeof rows>();
   for (const r of rows) {
@@ -176,6 +177,14 @@ function sharesMeeting(q: StructuredQuery, note: string[], head: string, whole: 
 export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
   const year = scope.year;
   const stage = stageOf(q.stage, scope);
+  // 基本支出里商品和服务支出哪些在10万以上: the subject's parts in that column, held to the conditions — not the column's own parts.
+  const cell = q.conditions.length ? cellOf(q) : null;
+  if (cell?.target.kind === 'subject') {
+    const whole = headlineFigure(s, scope, cell.target, year, stage, cell.measure).main;
+    const parts = whole ? children(s, scope, cell.target, whole, stage, cell.measure) : [];
+    const note = scope.yearNote ? [scope.yearNote] : [];
+    if (whole && parts.length) return partsMeeting(q, note, `${yearHeading(scope.entity, scope.doc, year)} ${targetName(cell.target, cell.measure)}`, whole, parts);
+  }
   const head = `${yearHeading(scope.entity, scope.doc, year)} ${targetName(t)}`;
   let { main: whole } = headlineFigure(s, scope, t, year, stage);
   if (t.kind === 'metric' && t.key === 'project') {
