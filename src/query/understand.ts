@@ -404,6 +404,9 @@ const COUNTED_DEPARTMENTS = new RegExp(`^(?:家|个的?(?:${alternation([...shap
  */
 function countedSet(text: string, m: Mentions, entities: EntityRef[]): void {
   if (entities.length > 0 || m.sets.length > 0) return;
+  // 平均每家有几个项目: an average per department is over the set.
+  const each = m.arithmetic.find((a) => a.op === 'average' && EACH_DEPARTMENT.test(a.text));
+  if (each) m.sets.push({ place: null, which: false, stage: null, text: each.text, start: each.start, end: each.end });
   // 这五个单位, 五家里面: pointed at or counted among, no year or stage is needed to say which departments.
   const said = (x: Mentions['counted'][number], word: string) => m.years.length + m.stages.length > 0 || POINTING.test(text.slice(0, x.start)) || AMONG.test(text.slice(x.end - 1 + word.length));
   const c = m.counted.find((x) => COUNTED_DEPARTMENTS.test(text.slice(x.end - 1)) && said(x, COUNTED_DEPARTMENTS.exec(text.slice(x.end - 1))![0]));
@@ -417,6 +420,7 @@ function countedSet(text: string, m: Mentions, entities: EntityRef[]): void {
   m.sets.push({ place: null, which: false, stage: null, text: text.slice(c.start, c.end - 1 + word.length), start: c.start, end: c.end - 1 + word.length, count: c.count });
 }
 
+const EACH_DEPARTMENT = new RegExp(alternation(shapes.sets.alone));
 const POINTING = new RegExp(`(?:${alternation(shapes.sets.among.pointing)})$`);
 const AMONG = new RegExp(`^的?(?:${alternation(shapes.sets.among.words)})`);
 
