@@ -357,8 +357,8 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   if (complete || q.intent === 'list' || q.candidates.length > 0 || (q.entities.length > 0 && STANDALONE.has(q.intent))) return q;
   const sameEntities = q.entities.length === 0;
   // 哪个地方的政府采购最多 after 莲湖政府采购: the departments ranked, not 莲湖's items; nor its year or stage kept.
-  // (这家, 那几家 point back: no set then.)
-  const overSet = sameEntities && previous.set === null && (q.set?.which || (q.set?.places.length ?? 0) > 0 || OVER_DEPARTMENTS.test(q.text));
+  // (这家, 那几家, 这几个 point back at the departments named before: no set then.)
+  const overSet = sameEntities && previous.set === null && ((q.set !== null && !/^[这那]/.test(q.set.text)) || OVER_DEPARTMENTS.test(q.text));
   // 人员经费呢 after a cell (卫生健康支出·基本支出) asks for the same row in another column.
   const cell = cellOf(previous);
   const measureOnly = q.targets.length === 1 && q.targets[0]!.kind === 'metric' && MEASURES.has(q.targets[0]!.key);

@@ -407,8 +407,9 @@ function countedSet(text: string, m: Mentions, entities: EntityRef[]): void {
   // 平均每家有几个项目: an average per department is over the set.
   const each = m.arithmetic.find((a) => a.op === 'average' && EACH_DEPARTMENT.test(a.text));
   if (each) m.sets.push({ place: null, which: false, stage: null, text: each.text, start: each.start, end: each.end });
-  // 这五个单位, 五家里面: pointed at or counted among, no year or stage is needed to say which departments.
-  const said = (x: Mentions['counted'][number], word: string) => m.years.length + m.stages.length > 0 || POINTING.test(text.slice(0, x.start)) || AMONG.test(text.slice(x.end - 1 + word.length));
+  // 五家里面, 五个单位当中: counted among, no year or stage is needed to say which departments (这两家 points back in a
+  // conversation at the departments named before: no set of its own).
+  const said = (x: Mentions['counted'][number], word: string) => m.years.length + m.stages.length > 0 || AMONG.test(text.slice(x.end - 1 + word.length));
   const c = m.counted.find((x) => COUNTED_DEPARTMENTS.test(text.slice(x.end - 1)) && said(x, COUNTED_DEPARTMENTS.exec(text.slice(x.end - 1))![0]));
   if (!c) return;
   const word = COUNTED_DEPARTMENTS.exec(text.slice(c.end - 1))![0];
@@ -421,7 +422,6 @@ function countedSet(text: string, m: Mentions, entities: EntityRef[]): void {
 }
 
 const EACH_DEPARTMENT = new RegExp(alternation(shapes.sets.alone));
-const POINTING = new RegExp(`(?:${alternation(shapes.sets.among.pointing)})$`);
 const AMONG = new RegExp(`^的?(?:${alternation(shapes.sets.among.words)})`);
 
 const LYING_WITHIN = new RegExp(`(?:${alternation(shapes.sets.within.words)})的?$`);
