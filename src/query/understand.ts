@@ -409,10 +409,12 @@ function countedSet(text: string, m: Mentions, entities: EntityRef[]): void {
   if (each) m.sets.push({ place: null, which: false, stage: null, text: each.text, start: each.start, end: each.end });
   // 五家里面, 五个单位当中: counted among, no year or stage is needed to say which departments (这两家 points back in a
   // conversation at the departments named before: no set of its own).
-  const said = (x: Mentions['counted'][number], word: string) => m.years.length + m.stages.length > 0 || AMONG.test(text.slice(x.end - 1 + word.length));
-  const c = m.counted.find((x) => COUNTED_DEPARTMENTS.test(text.slice(x.end - 1)) && said(x, COUNTED_DEPARTMENTS.exec(text.slice(x.end - 1))![0]));
+  // 五家医保局: a word for departments after 家 says what is counted.
+  const wordOf = (x: Mentions['counted'][number]) => (COUNTED_ORGANISATIONS.exec(text.slice(x.end - 1)) ?? COUNTED_DEPARTMENTS.exec(text.slice(x.end - 1)))?.[0];
+  const said = (x: Mentions['counted'][number], word: string) => m.years.length + m.stages.length > 0 || COUNTED_ORGANISATIONS.test(text.slice(x.end - 1)) || AMONG.test(text.slice(x.end - 1 + word.length));
+  const c = m.counted.find((x) => wordOf(x) !== undefined && said(x, wordOf(x)!));
   if (!c) return;
-  const word = COUNTED_DEPARTMENTS.exec(text.slice(c.end - 1))![0];
+  const word = wordOf(c)!;
   m.counted = m.counted.filter((x) => x !== c);
   // The count says how many departments, no 前N.
   if (m.numbers.includes(c.count)) m.numbers.splice(m.numbers.indexOf(c.count), 1);
@@ -422,6 +424,7 @@ function countedSet(text: string, m: Mentions, entities: EntityRef[]): void {
 }
 
 const EACH_DEPARTMENT = new RegExp(alternation(shapes.sets.alone));
+const COUNTED_ORGANISATIONS = new RegExp(`^家(?:${alternation([...shapes.sets.organisations, ...words.listTargets.units, ...words.listTargets.departments])})`);
 const AMONG = new RegExp(`^的?(?:${alternation(shapes.sets.among.words)})`);
 
 const LYING_WITHIN = new RegExp(`(?:${alternation(shapes.sets.within.words)})的?$`);
