@@ -48,9 +48,10 @@ export function exclusionsOf(text: string, m: Mentions): Exclusion | null {
     const read = ahead(text, m, start + word[0].length);
     if (!read.things.length) continue;
     const kept = word[1] !== undefined;
-    // 哪家没有决算: a stage lacked, asked of no department named (抚顺没有决算吗 asks of 抚顺).
+    // 哪家没有决算: a stage lacked, asked of no department named (抚顺没有决算吗 asks of 抚顺); 只看预算 too (北票三公经费只看预算数:
+    // its 预算数, the stage asked).
     const lacked = word[2] !== undefined;
-    if (lacked && m.entities.some((e) => e.start !== undefined && e.start < start)) continue;
+    if ((lacked || kept) && m.entities.length > 0) continue;
     // 只看辽宁的, 只看抚顺和沈阳: places and departments kept are the set as read; only a stage is taken out.
     const things = kept || lacked ? read.things.filter((t) => t.kind === 'stage') : read.things;
     if (!things.length) continue;
