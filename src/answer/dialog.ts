@@ -213,7 +213,7 @@ export function groupBase(text: string, c: Conversation | undefined): { text: st
  */
 export function referent(q: StructuredQuery, c: Conversation | undefined): Named | null {
   const ref = q.reference;
-  if (!ref) return reasonOfRanked(q, c);
+  if (!ref) return reasonOfRanked(q, c) ?? reasonOfFigure(q, c);
   if (!c || q.entities.length > 0 || q.set) return null;
   if (ref.kind === 'item') {
     // 第二低的呢: an item of the last question ranked that way (mergeContext), not of the list as it was shown.
@@ -236,6 +236,15 @@ export function referent(q: StructuredQuery, c: Conversation | undefined): Named
 export function checkedLast(q: StructuredQuery, c: Conversation | undefined, asked: boolean): Named | null {
   if (!asked || q.reference || !c?.subject || q.conditions.length !== 1 || q.set) return null;
   return q.entities.length + q.targets.length + q.unknown.length + q.candidates.length === 0 ? c.subject : null;
+}
+
+/**
+ * 为啥, 为什么 alone after a figure answered alone: why of that figure, read as if typed after its name (北票三公经费为什么:
+ * the change the text states and its reason) — not the figure again.
+ */
+function reasonOfFigure(q: StructuredQuery, c: Conversation | undefined): Named | null {
+  if (!q.reason || !c?.subject?.words || q.entities.length + q.targets.length + q.unknown.length + q.candidates.length > 0 || q.set) return null;
+  return c.query.intent === 'lookup' && c.query.targets.length === 1 && c.query.entities.length === 1 ? c.subject : null;
 }
 
 /**

@@ -13,7 +13,7 @@ import { checked, yesNoOf } from '../query/yes-no.ts';
 import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
-import { countInstead, indicatorFollowUp, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
+import { countInstead, flippedRanking, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
 import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
@@ -86,7 +86,13 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 占这一类的比重: the group of the thing answered last, named; asked back when the conversation holds none.
     const grouped = groupBase(moved ? moved.text : text, context as Conversation | undefined);
     if (grouped && 'message' in grouped) return { ...toResult(text, reply('ambiguous', [grouped.message]), queries), context };
-    const understood = understander.understand(grouped ? grouped.text : moved ? moved.text : text);
+    // 单位是元吗: the unit of what was just answered; the conversation stays where it was.
+    const unit = unitOfLast(text, context as Conversation | undefined);
+    if (unit) return { ...toResult(text, unit, queries), context };
+    // 倒过来 after a ranking: the same ranking the other way.
+    const flipped = flippedRanking(text, context as Conversation | undefined);
+    if (flipped && 'message' in flipped) return { ...toResult(text, reply('not_found', [flipped.message]), queries), context };
+    const understood = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : text);
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
     // 第二个呢, 它的绩效指标: the words pointing back are replaced by what they point at, and the question read again.
     // In place, so that a share's part and base keep their sides (公职律师费占它多少: 它 is the base).

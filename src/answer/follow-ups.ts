@@ -145,3 +145,35 @@ export function withItems(s: Sources, q: StructuredQuery, c: Conversation | unde
   const items = itemsOf(c.itemsFrom, r);
   return items ? { ...c, items } : c;
 }
+
+// 倒过来, 反过来排一下吧: a message made of a word turning the last ranking round, and nothing else.
+const FLIP = new RegExp(`^\\s*(?:那|再)?(?:${alternation(shapes.references.flip.words)})(?:排)?(?:一下|看看|试试)?(?:呢|吧|啊)?[\\s?？。!！]*$`);
+
+/**
+ * 倒过来, 反过来排 after a ranking (or figures listed in an order said: 执行率最低的三个项目): the same ranking the other way, as many items (前5 → its 5 at the other end). A
+ * message saying what can be turned round when the last answer was no ranking; null when the words are not those.
+ */
+export function flippedRanking(text: string, c: Conversation | undefined): { query: StructuredQuery } | { message: string } | null {
+  if (typeof text !== 'string' || !FLIP.test(text)) return null;
+  const last = c?.query;
+  if (!last || (last.intent !== 'rank' && last.ordered !== true)) return { message: `“${text.trim()}”要接在一个排序后面，例如：抚顺 项目支出 前5 → 倒过来。` };
+  return { query: { ...last, text, ascending: !last.ascending, reference: null, arithmetic: null } };
+}
+
+const { unitAsked } = shapes.references;
+// 单位是元吗, 这个数什么单位: a message asking only the unit of what was just answered.
+const UNIT_ASKED = new RegExp(`^\\s*(?:${alternation(unitAsked.before)})?的?(?:${alternation(unitAsked.words)})[吗呢啊吧么?？。\\s]*$`);
+
+/**
+ * 单位是元吗 after an answer: the unit it shows its amounts in (万元, with 元 beside where the document prints 元) and
+ * the one the document prints the leading amount in, its cell as printed and where. Null unless the message asks that alone.
+ */
+export function unitOfLast(text: string, c: Conversation | undefined): Reply | null {
+  if (typeof text !== 'string' || !UNIT_ASKED.test(text)) return null;
+  const f = (c?.figures ?? []).find((x) => !x.derived && x.fen !== null);
+  if (!f) return reply('not_found', ['上一个回答里没有金额。金额都以万元表示；文件按元印的，括号里给出元数。']);
+  const shown = f.printedIn === '元' ? '万元，括号里是文件印的元数' : '万元，与文件相同';
+  // A sentence of the text is cited by its line, a table's cell as printed.
+  const printed = f.table === null ? `文件正文第${f.line}行按${f.printedIn}写。` : `文件原表按${f.printedIn}印，${f.table}第${f.line}行为${f.raw.trim() === '' ? '空白' : `“${f.raw.trim()}”`}。`;
+  return reply('answered', [`回答中的金额单位是${shown}：${f.label} ${show(f)}。`, printed], [f]);
+}

@@ -5,6 +5,8 @@ import { alternation } from './words.ts';
 const ANYWHERE = new RegExp(alternation(fillers.anywhere), 'g');
 const UNBROKEN = new RegExp(`(${alternation(fillers.unbroken.words)})`);
 const CLAUSE_START = new RegExp(`(?<=^|\\s)(?:${alternation(fillers.clauseStart.words)})`, 'g');
+// 他们的, 那边: the department asked about last, opening a follow-up (its 的 with it).
+const POINTING = new RegExp(`^\\s*(?:那么|那)?(?:${alternation(fillers.pointing.words)})的?`);
 const SENTENCE_FINAL = new RegExp(`(?:${alternation(fillers.sentenceFinal.words)})+(?=\\s|$)`, 'g');
 const AFTER_NAME = new RegExp(`(?<=[^\\s的])(?:${alternation(fillers.afterName.words)})\\s*$`);
 
@@ -24,5 +26,5 @@ export function removeFillers(text: string): string {
     previous = s;
     s = s.trimStart().replace(CLAUSE_START, ' ');
   }
-  return s.replace(SENTENCE_FINAL, ' ').replace(AFTER_NAME, ' ');
+  return s.replace(POINTING, ' ').replace(SENTENCE_FINAL, ' ').replace(AFTER_NAME, ' ');
 }
