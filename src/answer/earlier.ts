@@ -1,6 +1,8 @@
 // Questions about earlier answers of the conversation rather than about the documents: 这两个加起来, 三家合计,
 // 两者差多少 (arithmetic on the figures answered), 剩下的呢 (the whole a part was asked of, less that part).
+import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import type { StructuredQuery } from '../query/ast.ts';
+import { alternation } from '../query/normalize/words.ts';
 import { listItems, type Conversation, type Named } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
 import type { Figure } from './figures.ts';
@@ -45,14 +47,21 @@ function names(figures: Figure[]): string[] {
   return figures.map((f) => `${f.label}（${f.entity} ${f.year}年${f.basis}）`);
 }
 
+// 高多少, 多出多少 (多少 gone as a filler): a direction alone, no 了 (少了多少 asks a change from last year).
+const DIRECTION_ALONE = new RegExp(`^(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less].filter((w) => !w.endsWith('了')))})$`);
+
 /** 这两个加起来, 两者差多少, 三家一共, 第二个比第三个多多少: the operation on earlier answers' figures, or null when the question is not one. */
 export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Reply | null {
   const ref = q.reference;
-  const alone = c && !ref && q.arithmetic && ON_EARLIER.has(q.arithmetic.op) && q.entities.length + q.targets.length + q.unknown.length + q.candidates.length === 0 && !q.set;
+  const namesNothing = q.entities.length + q.targets.length + q.unknown.length + q.candidates.length === 0 && !q.set;
+  // 高多少 after two figures: their difference, as 相差多少 is.
+  const direction = !ref && !q.arithmetic && namesNothing && q.intent === 'lookup' && DIRECTION_ALONE.test(q.text.trim());
+  const arithmetic = direction ? { op: 'difference' as const, direction: null, text: q.text.trim() } : q.arithmetic;
+  const alone = c && !ref && arithmetic && ON_EARLIER.has(arithmetic.op) && namesNothing;
   if (alone) {
     // 相差多少, 几倍 alone after two figures answered one after the other, or side by side in one answer.
-    const two = q.arithmetic!.op === 'sum' ? lastTwo(c) : (namedInLast(c)?.length === 2 ? namedInLast(c) : null) ?? lastTwo(c) ?? lastTwoAnswers(c);
-    return two ? onFigures({ ...q, reference: { kind: 'these', count: 2, text: q.arithmetic!.text } }, two) : null;
+    const two = arithmetic.op === 'sum' ? lastTwo(c) : (namedInLast(c)?.length === 2 ? namedInLast(c) : null) ?? lastTwo(c) ?? lastTwoAnswers(c);
+    return two ? onFigures({ ...q, arithmetic, reference: { kind: 'these', count: 2, text: arithmetic.text } }, two) : null;
   }
   if (ref?.kind !== 'these' || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op) || q.entities.length > 0 || q.targets.length > 0 || !c) return null;
   return onFigures(q, ref.picks ? picked(ref.picks, c.items ?? []) : pointedAt(ref.count, c));
