@@ -223,6 +223,17 @@ export function changeFigure(f: Figure): Figure | null {
 }
 
 /**
+ * A change stated as none (沈阳 机关运行经费 `比 2022 年预算减少 0 万元，下降 0%`): said 持平, the words printed beside it —
+ * never 增长0.00% nor −0%. Null for any other change.
+ */
+export function steadyAsPrinted(c: NonNullable<Figure['change']>): string | null {
+  if ((c.fen ?? 0) !== 0 || (c.percent ?? 0) !== 0 || (c.fen === null && c.percent === null)) return null;
+  const down = /减|降/.test(c.direction ?? '');
+  const printed = [c.fen !== null ? `${down ? '减少' : '增加'}0万元` : '', c.percent !== null ? `${down ? '下降' : '增长'}0%` : ''].filter(Boolean).join('，');
+  return `与${c.basis ?? '上年'}持平（文中写作“${printed}”）`;
+}
+
+/**
  * A stated fall as the text prints it (减少138.44万元, 下降21.21%): its size, named by its word. Asked as a fall
  * (降幅, 为什么减少了) it leads, the signed 增减 figure right after it; a rise, or a computed change, stays as it is.
  */
@@ -268,7 +279,8 @@ export function derivedFigure(op: ArithmeticOp | 'share' | 'count' | 'per_year',
 export const percentValue = (ratio: number): number => {
   const pct = ratio * 100;
   // A share too small for two decimals is no zero, nor rounded up to 0.01: two significant digits (0.0017, 0.0072).
-  return pct !== 0 && Math.abs(pct) < 0.01 ? Number(pct.toPrecision(2)) : Math.round(ratio * 10_000) / 100;
+  // (+ 0: a fall rounded to nothing is 0, not −0.)
+  return pct !== 0 && Math.abs(pct) < 0.01 ? Number(pct.toPrecision(2)) : Math.round(ratio * 10_000) / 100 + 0;
 };
 
 /**

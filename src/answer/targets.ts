@@ -7,6 +7,7 @@ import type { Figure } from './figures.ts';
 import type { Scope } from './resolve.ts';
 import { fromCell, fromFact, headlinePerTable, sameFigure, usable } from './figures.ts';
 import { doubtful } from './caution.ts';
+import { nameKey } from '../ingest/text/cjk.ts';
 import { inColumn, MEASURES, metricFigures, partsMarked, pick, projectFigures, subjectFigures, type Sources } from './sources.ts';
 
 /**
@@ -137,14 +138,18 @@ export function aligned(printings: Figure[][], sentence = false): Figure[] {
 export function statedChange(s: Sources, scope: Scope, t: Target, year: number, f: Figure | null): Figure | undefined {
   const figures = targetFigures(s, scope, t, year);
   const own = figures.find((x) => x.change !== null);
-  if (own || !f || f.fen === null || scope.unitId !== null) return own;
+  // A figure of 0 names nothing by its amount: another 0 (结转结余 持平) is no statement of its change.
+  if (own || !f || f.fen === null || f.fen === 0 || scope.unitId !== null) return own;
   const facts = s.queries
     .factsByAspect(scope.doc.id, 'amount')
     .filter((x) => x.year === year && x.amount_fen !== null && x.change_line !== null && (x.change_direction !== null || x.change_fen !== null) && Math.abs(x.amount_fen - f.fen!) <= Math.max(x.precision_fen ?? 1, f.precision ?? 1) / 2);
   // 本部门预算支出514.21万元，其中：一般公共预算拨款514.21万元，较上年减少…: the sentence naming the figure asked
   // states its change, not an earlier sentence of the same amount about another (预算收入).
   const named = new Set(figures.filter((x) => x.table === null).map((x) => x.line));
-  const fact = facts.find((x) => named.has(x.line)) ?? facts[0];
+  // 机关商品和服务支出 (502) and 商品和服务支出 (302) print the same amount with their own reasons: the sentence
+  // naming the subject asked, as printed, before another of the same amount.
+  const asked = t.kind === 'subject' ? nameKey(t.name) : null;
+  const fact = facts.find((x) => named.has(x.line)) ?? facts.find((x) => asked !== null && nameKey(x.subject_name ?? x.label) === asked) ?? facts[0];
   if (!fact) return undefined;
   // 公务用车运行维护费 1.66 whose sentence is the one of 公务用车购置及运行费 1.66 (its purchase 0 this year, not last):
   // the whole's change, named as the whole's.

@@ -6,7 +6,7 @@ import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import type { ArithmeticOp, StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import { describe, holds } from '../conditions.ts';
-import { changeFigure, derivedFigure, fallsAsPrinted, fromCell, percentValue, priorFromChange, show, usable, type Figure } from '../figures.ts';
+import { changeFigure, derivedFigure, fallsAsPrinted, fromCell, percentValue, priorFromChange, show, steadyAsPrinted, usable, type Figure } from '../figures.ts';
 import { money, percent, tableName } from '../format.ts';
 import type { SourceTableRow } from '../../store/schema.ts';
 import { metrics } from '../../store/metrics.ts';
@@ -235,7 +235,10 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
       const value = percentValue((a - b) / b);
       const f = derivedFigure('growth', [fa, fb], label, { fen: null, value, unit: '%' }, `(${shown(fa)} − ${shown(fb)}) ÷ ${shown(fb)} = ${percent(value)}`);
       // Two years: 增长/下降; two stages, departments or figures: the first named is so much more or less than the second.
-      const said = /^\d{4}年/.test(operands[0]!.name) ? (value >= 0 ? '增长' : '下降') : `${operands[0]!.name}比${operands[1]!.name}${value >= 0 ? '多' : '少'}`;
+      // The same figure both years (沈阳 公务接待费 0.85, 0.85): 持平, never 增长0.00% or −0%.
+      const years = /^\d{4}年/.test(operands[0]!.name);
+      if (value === 0) return { figure: f, line: `${label}：${years ? '持平，' : `${operands[0]!.name}与${operands[1]!.name}相同，`}增减${percent(0)} = (${shown(fa)} − ${shown(fb)}) ÷ ${shown(fb)}` };
+      const said = years ? (value >= 0 ? '增长' : '下降') : `${operands[0]!.name}比${operands[1]!.name}${value >= 0 ? '多' : '少'}`;
       return { figure: f, line: `${label}：${said}${percent(Math.abs(value))} = (${shown(fa)} − ${shown(fb)}) ÷ ${shown(fb)}` };
     }
     default:
@@ -414,7 +417,10 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
     // 下降超过30%吗: the verdict on the change as stated, a change the other way meeting no bound on it.
     const moved = q.fall ? -(percent?.value as number) : (percent?.value as number);
     const verdict = q.changeBound && percent ? `。${describe(q.changeBound, q.fall ? '降幅' : '增幅')}：${moved > 0 && holds(q.changeBound, moved) ? '是' : '否'}` : '';
-    if (percent) return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(q.targets[0]!)}：${whose}${stated.change!.basis ? `比${stated.change!.basis}` : '比上年'}${(percent.value as number) < 0 ? '下降' : '增长'}${Math.abs(percent.value as number).toFixed(2)}%${by}${verdict}`], [...(q.fall ? fallsAsPrinted([percent]) : [percent]), ...(amount ? [amount] : []), stated]);
+    // 下降0%，减少0万元 is no change: 持平, the words printed beside it (never 增长0.00%，减少0.00万元).
+    const steady = stated?.change ? steadyAsPrinted(stated.change) : null;
+    const moved_ = steady ?? `${stated?.change!.basis ? `比${stated.change!.basis}` : '比上年'}${(percent?.value as number) < 0 ? '下降' : '增长'}${Math.abs(percent?.value as number).toFixed(2)}%${by}`;
+    if (percent) return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(q.targets[0]!)}：${whose}${moved_}${verdict}`], [...(q.fall ? fallsAsPrinted([percent]) : [percent]), ...(amount ? [amount] : []), stated]);
   }
   // 支出比去年多了多少: the change the text states answers it, as it answers 比上年增加了多少 — never a difference computed
   // beside it; computed only where none is stated.

@@ -1,10 +1,11 @@
 // 对比: several departments, several targets, 预算 against 决算, or this year
 // against the year before (from the same document's 上年 columns, or the change
 // its text states — never a difference computed here).
+import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import type { Figure } from '../figures.ts';
-import { changeFigure, derivedFigure, fallsAsPrinted, priorFromChange, sameFigure, show } from '../figures.ts';
+import { changeFigure, derivedFigure, fallsAsPrinted, priorFromChange, sameFigure, show, steadyAsPrinted } from '../figures.ts';
 import { money, percent } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -14,11 +15,16 @@ import { lookup } from './lookup.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
 import { rate } from './rate.ts';
 
+/** Words asking a change in per cent (少了百分之几, 降了几成). */
+const PERCENT_ASKED = new RegExp(shapes.arithmetic.inPercent.join('|'));
+
 function changeText(f: Figure): string {
   const c = f.change;
   if (!c) return '';
   if (c.direction === '持平') return '，与上年持平';
   if (c.direction === '不可比') return '，与上年不可比';
+  const steady = steadyAsPrinted(c);
+  if (steady) return `，${steady}${c.reason ? `，原因：${c.reason}` : ''}`;
   // The printed word first: 减少0万元 has no sign to read it from.
   const amount = c.fen !== null ? `${c.direction === '增加' || c.direction === '减少' ? c.direction : c.fen >= 0 ? '增加' : '减少'}${money(Math.abs(c.fen))}` : '';
   const falling = c.direction === '减少' || (c.direction !== '增加' && (c.percent ?? 0) < 0);
@@ -64,12 +70,16 @@ function stages(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply 
 /** A fact's label as the prose prints it, less a list number before it (（1）行政运行). */
 const named = (label: string) => label.replace(/^\s*(?:[（(]\d+[)）]|\d+[.、．])\s*/, '');
 
-/** The parts of a figure (支出总计: 基本支出, 项目支出) whose change, with its reason, the same sentence states. */
-function partsChanged(s: Sources, scope: Scope, t: Target, year: number, line: number): Figure[] {
+/**
+ * The parts of a figure (支出总计: 基本支出, 项目支出; “三公”经费: 公务用车购置及运行费) whose change, with its reason, the
+ * same sentence states — on the whole's line, or on the lines it runs on to across a page break (沈阳 lines 727–729).
+ */
+function partsChanged(s: Sources, scope: Scope, t: Target, year: number, whole: NonNullable<Figure['change']>): Figure[] {
   if (t.kind !== 'metric') return [];
-  return (METRIC_PARTS[t.key] ?? []).flatMap((key) => {
+  const keys = metricOf(t.key).parts.length ? metricOf(t.key).parts : (METRIC_PARTS[t.key] ?? []);
+  return keys.flatMap((key) => {
     const p = statedChange(s, scope, { kind: 'metric', key, text: '' }, year, null);
-    return p?.change?.reason && p.change.line === line ? [p] : [];
+    return p?.change?.reason && (p.change.line === whole.line || p.change.raw === whole.raw) ? [p] : [];
   });
 }
 
@@ -112,12 +122,16 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   // part (基本支出, 项目支出) in the sentence stating its change: those, each with its own change.
   // 主要来自哪部分: the parts' stated changes, the largest leading, whatever the whole's own reason.
   const byPart = q.changeParts && stated?.change ? partsByChange(s, scope, t, year) : [];
-  const parts = byPart.length ? byPart : q.reason && stated?.change && !stated.change.reason ? partsChanged(s, scope, t, year, stated.change.line) : [];
+  const parts = byPart.length ? byPart : q.reason && stated?.change && !stated.change.reason ? partsChanged(s, scope, t, year, stated.change) : [];
   const listed = parts.map((p) => `${named(p.label)}${show(p)}${changeText(p)}`).join('；');
   const why = byPart.length ? `按组成说明，变化最大的是${named(byPart[0]!.label)}：${listed}` : parts.length ? `文中没有说明总的原因，按组成说明：${listed}` : '文中没有说明原因。';
   const whole = stated?.change?.reason ? `原因（文中${stated.statedFor ? `就${stated.statedFor}` : ''}说明）：${stated.change.reason}` : null;
   if (q.reason) lines.unshift(...(byPart.length ? [why, ...(whole ? [whole] : [])] : [whole ?? why]));
   const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f?.line === stated.line && sameFigure(f, stated)) ? [stated] : [])];
+  // 为啥没了 of a figure that is 0 and whose change nothing states: the 0 as printed, and that no reason (nor last year) is.
+  if (q.reason && found[0]?.f?.fen === 0 && !found[1]?.f && !stated) {
+    return reply('answered', [`文中没有说明原因，也没有印${year - 1}年的数字。`, `${head}：${year}年${show(found[0].f)}`], [found[0].f]);
+  }
   if (found.filter(({ f }) => f).length < 2 && !stated) {
     // Not found carries no figure: the year held is one question away.
     return reply('not_found', [`${heading(scope.entity, scope.doc)}中没有${name}的${years.filter((y) => y !== year).join('、')}年数字，也没有说明增减。`], [], [
@@ -137,7 +151,10 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   // Asked how it changed (比上年, 增加多少), the change leads (amount, then percent); asked only 去年, the figure does.
   const ofParts = parts.flatMap((p) => changeFigure(p) ?? []);
   // 主要来自哪部分 asks the part: its change leads, the whole's after.
-  const signed = byPart.length ? [...ofParts, ...(lead ? [lead] : []), ...(percent ? [percent] : [])] : [...(lead ? [lead] : []), ...(percent ? [percent] : []), ...ofParts];
+  // 少了百分之几: the stated percent leads, the amount after it.
+  const inPercent = percent && PERCENT_ASKED.test(q.text);
+  const own = inPercent ? [percent, ...(lead ? [lead] : [])] : [...(lead ? [lead] : []), ...(percent ? [percent] : [])];
+  const signed = byPart.length ? [...ofParts, ...own] : [...own, ...ofParts];
   const change = q.fall ? fallsAsPrinted(signed) : signed;
   // 按增加额倒推上年收入总计: the figure worked back is what was asked.
   if (q.backward && derived) return reply('answered', lines, [derived.prior, ...figures.filter((f) => f !== derived.prior), ...change]);
