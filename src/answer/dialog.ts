@@ -326,7 +326,7 @@ function askedAgain(q: StructuredQuery, item: Named, c: Conversation | undefined
 /** Intents worth carrying into a follow-up that names none. */
 const CARRIED = new Set(['breakdown', 'share', 'performance', 'rate']);
 /** Arithmetic one figure takes part in: asked after a figure, it is on that figure (增长率: its change from last year). */
-const ONE_FIGURE = new Set(['remaining', 'per_head', 'per_unit', 'growth']);
+const ONE_FIGURE = new Set(['remaining', 'per_head', 'per_unit', 'per_month', 'growth']);
 /** Intents a place alone completes (北票 执行率, 北票 有哪些项目): nothing of the previous question is wanted. */
 const STANDALONE = new Set(['rate', 'performance', 'rank', 'list']);
 /** 哪家, 哪个地方, 各医保局 (shapes.json sets): asked over the departments — no department of the question before is meant. */

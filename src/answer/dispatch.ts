@@ -87,6 +87,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // 村级代办员有几个: people the text counts, not a project loosely named by them.
   const counted = q.candidates.length > 0 ? peopleCounted(s, q) : null;
   if (counted) return withCutOff(resolveScopes(catalog, q) as Scope[], counted);
+  // 抚顺表3和表5的城乡医疗救助: tables named by number decide a name that is a subject and a project.
+  const inTables = unknown.length === 0 ? printedInTables(s, q) : null;
+  if (inTables) return answerQuery(s, inTables);
   // A word that only loosely named something is asked back, never answered beside the rest of the question.
   if (q.candidates.length > 0 && unknown.length === 0) {
     const place = q.entities[0] ? `${catalog.departments.get(q.entities[0].department)![0]!.short} ` : '';
@@ -326,6 +329,27 @@ function subjectOfSet(catalog: Catalog, q: StructuredQuery): { q: StructuredQuer
   if (!asksOfSet(asked)) return null;
   const owners = [...new Set(catalog.projects.filter((p) => project.ids.includes(p.id)).map((p) => catalog.document(p.documentId).short))];
   return { q: asked, note: `（以上是支出科目“${subject.name}”；${owners.join('、')}另有同名项目，数字不同，可问“${owners[0]} ${subject.name} 项目”。）` };
+}
+
+/**
+ * 抚顺表3和表5的城乡医疗救助差多少: a name that is a subject and a project, asked of tables named by number, is the one thing
+ * every table named prints (表3 and 表5 print the subject, no project); null when not exactly one does.
+ */
+function printedInTables(s: Sources, q: StructuredQuery): StructuredQuery | null {
+  if (!q.tables?.length || q.targets.length > 0 || new Set(q.candidates.map((c) => c.kind)).size < 2) return null;
+  const scopes = resolveScopes(s.catalog, q);
+  if (!Array.isArray(scopes) || scopes.length !== 1) return null;
+  const scope = scopes[0]!;
+  const subject = candidateSubject(s.catalog, q);
+  const things = q.candidates.flatMap((c): Target[] =>
+    c.kind === 'project' ? [{ kind: 'project', name: c.name, ids: c.ids, text: c.text, fuzzy: false }] : subject ? [{ kind: 'subject', name: subject.name, codes: subject.codes, text: c.text }] : [],
+  );
+  const numbered = (n: number) => (f: { tableNumber?: string | null }) => Number(/\d+/.exec(f.tableNumber ?? '')?.[0]) === n;
+  const printed = things.filter((t) => {
+    const figures = targetFigures(s, scope, t, scope.year);
+    return q.tables!.every((n) => figures.some(numbered(n)));
+  });
+  return printed.length === 1 ? { ...q, candidates: [], targets: printed, intent: q.arithmetic ? 'arithmetic' : q.intent } : null;
 }
 
 /** The subject a loosely named word was read as, when it was read as one. */

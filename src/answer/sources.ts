@@ -104,15 +104,25 @@ function printedName(r: FigureRow, key: string): string | undefined {
 /** A row's cell in one column (基本支出, 项目支出, 人员经费, 公用经费), or its headline when none is asked. */
 export const inColumn = (measure: string | null) => (r: FigureRow) => measure === null || r.column_key === measure;
 
+/** The columns 基本支出 is made of. */
+const BASIC_PARTS = new Set(['personnel', 'public']);
+
 /**
  * Figures of a budget subject (by its codes) in one document and year, one per table;
  * with a measure, only that column's cells (卫生健康支出·基本支出), and no prose.
  */
 export function subjectFigures(s: Sources, doc: CatalogDocument, codes: string[], name: string, year: number, measure: string | null = null): Figure[] {
   // A code cut short (北票 3010) stands for several subjects: the printed name decides.
-  const rows = codes
-    .flatMap((code) => s.queries.figuresBySubject(doc.id, code))
-    .filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && (r.level !== null || r.subject_name === name) && inColumn(measure)(r));
+  const printed = codes.flatMap((code) => s.queries.figuresBySubject(doc.id, code)).filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && (r.level !== null || r.subject_name === name));
+  // 北票 公开06表 prints 301 工资福利支出 in its 人员经费 column only, a 基本支出 table with no 基本支出 column: asked as
+  // 基本支出, that one cell is the row's basic part (人员经费 and 公用经费 make up 基本支出) — only where no table prints a
+  // 基本支出 cell of it, and never where the row prints cells in both parts.
+  const basicPart = (r: FigureRow) =>
+    measure === 'basic' &&
+    BASIC_PARTS.has(r.column_key) &&
+    !printed.some((x) => x !== r && x.table_id === r.table_id && x.line === r.line && BASIC_PARTS.has(x.column_key));
+  const columned = printed.filter(inColumn(measure));
+  const rows = columned.length ? columned : printed.filter(basicPart);
   const cells = headlinePerTable(rows).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id), name));
   if (measure !== null) return cells.sort((a, b) => a.rank - b.rank);
   const facts = codes.flatMap((code) => amountFacts(s.queries.factsBySubject(doc.id, code), year)).map((f) => fromFact(f, doc, doc.department, name));
@@ -150,7 +160,11 @@ export function projectFigures(s: Sources, doc: CatalogDocument, projectIds: num
   }
   const cells = [...groups.values()].flatMap((group) => headlinePerTable(group)).map((r) => fromCell(r, doc, s.entity(doc, r.unit_id ?? unitOf.get(r.project_id!) ?? null), name));
   if (measure !== null) return cells.sort((a, b) => a.rank - b.rank);
-  const facts = [...keys].flatMap((k) => amountFacts(s.queries.factsByName(doc.id, k), year)).map((f) => fromFact(f, doc, doc.department, `${name}${f.label}`));
+  // The text's sentence about a project (北票 自评综述, line 210) is about the one project its tables print: of that
+  // project's unit where every table prints it for one unit, never the department's as if another unit's.
+  const owners = new Set(cells.map((c) => c.entity));
+  const owner = owners.size === 1 ? [...owners][0]! : doc.department;
+  const facts = [...keys].flatMap((k) => amountFacts(s.queries.factsByName(doc.id, k), year)).map((f) => fromFact(f, doc, owner, `${name}${f.label}`));
   return [...cells, ...facts].sort((a, b) => a.rank - b.rank);
 }
 

@@ -58,7 +58,7 @@ export interface Condition {
 
 /** Arithmetic asked on printed figures; the answer shows the formula and each input's source. */
 /** per_unit: 每辆, 平均每件 — over a count printed in the counter typed (the word is in `text`). */
-export type ArithmeticOp = 'difference' | 'sum' | 'average' | 'ratio' | 'per_head' | 'per_unit' | 'remaining' | 'growth';
+export type ArithmeticOp = 'difference' | 'sum' | 'average' | 'ratio' | 'per_head' | 'per_unit' | 'per_month' | 'remaining' | 'growth';
 
 export interface Arithmetic {
   op: ArithmeticOp;

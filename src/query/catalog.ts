@@ -103,8 +103,9 @@ export async function readCatalogParts(db: Kysely<Database>): Promise<CatalogPar
     .select(['subject_name', 'subject_code', 'level'])
     .where('classification', 'in', ['功能分类', '部门经济分类', '政府经济分类'])
     .where('subject_name', 'is not', null)
-    // A subject printed with no code (莲湖 表1 “5、教育支出”) is still a subject, by its name; a 合计 row is not.
-    .where((eb) => eb.or([eb('subject_code', 'is not', null), eb('level', 'is', null)]))
+    // A subject printed with no code (莲湖 表1 “5、教育支出”) is still a subject, by its name; a 合计 row is not, nor a
+    // row printed blank with no code (莲湖 表1 “3、国防支出”: kept to be said blank, it names nothing the department spends).
+    .where((eb) => eb.or([eb('subject_code', 'is not', null), eb.and([eb('level', 'is', null), eb('amount_fen', 'is not', null)])]))
     .distinct()
     .execute();
   const byName = new Map<string, Set<string>>();

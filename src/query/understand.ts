@@ -80,6 +80,7 @@ function computed(text: string, m: Mentions, entities: EntityRef[], targets: Tar
   switch (op) {
     case 'per_head':
     case 'per_unit':
+    case 'per_month':
     case 'remaining':
     case 'growth':
       return true;
@@ -203,6 +204,16 @@ function ratioInPercent(text: string, m: Mentions): void {
   if (!asked) return;
   const start = asked.index + asked[0].length - asked[0].replace(/^是[^的]*的/, '').length;
   m.arithmetic.push({ op: 'ratio', text: asked[0].slice(start - asked.index), start, end: asked.index + asked[0].length });
+}
+// 人员经费和公用经费的比例是多少: the two figures joined before the proportion word, no 占 or 是 between.
+const RATIO_OF_PAIR = new RegExp(`(?:${alternation(shapes.ratioOfPair.joins)})[^占是]+?的?(${alternation(shapes.ratioOfPair.words)})`);
+
+/** A和B的比例: a ratio of the first over the second, where nothing else is asked of them. */
+function ratioOfPair(text: string, m: Mentions): void {
+  const asked = m.shareBase || m.arithmetic.length > 0 || m.comparisons.length > 0 || /占/.test(text) ? null : RATIO_OF_PAIR.exec(text);
+  if (!asked) return;
+  const start = asked.index + asked[0].length - asked[1]!.length;
+  m.arithmetic.push({ op: 'ratio', text: asked[1]!, start, end: start + asked[1]!.length });
 }
 const { $comment: __, ...ROW_COLUMNS } = shapes.rowColumns as Record<string, string>;
 const ROW_COLUMN = new RegExp(alternation(Object.keys(ROW_COLUMNS)));
@@ -975,9 +986,10 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // 除了沈阳, 不算决算的话: what a set leaves out is no department or stage asked of.
     const except = exclusionsOf(text, m);
     ratioInPercent(text, m);
+    ratioOfPair(text, m);
     perHeadOfPeople(text, m);
     // 平均下来每名离休干部: 平均 before a per-head (per-unit) word says the same division, not an average of figures.
-    if (m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit')) m.arithmetic = m.arithmetic.filter((a) => a.op !== 'average');
+    if (m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit' || a.op === 'per_month')) m.arithmetic = m.arithmetic.filter((a) => a.op !== 'average');
     settleTable(m);
     const since = sinceYear(m);
 

@@ -9,7 +9,7 @@ import { describe, holds } from '../conditions.ts';
 import { changeFigure, derivedFigure, fallsAsPrinted, fromCell, percentValue, priorFromChange, show, steadyAsPrinted, usable, type Figure } from '../figures.ts';
 import { money, percent, tableName } from '../format.ts';
 import type { SourceTableRow } from '../../store/schema.ts';
-import { metrics } from '../../store/metrics.ts';
+import { metrics, SPLIT_COLUMNS } from '../../store/metrics.ts';
 import { asProject } from '../namesakes.ts';
 import { reply, yearHeading, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -27,6 +27,7 @@ const NAMES: Record<ArithmeticOp, string> = {
   ratio: '倍数',
   per_head: '人均',
   per_unit: '平均每个',
+  per_month: '平均每月',
   remaining: '未花完',
   growth: '增长率',
 };
@@ -101,9 +102,16 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
   if (q.tables && q.targets.length === 1) {
     const all = targetFigures(s, scope, t, scope.year).filter((f) => f.basis === stageOf(q.stage, scope));
     const out: Operand[] = [];
+    const numbered = (n: number) => (x: Figure) => Number(/\d+/.exec(x.tableNumber ?? '')?.[0]) === n;
     for (const n of q.tables) {
-      const f = all.filter((x) => Number(/\d+/.exec(x.tableNumber ?? '')?.[0]) === n).sort((a, b) => a.rank - b.rank)[0];
+      const f = all.filter(numbered(n)).sort((a, b) => a.rank - b.rank)[0];
       if (!f) return missing(`表${n}中${targetName(t)}`);
+      // 莲湖 表1 prints 商品和服务支出 only in parts (人员经费和公用经费 207,576.85, 专项业务经费 1,310,000.00), no whole: which
+      // part is asked back — never one part subtracted as if it were the table's figure.
+      const parts = f.part ? [...SPLIT_COLUMNS].flatMap((m) => targetFigures(s, scope, t, scope.year, m).filter((x) => numbered(n)(x) && x.basis === f.basis && x.fen)) : [];
+      if (new Set(parts.map((x) => x.measure)).size > 1) {
+        return reply('ambiguous', [`${yearHeading(scope.entity, scope.doc, scope.year)} ${f.tableNumber ?? `表${n}`}没有印${targetName(t)}的合计，只分别印了：`, ...parts.map((x) => `· ${x.label}：${show(x)}（第${x.line}行）`), '请说明比较哪一部分。']);
+      }
       // 公开02表 as printed.
       out.push({ figure: f, name: f.tableNumber ?? `表${n}` });
     }
@@ -361,6 +369,22 @@ function perUnit(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   return reply('answered', [`${head} ${label}：${each(fen)} = ${formula}（${counted.label}见第${counted.line}行）`], [f, amount, counted]);
 }
 
+/**
+ * 平摊到每个月: a year's figure over its 12 months, computed and said so — the documents print no monthly figure, and a
+ * figure that is not money over a year (a count, a rate) is not divided.
+ */
+function perMonth(s: Sources, q: StructuredQuery, scope: Scope): Reply {
+  const t = q.targets[0]!;
+  const head = yearHeading(scope.entity, scope.doc, scope.year);
+  const amount = headlineFigure(s, scope, t, scope.year, stageOf(q.stage, scope)).main;
+  if (!amount || amount.fen === null) return reply('not_found', [`${head}中没有找到${targetName(t)}的全年金额，无法平摊到每月。`]);
+  const fen = Math.round(amount.fen / 12);
+  const label = `平均每月${targetName(t)}`;
+  const formula = `${shown(amount)} ÷ 12个月`;
+  const f = derivedFigure('per_month', [amount], label, { fen }, `${label} = ${formula}`);
+  return reply('answered', [`${head} ${label}：${each(fen)} = ${formula}（按全年数平摊计算，文件没有印月度数）`], [f, amount]);
+}
+
 /** A figure for one head or one thing: a few 元 reads in 元 (28.00元), not as 0.00万元. */
 const each = (fen: number) => (fen < 1_000_000 ? `${(fen / 100).toFixed(2)}元` : money(fen, '元'));
 
@@ -398,13 +422,14 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   }
   const note = scope.yearNote && scopes.length === 1 ? [scope.yearNote] : [];
   // 莲湖和曲阳的人均人员经费: each department's own, one after the other — never the first alone.
-  if ((op === 'per_head' || op === 'per_unit') && scopes.length > 1) {
-    const each = scopes.map((sc) => withNote(op === 'per_head' ? perHead(s, q, sc) : perUnit(s, q, sc), sc.yearNote ? [sc.yearNote] : []));
+  if ((op === 'per_head' || op === 'per_unit' || op === 'per_month') && scopes.length > 1) {
+    const each = scopes.map((sc) => withNote(op === 'per_head' ? perHead(s, q, sc) : op === 'per_unit' ? perUnit(s, q, sc) : perMonth(s, q, sc), sc.yearNote ? [sc.yearNote] : []));
     const done = each.filter((r) => r.status === 'answered');
     return reply(done.length ? 'answered' : 'not_found', each.flatMap((r) => r.lines), done.flatMap((r) => r.figures));
   }
   if (op === 'per_head') return withNote(perHead(s, q, scope), note);
   if (op === 'per_unit') return withNote(perUnit(s, q, scope), note);
+  if (op === 'per_month') return withNote(perMonth(s, q, scope), note);
   // 增幅, 增长率: the percent the text states is the answer, before any computed from its amounts.
   if (op === 'growth' && q.targets.length === 1 && scopes.length === 1 && q.years.length < 2 && q.stage !== 'both') {
     const now = headlineFigure(s, scope, q.targets[0]!, scope.year, stageOf(q.stage, scope)).main;

@@ -87,7 +87,10 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
       return reply('not_found', [...note, `${asked}：${scope.entity}没有单列${quoted}的数字，只有${scope.doc.department}的。`], [], [askInstead(scope, q)]);
     }
     // A row printed with its cell left empty is said to be so, where it is printed, and given no figure.
-    const blank = target.kind === 'metric' && measure === null ? s.queries.figuresByMetric(scope.doc.id, target.key).filter((r) => r.flags.split(',').includes('empty') && r.year === year) : [];
+    // (A subject too: 莲湖 表1 and 表4 print “1、一般公共服务支出” with no figure.)
+    const rows =
+      measure !== null ? [] : target.kind === 'metric' ? s.queries.figuresByMetric(scope.doc.id, target.key) : target.kind === 'subject' ? [...target.codes.flatMap((c) => s.queries.figuresBySubject(scope.doc.id, c)), ...s.queries.figuresByUncodedSubject(scope.doc.id, target.name)] : [];
+    const blank = rows.filter((r) => r.flags.split(',').includes('empty') && r.year === year);
     if (blank.length) {
       const at = blank.map((r) => `${tableName(r.table_name, r.table_number)}第${r.line}行“${r.row_label}”`);
       return reply('not_found', [...note, `${asked} ${name}：表中此栏为空（${[...new Set(at)].join('；')}），没有印数字。`]);

@@ -79,8 +79,10 @@ function operands(s: Sources, q: StructuredQuery, scope: Scope, year: number, st
   const column = named?.target.kind === 'metric' && SPLIT_COLUMNS.has(named.target.key) ? named.target.key : null;
   // (公务员医疗补助占项目支出: a name that is a project too is the project, below.)
   if (column && parts.length === 1 && parts[0]!.kind === 'subject' && asProject(s, scope, parts[0]!) === parts[0]) {
-    const base = headlineFigure(s, scope, named!.target, year, stage).main;
-    return { part: cell(s, scope, parts[0]!, column, year, stage), partName: targetName(parts[0]!, column), target: parts[0]!, row: false, base: base ? { figure: base, name: targetName(named!.target) } : null };
+    const part = cell(s, scope, parts[0]!, column, year, stage);
+    // 工资福利支出占基本支出: the base from the part's own table where its 合计 row prints it (抚顺 表6 line 160), else its headline.
+    const base = printingsOf(s, scope, named!.target, year, stage).find((b) => part && part.table !== null && b.table === part.table) ?? headlineFigure(s, scope, named!.target, year, stage).main;
+    return { part, partName: targetName(parts[0]!, column), target: parts[0]!, row: false, base: base ? { figure: base, name: targetName(named!.target) } : null };
   }
   // 公务员医疗补助占项目支出: over 项目支出 (or a project), a name that is a subject and a project is the project.
   const t = named && ((named.target.kind === 'metric' && named.target.key === 'project') || named.target.kind === 'project') ? asProject(s, scope, parts[0]!) : parts[0]!;

@@ -73,8 +73,9 @@ export function parsePairs(table: TableDraft, grid: Grid, ctx: ParseContext): vo
         subjectName: isSubject ? stripOrdinal(printed).replace(/\s+/g, '') : null,
       };
       if (values.length === 0) {
-        // A named row printed with no figure (抚顺 表1 上年结转结余): kept, so the blank is told rather than not found.
-        if (metric) table.blanks.push(...col.values.map((i) => emptyCell(base, m[i]!)));
+        // A named row printed with no figure (抚顺 表1 上年结转结余, 莲湖 表4 “1、一般公共服务支出”): kept, so the blank is
+        // told rather than not found.
+        if (metric || isSubject) table.blanks.push(...col.values.map((i) => emptyCell(base, m[i]!)));
         continue;
       }
       const flags = printed ? [] : ['unlabeled'];

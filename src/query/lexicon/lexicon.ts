@@ -373,7 +373,7 @@ function addShapes(add: (text: string, entry: Entry) => void): void {
   for (const w of than) add(w, { kind: 'than' });
   for (const w of more) add(w, { kind: 'direction', more: true });
   for (const w of less) add(w, { kind: 'direction', more: false });
-  const opName: Record<string, Extract<Entry, { kind: 'arith' }>['op']> = { perHead: 'per_head', perUnit: 'per_unit' };
+  const opName: Record<string, Extract<Entry, { kind: 'arith' }>['op']> = { perHead: 'per_head', perUnit: 'per_unit', perMonth: 'per_month' };
   for (const [op, list] of Object.entries(ops)) for (const w of list) add(w, { kind: 'arith', op: opName[op] ?? (op as Extract<Entry, { kind: 'arith' }>['op']) });
   for (const w of [...shapes.reason, ...shapes.reasonParts.words]) add(w, { kind: 'reason' });
   for (const ref of ['it', 'part', 'first', 'last', 'ordinal', 'numbered', 'these', 'owner'] as const) for (const w of shapes.references[ref]) add(w, { kind: 'reference', ref });
