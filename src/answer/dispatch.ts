@@ -419,10 +419,24 @@ function statedInstead(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply |
   const stated = all.filter((f, i) => all.findIndex((x) => x.label === f.label && x.value === f.value && x.line === f.line) === i);
   const said = stated.length ? `文件只说明了${stated.map((f) => `${f.label}${show(f)}（${printedAt(f)}）`).join('、')}，不据此推算。` : '';
   const note = scope.yearNote ? [scope.yearNote] : [];
+  // 沈阳绩效目标覆盖的资金占多少: no base named — what is stated is the answer, the rate by count said to be one.
+  if (q.intent === 'share' && !q.base && !q.arithmetic && stated.length) {
+    return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)}中没有说明${metricOf(t.key).name}（金额）；文件说明的是${stated.map((f) => `${f.label}${show(f)}（${printedAt(f)}）`).join('、')}，按个数计，不是资金的比例。`], stated);
+  }
   return reply('not_found', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)}中没有说明${metricOf(t.key).name}${q.intent === 'share' || q.arithmetic ? '，无法计算' : ''}。${said}`], [], stated.map((f) => `${scope.doc.short} ${f.label}`));
 }
 
+/** Whether the text states a change of this very thing (its own sentence, not another figure's of the same amount). */
+function statesOwnChange(s: Sources, scope: Scope, t: Target): boolean {
+  return targetFigures(s, scope, t, scope.year).some((f) => f.change !== null);
+}
+
 function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
+  // 北票公务接待费为什么没变 (持平 asked of one thing named): that thing's stated change and reason, not every 持平 item.
+  // (Only where the text states that thing's own change: 北票结转结余 is stated 持平 as 年末结转和结余, found in the list.)
+  if (q.changes?.state && q.reason && q.targets.length === 1 && scopes.length === 1 && statesOwnChange(s, scopes[0]!, q.targets[0]!)) {
+    return compare(s, { ...q, changes: undefined, intent: 'compare', previousYear: true, changeAsked: true }, scopes);
+  }
   if (q.changes) return statedChanges(s, q, scopes[0]!);
   if (q.category && scopes.length === 1) return projectsByCategory(s, q, scopes[0]!);
   const instead = statedInstead(s, q, scopes);

@@ -89,7 +89,8 @@ function computed(text: string, m: Mentions, entities: EntityRef[], targets: Tar
       // 本级和医保中心的项目支出加起来: units of one department, added up as the arithmetic of its figures.
       return (targets.length > 1 && entities.length <= 1) || ofUnits || (entities.length > 1 && entities.every((e) => e.unitId !== null && e.department === entities[0]!.department));
     default:
-      return pairs || (op === 'difference' && m.previousYear);
+      // 比上年翻了几倍: this year's figure over last year's.
+      return pairs || ((op === 'difference' || op === 'ratio') && m.previousYear);
   }
 }
 

@@ -48,6 +48,18 @@ export interface Operand {
   name: string;
 }
 
+/**
+ * 莲湖 表1 prints 商品和服务支出 only in parts (人员经费和公用经费 207,576.85, 专项业务经费 1,310,000.00), no whole: asked of
+ * that table, which part is asked back — never one part subtracted as if it were the table's figure. Null where the
+ * table's figure is the row's whole, or the one part it prints.
+ */
+function onlyInParts(s: Sources, scope: Scope, t: Target, f: Figure): Reply | null {
+  if (!f.part) return null;
+  const parts = [...SPLIT_COLUMNS].flatMap((m) => targetFigures(s, scope, t, scope.year, m).filter((x) => x.table === f.table && x.basis === f.basis && x.fen));
+  if (new Set(parts.map((x) => x.measure)).size < 2) return null;
+  return reply('ambiguous', [`${yearHeading(scope.entity, scope.doc, scope.year)} ${f.tableNumber ?? f.table}没有印${targetName(t)}的合计，只分别印了：`, ...parts.map((x) => `· ${x.label}：${show(x)}（第${x.line}行）`), '请说明比较哪一部分。']);
+}
+
 /** The operands the question names, in the order named; a reply when one is not printed. */
 function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] | Reply {
   const scope = scopes[0]!;
@@ -94,6 +106,8 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
       const names = new Set(c.map(printed));
       const f = all.filter((x) => x.table !== null && names.has(x.table) && !out.some((o) => o.figure.table === x.table)).sort((a, b) => a.rank - b.rank)[0];
       if (!f) return reply('ambiguous', [`两个表名指的是同一张表（${[...names].join('、')}），请写明另一张表。`]);
+      const split = onlyInParts(s, scope, t, f);
+      if (split) return split;
       out.push({ figure: f, name: f.table! });
     }
     return out;
@@ -102,16 +116,11 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
   if (q.tables && q.targets.length === 1) {
     const all = targetFigures(s, scope, t, scope.year).filter((f) => f.basis === stageOf(q.stage, scope));
     const out: Operand[] = [];
-    const numbered = (n: number) => (x: Figure) => Number(/\d+/.exec(x.tableNumber ?? '')?.[0]) === n;
     for (const n of q.tables) {
-      const f = all.filter(numbered(n)).sort((a, b) => a.rank - b.rank)[0];
+      const f = all.filter((x) => Number(/\d+/.exec(x.tableNumber ?? '')?.[0]) === n).sort((a, b) => a.rank - b.rank)[0];
       if (!f) return missing(`表${n}中${targetName(t)}`);
-      // 莲湖 表1 prints 商品和服务支出 only in parts (人员经费和公用经费 207,576.85, 专项业务经费 1,310,000.00), no whole: which
-      // part is asked back — never one part subtracted as if it were the table's figure.
-      const parts = f.part ? [...SPLIT_COLUMNS].flatMap((m) => targetFigures(s, scope, t, scope.year, m).filter((x) => numbered(n)(x) && x.basis === f.basis && x.fen)) : [];
-      if (new Set(parts.map((x) => x.measure)).size > 1) {
-        return reply('ambiguous', [`${yearHeading(scope.entity, scope.doc, scope.year)} ${f.tableNumber ?? `表${n}`}没有印${targetName(t)}的合计，只分别印了：`, ...parts.map((x) => `· ${x.label}：${show(x)}（第${x.line}行）`), '请说明比较哪一部分。']);
-      }
+      const split = onlyInParts(s, scope, t, f);
+      if (split) return split;
       // 公开02表 as printed.
       out.push({ figure: f, name: f.tableNumber ?? `表${n}` });
     }
@@ -400,8 +409,10 @@ function unitScopes(s: Sources, scope: Scope, t: Target): Scope[] {
 export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): Reply {
   // 比2022年增长多少: a single earlier year is what this year is compared with.
   const earlier = asked.years.length === 1 && found.length === 1 && asked.years[0]! < found[0]!.doc.fiscal_year;
-  const q = earlier ? { ...asked, years: [found[0]!.doc.fiscal_year, asked.years[0]!] } : asked;
-  const scopes = earlier ? [{ ...found[0]!, year: found[0]!.doc.fiscal_year, yearNote: null }] : found;
+  // 收支总预算比上年翻了几倍: this year's figure over the year before's, as printed.
+  const overLastYear = asked.arithmetic!.op === 'ratio' && asked.previousYear && asked.years.length === 0 && found.length === 1 && asked.targets.length === 1;
+  const q = earlier ? { ...asked, years: [found[0]!.doc.fiscal_year, asked.years[0]!] } : overLastYear ? { ...asked, years: [found[0]!.doc.fiscal_year, found[0]!.doc.fiscal_year - 1] } : asked;
+  const scopes = earlier || overLastYear ? [{ ...found[0]!, year: found[0]!.doc.fiscal_year, yearNote: null }] : found;
   const op = q.arithmetic!.op;
   // 两个单位的…合计: each unit of the department that prints the figure.
   if (q.listOf === 'units' && scopes.length === 1 && scopes[0]!.unitId === null && q.targets.length === 1) {

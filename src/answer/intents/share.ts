@@ -5,7 +5,7 @@
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
 import { derivedFigure, fromCell, fromFact, percentValue, show } from '../figures.ts';
-import { percent } from '../format.ts';
+import { percent, printedAt } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, pick, subjectFigures, type Sources } from '../sources.ts';
@@ -117,6 +117,14 @@ function rowTotals(s: Sources, scope: Scope, t: Target, total: Figure | undefine
 }
 
 export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Target): Reply {
+  // 人员经费和公用经费各占基本支出的比例: each part named over the base, one after the other — never the first alone.
+  const parts = q.base ? q.targets.filter((x) => x !== q.base!.target) : [];
+  const row = parts.length === 2 && isMeasure(parts[1]) && parts[0]!.kind !== 'metric';
+  if (parts.length > 1 && !row && q.stage !== 'both') {
+    const each = parts.map((p) => share(s, { ...q, targets: [p, q.base!.target] }, { ...scope, yearNote: null }, p));
+    const done = each.filter((r) => r.status === 'answered');
+    return reply(done.length ? 'answered' : each[0]!.status, [...(scope.yearNote ? [scope.yearNote] : []), ...each.flatMap((r) => r.lines)], done.flatMap((r) => r.figures));
+  }
   let t = asked;
   const year = scope.year;
   const stage = stageOf(q.stage, scope);
@@ -147,6 +155,11 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
     return computedShare(head, note, part, found.base);
   }
   t = found.target;
+  // 绩效目标覆盖的资金占多少, no base named: what the text states (全覆盖, the amount) — no share of a total guessed.
+  if (t.kind === 'metric' && metricOf(t.key).instead.length) {
+    const covered = part.raw.split(/[，。；]/).filter((c) => /覆盖/.test(c)).map((c) => c.replace(/^[一二三四五六七八九十]+、\S*?说明/, ''));
+    return reply('answered', [...note, `${head}${show(part)}（${printedAt(part)}）${covered.length ? `；文中说明：${covered.join('，')}` : ''}。问占比请写明基数，例如：占支出总计的比例。`], [part]);
+  }
   // A share the text states is the department's, never a sub-unit's.
   const stated = t.kind === 'metric' && scope.unitId === null ? s.queries.factsByMetric(scope.doc.id, t.key).find((f) => f.aspect === 'share' && f.year === year) : undefined;
   if (stated && stated.value !== null) {
