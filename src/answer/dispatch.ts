@@ -426,6 +426,15 @@ function statedInstead(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply |
   return reply('not_found', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)}中没有说明${metricOf(t.key).name}${q.intent === 'share' || q.arithmetic ? '，无法计算' : ''}。${said}`], [], stated.map((f) => `${scope.doc.short} ${f.label}`));
 }
 
+/** 占了几成: a share asked in 成 (tenths) is said in them too, beside the per cent (86.85% → 约8.7成). */
+function inTenths(q: StructuredQuery, r: Reply): Reply {
+  const f = r.figures[0];
+  if (r.status !== 'answered' || !TENTHS.test(q.text) || f?.unit !== '%' || typeof f.value !== 'number') return r;
+  const at = r.lines.findIndex((l) => l.includes('%'));
+  return at < 0 ? r : { ...r, lines: r.lines.map((l, i) => (i === at ? `${l}，约${Math.round(f.value as number) / 10}成（1成 = 10%）` : l)) };
+}
+const TENTHS = /几成|多少成/;
+
 /** Whether the text states a change of this very thing (its own sentence, not another figure's of the same amount). */
 function statesOwnChange(s: Sources, scope: Scope, t: Target): boolean {
   return targetFigures(s, scope, t, scope.year).some((f) => f.change !== null);
@@ -462,7 +471,7 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
     case 'compare':
       return compare(s, q, scopes);
     case 'share':
-      return share(s, q, scopes[0]!, q.targets[0]!);
+      return inTenths(q, share(s, q, scopes[0]!, q.targets[0]!));
     case 'breakdown':
       return breakdown(s, q, scopes[0]!, q.targets[0]!);
     default: {
