@@ -443,10 +443,20 @@ function statesOwnChange(s: Sources, scope: Scope, t: Target): boolean {
 function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
   // 北票公务接待费为什么没变 (持平 asked of one thing named): that thing's stated change and reason, not every 持平 item.
   // (Only where the text states that thing's own change: 北票结转结余 is stated 持平 as 年末结转和结余, found in the list.)
-  if (q.changes?.state && q.reason && q.targets.length === 1 && scopes.length === 1 && statesOwnChange(s, scopes[0]!, q.targets[0]!)) {
-    return compare(s, { ...q, changes: undefined, intent: 'compare', previousYear: true, changeAsked: true }, scopes);
+  // 沈阳公务用车运行费为什么没变: nothing stated 持平 at all — its two years as printed, and that no reason is stated.
+  if (q.changes?.state && q.reason && q.targets.length === 1 && scopes.length === 1) {
+    const own = { ...q, changes: undefined, intent: 'compare' as const, previousYear: true, changeAsked: true };
+    if (statesOwnChange(s, scopes[0]!, q.targets[0]!)) return compare(s, own, scopes);
+    const listed = statedChanges(s, q, scopes[0]!);
+    return listed.status === 'not_found' ? compare(s, own, scopes) : listed;
   }
   if (q.changes) return statedChanges(s, q, scopes[0]!);
+  // 哪些项目比上年增加了: no project's change from last year is stated (project tables print this year only) — said so,
+  // never every project listed as if it had.
+  if (q.intent === 'list' && q.listOf === 'projects' && q.previousYear && q.changeAsked && q.targets.length === 0 && q.conditions.length === 0 && scopes.length === 1) {
+    const way = q.fall ? '下降' : '增加';
+    return reply('not_found', [`${yearHeading(scopes[0]!.entity, scopes[0]!.doc, scopes[0]!.year)}中没有说明各项目与上年相比的增减，无法列出比上年${way}的项目；文中说明了增减的是科目和几项总数。`], [], [`${scopes[0]!.doc.short} 哪些科目比上年${way}了`]);
+  }
   if (q.category && scopes.length === 1) return projectsByCategory(s, q, scopes[0]!);
   const instead = statedInstead(s, q, scopes);
   if (instead) return instead;

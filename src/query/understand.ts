@@ -243,7 +243,9 @@ const FALL = new RegExp(alternation(words.changeDirection.down));
  * those whose change the text states that way, the conditions bounding that change (its percent or amount).
  */
 function changesListed(text: string, m: Mentions, targets: Target[]): Mentions['changes'] {
-  if (m.changes || !m.previousYear || targets.length > 0 || !m.scopes.includes('subjects') || m.conditions.some((c) => c.unit === 'score')) return m.changes;
+  // 哪些项比上年减少了: which of anything whose change is stated, not only subjects.
+  const which = m.scopes.includes('subjects') || ((m.which || m.intents.includes('list')) && m.listTargets.length === 0 && m.sets.length === 0 && m.entities.length > 0);
+  if (m.changes || !m.previousYear || targets.length > 0 || !which || m.conditions.some((c) => c.unit === 'score')) return m.changes;
   const up = RISE.test(text);
   if (up === FALL.test(text)) return m.changes;
   return { order: up ? 'up' : 'down', state: null, listed: true };

@@ -7,7 +7,11 @@ import type { Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
 import { changePercent } from '../targets.ts';
 import { describeAll, meeting, ofClassification } from '../conditions.ts';
-import { changeFigure } from '../figures.ts';
+import { changeFigure, steadyAsPrinted } from '../figures.ts';
+import { percent } from '../format.ts';
+import { headlineFigure, statedChange, targetName } from '../targets.ts';
+import type { Target } from '../../query/ast.ts';
+import words from '../../../grammar/words.json' with { type: 'json' };
 import type { NarrativeFactRow } from '../../store/schema.ts';
 
 /** A list item's number the prose prints before a name (（1）行政单位医疗). */
@@ -48,6 +52,43 @@ export function statedChanges(s: Sources, q: StructuredQuery, scope: Scope): Rep
   return reply('answered', [...note, `${head} 文中说明的比上年${up ? '增幅' : '降幅'}排序（共${sorted.length}个）：`, ...lines], sorted);
 }
 
+const RISE = new RegExp(words.changeDirection.up.join('|'));
+
+/**
+ * 哪些部门三公经费比上年增加了, 各医保局三公经费比上年变化: each department's change of the figure as its own text states it
+ * (the way asked, else every one), its sentence cited; departments stating none said apart — never the figures ranked as
+ * if they were the changes, nor a change computed across documents.
+ */
+export function changesOfSet(s: Sources, q: StructuredQuery, scopes: Scope[], t: Target): Reply {
+  const way = q.fall ? false : RISE.test(q.text) ? true : null;
+  const rows = scopes.map((scope) => {
+    const now = headlineFigure(s, scope, t, scope.year, scope.doc.stage).main;
+    const stated = now ? statedChange(s, scope, t, scope.year, now) : undefined;
+    return { scope, stated: stated && !stated.statedFor && stated.change ? stated : undefined };
+  });
+  const stating = rows.filter((r) => r.stated);
+  const kept = stating.filter((r) => way === null || goesUp(r.stated!.change!) === way);
+  const name = targetName(t);
+  const asked = way === null ? '与上年相比的增减' : `比上年${way ? '增加' : '减少'}`;
+  const lines = kept.map(({ scope, stated }) => `· ${scope.entity}（${scope.doc.fiscal_year}年${scope.doc.stage}）：${show(stated!)}${changeWords(stated!)}（第${stated!.change!.line}行）`);
+  const others = stating.filter((r) => !kept.includes(r)).map(({ scope, stated }) => `${scope.doc.short}${changeWords(stated!).replace(/^，/, '（') }）`);
+  const silent = rows.filter((r) => !r.stated).map((r) => r.scope.doc.short);
+  const tail = [...(others.length ? [`其余说明了增减的：${others.join('、')}`] : []), ...(silent.length ? [`文中没有说明${name}增减的：${silent.join('、')}`] : [])];
+  if (kept.length === 0) return reply('not_found', [`没有部门的文件说明${name}${asked}。`, ...tail]);
+  const figures = kept.flatMap(({ stated }) => [changeFigure(stated!)!, stated!]);
+  return reply('answered', [`文件说明${name}${asked}的部门（共${kept.length}个）：`, ...lines, ...tail], figures);
+}
+
+/** 比上年增加18.00万元（增长…%）, or 与上年持平: a stated change in words. */
+function changeWords(f: Figure): string {
+  const c = f.change!;
+  const steady = steadyAsPrinted(c);
+  if (steady) return `，${steady}`;
+  if (c.fen === null) return `，与上年${c.direction ?? '相比有变化'}`;
+  const up = goesUp(c);
+  return `，比${c.basis ?? '上年'}${up ? '增加' : '减少'}${show({ ...f, fen: Math.abs(c.fen), raw: 'x', asOf: null })}${c.percent !== null ? `（${up ? '增长' : '下降'}${percent(Math.abs(c.percent))}）` : ''}`;
+}
+
 /** The way a stated change goes: its amount's or percent's sign, else its word. */
 function goesUp(c: NonNullable<Figure['change']>): boolean | null {
   const n = c.fen ?? c.percent;
@@ -80,7 +121,7 @@ function listedChanges(q: StructuredQuery, facts: NarrativeFactRow[], scope: Sco
     .filter((r) => r !== null);
   const once = rows.filter((r, i) => rows.findIndex((x) => named(x.f.label) === named(r.f.label) && x.f.change!.percent === r.f.change!.percent && x.f.change!.fen === r.f.change!.fen) === i);
   const bound = q.conditions.length ? `（${way}${describeAll(q.conditions)}）` : '';
-  const what = /功能/.test(q.text) ? '功能科目' : /经济/.test(q.text) ? '经济分类科目' : '科目';
+  const what = /功能/.test(q.text) ? '功能科目' : /经济/.test(q.text) ? '经济分类科目' : q.subjects ? '科目' : '项';
   if (once.length === 0) return reply('not_found', [...note, `${head}中没有说明比上年${way}的${what}${bound}。`]);
   const lines = once.map(({ f, amount, percent }) => {
     const parts = [amount ? `${up ? '增加' : '减少'}${show(amount)}` : '', percent ? `${way}${Math.abs(percent.value as number)}%` : ''].filter(Boolean);

@@ -125,9 +125,16 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const parts = byPart.length ? byPart : q.reason && stated?.change && !stated.change.reason ? partsChanged(s, scope, t, year, stated.change) : [];
   const listed = parts.map((p) => `${named(p.label)}${show(p)}${changeText(p)}`).join('；');
   const why = byPart.length ? `按组成说明，变化最大的是${named(byPart[0]!.label)}：${listed}` : parts.length ? `文中没有说明总的原因，按组成说明：${listed}` : '文中没有说明原因。';
-  const whole = stated?.change?.reason ? `原因（文中${stated.statedFor ? `就${stated.statedFor}` : ''}说明）：${stated.change.reason}` : null;
+  // 沈阳公务用车购置费为什么增加了: both years printed, no change stated of the part — the reason stated for its whole, said
+  // so, only where the whole changed by exactly the part's change (沈阳 公务用车购置及运行费 +18 = 购置费 0 → 18); a part
+  // that did not change (运行费 4.80, 4.80) or changed otherwise is not explained by it.
+  const [now_, before_] = [found[0]?.f, found[1]?.f];
+  const partChange = now_?.fen != null && before_?.fen != null ? now_.fen - before_.fen : null;
+  const ofWhole = q.reason && !stated && !q.changeParts && partChange ? wholeChange(s, scope, t, year, now_ ?? null) : undefined;
+  const wholeReason = ofWhole?.change?.reason && ofWhole.change.fen === partChange ? `原因（文中就${ofWhole.statedFor}说明，${name}是其中一部分）：${ofWhole.change.reason}` : null;
+  const whole = stated?.change?.reason ? `原因（文中${stated.statedFor ? `就${stated.statedFor}` : ''}说明）：${stated.change.reason}` : wholeReason;
   if (q.reason) lines.unshift(...(byPart.length ? [why, ...(whole ? [whole] : [])] : [whole ?? why]));
-  const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f?.line === stated.line && sameFigure(f, stated)) ? [stated] : [])];
+  const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f?.line === stated.line && sameFigure(f, stated)) ? [stated] : []), ...(wholeReason ? [changeFigure(ofWhole!)!] : [])];
   // 为啥没了 of a figure that is 0 and whose change nothing states: the 0 as printed, and that no reason (nor last year) is.
   if (q.reason && found[0]?.f?.fen === 0 && !found[1]?.f && !stated) {
     return reply('answered', [`文中没有说明原因，也没有印${year - 1}年的数字。`, `${head}：${year}年${show(found[0].f)}`], [found[0].f]);
@@ -143,7 +150,8 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   let lead = stated ? changeFigure(stated) : now && before && now.fen !== null && before.fen !== null ? yearChange(now, before) : null;
   // The percent the text states beside the amount is a figure of its own (增长129.10%).
   const percent = stated?.change && stated.change.fen !== null && stated.change.percent !== null ? changePercent(stated) : null;
-  if (lead && !stated) lines.splice(q.changeAsked ? 0 : 1, 0, `增减：${show(lead)} = ${show(now!)} − ${show(before!)}`);
+  // (为什么: the reason, or its absence, stays first.)
+  if (lead && !stated) lines.splice(q.changeAsked && !q.reason ? 0 : 1, 0, `增减：${show(lead)} = ${show(now!)} − ${show(before!)}`);
   if (derived) {
     lead = derived.change;
     figures.push(derived.prior, ...(figures.includes(stated!) ? [] : [stated!]));

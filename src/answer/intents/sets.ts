@@ -12,6 +12,7 @@ import { holdings, type Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
 import { cellOf, headlineFigure, printingsOf, stageOf, targetName } from '../targets.ts';
 import { lookup } from './lookup.ts';
+import { changesOfSet } from './changes.ts';
 import { arithmetic } from './arithmetic.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
 import { nameKey } from '../../ingest/text/cjk.ts';
@@ -216,6 +217,10 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
     const [m] = members as [Member];
     const scope: Scope = { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null };
     return withTail(lookup(s, q, scope, t!), [`（${asked}的部门只有${m.department}。）`, ...notes]);
+  }
+  // 哪些部门三公经费比上年增加了: each department's change as its text states it, never the figures' ranking.
+  if (q.previousYear && q.changeAsked && !q.arithmetic && !q.byScore && q.conditions.length === 0) {
+    return withTail(changesOfSet(s, q, members.map((m) => ({ doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null })), t!), notes);
   }
   if (q.intent === 'share' && q.targets.length > 1 && !q.byScore) {
     const [part, base] = q.targets as [Target, Target];
