@@ -205,6 +205,12 @@ function ratioInPercent(text: string, m: Mentions): void {
   if (!asked) return;
   const start = asked.index + asked[0].length - asked[0].replace(/^是[^的]*的/, '').length;
   m.arithmetic.push({ op: 'ratio', text: asked[0].slice(start - asked.index), start, end: asked.index + asked[0].length });
+  // 三公经费是预算的百分之几 (of a 决算): the figure over its own other stage — the stage not named is the one before 是.
+  const stageOnly = /^(?:年初)?(预算|决算)数?$/.exec(asked[1]!.trim());
+  if (stageOnly && m.stages.length === 1 && m.stages[0] === stageOnly[1]) {
+    m.stages = [stageOnly[1] === '预算' ? '决算' : '预算', stageOnly[1]];
+    m.bothStages = true;
+  }
 }
 // 人员经费和公用经费的比例是多少: the two figures joined before the proportion word, no 占 or 是 between.
 const RATIO_OF_PAIR = new RegExp(`(?:${alternation(shapes.ratioOfPair.joins)})[^占是]+?的?(${alternation(shapes.ratioOfPair.words)})`);

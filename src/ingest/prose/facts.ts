@@ -32,10 +32,10 @@ const NUMBER = /(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|辆|人次|人|个|台
 const CHANGE_WORDS = '增加|减少|增长|下降|降低';
 // `after` starts right behind the number, usually with the clause's comma (`24.44万元，较上年不可比`).
 const STEADY = /^[，,\s]*[^，。；\d]{0,6}?(较上年无增减|与上年持平|持平|不可比|无增减)/;
-const REASON = /(?:主要原因是|主要原因[:：]|的主要原因是|主要是由于|原因是|主要是|主要为)[:：]?\s*([^。；]+)/;
+const REASON = /(?:主要原因是|主要原因[:：]|的主要原因是|主要是由于|原因是|主要是|主要为|由于|因为|主要用于|用于)[:：]?\s*([^。；]+)/;
 /** A year-over-year comparison without a figure; only against 上年, not `决算数持平预算数`. */
 const STEADY_STATEMENT = /(?:与|较|比)上年[^。；\d]*?(持平|无增减|不可比)/;
-const REASON_START = /主要原因|主要是由于|原因是/;
+const REASON_START = /主要原因|主要是由于|原因是|由于|因为/;
 /** `发现的主要问题及原因：绩效管理较为薄弱`: the problems a 自评综述 states, later in the same item as its rate. */
 const PROBLEMS = new RegExp(`(?:${vocabulary.problems.join('|')})[:：]\\s*([^。；]+)`);
 /** The next item of a numbered list (（2）“医疗机构检查费”…): another project's statement begins. */

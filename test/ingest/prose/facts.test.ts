@@ -36,6 +36,18 @@ describe('预算 prose (Hunan, Jiangxi)', () => {
     expect(facts[0]!.reason).toBe('新增人员');
   });
 
+  it('a reason given by 由于 / 因为 / 用于 after the change is the change’s reason, its amount no figure of its own', () => {
+    const dueFacts = read(2025, '预算', ['2025年本部门机关运行经费预算48.20万元，比上年增加3.10万元，由于新增人员2名。']);
+    expect(dueFacts[0]!.reason).toBe('新增人员2名');
+    expect(dueFacts.map(brief).map((f) => [f.amount, f.value])).toEqual([[wan(48.2), null]]);
+    const due = dueFacts[0];
+    expect(due!.change_fen).toBe(wan(3.1));
+    const [because] = read(2025, '预算', ['2025年“三公”经费预算10.80万元，较上年减少1.20万元，因为压减公务接待。']);
+    expect(because!.reason).toBe('压减公务接待');
+    const [used] = read(2025, '预算', ['2025年本部门机关运行经费预算48.20万元，比上年增加3.10万元，主要用于购置办公设备。']);
+    expect(used!.reason).toBe('购置办公设备');
+  });
+
   it('（上年预算数为X万元） after the change: X is last year’s, the change stays this year’s', () => {
     const facts = read(2025, '预算', ['2025年“三公”经费预算10.80万元。“三公”经费较上年减少1.20万元，下降10.00%（上年预算数为12.00万元），主要原因是压减开支。']);
     expect(facts.map(brief)).toEqual([
