@@ -5,7 +5,7 @@ import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import type { Figure } from '../figures.ts';
-import { changeFigure, derivedFigure, fallsAsPrinted, priorFromChange, sameFigure, show, steadyAsPrinted } from '../figures.ts';
+import { changeFigure, derivedFigure, fallsAsPrinted, percentValue, priorFromChange, sameFigure, show, steadyAsPrinted } from '../figures.ts';
 import { money, percent } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -160,13 +160,25 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const ofParts = parts.flatMap((p) => changeFigure(p) ?? []);
   // 主要来自哪部分 asks the part: its change leads, the whole's after.
   // 少了百分之几: the stated percent leads, the amount after it.
-  const inPercent = percent && PERCENT_ASKED.test(q.text);
-  const own = inPercent ? [percent, ...(lead ? [lead] : [])] : [...(lead ? [lead] : []), ...(percent ? [percent] : [])];
+  // 多了百分之几 where the text states no rate: computed from the two years as printed (never from a year worked back), shown.
+  const rateAsked = PERCENT_ASKED.test(q.text);
+  const grown = rateAsked && !percent && now?.fen != null && before?.fen ? yearGrowth(now, before) : null;
+  if (grown) lines.splice(1, 0, `增长率：${grown.raw}（文中没有说明增幅，按两年数字计算）`);
+  else if (rateAsked && !percent && stated) lines.splice(1, 0, `文中没有说明增减的百分比，上年数字也没有印出，不作计算。`);
+  const rate = percent ?? grown;
+  const own = rateAsked && rate ? [rate, ...(lead ? [lead] : [])] : [...(lead ? [lead] : []), ...(percent ? [percent] : [])];
   const signed = byPart.length ? [...ofParts, ...own] : [...own, ...ofParts];
   const change = q.fall ? fallsAsPrinted(signed) : signed;
   // 按增加额倒推上年收入总计: the figure worked back is what was asked.
   if (q.backward && derived) return reply('answered', lines, [derived.prior, ...figures.filter((f) => f !== derived.prior), ...change]);
   return reply('answered', lines, q.changeAsked ? [...change, ...figures] : [...figures, ...change]);
+}
+
+/** A growth rate between two printed years, computed: (this year − the earlier) ÷ the earlier, in per cent. */
+function yearGrowth(now: Figure, before: Figure): Figure {
+  const value = percentValue((now.fen! - before.fen!) / before.fen!);
+  const formula = `(${money(now.fen!, now.printedIn)} − ${money(before.fen!, before.printedIn)}) ÷ ${money(before.fen!, before.printedIn)} = ${percent(value)}`;
+  return derivedFigure('growth', [now, before], `${now.label}比${before.year}年增长率`, { fen: null, value, unit: '%' }, formula);
 }
 
 /** A change between two printed years, computed: this year's figure minus the earlier one, signed. */
