@@ -790,8 +790,8 @@ function shapesOf(text: string, m: Mentions, byScore: boolean): Pick<StructuredQ
       text: c.text,
     })),
     // 第二个比第三个多多少: two items with 比 between them are a difference.
-    // 哪个多: which of two is larger, answered by their difference.
-    arithmetic: op ? { op: op.op, direction: comparison?.direction ?? null, text: op.text, count: m.counted[0]?.count ?? null } : comparison ? { op: 'difference', direction: comparison.direction, text: comparison.text } : reference?.kind === 'these' && (reference.picks || WHICH_MORE.test(reference.text)) ? { op: 'difference', direction: null, text: reference.picks ? '比' : reference.text } : null,
+    // 哪个多, 二者谁多: which of two is larger, answered by their difference.
+    arithmetic: op ? { op: op.op, direction: comparison?.direction ?? null, text: op.text, count: m.counted[0]?.count ?? null } : comparison ? { op: 'difference', direction: comparison.direction, text: comparison.text } : reference?.kind === 'these' && (reference.picks || WHICH_MORE.test(text)) ? { op: 'difference', direction: null, text: reference.picks ? '比' : (WHICH_MORE.exec(text)?.[0] ?? reference.text) } : null,
     reason: m.reason,
     ...(m.reason && REASON_PARTS.test(text) ? { changeParts: true } : {}),
     reference,

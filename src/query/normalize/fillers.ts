@@ -6,7 +6,7 @@ const ANYWHERE = new RegExp(alternation(fillers.anywhere), 'g');
 const UNBROKEN = new RegExp(`(${alternation(fillers.unbroken.words)})`);
 const CLAUSE_START = new RegExp(`(?<=^|\\s)(?:${alternation(fillers.clauseStart.words)})`, 'g');
 // 他们的, 那边: the department asked about last, opening a follow-up (its 的 with it).
-const POINTING = new RegExp(`^\\s*(?:那么|那)?(?:${alternation(fillers.pointing.words)})的?`);
+const POINTING = new RegExp(`^\\s*(?:(?:那么|那)?(?:${alternation(fillers.pointing.words)}))+的?`);
 const SENTENCE_FINAL = new RegExp(`(?:${alternation(fillers.sentenceFinal.words)})+(?=\\s|$)`, 'g');
 const AFTER_NAME = new RegExp(`(?<=[^\\s的])(?:${alternation(fillers.afterName.words)})\\s*$`);
 
