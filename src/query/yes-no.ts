@@ -58,7 +58,9 @@ const leadingStep = (yuan: number): number => 10 ** Math.floor(Math.log10(yuan))
  */
 export function checked(q: StructuredQuery, yesNo: YesNo): StructuredQuery {
   const [c] = q.conditions;
-  if (!c || q.conditions.length !== 1 || c.unit !== 'yuan' || !c.unitTyped || q.set || q.within || q.targetBound || q.arithmetic || q.reference) return q;
+  // 三公经费一共多少？2多万吗: 一共 of one figure is that figure, asked and then checked.
+  const oneSum = q.arithmetic?.op === 'sum' && q.arithmetic.count === null && q.targets.length === 1;
+  if (!c || q.conditions.length !== 1 || c.unit !== 'yuan' || !c.unitTyped || q.set || q.within || q.targetBound || (q.arithmetic && !oneSum) || q.reference) return q;
   if (q.targets.length !== 1 || q.entities.length > 1 || q.candidates.length > 0) return q;
   const at = q.text.lastIndexOf(c.text);
   if (at < 0 || !AFTER_BOUND.test(q.text.slice(at + c.text.length))) return q;
