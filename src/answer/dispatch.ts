@@ -14,6 +14,7 @@ import { compare } from './intents/compare.ts';
 import { listCatalog, listWithin } from './intents/list.ts';
 import { lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
+import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
 import { indicatorPerUnit, indicators, indicatorsInUnit, performance, projectsByTarget } from './intents/performance.ts';
 import { rankWithin } from './intents/rank.ts';
@@ -441,6 +442,7 @@ function statesOwnChange(s: Sources, scope: Scope, t: Target): boolean {
 }
 
 function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
+  if (q.onlyPart && scopes.length === 1) return onlyPart(s, q, scopes[0]!, q.targets[0]!, q.onlyPart);
   // 北票公务接待费为什么没变 (持平 asked of one thing named): that thing's stated change and reason, not every 持平 item.
   // (Only where the text states that thing's own change: 北票结转结余 is stated 持平 as 年末结转和结余, found in the list.)
   // 沈阳公务用车运行费为什么没变: nothing stated 持平 at all — its two years as printed, and that no reason is stated.

@@ -214,6 +214,8 @@ export interface StructuredQuery {
   goal?: { text: string };
   /** 三公经费超过10万了吗, 有没有20万: the figure itself checked against the bound, answered 是/否 first (query/yes-no.ts). */
   check?: Condition;
+  /** 三公经费是不是只有公车运行费: the part asked whether it is the only one of the whole (targets[0]) not zero. */
+  onlyPart?: Target;
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said before the answer. */
   notes?: string[];
 }

@@ -167,6 +167,9 @@ const HEADCOUNT = new RegExp(
 const YES_NO = new RegExp(
   `(?:${alternation(words.yesNo.asked)})|(?:${alternation(words.yesNo.endings)})[？?。！!\\s]*$|(?:${alternation(words.yesNo.has)})(?!多少|几)[^是]*吗[？?。！!\\s]*$`,
 );
+const ONLY_PART = new RegExp(
+  `^(.+?)(?:里面|里|中|当中)?(?:${alternation(shapes.onlyPart.asked)})?(?:${alternation(shapes.onlyPart.words)})(.+?)(?:${alternation(shapes.yesNo.final)})?[？?。！!\\s]*$`,
+);
 const WHETHER_END = /(?<!了)没有?(?=[？?。！!\s]*$)/;
 // 在编的有几个, 离休的多少人: people named by what they are, with 的, then how many (words.json headcountAsked.byWhat).
 const { $comment: _w, ...BY_WHAT } = words.headcountAsked.byWhat;
@@ -1102,9 +1105,24 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     return understandAsked(`${without.slice(0, end)}等于0${without.slice(end)}`);
   };
   const understandAsked = (typed: string): Understood => {
+    const only = onlyPartOf(typed);
+    if (only) return only;
     const yesNo = yesNoOf(typed);
     const u = understandTyped(yesNo ? yesNo.text : typed);
     return yesNo && u.ok ? { ...u, query: checked(u.query, yesNo) } : u;
+  };
+  /**
+   * 三公经费是不是只有公车运行费: the whole and the part, read as typed without the words asking; the whole is looked up and
+   * the part said to be its only one or not. Anything else read there (one thing, a set, a list) is not this shape.
+   */
+  const onlyPartOf = (typed: string): Understood | null => {
+    const m = typeof typed === 'string' && typed.length < 200 ? ONLY_PART.exec(typed) : null;
+    if (!m) return null;
+    const u = understandTyped(`${m[1]} ${m[2]}`);
+    if (!u.ok) return null;
+    const q = u.query;
+    if (q.targets.length !== 2 || q.set || q.entities.length > 1 || q.arithmetic || q.conditions.length > 0 || q.candidates.length > 0 || q.unknown.length > 0) return null;
+    return { ...u, query: { ...q, intent: 'lookup', targets: [q.targets[0]!], onlyPart: q.targets[1]!, reference: null, yesNo: false } };
   };
   const understandTyped = (typed: string): Understood => {
     const raw = typeof typed === 'string' ? peopleNamed(typed) : typed;

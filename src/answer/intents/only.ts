@@ -1,0 +1,55 @@
+// 三公经费是不是只有公车运行费: the whole's parts as printed, and whether the part named is the only one not zero.
+import type { StructuredQuery, Target } from '../../query/ast.ts';
+import { metric as metricOf } from '../../store/metrics.ts';
+import { show, type Figure } from '../figures.ts';
+import { beforeAnswer, reply, type Reply } from '../reply.ts';
+import type { Scope } from '../resolve.ts';
+import type { Sources } from '../sources.ts';
+import { targetName } from '../targets.ts';
+import { breakdown } from './breakdown.ts';
+import { lookup } from './lookup.ts';
+
+/** The names a target's figures go by: a metric's and those of its parts (公务用车费 holds 购置费 and 运行维护费). */
+function namesOf(t: Target): string[] {
+  if (t.kind !== 'metric') return [t.name];
+  const m = metricOf(t.key);
+  return [m.name, ...m.parts.flatMap((key) => namesOf({ kind: 'metric', key, text: '' }))];
+}
+
+/** The whole's parts of the answer's figures: those after it, of its stage, other than the whole printed again. */
+const partsOf = (r: Reply): Figure[] => {
+  const [whole, ...rest] = r.figures;
+  return whole ? rest.filter((f) => f.basis === whole.basis && f.label !== whole.label && f.fen !== null && !f.derived) : [];
+};
+
+/**
+ * The whole looked up with its parts (as its own question gives them; a whole printed alone, with its 明细), then
+ * 是 / 否: 是 where every part not zero is the part named (or one of its own parts), 否 naming the others not zero.
+ */
+export function onlyPart(s: Sources, q: StructuredQuery, scope: Scope, whole: Target, part: Target): Reply {
+  const looked = lookup(s, q, scope, whole);
+  const r = partsOf(looked).length > 0 ? looked : breakdown(s, { ...q, intent: 'breakdown' }, scope, whole);
+  const parts = partsOf(r);
+  const partName = targetName(part);
+  if (r.status !== 'answered' || parts.length === 0) {
+    if (r.status !== 'answered') return r;
+    return beforeAnswer(r, `文件中没有印${r.figures[0]!.label}的组成部分，无法判断是不是只有${partName}。`);
+  }
+  const names = namesOf(part);
+  const named = parts.filter((f) => names.includes(f.label) || (f.printed !== undefined && names.includes(f.printed)));
+  if (named.length === 0) {
+    return reply('not_found', [`${r.figures[0]!.label}的组成部分（${parts.map((f) => f.label).join('、')}）中没有“${part.text}”。`], [], []);
+  }
+  const whole0 = r.figures[0]!;
+  const listed = (fs: Figure[]) => fs.map((f) => `${f.label}${show(f)}`).join('、');
+  const namedNonZero = named.filter((f) => f.fen !== 0);
+  const others = parts.filter((f) => f.fen !== 0 && !named.includes(f));
+  const zero = parts.filter((f) => f.fen === 0);
+  const of = `${whole0.label}${show(whole0)}中`;
+  let verdict: string;
+  if (others.length === 0 && namedNonZero.length > 0) verdict = `是：${of}只有${listed(namedNonZero)}不为零${zero.length > 0 ? `，${zero.map((f) => f.label).join('、')}都是0` : ''}。`;
+  else if (others.length === 0) verdict = `否：${whole0.label}的各部分都是0。`;
+  else if (namedNonZero.length > 0) verdict = `否：${of}除${listed(namedNonZero)}外，还有${listed(others)}。`;
+  else verdict = `否：${of}${named.map((f) => `${f.label}为${show(f)}`).join('、')}；不为零的是${listed(others)}。`;
+  return beforeAnswer(r, verdict);
+}
