@@ -172,8 +172,9 @@ export function placeOwnLevel(entities: EntityRef[], m: Mentions, catalog: Catal
       continue;
     }
     if (own?.id === e.unitId || entities.some((x) => x.unitId === own?.id)) continue;
-    // 抚顺医保中心和本级: the department's own level beside a unit of it named; never dropped unread.
-    if (own && m.conjunctions.length > 0) entities.push({ department: e.department, unitId: own.id, name: own.name, text: '本级' });
+    // 抚顺医保中心和本级, 医保中心比本级多多少, 是本级的多少倍, 占本级的百分之几: the department's own level beside a unit of
+    // it named, the two joined, compared or computed on; never dropped unread.
+    if (own && (m.conjunctions.length > 0 || m.arithmetic.length > 0 || m.comparisons.length > 0 || m.intents.includes('share') || m.intents.includes('compare'))) entities.push({ department: e.department, unitId: own.id, name: own.name, text: '本级' });
     else unknown.push('本级');
   }
   return unknown;
