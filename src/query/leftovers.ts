@@ -4,7 +4,7 @@ import { metrics } from '../store/metrics.ts';
 import type { Target } from './ast.ts';
 import type { Mentions, Span } from './grammar/visitor.ts';
 import { metricSpellings } from './lexicon/lexicon.ts';
-import { closeName, closestNames, meaningful, type Scope } from './loose.ts';
+import { closeName, closestNames, meaningful, type Closest, type Scope } from './loose.ts';
 import { residueOf, type Phrase } from './phrases.ts';
 import type { ProjectSearch } from './search.ts';
 import type { Found } from './targets.ts';
@@ -56,6 +56,18 @@ export function leftoverWords(text: string, m: Mentions, phrases: Phrase[], comp
 // 资金, 项目资金 alone: the money of what the question names (words.json moneyWords).
 const MONEY_ONLY = new RegExp(`^(?:项目|${alternation(words.moneyWords.words)})+$`);
 
+// 举报奖励项目, 医疗机构检查项目: 项目 typed after a name says what it is, and is no part of it.
+const PROJECT_WORD = /(?:这个|这笔|的)?(?:项目|专项)$/;
+
+/** The names a word holds; a word not close to any is read again without 项目 after it. */
+function closestOf(projects: ProjectSearch, word: string, scope: Scope, ownWords: boolean): Closest {
+  const closest = closestNames(projects, word, scope, { ownWords });
+  const bare = word.replace(PROJECT_WORD, '');
+  if (closeName(closest) || bare === word || Array.from(bare).length < 2) return closest;
+  const again = closestNames(projects, bare, scope, { ownWords });
+  return closeName(again) ? again : closest;
+}
+
 /**
  * Each leftover word as the project it names closely, a figure it misspells, the projects it may name, or unknown.
  * True when a word asked for money alone (资金).
@@ -73,7 +85,7 @@ export function readLeftovers(words: Leftover[], projects: ProjectSearch, scope:
     }
     // Quoted back as typed: meaningless characters (中, 其) are often part of a word.
     const typed = raw.replace(/[\s\p{P}\p{S}]/gu, '');
-    const closest = closestNames(projects, word, scope, { ownWords: !compound });
+    const closest = closestOf(projects, word, scope, !compound);
     const close = closeName(closest);
     const typo = close ? null : metricTypo(typed);
     if (close) {
