@@ -28,6 +28,8 @@ export interface Metric {
   performanceRow: boolean;
   /** Metrics a document may state in place of this one (覆盖率 for 覆盖的资金): quoted where this one is not, never worked into it. */
   instead: string[];
+  /** A count not printed: the money spent on it, answered instead and said to be money (购置车辆 → 公务用车购置费). */
+  spentOn: string | null;
 }
 
 export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
@@ -45,6 +47,7 @@ export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
   indicators: m.indicators ?? [],
   performanceRow: m.performanceRow ?? false,
   instead: m.instead ?? [],
+  spentOn: m.spentOn ?? null,
 }));
 
 /** The columns a subject's or project's row is cut into (line_items.column_key), each also a metric of its own. */

@@ -101,6 +101,13 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
       const lines = counted.map((f) => `· ${f.label}：${show(f)}（${printedAt(f)}）`);
       return reply('answered', [...note, `${asked}中没有印${quoted}的数字；绩效指标中印有（是年初设定的目标值，不是实有人数）：`, ...lines], counted);
     }
+    // 打算买几辆车: no count of cars bought printed, but the money for buying them — answered as money, said so.
+    const spentOn = target.kind === 'metric' ? metricOf(target.key).spentOn : null;
+    const spent = spentOn ? pick(targetFigures(s, scope, { kind: 'metric', key: spentOn, text: '' }, year), stage).main : [];
+    if (spent.length) {
+      const f = spent[0]!;
+      return reply('answered', [...note, `${asked}中没有写明${quoted}的数量；安排的是金额（不是数量）：${f.label}${show(f)}（${printedAt(f)}）`], [f]);
+    }
     // 临时工有多少人: what is held of the same kind (实有人员, 人员编制) is said, to be asked for.
     const kin = target.kind === 'metric' ? heldKin(s, scope, target.key) : [];
     if (kin.length) return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字；有${kin.join('、')}的数字。`], [], kin.map((k) => `${scope.doc.short} ${year} ${k}`));
