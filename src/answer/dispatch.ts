@@ -16,7 +16,7 @@ import { lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
-import { indicatorPerUnit, indicators, indicatorsInUnit, performance, projectsByTarget } from './intents/performance.ts';
+import { indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, performance, projectsByTarget } from './intents/performance.ts';
 import { rankWithin } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -86,7 +86,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const inUnit = targetsAsked ? unitTargets(s, q, [...unknown, ...q.candidates.map((c) => c.text)]) : null;
   if (inUnit) return inUnit;
   // 村级代办员有几个: people the text counts, not a project loosely named by them.
-  const counted = q.candidates.length > 0 ? peopleCounted(s, q) : null;
+  // 代办人员有几个: people no name of the lexicon is, counted by the text all the same.
+  const counted = q.candidates.length > 0 || (q.headcount && q.targets.length === 0 && unknown.length > 0) ? peopleCounted(s, q) : null;
   if (counted) return withCutOff(resolveScopes(catalog, q) as Scope[], counted);
   // 抚顺表3和表5的城乡医疗救助: tables named by number decide a name that is a subject and a project.
   const inTables = unknown.length === 0 ? printedInTables(s, q) : null;
@@ -121,6 +122,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     // 专线一条一年多少钱: a cost per unit is a 成本指标 of one of the department's projects.
     const perUnit = q.targets.length === 0 && unknown.length > 0 && scopes.length === 1 ? indicatorPerUnit(s, q, scopes[0]!) : null;
     if (perUnit) return withCutOff(scopes, perUnit);
+    // 培训多少人次: a count of the department its 绩效 indicators name, said to be a target.
+    const namedCount = unknown.length > 0 && scopes.length === 1 ? indicatorsNamed(s, q, scopes[0]!, unknown) : null;
+    if (namedCount) return withCutOff(scopes, namedCount);
     const e = scopes[0]!;
     const place = e.doc.short;
     const asked = q.targets.map((t) => t.text).join('');

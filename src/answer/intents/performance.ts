@@ -2,7 +2,7 @@
 // and for a 决算 its self-evaluation: 完成值, 得分, 总得分.
 import type { StructuredQuery } from '../../query/ast.ts';
 import type { PerformanceOwnerRow, PerformanceTargetRow } from '../../store/schema.ts';
-import { fromFact, show } from '../figures.ts';
+import { fromCell, fromFact, show, usable } from '../figures.ts';
 import { tableName } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -218,16 +218,26 @@ export function indicatorNamed(s: Sources, scope: Scope, ids: number[], typed: s
  * question names (shapes.json targetUnits), those sharing most words with the question first — their targets as set,
  * never a count of anything else. Null when the question names no unit its indicators print.
  */
+/** The indicators of some owners of a document that have a number and a unit, with their owner. */
+function countedTargets(s: Sources, owners: readonly PerformanceOwnerRow[]): { o: PerformanceOwnerRow; t: PerformanceTargetRow }[] {
+  return owners.flatMap((o) => s.queries.targets(o.id).filter((t) => t.target_number !== null && t.target_unit).map((t) => ({ o, t })));
+}
+
+/**
+ * The unit the question asks a count in among those printed: typed after 多少 / 几 (多少 is read as a space) or asked
+ * by a word (比例 → %); 辆 of 车辆保养率 is none, nor 年 of a year typed apart (2024 年). The longest first (人次 before 人).
+ */
+function unitOfCount(asked: string, units: string[]): string | undefined {
+  const typed = (unit: string) => new RegExp(`(?:^|(?<!\\d)\\s|几)${escapeRegExp(unit)}`).test(asked) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
+  return [...new Set(units)].filter(typed).sort((a, b) => b.length - a.length)[0];
+}
+
 export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, words: string[]): Reply | null {
   const project = q.targets.length === 1 && q.targets[0]!.kind === 'project' ? q.targets[0]! : null;
   if (!project) return null;
   const owners = s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && project.ids.includes(o.project_id));
-  const all = owners.flatMap((o) => s.queries.targets(o.id).filter((t) => t.target_number !== null && t.target_unit).map((t) => ({ o, t })));
-  const asked = q.text.replace(project.text, ' ');
-  // A count asked (几家, 多少人次: 多少 is read as a space) or a word asking the unit (比例 → %); 辆 of 车辆保养率 is none,
-  // nor 年 of a year typed apart (2024 年).
-  const typed = (unit: string) => new RegExp(`(?:^|(?<!\\d)\\s|几)${escapeRegExp(unit)}`).test(asked) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
-  const unit = [...new Set(all.map(({ t }) => t.target_unit!))].filter(typed).sort((a, b) => b.length - a.length)[0];
+  const all = countedTargets(s, owners);
+  const unit = unitOfCount(q.text.replace(project.text, ' '), all.map(({ t }) => t.target_unit!));
   if (!unit) return null;
   const said = pairs(words.join(''));
   const shared = ({ t }: { t: PerformanceTargetRow }) => [...pairs(t.level3)].filter((p) => said.has(p)).length;
@@ -244,6 +254,52 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
     figures.push(...[proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, table), actualFigure(o, t, scope, table)].filter((f): f is Figure => f !== null));
   }
   return reply('answered', lines, figures);
+}
+
+/**
+ * 培训多少人次, 培训来了多少人: with no project named, a count of the department asked by words its 绩效 indicators
+ * print — every indicator, of any project or of the department, in the unit asked whose name holds each word typed
+ * (培训 → 异地就医经办人员业务培训人次) — each its target as set, said to be a target, cited at its row. Null when none.
+ */
+export function indicatorsNamed(s: Sources, q: StructuredQuery, scope: Scope, words: string[]): Reply | null {
+  // 多少人 read as 实有人员's 人: the counter asked, not the staff.
+  if (!q.targets.every((t) => t.kind === 'metric' && metricOf(t.key).kind === 'count' && [...t.text].length === 1)) return null;
+  const counted = countedTargets(s, s.queries.owners(scope.doc.id));
+  const units = new Set(counted.map(({ t }) => t.target_unit!));
+  // 举办培训几次 → 举办培训: the words, without the count asked and its unit.
+  const runs = words.flatMap((w) => w.split(/\s+|几|多少/)).filter((w) => [...w].length >= 2 && !units.has(w));
+  if (runs.length === 0) return null;
+  const all = counted.filter(({ t }) => runs.every((w) => t.level3.replace(/\s+/g, '').includes(w)));
+  const unit = unitOfCount(q.text, all.map(({ t }) => t.target_unit!));
+  if (!unit) return rowCountsNamed(s, q, scope, runs);
+  const tables = tableNames(s, scope.doc.id);
+  const what = scope.doc.stage === '决算' ? '年初设定的目标值，自评印有完成值' : '年初设定的目标值，不是实际完成的数';
+  const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${heading(scope.entity, scope.doc)} 绩效指标（${what}）中以“${unit}”计的：`];
+  const figures: Figure[] = [];
+  for (const { o, t } of all.filter((x) => x.t.target_unit === unit)) {
+    const table = tables.get(o.table_id) ?? null;
+    lines.push(`${describeTarget(t)}（${o.name}，${table ?? '正文'}第${t.line}行）`);
+    figures.push(...[proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, table), actualFigure(o, t, scope, table)].filter((f): f is Figure => f !== null));
+  }
+  return reply('answered', lines, figures);
+}
+
+/**
+ * 培训来了多少人 where no indicator counts it: a count a table prints in the row the words name (莲湖 会议费培训费明细表:
+ * 两定机构基金使用规范性培训 120人), in the unit asked, cited at its row. Null when none.
+ */
+function rowCountsNamed(s: Sources, q: StructuredQuery, scope: Scope, runs: string[]): Reply | null {
+  const rows = s.queries
+    .tables(scope.doc.id)
+    .filter((t) => t.kind !== 'performance' && t.kind !== 'toc')
+    .flatMap((t) => s.queries.figuresByTable(t.id))
+    .filter((r) => r.value_kind === 'count' && usable(r) && runs.every((w) => r.row_label.includes(w)));
+  const cells = rows.map((r) => fromCell(r, scope.doc, scope.entity));
+  const unit = unitOfCount(q.text, cells.flatMap((f) => (f.unit ? [f.unit] : [])));
+  const chosen = cells.filter((f) => unit !== undefined && f.unit === unit);
+  if (chosen.length === 0) return null;
+  const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${heading(scope.entity, scope.doc)} 表中印的${unit}数：`, ...chosen.map((f) => `· ${f.label}：${show(f)}（${f.table}第${f.line}行）`)];
+  return reply('answered', lines, chosen);
 }
 
 /**
