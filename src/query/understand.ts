@@ -26,6 +26,7 @@ import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 import { alternation, escapeRegExp } from './normalize/words.ts';
 import { checked, yesNoOf } from './yes-no.ts';
+import { isDivisionName } from './lexicon/foreign.ts';
 
 export type Understood =
   | { ok: true; query: StructuredQuery }
@@ -1171,8 +1172,10 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const first = read(text);
     // Words not understood, or loosely matched, may be homophones of a known name (连湖, 离修): read once more as it.
     const misspelt = first.ok ? first.query.targets.filter((t) => t.kind === 'metric' && t.asRead !== undefined) : [];
-    if (!first.ok || (first.query.unknown.length === 0 && first.query.candidates.length === 0 && misspelt.length === 0)) return first;
-    const typed = [...first.query.unknown, ...first.query.candidates.map((c) => c.text), ...misspelt.map((t) => t.text)];
+    // 曲洋县, 北漂市: shaped like a place not held but the name of no division — perhaps a held one's homophone.
+    const unplaced = first.ok ? first.query.foreign.filter((w) => !isDivisionName(w)) : [];
+    if (!first.ok || (first.query.unknown.length === 0 && first.query.candidates.length === 0 && misspelt.length === 0 && unplaced.length === 0)) return first;
+    const typed = [...first.query.unknown, ...first.query.candidates.map((c) => c.text), ...misspelt.map((t) => t.text), ...unplaced];
     const fixed = homophones.reread(text, typed);
     const second = fixed ? read(fixed.text) : null;
     if (!second?.ok || second.query.unknown.length + second.query.candidates.length > 0) return first;

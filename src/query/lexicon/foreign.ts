@@ -28,3 +28,9 @@ export function foreignPlaceAt(text: string, offset: number): number {
   const named = SUFFIXED.exec(text.slice(offset))?.[0];
   return named && ORGANISATION.test(text.slice(offset + named.length)) ? named.length : 0;
 }
+
+/** Whether a text is wholly a name some division goes by (大连市, 海淀区), not merely shaped like one (曲洋县). */
+export function isDivisionName(text: string): boolean {
+  names ??= build();
+  return names.longest(text, 0)?.length === text.length;
+}
