@@ -520,6 +520,8 @@ function standsApart(pieces: Piece[], i: number): boolean {
   const entry = p.token?.payload as Entry | undefined;
   // 它的住院救助比例, 它全年要检查几次: a word pointing back is never part of a name typed after it.
   if (entry?.kind === 'reference' && entry.ref === 'it') return true;
+  // 都有啥数据可以查: a question about what is held is never part of a name.
+  if (entry?.kind === 'catalogue') return true;
   // 医疗救助资金差(多少): one character ending the question names the operation too.
   if (entry?.kind === 'arith') return Array.from(p.text).length >= 2 || i === pieces.length - 1;
   if (!p.than) return false;
