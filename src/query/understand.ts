@@ -172,6 +172,8 @@ const ONLY_PART = new RegExp(
   `^(.+?)(?:里面|里|中|当中)?(?:${alternation(shapes.onlyPart.asked)})?(?:${alternation(shapes.onlyPart.words)})(.+?)(?:${alternation(shapes.yesNo.final)})?[？?。！!\\s]*$`,
 );
 const WHETHER_END = /(?<!了)没有?(?=[？?。！!\s]*$)/;
+// 还有没有离休干部: the words asking whether, before the people asked of, are no part of a name either.
+const WHETHER_PEOPLE = new RegExp(`还?(?:${alternation(words.yesNo.asked)})(?=\\S{0,4}?(?:${alternation(words.headcounts.people)}))`);
 // 在编的有几个, 离休的多少人: people named by what they are, with 的, then how many (words.json headcountAsked.byWhat).
 const { $comment: _w, ...BY_WHAT } = words.headcountAsked.byWhat;
 const PEOPLE_BY_WHAT = new RegExp(`(${alternation(Object.keys(BY_WHAT))})的(?=人?(?:一共|总共|共)?有?(?:几|多少))`, 'g');
@@ -1133,7 +1135,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // Nothing before the goal's name (总体目标里的比例是多少): the goal of what was answered last, as 它的 says.
     const before = goal ? raw.slice(0, goal.index).trim() || '它的' : '';
     // 还有离休干部没有: the ending asking whether is no word of what is asked (离休干部没 is no name).
-    const read = (kind ? kind.rest : goal ? before : raw).replace(WHETHER_END, '');
+    const read = (kind ? kind.rest : goal ? before : raw).replace(WHETHER_END, '').replace(WHETHER_PEOPLE, ' ');
     // 单价超过10万元的: a row column named is read apart, so the rest reads as typed (政府采购 超过10万元的).
     const column = typeof read === 'string' ? ROW_COLUMN.exec(read) : null;
     // 政府采购小计合计: the subtotal rows asked, read apart too (政府采购 合计).
