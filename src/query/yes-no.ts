@@ -27,7 +27,7 @@ const ABOUT = new RegExp(`(${NUMBER})(${SCALE}?)${about}(?!少)(${SCALE}?)(${MON
 export interface YesNo {
   /** The question with the words asking read as a bound: 有没有20万 → 达到20万, 是不是300万多 → 超过300万. */
   text: string;
-  /** 多 beside the amount: from it up to the next unit of its leading digit. */
+  /** 多 beside the amount: from it up to the next unit of its last digit not 0. */
   about: boolean;
 }
 
@@ -49,8 +49,15 @@ export function yesNoOf(typed: string): YesNo | null {
 /** What may follow the bound in a yes/no question (超过10万了没有): nothing it lists. */
 const AFTER_BOUND = new RegExp(`^(?:了|啊|呀|\\s|${alternation(final)})*$`);
 
-/** The step of the leading digit of an amount in 元 (300万 → 100万): 300万多 is below 400万. */
-const leadingStep = (yuan: number): number => 10 ** Math.floor(Math.log10(yuan));
+/**
+ * The step of the last digit typed that is not 0: 多 is more than the amount by less than that (300万多 and 20多万 up
+ * to 400万 and 30万, 13万多 below 14万 — not 23万, which the leading digit's step would take).
+ */
+function lastDigitStep(yuan: number): number {
+  let step = 1;
+  while (Number.isInteger(yuan / (step * 10)) && step < 1e12) step *= 10;
+  return step;
+}
 
 /**
  * The query of a question asking yes or no: its one bound on money after the figure, with nothing listed after it
@@ -64,7 +71,7 @@ export function checked(q: StructuredQuery, yesNo: YesNo): StructuredQuery {
   if (q.targets.length !== 1 || q.entities.length > 1 || q.candidates.length > 0) return q;
   const at = q.text.lastIndexOf(c.text);
   if (at < 0 || !AFTER_BOUND.test(q.text.slice(at + c.text.length))) return q;
-  const check: Condition = yesNo.about && c.value > 0 ? { ...c, op: 'between', upper: c.value + leadingStep(c.value) - 0.01 } : c;
+  const check: Condition = yesNo.about && c.value > 0 ? { ...c, op: 'between', upper: c.value + lastDigitStep(c.value) - 0.01 } : c;
   const { countAsked: _count, ...rest } = q;
   return { ...rest, intent: q.intent === 'breakdown' || q.intent === 'list' ? 'lookup' : q.intent, conditions: [], listOf: q.intent === 'list' ? null : q.listOf, check };
 }
