@@ -89,6 +89,12 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // 代办人员有几个: people no name of the lexicon is, counted by the text all the same.
   const counted = q.candidates.length > 0 || (q.headcount && q.targets.length === 0 && unknown.length > 0) ? peopleCounted(s, q) : null;
   if (counted) return withCutOff(resolveScopes(catalog, q) as Scope[], counted);
+  // 抚顺离休干部有多少人: no count stated, the projects their word matched loosely are money — said so, never asked back.
+  const moneyOnlyScopes = q.headcount && q.candidates.length > 0 && q.candidates.every((c) => c.kind === 'project') ? resolveScopes(catalog, q) : null;
+  if (Array.isArray(moneyOnlyScopes) && moneyOnlyScopes.length === 1) {
+    const named = { kind: 'project' as const, name: q.candidates.map((c) => c.name).join('”、“'), ids: q.candidates.flatMap((c) => c.ids), text: q.candidates[0]!.text, fuzzy: true };
+    return withCutOff(moneyOnlyScopes, moneyOnly(moneyOnlyScopes[0]!, named));
+  }
   // 抚顺表3和表5的城乡医疗救助: tables named by number decide a name that is a subject and a project.
   const inTables = unknown.length === 0 ? printedInTables(s, q) : null;
   if (inTables) return answerQuery(s, inTables);
