@@ -214,6 +214,8 @@ export interface StructuredQuery {
   goal?: { text: string };
   /** 三公经费超过10万了吗, 有没有20万: the figure itself checked against the bound, answered 是/否 first (query/yes-no.ts). */
   check?: Condition;
+  /** 有几个事业单位: the units asked are those printing this kind (单位性质) beside them. */
+  unitKind?: string;
   /** 三公经费是不是只有公车运行费: the part asked whether it is the only one of the whole (targets[0]) not zero. */
   onlyPart?: Target;
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said before the answer. */

@@ -171,6 +171,10 @@ const YES_NO = new RegExp(
 const ONLY_PART = new RegExp(
   `^(.+?)(?:里面|里|中|当中)?(?:${alternation(shapes.onlyPart.asked)})?(?:${alternation(shapes.onlyPart.words)})(.+?)(?:${alternation(shapes.yesNo.final)})?[？?。！!\\s]*$`,
 );
+// 有几个事业单位: units by the kind printed beside each (words.json unitKinds), read as units listed.
+const { $comment: _k, ...UNIT_KINDS } = words.unitKinds;
+// Only asked of (几个, 哪些, at the end): 行政单位医疗, 事业单位养老 are subjects' names.
+const UNIT_KIND = new RegExp(`(?:${alternation(Object.keys(UNIT_KINDS))})(?=\\s*(?:有|共|一共|总共|都)?(?:几|多少|哪|吗|呢|[？?]|$))`);
 const WHETHER_END = /(?<!了)没有?(?=[？?。！!\s]*$)/;
 // 还有没有离休干部: the words asking whether, before the people asked of, are no part of a name either.
 const WHETHER_PEOPLE = new RegExp(`还?(?:${alternation(words.yesNo.asked)})(?=\\S{0,4}?(?:${alternation(words.headcounts.people)}))`);
@@ -1135,7 +1139,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // Nothing before the goal's name (总体目标里的比例是多少): the goal of what was answered last, as 它的 says.
     const before = goal ? raw.slice(0, goal.index).trim() || '它的' : '';
     // 还有离休干部没有: the ending asking whether is no word of what is asked (离休干部没 is no name).
-    const read = (kind ? kind.rest : goal ? before : raw).replace(WHETHER_END, '').replace(WHETHER_PEOPLE, ' ');
+    const unitKind = typeof raw === 'string' ? UNIT_KIND.exec(raw) : null;
+    const read = (kind ? kind.rest : goal ? before : raw).replace(WHETHER_END, '').replace(WHETHER_PEOPLE, ' ').replace(UNIT_KIND, '单位');
     // 单价超过10万元的: a row column named is read apart, so the rest reads as typed (政府采购 超过10万元的).
     const column = typeof read === 'string' ? ROW_COLUMN.exec(read) : null;
     // 政府采购小计合计: the subtotal rows asked, read apart too (政府采购 合计).
@@ -1156,6 +1161,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
       ...(YES_NO.test(raw) ? { yesNo: true } : {}),
       ...(column ? { column: { key: ROW_COLUMNS[column[0]]!, text: column[0] } } : {}),
       ...(subtotals ? { subtotals: true } : {}),
+      ...(unitKind && u.query.listOf === 'units' ? { unitKind: UNIT_KINDS[unitKind[0] as keyof typeof UNIT_KINDS] } : {}),
       ...(bound ? { targetBound: { ...bound.bound, words } } : {}),
     };
     // As typed: the words asking (多少名) say what is looked for, and a question read again with what 它 points at keeps them.

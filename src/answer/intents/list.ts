@@ -2,7 +2,8 @@
 // or the consistency findings about its document.
 import type { StructuredQuery } from '../../query/ast.ts';
 import type { Catalog, CatalogDocument } from '../../query/catalog.ts';
-import type { ProjectRow } from '../../store/schema.ts';
+import type { ProjectRow, UnitRow } from '../../store/schema.ts';
+import words from '../../../grammar/words.json' with { type: 'json' };
 import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
 import { derivedFigure, fromCell, headlinePerTable, show, usable, type Figure } from '../figures.ts';
 import { heading, reply, yearHeading, type Reply } from '../reply.ts';
@@ -107,6 +108,28 @@ export function countOf(items: Figure[], what: string): Figure {
   return derivedFigure('count', items, `${what}个数`, { fen: null, value: items.length, unit: '个' }, `共${items.length}个（逐项计数）`);
 }
 
+/** The kind (单位性质) a unit's row prints in a cell of its own (曲阳县医疗保险所 | 事业 | 股级), or null. */
+const kindOf = (u: UnitRow): string | null => u.raw_text.split('\t').map((c) => c.trim()).find((c) => UNIT_KIND_CELLS.has(c)) ?? null;
+const UNIT_KIND_CELLS = new Set(Object.entries(words.unitKinds).flatMap(([k, v]) => (k === '$comment' ? [] : [v])));
+
+/**
+ * 有几个事业单位: the units whose rows print that kind, each at its line; units whose row held prints no kind are said
+ * to be so, never counted either way.
+ */
+function unitsOfKind(units: readonly UnitRow[], kind: string, before: string[]): Reply {
+  const [head, ...notes] = [before.at(-1)!, ...before.slice(0, -1)];
+  const of = units.filter((u) => kindOf(u) === kind);
+  const unknown = units.filter((u) => kindOf(u) === null);
+  const unsaid = unknown.length ? `（${unknown.map((u) => u.name).join('、')}的单位性质没有收录）` : '';
+  if (units.every((u) => kindOf(u) === null)) return reply('not_found', [...notes, `${head}没有收录各单位的性质（行政、事业），不能回答有几个${kind}单位。`]);
+  // Not 没有行政单位: a unit whose kind is not held may be one.
+  if (of.length === 0) {
+    const open = unknown.length ? `；${unknown.map((u) => u.name).join('、')}的单位性质没有收录，不能回答有几个${kind}单位` : '';
+    return reply(unknown.length ? 'not_found' : 'answered', [...notes, `${head}收录的单位中没有印明为${kind}的单位${open}。`]);
+  }
+  return reply('answered', [...notes, `${head}印明为${kind}单位的有${of.length}个${unsaid}：`, ...of.map((u) => `· ${u.name}（第${u.line}行：“${u.raw_text.replace(/\s+/g, ' ').trim()}”）`)]);
+}
+
 export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
@@ -117,6 +140,7 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     }
     case 'units': {
       const units = s.queries.units(scope.doc.id);
+      if (q.unitKind) return unitsOfKind(units, q.unitKind, [...note, head]);
       // 有下属单位吗 is answered yes or no before the list: the units the document lists under the department (its 本级 too, as it lists it).
       const under = units.filter((u) => u.role !== 'department').length;
       const answer = under > 0 ? `部门之下列有${under}个单位` : `文件只列出${scope.doc.department}本身，没有列出下属单位`;
