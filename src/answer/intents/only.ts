@@ -16,10 +16,21 @@ function namesOf(t: Target): string[] {
   return [m.name, ...m.parts.flatMap((key) => namesOf({ kind: 'metric', key, text: '' }))];
 }
 
-/** The whole's parts of the answer's figures: those after it, of its stage, other than the whole printed again. */
+/** A subject's code as its label carries it (办公费（30201）), or null. */
+const codeOf = (f: Figure): string | null => /（(\d+)）$/.exec(f.label)?.[1] ?? null;
+
+/**
+ * The whole's parts of the answer's figures: those after it, of its stage, other than the whole printed again — the
+ * finest printed (商品和服务支出（302） holds 办公费（30201）: it is no part beside it).
+ */
 const partsOf = (r: Reply): Figure[] => {
   const [whole, ...rest] = r.figures;
-  return whole ? rest.filter((f) => f.basis === whole.basis && f.label !== whole.label && f.fen !== null && !f.derived) : [];
+  const parts = whole ? rest.filter((f) => f.basis === whole.basis && f.label !== whole.label && f.fen !== null && !f.derived) : [];
+  const codes = parts.flatMap((f) => codeOf(f) ?? []);
+  return parts.filter((f) => {
+    const code = codeOf(f);
+    return code === null || !codes.some((c) => c !== code && c.startsWith(code));
+  });
 };
 
 /**
@@ -36,7 +47,9 @@ export function onlyPart(s: Sources, q: StructuredQuery, scope: Scope, whole: Ta
     return beforeAnswer(r, `文件中没有印${r.figures[0]!.label}的组成部分，无法判断是不是只有${partName}。`);
   }
   const names = namesOf(part);
-  const named = parts.filter((f) => names.includes(f.label) || (f.printed !== undefined && names.includes(f.printed)));
+  // 办公费（30201）: a subject's label carries its code.
+  const bare = (label: string) => label.replace(/（\d+）$/, '');
+  const named = parts.filter((f) => names.includes(bare(f.label)) || (f.printed !== undefined && names.includes(f.printed)));
   if (named.length === 0) {
     return reply('not_found', [`${r.figures[0]!.label}的组成部分（${parts.map((f) => f.label).join('、')}）中没有“${part.text}”。`], [], []);
   }
