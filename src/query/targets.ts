@@ -11,7 +11,7 @@ export type Found = Pick<StructuredQuery, 'targets' | 'candidates' | 'unknown'>;
 
 const countKeys = new Set(metrics.filter((x) => x.kind === 'count').map((x) => x.key));
 /** Spellings of 实有人员 that are only the counter of people. */
-const COUNTERS = new Set(['人', '多少人']);
+const COUNTERS = new Set(['人', '多少人', '人员', '人数']);
 
 /** What a mention or a target names, whatever its spelling. */
 export const thingOf = (t: TargetMention | Target) => (t.kind === 'metric' ? `metric:${t.key}` : t.kind === 'code' ? `code:${t.code}` : `${t.kind}:${t.name}`);
@@ -35,7 +35,7 @@ export function mentionedTargets(text: string, m: Mentions, compound: Phrase[], 
     if (t.kind === 'metric' && before?.kind === 'metric' && before.key === t.key && t.start - before.end <= 1) continue;
     // 出差报多少差旅费: one thing typed in two spellings is asked once (the same spelling twice may be two things: 本级项目支出占全部项目支出).
     if (m.targets.slice(0, i).some((x) => x.text !== t.text && thingOf(x) === thingOf(t))) continue;
-    // 临时工有多少人: 人 after a headcount is its counter, not the 实有人员 asked beside it.
+    // 临时工有多少人, 公益岗人员多少: 人 / 人员 after a headcount is its counter, not the 实有人员 asked beside it.
     if (t.kind === 'metric' && COUNTERS.has(t.text) && before?.kind === 'metric' && countKeys.has(before.key) && before.key !== t.key) continue;
     if (t.kind === 'code') codeTarget(t, catalog, subjectByCode, found);
     else if (t.kind === 'metric') found.targets.push({ kind: 'metric', key: t.key, text: t.text });

@@ -181,7 +181,11 @@ const WHETHER_PEOPLE = new RegExp(`还?(?:${alternation(words.yesNo.asked)})(?=\
 // 在编的有几个, 离休的多少人: people named by what they are, with 的, then how many (words.json headcountAsked.byWhat).
 const { $comment: _w, ...BY_WHAT } = words.headcountAsked.byWhat;
 const PEOPLE_BY_WHAT = new RegExp(`(${alternation(Object.keys(BY_WHAT))})的(?=人?(?:一共|总共|共)?有?(?:几|多少))`, 'g');
-const peopleNamed = (raw: string) => raw.replace(PEOPLE_BY_WHAT, (_, what: string) => BY_WHAT[what as keyof typeof BY_WHAT]);
+// 离休老干部: another word for people counted (words.json headcountAsked.aliases), read as theirs.
+const { $comment: _a, ...PEOPLE_ALIASES } = words.headcountAsked.aliases;
+const PEOPLE_ALIAS = new RegExp(alternation(Object.keys(PEOPLE_ALIASES)), 'g');
+const peopleNamed = (raw: string) =>
+  raw.replace(PEOPLE_ALIAS, (alias) => PEOPLE_ALIASES[alias as keyof typeof PEOPLE_ALIASES]).replace(PEOPLE_BY_WHAT, (_, what: string) => BY_WHAT[what as keyof typeof BY_WHAT]);
 /** 总体目标里 … 多少: a number asked of the goal text — the goal's name (not a table's: 整体绩效目标表) with words after it. */
 const GOAL_TEXT = new RegExp(`(?:${alternation(shapes.goalText.words)})(?!表)(?:里|中|里面|当中)?(?=\\S*?(?:多少|几|比例|率))`);
 const DESCRIBE_THING = new RegExp(`是?(?:${alternation(shapes.describe.asked)})(${alternation(Object.keys(shapes.describe.things))})`);
