@@ -483,7 +483,8 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
     case 'list':
       return listWithin(s, q, scopes[0]!);
     case 'rank':
-      return rankWithin(s, q, scopes[0]!);
+      // 医保中心和本级项目支出哪个多: units of one department named are compared, never the first one's items ranked.
+      return scopes.length > 1 && q.targets.length > 0 ? compare(s, q, scopes) : rankWithin(s, q, scopes[0]!);
     case 'performance':
       return performance(s, q, scopes[0]!);
     case 'rate':
