@@ -4,7 +4,7 @@ import { metrics } from '../store/metrics.ts';
 import type { Target } from './ast.ts';
 import type { Mentions, Span } from './grammar/visitor.ts';
 import { metricSpellings } from './lexicon/lexicon.ts';
-import { closeName, closestNames, meaningful, type Closest, type Scope } from './loose.ts';
+import { CLOSE, closeName, closestNames, meaningful, type Closest, type Scope } from './loose.ts';
 import { residueOf, type Phrase } from './phrases.ts';
 import type { ProjectSearch } from './search.ts';
 import type { Found } from './targets.ts';
@@ -59,13 +59,22 @@ const MONEY_ONLY = new RegExp(`^(?:项目|${alternation(words.moneyWords.words)}
 // 举报奖励项目, 医疗机构检查项目: 项目 typed after a name says what it is, and is no part of it.
 const PROJECT_WORD = /(?:这个|这笔|的)?(?:项目|专项)$/;
 
-/** The names a word holds; a word not close to any is read again without 项目 after it. */
-function closestOf(projects: ProjectSearch, word: string, scope: Scope, ownWords: boolean): Closest {
+/**
+ * The names a word holds; a word not close to any is read again without 项目 after it, then as typed (检查费: 查 is
+ * an ignored word only between names, never inside one) with 的 / 项目 around it left out.
+ */
+function closestOf(projects: ProjectSearch, word: string, typed: string, scope: Scope, ownWords: boolean): { closest: Closest; text: string } {
   const closest = closestNames(projects, word, scope, { ownWords });
-  const bare = word.replace(PROJECT_WORD, '');
-  if (closeName(closest) || bare === word || Array.from(bare).length < 2) return closest;
-  const again = closestNames(projects, bare, scope, { ownWords });
-  return closeName(again) ? again : closest;
+  // Several names close alike are told apart by the words around them (中央的, 省的), not read again.
+  if (closeName(closest) || (closest.names.length > 1 && closest.best >= CLOSE)) return { closest, text: word };
+  const asTyped = typed.replace(/^的|的$/g, '');
+  const tries = [word.replace(PROJECT_WORD, ''), asTyped, asTyped.replace(PROJECT_WORD, '')];
+  for (const w of new Set(tries.filter((w) => w !== word && Array.from(w).length >= 2))) {
+    const again = closestNames(projects, w, scope, { ownWords });
+    // Quoted back as typed (检查费, not 检费).
+    if (closeName(again)) return { closest: again, text: asTyped };
+  }
+  return { closest, text: word };
 }
 
 /**
@@ -85,14 +94,14 @@ export function readLeftovers(words: Leftover[], projects: ProjectSearch, scope:
     }
     // Quoted back as typed: meaningless characters (中, 其) are often part of a word.
     const typed = raw.replace(/[\s\p{P}\p{S}]/gu, '');
-    const closest = closestOf(projects, word, scope, !compound);
+    const { closest, text: read } = closestOf(projects, word, typed, scope, !compound);
     const close = closeName(closest);
     const typo = close ? null : metricTypo(typed);
     if (close) {
       const name = close[0]!.project.name;
       // Two leftover words of one name (第三方 split by a numeral) are one target.
       if (!found.targets.some((t) => t.kind === 'project' && t.name === name)) {
-        found.targets.push({ kind: 'project', name, ids: close.map((h) => h.project.id), text: word, fuzzy: true });
+        found.targets.push({ kind: 'project', name, ids: close.map((h) => h.project.id), text: read, fuzzy: true });
       }
     } else if (typo) {
       found.targets.push({ kind: 'metric', key: typo.key, text: typed, asRead: typo.spelling });

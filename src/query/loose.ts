@@ -9,7 +9,7 @@ const IGNORED = new RegExp(alternation([...words.ignore, ...words.backward.words
 // How much of a leftover word a project name must hold to be offered (LOOSE) or answered (CLOSE):
 // 离休费 holds half of 离休干部医药费's bigrams and is not it; 日常办公印刷服物经费 holds 7 of 9.
 const LOOSE = 0.5;
-const CLOSE = 0.75;
+export const CLOSE = 0.75;
 
 /** The documents project names are looked for in: those of the departments named, or all when none is. */
 export type Scope = ReadonlySet<number> | undefined;
