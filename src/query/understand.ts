@@ -178,14 +178,14 @@ const UNIT_KIND = new RegExp(`(?:${alternation(Object.keys(UNIT_KINDS))})(?=\\s*
 const WHETHER_END = /(?<!了)没有?(?=[？?。！!\s]*$)/;
 // 还有没有离休干部: the words asking whether, before the people asked of, are no part of a name either.
 const WHETHER_PEOPLE = new RegExp(`还?(?:${alternation(words.yesNo.asked)})(?=\\S{0,4}?(?:${alternation(words.headcounts.people)}))`);
-// 在编的有几个, 离休的多少人: people named by what they are, with 的, then how many (words.json headcountAsked.byWhat).
+// 在编的有几个, 离休的多少人, 有多少在编的: people named by what they are, with 的, and how many (words.json headcountAsked.byWhat).
 const { $comment: _w, ...BY_WHAT } = words.headcountAsked.byWhat;
-const PEOPLE_BY_WHAT = new RegExp(`(${alternation(Object.keys(BY_WHAT))})的(?=人?(?:一共|总共|共)?有?(?:几|多少))`, 'g');
+const PEOPLE_BY_WHAT = new RegExp(`(${alternation(Object.keys(BY_WHAT))})的(?=人?(?:一共|总共|共)?有?(?:几|多少))|(?<=(?:多少|几)个?)(${alternation(Object.keys(BY_WHAT))})的(?=[？?。！!呢啊]*$)`, 'g');
 // 离休老干部: another word for people counted (words.json headcountAsked.aliases), read as theirs.
 const { $comment: _a, ...PEOPLE_ALIASES } = words.headcountAsked.aliases;
 const PEOPLE_ALIAS = new RegExp(alternation(Object.keys(PEOPLE_ALIASES)), 'g');
 const peopleNamed = (raw: string) =>
-  raw.replace(PEOPLE_ALIAS, (alias) => PEOPLE_ALIASES[alias as keyof typeof PEOPLE_ALIASES]).replace(PEOPLE_BY_WHAT, (_, what: string) => BY_WHAT[what as keyof typeof BY_WHAT]);
+  raw.replace(PEOPLE_ALIAS, (alias) => PEOPLE_ALIASES[alias as keyof typeof PEOPLE_ALIASES]).replace(PEOPLE_BY_WHAT, (_, what: string | undefined, after: string | undefined) => BY_WHAT[(what ?? after) as keyof typeof BY_WHAT]);
 /** 总体目标里 … 多少: a number asked of the goal text — the goal's name (not a table's: 整体绩效目标表) with words after it. */
 const GOAL_TEXT = new RegExp(`(?:${alternation(shapes.goalText.words)})(?!表)(?:里|中|里面|当中)?(?=\\S*?(?:多少|几|比例|率))`);
 const DESCRIBE_THING = new RegExp(`是?(?:${alternation(shapes.describe.asked)})(${alternation(Object.keys(shapes.describe.things))})`);
