@@ -218,6 +218,8 @@ export interface StructuredQuery {
   unitKind?: string;
   /** 三公经费是不是只有公车运行费: the part asked whether it is the only one of the whole (targets[0]) not zero. */
   onlyPart?: Target;
+  /** 除了公车运行费还有别的吗: the same, asked whether other parts are there (有 / 没有 instead of 否 / 是). */
+  othersAsked?: boolean;
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said before the answer. */
   notes?: string[];
 }

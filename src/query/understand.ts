@@ -175,6 +175,10 @@ const ONLY_PART = new RegExp(
 const { $comment: _k, ...UNIT_KINDS } = words.unitKinds;
 // Only asked of (几个, 哪些, at the end): 行政单位医疗, 事业单位养老 are subjects' names.
 const UNIT_KIND = new RegExp(`(?:${alternation(Object.keys(UNIT_KINDS))})(?=\\s*(?:有|共|一共|总共|都)?(?:几|多少|哪|吗|呢|[？?]|$))`);
+const { before: BESIDES_BEFORE, after: BESIDES_AFTER } = shapes.onlyPart.besides;
+const BESIDES_PART = new RegExp(
+  `^(.+?)(?:里面|里|中|当中)?(?:${alternation(BESIDES_BEFORE)})(.+?)(?:以外|之外|外)?(?:，|,)?(?:${alternation(BESIDES_AFTER)})(?:的|部分)?(?:${alternation(shapes.yesNo.final)})?[？?。！!\\s]*$`,
+);
 const WHETHER_END = /(?<!了)没有?(?=[？?。！!\s]*$)/;
 // 还有没有离休干部: the words asking whether, before the people asked of, are no part of a name either.
 const WHETHER_PEOPLE = new RegExp(`还?(?:${alternation(words.yesNo.asked)})(?=\\S{0,4}?(?:${alternation(words.headcounts.people)}))`);
@@ -1127,13 +1131,15 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
    * the part said to be its only one or not. Anything else read there (one thing, a set, a list) is not this shape.
    */
   const onlyPartOf = (typed: string): Understood | null => {
-    const m = typeof typed === 'string' && typed.length < 200 ? ONLY_PART.exec(typed) : null;
+    const short = typeof typed === 'string' && typed.length < 200;
+    const besides = short ? BESIDES_PART.exec(typed) : null;
+    const m = besides ?? (short ? ONLY_PART.exec(typed) : null);
     if (!m) return null;
     const u = understandTyped(`${m[1]} ${m[2]}`);
     if (!u.ok) return null;
     const q = u.query;
     if (q.targets.length !== 2 || q.set || q.entities.length > 1 || q.arithmetic || q.conditions.length > 0 || q.candidates.length > 0 || q.unknown.length > 0) return null;
-    return { ...u, query: { ...q, intent: 'lookup', targets: [q.targets[0]!], onlyPart: q.targets[1]!, reference: null, yesNo: false } };
+    return { ...u, query: { ...q, intent: 'lookup', targets: [q.targets[0]!], onlyPart: q.targets[1]!, reference: null, yesNo: false, ...(besides ? { othersAsked: true } : {}) } };
   };
   const understandTyped = (typed: string): Understood => {
     const raw = typeof typed === 'string' ? peopleNamed(typed) : typed;
