@@ -182,9 +182,9 @@ const BESIDES_PART = new RegExp(
 const WHETHER_END = /(?<!了)没有?(?=[？?。！!\s]*$)/;
 // 还有没有离休干部: the words asking whether, before the people asked of, are no part of a name either.
 const WHETHER_PEOPLE = new RegExp(`还?(?:${alternation(words.yesNo.asked)})(?=\\S{0,4}?(?:${alternation(words.headcounts.people)}))`);
-// 在编的有几个, 离休的多少人, 有多少在编的: people named by what they are, with 的, and how many (words.json headcountAsked.byWhat).
+// 在编的有几个, 离休的多少人, 有多少在编的, 有离休的吗: people named by what they are, with 的, and how many (words.json headcountAsked.byWhat).
 const { $comment: _w, ...BY_WHAT } = words.headcountAsked.byWhat;
-const PEOPLE_BY_WHAT = new RegExp(`(${alternation(Object.keys(BY_WHAT))})的(?=人?(?:一共|总共|共)?有?(?:几|多少))|(?<=(?:多少|几)个?)(${alternation(Object.keys(BY_WHAT))})的(?=[？?。！!呢啊]*$)`, 'g');
+const PEOPLE_BY_WHAT = new RegExp(`(${alternation(Object.keys(BY_WHAT))})的(?=人?(?:一共|总共|共)?有?(?:几|多少))|(?<=(?:多少|几)个?|有)(${alternation(Object.keys(BY_WHAT))})的(?=(?:吗|没有|没)?[？?。！!呢啊]*$)`, 'g');
 // 离休老干部: another word for people counted (words.json headcountAsked.aliases), read as theirs.
 const { $comment: _a, ...PEOPLE_ALIASES } = words.headcountAsked.aliases;
 const PEOPLE_ALIAS = new RegExp(alternation(Object.keys(PEOPLE_ALIASES)), 'g');
