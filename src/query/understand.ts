@@ -461,6 +461,18 @@ function countedSet(text: string, m: Mentions, entities: EntityRef[]): void {
   m.sets.push({ place: null, which: false, stage: null, text: text.slice(c.start, c.end - 1 + word.length), start: c.start, end: c.end - 1 + word.length, count: c.count });
 }
 
+/**
+ * 各医保局三公经费合计: a figure's name typed with the 合计 its row prints (“三公”经费合计) is that figure, and over a set of
+ * departments the 合计 adds them up as 加起来 does.
+ */
+function sumInName(text: string, m: Mentions, found: Found): void {
+  if (m.sets.length === 0 || m.arithmetic.length > 0) return;
+  const t = found.targets.find((x) => x.kind === 'metric' && SUM_WORD.test(x.text) && !SUM_WORD.test(metricOf(x.key).name));
+  const at = t ? text.indexOf(t.text) + t.text.length : -1;
+  if (at > 0) m.arithmetic.push({ op: 'sum', text: '合计', start: at - 2, end: at });
+}
+const SUM_WORD = /合计$/;
+
 const EACH_DEPARTMENT = new RegExp(alternation(shapes.sets.alone));
 const COUNTED_ORGANISATIONS = new RegExp(`^家(?:${alternation([...shapes.sets.organisations, ...words.listTargets.units, ...words.listTargets.departments])})`);
 const AMONG = new RegExp(`^的?(?:${alternation(shapes.sets.among.words)})`);
@@ -1084,6 +1096,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     samePairedOnce(m, entities, found);
     wholeBudget(text, m, entities, found);
     countedSet(text, m, entities);
+    sumInName(text, m, found);
     describedDepartment(text, m, entities);
     ownDepartments(text, m, entities, found);
     baseBefore(text, m, found);
