@@ -1,5 +1,6 @@
 // A question in, a structured query out: normalise, read pinyin, lex and parse
 // with the grammar, look leftover words up as project names, decide the intent.
+import { FALL, PERCENT_ASKED, RISE } from './asked.ts';
 import type { Catalog } from './catalog.ts';
 import type { Stage } from '../store/schema.ts';
 import type { Comparison, EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
@@ -209,7 +210,6 @@ function describeAsked(raw: string): { describe: NonNullable<StructuredQuery['de
   // Read as typed too: asked of no project, any purchase is answered as before (采购了什么 → 政府采购).
   return any ? { describe: { words: [], text: any[0] }, rest: raw } : null;
 }
-const PERCENT_ASKED = new RegExp(alternation(shapes.arithmetic.inPercent));
 const NONE = new RegExp(alternation(shapes.sets.none.words));
 // 人员经费是公用经费的百分之多少, 曲阳的三公经费是沈阳的百分之几: the figure before 是 over the one after it.
 const RATIO_IN_PERCENT = new RegExp(`是([^是占]+?)的(?:${alternation(shapes.arithmetic.inPercent)})`);
@@ -259,8 +259,6 @@ function targetBoundOf(text: string): { bound: Omit<NonNullable<StructuredQuery[
   const value = Number(number) * (wan ? 10000 : 1);
   return { bound: { op: comparatorOf.get(word)!, value, unit, text: m[0] }, before: text.slice(0, m.index), rest: `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}` };
 }
-const RISE = new RegExp(alternation(words.changeDirection.up));
-const FALL = new RegExp(alternation(words.changeDirection.down));
 
 /**
  * 较上年增长超过30%的功能科目, 哪些科目比上年下降了: subjects asked by the way their change from last year goes are

@@ -455,8 +455,8 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
     const verdict = q.changeBound && percent ? `。${describe(q.changeBound, q.fall ? '降幅' : '增幅')}：${moved > 0 && holds(q.changeBound, moved) ? '是' : '否'}` : '';
     // 下降0%，减少0万元 is no change: 持平, the words printed beside it (never 增长0.00%，减少0.00万元).
     const steady = stated?.change ? steadyAsPrinted(stated.change) : null;
-    const moved_ = steady ?? `${stated?.change!.basis ? `比${stated.change!.basis}` : '比上年'}${(percent?.value as number) < 0 ? '下降' : '增长'}${Math.abs(percent?.value as number).toFixed(2)}%${by}`;
-    if (percent) return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(q.targets[0]!)}：${whose}${moved_}${verdict}`], [...(q.fall ? fallsAsPrinted([percent]) : [percent]), ...(amount ? [amount] : []), stated]);
+    const change = steady ?? `${stated?.change!.basis ? `比${stated.change!.basis}` : '比上年'}${(percent?.value as number) < 0 ? '下降' : '增长'}${Math.abs(percent?.value as number).toFixed(2)}%${by}`;
+    if (percent) return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(q.targets[0]!)}：${whose}${change}${verdict}`], [...(q.fall ? fallsAsPrinted([percent]) : [percent]), ...(amount ? [amount] : []), stated]);
   }
   // 支出比去年多了多少: the change the text states answers it, as it answers 比上年增加了多少 — never a difference computed
   // beside it; computed only where none is stated.

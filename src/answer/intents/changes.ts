@@ -1,17 +1,14 @@
 // 增长最快 / 降幅最大 / 哪些与上年不可比 / 哪些持平: the figures whose change from last year the text states,
 // ranked by the percent it states or picked by the direction it states, each cited at the sentence stating it.
-import type { StructuredQuery } from '../../query/ast.ts';
-import { fromFact, show, type Figure } from '../figures.ts';
+import type { StructuredQuery, Target } from '../../query/ast.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
-import { changePercent } from '../targets.ts';
 import { describeAll, meeting, ofClassification } from '../conditions.ts';
-import { changeFigure, steadyAsPrinted } from '../figures.ts';
+import { changeFigure, fromFact, show, steadyAsPrinted, type Figure } from '../figures.ts';
 import { percent } from '../format.ts';
-import { headlineFigure, statedChange, targetName } from '../targets.ts';
-import type { Target } from '../../query/ast.ts';
-import words from '../../../grammar/words.json' with { type: 'json' };
+import { changePercent, headlineFigure, statedChange, targetName } from '../targets.ts';
+import { RISE } from '../../query/asked.ts';
 import type { NarrativeFactRow } from '../../store/schema.ts';
 
 /** A list item's number the prose prints before a name (（1）行政单位医疗). */
@@ -51,8 +48,6 @@ export function statedChanges(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const lines = sorted.map((p, i) => `${i + 1}. ${named(p.label)}：${up ? '增长' : '下降'}${Math.abs(p.value as number)}%（第${p.line}行）`);
   return reply('answered', [...note, `${head} 文中说明的比上年${up ? '增幅' : '降幅'}排序（共${sorted.length}个）：`, ...lines], sorted);
 }
-
-const RISE = new RegExp(words.changeDirection.up.join('|'));
 
 /**
  * 哪些部门三公经费比上年增加了, 各医保局三公经费比上年变化: each department's change of the figure as its own text states it

@@ -1,7 +1,7 @@
 // 对比: several departments, several targets, 预算 against 决算, or this year
 // against the year before (from the same document's 上年 columns, or the change
 // its text states — never a difference computed here).
-import shapes from '../../../grammar/shapes.json' with { type: 'json' };
+import { PERCENT_ASKED } from '../../query/asked.ts';
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import type { Figure } from '../figures.ts';
@@ -14,9 +14,6 @@ import { cellOf, changePercent, headlineFigure, METRIC_PARTS, printedLabel, stag
 import { lookup } from './lookup.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
 import { rate } from './rate.ts';
-
-/** Words asking a change in per cent (少了百分之几, 降了几成). */
-const PERCENT_ASKED = new RegExp(shapes.arithmetic.inPercent.join('|'));
 
 function changeText(f: Figure): string {
   const c = f.change;
