@@ -111,7 +111,10 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   // Last year not printed, but the change stated: last year computed from the two, said to be computed.
   const derived = q.years.length < 2 && stated && !stated.statedFor && !found[1]?.f ? priorFromChange(stated) : null;
   const head = `${scope.entity} ${name}`;
-  const lines = [`${head}：${found.map(({ y, f }) => `${y}年${f ? show(f) : derived && y === year - 1 ? `${show(derived.prior)}（按文中说明推算：${derived.prior.raw}）` : '未公开'}`).join('，')}`];
+  // 去年的X, 上一年X安排了多少: last year's figure is what was asked — it leads the line and the figures, this year's after it.
+  const lastAsked = q.previousYear && !q.changeAsked && !q.reason && !q.changeParts && q.years.length < 2;
+  const shown = lastAsked ? [...found].reverse() : found;
+  const lines = [`${head}：${shown.map(({ y, f }) => `${y}年${f ? show(f) : derived && y === year - 1 ? `${show(derived.prior)}（按文中说明推算：${derived.prior.raw}）` : '未公开'}`).join('，')}`];
   // 比上年 asks how it changed: the change the text states leads, the two years' figures after it.
   const whose = stated?.statedFor ? `文中没有单独说明${name}的增减，只说明了${stated.statedFor}（${name}是其中一部分）：` : '文中说明：';
   if (stated) lines.splice(q.changeAsked ? 0 : 1, 0, `${whose}${year}年${show(stated)}${changeText(stated)}`);
@@ -167,7 +170,9 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const signed = byPart.length ? [...ofParts, ...own] : [...own, ...ofParts];
   const change = q.fall ? fallsAsPrinted(signed) : signed;
   // 按增加额倒推上年收入总计: the figure worked back is what was asked.
-  if (q.backward && derived) return reply('answered', lines, [derived.prior, ...figures.filter((f) => f !== derived.prior), ...change]);
+  if ((q.backward || lastAsked) && derived) return reply('answered', lines, [derived.prior, ...figures.filter((f) => f !== derived.prior), ...change]);
+  const prior = lastAsked ? found[1]?.f : null;
+  if (prior) return reply('answered', lines, [prior, ...figures.filter((f) => f !== prior), ...change]);
   return reply('answered', lines, q.changeAsked ? [...change, ...figures] : [...figures, ...change]);
 }
 
