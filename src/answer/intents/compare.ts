@@ -160,10 +160,13 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const ofParts = parts.flatMap((p) => changeFigure(p) ?? []);
   // 主要来自哪部分 asks the part: its change leads, the whole's after.
   // 少了百分之几: the stated percent leads, the amount after it.
-  // 多了百分之几 where the text states no rate: computed from the two years as printed (never from a year worked back), shown.
+  // 多了百分之几 where the text states no rate: computed from the two years as printed, else — as 是上年的几倍 is — from
+  // last year worked back from the stated change (this year and the change, both stated), said so; shown either way.
   const rateAsked = PERCENT_ASKED.test(q.text);
-  const grown = rateAsked && !percent && now?.fen != null && before?.fen ? yearGrowth(now, before) : null;
-  if (grown) lines.splice(1, 0, `增长率：${grown.raw}（文中没有说明增幅，按两年数字计算）`);
+  const printedGrowth = rateAsked && !percent && now?.fen != null && before?.fen ? yearGrowth(now, before) : null;
+  const workedGrowth = rateAsked && !percent && !printedGrowth && derived?.prior.fen && stated?.fen != null ? yearGrowth(stated, derived.prior) : null;
+  const grown = printedGrowth ?? workedGrowth;
+  if (grown) lines.splice(1, 0, `增长率：${grown.raw}（文中没有说明增幅，${printedGrowth ? '按两年数字计算' : `按文中说明推算的${year - 1}年数字计算`}）`);
   else if (rateAsked && !percent && stated) lines.splice(1, 0, `文中没有说明增减的百分比，上年数字也没有印出，不作计算。`);
   const rate = percent ?? grown;
   const own = rateAsked && rate ? [rate, ...(lead ? [lead] : [])] : [...(lead ? [lead] : []), ...(percent ? [percent] : [])];
