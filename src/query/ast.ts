@@ -133,6 +133,8 @@ export interface StructuredQuery {
   listOf: ListTarget | null;
   /** 有几个项目, 超过50万的项目有几个: how many of the list is asked; the count leads. */
   countAsked?: boolean;
+  /** 有几项, 几笔, 几家: the unit the count is asked in (个 when not typed). */
+  countUnit?: string;
   /** A ranking asked with 得分/自评/绩效: rank the projects' self-evaluation scores, not their money. */
   byScore?: boolean;
   /** 科目 / 经济分类 were mentioned: rank or list budget subjects, not projects. */

@@ -51,6 +51,24 @@ function rankedByScore(m: Mentions, targets: Target[]): boolean {
 const REASON_PARTS = new RegExp(alternation(shapes.reasonParts.words));
 const VERSUS_BUDGET = new RegExp(`(?:${alternation(shapes.versusBudget.before)})(?:年初)?预算|预算数?(?:${alternation(shapes.versusBudget.after)})`);
 const COUNT_ASKED = new RegExp(`(?<![这那哪])(?:${shapes.countAsked.words.join('|')})`);
+// 几家 counts departments only: 有几家单位 lists a department's units, as 有几个单位 does.
+const DEPARTMENTS_COUNTED = new RegExp(`(?<![这那哪])(?:${[...shapes.countAsked.words, ...shapes.countAsked.departments].join('|')})`);
+
+/**
+ * 做了几个项目绩效自评, 抚顺有几个项目: how many of a list. Under a condition (满分的项目有几个, 执行率不到九成的有几项,
+ * 几个科目在10万以上, 三公经费超过10万的医保局有几家) the items kept are counted whatever lists them — projects, scores,
+ * rates, subjects, parts or departments; the unit typed (几项 → 项) is the count's.
+ */
+function countAskedOf(text: string, m: Mentions, intent: Intent, entities: EntityRef[], targets: Target[]): { countAsked?: true; countUnit?: string } {
+  // 人员经费超过1000万的单位有几个: no department named, a word for departments is the set.
+  const departments = m.sets.length > 0 || (entities.length === 0 && m.listTargets.some((l) => l.target === 'departments' || l.target === 'units'));
+  const bounded = m.conditions.length > 0 && (['list', 'breakdown', 'rank', 'rate'].includes(intent) || (intent === 'lookup' && departments));
+  const listed = (intent === 'list' || (intent === 'performance' && targets.length === 0) || bounded) && (m.sets.length === 0 || bounded);
+  const asked = listed ? (departments && bounded ? DEPARTMENTS_COUNTED : COUNT_ASKED).exec(text) : null;
+  if (!asked) return {};
+  const unit = /[项笔条家]/.exec(asked[0])?.[0];
+  return { countAsked: true, ...(unit ? { countUnit: unit } : {}) };
+}
 
 /** 50万元以下的项目, 项目支出超过1000万元的项目: a condition on amounts lists the projects (or subjects) meeting it. */
 function listedUnderCondition(m: Mentions, targets: Target[]): boolean {
@@ -318,7 +336,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     listOf: m.listTargets[0]?.target ?? (listedUnderCondition(m, targets) && !m.scopes.includes('subjects') ? 'projects' : null),
     // 做了几个项目绩效自评: how many projects a 绩效 table is printed for.
     // 公用经费的明细里不到一万元的有几项: how many parts meet the conditions.
-    ...((intent === 'list' || (intent === 'performance' && targets.length === 0) || (intent === 'breakdown' && m.conditions.length > 0)) && m.sets.length === 0 && COUNT_ASKED.test(text) ? { countAsked: true } : {}),
+    ...countAskedOf(text, m, intent, entities, targets),
     subjects: m.scopes.includes('subjects') || m.scopes.includes('detail'),
     byScore,
     sources: m.sources,

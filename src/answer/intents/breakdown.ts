@@ -149,7 +149,7 @@ function partsMeeting(q: StructuredQuery, note: string[], head: string, whole: F
   const kept = meeting(parts, q.conditions).sort((a, b) => (b.fen ?? 0) - (a.fen ?? 0));
   if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（${show(whole)}共${parts.length}项）。`]);
   // 明细里不到一万元的有几项: the count leads, made by counting the parts kept.
-  const count = q.countAsked ? [countOf(kept, '符合条件的明细')] : [];
+  const count = q.countAsked ? [countOf(kept, '符合条件的明细', q.countUnit)] : [];
   return { ...reply('answered', [...note, `${title}（共${kept.length}项，${head}${show(whole)}）：`, ...kept.map((p) => `· ${p.label}：${show(p)}`)], [...count, ...kept, whole]), whole };
 }
 

@@ -6,7 +6,7 @@ import type { ProjectRow, UnitRow } from '../../store/schema.ts';
 import words from '../../../grammar/words.json' with { type: 'json' };
 import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
 import { derivedFigure, fromCell, headlinePerTable, show, usable, type Figure } from '../figures.ts';
-import { heading, reply, yearHeading, type Reply } from '../reply.ts';
+import { beforeAnswer, heading, reply, yearHeading, type Reply } from '../reply.ts';
 import { computation } from './arithmetic.ts';
 import { holdings, type Scope } from '../resolve.ts';
 import { projectAmounts, remember, type Sources } from '../sources.ts';
@@ -100,12 +100,26 @@ function projectsMeeting(s: Sources, q: StructuredQuery, scope: Scope, all: Figu
   const left = unpriced.length ? [`注：另有${unpriced.length}个项目文件中没有印金额，无法判断。`] : [];
   if (kept.length === 0) return reply('not_found', [...note, `${head}：没有（共${projects.length}个项目有金额）。`, ...left]);
   const lines = [...note, `${head}（共${kept.length}个${stage === '决算' ? '' : ''}）：`, ...byUnit(kept, scope.doc.department), ...left];
-  return reply('answered', lines, q.countAsked ? [countOf(kept, '项目'), ...kept] : kept);
+  // 超过10万的项目有几个 where some projects print no amount: how many meet it is not known, no count made.
+  return reply('answered', lines, q.countAsked && unpriced.length === 0 ? [countOf(kept, '项目', q.countUnit), ...kept] : kept);
 }
 
 /** How many items a list holds, as a figure computed by counting them (each an input, cited at its line). */
-export function countOf(items: Figure[], what: string): Figure {
-  return derivedFigure('count', items, `${what}个数`, { fen: null, value: items.length, unit: '个' }, `共${items.length}个（逐项计数）`);
+export function countOf(items: Figure[], what: string, unit = '个'): Figure {
+  return derivedFigure('count', items, `${what}个数`, { fen: null, value: items.length, unit }, `共${items.length}${unit}（逐项计数）`);
+}
+
+/**
+ * 满分的项目有几个, 几个科目在10万以上: the count of the items a reply lists under the conditions leads it — the figure
+ * asked, in the unit typed (几项: 项), made by counting them —, said before the list.
+ */
+export function countedFirst(r: Reply, items: Figure[], what: string, q: StructuredQuery, { bound = describeAll(q.conditions), at }: { bound?: string; at?: number } = {}): Reply {
+  if (r.status !== 'answered' || !q.countAsked || items.length === 0) return r;
+  const unit = q.countUnit ?? '个';
+  const line = `${bound}的${what}共${items.length}${unit}。`;
+  // `at`: after the notes the reply opens with, where its figures' heading does not find the answer's first line.
+  const said = at === undefined ? beforeAnswer(r, line) : { ...r, lines: [...r.lines.slice(0, at), line, ...r.lines.slice(at)] };
+  return { ...said, figures: [countOf(items, what, unit), ...r.figures] };
 }
 
 /** The kind (单位性质) a unit's row prints in a cell of its own (曲阳县医疗保险所 | 事业 | 股级), or null. */
@@ -178,7 +192,7 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
       if (unpriced.length) lines.push('没有印金额的项目：', ...unpriced.map((p) => `· ${p.name}（第${p.line}行）`));
       const groups = sameNameGroups(s, scope, stage, projects);
       // 有几个项目: counted from the items listed, only when every project is one (曲阳 prints 7 of its 14 without an amount).
-      const count = q.countAsked && unpriced.length === 0 ? [countOf(projects, '项目')] : [];
+      const count = q.countAsked && unpriced.length === 0 ? [countOf(projects, '项目', q.countUnit)] : [];
       return reply('answered', [...lines, ...groups.lines], [...count, ...projects, ...budgets, ...groups.figures]);
     }
   }

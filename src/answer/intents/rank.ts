@@ -10,7 +10,7 @@ import type { Scope } from '../resolve.ts';
 import { MEASURES, metricFigures, pick, projectAmounts, remember, type Sources } from '../sources.ts';
 import { METRIC_PARTS, headlineFigure, stageOf, targetName } from '../targets.ts';
 import { columnItems } from './breakdown.ts';
-import { sameNameGroups, unpricedProjects } from './list.ts';
+import { countedFirst, sameNameGroups, unpricedProjects } from './list.ts';
 import { ownerFigure } from './performance.ts';
 import { tableName } from '../format.ts';
 
@@ -49,12 +49,14 @@ export function listing(title: string, figures: Figure[], total: number, ascendi
  * A ranking, or under conditions (低于90分, 50万元以下) the figures meeting them, in order: the conditions
  * are said in the heading, and none meeting them is said as such.
  */
-export function rankedListing(title: string, figures: Figure[], q: StructuredQuery, kind: 'yuan' | 'score' | 'percent', order = q.ascending ? '从小到大' : '从大到小', named?: (f: Figure) => string): Reply {
+export function rankedListing(title: string, figures: Figure[], q: StructuredQuery, kind: 'yuan' | 'score' | 'percent', order = q.ascending ? '从小到大' : '从大到小', named?: (f: Figure) => string, counted: string | null = null): Reply {
   if (q.conditions.length === 0) return listing(title, ranked(figures, q), figures.length, q.ascending, order, named);
   if (!comparable(figures, q.conditions)) return reply('not_found', [`${title}：${mismatch(q.conditions, kind)}`]);
   const kept = ranked(figures, q);
   if (kept.length === 0) return reply('not_found', [`${title}：没有${describeAll(q.conditions)}的（共${figures.length}项）。`]);
-  return listing(title, kept, kept.length, q.ascending, `${describeAll(q.conditions)}，${order}`, named);
+  const r = listing(title, kept, kept.length, q.ascending, `${describeAll(q.conditions)}，${order}`, named);
+  // 满分的项目有几个: `counted` names what the items are when they can be counted (null: some are not in the list).
+  return counted ? countedFirst(r, kept, counted, q) : r;
 }
 
 /** The subjects at one level of the main expenditure table (功能分类 项, or 类 when asked). */
@@ -108,7 +110,7 @@ function rankScores(s: Sources, q: StructuredQuery, scope: Scope, head: string):
     const what = scope.doc.stage === '预算' ? '预算只列绩效目标，没有自评得分' : '文件中没有项目自评得分';
     return reply('not_found', [`${head}：${what}，无法按得分排序。`], [], [`${scope.doc.short} 绩效${scope.doc.stage === '预算' ? '目标' : '自评'}`]);
   }
-  const r = rankedListing(`${head} 项目自评得分排序`, scores, q, 'score', scoreOrder(q));
+  const r = rankedListing(`${head} 项目自评得分排序`, scores, q, 'score', scoreOrder(q), undefined, '项目');
   r.lines.push(...notes);
   return r;
 }
@@ -119,8 +121,8 @@ function rankScores(s: Sources, q: StructuredQuery, scope: Scope, head: string):
  */
 function rankProjects(s: Sources, q: StructuredQuery, scope: Scope, stage: Figure['basis'], head: string): Reply {
   const all = projectAmounts(s, scope.doc, scope.year, stage).filter((f) => scope.unitId === null || f.entity === scope.entity);
-  const r = rankedListing(`${head} 项目${stage === '决算' ? '支出' : '预算'}排序`, all, q, 'yuan');
   const unpriced = unpricedProjects(s, scope);
+  const r = rankedListing(`${head} 项目${stage === '决算' ? '支出' : '预算'}排序`, all, q, 'yuan', undefined, undefined, unpriced.length ? null : '项目');
   if (r.status === 'answered' && unpriced.length) {
     const tables = [...new Set(all.map((f) => (f.column ? `${f.table}“${f.column}”栏` : f.table ?? '正文')))].join('、');
     r.lines.push(`注：只排了印有金额的${all.length}个项目（金额取自${tables}）；另有${unpriced.length}个项目文件中没有印金额，不在排序中，第1名不一定是最大的项目。`);
@@ -140,7 +142,7 @@ function rankMeasureItems(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
   const items = whole ? columnItems(s, scope, t.key, whole, stage) : null;
   const leaves = (items?.leaves ?? []).filter((f) => !(f.fen === 0 && f.raw.trim() === ''));
   if (leaves.length === 0) return reply('not_found', [`${head}：没有${targetName(t)}按经济分类的明细可排序。`]);
-  return rankedListing(`${head} ${targetName(t)}明细科目（${items!.intro.replace(/^按|：$/g, '')}）排序`, leaves, q, 'yuan');
+  return rankedListing(`${head} ${targetName(t)}明细科目（${items!.intro.replace(/^按|：$/g, '')}）排序`, leaves, q, 'yuan', undefined, undefined, '明细科目');
 }
 
 export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply {
@@ -164,7 +166,7 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     const digits = /([357])位数?编码/.exec(q.text)?.[1];
     const level = q.level ?? /([类款项])级/.exec(q.text)?.[1] ?? (digits ? { 3: '类', 5: '款', 7: '项' }[digits] : undefined) ?? (/类/.test(q.text.replace(/分类/g, '')) ? '类' : classification === '功能分类' ? '项' : '款');
     const all = subjectsAtLevel(s, scope, year, classification, level);
-    r = rankedListing(`${head} 支出科目（${classification}，${level}级${all[0]?.table ? `，${all[0].table}` : ''}）排序`, all, q, 'yuan');
+    r = rankedListing(`${head} 支出科目（${classification}，${level}级${all[0]?.table ? `，${all[0].table}` : ''}）排序`, all, q, 'yuan', undefined, undefined, '科目');
     // 支出按经济分类 where only a 基本支出表 prints that classification: its figures are the basic part, said so.
     if (/基本支出/.test(all[0]?.table ?? '')) r.lines.splice(1, 0, `（按${classification}印出科目的表只含基本支出，不是全部支出。）`);
   } else {

@@ -10,6 +10,7 @@ import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { projectAmounts, type Sources } from '../sources.ts';
 import { headlineFigure, printingsOf, targetName } from '../targets.ts';
+import { countedFirst } from './list.ts';
 import { ownerFigure, ownerRate, tableNames } from './performance.ts';
 
 /** A 整体绩效自评表 indicator that is the unit's own rate (预算执行率), named as questions name it. */
@@ -123,7 +124,9 @@ function ratesMeeting(s: Sources, q: StructuredQuery, scope: Scope, head: string
   const kept = rated.filter((r) => meeting([...r.text, ...r.table], bounds).length > 0 && rich(r)).sort((a, b) => lowest(a) - lowest(b));
   if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（共${rated.length}个项目说明了执行率）。`]);
   const line = (r: Rated) => `· ${r.name}：${money.get(r) ? `${basis}数${show(money.get(r)!)}，执行率` : ''}${stated(r)}`;
-  return reply('answered', [...note, `${title}（共${kept.length}个）：`, ...kept.map(line)], kept.flatMap((r) => [...r.text, ...r.table, ...(money.get(r) ? [money.get(r)!] : [])]));
+  const r = reply('answered', [...note, `${title}（共${kept.length}个）：`, ...kept.map(line)], kept.flatMap((r) => [...r.text, ...r.table, ...(money.get(r) ? [money.get(r)!] : [])]));
+  // 执行率不到九成的有几项: each project counted once, by its first stated rate.
+  return countedFirst(r, kept.map((k) => [...k.text, ...k.table][0]!), '项目', q, { bound: `执行率${describeAll(bounds)}`, at: note.length });
 }
 
 /** The subjects whose completion of the budget the text states (科目 are subjects, never projects), as it lists them. */
@@ -140,7 +143,7 @@ function subjectRatesMeeting(q: StructuredQuery, rates: Figure[], head: string, 
   const title = `${head} 完成预算${describeAll(q.conditions)}的科目`;
   const kept = meeting(rates, q.conditions);
   if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（共${rates.length}个科目说明了完成预算的比例）。`]);
-  return reply('answered', [...note, `${title}（共${kept.length}个，按文中顺序）：`, ...kept.map((f) => `· ${subjectLine(f)}`)], kept);
+  return countedFirst(reply('answered', [...note, `${title}（共${kept.length}个，按文中顺序）：`, ...kept.map((f) => `· ${subjectLine(f)}`)], kept), kept, '科目', q, { bound: `完成预算${describeAll(q.conditions)}`, at: note.length });
 }
 
 /** 完成年初预算最低的科目: the subjects by their stated rate; every subject at the place asked leads (equal rates share it). */

@@ -17,7 +17,7 @@ import { arithmetic } from './arithmetic.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
 import { nameKey } from '../../ingest/text/cjk.ts';
 import { projectScores, rankedListing, scoreOrder } from './rank.ts';
-import { countOf, unpricedProjects } from './list.ts';
+import { countOf, countedFirst, unpricedProjects } from './list.ts';
 import { projectAmounts } from '../sources.ts';
 
 interface Member {
@@ -83,7 +83,9 @@ const held = (doc: CatalogDocument) => `${doc.fiscal_year}年${doc.stage}`;
  * Years or stages that differ between the documents, said once; and whether 预算数 and 决算数 are among the figures
  * (a 决算 prints 预算数 too: 安排了多少 asks for those): a 预算 and a 决算 are never added up unannounced.
  */
-function mixNotes(figures: Figure[]): string[] {
+function mixNotes(all: Figure[]): string[] {
+  // A computed figure (a count) is of its inputs' documents, already among them.
+  const figures = all.filter((f) => !f.derived);
   const stages = new Set(figures.map((f) => f.document.stage));
   const years = new Set(figures.map((f) => f.document.fiscal_year));
   const bases = new Set(figures.map((f) => f.basis));
@@ -264,8 +266,8 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   // 三公经费为零的: an amount equalled is no order — those equal to it listed.
   const equal = !q.byScore && q.conditions.length > 0 && q.conditions.every((c) => c.op === 'between' && c.upper === c.value) ? meeting(figures, q.conditions) : [];
   const r = equal.length
-    ? reply('answered', [`${where}${what}${describeAll(q.conditions)}的部门（${equal.length}个）：`, ...equal.map((f) => `· ${named(f)}：${show(f)}`)], equal)
-    : rankedListing(`${title}排序`, figures, q, q.byScore ? 'score' : 'yuan', q.byScore ? scoreOrder(q) : undefined, q.byScore ? undefined : named);
+    ? countedFirst(reply('answered', [`${where}${what}${describeAll(q.conditions)}的部门（${equal.length}个）：`, ...equal.map((f) => `· ${named(f)}：${show(f)}`)], equal), equal, '部门', q)
+    : rankedListing(`${title}排序`, figures, q, q.byScore ? 'score' : 'yuan', q.byScore ? scoreOrder(q) : undefined, q.byScore ? undefined : named, q.byScore ? '项目' : '部门');
   const mixed = q.byScore ? [] : mixNotes(r.figures);
   // 哪几个医保局三公经费是零: those meeting the conditions only, the others counted and named (not ranked).
   const others = q.conditions.length && !q.byScore && r.status === 'answered' ? figures.filter((f) => !r.figures.includes(f)).map((f) => f.entity) : [];
