@@ -32,6 +32,8 @@ export interface Conversation {
   pointed?: Named;
   /** The last answer's figures, computed ones too (照那么算全年要多少 scales the one given per month). */
   figures?: Figure[];
+  /** The ranking `items` were listed by, kept with them: 那最高的呢 after 第二名是哪家 is that ranking's top row. */
+  ranking?: StructuredQuery;
 }
 
 /** Words naming a thing answered: whose it is, and what it is (put where the question points back). */
@@ -142,6 +144,7 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
     subject,
     items: itemsOf(query, r) ?? keep?.items,
     itemsFrom: isList ? undefined : keep ? keep.itemsFrom : listOfItem(query),
+    ranking: isList ? (query.intent === 'rank' ? query : undefined) : keep?.ranking,
     earlier: [...(previous?.earlier ?? []), ...lead].slice(-EARLIER),
     // 其中公务接待费 after 三公经费: 三公经费 is the whole; kept while asking about that part.
     // 占比 after it is the part over that whole: still a part of it for 剩下的.

@@ -13,7 +13,7 @@ import { checked, yesNoOf } from '../query/yes-no.ts';
 import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
-import { countInstead, flippedRanking, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
+import { countInstead, extremeOfRanking, flippedRanking, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
 import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
@@ -133,7 +133,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     }
     // 剩下的呢 after a part: the whole less it; 这两个加起来: arithmetic on the figures answered before.
     const remainder = remainderQuery(own, c);
-    const query = remainder ?? mergeContext(own, c?.query, c?.whole);
+    // 那最高的呢 after 第二名是哪家: the ranking pointed into, its top row; its items stay for the next ordinal.
+    const extreme = extremeOfRanking(own, c);
+    const query = extreme ?? remainder ?? mergeContext(own, c?.query, c?.whole);
     const earlier = overEarlier(own, c) ?? overRanking(sources, own);
     const found = earlier ?? itemAsIs(understood.query, referred, pinned) ?? restOfList(sources, own, c) ?? restOfWhole(sources, remainder, c) ?? wholeChanged(sources, query, countInstead(sources, own, query, answerQuery(sources, query)), c);
     // 那印刷宣传品的数量呢 after a project's targets, words read as nothing else: an indicator of that project.
@@ -146,6 +148,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // A message nothing understood leaves the conversation where it was, and so does arithmetic on earlier answers
     // (两者合计 → 两者差多少 are of the same two).
     if ((earlier || indicator) && c) result.context = c;
+    else if (extreme && c) {
+      const top = r.figures[0];
+      const kept: Conversation = { ...conversation(query, r, c), items: c.items, ranking: c.ranking, pointed: c.items?.find((n) => n.figure?.entity === top?.entity && n.figure?.label === top?.label) };
+      result.context = kept;
+    }
     else if (understoodAnything(own)) result.context = { ...conversation(query, r, c, referred !== null, referred ?? undefined), ...(part ? { whole: part.whole } : {}) };
     result.followups = r.status === 'answered' ? followUps(query) : [];
     return result;

@@ -138,6 +138,18 @@ export function indicatorFollowUp(s: Sources, q: StructuredQuery, c: Conversatio
   return indicatorNamed(s, scopes[0]!, project.ids, q.text, project.name);
 }
 
+/**
+ * 那最高的呢, 最少的呢 after an item of a ranking (哪个部门三公经费最高 → 第二名是哪家): that ranking asked again in the
+ * direction typed, its top row (or as many as typed) — not a ranking of the item's own parts. Null unless the last
+ * question pointed into a ranking and this one is a ranking naming nothing.
+ */
+export function extremeOfRanking(q: StructuredQuery, c: Conversation | undefined): StructuredQuery | null {
+  const ranking = c?.ranking;
+  const namesNothing = q.entities.length + q.targets.length + q.unknown.length + q.candidates.length === 0 && !q.set;
+  if (!ranking || !c.pointed || q.intent !== 'rank' || !namesNothing || q.reference || q.arithmetic || q.conditions.length > 0) return null;
+  return { ...ranking, text: q.text, ascending: q.ascending, top: q.top ?? 1 };
+}
+
 /** 第二个 after a project answered alone: the list it came from, answered now that an item of it is asked for. */
 export function withItems(s: Sources, q: StructuredQuery, c: Conversation | undefined): Conversation | undefined {
   if (q.reference?.kind !== 'item' || !c || c.items || !c.itemsFrom) return c;
