@@ -104,10 +104,12 @@ const listed = (query: StructuredQuery, r: Reply) => r.status === 'answered' && 
  * never the whole itself, printed before them (三公) or after them (项目支出 short of its listed projects).
  */
 export function itemsOf(query: StructuredQuery, r: Reply): Named[] | undefined {
-  if (listed(query, r)) return listItems(query, r);
-  if (r.status !== 'answered' || query.intent !== 'breakdown' || r.figures.length < 2) return undefined;
   const whole = r.whole;
-  return listItems(query, { ...r, figures: whole ? r.figures.filter((f) => f !== whole && !(f.label === whole.label && f.line === whole.line)) : r.figures.slice(1) });
+  const parts = () => ({ ...r, figures: whole ? r.figures.filter((f) => f !== whole && !(f.label === whole.label && f.line === whole.line)) : r.figures.slice(1) });
+  // 政府采购有哪些: the rows listed under the whole, not the whole.
+  if (listed(query, r)) return listItems(query, whole ? parts() : r);
+  if (r.status !== 'answered' || query.intent !== 'breakdown' || r.figures.length < 2) return undefined;
+  return listItems(query, parts());
 }
 
 /**
@@ -366,6 +368,9 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   if (q.reference && q.reference.kind !== 'part' && q.entities.length === 0 && q.targets.length === 0 && q.intent === 'lookup') return q;
   if (!previous || !understoodAnything(q)) return q;
   const complete = q.targets.length > 0 && q.entities.length > 0;
+  // 都有什么, 买了些什么 after 曲阳政府采购 (a list naming nothing after one figure): the items of that figure.
+  const itemsOfLast = q.intent === 'list' && q.listOf === null && q.entities.length + q.targets.length + q.conditions.length === 0 && !q.set && previous.entities.length === 1 && previous.targets.length === 1 && previous.targets[0]!.kind === 'metric';
+  if (itemsOfLast) return { ...q, entities: previous.entities, years: q.years.length ? q.years : previous.years, stage: q.stage ?? previous.stage, targets: previous.targets };
   if (complete || q.intent === 'list' || q.candidates.length > 0 || (q.entities.length > 0 && STANDALONE.has(q.intent))) return q;
   const sameEntities = q.entities.length === 0;
   // 哪个地方的政府采购最多 after 莲湖政府采购: the departments ranked, not 莲湖's items; nor its year or stage kept.

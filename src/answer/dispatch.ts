@@ -479,6 +479,8 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
   // 政府采购有哪些, 政府采购项目有哪些: the rows the 政府采购 table prints (breakdown.ts), not every project.
   const [only] = q.targets;
   if (q.intent === 'list' && scopes.length === 1 && q.targets.length === 1 && only!.kind === 'metric' && only!.key === 'procurement.total') return breakdown(s, q, scopes[0]!, only!);
+  // 三公经费有哪些, 基本支出有哪几项: the parts of the figure named, as 明细 lists them — never the department's projects.
+  if (q.intent === 'list' && q.listOf === null && scopes.length === 1 && q.targets.length === 1 && only!.kind === 'metric' && !only!.key.startsWith('project')) return breakdown(s, { ...q, intent: 'breakdown' }, scopes[0]!, only!);
   switch (q.intent) {
     case 'list':
       return listWithin(s, q, scopes[0]!);
