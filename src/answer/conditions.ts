@@ -1,6 +1,6 @@
 // Conditions on the figures a list holds (50万元以下, 执行率不到八成, 低于90分): which figures meet
 // them, and how a condition reads back in an answer.
-import type { Condition } from '../query/ast.ts';
+import type { Condition, StructuredQuery } from '../query/ast.ts';
 import type { Figure } from './figures.ts';
 import { money } from './format.ts';
 
@@ -71,8 +71,8 @@ export function mismatch(conditions: Condition[], kind: Condition['unit']): stri
  * 功能科目 are coded from 2 (201 一般公共服务支出 … 232), 经济分类 from 3 (部门: 301 工资福利支出) or 5 (政府: 501):
  * subjects asked of one classification are held to its codes; a subject without a code, to neither.
  */
-export function ofClassification(text: string, code: string | null): boolean {
-  if (/功能/.test(text)) return code !== null && code.startsWith('2');
-  if (/经济/.test(text)) return code !== null && /^[35]/.test(code);
+export function ofClassification(classification: StructuredQuery['classification'], code: string | null): boolean {
+  if (classification === 'functional') return code !== null && code.startsWith('2');
+  if (classification === 'economic') return code !== null && /^[35]/.test(code);
   return true;
 }

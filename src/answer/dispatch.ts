@@ -440,11 +440,10 @@ function statedInstead(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply |
 /** 占了几成: a share asked in 成 (tenths) is said in them too, beside the per cent (86.85% → 约8.7成). */
 function inTenths(q: StructuredQuery, r: Reply): Reply {
   const f = r.figures[0];
-  if (r.status !== 'answered' || !TENTHS.test(q.text) || f?.unit !== '%' || typeof f.value !== 'number') return r;
+  if (r.status !== 'answered' || !q.tenths || f?.unit !== '%' || typeof f.value !== 'number') return r;
   const at = r.lines.findIndex((l) => l.includes('%'));
   return at < 0 ? r : { ...r, lines: r.lines.map((l, i) => (i === at ? `${l}，约${Math.round(f.value as number) / 10}成（1成 = 10%）` : l)) };
 }
-const TENTHS = /几成|多少成/;
 
 /** Whether the text states a change of this very thing (its own sentence, not another figure's of the same amount). */
 function statesOwnChange(s: Sources, scope: Scope, t: Target): boolean {

@@ -222,6 +222,10 @@ export interface StructuredQuery {
   onlyPart?: Target;
   /** 除了公车运行费还有别的吗: the same, asked whether other parts are there (有 / 没有 instead of 否 / 是). */
   othersAsked?: boolean;
+  /** 功能科目, 按经济分类, 政府经济分类: the classification the subjects asked are of (words.json classifications); absent when none is named. */
+  classification?: 'functional' | 'economic';
+  /** 占了几成: a share asked in 成 (tenths), said in them too (shapes.json share.tenths). */
+  tenths?: boolean;
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said before the answer. */
   notes?: string[];
 }

@@ -176,6 +176,9 @@ function whichDepartment(m: Mentions, entities: EntityRef[], targets: Target[]):
 }
 
 const BACKWARD = new RegExp(alternation(words.backward.words));
+const FUNCTIONAL = new RegExp(alternation(words.classifications.functional));
+const ECONOMIC = new RegExp(alternation(words.classifications.economic));
+const TENTHS = new RegExp(alternation(shapes.share.tenths));
 const SPENT = new RegExp(alternation(words.spentThisYear.words));
 // 村级代办员有几个: people the text counts (words.json headcounts), then how many.
 const HEADCOUNT = new RegExp(
@@ -352,6 +355,8 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     foreign: m.foreign,
     ...(m.foreign.length && m.foreign.every((f) => listedWithHeld(text, f, m)) ? { foreignListed: true } : {}),
     changes: m.changes,
+    ...(FUNCTIONAL.test(text) ? { classification: 'functional' as const } : ECONOMIC.test(text) ? { classification: 'economic' as const } : {}),
+    ...(TENTHS.test(text) ? { tenths: true } : {}),
     notes: m.notes,
   };
 }

@@ -29,7 +29,7 @@ export function statedChanges(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const note = scope.yearNote ? [scope.yearNote] : [];
   // 哪个科目: only subjects; else every figure whose change is stated (收入总计, 三公经费 …).
   // 功能科目 / 经济科目: only that classification's, in every shape (a ranking too).
-  const facts = s.queries.factsByAspect(scope.doc.id, 'amount').filter((f) => f.year === scope.year && f.change_line !== null && (!q.subjects || f.metric === 'subject') && ofClassification(q.text, f.subject_code));
+  const facts = s.queries.factsByAspect(scope.doc.id, 'amount').filter((f) => f.year === scope.year && f.change_line !== null && (!q.subjects || f.metric === 'subject') && ofClassification(q.classification, f.subject_code));
   const stated = facts.map((f) => listed(f, scope));
   // One figure stated twice (a subject in two paragraphs) is listed once.
   const once = <T extends Figure>(list: T[]) => list.filter((f, i) => list.findIndex((x) => x.label === f.label && x.value === f.value && x.fen === f.fen) === i);
@@ -116,7 +116,7 @@ function listedChanges(q: StructuredQuery, facts: NarrativeFactRow[], scope: Sco
     .filter((r) => r !== null);
   const once = rows.filter((r, i) => rows.findIndex((x) => named(x.f.label) === named(r.f.label) && x.f.change!.percent === r.f.change!.percent && x.f.change!.fen === r.f.change!.fen) === i);
   const bound = q.conditions.length ? `（${way}${describeAll(q.conditions)}）` : '';
-  const what = /功能/.test(q.text) ? '功能科目' : /经济/.test(q.text) ? '经济分类科目' : q.subjects ? '科目' : '项';
+  const what = q.classification === 'functional' ? '功能科目' : q.classification === 'economic' ? '经济分类科目' : q.subjects ? '科目' : '项';
   if (once.length === 0) return reply('not_found', [...note, `${head}中没有说明比上年${way}的${what}${bound}。`]);
   const lines = once.map(({ f, amount, percent }) => {
     const parts = [amount ? `${up ? '增加' : '减少'}${show(amount)}` : '', percent ? `${way}${Math.abs(percent.value as number)}%` : ''].filter(Boolean);

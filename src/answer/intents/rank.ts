@@ -160,7 +160,7 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     const parts = METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1));
     r = listing(`${head} ${targetName(t)}各项排序`, ranked(parts, q), parts.length, q.ascending);
   } else if (q.subjects || (t?.kind === 'metric' && t.key.startsWith('expenditure.')) || t?.kind === 'subject') {
-    const classification = /经济/.test(q.text) ? '部门经济分类' : '功能分类';
+    const classification = q.classification === 'economic' ? '部门经济分类' : '功能分类';
     // 款级科目, 类级: the level named; else 功能分类 by its 项, 经济分类 by its 款.
     // 7位编码的科目: a subject code's length is its level (类 3, 款 5, 项 7 digits).
     const digits = /([357])位数?编码/.exec(q.text)?.[1];
