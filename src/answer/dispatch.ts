@@ -17,7 +17,7 @@ import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
 import { indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, performance, projectsByTarget } from './intents/performance.ts';
-import { rankWithin } from './intents/rank.ts';
+import { rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
 import { share } from './intents/share.ts';
@@ -497,7 +497,8 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
     case 'share':
       return inTenths(q, share(s, q, scopes[0]!, q.targets[0]!));
     case 'breakdown':
-      return breakdown(s, q, scopes[0]!, q.targets[0]!);
+      // 人员经费超过700万的功能科目: the subjects bounded by their cell in that column, as a ranking under the condition.
+      return q.conditions.length && subjectColumn(q) ? rankWithin(s, q, scopes[0]!) : breakdown(s, q, scopes[0]!, q.targets[0]!);
     default: {
       if (scopes.length > 1 || q.targets.length > 1) return compare(s, q, scopes);
       const [target] = q.targets;

@@ -142,3 +142,20 @@ describe('a project list that is not the whole', () => {
     expect(engine.ask('抚顺 项目支出 明细').text).not.toContain('不是它的全部构成');
   });
 });
+
+describe('subjects bounded by a column of their rows', () => {
+  it('项目支出里超过X的功能科目 keeps the subjects whose 项目支出 cell is over it, never a row whose 合计 alone is (抚顺 表3)', () => {
+    // 抚顺 表3: 事业运行 line 70 prints 911.94 in 合计 and nothing under 项目支出; 其他医疗保障管理事务支出 line 71 347.07 in both.
+    const r = engine.ask('抚顺项目支出里头超过300万的功能科目');
+    expect(r.status).toBe('answered');
+    expect(r.answers.map((a) => a.label)).not.toContain('事业运行（2101550）');
+    expect(r.answers.map((a) => a.amount_yuan)).toEqual([433710000, 86450000, 33724400, 14400000, 3470700]);
+    expect(r.text).toContain('“项目支出”栏');
+  });
+
+  it('人员经费超过X的功能科目 is read in the 人员经费 column (沈阳 表3 line 152: 事业运行 合计 4,694.00, 人员经费 4,087.75)', () => {
+    const r = engine.ask('沈阳人员经费超过4000万的功能科目');
+    expect(r.answers.map((a) => a.amount_yuan)).toEqual([40877500]);
+    expect(engine.ask('沈阳人员经费超过4100万的功能科目').status).toBe('not_found');
+  });
+});

@@ -59,17 +59,34 @@ export function rankedListing(title: string, figures: Figure[], q: StructuredQue
   return counted ? countedFirst(r, kept, counted, q) : r;
 }
 
-/** The subjects at one level of the main expenditure table (功能分类 项, or 类 when asked). */
-function subjectsAtLevel(s: Sources, scope: Scope, year: number, classification: string, level: string): Figure[] {
-  return remember(s, `level|${scope.doc.id}|${year}|${classification}|${level}`, () => computeSubjectsAtLevel(s, scope, year, classification, level));
+/** The subjects at one level of the main expenditure table (功能分类 项, or 类 when asked); `column`: by their cell in that column. */
+function subjectsAtLevel(s: Sources, scope: Scope, year: number, classification: string, level: string, column: string | null = null): Figure[] {
+  return remember(s, `level|${scope.doc.id}|${year}|${classification}|${level}|${column}`, () => computeSubjectsAtLevel(s, scope, year, classification, level, column));
+}
+
+/** The columns a subject's row prints its parts in (支出总表, 财政拨款支出表: 基本支出, 人员经费, 公用经费, 项目支出). */
+const PART_COLUMNS = new Set(['basic', 'personnel', 'public', 'project']);
+
+/**
+ * 项目支出里超过300万的功能科目, 人员经费最多的功能科目: the column of the subjects' rows a question ranks or bounds them by —
+ * 项目支出 whatever classification is named (it has no 经济分类 items of its own), the basic columns where 功能 is named
+ * (else they are 经济分类 items: rankMeasureItems); null when it names none.
+ */
+export function subjectColumn(q: StructuredQuery): string | null {
+  const t = q.targets[0];
+  if (!q.subjects || q.targets.length !== 1 || t?.kind !== 'metric' || !PART_COLUMNS.has(t.key) || q.classification === 'economic') return null;
+  return t.key === 'project' || q.classification === 'functional' ? t.key : null;
 }
 
 /**
  * From the table that covers the most spending: a 基本支出表 lists only part of the
- * 经济分类 subjects (沈阳 表6 has no 30111 公务员医疗补助缴费; 表12 has it all).
+ * 经济分类 subjects (沈阳 表6 has no 30111 公务员医疗补助缴费; 表12 has it all). With a column, each subject's cell in
+ * it as printed (a blank cell is no figure), never the row's 合计.
  */
-function computeSubjectsAtLevel(s: Sources, scope: Scope, year: number, classification: string, level: string): Figure[] {
-  const rows = s.queries.figuresAtLevel(scope.doc.id, classification, level).filter((r) => usable(r) && r.year === year && r.value_kind === 'money');
+function computeSubjectsAtLevel(s: Sources, scope: Scope, year: number, classification: string, level: string, column: string | null): Figure[] {
+  const rows = s.queries
+    .figuresAtLevel(scope.doc.id, classification, level)
+    .filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && (column === null || (r.column_key === column && !(r.amount_fen === 0 && r.raw_text.trim() === ''))));
   const perTable = new Map<number, Figure[]>();
   for (const tableId of new Set(rows.map((r) => r.table_id))) {
     const byCode = new Map<string, typeof rows>();
@@ -145,6 +162,15 @@ function rankMeasureItems(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
   return rankedListing(`${head} ${targetName(t)}明细科目（${items!.intro.replace(/^按|：$/g, '')}）排序`, leaves, q, 'yuan', undefined, undefined, '明细科目');
 }
 
+/**
+ * 款级科目, 类级: the level named; else 功能分类 by its 项, 经济分类 by its 款.
+ * 7位编码的科目: a subject code's length is its level (类 3, 款 5, 项 7 digits).
+ */
+function subjectLevel(q: StructuredQuery, classification: string): string {
+  const digits = /([357])位数?编码/.exec(q.text)?.[1];
+  return q.level ?? /([类款项])级/.exec(q.text)?.[1] ?? (digits ? { 3: '类', 5: '款', 7: '项' }[digits] : undefined) ?? (/类/.test(q.text.replace(/分类/g, '')) ? '类' : classification === '功能分类' ? '项' : '款');
+}
+
 export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const t: Target | undefined = q.targets[0];
   const year = scope.year;
@@ -154,6 +180,14 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
   let r: Reply;
   if (q.byScore) {
     r = rankScores(s, q, scope, head);
+  } else if (subjectColumn(q)) {
+    const column = subjectColumn(q)!;
+    const level = subjectLevel(q, '功能分类');
+    const all = subjectsAtLevel(s, scope, year, '功能分类', level, column);
+    r =
+      all.length === 0
+        ? reply('not_found', [`${head}：按功能分类印出科目的表没有${targetName(t!)}一栏（或此栏全空），无法按${targetName(t!)}排列科目。`], [], [`${scope.doc.short} 功能科目排名`])
+        : rankedListing(`${head} 支出科目${targetName(t!)}（功能分类，${level}级，${all[0]!.table}“${all[0]!.column}”栏）排序`, all, q, 'yuan');
   } else if (t?.kind === 'metric' && t.key !== 'project' && MEASURES.has(t.key) && (q.subjects || !METRIC_PARTS[t.key])) {
     r = rankMeasureItems(s, q, scope, t, stage, head);
   } else if (t?.kind === 'metric' && METRIC_PARTS[t.key] && !['project', 'expenditure.grand_total'].includes(t.key)) {
@@ -161,10 +195,7 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     r = listing(`${head} ${targetName(t)}各项排序`, ranked(parts, q), parts.length, q.ascending);
   } else if (q.subjects || (t?.kind === 'metric' && t.key.startsWith('expenditure.')) || t?.kind === 'subject') {
     const classification = q.classification === 'economic' ? '部门经济分类' : '功能分类';
-    // 款级科目, 类级: the level named; else 功能分类 by its 项, 经济分类 by its 款.
-    // 7位编码的科目: a subject code's length is its level (类 3, 款 5, 项 7 digits).
-    const digits = /([357])位数?编码/.exec(q.text)?.[1];
-    const level = q.level ?? /([类款项])级/.exec(q.text)?.[1] ?? (digits ? { 3: '类', 5: '款', 7: '项' }[digits] : undefined) ?? (/类/.test(q.text.replace(/分类/g, '')) ? '类' : classification === '功能分类' ? '项' : '款');
+    const level = subjectLevel(q, classification);
     const all = subjectsAtLevel(s, scope, year, classification, level);
     r = rankedListing(`${head} 支出科目（${classification}，${level}级${all[0]?.table ? `，${all[0].table}` : ''}）排序`, all, q, 'yuan', undefined, undefined, '科目');
     // 支出按经济分类 where only a 基本支出表 prints that classification: its figures are the basic part, said so.
