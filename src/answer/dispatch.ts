@@ -24,7 +24,7 @@ import { share } from './intents/share.ts';
 import { partBySource } from './source-parts.ts';
 import { cutOff } from './caution.ts';
 import { checkedAnswer } from './check.ts';
-import { show } from './figures.ts';
+import { sameFigure, show, type Figure } from './figures.ts';
 import { printedAt } from './format.ts';
 import { reply, yearHeading, type Reply } from './reply.ts';
 import { targetFigures, targetName } from './targets.ts';
@@ -426,8 +426,10 @@ function statedInstead(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply |
   const scope = scopes[0]!;
   if (targetFigures(s, scope, t, scope.year).length > 0) return null;
   const all = metricOf(t.key).instead.flatMap((key) => targetFigures(s, scope, { kind: 'metric', key, text: '' }, scope.year));
-  // Said once: two sentences of one line stating the same rate (单位整体 and 特定目标类项目, both 100%).
-  const stated = all.filter((f, i) => all.findIndex((x) => x.label === f.label && x.value === f.value && x.line === f.line) === i);
+  // Said once: two sentences of one line stating the same rate (单位整体 and 特定目标类项目, both 100%), and a figure
+  // a table prints and the text repeats (政府采购 at 表12 and 正文), cited where first found.
+  const same = (x: Figure, f: Figure) => x.label === f.label && sameFigure(x, f);
+  const stated = all.filter((f, i) => all.findIndex((x) => same(x, f)) === i);
   const said = stated.length ? `文件只说明了${stated.map((f) => `${f.label}${show(f)}（${printedAt(f)}）`).join('、')}，不据此推算。` : '';
   const note = scope.yearNote ? [scope.yearNote] : [];
   // 沈阳绩效目标覆盖的资金占多少: no base named — what is stated is the answer, the rate by count said to be one.

@@ -6,14 +6,16 @@ import { metric, metrics } from '../store/metrics.ts';
 import type { Target } from './ast.ts';
 import type { Mentions } from './grammar/visitor.ts';
 import { metricSpellings } from './lexicon/lexicon.ts';
+import { meaningful } from './loose.ts';
 
 type Kind = keyof typeof words.qualifiers;
 
 const kindOf = new Map(Object.entries(words.qualifiers).flatMap(([kind, list]) => list.map((w) => [w, kind as Kind] as const)));
 
+const bySpelling = new Map(metrics.flatMap((m) => metricSpellings(m).map((s) => [s, m] as const)));
+
 /** Metric key → kind → the other metric its name plus a qualifier of that kind spells; null when several do. */
 function buildVariants(): Map<string, Map<Kind, string | null>> {
-  const bySpelling = new Map(metrics.flatMap((m) => metricSpellings(m).map((s) => [s, m] as const)));
   const out = new Map<string, Map<Kind, string | null>>();
   for (const m of metrics) {
     for (const base of metricSpellings(m)) {
@@ -72,4 +74,53 @@ export function partInKindOf(wholes: { kind: string; key?: string }[], part: Tar
   if (!money || part.kind !== 'metric' || metric(part.key).kind !== 'count' || COUNT_ASKED.test(after)) return part;
   const key = qualified(part.key, 'money');
   return key ? { ...part, key } : part;
+}
+
+const PURCHASE = new Set(words.purchase.words);
+const PLANNED = new Map(Object.entries(words.purchase.planned).filter(([k]) => k !== '$comment'));
+const PLANS = new Set(PLANNED.values());
+// Longest first: 新买 before 买.
+const VERBS = [...PURCHASE].sort((a, b) => b.length - a.length);
+
+/**
+ * 新买车: a verb of buying and then a stock's name: the planned purchase of that stock, or undefined when the run is
+ * not exactly a verb and such a name.
+ */
+function boughtIn(run: string): string | undefined {
+  const verb = VERBS.find((v) => run.startsWith(v) && run.length > v.length);
+  const named = verb === undefined ? undefined : bySpelling.get(run.slice(verb.length));
+  if (named === undefined) return undefined;
+  return PLANS.has(named.key) ? named.key : PLANNED.get(named.key);
+}
+
+/**
+ * 打算买多少钱的固定资产, 新购多少资产, 添置几台车: a verb of buying beside a stock asks the purchase planned, not the
+ * stock held (grammar/words.json purchase). The verb is a leftover run with nothing else in it, or a figure typed as
+ * that verb alone (采购); the stock is the figure right after it, else the one right before.
+ */
+export function applyPurchase(m: Mentions): void {
+  const verbs: { start: number; end: number; drop: () => void }[] = [
+    ...m.residue.filter((r) => PURCHASE.has(meaningful(r.text))).map((r) => ({ start: r.start, end: r.end, drop: () => m.residue.splice(m.residue.indexOf(r), 1) })),
+    ...m.targets.filter((t) => t.kind === 'metric' && PURCHASE.has(t.text)).map((t) => ({ start: t.start, end: t.end, drop: () => m.targets.splice(m.targets.indexOf(t), 1) })),
+  ];
+  for (const v of verbs) {
+    const stock = m.targets.find((t) => t.start >= v.end) ?? m.targets.filter((t) => t.end <= v.start).at(-1);
+    const key = stock?.kind === 'metric' ? PLANNED.get(stock.key) : undefined;
+    if (stock?.kind !== 'metric' || key === undefined) continue;
+    stock.key = key;
+    v.drop();
+  }
+  // 新买了几辆车: the verb's first character left over, the rest read as a figure's spelling (买了几辆车) right after it.
+  for (const r of [...m.residue]) {
+    const next = m.targets.find((t) => t.start === r.end);
+    const key = next?.kind === 'metric' ? boughtIn(meaningful(r.text + next.text)) : undefined;
+    if (next?.kind !== 'metric' || key === undefined) continue;
+    m.residue.splice(m.residue.indexOf(r), 1);
+    Object.assign(next, { key, text: r.text + next.text, start: r.start });
+  }
+  // 计划购置几辆车: the purchase named with its own words (购置几辆) and then the thing bought (车) is one figure.
+  for (const t of [...m.targets]) {
+    const next = m.targets.find((x) => x.start >= t.end);
+    if (t.kind === 'metric' && next?.kind === 'metric' && PLANNED.get(next.key) === t.key) m.targets.splice(m.targets.indexOf(next), 1);
+  }
 }

@@ -17,7 +17,7 @@ import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
 import { createPinyinResolver, normalizeQuestion } from './normalize/index.ts';
 import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
-import { applyQualifiers, partInKindOf } from './qualifiers.ts';
+import { applyPurchase, applyQualifiers, partInKindOf } from './qualifiers.ts';
 import { createHomophones } from './homophones.ts';
 import { buildProjectSearch, lazyProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, thingOf, type Found } from './targets.ts';
@@ -204,9 +204,13 @@ const BESIDES_PART = new RegExp(
 const WHETHER_END = /(?<!了)没有?(?=[？?。！!\s]*$)/;
 // 还有没有离休干部: the words asking whether, before the people asked of, are no part of a name either.
 const WHETHER_PEOPLE = new RegExp(`还?(?:${alternation(words.yesNo.asked)})(?=\\S{0,4}?(?:${alternation(words.headcounts.people)}))`);
-// 在编的有几个, 离休的多少人, 有多少在编的, 有离休的吗: people named by what they are, with 的, and how many (words.json headcountAsked.byWhat).
+// 在编的有几个, 离休的多少人, 有多少在编的, 有离休的吗: people named by what they are, with 的, and how many (words.json headcountAsked.byWhat);
+// 劳务派遣有多少人: without 的 only right before a count of people.
 const { $comment: _w, ...BY_WHAT } = words.headcountAsked.byWhat;
-const PEOPLE_BY_WHAT = new RegExp(`(${alternation(Object.keys(BY_WHAT))})的(?=人?(?:一共|总共|共)?有?(?:几|多少))|(?<=(?:多少|几)个?|有)(${alternation(Object.keys(BY_WHAT))})的(?=(?:吗|没有|没)?[？?。！!呢啊]*$)`, 'g');
+const PEOPLE_BY_WHAT = new RegExp(
+  `(${alternation(Object.keys(BY_WHAT))})(?:的(?=人?(?:一共|总共|共)?有?(?:几|多少))|(?=(?:一共|总共|共)?有?(?:几个|几名|几位|几人|多少人|多少个|多少名|多少位)))|(?<=(?:多少|几)个?|有)(${alternation(Object.keys(BY_WHAT))})的(?=(?:吗|没有|没)?[？?。！!呢啊]*$)`,
+  'g',
+);
 // 离休老干部: another word for people counted (words.json headcountAsked.aliases), read as theirs.
 const { $comment: _a, ...PEOPLE_ALIASES } = words.headcountAsked.aliases;
 const PEOPLE_ALIAS = new RegExp(alternation(Object.keys(PEOPLE_ALIASES)), 'g');
@@ -1068,6 +1072,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     found.unknown.push(...placeOwnLevel(entities, m, catalog));
     // 车辆 价值: before phrases, so a qualifier is not read as part of a name.
     found.unknown.push(...applyQualifiers(m));
+    // 打算买多少钱的固定资产: the purchase planned, not the stock.
+    applyPurchase(m);
     // Loose project names are looked for only in the documents of the departments named.
     const scope = scopeOf(catalog, entities);
     // Words typed together are one phrase; 与/和 inside a project's name joins its two sides back.

@@ -24,6 +24,8 @@ export interface Metric {
   with: string[];
   /** Words of the 绩效 indicators that count what this count counts, where it is not printed as such (临聘人员 for 编外人员). */
   indicators: string[];
+  /** Words naming one kind of what the indicators count (劳务派遣, 公益岗): typed, only that kind's indicators count. */
+  kinds: string[][];
   /** Printed as a row of a department's 整体绩效目标表 (特定目标类项目 under 年度预算支出): its cells there are this figure. */
   performanceRow: boolean;
   /** Metrics a document may state in place of this one (覆盖率 for 覆盖的资金): quoted where this one is not, never worked into it. */
@@ -45,6 +47,7 @@ export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
   parts: m.parts ?? [],
   with: m.with ?? [],
   indicators: m.indicators ?? [],
+  kinds: m.kinds ?? [],
   performanceRow: m.performanceRow ?? false,
   instead: m.instead ?? [],
   spentOn: m.spentOn ?? null,
@@ -66,4 +69,12 @@ export function metric(key: string): Metric {
 /** The metric a printed table label names, if any (label already reduced with labelKey). */
 export function metricForLabel(key: string, allowed: (m: Metric) => boolean = () => true): Metric | null {
   return metrics.find((m) => allowed(m) && m.table.some((re) => re.test(key))) ?? null;
+}
+
+/**
+ * The 绩效 indicator words that count what a question typed as `typed` counts: the words of the one kind it names
+ * (劳务派遣有多少人 — never 公益岗's or 临聘's count), else every word of the metric.
+ */
+export function indicatorWords(m: Metric, typed: string): string[] {
+  return m.kinds.find((kind) => kind.some((w) => typed.includes(w))) ?? m.indicators;
 }

@@ -4,7 +4,7 @@
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
 import { distinctByValue, priorFromChange, sameFigure, show } from '../figures.ts';
-import { metric as metricOf, metrics } from '../../store/metrics.ts';
+import { indicatorWords, metric as metricOf, metrics } from '../../store/metrics.ts';
 import { money, printedAt, tableName } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -96,7 +96,7 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
       return reply('not_found', [...note, `${asked} ${name}：表中此栏为空（${[...new Set(at)].join('；')}），没有印数字。`]);
     }
     // 临聘人员多少: no 编外人员 printed, but 绩效 indicators count such people: those, as printed.
-    const counted = target.kind === 'metric' ? indicatorsCounting(s, scope, metricOf(target.key).indicators, target.text) : [];
+    const counted = target.kind === 'metric' ? indicatorsCounting(s, scope, indicatorWords(metricOf(target.key), target.text), target.text) : [];
     if (counted.length) {
       const lines = counted.map((f) => `· ${f.label}：${show(f)}（${printedAt(f)}）`);
       return reply('answered', [...note, `${asked}中没有印${quoted}的数字；绩效指标中印有（是年初设定的目标值，不是实有人数）：`, ...lines], counted);
