@@ -56,9 +56,12 @@ interface Operands {
   base: Base | null;
 }
 
+/** 本级占全局的比例: a unit named alone over the department's whole asks the unit's own figure of that whole. */
+const unitAlone = (q: StructuredQuery, scope: Scope) => q.base?.whole === true && scope.unitId !== null && q.targets.length === 1;
+
 function operands(s: Sources, q: StructuredQuery, scope: Scope, year: number, stage: Figure['basis']): Operands | string {
   const named = q.base;
-  const parts = q.targets.filter((t) => t !== named?.target);
+  const parts = unitAlone(q, scope) ? [named!.target] : q.targets.filter((t) => t !== named?.target);
   if (parts.length === 0) return `占${named ? targetName(named.target) : ''}的比例：请说明是哪一项的占比，例如：${scope.doc.short} 项目支出占${named ? targetName(named.target) : '支出总计'}的比例。`;
   // 行政运行里公用经费: the row's cell; its base is the row's own (its 合计, or the column named).
   const row = parts.length === 2 && isMeasure(parts[1]) && parts[0]!.kind !== 'metric' ? parts[0]! : null;
@@ -144,7 +147,11 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
   if (typeof found === 'string') return reply('ambiguous', [...note, found]);
   const { part, partName } = found;
   const head = `${heading} ${partName}`;
-  if (!part || part.fen === null) return reply('not_found', [...note, `${head}：没有找到。`]);
+  if (!part || part.fen === null) {
+    // The unit's own total not printed: what a unit does print apart is its 项目支出 (a project table's unit rows).
+    const instead = unitAlone(q, scope) ? [`${scope.doc.short} ${scope.entity}项目支出占全局项目支出的比例`] : [];
+    return reply('not_found', [...note, `${head}：${instead.length ? `文件没有单列${scope.entity}的${partName}` : '没有找到'}。`], [], instead);
+  }
   // The figure just answered is the base of 人员经费占多少 only when it is a whole of the part.
   const rejected = q.base?.implied === true && found.base !== null && found.base.figure.fen !== null && part.fen > found.base.figure.fen;
   // 省里的…是中央的百分之几: two things named and no base after 占 — which is over which is asked back, never a whole guessed.

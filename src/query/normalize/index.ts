@@ -37,6 +37,19 @@ function rewriteConditions(s: string): string {
   return s.replace(REWRITTEN, (w) => REWRITES[w as keyof typeof REWRITES]);
 }
 
+/**
+ * 占部门总预算, 占全局的比例 → 占全部支出总计; 占全局项目支出 → 占全部项目支出: the department's whole as a share's base
+ * (grammar/shapes.json share.department), in the words the grammar reads as the whole of the department.
+ */
+const { totals: DEPARTMENT_TOTALS, alone: DEPARTMENT_ALONE, asked: SHARE_ASKED } = shapes.share.department;
+const DEPARTMENT_BASE = new RegExp(
+  `(占[了到]?)(?:(?:${alternation(DEPARTMENT_TOTALS)})|(?:${alternation(DEPARTMENT_ALONE)})(?=的?(?:${alternation(SHARE_ASKED)})|\\s*$))|(占[了到]?)(?:${alternation(DEPARTMENT_ALONE)})的?`,
+  'g',
+);
+function departmentBases(s: string): string {
+  return s.replace(DEPARTMENT_BASE, (_w, total: string | undefined, whole: string | undefined) => (total ? `${total}全部支出总计` : `${whole}全部`));
+}
+
 /** 最后两名 → 后2名: the last N of a ranking (grammar/shapes.json references.lastCounted), read after numerals. */
 const LAST_COUNTED = new RegExp(`(?:${alternation(shapes.references.lastCounted.words)})(?=(?:[2-9]|[1-9]\\d+)(?:${alternation(shapes.counters.words)}))`, 'g');
 
@@ -53,6 +66,7 @@ export function normalizeQuestion(text: string): string {
   s = applyCorrections(s);
   s = removeFillers(s);
   s = rewriteConditions(s);
+  s = departmentBases(s);
   s = normalizeYears(s);
   s = convertChineseNumerals(s);
   s = s.replace(LAST_COUNTED, '后');
