@@ -108,6 +108,11 @@ export function itemsOf(query: StructuredQuery, r: Reply): Named[] | undefined {
   const parts = () => ({ ...r, figures: whole ? r.figures.filter((f) => f !== whole && !(f.label === whole.label && f.line === whole.line)) : r.figures.slice(1) });
   // 政府采购有哪些: the rows listed under the whole, not the whole.
   if (listed(query, r)) return listItems(query, whole ? parts() : r);
+  // 北票培训多少人次: indicators found by the words typed, each at its row — what 第二项 counts through (one per row).
+  if (r.status === 'answered' && query.intent === 'lookup' && query.targets.length === 0 && r.figures.length > 0 && r.figures.every((f) => f.project !== undefined)) {
+    const rows = new Set<number>();
+    return listItems(query, { ...r, figures: r.figures.filter((f) => !rows.has(f.line) && rows.add(f.line)) });
+  }
   if (r.status !== 'answered' || query.intent !== 'breakdown' || r.figures.length < 2) return undefined;
   return listItems(query, parts());
 }

@@ -13,7 +13,7 @@ import { checked, yesNoOf } from '../query/yes-no.ts';
 import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
-import { countInstead, extremeOfRanking, flippedRanking, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
+import { countInstead, extremeOfRanking, flippedRanking, provenanceOfLast, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
 import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
@@ -89,6 +89,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 单位是元吗: the unit of what was just answered; the conversation stays where it was.
     const unit = unitOfLast(text, context as Conversation | undefined);
     if (unit) return { ...toResult(text, unit, queries), context };
+    // 这是哪个项目的, 属于哪个单位, 在哪张表: where the item answered last belongs, from its stored row.
+    const belongs = provenanceOfLast(sources, text, context as Conversation | undefined);
+    if (belongs) return { ...toResult(text, belongs, queries), context };
     // 倒过来 after a ranking: the same ranking the other way.
     const flipped = flippedRanking(text, context as Conversation | undefined);
     if (flipped && 'message' in flipped) return { ...toResult(text, reply('not_found', [flipped.message]), queries), context };

@@ -63,6 +63,10 @@ export interface Figure {
   statedFor?: string;
   /** The project a figure is a measure of (离休医疗保障执行率: 离休医疗保障), where its label names the measure too: what 该项目 points at. */
   of?: string;
+  /** The project a printed row belongs to (a 绩效 indicator's): said when asked whose it is, never pointed at by 它. */
+  project?: string;
+  /** The stored row's project, where it has one (line_items.project_id): named when asked whose it is. */
+  projectId?: number | null;
   /** A figure computed from stored ones (a difference, a sum, a share): never stored, always shown as its formula. */
   derived?: { op: ArithmeticOp | 'share' | 'count' | 'per_year'; inputs: Figure[] };
 }
@@ -108,6 +112,7 @@ export function fromCell(row: FigureRow, document: CatalogDocument, entity: stri
     precision: row.precision_fen,
     change: null,
     asOf: row.as_of,
+    projectId: row.project_id,
     rank: (KIND_ORDER[row.table_kind] ?? 2) * 1_000_000 + row.table_id * 100 + headlineRank(row),
     // A cell's own digits are read as printed (flags ''): not a copy of the whole row to say so.
     verification: verificationOf({ corroboration: row.corroboration, check_id: row.check_id, flags: '' }),

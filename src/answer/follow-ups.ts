@@ -6,7 +6,8 @@ import type { Understander } from '../query/understand.ts';
 import { alternation } from '../query/normalize/words.ts';
 import { itemsOf, type Conversation, type Named } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
-import { show } from './figures.ts';
+import { show, type Figure } from './figures.ts';
+import { citation } from './format.ts';
 import { indicatorNamed } from './intents/performance.ts';
 import { resolveScopes } from './resolve.ts';
 import { beforeAnswer, heading, reply, type Reply } from './reply.ts';
@@ -188,4 +189,47 @@ export function unitOfLast(text: string, c: Conversation | undefined): Reply | n
   // A sentence of the text is cited by its line, a table's cell as printed.
   const printed = f.table === null ? `文件正文第${f.line}行按${f.printedIn}写。` : `文件原表按${f.printedIn}印，${f.table}第${f.line}行为${f.raw.trim() === '' ? '空白' : `“${f.raw.trim()}”`}。`;
   return reply('answered', [`回答中的金额单位是${shown}：${f.label} ${show(f)}。`, printed], [f]);
+}
+
+const { provenance } = shapes.references;
+const PROVENANCE_KINDS = ['project', 'unit', 'table'] as const;
+type ProvenanceKind = (typeof PROVENANCE_KINDS)[number];
+// 这是哪个项目的, 属于哪个单位, 在哪张表: a message asking only where the thing answered last belongs.
+const PROVENANCE = new RegExp(
+  `^\\s*(?:${alternation(provenance.before)})?(?:${PROVENANCE_KINDS.map((k) => `(${alternation(provenance[k])})`).join('|')})[呢啊吧吗么?？。\\s]*$`,
+);
+/** As many items of a list as are said where each came from. */
+const MAX_PROVENANCE = 10;
+
+/**
+ * 这是哪个项目的, 属于哪个单位, 在哪张表 after an ordinal (第二项多少钱) or a list: the item pointed at — else each item
+ * listed — with its project, its unit and the table and line of its stored row, the kind asked said first. Null
+ * unless the message asks only that; table words after a figure answered alone are left to `sources`.
+ */
+export function provenanceOfLast(s: Sources, text: string, c: Conversation | undefined): Reply | null {
+  const m = typeof text === 'string' ? PROVENANCE.exec(text) : null;
+  if (!m) return null;
+  const kind = PROVENANCE_KINDS[m.slice(1).findIndex((g) => g !== undefined)]!;
+  const listed = c?.items !== undefined && (c.query.intent === 'rank' || c.query.intent === 'list' || c.query.intent === 'breakdown' || c.query.targets.length === 0);
+  const pointed = c?.pointed?.figure ?? (c?.pointed && !listed ? c.subject?.figure : undefined);
+  const figures = pointed ? [pointed] : listed ? c!.items!.flatMap((n) => n.figure ?? []).slice(0, MAX_PROVENANCE) : kind === 'table' ? [] : c?.subject?.figure ? [c.subject.figure] : [];
+  if (figures.length === 0) return kind === 'table' ? null : reply('not_found', ['要先问到一个数字或一项，才能说它属于哪个项目、哪个单位，例如：抚顺 项目支出 前5 → 第二项多少钱 → 这是哪个项目的。']);
+  const lines = figures.map((f) => whereFrom(s, f, kind));
+  return reply('answered', lines, figures);
+}
+
+/** One figure's project, unit, and table and line, the kind asked first. */
+function whereFrom(s: Sources, f: Figure, kind: ProvenanceKind): string {
+  const projects = s.queries.projects(f.document.id);
+  const row = f.projectId != null ? projects.find((p) => p.id === f.projectId) : undefined;
+  const project = f.project ?? f.of ?? row?.name;
+  // 莲湖 医保工作经费补助 is printed under the group 医疗保险经办机构经费 (表10 line 599).
+  const group = row?.parent_id != null ? projects.find((p) => p.id === row.parent_id)?.name : undefined;
+  const said = {
+    project: `${project === undefined ? '不是某个项目的数字' : project === f.label ? '这一项本身就是一个项目' : `属于项目“${project}”`}${group ? `，列在项目组“${group}”之下` : ''}`,
+    unit: `单位是${f.entity}`,
+    table: `印在${citation(f.document.display, f.table, f.line)}（原文：${f.raw.trim() || '空白'}）`,
+  };
+  const order = [kind, ...PROVENANCE_KINDS.filter((k) => k !== kind)];
+  return `${f.label}（${show(f)}）：${order.map((k) => said[k]).join('；')}。`;
 }

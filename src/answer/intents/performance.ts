@@ -355,6 +355,7 @@ export function ownerFigure(
     year: scope.year,
     basis: scope.doc.stage,
     label: `${o.name}${fact.label}`,
+    ...(o.project_id !== null ? { project: o.name } : {}),
     fen: null,
     value: fact.value,
     unit: fact.unit,
