@@ -132,6 +132,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const namedCount = unknown.length > 0 && scopes.length === 1 ? indicatorsNamed(s, q, scopes[0]!, unknown) : null;
     if (namedCount) return withCutOff(scopes, namedCount);
     const e = scopes[0]!;
+    // 沈阳有离休干部吗: people the text counts nowhere in this document — said so, never 没有 (there may be such people).
+    const people = q.headcount && q.targets.length === 0 && unknown.length === 1 ? UNCOUNTED_PEOPLE.exec(unknown[0]!)?.[1] : undefined;
+    if (people) return withCutOff(scopes, reply('not_found', [...(e.yearNote ? [e.yearNote] : []), `${yearHeading(e.entity, e.doc, e.year)}中没有写明${people}的人数。`]));
     const place = e.doc.short;
     const asked = q.targets.map((t) => t.text).join('');
     const examples = [
@@ -387,6 +390,8 @@ function asksOfSet(q: StructuredQuery): boolean {
 const WHICH = new RegExp(alternation(shapes.sets.which));
 /** 部门, 单位, 地方: list words that name the departments themselves (an organisation word, 医保局, names one of them). */
 const SET_LIST_WORDS = new RegExp(alternation([...words.listTargets.departments, ...words.listTargets.units]));
+/** 有离休干部, 还有没有离休干部: an unknown word that is only people a headcount counts, with the words asking whether. */
+const UNCOUNTED_PEOPLE = new RegExp(`^(?:还?(?:${alternation(words.yesNo.asked)}|有))?(${alternation(words.headcounts.people)})$`);
 
 /**
  * 医保局的基本支出, 项目支出前五: nothing says the figure is asked of each department (no 各 / 所有 / 哪个, no sum, no

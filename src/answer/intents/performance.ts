@@ -223,11 +223,15 @@ function countedTargets(s: Sources, owners: readonly PerformanceOwnerRow[]): { o
   return owners.flatMap((o) => s.queries.targets(o.id).filter((t) => t.target_number !== null && t.target_unit).map((t) => ({ o, t })));
 }
 
+// 医保工作经费补助项目: 项 of 项目 (or 专项) typed after a name is no count asked in 项.
+const PROJECT_WORDS = new RegExp(alternation(words.listTargets.projects), 'g');
+
 /**
  * The unit the question asks a count in among those printed: typed after 多少 / 几 (多少 is read as a space) or asked
  * by a word (比例 → %); 辆 of 车辆保养率 is none, nor 年 of a year typed apart (2024 年). The longest first (人次 before 人).
  */
 function unitOfCount(asked: string, units: string[]): string | undefined {
+  asked = asked.replace(PROJECT_WORDS, ' ');
   const typed = (unit: string) => new RegExp(`(?:^|(?<!\\d)\\s|几)${escapeRegExp(unit)}`).test(asked) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
   return [...new Set(units)].filter(typed).sort((a, b) => b.length - a.length)[0];
 }
