@@ -6,7 +6,10 @@ import type { CatalogDocument } from '../query/catalog.ts';
 import type { SourceTableRow } from '../store/schema.ts';
 import type { FigureRow } from './data.ts';
 import { fromCell, headlineRank, show, usable, type Figure } from './figures.ts';
-import { tableName } from './format.ts';
+import { printedAt, tableName } from './format.ts';
+import { describeAll, meeting } from './conditions.ts';
+import { countedFirst } from './intents/list.ts';
+import { headlineFigure } from './targets.ts';
 import { heading, reply, type Reply } from './reply.ts';
 import { resolveScopes } from './resolve.ts';
 import { computation } from './intents/arithmetic.ts';
@@ -200,6 +203,29 @@ const COMPARED = new RegExp(`^(?:${alternation(shapes.arithmetic.than)})|(?:${al
 /** Letters and digits only, latin lower-cased: SD-WAN服务 typed as sd wan服务. */
 const plain = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
+// 买复印纸的政府采购, 采购电脑的有哪几笔 (shapes.json purchases): the verbs and asking words around a thing bought, and the
+// words a row may print for an everyday name of it.
+const { verbs: PURCHASE_VERBS, asking: PURCHASE_ASKING, items: PURCHASE_ITEMS } = shapes.purchases;
+const ITEM_NAMES = Object.keys(PURCHASE_ITEMS) as (keyof typeof PURCHASE_ITEMS)[];
+const BUYING = new RegExp(alternation(PURCHASE_VERBS), 'g');
+const ASKING = new RegExp(`(?:${alternation(PURCHASE_ASKING)})$`);
+const ITEM_NAMED = new RegExp(alternation(ITEM_NAMES));
+
+/** 买复印纸的 → 复印纸: the things a word typed names as bought, without the verbs and asking words around them. */
+function itemsTyped(word: string, spelling: string): string[] {
+  const pieces = word.replace(spelling, '').replace(COMPARED, '').replace(BUYING, ' ').split(/[的\s]+/);
+  return pieces.map((x) => plain(x.replace(COMPARED, '').replace(ASKING, ''))).filter((x) => [...x].length >= 2 || (ITEM_NAMES as string[]).includes(x));
+}
+
+/** 车辆 → 轿车, 汽车 …: the item typed and the words a row may print for it. */
+const printedFor = (item: string): string[] => [item, ...ITEM_NAMES.filter((k) => item.includes(k)).flatMap((k) => PURCHASE_ITEMS[k].map(plain))];
+
+/** What a 政府采购 row buys: the item in brackets after its project (its catalogue code left out) and its 规格型号. */
+function boughtIn(row: FigureRow[]): string[] {
+  const item = /（([^（）]+)）$/.exec(row[0]!.row_label)?.[1]?.replace(/^[A-Z]\d+/, '');
+  return [item, row[0]!.specification].filter((x): x is string => Boolean(x));
+}
+
 /**
  * 轿车和复印纸两项政府采购一共, SD-WAN服务比网络运维安全服务多多少, 政府采购小计合计: rows of the document's 政府采购 tables named
  * by what they buy (the item in the row's label, or its 规格型号) — each word one row, or as many rows in all as a count typed
@@ -207,12 +233,14 @@ const plain = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''
  * no such question or a word names no row (it is read as before).
  */
 function procurementRows(s: Sources, q: StructuredQuery, typed: string[]): Reply | null {
-  const target = q.targets[0];
+  const target = q.targets.find((t) => t.kind === 'metric' && t.key === PROCUREMENT.key);
+  // 采购电脑的政府采购: a thing bought that the lexicon reads as another figure (电脑: 办公设备购置) is the item typed.
+  const bought = target ? q.targets.filter((t) => t !== target && ITEM_NAMED.test(t.text)).map((t) => t.text) : [];
   // 复印纸政府采购, 政府采购SD-WAN typed together are read as one unknown word holding the figure's name.
-  const spelling = target?.kind === 'metric' && target.key === PROCUREMENT.key ? target.text : PROCUREMENT_NAMES.find((n) => q.targets.length === 0 && typed.some((w) => w.includes(n)));
-  if (q.table || q.tables || q.targets.length > 1 || !spelling) return null;
+  const spelling = target?.text ?? PROCUREMENT_NAMES.find((n) => q.targets.length === 0 && typed.some((w) => w.includes(n)));
+  if (q.table || q.tables || q.describe || q.targets.length > 1 + bought.length || !spelling) return null;
   const op = q.arithmetic?.op ?? null;
-  if ((op !== null && op !== 'sum' && op !== 'difference') || (!q.subtotals && typed.length === 0)) return null;
+  if ((op !== null && op !== 'sum' && op !== 'difference') || (!q.subtotals && typed.length + bought.length === 0)) return null;
   const scopes = resolveScopes(s.catalog, q);
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
   const { doc, entity, unitId } = scopes[0]!;
@@ -220,11 +248,15 @@ function procurementRows(s: Sources, q: StructuredQuery, typed: string[]): Reply
   const all = printedRows(s, tables, q.subtotals === true).filter((r) => purchaseCell(r) !== undefined);
   const rows = unitId !== null ? all.filter((r) => r[0]!.unit_id === unitId) : all;
   // 复印纸政府采购 typed together: the item, without the figure's name; A比B的政府采购多: without 比 and the direction word.
-  const words = [...new Set(typed.map((w) => plain(w.replace(spelling, '').replace(COMPARED, '').replace(/的$/, ''))))].filter((w) => [...w].length >= 2);
-  if (rows.length === 0 || (!q.subtotals && words.length === 0)) return null;
+  const words = [...new Set([...typed, ...bought].flatMap((w) => itemsTyped(w, spelling)))];
+  if (!q.subtotals && words.length === 0) return null;
+  if (unitId === null && words.length === 1 && OWN_LEVEL.has(words[0]!)) return ownLevelRows(s, doc, tables, all);
+  // 买复印纸的, 电脑: a thing asked as bought — said not bought (or not itemised) rather than read as any other figure.
+  const asBought = bought.length > 0 || typed.some((w) => new RegExp(BUYING.source).test(w.replace(spelling, ''))) || words.some((w) => ITEM_NAMED.test(w));
+  if (rows.length === 0) return asBought && !q.subtotals ? notItemised(s, doc, entity, words) : null;
   const text = (r: FigureRow[]) => plain(`${r[0]!.row_label}${r[0]!.specification ?? ''}`);
-  const matches = words.map((w) => rows.filter((r) => text(r).includes(w)));
-  if (matches.some((m) => m.length === 0)) return null;
+  const matches = words.map((w) => rows.filter((r) => printedFor(w).some((x) => text(r).includes(x))));
+  if (matches.some((m) => m.length === 0)) return asBought ? notBought(rows, words.filter((_, i) => matches[i]!.length === 0), `${heading(entity, doc)} ${tableName(tables[0]!.name, tables[0]!.number)}`) : null;
   // In the order the words are typed: A比B, A和B相差 subtract B from A.
   const typedAt = (r: FigureRow[][][number]) => matches.findIndex((m) => m.includes(r));
   const found = q.subtotals && words.length === 0 ? rows : rows.filter((r) => typedAt(r) >= 0).sort((a, b) => typedAt(a) - typedAt(b));
@@ -235,15 +267,60 @@ function procurementRows(s: Sources, q: StructuredQuery, typed: string[]): Reply
   const count = q.arithmetic?.count ?? null;
   // Words naming several rows each (轿车和复印纸: 复印纸 of four projects), or a count typed that is not how many rows were
   // found: asked back. One word alone added up is every row it names (复印纸一共).
-  const many = count === null && !q.subtotals && matches.some((m) => m.length > 1) && !(op === 'sum' && words.length === 1);
+  const many = op !== null && count === null && !q.subtotals && matches.some((m) => m.length > 1) && !(op === 'sum' && words.length === 1);
   if ((count !== null && count !== found.length) || many || (op === 'difference' && found.length !== 2)) {
     const said = count !== null ? `问题说的是${count}项，但` : '';
     return reply('ambiguous', [`${said}${head}中找到${found.length}行：`, ...listed, '请写明要计算的是哪几行（项目名称或采购品目）。']);
   }
-  if (op === null) return reply('answered', [head, ...listed], found.map(amount));
+  if (op === null) return boundRows(q, head, found.map(amount), listed);
   const operands = found.map((r) => ({ figure: amount(r), name: name(r) }));
   const r = computation(op, operands, q.subtotals ? `${found.length}个单位小计` : `${found.length}项政府采购`, '');
   return reply(r.status, [head, ...r.lines], r.figures);
+}
+
+const OWN_LEVEL = new Set(vocabulary.scopes.subunit);
+
+/**
+ * 曲阳本级的政府采购: a table printing each unit's rows apart, one unit the department's own (its row of the department's
+ * name, 曲阳县医疗保障局小计) — that unit's subtotal and rows, each cited. Null where the table prints one unit only.
+ */
+function ownLevelRows(s: Sources, doc: CatalogDocument, tables: SourceTableRow[], rows: FigureRow[][]): Reply | null {
+  const own = rows.filter((r) => r[0]!.unit_id !== null && s.entity(doc, r[0]!.unit_id) === doc.department);
+  if (own.length === 0 || new Set(rows.map((r) => r[0]!.unit_id)).size < 2) return null;
+  const subtotal = printedRows(s, tables, true).find((r) => r[0]!.unit_id === own[0]![0]!.unit_id);
+  const amount = (r: FigureRow[]) => fromCell(purchaseCell(r)!, doc, doc.department, r[0]!.row_label);
+  const head = `${heading(`${doc.department}本级`, doc)} ${tableName(tables[0]!.name, tables[0]!.number)}`;
+  const lead = subtotal && purchaseCell(subtotal) ? [amount(subtotal)] : [];
+  const lines = [`${head}${lead.length ? `：${show(lead[0]!)}（第${lead[0]!.line}行 ${subtotal![0]!.row_label}）` : ''}`, ...own.map((r) => `· 第${r[0]!.line}行 ${r[0]!.row_label}：${show(amount(r))}`)];
+  return reply('answered', lines, [...lead, ...own.map(amount)]);
+}
+
+/** 买复印纸的政府采购超过一万的是哪几笔: the rows named, held to the conditions; 有几笔 counts those kept. */
+function boundRows(q: StructuredQuery, head: string, amounts: Figure[], listed: string[]): Reply {
+  if (q.conditions.length === 0) return reply('answered', [head, ...listed], amounts);
+  const kept = amounts.flatMap((f, i) => (meeting([f], q.conditions).length ? [i] : []));
+  if (kept.length === 0) return reply('not_found', [`${head}中所问的${amounts.length}行都不是${describeAll(q.conditions)}：`, ...listed]);
+  const r = reply('answered', [`${head}中${describeAll(q.conditions)}的（共${kept.length}行）：`, ...kept.map((i) => listed[i]!)], kept.map((i) => amounts[i]!));
+  return countedFirst(r, r.figures, '政府采购', q);
+}
+
+/** 电脑的政府采购 where the table buys none: said so, with what it does buy (never the total for it). */
+function notBought(rows: FigureRow[][], missing: string[], head: string): Reply {
+  const items = [...new Set(rows.flatMap(boughtIn))];
+  return reply('not_found', [`${head}中没有采购“${missing.join('、')}”的行${items.length ? `；表中采购的是：${items.join('、')}` : ''}。`]);
+}
+
+/**
+ * 北票买复印纸的政府采购: a document printing no 政府采购 rows says what it prints instead — the total with its 货物 / 服务 /
+ * 工程 split, which names no item —, or that it prints nothing of 政府采购.
+ */
+function notItemised(s: Sources, doc: CatalogDocument, entity: string, words: string[]): Reply {
+  const scope = { doc, year: doc.fiscal_year, entity, unitId: null, yearNote: null };
+  const total = headlineFigure(s, scope, { kind: 'metric', key: PROCUREMENT.key, text: PROCUREMENT.name }, doc.fiscal_year, doc.stage).main;
+  const what = `“${words.join('、')}”`;
+  return total
+    ? reply('not_found', [`${heading(entity, doc)}：文件只印了政府采购总额${show(total)}（${printedAt(total)}）及货物、服务、工程的分类数，没有逐项印采购的物品，查不到${what}的采购。`])
+    : reply('not_found', [`${heading(entity, doc)}：文件没有公开政府采购的数字，查不到${what}的采购。`]);
 }
 
 /** The longest run of characters `a` and `b` share. */
