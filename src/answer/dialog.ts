@@ -160,6 +160,9 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
     whole:
       query.reference?.kind === 'part' && previous?.query.targets.length === 1
         ? previous.query.targets[0]
+        : // 其中物业管理费 after 基本支出里商品和服务支出: the row, read in the column that scoped the question.
+          query.reference?.kind === 'part' && previous && cellOf(previous.query)?.scoped
+          ? cellOf(previous.query)!.target
         : query.intent === 'share' && query.base && query.targets.length === 2
           ? query.base.target
         : query.base?.target === previous?.whole || (query.targets.length === 1 && previous?.whole && partOf(query.targets[0]!, previous.whole))
@@ -447,6 +450,9 @@ function shareOfLast(q: StructuredQuery, previous: StructuredQuery, sameEntities
   const parts = previous.targets.filter((t) => t !== previous.base?.target);
   // 占比 after 其中住房公积金: the part over the whole it was asked of, not over a whole of its own.
   if (q.targets.length === 0 && !q.base && whole && parts.length === 1) return { targets: [parts[0]!, whole], base: { target: whole, whole: false, implied: true } };
+  // 占多少 after 基本支出里商品和服务支出 → 其中物业管理费: the part's cell over the whole's, in the column typed first.
+  const cell = q.targets.length === 0 && !q.base && whole ? cellOf({ targets: parts }) : null;
+  if (cell) return { targets: [parts.find((t) => t !== cell.target)!, cell.target, whole!], base: { target: whole!, whole: false, implied: true } };
   if (q.targets.length !== 1 || parts.length === 0) return null;
   if (q.base) return { targets: [...parts, q.base.target], base: q.base };
   const last = parts.length === 1 ? parts[0]! : null;

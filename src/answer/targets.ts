@@ -12,13 +12,14 @@ import { inColumn, MEASURES, metricFigures, partsMarked, pick, projectFigures, s
 
 /**
  * A subject or project named with a measure (抚顺 卫生健康支出 基本支出) asks for one
- * cell: that row in that column, not the two totals side by side.
+ * cell: that row in that column, not the two totals side by side. `scoped`: the column was typed first
+ * (基本支出里X占Y): it scopes the whole question, so a row named as a share's base is read in it too.
  */
-export function cellOf(q: StructuredQuery): { target: Target; measure: string } | null {
+export function cellOf(q: Pick<StructuredQuery, 'targets'>): { target: Target; measure: string; scoped: boolean } | null {
   if (q.targets.length !== 2) return null;
   const measure = q.targets.find((t) => t.kind === 'metric' && MEASURES.has(t.key));
   const row = q.targets.find((t) => t.kind !== 'metric');
-  return measure?.kind === 'metric' && row ? { target: row, measure: measure.key } : null;
+  return measure?.kind === 'metric' && row ? { target: row, measure: measure.key, scoped: q.targets[0] === measure } : null;
 }
 
 export function targetName(t: Target, measure: string | null = null): string {

@@ -9,7 +9,7 @@ import { percent, printedAt } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, pick, subjectFigures, type Sources } from '../sources.ts';
-import { METRIC_WHOLE, aligned, headlineFigure, printingsOf, stageOf, targetFigures, targetName } from '../targets.ts';
+import { METRIC_WHOLE, aligned, cellOf, headlineFigure, printingsOf, stageOf, targetFigures, targetName } from '../targets.ts';
 import { metric as metricOf, SPLIT_COLUMNS } from '../../store/metrics.ts';
 import { asProject } from '../namesakes.ts';
 
@@ -37,6 +37,7 @@ function whole(s: Sources, scope: Scope, t: Target, year: number, stage: Figure[
 }
 
 const isMeasure = (t: Target | undefined): t is Extract<Target, { kind: 'metric' }> => t?.kind === 'metric' && MEASURES.has(t.key);
+
 const sameTarget = (a: Target, b: Target) => targetName(a) === targetName(b);
 
 /** A row's cell in one column, from the table `near` is printed in when that table prints it. */
@@ -64,9 +65,9 @@ function operands(s: Sources, q: StructuredQuery, scope: Scope, year: number, st
   const parts = unitAlone(q, scope) ? [named!.target] : q.targets.filter((t) => t !== named?.target);
   if (parts.length === 0) return `占${named ? targetName(named.target) : ''}的比例：请说明是哪一项的占比，例如：${scope.doc.short} 项目支出占${named ? targetName(named.target) : '支出总计'}的比例。`;
   // 行政运行里公用经费: the row's cell; its base is the row's own (its 合计, or the column named).
-  const row = parts.length === 2 && isMeasure(parts[1]) && parts[0]!.kind !== 'metric' ? parts[0]! : null;
-  if (row) {
-    const measure = (parts[1] as Extract<Target, { kind: 'metric' }>).key;
+  const namedCell = cellOf({ targets: parts });
+  if (namedCell) {
+    const { target: row, measure, scoped } = namedCell;
     const part = cell(s, scope, row, measure, year, stage);
     const partName = targetName(row, measure);
     if (!named || isMeasure(named.target)) {
@@ -74,8 +75,11 @@ function operands(s: Sources, q: StructuredQuery, scope: Scope, year: number, st
       const base = part && cell(s, scope, row, column, year, stage, part);
       return { part, partName, target: row, row: true, base: base ? { figure: base, name: column === 'total' ? `${targetName(row)}合计` : targetName(row, column) } : null };
     }
-    const base = headlineFigure(s, scope, named.target, year, stage).main;
-    return { part, partName, target: row, row: true, base: base ? { figure: base, name: targetName(named.target) } : null };
+    // 基本支出里物业管理费占商品和服务支出: both in the column typed first (172.20 ÷ 772.17, 沈阳 表6), never a cell over a whole row.
+    // (isMeasure's guard narrows every metric away here; 支出总计 is a metric that is no row.)
+    const inColumn = scoped && (named.target as Target).kind !== 'metric' ? cell(s, scope, named.target, measure, year, stage, part ?? undefined) : null;
+    const base = inColumn ?? headlineFigure(s, scope, named.target, year, stage).main;
+    return { part, partName, target: row, row: true, base: base ? { figure: base, name: targetName(named.target, inColumn ? measure : null) } : null };
   }
   // 卫生健康支出占项目支出, 项目支出里卫生健康支出占多少: a functional subject over a column its row is split into is
   // its cell in that column (the subject's own 项目支出), never its whole row over the column.
@@ -122,8 +126,7 @@ function rowTotals(s: Sources, scope: Scope, t: Target, total: Figure | undefine
 export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Target): Reply {
   // 人员经费和公用经费各占基本支出的比例: each part named over the base, one after the other — never the first alone.
   const parts = q.base ? q.targets.filter((x) => x !== q.base!.target) : [];
-  const row = parts.length === 2 && isMeasure(parts[1]) && parts[0]!.kind !== 'metric';
-  if (parts.length > 1 && !row && q.stage !== 'both') {
+  if (parts.length > 1 && !cellOf({ targets: parts }) && q.stage !== 'both') {
     const each = parts.map((p) => share(s, { ...q, targets: [p, q.base!.target] }, { ...scope, yearNote: null }, p));
     const done = each.filter((r) => r.status === 'answered');
     return reply(done.length ? 'answered' : each[0]!.status, [...(scope.yearNote ? [scope.yearNote] : []), ...each.flatMap((r) => r.lines)], done.flatMap((r) => r.figures));
