@@ -56,8 +56,10 @@ export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Re
   const namesNothing = q.entities.length + q.targets.length + q.unknown.length + q.candidates.length === 0 && !q.set;
   // 高多少 after two figures: their difference, as 相差多少 is.
   const direction = !ref && !q.arithmetic && namesNothing && q.intent === 'lookup' && DIRECTION_ALONE.test(q.text.trim());
-  const arithmetic = direction ? { op: 'difference' as const, direction: null, text: q.text.trim() } : q.arithmetic;
-  const alone = c && !ref && arithmetic && ON_EARLIER.has(arithmetic.op) && namesNothing;
+  // 两个比一下, 对比一下 after two figures: their difference, the larger first, as 哪个多 is.
+  const compared = !q.arithmetic && namesNothing && q.intent === 'compare' && !q.previousYear && (!ref || (ref.kind === 'these' && !ref.picks));
+  const arithmetic = direction || compared ? { op: 'difference' as const, direction: null, text: q.text.trim() } : q.arithmetic;
+  const alone = c && (!ref || compared) && arithmetic && ON_EARLIER.has(arithmetic.op) && namesNothing;
   if (alone) {
     // 相差多少, 几倍 alone after two figures answered one after the other, or side by side in one answer.
     const two = arithmetic.op === 'sum' ? lastTwo(c) : (namedInLast(c)?.length === 2 ? namedInLast(c) : null) ?? lastTwo(c) ?? lastTwoAnswers(c);

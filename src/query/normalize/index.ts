@@ -53,6 +53,10 @@ function departmentBases(s: string): string {
 /** 最后两名 → 后2名: the last N of a ranking (grammar/shapes.json references.lastCounted), read after numerals. */
 const LAST_COUNTED = new RegExp(`(?:${alternation(shapes.references.lastCounted.words)})(?=(?:[2-9]|[1-9]\\d+)(?:${alternation(shapes.counters.words)}))`, 'g');
 
+/** 谁花得多 → 谁多: words between a which word and a more word only say what is compared (references.whichMore.between). */
+const { whichMore } = shapes.references;
+const WHICH_MORE_BETWEEN = new RegExp(`(?<=(?:${alternation(whichMore.which)})的?)(?:${alternation(whichMore.between)})(?=(?:${alternation(whichMore.more)}))`, 'g');
+
 export function normalizeQuestion(text: string): string {
   // Adapters are JavaScript at heart: a message without text arrives as undefined.
   if (typeof text !== 'string') return '';
@@ -67,6 +71,7 @@ export function normalizeQuestion(text: string): string {
   s = removeFillers(s);
   s = rewriteConditions(s);
   s = departmentBases(s);
+  s = s.replace(WHICH_MORE_BETWEEN, '');
   s = normalizeYears(s);
   s = convertChineseNumerals(s);
   s = s.replace(LAST_COUNTED, '后');
