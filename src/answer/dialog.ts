@@ -34,6 +34,8 @@ export interface Conversation {
   figures?: Figure[];
   /** The ranking `items` were listed by, kept with them: 那最高的呢 after 第二名是哪家 is that ranking's top row. */
   ranking?: StructuredQuery;
+  /** The last answer was the rest of a list or a whole (其他的呢): asked again, nothing is left. */
+  restShown?: boolean;
 }
 
 /** Words naming a thing answered: whose it is, and what it is (put where the question points back). */

@@ -13,7 +13,7 @@ import { checked, yesNoOf } from '../query/yes-no.ts';
 import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
-import { countInstead, extremeOfRanking, flippedRanking, provenanceOfLast, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
+import { countInstead, extremeOfRanking, flippedRanking, nothingLeft, provenanceOfLast, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
 import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
@@ -140,7 +140,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const extreme = extremeOfRanking(own, c);
     const query = extreme ?? remainder ?? mergeContext(own, c?.query, c?.whole);
     const earlier = overEarlier(own, c) ?? overRanking(sources, own);
-    const found = earlier ?? itemAsIs(understood.query, referred, pinned) ?? restOfList(sources, own, c) ?? restOfWhole(sources, remainder, c) ?? wholeChanged(sources, query, countInstead(sources, own, query, answerQuery(sources, query)), c);
+    const rest = nothingLeft(own, c) ?? restOfList(sources, own, c) ?? restOfWhole(sources, remainder, c);
+    const found = earlier ?? itemAsIs(understood.query, referred, pinned) ?? rest ?? wholeChanged(sources, query, countInstead(sources, own, query, answerQuery(sources, query)), c);
     // 那印刷宣传品的数量呢 after a project's targets, words read as nothing else: an indicator of that project.
     const indicator = found.status === 'answered' ? null : indicatorFollowUp(sources, own, c);
     const answered = narratedFirst(printed, understood.query, indicator ?? found);
@@ -151,6 +152,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // A message nothing understood leaves the conversation where it was, and so does arithmetic on earlier answers
     // (两者合计 → 两者差多少 are of the same two).
     if ((earlier || indicator) && c) result.context = c;
+    // 其他的呢 → 其他的呢: the second one is told nothing is left; the list's items stay for an ordinal.
+    else if (rest && c) {
+      const told: Conversation = { ...c, restShown: true };
+      result.context = told;
+    }
     else if (extreme && c) {
       const top = r.figures[0];
       const kept: Conversation = { ...conversation(query, r, c), items: c.items, ranking: c.ranking, pointed: c.items?.find((n) => n.figure?.entity === top?.entity && n.figure?.label === top?.label) };

@@ -41,14 +41,25 @@ export function wholeChanged(s: Sources, q: StructuredQuery, r: Reply, c: Conver
  */
 export function restOfList(s: Sources, q: StructuredQuery, c: Conversation | undefined): Reply | null {
   const previous = c?.query;
-  if (q.arithmetic?.op !== 'remaining' || q.entities.length + q.targets.length > 0 || !previous || previous.intent !== 'rank' || previous.top === null || !c?.items) return null;
+  if (q.arithmetic?.op !== 'remaining' || q.entities.length + q.targets.length > 0 || !previous || !c?.items) return null;
+  // A list shows every item: nothing is left of it (其他的呢 after 抚顺有哪些项目).
+  if (previous.intent === 'list') return reply('not_found', [`上面已经列出了全部（共${c.items.length}项），没有其他的了。`]);
+  if (previous.intent !== 'rank') return null;
   const all = answerQuery(s, { ...previous, top: MAX_RANKED });
   if (all.status !== 'answered') return null;
   const shown = new Set(c.items.map((i) => i.figure && `${i.figure.entity}\u0000${i.figure.label}`));
   const rest = all.figures.filter((f) => !f.derived && !shown.has(`${f.entity}\u0000${f.label}`));
-  if (rest.length === 0) return reply('not_found', ['上面已经列出了全部。']);
+  if (rest.length === 0) return reply('not_found', ['上面已经列出了全部，没有其他的了。']);
   const f = rest[0]!;
-  return reply('answered', [`${heading(previous.entities[0]?.name ?? f.entity, f.document)} 其余${rest.length}项（接上面的排序）：`, ...rest.map((x) => `· ${x.label}：${show(x)}`)], rest);
+  // A ranking of departments is headed by none of them.
+  const head = previous.set || previous.entities.length > 1 ? '' : `${heading(previous.entities[0]?.name ?? f.entity, f.document)} `;
+  return reply('answered', [`${head}其余${rest.length}项（接上面的排序）：`, ...rest.map((x) => `· ${previous.set || previous.entities.length > 1 ? `${x.entity}：` : ''}${x.label}：${show(x)}`)], rest);
+}
+
+/** 其他的呢 asked again after the rest of a list or a whole was shown: nothing is left, said so. */
+export function nothingLeft(q: StructuredQuery, c: Conversation | undefined): Reply | null {
+  if (q.arithmetic?.op !== 'remaining' || q.entities.length + q.targets.length > 0 || !c?.restShown) return null;
+  return reply('not_found', ['上面已经列出了其余的全部，没有其他的了。']);
 }
 
 /**
