@@ -137,6 +137,11 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     if (people) return withCutOff(scopes, reply('not_found', [...(e.yearNote ? [e.yearNote] : []), `${yearHeading(e.entity, e.doc, e.year)}中没有写明${people}的人数。`]));
     const place = e.doc.short;
     const asked = q.targets.map((t) => t.text).join('');
+    // 沈阳局机关的项目支出: no unit of the department's own level (本级, 机关) held for it — said so, offering its whole.
+    if (unknown.length === 1 && unknown[0] === '本级' && q.unknown.length === 1) {
+      const whole = `${place} ${e.doc.fiscal_year} ${asked || '支出总计'}`;
+      return withCutOff(scopes, reply('not_found', [`没有找到${e.entity}本级（机关）单列的数字，只有${e.entity}整体的。`], [], [whole]));
+    }
     const examples = [
       ...new Set([
         ...(asked ? [`${place} ${e.doc.fiscal_year} ${asked}`] : []),
