@@ -18,9 +18,10 @@ import { lookup } from './lookup.ts';
 
 /** `measure`: the column the whole is a cell of (基本支出里的商品和服务支出: 表6's 合计 of 基本支出), its parts' cells in it. */
 function children(s: Sources, scope: Scope, t: Target & { kind: 'subject' }, whole: Figure, stage: Figure['basis'], measure?: string): Figure[] {
-  const rows = t.codes
-    .flatMap((code) => s.queries.childFigures(scope.doc.id, code))
-    .filter((r) => usable(r) && r.year === scope.year && r.basis === stage && whole.table?.startsWith(r.table_name) && (measure === undefined || r.column_key === measure));
+  const kept = (r: FigureRow) => usable(r) && r.year === scope.year && r.basis === stage && whole.table?.startsWith(r.table_name) && (measure === undefined || r.column_key === measure);
+  const coded = t.codes.flatMap((code) => s.queries.childFigures(scope.doc.id, code));
+  const tables = [...new Set(coded.map((r) => r.table_id))];
+  const rows = [...coded, ...t.codes.flatMap((code) => misCoded(s, tables, code))].filter(kept);
   // By code and name: a code cut short (北票 公开06表 3010) is printed for several subjects.
   const bySubject = new Map<string, typeof rows>();
   for (const r of rows) {
@@ -28,6 +29,21 @@ function children(s: Sources, scope: Scope, t: Target & { kind: 'subject' }, who
     bySubject.set(key, [...(bySubject.get(key) ?? []), r]);
   }
   return [...bySubject.values()].flatMap((g) => headlinePerTable(g)).map((r) => fromCell(r, scope.doc, scope.doc.department, `${r.subject_name}（${r.subject_code}）`));
+}
+
+/** Each subject name the documents print → the codes printed with it (read once per catalog). */
+const codesByName = new WeakMap<Sources['catalog'], Map<string, string[]>>();
+
+/**
+ * 抚顺 表6 “030239 其他交通费用”: a row of the same tables whose code is malformed (stored with no parent, the check noting
+ * it) is read by its name — a part of `code` where that name is printed elsewhere with a code under it (30239) — never by
+ * a code guessed from the digits; its figure is the row's as printed.
+ */
+function misCoded(s: Sources, tables: number[], code: string): FigureRow[] {
+  let byName = codesByName.get(s.catalog);
+  if (!byName) codesByName.set(s.catalog, (byName = new Map(s.catalog.subjects.map((x) => [x.name, x.codes]))));
+  const under = (name: string | null) => (byName.get(name ?? '') ?? []).some((c) => c.startsWith(code) && c.length > code.length);
+  return tables.flatMap((id) => s.queries.figuresByTable(id).filter((r) => r.parent_code === null && r.flags.includes('irregular_code') && under(r.subject_name)));
 }
 
 const ECONOMIC = ['部门经济分类', '政府经济分类'];
@@ -61,7 +77,7 @@ export function columnItems(s: Sources, scope: Scope, key: string, whole: Figure
     const f = figure(head);
     lines.push(`· ${f.label}：${show(f)}`);
     parts.push(f);
-    const kids = s.queries.childFigures(doc.id, head.subject_code!).filter((r) => keep(r) && r.table_id === head.table_id && r.column_key === key);
+    const kids = [...s.queries.childFigures(doc.id, head.subject_code!), ...misCoded(s, [head.table_id], head.subject_code!)].filter((r) => keep(r) && r.table_id === head.table_id && r.column_key === key);
     for (const k of kids.map(figure)) {
       lines.push(`  - ${k.label}：${show(k)}`);
       parts.push(k);
