@@ -72,7 +72,8 @@ export interface Arithmetic {
 /** 增长最快 (up) / 降幅最大 (down): figures ranked by the percent change the text states. */
 export type ChangeOrder = 'up' | 'down';
 /** 不可比 / 持平: figures the text says cannot be compared with last year, or did not change. */
-export type ChangeState = '不可比' | '持平';
+/** 新增: 从无到有, 今年新安排的 — figures the text says had nothing last year (上年基数为零), or printed 0 last year and more now. */
+export type ChangeState = '不可比' | '持平' | '新增';
 
 /**
  * Words pointing back in a conversation: 它/这个项目 (it), 其中X (part), 第N个 / 最后一个 / 倒数第N (an item of the

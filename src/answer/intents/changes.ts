@@ -5,11 +5,15 @@ import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
 import { describeAll, meeting, ofClassification } from '../conditions.ts';
-import { changeFigure, fromFact, show, steadyAsPrinted, type Figure } from '../figures.ts';
+import { changeFigure, fromCell, fromFact, show, steadyAsPrinted, usable, type Figure } from '../figures.ts';
 import { percent } from '../format.ts';
+import { alternation } from '../../query/normalize/words.ts';
+import words from '../../../grammar/words.json' with { type: 'json' };
 import { changePercent, headlineFigure, statedChange, targetName } from '../targets.ts';
 import { RISE } from '../../query/asked.ts';
 import type { NarrativeFactRow } from '../../store/schema.ts';
+import type { FigureRow } from '../data.ts';
+import { metric as metricOf } from '../../store/metrics.ts';
 
 /** A list item's number the prose prints before a name (（1）行政单位医疗). */
 const named = (label: string) => label.replace(/^\s*(?:[（(]\d+[)）]|\d+[.、．])\s*/, '').replace(/比[^比]*增减幅度$/, '');
@@ -34,6 +38,7 @@ export function statedChanges(s: Sources, q: StructuredQuery, scope: Scope): Rep
   // One figure stated twice (a subject in two paragraphs) is listed once.
   const once = <T extends Figure>(list: T[]) => list.filter((f, i) => list.findIndex((x) => x.label === f.label && x.value === f.value && x.fen === f.fen) === i);
   const what = q.subjects ? '科目' : '项';
+  if (asked.state === '新增') return started(s, q, scope, facts, head, note);
   if (asked.state) {
     const kept = once(stated.filter((f) => STATES[asked.state!]!.includes(f.change!.direction ?? '')));
     if (kept.length === 0) return reply('not_found', [...note, `${head}中没有说明与上年${asked.state}的${what}。`]);
@@ -124,4 +129,70 @@ function listedChanges(q: StructuredQuery, facts: NarrativeFactRow[], scope: Sco
   });
   const figures = once.flatMap(({ amount, percent }) => (byPercent ? [percent, amount] : [amount, percent]).filter((x): x is Figure => x !== null));
   return reply('answered', [...note, `${head} 文中说明比上年${way}的${what}${bound}（共${once.length}个）：`, ...lines], figures);
+}
+
+/** 上年基数为零: words of a stated change saying last year had nothing (words.json changeStates.fromNothing). */
+const FROM_NOTHING = new RegExp(alternation(words.changeStates.fromNothing));
+
+/** Whether a figure is the thing named: its metric, or a subject by its code or name. */
+function isTarget(t: Target, metric: string | null, code: string | null, name: string): boolean {
+  if (t.kind === 'metric') return metric === t.key;
+  if (t.kind === 'subject') return (code !== null && t.codes.includes(code)) || name.replace(/（\d+）$/, '') === t.name;
+  return false;
+}
+
+/**
+ * The cells a table prints for last year as 0 or blank whose row prints more this year (沈阳 表7 line 263: 公务用车购置费
+ * 2022年 blank, 2023年 18.00): last year's cell and this year's, matched by the row and what it holds.
+ */
+function printedFromNothing(s: Sources, scope: Scope): { now: FigureRow; before: FigureRow }[] {
+  const found: { now: FigureRow; before: FigureRow }[] = [];
+  for (const table of s.queries.tables(scope.doc.id)) {
+    const rows = s.queries.figuresByTable(table.id).filter((r) => usable(r) && r.value_kind === 'money');
+    const key = (r: FigureRow) => `${r.line}|${r.metric}|${r.subject_code}|${r.unit_id}|${r.column_label.replace(/^\d{4}年?/, '')}`;
+    const before = new Map(rows.filter((r) => r.year === scope.year - 1 && (r.amount_fen ?? 0) === 0).map((r) => [key(r), r]));
+    if (before.size === 0) continue;
+    for (const now of rows) {
+      const last = now.year === scope.year && (now.amount_fen ?? 0) > 0 ? before.get(key(now)) : undefined;
+      if (last) found.push({ now, before: last });
+    }
+  }
+  return found;
+}
+
+/** A cell named as what its row holds (公务用车购置费), not by its column's header path (2023预算数/公务用车购置及运行费/…). */
+const printedCell = (s: Sources, scope: Scope, r: FigureRow) =>
+  fromCell(r, scope.doc, s.entity(scope.doc, r.unit_id), r.subject_code ? `${r.subject_name}（${r.subject_code}）` : r.metric ? metricOf(r.metric).name : r.row_label);
+
+/**
+ * 从无到有, 今年新安排的, 新增的科目: what the text says had nothing last year (上年基数为零), cited at its sentence, and
+ * what a table prints 0 or blank last year and more this year, both years cited — never a project, whose tables print this
+ * year only. One thing named (沈阳公务用车购置费是不是从无到有): whether it is among them.
+ */
+function started(s: Sources, q: StructuredQuery, scope: Scope, facts: NarrativeFactRow[], head: string, note: string[]): Reply {
+  if (q.listOf === 'projects') {
+    return reply('not_found', [...note, `${head}的项目表只印本年的数，文中也没有说明哪些项目是上年没有、今年新安排的；说明了与上年相比增减的是科目和几项总数。`], [], [`${scope.doc.short} 哪些科目与上年不可比`]);
+  }
+  // 哪些支出是从无到有的: 支出 after 哪些 is each subject's, not 支出总计.
+  const only = q.targets.length === 1 ? q.targets[0]! : null;
+  const t = only && !(only.kind === 'metric' && only.key === 'expenditure.grand_total' && only.text === '支出') ? only : null;
+  // Each sentence its own thing: 对个人和家庭的补助 (303) and (509) are two classifications' items, named by their codes.
+  const fromText = facts
+    .filter((f) => FROM_NOTHING.test(f.change_raw_text ?? '') && (!t || isTarget(t, f.metric, f.subject_code, named(f.label))))
+    .map((f) => ({ ...listed(f, scope), ...(f.subject_code ? { label: `${named(f.label)}（${f.subject_code}）` } : {}) }));
+  const shownText = new Set(fromText.map((f) => `${f.label}|${f.fen}`));
+  const printed = printedFromNothing(s, scope)
+    .filter(({ now }) => (!q.subjects || now.subject_code !== null) && ofClassification(q.classification, now.subject_code) && (!t || isTarget(t, now.metric, now.subject_code, now.subject_name ?? now.row_label)))
+    .map(({ now, before }) => ({ now: printedCell(s, scope, now), before: printedCell(s, scope, before) }))
+    .filter(({ now }, i, all) => !shownText.has(`${now.label}|${now.fen}`) && all.findIndex((x) => x.now.label === now.label && x.now.fen === now.fen) === i);
+  const what = t ? targetName(t) : q.subjects ? '科目' : '项';
+  if (fromText.length + printed.length === 0) {
+    return reply('not_found', [...note, `${head}中没有说明${t ? `${what}上年为零、今年才安排` : `上年为零、今年才安排的${what}`}（文中没有写明上年基数为零，表中也没有印上年为零而今年有数的${t ? '数字' : what}）。`]);
+  }
+  const lines = [
+    ...fromText.map((f) => `· ${f.label}：${show(f)}，文中说明与上年${f.change!.direction ?? '相比'}、上年基数为零${f.change!.reason ? `（${f.change!.reason}）` : ''}（第${f.change!.line}行）`),
+    ...printed.map(({ now, before }) => `· ${now.label}：${now.year}年${show(now)}，${before.year}年${show(before)}（${now.table ?? '正文'}第${now.line}行）`),
+  ];
+  const verdict = t ? `是：${head} ${what}上年为零，今年才安排：` : `${head} 上年为零、今年才安排的${what}（共${lines.length}个）：`;
+  return reply('answered', [...note, verdict, ...lines], [...fromText, ...printed.flatMap(({ now, before }) => [now, before])]);
 }

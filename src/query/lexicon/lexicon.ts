@@ -325,7 +325,7 @@ export function lexiconData(catalog: Catalog, known: ReadonlyMap<string, string>
   for (const w of words.sources) add(w, { kind: 'sources' });
   for (const w of words.fillers) add(w, { kind: 'filler' });
   for (const order of ['up', 'down'] as const) for (const w of words.changeOrder[order]) add(w, { kind: 'changeWord', order, state: null });
-  for (const state of ['不可比', '持平'] as const) for (const w of words.changeStates[state]) add(w, { kind: 'changeWord', order: null, state });
+  for (const state of ['不可比', '持平', '新增'] as const) for (const w of words.changeStates[state]) add(w, { kind: 'changeWord', order: null, state });
   for (const [scope, list] of Object.entries(words.scopes)) for (const w of list) add(w, { kind: 'scope', scope: scope as 'subjects' | 'subunit' | 'detail' });
   for (const w of words.byClassification.words) add(w, { kind: 'scope', scope: 'subjects' });
   // Shape words and places are not offered to pinyin input: single characters (各, 分) would swallow typed syllables.
