@@ -39,11 +39,13 @@ function namedInLast(c: Conversation): Named[] | null {
   return figures.map((figure) => ({ entity: figure.entity, words: figure.label, figure }));
 }
 
-/** What the answer calls each figure: by name when the names differ, else by department, else by year. */
+/** What the answer calls each figure: by name when the names differ, else by department, else by stage, else by year. */
 function names(figures: Figure[]): string[] {
   const differ = (key: (f: Figure) => string) => new Set(figures.map(key)).size === figures.length;
   if (differ((f) => f.label)) return figures.map((f) => f.label);
   if (differ((f) => f.entity)) return figures.map((f) => `${f.entity}（${f.document.fiscal_year}年${f.document.stage}）`);
+  // One figure's 预算数 and 决算数 (北票三公经费 → 相差多少).
+  if (differ((f) => f.basis)) return figures.map((f) => `${f.label}${f.basis}数`);
   return figures.map((f) => `${f.label}（${f.entity} ${f.year}年${f.basis}）`);
 }
 
@@ -62,7 +64,10 @@ export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Re
   const alone = c && (!ref || compared) && arithmetic && ON_EARLIER.has(arithmetic.op) && namesNothing;
   if (alone) {
     // 相差多少, 几倍 alone after two figures answered one after the other, or side by side in one answer.
-    const two = arithmetic.op === 'sum' ? lastTwo(c) : (namedInLast(c)?.length === 2 ? namedInLast(c) : null) ?? lastTwo(c) ?? lastTwoAnswers(c);
+    // 跟预算相差多少 after a 决算's figure: its 预算数 less its 决算数, before any earlier answer.
+    const stages = arithmetic.op === 'difference' ? stagesOfLast(c) : null;
+    const budgetNamed = q.stage === '预算' || q.stage === 'both';
+    const two = arithmetic.op === 'sum' ? lastTwo(c) : ((budgetNamed ? stages : null) ?? (namedInLast(c)?.length === 2 ? namedInLast(c) : null) ?? lastTwo(c) ?? lastTwoAnswers(c) ?? stages);
     return two ? onFigures({ ...q, arithmetic, reference: { kind: 'these', count: 2, text: arithmetic.text } }, two) : null;
   }
   if (ref?.kind !== 'these' || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op) || q.entities.length > 0 || q.targets.length > 0 || !c) return null;
@@ -91,6 +96,18 @@ function lastTwoAnswers(c: Conversation): Named[] | null {
   const [a, b] = [two[0]!.figure!, two[1]!.figure!];
   const money = a.fen !== null && b.fen !== null;
   return money || (a.fen === null && b.fen === null && a.unit === b.unit) ? two : null;
+}
+
+/**
+ * 北票三公经费 → 相差多少 (跟预算相差多少): the last answer led with a 决算数 and printed its 预算数 beside it — the two
+ * stages of that one figure, the budget first (预算 − 决算, as 还剩多少没花); null otherwise.
+ */
+function stagesOfLast(c: Conversation): Named[] | null {
+  const figures = c.figures ?? [];
+  const spent = figures[0];
+  if (!spent || spent.basis !== '决算' || spent.fen === null || spent.derived) return null;
+  const budget = figures.find((f) => f.basis === '预算' && f.fen !== null && !f.derived && f.label === spent.label && f.entity === spent.entity && f.year === spent.year);
+  return budget ? [budget, spent].map((figure) => ({ entity: figure.entity, words: figure.label, figure })) : null;
 }
 
 /** 第一名和第二名, 第一个和最后一个: those items of a list (undefined where the list is shorter). */

@@ -312,7 +312,22 @@ function problemsAsked(text: string, m: Mentions, targets: Target[]): void {
   m.intents.push('rate');
 }
 
+const THAN_BUDGET = new RegExp(`比(?:${alternation(shapes.arithmetic.thanBudget)})`);
+
+/**
+ * 比预算少花了多少, 比年初预算多花多少: 比 before the budget asks what a 决算 spent against its own 预算数 — both stages, the
+ * 决算 first — never a change from last year (多花了 / 少花了 are change words otherwise: 比去年多花了多少).
+ */
+function versusOwnBudget(text: string, m: Mentions): void {
+  if (m.reason || m.comparisons.length === 0 || !m.stages.includes('预算') || !THAN_BUDGET.test(text)) return;
+  m.previousYear = m.changeAsked = false;
+  if (m.bothStages || m.stages.includes('决算')) return;
+  m.stages = ['决算', '预算'];
+  m.bothStages = true;
+}
+
 function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, unknown, candidates }: Found): StructuredQuery {
+  versusOwnBudget(text, m);
   m.changes = changesListed(text, m, targets);
   problemsAsked(text, m, targets);
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
