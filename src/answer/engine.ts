@@ -13,7 +13,7 @@ import { checked, yesNoOf } from '../query/yes-no.ts';
 import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
-import { countInstead, extremeOfRanking, flippedRanking, nothingLeft, provenanceOfLast, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
+import { countInstead, extremeOfRanking, flippedRanking, nothingLeft, perTargetOfLast, provenanceOfLast, targetByMeasure, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
 import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
@@ -97,6 +97,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (flipped && 'message' in flipped) return { ...toResult(text, reply('not_found', [flipped.message]), queries), context };
     const understood = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : text);
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
+    // 它要印多少册, 培训几期 after a project: its target in that unit; 那平均每册多少: its money over that target.
+    const measured = targetByMeasure(sources, text, understood.query, context as Conversation | undefined);
+    if (measured) {
+      const result = toResult(text, measured.reply, queries);
+      result.context = conversation(measured.query, measured.reply, context as Conversation | undefined);
+      return result;
+    }
+    const perTarget = perTargetOfLast(sources, text, understood.query, context as Conversation | undefined);
+    if (perTarget) return { ...toResult(text, perTarget, queries), context };
     // 第二个呢, 它的绩效指标: the words pointing back are replaced by what they point at, and the question read again.
     // In place, so that a share's part and base keep their sides (公职律师费占它多少: 它 is the base).
     const c = withItems(sources, understood.query, context as Conversation | undefined);

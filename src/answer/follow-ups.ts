@@ -6,9 +6,9 @@ import type { Understander } from '../query/understand.ts';
 import { alternation } from '../query/normalize/words.ts';
 import { itemsOf, type Conversation, type Named } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
-import { show, type Figure } from './figures.ts';
+import { derivedFigure, show, type Figure } from './figures.ts';
 import { citation } from './format.ts';
-import { indicatorNamed } from './intents/performance.ts';
+import { indicatorNamed, indicatorsInUnit, namingChars } from './intents/performance.ts';
 import { resolveScopes } from './resolve.ts';
 import { beforeAnswer, heading, reply, type Reply } from './reply.ts';
 import { metric as metricOf } from '../store/metrics.ts';
@@ -243,4 +243,85 @@ function whereFrom(s: Sources, f: Figure, kind: ProvenanceKind): string {
   };
   const order = [kind, ...PROVENANCE_KINDS.filter((k) => k !== kind)];
   return `${f.label}（${show(f)}）：${order.map((k) => said[k]).join('；')}。`;
+}
+
+const { measures, perTarget, aliases } = shapes.targetUnits;
+// 多少册, 几期, 多少家: a count asked in a measure word.
+const MEASURE_ASKED = new RegExp(`(?:多少|几)(?:${alternation(measures)})`);
+const MEASURE_WORDS = new RegExp(alternation(measures), 'g');
+// 那平均每人多少, 平均每册多少钱: the money per unit of a target (the measure word captured).
+const PER_TARGET = new RegExp(`(?:${alternation(perTarget)})(${alternation(measures)})`);
+
+/** The project the last question was about, in its one department: what 它要印多少册 asks a target of. */
+function lastProject(c: Conversation | undefined): StructuredQuery | null {
+  const q = c?.query;
+  if (!q || q.entities.length !== 1 || q.targets.length !== 1 || q.targets[0]!.kind !== 'project' || q.set) return null;
+  return q;
+}
+
+/** Whether a follow-up names no thing of its own: figures named (培训 of 培训几批, 人 read as a headcount) are words of a target there. */
+function namesNothingButCount(q: StructuredQuery): boolean {
+  const figuresOnly = q.targets.every((t) => t.kind === 'metric');
+  // 它的总体目标里保障几条专线: a number its goal text states (described-project.ts), not a target in that unit.
+  return q.entities.length === 0 && figuresOnly && !q.set && !q.goal && !q.describe && q.years.length === 0 && q.arithmetic === null && q.reference === null;
+}
+
+// 培训, 检查: what a target counts doing; a target of one is the answer only where the question names it.
+const ACTIVITIES = shapes.targetUnits.activities;
+
+/**
+ * 它要保障多少人, 要印多少册, 培训几期, 要管多少家机构 after a project: its performance targets in the unit asked, the
+ * words beside it picking which (indicatorsInUnit). Null unless the message asks a count in a measure word
+ * (targetUnits.measures) and the last question was about a project; null too where none of its targets is in that unit.
+ */
+export function targetByMeasure(s: Sources, text: string, q: StructuredQuery, c: Conversation | undefined): { reply: Reply; query: StructuredQuery } | null {
+  const project = lastProject(c);
+  if (!project || typeof text !== 'string' || !MEASURE_ASKED.test(text) || !namesNothingButCount(q)) return null;
+  const asked: StructuredQuery = { ...project, intent: 'performance', text: q.text, unknown: q.unknown, candidates: [], reference: null };
+  const scopes = resolveScopes(s.catalog, asked);
+  if (!Array.isArray(scopes) || scopes.length !== 1) return null;
+  const words = [...q.unknown, ...q.candidates.map((x) => x.text), ...q.targets.flatMap((t) => (t.kind === 'metric' && metricOf(t.key).kind !== 'count' ? [t.text] : []))];
+  const r = indicatorsInUnit(s, asked, scopes[0]!, words);
+  if (!r || r.status !== 'answered' || r.figures.length === 0) return null;
+  // 要保障多少人 of a project whose only target in 人 is its trainees: characters typed that name none of them, or a
+  // target counting an activity not asked, no answer.
+  const said = words.join('');
+  const typed = namingChars(said.replace(MEASURE_WORDS, ''));
+  const indicator = (f: Figure) => f.label.slice(f.label.indexOf('“'));
+  const done = (f: Figure) => ACTIVITIES.filter((a) => indicator(f).includes(a));
+  const named = (f: Figure) => (typed.size === 0 || [...typed].some((ch) => indicator(f).includes(ch))) && (done(f).length === 0 || done(f).some((a) => [...a].some((ch) => said.includes(ch))));
+  return r.figures.some(named) ? { reply: r, query: asked } : null;
+}
+
+/**
+ * 那平均每人多少, 平均每册多少钱 after a project's target in that unit: the project's money over the target's number,
+ * shown as the formula with both inputs cited, said to divide by a number the target sets. Null unless the last answer
+ * gave such a target.
+ */
+export function perTargetOfLast(s: Sources, text: string, q: StructuredQuery, c: Conversation | undefined): Reply | null {
+  const m = typeof text === 'string' ? PER_TARGET.exec(text) : null;
+  const project = lastProject(c);
+  // 平均每家: 每家 is no set of departments here.
+  if (!m || !project || !namesNothingButPer(q.set && m[0].includes(q.set.text) ? { ...q, set: null } : q)) return null;
+  const unit = m[1]!;
+  const targets = (c!.figures ?? []).filter((f) => !f.derived && f.project !== undefined && typeof f.value === 'number' && !f.label.endsWith('实际完成值') && (f.unit === unit || ((aliases as Record<string, string[]>)[f.unit ?? ''] ?? []).includes(unit)));
+  const target = targets[0];
+  if (!target) return null;
+  if (targets.length > 1) return reply('ambiguous', [`上面有几个以“${unit}”计的目标：${targets.map((f) => `${f.label}${show(f)}（第${f.line}行）`).join('、')}，请说明按哪个计算平均每${unit}多少。`]);
+  const money = answerQuery(s, { ...project, intent: 'lookup', text: '', unknown: [], candidates: [], reference: null, arithmetic: null });
+  const amount = money.status === 'answered' ? money.figures.find((f) => !f.derived && f.fen !== null) : undefined;
+  const n = target.value as number;
+  if (!amount || n <= 0) return reply('not_found', [`没有找到${target.project}的金额，或目标数为0，无法计算平均每${unit}多少。`]);
+  const fen = Math.round(amount.fen! / n);
+  const label = `平均每${unit}${amount.label}（按${target.label}）`;
+  const formula = `${show(amount)} ÷ ${show(target)}`;
+  const f = derivedFigure('per_unit', [amount, target], label, { fen }, `${label} = ${formula}`);
+  const per = fen < 1_000_000 ? `${(fen / 100).toFixed(2)}元` : show(f);
+  return reply('answered', [`${heading(amount.entity, amount.document)} ${label}：${per} = ${formula}（${target.label}是绩效目标设定的数，见第${target.line}行；金额见第${amount.line}行）`], [f, amount, target]);
+}
+
+/** 那平均每人多少: nothing named but the per-unit words (平均 may read as an average, 人 as a headcount). */
+function namesNothingButPer(q: StructuredQuery): boolean {
+  const countOnly = q.targets.every((t) => t.kind === 'metric' && metricOf(t.key).kind === 'count');
+  return q.entities.length === 0 && countOnly && !q.set && q.years.length === 0;
 }

@@ -236,6 +236,12 @@ function unitOfCount(asked: string, units: string[]): string | undefined {
   return [...new Set(units)].filter(typed).sort((a, b) => b.length - a.length)[0];
 }
 
+const NOT_NAMING = new Set(shapes.targetUnits.notNaming);
+/** The characters of words typed that may name an indicator: Han characters, not those of asking (要, 它, 多少). */
+export function namingChars(words: string): Set<string> {
+  return new Set([...words].filter((ch) => /\p{Script=Han}/u.test(ch) && !NOT_NAMING.has(ch)));
+}
+
 export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, words: string[]): Reply | null {
   const project = q.targets.length === 1 && q.targets[0]!.kind === 'project' ? q.targets[0]! : null;
   if (!project) return null;
@@ -247,7 +253,11 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
   const shared = ({ t }: { t: PerformanceTargetRow }) => [...pairs(t.level3)].filter((p) => said.has(p)).length;
   const inUnit = all.filter(({ t }) => t.target_unit === unit);
   const best = Math.max(...inUnit.map(shared));
-  const chosen = inUnit.filter((x) => shared(x) === best);
+  // 要印多少册: no two characters typed together name one, the characters typed do (印 of 材料印刷).
+  const typed = namingChars(words.join(''));
+  const charsShared = ({ t }: { t: PerformanceTargetRow }) => [...new Set(t.level3)].filter((ch) => typed.has(ch)).length;
+  const most = best > 0 ? 0 : Math.max(...inUnit.map(charsShared));
+  const chosen = inUnit.filter((x) => (best > 0 || most === 0 ? shared(x) === best : charsShared(x) === most));
   const tables = tableNames(s, scope.doc.id);
   const head = heading(scope.entity, scope.doc);
   const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${head} ${project.name}的绩效指标（年初设定的目标值）中以“${unit}”计的：`];
