@@ -13,7 +13,7 @@ import { checked, yesNoOf } from '../query/yes-no.ts';
 import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
-import { countInstead, extremeOfRanking, flippedRanking, nothingLeft, perTargetOfLast, provenanceOfLast, targetByMeasure, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
+import { countInstead, countOfList, expandLast, extremeOfRanking, flippedRanking, nothingLeft, perTargetOfLast, provenanceOfLast, targetByMeasure, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
 import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
@@ -89,6 +89,16 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 单位是元吗: the unit of what was just answered; the conversation stays where it was.
     const unit = unitOfLast(text, context as Conversation | undefined);
     if (unit) return { ...toResult(text, unit, queries), context };
+    // 一共几项 after a list: how many it holds; the list stays for an ordinal.
+    const counted = countOfList(sources, text, context as Conversation | undefined);
+    if (counted) return { ...toResult(text, counted, queries), context };
+    // 展开说说: the last figure's 明细, or what can be asked of the last list.
+    const expanded = expandLast(sources, text, context as Conversation | undefined);
+    if (expanded) {
+      const result = toResult(text, expanded.reply, queries);
+      result.context = expanded.query && expanded.reply.status === 'answered' ? conversation(expanded.query, expanded.reply, context as Conversation | undefined) : context;
+      return result;
+    }
     // 这是哪个项目的, 属于哪个单位, 在哪张表: where the item answered last belongs, from its stored row.
     const belongs = provenanceOfLast(sources, text, context as Conversation | undefined);
     if (belongs) return { ...toResult(text, belongs, queries), context };

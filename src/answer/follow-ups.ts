@@ -9,6 +9,7 @@ import { answerQuery } from './dispatch.ts';
 import { derivedFigure, show, type Figure } from './figures.ts';
 import { citation } from './format.ts';
 import { indicatorNamed, indicatorsInUnit, namingChars } from './intents/performance.ts';
+import { countOf } from './intents/list.ts';
 import { resolveScopes } from './resolve.ts';
 import { beforeAnswer, heading, reply, type Reply } from './reply.ts';
 import { metric as metricOf } from '../store/metrics.ts';
@@ -324,4 +325,47 @@ export function perTargetOfLast(s: Sources, text: string, q: StructuredQuery, c:
 function namesNothingButPer(q: StructuredQuery): boolean {
   const countOnly = q.targets.every((t) => t.kind === 'metric' && metricOf(t.key).kind === 'count');
   return q.entities.length === 0 && countOnly && !q.set && q.years.length === 0;
+}
+
+const particles = '(?:呢|啊|吧|吗|么)?[\\s?？。!！]*$';
+// 一共几项, 展开说说: a message made only of these words.
+const LIST_COUNT = new RegExp(`^\\s*(?:那|这|上面)?(?:${alternation(shapes.references.listCount.words)})${particles}`);
+const EXPAND = new RegExp(`^\\s*(?:那|再|请)?(?:${alternation(shapes.references.expand.words)})${particles}`);
+
+/** The last answer was a list, a ranking or a breakdown an ordinal counts through. */
+const listedLast = (c: Conversation | undefined): c is Conversation & { items: Named[] } =>
+  c?.items !== undefined && (c.query.intent === 'list' || c.query.intent === 'rank' || c.query.intent === 'breakdown');
+
+/**
+ * 一共几项 after a list, a ranking or a breakdown: how many it holds — a list's count as its own question gives it
+ * (抚顺有几个项目: unpriced projects counted in words), a ranking's every item ranked (not only those shown), a
+ * breakdown's parts — the count a figure made by counting them. Null unless the message asks only that after one.
+ */
+export function countOfList(s: Sources, text: string, c: Conversation | undefined): Reply | null {
+  if (typeof text !== 'string' || !LIST_COUNT.test(text) || !listedLast(c)) return null;
+  const q = c.query;
+  if (q.intent === 'list') return answerQuery(s, { ...q, countAsked: true });
+  const ranked = q.intent === 'rank' ? answerQuery(s, { ...q, top: MAX_RANKED }) : null;
+  const all = ranked ? ranked.figures.filter((f) => !f.derived) : c.items.flatMap((n) => n.figure ?? []);
+  if (all.length === 0) return null;
+  const what = ranked ? '排序中的项' : '明细项';
+  const more = ranked && all.length >= MAX_RANKED ? `（至少${MAX_RANKED}项，只数到${MAX_RANKED}项）` : '';
+  // What the ranking leaves out is said with its count (曲阳: 7 projects printed without an amount).
+  const notes = ranked ? ranked.lines.filter((l) => l.startsWith('注：')) : [];
+  return reply('answered', [`上面的${ranked ? '排序' : '明细'}共${all.length}项${more}。`, ...notes], [countOf(all, what, '项'), ...all]);
+}
+
+/**
+ * 展开说说 after a figure answered alone: its 明细; after a list or a ranking, what can be asked of it (nothing is
+ * guessed). Null unless the message asks only that.
+ */
+export function expandLast(s: Sources, text: string, c: Conversation | undefined): { reply: Reply; query?: StructuredQuery } | null {
+  if (typeof text !== 'string' || !EXPAND.test(text)) return null;
+  const q = c?.query;
+  if (q && !listedLast(c) && q.intent === 'lookup' && q.targets.length === 1 && q.entities.length === 1 && !q.set) {
+    const asked: StructuredQuery = { ...q, intent: 'breakdown', reference: null, arithmetic: null };
+    return { reply: answerQuery(s, asked), query: asked };
+  }
+  const examples = listedLast(c) ? ['第二个', '第二个的绩效目标', '按金额排一下', '只看前三', '一共几项', '其他的呢'] : ['曲阳 2023 三公经费 明细', '抚顺 项目支出 前5'];
+  return { reply: reply('ambiguous', [`“${text.trim()}”要展开哪一项？${listedLast(c) ? '上面是一个列表，可以接着问某一项，例如：' : '可以这样问：'}`], [], examples) };
 }
