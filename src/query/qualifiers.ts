@@ -7,6 +7,7 @@ import type { Target } from './ast.ts';
 import type { Mentions } from './grammar/visitor.ts';
 import { metricSpellings } from './lexicon/lexicon.ts';
 import { meaningful } from './loose.ts';
+import { alternation } from './normalize/words.ts';
 
 type Kind = keyof typeof words.qualifiers;
 
@@ -60,6 +61,23 @@ export function applyQualifiers(m: Mentions): string[] {
     m.residue.splice(m.residue.indexOf(r), 1);
   }
   return refused;
+}
+
+// After 几 or 多少 (多少 is read as a space): 一辆 asks a figure per car, not a count.
+const COUNTED_BY = new RegExp(`(?:^|几|多少)(?:${alternation(words.countedBy.words)})`);
+
+/**
+ * 沈阳有几辆公务用车, 公务用车有几台: a measure word of things counted, in a run of words that mean nothing else, asks the
+ * count of a figure named by its money (公务用车 → 车辆) — never the money row read as a count.
+ */
+export function applyCountedBy(text: string, m: Mentions): void {
+  // 一辆 (read as 1辆) is no count asked.
+  const asked = (r: Mentions['residue'][number]) => COUNTED_BY.test(r.text.trim()) && meaningful(r.text) === '' && !/\d\s*$/.test(text.slice(0, r.start));
+  if (!m.residue.some(asked)) return;
+  for (const t of m.targets) {
+    const key = t.kind === 'metric' && metric(t.key).kind === 'money' ? variants.get(t.key)?.get('count') : undefined;
+    if (t.kind === 'metric' && key) t.key = key;
+  }
 }
 
 /** 几辆, 多少台: a count asked of a thing, whatever the figure before it. */
@@ -121,6 +139,8 @@ export function applyPurchase(m: Mentions): void {
   // 计划购置几辆车: the purchase named with its own words (购置几辆) and then the thing bought (车) is one figure.
   for (const t of [...m.targets]) {
     const next = m.targets.find((x) => x.start >= t.end);
-    if (t.kind === 'metric' && next?.kind === 'metric' && PLANNED.get(next.key) === t.key) m.targets.splice(m.targets.indexOf(next), 1);
+    // 买几辆公务用车: the thing bought may be named by its money (公务用车), whose count is the stock.
+    const stock = next?.kind === 'metric' ? (metric(next.key).kind === 'money' ? variants.get(next.key)?.get('count') : next.key) : undefined;
+    if (t.kind === 'metric' && next && stock && PLANNED.get(stock) === t.key) m.targets.splice(m.targets.indexOf(next), 1);
   }
 }

@@ -17,7 +17,7 @@ import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
 import { createPinyinResolver, normalizeQuestion } from './normalize/index.ts';
 import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
-import { applyPurchase, applyQualifiers, partInKindOf } from './qualifiers.ts';
+import { applyCountedBy, applyPurchase, applyQualifiers, partInKindOf } from './qualifiers.ts';
 import { createHomophones } from './homophones.ts';
 import { buildProjectSearch, lazyProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, thingOf, type Found } from './targets.ts';
@@ -1089,7 +1089,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     found.unknown.push(...placeOwnLevel(entities, m, catalog));
     // 车辆 价值: before phrases, so a qualifier is not read as part of a name.
     found.unknown.push(...applyQualifiers(m));
-    // 打算买多少钱的固定资产: the purchase planned, not the stock.
+    // 有几辆公务用车: the count, never the money row; 打算买多少钱的固定资产: the purchase planned, not the stock.
+    applyCountedBy(text, m);
     applyPurchase(m);
     // Loose project names are looked for only in the documents of the departments named.
     const scope = scopeOf(catalog, entities);
