@@ -14,7 +14,7 @@ import { bracketedItems } from './bracketed.ts';
 import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { assembleLexicon, lexiconData, type Lexicon } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
-import { createPinyinResolver, normalizeQuestion } from './normalize/index.ts';
+import { createPinyinResolver, normalizeQuestion, nothingAtAll } from './normalize/index.ts';
 import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
 import { applyCountedBy, applyPurchase, applyQualifiers, partInKindOf } from './qualifiers.ts';
@@ -1161,7 +1161,17 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.
-  const understand = (typed: string): Understood => noneOver(typed) ?? understandAsked(typed);
+  const understand = (typed: string): Understood => noneOver(typed) ?? zeroOver(typed) ?? understandAsked(typed);
+  /**
+   * 哪个地方三公经费一分都没有, 哪家一分公务接待费都没有, 因公出国费没有安排的医保局: over the departments, the figure is 0 (为零,
+   * shapes.json sets.none.zero). Of one department named it stays a question whether (抚顺公务用车购置费一分钱都没有吗: 没有：…).
+   */
+  const zeroOver = (typed: string): Understood | null => {
+    const read = typeof typed === 'string' ? nothingAtAll(typed) : typed;
+    if (read === typed) return null;
+    const u = understandAsked(read);
+    return u.ok && u.query.entities.length === 0 ? u : null;
+  };
   /**
    * 哪家没有公务用车购置费, 没有三公经费的医保局有哪些: the departments whose figure is 0 — the figure typed right after the
    * word of absence, asked over the departments (shapes.json sets.none), read as 等于0. Null when it is not such a question.

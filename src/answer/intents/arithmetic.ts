@@ -206,7 +206,7 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
   if (values.some((v) => v === null)) return '其中有的数字不是数额，无法计算。';
   const money_ = figures.every((f) => f.fen !== null);
   const units = new Set(figures.map((f) => (f.fen !== null ? '元' : f.unit)));
-  if ((op === 'difference' || op === 'sum' || op === 'remaining') && units.size > 1) return '这些数字单位不同，不能相加减。';
+  if ((op === 'difference' || op === 'sum' || op === 'average' || op === 'remaining') && units.size > 1) return '这些数字单位不同，不能相加减。';
   const [a, b] = values as [number, number];
   const [fa, fb] = figures as [Figure, Figure];
   switch (op) {
@@ -216,6 +216,15 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
       const result = money_ ? { fen: total } : { fen: null, value: total, unit: fa.unit };
       const f = derivedFigure('sum', figures, label, result, `${label} = ${formula}`);
       return { figure: f, line: `${label}：${shown(f)} = ${formula}` };
+    }
+    case 'average': {
+      // 平均每家单位的项目支出: the figures' mean, divided by how many there are (said).
+      const n = values.length;
+      const total = (values as number[]).reduce((x, y) => x + y, 0);
+      const formula = `(${figures.map(shown).join(' + ')}) ÷ ${n}`;
+      const result = money_ ? { fen: Math.round(total / n) } : { fen: null, value: Math.round((total / n) * 100) / 100, unit: fa.unit };
+      const f = derivedFigure('average', figures, label, result, `${label} = ${formula}`);
+      return { figure: f, line: `${label}：${shown(f)} = ${formula}（共${n}个）` };
     }
     case 'difference':
     case 'remaining': {
@@ -397,12 +406,19 @@ function perMonth(s: Sources, q: StructuredQuery, scope: Scope): Reply {
 /** A figure for one head or one thing: a few 元 reads in 元 (28.00元), not as 0.00万元. */
 const each = (fen: number) => (fen < 1_000_000 ? `${(fen / 100).toFixed(2)}元` : money(fen, '元'));
 
-/** The department's own units (本级, 下属中心) that print a figure of the target, each a scope of its own. */
+/**
+ * The department's own units (本级, 下属中心) that print a figure of the target, each a scope of its own. Beside them, the
+ * department's own row where a table prints it apart as a unit of its own (曲阳 政府采购: 曲阳县医疗保障局小计 beside 医疗保险所
+ * and 中心) is its 本级 — never left out of what the units add up to.
+ */
 function unitScopes(s: Sources, scope: Scope, t: Target): Scope[] {
-  return s.catalog.units
-    .filter((u) => u.documentId === scope.doc.id && u.role === 'subunit')
-    .map((u) => ({ ...scope, entity: u.name, unitId: u.id, yearNote: null }))
-    .filter((sc) => targetFigures(s, sc, t, sc.year).length > 0);
+  const printing = (role: string) =>
+    s.catalog.units
+      .filter((u) => u.documentId === scope.doc.id && u.role === role)
+      .map((u) => ({ ...scope, entity: role === 'subunit' ? u.name : `${u.name}本级`, unitId: u.id, yearNote: null }))
+      .filter((sc) => targetFigures(s, sc, t, sc.year).length > 0);
+  const subunits = printing('subunit');
+  return subunits.length ? [...printing('department'), ...subunits] : [];
 }
 
 /** The arithmetic the question asks, on the figures it names. */
@@ -420,6 +436,8 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
     const count = q.arithmetic!.count;
     if (count && count !== units.length) return reply('ambiguous', [`问题说的是${count}个单位，但${scopes[0]!.doc.department}印有${targetName(q.targets[0]!)}的单位有${units.length}个${units.length ? `：${units.map((u) => u.entity).join('、')}` : ''}。请写明是哪几个单位。`]);
     if (units.length > 1) return withNote(arithmetic(s, { ...q, listOf: null }, units), scopes[0]!.yearNote ? [scopes[0]!.yearNote] : []);
+    // 平均每家单位: an average over the units needs two of them printing the figure apart — never the department's whole.
+    if (op === 'average') return reply('not_found', [`${scopes[0]!.doc.department}没有分单位印出${targetName(q.targets[0]!)}${units.length ? `（只有${units[0]!.entity}印了）` : ''}，无法按单位求平均。`]);
   }
   const scope = scopes[0]!;
   const other = scopes.length === 1 ? sinceAnother(q, scope) : null;
@@ -476,8 +494,9 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
  * (基本支出与项目支出), `head` says whose it is when all are one department's.
  */
 export function computation(op: ArithmeticOp, operands: Operand[], what: string, head: string, note: string[] = []): Reply {
-  if (op !== 'sum' && operands.length !== 2) return reply('not_found', [...note, `${NAMES[op]}要两个数字，问题里有${operands.length}个。`]);
-  const label = op === 'sum' ? `${what}合计` : op === 'growth' ? `${what}${/^\d{4}年/.test(operands[0]?.name ?? '') ? '增长率' : '增减幅度'}` : op === 'ratio' ? `${what}${spentOverBudget(operands) ? '决算数占预算数的比例' : '倍数'}` : op === 'remaining' ? `${what}未花完的部分` : `${what}之差`;
+  if (op !== 'sum' && op !== 'average' && operands.length !== 2) return reply('not_found', [...note, `${NAMES[op]}要两个数字，问题里有${operands.length}个。`]);
+  if (op === 'average' && operands.length < 2) return reply('not_found', [...note, `${NAMES[op]}要两个以上的数字，问题里有${operands.length}个。`]);
+  const label = op === 'sum' ? `${what}合计` : op === 'average' ? `${what}平均` : op === 'growth' ? `${what}${/^\d{4}年/.test(operands[0]?.name ?? '') ? '增长率' : '增减幅度'}` : op === 'ratio' ? `${what}${spentOverBudget(operands) ? '决算数占预算数的比例' : '倍数'}` : op === 'remaining' ? `${what}未花完的部分` : `${what}之差`;
   const result = compute(op, operands, label);
   if (typeof result === 'string') return reply('not_found', [...note, `${head}${what}：${result}`]);
   const inputs = operands.map((o) => `· ${o.name}：${show(o.figure)}`);

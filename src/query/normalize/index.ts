@@ -50,6 +50,14 @@ function departmentBases(s: string): string {
   return s.replace(DEPARTMENT_BASE, (_w, total: string | undefined, whole: string | undefined) => (total ? `${total}全部支出总计` : `${whole}全部`));
 }
 
+/** 一分都没有, 一分三公经费都没有, 三公经费没有安排 → 为零 after the figure (grammar/shapes.json sets.none.zero). */
+const { amounts: ZERO_AMOUNTS, all: ZERO_ALL, absent: ZERO_ABSENT, ending: ZERO_ENDING } = shapes.sets.none.zero;
+const NOTHING_AT_ALL = new RegExp(
+  `(?:${alternation(ZERO_AMOUNTS)})(?:([^\\s，,。？?]{1,16}?)(?:${alternation(ZERO_ALL)})|(?:${alternation(ZERO_ALL)})?)(?:${alternation(ZERO_ABSENT)})|(?:${alternation(ZERO_ENDING)})(?=[吗呢啊吧]*\\s*$)`,
+  'g',
+);
+export const nothingAtAll = (s: string) => s.replace(NOTHING_AT_ALL, (_w, figure: string | undefined) => `${figure ?? ''}为零`);
+
 /** 最后两名 → 后2名: the last N of a ranking (grammar/shapes.json references.lastCounted), read after numerals. */
 const LAST_COUNTED = new RegExp(`(?:${alternation(shapes.references.lastCounted.words)})(?=(?:[2-9]|[1-9]\\d+)(?:${alternation(shapes.counters.words)}))`, 'g');
 
