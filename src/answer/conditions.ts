@@ -67,12 +67,17 @@ export function mismatch(conditions: Condition[], kind: Condition['unit']): stri
   return `条件是${conditions.map((c) => UNIT_NAMES[c.unit]).join('、')}，这里排的是${UNIT_NAMES[kind]}，无法按此筛选。`;
 }
 
+/** 政府经济分类 codes start 5 (501 机关工资福利支出), 部门经济分类 codes 3 (301 工资福利支出). */
+export const ECONOMIC_DIGIT = { government: '5', departmental: '3' } as const;
+
 /**
  * 功能科目 are coded from 2 (201 一般公共服务支出 … 232), 经济分类 from 3 (部门: 301 工资福利支出) or 5 (政府: 501):
  * subjects asked of one classification are held to its codes; a subject without a code, to neither.
  */
-export function ofClassification(classification: StructuredQuery['classification'], code: string | null): boolean {
+export function ofClassification(q: Pick<StructuredQuery, 'classification' | 'economicKind'>, code: string | null): boolean {
+  const classification = q.classification;
   if (classification === 'functional') return code !== null && code.startsWith('2');
+  if (q.economicKind) return code !== null && code.startsWith(ECONOMIC_DIGIT[q.economicKind]);
   if (classification === 'economic') return code !== null && /^[35]/.test(code);
   return true;
 }

@@ -23,6 +23,7 @@ import { rate } from './intents/rate.ts';
 import { share } from './intents/share.ts';
 import { partBySource } from './source-parts.ts';
 import { cutOff } from './caution.ts';
+import { ECONOMIC_DIGIT } from './conditions.ts';
 import { checkedAnswer } from './check.ts';
 import { sameFigure, show, type Figure } from './figures.ts';
 import { printedAt } from './format.ts';
@@ -165,14 +166,51 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (named) return named;
   const unnamed = countedOnly(s, q, scopes[0]!);
   if (unnamed) return unnamed;
-  const r = withCutOff(scopes, inOrder(q, answerIntent(s, q, scopes)));
+  const ofKind = scopes.length === 1 ? ofEconomicKind(s, q, scopes[0]!) : q;
+  if ('status' in ofKind) return ofKind;
+  const r = withCutOff(scopes, inOrder(ofKind, answerIntent(s, ofKind, scopes)));
   // A project found by a loose name is said to be that project, so nobody takes it for the one typed.
   const loose = q.targets.filter((t): t is Extract<Target, { kind: 'project' }> => t.kind === 'project' && t.fuzzy && !t.name.includes(t.text.trim()));
   if (r.status === 'answered' && loose.length) r.lines.unshift(...loose.map((t) => `没有名为“${t.text.trim()}”的项目，以下是名称最接近的“${t.name}”。`));
   const misspelt = q.targets.filter((t): t is Extract<Target, { kind: 'metric' }> => t.kind === 'metric' && t.asRead !== undefined);
   if (r.status === 'answered' && misspelt.length) r.lines.unshift(...misspelt.map((t) => `“${t.text}”按“${t.asRead}”理解。`));
-  if (r.status === 'answered' && q.notes?.length) r.lines.unshift(...q.notes);
+  if (r.status === 'answered' && ofKind.notes?.length) r.lines.unshift(...ofKind.notes);
   return r;
+}
+
+/**
+ * 政府经济分类的商品和服务支出, 部门经济分类里对个人和家庭的补助: a subject named is held to the items of the economic
+ * classification typed (政府 5xx, 部门 3xx) — never another classification's item of a like name, nor the reason its
+ * sentence states. A name typed that only part of such an item's printed name holds (商品和服务支出 in 莲湖's
+ * 机关商品和服务支出, 502) is that item where it is the only one, said so; else not found, naming those that hold it.
+ */
+function ofEconomicKind(s: Sources, q: StructuredQuery, scope: Scope): StructuredQuery | Reply {
+  const kind = q.economicKind;
+  if (!kind || !q.targets.some((t) => t.kind === 'subject')) return q;
+  const digit = ECONOMIC_DIGIT[kind];
+  const classification = kind === 'government' ? '政府经济分类' : '部门经济分类';
+  const notes: string[] = [];
+  const targets: Target[] = [];
+  const facts = s.queries.factsByAspect(scope.doc.id, 'amount');
+  // The codes of that classification this document prints (another document's 50502 is no item of this one).
+  const printed = (code: string) => facts.some((f) => f.subject_code === code) || s.queries.figuresBySubject(scope.doc.id, code).length > 0;
+  for (const t of q.targets) {
+    const codes = t.kind === 'subject' ? t.codes.filter((c) => c.startsWith(digit) && printed(c)) : [];
+    if (t.kind !== 'subject' || codes.length) {
+      targets.push(t.kind === 'subject' ? { ...t, codes } : t);
+      continue;
+    }
+    const items = new Map<string, string>();
+    for (const f of facts) if (f.subject_code?.startsWith(digit) && f.subject_name?.includes(t.name)) items.set(f.subject_code, f.subject_name);
+    const [only] = [...items];
+    if (!only || items.size > 1) {
+      const holding = items.size ? `（名称含“${t.name}”的有：${[...items].map(([code, name]) => `${name}（${code}）`).join('、')}，请写明是哪一个）` : '';
+      return reply(items.size ? 'ambiguous' : 'not_found', [`${yearHeading(scope.entity, scope.doc, scope.year)}的${classification}中没有名为“${t.name}”的科目${holding}。`], [], [...items.values()].map((name) => `${scope.doc.short} ${name}`));
+    }
+    if (only[1] !== t.name) notes.push(`${classification}中没有名为“${t.name}”的科目，按“${only[1]}（${only[0]}）”理解。`);
+    targets.push({ kind: 'subject', name: only[1], codes: [only[0]], text: t.text });
+  }
+  return { ...q, targets, notes: [...(q.notes ?? []), ...notes] };
 }
 
 /** The asked project's targets in the unit the question names, in its one document; null when not so asked. */

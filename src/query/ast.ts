@@ -225,6 +225,8 @@ export interface StructuredQuery {
   othersAsked?: boolean;
   /** 功能科目, 按经济分类, 政府经济分类: the classification the subjects asked are of (words.json classifications); absent when none is named. */
   classification?: 'functional' | 'economic';
+  /** 政府经济分类 (5xx) / 部门经济分类 (3xx) typed: which economic classification (words.json classifications). */
+  economicKind?: 'government' | 'departmental';
   /** 占了几成: a share asked in 成 (tenths), said in them too (shapes.json share.tenths). */
   tenths?: boolean;
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said before the answer. */

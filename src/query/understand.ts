@@ -179,6 +179,8 @@ const BACKWARD = new RegExp(alternation(words.backward.words));
 const FUNCTIONAL = new RegExp(alternation(words.classifications.functional));
 const ECONOMIC = new RegExp(alternation(words.classifications.economic));
 const TENTHS = new RegExp(alternation(shapes.share.tenths));
+const GOVERNMENT = new RegExp(alternation(words.classifications.government));
+const DEPARTMENTAL = new RegExp(alternation(words.classifications.departmental));
 const SPENT = new RegExp(alternation(words.spentThisYear.words));
 // 村级代办员有几个: people the text counts (words.json headcounts), then how many.
 const HEADCOUNT = new RegExp(
@@ -378,6 +380,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     changes: m.changes,
     ...(FUNCTIONAL.test(text) ? { classification: 'functional' as const } : ECONOMIC.test(text) ? { classification: 'economic' as const } : {}),
     ...(TENTHS.test(text) ? { tenths: true } : {}),
+    ...(GOVERNMENT.test(text) ? { economicKind: 'government' as const } : DEPARTMENTAL.test(text) ? { economicKind: 'departmental' as const } : {}),
     notes: m.notes,
   };
 }

@@ -33,7 +33,7 @@ export function statedChanges(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const note = scope.yearNote ? [scope.yearNote] : [];
   // 哪个科目: only subjects; else every figure whose change is stated (收入总计, 三公经费 …).
   // 功能科目 / 经济科目: only that classification's, in every shape (a ranking too).
-  const facts = s.queries.factsByAspect(scope.doc.id, 'amount').filter((f) => f.year === scope.year && f.change_line !== null && (!q.subjects || f.metric === 'subject') && ofClassification(q.classification, f.subject_code));
+  const facts = s.queries.factsByAspect(scope.doc.id, 'amount').filter((f) => f.year === scope.year && f.change_line !== null && (!q.subjects || f.metric === 'subject') && ofClassification(q, f.subject_code));
   const stated = facts.map((f) => listed(f, scope));
   // One figure stated twice (a subject in two paragraphs) is listed once.
   const once = <T extends Figure>(list: T[]) => list.filter((f, i) => list.findIndex((x) => x.label === f.label && x.value === f.value && x.fen === f.fen) === i);
@@ -182,7 +182,7 @@ function started(s: Sources, q: StructuredQuery, scope: Scope, facts: NarrativeF
     .map((f) => ({ ...listed(f, scope), ...(f.subject_code ? { label: `${named(f.label)}（${f.subject_code}）` } : {}) }));
   const shownText = new Set(fromText.map((f) => `${f.label}|${f.fen}`));
   const printed = printedFromNothing(s, scope)
-    .filter(({ now }) => (!q.subjects || now.subject_code !== null) && ofClassification(q.classification, now.subject_code) && (!t || isTarget(t, now.metric, now.subject_code, now.subject_name ?? now.row_label)))
+    .filter(({ now }) => (!q.subjects || now.subject_code !== null) && ofClassification(q, now.subject_code) && (!t || isTarget(t, now.metric, now.subject_code, now.subject_name ?? now.row_label)))
     .map(({ now, before }) => ({ now: printedCell(s, scope, now), before: printedCell(s, scope, before) }))
     .filter(({ now }, i, all) => !shownText.has(`${now.label}|${now.fen}`) && all.findIndex((x) => x.now.label === now.label && x.now.fen === now.fen) === i);
   const what = t ? targetName(t) : q.subjects ? '科目' : '项';

@@ -132,7 +132,7 @@ function ratesMeeting(s: Sources, q: StructuredQuery, scope: Scope, head: string
 /** The subjects whose completion of the budget the text states (科目 are subjects, never projects), as it lists them. */
 function subjectRates(s: Sources, q: StructuredQuery, scope: Scope): Figure[] {
   const doc = scope.doc;
-  const facts = s.queries.factsByAspect(doc.id, 'execution_rate').filter((f) => isRate(scope.year)(f) && f.metric === 'subject' && ofClassification(q.classification, f.subject_code));
+  const facts = s.queries.factsByAspect(doc.id, 'execution_rate').filter((f) => isRate(scope.year)(f) && f.metric === 'subject' && ofClassification(q, f.subject_code));
   return facts.map((f) => fromFact(f, doc, doc.department, `${f.label}执行率`)).sort((a, b) => a.line - b.line);
 }
 
