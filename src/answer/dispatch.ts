@@ -36,6 +36,17 @@ import { alternation } from '../query/normalize/words.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 
+/** A date asked: said not printed, offering the figures of the thing named instead. */
+function undated(q: StructuredQuery, e: Scope): Reply {
+  const thing = q.targets.map((t) => t.text).join('、');
+  return reply(
+    'not_found',
+    [...(e.yearNote ? [e.yearNote] : []), `${yearHeading(e.entity, e.doc, e.year)}中没有写明${thing}${thing ? '的' : ''}时间（问的是“${q.when!.text}”）：部门预算、决算公开只印金额和数量，不印日期。`],
+    [],
+    thing ? [`${e.doc.short} ${e.doc.fiscal_year} ${thing}`] : [],
+  );
+}
+
 const HELP = '我能回答部门预算、决算公开中的数字，例如：曲阳 2023 三公经费；沈阳 2023 邮电费；抚顺 2024 项目支出 前5；北票 困难群众医疗保障资金。';
 
 export function answerQuery(s: Sources, q: StructuredQuery): Reply {
@@ -99,6 +110,11 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // 抚顺表3和表5的城乡医疗救助: tables named by number decide a name that is a subject and a project.
   const inTables = unknown.length === 0 ? printedInTables(s, q) : null;
   if (inTables) return answerQuery(s, inTables);
+  // 那辆公务用车是哪年买的: no document prints when; a figure of the thing (or asking back which) would answer another question.
+  if (q.when) {
+    const scopes = resolveScopes(catalog, q);
+    return Array.isArray(scopes) ? withCutOff(scopes, undated(q, scopes[0]!)) : scopes;
+  }
   // A word that only loosely named something is asked back, never answered beside the rest of the question.
   if (q.candidates.length > 0 && unknown.length === 0) {
     const place = q.entities[0] ? `${catalog.departments.get(q.entities[0].department)![0]!.short} ` : '';

@@ -10,3 +10,6 @@ export const PERCENT_ASKED = new RegExp(alternation(shapes.arithmetic.inPercent)
 export const RISE = new RegExp(alternation(words.changeDirection.up));
 /** 下降, 减少: a change downwards asked. */
 export const FALL = new RegExp(alternation(words.changeDirection.down));
+/** 哪年买的, 什么时候成立, 购置时间: when an event happened asked (shapes.json whenAsked) — no document prints it. */
+const { asked: WHEN, events: EVENTS, nouns: TIME_NOUNS } = shapes.whenAsked;
+export const WHEN_ASKED = new RegExp(`(?:${alternation(WHEN)})(?:才|就|是)?(?:${alternation(EVENTS)})|(?:${alternation(EVENTS)})的?(?:${alternation(TIME_NOUNS)})`);

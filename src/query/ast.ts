@@ -229,6 +229,8 @@ export interface StructuredQuery {
   economicKind?: 'government' | 'departmental';
   /** 占了几成: a share asked in 成 (tenths), said in them too (shapes.json share.tenths). */
   tenths?: boolean;
+  /** 哪年买的, 什么时候成立: when something happened, as typed — never printed in these documents (query/asked.ts WHEN_ASKED). */
+  when?: { text: string };
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said before the answer. */
   notes?: string[];
 }

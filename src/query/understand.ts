@@ -1,6 +1,6 @@
 // A question in, a structured query out: normalise, read pinyin, lex and parse
 // with the grammar, look leftover words up as project names, decide the intent.
-import { FALL, PERCENT_ASKED, RISE } from './asked.ts';
+import { FALL, PERCENT_ASKED, RISE, WHEN_ASKED } from './asked.ts';
 import type { Catalog } from './catalog.ts';
 import type { Stage } from '../store/schema.ts';
 import type { Comparison, EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
@@ -375,6 +375,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     ...(m.scopes.includes('detail') ? { detail: true } : {}),
     ...(printOrder ? { printOrder: true } : {}),
     ...(m.references.some((r) => r.ref === 'owner') ? { owner: true } : {}),
+    ...whenOf(text),
     foreign: m.foreign,
     ...(m.foreign.length && m.foreign.every((f) => listedWithHeld(text, f, m)) ? { foreignListed: true } : {}),
     changes: m.changes,
@@ -872,6 +873,12 @@ function shapesOf(text: string, m: Mentions, byScore: boolean): Pick<StructuredQ
     reference,
     catalogue: m.catalogue,
   };
+}
+
+/** 那辆车是哪年买的: when it happened, asked. */
+function whenOf(text: string): Pick<StructuredQuery, 'when'> {
+  const when = WHEN_ASKED.exec(text);
+  return when ? { when: { text: when[0] } } : {};
 }
 
 /**
