@@ -99,7 +99,8 @@ export function listItems(query: StructuredQuery, r: Reply): Named[] {
     .map((f) => itemWords(f, query));
 }
 
-const listed = (query: StructuredQuery, r: Reply) => r.status === 'answered' && (query.intent === 'rank' || query.intent === 'list');
+// 北票项目执行率最低的: rates ranked are a list too (第二个 is the project ranked second).
+const listed = (query: StructuredQuery, r: Reply) => r.status === 'answered' && (query.intent === 'rank' || query.intent === 'list' || (query.intent === 'rate' && query.ordered === true && query.listOf === 'projects'));
 
 /**
  * The items an ordinal counts through in an answer: a list's or ranking's, or the parts 明细 lists of a figure —
@@ -324,7 +325,9 @@ export function pointedText(q: StructuredQuery, item: Named, c?: Conversation): 
   const at = text.indexOf(ref.text);
   // 第二个项目的执行率: 项目 names the item pointed at; 它的项目支出 after a department is that department's 项目支出.
   const rest = text.slice(at + ref.text.length).replace(item.project ? /^(?:个)?(?:项目)?/ : /^个?/, '');
-  return `${item.entity} ${text.slice(0, at)} ${item.words} ${rest}`;
+  // 第二个 after 北票项目执行率最低的: that project's rate, the measure ranked, when nothing else is asked of it.
+  const measure = ref.kind === 'item' && c?.query.intent === 'rate' && q.intent === 'lookup' && q.targets.length + q.unknown.length + q.candidates.length === 0 ? ' 执行率' : '';
+  return `${item.entity} ${text.slice(0, at)} ${item.words}${measure} ${rest}`;
 }
 
 /**
