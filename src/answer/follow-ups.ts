@@ -130,7 +130,9 @@ export function partOfWhole(understander: Understander, q: StructuredQuery, c: C
  */
 export function itemAsIs(q: StructuredQuery, item: Named | null, reread: StructuredQuery | null): Reply | null {
   const f = item?.figure;
-  if (!f || q.reference?.kind !== 'item' || q.targets.length + q.unknown.length + q.candidates.length > 0 || q.intent !== 'lookup' || q.arithmetic || q.table) return null;
+  // 倒数第二个 reads as a ranking word and an ordinal: still the item as listed.
+  const asked = q.intent === 'lookup' || (q.intent === 'rank' && q.reference?.kind === 'item' && q.reference.fromEnd && q.top === null);
+  if (!f || q.reference?.kind !== 'item' || q.targets.length + q.unknown.length + q.candidates.length > 0 || !asked || q.arithmetic || q.table) return null;
   const loose = !reread || reread.candidates.length > 0 || reread.unknown.length > 0 || reread.targets.some((t) => t.kind === 'project' && t.fuzzy);
   return loose ? reply('answered', [`${heading(f.entity, f.document)} ${q.reference.text}：${f.label}：${show(f)}`], [f]) : null;
 }
