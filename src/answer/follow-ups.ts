@@ -161,7 +161,10 @@ export function indicatorFollowUp(s: Sources, q: StructuredQuery, c: Conversatio
 export function extremeOfRanking(q: StructuredQuery, c: Conversation | undefined): StructuredQuery | null {
   const ranking = c?.ranking;
   const namesNothing = q.entities.length + q.targets.length + q.unknown.length + q.candidates.length === 0 && !q.set;
-  if (!ranking || !c.pointed || q.intent !== 'rank' || !namesNothing || q.reference || q.arithmetic || q.conditions.length > 0) return null;
+  // The last question picked an item of the ranking itself (第二名是哪家: the very item is what it pointed at), not a
+  // figure asked of it since (它的人员经费 points at the department, a thing of its own).
+  const ofRanking = c?.pointed !== undefined && (c.items ?? []).includes(c.pointed);
+  if (!ranking || !ofRanking || q.intent !== 'rank' || !namesNothing || q.reference || q.arithmetic || q.conditions.length > 0) return null;
   return { ...ranking, text: q.text, ascending: q.ascending, top: q.top ?? 1 };
 }
 
