@@ -90,7 +90,7 @@ export function columnItems(s: Sources, scope: Scope, key: string, whole: Figure
 }
 
 /** 政府采购 as its table itemises it (曲阳 部门政府采购预算): each item's 合计, under its unit. */
-function procurementItems(s: Sources, scope: Scope, stage: Figure['basis'], column?: StructuredQuery['column']): { intro: string; lines: string[]; parts: Figure[]; leaves: Figure[] } | null {
+export function procurementItems(s: Sources, scope: Scope, stage: Figure['basis'], column?: StructuredQuery['column']): { intro: string; lines: string[]; parts: Figure[]; leaves: Figure[] } | null {
   const doc = scope.doc;
   const keep = current(scope, stage);
   // Per row, the whole 合计 (its headline): not its 预算资金 (the project's budget) nor a fund's share; or the column named (单价).

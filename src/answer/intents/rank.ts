@@ -9,6 +9,7 @@ import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, metricFigures, pick, projectAmounts, remember, type Sources } from '../sources.ts';
 import { METRIC_PARTS, headlineFigure, stageOf, targetName } from '../targets.ts';
+import { procurementItems } from './breakdown.ts';
 import { columnItems } from './breakdown.ts';
 import { countedFirst, sameNameGroups, unpricedProjects } from './list.ts';
 import { ownerFigure } from './performance.ts';
@@ -191,7 +192,9 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
   } else if (t?.kind === 'metric' && t.key !== 'project' && MEASURES.has(t.key) && (q.subjects || !METRIC_PARTS[t.key])) {
     r = rankMeasureItems(s, q, scope, t, stage, head);
   } else if (t?.kind === 'metric' && METRIC_PARTS[t.key] && !['project', 'expenditure.grand_total'].includes(t.key)) {
-    const parts = METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1));
+    // 政府采购 ranked: the rows its table prints where it prints them (曲阳 按金额排一下), else its 货物/服务/工程.
+    const rows = t.key === 'procurement.total' ? (procurementItems(s, scope, stage)?.parts ?? []) : [];
+    const parts = rows.length ? rows : METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1));
     r = listing(`${head} ${targetName(t)}各项排序`, ranked(parts, q), parts.length, q.ascending);
   } else if (q.subjects || (t?.kind === 'metric' && t.key.startsWith('expenditure.')) || t?.kind === 'subject') {
     const classification = q.classification === 'economic' ? '部门经济分类' : '功能分类';
