@@ -244,7 +244,7 @@ function whereFrom(s: Sources, f: Figure, kind: ProvenanceKind): string {
   const group = row?.parent_id != null ? projects.find((p) => p.id === row.parent_id)?.name : undefined;
   const said = {
     project: `${project === undefined ? '不是某个项目的数字' : project === f.label ? '这一项本身就是一个项目' : `属于项目“${project}”`}${group ? `，列在项目组“${group}”之下` : ''}`,
-    unit: `单位是${f.entity}`,
+    unit: `属于${f.entity}`,
     table: `印在${citation(f.document.display, f.table, f.line)}（原文：${f.raw.trim() || '空白'}）`,
   };
   const order = [kind, ...PROVENANCE_KINDS.filter((k) => k !== kind)];
