@@ -476,7 +476,7 @@ function moneyOnly(scope: Scope, t: Target): Reply {
 
 /** 有多少离休干部: the count the text states of the people named, for one department; null when it states none. */
 function peopleCounted(s: Sources, q: StructuredQuery, scopes: Scope[] | Reply = resolveScopes(s.catalog, q)): Reply | null {
-  if (!q.headcount || (q.arithmetic && q.arithmetic.op !== 'sum') || !Array.isArray(scopes) || scopes.length !== 1) return null;
+  if (!q.headcount || (q.arithmetic && (q.arithmetic.op !== 'sum' || q.targets.length > 1)) || !Array.isArray(scopes) || scopes.length !== 1) return null;
   return statedHeadcount(s, q, scopes[0]!);
 }
 

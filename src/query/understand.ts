@@ -218,8 +218,13 @@ const PEOPLE_BY_WHAT = new RegExp(
 // 离休老干部: another word for people counted (words.json headcountAsked.aliases), read as theirs.
 const { $comment: _a, ...PEOPLE_ALIASES } = words.headcountAsked.aliases;
 const PEOPLE_ALIAS = new RegExp(alternation(Object.keys(PEOPLE_ALIASES)), 'g');
+// 连临聘一共多少人: the staff and the people outside the 编制 named, a total of people asked (words.json headcountAsked.including).
+const { including: INCLUDING } = words.headcountAsked;
+const INCLUDING_PEOPLE = new RegExp(
+  `(?:${alternation(INCLUDING.words)})(?=(?:${alternation(INCLUDING.people)})\\S{0,6}?(?:一共|总共|共|合计|加起来|总计)\\S{0,2}?(?:多少人|几个人|几人|多少个|几个|多少名|几名))`,
+);
 const peopleNamed = (raw: string) =>
-  raw.replace(PEOPLE_ALIAS, (alias) => PEOPLE_ALIASES[alias as keyof typeof PEOPLE_ALIASES]).replace(PEOPLE_BY_WHAT, (_, what: string | undefined, after: string | undefined) => BY_WHAT[(what ?? after) as keyof typeof BY_WHAT]);
+  raw.replace(INCLUDING_PEOPLE, '实有人员和').replace(PEOPLE_ALIAS, (alias) => PEOPLE_ALIASES[alias as keyof typeof PEOPLE_ALIASES]).replace(PEOPLE_BY_WHAT, (_, what: string | undefined, after: string | undefined) => BY_WHAT[(what ?? after) as keyof typeof BY_WHAT]);
 /** 总体目标里 … 多少: a number asked of the goal text — the goal's name (not a table's: 整体绩效目标表) with words after it. */
 const GOAL_TEXT = new RegExp(`(?:${alternation(shapes.goalText.words)})(?!表)(?:里|中|里面|当中)?(?=\\S*?(?:多少|几|比例|率))`);
 const DESCRIBE_THING = new RegExp(`是?(?:${alternation(shapes.describe.asked)})(${alternation(Object.keys(shapes.describe.things))})`);

@@ -7,7 +7,7 @@ import type { ArithmeticOp, StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import { describe, holds } from '../conditions.ts';
 import { changeFigure, derivedFigure, fallsAsPrinted, fromCell, percentValue, priorFromChange, show, steadyAsPrinted, usable, type Figure } from '../figures.ts';
-import { money, percent, tableName } from '../format.ts';
+import { money, percent, printedAt, tableName } from '../format.ts';
 import type { SourceTableRow } from '../../store/schema.ts';
 import { metrics, SPLIT_COLUMNS } from '../../store/metrics.ts';
 import { asProject } from '../namesakes.ts';
@@ -150,10 +150,13 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
       const read = projects.size ? asProject(s, scope, x) : x;
       return read.kind === 'project' && projects.has(read.name) ? x : read;
     });
-    for (const target of targets) {
-      const found = printingsOf(s, scope, target, scope.year, stageOf(q.stage, scope));
-      if (!found.length) return missing(targetName(target));
-      printings.push(found);
+    for (const target of targets) printings.push(printingsOf(s, scope, target, scope.year, stageOf(q.stage, scope)));
+    const absent = targets.filter((_, i) => printings[i]!.length === 0);
+    // 实有人员和临聘人员一共多少人: what is printed of the others is said beside what is not, nothing computed.
+    if (absent.length) {
+      const held = printings.flatMap((p) => p.slice(0, 1)).map((f) => `· ${f.label}：${show(f)}（${printedAt(f)}）`);
+      const r = missing(absent.map((t) => targetName(t)).join('、'));
+      return held.length ? { ...r, lines: [...r.lines, '文件中印有的：', ...held] } : r;
     }
     return aligned(printings).map((figure, i) => ({ figure, name: targetName(targets[i]!) }));
   }
