@@ -9,7 +9,7 @@ import { changeFigure, fromCell, fromFact, show, steadyAsPrinted, usable, type F
 import { percent } from '../format.ts';
 import { alternation } from '../../query/normalize/words.ts';
 import words from '../../../grammar/words.json' with { type: 'json' };
-import { changePercent, headlineFigure, statedChange, targetName } from '../targets.ts';
+import { changePercent, headlineFigure, partsOf, statedChange, targetName } from '../targets.ts';
 import { RISE } from '../../query/asked.ts';
 import type { NarrativeFactRow } from '../../store/schema.ts';
 import type { FigureRow } from '../data.ts';
@@ -136,7 +136,8 @@ const FROM_NOTHING = new RegExp(alternation(words.changeStates.fromNothing));
 
 /** Whether a figure is the thing named: its metric, or a subject by its code or name. */
 function isTarget(t: Target, metric: string | null, code: string | null, name: string): boolean {
-  if (t.kind === 'metric') return metric === t.key;
+  // 哪些三公经费是今年新安排的: the figure or any of its parts (公务用车购置费 of “三公”经费).
+  if (t.kind === 'metric') return metric !== null && (metric === t.key || partsOf(t.key).has(metric));
   if (t.kind === 'subject') return (code !== null && t.codes.includes(code)) || name.replace(/（\d+）$/, '') === t.name;
   return false;
 }
@@ -193,6 +194,8 @@ function started(s: Sources, q: StructuredQuery, scope: Scope, facts: NarrativeF
     ...fromText.map((f) => `· ${f.label}：${show(f)}，文中说明与上年${f.change!.direction ?? '相比'}、上年基数为零${f.change!.reason ? `（${f.change!.reason}）` : ''}（第${f.change!.line}行）`),
     ...printed.map(({ now, before }) => `· ${now.label}：${now.year}年${show(now)}，${before.year}年${show(before)}（${now.table ?? '正文'}第${now.line}行）`),
   ];
-  const verdict = t ? `是：${head} ${what}上年为零，今年才安排：` : `${head} 上年为零、今年才安排的${what}（共${lines.length}个）：`;
+  // 是 only where the thing named is itself among them; its parts are listed as its parts (哪些三公经费是今年新安排的).
+  const itself = t !== null && (printed.some(({ now }) => now.label === targetName(t)) || fromText.some((f) => f.label.startsWith(targetName(t))));
+  const verdict = itself ? `是：${head} ${what}上年为零，今年才安排：` : `${head} ${t ? `${what}中` : ''}上年为零、今年才安排的${t ? '' : what}（共${lines.length}个）：`;
   return reply('answered', [...note, verdict, ...lines], [...fromText, ...printed.flatMap(({ now, before }) => [now, before])]);
 }
