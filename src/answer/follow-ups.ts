@@ -374,3 +374,13 @@ export function expandLast(s: Sources, text: string, c: Conversation | undefined
   const examples = listedLast(c) ? ['第二个', '第二个的绩效目标', '按金额排一下', '只看前三', '一共几项', '其他的呢'] : ['曲阳 2023 三公经费 明细', '抚顺 项目支出 前5'];
   return { reply: reply('ambiguous', [`“${text.trim()}”要展开哪一项？${listedLast(c) ? '上面是一个列表，可以接着问某一项，例如：' : '可以这样问：'}`], [], examples) };
 }
+
+const MORE = new RegExp(`^\\s*(?:那)?(?:${alternation(shapes.references.more.words)})${particles}`);
+
+/**
+ * 还有吗, 还有别的吗 after a list, a ranking or a part of a whole: read as 其他的呢 (the rest, or that nothing is left).
+ * Null unless the message asks only that after one of them.
+ */
+export function moreAsked(text: string, c: Conversation | undefined): string | null {
+  return typeof text === 'string' && MORE.test(text) && (listedLast(c) || c?.whole !== undefined || c?.restShown) ? '其他的呢' : null;
+}
