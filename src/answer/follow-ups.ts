@@ -228,22 +228,26 @@ export function provenanceOfLast(s: Sources, text: string, c: Conversation | und
   if (!m) return null;
   const kind = PROVENANCE_KINDS[m.slice(1).findIndex((g) => g !== undefined)]!;
   const listed = c?.items !== undefined && (c.query.intent === 'rank' || c.query.intent === 'list' || c.query.intent === 'breakdown' || c.query.targets.length === 0);
-  const pointed = c?.pointed?.figure ?? (c?.pointed && !listed ? c.subject?.figure : undefined);
-  const figures = pointed ? [pointed] : listed ? c!.items!.flatMap((n) => n.figure ?? []).slice(0, MAX_PROVENANCE) : kind === 'table' ? [] : c?.subject?.figure ? [c.subject.figure] : [];
-  if (figures.length === 0) return kind === 'table' ? null : reply('not_found', ['要先问到一个数字或一项，才能说它属于哪个项目、哪个单位，例如：抚顺 项目支出 前5 → 第二项多少钱 → 这是哪个项目的。']);
-  const lines = figures.map((f) => whereFrom(s, f, kind));
-  return reply('answered', lines, figures);
+  const pointed = c?.pointed?.figure ? c.pointed : c?.pointed && !listed && c.subject?.figure ? c.subject : undefined;
+  const named = pointed ? [pointed] : listed ? c!.items!.filter((n) => n.figure).slice(0, MAX_PROVENANCE) : kind === 'table' ? [] : c?.subject?.figure ? [c.subject] : [];
+  if (named.length === 0) return kind === 'table' ? null : reply('not_found', ['要先问到一个数字或一项，才能说它属于哪个项目、哪个单位，例如：抚顺 项目支出 前5 → 第二项多少钱 → 这是哪个项目的。']);
+  return reply('answered', named.map((n) => whereFrom(s, n.figure!, kind, n)), named.map((n) => n.figure!));
 }
 
 /** One figure's project, unit, and table and line, the kind asked first. */
-function whereFrom(s: Sources, f: Figure, kind: ProvenanceKind): string {
-  const projects = s.queries.projects(f.document.id);
+function whereFrom(s: Sources, f: Figure, kind: ProvenanceKind, listed?: Named): string {
+  const doc = f.document.id;
+  const projects = s.queries.projects(doc);
   const row = f.projectId != null ? projects.find((p) => p.id === f.projectId) : undefined;
-  const project = f.project ?? f.of ?? row?.name;
+  // A 绩效 row read as a count (莲湖 临聘人员 32人, 表14-5 line 744) is its project block's: the owner printing that line.
+  const owner = () => s.queries.owners(doc).find((o) => o.project_id !== null && s.queries.targets(o.id).some((t) => t.line === f.line))?.name;
+  const project = f.project ?? f.of ?? row?.name ?? (listed?.project ? f.label : undefined) ?? owner();
   // 莲湖 医保工作经费补助 is printed under the group 医疗保险经办机构经费 (表10 line 599).
   const group = row?.parent_id != null ? projects.find((p) => p.id === row.parent_id)?.name : undefined;
+  // Only a table cell with no project on its row is said to be none's; of a sentence, nothing is claimed.
+  const none = f.measure !== undefined ? '不是某个项目的数字' : '没有查到它所属的项目';
   const said = {
-    project: `${project === undefined ? '不是某个项目的数字' : project === f.label ? '这一项本身就是一个项目' : `属于项目“${project}”`}${group ? `，列在项目组“${group}”之下` : ''}`,
+    project: `${project === undefined ? none : project === f.label ? '这一项本身就是一个项目' : `属于项目“${project}”`}${group ? `，列在项目组“${group}”之下` : ''}`,
     unit: `属于${f.entity}`,
     table: `印在${citation(f.document.display, f.table, f.line)}（原文：${f.raw.trim() || '空白'}）`,
   };
