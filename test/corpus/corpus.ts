@@ -39,6 +39,10 @@ export interface CorpusEntry {
     catalogue?: boolean;
     /** The base a share names after 占 (`metric:basic`), or null. */
     base?: string | null;
+    /** The classification named (`functional`, `economic`; `/government` or `/departmental` after it when 政府 / 部门 is typed), or null. */
+    classification?: string | null;
+    /** 占了几成: a share asked in tenths. */
+    tenths?: boolean;
   };
   status?: string;
   answers?: ExpectedFigure[];

@@ -36,6 +36,8 @@ describe('questions parse to their structured query', () => {
       if (want.reference !== undefined) expect(q.reference?.kind).toBe(want.reference);
       if (want.reason !== undefined) expect(q.reason).toBe(want.reason);
       if (want.catalogue !== undefined) expect(q.catalogue).toBe(want.catalogue);
+      if (want.classification !== undefined) expect(q.classification ? `${q.classification}${q.economicKind ? `/${q.economicKind}` : ''}` : null).toBe(want.classification);
+      if (want.tenths !== undefined) expect(q.tenths ?? false).toBe(want.tenths);
       if (want.base !== undefined) expect(q.base ? targetKey(q.base.target) : null).toBe(want.base);
     });
   }
