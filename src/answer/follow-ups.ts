@@ -388,3 +388,19 @@ const MORE = new RegExp(`^\\s*(?:那)?(?:${alternation(shapes.references.more.wo
 export function moreAsked(text: string, c: Conversation | undefined): string | null {
   return typeof text === 'string' && MORE.test(text) && (listedLast(c) || c?.whole !== undefined || c?.restShown) ? '其他的呢' : null;
 }
+
+/**
+ * 那培训呢, 那审核的呢 after a project's targets: the indicator of that project the words name (indicatorNamed), before
+ * anything of the department the words might name. Null unless the last answer was that project's targets and this
+ * one names no thing of its own.
+ */
+export function otherTargetOfProject(s: Sources, q: StructuredQuery, c: Conversation | undefined): Reply | null {
+  const project = lastProject(c);
+  if (!project || c!.query.intent !== 'performance' || q.entities.length > 0 || q.set || q.targets.some((t) => t.kind !== 'metric') || q.arithmetic || q.reference) return null;
+  const [named] = project.targets;
+  if (named?.kind !== 'project') return null;
+  const scopes = resolveScopes(s.catalog, { ...project, unknown: [], candidates: [] });
+  if (!Array.isArray(scopes) || scopes.length !== 1) return null;
+  const r = indicatorNamed(s, scopes[0]!, named.ids, q.text, named.name);
+  return r?.status === 'answered' ? r : null;
+}

@@ -196,10 +196,12 @@ export function indicatorNamed(s: Sources, scope: Scope, ids: number[], typed: s
   const scored = owners.flatMap((o) => s.queries.targets(o.id).map((t) => {
     const name = pairs(bareName(t.level3).replace(/的/g, ''));
     const shared = [...name].filter((p) => said.has(p)).length;
-    return { o, t, shared, enough: shared >= 3 || (shared >= 2 && (shared * 2 >= name.size || shared * 3 >= said.size * 2)) };
+    return { o, t, shared, enough: shared >= 3 || (shared >= 2 && (shared * 2 >= name.size || shared * 3 >= said.size * 2)), whole: said.size > 0 && shared === said.size };
   }));
   const best = Math.max(0, ...scored.filter((x) => x.enough).map((x) => x.shared));
-  const chosen = scored.filter((x) => x.enough && x.shared === best);
+  // 那培训呢, 那审核的呢: a word too short to be named closely names the one indicator holding all of it, if only one does.
+  const wholly = scored.filter((x) => x.whole);
+  const chosen = best > 0 ? scored.filter((x) => x.enough && x.shared === best) : wholly.length === 1 ? wholly : [];
   if (chosen.length === 0) return null;
   const tables = tableNames(s, scope.doc.id);
   const head = heading(scope.entity, scope.doc);
