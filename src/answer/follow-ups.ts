@@ -365,13 +365,19 @@ export function countOfList(s: Sources, text: string, c: Conversation | undefine
 }
 
 /**
- * 展开说说 after a figure answered alone: its 明细; after a list or a ranking, what can be asked of it (nothing is
+ * 展开说说 after a figure answered alone: its 明细 (a project's: its 绩效目标); after a list or a ranking, what can be asked of it (nothing is
  * guessed). Null unless the message asks only that.
  */
 export function expandLast(s: Sources, text: string, c: Conversation | undefined): { reply: Reply; query?: StructuredQuery } | null {
   if (typeof text !== 'string' || !EXPAND.test(text)) return null;
   const q = c?.query;
   if (q && !listedLast(c) && q.intent === 'lookup' && q.targets.length === 1 && q.entities.length === 1 && !q.set) {
+    // A project has no 明细 but its targets say what it is for.
+    if (q.targets[0]!.kind === 'project') {
+      const goals: StructuredQuery = { ...q, intent: 'performance', reference: null, arithmetic: null };
+      const r = answerQuery(s, goals);
+      if (r.status === 'answered') return { reply: r, query: goals };
+    }
     const asked: StructuredQuery = { ...q, intent: 'breakdown', reference: null, arithmetic: null };
     return { reply: answerQuery(s, asked), query: asked };
   }
