@@ -234,7 +234,7 @@ const PROJECT_WORDS = new RegExp(alternation(words.listTargets.projects), 'g');
  */
 function unitOfCount(asked: string, units: string[]): string | undefined {
   asked = asked.replace(PROJECT_WORDS, ' ');
-  const typed = (unit: string) => new RegExp(`(?:^|(?<!\\d)\\s|几)${escapeRegExp(unit)}`).test(asked) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
+  const typed = (unit: string) => new RegExp(`(?:^|(?<!\\d)\\s|几|多少)${escapeRegExp(unit)}`).test(asked) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
   return [...new Set(units)].filter(typed).sort((a, b) => b.length - a.length)[0];
 }
 
