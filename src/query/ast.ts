@@ -186,7 +186,7 @@ export interface StructuredQuery {
   tables?: number[];
   /** 财政拨款表和总表的卫生健康支出差多少, 表3和财政拨款表: two tables, at least one named by words of its title (number: by its number). */
   titledTables?: { title: string[]; text: string; number?: number }[];
-  /** 钱主要花在哪: the subjects ranked at this level (类: the largest parts of the spending), whatever the words say. */
+  /** The level subjects are ranked at: named (款级, 7位编码, 按类) or, for 钱主要花在哪, 类 (the largest parts of the spending). */
   level?: '类' | '款' | '项';
   /** 明细科目: the subjects at the finest level printed (a table's leaf rows), not every subject row. */
   detail?: boolean;

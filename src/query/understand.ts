@@ -976,6 +976,13 @@ function whereSpent(text: string, m: Mentions, entities: EntityRef[], found: Fou
   return '类';
 }
 
+/** 款级科目, 类级, 7位编码的科目, 按类排: the level of subjects named (a code's length is its level: 类 3, 款 5, 项 7 digits). */
+function levelNamed(text: string): StructuredQuery['level'] {
+  const digits = /([357])位数?编码/.exec(text)?.[1];
+  const named = /([类款项])级/.exec(text)?.[1] ?? (digits ? { 3: '类', 5: '款', 7: '项' }[digits] : undefined) ?? (/类/.test(text.replace(/分类/g, '')) ? '类' : undefined);
+  return named as StructuredQuery['level'];
+}
+
 const PEOPLE_PAID = new Set(words.besideNames.words);
 
 /**
@@ -1166,7 +1173,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     spendingListed(m, found);
     statedAverage(text, m, found);
     whereFrom(text, m, entities, found);
-    const level = whereSpent(text, m, entities, found);
+    const level = whereSpent(text, m, entities, found) ?? levelNamed(text);
     const category = projectCategory(text, m, found);
     const titledTables = twoNamedTables(text, m, found);
     const bounded = changeBound(text, m, found);

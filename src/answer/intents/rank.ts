@@ -163,13 +163,9 @@ function rankMeasureItems(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
   return rankedListing(`${head} ${targetName(t)}明细科目（${items!.intro.replace(/^按|：$/g, '')}）排序`, leaves, q, 'yuan', undefined, undefined, '明细科目');
 }
 
-/**
- * 款级科目, 类级: the level named; else 功能分类 by its 项, 经济分类 by its 款.
- * 7位编码的科目: a subject code's length is its level (类 3, 款 5, 项 7 digits).
- */
+/** 款级科目, 类级 (the query's level); else 功能分类 by its 项, 经济分类 by its 款. */
 function subjectLevel(q: StructuredQuery, classification: string): string {
-  const digits = /([357])位数?编码/.exec(q.text)?.[1];
-  return q.level ?? /([类款项])级/.exec(q.text)?.[1] ?? (digits ? { 3: '类', 5: '款', 7: '项' }[digits] : undefined) ?? (/类/.test(q.text.replace(/分类/g, '')) ? '类' : classification === '功能分类' ? '项' : '款');
+  return q.level ?? (classification === '功能分类' ? '项' : '款');
 }
 
 export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply {
