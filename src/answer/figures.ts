@@ -61,6 +61,11 @@ export interface Figure {
    * change is the whole's, said so, and no figure of the part is worked back from it.
    */
   statedFor?: string;
+  /**
+   * The change is a part's sentence of the same amount (北票 公务用车购置及运行费 1.66 for “三公”经费 1.66): it is the
+   * figure's change, but last year's figure is never worked back from it (the other parts' last year are not stated).
+   */
+  ofPart?: string;
   /** The project a figure is a measure of (离休医疗保障执行率: 离休医疗保障), where its label names the measure too: what 该项目 points at. */
   of?: string;
   /** The project a printed row belongs to (a 绩效 indicator's): said when asked whose it is, never pointed at by 它. */
@@ -295,7 +300,7 @@ export const percentValue = (ratio: number): number => {
 export function priorFromChange(f: Figure): { prior: Figure; change: Figure } | null {
   const change = changeFigure(f);
   const c = f.change;
-  if (!change || !c || c.fen === null || f.fen === null) return null;
+  if (!change || !c || c.fen === null || f.fen === null || f.ofPart) return null;
   const falling = c.direction === '减少' || c.direction === '下降' || c.direction === '降低';
   const rising = c.direction === '增加' || c.direction === '增长';
   if (!falling && !rising) return null;

@@ -142,8 +142,7 @@ export function partsOf(key: string, into = new Set<string>()): Set<string> {
   return into;
 }
 
-/** `ofParts`: false where a part's sentence of the same amount (北票 公务用车购置及运行费 1.66 for “三公”经费 1.66) is no statement of the whole's change. */
-export function statedChange(s: Sources, scope: Scope, t: Target, year: number, f: Figure | null, ofParts = true): Figure | undefined {
+export function statedChange(s: Sources, scope: Scope, t: Target, year: number, f: Figure | null): Figure | undefined {
   const figures = targetFigures(s, scope, t, year);
   const own = figures.find((x) => x.change !== null);
   // A figure of 0 names nothing by its amount: another 0 (结转结余 持平) is no statement of its change.
@@ -157,16 +156,15 @@ export function statedChange(s: Sources, scope: Scope, t: Target, year: number, 
   // 机关商品和服务支出 (502) and 商品和服务支出 (302) print the same amount with their own reasons: the sentence
   // naming the subject asked, as printed, before another of the same amount.
   const asked = t.kind === 'subject' ? nameKey(t.name) : null;
-  const parts = ofParts || t.kind !== 'metric' ? null : partsOf(t.key);
-  const candidates = parts ? facts.filter((x) => !parts.has(x.metric)) : facts;
-  const fact = candidates.find((x) => named.has(x.line)) ?? candidates.find((x) => asked !== null && nameKey(x.subject_name ?? x.label) === asked) ?? candidates[0];
+  const fact = facts.find((x) => named.has(x.line)) ?? facts.find((x) => asked !== null && nameKey(x.subject_name ?? x.label) === asked) ?? facts[0];
   if (!fact) return undefined;
   // 公务用车运行维护费 1.66 whose sentence is the one of 公务用车购置及运行费 1.66 (its purchase 0 this year, not last):
   // the whole's change, named as the whole's.
   const wholes: string[] = [];
   for (let k = t.kind === 'metric' ? METRIC_WHOLE[t.key] : undefined; k; k = METRIC_WHOLE[k]) wholes.push(k);
   if (wholes.includes(fact.metric)) return { ...fromFact(fact, scope.doc, scope.doc.department), statedFor: fact.label };
-  return fromFact(fact, scope.doc, scope.doc.department, f.label);
+  const ofPart = t.kind === 'metric' && partsOf(t.key).has(fact.metric) ? { ofPart: fact.label } : {};
+  return { ...fromFact(fact, scope.doc, scope.doc.department, f.label), ...ofPart };
 }
 
 /**

@@ -76,7 +76,7 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
       // (莲湖2023年的收入总计: the change stated of this year's figure under another name, as 去年的收入总计 reads it; never a whole's,
       // nor a part's of the same amount: 北票 2023 三公经费 is not worked back from its 公务用车购置及运行费's sentence.)
       const now = year === scope.doc.fiscal_year - 1 ? pick(targetFigures(s, scope, target, scope.doc.fiscal_year, measure), stage).main[0] ?? null : null;
-      const stated = year === scope.doc.fiscal_year - 1 ? (measure === null ? statedChange(s, { ...scope, year: scope.doc.fiscal_year }, target, scope.doc.fiscal_year, now, false) : targetFigures(s, scope, target, scope.doc.fiscal_year, measure).find((f) => f.change !== null)) : undefined;
+      const stated = year === scope.doc.fiscal_year - 1 ? (measure === null ? statedChange(s, { ...scope, year: scope.doc.fiscal_year }, target, scope.doc.fiscal_year, now) : targetFigures(s, scope, target, scope.doc.fiscal_year, measure).find((f) => f.change !== null)) : undefined;
       const derived = stated && !stated.statedFor && priorFromChange(stated);
       if (derived) {
         const text = `${scope.entity} ${year}年 ${name}：${show(derived.prior)}（${scope.doc.fiscal_year}年${scope.doc.stage}未印${year}年数，按文中说明推算：${show(stated!)}${derived.prior.raw.slice(money(stated!.fen!, stated!.printedIn).length)}）`;
