@@ -13,6 +13,7 @@ import { parseTable } from '../tables/index.ts';
 import { nameKey, squeezeCjkSpaces } from '../text/cjk.ts';
 import { flagGarbledFacts } from '../text/garbled.ts';
 import { detectMetadata, type DocumentMeta } from './metadata.ts';
+import words from '../../../grammar/words.json' with { type: 'json' };
 
 export interface UnitDraft {
   name: string;
@@ -162,6 +163,10 @@ function mergeProjects(tables: TableDraft[]): ProjectDraft[] {
   return all;
 }
 
+/** The kinds (单位性质) a list of units prints in a cell of each unit's row (words.json unitKinds: 行政, 事业). */
+const UNIT_KINDS = new Set(Object.entries(words.unitKinds).flatMap(([k, v]) => (k === '$comment' ? [] : [v])));
+const printsKind = (raw: string) => raw.split('\t').some((c) => UNIT_KINDS.has(c.trim()));
+
 function mergeUnits(meta: DocumentMeta, deptLine: number, lines: Line[], mentions: UnitMention[]): UnitDraft[] {
   const units = new Map<string, UnitDraft>();
   const department: UnitDraft = { name: meta.department, code: meta.departmentCode, role: 'department', line: deptLine, raw: lines[deptLine - 1]?.raw ?? meta.department };
@@ -172,6 +177,9 @@ function mergeUnits(meta: DocumentMeta, deptLine: number, lines: Line[], mention
     const known = units.get(key);
     if (known) {
       if (m.code && (!known.code || m.code.length > known.code.length)) known.code = m.code;
+      // 曲阳 机构设置 “曲阳县医疗保障局 行政 正科级”: the department's own row in a list of units, printing its kind — stored as
+      // its row (the line it is listed at), so that it is counted by its kind as the other units are.
+      if (known.role === 'department' && printsKind(m.raw) && !printsKind(known.raw)) Object.assign(known, { line: m.line, raw: m.raw });
       continue;
     }
     units.set(key, { name, code: m.code, role: 'subunit', line: m.line, raw: m.raw });
