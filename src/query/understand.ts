@@ -374,7 +374,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     unknown,
     candidates,
     ...shapesOf(text, m, byScore),
-    base: shareBaseOf(m, { targets, unknown, candidates }),
+    base: shareBaseOf(m, { targets, unknown, candidates }) ?? unitShareBase(text, m, entities, targets),
     ...(numberedTables(m).length > 1 ? { tables: numberedTables(m) } : {}),
     ...(m.tables[0] ? { table: { number: m.tables[0].number, title: m.tables[0].title.map((w) => w.text), nth: m.tables[0].nth, text: m.tables[0].text } } : {}),
     ...(m.scopes.includes('detail') ? { detail: true } : {}),
@@ -825,6 +825,22 @@ function rateTyped(text: string, m: Mentions, intent: Intent, targets: Target[])
   const value = Number(typed[1]);
   const start = typed.index + typed[0].indexOf(typed[1]!);
   m.conditions.push({ op: 'between', value, upper: value, unit: 'percent', text: `${typed[1]}%`, start, end: start + typed[1]!.length + 1 });
+}
+
+const UNIT_SHARE_BASE = new RegExp(`占[了到]?([^占的\\s]{1,12}?)的?(?:${alternation(shapes.share.department.asked)})`);
+const OWN_LEVEL_WORDS: readonly string[] = words.scopes.subunit;
+
+/**
+ * 举报奖励费占本级的比例, 离休干部医药费占中心的比重: a unit named right after 占 with no figure after it says whose whole the
+ * base is — for a project the unit's 项目支出, for another figure its 支出总计; the part is the unit's own.
+ */
+function unitShareBase(text: string, m: Mentions, entities: EntityRef[], targets: Target[]): StructuredQuery['base'] {
+  const unit = entities.length === 1 ? entities[0]! : null;
+  if (m.shareBase || !m.intents.includes('share') || !unit || unit.unitId === null || targets.length !== 1) return null;
+  const after = UNIT_SHARE_BASE.exec(text)?.[1];
+  if (!after || !(OWN_LEVEL_WORDS.includes(after) || unit.text.endsWith(after))) return null;
+  const target: Target = targets[0]!.kind === 'project' ? { kind: 'metric', key: 'project', text: '项目支出' } : { kind: 'metric', key: 'expenditure.grand_total', text: '支出总计' };
+  return { target, whole: false };
 }
 
 /** 占Y: the target named as a share's base (the last one typed so, as 本级项目支出占全部项目支出 names one twice). */
