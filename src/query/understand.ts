@@ -827,7 +827,8 @@ function rateTyped(text: string, m: Mentions, intent: Intent, targets: Target[])
   m.conditions.push({ op: 'between', value, upper: value, unit: 'percent', text: `${typed[1]}%`, start, end: start + typed[1]!.length + 1 });
 }
 
-const UNIT_SHARE_BASE = new RegExp(`占[了到]?([^占的\\s]{1,12}?)的?(?:${alternation(shapes.share.department.asked)})`);
+// 占医保中心的多少: the asking word may be gone from the normalised text (多少 is read apart), the unit ending it.
+const UNIT_SHARE_BASE = new RegExp(`占[了到]?([^占的\\s]{1,12}?)的?(?:${alternation(shapes.share.department.asked)}|\\s*$)`);
 const OWN_LEVEL_WORDS: readonly string[] = words.scopes.subunit;
 
 /**
