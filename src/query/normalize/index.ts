@@ -58,6 +58,9 @@ const NOTHING_AT_ALL = new RegExp(
 );
 export const nothingAtAll = (s: string) => s.replace(NOTHING_AT_ALL, (_w, figure: string | undefined) => `${figure ?? ''}为零`);
 
+/** 自评100分的项目 → 自评是100分的项目: a score typed after a word of scoring is that score (grammar/shapes.json scoreTyped). */
+const SCORE_TYPED = new RegExp(`(${alternation(shapes.scoreTyped.before)})(\\d+(?:\\.\\d+)?分)(?=的|[？?吗呢\\s]*$)`, 'g');
+
 /** 最后两名 → 后2名: the last N of a ranking (grammar/shapes.json references.lastCounted), read after numerals. */
 const LAST_COUNTED = new RegExp(`(?:${alternation(shapes.references.lastCounted.words)})(?=(?:[2-9]|[1-9]\\d+)(?:${alternation(shapes.counters.words)}))`, 'g');
 
@@ -82,6 +85,7 @@ export function normalizeQuestion(text: string): string {
   s = s.replace(WHICH_MORE_BETWEEN, '');
   s = normalizeYears(s);
   s = convertChineseNumerals(s);
+  s = s.replace(SCORE_TYPED, '$1是$2');
   s = s.replace(LAST_COUNTED, '后');
   s = expandArabicMultipliers(s);
   return collapseSpaces(s);
