@@ -3,6 +3,7 @@
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import type { StructuredQuery } from '../query/ast.ts';
 import { alternation } from '../query/normalize/words.ts';
+import { metric as metricOf } from '../store/metrics.ts';
 import { listItems, type Conversation, type Named } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
 import type { Figure } from './figures.ts';
@@ -56,7 +57,9 @@ const DIRECTION_ALONE = new RegExp(`^(?:${alternation([...shapes.arithmetic.more
 /** 这两个加起来, 两者差多少, 三家一共, 第二个比第三个多多少: the operation on earlier answers' figures, or null when the question is not one. */
 export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Reply | null {
   const ref = q.reference;
-  const namesNothing = q.entities.length + q.targets.length + q.unknown.length + q.candidates.length === 0 && !q.set;
+  // 差几个人: the counter asked (人 of 几个人) names no figure of its own.
+  const named = q.targets.filter((t) => !(t.kind === 'metric' && metricOf(t.key).kind === 'count' && [...t.text].length === 1));
+  const namesNothing = q.entities.length + named.length + q.unknown.length + q.candidates.length === 0 && !q.set;
   // 高多少 after two figures: their difference, as 相差多少 is.
   const direction = !ref && !q.arithmetic && namesNothing && q.intent === 'lookup' && DIRECTION_ALONE.test(q.text.trim());
   // 两个比一下, 对比一下 after two figures: their difference, the larger first, as 哪个多 is.
@@ -69,7 +72,9 @@ export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Re
     const stages = arithmetic.op === 'difference' ? stagesOfLast(c) : null;
     const budgetNamed = q.stage === '预算' || q.stage === 'both';
     const two = arithmetic.op === 'sum' ? lastTwo(c) : ((budgetNamed ? stages : null) ?? (namedInLast(c)?.length === 2 ? namedInLast(c) : null) ?? lastTwo(c) ?? lastTwoAnswers(c) ?? stages);
-    return two ? onFigures({ ...q, arithmetic, reference: { kind: 'these', count: 2, text: arithmetic.text } }, two) : null;
+    // 差几个人 after two sums of money: no count to subtract, never their money.
+    const counted = named.length < q.targets.length;
+    return two && !(counted && two.some((n) => n.figure?.fen != null)) ? onFigures({ ...q, arithmetic, reference: { kind: 'these', count: 2, text: arithmetic.text } }, two) : null;
   }
   if (ref?.kind !== 'these' || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op) || q.entities.length > 0 || q.targets.length > 0 || !c) return null;
   return onFigures(q, ref.picks ? picked(ref.picks, c.items ?? []) : pointedAt(ref.count, c));
