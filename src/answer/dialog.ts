@@ -432,7 +432,8 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
     // 离休医疗保障呢 after 北票 执行率 asks for its rate too; 最高呢 after a score ranking ranks scores.
     ...(reranked ? { top: previous.top, ascending: previous.ascending, ordered: previous.ordered } : {}),
     // 沈阳是抚顺的多少倍 after both departments' 三公经费: the arithmetic on that figure of each.
-    intent: onLast || (q.intent === 'compare' && q.arithmetic !== null && q.targets.length === 0 && previous.targets.length > 0) ? 'arithmetic' : money ? 'lookup' : rates || reranked || (q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities)) ? previous.intent : q.intent,
+    // 这两个地方哪个人员经费高，高出多少 after two departments: the figure named, of each of them.
+    intent: onLast || (q.intent === 'compare' && q.arithmetic !== null && q.targets.length === 0 && previous.targets.length > 0) || (q.arithmetic?.op === 'difference' && sameEntities && !overSet && previous.entities.length === 2 && q.targets.length > 0) ? 'arithmetic' : money ? 'lookup' : rates || reranked || (q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities)) ? previous.intent : q.intent,
     listOf: rates || reranked ? previous.listOf : q.listOf,
     byScore: q.byScore || scores || (reranked && previous.byScore === true),
     base: shared ? shared.base : q.base,

@@ -167,6 +167,23 @@ function mentionsOf(text: string, tokens: QuestionTokens, parser: QuestionParser
   return settleMentions(m);
 }
 
+/** 多多少, 高出多少, 少了多少 (多少 gone as a filler): a direction word alone, in a clause of its own at the end. */
+const HOW_MUCH_AFTER = new RegExp(`[\\s，,。；;]\\s*(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})(?:一些|一点|点)?\\s*$`);
+
+/**
+ * 抚顺和沈阳谁的三公经费多，多多少 / 哪个高，高出多少: which of the departments named is larger, then by how much — their
+ * difference, the larger first (no 比 typed: no order), not the ranking alone.
+ */
+function whichByHowMuch(text: string, m: Mentions, entities: EntityRef[]): void {
+  if (!m.which || m.arithmetic.length > 0 || m.comparisons.length > 0 || m.sets.length > 0) return;
+  // 这两个地方哪个高，高出多少: the departments named before, pointed at (这两家, 这2个单位) — a word for them is no list asked.
+  const pointed = entities.length === 0 && /[这那](?:2|两|俩)/.test(text) && m.listTargets.every((l) => l.target === 'departments' || l.target === 'units');
+  const asked = entities.length > 1 || pointed ? HOW_MUCH_AFTER.exec(text) : null;
+  if (!asked) return;
+  m.arithmetic.push({ op: 'difference', text: asked[0].trim(), start: asked.index, end: asked.index + asked[0].length });
+  if (pointed) m.listTargets = [];
+}
+
 /** 哪家是决算, 哪个是2023年的: a which-word asking of nothing but a stage or a year asks which department has it. */
 function whichDepartment(m: Mentions, entities: EntityRef[], targets: Target[]): void {
   const departments = m.listTargets.every((l) => l.target === 'departments' || l.target === 'units');
@@ -340,6 +357,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
   const byScore = rankedByScore(m, targets);
   whichDepartment(m, entities, targets);
+  whichByHowMuch(text, m, entities);
   const intent = decideIntent(text, m, entities, targets, byScore);
   rateTyped(text, m, intent, targets);
   // 功能科目里排最后的: the last of a ranking the question asks for is the first from the other end, however long

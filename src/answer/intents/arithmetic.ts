@@ -497,6 +497,7 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
  * (基本支出与项目支出), `head` says whose it is when all are one department's.
  */
 export function computation(op: ArithmeticOp, operands: Operand[], what: string, head: string, note: string[] = []): Reply {
+  if (op === 'difference' && operands.length > 2) return spread(operands, what, head, note);
   if (op !== 'sum' && op !== 'average' && operands.length !== 2) return reply('not_found', [...note, `${NAMES[op]}要两个数字，问题里有${operands.length}个。`]);
   if (op === 'average' && operands.length < 2) return reply('not_found', [...note, `${NAMES[op]}要两个以上的数字，问题里有${operands.length}个。`]);
   const label = op === 'sum' ? `${what}合计` : op === 'average' ? `${what}平均` : op === 'growth' ? `${what}${/^\d{4}年/.test(operands[0]?.name ?? '') ? '增长率' : '增减幅度'}` : op === 'ratio' ? `${what}${spentOverBudget(operands) ? '决算数占预算数的比例' : '倍数'}` : op === 'remaining' ? `${what}未花完的部分` : `${what}之差`;
@@ -504,6 +505,19 @@ export function computation(op: ArithmeticOp, operands: Operand[], what: string,
   if (typeof result === 'string') return reply('not_found', [...note, `${head}${what}：${result}`]);
   const inputs = operands.map((o) => `· ${o.name}：${show(o.figure)}`);
   return reply('answered', [...note, `${head}${result.line}`, ...inputs], [result.figure, ...operands.map((o) => o.figure)]);
+}
+
+/**
+ * 抚顺、北票、曲阳谁的三公经费最多，最多的比最少的多多少: a difference asked of three or more is the ranking of them, largest
+ * first, with the largest less the smallest — never one pair picked.
+ */
+function spread(operands: Operand[], what: string, head: string, note: string[]): Reply {
+  if (operands.some((o) => amountOf(o.figure) === null)) return reply('not_found', [...note, `${head}${what}：其中有的数字不是数额，无法计算。`]);
+  const ranked = [...operands].sort((x, y) => amountOf(y.figure)! - amountOf(x.figure)!);
+  const result = compute('difference', [ranked[0]!, ranked.at(-1)!], `${what}最高与最低之差`);
+  if (typeof result === 'string') return reply('not_found', [...note, `${head}${what}：${result}`]);
+  const inputs = ranked.map((o, i) => `${i + 1}. ${o.name}：${show(o.figure)}`);
+  return reply('answered', [...note, `${head}${result.line}`, ...inputs], [result.figure, ...ranked.map((o) => o.figure)]);
 }
 
 function withNote(r: Reply, note: string[]): Reply {
