@@ -3,7 +3,7 @@ import type { EntityChoice, EntityRef } from './ast.ts';
 import type { Catalog } from './catalog.ts';
 import type { Mentions, Span } from './grammar/visitor.ts';
 import type { Scope } from './loose.ts';
-import { orgAliasesOf, placeAliasesOf, placesOf } from './lexicon/aliases.ts';
+import { afterPlaceAliasesOf, orgAliasesOf, placeAliasesOf, placesOf } from './lexicon/aliases.ts';
 import { contains, divisions } from '../store/places/divisions.ts';
 
 /**
@@ -16,7 +16,7 @@ export function unheldOrganisations(m: Mentions, catalog: Catalog): string[] {
     if (e.start === undefined || e.unitId !== null || !placeAliasesOf(e.department).has(e.text)) continue;
     const org = m.orgWords.find((o) => o.start === e.end);
     if (!org || !/[局所]$|中心$/.test(org.text)) continue;
-    const own = unitsOfDepartment(catalog, e.department).flatMap((u) => orgAliasesOf(u.name));
+    const own = unitsOfDepartment(catalog, e.department).flatMap((u) => afterPlaceAliasesOf(u.name));
     if (own.includes(org.text)) continue;
     m.entities.splice(m.entities.indexOf(e), 1);
     m.listTargets = m.listTargets.filter((l) => l.start !== org.start);

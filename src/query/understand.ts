@@ -1141,6 +1141,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     placesBeforeDepartments(text, m);
     // 抚顺 医保中心: the unit at the place named; before the scope, which it may narrow.
     found.unknown.push(...placeUnitOrgs(entities, m.unitOrgs, catalog.departmentsGoingBy));
+    // 辽宁的医保中心: of the units going by the word, those lying in the place typed are asked back.
+    narrowByPlace(entities, m);
     looseUnitWords(text, m, entities);
     // 抚顺 本级: the department's own level, never its total.
     found.unknown.push(...placeOwnLevel(entities, m, catalog));

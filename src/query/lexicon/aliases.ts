@@ -4,15 +4,10 @@
 // the printed name and the division data (src/store/places), never listed by hand.
 import { divisions, type Division } from '../../store/places/divisions.ts';
 import { readPlace, type PlaceReading } from '../../store/places/reading.ts';
+import vocabulary from '../../../grammar/places.json' with { type: 'json' };
 
-/** Common abbreviations of the organisation part of a name. */
-const ORG_SHORT: [RegExp, string[]][] = [
-  [/^医疗保障局(本级)?$/, ['医保局', '医保']],
-  [/^医疗保障事务服务中心$/, ['医保中心', '医保事务中心', '医保服务中心', '医疗保障中心', '事务服务中心', '服务中心', '事务中心', '中心']],
-  [/^医疗保险所$/, ['医保所']],
-  [/^城乡居民基本医疗保险管理服务中心$/, ['城乡居民医保中心', '居民医保中心', '城乡居民医保管理服务中心', '医保管理服务中心', '管理服务中心', '医保中心', '服务中心', '中心']],
-  [/^医疗保险经办中心$/, ['医保经办中心', '经办中心', '中心']],
-];
+/** How the organisation part of a name is shortened (grammar/places.json `organisations`), by its printed form. */
+const ORG_FORMS = new Map(vocabulary.organisations.forms.map((f) => [f.printed, f]));
 
 export interface Alias {
   text: string;
@@ -23,7 +18,8 @@ export interface Alias {
 /** An organisation part and its abbreviations, a 本级 kept on each: 医疗保障局本级, 医保局本级, 医保本级. */
 function orgForms(org: string): string[] {
   const suffix = /本级$/.test(org) ? '本级' : '';
-  return [org, ...ORG_SHORT.flatMap(([re, shorts]) => (re.test(org) ? shorts.map((s) => `${s}${suffix}`) : []))];
+  const forms = ORG_FORMS.get(suffix ? org.slice(0, -suffix.length) : org);
+  return [org, ...(forms?.short ?? []).map((s) => `${s}${suffix}`)];
 }
 
 const readings = new Map<string, PlaceReading>();
@@ -40,6 +36,12 @@ function reading(fullName: string): { name: string; place: PlaceReading } {
 export function orgAliasesOf(fullName: string): string[] {
   const { place } = reading(fullName);
   return place.printed.length === 0 ? [] : orgForms(place.rest);
+}
+
+/** What may follow the place a unit goes by and still name it: its organisation's forms, and those said only there (抚顺局). */
+export function afterPlaceAliasesOf(fullName: string): string[] {
+  const { place } = reading(fullName);
+  return place.printed.length === 0 ? [] : [...orgForms(place.rest), ...(ORG_FORMS.get(place.rest)?.afterPlace ?? [])];
 }
 
 const places = new Map<string, ReadonlySet<string>>();
