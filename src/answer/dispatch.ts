@@ -16,7 +16,7 @@ import { lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
-import { indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, performance, projectsByTarget } from './intents/performance.ts';
+import { indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, performance, projectsByTarget, targetsByNoun } from './intents/performance.ts';
 import { rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -148,6 +148,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     // 培训多少人次: a count of the department its 绩效 indicators name, said to be a target.
     const namedCount = unknown.length > 0 && scopes.length === 1 ? indicatorsNamed(s, q, scopes[0]!, unknown) : null;
     if (namedCount) return withCutOff(scopes, namedCount);
+    // 北票一年要扫描多少份档案: a count in a measure word of a noun the indicators of any of its projects name.
+    const byNoun = unknown.length > 0 && scopes.length === 1 ? targetsByNoun(s, q, scopes[0]!) : null;
+    if (byNoun?.status === 'answered') return withCutOff(scopes, byNoun);
     const e = scopes[0]!;
     // 沈阳有离休干部吗: people the text counts nowhere in this document — said so, never 没有 (there may be such people).
     const people = q.headcount && q.targets.length === 0 && unknown.length === 1 ? UNCOUNTED_PEOPLE.exec(unknown[0]!)?.[1] : undefined;
@@ -168,6 +171,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
         `${place} ${e.doc.fiscal_year} 基本支出`,
       ]),
     ];
+    // None of its indicators so named: said so, offering the projects that have targets.
+    if (byNoun) return withCutOff(scopes, byNoun);
     return q.unknown.length
       ? withCutOff(scopes, reply('not_found', [`在${e.entity}的资料中没有找到“${(unknown.length ? unknown : q.unknown).join('、')}”。`], [], examples))
       : reply('ambiguous', [`想查${e.entity}的哪一项？`], [], examples);

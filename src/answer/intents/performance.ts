@@ -300,6 +300,86 @@ export function indicatorsNamed(s: Sources, q: StructuredQuery, scope: Scope, wo
   return reply('answered', lines, figures);
 }
 
+const { generic, sameAs } = shapes.targetUnits;
+/** 多少份, 几条, 几个: the measure word a count is asked in, the longest first (人次 before 人). */
+// 多少 arrives read as a space: a measure after one (not after a year's digits, 2024 年) is asked too.
+// 几个人, 多少个专家: the measure after 个 where one follows (人), else 个.
+const MEASURE_ASKED = new RegExp(`(?:多少|几|(?<!\\d)\\s)个?(${alternation([...shapes.targetUnits.measures].sort((a, b) => b.length - a.length))})`);
+/** 一年, 全年: words every target is set for, and the asked count itself, name no indicator. */
+const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation(INDICATOR_WORDS.filter(([, to]) => to === '').map(([from]) => from))}`, 'g');
+
+/** The pairs of characters that may name an indicator: runs of naming characters (namingChars), two at a time, never across a word of asking. */
+function namingPairs(words: string): Set<string> {
+  const runs = [...words].map((ch) => (/\p{Script=Han}/u.test(ch) && !NOT_NAMING.has(ch) ? ch : ' ')).join('').split(' ');
+  return new Set(runs.flatMap((r) => [...pairs(r)]));
+}
+
+/** The unit asked, one counting the same things (名 for 人), or 万 of it. */
+const sameUnit = (asked: string, printed: string) => [asked, ...((sameAs as Record<string, string[]>)[asked] ?? [])].includes(printed.replace(/^万/, ''));
+
+/**
+ * Whether a target printed in `printed` answers a count asked in `asked`: the same unit, one the grammar says is the
+ * same (名 and 人, 批 and 批次), or 万 of it (万份); a generic measure (个, 项) on either side counts any thing — never
+ * 人次 for 人, nor a rate.
+ */
+function unitAnswers(asked: string, printed: string): boolean {
+  const bare = printed.replace(/^万/, '');
+  if (sameUnit(asked, printed)) return true;
+  if (bare === '%' || !(shapes.targetUnits.measures.includes(bare) || generic.includes(bare))) return false;
+  return generic.includes(bare) || generic.includes(asked);
+}
+
+/** A document's indicators with a number and a unit, by each pair of characters their names hold: built once per document. */
+function indicatorsByPair(s: Sources, documentId: number): Map<string, { o: PerformanceOwnerRow; t: PerformanceTargetRow }[]> {
+  return remember(s, `targetPairs|${documentId}`, () => {
+    const map = new Map<string, { o: PerformanceOwnerRow; t: PerformanceTargetRow }[]>();
+    for (const x of countedTargets(s, s.queries.owners(documentId))) {
+      for (const p of pairs(bareName(x.t.level3))) map.set(p, [...(map.get(p) ?? []), x]);
+    }
+    return map;
+  });
+}
+
+/**
+ * 北票一年要扫描多少份档案, 曲阳有几条专线, 抚顺要考核多少人: with no project named, a count asked in a measure word of a
+ * noun (and verb) its 绩效 indicators name — the indicators of all the department's projects sharing the most pairs of
+ * characters with the words typed, in a unit answering the one asked (a target in 个 answers 份: the unit printed is
+ * said) — each its target as set, labelled by project and cited at its row. None so named: said so, offering the
+ * projects that have targets. Null when no count is asked in a measure word or nothing typed may name an indicator.
+ */
+export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+  const typed = q.entities.reduce((t, e) => t.replace(e.text, ' '), q.text);
+  const asked = MEASURE_ASKED.exec(typed)?.[1];
+  if (!asked) return null;
+  const said = namingPairs(typed.replace(NOT_NAMED, ' ').replace(/\d+/g, ' '));
+  if (said.size === 0) return null;
+  const byPair = indicatorsByPair(s, scope.doc.id);
+  const shared = new Map<{ o: PerformanceOwnerRow; t: PerformanceTargetRow }, number>();
+  for (const p of said) for (const x of byPair.get(p) ?? []) if (unitAnswers(asked, x.t.target_unit!)) shared.set(x, (shared.get(x) ?? 0) + 2);
+  // Named alike, a target in the very unit asked (参加考核人数 4人 for 考核多少人) comes before one in a generic measure (通报覆盖数 7个).
+  for (const [x, n] of shared) if (sameUnit(asked, x.t.target_unit!)) shared.set(x, n + 1);
+  const best = Math.max(0, ...shared.values());
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  const head = heading(scope.entity, scope.doc);
+  if (best === 0) {
+    const projects = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
+    const words = [...said].join('、');
+    return reply('not_found', [...note, `${head}中没有哪项绩效指标（以“${asked}”计）的名称含“${words}”；${projectsWithTargets(projects)}`], [], projectQuestions(scope, projects).slice(0, 5));
+  }
+  const chosen = [...shared].filter(([, n]) => n === best).map(([x]) => x).sort((a, b) => a.t.line - b.t.line);
+  const tables = tableNames(s, scope.doc.id);
+  const what = scope.doc.stage === '决算' ? '年初设定的目标值，自评印有完成值' : '年初设定的目标值，不是实际完成的数';
+  const lines = [...note, `${head} 绩效指标（${what}）：`];
+  const figures: Figure[] = [];
+  for (const { o, t } of chosen) {
+    const table = tables.get(o.table_id) ?? null;
+    const unit = sameUnit(asked, t.target_unit!) ? '' : `（印的单位是“${t.target_unit}”）`;
+    lines.push(`${describeTarget(t)}${unit}（${o.name}，${table ?? '正文'}第${t.line}行）`);
+    figures.push(...[proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, table), actualFigure(o, t, scope, table)].filter((f): f is Figure => f !== null));
+  }
+  return reply('answered', lines, figures);
+}
+
 /**
  * 培训来了多少人 where no indicator counts it: a count a table prints in the row the words name (莲湖 会议费培训费明细表:
  * 两定机构基金使用规范性培训 120人), in the unit asked, cited at its row. Null when none.
@@ -497,6 +577,10 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
     // A name that is also a figure's (公用经费支出) may be an indicator's.
     const indicator = indicators(s, q, scope, named);
     if (indicator) return indicator;
+    // 抚顺要考核多少人: 人 read as the staff is the counter of a count its indicators name (考核 → 参加考核人数).
+    const counter = q.targets.every((t) => t.kind === 'metric' && metricOf(t.key).kind === 'count' && [...t.text].length === 1);
+    const byNoun = counter ? targetsByNoun(s, q, scope) : null;
+    if (byNoun?.status === 'answered') return byNoun;
     const what = project ? `“${project.text}”的绩效目标` : '部门整体绩效目标';
     return reply('not_found', [...note, `${head}中没有找到${what}；${projectsWithTargets(projects)}`], [], projectQuestions(scope, projects));
   }
