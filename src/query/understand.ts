@@ -167,6 +167,21 @@ function mentionsOf(text: string, tokens: QuestionTokens, parser: QuestionParser
   return settleMentions(m);
 }
 
+/** 合计超过50万的: a sum word typed right before a bound names the column bounded (合计, the rows' totals), no sum asked. */
+const COLUMN_SUM = /^(?:合计|总计|合计数|总额)$/;
+
+/**
+ * 北票合计超过50万的经济科目有几个, 合计在1000万以上的项目: 合计 right before a condition on the rows listed or counted is
+ * their total column, not a sum of them.
+ */
+function sumColumnBounded(text: string, m: Mentions): void {
+  if (m.conditions.length === 0 || m.arithmetic.length !== 1) return;
+  const [sum] = m.arithmetic;
+  const rows = m.scopes.includes('subjects') || m.listTargets.some((l) => l.target === 'projects');
+  const bounded = m.conditions.some((c) => c.start >= sum!.end && /^[的在数金额]*$/.test(text.slice(sum!.end, c.start)));
+  if (sum!.op === 'sum' && COLUMN_SUM.test(sum!.text) && rows && bounded) m.arithmetic = [];
+}
+
 /** 多多少, 高出多少, 少了多少 (多少 gone as a filler): a direction word alone, in a clause of its own at the end. */
 const HOW_MUCH_AFTER = new RegExp(`[\\s，,。；;]\\s*(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})(?:一些|一点|点)?\\s*$`);
 
@@ -358,6 +373,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
   const byScore = rankedByScore(m, targets);
   whichDepartment(m, entities, targets);
   whichByHowMuch(text, m, entities);
+  sumColumnBounded(text, m);
   const intent = decideIntent(text, m, entities, targets, byScore);
   rateTyped(text, m, intent, targets);
   // 功能科目里排最后的: the last of a ranking the question asks for is the first from the other end, however long

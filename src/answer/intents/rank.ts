@@ -184,7 +184,7 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     r =
       all.length === 0
         ? reply('not_found', [`${head}：按功能分类印出科目的表没有${targetName(t!)}一栏（或此栏全空），无法按${targetName(t!)}排列科目。`], [], [`${scope.doc.short} 功能科目排名`])
-        : rankedListing(`${head} 支出科目${targetName(t!)}（功能分类，${level}级，${all[0]!.table}“${all[0]!.column}”栏）排序`, all, q, 'yuan');
+        : rankedListing(`${head} 支出科目${targetName(t!)}（功能分类，${level}级，${all[0]!.table}“${all[0]!.column}”栏）排序`, all, q, 'yuan', undefined, undefined, '科目');
   } else if (t?.kind === 'metric' && t.key !== 'project' && MEASURES.has(t.key) && (q.subjects || !METRIC_PARTS[t.key])) {
     r = rankMeasureItems(s, q, scope, t, stage, head);
   } else if (t?.kind === 'metric' && METRIC_PARTS[t.key] && !['project', 'expenditure.grand_total'].includes(t.key)) {
