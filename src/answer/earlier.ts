@@ -52,7 +52,8 @@ function names(figures: Figure[]): string[] {
 
 // 高多少, 多出多少 (多少 gone as a filler): a direction alone; 多了多少 too, but only where two figures were answered
 // (三公经费 → 2022年呢 → 多了多少): after one figure it would ask its change from last year, which is not read here.
-const DIRECTION_ALONE = new RegExp(`^(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})$`);
+// 少几个人, 多了多少人 after two headcounts: the people counted are no figure of their own.
+const DIRECTION_ALONE = new RegExp(`^(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})\\s*(?:几个人|几个|几人|几名|人)?$`);
 
 /** 这两个加起来, 两者差多少, 三家一共, 第二个比第三个多多少: the operation on earlier answers' figures, or null when the question is not one. */
 export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Reply | null {

@@ -674,7 +674,8 @@ function partsOfWhole(text: string, m: Mentions, found: Found): boolean {
  * (or year, or table) is that figure of each, once — never the figure against itself.
  */
 function samePairedOnce(m: Mentions, entities: EntityRef[], found: Found): void {
-  const paired = entities.length > 1 || new Set(m.years).size > 1 || numberedTables(m).length > 1;
+  // 莲湖编制多少，实有多少，空编多少 (编制和实有差): the two typed again are the same two, computed once.
+  const paired = entities.length > 1 || new Set(m.years).size > 1 || numberedTables(m).length > 1 || m.arithmetic.length > 0;
   if (!paired || found.targets.length < 2) return;
   found.targets = found.targets.filter((t, i) => found.targets.findIndex((x) => thingOf(x) === thingOf(t)) === i);
 }

@@ -111,9 +111,12 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
       const f = spent[0]!;
       return reply('answered', [...note, `${asked}中没有写明${quoted}的数量；安排的是金额（不是数量）：${f.label}${show(f)}（${printedAt(f)}）`], [f]);
     }
-    // 临时工有多少人: what is held of the same kind (实有人员, 人员编制) is said, to be asked for.
+    // 临时工有多少人: what is held of the same kind (实有人员, 人员编制) is said, to be asked for; so are the people
+    // the text counts (北票 实际有几个人: 离休干部 73名), never given as the staff.
     const kin = target.kind === 'metric' ? heldKin(s, scope, target.key) : [];
-    if (kin.length) return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字；有${kin.join('、')}的数字。`], [], kin.map((k) => `${scope.doc.short} ${year} ${k}`));
+    const people = target.kind === 'metric' && metricOf(target.key).kind === 'count' ? [...new Set(s.queries.headcounts(scope.doc.id).map((h) => h.people))] : [];
+    const asks = [...kin.map((k) => `${scope.doc.short} ${year} ${k}`), ...people.map((p) => `${scope.doc.short} 有多少${p}`)];
+    if (kin.length + people.length) return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字；有${[...kin, ...people].join('、')}的数字。`], [], asks);
     return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字。`]);
   }
   // A stage asked for by name that the document does not print for this is refused, never answered with the other stage.
