@@ -62,7 +62,11 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     return { ...held, lines: [`没有${q.foreign.map((p) => `“${p}”`).join('、')}的预算公开资料，以下只有${q.entities.map((e) => e.text).join('、')}的。`, ...held.lines] };
   }
   if (q.foreign.length) return notHeld(catalog, q);
-  if (q.catalogue) return q.entities.length === 1 ? holdingsOf(s, q) : catalogue(catalog);
+  if (q.catalogue && q.entities.length === 1) return holdingsOf(s, q);
+  // 能查哪些表: every document's tables; 收了哪几个地方的材料, 有哪几年的: the departments or years held.
+  if (q.listOf === 'tables' && (q.catalogue || q.intent === 'list') && q.entities.length === 0 && !q.set && q.targets.length === 0) return remember(s, 'held|tables', () => tablesHeld(s));
+  if (q.catalogue && (q.listOf === 'departments' || q.listOf === 'years' || q.listOf === 'units')) return listCatalog(catalog, q);
+  if (q.catalogue) return catalogue(catalog);
   // 按工资总额的多少比例: the rate stated for the thing named (a subject and a project of its name alike), or said not stated.
   if (q.basis && q.targets.length + q.candidates.length > 0) {
     const scopes = resolveScopes(catalog, q);
@@ -127,8 +131,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const ask = first.kind === 'subject' ? '这个科目编码在文件中印得不完整，几个科目共用它，请选一个：' : `没有名为“${first.text}”的项目，你要问的是不是：`;
     return reply('ambiguous', [ask], [], suggestionsOf(catalog, q, place).slice(0, 5));
   }
-  // 有决算数据吗: a stage alone asks which departments have a document of it.
-  if (nothingAsked && q.entities.length === 0 && q.years.length === 0 && (q.stage === '预算' || q.stage === '决算') && q.unknown.length === 0) return listCatalog(catalog, q);
+  // 有决算数据吗, 有哪些决算, 有哪些预算和决算: a stage alone asks which departments have a document of it.
+  const stageAlone = nothingAsked || (q.targets.length === 0 && q.listOf === null && (q.intent === 'list' || (q.intent === 'compare' && q.stage === 'both')));
+  if (stageAlone && q.entities.length === 0 && q.years.length === 0 && q.stage !== null && !q.set && q.unknown.length === 0) return listCatalog(catalog, q);
   if (nothingAsked && q.entities.length === 0 && q.years.length === 0) {
     return q.unknown.length ? reply('unsupported', [`没有看懂“${q.unknown.join('、')}”。${HELP}`], [], askedOf(catalog, q, 3)) : reply('unsupported', [HELP], [], askedOf(catalog, q, 3));
   }
@@ -307,6 +312,20 @@ function catalogue(catalog: Catalog): Reply {
     `绩效：${first.short} 绩效目标；执行率；自评得分`,
   ];
   return reply('answered', [`共有${catalog.departments.size}个部门的公开资料：`, ...docs, '可以问：', ...kinds.map((k) => `· ${k}`)]);
+}
+
+/** Documents whose tables are listed one by one: beyond them, only how many more there are (a national corpus holds thousands). */
+const TABLES_LISTED = 20;
+
+/** 能查哪些表: each document's tables by number and title, one line a document. */
+function tablesHeld(s: Sources): Reply {
+  const docs = [...s.catalog.departments.values()].flat();
+  const lines = docs.slice(0, TABLES_LISTED).map((d) => {
+    const tables = s.queries.tables(d.id).filter((t) => t.kind !== 'toc');
+    return `· ${d.display}（${tables.length}张表）：${tables.map((t) => `${t.number ? `${t.number} ` : ''}${t.name}`).join('；')}`;
+  });
+  const more = docs.length > TABLES_LISTED ? [`另有${docs.length - TABLES_LISTED}份资料，问“某地 能查哪些表”看它的表格。`] : [];
+  return reply('answered', [`共有${docs.length}份资料，各自的表格：`, ...lines, ...more], [], [`${docs[0]!.short} 能查哪些表`]);
 }
 
 /** 北票能查哪些内容: one department's documents, the tables each prints, and questions to ask of it. */

@@ -448,6 +448,22 @@ function sinceYear(m: Mentions): number | undefined {
  * 西安市医保局, 朝阳市医疗保障局: a place's own bureau, not held (held, it would be a department named), never the departments
  * lying in the place — those only where the question asks over departments (哪个, a ranking, a sum: 辽宁医保局哪个三公最高).
  */
+const HOLDING_VERBS = new RegExp(alternation(shapes.holdings.verbs), 'g');
+
+/**
+ * 你这儿收了哪几个地方的材料, 都收了哪些文件: a word for the documents held asks what is held where nothing else is asked;
+ * its verb of holding (收了, elsewhere 收入总计) names no figure there.
+ */
+function askedHoldings(m: Mentions): void {
+  if (!m.materials || m.catalogue) return;
+  const asked = m.targets.some((t) => !shapes.holdings.verbs.includes(t.text));
+  const unread = m.residue.some((r) => meaningful(r.text).replace(HOLDING_VERBS, '') !== '');
+  if (asked || unread) return;
+  m.targets = [];
+  m.residue = [];
+  m.catalogue = true;
+}
+
 function ownBureaus(m: Mentions): string[] {
   const over = m.which || m.ascending || m.descending || m.intents.includes('rank') || m.arithmetic.some((a) => a.op === 'sum' || a.op === 'average');
   const own = over ? [] : m.sets.filter((x) => x.bureau);
@@ -1134,6 +1150,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
       if (again?.foreign.length) m = again;
     }
     if (m.refusals.length > 0) return { ok: false, reason: 'number', message: m.refusals.join('') };
+    askedHoldings(m);
     // 辽宁省内的几个医保局: 辽宁的, when that reads a place's set.
     const inPlace = withinPlace(text, m);
     const again = inPlace === null ? null : read(inPlace);

@@ -73,6 +73,8 @@ export interface Mentions {
   /** 2个, 3家: a number counting things, outside 前N and 第N. */
   counted: (Span & { count: number; text: string })[];
   catalogue: boolean;
+  /** 材料, 文件: a word for the documents held (shapes.json holdings), the catalogue only where nothing else is asked. */
+  materials: boolean;
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said with the answer. */
   notes: string[];
   /** Why numbers in the question cannot be used at all: the question is refused with this. */
@@ -405,7 +407,7 @@ function standalone(t: IToken): (out: Mentions) => void {
     case 'reason':
       return (out) => (out.reason = true);
     case 'catalogue':
-      return (out) => (out.catalogue = true);
+      return (out) => (entry.weak ? (out.materials = true) : (out.catalogue = true));
     case 'place':
       return (out) => (entry.foreign ? out.foreign.push(t.image) : out.sets.push({ place: entry.place, which: false, text: t.image, ...span }));
     case 'reference': {
@@ -521,7 +523,7 @@ function standsApart(pieces: Piece[], i: number): boolean {
   // 它的住院救助比例, 它全年要检查几次: a word pointing back is never part of a name typed after it.
   if (entry?.kind === 'reference' && entry.ref === 'it') return true;
   // 都有啥数据可以查: a question about what is held is never part of a name.
-  if (entry?.kind === 'catalogue') return true;
+  if (entry?.kind === 'catalogue' && !entry.weak) return true;
   // 医疗救助资金差(多少): one character ending the question names the operation too.
   if (entry?.kind === 'arith') return Array.from(p.text).length >= 2 || i === pieces.length - 1;
   if (!p.than) return false;
@@ -569,6 +571,7 @@ export function emptyMentions(): Mentions {
     counted: [],
     tables: [],
     catalogue: false,
+    materials: false,
     which: false,
     direction: null,
     shareBase: null,

@@ -52,7 +52,8 @@ export type Entry =
   | { kind: 'arith'; op: Exclude<ArithmeticOp, 'ratio'> | 'ratio' }
   | { kind: 'reason' }
   | { kind: 'reference'; ref: 'it' | 'part' | 'first' | 'last' | 'ordinal' | 'numbered' | 'these' | 'owner' }
-  | { kind: 'catalogue' }
+  /** weak: a word for the documents held (材料), asking what is held only where nothing else is asked. */
+  | { kind: 'catalogue'; weak?: boolean }
   | { kind: 'counter' };
 
 export type IntentWord = keyof typeof words.intents;
@@ -378,5 +379,6 @@ function addShapes(add: (text: string, entry: Entry) => void): void {
   for (const w of [...shapes.reason, ...shapes.reasonParts.words]) add(w, { kind: 'reason' });
   for (const ref of ['it', 'part', 'first', 'last', 'ordinal', 'numbered', 'these', 'owner'] as const) for (const w of shapes.references[ref]) add(w, { kind: 'reference', ref });
   for (const w of shapes.catalogue) add(w, { kind: 'catalogue' });
+  for (const w of shapes.holdings.materials) add(w, { kind: 'catalogue', weak: true });
   for (const w of shapes.counters.words) add(w, { kind: 'counter' });
 }
