@@ -225,12 +225,16 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     if (q.conditions.length) return partsMeeting(q, note, head, whole, items.parts);
     return { ...reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]), whole };
   }
-  // 政府采购超过10万元的, 政府采购有哪些: where the table prints its rows (莲湖 表12 SD-WAN服务 …), those rows, not the 货物/服务/工程 split.
-  if (t.kind === 'metric' && t.key === 'procurement.total' && (q.conditions.length > 0 || q.intent === 'list')) {
+  // 政府采购超过10万元的, 政府采购有哪些, 政府采购明细, 具体有哪些: where the table prints its rows (莲湖 表12 SD-WAN服务 …), those
+  // rows, never the 货物/服务/工程 split alone — a breakdown states the split the text prints before them.
+  if (t.kind === 'metric' && t.key === 'procurement.total' && (q.conditions.length > 0 || q.intent === 'list' || q.intent === 'breakdown')) {
     const items = procurementItems(s, scope, stage);
     const note = scope.yearNote ? [scope.yearNote] : [];
     if (items && q.conditions.length) return partsMeeting(q, note, head, whole, items.parts);
-    if (items) return { ...reply('answered', [...note, `${head}：${show(whole)}，${items.intro}`, ...items.lines], [whole, ...items.parts]), whole };
+    const kinds = items && q.intent === 'breakdown' ? METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1)).map(asPrinted) : [];
+    // The split first, as a look-up prints it (an ordinal after it counts through the same parts), then the rows.
+    const byKind = kinds.length ? `其中${kinds.map((p) => `${p.label}${show(p)}`).join('，')}；` : '';
+    if (items) return { ...reply('answered', [...note, `${head}：${show(whole)}，${byKind}${items.intro}`, ...items.lines], [whole, ...kinds, ...items.parts]), whole };
   }
   // 基本支出里的明细科目, 基本支出明细里超过五百万的: subjects or 明细 asked itemise a measure by 经济分类, not by its parts (人员经费, 公用经费).
   if (t.kind === 'metric' && METRIC_PARTS[t.key] && shares) {
