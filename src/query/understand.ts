@@ -12,7 +12,7 @@ import { distinguishProjects } from './distinguish.ts';
 import { exclusionsOf, type Exclusion } from './exclusion.ts';
 import { bracketedItems } from './bracketed.ts';
 import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
-import { assembleLexicon, lexiconData, type Lexicon } from './lexicon/lexicon.ts';
+import { assembleLexicon, lexiconData, type Entry, type Lexicon } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
 import { createPinyinResolver, normalizeQuestion, nothingAtAll } from './normalize/index.ts';
 import { questionTooLong, readCount } from './limits.ts';
@@ -157,9 +157,14 @@ function decideIntent(text: string, m: Mentions, entities: EntityRef[], targets:
   return 'lookup';
 }
 
-/** What the grammar read in a question, or null when the parse skipped tokens. */
+/**
+ * What the grammar read in a question, or null when the parse skipped tokens. With `foreign`, null too when no
+ * place not held was read: the tokens are then those of the first reading, and so is what they say.
+ */
 function mentionsOf(text: string, tokens: QuestionTokens, parser: QuestionParser, visitor: ReturnType<typeof createMentionsVisitor>, foreign = false): Mentions | null {
-  parser.input = tokens.tokenize(text, foreign);
+  const read = tokens.tokenize(text, foreign);
+  if (foreign && !read.some((t) => (t.payload as Entry | undefined)?.kind === 'place' && (t.payload as Extract<Entry, { kind: 'place' }>).foreign)) return null;
+  parser.input = read;
   const cst = parser.question();
   if (parser.errors.length > 0) return null;
   const m = emptyMentions();
