@@ -16,17 +16,23 @@ function build(): Trie<boolean> {
   return trie;
 }
 
-const AFTER_STEM = /^(?:$|\s|的|医|财|人|卫|民|教|和|与|、|及|跟|同|还有|地区|等)/;
-const ORGANISATION = /^(?:医保|医疗保障|财政|人社|卫健|民政)/;
-const SUFFIXED = /^[\u4e00-\u9fff]{1,5}?(?:省|市|县|区|旗|州|盟)/;
+// Sticky: each is tried where the lexer stands, without a copy of the rest of the question.
+const AFTER_STEM = /(?:$|\s|的|医|财|人|卫|民|教|和|与|、|及|跟|同|还有|地区|等)/y;
+const ORGANISATION = /(?:医保|医疗保障|财政|人社|卫健|民政)/y;
+const SUFFIXED = /[\u4e00-\u9fff]{1,5}?(?:省|市|县|区|旗|州|盟)/y;
+
+const matchesAt = (pattern: RegExp, text: string, offset: number) => {
+  pattern.lastIndex = offset;
+  return pattern.exec(text)?.[0];
+};
 
 /** The length of the place name at `offset`, or 0. */
 export function foreignPlaceAt(text: string, offset: number): number {
   names ??= build();
   const hit = names.longest(text, offset);
-  if (hit && (!hit.value || AFTER_STEM.test(text.slice(offset + hit.length)))) return hit.length;
-  const named = SUFFIXED.exec(text.slice(offset))?.[0];
-  return named && ORGANISATION.test(text.slice(offset + named.length)) ? named.length : 0;
+  if (hit && (!hit.value || matchesAt(AFTER_STEM, text, offset + hit.length) !== undefined)) return hit.length;
+  const named = matchesAt(SUFFIXED, text, offset);
+  return named && matchesAt(ORGANISATION, text, offset + named.length) !== undefined ? named.length : 0;
 }
 
 /** Whether a text is wholly a name some division goes by (大连市, 海淀区), not merely shaped like one (曲洋县). */
