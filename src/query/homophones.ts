@@ -9,15 +9,39 @@ const MAX = 12;
 // Each character's reading, toneless, kept: a question not understood is read window by window, and must stay fast.
 const readings = new Map<string, string>();
 
+function reading(ch: string): string {
+  let r = readings.get(ch);
+  // Never empty: a stretch's sound is then the same sliced from its word's as spelled alone.
+  if (r === undefined) readings.set(ch, (r = toneless(ch)[0] || ch));
+  return r;
+}
+
 /** A text's sound, character by character, syllables joined by spaces: 莲湖 → `lian hu` (the same for 连湖). */
 function sound(text: string): string {
   let out = '';
-  for (const ch of text) {
-    let r = readings.get(ch);
-    if (r === undefined) readings.set(ch, (r = toneless(ch)[0] ?? ch));
-    out += out ? ` ${r}` : r;
-  }
+  for (const ch of text) out += out ? ` ${reading(ch)}` : reading(ch);
   return out;
+}
+
+/**
+ * The sound of any stretch of `word`, as `sound` spells it, sliced from the whole word's sound: a word is read
+ * window by window (dozens of windows), and each window's sound spelled afresh cost a look-up per character.
+ * `at` and `end` are UTF-16 offsets at character boundaries.
+ */
+function soundsOf(word: string): (at: number, end: number) => string {
+  let whole = '';
+  // Where each character's syllable starts and ends in `whole`, by the character's UTF-16 offset (and the one after it).
+  const from: number[] = [];
+  const to: number[] = [];
+  let i = 0;
+  for (const ch of word) {
+    if (whole) whole += ' ';
+    from[i] = whole.length;
+    whole += reading(ch);
+    i += ch.length;
+    to[i] = whole.length;
+  }
+  return (at, end) => whole.slice(from[at], to[end]);
 }
 
 export interface Homophones {
@@ -49,12 +73,13 @@ export function createHomophones(phrases: () => readonly string[]): Homophones {
     reread(text, words) {
       const map = index();
       for (const word of words) {
+        const soundOf = soundsOf(word);
         // Longest stretches first, so 物业管里费 is read whole before 管里 is.
         for (let len = Math.min(MAX, word.length); len >= 2; len--) {
           for (let at = 0; at + len <= word.length; at++) {
             const typed = word.slice(at, at + len);
             if (!HAN.test(typed) || known().has(typed)) continue;
-            const meant = map.get(sound(typed));
+            const meant = map.get(soundOf(at, at + len));
             if (!meant || !text.includes(typed)) continue;
             return { text: text.replace(typed, meant), note: `“${typed}”按“${meant}”理解。` };
           }
