@@ -13,7 +13,7 @@ import { headlineFigure } from './targets.ts';
 import { heading, reply, type Reply } from './reply.ts';
 import { resolveScopes } from './resolve.ts';
 import { computation } from './intents/arithmetic.ts';
-import type { Sources } from './sources.ts';
+import { remember, type Sources } from './sources.ts';
 import { alternation } from '../query/normalize/words.ts';
 import { isTotal } from '../ingest/layout/orientation.ts';
 import { metricSpellings } from '../query/lexicon/lexicon.ts';
@@ -208,6 +208,7 @@ const plain = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''
 const { verbs: PURCHASE_VERBS, asking: PURCHASE_ASKING, items: PURCHASE_ITEMS } = shapes.purchases;
 const ITEM_NAMES = Object.keys(PURCHASE_ITEMS) as (keyof typeof PURCHASE_ITEMS)[];
 const BUYING = new RegExp(alternation(PURCHASE_VERBS), 'g');
+const BUYS = new RegExp(BUYING.source);
 const ASKING = new RegExp(`(?:${alternation(PURCHASE_ASKING)})$`);
 const ITEM_NAMED = new RegExp(alternation(ITEM_NAMES));
 
@@ -244,18 +245,24 @@ function procurementRows(s: Sources, q: StructuredQuery, typed: string[]): Reply
   const scopes = resolveScopes(s.catalog, q);
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
   const { doc, entity, unitId } = scopes[0]!;
-  const tables = s.queries.tables(doc.id).filter((t) => s.queries.figuresByTable(t.id).some((r) => r.classification === '政府采购'));
-  const all = printedRows(s, tables, q.subtotals === true).filter((r) => purchaseCell(r) !== undefined);
+  // A document's 政府采购 tables and rows, each row's printed words read once: the same for every question asked of them.
+  const { tables, all, texts } = remember(s, `procurement\u0001${doc.id}\u0001${q.subtotals === true}`, () => {
+    const tables = s.queries.tables(doc.id).filter((t) => s.queries.figuresByTable(t.id).some((r) => r.classification === '政府采购'));
+    const all = printedRows(s, tables, q.subtotals === true).filter((r) => purchaseCell(r) !== undefined);
+    return { tables, all, texts: new Map(all.map((r) => [r, plain(`${r[0]!.row_label}${r[0]!.specification ?? ''}`)])) };
+  });
   const rows = unitId !== null ? all.filter((r) => r[0]!.unit_id === unitId) : all;
   // 复印纸政府采购 typed together: the item, without the figure's name; A比B的政府采购多: without 比 and the direction word.
   const words = [...new Set([...typed, ...bought].flatMap((w) => itemsTyped(w, spelling)))];
   if (!q.subtotals && words.length === 0) return null;
   if (unitId === null && words.length === 1 && OWN_LEVEL.has(words[0]!)) return ownLevelRows(s, doc, tables, all);
   // 买复印纸的, 电脑: a thing asked as bought — said not bought (or not itemised) rather than read as any other figure.
-  const asBought = bought.length > 0 || typed.some((w) => new RegExp(BUYING.source).test(w.replace(spelling, ''))) || words.some((w) => ITEM_NAMED.test(w));
+  const asBought = bought.length > 0 || typed.some((w) => BUYS.test(w.replace(spelling, ''))) || words.some((w) => ITEM_NAMED.test(w));
   if (rows.length === 0) return asBought && !q.subtotals ? notItemised(s, doc, entity, words) : null;
-  const text = (r: FigureRow[]) => plain(`${r[0]!.row_label}${r[0]!.specification ?? ''}`);
-  const matches = words.map((w) => rows.filter((r) => printedFor(w).some((x) => text(r).includes(x))));
+  const matches = words.map((w) => {
+    const printed = printedFor(w);
+    return rows.filter((r) => printed.some((x) => texts.get(r)!.includes(x)));
+  });
   if (matches.some((m) => m.length === 0)) return asBought ? notBought(rows, words.filter((_, i) => matches[i]!.length === 0), `${heading(entity, doc)} ${tableName(tables[0]!.name, tables[0]!.number)}`) : null;
   // In the order the words are typed: A比B, A和B相差 subtract B from A.
   const typedAt = (r: FigureRow[][][number]) => matches.findIndex((m) => m.includes(r));
