@@ -6,7 +6,7 @@ import { alternation } from '../query/normalize/words.ts';
 import { metric as metricOf } from '../store/metrics.ts';
 import { listItems, type Conversation, type Named } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
-import type { Figure } from './figures.ts';
+import { show, type Figure } from './figures.ts';
 import { amountOf, computation, type Operand } from './intents/arithmetic.ts';
 import { heading, reply, type Reply } from './reply.ts';
 import type { Sources } from './sources.ts';
@@ -43,6 +43,9 @@ function namedInLast(c: Conversation): Named[] | null {
 /** What the answer calls each figure: by name when the names differ, else by department, else by stage, else by year. */
 function names(figures: Figure[]): string[] {
   const differ = (key: (f: Figure) => string) => new Set(figures.map(key)).size === figures.length;
+  // This year's and last year's (worked back: 去年的三公经费 → 多了多少): by year.
+  const [now, prior] = figures;
+  if (figures.length === 2 && now!.entity === prior!.entity && prior!.year === now!.year - 1 && prior!.label.startsWith(now!.label)) return [`${now!.year}年${now!.label}`, `${prior!.year}年${now!.label}${prior!.derived ? '（按文中说明推算）' : ''}`];
   if (differ((f) => f.label)) return figures.map((f) => f.label);
   if (differ((f) => f.entity)) return figures.map((f) => `${f.entity}（${f.document.fiscal_year}年${f.document.stage}）`);
   // One figure's 预算数 and 决算数 (北票三公经费 → 相差多少).
@@ -53,7 +56,7 @@ function names(figures: Figure[]): string[] {
 // 高多少, 多出多少 (多少 gone as a filler): a direction alone; 多了多少 too, but only where two figures were answered
 // (三公经费 → 2022年呢 → 多了多少): after one figure it would ask its change from last year, which is not read here.
 // 少几个人, 多了多少人 after two headcounts: the people counted are no figure of their own.
-const DIRECTION_ALONE = new RegExp(`^(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})\\s*(?:几个人|几个|几人|几名|人)?$`);
+const DIRECTION_ALONE = new RegExp(`^(?:那|那么)?(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})\\s*(?:几个人|几个|几人|几名|人)?$`);
 
 /** 这两个加起来, 两者差多少, 三家一共, 第二个比第三个多多少: the operation on earlier answers' figures, or null when the question is not one. */
 export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Reply | null {
@@ -72,13 +75,33 @@ export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Re
     // 跟预算相差多少 after a 决算's figure: its 预算数 less its 决算数, before any earlier answer.
     const stages = arithmetic.op === 'difference' ? stagesOfLast(c) : null;
     const budgetNamed = q.stage === '预算' || q.stage === 'both';
-    const two = arithmetic.op === 'sum' ? lastTwo(c) : ((budgetNamed ? stages : null) ?? (namedInLast(c)?.length === 2 ? namedInLast(c) : null) ?? lastTwo(c) ?? lastTwoAnswers(c) ?? stages);
+    const prior = arithmetic.op === 'difference' ? priorOfLast(c) : null;
+    const two = arithmetic.op === 'sum' ? lastTwo(c) : ((budgetNamed ? stages : null) ?? prior ?? (namedInLast(c)?.length === 2 ? namedInLast(c) : null) ?? lastTwo(c) ?? lastTwoAnswers(c) ?? stages);
     // 差几个人 after two sums of money: no count to subtract, never their money.
     const counted = named.length < q.targets.length;
-    return two && !(counted && two.some((n) => n.figure?.fen != null)) ? onFigures({ ...q, arithmetic, reference: { kind: 'these', count: 2, text: arithmetic.text } }, two) : null;
+    const r = two && !(counted && two.some((n) => n.figure?.fen != null)) ? onFigures({ ...q, arithmetic, reference: { kind: 'these', count: 2, text: arithmetic.text } }, two) : null;
+    // The figure worked back is shown with its own formula, from the stated change.
+    const back = prior && two === prior ? prior[1]!.figure! : null;
+    if (r && back?.derived) r.lines.push(`（${back.year}年${prior![0]!.figure!.label}按文中说明推算：${show(back)} = ${back.raw}）`);
+    return r;
   }
   if (ref?.kind !== 'these' || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op) || q.entities.length > 0 || q.targets.length > 0 || !c) return null;
   return onFigures(q, ref.picks ? picked(ref.picks, c.items ?? []) : pointedAt(ref.count, c));
+}
+
+/**
+ * 曲阳去年的三公经费 → 那多了多少 / 比去年多多少: the last answer led with last year's figure worked back from the change
+ * its text states — the difference is this year's printed figure less that one, both shown, never another row's; null
+ * otherwise.
+ */
+function priorOfLast(c: Conversation): Named[] | null {
+  const prior = c.figures?.[0];
+  if (!c.query.previousYear || !prior || prior.fen === null) return null;
+  // Worked back: this year's figure is its first input; printed (沈阳 表7 2022年 5.65): the same row's this year beside it.
+  const same = (f: Figure) => f !== prior && !f.derived && f.fen !== null && f.entity === prior.entity && f.year === prior.year + 1;
+  const now = prior.derived ? prior.derived.inputs[0] : c.figures!.find((f) => same(f) && f.label === prior.label);
+  if (!now || !same(now) || !prior.label.startsWith(now.label)) return null;
+  return [now, prior].map((figure) => ({ entity: figure.entity, words: figure.label, figure }));
 }
 
 /**
