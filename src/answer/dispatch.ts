@@ -528,7 +528,7 @@ function statedInstead(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply |
 }
 
 /** 占了几成: a share asked in 成 (tenths) is said in them too, beside the per cent (86.85% → 约8.7成). */
-function inTenths(q: StructuredQuery, r: Reply): Reply {
+export function inTenths(q: StructuredQuery, r: Reply): Reply {
   const f = r.figures[0];
   if (r.status !== 'answered' || !q.tenths || f?.unit !== '%' || typeof f.value !== 'number') return r;
   const at = r.lines.findIndex((l) => l.includes('%'));

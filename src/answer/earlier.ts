@@ -5,8 +5,9 @@ import type { StructuredQuery } from '../query/ast.ts';
 import { alternation } from '../query/normalize/words.ts';
 import { metric as metricOf } from '../store/metrics.ts';
 import { listItems, type Conversation, type Named } from './dialog.ts';
-import { answerQuery } from './dispatch.ts';
-import { show, type Figure } from './figures.ts';
+import { answerQuery, inTenths } from './dispatch.ts';
+import { derivedFigure, percentValue, show, type Figure } from './figures.ts';
+import { percent } from './format.ts';
 import { amountOf, computation, type Operand } from './intents/arithmetic.ts';
 import { heading, reply, type Reply } from './reply.ts';
 import type { Sources } from './sources.ts';
@@ -58,8 +59,25 @@ function names(figures: Figure[]): string[] {
 // 少几个人, 多了多少人 after two headcounts: the people counted are no figure of their own.
 const DIRECTION_ALONE = new RegExp(`^(?:那|那么)?(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})\\s*(?:几个人|几个|几人|几名|人)?$`);
 
+/**
+ * 曲阳的政府采购 → 那医疗保险所的呢 → 占多少 / 占全部的几成: the share, naming nothing, of a unit's figure just answered in the
+ * department's same figure answered before it — both inputs cited; null when the last two answers are not such a pair.
+ */
+function shareOfUnit(q: StructuredQuery, c: Conversation | undefined): Reply | null {
+  if (q.intent !== 'share' || q.entities.length + q.targets.length + q.candidates.length > 0 || q.base || q.set || !c) return null;
+  const [whole, part] = (c.earlier ?? []).slice(-2).map((n) => n.figure);
+  const pair = whole && part && whole.fen && part.fen !== null && part.fen <= whole.fen && whole.label === part.label && whole.document.id === part.document.id && whole.year === part.year;
+  if (!pair || whole.entity !== whole.document.department || part.entity === whole.entity) return null;
+  const value = percentValue(part.fen! / whole.fen!);
+  const share = derivedFigure('share', [part, whole], `${part.entity}${part.label}占比`, { fen: null, value, unit: '%' }, `${show(part)} ÷ ${show(whole)} = ${percent(value)}`);
+  const line = `${heading(whole.entity, whole.document)} ${part.entity}的${part.label}${show(part)}，占全部${whole.label}${show(whole)}的${percent(value)}（${show(part)} ÷ ${show(whole)}）`;
+  return inTenths(q, reply('answered', [line], [share, part, whole]));
+}
+
 /** 这两个加起来, 两者差多少, 三家一共, 第二个比第三个多多少: the operation on earlier answers' figures, or null when the question is not one. */
 export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Reply | null {
+  const unitShare = shareOfUnit(q, c);
+  if (unitShare) return unitShare;
   const ref = q.reference;
   // 差几个人: the counter asked (人 of 几个人) names no figure of its own.
   const named = q.targets.filter((t) => !(t.kind === 'metric' && metricOf(t.key).kind === 'count' && [...t.text].length === 1));
