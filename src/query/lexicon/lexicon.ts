@@ -305,6 +305,16 @@ export function lexiconData(catalog: Catalog, known: ReadonlyMap<string, string>
     if (rest) for (const name of [rest, ...abbreviated(rest)]) add(name, { kind: 'subject', name: s.name, codes: s.codes });
   }
 
+  // 机关资本性支出 for 机关资本性支出（一）: a subject's name without the bracket ending it, where only one subject's is the same.
+  const { bracketed } = suffixed;
+  const unbracketed = new Map<string, (typeof catalog.subjects)[number][]>();
+  for (const s of catalog.subjects) {
+    const open = s.name.lastIndexOf(bracketed.open);
+    const rest = s.name.endsWith(bracketed.close) && open >= bracketed.minChars ? s.name.slice(0, open) : null;
+    if (rest && !rest.includes(bracketed.close)) unbracketed.set(rest, [...(unbracketed.get(rest) ?? []), s]);
+  }
+  for (const [rest, [s, ...others]] of unbracketed) if (others.every((o) => o.name === s!.name)) add(rest, { kind: 'subject', name: s!.name, codes: s!.codes });
+
   // 基本养老保险缴费: a subject's name without the qualifier people drop from its front.
   const prefixes = words.subjectPrefixes;
   for (const s of catalog.subjects) {
