@@ -285,6 +285,21 @@ function procurementRows(s: Sources, q: StructuredQuery, typed: string[]): Reply
   return reply(r.status, [head, ...r.lines], r.figures);
 }
 
+/**
+ * 买车的钱, 车辆采购: the 政府采购 rows of the scope's document (of its unit, one asked) that buy the thing an everyday
+ * name in shapes.json purchases.items names (车辆: 轿车, 汽车 …), each with its amount and where it is printed.
+ */
+export function rowsBuying(s: Sources, scope: { doc: CatalogDocument; unitId: number | null }, item: string): { head: string; rows: { figure: Figure; name: string }[] } {
+  const { doc, unitId } = scope;
+  const tables = s.queries.tables(doc.id).filter((t) => s.queries.figuresByTable(t.id).some((r) => r.classification === '政府采购'));
+  const words = printedFor(item).map(plain);
+  const rows = printedRows(s, tables)
+    .filter((r) => purchaseCell(r) !== undefined && (unitId === null || r[0]!.unit_id === unitId))
+    .filter((r) => words.some((w) => plain(`${r[0]!.row_label}${r[0]!.specification ?? ''}`).includes(w)));
+  const head = tables[0] ? tableName(tables[0].name, tables[0].number) : '';
+  return { head, rows: rows.map((r) => ({ figure: fromCell(purchaseCell(r)!, doc, s.entity(doc, r[0]!.unit_id), r[0]!.row_label), name: `${r[0]!.row_label}${r[0]!.specification ? `（${r[0]!.specification}）` : ''}` })) };
+}
+
 const OWN_LEVEL = new Set(vocabulary.scopes.subunit);
 
 /**

@@ -32,6 +32,8 @@ export interface Metric {
   instead: string[];
   /** A count not printed: the money spent on it, answered instead and said to be money (购置车辆 → 公务用车购置费). */
   spentOn: string | null;
+  /** A thing bought with this money (车辆, an everyday name of shapes.json purchases.items): the 政府采购 rows buying it are answered beside the figure. */
+  procured: string | null;
 }
 
 export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
@@ -51,6 +53,7 @@ export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
   performanceRow: m.performanceRow ?? false,
   instead: m.instead ?? [],
   spentOn: m.spentOn ?? null,
+  procured: m.procured ?? null,
 }));
 
 /** The columns a subject's or project's row is cut into (line_items.column_key), each also a metric of its own. */

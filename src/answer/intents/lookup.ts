@@ -11,7 +11,7 @@ import type { Scope } from '../resolve.ts';
 import { pick, metricFigures, type Sources } from '../sources.ts';
 import { METRIC_PARTS, printedLabel, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
 import { sameNameGroups } from './list.ts';
-import { namedTables } from '../table-rows.ts';
+import { namedTables, rowsBuying } from '../table-rows.ts';
 import { indicatorsCounting } from './performance.ts';
 
 /** `一般公共预算基本支出表（表6），本年一般公共预算基本支出/合计` */
@@ -55,6 +55,13 @@ function fromTableNamed(s: Sources, q: StructuredQuery, scope: Scope, figures: F
   if (!Array.isArray(tables) || tables.length === 0) return figures;
   const named = new Set(tables.map((t) => tableName(t.name, t.number)));
   return [...figures.filter((f) => f.table !== null && named.has(f.table)), ...figures.filter((f) => f.table === null || !named.has(f.table))];
+}
+
+/** 买车的钱, 车辆采购: the 政府采购 rows buying what a figure's money buys (metrics.json procured), each labelled and cited — said beside it. */
+function boughtRows(s: Sources, scope: Scope, key: string): { lines: string[]; figures: Figure[] } {
+  const item = metricOf(key).procured;
+  const rows = item ? rowsBuying(s, scope, item).rows : [];
+  return { lines: rows.map((r) => `政府采购表中：${r.name} ${show(r.figure)}（${printedAt(r.figure)}）`), figures: rows.map((r) => r.figure) };
 }
 
 /** A target's figures, or with a measure its row's cell in that column (卫生健康支出·基本支出). */
@@ -109,7 +116,8 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     const spent = spentOn ? pick(targetFigures(s, scope, { kind: 'metric', key: spentOn, text: '' }, year), stage).main : [];
     if (spent.length) {
       const f = spent[0]!;
-      return reply('answered', [...note, `${asked}中没有写明${quoted}的数量；安排的是金额（不是数量）：${f.label}${show(f)}（${printedAt(f)}）`], [f]);
+      const bought = boughtRows(s, scope, spentOn!);
+      return reply('answered', [...note, `${asked}中没有写明${quoted}的数量；安排的是金额（不是数量）：${f.label}${show(f)}（${printedAt(f)}）`, ...bought.lines], [f, ...bought.figures]);
     }
     // 临时工有多少人: what is held of the same kind (实有人员, 人员编制) is said, to be asked for; so are the people
     // the text counts (北票 实际有几个人: 离休干部 73名), never given as the staff.
@@ -149,6 +157,9 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     const said = (measure === null && printedLabel(target, f)) || (f.part ? f.label : name);
     lines.push(`${head} ${said}：${stageText}${show(f)}${partText}${besideText}${extraText}${withText}`);
     figures.push(f, ...parts, ...beside.slice(0, 1), ...extraFigures, ...companions);
+    const bought = target.kind === 'metric' && measure === null ? boughtRows(s, scope, target.key) : { lines: [], figures: [] };
+    lines.push(...bought.lines);
+    figures.push(...bought.figures);
   } else {
     // Figures of different scopes (all funds and 一般公共预算, 基本支出 and all) are no contradiction; only a failed check says the tables disagree.
     const how = units ? '分属不同单位' : disagree(s, lead) ? '不同表中印的数字不同' : '各表口径不同';
