@@ -188,7 +188,7 @@ function sumColumnBounded(text: string, m: Mentions): void {
 }
 
 /** 多多少, 高出多少, 少了多少 (多少 gone as a filler): a direction word alone, in a clause of its own at the end. */
-const HOW_MUCH_AFTER = new RegExp(`[\\s，,。；;]\\s*(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})(?:一些|一点|点)?\\s*$`);
+const HOW_MUCH_AFTER = new RegExp(`[\\s，,。；;]\\s*(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})(?:出来)?(?:一些|一点|点)?\\s*$`);
 
 /**
  * 抚顺和沈阳谁的三公经费多，多多少 / 哪个高，高出多少: which of the departments named is larger, then by how much — their
