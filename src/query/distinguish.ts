@@ -4,6 +4,7 @@ import words from '../../grammar/words.json' with { type: 'json' };
 import type { Target } from './ast.ts';
 import type { Mentions, Span } from './grammar/visitor.ts';
 import { meaningful } from './loose.ts';
+import type { ProjectHit } from './search.ts';
 import type { Found } from './targets.ts';
 
 type Candidate = Found['candidates'][number];
@@ -50,7 +51,12 @@ export function distinguishProjects(text: string, m: Mentions, found: Found, nam
   for (const c of found.candidates) if (c.kind === 'project') groups.set(c.text, [...(groups.get(c.text) ?? []), c]);
   const typed = typedWords(text, m);
   const counted = m.counted[0]?.count ?? null;
-  for (const [loose, pool] of groups) {
+  const prints = (c: Candidate, word: string) => c.ids.some((id) => nameOf(id)?.includes(word));
+  for (const [loose, matched] of groups) {
+    // 医疗救助中央和省级补助资金: a word typed once before the funds (read as a subject or figure) that only some of the
+    // projects print qualifies each of them — those printing it are the ones told apart, the word no figure asked.
+    const qualifiers = found.targets.filter((t) => t.kind !== 'project' && [...t.text].length >= 2 && matched.some((c) => prints(c, t.text)) && !matched.every((c) => prints(c, t.text)));
+    const pool = matched.filter((c) => qualifiers.every((t) => prints(c, t.text)));
     if (pool.length < 2) continue;
     const holds = (c: Candidate, printed: string[][]) => printed.every((forms) => c.ids.some((id) => forms.some((f) => nameOf(id)?.includes(f))));
     const telling = typed.map((w) => ({ ...w, picks: pool.filter((c) => holds(c, w.printed)) })).filter((w) => w.picks.length < pool.length);
@@ -62,6 +68,34 @@ export function distinguishProjects(text: string, m: Mentions, found: Found, nam
     } else if (counted === pool.length && m.arithmetic.length + m.comparisons.length > 0) named = pool;
     else continue;
     settle(text, found, loose, named, telling);
+    found.targets = found.targets.filter((t) => !qualifiers.includes(t));
+    return;
+  }
+}
+
+/**
+ * 中央和省级补助一共多少: fund words joined, the second typed straight onto the words the projects share (省级补助, read as
+ * no name). Every project of the department those words name that prints one of the funds typed becomes a candidate, for
+ * distinguishProjects to tell apart (each fund word picking exactly one) or to ask back listing them.
+ */
+export function fundsSharingTail(text: string, m: Mentions, found: Found, search: (word: string) => readonly ProjectHit[]): void {
+  const typed = typedWords(text, m);
+  if (typed.length < 2 || found.candidates.length > 0) return;
+  for (const word of found.unknown) {
+    const fund = printedAt(word, 0);
+    const tail = fund ? meaningful(word.slice(fund[0].length)) : '';
+    if ([...tail].length < 2) continue;
+    const printsFund = (name: string) => typed.some((w) => w.printed.every((forms) => forms.some((f) => name.includes(f))));
+    const byName = new Map<string, Candidate>();
+    for (const h of search(tail)) {
+      if (h.coverage < 1 || !printsFund(h.project.name)) continue;
+      const c = byName.get(h.project.name) ?? { kind: 'project' as const, name: h.project.name, ids: [], text: word };
+      c.ids.push(h.project.id);
+      byName.set(h.project.name, c);
+    }
+    if (byName.size < 2) continue;
+    found.unknown = found.unknown.filter((w) => w !== word);
+    found.candidates.push(...byName.values());
     return;
   }
 }

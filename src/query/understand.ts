@@ -8,7 +8,7 @@ import { entitiesOf, looseUnitWords, narrowByPlace, placesBeforeDepartments, pla
 import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
 import { createMentionsVisitor, emptyMentions, noted, settleMentions, type Mentions, type Span } from './grammar/visitor.ts';
-import { distinguishProjects } from './distinguish.ts';
+import { distinguishProjects, fundsSharingTail } from './distinguish.ts';
 import { exclusionsOf, type Exclusion } from './exclusion.ts';
 import { bracketedItems } from './bracketed.ts';
 import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
@@ -1221,6 +1221,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const ofWhole = partsOfWhole(text, m, found);
     if (!m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit') && !ofWhole) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
     // 中央和省里下达的…资金: words elsewhere in the question tell apart the projects a loose name matched.
+    fundsSharingTail(text, m, found, (word) => projects.search(word, scope));
     distinguishProjects(text, m, found, projectName);
     // 省财政的…资金比中央的少: 比 between loose words that read as fewer than two figures is not understood, never one figure answered.
     const loose = m.comparisons.find((c) => c.loose);
