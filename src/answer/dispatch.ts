@@ -72,6 +72,13 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const scopes = resolveScopes(catalog, q);
     return Array.isArray(scopes) ? statedBasis(s, q, scopes[0]!) : scopes;
   }
+  // 各医保局离退休多少钱: a word naming several subjects (words.json subjectGroups), asked of several departments, is asked
+  // back which — never ranked or compared on the first alone.
+  const together = q.targets.filter((t) => q.targets.some((x) => x !== t && x.text === t.text));
+  if (together.length && (q.set || q.entities.length > 1)) {
+    const who = q.set ? q.set.text : q.entities.map((e) => e.text).join('和');
+    return reply('ambiguous', [`“${together[0]!.text}”包括${together.map((t) => targetName(t)).join('、')}，请写明要问哪一个。`], [], together.map((t) => `${who} ${t.kind === 'metric' ? t.text : t.name}`));
+  }
   const twin = subjectOfSet(catalog, q);
   if (twin) {
     const r = answerQuery(s, twin.q);

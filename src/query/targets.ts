@@ -39,6 +39,8 @@ export function mentionedTargets(text: string, m: Mentions, compound: Phrase[], 
     if (t.kind === 'metric' && COUNTERS.has(t.text) && before?.kind === 'metric' && countKeys.has(before.key) && before.key !== t.key) continue;
     if (t.kind === 'code') codeTarget(t, catalog, subjectByCode, found);
     else if (t.kind === 'metric') found.targets.push({ kind: 'metric', key: t.key, text: t.text });
+    // 离退休: every subject the word names, each labelled.
+    else if (t.kind === 'subject' && t.group) found.targets.push(...t.group.map((g) => ({ kind: 'subject' as const, name: g.name, codes: g.codes, text: t.text })));
     else if (t.kind === 'subject' && t.text !== t.name && looseProject(t.text)) found.targets.push(looseProject(t.text)!);
     else if (t.kind === 'subject') subjectTarget(text, t, m, catalog, scope, found);
     else found.targets.push({ kind: 'project', name: t.name, ids: t.ids, text: t.text, fuzzy: false });

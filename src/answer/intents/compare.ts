@@ -196,12 +196,15 @@ function yearChange(now: Figure, before: Figure): Figure {
 function targetsSideBySide(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const lines = [`${heading(scope.entity, scope.doc)}：`];
   const figures: Figure[] = [];
-  for (const t of q.targets) {
-    const { main } = headlineFigure(s, scope, t, scope.year, stageOf(q.stage, scope));
+  const found = q.targets.map((t) => ({ t, main: headlineFigure(s, scope, t, scope.year, stageOf(q.stage, scope)).main }));
+  // 离退休: of the subjects one word names together, only those printed are listed (all, none being printed).
+  const together = (t: Target) => q.targets.filter((x) => x.text === t.text).length > 1;
+  const any = found.some((x) => x.main);
+  for (const { t, main } of found) {
     if (main) figures.push(main);
-    lines.push(`· ${targetName(t)}：${main ? show(main) : '没有找到'}`);
+    if (main || !any || !together(t)) lines.push(`· ${targetName(t)}：${main ? show(main) : '没有找到'}`);
   }
-  return reply(figures.length ? 'answered' : 'not_found', lines, figures);
+  return reply(any ? 'answered' : 'not_found', lines, figures);
 }
 
 export function compare(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {

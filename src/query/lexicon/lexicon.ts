@@ -19,7 +19,8 @@ export type Entry =
   /** 医保中心: a sub-unit's organisation part, naming one unit only after its place (抚顺 医保中心). */
   | { kind: 'unitOrg'; units: { department: string; unitId: number; name: string }[] }
   | { kind: 'metric'; key: string }
-  | { kind: 'subject'; name: string; codes: string[] }
+  /** group: the subjects one word names together (离退休), this one first: each is asked, labelled. */
+  | { kind: 'subject'; name: string; codes: string[]; group?: { name: string; codes: string[] }[] }
   | { kind: 'project'; name: string; ids: number[] }
   | { kind: 'stage'; stage: Stage }
   | { kind: 'bothStages' }
@@ -315,12 +316,23 @@ export function lexiconData(catalog: Catalog, known: ReadonlyMap<string, string>
   }
   for (const [rest, [s, ...others]] of unbracketed) if (others.every((o) => o.name === s!.name)) add(rest, { kind: 'subject', name: s!.name, codes: s!.codes });
 
-  // 基本养老保险缴费: a subject's name without the qualifier people drop from its front.
+  // 基本养老保险缴费: a subject's name without the qualifier people drop from its front; a text left of several subjects, or a
+  // word for several (离退休), names them all.
   const prefixes = words.subjectPrefixes;
+  const byRest = new Map<string, { name: string; codes: string[] }[]>();
+  const restOf = (text: string, s: { name: string; codes: string[] }) => {
+    const list = byRest.get(text) ?? byRest.set(text, []).get(text)!;
+    if (!list.some((x) => x.name === s.name)) list.push({ name: s.name, codes: s.codes });
+  };
   for (const s of catalog.subjects) {
     const p = prefixes.words.find((w) => s.name.startsWith(w) && s.name.length - w.length >= prefixes.minChars);
-    if (p) add(s.name.slice(p.length), { kind: 'subject', name: s.name, codes: s.codes });
+    if (p) restOf(s.name.slice(p.length), s);
   }
+  // 离退休: a word for several subjects by their national names (words.json subjectGroups), those held.
+  for (const { words: typed, parts, whole } of words.subjectGroups.groups) {
+    for (const word of typed) for (const name of [...parts, ...whole]) for (const s of subjectByName.get(name) ? [subjectByName.get(name)!] : []) restOf(word, s);
+  }
+  for (const [text, [first, ...others]] of byRest) add(text, { kind: 'subject', name: first!.name, codes: first!.codes, ...(others.length ? { group: [first!, ...others] } : {}) });
 
   for (const [stage, list] of Object.entries(words.stages)) for (const w of list) add(w, { kind: 'stage', stage: stage as Stage });
   for (const w of words.bothStages) add(w, { kind: 'bothStages' });
