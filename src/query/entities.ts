@@ -14,9 +14,12 @@ export function unheldOrganisations(m: Mentions, catalog: Catalog): string[] {
   const out = [...otherBureaus(m), ...elsewhereOrganisations(m)];
   for (const e of [...m.entities]) {
     if (e.start === undefined || e.unitId !== null || !placeAliasesOf(e.department).has(e.text)) continue;
+    const own = unitsOfDepartment(catalog, e.department).flatMap((u) => afterPlaceAliasesOf(u.name));
+    // 曲阳局里, 曲阳县的局里: the department's own organisation word after its place (的 between at most) names it, no list of departments.
+    const named = m.orgWords.find((o) => e.end !== undefined && o.start >= e.end && o.start - e.end <= 1 && own.includes(o.text));
+    if (named) m.listTargets = m.listTargets.filter((l) => l.start !== named.start);
     const org = m.orgWords.find((o) => o.start === e.end);
     if (!org || !/[局所]$|中心$/.test(org.text)) continue;
-    const own = unitsOfDepartment(catalog, e.department).flatMap((u) => afterPlaceAliasesOf(u.name));
     if (own.includes(org.text)) continue;
     m.entities.splice(m.entities.indexOf(e), 1);
     m.listTargets = m.listTargets.filter((l) => l.start !== org.start);
