@@ -13,7 +13,7 @@ export function yesNoFirst(q: StructuredQuery, r: Reply): Reply {
   // 有代办员吗: the people counted, whatever project names their words matched loosely.
   const one = q.entities.length <= 1 && !q.set && (q.targets.length === 1 || (q.headcount && r.figures.every((x) => x.fen === null))) && (q.intent === 'lookup' || q.intent === 'breakdown');
   // 超过10万了吗: the check's 是/否 is the answer's yes or no; 有 would say it twice.
-  if (!q.yesNo || q.check || r.status !== 'answered' || !one || !f || f.derived) return r;
+  if (!q.yesNo || q.check || q.countCheck || r.status !== 'answered' || !one || !f || f.derived) return r;
   const amount = f.fen ?? (typeof f.value === 'number' ? f.value : null);
   if (amount === null) return r;
   return beforeAnswer(r, amount === 0 ? `没有：${f.label}为${show(f)}。` : `有：${f.label}${show(f)}。`);

@@ -217,6 +217,8 @@ export interface StructuredQuery {
   goal?: { text: string };
   /** 三公经费超过10万了吗, 有没有20万: the figure itself checked against the bound, answered 是/否 first (query/yes-no.ts). */
   check?: Condition;
+  /** 公务用车有两辆吗, 是不是有3台: the count asked checked against the number typed, answered 是/不是 first (qualifiers.ts). */
+  countCheck?: { value: number; unit: string; text: string };
   /** 有几个事业单位: the units asked are those printing this kind (单位性质) beside them. */
   unitKind?: string;
   /** 三公经费是不是只有公车运行费: the part asked whether it is the only one of the whole (targets[0]) not zero. */

@@ -80,6 +80,23 @@ export function applyCountedBy(text: string, m: Mentions): void {
   }
 }
 
+// 有2辆吗, 是不是有3台: a number of things counted, typed (not 第2辆, not 1.5台).
+const COUNT_TYPED = new RegExp(`(?<![\\d.第])(\\d+)\\s*(${alternation(words.countedBy.words)})(?![\\d.])`);
+
+/**
+ * 沈阳公务用车有两辆吗, 曲阳公务用车是不是有3台: a yes/no question typing a number of things counted asks whether the
+ * count is that — the count of the one figure named (its count where it is named by its money: 公务用车 → 车辆),
+ * never its money. Null when no such number is typed or the figure named has no count.
+ */
+export function countCheckOf(text: string, targets: Target[]): { targets: Target[]; countCheck: { value: number; unit: string; text: string } } | null {
+  const typed = COUNT_TYPED.exec(text);
+  const [t] = targets;
+  if (!typed || targets.length !== 1 || t!.kind !== 'metric') return null;
+  const key = qualified(t!.key, 'count');
+  if (key === null) return null;
+  return { targets: [{ ...t!, key }], countCheck: { value: Number(typed[1]), unit: typed[2]!, text: typed[0] } };
+}
+
 /** 几辆, 多少台: a count asked of a thing, whatever the figure before it. */
 const COUNT_ASKED = new RegExp(`几|${words.qualifiers.count.join('|')}`);
 

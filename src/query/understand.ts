@@ -17,7 +17,7 @@ import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
 import { createPinyinResolver, normalizeQuestion, nothingAtAll } from './normalize/index.ts';
 import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
-import { applyCountedBy, applyPurchase, applyQualifiers, partInKindOf } from './qualifiers.ts';
+import { applyCountedBy, applyPurchase, applyQualifiers, countCheckOf, partInKindOf } from './qualifiers.ts';
 import { createHomophones } from './homophones.ts';
 import { buildProjectSearch, lazyProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, thingOf, type Found } from './targets.ts';
@@ -1332,10 +1332,13 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     if (!u.ok) return u;
     // The indicator's words: those typed before the bound, the department's name and linking words left out.
     const words = bound ? u.query.entities.reduce((w, e) => w.replace(e.text, ''), bound.before).replace(/^(?:的|有|在|哪些|哪个|哪几个|哪一个|哪几项)+(?:项目)?(?:的|里|中)?|(?:的|在|里|中|是|为)+$/g, '').trim() : '';
+    const whether = YES_NO.test(raw);
+    const countCheck = whether ? countCheckOf(u.query.text, u.query.targets) : null;
     const query = {
       ...u.query,
       ...(HEADCOUNT.test(raw) ? { headcount: true } : {}),
-      ...(YES_NO.test(raw) ? { yesNo: true } : {}),
+      ...(whether ? { yesNo: true } : {}),
+      ...(countCheck ?? {}),
       ...(column ? { column: { key: ROW_COLUMNS[column[0]]!, text: column[0] } } : {}),
       ...(subtotals ? { subtotals: true } : {}),
       ...(unitKind && u.query.listOf === 'units' ? { unitKind: UNIT_KINDS[unitKind[0] as keyof typeof UNIT_KINDS] } : {}),

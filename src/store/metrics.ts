@@ -24,6 +24,8 @@ export interface Metric {
   with: string[];
   /** Words of the 绩效 indicators that count what this count counts, where it is not printed as such (临聘人员 for 编外人员). */
   indicators: string[];
+  /** The units those indicators count in (人, 名 for people; 辆, 台 for cars bought). */
+  indicatorUnits: string[];
   /** Words naming one kind of what the indicators count (劳务派遣, 公益岗): typed, only that kind's indicators count. */
   kinds: string[][];
   /** Printed as a row of a department's 整体绩效目标表 (特定目标类项目 under 年度预算支出): its cells there are this figure. */
@@ -49,6 +51,7 @@ export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
   parts: m.parts ?? [],
   with: m.with ?? [],
   indicators: m.indicators ?? [],
+  indicatorUnits: m.indicatorUnits ?? ['人', '名'],
   kinds: m.kinds ?? [],
   performanceRow: m.performanceRow ?? false,
   instead: m.instead ?? [],

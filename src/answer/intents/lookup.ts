@@ -106,17 +106,21 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
       return reply('not_found', [...note, `${asked} ${name}：表中此栏为空（${[...new Set(at)].join('；')}），没有印数字。`]);
     }
     // 临聘人员多少: no 编外人员 printed, but 绩效 indicators count such people: those, as printed.
-    const counted = target.kind === 'metric' ? indicatorsCounting(s, scope, indicatorWords(metricOf(target.key), target.text), target.text) : [];
+    const m = target.kind === 'metric' ? metricOf(target.key) : null;
+    const counted = m ? indicatorsCounting(s, scope, indicatorWords(m, target.text), target.text, m.indicatorUnits) : [];
+    // 打算买几辆车: no count of cars bought printed, but the money for buying them — answered as money, said so.
+    const spent = m?.spentOn ? pick(targetFigures(s, scope, { kind: 'metric', key: m.spentOn, text: '' }, year), stage).main : [];
     if (counted.length) {
       const lines = counted.map((f) => `· ${f.label}：${show(f)}（${printedAt(f)}）`);
-      return reply('answered', [...note, `${asked}中没有印${quoted}的数字；绩效指标中印有（是年初设定的目标值，不是实有人数）：`, ...lines], counted);
+      const people = m!.indicatorUnits.some((u) => u === '人' || u === '名');
+      // 曲阳今年要买几辆车: the count the purchase project's target sets, its money beside — said to be money, never a count.
+      const money = spent.slice(0, 1).map((f) => `安排的金额（不是数量）：${f.label}${show(f)}（${printedAt(f)}）`);
+      const bought = spent.length ? boughtRows(s, scope, m!.spentOn!) : { lines: [], figures: [] };
+      return reply('answered', [...note, `${asked}中没有印${quoted}的数字；绩效指标中印有（是年初设定的目标值${people ? '，不是实有人数' : ''}）：`, ...lines, ...money, ...bought.lines], [...counted, ...spent.slice(0, 1), ...bought.figures]);
     }
-    // 打算买几辆车: no count of cars bought printed, but the money for buying them — answered as money, said so.
-    const spentOn = target.kind === 'metric' ? metricOf(target.key).spentOn : null;
-    const spent = spentOn ? pick(targetFigures(s, scope, { kind: 'metric', key: spentOn, text: '' }, year), stage).main : [];
     if (spent.length) {
       const f = spent[0]!;
-      const bought = boughtRows(s, scope, spentOn!);
+      const bought = boughtRows(s, scope, m!.spentOn!);
       return reply('answered', [...note, `${asked}中没有写明${quoted}的数量；安排的是金额（不是数量）：${f.label}${show(f)}（${printedAt(f)}）`, ...bought.lines], [f, ...bought.figures]);
     }
     // 临时工有多少人: what is held of the same kind (实有人员, 人员编制) is said, to be asked for; so are the people

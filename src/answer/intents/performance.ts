@@ -47,16 +47,16 @@ function tableTargetFigure(o: PerformanceOwnerRow, t: PerformanceTargetRow, scop
 
 /**
  * 临聘人员有多少, 有几个公益性岗位人员: the 绩效 indicators of people counted (in 人 or 名) whose names hold one of
- * `words`, as printed — those naming the word typed first.
+ * `words`, as printed — those naming the word typed first; 打算买几辆车: of cars bought, in `units` (辆, 台).
  */
-export function indicatorsCounting(s: Sources, scope: Scope, words: string[], typed: string): Figure[] {
+export function indicatorsCounting(s: Sources, scope: Scope, words: string[], typed: string, units: readonly string[] = ['人', '名']): Figure[] {
   // Most figures have no such words: reading every target of the document for none cost a national corpus's tail.
   if (words.length === 0) return [];
   const tables = tableNames(s, scope.doc.id);
   const found = s.queries.owners(scope.doc.id).flatMap((o) =>
     s.queries
       .targets(o.id)
-      .filter((t) => t.level3 !== null && /^[人名]$/.test(t.target_unit ?? '') && words.some((w) => t.level3!.includes(w)))
+      .filter((t) => t.level3 !== null && units.includes(t.target_unit ?? '') && words.some((w) => t.level3!.includes(w)))
       .flatMap((t) => proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, tables.get(o.table_id) ?? null) ?? []),
   );
   return [...found.filter((f) => f.label.includes(typed)), ...found.filter((f) => !f.label.includes(typed))];
