@@ -3,10 +3,11 @@
 import type { StructuredQuery } from '../query/ast.ts';
 import type { Conversation } from './dialog.ts';
 import { described } from './intents/described.ts';
-import { goalNumber } from './intents/performance.ts';
+import { goalNumber, indicatorNamed, indicatorsInUnit } from './intents/performance.ts';
 import { resolveScopes } from './resolve.ts';
 import { reply, type Reply } from './reply.ts';
 import type { Sources } from './sources.ts';
+import shapes from '../../grammar/shapes.json' with { type: 'json' };
 
 /** 它的总体目标里住院救助比例是多少: the number the goal text of the one project asked (or answered before) states. */
 export function goalAnswer(s: Sources, asked: StructuredQuery, goal: NonNullable<StructuredQuery['goal']>): Reply {
@@ -15,7 +16,16 @@ export function goalAnswer(s: Sources, asked: StructuredQuery, goal: NonNullable
   const ids = asked.targets.flatMap((t) => (t.kind === 'project' ? t.ids : []));
   if (scopes.length !== 1 || ids.length === 0) return reply('ambiguous', [`请说明是哪个项目的${goal.text.replace(/[里中]$/, '')}。`]);
   const words = asked.text.slice(asked.text.indexOf(goal.text) + goal.text.length);
-  return goalNumber(s, scopes[0]!, ids, words);
+  const stated = goalNumber(s, scopes[0]!, ids, words);
+  if (stated.status === 'answered') return stated;
+  // 它的绩效目标里印刷宣传品是多少, 年度目标里说要印多少份: the goal text states no such number, its indicator table does —
+  // answered from the indicator named (or counted in the unit asked), said to be read there, the goal quoted first.
+  // A rate asked (参保率) is only the indicator so named: any other rate of the project is no answer to it.
+  const rate = shapes.targetUnits.aliases['%'].some((w) => words.includes(w));
+  const table = indicatorNamed(s, scopes[0]!, ids, words, '') ?? (rate ? null : indicatorsInUnit(s, asked, scopes[0]!, [words]));
+  if (table?.status !== 'answered' || table.figures.length === 0) return stated;
+  const note = scopes[0]!.yearNote;
+  return { ...table, lines: [...stated.lines, '绩效指标表中印的是：', ...table.lines.filter((l) => l !== note)] };
 }
 
 /**

@@ -402,7 +402,9 @@ export function moreAsked(text: string, c: Conversation | undefined): string | n
  */
 export function otherTargetOfProject(s: Sources, q: StructuredQuery, c: Conversation | undefined): Reply | null {
   const project = lastProject(c);
-  if (!project || c!.query.intent !== 'performance' || q.entities.length > 0 || q.set || q.targets.some((t) => t.kind !== 'metric') || q.arithmetic || q.reference) return null;
+  // 那购买的呢: a project named only by part of its name (购买服务岗位补充经费) may be the words of this project's indicator (购买专业资料).
+  const partly = (t: Target) => t.kind === 'metric' || (t.kind === 'project' && t.text !== t.name);
+  if (!project || c!.query.intent !== 'performance' || q.entities.length > 0 || q.set || !q.targets.every(partly) || q.arithmetic || q.reference) return null;
   const [named] = project.targets;
   if (named?.kind !== 'project') return null;
   const scopes = resolveScopes(s.catalog, { ...project, unknown: [], candidates: [] });

@@ -156,10 +156,10 @@ export function goalNumber(s: Sources, scope: Scope, ids: number[], asked: strin
   ).filter((x) => x.shared > 0 && (!rate || x.unit === '%'));
   const best = Math.max(0, ...found.map((x) => x.shared));
   const chosen = found.filter((x) => x.shared === best);
-  if (chosen.length === 0) return reply('not_found', [...note, ...owners.map((o) => `${head} ${o.name}的总体目标中没有说明这个数：${o.goal}（第${o.line}行起）`)]);
+  if (chosen.length === 0) return reply('not_found', [...note, ...owners.map((o) => `${head} ${o.name}的总体目标中没有写明这个数：${o.goal}（第${o.line}行起）`)]);
   const tables = tableNames(s, scope.doc.id);
   const figures = chosen.map(({ o, clause, value, unit }) => ownerFigure(o, scope, tables.get(o.table_id) ?? null, { label: `总体目标“${clause}”`, value, unit, raw: clause, line: o.goal_line ?? o.line }));
-  return reply('answered', [...note, ...chosen.map(({ o, clause, value, unit }) => `${head} ${o.name}的总体目标：${clause}——${value}${unit}（${tables.get(o.table_id) ?? '正文'}第${o.goal_line ?? o.line}行）`)], figures);
+  return reply('answered', [...note, ...chosen.map(({ o, clause, value, unit }) => `${head} ${o.name}的总体目标（读的是目标文字）：${clause}——${value}${unit}（${tables.get(o.table_id) ?? '正文'}第${o.goal_line ?? o.line}行）`)], figures);
 }
 
 /** 一条 → 单条, 多少钱 → 成本: words a question says an indicator's name with (`indicatorWords` in shapes.json). */
@@ -199,9 +199,8 @@ export function indicatorNamed(s: Sources, scope: Scope, ids: number[], typed: s
     return { o, t, shared, enough: shared >= 3 || (shared >= 2 && (shared * 2 >= name.size || shared * 3 >= said.size * 2)), whole: said.size > 0 && shared === said.size };
   }));
   const best = Math.max(0, ...scored.filter((x) => x.enough).map((x) => x.shared));
-  // 那培训呢, 那审核的呢: a word too short to be named closely names the one indicator holding all of it, if only one does.
-  const wholly = scored.filter((x) => x.whole);
-  const chosen = best > 0 ? scored.filter((x) => x.enough && x.shared === best) : wholly.length === 1 ? wholly : [];
+  // 那培训呢, 那审核的呢: a word too short to be named closely names the indicators holding all of it — each, when two do.
+  const chosen = best > 0 ? scored.filter((x) => x.enough && x.shared === best) : scored.filter((x) => x.whole);
   if (chosen.length === 0) return null;
   const tables = tableNames(s, scope.doc.id);
   const head = heading(scope.entity, scope.doc);
