@@ -299,13 +299,15 @@ export function indicatorsNamed(s: Sources, q: StructuredQuery, scope: Scope, wo
   return reply('answered', lines, figures);
 }
 
-const { generic, sameAs } = shapes.targetUnits;
+const { generic, sameAs, verbs } = shapes.targetUnits;
 /** 多少份, 几条, 几个: the measure word a count is asked in, the longest first (人次 before 人). */
 // 多少 arrives read as a space: a measure after one (not after a year's digits, 2024 年) is asked too.
 // 几个人, 多少个专家: the measure after 个 where one follows (人), else 个.
-const MEASURE_ASKED = new RegExp(`(?:多少|几|(?<!\\d)\\s)个?(${alternation([...shapes.targetUnits.measures].sort((a, b) => b.length - a.length))})`);
-/** 一年, 全年: words every target is set for, and the asked count itself, name no indicator. */
-const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation(INDICATOR_WORDS.filter(([, to]) => to === '').map(([from]) => from))}`, 'g');
+const MEASURE_ASKED = new RegExp(`(?:多少|几|(?<!\\d)\\s)个?(${alternation([...shapes.targetUnits.measures, ...Object.keys(sameAs)].sort((a, b) => b.length - a.length))})`);
+/** 聘请多少专家: a verb of what targets count, then the count asked (多少 read as a space, 几) with no measure word. */
+const VERB_ASKED = new RegExp(`(?:${alternation(verbs)})(?:\\s|几)`);
+/** 一年, 全年: words every target is set for, the asked count itself, and words of asking (打算, 需要: `ignore` of two characters or more) name no indicator. */
+const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation([...INDICATOR_WORDS.filter(([, to]) => to === '').map(([from]) => from), ...words.ignore.filter((w) => [...w].length > 1)])}`, 'g');
 
 /** The pairs of characters that may name an indicator: runs of naming characters (namingChars), two at a time, never across a word of asking. */
 function namingPairs(words: string): Set<string> {
@@ -348,7 +350,9 @@ function indicatorsByPair(s: Sources, documentId: number): Map<string, { o: Perf
  */
 export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
   const typed = q.entities.reduce((t, e) => t.replace(e.text, ' '), q.text);
-  const asked = MEASURE_ASKED.exec(typed)?.[1];
+  // With no measure word, a verb of what targets count asks in a generic one — answered only where an indicator is so named.
+  const measure = MEASURE_ASKED.exec(typed)?.[1];
+  const asked = measure ?? (VERB_ASKED.test(typed) ? generic[0]! : undefined);
   if (!asked) return null;
   const said = namingPairs(typed.replace(NOT_NAMED, ' ').replace(/\d+/g, ' '));
   if (said.size === 0) return null;
@@ -361,6 +365,7 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const note = scope.yearNote ? [scope.yearNote] : [];
   const head = heading(scope.entity, scope.doc);
   if (best === 0) {
+    if (!measure) return null;
     const projects = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
     const words = [...said].join('、');
     return reply('not_found', [...note, `${head}中没有哪项绩效指标（以“${asked}”计）的名称含“${words}”；${projectsWithTargets(projects)}`], [], projectQuestions(scope, projects).slice(0, 5));
