@@ -163,7 +163,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const namedCount = unknown.length > 0 && scopes.length === 1 ? indicatorsNamed(s, q, scopes[0]!, unknown) : null;
     if (namedCount) return withCutOff(scopes, namedCount);
     // 北票一年要扫描多少份档案: a count in a measure word of a noun the indicators of any of its projects name.
-    const byNoun = unknown.length > 0 && scopes.length === 1 ? targetsByNoun(s, q, scopes[0]!) : null;
+    const byNoun = q.unknown.length > 0 && scopes.length === 1 ? targetsByNoun(s, q, scopes[0]!) : null;
     if (byNoun?.status === 'answered') return withCutOff(scopes, byNoun);
     const e = scopes[0]!;
     // 沈阳有离休干部吗: people the text counts nowhere in this document — said so, never 没有 (there may be such people).

@@ -330,14 +330,18 @@ function unitAnswers(asked: string, printed: string): boolean {
   return generic.includes(bare) || generic.includes(asked);
 }
 
-/** A document's indicators with a number and a unit, by each pair of characters their names hold: built once per document. */
-function indicatorsByPair(s: Sources, documentId: number): Map<string, { o: PerformanceOwnerRow; t: PerformanceTargetRow }[]> {
+type Counted = { o: PerformanceOwnerRow; t: PerformanceTargetRow };
+/** A document's indicators with a number and a unit, by each pair of characters their names hold and by unit: built once per document. */
+function countedIndex(s: Sources, documentId: number): { byPair: Map<string, Counted[]>; byUnit: Map<string, Counted[]> } {
   return remember(s, `targetPairs|${documentId}`, () => {
-    const map = new Map<string, { o: PerformanceOwnerRow; t: PerformanceTargetRow }[]>();
+    const byPair = new Map<string, Counted[]>();
+    const byUnit = new Map<string, Counted[]>();
     for (const x of countedTargets(s, s.queries.owners(documentId))) {
-      for (const p of pairs(bareName(x.t.level3))) map.set(p, [...(map.get(p) ?? []), x]);
+      for (const p of pairs(bareName(x.t.level3))) byPair.set(p, [...(byPair.get(p) ?? []), x]);
+      const unit = x.t.target_unit!.replace(/^万/, '');
+      byUnit.set(unit, [...(byUnit.get(unit) ?? []), x]);
     }
-    return map;
+    return { byPair, byUnit };
   });
 }
 
@@ -354,20 +358,28 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const measure = MEASURE_ASKED.exec(typed)?.[1];
   const asked = measure ?? (VERB_ASKED.test(typed) ? generic[0]! : undefined);
   if (!asked) return null;
-  const said = namingPairs(typed.replace(NOT_NAMED, ' ').replace(/\d+/g, ' '));
-  if (said.size === 0) return null;
-  const byPair = indicatorsByPair(s, scope.doc.id);
-  const shared = new Map<{ o: PerformanceOwnerRow; t: PerformanceTargetRow }, number>();
+  const plain = typed.replace(NOT_NAMED, ' ').replace(/\d+/g, ' ');
+  const said = namingPairs(plain);
+  const chars = namingChars(plain);
+  if (chars.size === 0) return null;
+  const { byPair, byUnit } = countedIndex(s, scope.doc.id);
+  const shared = new Map<Counted, number>();
   for (const p of said) for (const x of byPair.get(p) ?? []) if (unitAnswers(asked, x.t.target_unit!)) shared.set(x, (shared.get(x) ?? 0) + 2);
   // Named alike, a target in the very unit asked (参加考核人数 4人 for 考核多少人) comes before one in a generic measure (通报覆盖数 7个).
   for (const [x, n] of shared) if (sameUnit(asked, x.t.target_unit!)) shared.set(x, n + 1);
+  // 沈阳要印多少册: only single characters typed (no two together) — a character typed names, among the targets in the very unit asked (印 of 材料印刷).
+  if (said.size === 0 && measure) {
+    for (const unit of [asked, ...((sameAs as Record<string, string[]>)[asked] ?? [])]) {
+      for (const x of byUnit.get(unit) ?? []) shared.set(x, [...new Set(x.t.level3)].filter((ch) => chars.has(ch)).length);
+    }
+  }
   const best = Math.max(0, ...shared.values());
   const note = scope.yearNote ? [scope.yearNote] : [];
   const head = heading(scope.entity, scope.doc);
   if (best === 0) {
     if (!measure) return null;
     const projects = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
-    const words = [...said].join('、');
+    const words = [...(said.size ? said : chars)].join('、');
     return reply('not_found', [...note, `${head}中没有哪项绩效指标（以“${asked}”计）的名称含“${words}”；${projectsWithTargets(projects)}`], [], projectQuestions(scope, projects).slice(0, 5));
   }
   const chosen = [...shared].filter(([, n]) => n === best).map(([x]) => x).sort((a, b) => a.t.line - b.t.line);
