@@ -118,7 +118,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const moneyOnlyScopes = q.headcount && q.candidates.length > 0 && q.candidates.every((c) => c.kind === 'project') ? resolveScopes(catalog, q) : null;
   if (Array.isArray(moneyOnlyScopes) && moneyOnlyScopes.length === 1) {
     const named = { kind: 'project' as const, name: q.candidates.map((c) => c.name).join('”、“'), ids: q.candidates.flatMap((c) => c.ids), text: q.candidates[0]!.text, fuzzy: true };
-    return withCutOff(moneyOnlyScopes, moneyOnly(moneyOnlyScopes[0]!, named));
+    return withCutOff(moneyOnlyScopes, moneyOnly(s, q, moneyOnlyScopes[0]!, named));
   }
   // 抚顺表3和表5的城乡医疗救助: tables named by number decide a name that is a subject and a project.
   const inTables = unknown.length === 0 ? printedInTables(s, q) : null;
@@ -500,8 +500,13 @@ function needsDepartment(q: StructuredQuery): boolean {
   return bare || projects;
 }
 
-/** 有多少离休干部 where only 离休干部医药费 is printed: the people are not counted there — said so, never the money as people. */
-function moneyOnly(scope: Scope, t: Target): Reply {
+/**
+ * 有多少离休干部 where only 离休干部医药费 is printed: the people are not counted there — said so, never the money as people;
+ * 曲阳要补助多少人, 沈阳要请几个专家: where the department's 绩效 indicators count them, those targets instead.
+ */
+function moneyOnly(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
+  const targets = targetsByNoun(s, q, scope);
+  if (targets?.status === 'answered') return targets;
   const name = targetName(t);
   const note = scope.yearNote ? [scope.yearNote] : [];
   return reply('not_found', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)}中没有印“${t.text}”的人数，只印有“${name}”的金额，不能当作人数。`], [], [`${scope.doc.short} ${name}`]);
@@ -601,7 +606,7 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
     default: {
       if (scopes.length > 1 || q.targets.length > 1) return compare(s, q, scopes);
       const [target] = q.targets;
-      if (q.headcount && !(target!.kind === 'metric' && metricOf(target!.key).kind === 'count')) return moneyOnly(scopes[0]!, target!);
+      if (q.headcount && !(target!.kind === 'metric' && metricOf(target!.key).kind === 'count')) return moneyOnly(s, q, scopes[0]!, target!);
       // 公务员医疗补助 named with no 科目 or 项目: every thing printed under the name, each labelled.
       const all = target!.kind === 'subject' && !q.subjects && q.listOf === null ? namesakeAnswer(s, q, scopes[0]!, target!) : null;
       return all ?? lookup(s, q, scopes[0]!, target!);
