@@ -233,7 +233,9 @@ const PROJECT_WORDS = new RegExp(alternation(words.listTargets.projects), 'g');
  */
 function unitOfCount(asked: string, units: string[]): string | undefined {
   asked = asked.replace(PROJECT_WORDS, ' ');
-  const typed = (unit: string) => new RegExp(`(?:^|(?<!\\d)\\s|几|多少)${escapeRegExp(unit)}`).test(asked) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
+  // 咨询几次: a measure counting what the printed one counts (次 for 次数; targetUnits.sameAs) asks it too.
+  const askedAs = (unit: string) => [unit, ...Object.entries(sameAs as Record<string, string[]>).filter(([, same]) => same.includes(unit)).map(([w]) => w)];
+  const typed = (unit: string) => askedAs(unit).some((u) => new RegExp(`(?:^|(?<!\\d)\\s|几|多少)${escapeRegExp(u)}`).test(asked)) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
   return [...new Set(units)].filter(typed).sort((a, b) => b.length - a.length)[0];
 }
 
