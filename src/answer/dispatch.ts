@@ -130,6 +130,10 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   }
   // A word that only loosely named something is asked back, never answered beside the rest of the question.
   if (q.candidates.length > 0 && unknown.length === 0) {
+    // 抚顺要考核多少家定点机构: a count asked in a measure word of words a project's name loosely holds — the targets that count it.
+    const scopes = q.entities.length === 1 ? resolveScopes(catalog, q) : null;
+    const counted = Array.isArray(scopes) && scopes.length === 1 ? targetsByNoun(s, q, scopes[0]!) : null;
+    if (counted?.status === 'answered') return withCutOff(scopes as Scope[], counted);
     const place = q.entities[0] ? `${catalog.departments.get(q.entities[0].department)![0]!.short} ` : '';
     const first = q.candidates[0]!;
     if (q.candidates.some((c) => c.kind !== first.kind)) {
