@@ -74,6 +74,8 @@ function shareOfUnit(q: StructuredQuery, c: Conversation | undefined): Reply | n
   return inTenths(q, reply('answered', [line], [share, part, whole]));
 }
 
+const MORE_OR_LESS = new RegExp(`比(?:上年|去年|上一年)(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})`);
+
 /** 这两个加起来, 两者差多少, 三家一共, 第二个比第三个多多少: the operation on earlier answers' figures, or null when the question is not one. */
 export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Reply | null {
   const unitShare = shareOfUnit(q, c);
@@ -86,7 +88,9 @@ export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Re
   const direction = !ref && !q.arithmetic && namesNothing && q.intent === 'lookup' && DIRECTION_ALONE.test(q.text.trim());
   // 两个比一下, 对比一下 after two figures: their difference, the larger first, as 哪个多 is.
   const compared = !q.arithmetic && namesNothing && q.intent === 'compare' && !q.previousYear && (!ref || (ref.kind === 'these' && !ref.picks));
-  const arithmetic = direction || compared ? { op: 'difference' as const, direction: null, text: q.text.trim() } : q.arithmetic;
+  // 比上年多了多少 after last year's figure answered beside this year's: their difference too (增加了多少 asks the change stated).
+  const sinceLast = !q.arithmetic && !q.reason && q.changeAsked === true && q.previousYear && MORE_OR_LESS.test(q.text) && namesNothing && c !== undefined && priorOfLast(c) !== null;
+  const arithmetic = direction || compared || sinceLast ? { op: 'difference' as const, direction: null, text: q.text.trim() } : q.arithmetic;
   const alone = c && (!ref || compared) && arithmetic && ON_EARLIER.has(arithmetic.op) && namesNothing;
   if (alone) {
     // 相差多少, 几倍 alone after two figures answered one after the other, or side by side in one answer.
