@@ -79,8 +79,10 @@ export function distinguishProjects(text: string, m: Mentions, found: Found, nam
  * distinguishProjects to tell apart (each fund word picking exactly one) or to ask back listing them.
  */
 export function fundsSharingTail(text: string, m: Mentions, found: Found, search: (word: string) => readonly ProjectHit[]): void {
+  // Read only when a word was not understood (most questions have none).
+  if (found.unknown.length === 0 || found.candidates.length > 0) return;
   const typed = typedWords(text, m);
-  if (typed.length < 2 || found.candidates.length > 0) return;
+  if (typed.length < 2) return;
   for (const word of found.unknown) {
     const fund = printedAt(word, 0);
     const tail = fund ? meaningful(word.slice(fund[0].length)) : '';
