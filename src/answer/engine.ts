@@ -13,7 +13,7 @@ import { checked, yesNoOf } from '../query/yes-no.ts';
 import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
-import { countInstead, countOfList, expandLast, moreAsked, otherTargetOfProject, extremeOfRanking, flippedRanking, nothingLeft, perTargetOfLast, provenanceOfLast, targetByMeasure, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
+import { countInstead, countOfList, expandLast, moreAsked, otherTargetOfProject, extremeOfRanking, flippedRanking, nothingLeft, perTargetOfLast, provenanceOfLast, targetByMeasure, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, projectOfTargets, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
 import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
@@ -184,7 +184,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       const kept: Conversation = { ...conversation(query, r, c), items: c.items, ranking: c.ranking, pointed: c.items?.find((n) => n.figure?.entity === top?.entity && n.figure?.label === top?.label) };
       result.context = kept;
     }
-    else if (understoodAnything(own)) result.context = { ...conversation(query, r, c, referred !== null, referred ?? undefined), ...(part ? { whole: part.whole } : {}) };
+    else if (understoodAnything(own)) result.context = { ...conversation(projectOfTargets(sources, query, r), r, c, referred !== null, referred ?? undefined), ...(part ? { whole: part.whole } : {}) };
     result.followups = r.status === 'answered' ? followUps(query) : [];
     return result;
   }

@@ -412,3 +412,18 @@ export function otherTargetOfProject(s: Sources, q: StructuredQuery, c: Conversa
   const r = indicatorNamed(s, scopes[0]!, named.ids, q.text, named.name);
   return r?.status === 'answered' ? r : null;
 }
+
+/**
+ * 北票一年要扫描多少份档案 → 那平均每个多少钱 / 那归档的呢 / 它的绩效目标: targets of one project answered with no project named make
+ * that project the one asked about, as if named; targets of several projects, or anything else, leave the question as asked.
+ */
+export function projectOfTargets(s: Sources, q: StructuredQuery, r: Reply): StructuredQuery {
+  const [f] = r.figures;
+  if (r.status !== 'answered' || !f || q.entities.length !== 1 || q.targets.some((t) => t.kind === 'project') || q.set) return q;
+  const name = f.project;
+  if (name === undefined || !r.figures.every((x) => x.project === name && x.label.startsWith(`${name}绩效指标`))) return q;
+  const key = name.replace(/\s+/g, '');
+  const ids = s.queries.projects(f.document.id).filter((p) => p.name === name || p.name_key === key).map((p) => p.id);
+  return ids.length ? { ...q, intent: 'performance', targets: [{ kind: 'project', name, ids, text: name, fuzzy: false }], unknown: [], candidates: [] } : q;
+}
+
