@@ -289,15 +289,18 @@ function procurementRows(s: Sources, q: StructuredQuery, typed: string[]): Reply
  * 买车的钱, 车辆采购: the 政府采购 rows of the scope's document (of its unit, one asked) that buy the thing an everyday
  * name in shapes.json purchases.items names (车辆: 轿车, 汽车 …), each with its amount and where it is printed.
  */
-export function rowsBuying(s: Sources, scope: { doc: CatalogDocument; unitId: number | null }, item: string): { head: string; rows: { figure: Figure; name: string }[] } {
+export function rowsBuying(s: Sources, scope: { doc: CatalogDocument; unitId: number | null }, item: string): { rows: { figure: Figure; name: string }[] } {
   const { doc, unitId } = scope;
-  const tables = s.queries.tables(doc.id).filter((t) => s.queries.figuresByTable(t.id).some((r) => r.classification === '政府采购'));
   const words = printedFor(item).map(plain);
-  const rows = printedRows(s, tables)
-    .filter((r) => purchaseCell(r) !== undefined && (unitId === null || r[0]!.unit_id === unitId))
-    .filter((r) => words.some((w) => plain(`${r[0]!.row_label}${r[0]!.specification ?? ''}`).includes(w)));
-  const head = tables[0] ? tableName(tables[0].name, tables[0].number) : '';
-  return { head, rows: rows.map((r) => ({ figure: fromCell(purchaseCell(r)!, doc, s.entity(doc, r[0]!.unit_id), r[0]!.row_label), name: `${r[0]!.row_label}${r[0]!.specification ? `（${r[0]!.specification}）` : ''}` })) };
+  // The document's project rows, read once for the document (no table scanned): those of its 政府采购 tables, by line.
+  const byLine = new Map<number, FigureRow[]>();
+  for (const r of s.queries.projectFigures(doc.id)) {
+    if (r.classification !== '政府采购' || !usable(r) || (unitId !== null && r.unit_id !== unitId)) continue;
+    if (byLine.has(r.line)) byLine.get(r.line)!.push(r);
+    else byLine.set(r.line, [r]);
+  }
+  const rows = [...byLine.values()].filter((r) => purchaseCell(r) !== undefined && words.some((w) => plain(`${r[0]!.row_label}${r[0]!.specification ?? ''}`).includes(w)));
+  return { rows: rows.map((r) => ({ figure: fromCell(purchaseCell(r)!, doc, s.entity(doc, r[0]!.unit_id), r[0]!.row_label), name: `${r[0]!.row_label}${r[0]!.specification ? `（${r[0]!.specification}）` : ''}` })) };
 }
 
 const OWN_LEVEL = new Set(vocabulary.scopes.subunit);
