@@ -460,7 +460,9 @@ const HOLDING_VERBS = new RegExp(alternation(shapes.holdings.verbs), 'g');
  * its verb of holding (收了, elsewhere 收入总计) names no figure there.
  */
 function askedHoldings(m: Mentions): void {
-  if (!m.materials || m.catalogue) return;
+  // 收了哪几个地方的: a verb of holding asking which departments, nothing ranked or bound, asks the same.
+  const which = (m.which || m.sets.some((x) => x.which) || m.intents.includes('list')) && (m.listTargets.some((l) => l.target === 'departments' || l.target === 'units') || m.sets.some((x) => x.place === null)) && !m.ascending && !m.descending && m.top === null && m.conditions.length === 0 && m.arithmetic.length === 0 && !m.intents.includes('rank');
+  if (!(m.materials || (which && m.targets.length > 0)) || m.catalogue) return;
   const asked = m.targets.some((t) => !shapes.holdings.verbs.includes(t.text));
   const unread = m.residue.some((r) => meaningful(r.text).replace(HOLDING_VERBS, '') !== '');
   if (asked || unread) return;
