@@ -15,6 +15,9 @@ import { MEASURES, metricFigures, pick, type Sources } from '../sources.ts';
 import { METRIC_PARTS, METRIC_WHOLE, cellOf, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
 import { byUnit, countOf, listWithin, ownAmount } from './list.ts';
 import { lookup } from './lookup.ts';
+import { isTotal } from '../../ingest/layout/orientation.ts';
+import { metricSpellings } from '../../query/lexicon/lexicon.ts';
+import { metric as metricOf } from '../../store/metrics.ts';
 
 /** `measure`: the column the whole is a cell of (基本支出里的商品和服务支出: 表6's 合计 of 基本支出), its parts' cells in it. */
 function children(s: Sources, scope: Scope, t: Target & { kind: 'subject' }, whole: Figure, stage: Figure['basis'], measure?: string): Figure[] {
@@ -272,6 +275,14 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     if (leaves.length) return partsMeeting(q, [...note, `（${parts.map((p) => p.label).join('、')}都不符合，以下按经济分类明细。）`], head, whole, leaves);
   }
   if (parts.length === 0 && t.kind === 'metric' && INCOME_TOTALS.has(t.key)) parts = incomeSources(s, scope, t.key, whole, stage);
+  // 培训费具体有哪些: the items a table of its own lists under the figure (莲湖 会议费培训费明细表: 两定机构基金使用规范性培训), each
+  // cited — rows of it in money, of its stage and year, labelled otherwise than any spelling of the figure.
+  if (parts.length === 0 && t.kind === 'metric') {
+    const spellings = metricSpellings(metricOf(t.key));
+    const rows = s.queries.figuresByMetric(scope.doc.id, t.key).filter((r) => usable(r) && r.amount_fen !== null && r.year === year && r.basis === stage && !spellings.includes(stripOrdinal(r.row_label)) && !isTotal(r.row_label));
+    const items = rows.filter((r, i) => rows.findIndex((x) => x.line === r.line && x.row_label === r.row_label) === i).map((r) => fromCell(r, scope.doc, s.entity(scope.doc, r.unit_id), r.row_label));
+    if (items.length) return { ...reply('answered', [...note, `${head}：${show(whole)}，${items[0]!.table}列出：`, ...items.map((f) => `· ${f.label}：${show(f)}（第${f.line}行）`)], [whole, ...items]), whole };
+  }
   if (parts.length === 0 && t.kind === 'metric') {
     const items = t.key === 'procurement.total' ? procurementItems(s, scope, stage) : columnItems(s, scope, t.key, whole, stage);
     // Held to a condition, the finest subjects only: a 类 is no detail beside its own 款 (公用经费里超过5万的: 办公费 …, never 302 as well).
