@@ -271,11 +271,19 @@ export function lexiconData(catalog: Catalog, known: ReadonlyMap<string, string>
     const entry: Entry = { kind: 'metric', key: m.key };
     for (const text of metricSpellings(m)) add(text, entry);
   }
+  const subjectByName = new Map(catalog.subjects.map((s) => [s.name, s]));
+  // 离退休费 where a document prints only 退休费: a word for several subjects (words.json subjectGroups) that is one of
+  // their names too names them all, itself first — before the subjects' own names, which would keep the text.
+  for (const { words: typed, parts, whole } of words.subjectGroups.groups) {
+    for (const word of typed.filter((w) => subjectByName.has(w))) {
+      const held = [word, ...parts, ...whole.filter((w) => w !== word)].flatMap((n) => (subjectByName.has(n) ? [subjectByName.get(n)!] : []));
+      add(word, { kind: 'subject', name: held[0]!.name, codes: held[0]!.codes, ...(held.length > 1 ? { group: held.map(({ name, codes }) => ({ name, codes })) } : {}) });
+    }
+  }
   for (const s of catalog.subjects) {
     const entry: Entry = { kind: 'subject', name: s.name, codes: s.codes };
     for (const name of [s.name, ...abbreviated(s.name)]) add(name, entry);
   }
-  const subjectByName = new Map(catalog.subjects.map((s) => [s.name, s]));
   for (const [word, name] of Object.entries(words.subjectWords)) {
     const s = word === '$comment' ? undefined : subjectByName.get(name);
     if (s) add(word, { kind: 'subject', name: s.name, codes: s.codes });
