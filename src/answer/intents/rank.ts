@@ -75,8 +75,10 @@ const PART_COLUMNS = new Set(['basic', 'personnel', 'public', 'project']);
  */
 export function subjectColumn(q: StructuredQuery): string | null {
   const t = q.targets[0];
-  if (!q.subjects || q.targets.length !== 1 || t?.kind !== 'metric' || !PART_COLUMNS.has(t.key) || q.classification === 'economic') return null;
-  return t.key === 'project' || q.classification === 'functional' ? t.key : null;
+  if (!q.subjects || q.targets.length !== 1 || t?.kind !== 'metric' || !PART_COLUMNS.has(t.key)) return null;
+  // 项目支出超过10万的经济科目: the economic items' 项目支出 cells (莲湖 表6), never their 合计.
+  if (t.key === 'project') return t.key;
+  return q.classification === 'functional' ? t.key : null;
 }
 
 /**
@@ -179,12 +181,13 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     r = rankScores(s, q, scope, head);
   } else if (subjectColumn(q)) {
     const column = subjectColumn(q)!;
-    const level = subjectLevel(q, '功能分类');
-    const all = subjectsAtLevel(s, scope, year, '功能分类', level, column);
+    const classification = q.classification === 'economic' ? '部门经济分类' : '功能分类';
+    const level = subjectLevel(q, classification);
+    const all = subjectsAtLevel(s, scope, year, classification, level, column);
     r =
       all.length === 0
-        ? reply('not_found', [`${head}：按功能分类印出科目的表没有${targetName(t!)}一栏（或此栏全空），无法按${targetName(t!)}排列科目。`], [], [`${scope.doc.short} 功能科目排名`])
-        : rankedListing(`${head} 支出科目${targetName(t!)}（功能分类，${level}级，${all[0]!.table}“${all[0]!.column}”栏）排序`, all, q, 'yuan', undefined, undefined, '科目');
+        ? reply('not_found', [`${head}：按${classification}印出科目的表没有${targetName(t!)}一栏（或此栏全空），无法按${targetName(t!)}排列科目。`], [], [`${scope.doc.short} ${classification === '功能分类' ? '功能' : '经济'}科目排名`])
+        : rankedListing(`${head} 支出科目${targetName(t!)}（${classification}，${level}级，${all[0]!.table}“${all[0]!.column}”栏）排序`, all, q, 'yuan', undefined, undefined, '科目');
   } else if (t?.kind === 'metric' && t.key !== 'project' && MEASURES.has(t.key) && (q.subjects || !METRIC_PARTS[t.key])) {
     r = rankMeasureItems(s, q, scope, t, stage, head);
   } else if (t?.kind === 'metric' && METRIC_PARTS[t.key] && !['project', 'expenditure.grand_total'].includes(t.key)) {
