@@ -15,7 +15,7 @@ export function goalAnswer(s: Sources, asked: StructuredQuery, goal: NonNullable
   if (!Array.isArray(scopes)) return scopes;
   const ids = asked.targets.flatMap((t) => (t.kind === 'project' ? t.ids : []));
   if (scopes.length !== 1 || ids.length === 0) return reply('ambiguous', [`请说明是哪个项目的${goal.text.replace(/[里中]$/, '')}。`]);
-  const words = asked.text.slice(asked.text.indexOf(goal.text) + goal.text.length);
+  const { words } = goal;
   const stated = goalNumber(s, scopes[0]!, ids, words);
   if (stated.status === 'answered') return stated;
   // 它的绩效目标里印刷宣传品是多少, 年度目标里说要印多少份: the goal text states no such number, its indicator table does —

@@ -348,7 +348,6 @@ const ONE_FIGURE = new Set(['remaining', 'per_head', 'per_unit', 'per_month', 'g
 /** Intents a place alone completes (北票 执行率, 北票 有哪些项目): nothing of the previous question is wanted. */
 const STANDALONE = new Set(['rate', 'performance', 'rank', 'list']);
 /** 哪家, 哪个地方, 各医保局 (shapes.json sets): asked over the departments — no department of the question before is meant. */
-const OVER_DEPARTMENTS = new RegExp(alternation(shapes.sets.departmentWhich.words));
 
 /**
  * Whether the grammar understood anything in a question: a place, a year, a stage, a figure,
@@ -388,7 +387,7 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
   const sameEntities = q.entities.length === 0;
   // 哪个地方的政府采购最多 after 莲湖政府采购: the departments ranked, not 莲湖's items; nor its year or stage kept.
   // (这家, 那几家, 这几个 point back at the departments named before: no set then.)
-  const overSet = sameEntities && previous.set === null && ((q.set !== null && !/^[这那]/.test(q.set.text)) || OVER_DEPARTMENTS.test(q.text));
+  const overSet = sameEntities && previous.set === null && ((q.set !== null && !/^[这那]/.test(q.set.text)) || q.asked?.departmentWhich === true);
   // 人员经费呢 after a cell (卫生健康支出·基本支出) asks for the same row in another column.
   const cell = cellOf(previous);
   const measureOnly = q.targets.length === 1 && q.targets[0]!.kind === 'metric' && MEASURES.has(q.targets[0]!.key);

@@ -33,7 +33,6 @@ import { askedOf, holdings, resolveScopes, whichOne, type Scope } from './resolv
 import { metric as metricOf } from '../store/metrics.ts';
 import { remember, type Sources } from './sources.ts';
 import { alternation } from '../query/normalize/words.ts';
-import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 
 /** A date asked: said not printed, offering the figures of the thing named instead. */
@@ -483,9 +482,7 @@ function asksOfSet(q: StructuredQuery): boolean {
   return (q.intent === 'rank' || ofDepartments) && q.targets.length > 0;
 }
 
-const WHICH = new RegExp(alternation(shapes.sets.which));
 /** 部门, 单位, 地方: list words that name the departments themselves (an organisation word, 医保局, names one of them). */
-const SET_LIST_WORDS = new RegExp(alternation([...words.listTargets.departments, ...words.listTargets.units]));
 /** 有离休干部, 还有没有离休干部: an unknown word that is only people a headcount counts, with the words asking whether. */
 const UNCOUNTED_PEOPLE = new RegExp(`^(?:还?(?:${alternation(words.yesNo.asked)}|有))?(${alternation(words.headcounts.people)})$`);
 
@@ -496,10 +493,10 @@ const UNCOUNTED_PEOPLE = new RegExp(`^(?:还?(?:${alternation(words.yesNo.asked)
  */
 function needsDepartment(q: StructuredQuery): boolean {
   // 项目支出哪家最高: a which-word asks which department.
-  if (q.conditions.length > 0 || q.arithmetic !== null || q.catalogue || WHICH.test(q.text)) return false;
+  if (q.conditions.length > 0 || q.arithmetic !== null || q.catalogue || q.asked?.which) return false;
   const bare = q.intent === 'lookup' && q.listOf === 'departments' && q.targets.length > 0;
   // 医保局的项目支出前五: an organisation word (not 部门, 单位) before it names no set either.
-  const own = q.listOf === null || (q.listOf === 'departments' && !SET_LIST_WORDS.test(q.text));
+  const own = q.listOf === null || (q.listOf === 'departments' && !q.asked?.departmentWord);
   const projects = q.intent === 'rank' && own && q.targets.length === 1 && q.targets[0]!.kind === 'metric' && q.targets[0]!.key === 'project';
   return bare || projects;
 }

@@ -165,7 +165,7 @@ export function extremeOfRanking(q: StructuredQuery, c: Conversation | undefined
   // figure asked of it since (它的人员经费 points at the department, a thing of its own).
   const ofRanking = c?.pointed !== undefined && (c.items ?? []).includes(c.pointed);
   if (!ranking || !ofRanking || q.intent !== 'rank' || !namesNothing || q.reference || q.arithmetic || q.conditions.length > 0) return null;
-  return { ...ranking, text: q.text, ascending: q.ascending, top: q.top ?? 1 };
+  return { ...ranking, text: q.text, asked: q.asked, ascending: q.ascending, top: q.top ?? 1 };
 }
 
 /** 第二个 after a project answered alone: the list it came from, answered now that an item of it is asked for. */
@@ -287,7 +287,7 @@ const ACTIVITIES = shapes.targetUnits.activities;
 export function targetByMeasure(s: Sources, text: string, q: StructuredQuery, c: Conversation | undefined): { reply: Reply; query: StructuredQuery } | null {
   const project = lastProject(c);
   if (!project || typeof text !== 'string' || !MEASURE_ASKED.test(text) || !namesNothingButCount(q)) return null;
-  const asked: StructuredQuery = { ...project, intent: 'performance', text: q.text, unknown: q.unknown, candidates: [], reference: null };
+  const asked: StructuredQuery = { ...project, intent: 'performance', text: q.text, asked: q.asked, unknown: q.unknown, candidates: [], reference: null };
   const scopes = resolveScopes(s.catalog, asked);
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
   const words = [...q.unknown, ...q.candidates.map((x) => x.text), ...q.targets.flatMap((t) => (t.kind === 'metric' && metricOf(t.key).kind !== 'count' ? [t.text] : []))];

@@ -2,17 +2,14 @@
 // document (or one table of it) prints, in the order printed — a list the question names instead of one answered before.
 import type { StructuredQuery } from '../query/ast.ts';
 import type { CatalogDocument } from '../query/catalog.ts';
-import { alternation } from '../query/normalize/words.ts';
 import type { Named } from './dialog.ts';
 import { fromFact, show } from './figures.ts';
 import { beforeAnswer, heading, reply, type Reply } from './reply.ts';
 import { resolveScopes } from './resolve.ts';
 import type { Sources } from './sources.ts';
 import { namedTables } from './table-rows.ts';
-import shapes from '../../grammar/shapes.json' with { type: 'json' };
 
 /** 自评的第三个项目, 第二个项目得了几分: asked of the self-evaluations (shapes.json references.narrated). */
-const NARRATED = new RegExp(alternation(shapes.references.narrated.words));
 
 /**
  * 北票自评的第三个项目: where the text enumerates the projects' self-evaluations ((1)…(2)…(3)…), the one it states N-th,
@@ -51,7 +48,7 @@ export function printedItem(s: Sources, q: StructuredQuery): Named | Reply | nul
   // 自评的第三个项目, 第5个项目的绩效指标: counted through the performance tables, which print a project as the
   // owner of its targets; otherwise wherever the document prints it first.
   const performance = q.intent === 'performance' || q.intent === 'rate' || q.byScore === true;
-  const narrated = performance && !q.table && NARRATED.test(q.text) ? narratedItem(s, q, doc, entity, projects) : null;
+  const narrated = performance && !q.table && q.asked?.narrated ? narratedItem(s, q, doc, entity, projects) : null;
   if (narrated) return narrated;
   if (!performance) for (const p of projects) if (!groups.has(p.id) && printedIn(p.table_id)) seen(p.id, p.line);
   for (const o of s.queries.owners(doc.id)) if (o.project_id !== null && !groups.has(o.project_id) && printedIn(o.table_id)) seen(o.project_id, o.line);

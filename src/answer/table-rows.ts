@@ -23,8 +23,6 @@ import vocabulary from '../../grammar/words.json' with { type: 'json' };
 
 type Named = NonNullable<StructuredQuery['table']>;
 
-// 资金, 预算资金, 经费 (words.json moneyWords), longest first: a money column asked by its everyday name.
-const MONEY = new RegExp(`(?:预算|项目)?(?:${alternation([...vocabulary.moneyWords.words].sort((a, b) => b.length - a.length))})`);
 
 /** 表17 is 表17; 05 is 公开05表; 14 is 表14-1 … 表14-5 too (one table printed in parts). */
 const numbered = (printed: string | null, n: number) => printed !== null && Number(/\d+/.exec(printed)?.[0]) === n;
@@ -390,7 +388,7 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
   const bought = procurementRows(s, q, typed);
   if (bought) return bought;
   // 整体绩效表3项资金合计: a money word alone names the rows' money, added up.
-  const money = q.arithmetic?.op === 'sum' && q.targets.length === 0 && typed.length === 0 ? MONEY.exec(q.text)?.[0] : undefined;
+  const money = q.arithmetic?.op === 'sum' && q.targets.length === 0 && typed.length === 0 ? q.asked?.money : undefined;
   if ((!q.table && !numberedOnly) || q.tables || (!counted && q.targets.length === 0 && typed.length === 0 && !money)) return null;
   // 表6公用经费里排第一的科目: an item of a ranking within the figure named, not the table's first row.
   if (counted && q.intent === 'rank' && !q.printOrder) return null;

@@ -2,6 +2,7 @@
 // pattern each, built from grammar/.
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
+import type { AskedWords } from './ast.ts';
 import { alternation } from './normalize/words.ts';
 
 /** 百分之几, 几成: asked in per cent. */
@@ -13,3 +14,42 @@ export const FALL = new RegExp(alternation(words.changeDirection.down));
 /** 哪年买的, 什么时候成立, 购置时间: when an event happened asked (shapes.json whenAsked) — no document prints it. */
 const { asked: WHEN, events: EVENTS, nouns: TIME_NOUNS } = shapes.whenAsked;
 export const WHEN_ASKED = new RegExp(`(?:${alternation(WHEN)})(?:才|就|是)?(?:${alternation(EVENTS)})|(?:${alternation(EVENTS)})的?(?:${alternation(TIME_NOUNS)})`);
+
+/** 得分, 多少分: a score asked (words.json scoreAsked). */
+const SCORE = new RegExp(alternation(words.scoreAsked));
+/** 自评的第三个项目, 第二个项目得了几分: words of a project's self-evaluation (shapes.json references.narrated). */
+const NARRATED = new RegExp(alternation(shapes.references.narrated.words));
+/** 哪个, 哪家: which one asked (shapes.json sets.which). */
+const WHICH = new RegExp(alternation(shapes.sets.which));
+/** 哪家, 哪个地方: which department asked, whatever follows (shapes.json sets.departmentWhich). */
+const DEPARTMENT_WHICH = new RegExp(alternation(shapes.sets.departmentWhich.words));
+/** 部门, 单位: a word for departments or units (words.json listTargets), not an organisation's (医保局). */
+const DEPARTMENT_WORD = new RegExp(alternation([...words.listTargets.departments, ...words.listTargets.units]));
+const INDICATOR_WORDS = Object.entries(shapes.indicatorWords).filter(([k]) => k !== '$comment') as [string, string][];
+/** 一条, 每份, 每人: a figure per unit of something asked, that only a 成本指标 answers (shapes.json indicatorWords). */
+const PER_UNIT = new RegExp(alternation(INDICATOR_WORDS.filter(([, to]) => /^(?:单|人均)/.test(to)).map(([from]) => from)));
+/** 资金, 预算资金, 经费 (words.json moneyWords), longest first: a money column asked by its everyday name. */
+const MONEY = new RegExp(`(?:预算|项目)?(?:${alternation([...words.moneyWords.words].sort((a, b) => b.length - a.length))})`);
+/** The people the text states counts of (words.json headcounts.people), the longest first. */
+const PEOPLE = [...words.headcounts.people].sort((a, b) => b.length - a.length);
+
+/** What a question's words say of how it asks (StructuredQuery.asked): read once, with the query. */
+export function askedOf(text: string): AskedWords {
+  const money = MONEY.exec(text)?.[0];
+  const people = PEOPLE.find((p) => text.includes(p));
+  return {
+    ...(PERCENT_ASKED.test(text) ? { percent: true } : {}),
+    ...(RISE.test(text) ? { rise: true } : {}),
+    ...(SCORE.test(text) ? { score: true } : {}),
+    ...(text.includes('自评') ? { selfEvaluation: true } : {}),
+    ...(/完成|实际/.test(text) ? { done: true } : {}),
+    ...(text.includes('明细') ? { detail: true } : {}),
+    ...(NARRATED.test(text) ? { narrated: true } : {}),
+    ...(WHICH.test(text) ? { which: true } : {}),
+    ...(DEPARTMENT_WHICH.test(text) ? { departmentWhich: true } : {}),
+    ...(DEPARTMENT_WORD.test(text) ? { departmentWord: true } : {}),
+    ...(PER_UNIT.test(text) ? { perUnit: true } : {}),
+    ...(money ? { money } : {}),
+    ...(people ? { people } : {}),
+  };
+}

@@ -214,7 +214,7 @@ export interface StructuredQuery {
   /** 单价超过10万元的: a column printed beside each row's amount (measure key, shapes.json rowColumns), read instead of its 合计. */
   column?: { key: string; text: string };
   /** 它的总体目标里住院救助比例是多少: a number the project's goal text states; `text` the words naming the goal. */
-  goal?: { text: string };
+  goal?: { text: string; words: string };
   /** 三公经费超过10万了吗, 有没有20万: the figure itself checked against the bound, answered 是/否 first (query/yes-no.ts). */
   check?: Condition;
   /** 公务用车有两辆吗, 是不是有3台: the count asked checked against the number typed, answered 是/不是 first (qualifiers.ts). */
@@ -235,4 +235,36 @@ export interface StructuredQuery {
   when?: { text: string };
   /** How numbers were read when not as typed (“前2.5”按前2项理解), said before the answer. */
   notes?: string[];
+  /** What the words say of how the question asks, read with the query (query/asked.ts askedOf): answers word their reply by them. */
+  asked?: AskedWords;
+}
+
+/** Words saying how a question asks (query/asked.ts): each present when typed. */
+export interface AskedWords {
+  /** 百分之几, 几成: asked in per cent. */
+  percent?: true;
+  /** 增长, 增加, 多了: a change upwards. */
+  rise?: true;
+  /** 得分, 多少分: a score. */
+  score?: true;
+  /** 自评: the self-evaluation (done after the year, printed with a 决算). */
+  selfEvaluation?: true;
+  /** 完成, 实际: what was done, before what was planned. */
+  done?: true;
+  /** 明细: the detail. */
+  detail?: true;
+  /** 自评, 得分: words of a project's self-evaluation, by which an ordinal counts the self-evaluations as narrated. */
+  narrated?: true;
+  /** 哪个, 哪家: which one. */
+  which?: true;
+  /** 哪家, 哪个地方: which department, whatever follows. */
+  departmentWhich?: true;
+  /** 部门, 单位: a word for departments or units (not an organisation's, 医保局). */
+  departmentWord?: true;
+  /** 一条, 每份, 每人: a figure per unit of something. */
+  perUnit?: true;
+  /** 资金, 项目经费: the money word typed (what is added when nothing else is named). */
+  money?: string;
+  /** 离休干部, 临聘人员: the people typed whose counts the text states. */
+  people?: string;
 }

@@ -1,6 +1,6 @@
 // A question in, a structured query out: normalise, read pinyin, lex and parse
 // with the grammar, look leftover words up as project names, decide the intent.
-import { FALL, PERCENT_ASKED, RISE, WHEN_ASKED } from './asked.ts';
+import { askedOf, FALL, PERCENT_ASKED, RISE, WHEN_ASKED } from './asked.ts';
 import type { Catalog } from './catalog.ts';
 import type { Stage } from '../store/schema.ts';
 import type { Comparison, EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
@@ -427,6 +427,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     ...(TENTHS.test(text) ? { tenths: true } : {}),
     ...(GOVERNMENT.test(text) ? { economicKind: 'government' as const } : DEPARTMENTAL.test(text) ? { economicKind: 'departmental' as const } : {}),
     notes: m.notes,
+    asked: askedOf(text),
   };
 }
 
@@ -1347,7 +1348,11 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
       ...(bound ? { targetBound: { ...bound.bound, words } } : {}),
     };
     // As typed: the words asking (多少名) say what is looked for, and a question read again with what 它 points at keeps them.
-    if (goal) return { ...u, query: { ...query, text: `${before}${raw.slice(goal.index)}`, goal: { text: goal[0] } } };
+    if (goal) {
+      const text = `${before}${raw.slice(goal.index)}`;
+      // The words after the goal's name are what its text is searched for.
+      return { ...u, query: { ...query, text, asked: askedOf(text), goal: { text: goal[0], words: text.slice(text.indexOf(goal[0]) + goal[0].length) } } };
+    }
     return { ...u, query: kind ? { ...query, describe: kind.describe } : query };
   };
   return { understand };
@@ -1372,6 +1377,6 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // 三公经废 reads the same either way: its note says which word was mended.
     const same = (q: StructuredQuery) => JSON.stringify([q.entities, q.targets.map((t) => ({ ...t, text: '', asRead: '' }))]);
     if (first.query.unknown.length + first.query.candidates.length === 0 && same(first.query) === same(second.query)) return first;
-    return { ok: true, query: { ...second.query, text, notes: [...(second.query.notes ?? []), fixed!.note] } };
+    return { ok: true, query: { ...second.query, text, asked: askedOf(text), notes: [...(second.query.notes ?? []), fixed!.note] } };
   }
 }

@@ -158,7 +158,6 @@ function incomeSources(s: Sources, scope: Scope, key: string, whole: Figure, sta
 }
 
 /** 人员经费的明细里: the rows a figure is itemised in, at their finest. */
-const DETAIL = /明细/;
 
 /** 公用经费里超过5万的科目: the parts of a figure meeting the conditions, largest first, the whole beside them. */
 function partsMeeting(q: StructuredQuery, note: string[], head: string, whole: Figure, parts: Figure[], stated?: StatedShare): Reply {
@@ -244,7 +243,7 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     const direct = directParts(s, scope, t.key, stage).map((p) => ({ ...p, figure: asPrinted(p.figure) }));
     parts = direct.map((p) => p.figure);
     stated = statedShares(s, scope, direct);
-  } else if (t.kind === 'metric' && METRIC_PARTS[t.key] && !((q.subjects || (q.conditions.length > 0 && DETAIL.test(q.text))) && MEASURES.has(t.key))) {
+  } else if (t.kind === 'metric' && METRIC_PARTS[t.key] && !((q.subjects || (q.conditions.length > 0 && q.asked?.detail)) && MEASURES.has(t.key))) {
     parts = METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1)).map(asPrinted);
   } else if (t.kind === 'subject') {
     // Of the tables that itemise the subject, the widest whole (all funds before 基本支出 or one fund's

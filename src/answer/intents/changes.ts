@@ -10,7 +10,6 @@ import { percent } from '../format.ts';
 import { alternation } from '../../query/normalize/words.ts';
 import words from '../../../grammar/words.json' with { type: 'json' };
 import { changePercent, headlineFigure, partsOf, statedChange, targetName } from '../targets.ts';
-import { RISE } from '../../query/asked.ts';
 import type { NarrativeFactRow } from '../../store/schema.ts';
 import type { FigureRow } from '../data.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
@@ -60,7 +59,7 @@ export function statedChanges(s: Sources, q: StructuredQuery, scope: Scope): Rep
  * if they were the changes, nor a change computed across documents.
  */
 export function changesOfSet(s: Sources, q: StructuredQuery, scopes: Scope[], t: Target): Reply {
-  const way = q.fall ? false : RISE.test(q.text) ? true : null;
+  const way = q.fall ? false : q.asked?.rise ? true : null;
   const rows = scopes.map((scope) => {
     const now = headlineFigure(s, scope, t, scope.year, scope.doc.stage).main;
     const stated = now ? statedChange(s, scope, t, scope.year, now) : undefined;

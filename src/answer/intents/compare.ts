@@ -1,7 +1,6 @@
 // 对比: several departments, several targets, 预算 against 决算, or this year
 // against the year before (from the same document's 上年 columns, or the change
 // its text states — never a difference computed here).
-import { PERCENT_ASKED } from '../../query/asked.ts';
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import type { Figure } from '../figures.ts';
@@ -162,7 +161,7 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   // 少了百分之几: the stated percent leads, the amount after it.
   // 多了百分之几 where the text states no rate: computed from the two years as printed, else — as 是上年的几倍 is — from
   // last year worked back from the stated change (this year and the change, both stated), said so; shown either way.
-  const rateAsked = PERCENT_ASKED.test(q.text);
+  const rateAsked = q.asked?.percent === true;
   const printedGrowth = rateAsked && !percent && now?.fen != null && before?.fen ? yearGrowth(now, before) : null;
   const workedGrowth = rateAsked && !percent && !printedGrowth && derived?.prior.fen && stated?.fen != null ? yearGrowth(stated, derived.prior) : null;
   const grown = printedGrowth ?? workedGrowth;

@@ -1,6 +1,5 @@
 // The people a document states a count of (全市 73 名离休干部, 4 名村级代办人员), stored at ingest (headcounts):
 // 有多少离休干部, 村级代办员有几个 are answered with that count at its line; 平均每位离休干部 divides by it.
-import words from '../../../grammar/words.json' with { type: 'json' };
 import type { StructuredQuery } from '../../query/ast.ts';
 import { show, type Figure } from '../figures.ts';
 import { tableName } from '../format.ts';
@@ -9,7 +8,6 @@ import type { Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
 import type { HeadcountRow } from '../../store/schema.ts';
 
-const PEOPLE = [...words.headcounts.people].sort((a, b) => b.length - a.length);
 /** 代办员 and 代办人员 name the same people: compared without 人. */
 const bare = (w: string) => w.replace(/人/g, '');
 
@@ -34,7 +32,7 @@ function figuresOf(s: Sources, scope: Scope, rows: HeadcountRow[]): Figure[] {
 
 /** The counts the document states of the people the question names. */
 export function namedHeadcounts(s: Sources, q: StructuredQuery, scope: Scope): Figure[] {
-  const named = PEOPLE.find((p) => q.text.includes(p));
+  const named = q.asked?.people;
   if (!named) return [];
   return figuresOf(s, scope, s.queries.headcounts(scope.doc.id).filter((h) => bare(h.people).includes(bare(named)) || bare(named).includes(bare(h.people))));
 }

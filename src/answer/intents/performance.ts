@@ -99,7 +99,7 @@ export function indicators(s: Sources, q: StructuredQuery, scope: Scope, words: 
   const named = (w: string) => all.filter(({ t }) => bareName(t.level3).includes(bareName(w)));
   if (words.length === 0 || words.some((w) => [...bareName(w)].length < 2 || named(w).length === 0)) return null;
   const found = [...new Set(words.flatMap(named))];
-  const doneFirst = /完成|实际/.test(q.text);
+  const doneFirst = q.asked?.done === true;
   const head = heading(scope.entity, scope.doc);
   const lines = scope.yearNote ? [scope.yearNote] : [];
   const figures: Figure[] = [];
@@ -165,15 +165,13 @@ export function goalNumber(s: Sources, scope: Scope, ids: number[], asked: strin
 /** 一条 → 单条, 多少钱 → 成本: words a question says an indicator's name with (`indicatorWords` in shapes.json). */
 const INDICATOR_WORDS = Object.entries(shapes.indicatorWords).filter(([k]) => k !== '$comment') as [string, string][];
 
-/** 一条, 每份, 每人: the words asking a figure per unit of something, that only a 成本指标 answers. */
-const PER_UNIT = new RegExp(alternation(INDICATOR_WORDS.filter(([, to]) => /^(?:单|人均)/.test(to)).map(([from]) => from)));
 
 /**
  * 曲阳专线一条一年多少钱, no project named: the indicator of any of the department's projects the words name, when
  * they ask a figure per unit (一条, 每份); else null.
  */
 export function indicatorPerUnit(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
-  if (!PER_UNIT.test(q.text)) return null;
+  if (!q.asked?.perUnit) return null;
   const typed = q.entities.reduce((t, e) => t.replace(e.text, ''), q.text);
   return indicatorNamed(s, scope, s.queries.projects(scope.doc.id).map((p) => p.id), typed, '');
 }
@@ -527,7 +525,6 @@ function statedInContext(s: Sources, q: StructuredQuery, scope: Scope): Figure[]
 }
 
 /** 得分, 分数, 打了多少分: a score asked, which only a 自评 (published with a 决算) gives. */
-const SCORE = new RegExp(words.scoreAsked.join('|'));
 
 /**
  * 做了几个项目绩效自评, 有几个项目绩效目标表: the projects a 绩效 block is printed for (never the department's own
@@ -565,7 +562,7 @@ function projectBlocksCounted(s: Sources, scope: Scope, projects: PerformanceOwn
 
 export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   // 莲湖自评得分多少: a 预算 sets targets; no score exists to give, and its targets are no answer to one.
-  if (scope.doc.stage === '预算' && SCORE.test(q.text)) {
+  if (scope.doc.stage === '预算' && q.asked?.score) {
     const head = heading(scope.entity, scope.doc);
     const project = q.targets.find((t) => t.kind === 'project')?.name;
     const lines = [`${head}中没有${project ? `“${project}”的` : ''}绩效自评得分：自评随决算公开，预算只有年初设定的绩效目标。`];
@@ -604,7 +601,7 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
   }
   const lines = [...note];
   // 自评 is done after the year: a 预算 holds only targets, which must not read as results.
-  if (/自评/.test(q.text) && scope.doc.stage === '预算') lines.push(`${head}中没有绩效自评（自评随决算公开）；以下是年初设定的绩效目标。`);
+  if (q.asked?.selfEvaluation && scope.doc.stage === '预算') lines.push(`${head}中没有绩效自评（自评随决算公开）；以下是年初设定的绩效目标。`);
   const figures: Figure[] = [];
   for (const o of chosen) {
     const targets = s.queries.targets(o.id);
