@@ -2,11 +2,14 @@
 
 /** `第（3）个` → `第3个`: a number put in brackets after 第 is the ordinal's, as the texts number their items （3）. */
 export function bracketedOrdinals(text: string): string {
+  // Each step of normalising is a pass over the question: one that cannot apply is not made.
+  if (!text.includes('第')) return text;
   return text.replace(/第\s*[（(]\s*(\d+)\s*[）)]/g, '第$1');
 }
 
 /** `219,438.35` → `219438.35`; `2022,2023` (a list) is not a grouped number and stays. */
 export function stripDigitGrouping(text: string): string {
+  if (!text.includes(',')) return text;
   return text.replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g, (n) => n.replace(/,/g, ''));
 }
 
@@ -18,6 +21,7 @@ const CLOSE_BY_HAN = /(?<=\p{Script=Han})\)|\)(?=\p{Script=Han})/gu;
  * parentheses, so half-width ones touching Chinese take that form and both spellings compare equal.
  */
 export function cjkParentheses(text: string): string {
+  if (!text.includes('(') && !text.includes(')')) return text;
   return text.replace(OPEN_BY_HAN, '（').replace(CLOSE_BY_HAN, '）');
 }
 

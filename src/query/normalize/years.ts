@@ -16,6 +16,8 @@ function isDuration(text: string, end: number): boolean {
 
 /** `二〇二三年` → `2023年`, `23年` → `2023年`, `2023年度` → `2023年`; `近10年` is a duration and stays. */
 export function normalizeYears(text: string): string {
+  // Each pattern ends in 年.
+  if (!text.includes('年')) return text;
   return text
     .replace(CHINESE_YEAR, (digits) => [...digits].map((c) => DIGITS[c]).join(''))
     .replace(YEAR_DU, '$1年')
