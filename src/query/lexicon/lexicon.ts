@@ -165,14 +165,15 @@ export function heldSource(lexicon: LexiconGroups): LexiconSource {
 
 /** The lexicon over a source: each first character's trie built when a question first has it, each block of entries when first met. */
 export function lexiconFrom(source: LexiconSource): Lexicon {
-  const firsts = new Set(source.firstChars);
-  const tries = new Map<string, Trie<number>>();
+  // By code point, not by a string made at every position the lexer tries.
+  const firsts = new Set(source.firstChars.map((c) => c.codePointAt(0)!));
+  const tries = new Map<number, Trie<number>>();
   const blocks: Entry[][] = [];
-  const trieOf = (first: string) => {
+  const trieOf = (first: number) => {
     let trie = tries.get(first);
     if (!trie) {
       trie = new Trie<number>();
-      const group = source.group(first);
+      const group = source.group(String.fromCodePoint(first));
       group?.texts.forEach((text, i) => trie!.add(text, group.values[i]!));
       tries.set(first, trie);
     }
@@ -184,7 +185,7 @@ export function lexiconFrom(source: LexiconSource): Lexicon {
   return {
     longest(text, offset) {
       if (offset >= text.length) return null;
-      const first = String.fromCodePoint(text.codePointAt(offset)!);
+      const first = text.codePointAt(offset)!;
       if (!firsts.has(first)) return null;
       const hit = trieOf(first).longest(text, offset);
       return hit ? { length: hit.length, value: entry(hit.value) } : null;
