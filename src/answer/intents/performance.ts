@@ -154,8 +154,11 @@ export function goalNumber(s: Sources, scope: Scope, ids: number[], asked: strin
       .split(/[，,。；;]/)
       .flatMap((clause) => [...clause.matchAll(GOAL_NUMBER)].map((m) => ({ o, clause, value: Number(m[1]), unit: m[2] ?? '', shared: [...pairs(clause)].filter((p) => said.has(p)).length + Number(unitAsked(asked, m[2] ?? '')) }))),
   ).filter((x) => x.shared > 0 && (!rate || x.unit === '%'));
-  const best = Math.max(0, ...found.map((x) => x.shared));
-  const chosen = found.filter((x) => x.shared === best);
+  // 年度目标里培训多少人: words naming what is counted (培训) must be the clause's; the unit alone (73名离休干部) is no answer to them.
+  const naming = namingPairs(asked.replace(NOT_NAMED, ' '));
+  const named = found.filter((x) => naming.size === 0 || [...pairs(x.clause)].some((p) => naming.has(p)));
+  const best = Math.max(0, ...named.map((x) => x.shared));
+  const chosen = named.filter((x) => x.shared === best);
   if (chosen.length === 0) return reply('not_found', [...note, ...owners.map((o) => `${head} ${o.name}的总体目标中没有写明这个数：${o.goal}（第${o.line}行起）`)]);
   const tables = tableNames(s, scope.doc.id);
   const figures = chosen.map(({ o, clause, value, unit }) => ownerFigure(o, scope, tables.get(o.table_id) ?? null, { label: `总体目标“${clause}”`, value, unit, raw: clause, line: o.goal_line ?? o.line }));
