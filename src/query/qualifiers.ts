@@ -133,6 +133,8 @@ function boughtIn(run: string): string | undefined {
  * stock held (grammar/words.json purchase). The verb is a leftover run with nothing else in it, or a figure typed as
  * that verb alone (采购); the stock is the figure right after it, else the one right before.
  */
+const SAYS_MONEY = /[钱费款]/;
+
 export function applyPurchase(m: Mentions): void {
   const verbs: { start: number; end: number; drop: () => void }[] = [
     ...m.residue.filter((r) => PURCHASE.has(meaningful(r.text))).map((r) => ({ start: r.start, end: r.end, drop: () => m.residue.splice(m.residue.indexOf(r), 1) })),
@@ -148,7 +150,8 @@ export function applyPurchase(m: Mentions): void {
   // 新买了几辆车: the verb's first character left over, the rest read as a figure's spelling (买了几辆车) right after it.
   for (const r of [...m.residue]) {
     const next = m.targets.find((t) => t.start === r.end);
-    const key = next?.kind === 'metric' ? boughtIn(meaningful(r.text + next.text)) : undefined;
+    // 今年买车的钱: a figure's spelling that says money (钱, 费, 款) stays money, never read with the verb as a count.
+    const key = next?.kind === 'metric' && !(metric(next.key).kind === 'money' && SAYS_MONEY.test(next.text)) ? boughtIn(meaningful(r.text + next.text)) : undefined;
     if (next?.kind !== 'metric' || key === undefined) continue;
     m.residue.splice(m.residue.indexOf(r), 1);
     Object.assign(next, { key, text: r.text + next.text, start: r.start });
