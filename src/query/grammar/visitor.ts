@@ -517,13 +517,16 @@ export function settleMentions(out: Mentions): Mentions {
  * more names the operation wherever it stands; one character (共 of 公共) only at the end or where it touches no unknown word. 比
  * stands apart when a direction word follows it (A比B多), whatever A and B are.
  */
+const ASKING_WHAT = /(?:什么|啥|哪些|哪几个?)$/;
+
 function standsApart(pieces: Piece[], i: number): boolean {
   const p = pieces[i]!;
   const entry = p.token?.payload as Entry | undefined;
   // 它的住院救助比例, 它全年要检查几次: a word pointing back is never part of a name typed after it.
   if (entry?.kind === 'reference' && entry.ref === 'it') return true;
   // 都有啥数据可以查: a question about what is held is never part of a name.
-  if (entry?.kind === 'catalogue' && !entry.weak) return true;
+  // 都收了些什么材料: a word for the documents held after a word asking what stands apart too (曲阳鉴定一份资料: inside a name).
+  if (entry?.kind === 'catalogue') return !entry.weak || ASKING_WHAT.test(pieces.slice(Math.max(0, i - 3), i).map((x) => x.text).join(''));
   // 医疗救助资金差(多少): one character ending the question names the operation too.
   if (entry?.kind === 'arith') return Array.from(p.text).length >= 2 || i === pieces.length - 1;
   if (!p.than) return false;
