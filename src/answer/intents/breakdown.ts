@@ -13,7 +13,7 @@ import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, metricFigures, pick, type Sources } from '../sources.ts';
 import { METRIC_PARTS, METRIC_WHOLE, cellOf, headlineFigure, stageOf, targetFigures, targetName } from '../targets.ts';
-import { byUnit, countOf, listWithin, ownAmount } from './list.ts';
+import { byUnit, countedFirst, listWithin, ownAmount } from './list.ts';
 import { lookup } from './lookup.ts';
 import { isTotal } from '../../ingest/layout/orientation.ts';
 import { metricSpellings } from '../../query/lexicon/lexicon.ts';
@@ -166,9 +166,9 @@ function partsMeeting(q: StructuredQuery, note: string[], head: string, whole: F
   if (!comparable(parts, q.conditions)) return reply('not_found', [...note, `${title}：${mismatch(q.conditions, 'yuan')}`]);
   const kept = meeting(parts, q.conditions).sort((a, b) => (b.fen ?? 0) - (a.fen ?? 0));
   if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（${show(whole)}共${parts.length}项）。`]);
-  // 明细里不到一万元的有几项: the count leads, made by counting the parts kept.
-  const count = q.countAsked ? [countOf(kept, '符合条件的明细', q.countUnit)] : [];
-  return { ...reply('answered', [...note, `${title}（共${kept.length}项，${head}${show(whole)}）：`, ...kept.map((p) => `· ${p.label}：${show(p)}`)], [...count, ...kept, whole]), whole };
+  // 明细里不到一万元的有几项: the count leads, made by counting the parts kept, said before the list.
+  const listed = reply('answered', [...note, `${title}（共${kept.length}项，${head}${show(whole)}）：`, ...kept.map((p) => `· ${p.label}：${show(p)}`)], [...kept, whole]);
+  return { ...countedFirst(listed, kept, '明细', q, { bound: `${head}中${describeAll(q.conditions, q.column?.text)}`, at: note.length }), whole };
 }
 
 /**
