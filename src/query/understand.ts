@@ -219,6 +219,8 @@ const TENTHS = new RegExp(alternation(shapes.share.tenths));
 const GOVERNMENT = new RegExp(alternation(words.classifications.government));
 const DEPARTMENTAL = new RegExp(alternation(words.classifications.departmental));
 const SPENT = new RegExp(alternation(words.spentThisYear.words));
+/** 项目资金, 项目款 (words.json moneyWords after 项目): the projects' money. */
+const PROJECT_MONEY = new RegExp(`项目(?:${alternation(words.moneyWords.words)})`);
 // 村级代办员有几个: people the text counts (words.json headcounts), then how many.
 const HEADCOUNT = new RegExp(
   `(?:${alternation(words.headcountAsked.counters)})(?![次员民])|(?:有多少|多少个|几个)\\S{0,8}?(?:${alternation([...words.headcountAsked.people, ...words.headcounts.people])})[？?。！!呢啊]*$|(?:${alternation(words.headcounts.people)})(?:一共|总共|共)?有?(?:几个|多少个?|几名|多少名|几位|多少位)[？?。！!呢啊]*$` +
@@ -532,10 +534,14 @@ function wholeBudget(text: string, m: Mentions, entities: EntityRef[], found: Fo
   const asksFigure = !['rank', 'list', 'performance', 'rate'].some((i) => m.intents.includes(i as never)) && !m.catalogue && m.references.length === 0;
   // 曲阳比去年多花了多少: a change of the department as a whole is of its total too.
   const whole = m.stages.length > 0 || m.previousYear || m.comparisons.length > 0 || m.arithmetic.some((a) => a.op === 'sum');
-  if (!(nothingElse && asksFigure && entities.length > 0 && whole && !m.bothStages)) return;
+  // 两个项目资金加起来: items counted and added but not named are not the whole (asked to be written out).
+  const countedSum = m.counted.length > 0 && m.arithmetic.some((a) => a.op === 'sum');
+  if (!(nothingElse && asksFigure && entities.length > 0 && whole && !m.bothStages) || countedSum) return;
   // 实际花了多少: what a 决算 spent that year; a change or a comparison is of the whole, as the text states it.
   const spent = m.stages.includes('决算') && !m.previousYear && m.comparisons.length === 0 && SPENT.test(text);
-  found.targets.push({ kind: 'metric', key: spent ? 'expenditure.current_total' : 'expenditure.grand_total', text: m.stages[0] ?? '支出' });
+  // 项目资金一共多少: the money of the projects is their whole, 项目支出.
+  const key = spent ? 'expenditure.current_total' : PROJECT_MONEY.test(text) ? 'project' : 'expenditure.grand_total';
+  found.targets.push({ kind: 'metric', key, text: m.stages[0] ?? '支出' });
 }
 
 /**
