@@ -1,6 +1,7 @@
 // 车辆 价值, 车辆 数量: a word after a figure's name asking for its money or its count
 // (grammar/words.json qualifiers). The figure it picks is the one spelled with the name and
 // a qualifier of that kind in grammar/metrics.json (车辆 + 价值 = 车辆价值 → assets.vehicles).
+import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 import { metric, metrics } from '../store/metrics.ts';
 import type { Target } from './ast.ts';
@@ -81,6 +82,7 @@ export function applyCountedBy(text: string, m: Mentions): void {
 }
 
 // 有2辆吗, 是不是有3台: a number of things counted, typed (not 第2辆, not 1.5台).
+const SAME_COUNT = new RegExp(`(?:${alternation(shapes.yesNo.same.filter((w) => [...w].length > 1))})有?\\s*\\d+\\s*(?:${alternation(words.countedBy.words)})`);
 const COUNT_TYPED = new RegExp(`(?<![\\d.第])(\\d+)\\s*(${alternation(words.countedBy.words)})(?![\\d.])`);
 
 /**
@@ -88,7 +90,9 @@ const COUNT_TYPED = new RegExp(`(?<![\\d.第])(\\d+)\\s*(${alternation(words.cou
  * count is that — the count of the one figure named (its count where it is named by its money: 公务用车 → 车辆),
  * never its money. Null when no such number is typed or the figure named has no count.
  */
-export function countCheckOf(text: string, targets: Target[]): { targets: Target[]; countCheck: { value: number; unit: string; text: string } } | null {
+export function countCheckOf(text: string, targets: Target[], whether: boolean): { targets: Target[]; countCheck: { value: number; unit: string; text: string } } | null {
+  // 是不是两辆: a word asking whether it is so, right before the number, asks it too.
+  if (!whether && !SAME_COUNT.test(text)) return null;
   const typed = COUNT_TYPED.exec(text);
   const [t] = targets;
   if (!typed || targets.length !== 1 || t!.kind !== 'metric') return null;

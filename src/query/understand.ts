@@ -1342,7 +1342,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // The indicator's words: those typed before the bound, the department's name and linking words left out.
     const words = bound ? u.query.entities.reduce((w, e) => w.replace(e.text, ''), bound.before).replace(/^(?:的|有|在|哪些|哪个|哪几个|哪一个|哪几项)+(?:项目)?(?:的|里|中)?|(?:的|在|里|中|是|为)+$/g, '').trim() : '';
     const whether = YES_NO.test(raw);
-    const countCheck = whether ? countCheckOf(u.query.text, u.query.targets) : null;
+    const countCheck = countCheckOf(u.query.text, u.query.targets, whether);
     const query = {
       ...u.query,
       ...(HEADCOUNT.test(raw) ? { headcount: true } : {}),
