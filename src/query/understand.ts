@@ -195,13 +195,16 @@ const HOW_MUCH_AFTER = new RegExp(`[\\s，,。；;]\\s*(?:${alternation([...shap
  * difference, the larger first (no 比 typed: no order), not the ranking alone.
  */
 function whichByHowMuch(text: string, m: Mentions, entities: EntityRef[]): void {
-  if (!m.which || m.arithmetic.length > 0 || m.comparisons.length > 0 || m.sets.length > 0) return;
+  // 曲阳和沈阳，哪个单位的…更多: a which-word over departments, none of a place, asks one of those named.
+  const whichOfNamed = entities.length > 1 && m.sets.length > 0 && m.sets.every((x) => x.which && x.place === null && !x.stage && !x.count);
+  if (!(m.which || whichOfNamed) || m.arithmetic.length > 0 || m.comparisons.length > 0 || (m.sets.length > 0 && !whichOfNamed)) return;
   // 这两个地方哪个高，高出多少: the departments named before, pointed at (这两家, 这2个单位) — a word for them is no list asked.
   const pointed = entities.length === 0 && /[这那](?:2|两|俩)/.test(text) && m.listTargets.every((l) => l.target === 'departments' || l.target === 'units');
   const asked = entities.length > 1 || pointed ? HOW_MUCH_AFTER.exec(text) : null;
   if (!asked) return;
   m.arithmetic.push({ op: 'difference', text: asked[0].trim(), start: asked.index, end: asked.index + asked[0].length });
   if (pointed) m.listTargets = [];
+  if (whichOfNamed) m.sets = [];
 }
 
 /** 哪家是决算, 哪个是2023年的: a which-word asking of nothing but a stage or a year asks which department has it. */
