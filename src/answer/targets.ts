@@ -142,6 +142,13 @@ export function partsOf(key: string, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/** The whole budget's figures (收入总计, 收支总预算, 财政拨款) are one kind: the text states one change of them all. */
+const WHOLE_BUDGET = new Set(['income', 'expenditure', 'fiscal']);
+const sameKind = (a: string, b: string) => {
+  const [x, y] = [a.split('.')[0]!, b.split('.')[0]!];
+  return x === y || (WHOLE_BUDGET.has(x) && WHOLE_BUDGET.has(y));
+};
+
 export function statedChange(s: Sources, scope: Scope, t: Target, year: number, f: Figure | null): Figure | undefined {
   const figures = targetFigures(s, scope, t, year);
   const own = figures.find((x) => x.change !== null);
@@ -156,7 +163,10 @@ export function statedChange(s: Sources, scope: Scope, t: Target, year: number, 
   // 机关商品和服务支出 (502) and 商品和服务支出 (302) print the same amount with their own reasons: the sentence
   // naming the subject asked, as printed, before another of the same amount.
   const asked = t.kind === 'subject' ? nameKey(t.name) : null;
-  const fact = facts.find((x) => named.has(x.line)) ?? facts.find((x) => asked !== null && nameKey(x.subject_name ?? x.label) === asked) ?? facts[0];
+  // 沈阳 培训费 0.85 is no 公务接待费 0.85: a sentence naming another figure states the change of one of the same kind
+  // (收入总计 and its 一般公共预算拨款), a part or a whole of the one asked — never of an unrelated figure that happens to match.
+  const related = (x: { metric: string }) => t.kind !== 'metric' || sameKind(x.metric, t.key) || partsOf(t.key).has(x.metric) || partsOf(x.metric).has(t.key);
+  const fact = facts.find((x) => named.has(x.line)) ?? facts.find((x) => asked !== null && nameKey(x.subject_name ?? x.label) === asked) ?? facts.find(related);
   if (!fact) return undefined;
   // 公务用车运行维护费 1.66 whose sentence is the one of 公务用车购置及运行费 1.66 (its purchase 0 this year, not last):
   // the whole's change, named as the whole's.

@@ -12,6 +12,8 @@ const ANY_NUMERAL = new RegExp(`[${NUMERAL_CHARS}]`);
 const HAS_DIGIT = new RegExp(`[${DIGIT_CHARS}]`);
 const HAS_UNIT = /[十百千万亿]/;
 const PERCENT = new RegExp(`百分之([${DIGIT_CHARS}十百]+)`, 'g');
+// 一点五亿, 百分之零点五: a decimal point spoken as 点 between numerals (a whole part, then digits read one by one).
+const DECIMAL = new RegExp(`(百分之)?([${DIGIT_CHARS}十百]+)点([${DIGIT_CHARS}]+)`, 'g');
 const FIXED = new RegExp(alternation(fixedWords.words.filter((w) => ANY_NUMERAL.test(w))), 'g');
 
 /** A bare 万 or 亿 with nothing before it counts one of itself. */
@@ -101,10 +103,19 @@ function isQuantity(run: string, start: number, text: string): boolean {
   return !isHanBefore(text, start) && !isHanAt(text, end);
 }
 
+/** `一点五` → `1.5`, `百分之零点五` → `0.5%`; as typed when the whole part is no number. */
+function decimal(match: string, percent: string | undefined, whole: string, fraction: string): string {
+  const w = parseChineseNumeral(whole);
+  if (w === null) return match;
+  const value = `${w}.${[...fraction].map((c) => DIGITS[c]).join('')}`;
+  return percent ? `${value}%` : value;
+}
+
 /** `前五` → `前5`, `两个` → `2个`, `百分之五` → `5%`; `三公`, `一般`, `二级`, `统一`, `十分` stay. */
 export function convertChineseNumerals(text: string): string {
   if (!ANY_NUMERAL.test(text)) return text;
-  const s = text.replace(PERCENT, (match, run: string) => {
+  const decimals = text.includes('点') ? text.replace(DECIMAL, decimal) : text;
+  const s = decimals.replace(PERCENT, (match, run: string) => {
     const value = parseChineseNumeral(run);
     return value === null ? match : `${value}%`;
   });

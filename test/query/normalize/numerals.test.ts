@@ -43,6 +43,12 @@ describe('convertChineseNumerals', () => {
     ['一亿五千万', '1.5亿'],
     ['五万三千', '5.3万'],
     ['百分之十五', '15%'],
+    // 点 spoken as a decimal point between numerals
+    ['一点五亿', '1.5亿'],
+    ['两点五万', '2.5万'],
+    ['十二点零五万', '12.05万'],
+    ['百分之九十九点五', '99.5%'],
+    ['多一点', '多一点'],
     ['近三年', '近3年'],
     // Not quantities: fixed words and numerals inside ordinary words
     ['三公', '三公'],
