@@ -50,6 +50,8 @@ function rankedByScore(m: Mentions, targets: Target[]): boolean {
 
 const REASON_PARTS = new RegExp(alternation(shapes.reasonParts.words));
 const VERSUS_BUDGET = new RegExp(`(?:${alternation(shapes.versusBudget.before)})(?:年初)?预算|预算数?(?:${alternation(shapes.versusBudget.after)})`);
+// 为什么只花了一半: a 决算 short of its budget, whatever stage words are typed.
+const SHORT_OF_BUDGET = new RegExp(alternation(shapes.versusBudget.short));
 const COUNT_ASKED = new RegExp(`(?<![这那哪])(?:${shapes.countAsked.words.join('|')})`);
 // 几家 counts departments only: 有几家单位 lists a department's units, as 有几个单位 does.
 const DEPARTMENTS_COUNTED = new RegExp(`(?<![这那哪])(?:${[...shapes.countAsked.words, ...shapes.countAsked.departments].join('|')})`);
@@ -124,7 +126,7 @@ function decideIntent(text: string, m: Mentions, entities: EntityRef[], targets:
   // 为什么没花完(预算): the budget not spent is why it falls short too.
   const unspent = m.arithmetic.some((a) => a.op === 'remaining');
   // 为什么等于预算, 为什么跟预算一样: the spending compared with its budget, not with last year.
-  const versus = m.stages.includes('预算') && VERSUS_BUDGET.test(text);
+  const versus = (m.stages.includes('预算') && VERSUS_BUDGET.test(text)) || SHORT_OF_BUDGET.test(text);
   const staged = new Set(m.stages).size > 1 || m.bothStages || (m.stages.includes('预算') && m.comparisons.length > 0) || unspent || versus;
   if (m.reason && staged && !m.previousYear && targets.length > 0) return 'rate';
   // 为什么比去年多了: the change the text states and why, not a difference computed.
@@ -403,7 +405,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     ascending: (m.ascending || (m.which && m.direction === 'less')) !== Boolean(last),
     ...(m.ordered || m.top !== null ? { ordered: true } : {}),
     // 为什么 of a figure asks why it changed: the reason the text states with its change.
-    previousYear: m.previousYear || (m.reason && !m.intents.includes('rate') && !m.bothStages && targets.length > 0),
+    previousYear: m.previousYear || (m.reason && intent !== 'rate' && !m.bothStages && targets.length > 0),
     // 按增加额倒推上年: the change is what last year is worked back from, not what is asked.
     changeAsked: (m.changeAsked && !(m.previousYear && BACKWARD.test(text))) || m.reason,
     ...(m.previousYear && BACKWARD.test(text) ? { backward: true } : {}),
