@@ -99,8 +99,9 @@ export function listItems(query: StructuredQuery, r: Reply): Named[] {
     .map((f) => itemWords(f, query));
 }
 
-// 北票项目执行率最低的: rates ranked are a list too (第二个 is the project ranked second).
-const listed = (query: StructuredQuery, r: Reply) => r.status === 'answered' && (query.intent === 'rank' || query.intent === 'list' || (query.intent === 'rate' && query.ordered === true && query.listOf === 'projects'));
+// 北票项目执行率最低的: rates ranked are a list too (第二个 is the project ranked second). A list asked with an ordinal
+// (第二个单位 after the units listed) answered one item of it: the list it came from is still the one counted through.
+const listed = (query: StructuredQuery, r: Reply) => r.status === 'answered' && (query.intent === 'rank' || (query.intent === 'list' && query.reference?.kind !== 'item') || (query.intent === 'rate' && query.ordered === true && query.listOf === 'projects'));
 
 /**
  * The items an ordinal counts through in an answer: a list's or ranking's, or the parts 明细 lists of a figure —
@@ -376,6 +377,8 @@ export function understoodAnything(q: StructuredQuery): boolean {
 
 /** `whole`: the whole the previous answer was asked as a part of (其中住房公积金 after 人员经费), the base of 占比 after it. */
 export function mergeContext(q: StructuredQuery, previous: StructuredQuery | undefined, whole?: Target): StructuredQuery {
+  const unit = previous && unitOfList(q, previous);
+  if (unit) return unit;
   // 第二个呢 past the end of the list, 它 with nothing answered before: not the previous question again.
   if (q.reference && q.reference.kind !== 'part' && q.entities.length === 0 && q.targets.length === 0 && q.intent === 'lookup') return q;
   if (!previous || !understoodAnything(q)) return q;
@@ -437,6 +440,18 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
     byScore: q.byScore || scores || (reranked && previous.byScore === true),
     base: shared ? shared.base : q.base,
   };
+}
+
+/**
+ * 最后一个叫什么, 第二个单位是哪个 after 抚顺的预算包括哪几个单位: an item of that list of units (names, no figures to
+ * count through), as it was printed — the list asked again with the ordinal. Null for any other question.
+ */
+function unitOfList(q: StructuredQuery, previous: StructuredQuery): StructuredQuery | null {
+  const ref = q.reference;
+  const item = ref?.kind === 'item' && (q.intent === 'lookup' || (q.intent === 'rank' && q.listOf === 'units' && q.top === null));
+  const namesNothing = q.targets.length + q.entities.length + q.unknown.length + q.candidates.length + q.conditions.length === 0 && !q.set && q.arithmetic === null;
+  const units = previous.intent === 'list' && previous.listOf === 'units' && previous.entities.length === 1 && !previous.unitKind;
+  return item && namesNothing && units && (q.listOf === null || q.listOf === 'units') ? { ...previous, text: q.text, reference: ref } : null;
 }
 
 /**

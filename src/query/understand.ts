@@ -390,7 +390,8 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
   rateTyped(text, m, intent, targets);
   // 功能科目里排最后的: the last of a ranking the question asks for is the first from the other end, however long
   // the ranking (its shown part is cut to the top N).
-  const printOrder = inPrintOrder(text, m, entities);
+  // 最后一个单位: units with nothing named to rank them by are counted as listed, as 第二个单位 is.
+  const printOrder = inPrintOrder(text, m, entities) || (targets.length === 0 && m.listTargets.length > 0 && m.listTargets.every((l) => l.target === 'units'));
   const last = !printOrder && intent === 'rank' && m.references.find((r) => r.ref === 'last');
   if (last) m.references.splice(m.references.indexOf(last), 1);
   return {
@@ -634,7 +635,9 @@ function describedDepartment(text: string, m: Mentions, entities: EntityRef[]): 
 
 function ownDepartments(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
   const set = m.sets[0];
-  if (entities.length === 1 && m.sets.length === 1 && !set!.place && !set!.which && found.targets.length === 0 && m.listTargets.length === 0) {
+  // 抚顺的预算包括哪几个单位: which of its own, nothing ranked or bound, is the list of them, as 有几个单位 is.
+  const which = set?.which && !m.ascending && !m.descending && m.top === null && m.conditions.length === 0 && m.arithmetic.length === 0;
+  if (entities.length === 1 && m.sets.length === 1 && !set!.place && (!set!.which || which) && found.targets.length === 0 && m.listTargets.length === 0) {
     // 北票有几个部门: its own 内设机构, the count its text states.
     if (/部门$/.test(set!.text)) {
       m.sets = [];

@@ -8,6 +8,7 @@ import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
 import { derivedFigure, fromCell, headlinePerTable, show, usable, type Figure } from '../figures.ts';
 import { beforeAnswer, heading, reply, yearHeading, type Reply } from '../reply.ts';
 import { computation } from './arithmetic.ts';
+import { nameFigure } from './offices.ts';
 import { holdings, type Scope } from '../resolve.ts';
 import { projectAmounts, remember, type Sources } from '../sources.ts';
 import { stageOf } from '../targets.ts';
@@ -155,6 +156,14 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     case 'units': {
       const units = s.queries.units(scope.doc.id);
       if (q.unitKind) return unitsOfKind(units, q.unitKind, [...note, head]);
+      // 最后一个 after the list: the unit at that place in it, as listed.
+      const ref = q.reference?.kind === 'item' ? q.reference : null;
+      if (ref) {
+        const at = ref.fromEnd ? units.length - ref.index : ref.index - 1;
+        const u = units[at];
+        if (!u) return reply('not_found', [...note, `${head}包括的单位共列${units.length}个，没有${ref.text}。`]);
+        return reply('answered', [...note, `${head}包括的单位第${at + 1}个（共列${units.length}个，第${u.line}行）：${u.name}${u.role === 'department' ? '（部门）' : ''}`], [nameFigure(scope, `单位（第${at + 1}个）`, u.name, u.line)]);
+      }
       // 有下属单位吗 is answered yes or no before the list: the units the document lists under the department (its 本级 too, as it lists it).
       const under = units.filter((u) => u.role !== 'department').length;
       const answer = under > 0 ? `部门之下列有${under}个单位` : `文件只列出${scope.doc.department}本身，没有列出下属单位`;

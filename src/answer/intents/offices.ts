@@ -2,7 +2,6 @@
 // is its name, cited at its line. 内设的第三个部门叫什么 is the third as listed; 有哪些内设机构 lists them after
 // their count. A document that states only how many lists nothing here (dispatch says the names are not held).
 import type { StructuredQuery } from '../../query/ast.ts';
-import type { InternalDepartmentRow } from '../../store/schema.ts';
 import type { Figure } from '../figures.ts';
 import { show } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
@@ -12,21 +11,22 @@ import { lookup } from './lookup.ts';
 
 export const OFFICES = 'org.internal_departments';
 
-function officeFigure(scope: Scope, row: InternalDepartmentRow): Figure {
+/** A name the document lists (an office, a unit) as a figure whose value is the name, cited at its line. */
+export function nameFigure(scope: Scope, label: string, name: string, line: number): Figure {
   return {
     document: scope.doc,
     entity: scope.entity,
     year: scope.year,
     basis: scope.doc.stage,
-    label: `内设机构（第${row.ordinal}个）`,
+    label,
     fen: null,
-    value: row.name,
+    value: name,
     unit: null,
     printedIn: '万元',
     table: null,
     column: null,
-    line: row.line,
-    raw: row.name,
+    line,
+    raw: name,
     precision: null,
     change: null,
     rank: 0,
@@ -43,12 +43,12 @@ export function offices(s: Sources, q: StructuredQuery, scope: Scope): Reply | n
   if (ref) {
     const row = rows[ref.fromEnd ? rows.length - ref.index : ref.index - 1];
     if (!row) return reply('not_found', [...note, `${head}列出的内设机构共${rows.length}个，没有${ref.text.replace(/个$/, "")}个。`]);
-    return reply('answered', [...note, `${head}内设机构第${row.ordinal}个（共列${rows.length}个，正文第${row.line}行）：${row.name}`], [officeFigure(scope, row)]);
+    return reply('answered', [...note, `${head}内设机构第${row.ordinal}个（共列${rows.length}个，正文第${row.line}行）：${row.name}`], [nameFigure(scope, `内设机构（第${row.ordinal}个）`, row.name, row.line)]);
   }
   // The count as the text states it leads, when it states one; the names follow, each at its line.
   const count = lookup(s, { ...q, intent: 'lookup', reference: null }, { ...scope, yearNote: null }, { kind: 'metric', key: OFFICES, text: '内设机构' });
   const stated = count.status === 'answered' ? count.figures.slice(0, 1) : [];
   const differs = stated[0] && stated[0].value !== rows.length ? `（正文说${show(stated[0])}，列出的是${rows.length}个）` : '';
   const lines = [...note, `${head}内设机构${stated[0] ? `${show(stated[0])}` : `（列出${rows.length}个）`}${differs}：`, ...rows.map((r) => `${r.ordinal}. ${r.name}（第${r.line}行）`)];
-  return reply('answered', lines, [...stated, ...rows.map((r) => officeFigure(scope, r))]);
+  return reply('answered', lines, [...stated, ...rows.map((r) => nameFigure(scope, `内设机构（第${r.ordinal}个）`, r.name, r.line))]);
 }
