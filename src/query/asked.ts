@@ -33,6 +33,9 @@ const MONEY = new RegExp(`(?:预算|项目)?(?:${alternation([...words.moneyWord
 /** The people the text states counts of (words.json headcounts.people), the longest first. */
 const PEOPLE = [...words.headcounts.people].sort((a, b) => b.length - a.length);
 
+/** 编制, 实有, 事业人员, 工勤: the department's own staff named (words.json headcountAsked.staff). */
+const STAFF = new RegExp(alternation(words.headcountAsked.staff.words));
+
 /** What a question's words say of how it asks (StructuredQuery.asked): read once, with the query. */
 export function askedOf(text: string): AskedWords {
   // Set one by one: thirteen conditional spreads cost more than the tests themselves.
@@ -52,5 +55,6 @@ export function askedOf(text: string): AskedWords {
   if (money) asked.money = money;
   const people = PEOPLE.find((p) => text.includes(p));
   if (people) asked.people = people;
+  if (STAFF.test(text)) asked.staff = true;
   return asked;
 }

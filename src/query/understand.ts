@@ -267,8 +267,14 @@ const { including: INCLUDING } = words.headcountAsked;
 const INCLUDING_PEOPLE = new RegExp(
   `(?:${alternation(INCLUDING.words)})(?=(?:${alternation(INCLUDING.people)})\\S{0,6}?(?:一共|总共|共|合计|加起来|总计)\\S{0,2}?(?:多少人|几个人|几人|多少个|几个|多少名|几名))`,
 );
+// 在职的事业人员, 实有的14个人里，行政人员: words saying a kind of staff is among the staff, read as that kind alone (words.json headcountAsked.staff).
+const { qualifiers: STAFF_QUALIFIERS, kinds: STAFF_KINDS } = words.headcountAsked.staff;
+const STAFF_QUALIFIED = new RegExp(
+  `(?:${alternation(STAFF_QUALIFIERS)})(?:人员|的人|职工)?的?(?:\\d+\\s*个?人)?(?:里面|里头|里|中|当中|之中)?[，,]?(?:的|有)?(?=${alternation(STAFF_KINDS)})`,
+  'g',
+);
 const peopleNamed = (raw: string) =>
-  raw.replace(INCLUDING_PEOPLE, '实有人员和').replace(PEOPLE_ALIAS, (alias) => PEOPLE_ALIASES[alias as keyof typeof PEOPLE_ALIASES]).replace(PEOPLE_BY_WHAT, (_, what: string | undefined, after: string | undefined) => BY_WHAT[(what ?? after) as keyof typeof BY_WHAT]);
+  raw.replace(STAFF_QUALIFIED, '').replace(INCLUDING_PEOPLE, '实有人员和').replace(PEOPLE_ALIAS, (alias) => PEOPLE_ALIASES[alias as keyof typeof PEOPLE_ALIASES]).replace(PEOPLE_BY_WHAT, (_, what: string | undefined, after: string | undefined) => BY_WHAT[(what ?? after) as keyof typeof BY_WHAT]);
 /** 总体目标里 … 多少: a number asked of the goal text — the goal's name (not a table's: 整体绩效目标表) with words after it. */
 const GOAL_TEXT = new RegExp(`(?:${alternation(shapes.goalText.words)})(?!表)(?:里|中|里面|当中)?(?=\\S*?(?:多少|几|比例|率))`);
 const DESCRIBE_THING = new RegExp(`是?(?:${alternation(shapes.describe.asked)})(${alternation(Object.keys(shapes.describe.things))})`);

@@ -41,12 +41,15 @@ function askInstead(scope: Scope, q: StructuredQuery): string {
   return `${scope.doc.short} ${scope.year} ${q.targets.map((t) => t.text).join(' ')}`;
 }
 
-/** The counts of the same family as a count not found (staff.*: 实有人员, 人员编制) that the document does hold, by name. */
-function heldKin(s: Sources, scope: Scope, key: string): string[] {
+/** The counts of the same family as a count not found (staff.*: 实有人员, 人员编制) that the document does hold: each name and its first figure. */
+function heldKin(s: Sources, scope: Scope, key: string): { name: string; figure: Figure }[] {
   const asked = metricOf(key);
   const family = (k: string) => k.split('.')[0];
   if (asked.kind !== 'count') return [];
-  return metrics.filter((m) => m.key !== key && m.kind === 'count' && family(m.key) === family(key) && metricFigures(s, scope.doc, m.key, scope.year).length > 0).map((m) => m.name);
+  return metrics.flatMap((m) => {
+    const figure = m.key !== key && m.kind === 'count' && family(m.key) === family(key) ? metricFigures(s, scope.doc, m.key, scope.year)[0] : undefined;
+    return figure ? [{ name: m.name, figure }] : [];
+  });
 }
 
 /** 表17里的离休干部医药费, 表17的第一个项目: the figures the table named prints lead, wherever else they are printed first. */
@@ -127,8 +130,12 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     // the text counts (北票 实际有几个人: 离休干部 73名), never given as the staff.
     const kin = target.kind === 'metric' ? heldKin(s, scope, target.key) : [];
     const people = target.kind === 'metric' && metricOf(target.key).kind === 'count' ? [...new Set(s.queries.headcounts(scope.doc.id).map((h) => h.people))] : [];
-    const asks = [...kin.map((k) => `${scope.doc.short} ${year} ${k}`), ...people.map((p) => `${scope.doc.short} 有多少${p}`)];
-    if (kin.length + people.length) return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字；有${[...kin, ...people].join('、')}的数字。`], [], asks);
+    const asks = [...kin.map((k) => `${scope.doc.short} ${year} ${k.name}`), ...people.map((p) => `${scope.doc.short} 有多少${p}`)];
+    // 工勤人员多少, 参公的有几个 where only 编制 and 实有 are printed by kind: the headcounts printed are said, each cited.
+    const printed = kin.length ? ['印有的人数：', ...kin.map((k) => `· ${k.name}：${show(k.figure)}（${printedAt(k.figure)}）`)] : [];
+    const others = people.length ? [`另有${people.join('、')}的数字。`] : [];
+    if (kin.length) return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字。`, ...printed, ...others], [], asks);
+    if (people.length) return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字；有${people.join('、')}的数字。`], [], asks);
     return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字。`]);
   }
   // A stage asked for by name that the document does not print for this is refused, never answered with the other stage.

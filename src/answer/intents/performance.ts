@@ -280,7 +280,8 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
  * (培训 → 异地就医经办人员业务培训人次) — each its target as set, said to be a target, cited at its row. Null when none.
  */
 export function indicatorsNamed(s: Sources, q: StructuredQuery, scope: Scope, words: string[]): Reply | null {
-  // 多少人 read as 实有人员's 人: the counter asked, not the staff.
+  // 多少人 read as 实有人员's 人: the counter asked, not the staff (unless the staff are named: 在职的XX人员).
+  if (q.asked?.staff) return null;
   if (!q.targets.every((t) => t.kind === 'metric' && metricOf(t.key).kind === 'count' && [...t.text].length === 1)) return null;
   const counted = countedTargets(s, s.queries.owners(scope.doc.id));
   const units = new Set(counted.map(({ t }) => t.target_unit!));
@@ -356,6 +357,8 @@ function countedIndex(s: Sources, documentId: number): { byPair: Map<string, Cou
  * projects that have targets. Null when no count is asked in a measure word or nothing typed may name an indicator.
  */
 export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+  // 事业人员有几个, 在职的有几个: the department's own staff are counted by the headcounts printed, never by a target.
+  if (q.asked?.staff) return null;
   const typed = q.entities.reduce((t, e) => t.replace(e.text, ' '), q.text);
   // With no measure word, a verb of what targets count asks in a generic one — answered only where an indicator is so named.
   const measure = MEASURE_ASKED.exec(typed)?.[1];
