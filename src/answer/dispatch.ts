@@ -11,7 +11,7 @@ import { projectsByCategory } from './intents/categories.ts';
 import { statedHeadcount } from './intents/headcounts.ts';
 import { statedChanges } from './intents/changes.ts';
 import { compare } from './intents/compare.ts';
-import { listCatalog, listWithin } from './intents/list.ts';
+import { countAcrossYears, listCatalog, listWithin } from './intents/list.ts';
 import { lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
@@ -566,6 +566,9 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
     const listed = statedChanges(s, q, scopes[0]!);
     return listed.status === 'not_found' ? compare(s, own, scopes) : listed;
   }
+  // Two years asked of one document are two scopes of it (its 上年 columns).
+  const across = scopes.every((x) => x.doc.id === scopes[0]!.doc.id) ? countAcrossYears(s, q, scopes[0]!) : null;
+  if (across) return across;
   if (q.changes) return statedChanges(s, q, scopes[0]!);
   // 哪些项目比上年增加了: no project's change from last year is stated (project tables print this year only) — said so,
   // never every project listed as if it had.

@@ -207,3 +207,24 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
   }
 }
 
+
+/**
+ * 2024年比2023年多了几个项目, 单位比去年多了几个: how many more projects (units) than another year is two counts, and a
+ * document lists its own year's only. Unless the department's document of that year is held, that year's count is
+ * said not printed and this year's count offered — never this year's list as if it answered. Null when not so asked.
+ */
+export function countAcrossYears(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+  const what = q.listOf === 'units' ? '单位' : q.listOf === 'projects' ? '项目' : null;
+  if (q.intent !== 'list' || what === null || !q.countAsked || q.targets.length > 0 || q.conditions.length > 0) return null;
+  const other = q.years.find((y) => y !== scope.doc.fiscal_year) ?? (q.previousYear ? scope.doc.fiscal_year - 1 : null);
+  if (other === null) return null;
+  const held = (s.catalog.departments.get(scope.doc.department) ?? []).some((d) => d.fiscal_year === other && d.stage === scope.doc.stage);
+  if (held) return null;
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  return reply(
+    'not_found',
+    [...note, `${heading(scope.entity, scope.doc)}只列出本年的${what}，没有${other}年的${what}个数，无法算出比${other}年多（少）了几个。可以查本年的${what}个数。`],
+    [],
+    [`${scope.doc.short} ${scope.doc.fiscal_year} 有几个${what}`],
+  );
+}
