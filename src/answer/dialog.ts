@@ -474,7 +474,12 @@ function shareOfLast(q: StructuredQuery, previous: StructuredQuery, sameEntities
   const cell = q.targets.length === 0 && !q.base && whole ? cellOf({ targets: parts }) : null;
   if (cell) return { targets: [parts.find((t) => t !== cell.target)!, cell.target, whole!], base: { target: whole!, whole: false, implied: true } };
   if (q.targets.length !== 1 || parts.length === 0) return null;
-  if (q.base) return { targets: [...parts, q.base.target], base: q.base };
+  if (q.base) {
+    // 占商品和服务支出 after 商品和服务支出里的办公费 (a cell): the base read in the column the part was answered in.
+    const cell = cellOf({ targets: parts });
+    const scoped = cell && !cell.scoped && q.base.target.kind !== 'metric' ? [parts.find((t) => t !== cell.target)!, cell.target] : parts;
+    return { targets: [...scoped, q.base.target], base: q.base };
+  }
   const last = parts.length === 1 ? parts[0]! : null;
   if (!last || (last.kind === q.targets[0]!.kind && JSON.stringify(last) === JSON.stringify(q.targets[0]))) return null;
   return { targets: [q.targets[0]!, last], base: { target: last, whole: false, implied: true } };

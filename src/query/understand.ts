@@ -874,7 +874,8 @@ const WITHIN = alternation(shapes.references.part);
 function baseBefore(text: string, m: Mentions, found: Found): void {
   if (m.shareBase || !m.intents.includes('share')) return;
   const base = found.targets.find((t) => new RegExp(`在${escapeRegExp(t.text)}(?:${WITHIN})(?:${SHARE_OF})`).test(text));
-  if (!base || found.targets.length < 2) return;
+  // (在项目支出里占多少 naming nothing else: the base of a share of the figure asked before, as 占项目支出多少 is.)
+  if (!base) return;
   const at = text.indexOf(base.text);
   m.shareBase = { text: base.text, start: at, end: at + base.text.length, whole: false };
   m.references = m.references.filter((r) => !(r.ref === 'part' && r.start === at + base.text.length));

@@ -70,6 +70,11 @@ function operands(s: Sources, q: StructuredQuery, scope: Scope, year: number, st
     const { target: row, measure, scoped } = namedCell;
     const part = cell(s, scope, row, measure, year, stage);
     const partName = targetName(row, measure);
+    // 办公费·基本支出占基本支出: a cell over its own column is over that column's total, never over itself.
+    if (named && isMeasure(named.target) && named.target.key === measure) {
+      const base = headlineFigure(s, scope, named.target, year, stage).main;
+      return { part, partName, target: row, row: true, base: base ? { figure: base, name: targetName(named.target) } : null };
+    }
     if (!named || isMeasure(named.target)) {
       const column = named ? (named.target as Extract<Target, { kind: 'metric' }>).key : 'total';
       const base = part && cell(s, scope, row, column, year, stage, part);
