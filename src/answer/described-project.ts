@@ -3,19 +3,26 @@
 import type { StructuredQuery } from '../query/ast.ts';
 import type { Conversation } from './dialog.ts';
 import { described } from './intents/described.ts';
-import { goalNumber, indicatorNamed, indicatorsInUnit } from './intents/performance.ts';
+import { departmentOwners, goalNumber, indicatorNamed, indicatorOf, indicatorsInUnit, NOT_NAMED } from './intents/performance.ts';
 import { resolveScopes } from './resolve.ts';
 import { reply, type Reply } from './reply.ts';
 import type { Sources } from './sources.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
+import { alternation } from '../query/normalize/words.ts';
+
+/** 要达到多少, 定为多少: words of a target to reach, naming no indicator (shapes.json goalText.reach), the longest first. */
+const REACH = new RegExp(alternation([...shapes.goalText.reach].sort((a, b) => b.length - a.length)), 'g');
 
 /** 它的总体目标里住院救助比例是多少: the number the goal text of the one project asked (or answered before) states. */
 export function goalAnswer(s: Sources, asked: StructuredQuery, goal: NonNullable<StructuredQuery['goal']>): Reply {
   const scopes = resolveScopes(s.catalog, asked);
   if (!Array.isArray(scopes)) return scopes;
   const ids = asked.targets.flatMap((t) => (t.kind === 'project' ? t.ids : []));
-  if (scopes.length !== 1 || ids.length === 0) return reply('ambiguous', [`请说明是哪个项目的${goal.text.replace(/[里中]$/, '')}。`]);
   const { words } = goal;
+  // 曲阳的绩效目标里，参保人数要达到多少: no project named — the department's own targets (its 部门整体 / 分项绩效目标 text or table).
+  const own = scopes.length === 1 && ids.length === 0 && asked.targets.length === 0 ? indicatorOf(s, scopes[0]!, departmentOwners(s, scopes[0]!), words.replace(REACH, ' ').replace(NOT_NAMED, ' ').replace(/\p{P}/gu, ' '), '') : null;
+  if (own) return own;
+  if (scopes.length !== 1 || ids.length === 0) return reply('ambiguous', [`请说明是哪个项目的${goal.text.replace(/[里中]$/, '')}。`]);
   const stated = goalNumber(s, scopes[0]!, ids, words);
   if (stated.status === 'answered') return stated;
   // 它的绩效目标里印刷宣传品是多少, 年度目标里说要印多少份: the goal text states no such number, its indicator table does —

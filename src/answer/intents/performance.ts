@@ -188,7 +188,16 @@ const pairs = (w: string) => new Set([...w].slice(1).map((c, i) => w[i]! + c));
  * no indicator is named closely.
  */
 export function indicatorNamed(s: Sources, scope: Scope, ids: number[], typed: string, projectName: string): Reply | null {
-  const owners = s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && ids.includes(o.project_id));
+  return indicatorOf(s, scope, s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && ids.includes(o.project_id)), typed, projectName);
+}
+
+/** The department's own targets (its 整体绩效目标表, or its 部门整体 / 分项绩效目标 text): those of its units, or of the one unit asked. */
+export function departmentOwners(s: Sources, scope: Scope): PerformanceOwnerRow[] {
+  return s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'unit' && (scope.unitId === null || o.unit_id === scope.unitId));
+}
+
+/** The indicator of some owners the words name (indicatorNamed), each cited at its row; null when none is named closely. */
+export function indicatorOf(s: Sources, scope: Scope, owners: readonly PerformanceOwnerRow[], typed: string, projectName: string): Reply | null {
   // The project's own name (typed with the question, or with 它 read as it) names no indicator.
   const own = pairs(projectName);
   const said = new Set([...pairs(INDICATOR_WORDS.reduce((t, [from, to]) => t.replaceAll(from, to), typed).replace(/^那么?|呢$|[\s的]/g, ''))].filter((p) => !own.has(p)));
@@ -311,7 +320,7 @@ const MEASURE_ASKED = new RegExp(`(?:多少|几|(?<!\\d)\\s)个?(${alternation([
 /** 聘请多少专家: a verb of what targets count, then the count asked (多少 read as a space, 几) with no measure word. */
 const VERB_ASKED = new RegExp(`(?:${alternation(verbs)})(?:\\s|几)`);
 /** 一年, 全年: words every target is set for, the asked count itself, and words of asking (打算, 需要: `ignore` of two characters or more) name no indicator. */
-const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation([...INDICATOR_WORDS.filter(([, to]) => to === '').map(([from]) => from), ...words.ignore.filter((w) => [...w].length > 1)])}`, 'g');
+export const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation([...INDICATOR_WORDS.filter(([, to]) => to === '').map(([from]) => from), ...words.ignore.filter((w) => [...w].length > 1)])}`, 'g');
 
 /** The pairs of characters that may name an indicator: runs of naming characters (namingChars), two at a time, never across a word of asking. */
 function namingPairs(words: string): Set<string> {
@@ -582,7 +591,7 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
   const project = q.targets.find((t) => t.kind === 'project') ?? (named.length ? { kind: 'project' as const, name: named[0]!, text: named[0]!, ids: [] as number[], fuzzy: false } : undefined);
   const chosen = project
     ? owners.filter((o) => (o.project_id !== null && project.ids.includes(o.project_id)) || named.includes(o.name))
-    : owners.filter((o) => o.owner_kind === 'unit' && (scope.unitId === null || o.unit_id === scope.unitId));
+    : departmentOwners(s, scope);
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
   const tables = tableNames(s, scope.doc.id);
