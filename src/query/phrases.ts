@@ -59,9 +59,12 @@ export function joinNames(phrases: Phrase[], conjunctions: Span[], isName: (join
   return whole;
 }
 
-/** The unknown runs of a phrase that say something: beside a known word, verbs of paying and who is paid say nothing (给职工交养老保险). */
+/**
+ * The unknown runs of a phrase that say something: beside a known word, verbs of paying and who is paid say nothing
+ * (给职工交养老保险), nor across a word between (一年给职工发多少津贴: 多少 parts the phrases).
+ */
 export function residueOf(p: Phrase, m: Mentions): number[] {
-  const known = p.targets.length + p.listTargets.length > 0;
+  const known = p.targets.length + p.listTargets.length > 0 || m.targets.length > 0;
   return known ? p.residue.filter((i) => !besideName(m.residue[i]!.text)) : p.residue;
 }
 

@@ -40,11 +40,13 @@ export interface Understander {
 }
 
 /** 最低/排名/前N about 得分 (or any 绩效 word): a ranking of self-evaluation scores. */
-function rankedByScore(m: Mentions, targets: Target[]): boolean {
+function rankedByScore(text: string, m: Mentions, targets: Target[]): boolean {
   const scores = m.intents.includes('performance') || targets.some((t) => t.kind === 'metric' && t.key === 'project.self_eval_score');
   // 低于90分的项目: a bound in 分 lists scores, as a ranking does.
   const bounded = m.conditions.some((c) => c.unit === 'score' || (c.unit === null && scores && !m.intents.includes('rate')));
-  const ranking = m.intents.includes('rank') || m.top !== null || bounded;
+  // 各项目的成绩, 项目的自评得分: the projects' scores, nothing else named, are each project's (a ranking), not a unit's 整体自评.
+  const projectsScored = targets.length === 0 && m.arithmetic.length === 0 && m.listTargets.some((l) => l.target === 'projects') && SCORE_ASKED.test(text);
+  const ranking = m.intents.includes('rank') || m.top !== null || bounded || projectsScored;
   return ranking && (scores || bounded);
 }
 
@@ -388,7 +390,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
   m.changes = changesListed(text, m, targets);
   problemsAsked(text, m, targets);
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
-  const byScore = rankedByScore(m, targets);
+  const byScore = rankedByScore(text, m, targets);
   whichDepartment(m, entities, targets);
   whichByHowMuch(text, m, entities);
   sumColumnBounded(text, m);
