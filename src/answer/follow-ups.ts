@@ -255,12 +255,15 @@ function whereFrom(s: Sources, f: Figure, kind: ProvenanceKind, listed?: Named):
   return `${f.label}（${show(f)}）：${order.map((k) => said[k]).join('；')}。`;
 }
 
-const { measures, perTarget, aliases } = shapes.targetUnits;
+const { measures, perTarget, perTargetAfter, aliases } = shapes.targetUnits;
 // 多少册, 几期, 多少家: a count asked in a measure word.
 const MEASURE_ASKED = new RegExp(`(?:多少|几)(?:${alternation(measures)})`);
 const MEASURE_WORDS = new RegExp(alternation(measures), 'g');
 // 那平均每人多少, 平均每册多少钱: the money per unit of a target (the measure word captured).
-const PER_TARGET = new RegExp(`(?:${alternation(perTarget)})(${alternation(measures)})`);
+// 人均多少, 户均: the measure word before a word of dividing (perTargetAfter).
+const PER_TARGET = new RegExp(`(?:${alternation(perTarget)})(${alternation(measures)})|(${alternation(measures)})(?:${alternation(perTargetAfter)})`);
+/** 400.08万人: a target printed in 万 of a measure counts ten thousand of it. */
+const TEN_THOUSAND = /^万(?=.)/;
 
 /** The project the last question was about, in its one department: what 它要印多少册 asks a target of. */
 function lastProject(c: Conversation | undefined): StructuredQuery | null {
@@ -313,18 +316,20 @@ export function perTargetOfLast(s: Sources, text: string, q: StructuredQuery, c:
   const project = lastProject(c);
   // 平均每家: 每家 is no set of departments here.
   if (!m || !project || !namesNothingButPer(q.set && m[0].includes(q.set.text) ? { ...q, set: null } : q)) return null;
-  const unit = m[1]!;
-  const targets = (c!.figures ?? []).filter((f) => !f.derived && f.project !== undefined && typeof f.value === 'number' && !f.label.endsWith('实际完成值') && (f.unit === unit || ((aliases as Record<string, string[]>)[f.unit ?? ''] ?? []).includes(unit)));
+  const unit = m[1] ?? m[2]!;
+  const counted = (f: Figure) => (f.unit ?? '').replace(TEN_THOUSAND, '');
+  const targets = (c!.figures ?? []).filter((f) => !f.derived && f.project !== undefined && typeof f.value === 'number' && !f.label.endsWith('实际完成值') && (counted(f) === unit || ((aliases as Record<string, string[]>)[counted(f)] ?? []).includes(unit)));
   const target = targets[0];
   if (!target) return null;
   if (targets.length > 1) return reply('ambiguous', [`上面有几个以“${unit}”计的目标：${targets.map((f) => `${f.label}${show(f)}（第${f.line}行）`).join('、')}，请说明按哪个计算平均每${unit}多少。`]);
   const money = answerQuery(s, { ...project, intent: 'lookup', text: '', unknown: [], candidates: [], reference: null, arithmetic: null });
   const amount = money.status === 'answered' ? money.figures.find((f) => !f.derived && f.fen !== null) : undefined;
-  const n = target.value as number;
+  const scale = TEN_THOUSAND.test(target.unit ?? '') ? 10_000 : 1;
+  const n = (target.value as number) * scale;
   if (!amount || n <= 0) return reply('not_found', [`没有找到${target.project}的金额，或目标数为0，无法计算平均每${unit}多少。`]);
   const fen = Math.round(amount.fen! / n);
   const label = `平均每${unit}${amount.label}（按${target.label}）`;
-  const formula = `${show(amount)} ÷ ${show(target)}`;
+  const formula = `${show(amount)} ÷ ${show(target)}${scale > 1 ? `（${n.toLocaleString('en-US')}${unit}）` : ''}`;
   const f = derivedFigure('per_unit', [amount, target], label, { fen }, `${label} = ${formula}`);
   const per = fen < 1_000_000 ? `${(fen / 100).toFixed(2)}元` : show(f);
   return reply('answered', [`${heading(amount.entity, amount.document)} ${label}：${per} = ${formula}（${target.label}是绩效目标设定的数，见第${target.line}行；金额见第${amount.line}行）`], [f, amount, target]);
