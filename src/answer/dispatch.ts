@@ -16,7 +16,7 @@ import { lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
-import { indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, performance, projectsByTarget, targetsByNoun } from './intents/performance.ts';
+import { indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, performance, projectsByTarget, standardNamed, targetsByNoun } from './intents/performance.ts';
 import { rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -100,6 +100,12 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (q.targetBound && !q.set?.places.length) {
     const scopes = q.entities.length ? resolveScopes(catalog, q) : [...catalog.departments.values()].map((docs) => ({ doc: docs[0]!, year: docs[0]!.fiscal_year, entity: docs[0]!.department, unitId: null, yearNote: null }));
     return Array.isArray(scopes) ? withCutOff(scopes, projectsByTarget(s, scopes, q.targetBound)) : scopes;
+  }
+  // 人均财政补助标准, 劳务派遣人均执行标准 (执行 there asks no 决算), no project named: a 成本指标 / standard indicator so named.
+  if (q.asked?.standard && q.entities.length === 1 && !q.targets.some((t) => t.kind === 'project')) {
+    const scopes = resolveScopes(catalog, { ...q, stage: null });
+    const standard = Array.isArray(scopes) && scopes.length === 1 ? standardNamed(s, q, scopes[0]!) : null;
+    if (standard) return withCutOff(scopes as Scope[], standard);
   }
   const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';
   // Words nothing understood that count: a lone character (呗, 占) is too weak to refuse over.

@@ -36,6 +36,9 @@ const PEOPLE = [...words.headcounts.people].sort((a, b) => b.length - a.length);
 /** 编制, 实有, 事业人员, 工勤: the department's own staff named (words.json headcountAsked.staff). */
 const STAFF = new RegExp(alternation(words.headcountAsked.staff.words));
 
+/** 成本, 标准: a cost or standard word (shapes.json standardWords). */
+export const STANDARD = new RegExp(alternation(shapes.standardWords.words));
+
 /** What a question's words say of how it asks (StructuredQuery.asked): read once, with the query. */
 export function askedOf(text: string): AskedWords {
   // Set one by one: thirteen conditional spreads cost more than the tests themselves.
@@ -56,5 +59,6 @@ export function askedOf(text: string): AskedWords {
   const people = PEOPLE.find((p) => text.includes(p));
   if (people) asked.people = people;
   if (STAFF.test(text)) asked.staff = true;
+  if (STANDARD.test(text)) asked.standard = true;
   return asked;
 }

@@ -267,6 +267,8 @@ export interface AskedWords {
   money?: string;
   /** 离休干部, 临聘人员: the people typed whose counts the text states. */
   people?: string;
+  /** 成本, 标准: a cost or standard word (a 成本指标 asked, shapes.json standardWords). */
+  standard?: true;
   /** 编制, 实有, 事业人员, 工勤: the department's own staff (a headcount printed, never a 绩效 target). */
   staff?: true;
 }

@@ -2,6 +2,7 @@
 // and for a 决算 its self-evaluation: 完成值, 得分, 总得分.
 import type { StructuredQuery } from '../../query/ast.ts';
 import type { PerformanceOwnerRow, PerformanceTargetRow } from '../../store/schema.ts';
+import { STANDARD } from '../../query/asked.ts';
 import { fromCell, fromFact, show, usable } from '../figures.ts';
 import { tableName } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
@@ -179,6 +180,15 @@ export function indicatorPerUnit(s: Sources, q: StructuredQuery, scope: Scope): 
   return indicatorNamed(s, scope, s.queries.projects(scope.doc.id).map((p) => p.id), typed, '');
 }
 
+/**
+ * 单次租车成本, 曲阳公务用车成本标准, 沈阳人均财政补助标准, no project named: the 成本指标 / standard indicator of any of the
+ * department's projects, or its own, whose name the words name — each, labelled. Null when none is named closely.
+ */
+export function standardNamed(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+  const typed = q.entities.reduce((t, e) => t.replace(e.text, ''), q.text);
+  return indicatorOf(s, scope, s.queries.owners(scope.doc.id), typed, '', (t) => STANDARD.test(t.level3));
+}
+
 /** The characters two at a time: how many a question shares with an indicator's name. */
 const pairs = (w: string) => new Set([...w].slice(1).map((c, i) => w[i]! + c));
 
@@ -197,13 +207,13 @@ export function departmentOwners(s: Sources, scope: Scope): PerformanceOwnerRow[
 }
 
 /** The indicator of some owners the words name (indicatorNamed), each cited at its row; null when none is named closely. */
-export function indicatorOf(s: Sources, scope: Scope, owners: readonly PerformanceOwnerRow[], typed: string, projectName: string): Reply | null {
+export function indicatorOf(s: Sources, scope: Scope, owners: readonly PerformanceOwnerRow[], typed: string, projectName: string, only: (t: PerformanceTargetRow) => boolean = () => true): Reply | null {
   // The project's own name (typed with the question, or with 它 read as it) names no indicator.
   const own = pairs(projectName);
   const said = new Set([...pairs(INDICATOR_WORDS.reduce((t, [from, to]) => t.replaceAll(from, to), typed).replace(/^那么?|呢$|[\s的]/g, ''))].filter((p) => !own.has(p)));
   // Named closely (among one project's few indicators): three pairs of characters, or two that are most of the
   // indicator's name or most of what was typed (标语成本 in 每条标语、条幅制作成本).
-  const scored = owners.flatMap((o) => s.queries.targets(o.id).map((t) => {
+  const scored = owners.flatMap((o) => s.queries.targets(o.id).filter(only).map((t) => {
     const name = pairs(bareName(t.level3).replace(/的/g, ''));
     const shared = [...name].filter((p) => said.has(p)).length;
     return { o, t, shared, enough: shared >= 3 || (shared >= 2 && (shared * 2 >= name.size || shared * 3 >= said.size * 2)), whole: said.size > 0 && shared === said.size };
