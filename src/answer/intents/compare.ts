@@ -206,6 +206,17 @@ function targetsSideBySide(s: Sources, q: StructuredQuery, scope: Scope): Reply 
   return reply(any ? 'answered' : 'not_found', lines, figures);
 }
 
+/**
+ * 行政运行和医疗保障经办事务比上年各增加了多少: each thing named over the years, its stated change (or that none is stated)
+ * in turn — never only the first one's.
+ */
+function eachOverYears(s: Sources, q: StructuredQuery, scope: Scope): Reply {
+  const each = q.targets.map((t) => overYears(s, { ...q, targets: [t] }, scope, t));
+  const answered = each.filter((r) => r.status === 'answered');
+  const lines = each.flatMap((r, i) => (r.status === 'answered' ? r.lines : [`${targetName(q.targets[i]!)}：${r.lines.join('')}`]));
+  return reply(answered.length ? 'answered' : 'not_found', lines, answered.flatMap((r) => r.figures), each.flatMap((r) => r.suggestions));
+}
+
 export function compare(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
   // A subject with a measure (卫生健康支出 基本支出) is one cell, not two figures to compare.
   const cell = scopes.length === 1 && q.stage !== 'both' && !q.previousYear && q.years.length < 2 ? cellOf(q) : null;
@@ -217,6 +228,7 @@ export function compare(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply 
   else if (q.stage === 'both') r = stages(s, q, scopes[0]!, t);
   // 与2022年相比: a single earlier year is what this year is compared with.
   else if (q.years.length === 1 && q.years[0]! < scopes[0]!.doc.fiscal_year) r = overYears(s, { ...q, years: [scopes[0]!.doc.fiscal_year, q.years[0]!] }, { ...scopes[0]!, year: scopes[0]!.doc.fiscal_year, yearNote: null }, t);
+  else if ((q.previousYear || q.years.length > 1) && q.targets.length > 1) r = eachOverYears(s, q, scopes[0]!);
   else if (q.previousYear || q.years.length > 1) r = overYears(s, q, scopes[0]!, t);
   else if (q.targets.length > 1) r = targetsSideBySide(s, q, scopes[0]!);
   else r = overYears(s, q, scopes[0]!, t);
