@@ -126,7 +126,7 @@ export function buildTokens(lexicon: Lexicon, { validate = false } = {}): Questi
   const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
   const Year = createToken({ name: 'Year', pattern: /(?:19|20)\d{2}(?!\d)(?:年度?)?/ });
   // 100% is a percentage, never a code.
-  const Code = createToken({ name: 'Code', pattern: /\d{3,7}(?![\d%])/ });
+  const Code = createToken({ name: 'Code', pattern: /\d{3,7}(?![\d%]|\.\d)/ });
   const NumberTok = createToken({ name: 'NumberTok', pattern: /\d+(?:\.\d+)?%?/ });
   const Latin = createToken({ name: 'Latin', pattern: /[a-z]+/i });
   // Any one UTF-16 unit nothing else matched. A range, not a negated class: chevrotain can
