@@ -279,8 +279,12 @@ function namesNothingButCount(q: StructuredQuery): boolean {
   return q.entities.length === 0 && figuresOnly && !q.set && !q.goal && !q.describe && q.years.length === 0 && q.arithmetic === null && q.reference === null;
 }
 
-// 培训, 检查: what a target counts doing; a target of one is the answer only where the question names it.
+// 培训, 检查: what a target counts doing; a target of one is the answer only where the question names it (or a verb
+// saying it: 买 for 购置, targetUnits.activityVerbs).
 const ACTIVITIES = shapes.targetUnits.activities;
+const ACTIVITY_VERBS: Record<string, string[]> = shapes.targetUnits.activityVerbs;
+// 要印多少档案资料, 聘请几位: a verb of what targets count right before the count, no measure word.
+const VERB_ASKED = new RegExp(`(?:${alternation(shapes.targetUnits.verbs)})(?:多少|几)`);
 
 /**
  * 它要保障多少人, 要印多少册, 培训几期, 要管多少家机构 after a project: its performance targets in the unit asked, the
@@ -289,12 +293,13 @@ const ACTIVITIES = shapes.targetUnits.activities;
  */
 export function targetByMeasure(s: Sources, text: string, q: StructuredQuery, c: Conversation | undefined): { reply: Reply; query: StructuredQuery } | null {
   const project = lastProject(c);
-  if (!project || typeof text !== 'string' || !MEASURE_ASKED.test(text) || !namesNothingButCount(q)) return null;
+  const measured = typeof text === 'string' && MEASURE_ASKED.test(text);
+  if (!project || typeof text !== 'string' || !(measured || VERB_ASKED.test(text)) || !namesNothingButCount(q)) return null;
   const asked: StructuredQuery = { ...project, intent: 'performance', text: q.text, asked: q.asked, unknown: q.unknown, candidates: [], reference: null };
   const scopes = resolveScopes(s.catalog, asked);
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
   const words = [...q.unknown, ...q.candidates.map((x) => x.text), ...q.targets.flatMap((t) => (t.kind === 'metric' && metricOf(t.key).kind !== 'count' ? [t.text] : []))];
-  const r = indicatorsInUnit(s, asked, scopes[0]!, words);
+  const r = indicatorsInUnit(s, asked, scopes[0]!, words, !measured);
   if (!r || r.status !== 'answered' || r.figures.length === 0) return null;
   // 要保障多少人 of a project whose only target in 人 is its trainees: characters typed that name none of them, or a
   // target counting an activity not asked, no answer.
@@ -302,7 +307,7 @@ export function targetByMeasure(s: Sources, text: string, q: StructuredQuery, c:
   const typed = namingChars(said.replace(MEASURE_WORDS, ''));
   const indicator = (f: Figure) => f.label.slice(f.label.indexOf('“'));
   const done = (f: Figure) => ACTIVITIES.filter((a) => indicator(f).includes(a));
-  const named = (f: Figure) => (typed.size === 0 || [...typed].some((ch) => indicator(f).includes(ch))) && (done(f).length === 0 || done(f).some((a) => [...a].some((ch) => said.includes(ch))));
+  const named = (f: Figure) => (typed.size === 0 || [...typed].some((ch) => indicator(f).includes(ch))) && (done(f).length === 0 || done(f).some((a) => [...a, ...(ACTIVITY_VERBS[a] ?? [])].some((ch) => said.includes(ch))));
   return r.figures.some(named) ? { reply: r, query: asked } : null;
 }
 

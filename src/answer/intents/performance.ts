@@ -265,17 +265,22 @@ export function namingChars(words: string): Set<string> {
   return new Set([...words].filter((ch) => /\p{Script=Han}/u.test(ch) && !NOT_NAMING.has(ch)));
 }
 
-export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, words: string[]): Reply | null {
+/**
+ * A project's targets in the unit the question asks a count in, the words typed picking which. `anyUnit` (要印多少档案资料:
+ * a verb and a thing, no measure word): in whatever unit each is printed, only those two characters typed together name.
+ */
+export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, words: string[], anyUnit = false): Reply | null {
   const project = q.targets.length === 1 && q.targets[0]!.kind === 'project' ? q.targets[0]! : null;
   if (!project) return null;
   const owners = s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && project.ids.includes(o.project_id));
   const all = countedTargets(s, owners);
-  const unit = unitOfCount(q.text.replace(project.text, ' '), all.map(({ t }) => t.target_unit!));
-  if (!unit) return null;
+  const unit = anyUnit ? null : unitOfCount(q.text.replace(project.text, ' '), all.map(({ t }) => t.target_unit!));
+  if (!anyUnit && !unit) return null;
   const said = pairs(words.join(''));
   const shared = ({ t }: { t: PerformanceTargetRow }) => [...pairs(t.level3)].filter((p) => said.has(p)).length;
-  const inUnit = all.filter(({ t }) => t.target_unit === unit);
+  const inUnit = all.filter(({ t }) => unit === null || t.target_unit === unit);
   const best = Math.max(...inUnit.map(shared));
+  if (unit === null && !(best > 0)) return null;
   // 要印多少册: no two characters typed together name one, the characters typed do (印 of 材料印刷).
   const typed = namingChars(words.join(''));
   const charsShared = ({ t }: { t: PerformanceTargetRow }) => [...new Set(t.level3)].filter((ch) => typed.has(ch)).length;
@@ -283,7 +288,7 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
   const chosen = inUnit.filter((x) => (best > 0 || most === 0 ? shared(x) === best : charsShared(x) === most));
   const tables = tableNames(s, scope.doc.id);
   const head = heading(scope.entity, scope.doc);
-  const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${head} ${project.name}的绩效指标（年初设定的目标值）中以“${unit}”计的：`];
+  const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${head} ${project.name}的绩效指标（年初设定的目标值）${unit === null ? '' : `中以“${unit}”计的`}：`];
   const figures: Figure[] = [];
   for (const { o, t } of chosen) {
     const table = tables.get(o.table_id) ?? null;
