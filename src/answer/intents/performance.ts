@@ -180,13 +180,16 @@ export function indicatorPerUnit(s: Sources, q: StructuredQuery, scope: Scope): 
   return indicatorNamed(s, scope, s.queries.projects(scope.doc.id).map((p) => p.id), typed, '');
 }
 
+const STANDARDS = new RegExp(STANDARD.source, 'g');
+
 /**
  * 单次租车成本, 曲阳公务用车成本标准, 沈阳人均财政补助标准, no project named: the 成本指标 / standard indicator of any of the
  * department's projects, or its own, whose name the words name — each, labelled. Null when none is named closely.
  */
 export function standardNamed(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
-  const typed = q.entities.reduce((t, e) => t.replace(e.text, ''), q.text);
-  return indicatorOf(s, scope, s.queries.owners(scope.doc.id), typed, '', (t) => STANDARD.test(t.level3));
+  // The cost or standard word itself names no indicator (一条专线的成本标准 is not 公务用车成本标准); a 成本指标 row counts though its name holds none (档案室租赁费).
+  const typed = q.entities.reduce((t, e) => t.replace(e.text, ''), q.text).replace(STANDARDS, ' ');
+  return indicatorOf(s, scope, s.queries.owners(scope.doc.id), typed, '', (t) => STANDARD.test(t.level3) || STANDARD.test(t.level2 ?? ''));
 }
 
 /** The characters two at a time: how many a question shares with an indicator's name. */
