@@ -348,7 +348,6 @@ const CARRIED = new Set(['breakdown', 'share', 'performance', 'rate']);
 const ONE_FIGURE = new Set(['remaining', 'per_head', 'per_unit', 'per_month', 'growth']);
 /** Intents a place alone completes (北票 执行率, 北票 有哪些项目): nothing of the previous question is wanted. */
 const STANDALONE = new Set(['rate', 'performance', 'rank', 'list']);
-/** 哪家, 哪个地方, 各医保局 (shapes.json sets): asked over the departments — no department of the question before is meant. */
 
 /**
  * Whether the grammar understood anything in a question: a place, a year, a stage, a figure,

@@ -488,7 +488,6 @@ function asksOfSet(q: StructuredQuery): boolean {
   return (q.intent === 'rank' || ofDepartments) && q.targets.length > 0;
 }
 
-/** 部门, 单位, 地方: list words that name the departments themselves (an organisation word, 医保局, names one of them). */
 /** 有离休干部, 还有没有离休干部: an unknown word that is only people a headcount counts, with the words asking whether. */
 const UNCOUNTED_PEOPLE = new RegExp(`^(?:还?(?:${alternation(words.yesNo.asked)}|有))?(${alternation(words.headcounts.people)})$`);
 
