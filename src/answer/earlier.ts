@@ -28,6 +28,9 @@ function pointedAt(count: number | null, c: Conversation): Named[] {
   return fromList ? all.slice(0, count) : all.slice(-count);
 }
 
+/** A figure answered, as an earlier answer's item: its department and its label. */
+const asNamed = (figure: Figure): Named => ({ entity: figure.entity, words: figure.label, figure });
+
 /**
  * 抚顺和沈阳的三公经费 → 两个一共多少, 抚顺 基本支出和项目支出 → 两者差多少: the last answer named several things (departments,
  * figures) and gave exactly one figure for each — those are the ones meant; null otherwise.
@@ -38,7 +41,7 @@ function namedInLast(c: Conversation): Named[] | null {
   const figures = (c.figures ?? []).filter((f) => !f.derived);
   if (named < 2 || q.set || figures.length !== named) return null;
   if (new Set(figures.map((f) => `${f.entity}\u0000${f.label}\u0000${f.basis}`)).size !== named) return null;
-  return figures.map((figure) => ({ entity: figure.entity, words: figure.label, figure }));
+  return figures.map(asNamed);
 }
 
 /** What the answer calls each figure: by name when the names differ, else by department, else by stage, else by year. */
@@ -123,7 +126,7 @@ function priorOfLast(c: Conversation): Named[] | null {
   const same = (f: Figure) => f !== prior && !f.derived && f.fen !== null && f.entity === prior.entity && f.year === prior.year + 1;
   const now = prior.derived ? prior.derived.inputs[0] : c.figures!.find((f) => same(f) && f.label === prior.label);
   if (!now || !same(now) || !prior.label.startsWith(now.label)) return null;
-  return [now, prior].map((figure) => ({ entity: figure.entity, words: figure.label, figure }));
+  return [now, prior].map(asNamed);
 }
 
 /**
@@ -159,7 +162,7 @@ function stagesOfLast(c: Conversation): Named[] | null {
   const spent = figures[0];
   if (!spent || spent.basis !== '决算' || spent.fen === null || spent.derived) return null;
   const budget = figures.find((f) => f.basis === '预算' && f.fen !== null && !f.derived && f.label === spent.label && f.entity === spent.entity && f.year === spent.year);
-  return budget ? [budget, spent].map((figure) => ({ entity: figure.entity, words: figure.label, figure })) : null;
+  return budget ? [budget, spent].map(asNamed) : null;
 }
 
 /** 第一名和第二名, 第一个和最后一个: those items of a list (undefined where the list is shorter). */
