@@ -11,6 +11,7 @@ import { citation } from './format.ts';
 import { indicatorNamed, indicatorsInUnit, namingChars } from './intents/performance.ts';
 import { countOf } from './intents/list.ts';
 import { resolveScopes } from './resolve.ts';
+import { nameKey } from '../ingest/text/cjk.ts';
 import { beforeAnswer, heading, reply, type Reply } from './reply.ts';
 import { metric as metricOf } from '../store/metrics.ts';
 import type { Sources } from './sources.ts';
@@ -432,7 +433,7 @@ export function projectOfTargets(s: Sources, q: StructuredQuery, r: Reply): Stru
   if (r.status !== 'answered' || !f || q.entities.length !== 1 || q.targets.some((t) => t.kind === 'project') || q.set) return q;
   const name = f.project;
   if (name === undefined || !r.figures.every((x) => x.project === name && x.label.startsWith(`${name}绩效指标`))) return q;
-  const key = name.replace(/\s+/g, '');
+  const key = nameKey(name);
   const ids = s.queries.projects(f.document.id).filter((p) => p.name === name || p.name_key === key).map((p) => p.id);
   return ids.length ? { ...q, intent: 'performance', targets: [{ kind: 'project', name, ids, text: name, fuzzy: false }], unknown: [], candidates: [] } : q;
 }
