@@ -53,9 +53,10 @@ export function restOfList(s: Sources, q: StructuredQuery, c: Conversation | und
   const rest = all.figures.filter((f) => !f.derived && !shown.has(`${f.entity}\u0000${f.label}`));
   if (rest.length === 0) return reply('not_found', ['上面已经列出了全部，没有其他的了。']);
   const f = rest[0]!;
-  // A ranking of departments is headed by none of them.
-  const head = previous.set || previous.entities.length > 1 ? '' : `${heading(previous.entities[0]?.name ?? f.entity, f.document)} `;
-  return reply('answered', [`${head}其余${rest.length}项（接上面的排序）：`, ...rest.map((x) => `· ${previous.set || previous.entities.length > 1 ? `${x.entity}：` : ''}${x.label}：${show(x)}`)], rest);
+  // A ranking of departments is headed by none of them: each item says its own.
+  const ofDepartments = Boolean(previous.set) || previous.entities.length > 1;
+  const head = ofDepartments ? '' : `${heading(previous.entities[0]?.name ?? f.entity, f.document)} `;
+  return reply('answered', [`${head}其余${rest.length}项（接上面的排序）：`, ...rest.map((x) => `· ${ofDepartments ? `${x.entity}：` : ''}${x.label}：${show(x)}`)], rest);
 }
 
 /** 其他的呢 asked again after the rest of a list or a whole was shown: nothing is left, said so. */
