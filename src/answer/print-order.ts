@@ -9,8 +9,6 @@ import { resolveScopes } from './resolve.ts';
 import type { Sources } from './sources.ts';
 import { namedTables } from './table-rows.ts';
 
-/** 自评的第三个项目, 第二个项目得了几分: asked of the self-evaluations (shapes.json references.narrated). */
-
 /**
  * 北票自评的第三个项目: where the text enumerates the projects' self-evaluations ((1)…(2)…(3)…), the one it states N-th,
  * its stated score as the figure (cited at that line); null where the text states fewer than two.

@@ -23,7 +23,6 @@ import vocabulary from '../../grammar/words.json' with { type: 'json' };
 
 type Named = NonNullable<StructuredQuery['table']>;
 
-
 /** 表17 is 表17; 05 is 公开05表; 14 is 表14-1 … 表14-5 too (one table printed in parts). */
 const numbered = (printed: string | null, n: number) => printed !== null && Number(/\d+/.exec(printed)?.[0]) === n;
 

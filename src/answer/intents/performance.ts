@@ -169,7 +169,6 @@ export function goalNumber(s: Sources, scope: Scope, ids: number[], asked: strin
 /** 一条 → 单条, 多少钱 → 成本: words a question says an indicator's name with (`indicatorWords` in shapes.json). */
 const INDICATOR_WORDS = Object.entries(shapes.indicatorWords).filter(([k]) => k !== '$comment') as [string, string][];
 
-
 /**
  * 曲阳专线一条一年多少钱, no project named: the indicator of any of the department's projects the words name, when
  * they ask a figure per unit (一条, 每份); else null.
@@ -556,8 +555,6 @@ function statedInContext(s: Sources, q: StructuredQuery, scope: Scope): Figure[]
   const keys = [m.key, ...metrics.filter((x) => x !== m && x.context && x.prose.some((re) => words.has(re.source))).map((x) => x.key)];
   return keys.flatMap((k) => pick(metricFigures(s, scope.doc, k, scope.year), stageOf(q.stage, scope)).main.slice(0, 1));
 }
-
-/** 得分, 分数, 打了多少分: a score asked, which only a 自评 (published with a 决算) gives. */
 
 /**
  * 做了几个项目绩效自评, 有几个项目绩效目标表: the projects a 绩效 block is printed for (never the department's own
