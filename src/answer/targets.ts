@@ -131,11 +131,6 @@ export function aligned(printings: Figure[][], sentence = false): Figure[] {
   );
 }
 
-/**
- * The figure whose change the text states: the target's own, else a sentence stating a change of the same
- * amount that year under another name (莲湖 收入总计 514.21 is the 一般公共预算拨款 514.21 whose sentence says
- * 较上年减少138.44万元), allowing for the coarser one's rounding.
- */
 /** A figure's parts at every level down (“三公”经费: 公务用车购置及运行费, 公务用车购置费 …). */
 export function partsOf(key: string, into = new Set<string>()): Set<string> {
   for (const k of metricOf(key).parts.length ? metricOf(key).parts : (METRIC_PARTS[key] ?? [])) if (!into.has(k)) partsOf(k, into.add(k));
@@ -149,6 +144,11 @@ const sameKind = (a: string, b: string) => {
   return x === y || (WHOLE_BUDGET.has(x) && WHOLE_BUDGET.has(y));
 };
 
+/**
+ * The figure whose change the text states: the target's own, else a sentence stating a change of the same
+ * amount that year under another name (莲湖 收入总计 514.21 is the 一般公共预算拨款 514.21 whose sentence says
+ * 较上年减少138.44万元), allowing for the coarser one's rounding.
+ */
 export function statedChange(s: Sources, scope: Scope, t: Target, year: number, f: Figure | null): Figure | undefined {
   const figures = targetFigures(s, scope, t, year);
   const own = figures.find((x) => x.change !== null);
@@ -165,7 +165,8 @@ export function statedChange(s: Sources, scope: Scope, t: Target, year: number, 
   const asked = t.kind === 'subject' ? nameKey(t.name) : null;
   // 沈阳 培训费 0.85 is no 公务接待费 0.85: a sentence naming another figure states the change of one of the same kind
   // (收入总计 and its 一般公共预算拨款), a part or a whole of the one asked — never of an unrelated figure that happens to match.
-  const related = (x: { metric: string }) => t.kind !== 'metric' || sameKind(x.metric, t.key) || partsOf(t.key).has(x.metric) || partsOf(x.metric).has(t.key);
+  const parts = t.kind === 'metric' ? partsOf(t.key) : null;
+  const related = (x: { metric: string }) => t.kind !== 'metric' || sameKind(x.metric, t.key) || parts!.has(x.metric) || partsOf(x.metric).has(t.key);
   const fact = facts.find((x) => named.has(x.line)) ?? facts.find((x) => asked !== null && nameKey(x.subject_name ?? x.label) === asked) ?? facts.find(related);
   if (!fact) return undefined;
   // 公务用车运行维护费 1.66 whose sentence is the one of 公务用车购置及运行费 1.66 (its purchase 0 this year, not last):
@@ -173,7 +174,7 @@ export function statedChange(s: Sources, scope: Scope, t: Target, year: number, 
   const wholes: string[] = [];
   for (let k = t.kind === 'metric' ? METRIC_WHOLE[t.key] : undefined; k; k = METRIC_WHOLE[k]) wholes.push(k);
   if (wholes.includes(fact.metric)) return { ...fromFact(fact, scope.doc, scope.doc.department), statedFor: fact.label };
-  const ofPart = t.kind === 'metric' && partsOf(t.key).has(fact.metric) ? { ofPart: fact.label } : {};
+  const ofPart = parts?.has(fact.metric) ? { ofPart: fact.label } : {};
   return { ...fromFact(fact, scope.doc, scope.doc.department, f.label), ...ofPart };
 }
 
