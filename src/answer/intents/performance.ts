@@ -300,6 +300,9 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
   return reply('answered', lines, figures);
 }
 
+/** 多少人, 几个: each thing asked is a one-character counter of a count (人 read as 实有人员's), naming nothing counted. */
+const counterOnly = (q: StructuredQuery) => q.targets.every((t) => t.kind === 'metric' && metricOf(t.key).kind === 'count' && [...t.text].length === 1);
+
 /**
  * 培训多少人次, 培训来了多少人: with no project named, a count of the department asked by words its 绩效 indicators
  * print — every indicator, of any project or of the department, in the unit asked whose name holds each word typed
@@ -308,7 +311,7 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
 export function indicatorsNamed(s: Sources, q: StructuredQuery, scope: Scope, words: string[]): Reply | null {
   // 多少人 read as 实有人员's 人: the counter asked, not the staff (unless the staff are named: 在职的XX人员).
   if (q.asked?.staff) return null;
-  if (!q.targets.every((t) => t.kind === 'metric' && metricOf(t.key).kind === 'count' && [...t.text].length === 1)) return null;
+  if (!counterOnly(q)) return null;
   const counted = countedTargets(s, s.queries.owners(scope.doc.id));
   const units = new Set(counted.map(({ t }) => t.target_unit!));
   // 举办培训几次 → 举办培训: the words, without the count asked and its unit.
@@ -623,8 +626,7 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
     const indicator = indicators(s, q, scope, named);
     if (indicator) return indicator;
     // 抚顺要考核多少人: 人 read as the staff is the counter of a count its indicators name (考核 → 参加考核人数).
-    const counter = q.targets.every((t) => t.kind === 'metric' && metricOf(t.key).kind === 'count' && [...t.text].length === 1);
-    const byNoun = counter ? targetsByNoun(s, q, scope) : null;
+    const byNoun = counterOnly(q) ? targetsByNoun(s, q, scope) : null;
     if (byNoun?.status === 'answered') return byNoun;
     const what = project ? `“${project.text}”的绩效目标` : '部门整体绩效目标';
     return reply('not_found', [...note, `${head}中没有找到${what}；${projectsWithTargets(projects)}`], [], projectQuestions(scope, projects));
