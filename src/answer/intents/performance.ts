@@ -262,9 +262,11 @@ function unitOfCount(asked: string, units: string[]): string | undefined {
 }
 
 const NOT_NAMING = new Set(shapes.targetUnits.notNaming);
-/** The characters of words typed that may name an indicator: Han characters, not those of asking (要, 它, 多少). */
+/** A character that may name an indicator: a Han character, not one of asking (要, 它, 多少). */
+const naming = (ch: string) => /\p{Script=Han}/u.test(ch) && !NOT_NAMING.has(ch);
+/** The characters of words typed that may name an indicator (naming). */
 export function namingChars(words: string): Set<string> {
-  return new Set([...words].filter((ch) => /\p{Script=Han}/u.test(ch) && !NOT_NAMING.has(ch)));
+  return new Set([...words].filter(naming));
 }
 
 /**
@@ -344,7 +346,7 @@ export const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation([...I
 
 /** The pairs of characters that may name an indicator: runs of naming characters (namingChars), two at a time, never across a word of asking. */
 function namingPairs(words: string): Set<string> {
-  const runs = [...words].map((ch) => (/\p{Script=Han}/u.test(ch) && !NOT_NAMING.has(ch) ? ch : ' ')).join('').split(' ');
+  const runs = [...words].map((ch) => (naming(ch) ? ch : ' ')).join('').split(' ');
   return new Set(runs.flatMap((r) => [...pairs(r)]));
 }
 
