@@ -249,6 +249,10 @@ function countedTargets(s: Sources, owners: readonly PerformanceOwnerRow[]): { o
 // 医保工作经费补助项目: 项 of 项目 (or 专项) typed after a name is no count asked in 项.
 const PROJECT_WORDS = new RegExp(alternation(words.listTargets.projects), 'g');
 
+/** 次数 → 次: each printed unit, the measures targetUnits.sameAs says count the same thing (read once, not per question). */
+const ASKED_AS = new Map<string, string[]>();
+for (const [w, same] of Object.entries(shapes.targetUnits.sameAs as Record<string, string[]>)) for (const u of same) ASKED_AS.set(u, [...(ASKED_AS.get(u) ?? []), w]);
+
 /**
  * The unit the question asks a count in among those printed: typed after 多少 / 几 (多少 is read as a space) or asked
  * by a word (比例 → %); 辆 of 车辆保养率 is none, nor 年 of a year typed apart (2024 年). The longest first (人次 before 人).
@@ -256,7 +260,7 @@ const PROJECT_WORDS = new RegExp(alternation(words.listTargets.projects), 'g');
 function unitOfCount(asked: string, units: string[]): string | undefined {
   asked = asked.replace(PROJECT_WORDS, ' ');
   // 咨询几次: a measure counting what the printed one counts (次 for 次数; targetUnits.sameAs) asks it too.
-  const askedAs = (unit: string) => [unit, ...Object.entries(sameAs as Record<string, string[]>).filter(([, same]) => same.includes(unit)).map(([w]) => w)];
+  const askedAs = (unit: string) => [unit, ...(ASKED_AS.get(unit) ?? [])];
   const typed = (unit: string) => askedAs(unit).some((u) => new RegExp(`(?:^|(?<!\\d)\\s|几|多少)${escapeRegExp(u)}`).test(asked)) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
   return [...new Set(units)].filter(typed).sort((a, b) => b.length - a.length)[0];
 }
