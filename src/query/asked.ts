@@ -28,8 +28,8 @@ const DEPARTMENT_WORD = new RegExp(alternation([...words.listTargets.departments
 const INDICATOR_WORDS = Object.entries(shapes.indicatorWords).filter(([k]) => k !== '$comment') as [string, string][];
 /** 一条, 每份, 每人: a figure per unit of something asked, that only a 成本指标 answers (shapes.json indicatorWords). */
 const PER_UNIT = new RegExp(alternation(INDICATOR_WORDS.filter(([, to]) => /^(?:单|人均)/.test(to)).map(([from]) => from)));
-/** 资金, 预算资金, 经费 (words.json moneyWords), longest first: a money column asked by its everyday name. */
-const MONEY = new RegExp(`(?:预算|项目)?(?:${alternation([...words.moneyWords.words].sort((a, b) => b.length - a.length))})`);
+/** 资金, 预算资金, 经费 (words.json moneyWords; alternation puts the longest first): a money column asked by its everyday name. */
+const MONEY = new RegExp(`(?:预算|项目)?(?:${alternation(words.moneyWords.words)})`);
 /** The people the text states counts of (words.json headcounts.people), the longest first. */
 const PEOPLE = [...words.headcounts.people].sort((a, b) => b.length - a.length);
 
