@@ -277,7 +277,7 @@ export function lexiconData(catalog: Catalog, known: ReadonlyMap<string, string>
   // their names too names them all, itself first — before the subjects' own names, which would keep the text.
   for (const { words: typed, parts, whole } of words.subjectGroups.groups) {
     for (const word of typed.filter((w) => subjectByName.has(w))) {
-      const held = [word, ...parts, ...whole.filter((w) => w !== word)].flatMap((n) => (subjectByName.has(n) ? [subjectByName.get(n)!] : []));
+      const held = [word, ...parts, ...whole.filter((w) => w !== word)].flatMap((n) => subjectByName.get(n) ?? []);
       add(word, { kind: 'subject', name: held[0]!.name, codes: held[0]!.codes, ...(held.length > 1 ? { group: held.map(({ name, codes }) => ({ name, codes })) } : {}) });
     }
   }
@@ -339,7 +339,10 @@ export function lexiconData(catalog: Catalog, known: ReadonlyMap<string, string>
   }
   // 离退休: a word for several subjects by their national names (words.json subjectGroups), those held.
   for (const { words: typed, parts, whole } of words.subjectGroups.groups) {
-    for (const word of typed) for (const name of [...parts, ...whole]) for (const s of subjectByName.get(name) ? [subjectByName.get(name)!] : []) restOf(word, s);
+    for (const word of typed) for (const name of [...parts, ...whole]) {
+      const s = subjectByName.get(name);
+      if (s) restOf(word, s);
+    }
   }
   for (const [text, [first, ...others]] of byRest) add(text, { kind: 'subject', name: first!.name, codes: first!.codes, ...(others.length ? { group: [first!, ...others] } : {}) });
 
