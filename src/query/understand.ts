@@ -466,10 +466,6 @@ function sinceYear(m: Mentions): number | undefined {
   return since;
 }
 
-/**
- * 西安市医保局, 朝阳市医疗保障局: a place's own bureau, not held (held, it would be a department named), never the departments
- * lying in the place — those only where the question asks over departments (哪个, a ranking, a sum: 辽宁医保局哪个三公最高).
- */
 const HOLDING_VERBS = new RegExp(alternation(shapes.holdings.verbs), 'g');
 
 /**
@@ -488,6 +484,10 @@ function askedHoldings(m: Mentions): void {
   m.catalogue = true;
 }
 
+/**
+ * 西安市医保局, 朝阳市医疗保障局: a place's own bureau, not held (held, it would be a department named), never the departments
+ * lying in the place — those only where the question asks over departments (哪个, a ranking, a sum: 辽宁医保局哪个三公最高).
+ */
 function ownBureaus(m: Mentions): string[] {
   const over = m.which || m.ascending || m.descending || m.intents.includes('rank') || m.arithmetic.some((a) => a.op === 'sum' || a.op === 'average');
   const own = over ? [] : m.sets.filter((x) => x.bureau);
