@@ -132,13 +132,13 @@ function boughtIn(run: string): string | undefined {
   return PLANS.has(named.key) ? named.key : PLANNED.get(named.key);
 }
 
+const SAYS_MONEY = /[钱费款]/;
+
 /**
  * 打算买多少钱的固定资产, 新购多少资产, 添置几台车: a verb of buying beside a stock asks the purchase planned, not the
  * stock held (grammar/words.json purchase). The verb is a leftover run with nothing else in it, or a figure typed as
  * that verb alone (采购); the stock is the figure right after it, else the one right before.
  */
-const SAYS_MONEY = /[钱费款]/;
-
 export function applyPurchase(m: Mentions): void {
   const verbs: { start: number; end: number; drop: () => void }[] = [
     ...m.residue.filter((r) => PURCHASE.has(meaningful(r.text))).map((r) => ({ start: r.start, end: r.end, drop: () => m.residue.splice(m.residue.indexOf(r), 1) })),

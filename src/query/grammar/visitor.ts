@@ -512,13 +512,13 @@ export function settleMentions(out: Mentions): Mentions {
   return out;
 }
 
+const ASKING_WHAT = /(?:什么|啥|哪些|哪几个?)$/;
+
 /**
  * Arithmetic words and words pointing back are never part of a name (两笔医疗救助直达资金合计, 省里下达的资金一共): a word of two characters or
  * more names the operation wherever it stands; one character (共 of 公共) only at the end or where it touches no unknown word. 比
  * stands apart when a direction word follows it (A比B多), whatever A and B are.
  */
-const ASKING_WHAT = /(?:什么|啥|哪些|哪几个?)$/;
-
 function standsApart(pieces: Piece[], i: number): boolean {
   const p = pieces[i]!;
   const entry = p.token?.payload as Entry | undefined;
