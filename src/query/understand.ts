@@ -275,8 +275,22 @@ const STAFF_QUALIFIED = new RegExp(
   `(?:${alternation(STAFF_QUALIFIERS)})(?:人员|的人|职工)?的?(?:\\d+\\s*个?人)?(?:里面|里头|里|中|当中|之中)?[，,]?(?:的|有)?(?=${alternation(STAFF_KINDS)})`,
   'g',
 );
+// 编制里行政的有几个, 编制内事业和行政各几个, 事业编: a kind of staff within the 编制 is that kind's 编制 (行政编制), never its 实有
+// count (words.json headcountAsked.staff.authorized). Only a kind standing alone, not the start of a name (行政运行, 事业单位).
+const { authorized: AUTHORIZED } = words.headcountAsked.staff;
+const KIND_ALONE = `(?:${alternation(STAFF_KINDS)})(?:的|人员|编制|${AUTHORIZED.short}(?!制))?(?=的|人|编|有|多少|几|是|呢|各|分别|[和、与跟及，,？?。]|$)`;
+const KINDS_WITHIN_AUTHORIZED = new RegExp(
+  `(?:${alternation(AUTHORIZED.words)})(?:里面|里头|里|内|中|当中|之中)?[，,]?(?:的|有)?(${KIND_ALONE}(?:(?:和|、|与|跟|及|以及)${KIND_ALONE})*)`,
+  'g',
+);
+const KIND = new RegExp(alternation(STAFF_KINDS), 'g');
+const KIND_SHORTENED = new RegExp(`(${alternation(STAFF_KINDS)})${AUTHORIZED.short}(?![制码号写辑排])`, 'g');
+const authorizedKinds = (raw: string) =>
+  raw
+    .replace(KINDS_WITHIN_AUTHORIZED, (_, kinds: string) => kinds.split(/和|、|与|跟|以及|及/).map((k) => `${k.match(KIND)![0]}编制`).join('和'))
+    .replace(KIND_SHORTENED, '$1编制');
 const peopleNamed = (raw: string) =>
-  raw.replace(STAFF_QUALIFIED, '').replace(INCLUDING_PEOPLE, '实有人员和').replace(PEOPLE_ALIAS, (alias) => PEOPLE_ALIASES[alias as keyof typeof PEOPLE_ALIASES]).replace(PEOPLE_BY_WHAT, (_, what: string | undefined, after: string | undefined) => BY_WHAT[(what ?? after) as keyof typeof BY_WHAT]);
+  authorizedKinds(raw).replace(STAFF_QUALIFIED, '').replace(INCLUDING_PEOPLE, '实有人员和').replace(PEOPLE_ALIAS, (alias) => PEOPLE_ALIASES[alias as keyof typeof PEOPLE_ALIASES]).replace(PEOPLE_BY_WHAT, (_, what: string | undefined, after: string | undefined) => BY_WHAT[(what ?? after) as keyof typeof BY_WHAT]);
 /** 总体目标里 … 多少: a number asked of the goal text — the goal's name (not a table's: 整体绩效目标表) with words after it. */
 const GOAL_TEXT = new RegExp(`(?:${alternation(shapes.goalText.words)})(?!表)(?:里|中|里面|当中)?(?=\\S*?(?:多少|几|比例|率))`);
 const DESCRIBE_THING = new RegExp(`是?(?:${alternation(shapes.describe.asked)})(${alternation(Object.keys(shapes.describe.things))})`);

@@ -6,6 +6,7 @@ import changes from './families/changes.json' with { type: 'json' };
 import conditions from './families/conditions.json' with { type: 'json' };
 import everyday from './families/everyday.json' with { type: 'json' };
 import negativeFamily from './families/negatives.json' with { type: 'json' };
+import people from './families/people.json' with { type: 'json' };
 import references from './families/references.json' with { type: 'json' };
 import sets from './families/sets.json' with { type: 'json' };
 import targets from './families/targets.json' with { type: 'json' };
@@ -60,7 +61,7 @@ export interface DialogEntry {
 }
 
 /** Questions written per family of question shape (test/corpus/families/, one file per family); a family may hold dialogs. */
-export const families: Record<string, (CorpusEntry | DialogEntry)[]> = { sets, conditions, arithmetic, changes, references, everyday, targets } as Record<string, (CorpusEntry | DialogEntry)[]>;
+export const families: Record<string, (CorpusEntry | DialogEntry)[]> = { sets, conditions, arithmetic, changes, references, everyday, targets, people } as Record<string, (CorpusEntry | DialogEntry)[]>;
 
 const isDialog = (e: CorpusEntry | DialogEntry): e is DialogEntry => 'dialog' in e;
 
