@@ -8,9 +8,9 @@ import { alternation } from './normalize/words.ts';
 /** 百分之几, 几成: asked in per cent. */
 export const PERCENT_ASKED = new RegExp(alternation(shapes.arithmetic.inPercent));
 /** 增长, 增加, 多了: a change upwards asked. */
-export const RISE = new RegExp(alternation(words.changeDirection.up));
+const RISE = new RegExp(alternation(words.changeDirection.up));
 /** 下降, 减少: a change downwards asked. */
-export const FALL = new RegExp(alternation(words.changeDirection.down));
+const FALL = new RegExp(alternation(words.changeDirection.down));
 /** 哪年买的, 什么时候成立, 购置时间: when an event happened asked (shapes.json whenAsked) — no document prints it. */
 const { asked: WHEN, events: EVENTS, nouns: TIME_NOUNS } = shapes.whenAsked;
 export const WHEN_ASKED = new RegExp(`(?:${alternation(WHEN)})(?:才|就|是)?(?:${alternation(EVENTS)})|(?:${alternation(EVENTS)})的?(?:${alternation(TIME_NOUNS)})`);
@@ -28,8 +28,12 @@ const DEPARTMENT_WORD = new RegExp(alternation([...words.listTargets.departments
 const INDICATOR_WORDS = Object.entries(shapes.indicatorWords).filter(([k]) => k !== '$comment') as [string, string][];
 /** 一条, 每份, 每人: a figure per unit of something asked, that only a 成本指标 answers (shapes.json indicatorWords). */
 const PER_UNIT = new RegExp(alternation(INDICATOR_WORDS.filter(([, to]) => /^(?:单|人均)/.test(to)).map(([from]) => from)));
-/** 资金, 预算资金, 经费 (words.json moneyWords; alternation puts the longest first): a money column asked by its everyday name. */
-const MONEY = new RegExp(`(?:预算|项目)?(?:${alternation(words.moneyWords.words)})`);
+/** 资金, 经费 (words.json moneyWords; alternation puts the longest first): a money column's everyday name. */
+const MONEY_WORDS = alternation(words.moneyWords.words);
+/** 资金, 预算资金, 经费: a money column asked by its everyday name. */
+const MONEY = new RegExp(`(?:预算|项目)?(?:${MONEY_WORDS})`);
+/** 项目资金, 项目款 (words.json moneyWords after 项目): the projects' money. */
+const PROJECT_MONEY = new RegExp(`项目(?:${MONEY_WORDS})`);
 /** The people the text states counts of (words.json headcounts.people), the longest first. */
 const PEOPLE = [...words.headcounts.people].sort((a, b) => b.length - a.length);
 
@@ -45,6 +49,7 @@ export function askedOf(text: string): AskedWords {
   const asked: AskedWords = {};
   if (PERCENT_ASKED.test(text)) asked.percent = true;
   if (RISE.test(text)) asked.rise = true;
+  if (FALL.test(text)) asked.fall = true;
   if (SCORE.test(text)) asked.score = true;
   if (text.includes('自评')) asked.selfEvaluation = true;
   if (/完成|实际/.test(text)) asked.done = true;
@@ -56,6 +61,7 @@ export function askedOf(text: string): AskedWords {
   if (PER_UNIT.test(text)) asked.perUnit = true;
   const money = MONEY.exec(text)?.[0];
   if (money) asked.money = money;
+  if (money && PROJECT_MONEY.test(text)) asked.projectMoney = true;
   const people = PEOPLE.find((p) => text.includes(p));
   if (people) asked.people = people;
   if (STAFF.test(text)) asked.staff = true;

@@ -245,6 +245,8 @@ export interface AskedWords {
   percent?: true;
   /** 增长, 增加, 多了: a change upwards. */
   rise?: true;
+  /** 下降, 减少: a change downwards. */
+  fall?: true;
   /** 得分, 多少分: a score. */
   score?: true;
   /** 自评: the self-evaluation (done after the year, printed with a 决算). */
@@ -265,6 +267,8 @@ export interface AskedWords {
   perUnit?: true;
   /** 资金, 项目经费: the money word typed (what is added when nothing else is named). */
   money?: string;
+  /** 项目资金, 项目经费: the money of the projects (their whole, 项目支出, when nothing else is named). */
+  projectMoney?: true;
   /** 离休干部, 临聘人员: the people typed whose counts the text states. */
   people?: string;
   /** 成本, 标准: a cost or standard word (a 成本指标 asked, shapes.json standardWords). */

@@ -1,9 +1,9 @@
 // A question in, a structured query out: normalise, read pinyin, lex and parse
 // with the grammar, look leftover words up as project names, decide the intent.
-import { askedOf, FALL, PERCENT_ASKED, RISE, WHEN_ASKED } from './asked.ts';
+import { askedOf, WHEN_ASKED } from './asked.ts';
 import type { Catalog } from './catalog.ts';
 import type { Stage } from '../store/schema.ts';
-import type { Comparison, EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
+import type { AskedWords, Comparison, EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
 import { entitiesOf, looseUnitWords, narrowByPlace, placesBeforeDepartments, placeOwnLevel, placeUnitOrgs, scopeOf, unheldOrganisations } from './entities.ts';
 import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
@@ -226,8 +226,6 @@ const TENTHS = new RegExp(alternation(shapes.share.tenths));
 const GOVERNMENT = new RegExp(alternation(words.classifications.government));
 const DEPARTMENTAL = new RegExp(alternation(words.classifications.departmental));
 const SPENT = new RegExp(alternation(words.spentThisYear.words));
-/** 项目资金, 项目款 (words.json moneyWords after 项目): the projects' money. */
-const PROJECT_MONEY = new RegExp(`项目(?:${alternation(words.moneyWords.words)})`);
 // 村级代办员有几个: people the text counts (words.json headcounts), then how many.
 const HEADCOUNT = new RegExp(
   `(?:${alternation(words.headcountAsked.counters)})(?![次员民])|(?:有多少|多少个|几个)\\S{0,8}?(?:${alternation([...words.headcountAsked.people, ...words.headcounts.people])})[？?。！!呢啊]*$|(?:${alternation(words.headcounts.people)})(?:一共|总共|共)?有?(?:几个|多少个?|几名|多少名|几位|多少位)[？?。！!呢啊]*$` +
@@ -364,13 +362,12 @@ function targetBoundOf(text: string): { bound: Omit<NonNullable<StructuredQuery[
  * 较上年增长超过30%的功能科目, 哪些科目比上年下降了: subjects asked by the way their change from last year goes are
  * those whose change the text states that way, the conditions bounding that change (its percent or amount).
  */
-function changesListed(text: string, m: Mentions, targets: Target[]): Mentions['changes'] {
+function changesListed(asked: AskedWords, m: Mentions, targets: Target[]): Mentions['changes'] {
   // 哪些项比上年减少了: which of anything whose change is stated, not only subjects.
   const which = m.scopes.includes('subjects') || ((m.which || m.intents.includes('list')) && m.listTargets.length === 0 && m.sets.length === 0 && m.entities.length > 0);
   if (m.changes || !m.previousYear || targets.length > 0 || !which || m.conditions.some((c) => c.unit === 'score')) return m.changes;
-  const up = RISE.test(text);
-  if (up === FALL.test(text)) return m.changes;
-  return { order: up ? 'up' : 'down', state: null, listed: true };
+  if (Boolean(asked.rise) === Boolean(asked.fall)) return m.changes;
+  return { order: asked.rise ? 'up' : 'down', state: null, listed: true };
 }
 
 /**
@@ -399,9 +396,9 @@ function versusOwnBudget(text: string, m: Mentions): void {
   m.bothStages = true;
 }
 
-function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, unknown, candidates }: Found): StructuredQuery {
+function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityRef[], { targets, unknown, candidates }: Found): StructuredQuery {
   versusOwnBudget(text, m);
-  m.changes = changesListed(text, m, targets);
+  m.changes = changesListed(asked, m, targets);
   problemsAsked(text, m, targets);
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
   const byScore = rankedByScore(text, m, targets);
@@ -432,7 +429,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     // 按增加额倒推上年: the change is what last year is worked back from, not what is asked.
     changeAsked: (m.changeAsked && !(m.previousYear && BACKWARD.test(text))) || m.reason,
     ...(m.previousYear && BACKWARD.test(text) ? { backward: true } : {}),
-    ...((m.changeAsked || m.reason || m.arithmetic.some((a) => a.op === 'growth')) && FALL.test(text) && !RISE.test(text) ? { fall: true } : {}),
+    ...((m.changeAsked || m.reason || m.arithmetic.some((a) => a.op === 'growth')) && asked.fall && !asked.rise ? { fall: true } : {}),
     listOf: m.listTargets[0]?.target ?? (listedUnderCondition(m, targets) && !m.scopes.includes('subjects') ? 'projects' : null),
     // 做了几个项目绩效自评: how many projects a 绩效 table is printed for.
     // 公用经费的明细里不到一万元的有几项: how many parts meet the conditions.
@@ -442,7 +439,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     sources: m.sources,
     unknown,
     candidates,
-    ...shapesOf(text, m, byScore),
+    ...shapesOf(text, asked, m, byScore),
     base: shareBaseOf(m, { targets, unknown, candidates }) ?? unitShareBase(text, m, entities, targets),
     ...(numberedTables(m).length > 1 ? { tables: numberedTables(m) } : {}),
     ...(m.tables[0] ? { table: { number: m.tables[0].number, title: m.tables[0].title.map((w) => w.text), nth: m.tables[0].nth, text: m.tables[0].text } } : {}),
@@ -457,7 +454,7 @@ function queryOf(text: string, m: Mentions, entities: EntityRef[], { targets, un
     ...(TENTHS.test(text) ? { tenths: true } : {}),
     ...(GOVERNMENT.test(text) ? { economicKind: 'government' as const } : DEPARTMENTAL.test(text) ? { economicKind: 'departmental' as const } : {}),
     notes: m.notes,
-    asked: askedOf(text),
+    asked,
   };
 }
 
@@ -557,7 +554,7 @@ function settleTable(m: Mentions): void {
  * 曲阳2022年的预算是多少, 北票 决算: a department's budget (or final account) with nothing else named is its
  * 支出总计 — the whole of it, never a part.
  */
-function wholeBudget(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
+function wholeBudget(text: string, asked: AskedWords, m: Mentions, entities: EntityRef[], found: Found): void {
   const nothingElse = found.targets.length + found.candidates.length + found.unknown.length + m.listTargets.length + m.conditions.length + m.scopes.length + m.sets.length + m.tables.length === 0;
   const asksFigure = !['rank', 'list', 'performance', 'rate'].some((i) => m.intents.includes(i as never)) && !m.catalogue && m.references.length === 0;
   // 曲阳比去年多花了多少: a change of the department as a whole is of its total too.
@@ -568,7 +565,7 @@ function wholeBudget(text: string, m: Mentions, entities: EntityRef[], found: Fo
   // 实际花了多少: what a 决算 spent that year; a change or a comparison is of the whole, as the text states it.
   const spent = m.stages.includes('决算') && !m.previousYear && m.comparisons.length === 0 && SPENT.test(text);
   // 项目资金一共多少: the money of the projects is their whole, 项目支出.
-  const key = spent ? 'expenditure.current_total' : PROJECT_MONEY.test(text) ? 'project' : 'expenditure.grand_total';
+  const key = spent ? 'expenditure.current_total' : asked.projectMoney ? 'project' : 'expenditure.grand_total';
   found.targets.push({ kind: 'metric', key, text: m.stages[0] ?? '支出' });
 }
 
@@ -844,9 +841,9 @@ function partAfterWhole(text: string, m: Mentions, found: Found): void {
  * 北票三公经费下降幅度超过30%吗, 莲湖公务员医疗补助减少超过一半吗: a bound in per cent on one figure, with a word of
  * change, asks whether its stated change meets it — the change as stated and the verdict —, not which of its parts do.
  */
-function changeBound(text: string, m: Mentions, found: Found): StructuredQuery['changeBound'] {
+function changeBound(asked: AskedWords, m: Mentions, found: Found): StructuredQuery['changeBound'] {
   const [c] = m.conditions;
-  const change = m.changeAsked || m.arithmetic.some((a) => a.op === 'growth') || FALL.test(text) || RISE.test(text);
+  const change = m.changeAsked || m.arithmetic.some((a) => a.op === 'growth') || asked.fall || asked.rise;
   if (!c || m.conditions.length !== 1 || c.unit !== 'percent' || c.op === 'between' || found.targets.length !== 1 || !change) return undefined;
   if (m.sets.length + m.listTargets.length + m.scopes.length > 0 || m.intents.some((i) => i === 'rank' || i === 'list')) return undefined;
   m.conditions = [];
@@ -960,7 +957,7 @@ function excluding(q: StructuredQuery, except: Exclusion | null): StructuredQuer
 }
 
 /** The question's shape beyond what it names: a set of departments, conditions, arithmetic, references. */
-function shapesOf(text: string, m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 'conditions' | 'arithmetic' | 'reason' | 'reference' | 'catalogue'> {
+function shapesOf(text: string, asked: AskedWords, m: Mentions, byScore: boolean): Pick<StructuredQuery, 'set' | 'conditions' | 'arithmetic' | 'reason' | 'reference' | 'catalogue'> {
   // 辽宁几个医保单位: a set word and a place together are one set, of that place; 辽宁和河北的: of each place.
   const places = [...new Set(m.sets.flatMap((x) => (x.place ? [x.place] : [])))];
   const count = m.sets.find((x) => x.count)?.count;
@@ -970,7 +967,7 @@ function shapesOf(text: string, m: Mentions, byScore: boolean): Pick<StructuredQ
   const comparison = m.comparisons[0];
   // 增长了百分之几: a share of the change, the growth rate.
   // 决算比预算少了百分之几: a difference asked in per cent is the change over the figure after 比.
-  const inPercent = comparison && m.arithmetic.length === 0 && PERCENT_ASKED.test(text) ? { op: 'growth' as const, text: comparison.text } : undefined;
+  const inPercent = comparison && m.arithmetic.length === 0 && asked.percent ? { op: 'growth' as const, text: comparison.text } : undefined;
   const op = m.arithmetic[0] ?? (m.intents.includes('share') && m.previousYear ? { op: 'growth' as const, text: '' } : inPercent);
   const reference = referenceOf(text, m);
   return {
@@ -1195,6 +1192,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
       if (again?.foreign.length) m = again;
     }
     if (m.refusals.length > 0) return { ok: false, reason: 'number', message: m.refusals.join('') };
+    // How the question asks (in per cent, a rise or a fall, the money of the projects): its words read once, here.
+    const asked = askedOf(text);
     askedHoldings(m);
     // 辽宁省内的几个医保局: 辽宁的, when that reads a place's set.
     const inPlace = withinPlace(text, m);
@@ -1278,7 +1277,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     peopleBeforeEach(text, m, found);
     partAfterWhole(text, m, found);
     samePairedOnce(m, entities, found);
-    wholeBudget(text, m, entities, found);
+    wholeBudget(text, asked, m, entities, found);
     countedSet(text, m, entities);
     sumInName(text, m, found);
     describedDepartment(text, m, entities);
@@ -1293,10 +1292,10 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const level = whereSpent(text, m, entities, found) ?? levelNamed(text);
     const category = projectCategory(text, m, found);
     const titledTables = twoNamedTables(text, m, found);
-    const bounded = changeBound(text, m, found);
+    const bounded = changeBound(asked, m, found);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
-    return { ok: true, query: blocksCounted({ ...excluding(queryOf(text, m, entities, found), except), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(bounded ? { changeBound: bounded } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined, tables: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(money ? { money } : {}) }) };
+    return { ok: true, query: blocksCounted({ ...excluding(queryOf(text, asked, m, entities, found), except), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(bounded ? { changeBound: bounded } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined, tables: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(money ? { money } : {}) }) };
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.
