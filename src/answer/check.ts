@@ -1,5 +1,7 @@
 // 三公经费超过10万了吗: 是/否 first, then the figure as its own question answers it (query/yes-no.ts).
+import type { Offered } from '../query/alternatives.ts';
 import type { Condition, StructuredQuery } from '../query/ast.ts';
+import type { Figure } from './figures.ts';
 import { holds } from './conditions.ts';
 import { money } from './format.ts';
 import { beforeAnswer, type Reply } from './reply.ts';
@@ -36,4 +38,37 @@ export function countCheckedAnswer(r: Reply, c: NonNullable<StructuredQuery['cou
   if (r.status !== 'answered' || new Set(r.figures.map((x) => x.entity)).size > 1) return r;
   if (!f || f.fen !== null || typeof f.value !== 'number') return beforeAnswer(r, `没有印数量，无法判断是不是${c.text}：`);
   return beforeAnswer(r, `${f.value === c.value ? '是' : '不是'}。${f.label}${f.value}${f.unit}（问的是${c.text}）。`);
+}
+
+/** An amount offered in 分: typed without a unit, in the unit the figure is printed in. */
+function offeredFen(a: Offered, f: Figure): { fen: number; step: number } {
+  const scale = a.scale ?? (f.printedIn === '元' ? 1 : 1e4);
+  return { fen: Math.round(a.number * scale * 100), step: Math.round(scale * 100 * 10 ** -a.places) };
+}
+
+/** How an amount offered stands to a figure: the same, the same as rounded to the places typed, or neither. */
+function matching(a: Offered, f: Figure): 'same' | 'rounded' | null {
+  if (f.fen === null) return null;
+  const { fen, step } = offeredFen(a, f);
+  if (fen === f.fen) return 'same';
+  // Rounded half up to the places typed (0.85 is 0.9, not 0.8).
+  return Math.round(f.fen / step) * step === fen ? 'rounded' : null;
+}
+
+/**
+ * 邮电费到底是180还是182.64: the printed figure said first with which amount offered it is (or that neither is); an amount
+ * that is another figure of the answer (its 基本支出 part) is said to be that one. No verdict on an answer without one
+ * money figure of one department.
+ */
+export function offeredAnswer(r: Reply, amounts: Offered[]): Reply {
+  const f = r.figures[0];
+  if (r.status !== 'answered' || !f || f.fen === null || f.derived || new Set(r.figures.map((x) => x.entity)).size > 1) return r;
+  const said = amounts.map((a) => {
+    const m = matching(a, f);
+    if (m === 'same') return `“${a.text}”是对的`;
+    if (m === 'rounded') return `“${a.text}”是它四舍五入后的数`;
+    const other = r.figures.find((x) => x !== f && !x.derived && matching(a, x) === 'same');
+    return other ? `“${a.text}”是${other.label}${other.column ? `（${other.column}）` : ''}的${money(other.fen!, other.printedIn)}，不是问的这个数` : `“${a.text}”不对`;
+  });
+  return beforeAnswer(r, `印的是${money(f.fen, f.printedIn)}：${said.join('；')}。`);
 }

@@ -24,7 +24,7 @@ import { share } from './intents/share.ts';
 import { partBySource } from './source-parts.ts';
 import { cutOff } from './caution.ts';
 import { ECONOMIC_DIGIT } from './conditions.ts';
-import { checkedAnswer, countCheckedAnswer } from './check.ts';
+import { checkedAnswer, countCheckedAnswer, offeredAnswer } from './check.ts';
 import { sameFigure, show, type Figure } from './figures.ts';
 import { printedAt } from './format.ts';
 import { reply, yearHeading, type Reply } from './reply.ts';
@@ -52,6 +52,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const { catalog } = s;
   // 三公经费超过10万了吗: the figure as asked alone, 是/否 said first.
   if (q.check) return checkedAnswer(answerQuery(s, { ...q, check: undefined }), q.check);
+  // 邮电费到底是180还是182.64: the figure as asked alone, which amount it is said first.
+  if (q.offered) return offeredAnswer(answerQuery(s, { ...q, offered: undefined }), q.offered);
   // 公务用车有两辆吗: the count as asked alone, 是/不是 said first.
   if (q.countCheck) return countCheckedAnswer(answerQuery(s, { ...q, countCheck: undefined }), q.countCheck);
   // A name several departments go by is asked back before anything is answered about either.

@@ -1,6 +1,7 @@
 // The structured query: what a question asks, independent of how it was worded.
 import type { Stage } from '../store/schema.ts';
 import type { ListTarget } from './lexicon/lexicon.ts';
+import type { Offered } from './alternatives.ts';
 
 export type Intent = 'lookup' | 'breakdown' | 'compare' | 'rank' | 'share' | 'list' | 'performance' | 'rate' | 'arithmetic';
 
@@ -217,6 +218,8 @@ export interface StructuredQuery {
   goal?: { text: string; words: string };
   /** 三公经费超过10万了吗, 有没有20万: the figure itself checked against the bound, answered 是/否 first (query/yes-no.ts). */
   check?: Condition;
+  /** 邮电费到底是180还是182.64: two amounts offered, the printed figure said to be which of them (query/alternatives.ts). */
+  offered?: Offered[];
   /** 公务用车有两辆吗, 是不是有3台: the count asked checked against the number typed, answered 是/不是 first (qualifiers.ts). */
   countCheck?: { value: number; unit: string; text: string };
   /** 有几个事业单位: the units asked are those printing this kind (单位性质) beside them. */

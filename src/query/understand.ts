@@ -27,6 +27,7 @@ import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 import { alternation, escapeRegExp } from './normalize/words.ts';
 import { checked, yesNoOf } from './yes-no.ts';
+import { offeredOf } from './alternatives.ts';
 import { isDivisionName } from './lexicon/foreign.ts';
 
 export type Understood =
@@ -1326,6 +1327,11 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     return understandAsked(`${without.slice(0, end)}等于0${without.slice(end)}`);
   };
   const understandAsked = (typed: string): Understood => {
+    const alternatives = offeredOf(typed);
+    if (alternatives) {
+      const u = understandAsked(alternatives.text);
+      return u.ok ? { ...u, query: { ...u.query, offered: alternatives.amounts } } : u;
+    }
     const only = onlyPartOf(typed);
     if (only) return only;
     const yesNo = yesNoOf(typed);
