@@ -8,10 +8,10 @@ import { convertChineseNumerals } from './normalize/numerals.ts';
 import { foldWidth } from './normalize/width.ts';
 import { alternation } from './normalize/words.ts';
 
-const { before, between, after } = shapes.alternatives;
+const { before, between, pause, after } = shapes.alternatives;
 const CHINESE = `[${NUMERAL_CHARS}点]+`;
 const AMOUNT = `(?:[0-9０-９]+(?:[.．][0-9０-９]+)?[百千]?[万亿]?|${CHINESE})(?:元|块钱|块)?`;
-const OFFERED = new RegExp(`(?:${alternation(before)})?(${AMOUNT})(?:${alternation(between)})(${AMOUNT})(?:${alternation(after)}|\\s)*$`);
+const OFFERED = new RegExp(`(?:${alternation(before)})?(${AMOUNT})(?:${alternation(pause)})?(?:${alternation(between)})(${AMOUNT})(?:${alternation(after)}|\\s)*$`);
 const TYPED = /^(\d+(?:\.\d+)?)([万亿]?)(元|块钱|块)?$/;
 
 /** One amount offered: in 元 when typed with 万 / 亿 / 元, else a number in the unit the figure is printed in. */
