@@ -46,6 +46,14 @@ function cell(s: Sources, scope: Scope, row: Target, measure: string, year: numb
   return cells.find((f) => near && f.table === near.table) ?? cells[0] ?? null;
 }
 
+/** One printed cell: the same line, column and amount of one document. */
+const samePrinting = (a: Figure, b: Figure) => a.document.file === b.document.file && a.line === b.line && a.fen === b.fen && a.measure === b.measure && a.column === b.column;
+
+/** 工资福利支出占基本支出: a whole from the part's own table where its 合计 row prints it (抚顺 表6 line 160), else its headline. */
+function wholeNear(s: Sources, scope: Scope, t: Target, year: number, stage: Figure['basis'], part: Figure | null): Figure | null {
+  return printingsOf(s, scope, t, year, stage).find((b) => part && part.table !== null && b.table === part.table) ?? headlineFigure(s, scope, t, year, stage).main;
+}
+
 /** What the share is of: the part named (a row's cell when a row and a column are named) and the base. */
 interface Operands {
   part: Figure | null;
@@ -78,6 +86,14 @@ function operands(s: Sources, q: StructuredQuery, scope: Scope, year: number, st
     if (!named || isMeasure(named.target)) {
       const column = named ? (named.target as Extract<Target, { kind: 'metric' }>).key : 'total';
       const base = part && cell(s, scope, row, column, year, stage, part);
+      // 人员经费里的工资福利支出占基本支出: the column typed first is a whole the row was taken from, so the measure named
+      // after 占 is a whole over it too — the department's 基本支出, never the row's own cell of it (1,319.71 over itself);
+      // so is a column whose cell is the part's very printing (北票 公开06表: a row's one cell). A row typed first
+      // (沈阳 卫生健康支出里人员经费占基本支出) is split into the columns: over its own 基本支出 cell.
+      if (named && (scoped || (base && part && samePrinting(base, part)))) {
+        const over = wholeNear(s, scope, named.target, year, stage, part);
+        return { part, partName, target: row, row: true, base: over ? { figure: over, name: targetName(named.target) } : null };
+      }
       return { part, partName, target: row, row: true, base: base ? { figure: base, name: column === 'total' ? `${targetName(row)}合计` : targetName(row, column) } : null };
     }
     // 基本支出里物业管理费占商品和服务支出: both in the column typed first (172.20 ÷ 772.17, 沈阳 表6), never a cell over a whole row.
@@ -92,8 +108,7 @@ function operands(s: Sources, q: StructuredQuery, scope: Scope, year: number, st
   // (公务员医疗补助占项目支出: a name that is a project too is the project, below.)
   if (column && parts.length === 1 && parts[0]!.kind === 'subject' && asProject(s, scope, parts[0]!) === parts[0]) {
     const part = cell(s, scope, parts[0]!, column, year, stage);
-    // 工资福利支出占基本支出: the base from the part's own table where its 合计 row prints it (抚顺 表6 line 160), else its headline.
-    const base = printingsOf(s, scope, named!.target, year, stage).find((b) => part && part.table !== null && b.table === part.table) ?? headlineFigure(s, scope, named!.target, year, stage).main;
+    const base = wholeNear(s, scope, named!.target, year, stage, part);
     return { part, partName: targetName(parts[0]!, column), target: parts[0]!, row: false, base: base ? { figure: base, name: targetName(named!.target) } : null };
   }
   // 公务员医疗补助占项目支出: over 项目支出 (or a project), a name that is a subject and a project is the project.
@@ -194,7 +209,7 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
 /** The share computed from the two printed figures: it leads, marked derived, with both as its inputs. */
 function computedShare(head: string, note: string[], part: Figure, of: Base): Reply {
   // However the question was read, one printed cell over itself (100%) answers nothing: asked back instead.
-  if (part.document.file === of.figure.document.file && part.line === of.figure.line && part.fen === of.figure.fen && part.measure === of.figure.measure && part.column === of.figure.column) {
+  if (samePrinting(part, of.figure)) {
     return reply('ambiguous', [...note, `${head}：所问的部分和基数是同一个数字（第${part.line}行），请说明要和哪个数比。`]);
   }
   const value = percentValue(part.fen! / of.figure.fen!);
