@@ -28,15 +28,20 @@ export function mentionedTargets(text: string, m: Mentions, compound: Phrase[], 
   const partOf = new Set(compound.flatMap((p) => p.targets));
   const listPartOf = new Set(compound.flatMap((p) => p.listTargets));
   m.listTargets = m.listTargets.filter((_, i) => !listPartOf.has(i));
+  // 编制几个人，实有几个: a counter read as such is no spelling of the figure named after it.
+  const counters = new Set<number>();
   for (const [i, t] of m.targets.entries()) {
     if (partOf.has(i)) continue;
     const before = m.targets[i - 1];
     // 实有 人 (实有多少人): two words of one figure side by side (a filler between) ask it once.
-    if (t.kind === 'metric' && before?.kind === 'metric' && before.key === t.key && t.start - before.end <= 1) continue;
+    if (t.kind === 'metric' && before?.kind === 'metric' && before.key === t.key && t.start - before.end <= 1 && !counters.has(i - 1)) continue;
     // 出差报多少差旅费: one thing typed in two spellings is asked once (the same spelling twice may be two things: 本级项目支出占全部项目支出).
-    if (m.targets.slice(0, i).some((x) => x.text !== t.text && thingOf(x) === thingOf(t))) continue;
+    if (m.targets.slice(0, i).some((x, j) => !counters.has(j) && x.text !== t.text && thingOf(x) === thingOf(t))) continue;
     // 临时工有多少人, 公益岗人员多少: 人 / 人员 after a headcount is its counter, not the 实有人员 asked beside it.
-    if (t.kind === 'metric' && COUNTERS.has(t.text) && before?.kind === 'metric' && countKeys.has(before.key) && before.key !== t.key) continue;
+    if (t.kind === 'metric' && COUNTERS.has(t.text) && before?.kind === 'metric' && countKeys.has(before.key) && before.key !== t.key) {
+      counters.add(i);
+      continue;
+    }
     if (t.kind === 'code') codeTarget(t, catalog, subjectByCode, found);
     else if (t.kind === 'metric') found.targets.push({ kind: 'metric', key: t.key, text: t.text });
     // 离退休: every subject the word names, each labelled.

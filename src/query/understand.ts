@@ -257,7 +257,7 @@ const WHETHER_PEOPLE = new RegExp(`还?(?:${alternation(words.yesNo.asked)})(?=\
 // 劳务派遣有多少人: without 的 only right before a count of people.
 const { $comment: _w, ...BY_WHAT } = words.headcountAsked.byWhat;
 const PEOPLE_BY_WHAT = new RegExp(
-  `(${alternation(Object.keys(BY_WHAT))})(?:的(?=人?(?:一共|总共|共)?有?(?:几|多少))|(?=(?:一共|总共|共)?有?(?:几个|几名|几位|几人|多少人|多少个|多少名|多少位)))|(?<=(?:多少|几)个?|有)(${alternation(Object.keys(BY_WHAT))})的(?=(?:吗|没有|没)?[？?。！!呢啊]*$)`,
+  `(${alternation(Object.keys(BY_WHAT))})(?:的(?=人?(?:一共|总共|共)?有?(?:几|多少))|(?=(?:一共|总共|共)?有?(?:几个|几名|几位|几人|多少人|多少个|多少名|多少位)))|(?<=(?:多少|几)个?|有)(${alternation(Object.keys(BY_WHAT))})的(?=(?:吗|没有|没)?[？?。！!呢啊]*(?:[，,；;]|$))`,
   'g',
 );
 // 离休老干部: another word for people counted (words.json headcountAsked.aliases), read as theirs.
@@ -271,9 +271,11 @@ const INCLUDING_PEOPLE = new RegExp(
 // 在职的事业人员, 实有的14个人里，行政人员: words saying a kind of staff is among the staff, read as that kind alone (words.json headcountAsked.staff).
 const { qualifiers: STAFF_QUALIFIERS, kinds: STAFF_KINDS } = words.headcountAsked.staff;
 const STAFF_QUALIFIED = new RegExp(
-  `(?:${alternation(STAFF_QUALIFIERS)})(?:人员|的人|职工)?的?(?:\\d+\\s*个?人)?(?:里面|里头|里|中|当中|之中)?[，,]?(?:的|有)?(?=${alternation(STAFF_KINDS)})`,
+  `(?:${alternation(STAFF_QUALIFIERS)})(?:人员|的人|职工)?的?(?:\\d+\\s*个?人)?(?:里面|里头|里|中|当中|之中)?[，,]?(?:的|有)?(${alternation(STAFF_KINDS)})(?=(的|人员|身份|编)?)`,
   'g',
 );
+// 实有行政几个: a kind qualified with nothing after it is that kind of staff (行政人员).
+const qualifiedKind = (_: string, kind: string, after: string | undefined) => (after ? kind : `${kind}人员`);
 // 编制里行政的有几个, 编制内事业和行政各几个, 事业编: a kind of staff within the 编制 is that kind's 编制 (行政编制), never its 实有
 // count (words.json headcountAsked.staff.authorized). Only a kind standing alone, not the start of a name (行政运行, 事业单位).
 const { authorized: AUTHORIZED } = words.headcountAsked.staff;
@@ -289,7 +291,7 @@ const authorizedKinds = (raw: string) =>
     .replace(KINDS_WITHIN_AUTHORIZED, (_, kinds: string) => kinds.split(/和|、|与|跟|以及|及/).map((k) => `${k.match(KIND)![0]}编制`).join('和'))
     .replace(KIND_SHORTENED, '$1编制');
 const peopleNamed = (raw: string) =>
-  authorizedKinds(raw).replace(STAFF_QUALIFIED, '').replace(INCLUDING_PEOPLE, '实有人员和').replace(PEOPLE_ALIAS, (alias) => PEOPLE_ALIASES[alias as keyof typeof PEOPLE_ALIASES]).replace(PEOPLE_BY_WHAT, (_, what: string | undefined, after: string | undefined) => BY_WHAT[(what ?? after) as keyof typeof BY_WHAT]);
+  authorizedKinds(raw).replace(STAFF_QUALIFIED, qualifiedKind).replace(INCLUDING_PEOPLE, '实有人员和').replace(PEOPLE_ALIAS, (alias) => PEOPLE_ALIASES[alias as keyof typeof PEOPLE_ALIASES]).replace(PEOPLE_BY_WHAT, (_, what: string | undefined, after: string | undefined) => BY_WHAT[(what ?? after) as keyof typeof BY_WHAT]);
 /** 总体目标里 … 多少: a number asked of the goal text — the goal's name (not a table's: 整体绩效目标表) with words after it. */
 const GOAL_TEXT = new RegExp(`(?:${alternation(shapes.goalText.words)})(?!表)(?:里|中|里面|当中)?(?=\\S*?(?:多少|几|比例|率))`);
 const DESCRIBE_THING = new RegExp(`是?(?:${alternation(shapes.describe.asked)})(${alternation(Object.keys(shapes.describe.things))})`);
