@@ -12,7 +12,7 @@ import { countOf } from './list.ts';
 import type { Figure } from '../figures.ts';
 import { metric as metricOf, metrics } from '../../store/metrics.ts';
 import { stageOf } from '../targets.ts';
-import { alternation, escapeRegExp } from '../../query/normalize/words.ts';
+import { alternation } from '../../query/normalize/words.ts';
 import { convertChineseNumerals } from '../../query/normalize/numerals.ts';
 import words from '../../../grammar/words.json' with { type: 'json' };
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
@@ -131,11 +131,27 @@ function projectReason(s: Sources, scope: Scope, o: PerformanceOwnerRow): { text
 /** A number a goal text states, with what it is counted in; not a number that only numbers the goal's parts (目标1：, 1.). */
 const GOAL_NUMBER = new RegExp(`(?<!${alternation(shapes.goalText.notNumbers)})(\\d+(?:\\.\\d+)?)\\s*(${alternation(shapes.goalText.units)})?(?![.．、：:\\d])`, 'g');
 
+/**
+ * Where a measure word asked may begin: after 几 or 多少, and (`orSpace`) at the start or after a space not after a
+ * digit (多少 arrives read as a space; 2024 年 is a year). Found in one pass, so that no pattern is made per unit asked.
+ */
+function measureStarts(asked: string, orSpace: boolean): number[] {
+  const at = orSpace ? [0] : [];
+  for (let i = 0; i < asked.length; i++) {
+    const ch = asked[i]!;
+    if (ch === '几') at.push(i + 1);
+    else if (ch === '多' && asked[i + 1] === '少') at.push(i + 2);
+    else if (orSpace && /\s/.test(ch) && !(i > 0 && /\d/.test(asked[i - 1]!))) at.push(i + 1);
+  }
+  return at;
+}
+
 /** 多少人, 几条: the unit the question counts in is the number's (or one the goal counts the same things in: 名 for 人). */
 function unitAsked(asked: string, unit: string): boolean {
   if (!unit || unit === '%') return false;
   const same = [unit, ...((shapes.goalText.sameUnits as Record<string, string[]>)[unit] ?? [])];
-  return same.some((u) => new RegExp(`(?:多少|几)${escapeRegExp(u)}`).test(asked));
+  const starts = measureStarts(asked, false);
+  return same.some((u) => starts.some((i) => asked.startsWith(u, i)));
 }
 
 /**
@@ -261,7 +277,8 @@ function unitOfCount(asked: string, units: string[]): string | undefined {
   asked = asked.replace(PROJECT_WORDS, ' ');
   // 咨询几次: a measure counting what the printed one counts (次 for 次数; targetUnits.sameAs) asks it too.
   const askedAs = (unit: string) => [unit, ...(ASKED_AS.get(unit) ?? [])];
-  const typed = (unit: string) => askedAs(unit).some((u) => new RegExp(`(?:^|(?<!\\d)\\s|几|多少)${escapeRegExp(u)}`).test(asked)) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
+  const starts = measureStarts(asked, true);
+  const typed = (unit: string) => askedAs(unit).some((u) => starts.some((i) => asked.startsWith(u, i))) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
   return [...new Set(units)].filter(typed).sort((a, b) => b.length - a.length)[0];
 }
 
