@@ -289,14 +289,18 @@ function procurementRows(s: Sources, q: StructuredQuery, typed: string[]): Reply
 export function rowsBuying(s: Sources, scope: { doc: CatalogDocument; unitId: number | null }, item: string): { rows: { figure: Figure; name: string }[] } {
   const { doc, unitId } = scope;
   const words = printedFor(item).map(plain);
-  // The document's project rows, read once for the document (no table scanned): those of its 政府采购 tables, by line.
-  const byLine = new Map<number, FigureRow[]>();
-  for (const r of s.queries.projectFigures(doc.id)) {
-    if (r.classification !== '政府采购' || !usable(r) || (unitId !== null && r.unit_id !== unitId)) continue;
-    if (byLine.has(r.line)) byLine.get(r.line)!.push(r);
-    else byLine.set(r.line, [r]);
-  }
-  const rows = [...byLine.values()].filter((r) => purchaseCell(r) !== undefined && words.some((w) => plain(`${r[0]!.row_label}${r[0]!.specification ?? ''}`).includes(w)));
+  // The document's project rows (no table scanned) of its 政府采购 tables, by line, each row's printed words read once:
+  // kept for the document and unit, as procurementRows keeps its tables' rows.
+  const bought = remember(s, `buying\u0001${doc.id}\u0001${unitId}`, () => {
+    const byLine = new Map<number, FigureRow[]>();
+    for (const r of s.queries.projectFigures(doc.id)) {
+      if (r.classification !== '政府采购' || !usable(r) || (unitId !== null && r.unit_id !== unitId)) continue;
+      if (byLine.has(r.line)) byLine.get(r.line)!.push(r);
+      else byLine.set(r.line, [r]);
+    }
+    return [...byLine.values()].filter((r) => purchaseCell(r) !== undefined).map((r) => ({ r, text: plain(`${r[0]!.row_label}${r[0]!.specification ?? ''}`) }));
+  });
+  const rows = bought.filter(({ text }) => words.some((w) => text.includes(w))).map(({ r }) => r);
   return { rows: rows.map((r) => ({ figure: fromCell(purchaseCell(r)!, doc, s.entity(doc, r[0]!.unit_id), r[0]!.row_label), name: `${r[0]!.row_label}${r[0]!.specification ? `（${r[0]!.specification}）` : ''}` })) };
 }
 
