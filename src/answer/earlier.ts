@@ -3,12 +3,12 @@
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import type { StructuredQuery } from '../query/ast.ts';
 import { alternation } from '../query/normalize/words.ts';
-import { metric as metricOf } from '../store/metrics.ts';
 import { listItems, type Conversation, type Named } from './dialog.ts';
 import { answerQuery, inTenths } from './dispatch.ts';
 import { derivedFigure, percentValue, show, type Figure } from './figures.ts';
 import { percent } from './format.ts';
 import { amountOf, computation, type Operand } from './intents/arithmetic.ts';
+import { isCounter } from './intents/performance.ts';
 import { heading, reply, type Reply } from './reply.ts';
 import type { Sources } from './sources.ts';
 
@@ -85,7 +85,7 @@ export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Re
   if (unitShare) return unitShare;
   const ref = q.reference;
   // 差几个人: the counter asked (人 of 几个人) names no figure of its own.
-  const named = q.targets.filter((t) => !(t.kind === 'metric' && metricOf(t.key).kind === 'count' && [...t.text].length === 1));
+  const named = q.targets.filter((t) => !isCounter(t));
   const namesNothing = q.entities.length + named.length + q.unknown.length + q.candidates.length === 0 && !q.set;
   // 高多少 after two figures: their difference, as 相差多少 is.
   const direction = !ref && !q.arithmetic && namesNothing && q.intent === 'lookup' && DIRECTION_ALONE.test(q.text.trim());

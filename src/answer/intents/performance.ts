@@ -1,6 +1,6 @@
 // 绩效: a project's or a unit's performance targets (一级/二级/三级指标, 指标值),
 // and for a 决算 its self-evaluation: 完成值, 得分, 总得分.
-import type { StructuredQuery } from '../../query/ast.ts';
+import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { PerformanceOwnerRow, PerformanceTargetRow } from '../../store/schema.ts';
 import { STANDARD } from '../../query/asked.ts';
 import { fromCell, fromFact, show, usable } from '../figures.ts';
@@ -323,8 +323,10 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
   return reply('answered', lines, figures);
 }
 
-/** 多少人, 几个: each thing asked is a one-character counter of a count (人 read as 实有人员's), naming nothing counted. */
-const counterOnly = (q: StructuredQuery) => q.targets.every((t) => t.kind === 'metric' && metricOf(t.key).kind === 'count' && [...t.text].length === 1);
+/** 人 of 多少人, 个 of 几个: a one-character counter of a count (人 read as 实有人员's), naming nothing counted. */
+export const isCounter = (t: Target) => t.kind === 'metric' && metricOf(t.key).kind === 'count' && [...t.text].length === 1;
+/** 多少人, 几个: each thing asked is a counter. */
+const counterOnly = (q: StructuredQuery) => q.targets.every(isCounter);
 
 /**
  * 培训多少人次, 培训来了多少人: with no project named, a count of the department asked by words its 绩效 indicators
