@@ -290,8 +290,11 @@ const authorizedKinds = (raw: string) =>
   raw
     .replace(KINDS_WITHIN_AUTHORIZED, (_, kinds: string) => kinds.split(/和|、|与|跟|以及|及/).map((k) => `${k.match(KIND)![0]}编制`).join('和'))
     .replace(KIND_SHORTENED, '$1编制');
+// 以编制人数计，每人摊到的…: the headcount a per-head figure divides by, typed before it, read as 按编制人数算 (words.json headcountAsked.staff.basis).
+const { basis: PER_HEAD_BASIS } = words.headcountAsked.staff;
+const HEADCOUNT_BASIS = new RegExp(`(?:${alternation(PER_HEAD_BASIS.before)})((?:${alternation(PER_HEAD_BASIS.heads)})(?:人员|人数|数)?)(?:${alternation(PER_HEAD_BASIS.after)})`, 'g');
 const peopleNamed = (raw: string) =>
-  authorizedKinds(raw).replace(STAFF_QUALIFIED, qualifiedKind).replace(INCLUDING_PEOPLE, '实有人员和').replace(PEOPLE_ALIAS, (alias) => PEOPLE_ALIASES[alias as keyof typeof PEOPLE_ALIASES]).replace(PEOPLE_BY_WHAT, (_, what: string | undefined, after: string | undefined) => BY_WHAT[(what ?? after) as keyof typeof BY_WHAT]);
+  authorizedKinds(raw.replace(HEADCOUNT_BASIS, '按$1算')).replace(STAFF_QUALIFIED, qualifiedKind).replace(INCLUDING_PEOPLE, '实有人员和').replace(PEOPLE_ALIAS, (alias) => PEOPLE_ALIASES[alias as keyof typeof PEOPLE_ALIASES]).replace(PEOPLE_BY_WHAT, (_, what: string | undefined, after: string | undefined) => BY_WHAT[(what ?? after) as keyof typeof BY_WHAT]);
 /** 总体目标里 … 多少: a number asked of the goal text — the goal's name (not a table's: 整体绩效目标表) with words after it. */
 const GOAL_TEXT = new RegExp(`(?:${alternation(shapes.goalText.words)})(?!表)(?:里|中|里面|当中)?(?=\\S*?(?:多少|几|比例|率))`);
 const DESCRIBE_THING = new RegExp(`是?(?:${alternation(shapes.describe.asked)})(${alternation(Object.keys(shapes.describe.things))})`);
