@@ -36,6 +36,8 @@ export interface Conversation {
   ranking?: StructuredQuery;
   /** The last answer was the rest of a list or a whole (其他的呢): asked again, nothing is left. */
   restShown?: boolean;
+  /** 抚顺有哪几个单位: the list of units an ordinal counts through (names, no figures), kept while questions go through it. */
+  units?: StructuredQuery;
 }
 
 /** Words naming a thing answered: whose it is, and what it is (put where the question points back). */
@@ -156,6 +158,7 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
     items: itemsOf(query, r) ?? keep?.items,
     itemsFrom: isList ? undefined : keep ? keep.itemsFrom : listOfItem(query),
     ranking: isList ? (query.intent === 'rank' ? query : undefined) : keep?.ranking,
+    units: unitsListed(query) ? query : keep?.units,
     earlier: [...(previous?.earlier ?? []), ...lead].slice(-EARLIER),
     // 其中公务接待费 after 三公经费: 三公经费 is the whole; kept while asking about that part.
     // 占比 after it is the part over that whole: still a part of it for 剩下的.
@@ -177,6 +180,9 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
     figures: r.status === 'answered' ? r.figures : previous?.figures,
   };
 }
+
+/** 抚顺有哪几个单位 (or an ordinal into it, 第二个): the units of one department, as its document lists them. */
+export const unitsListed = (q: StructuredQuery) => q.intent === 'list' && q.listOf === 'units' && q.entities.length === 1 && !q.unitKind;
 
 /** A figure printed as a part of a whole, at any depth (metrics.json parts: 公务用车购置费 of “三公”经费). */
 function partOf(t: Target, whole: Target): boolean {
@@ -376,8 +382,6 @@ export function understoodAnything(q: StructuredQuery): boolean {
 
 /** `whole`: the whole the previous answer was asked as a part of (其中住房公积金 after 人员经费), the base of 占比 after it. */
 export function mergeContext(q: StructuredQuery, previous: StructuredQuery | undefined, whole?: Target): StructuredQuery {
-  const unit = previous && unitOfList(q, previous);
-  if (unit) return unit;
   // 第二个呢 past the end of the list, 它 with nothing answered before: not the previous question again.
   if (q.reference && q.reference.kind !== 'part' && q.entities.length === 0 && q.targets.length === 0 && q.intent === 'lookup') return q;
   if (!previous || !understoodAnything(q)) return q;
@@ -439,18 +443,6 @@ export function mergeContext(q: StructuredQuery, previous: StructuredQuery | und
     byScore: q.byScore || scores || (reranked && previous.byScore === true),
     base: shared ? shared.base : q.base,
   };
-}
-
-/**
- * 最后一个叫什么, 第二个单位是哪个 after 抚顺的预算包括哪几个单位: an item of that list of units (names, no figures to
- * count through), as it was printed — the list asked again with the ordinal. Null for any other question.
- */
-function unitOfList(q: StructuredQuery, previous: StructuredQuery): StructuredQuery | null {
-  const ref = q.reference;
-  const item = ref?.kind === 'item' && (q.intent === 'lookup' || (q.intent === 'rank' && q.listOf === 'units' && q.top === null));
-  const namesNothing = q.targets.length + q.entities.length + q.unknown.length + q.candidates.length + q.conditions.length === 0 && !q.set && q.arithmetic === null;
-  const units = previous.intent === 'list' && previous.listOf === 'units' && previous.entities.length === 1 && !previous.unitKind;
-  return item && namesNothing && units && (q.listOf === null || q.listOf === 'units') ? { ...previous, text: q.text, reference: ref } : null;
 }
 
 /**

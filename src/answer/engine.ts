@@ -13,7 +13,7 @@ import { checked, yesNoOf } from '../query/yes-no.ts';
 import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
-import { countInstead, countOfList, expandLast, moreAsked, otherTargetOfProject, extremeOfRanking, flippedRanking, nothingLeft, perTargetOfLast, provenanceOfLast, targetByMeasure, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, projectOfTargets, restOfList, restOfWhole, wholeChanged, withItems } from './follow-ups.ts';
+import { countInstead, countOfList, expandLast, moreAsked, otherTargetOfProject, extremeOfRanking, flippedRanking, nothingLeft, perTargetOfLast, provenanceOfLast, targetByMeasure, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, projectOfTargets, restOfList, restOfWhole, wholeChanged, withItems, unitOfList, purposeOfItem } from './follow-ups.ts';
 import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
@@ -102,6 +102,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 这是哪个项目的, 属于哪个单位, 在哪张表: where the item answered last belongs, from its stored row.
     const belongs = provenanceOfLast(sources, text, context as Conversation | undefined);
     if (belongs) return { ...toResult(text, belongs, queries), context };
+    // 第二项是干什么的: what the document says the item pointed at is for.
+    const purpose = purposeOfItem(sources, understander, text, context as Conversation | undefined);
+    if (purpose) return { ...toResult(text, purpose, queries), context };
     // 倒过来 after a ranking: the same ranking the other way.
     const flipped = flippedRanking(text, context as Conversation | undefined);
     if (flipped && 'message' in flipped) return { ...toResult(text, reply('not_found', [flipped.message]), queries), context };
@@ -160,7 +163,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const remainder = remainderQuery(own, c);
     // 那最高的呢 after 第二名是哪家: the ranking pointed into, its top row; its items stay for the next ordinal.
     const extreme = extremeOfRanking(own, c);
-    const query = extreme ?? remainder ?? mergeContext(own, c?.query, c?.whole);
+    // 倒数第二个, 第三个的项目支出 after 抚顺有哪几个单位: that unit as listed, or its figure.
+    const listedUnit = unitOfList(sources, own, c);
+    const query = extreme ?? remainder ?? listedUnit ?? mergeContext(own, c?.query, c?.whole);
     const earlier = overEarlier(own, c) ?? overRanking(sources, own);
     const rest = nothingLeft(own, c) ?? restOfList(sources, own, c) ?? restOfWhole(sources, remainder, c);
     const found = earlier ?? itemAsIs(understood.query, referred, pinned) ?? rest ?? wholeChanged(sources, query, countInstead(sources, own, query, answerQuery(sources, query)), c);
@@ -184,7 +189,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       const kept: Conversation = { ...conversation(query, r, c), items: c.items, ranking: c.ranking, pointed: c.items?.find((n) => n.figure?.entity === top?.entity && n.figure?.label === top?.label) };
       result.context = kept;
     }
-    else if (understoodAnything(own)) result.context = { ...conversation(projectOfTargets(sources, query, r), r, c, referred !== null, referred ?? undefined), ...(part ? { whole: part.whole } : {}) };
+    else if (understoodAnything(own)) result.context = { ...conversation(projectOfTargets(sources, query, r), r, c, referred !== null || listedUnit !== null, referred ?? undefined), ...(part ? { whole: part.whole } : {}) };
     result.followups = r.status === 'answered' ? followUps(query) : [];
     return result;
   }

@@ -4,11 +4,13 @@
 import type { StructuredQuery, Target } from '../query/ast.ts';
 import type { Understander } from '../query/understand.ts';
 import { alternation } from '../query/normalize/words.ts';
-import { itemsOf, type Conversation, type Named } from './dialog.ts';
+import { itemsOf, referent, unitsListed, type Conversation, type Named } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
 import { derivedFigure, show, type Figure } from './figures.ts';
 import { citation } from './format.ts';
-import { indicatorNamed, indicatorsInUnit, namingChars } from './intents/performance.ts';
+import { indicatorNamed, indicatorsInUnit, namingChars, ownerFigure, tableNames } from './intents/performance.ts';
+import { nameFigure } from './intents/offices.ts';
+import type { ProjectRow } from '../store/schema.ts';
 import { countOf } from './intents/list.ts';
 import { resolveScopes } from './resolve.ts';
 import { nameKey } from '../ingest/text/cjk.ts';
@@ -170,6 +172,32 @@ export function extremeOfRanking(q: StructuredQuery, c: Conversation | undefined
   return { ...ranking, text: q.text, asked: q.asked, ascending: q.ascending, top: q.top ?? 1 };
 }
 
+/**
+ * 最后一个叫什么, 倒数第二个, 第三个的项目支出是多少 after 抚顺有哪几个单位: an item of that list of units (names, nothing
+ * ranked), counted as printed — the list asked again with the ordinal, or the figure asked of that unit (its own row,
+ * the department's where the item is the department). Null for any other question.
+ */
+export function unitOfList(s: Sources, q: StructuredQuery, c: Conversation | undefined): StructuredQuery | null {
+  const list = c?.units;
+  const ref = q.reference;
+  // 倒数第二个 reads as a ranking word and an ordinal; 第二低的 says an order, and is a ranking's.
+  const item = ref?.kind === 'item' && !q.ordered && q.top === null && (q.intent === 'lookup' || q.intent === 'rank');
+  const bare = q.entities.length + q.unknown.length + q.candidates.length + q.conditions.length === 0 && !q.set && q.arithmetic === null;
+  if (!list || !item || !bare || (q.listOf !== null && q.listOf !== 'units')) return null;
+  // 倒数第二个呢 after 第三个的政府采购是多少: the same figure of that unit, as 第三个呢 after 第一个的自评得分 is.
+  const asked = q.targets.length > 0 ? q : unitsListed(c!.query) ? null : c!.query;
+  if (!asked) return { ...list, text: q.text, reference: ref };
+  const scopes = resolveScopes(s.catalog, list);
+  if (!Array.isArray(scopes) || scopes.length !== 1) return null;
+  const { doc } = scopes[0]!;
+  const units = s.queries.units(doc.id);
+  const u = units[ref.fromEnd ? units.length - ref.index : ref.index - 1];
+  // Past the end of the list: the list says how many it holds.
+  if (!u) return { ...list, text: q.text, reference: ref };
+  const entity = u.role === 'department' ? list.entities[0]! : { department: doc.department, unitId: u.id, name: u.name, text: u.name };
+  return { ...asked, text: q.text, intent: asked.intent === 'rank' ? 'lookup' : asked.intent, entities: [entity], years: q.years.length ? q.years : list.years, stage: q.stage ?? list.stage, reference: null };
+}
+
 /** 第二个 after a project answered alone: the list it came from, answered now that an item of it is asked for. */
 export function withItems(s: Sources, q: StructuredQuery, c: Conversation | undefined): Conversation | undefined {
   if (q.reference?.kind !== 'item' || !c || c.items || !c.itemsFrom) return c;
@@ -236,16 +264,22 @@ export function provenanceOfLast(s: Sources, text: string, c: Conversation | und
   return reply('answered', named.map((n) => whereFrom(s, n.figure!, kind, n)), named.map((n) => n.figure!));
 }
 
-/** One figure's project, unit, and table and line, the kind asked first. */
-function whereFrom(s: Sources, f: Figure, kind: ProvenanceKind, listed?: Named): string {
+/** The project a figure is of: its row's, the one it is listed under or named by, or the 绩效 block printing its line. */
+function projectOf(s: Sources, f: Figure, listed?: Named): { name: string | undefined; row: ProjectRow | undefined; group: string | undefined } {
   const doc = f.document.id;
   const projects = s.queries.projects(doc);
-  const row = f.projectId != null ? projects.find((p) => p.id === f.projectId) : undefined;
   // A 绩效 row read as a count (莲湖 临聘人员 32人, 表14-5 line 744) is its project block's: the owner printing that line.
   const owner = () => s.queries.owners(doc).find((o) => o.project_id !== null && s.queries.targets(o.id).some((t) => t.line === f.line))?.name;
-  const project = f.project ?? f.of ?? row?.name ?? (listed?.project ? f.label : undefined) ?? owner();
+  const name = f.project ?? f.of ?? (f.projectId != null ? projects.find((p) => p.id === f.projectId)?.name : undefined) ?? (listed?.project ? f.label : undefined) ?? owner();
+  const row = (f.projectId != null ? projects.find((p) => p.id === f.projectId) : undefined) ?? projects.find((p) => p.name === name && (f.entity === f.document.department || s.entity(f.document, p.unit_id) === f.entity));
   // 莲湖 医保工作经费补助 is printed under the group 医疗保险经办机构经费 (表10 line 599).
   const group = row?.parent_id != null ? projects.find((p) => p.id === row.parent_id)?.name : undefined;
+  return { name, row, group };
+}
+
+/** One figure's project, unit, and table and line, the kind asked first. */
+function whereFrom(s: Sources, f: Figure, kind: ProvenanceKind, listed?: Named): string {
+  const { name: project, group } = projectOf(s, f, listed);
   // Only a table cell with no project on its row is said to be none's; of a sentence, nothing is claimed.
   const none = f.measure !== undefined ? '不是某个项目的数字' : '没有查到它所属的项目';
   const said = {
@@ -255,6 +289,49 @@ function whereFrom(s: Sources, f: Figure, kind: ProvenanceKind, listed?: Named):
   };
   const order = [kind, ...PROVENANCE_KINDS.filter((k) => k !== kind)];
   return `${f.label}（${show(f)}）：${order.map((k) => said[k]).join('；')}。`;
+}
+
+// 第二项是干什么的, 它是做什么用的: an item pointed at, then words asking what it is for.
+const PURPOSE = new RegExp(`(?:${alternation(shapes.references.purpose)})[呢啊吧吗么?？。\\s]*$`);
+
+/**
+ * 第二项是干什么的, 倒数第一个是做什么用的, 它是干嘛的 after a list (procurement rows, projects) or a figure: what the
+ * document says the item is for — the project it belongs to, that project's description (项目内容, 项目概述) or else
+ * its 总体目标, each cited at its line; neither printed, said so beside where the item belongs. Null unless the
+ * message is an item pointed at and those words, and the item pointed at is one answered with a figure.
+ */
+export function purposeOfItem(s: Sources, understander: Understander, text: string, c: Conversation | undefined): Reply | null {
+  const m = typeof text === 'string' ? PURPOSE.exec(text) : null;
+  if (!m || !c) return null;
+  const before = text.slice(0, m.index).trim();
+  const read = before ? understander.understand(before) : null;
+  if (read && !read.ok) return null;
+  const q = read?.query;
+  // 第三个项目: 项目 names the kind of item pointed at, nothing of its own.
+  const named = q ? q.entities.length + q.unknown.length + q.candidates.length + q.targets.filter((t) => !(t.kind === 'metric' && t.key === 'project')).length > 0 || q.set || q.arithmetic : false;
+  if (named || (q && q.reference?.kind !== 'item' && q.reference?.kind !== 'it')) return null;
+  const item = q ? referent({ ...q, targets: [] }, c) : (c.pointed ?? c.subject ?? null);
+  const f = item?.figure;
+  if (!f || f.derived) return null;
+  const { name, row } = projectOf(s, f, item);
+  const tables = tableNames(s, f.document.id);
+  const lines = [whereFrom(s, f, 'project', item)];
+  const figures: Figure[] = [f];
+  const owner = row ? s.queries.owners(f.document.id).find((o) => o.project_id === row.id && o.goal) : undefined;
+  const scope = { doc: f.document, year: f.year ?? f.document.fiscal_year, entity: f.entity, unitId: null, yearNote: null };
+  // A description printed on the project's own row (抚顺 表9 项目内容); one read from elsewhere is its 绩效 block's goal, cited there.
+  const squeezed = (t: string) => t.replace(/\s+/g, '');
+  if (row?.description && squeezed(row.raw_text).includes(squeezed(row.description).slice(0, 12))) {
+    const table = tables.get(row.table_id) ?? null;
+    lines.push(`项目“${row.name}”的说明：${row.description}（${table ?? '正文'}第${row.line}行）`);
+    figures.push({ ...nameFigure(scope, `${row.name}项目说明`, row.description, row.line), table, project: row.name });
+  } else if (owner) {
+    const table = tables.get(owner.table_id) ?? null;
+    const line = owner.goal_line ?? owner.line;
+    lines.push(`项目“${owner.name}”的总体目标：${owner.goal}（${table ?? '正文'}第${line}行）`);
+    figures.push(ownerFigure(owner, scope, table, { label: '总体目标', value: owner.goal!, unit: '', raw: owner.goal!, line }));
+  } else lines.push(`文件没有说明${name ? `项目“${name}”` : `“${f.label}”`}是做什么的，只印了上面的数字。`);
+  return reply('answered', lines, figures);
 }
 
 const { measures, perTarget, perTargetAfter, aliases } = shapes.targetUnits;
