@@ -595,6 +595,8 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
   if (q.intent === 'list' && scopes.length === 1 && q.targets.length === 1 && only!.kind === 'metric' && only!.key === 'procurement.total') return breakdown(s, q, scopes[0]!, only!);
   // 三公经费有哪些, 基本支出有哪几项: the parts of the figure named, as 明细 lists them — never the department's projects.
   if (q.intent === 'list' && q.listOf === null && scopes.length === 1 && q.targets.length === 1 && only!.kind === 'metric' && !only!.key.startsWith('project')) return breakdown(s, { ...q, intent: 'breakdown' }, scopes[0]!, only!);
+  // 为什么这么少 of a 预算: there is no 决算 to fall short of — the change its text states, and why.
+  if (q.intent === 'rate' && q.reason && q.targets.length > 0 && scopes.every((x) => x.doc.stage === '预算')) return answerQuery(s, { ...q, intent: 'compare', previousYear: true });
   switch (q.intent) {
     case 'list':
       return listWithin(s, q, scopes[0]!);

@@ -218,6 +218,8 @@ export interface StructuredQuery {
   goal?: { text: string; words: string };
   /** 三公经费超过10万了吗, 有没有20万: the figure itself checked against the bound, answered 是/否 first (query/yes-no.ts). */
   check?: Condition;
+  /** 为什么这么少, 怎么才这么点: the figure said to be small (shapes.json versusBudget.low), asked why. */
+  low?: true;
   /** 邮电费到底是180还是182.64: two amounts offered, the printed figure said to be which of them (query/alternatives.ts). */
   offered?: Offered[];
   /** 公务用车有两辆吗, 是不是有3台: the count asked checked against the number typed, answered 是/不是 first (qualifiers.ts). */

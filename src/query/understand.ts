@@ -52,9 +52,13 @@ function rankedByScore(text: string, m: Mentions, targets: Target[]): boolean {
 }
 
 const REASON_PARTS = new RegExp(alternation(shapes.reasonParts.words));
-const VERSUS_BUDGET = new RegExp(`(?:${alternation(shapes.versusBudget.before)})(?:年初)?预算|预算数?(?:${alternation(shapes.versusBudget.after)})`);
+// 预算为啥对不上: a reason word may stand between 预算 and the words comparing.
+const VERSUS_BUDGET = new RegExp(`(?:${alternation(shapes.versusBudget.before)})(?:年初)?预算|预算数?(?:${alternation(shapes.reason)})?(?:${alternation(shapes.versusBudget.after)})`);
 // 为什么只花了一半: a 决算 short of its budget, whatever stage words are typed.
 const SHORT_OF_BUDGET = new RegExp(alternation(shapes.versusBudget.short));
+// 为什么这么少, 怎么才这么点: a figure said to be small, asked why — short of its budget where it is a 决算's. Read as
+// typed: the normalised text drops 这么少 as a filler (fillers.json).
+const LOW = new RegExp(alternation(shapes.versusBudget.low));
 const COUNT_ASKED = new RegExp(`(?<![这那哪])(?:${shapes.countAsked.words.join('|')})`);
 // 几家 counts departments only: 有几家单位 lists a department's units, as 有几个单位 does.
 const DEPARTMENTS_COUNTED = new RegExp(`(?<![这那哪])(?:${[...shapes.countAsked.words, ...shapes.countAsked.departments].join('|')})`);
@@ -1384,8 +1388,10 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const words = bound ? u.query.entities.reduce((w, e) => w.replace(e.text, ''), bound.before).replace(/^(?:的|有|在|哪些|哪个|哪几个|哪一个|哪几项)+(?:项目)?(?:的|里|中)?|(?:的|在|里|中|是|为)+$/g, '').trim() : '';
     const whether = YES_NO.test(raw);
     const countCheck = countCheckOf(u.query.text, u.query.targets, whether);
+    const low = u.query.reason && u.query.targets.length > 0 && u.query.intent === 'compare' && u.query.arithmetic === null && LOW.test(raw);
     const query = {
       ...u.query,
+      ...(low ? { intent: 'rate' as const, previousYear: false, low: true } : {}),
       ...(HEADCOUNT.test(raw) ? { headcount: true } : {}),
       ...(whether ? { yesNo: true } : {}),
       ...(countCheck ?? {}),

@@ -134,8 +134,9 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const whole = stated?.change?.reason ? `原因（文中${stated.statedFor ? `就${stated.statedFor}` : ''}说明）：${stated.change.reason}` : wholeReason;
   if (q.reason) lines.unshift(...(byPart.length ? [why, ...(whole ? [whole] : [])] : [whole ?? why]));
   const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f?.line === stated.line && sameFigure(f, stated)) ? [stated] : []), ...(wholeReason ? [changeFigure(ofWhole!)!] : [])];
-  // 为啥没了 of a figure that is 0 and whose change nothing states: the 0 as printed, and that no reason (nor last year) is.
-  if (q.reason && found[0]?.f?.fen === 0 && !found[1]?.f && !stated) {
+  // 为啥没了 of a figure that is 0, 为什么这么少 of one whose change nothing states: the figure as printed, and that no
+  // reason (nor last year) is.
+  if (q.reason && found[0]?.f && (found[0].f.fen === 0 || q.low) && !found[1]?.f && !stated) {
     return reply('answered', [`文中没有说明原因，也没有印${year - 1}年的数字。`, `${head}：${year}年${show(found[0].f)}`], [found[0].f]);
   }
   if (found.filter(({ f }) => f).length < 2 && !stated) {
