@@ -1391,7 +1391,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const low = u.query.reason && u.query.targets.length > 0 && u.query.intent === 'compare' && u.query.arithmetic === null && LOW.test(raw);
     const query = {
       ...u.query,
-      ...(low ? { intent: 'rate' as const, previousYear: false, low: true } : {}),
+      ...(low ? { intent: 'rate' as const, previousYear: false, low: true as const } : {}),
       ...(HEADCOUNT.test(raw) ? { headcount: true } : {}),
       ...(whether ? { yesNo: true } : {}),
       ...(countCheck ?? {}),
