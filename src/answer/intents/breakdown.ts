@@ -266,12 +266,21 @@ export function breakdown(s: Sources, q: StructuredQuery, scope: Scope, t: Targe
     whole = (group && ownAmount(s, scope, group, stage)) ?? whole;
   }
   const note = scope.yearNote ? [scope.yearNote] : [];
+  // A measure's 经济分类 items: itemised in its own column, else in its parts' columns (北票 公开06表: 人员经费 and 公用经费 itemised apart).
+  const measureItems = (w: Figure, key: string) => {
+    const partItems = () => METRIC_PARTS[key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1).flatMap((x) => columnItems(s, scope, k, x, stage)?.leaves ?? []));
+    return columnItems(s, scope, key, w, stage)?.leaves ?? partItems();
+  };
   // 基本支出里不到一万的: where none of a measure's parts (人员经费, 公用经费) meets the conditions, its 经济分类 items are held to them.
   if (parts.length > 0 && q.conditions.length > 0 && !shares && t.kind === 'metric' && MEASURES.has(t.key) && comparable(parts, q.conditions) && meeting(parts, q.conditions).length === 0) {
-    // Itemised in its own column, else in its parts' columns (北票 公开06表: 人员经费 and 公用经费 itemised apart).
-    const partItems = () => METRIC_PARTS[t.key]!.flatMap((k) => pick(metricFigures(s, scope.doc, k, year), stage).main.slice(0, 1).flatMap((w) => columnItems(s, scope, k, w, stage)?.leaves ?? []));
-    const leaves = columnItems(s, scope, t.key, whole, stage)?.leaves ?? partItems();
+    const leaves = measureItems(whole, t.key);
     if (leaves.length) return partsMeeting(q, [...note, `（${parts.map((p) => p.label).join('、')}都不符合，以下按经济分类明细。）`], head, whole, leaves);
+  }
+  // 基本支出中超过四十万的科目: the measure's 经济分类 items held to the conditions — never the rows a summary table prints under
+  // another name for it (莲湖 表1 “1、人员经费和公用经费支出”), which no condition was applied to.
+  if (parts.length === 0 && q.conditions.length > 0 && !shares && t.kind === 'metric' && MEASURES.has(t.key)) {
+    const leaves = measureItems(whole, t.key);
+    if (leaves.length) return partsMeeting(q, note, head, whole, leaves);
   }
   if (parts.length === 0 && t.kind === 'metric' && INCOME_TOTALS.has(t.key)) parts = incomeSources(s, scope, t.key, whole, stage);
   // 培训费具体有哪些: the items a table of its own lists under the figure (莲湖 会议费培训费明细表: 两定机构基金使用规范性培训), each
