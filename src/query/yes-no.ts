@@ -18,11 +18,12 @@ const REACH = new RegExp(`(?:${alternation(reach)})(?=${AMOUNT})`);
 const SAME = new RegExp(`(?:${alternation(same)})(?=${AMOUNT})`);
 // 是不是超过10万, 有没有超过1万块钱: before a comparator these words only ask.
 const SAME_COMPARED = new RegExp(`(?:${alternation([...same, ...reach])})(?=(?:${COMPARATOR})${NUMBER})`);
-const ASKED_ABOUT = new RegExp(`(?:${alternation([...reach, ...same])})(?=${NUMBER}${SCALE}?${about}(?!少))`);
+const ABOUT_WORD = `(?:${alternation(about)})`;
+const ASKED_ABOUT = new RegExp(`(?:${alternation([...reach, ...same])})(?=${NUMBER}${SCALE}?${ABOUT_WORD}(?!少))`);
 const ASKING_END = new RegExp(`(?:${alternation([...reach, ...same])})$`);
 const COMPARED_END = new RegExp(`(?:${COMPARATOR})$`);
-// 20多万, 300万多, 5万多块: 多 beside an amount of money, not 多少.
-const ABOUT = new RegExp(`(${NUMBER})(${SCALE}?)${about}(?!少)(${SCALE}?)(${MONEY}?)`);
+// 20多万, 300万多, 5万多块, 两千来万, 十几万: 多 (来, 几) beside an amount of money, not 多少.
+const ABOUT = new RegExp(`(${NUMBER})(${SCALE}?)${ABOUT_WORD}(?!少)(${SCALE}?)(${MONEY}?)`);
 
 export interface YesNo {
   /** The question with the words asking read as a bound: 有没有20万 → 达到20万, 是不是300万多 → 超过300万. */
