@@ -462,8 +462,10 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   if (op === 'per_head') return withNote(perHead(s, q, scope), note);
   if (op === 'per_unit') return withNote(perUnit(s, q, scope), note);
   if (op === 'per_month') return withNote(perMonth(s, q, scope), note);
+  // 比2023年 of a 2024 document is 比上年: the change its text states answers it as well.
+  const sinceLastYear = q.years.length < 2 || (q.years.length === 2 && q.years[0] === scope.year && q.years[1] === scope.year - 1);
   // 增幅, 增长率: the percent the text states is the answer, before any computed from its amounts.
-  if (op === 'growth' && q.targets.length === 1 && scopes.length === 1 && q.years.length < 2 && q.stage !== 'both') {
+  if (op === 'growth' && q.targets.length === 1 && scopes.length === 1 && sinceLastYear && q.stage !== 'both') {
     const now = headlineFigure(s, scope, q.targets[0]!, scope.year, stageOf(q.stage, scope)).main;
     const stated = statedChange(s, scope, q.targets[0]!, scope.year, now);
     const percent = stated && changePercent(stated);
@@ -481,7 +483,7 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   }
   // 支出比去年多了多少: the change the text states answers it, as it answers 比上年增加了多少 — never a difference computed
   // beside it; computed only where none is stated.
-  if (op === 'difference' && q.previousYear && q.years.length < 2 && q.targets.length === 1 && scopes.length === 1 && !q.backward) {
+  if (op === 'difference' && q.previousYear && sinceLastYear && q.targets.length === 1 && scopes.length === 1 && !q.backward) {
     const now = headlineFigure(s, scope, q.targets[0]!, scope.year, stageOf(q.stage, scope)).main;
     if (statedChange(s, scope, q.targets[0]!, scope.year, now)) return compare(s, { ...q, intent: 'compare', arithmetic: null }, scopes);
   }
