@@ -1,9 +1,9 @@
 // From a structured query to a reply: settle what cannot be answered, find the
 // documents, hand over to the intent.
-import type { StructuredQuery, Target } from '../query/ast.ts';
+import type { EntityRef, StructuredQuery, Target } from '../query/ast.ts';
 import type { Catalog } from '../query/catalog.ts';
 import { lyingIn } from '../query/entities.ts';
-import { orgAliasesOf } from '../query/lexicon/aliases.ts';
+import { orgAliasesOf, organisationAt, workingUnder } from '../query/lexicon/aliases.ts';
 import { arithmetic } from './intents/arithmetic.ts';
 import { statedBasis } from './intents/basis.ts';
 import { breakdown } from './intents/breakdown.ts';
@@ -63,6 +63,12 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (q.foreign.length && q.foreignListed && q.entities.length > 0 && !q.set) {
     const held = answerQuery(s, { ...q, foreign: [], foreignListed: false });
     return { ...held, lines: [`没有${q.foreign.map((p) => `“${p}”`).join('、')}的预算公开资料，以下只有${q.entities.map((e) => e.text).join('、')}的。`, ...held.lines] };
+  }
+  // 沈阳市医保局 where only 沈阳's 医疗保障事务服务中心 is held: answered from the unit, said first to be its figures, never the bureau's.
+  const unit = unitUnder(catalog, q);
+  if (unit) {
+    const held = answerQuery(s, { ...q, foreign: [], entities: [unit] });
+    return { ...held, lines: [`没有“${q.foreign[0]}”本身的预算公开资料；现有的是它下属的${unit.department}的，以下是该单位的数字，不是“${q.foreign[0]}”全局的。`, ...held.lines] };
   }
   if (q.foreign.length) return notHeld(catalog, q);
   if (q.catalogue && q.entities.length === 1) return holdingsOf(s, q);
@@ -290,6 +296,14 @@ function placeBefore(name: string, departments: string[]): string[] {
     if (inside) return inside.map((c) => c.department);
   }
   return [];
+}
+
+/** The one department held at the place of an organisation named but not held (沈阳市医保局) that is a unit working under it. */
+function unitUnder(catalog: Catalog, q: StructuredQuery): EntityRef | null {
+  if (q.foreign.length !== 1 || q.entities.length > 0 || q.set) return null;
+  const named = organisationAt(q.foreign[0]!);
+  const held = named ? catalog.departmentsAt(named.place).filter((d) => workingUnder(d) === named.printed) : [];
+  return held.length === 1 ? { department: held[0]!, unitId: null, name: held[0]!, text: q.foreign[0]! } : null;
 }
 
 /**

@@ -129,3 +129,18 @@ export function projectAliases(name: string): string[] {
   strip(/^医保(局|所|中心)/);
   return [...out];
 }
+
+/** The organisation a unit of its kind works under (places.json `under`: a 医疗保障事务服务中心 under a 医疗保障局), or null. */
+export function workingUnder(fullName: string): string | null {
+  const { place } = reading(fullName);
+  return ORG_FORMS.get(place.rest)?.under ?? null;
+}
+
+/** 沈阳市医保局: a place's own organisation named by a form a unit works under (医疗保障局, 医保局), split into the two; null otherwise. */
+export function organisationAt(name: string): { place: string; printed: string } | null {
+  for (const printed of new Set(vocabulary.organisations.forms.flatMap((f) => (f.under ? [f.under] : [])))) {
+    const form = [printed, ...(ORG_FORMS.get(printed)?.short ?? [])].find((w) => name.endsWith(w) && name.length > w.length);
+    if (form) return { place: name.slice(0, -form.length), printed };
+  }
+  return null;
+}
