@@ -204,8 +204,16 @@ const STANDARDS = new RegExp(STANDARD.source, 'g');
 export function standardNamed(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
   // The cost or standard word itself names no indicator (一条专线的成本标准 is not 公务用车成本标准); a 成本指标 row counts though its name holds none (档案室租赁费).
   const typed = q.entities.reduce((t, e) => t.replace(e.text, ''), q.text).replace(STANDARDS, ' ');
-  return indicatorOf(s, scope, s.queries.owners(scope.doc.id), typed, '', (t) => STANDARD.test(t.level3) || STANDARD.test(t.level2 ?? ''));
+  const owners = s.queries.owners(scope.doc.id);
+  if (!ASKING_ONLY.test(typed)) return indicatorOf(s, scope, owners, typed, '', (t) => STANDARD.test(t.level3) || STANDARD.test(t.level2 ?? ''));
+  // 成本指标有哪些, 成本标准是多少: no indicator named — every one under a cost heading (成本指标, 运行成本), each labelled.
+  return indicatorOf(s, scope, owners, '', '', (t) => COST_GROUP.test(`${t.level1 ?? ''} ${t.level2 ?? ''}`), true);
 }
+
+const COST_GROUP = new RegExp(alternation(shapes.standardWords.groups));
+
+/** 成本指标有哪些: words that, beside a cost or standard word, name no indicator (shapes.json standardWords.asking). */
+const ASKING_ONLY = new RegExp(`^(?:${alternation(shapes.standardWords.asking)}|[\\s的都各是吗呢])*$`);
 
 /** The characters two at a time: how many a question shares with an indicator's name. */
 const pairs = (w: string) => new Set([...w].slice(1).map((c, i) => w[i]! + c));
@@ -225,7 +233,8 @@ export function departmentOwners(s: Sources, scope: Scope): PerformanceOwnerRow[
 }
 
 /** The indicator of some owners the words name (indicatorNamed), each cited at its row; null when none is named closely. */
-export function indicatorOf(s: Sources, scope: Scope, owners: readonly PerformanceOwnerRow[], typed: string, projectName: string, only: (t: PerformanceTargetRow) => boolean = () => true): Reply | null {
+/** `every`: each indicator `only` keeps, none named by words (成本指标有哪些). */
+export function indicatorOf(s: Sources, scope: Scope, owners: readonly PerformanceOwnerRow[], typed: string, projectName: string, only: (t: PerformanceTargetRow) => boolean = () => true, every = false): Reply | null {
   // The project's own name (typed with the question, or with 它 read as it) names no indicator.
   const own = pairs(projectName);
   const said = new Set([...pairs(INDICATOR_WORDS.reduce((t, [from, to]) => t.replaceAll(from, to), typed).replace(/^那么?|呢$|[\s的]/g, ''))].filter((p) => !own.has(p)));
@@ -238,7 +247,7 @@ export function indicatorOf(s: Sources, scope: Scope, owners: readonly Performan
   }));
   const best = Math.max(0, ...scored.filter((x) => x.enough).map((x) => x.shared));
   // 那培训呢, 那审核的呢: a word too short to be named closely names the indicators holding all of it — each, when two do.
-  const chosen = best > 0 ? scored.filter((x) => x.enough && x.shared === best) : scored.filter((x) => x.whole);
+  const chosen = every ? scored : best > 0 ? scored.filter((x) => x.enough && x.shared === best) : scored.filter((x) => x.whole);
   if (chosen.length === 0) return null;
   const tables = tableNames(s, scope.doc.id);
   const head = heading(scope.entity, scope.doc);
