@@ -68,6 +68,8 @@ export interface Arithmetic {
   text: string;
   /** 这三个项目合计, 两笔…一共: how many things the question says it computes on; null when it says none. */
   count?: number | null;
+  /** 剩下的呢 after a part (op remaining): the whole less the part, not a budget less what was spent. */
+  rest?: boolean;
 }
 
 /** 增长最快 (up) / 降幅最大 (down): figures ranked by the percent change the text states. */

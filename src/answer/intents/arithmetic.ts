@@ -66,7 +66,7 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
   const t = q.targets[0]!;
   const missing = (name: string) => reply('not_found', [`${yearHeading(scope.entity, scope.doc, scope.year)}中没有找到${name}的数字，无法计算。`]);
   // 还剩多少没花, 预算和执行数的差额, 决算占预算的比例: the two stages of one figure.
-  if (q.arithmetic?.op === 'remaining' || q.stage === 'both') {
+  if ((q.arithmetic?.op === 'remaining' && !q.arithmetic.rest) || q.stage === 'both') {
     const all = targetFigures(s, scope, t, scope.year);
     const of = (stage: Stage) => pick(all, stage).main.find((f) => f.basis === stage);
     const budget = of('预算');
@@ -203,7 +203,7 @@ export const amountOf = (f: Figure): number | null => f.fen ?? (typeof f.value =
 const shown = (f: Figure) => (f.fen !== null ? money(f.fen, f.printedIn) : show(f));
 
 /** The computed figure and the sentence stating it with its formula. */
-function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure: Figure; line: string } | string {
+function compute(op: ArithmeticOp, operands: Operand[], label: string, rest = false): { figure: Figure; line: string } | string {
   const figures = operands.map((o) => o.figure);
   const values = figures.map(amountOf);
   if (values.some((v) => v === null)) return '其中有的数字不是数额，无法计算。';
@@ -238,7 +238,8 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string): { figure
       const result = money_ ? { fen: diff } : { fen: null, value: Math.round(diff * 100) / 100, unit: fa.unit };
       const f = derivedFigure(op, [big.figure, small.figure], label, result, `${label} = ${formula}`);
       // 表3和表5: the same figure printed twice is said to be the same, not one 0.00 more than the other.
-      const said = op === 'remaining' ? `预算数比决算数${a >= b ? '多' : '少'}` : diff === 0 ? `${operands[0]!.name}与${operands[1]!.name}相同，相差` : `${big.name}比${small.name}多`;
+      // 剩下的 after a part (rest): the whole less the part, said as the rest itself.
+      const said = rest ? '' : op === 'remaining' ? `预算数比决算数${a >= b ? '多' : '少'}` : diff === 0 ? `${operands[0]!.name}与${operands[1]!.name}相同，相差` : `${big.name}比${small.name}多`;
       return { figure: f, line: `${label}：${said}${shown(f)} = ${formula}` };
     }
     case 'ratio': {
@@ -491,19 +492,19 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   if (!Array.isArray(operands)) return withNote(operands, note);
   const what = q.targets.length > 1 ? operands.map((o) => o.name).join(op === 'sum' ? '、' : '与') : targetName(q.targets[0]!);
   const head = scopes.length > 1 ? '' : `${yearHeading(scope.entity, scope.doc, scope.year)} `;
-  return computation(op, operands, what, head, note);
+  return computation(op, operands, what, head, note, q.arithmetic?.rest === true);
 }
 
 /**
  * The operation on the operands, stated as its formula with each input beside it: `what` names the result
  * (基本支出与项目支出), `head` says whose it is when all are one department's.
  */
-export function computation(op: ArithmeticOp, operands: Operand[], what: string, head: string, note: string[] = []): Reply {
+export function computation(op: ArithmeticOp, operands: Operand[], what: string, head: string, note: string[] = [], rest = false): Reply {
   if (op === 'difference' && operands.length > 2) return spread(operands, what, head, note);
   if (op !== 'sum' && op !== 'average' && operands.length !== 2) return reply('not_found', [...note, `${NAMES[op]}要两个数字，问题里有${operands.length}个。`]);
   if (op === 'average' && operands.length < 2) return reply('not_found', [...note, `${NAMES[op]}要两个以上的数字，问题里有${operands.length}个。`]);
-  const label = op === 'sum' ? `${what}合计` : op === 'average' ? `${what}平均` : op === 'growth' ? `${what}${/^\d{4}年/.test(operands[0]?.name ?? '') ? '增长率' : '增减幅度'}` : op === 'ratio' ? `${what}${spentOverBudget(operands) ? '决算数占预算数的比例' : '倍数'}` : op === 'remaining' ? `${what}未花完的部分` : `${what}之差`;
-  const result = compute(op, operands, label);
+  const label = op === 'sum' ? `${what}合计` : op === 'average' ? `${what}平均` : op === 'growth' ? `${what}${/^\d{4}年/.test(operands[0]?.name ?? '') ? '增长率' : '增减幅度'}` : op === 'ratio' ? `${what}${spentOverBudget(operands) ? '决算数占预算数的比例' : '倍数'}` : op === 'remaining' ? (rest ? `${operands[0]?.name}中除${operands[1]?.name}外的其余部分` : `${what}未花完的部分`) : `${what}之差`;
+  const result = compute(op, operands, label, rest);
   if (typeof result === 'string') return reply('not_found', [...note, `${head}${what}：${result}`]);
   const inputs = operands.map((o) => `· ${o.name}：${show(o.figure)}`);
   return reply('answered', [...note, `${head}${result.line}`, ...inputs], [result.figure, ...operands.map((o) => o.figure)]);
