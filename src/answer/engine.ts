@@ -106,7 +106,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const purpose = purposeOfItem(sources, understander, text, context as Conversation | undefined);
     if (purpose) return { ...toResult(text, purpose, queries), context };
     // 倒过来 after a ranking: the same ranking the other way.
-    const flipped = flippedRanking(text, context as Conversation | undefined);
+    const flipped = flippedRanking(understander, text, context as Conversation | undefined);
     if (flipped && 'message' in flipped) return { ...toResult(text, reply('not_found', [flipped.message]), queries), context };
     const understood = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : (moreAsked(text, context as Conversation | undefined) ?? text));
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);

@@ -209,15 +209,24 @@ export function withItems(s: Sources, q: StructuredQuery, c: Conversation | unde
 // 倒过来, 反过来排一下吧: a message made of a word turning the last ranking round, and nothing else.
 const FLIP = new RegExp(`^\\s*(?:那|再)?(?:${alternation(shapes.references.flip.words)})(?:排)?(?:一下|看看|试试)?(?:呢|吧|啊)?[\\s?？。!！]*$`);
 
+// 倒过来，最少的三个呢: the same words, then how many of the ranking turned round (and which end).
+const FLIP_THEN = new RegExp(`^\\s*(?:那|再)?(?:${alternation(shapes.references.flip.words)})(?:排)?(?:一下|看看|试试)?(?:呢|吧|啊)?[，,、；;\\s]+(.+)$`);
+
 /**
- * 倒过来, 反过来排 after a ranking (or figures listed in an order said: 执行率最低的三个项目): the same ranking the other way, as many items (前5 → its 5 at the other end). A
- * message saying what can be turned round when the last answer was no ranking; null when the words are not those.
+ * 倒过来, 反过来排 after a ranking (or figures listed in an order said: 执行率最低的三个项目): the same ranking the other way, as many items (前5 → its 5 at the other end);
+ * 倒过来，最少的三个呢 / 倒过来，前三个 as many as typed after the words (the end it may name is the one turned to). A message saying what can be
+ * turned round when the last answer was no ranking; null when the words are not those, or what follows them asks more than how many.
  */
-export function flippedRanking(text: string, c: Conversation | undefined): { query: StructuredQuery } | { message: string } | null {
-  if (typeof text !== 'string' || !FLIP.test(text)) return null;
+export function flippedRanking(understander: Understander, text: string, c: Conversation | undefined): { query: StructuredQuery } | { message: string } | null {
+  if (typeof text !== 'string') return null;
+  const then = FLIP.test(text) ? null : FLIP_THEN.exec(text)?.[1];
+  if (then === undefined) return null;
+  const more = then ? understander.understand(then) : null;
+  const q = more?.ok ? more.query : null;
+  if (more && (!q || q.entities.length + q.targets.length + q.unknown.length + q.candidates.length + q.conditions.length > 0 || q.set || q.arithmetic || (q.intent !== 'rank' && q.top === null))) return null;
   const last = c?.query;
   if (!last || (last.intent !== 'rank' && last.ordered !== true)) return { message: `“${text.trim()}”要接在一个排序后面，例如：抚顺 项目支出 前5 → 倒过来。` };
-  return { query: { ...last, text, ascending: !last.ascending, reference: null, arithmetic: null } };
+  return { query: { ...last, text, ascending: !last.ascending, top: q?.top ?? last.top, reference: null, arithmetic: null } };
 }
 
 const { unitAsked } = shapes.references;
