@@ -493,6 +493,41 @@ export function moreAsked(text: string, c: Conversation | undefined): string | n
   return typeof text === 'string' && MORE.test(text) && (listedLast(c) || c?.whole !== undefined || c?.restShown) ? '其他的呢' : null;
 }
 
+// 其中运行费那部分呢, 里面接待那块: a short word between a word of a part and a word of its kind (one of them typed).
+const SHORT_PART = new RegExp(
+  `^\\s*那?(${alternation(shapes.references.part)})?的?(\\p{Script=Han}{1,8}?)(${alternation(shapes.references.partKinds)})?(呢|是多少|有多少|多少钱|多少)?[?？。\\s]*$`,
+  'u',
+);
+
+/** Every figure a figure is printed as the sum of, at any depth (三公: 出国, 用车, and 用车's 购置 and 运行). */
+function partsWithin(key: string): string[] {
+  return metricOf(key).parts.flatMap((p) => [p, ...partsWithin(p)]);
+}
+
+/**
+ * 其中运行费那部分呢 after 三公经费: a short word naming no figure alone that exactly one part of the figure before holds in
+ * its name or a spelling (运行费: 公务用车运行维护费 — its whole 公务用车购置及运行费 holds it too, and the finer part is
+ * meant; 车, held by 购置 and 运行 both, is their whole 公务用车购置及运行费) — the question read with that part's name. Null when the word is a spelling of its own, names none of the
+ * parts or several.
+ */
+export function partNamedShort(text: string, c: Conversation | undefined): string | null {
+  const m = typeof text === 'string' ? SHORT_PART.exec(text) : null;
+  const last = c?.query.targets.length === 1 ? c.query.targets[0] : undefined;
+  const whole = c?.whole ?? last;
+  if (!m || (!m[1] && !m[3]) || whole?.kind !== 'metric') return null;
+  const word = m[2]!;
+  const parts = partsWithin(whole.key);
+  const spellings = (k: string) => [metricOf(k).name, ...metricOf(k).ask];
+  if (parts.some((k) => spellings(k).includes(word))) return null;
+  const holding = parts.filter((k) => spellings(k).some((w) => w.includes(word)));
+  const finest = holding.filter((k) => !partsWithin(k).some((p) => holding.includes(p)));
+  // 其中车那部分: the word held by several parts of one part that holds it too (购置 and 运行 of 公务用车购置及运行费) is that part.
+  const over = finest.length > 1 ? holding.filter((k) => finest.every((f) => partsWithin(k).includes(f))) : finest;
+  const named = over.filter((k) => !over.some((o) => o !== k && partsWithin(k).includes(o)));
+  if (named.length !== 1) return null;
+  return `${m[1] ?? '其中'}${metricOf(named[0]!).name}${m[4] ?? '呢'}`;
+}
+
 /**
  * 那培训呢, 那审核的呢 after a project's targets: the indicator of that project the words name (indicatorNamed), before
  * anything of the department the words might name. Null unless the last answer was that project's targets and this
