@@ -1,7 +1,7 @@
 // Questions about earlier answers of the conversation rather than about the documents: 这两个加起来, 三家合计,
 // 两者差多少 (arithmetic on the figures answered), 剩下的呢 (the whole a part was asked of, less that part).
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
-import type { StructuredQuery } from '../query/ast.ts';
+import type { Pick, StructuredQuery } from '../query/ast.ts';
 import { alternation } from '../query/normalize/words.ts';
 import { listItems, type Conversation, type Named } from './dialog.ts';
 import { answerQuery, inTenths } from './dispatch.ts';
@@ -111,7 +111,7 @@ export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Re
     return r;
   }
   if (ref?.kind !== 'these' || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op) || q.entities.length > 0 || q.targets.length > 0 || !c) return null;
-  return onFigures(q, ref.picks ? picked(ref.picks, c.items ?? []) : pointedAt(ref.count, c));
+  return onFigures(q, ref.picks ? picked(ref.picks, c.items ?? [], c.pointed ?? c.subject) : pointedAt(ref.count, c));
 }
 
 /**
@@ -165,9 +165,12 @@ function stagesOfLast(c: Conversation): Named[] | null {
   return budget ? [budget, spent].map(asNamed) : null;
 }
 
-/** 第一名和第二名, 第一个和最后一个: those items of a list (undefined where the list is shorter). */
-function picked(picks: { index: number; fromEnd: boolean }[], items: Named[]): Named[] {
-  const out = picks.map((p) => items[p.fromEnd ? items.length - p.index : p.index - 1]);
+/**
+ * 第一名和第二名, 第一个和最后一个: those items of a list (undefined where the list is shorter); 它 (倒数第一是哪家 → 它比倒数第二少多少)
+ * is the item pointed at last, else the thing answered last.
+ */
+function picked(picks: Pick[], items: Named[], it?: Named): Named[] {
+  const out = picks.map((p) => (p.it ? it : items[p.fromEnd ? items.length - p.index : p.index - 1]));
   return out.every((n) => n?.figure) ? (out as Named[]) : [];
 }
 

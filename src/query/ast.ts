@@ -89,7 +89,14 @@ export type Reference =
   | { kind: 'it'; text: string }
   | { kind: 'part'; text: string }
   | { kind: 'item'; index: number; fromEnd: boolean; text: string }
-  | { kind: 'these'; count: number | null; text: string; picks?: { index: number; fromEnd: boolean }[]; reversed?: boolean };
+  | { kind: 'these'; count: number | null; text: string; picks?: Pick[]; reversed?: boolean };
+
+/** An item of the last list (the `index`th, from the end when `fromEnd`), or, with `it`, the thing answered last (它比倒数第二少多少). */
+export interface Pick {
+  index: number;
+  fromEnd: boolean;
+  it?: true;
+}
 
 /**
  * 占Y: the figure a share is of. X占Y: X over Y; 占Y多少 after a figure: that figure over Y. `whole`: Y is the

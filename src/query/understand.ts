@@ -3,7 +3,7 @@
 import { askedOf, WHEN_ASKED } from './asked.ts';
 import type { Catalog } from './catalog.ts';
 import type { Stage } from '../store/schema.ts';
-import type { AskedWords, Comparison, EntityRef, Intent, StructuredQuery, Target } from './ast.ts';
+import type { AskedWords, Comparison, EntityRef, Intent, Pick, StructuredQuery, Target } from './ast.ts';
 import { entitiesOf, looseUnitWords, narrowByPlace, placesBeforeDepartments, placeOwnLevel, placeUnitOrgs, scopeOf, unheldOrganisations } from './entities.ts';
 import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
@@ -421,7 +421,9 @@ function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityR
   // the ranking (its shown part is cut to the top N).
   // 最后一个单位: units with nothing named to rank them by are counted as listed, as 第二个单位 is.
   const printOrder = inPrintOrder(text, m, entities) || (targets.length === 0 && m.listTargets.length > 0 && m.listTargets.every((l) => l.target === 'units'));
-  const last = !printOrder && intent === 'rank' && m.references.find((r) => r.ref === 'last');
+  // 最后一个和倒数第二个差多少: two items of the last list, picked — not the last of a ranking asked.
+  const picked = m.references.filter((r) => r.ref === 'item' || r.ref === 'last').length >= 2;
+  const last = !printOrder && !picked && intent === 'rank' && m.references.find((r) => r.ref === 'last');
   if (last) m.references.splice(m.references.indexOf(last), 1);
   return {
     text,
@@ -1022,6 +1024,9 @@ const PAIR = new Set(['前者', ...shapes.references.pair.latter]);
 /** 哪个多, 谁高: which of the two figures answered last is larger (shapes.json references.whichMore). */
 const WHICH_MORE = new RegExp(`(?:${alternation(shapes.references.whichMore.which)})的?(?:${alternation(shapes.references.whichMore.more)})`);
 
+/** 比倒数第二, 那比第一名: 比 first in the question, with nothing before it to compare. */
+const THAN_FIRST = new RegExp(`^\\s*(?:那|那么)?\\s*(?:${alternation(shapes.arithmetic.than)})\\s*$`);
+
 /** 这, 那, 的 around a count (这3个, 这两个的差) only point. */
 const POINTERS = ['这', '那', '的'];
 
@@ -1029,10 +1034,14 @@ function referenceOf(text: string, m: Mentions): StructuredQuery['reference'] {
   // 功能科目里排最后的: an item of a list is what is pointed at; 里 only says which list.
   const pointing = m.references.filter((r) => r.ref !== 'owner');
   // 第二个比第三个多多少, 第一名和第二名差多少, 第一个和最后一个加起来: two items of one list, computed on.
-  const items = pointing.filter((r) => r.ref === 'item' || r.ref === 'last');
-  if (items.length >= 2 && (m.arithmetic.length > 0 || text.slice(items[0]!.end, items[1]!.start).includes('比'))) {
-    const picks = items.map((r) => ({ index: Math.abs(r.index), fromEnd: r.ref === 'last' || r.fromEnd === true }));
-    return { kind: 'these', count: picks.length, text: items.map((r) => r.text).join('、'), picks };
+  // 它比倒数第二少多少, 它和第一名差多少: the thing answered last (它, not 它的) and an item of the list, computed on.
+  const itemOrIt = (r: (typeof pointing)[number]) => r.ref === 'item' || r.ref === 'last' || (r.ref === 'it' && !r.text.endsWith('的'));
+  const items = pointing.filter(itemOrIt).sort((a, b) => a.start - b.start);
+  // 比倒数第二少多少 typed first: 它 is understood before 比.
+  if (items.length === 1 && items[0]!.ref !== 'it' && THAN_FIRST.test(text.slice(0, items[0]!.start))) items.unshift({ ref: 'it', index: 0, text: '', start: 0, end: 0 });
+  if (items.length >= 2 && items.some((r) => r.ref !== 'it') && (m.arithmetic.length > 0 || text.slice(items[0]!.end, items[1]!.start).includes('比'))) {
+    const picks = items.map((r): Pick => (r.ref === 'it' ? { index: 0, fromEnd: false, it: true } : { index: Math.abs(r.index), fromEnd: r.ref === 'last' || r.fromEnd === true }));
+    return { kind: 'these', count: picks.length, text: items.flatMap((r) => (r.text ? [r.text] : [])).join('、'), picks };
   }
   const reference = pointing.find((r) => r.ref === 'item' || r.ref === 'last') ?? pointing[0];
   // 这2个加起来, 3家一共: a count of things in arithmetic that names nothing counts earlier answers.

@@ -327,11 +327,14 @@ export function createParser(t: QuestionTokens, { validate = false } = {}) {
      * the rows a numbered word counts (as 任务3 does), typed after it.
      */
     ordinal = this.RULE('ordinal', () => {
+      // 比倒数第二少: after 比, the direction word is the comparison's (less than it), not the order counted in (第二少).
+      let compared = false;
+      this.ACTION(() => (compared = tokenMatcher(this.LA(0), t.Than)));
       this.OPTION1({ GATE: () => this.fromEnd(), DEF: () => this.CONSUME(t.Top) });
       this.CONSUME(t.Reference);
       this.CONSUME(t.NumberTok);
       this.OPTION2(() => this.CONSUME(t.Counter));
-      this.OPTION3({ GATE: () => adjacent(this.LA(0), this.LA(1)), DEF: () => this.CONSUME(t.Direction) });
+      this.OPTION3({ GATE: () => !compared && adjacent(this.LA(0), this.LA(1)), DEF: () => this.CONSUME(t.Direction) });
       this.OPTION4({ GATE: () => isNumbered(this.LA(1)) && adjacent(this.LA(0), this.LA(1)), DEF: () => this.CONSUME2(t.Reference) });
     });
 
