@@ -14,7 +14,7 @@ import { bracketedItems } from './bracketed.ts';
 import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { assembleLexicon, lexiconData, type Entry, type Lexicon } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
-import { createPinyinResolver, normalizeQuestion, nothingAtAll } from './normalize/index.ts';
+import { createPinyinResolver, gradesTyped, normalizeQuestion, nothingAtAll } from './normalize/index.ts';
 import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
 import { applyCountedBy, applyPurchase, applyQualifiers, countCheckOf, partInKindOf } from './qualifiers.ts';
@@ -1398,9 +1398,12 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const whether = YES_NO.test(raw);
     const countCheck = countCheckOf(u.query.text, u.query.targets, whether);
     const low = u.query.reason && u.query.targets.length > 0 && u.query.intent === 'compare' && u.query.arithmetic === null && LOW.test(raw);
+    // 不及格的项目: the bound the grade was read as, said with the answer.
+    const graded = typeof raw === 'string' && u.query.conditions.some((c) => c.unit === 'score') ? gradesTyped(raw).map((g) => `“${g.word}”按自评得分${g.bound}理解。`) : [];
     const query = {
       ...u.query,
       ...(low ? { intent: 'rate' as const, previousYear: false, low: true as const } : {}),
+      ...(graded.length ? { notes: [...(u.query.notes ?? []), ...graded] } : {}),
       ...(HEADCOUNT.test(raw) ? { headcount: true } : {}),
       ...(whether ? { yesNo: true } : {}),
       ...(countCheck ?? {}),

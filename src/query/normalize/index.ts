@@ -34,7 +34,26 @@ const REWRITTEN = new RegExp(alternation(Object.keys(REWRITES)), 'g');
 
 /** 满分的项目 → 是100分的项目: a condition stated without its number (grammar/shapes.json rewrites). */
 function rewriteConditions(s: string): string {
-  return s.replace(REWRITTEN, (w) => REWRITES[w as keyof typeof REWRITES]);
+  return rewriteGrades(s.replace(REWRITTEN, (w) => REWRITES[w as keyof typeof REWRITES]));
+}
+
+const { before: GRADE_BEFORE, joins: GRADE_JOINS, words: GRADES, afterScoring } = shapes.scoreGrades;
+const { $comment: __, ...SCORED_GRADES } = afterScoring;
+const GRADE_BOUNDS: Record<string, string> = { ...SCORED_GRADES, ...GRADES };
+// 自评不及格的项目, 没及格的, 得分被评为优秀: a grade qualifying what is asked, after a word of scoring (any grade) or alone.
+const GRADE = new RegExp(
+  `(?:(?:${alternation(GRADE_BEFORE)})(?:${alternation(GRADE_JOINS)})?(${alternation(Object.keys(GRADE_BOUNDS))})|(${alternation(Object.keys(GRADES))}))(?=的|项目|[？?吗呢。\\s]*$)`,
+  'g',
+);
+
+/** 不及格的项目 → 自评得分低于60分的项目: a grade of a 自评 in words is the bound on its score (grammar/shapes.json scoreGrades). */
+function rewriteGrades(s: string): string {
+  return s.replace(GRADE, (_w, scored: string | undefined, alone: string | undefined) => `自评得分${GRADE_BOUNDS[scored ?? alone!]}`);
+}
+
+/** The grades a question typed in words, each with the bound it is read as: said with the answer (“不及格”按自评得分低于60分理解). */
+export function gradesTyped(s: string): { word: string; bound: string }[] {
+  return [...s.matchAll(GRADE)].map((m) => ({ word: m[1] ?? m[2]!, bound: GRADE_BOUNDS[m[1] ?? m[2]!]! }));
 }
 
 /**
