@@ -1,7 +1,7 @@
 // Questions about earlier answers of the conversation rather than about the documents: 这两个加起来, 三家合计,
 // 两者差多少 (arithmetic on the figures answered), 剩下的呢 (the whole a part was asked of, less that part).
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
-import type { Pick, StructuredQuery } from '../query/ast.ts';
+import type { ItemPick, StructuredQuery } from '../query/ast.ts';
 import { alternation } from '../query/normalize/words.ts';
 import { listItems, type Conversation, type Named } from './dialog.ts';
 import { answerQuery, inTenths } from './dispatch.ts';
@@ -169,7 +169,7 @@ function stagesOfLast(c: Conversation): Named[] | null {
  * 第一名和第二名, 第一个和最后一个: those items of a list (undefined where the list is shorter); 它 (倒数第一是哪家 → 它比倒数第二少多少)
  * is the item pointed at last, else the thing answered last.
  */
-function picked(picks: Pick[], items: Named[], it?: Named): Named[] {
+function picked(picks: ItemPick[], items: Named[], it?: Named): Named[] {
   const out = picks.map((p) => (p.it ? it : items[p.fromEnd ? items.length - p.index : p.index - 1]));
   return out.every((n) => n?.figure) ? (out as Named[]) : [];
 }

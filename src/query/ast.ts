@@ -89,10 +89,10 @@ export type Reference =
   | { kind: 'it'; text: string }
   | { kind: 'part'; text: string }
   | { kind: 'item'; index: number; fromEnd: boolean; text: string }
-  | { kind: 'these'; count: number | null; text: string; picks?: Pick[]; reversed?: boolean };
+  | { kind: 'these'; count: number | null; text: string; picks?: ItemPick[]; reversed?: boolean };
 
 /** An item of the last list (the `index`th, from the end when `fromEnd`), or, with `it`, the thing answered last (它比倒数第二少多少). */
-export interface Pick {
+export interface ItemPick {
   index: number;
   fromEnd: boolean;
   it?: true;

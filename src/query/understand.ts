@@ -3,7 +3,7 @@
 import { askedOf, WHEN_ASKED } from './asked.ts';
 import type { Catalog } from './catalog.ts';
 import type { Stage } from '../store/schema.ts';
-import type { AskedWords, Comparison, EntityRef, Intent, Pick, StructuredQuery, Target } from './ast.ts';
+import type { AskedWords, Comparison, EntityRef, Intent, ItemPick, StructuredQuery, Target } from './ast.ts';
 import { entitiesOf, looseUnitWords, narrowByPlace, placesBeforeDepartments, placeOwnLevel, placeUnitOrgs, scopeOf, unheldOrganisations } from './entities.ts';
 import { createParser, type QuestionParser } from './grammar/parser.ts';
 import { buildTokens, type QuestionTokens } from './grammar/tokens.ts';
@@ -1040,7 +1040,7 @@ function referenceOf(text: string, m: Mentions): StructuredQuery['reference'] {
   // 比倒数第二少多少 typed first: 它 is understood before 比.
   if (items.length === 1 && items[0]!.ref !== 'it' && THAN_FIRST.test(text.slice(0, items[0]!.start))) items.unshift({ ref: 'it', index: 0, text: '', start: 0, end: 0 });
   if (items.length >= 2 && items.some((r) => r.ref !== 'it') && (m.arithmetic.length > 0 || text.slice(items[0]!.end, items[1]!.start).includes('比'))) {
-    const picks = items.map((r): Pick => (r.ref === 'it' ? { index: 0, fromEnd: false, it: true } : { index: Math.abs(r.index), fromEnd: r.ref === 'last' || r.fromEnd === true }));
+    const picks = items.map((r): ItemPick => (r.ref === 'it' ? { index: 0, fromEnd: false, it: true } : { index: Math.abs(r.index), fromEnd: r.ref === 'last' || r.fromEnd === true }));
     return { kind: 'these', count: picks.length, text: items.flatMap((r) => (r.text ? [r.text] : [])).join('、'), picks };
   }
   const reference = pointing.find((r) => r.ref === 'item' || r.ref === 'last') ?? pointing[0];
