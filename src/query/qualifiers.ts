@@ -10,9 +10,12 @@ import { metricSpellings } from './lexicon/lexicon.ts';
 import { meaningful } from './loose.ts';
 import { alternation } from './normalize/words.ts';
 
-type Kind = keyof typeof words.qualifiers;
+type Kind = Exclude<keyof typeof words.qualifiers, 'measures'>;
 
-const kindOf = new Map(Object.entries(words.qualifiers).flatMap(([kind, list]) => list.map((w) => [w, kind as Kind] as const)));
+const { measures, ...kinds } = words.qualifiers;
+const kindOf = new Map(Object.entries(kinds).flatMap(([kind, list]) => list.map((w) => [w, kind as Kind] as const)));
+// 公务接待 批次 is its count (国内公务接待批次); 培训 批次, with no count of 培训费, stays what it was (a 绩效 target's unit).
+const MEASURES = new Set(measures);
 
 const bySpelling = new Map(metrics.flatMap((m) => metricSpellings(m).map((s) => [s, m] as const)));
 
@@ -57,6 +60,7 @@ export function applyQualifiers(m: Mentions): string[] {
     const named = m.targets.filter((t) => t.start < r.start).at(-1);
     if (kind === undefined || named?.kind !== 'metric') continue;
     const key = qualified(named.key, kind);
+    if (key === null && MEASURES.has(r.text.replace(/[\s\p{P}\p{S}]/gu, '').replace(/^的/, ''))) continue;
     if (key === null) refused.push(r.text.trim());
     else named.key = key;
     m.residue.splice(m.residue.indexOf(r), 1);
