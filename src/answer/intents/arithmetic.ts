@@ -16,6 +16,7 @@ import type { Scope } from '../resolve.ts';
 import { MEASURES, pick, type Sources } from '../sources.ts';
 import { compare, sinceAnother } from './compare.ts';
 import { namedHeadcounts, projectHeadcounts } from './headcounts.ts';
+import { sameNameGroups } from './list.ts';
 import { projectPeopleTargets } from './performance.ts';
 import { namedTables, shared } from '../table-rows.ts';
 import { aligned, changePercent, headlineFigure, printingsOf, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
@@ -492,7 +493,11 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   if (!Array.isArray(operands)) return withNote(operands, note);
   const what = q.targets.length > 1 ? operands.map((o) => o.name).join(op === 'sum' ? '、' : '与') : targetName(q.targets[0]!);
   const head = scopes.length > 1 ? '' : `${yearHeading(scope.entity, scope.doc, scope.year)} `;
-  return computation(op, operands, what, head, note, q.arithmetic?.rest === true);
+  const r = computation(op, operands, what, head, note, q.arithmetic?.rest === true);
+  // 比医疗保险经办机构经费少多少: a project named like a group of projects (莲湖 表10 line 599) is computed on as the
+  // project itself, the group's amount said beside it — never one of the two taken silently.
+  const groups = scopes.length === 1 && q.targets.some((t) => t.kind === 'project') ? sameNameGroups(s, scope, stageOf(q.stage, scope), operands.map((o) => o.figure)) : null;
+  return groups?.lines.length ? { ...r, lines: [...r.lines, ...groups.lines], figures: [...r.figures, ...groups.figures] } : r;
 }
 
 /**
