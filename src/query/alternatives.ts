@@ -13,6 +13,7 @@ const CHINESE = `[${NUMERAL_CHARS}点]+`;
 const AMOUNT = `(?:[0-9０-９]+(?:[.．][0-9０-９]+)?[百千]?[万亿]?|${CHINESE})(?:元|块钱|块)?`;
 const OFFERED = new RegExp(`(?:${alternation(before)})?(${AMOUNT})(?:${alternation(pause)})?(?:${alternation(between)})(${AMOUNT})(?:${alternation(after)}|\\s)*$`);
 const TYPED = /^(\d+(?:\.\d+)?)([万亿]?)(元|块钱|块)?$/;
+const YEAR = /^(?:19|20)\d{2}$/;
 
 /** One amount offered: in 元 when typed with 万 / 亿 / 元, else a number in the unit the figure is printed in. */
 export interface Offered {
@@ -39,6 +40,7 @@ export function offeredOf(typed: string): { text: string; amounts: Offered[] } |
   const m = OFFERED.exec(typed);
   if (!m || m.index === 0) return null;
   const amounts = [offered(m[1]!), offered(m[2]!)];
-  if (amounts.some((a) => a === null)) return null;
+  // 2023还是2024: years offered, not amounts.
+  if (amounts.some((a) => a === null || (a.scale === null && a.places === 0 && YEAR.test(String(a.number))))) return null;
   return { text: typed.slice(0, m.index), amounts: amounts as Offered[] };
 }
