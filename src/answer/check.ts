@@ -62,7 +62,9 @@ function matching(a: Offered, f: Figure): 'same' | 'rounded' | null {
  */
 export function offeredAnswer(r: Reply, amounts: Offered[]): Reply {
   const f = r.figures[0];
-  if (r.status !== 'answered' || !f || f.fen === null || f.derived || new Set(r.figures.map((x) => x.entity)).size > 1) return r;
+  // 公务员医疗补助 printed as a subject of the department and a project of its unit, the same amount: one figure asked.
+  const oneAmount = (x: Figure) => x.derived || x.entity === f!.entity || x.fen === f!.fen;
+  if (r.status !== 'answered' || !f || f.fen === null || f.derived || !r.figures.every(oneAmount)) return r;
   const said = amounts.map((a) => {
     const m = matching(a, f);
     if (m === 'same') return `“${a.text}”是对的`;

@@ -13,6 +13,10 @@ const CHINESE = `[${NUMERAL_CHARS}点]+`;
 const AMOUNT = `(?:[0-9０-９]+(?:[.．][0-9０-９]+)?[百千]?[万亿]?|${CHINESE})(?:元|块钱|块)?`;
 const OFFERED = new RegExp(`(?:${alternation(before)})?(${AMOUNT})(?:${alternation(pause)})?(?:${alternation(between)})(${AMOUNT})(?:${alternation(after)}|\\s)*$`);
 const TYPED = /^(\d+(?:\.\d+)?)([万亿]?)(元|块钱|块)?$/;
+// 邮电费180吗, 是不是182.64: one number without a unit asked of what is named (a unit typed makes it yes-no.ts's bound).
+const { same, reach, final } = shapes.yesNo;
+const BARE = '[0-9０-９]+(?:[.．][0-9０-９]+)?';
+const ONE_ASKED = new RegExp(`(?:(?:${alternation([...same, ...reach])})(${BARE})(?:${alternation(final)}|\\s)*|(${BARE})(?:${alternation(final)})+\\s*)$`);
 const YEAR = /^(?:19|20)\d{2}$/;
 
 /** One amount offered: in 元 when typed with 万 / 亿 / 元, else a number in the unit the figure is printed in. */
@@ -34,6 +38,18 @@ function offered(text: string): Offered | null {
   return { text, number: Number(n), scale, places: n.split('.')[1]?.length ?? 0 };
 }
 
+/** A number a year, not an amount: 2023还是2024. */
+const isYear = (a: Offered) => a.scale === null && a.places === 0 && YEAR.test(String(a.number));
+
+/** The question without the one number asked of what it names (邮电费180吗), and that number; null when it asks none. */
+export function oneOfferedOf(typed: string): { text: string; amounts: Offered[] } | null {
+  if (typeof typed !== 'string' || typed.length > 200) return null;
+  const m = ONE_ASKED.exec(typed);
+  if (!m || m.index === 0) return null;
+  const one = offered(m[1] ?? m[2]!);
+  return one && !isYear(one) ? { text: typed.slice(0, m.index), amounts: [one] } : null;
+}
+
 /** The question without its two amounts offered, and the amounts; null when it offers none. */
 export function offeredOf(typed: string): { text: string; amounts: Offered[] } | null {
   if (typeof typed !== 'string' || typed.length > 200) return null;
@@ -41,6 +57,6 @@ export function offeredOf(typed: string): { text: string; amounts: Offered[] } |
   if (!m || m.index === 0) return null;
   const amounts = [offered(m[1]!), offered(m[2]!)];
   // 2023还是2024: years offered, not amounts.
-  if (amounts.some((a) => a === null || (a.scale === null && a.places === 0 && YEAR.test(String(a.number))))) return null;
+  if (amounts.some((a) => a === null || isYear(a))) return null;
   return { text: typed.slice(0, m.index), amounts: amounts as Offered[] };
 }

@@ -26,8 +26,8 @@ import { sourceOfPart } from './funds.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 import { alternation, escapeRegExp } from './normalize/words.ts';
-import { checked, yesNoOf } from './yes-no.ts';
-import { offeredOf } from './alternatives.ts';
+import { checked, checkOf, yesNoOf } from './yes-no.ts';
+import { offeredOf, oneOfferedOf } from './alternatives.ts';
 import { isDivisionName } from './lexicon/foreign.ts';
 
 export type Understood =
@@ -1183,6 +1183,16 @@ function loosely(m: Mentions, found: Found, holding: (word: string) => string[])
   return { text: meaningful(first.text), names };
 }
 
+/** 莲湖一共多少钱？五百多万吗: the question asked before a last clause (the amount offered after it). */
+const ASKED_BEFORE = /^(.+?)[？?，,。！!]\s*[^？?，,。！!]+[？?。！!]*\s*$/;
+
+/** One sum of money of one department asked alone: what a number typed after it is an amount of. */
+function oneSumNamed(q: StructuredQuery): boolean {
+  const [t] = q.targets;
+  if (q.targets.length !== 1 || q.entities.length > 1 || q.set || q.listOf !== null || (q.intent !== 'lookup' && q.intent !== 'breakdown') || q.conditions.length > 0 || q.check || q.arithmetic || q.reference) return false;
+  return t!.kind !== 'metric' || metricOf(t!.key).kind === 'money';
+}
+
 /** `built`: the lexicon and project index stored at ingest (src/query/artefacts.ts); computed here when absent. */
 export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon; search?: SearchIndexData } = {}): Understander {
   const lexicon = built.lexicon ?? assembleLexicon(lexiconData(catalog));
@@ -1350,11 +1360,23 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
       const u = understandAsked(alternatives.text);
       return u.ok ? { ...u, query: { ...u.query, offered: alternatives.amounts } } : u;
     }
+    // 邮电费180吗: a number asked of one sum of money named is an amount, never a subject's code.
+    const one = oneOfferedOf(typed);
+    const asked = one ? understandAsked(one.text) : null;
+    if (asked?.ok && oneSumNamed(asked.query)) return { ...asked, query: { ...asked.query, offered: one!.amounts } };
     const only = onlyPartOf(typed);
     if (only) return only;
     const yesNo = yesNoOf(typed);
     const u = understandTyped(yesNo ? yesNo.text : typed);
-    return yesNo && u.ok ? { ...u, query: checked(u.query, yesNo) } : u;
+    if (!yesNo || !u.ok) return u;
+    const q = checked(u.query, yesNo);
+    // 莲湖一共多少钱？五百多万吗: the question before the amount names the department alone — its whole is checked, never
+    // its projects held to the amount.
+    const [c] = u.query.conditions;
+    const before = !q.check && c && u.query.conditions.length === 1 && u.query.targets.length === 0 && c.unit === 'yuan' && c.unitTyped ? ASKED_BEFORE.exec(typed) : null;
+    const whole = before ? understandTyped(before[1]!) : null;
+    if (whole?.ok && whole.query.targets.length === 1 && !whole.query.set && whole.query.conditions.length === 0 && whole.query.intent === 'lookup') return { ...whole, query: { ...whole.query, check: checkOf(c!, yesNo) } };
+    return { ...u, query: q };
   };
   /**
    * 三公经费是不是只有公车运行费: the whole and the part, read as typed without the words asking; the whole is looked up and

@@ -60,6 +60,11 @@ function lastDigitStep(yuan: number): number {
   return step;
 }
 
+/** The bound a figure is checked against: 多 (来, 几) beside the amount is from it up to the next unit of its last digit. */
+export function checkOf(c: Condition, yesNo: YesNo): Condition {
+  return yesNo.about && c.value > 0 ? { ...c, op: 'between', upper: c.value + lastDigitStep(c.value) - 0.01 } : c;
+}
+
 /**
  * The query of a question asking yes or no: its one bound on money after the figure, with nothing listed after it
  * (超过5万的项目 lists them), becomes the check; what is asked is the figure itself.
@@ -72,7 +77,7 @@ export function checked(q: StructuredQuery, yesNo: YesNo): StructuredQuery {
   if (q.targets.length !== 1 || q.entities.length > 1 || q.candidates.length > 0) return q;
   const at = q.text.lastIndexOf(c.text);
   if (at < 0 || !AFTER_BOUND.test(q.text.slice(at + c.text.length))) return q;
-  const check: Condition = yesNo.about && c.value > 0 ? { ...c, op: 'between', upper: c.value + lastDigitStep(c.value) - 0.01 } : c;
+  const check = checkOf(c, yesNo);
   const { countAsked: _count, ...rest } = q;
   return { ...rest, intent: q.intent === 'breakdown' || q.intent === 'list' ? 'lookup' : q.intent, conditions: [], listOf: q.intent === 'list' ? null : q.listOf, check };
 }
