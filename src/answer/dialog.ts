@@ -5,6 +5,7 @@ import type { StructuredQuery, Target } from '../query/ast.ts';
 import { alternation } from '../query/normalize/words.ts';
 import type { Catalog } from '../query/catalog.ts';
 import { sourceOfPart } from '../query/funds.ts';
+import { OWN_LEVEL_WORD } from '../query/entities.ts';
 import { partInKindOf } from '../query/qualifiers.ts';
 import { MEASURES } from './sources.ts';
 import { metric as metricOf, SPLIT_COLUMNS } from '../store/metrics.ts';
@@ -316,7 +317,10 @@ export function readWithin(q: StructuredQuery, scoped: StructuredQuery, departme
   const own = scoped.entities.length === 1 && scoped.entities[0]!.name === department;
   // 医保中心呢 after 沈阳医保中心: a word naming the department itself asks its question again (the entity stays said).
   const itself = own && q.unknown.length > 0 && scoped.unknown.length === 0 && scoped.targets.length === 0;
-  return { ...q, intent: scoped.intent, targets: scoped.targets, candidates: scoped.candidates, unknown: scoped.unknown, entities: own && !itself ? [] : scoped.entities, listOf: scoped.listOf, base: scoped.base };
+  // 本级的呢 of a department holding no unit of its own level: the department stays said, so the measure carried on is
+  // said to be printed only for the whole (dispatch), never the question left unread.
+  const noOwnLevel = own && scoped.unknown.length === 1 && scoped.unknown[0] === OWN_LEVEL_WORD;
+  return { ...q, intent: scoped.intent, targets: scoped.targets, candidates: scoped.candidates, unknown: scoped.unknown, entities: own && !itself && !noOwnLevel ? [] : scoped.entities, listOf: scoped.listOf, base: scoped.base };
 }
 
 /**

@@ -2,7 +2,7 @@
 // documents, hand over to the intent.
 import type { EntityRef, StructuredQuery, Target } from '../query/ast.ts';
 import type { Catalog } from '../query/catalog.ts';
-import { lyingIn } from '../query/entities.ts';
+import { lyingIn, OWN_LEVEL_WORD } from '../query/entities.ts';
 import { orgAliasesOf, organisationAt, workingUnder } from '../query/lexicon/aliases.ts';
 import { arithmetic } from './intents/arithmetic.ts';
 import { statedBasis } from './intents/basis.ts';
@@ -22,6 +22,7 @@ import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
 import { share } from './intents/share.ts';
 import { partBySource } from './source-parts.ts';
+import { tableRow } from './table-rows.ts';
 import { cutOff } from './caution.ts';
 import { ECONOMIC_DIGIT } from './conditions.ts';
 import { checkedAnswer, countCheckedAnswer, offeredAnswer } from './check.ts';
@@ -189,7 +190,10 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const place = e.doc.short;
     const asked = q.targets.map((t) => t.text).join('');
     // 沈阳局机关的项目支出: no unit of the department's own level (本级, 机关) held for it — said so, offering its whole.
-    if (unknown.length === 1 && unknown[0] === '本级' && q.unknown.length === 1) {
+    if (unknown.length === 1 && unknown[0] === OWN_LEVEL_WORD && q.unknown.length === 1) {
+      // 曲阳政府采购 → 本级的呢: a table printing the department's own rows apart answers it, as 曲阳本级的政府采购 does.
+      const own = tableRow(s, q);
+      if (own) return withCutOff(scopes, own);
       const whole = `${place} ${e.doc.fiscal_year} ${asked || '支出总计'}`;
       return withCutOff(scopes, reply('not_found', [`没有找到${e.entity}本级（机关）单列的数字，只有${e.entity}整体的。`], [], [whole]));
     }

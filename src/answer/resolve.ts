@@ -4,6 +4,7 @@
 import type { EntityChoice, EntityRef, StructuredQuery } from '../query/ast.ts';
 import type { Catalog, CatalogDocument } from '../query/catalog.ts';
 import { reply, type Reply } from './reply.ts';
+import { OWN_LEVEL_WORD } from '../query/entities.ts';
 
 export interface Scope {
   doc: CatalogDocument;
@@ -58,7 +59,8 @@ export function whichOne(catalog: Catalog, q: StructuredQuery, e: EntityRef): Re
 export function resolveScopes(catalog: Catalog, q: StructuredQuery): Scope[] | Reply {
   let entities = q.entities;
   if (entities.length === 0) {
-    if (q.unknown.length > 0) {
+    // 本级的项目支出 with no department named, nor one asked before: which department's is asked back, below.
+    if (q.unknown.some((w) => w !== OWN_LEVEL_WORD)) {
       return reply('not_found', [`没有找到“${q.unknown.join('、')}”的预算公开资料。现有：${holdings(catalog)}。`], [], askedOf(catalog, q));
     }
     if (catalog.departments.size !== 1) {

@@ -155,6 +155,9 @@ export function placeUnitOrgs(entities: EntityRef[], unitOrgs: Mentions['unitOrg
   return unknown;
 }
 
+/** The word left unread for a department's own level where none is held, or where no department is named. */
+export const OWN_LEVEL_WORD = '本级';
+
 /**
  * 抚顺 本级: the department's own level, a sub-unit of its own (抚顺市医疗保障局本级, 莲湖 …本级（机关）, 北票's
  * 北票市医疗保障局 beside its 中心). Where a department has none, the word is returned, not understood:
@@ -162,6 +165,8 @@ export function placeUnitOrgs(entities: EntityRef[], unitOrgs: Mentions['unitOrg
  */
 export function placeOwnLevel(entities: EntityRef[], m: Mentions, catalog: Catalog): string[] {
   if (!m.scopes.includes('subunit')) return [];
+  // 本级的呢 after a department's figure: no department named here — left as a word to read within the one asked before.
+  if (entities.length === 0) return [OWN_LEVEL_WORD];
   const unknown: string[] = [];
   const ownOf = (department: string) => {
     const subunits = unitsOfDepartment(catalog, department).filter((u) => u.role === 'subunit');
@@ -171,14 +176,14 @@ export function placeOwnLevel(entities: EntityRef[], m: Mentions, catalog: Catal
     const own = ownOf(e.department);
     if (e.unitId === null) {
       if (own) entities[i] = { department: e.department, unitId: own.id, name: own.name, text: e.text };
-      else unknown.push('本级');
+      else unknown.push(OWN_LEVEL_WORD);
       continue;
     }
     if (own?.id === e.unitId || entities.some((x) => x.unitId === own?.id)) continue;
     // 抚顺医保中心和本级, 医保中心比本级多多少, 是本级的多少倍, 占本级的百分之几: the department's own level beside a unit of
     // it named, the two joined, compared or computed on; never dropped unread.
-    if (own && (m.conjunctions.length > 0 || m.arithmetic.length > 0 || m.comparisons.length > 0 || m.intents.includes('share') || m.intents.includes('compare'))) entities.push({ department: e.department, unitId: own.id, name: own.name, text: '本级' });
-    else unknown.push('本级');
+    if (own && (m.conjunctions.length > 0 || m.arithmetic.length > 0 || m.comparisons.length > 0 || m.intents.includes('share') || m.intents.includes('compare'))) entities.push({ department: e.department, unitId: own.id, name: own.name, text: OWN_LEVEL_WORD });
+    else unknown.push(OWN_LEVEL_WORD);
   }
   return unknown;
 }
