@@ -179,9 +179,11 @@ export function extremeOfRanking(q: StructuredQuery, c: Conversation | undefined
  */
 export function unitOfList(s: Sources, q: StructuredQuery, c: Conversation | undefined): StructuredQuery | null {
   const list = c?.units;
-  const ref = q.reference;
+  // 最后一个的项目支出 is read as the bottom one of a ranking (no order word said, one item from the smallest): the last unit.
+  const last = q.intent === 'rank' && !q.ordered && q.top === 1 && q.ascending && !q.reference;
+  const ref = last ? { kind: 'item' as const, index: 1, fromEnd: true, text: '最后一个' } : q.reference;
   // 倒数第二个 reads as a ranking word and an ordinal; 第二低的 says an order, and is a ranking's.
-  const item = ref?.kind === 'item' && !q.ordered && q.top === null && (q.intent === 'lookup' || q.intent === 'rank');
+  const item = ref?.kind === 'item' && !q.ordered && (q.top === null || last) && (q.intent === 'lookup' || q.intent === 'rank');
   const bare = q.entities.length + q.unknown.length + q.candidates.length + q.conditions.length === 0 && !q.set && q.arithmetic === null;
   if (!list || !item || !bare || (q.listOf !== null && q.listOf !== 'units')) return null;
   // 倒数第二个呢 after 第三个的政府采购是多少: the same figure of that unit, as 第三个呢 after 第一个的自评得分 is.
