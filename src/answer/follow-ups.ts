@@ -341,7 +341,7 @@ export function purposeOfItem(s: Sources, understander: Understander, text: stri
     const line = owner.goal_line ?? owner.line;
     lines.push(`项目“${owner.name}”的总体目标：${owner.goal}（${table ?? '正文'}第${line}行）`);
     figures.push(ownerFigure(owner, scope, table, { label: '总体目标', value: owner.goal!, unit: '', raw: owner.goal!, line }));
-  } else lines.push(`文件没有说明${name ? `项目“${name}”` : `“${f.label}”`}是做什么的，只印了上面的数字。`);
+  } else lines.push(`文件没有说明${name ? `项目“${name}”` : f.label}是做什么的，只印了上面的数字。`);
   return reply('answered', lines, figures);
 }
 
