@@ -8,7 +8,7 @@ import { arithmetic } from './intents/arithmetic.ts';
 import { statedBasis } from './intents/basis.ts';
 import { breakdown } from './intents/breakdown.ts';
 import { projectsByCategory } from './intents/categories.ts';
-import { statedHeadcount } from './intents/headcounts.ts';
+import { namedHeadcounts, projectHeadcounts, statedHeadcount } from './intents/headcounts.ts';
 import { statedChanges } from './intents/changes.ts';
 import { compare } from './intents/compare.ts';
 import { countAcrossYears, listCatalog, listWithin } from './intents/list.ts';
@@ -16,7 +16,7 @@ import { lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
-import { indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, performance, projectsByTarget, standardNamed, targetsByNoun } from './intents/performance.ts';
+import { indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, namesProject, performance, projectsByTarget, standardNamed, targetsByNoun } from './intents/performance.ts';
 import { rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -124,6 +124,10 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const targetsAsked = q.intent === 'lookup' || q.intent === 'performance' || (q.intent === 'share' && q.base === null);
   const inUnit = targetsAsked ? unitTargets(s, q, [...unknown, ...q.candidates.map((c) => c.text)]) : null;
   if (inUnit) return inUnit;
+  // 邮寄费一年要办多少件: a count in a measure word none of the project's targets is printed in — its targets so named, or
+  // not found offering them; never its money.
+  const ofProject = targetsAsked && q.unknown.length > 0 ? projectTargetsNamed(s, q) : null;
+  if (ofProject) return ofProject;
   // 村级代办员有几个: people the text counts, not a project loosely named by them.
   // 代办人员有几个: people no name of the lexicon is, counted by the text all the same.
   const counted = q.candidates.length > 0 || (q.headcount && q.targets.length === 0 && unknown.length > 0) ? peopleCounted(s, q) : null;
@@ -267,6 +271,15 @@ function ofEconomicKind(s: Sources, q: StructuredQuery, scope: Scope): Structure
     targets.push({ kind: 'subject', name: only[1], codes: [only[0]], text: t.text });
   }
   return { ...q, targets, notes: [...(q.notes ?? []), ...notes] };
+}
+
+/** A count asked of the one project named, by the words its targets are named with (targetsByNoun); null when not so asked. */
+function projectTargetsNamed(s: Sources, q: StructuredQuery): Reply | null {
+  if (q.targets.length !== 1 || q.targets[0]!.kind !== 'project' || q.entities.length !== 1) return null;
+  const scopes = resolveScopes(s.catalog, q);
+  if (!Array.isArray(scopes) || scopes.length !== 1) return null;
+  const r = targetsByNoun(s, q, scopes[0]!);
+  return r && withCutOff(scopes, r);
 }
 
 /** The asked project's targets in the unit the question names, in its one document; null when not so asked. */
@@ -531,8 +544,9 @@ function needsDepartment(q: StructuredQuery): boolean {
  * 曲阳要补助多少人, 沈阳要请几个专家: where the department's 绩效 indicators count them, those targets instead.
  */
 function moneyOnly(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
-  const targets = targetsByNoun(s, q, scope);
-  if (targets?.status === 'answered') return targets;
+  const targets = projectPeople(s, q, scope) ?? targetsByNoun(s, q, scope);
+  // Of a project named, its own targets not counting them are said, offering them; else that only money is printed.
+  if (targets && (targets.status === 'answered' || q.targets.some((x) => namesProject(q, x)))) return targets;
   const name = targetName(t);
   const note = scope.yearNote ? [scope.yearNote] : [];
   return reply('not_found', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)}中没有印“${t.text}”的人数，只印有“${name}”的金额，不能当作人数。`], [], [`${scope.doc.short} ${name}`]);
@@ -541,7 +555,25 @@ function moneyOnly(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
 /** 有多少离休干部: the count the text states of the people named, for one department; null when it states none. */
 function peopleCounted(s: Sources, q: StructuredQuery, scopes: Scope[] | Reply = resolveScopes(s.catalog, q)): Reply | null {
   if (!q.headcount || (q.arithmetic && (q.arithmetic.op !== 'sum' || q.targets.length > 1)) || !Array.isArray(scopes) || scopes.length !== 1) return null;
+  if (q.targets.some((t) => namesProject(q, t))) return projectPeople(s, q, scopes[0]!);
   return statedHeadcount(s, q, scopes[0]!);
+}
+
+/**
+ * 城乡居民基本医疗保险代办员补助资金要发几个人, 离休医疗保障有多少离休干部: the people of a project named — its own target rows
+ * counting them (targetsByNoun), else the people named whom its own description counts — never another project's text.
+ * Null when neither, or no project is named.
+ */
+function projectPeople(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+  const project = q.targets.find((t) => namesProject(q, t));
+  if (project?.kind !== 'project') return null;
+  const targets = targetsByNoun(s, q, scope);
+  if (targets?.status === 'answered') return targets;
+  const named = namedHeadcounts(s, q, scope).map((f) => f.line);
+  const own = projectHeadcounts(s, scope, project.ids).filter((f) => named.includes(f.line));
+  if (own.length === 0) return null;
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${project.name}的说明中写明的人数：`, ...own.map((f) => `· ${f.label.replace(/人数$/, '')}：${show(f)}（第${f.line}行）`)], own);
 }
 
 /**

@@ -42,6 +42,8 @@ const STAFF = new RegExp(alternation(words.headcountAsked.staff.words));
 
 /** 成本, 标准: a cost or standard word (shapes.json standardWords). */
 export const STANDARD = new RegExp(alternation(shapes.standardWords.words));
+/** 多少钱, 花多少, 成本, 单价: money asked of a thing (indicatorWords read as 成本, standardWords) — a cost, never a count. */
+const COST = new RegExp(alternation([...INDICATOR_WORDS.filter(([, to]) => to === '成本').map(([from]) => from), ...shapes.standardWords.words]));
 
 /** What a question's words say of how it asks (StructuredQuery.asked): read once, with the query. */
 export function askedOf(text: string): AskedWords {
@@ -66,5 +68,6 @@ export function askedOf(text: string): AskedWords {
   if (people) asked.people = people;
   if (STAFF.test(text)) asked.staff = true;
   if (STANDARD.test(text)) asked.standard = true;
+  if (COST.test(text)) asked.cost = true;
   return asked;
 }

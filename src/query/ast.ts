@@ -287,6 +287,8 @@ export interface AskedWords {
   people?: string;
   /** 成本, 标准: a cost or standard word (a 成本指标 asked, shapes.json standardWords). */
   standard?: true;
+  /** 多少钱, 花多少, 成本, 单价: money asked of a thing — only a 成本 / standard indicator answers it, never a count. */
+  cost?: true;
   /** 编制, 实有, 事业人员, 工勤: the department's own staff (a headcount printed, never a 绩效 target). */
   staff?: true;
 }

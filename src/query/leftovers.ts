@@ -127,5 +127,8 @@ export function doubtSplitPhrases(conjunctions: Span[], whole: ReadonlySet<Phras
     found.candidates.push({ kind: 'project', name: t.name, ids: t.ids, text: t.text });
   }
   const counts = targets.filter((t) => t.kind === 'metric' && countMetrics.has(t.key));
-  if (counts.length > 0 && counts.length < targets.length) found.unknown.push(targets.splice(0).map((t) => t.text).join(' '));
+  // 医保所劳务派遣人员经费请了几个人: a project named exactly, and 人 the counter of the count asked of it — the project stays.
+  const counter = counts.every((t) => [...t.text].length === 1) && targets.every((t) => counts.includes(t) || (t.kind === 'project' && !t.fuzzy));
+  if (counts.length > 0 && counts.length < targets.length && counter) targets.splice(0, targets.length, ...targets.filter((t) => !counts.includes(t)));
+  else if (counts.length > 0 && counts.length < targets.length) found.unknown.push(targets.splice(0).map((t) => t.text).join(' '));
 }

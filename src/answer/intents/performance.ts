@@ -319,6 +319,8 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
   const typed = namingChars(words.join(''));
   const charsShared = ({ t }: { t: PerformanceTargetRow }) => [...new Set(t.level3)].filter((ch) => typed.has(ch)).length;
   const most = best > 0 ? 0 : Math.max(...inUnit.map(charsShared));
+  // 要请几个专家 where no target of the project names 专家: none answers, whatever its unit.
+  if (best === 0 && most === 0 && typed.size > 0) return null;
   const chosen = inUnit.filter((x) => (best > 0 || most === 0 ? shared(x) === best : charsShared(x) === most));
   const tables = tableNames(s, scope.doc.id);
   const head = heading(scope.entity, scope.doc);
@@ -331,6 +333,9 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
   }
   return reply('answered', lines, figures);
 }
+
+/** A project the question names by its name (not one its words only loosely resemble: 离休干部 of 定点医疗机构离休干部药费). */
+export const namesProject = (q: StructuredQuery, t: Target): boolean => t.kind === 'project' && (!t.fuzzy || q.text.includes(t.name));
 
 /** 人 of 多少人, 个 of 几个: a one-character counter of a count (人 read as 实有人员's), naming nothing counted. */
 export const isCounter = (t: Target) => t.kind === 'metric' && metricOf(t.key).kind === 'count' && [...t.text].length === 1;
@@ -421,8 +426,23 @@ function countedIndex(s: Sources, documentId: number): { byPair: Map<string, Cou
  */
 export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
   // 事业人员有几个, 在职的有几个: the department's own staff are counted by the headcounts printed, never by a target.
-  if (q.asked?.staff) return null;
-  const typed = q.entities.reduce((t, e) => t.replace(e.text, ' '), q.text);
+  // 审一份材料花多少钱: a cost asked is answered by a 成本 indicator, never by a count.
+  if (q.asked?.staff || q.asked?.cost) return null;
+  // 门诊特殊疾病评审鉴定工作专项经费要请几个专家: a project named restricts the targets to its own, and its name names none
+  // of them — named whole, or loosely with other words left to name what is counted (门诊特殊疾病评审鉴定 要请多少专家); a project
+  // only its words resemble (专家 of 专家审查费, 沈阳要请几个专家) leaves them: they name what is counted.
+  let typed = q.entities.reduce((t, e) => t.replace(e.text, ' '), q.text);
+  const named: { ids: number[] }[] = [];
+  for (const t of q.targets) {
+    if (t.kind !== 'project') continue;
+    const rest = typed.replace(t.text, ' ').replace(t.name, ' ');
+    if (!namesProject(q, t) && namingPairs(rest.replace(NOT_NAMED, ' ').replace(/\d+/g, ' ')).size === 0) continue;
+    typed = rest;
+    named.push(t);
+  }
+  for (const c of q.candidates) if (c.kind === 'project' && typed.includes(c.name)) (typed = typed.replace(c.name, ' ')), named.push(c);
+  const ids = new Set(named.flatMap((t) => t.ids));
+  const ofProject = ({ o }: Counted) => ids.size === 0 || (o.project_id !== null && ids.has(o.project_id));
   // With no measure word, a verb of what targets count asks in a generic one — answered only where an indicator is so named.
   const measure = MEASURE_ASKED.exec(typed)?.[1];
   const asked = measure ?? (VERB_ASKED.test(typed) ? generic[0]! : undefined);
@@ -430,16 +450,17 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const plain = typed.replace(NOT_NAMED, ' ').replace(/\d+/g, ' ');
   const said = namingPairs(plain);
   const chars = namingChars(plain);
-  if (chars.size === 0) return null;
+  if (chars.size === 0 && ids.size === 0) return null;
   const { byPair, byUnit } = countedIndex(s, scope.doc.id);
   const shared = new Map<Counted, number>();
-  for (const p of said) for (const x of byPair.get(p) ?? []) if (unitAnswers(asked, x.t.target_unit!)) shared.set(x, (shared.get(x) ?? 0) + 2);
+  for (const p of said) for (const x of byPair.get(p) ?? []) if (ofProject(x) && unitAnswers(asked, x.t.target_unit!)) shared.set(x, (shared.get(x) ?? 0) + 2);
   // Named alike, a target in the very unit asked (参加考核人数 4人 for 考核多少人) comes before one in a generic measure (通报覆盖数 7个).
   for (const [x, n] of shared) if (sameUnit(asked, x.t.target_unit!)) shared.set(x, n + 1);
   // 沈阳要印多少册: only single characters typed (no two together) — a character typed names, among the targets in the very unit asked (印 of 材料印刷).
   if (said.size === 0 && measure) {
     for (const unit of [asked, ...((sameAs as Record<string, string[]>)[asked] ?? [])]) {
-      for (const x of byUnit.get(unit) ?? []) shared.set(x, [...new Set(x.t.level3)].filter((ch) => chars.has(ch)).length);
+      // 医保局公益性岗位人员经费要请几个人: of a project named, its targets in the very unit asked, whatever the verb.
+      for (const x of (byUnit.get(unit) ?? []).filter(ofProject)) shared.set(x, [...new Set(x.t.level3)].filter((ch) => chars.has(ch)).length + (ids.size > 0 ? 1 : 0));
     }
   }
   const best = Math.max(0, ...shared.values());
@@ -447,9 +468,12 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const head = heading(scope.entity, scope.doc);
   if (best === 0) {
     if (!measure) return null;
-    const projects = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
+    const owners = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
     const words = [...(said.size ? said : chars)].join('、');
-    return reply('not_found', [...note, `${head}中没有哪项绩效指标（以“${asked}”计）的名称含“${words}”；${projectsWithTargets(projects)}`], [], projectQuestions(scope, projects).slice(0, 5));
+    // Of a project named: its own targets offered.
+    const own = owners.filter((o) => ids.size > 0 && o.project_id !== null && ids.has(o.project_id));
+    if (own.length) return reply('not_found', [...note, `${head} ${own[0]!.name}的绩效指标中没有以“${asked}”计、名称含“${words}”的；可以看它的全部绩效指标。`], [], projectQuestions(scope, own));
+    return reply('not_found', [...note, `${head}中没有哪项绩效指标（以“${asked}”计）的名称含“${words}”；${projectsWithTargets(owners)}`], [], projectQuestions(scope, owners).slice(0, 5));
   }
   const chosen = [...shared].filter(([, n]) => n === best).map(([x]) => x).sort((a, b) => a.t.line - b.t.line);
   const tables = tableNames(s, scope.doc.id);
