@@ -4,8 +4,10 @@ import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import type { Condition, StructuredQuery } from './ast.ts';
 import { DIGIT_CHARS, SMALL_UNITS } from './normalize/chinese-digits.ts';
 import { alternation } from './normalize/words.ts';
+import { expandArabicMultipliers, parseAmountYuan } from './normalize/amount.ts';
+import { convertChineseNumerals } from './normalize/numerals.ts';
 
-const { final, reach, same, about } = shapes.yesNo;
+const { final, reach, same, about, around } = shapes.yesNo;
 const NUMBER = `(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[${DIGIT_CHARS}${Object.keys(SMALL_UNITS).join('')}]+)`;
 const SCALE = '(?:万|亿)';
 const MONEY = '(?:元|块钱|块)';
@@ -22,6 +24,8 @@ const ABOUT_WORD = `(?:${alternation(about)})`;
 const ASKED_ABOUT = new RegExp(`(?:${alternation([...reach, ...same])})(?=${NUMBER}${SCALE}?${ABOUT_WORD}(?!少))`);
 const ASKING_END = new RegExp(`(?:${alternation([...reach, ...same])})$`);
 const COMPARED_END = new RegExp(`(?:${COMPARATOR})$`);
+// 六百万左右, 5万上下: an amount of money give or take a share of it.
+const AROUND = new RegExp(`(${NUMBER})(${SCALE}?)(${MONEY}?)(?:${alternation(around.words)})`);
 // 20多万, 300万多, 5万多块, 两千来万, 十几万: 多 (来, 几) beside an amount of money, not 多少.
 const ABOUT = new RegExp(`(${NUMBER})(${SCALE}?)${ABOUT_WORD}(?!少)(${SCALE}?)(${MONEY}?)`);
 
@@ -43,6 +47,14 @@ export function yesNoOf(typed: string): YesNo | null {
     const before = text.slice(0, amount.index).replace(ASKING_END, '');
     const bound = COMPARED_END.test(before) ? '' : '超过';
     return { text: `${before}${bound}${amount[1]}${amount[2]}${amount[3]}${amount[4]}${text.slice(amount.index + amount[0].length)}`, about: true };
+  }
+  const near = AROUND.exec(text);
+  const yuan = near && near[2] + near[3] !== '' ? parseAmountYuan(expandArabicMultipliers(convertChineseNumerals(`${near[1]}${near[2]}`))) : null;
+  if (near && yuan) {
+    // 是六百万左右吗 → 在540万到660万之间: the words asking give way to the range.
+    const before = text.slice(0, near.index).replace(ASKING_END, '');
+    const [lo, hi] = [yuan * (1 - around.within), yuan * (1 + around.within)].map((x) => Math.round(x));
+    return { text: `${before}在${lo}元到${hi}元之间${text.slice(near.index + near[0].length)}`, about: false };
   }
   return { text: text.replace(SAME, '等于').replace(REACH, '达到'), about: false };
 }
