@@ -110,7 +110,8 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     }
     // 临聘人员多少: no 编外人员 printed, but 绩效 indicators count such people: those, as printed.
     const m = target.kind === 'metric' ? metricOf(target.key) : null;
-    const counted = m ? indicatorsCounting(s, scope, indicatorWords(m, target.text), target.text, m.indicatorUnits) : [];
+    // 招聘了多少劳务派遣人员: the people named beside the verb say the kind counted, as typed in the target's own words does.
+    const counted = m ? indicatorsCounting(s, scope, indicatorWords(m, `${target.text} ${q.asked?.people ?? ''}`), target.text, m.indicatorUnits) : [];
     // 打算买几辆车: no count of cars bought printed, but the money for buying them — answered as money, said so.
     const spent = m?.spentOn ? pick(targetFigures(s, scope, { kind: 'metric', key: m.spentOn, text: '' }, year), stage).main : [];
     if (counted.length) {
