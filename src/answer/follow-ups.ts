@@ -8,7 +8,7 @@ import { itemsOf, referent, unitsListed, type Conversation, type Named } from '.
 import { answerQuery } from './dispatch.ts';
 import { derivedFigure, show, type Figure } from './figures.ts';
 import { citation } from './format.ts';
-import { indicatorNamed, indicatorsInUnit, namingChars, ownerFigure, tableNames } from './intents/performance.ts';
+import { indicatorNamed, indicatorsInUnit, namingChars, ownerFigure, standardOfProject, tableNames } from './intents/performance.ts';
 import { nameFigure } from './intents/offices.ts';
 import type { ProjectRow } from '../store/schema.ts';
 import { countOf } from './intents/list.ts';
@@ -147,7 +147,7 @@ export function itemAsIs(q: StructuredQuery, item: Named | null, reread: Structu
  * Null when no indicator is named closely (the question is answered as before).
  */
 export function indicatorFollowUp(s: Sources, q: StructuredQuery, c: Conversation | undefined): Reply | null {
-  if (q.set || q.arithmetic || !['lookup', 'performance', 'rate'].includes(q.intent) || q.unknown.length + q.candidates.length === 0 || q.targets.some((t) => t.kind === 'subject')) return null;
+  if (q.set || (q.arithmetic && !standardPer(q)) || !['lookup', 'performance', 'rate'].includes(q.intent) || q.unknown.length + q.candidates.length === 0 || q.targets.some((t) => t.kind === 'subject')) return null;
   const named = q.targets.filter((t) => t.kind === 'project');
   const asked = named.length ? q : q.entities.length === 0 && q.targets.length === 0 ? c?.query : undefined;
   const [project] = asked?.targets ?? [];
@@ -407,7 +407,8 @@ export function targetByMeasure(s: Sources, text: string, q: StructuredQuery, c:
  * gave such a target.
  */
 export function perTargetOfLast(s: Sources, text: string, q: StructuredQuery, c: Conversation | undefined): Reply | null {
-  const m = typeof text === 'string' ? PER_TARGET.exec(text) : null;
+  // 每人每月补助标准是多少: a standard asked per head is the target printing it, never money divided.
+  const m = typeof text === 'string' && !q.asked?.standard ? PER_TARGET.exec(text) : null;
   const project = lastProject(c);
   // 平均每家: 每家 is no set of departments here.
   if (!m || !project || !namesNothingButPer(q.set && m[0].includes(q.set.text) ? { ...q, set: null } : q)) return null;
@@ -530,6 +531,9 @@ export function partNamedShort(text: string, c: Conversation | undefined): strin
   return `${m[1] ?? '其中'}${metricOf(named[0]!).name}${m[4] ?? '呢'}`;
 }
 
+/** 每人每月补助标准: a standard named per head or per month is the target printing it, no division asked. */
+const standardPer = (q: StructuredQuery) => q.asked?.standard === true && ['per_head', 'per_month', 'per_unit'].includes(q.arithmetic?.op ?? '');
+
 /**
  * 那培训呢, 那审核的呢 after a project's targets: the indicator of that project the words name (indicatorNamed), before
  * anything of the department the words might name. Null unless the last answer was that project's targets and this
@@ -539,12 +543,12 @@ export function otherTargetOfProject(s: Sources, q: StructuredQuery, c: Conversa
   const project = lastProject(c);
   // 那购买的呢: a project named only by part of its name (购买服务岗位补充经费) may be the words of this project's indicator (购买专业资料).
   const partly = (t: Target) => t.kind === 'metric' || (t.kind === 'project' && t.text !== t.name);
-  if (!project || c!.query.intent !== 'performance' || q.entities.length > 0 || q.set || !q.targets.every(partly) || q.arithmetic || q.reference) return null;
+  if (!project || c!.query.intent !== 'performance' || q.entities.length > 0 || q.set || !q.targets.every(partly) || (q.arithmetic && !standardPer(q)) || q.reference) return null;
   const [named] = project.targets;
   if (named?.kind !== 'project') return null;
   const scopes = resolveScopes(s.catalog, { ...project, unknown: [], candidates: [] });
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
-  const r = indicatorNamed(s, scopes[0]!, named.ids, q.text, named.name);
+  const r = indicatorNamed(s, scopes[0]!, named.ids, q.text, named.name) ?? (q.asked?.standard ? standardOfProject(s, scopes[0]!, named.ids) : null);
   return r?.status === 'answered' ? r : null;
 }
 

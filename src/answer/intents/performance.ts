@@ -227,6 +227,17 @@ export function indicatorNamed(s: Sources, scope: Scope, ids: number[], typed: s
   return indicatorOf(s, scope, s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && ids.includes(o.project_id)), typed, projectName);
 }
 
+/**
+ * 每人每月的标准是多少 after a project's targets, its words naming no indicator closely: its one 成本 / standard indicator, when
+ * it has exactly one; null otherwise.
+ */
+export function standardOfProject(s: Sources, scope: Scope, ids: number[]): Reply | null {
+  const isStandard = (t: PerformanceTargetRow) => STANDARD.test(t.level3) || STANDARD.test(t.level2 ?? '');
+  const owners = s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && ids.includes(o.project_id));
+  const standards = owners.flatMap((o) => s.queries.targets(o.id).filter(isStandard));
+  return standards.length === 1 ? indicatorOf(s, scope, owners, standards[0]!.level3, '', isStandard) : null;
+}
+
 /** The department's own targets (its 整体绩效目标表, or its 部门整体 / 分项绩效目标 text): those of its units, or of the one unit asked. */
 export function departmentOwners(s: Sources, scope: Scope): PerformanceOwnerRow[] {
   return s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'unit' && (scope.unitId === null || o.unit_id === scope.unitId));
