@@ -566,6 +566,9 @@ function settleTable(m: Mentions): void {
  * 曲阳2022年的预算是多少, 北票 决算: a department's budget (or final account) with nothing else named is its
  * 支出总计 — the whole of it, never a part.
  */
+/** An amount of money typed (1.66万, 300元). */
+const AMOUNT_TYPED = /\d(?:\.\d+)?(?:万|亿|元|块)/;
+
 function wholeBudget(text: string, asked: AskedWords, m: Mentions, entities: EntityRef[], found: Found): void {
   const nothingElse = found.targets.length + found.candidates.length + found.unknown.length + m.listTargets.length + m.conditions.length + m.scopes.length + m.sets.length + m.tables.length === 0;
   const asksFigure = !['rank', 'list', 'performance', 'rate'].some((i) => m.intents.includes(i as never)) && !m.catalogue && m.references.length === 0;
@@ -573,7 +576,8 @@ function wholeBudget(text: string, asked: AskedWords, m: Mentions, entities: Ent
   const whole = m.stages.length > 0 || m.previousYear || m.comparisons.length > 0 || m.arithmetic.some((a) => a.op === 'sum');
   // 两个项目资金加起来: items counted and added but not named are not the whole (asked to be written out).
   const countedSum = m.counted.length > 0 && m.arithmetic.some((a) => a.op === 'sum');
-  if (!(nothingElse && asksFigure && entities.length > 0 && whole && !m.bothStages) || countedSum) return;
+  // 北票1.66万比2023年少了百分之几: a figure named by its amount is not the whole — asked back, never 支出总计's change answered.
+  if (!(nothingElse && asksFigure && entities.length > 0 && whole && !m.bothStages) || countedSum || AMOUNT_TYPED.test(text)) return;
   // 实际花了多少: what a 决算 spent that year; a change or a comparison is of the whole, as the text states it.
   const spent = m.stages.includes('决算') && !m.previousYear && m.comparisons.length === 0 && SPENT.test(text);
   // 项目资金一共多少: the money of the projects is their whole, 项目支出.
