@@ -1,8 +1,6 @@
 // Questions about earlier answers of the conversation rather than about the documents: 这两个加起来, 三家合计,
 // 两者差多少 (arithmetic on the figures answered), 剩下的呢 (the whole a part was asked of, less that part).
-import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import type { ItemPick, StructuredQuery } from '../query/ast.ts';
-import { alternation } from '../query/normalize/words.ts';
 import { listItems, type Conversation, type Named } from './dialog.ts';
 import { answerQuery, inTenths } from './dispatch.ts';
 import { derivedFigure, percentValue, show, type Figure } from './figures.ts';
@@ -57,11 +55,6 @@ function names(figures: Figure[]): string[] {
   return figures.map((f) => `${f.label}（${f.entity} ${f.year}年${f.basis}）`);
 }
 
-// 高多少, 多出多少 (多少 gone as a filler): a direction alone; 多了多少 too, but only where two figures were answered
-// (三公经费 → 2022年呢 → 多了多少): after one figure it would ask its change from last year, which is not read here.
-// 少几个人, 多了多少人 after two headcounts: the people counted are no figure of their own.
-const DIRECTION_ALONE = new RegExp(`^(?:那|那么)?(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})\\s*(?:几个人|几个|几人|几名|人)?$`);
-
 /**
  * 曲阳的政府采购 → 那医疗保险所的呢 → 占多少 / 占全部的几成: the share, naming nothing, of a unit's figure just answered in the
  * department's same figure answered before it — both inputs cited; null when the last two answers are not such a pair.
@@ -77,8 +70,6 @@ function shareOfUnit(q: StructuredQuery, c: Conversation | undefined): Reply | n
   return inTenths(q, reply('answered', [line], [share, part, whole]));
 }
 
-const MORE_OR_LESS = new RegExp(`比(?:上年|去年|上一年)(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})`);
-
 /** 这两个加起来, 两者差多少, 三家一共, 第二个比第三个多多少: the operation on earlier answers' figures, or null when the question is not one. */
 export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Reply | null {
   const unitShare = shareOfUnit(q, c);
@@ -88,11 +79,11 @@ export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Re
   const named = q.targets.filter((t) => !isCounter(t));
   const namesNothing = q.entities.length + named.length + q.unknown.length + q.candidates.length === 0 && !q.set;
   // 高多少 after two figures: their difference, as 相差多少 is.
-  const direction = !ref && !q.arithmetic && namesNothing && q.intent === 'lookup' && DIRECTION_ALONE.test(q.text.trim());
+  const direction = !ref && !q.arithmetic && namesNothing && q.intent === 'lookup' && q.asked?.directionAlone === true;
   // 两个比一下, 对比一下 after two figures: their difference, the larger first, as 哪个多 is.
   const compared = !q.arithmetic && namesNothing && q.intent === 'compare' && !q.previousYear && (!ref || (ref.kind === 'these' && !ref.picks));
   // 比上年多了多少 after last year's figure answered beside this year's: their difference too (增加了多少 asks the change stated).
-  const sinceLast = !q.arithmetic && !q.reason && q.changeAsked === true && q.previousYear && MORE_OR_LESS.test(q.text) && namesNothing && c !== undefined && priorOfLast(c) !== null;
+  const sinceLast = !q.arithmetic && !q.reason && q.changeAsked === true && q.previousYear && q.asked?.thanLastYear === true && namesNothing && c !== undefined && priorOfLast(c) !== null;
   const arithmetic = direction || compared || sinceLast ? { op: 'difference' as const, direction: null, text: q.text.trim() } : q.arithmetic;
   const alone = c && (!ref || compared) && arithmetic && ON_EARLIER.has(arithmetic.op) && namesNothing;
   if (alone) {

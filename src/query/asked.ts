@@ -40,6 +40,13 @@ const PEOPLE = [...words.headcounts.people].sort((a, b) => b.length - a.length);
 /** 编制, 实有, 事业人员, 工勤: the department's own staff named (words.json headcountAsked.staff). */
 const STAFF = new RegExp(alternation(words.headcountAsked.staff.words));
 
+// 高多少, 多出多少 (多少 gone as a filler): a direction alone; 多了多少 too, but only where two figures were answered
+// (三公经费 → 2022年呢 → 多了多少): after one figure it would ask its change from last year, which is not read here.
+// 少几个人, 多了多少人 after two headcounts: the people counted are no figure of their own.
+const DIRECTION_ALONE = new RegExp(`^(?:那|那么)?(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})\\s*(?:几个人|几个|几人|几名|人)?$`);
+/** 比上年多了, 比去年少: a difference from last year asked by its direction. */
+const MORE_OR_LESS = new RegExp(`比(?:上年|去年|上一年)(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})`);
+
 /** 成本, 标准: a cost or standard word (shapes.json standardWords). */
 export const STANDARD = new RegExp(alternation(shapes.standardWords.words));
 /** 多少钱, 花多少, 成本, 单价: money asked of a thing (indicatorWords read as 成本, standardWords) — a cost, never a count. */
@@ -69,5 +76,9 @@ export function askedOf(text: string): AskedWords {
   if (STAFF.test(text)) asked.staff = true;
   if (STANDARD.test(text)) asked.standard = true;
   if (COST.test(text)) asked.cost = true;
+  if (text.includes('编制')) asked.authorized = true;
+  if (text.includes('实有')) asked.actual = true;
+  if (DIRECTION_ALONE.test(text.trim())) asked.directionAlone = true;
+  if (MORE_OR_LESS.test(text)) asked.thanLastYear = true;
   return asked;
 }

@@ -291,4 +291,12 @@ export interface AskedWords {
   cost?: true;
   /** 编制, 实有, 事业人员, 工勤: the department's own staff (a headcount printed, never a 绩效 target). */
   staff?: true;
+  /** 编制 typed: the headcount authorised (a per-head figure's divisor). */
+  authorized?: true;
+  /** 实有 typed: the headcount actually employed. */
+  actual?: true;
+  /** 高多少, 那少几个人: nothing but a direction (and people counted) typed — a difference of what was answered before. */
+  directionAlone?: true;
+  /** 比上年多了, 比去年少: a difference from last year asked by its direction. */
+  thanLastYear?: true;
 }
