@@ -111,13 +111,13 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const understood = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : (moreAsked(text, context as Conversation | undefined) ?? partNamedShort(text, context as Conversation | undefined) ?? text));
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
     // 它要印多少册, 培训几期 after a project: its target in that unit; 那平均每册多少: its money over that target.
-    const measured = targetByMeasure(sources, text, understood.query, context as Conversation | undefined);
+    const measured = targetByMeasure(sources, understood.query, context as Conversation | undefined);
     if (measured) {
       const result = toResult(text, measured.reply, queries);
       result.context = conversation(measured.query, measured.reply, context as Conversation | undefined);
       return result;
     }
-    const perTarget = perTargetOfLast(sources, text, understood.query, context as Conversation | undefined);
+    const perTarget = perTargetOfLast(sources, understood.query, context as Conversation | undefined);
     if (perTarget) return { ...toResult(text, perTarget, queries), context };
     // 那培训呢 after a project's targets: another target of that project.
     const other = otherTargetOfProject(sources, understood.query, context as Conversation | undefined);

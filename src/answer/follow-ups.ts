@@ -2,6 +2,7 @@
 // ranking, a part named after its whole (其中服务类), an item as it was listed, an indicator of the project asked
 // before, the whole's change for a part that states none, the list an ordinal counts through.
 import type { StructuredQuery, Target } from '../query/ast.ts';
+import { targetCountOf } from '../query/asked.ts';
 import type { Understander } from '../query/understand.ts';
 import { alternation } from '../query/normalize/words.ts';
 import { itemsOf, referent, unitsListed, type Conversation, type Named } from './dialog.ts';
@@ -228,7 +229,8 @@ export function flippedRanking(understander: Understander, text: string, c: Conv
   if (more && (!q || q.entities.length + q.targets.length + q.unknown.length + q.candidates.length + q.conditions.length > 0 || q.set || q.arithmetic || (q.intent !== 'rank' && q.top === null))) return null;
   const last = c?.query;
   if (!last || (last.intent !== 'rank' && last.ordered !== true)) return { message: `“${text.trim()}”要接在一个排序后面，例如：抚顺 项目支出 前5 → 倒过来。` };
-  return { query: { ...last, text, ascending: !last.ascending, top: q?.top ?? last.top, reference: null, arithmetic: null } };
+  // A count asked as typed after the words (倒过来，前几个) is read as any message's is, not carried from the last question.
+  return { query: { ...last, text, ascending: !last.ascending, top: q?.top ?? last.top, reference: null, arithmetic: null, targetAsked: targetCountOf(text) } };
 }
 
 const { unitAsked } = shapes.references;
@@ -345,13 +347,8 @@ export function purposeOfItem(s: Sources, understander: Understander, text: stri
   return reply('answered', lines, figures);
 }
 
-const { measures, perTarget, perTargetAfter, aliases } = shapes.targetUnits;
-// 多少册, 几期, 多少家: a count asked in a measure word.
-const MEASURE_ASKED = new RegExp(`(?:多少|几)(?:${alternation(measures)})`);
+const { measures, aliases } = shapes.targetUnits;
 const MEASURE_WORDS = new RegExp(alternation(measures), 'g');
-// 那平均每人多少, 平均每册多少钱: the money per unit of a target (the measure word captured).
-// 人均多少, 户均: the measure word before a word of dividing (perTargetAfter).
-const PER_TARGET = new RegExp(`(?:${alternation(perTarget)})(${alternation(measures)})|(${alternation(measures)})(?:${alternation(perTargetAfter)})`);
 /** 400.08万人: a target printed in 万 of a measure counts ten thousand of it. */
 const TEN_THOUSAND = /^万(?=.)/;
 
@@ -373,18 +370,16 @@ function namesNothingButCount(q: StructuredQuery): boolean {
 // saying it: 买 for 购置, targetUnits.activityVerbs).
 const ACTIVITIES = shapes.targetUnits.activities;
 const ACTIVITY_VERBS: Record<string, string[]> = shapes.targetUnits.activityVerbs;
-// 要印多少档案资料, 聘请几位: a verb of what targets count right before the count, no measure word.
-const VERB_ASKED = new RegExp(`(?:${alternation(shapes.targetUnits.verbs)})(?:多少|几)`);
 
 /**
  * 它要保障多少人, 要印多少册, 培训几期, 要管多少家机构 after a project: its performance targets in the unit asked, the
  * words beside it picking which (indicatorsInUnit). Null unless the message asks a count in a measure word
  * (targetUnits.measures) and the last question was about a project; null too where none of its targets is in that unit.
  */
-export function targetByMeasure(s: Sources, text: string, q: StructuredQuery, c: Conversation | undefined): { reply: Reply; query: StructuredQuery } | null {
+export function targetByMeasure(s: Sources, q: StructuredQuery, c: Conversation | undefined): { reply: Reply; query: StructuredQuery } | null {
   const project = lastProject(c);
-  const measured = typeof text === 'string' && MEASURE_ASKED.test(text);
-  if (!project || typeof text !== 'string' || !(measured || VERB_ASKED.test(text)) || !namesNothingButCount(q)) return null;
+  const measured = q.targetAsked?.measure === true;
+  if (!project || !(measured || q.targetAsked?.verb) || !namesNothingButCount(q)) return null;
   const asked: StructuredQuery = { ...project, intent: 'performance', text: q.text, asked: q.asked, unknown: q.unknown, candidates: [], reference: null };
   const scopes = resolveScopes(s.catalog, asked);
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
@@ -406,13 +401,13 @@ export function targetByMeasure(s: Sources, text: string, q: StructuredQuery, c:
  * shown as the formula with both inputs cited, said to divide by a number the target sets. Null unless the last answer
  * gave such a target.
  */
-export function perTargetOfLast(s: Sources, text: string, q: StructuredQuery, c: Conversation | undefined): Reply | null {
+export function perTargetOfLast(s: Sources, q: StructuredQuery, c: Conversation | undefined): Reply | null {
   // 每人每月补助标准是多少: a standard asked per head is the target printing it, never money divided.
-  const m = typeof text === 'string' && !q.asked?.standard ? PER_TARGET.exec(text) : null;
+  const perTarget = q.asked?.standard ? undefined : q.targetAsked?.per;
   const project = lastProject(c);
   // 平均每家: 每家 is no set of departments here.
-  if (!m || !project || !namesNothingButPer(q.set && m[0].includes(q.set.text) ? { ...q, set: null } : q)) return null;
-  const unit = m[1] ?? m[2]!;
+  if (!perTarget || !project || !namesNothingButPer(q.set && perTarget.text.includes(q.set.text) ? { ...q, set: null } : q)) return null;
+  const { unit } = perTarget;
   const counted = (f: Figure) => (f.unit ?? '').replace(TEN_THOUSAND, '');
   const targets = (c!.figures ?? []).filter((f) => !f.derived && f.project !== undefined && typeof f.value === 'number' && !f.label.endsWith('实际完成值') && (counted(f) === unit || ((aliases as Record<string, string[]>)[counted(f)] ?? []).includes(unit)));
   const target = targets[0];

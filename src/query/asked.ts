@@ -2,7 +2,7 @@
 // pattern each, built from grammar/.
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
-import type { AskedWords } from './ast.ts';
+import type { AskedWords, TargetAsked } from './ast.ts';
 import { alternation } from './normalize/words.ts';
 
 /** 百分之几, 几成: asked in per cent. */
@@ -81,4 +81,27 @@ export function askedOf(text: string): AskedWords {
   if (DIRECTION_ALONE.test(text.trim())) asked.directionAlone = true;
   if (MORE_OR_LESS.test(text)) asked.thanLastYear = true;
   return asked;
+}
+
+const { measures, perTarget, perTargetAfter, verbs } = shapes.targetUnits;
+// 多少册, 几期, 多少家: a count asked in a measure word.
+const MEASURE_ASKED = new RegExp(`(?:多少|几)(?:${alternation(measures)})`);
+// 要印多少档案资料, 聘请几位: a verb of what targets count right before the count, no measure word.
+const VERB_ASKED = new RegExp(`(?:${alternation(verbs)})(?:多少|几)`);
+// 那平均每人多少, 平均每册多少钱: the money per unit of a target (the measure word captured).
+// 人均多少, 户均: the measure word before a word of dividing (perTargetAfter).
+const PER_TARGET = new RegExp(`(?:${alternation(perTarget)})(${alternation(measures)})|(${alternation(measures)})(?:${alternation(perTargetAfter)})`);
+
+/**
+ * How a message asks a count of a target or a figure per target (StructuredQuery.targetAsked), read off it as typed: the
+ * normalised text has dropped 多少 as a filler. Undefined when it asks neither.
+ */
+export function targetCountOf(typed: string): TargetAsked | undefined {
+  if (typeof typed !== 'string') return undefined;
+  const asked: TargetAsked = {};
+  if (MEASURE_ASKED.test(typed)) asked.measure = true;
+  if (VERB_ASKED.test(typed)) asked.verb = true;
+  const per = PER_TARGET.exec(typed);
+  if (per) asked.per = { unit: per[1] ?? per[2]!, text: per[0] };
+  return asked.measure || asked.verb || asked.per ? asked : undefined;
 }

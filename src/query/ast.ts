@@ -251,6 +251,18 @@ export interface StructuredQuery {
   notes?: string[];
   /** What the words say of how the question asks, read with the query (query/asked.ts askedOf): answers word their reply by them. */
   asked?: AskedWords;
+  /** A count or a figure per target asked in the message as typed (多少 and 几 kept; query/asked.ts targetCountOf). */
+  targetAsked?: TargetAsked;
+}
+
+/** 要印多少册, 聘请几位, 那平均每人多少: how a message asks a count of a target, or a figure per target. */
+export interface TargetAsked {
+  /** 多少册, 几期, 多少家: a count asked in a measure word (shapes.json targetUnits.measures). */
+  measure?: true;
+  /** 要印多少, 聘请几位: a verb of what targets count right before the count, no measure word. */
+  verb?: true;
+  /** 平均每人, 人均, 每册多少钱: a figure per unit of a target — the measure word and the words asking it. */
+  per?: { unit: string; text: string };
 }
 
 /** Words saying how a question asks (query/asked.ts): each present when typed. */
