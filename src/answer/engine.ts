@@ -9,7 +9,7 @@ import { openStore } from '../store/db.ts';
 import { prepareQueries } from './data.ts';
 import { describedAnswer, describedQuery, goalAnswer } from './described-project.ts';
 import { yesNoFirst } from './yes-no.ts';
-import { checked, yesNoOf } from '../query/yes-no.ts';
+import { checked } from '../query/yes-no.ts';
 import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
@@ -138,7 +138,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const printed = printedItem(sources, understood.query);
     if (printed && 'status' in printed) return toResult(text, printed, queries);
     // 这笔钱超过10万了吗, 它有没有50万, 是不是超过两亿了: the bound checks the thing pointed at, as it would typed with its name.
-    const asked = yesNoOf(text);
+    const asked = understood.query.yesNoAsked ?? null;
     const referred = printed ?? referent(understood.query, c) ?? checkedLast(understood.query, c, asked !== null);
     const again = referred !== null ? understander.understand(pointedText(understood.query, referred, c)) : null;
     const yesNo = again?.ok ? asked : null;

@@ -2,7 +2,7 @@
 // ranking, a part named after its whole (其中服务类), an item as it was listed, an indicator of the project asked
 // before, the whole's change for a part that states none, the list an ordinal counts through.
 import type { StructuredQuery, Target } from '../query/ast.ts';
-import { targetCountOf } from '../query/asked.ts';
+import { typedAsked } from '../query/asked.ts';
 import type { Understander } from '../query/understand.ts';
 import { alternation } from '../query/normalize/words.ts';
 import { itemsOf, referent, unitsListed, type Conversation, type Named } from './dialog.ts';
@@ -229,8 +229,8 @@ export function flippedRanking(understander: Understander, text: string, c: Conv
   if (more && (!q || q.entities.length + q.targets.length + q.unknown.length + q.candidates.length + q.conditions.length > 0 || q.set || q.arithmetic || (q.intent !== 'rank' && q.top === null))) return null;
   const last = c?.query;
   if (!last || (last.intent !== 'rank' && last.ordered !== true)) return { message: `“${text.trim()}”要接在一个排序后面，例如：抚顺 项目支出 前5 → 倒过来。` };
-  // A count asked as typed after the words (倒过来，前几个) is read as any message's is, not carried from the last question.
-  return { query: { ...last, text, ascending: !last.ascending, top: q?.top ?? last.top, reference: null, arithmetic: null, targetAsked: targetCountOf(text) } };
+  // How the message as typed asks (倒过来，前几个) is read as any message's is, not carried from the last question.
+  return { query: { ...last, text, ascending: !last.ascending, top: q?.top ?? last.top, reference: null, arithmetic: null, ...typedAsked(text) } };
 }
 
 const { unitAsked } = shapes.references;

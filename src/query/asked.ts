@@ -2,7 +2,8 @@
 // pattern each, built from grammar/.
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
-import type { AskedWords, TargetAsked } from './ast.ts';
+import type { AskedWords, StructuredQuery, TargetAsked } from './ast.ts';
+import { yesNoOf } from './yes-no.ts';
 import { alternation } from './normalize/words.ts';
 
 /** 百分之几, 几成: asked in per cent. */
@@ -96,7 +97,7 @@ const PER_TARGET = new RegExp(`(?:${alternation(perTarget)})(${alternation(measu
  * How a message asks a count of a target or a figure per target (StructuredQuery.targetAsked), read off it as typed: the
  * normalised text has dropped 多少 as a filler. Undefined when it asks neither.
  */
-export function targetCountOf(typed: string): TargetAsked | undefined {
+function targetCountOf(typed: string): TargetAsked | undefined {
   if (typeof typed !== 'string') return undefined;
   const asked: TargetAsked = {};
   if (MEASURE_ASKED.test(typed)) asked.measure = true;
@@ -104,4 +105,14 @@ export function targetCountOf(typed: string): TargetAsked | undefined {
   const per = PER_TARGET.exec(typed);
   if (per) asked.per = { unit: per[1] ?? per[2]!, text: per[0] };
   return asked.measure || asked.verb || asked.per ? asked : undefined;
+}
+
+/**
+ * 它要印多少册, 那平均每人多少, 它超过10万了吗: how the message as typed asks a target's count or a figure per target, or yes
+ * or no against an amount (StructuredQuery.targetAsked, yesNoAsked) — each present when it asks so.
+ */
+export function typedAsked(typed: string): Pick<StructuredQuery, 'targetAsked' | 'yesNoAsked'> {
+  const targetAsked = targetCountOf(typed);
+  const yesNo = yesNoOf(typed);
+  return { ...(targetAsked ? { targetAsked } : {}), ...(yesNo ? { yesNoAsked: { about: yesNo.about } } : {}) };
 }

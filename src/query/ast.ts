@@ -253,6 +253,8 @@ export interface StructuredQuery {
   asked?: AskedWords;
   /** A count or a figure per target asked in the message as typed (多少 and 几 kept; query/asked.ts targetCountOf). */
   targetAsked?: TargetAsked;
+  /** 超过10万了吗, 有没有20万: the message as typed asks yes or no against an amount (query/yes-no.ts); `about`: 多 beside it. */
+  yesNoAsked?: { about: boolean };
 }
 
 /** 要印多少册, 聘请几位, 那平均每人多少: how a message asks a count of a target, or a figure per target. */

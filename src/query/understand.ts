@@ -1,6 +1,6 @@
 // A question in, a structured query out: normalise, read pinyin, lex and parse
 // with the grammar, look leftover words up as project names, decide the intent.
-import { askedOf, targetCountOf, WHEN_ASKED } from './asked.ts';
+import { askedOf, typedAsked, WHEN_ASKED } from './asked.ts';
 import type { Catalog } from './catalog.ts';
 import type { Stage } from '../store/schema.ts';
 import type { AskedWords, Comparison, EntityRef, Intent, ItemPick, StructuredQuery, Target } from './ast.ts';
@@ -1197,11 +1197,14 @@ function oneSumNamed(q: StructuredQuery): boolean {
   return t!.kind !== 'metric' || metricOf(t!.key).kind === 'money';
 }
 
-/** 它要印多少册, 那平均每人多少: how the message asks a count or a figure per target, read as typed, on the query read of it. */
-function withTargetAsked(typed: string, u: Understood): Understood {
+/**
+ * 它要印多少册, 那平均每人多少, 它超过10万了吗: how the message asks a count or a figure per target, or yes or no against an
+ * amount, read as typed, on the query read of it (a follow-up's reply reads them of what it points at).
+ */
+function withTyped(typed: string, u: Understood): Understood {
   if (!u.ok) return u;
-  const targetAsked = targetCountOf(typed);
-  return targetAsked ? { ...u, query: { ...u.query, targetAsked } } : u;
+  const asked = typedAsked(typed);
+  return asked.targetAsked || asked.yesNoAsked ? { ...u, query: { ...u.query, ...asked } } : u;
 }
 
 /** `built`: the lexicon and project index stored at ingest (src/query/artefacts.ts); computed here when absent. */
@@ -1339,7 +1342,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.
-  const understand = (typed: string): Understood => withTargetAsked(typed, noneOver(typed) ?? zeroOver(typed) ?? understandAsked(typed));
+  const understand = (typed: string): Understood => withTyped(typed, noneOver(typed) ?? zeroOver(typed) ?? understandAsked(typed));
   /**
    * 哪个地方三公经费一分都没有, 哪家一分公务接待费都没有, 因公出国费没有安排的医保局: over the departments, the figure is 0 (为零,
    * shapes.json sets.none.zero). Of one department named it stays a question whether (抚顺公务用车购置费一分钱都没有吗: 没有：…).

@@ -73,7 +73,7 @@ function lastDigitStep(yuan: number): number {
 }
 
 /** The bound a figure is checked against: 多 (来, 几) beside the amount is from it up to the next unit of its last digit. */
-export function checkOf(c: Condition, yesNo: YesNo): Condition {
+export function checkOf(c: Condition, yesNo: Pick<YesNo, 'about'>): Condition {
   return yesNo.about && c.value > 0 ? { ...c, op: 'between', upper: c.value + lastDigitStep(c.value) - 0.01 } : c;
 }
 
@@ -81,7 +81,7 @@ export function checkOf(c: Condition, yesNo: YesNo): Condition {
  * The query of a question asking yes or no: its one bound on money after the figure, with nothing listed after it
  * (超过5万的项目 lists them), becomes the check; what is asked is the figure itself.
  */
-export function checked(q: StructuredQuery, yesNo: YesNo): StructuredQuery {
+export function checked(q: StructuredQuery, yesNo: Pick<YesNo, 'about'>): StructuredQuery {
   const [c] = q.conditions;
   // 三公经费一共多少？2多万吗: 一共 of one figure is that figure, asked and then checked.
   const oneSum = q.arithmetic?.op === 'sum' && q.arithmetic.count === null && q.targets.length === 1;
