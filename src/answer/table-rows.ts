@@ -100,8 +100,7 @@ export function namedTables(s: Sources, doc: CatalogDocument, named: Named, plac
  * The tables printing rows a numbered word counts (年度主要任务), none named: those whose title holds the title words
  * the question types (整体, 自评, 目标: `numberedTitles` in shapes.json); of several titles, asked back which.
  */
-function numberedTables(s: Sources, doc: CatalogDocument, text: string, place: string): SourceTableRow[] | Reply {
-  const said = shapes.references.numberedTitles.filter((w) => text.includes(w));
+function numberedTables(s: Sources, doc: CatalogDocument, said: string[], place: string): SourceTableRow[] | Reply {
   const all = s.queries.tables(doc.id).filter((t) => t.kind === 'performance' && said.every((w) => t.name.includes(w)));
   const tables = all.filter((t) => s.queries.figuresByTable(t.id).some((r) => r.column_key === 'task'));
   if (tables.length === 0) return reply('not_found', [`${doc.display}中没有列出${said.join('')}任务的表。`], [], [`${place} 有哪些表`]);
@@ -399,7 +398,7 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
   const { doc, entity, unitId } = scopes[0]!;
   const place = q.entities[0]?.text ?? doc.short;
-  const tables = q.table ? namedTables(s, doc, q.table, place, q.listOf === 'projects') : numberedTables(s, doc, q.text, place);
+  const tables = q.table ? namedTables(s, doc, q.table, place, q.listOf === 'projects') : numberedTables(s, doc, q.asked?.titles ?? [], place);
   if (!Array.isArray(tables)) return tables;
   const printed = printedRows(s, tables);
   // 整体绩效自评表里医保中心的任务3: a table printed per unit counts the unit's own rows, never another unit's.

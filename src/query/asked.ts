@@ -48,6 +48,8 @@ const DIRECTION_ALONE = new RegExp(`^(?:那|那么)?(?:${alternation([...shapes.
 /** 比上年多了, 比去年少: a difference from last year asked by its direction. */
 const MORE_OR_LESS = new RegExp(`比(?:上年|去年|上一年)(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})`);
 
+const TITLES = shapes.references.numberedTitles;
+
 /** 成本, 标准: a cost or standard word (shapes.json standardWords). */
 export const STANDARD = new RegExp(alternation(shapes.standardWords.words));
 /** 多少钱, 花多少, 成本, 单价: money asked of a thing (indicatorWords read as 成本, standardWords) — a cost, never a count. */
@@ -81,6 +83,8 @@ export function askedOf(text: string): AskedWords {
   if (text.includes('实有')) asked.actual = true;
   if (DIRECTION_ALONE.test(text.trim())) asked.directionAlone = true;
   if (MORE_OR_LESS.test(text)) asked.thanLastYear = true;
+  const titles = TITLES.filter((w) => text.includes(w));
+  if (titles.length) asked.titles = titles;
   return asked;
 }
 

@@ -313,4 +313,6 @@ export interface AskedWords {
   directionAlone?: true;
   /** 比上年多了, 比去年少: a difference from last year asked by its direction. */
   thanLastYear?: true;
+  /** 整体, 自评: words of a table's title typed that pick the tables numbered rows are counted in (shapes.json references.numberedTitles). */
+  titles?: string[];
 }
