@@ -1,20 +1,18 @@
 // 照那么算全年要多少 after an answer: the one figure it gave per month or per quarter (a 绩效 target's 人均月补助标准
 // ≥2731.94元, a cost in 元/月), scaled to a year and shown as that formula — a computed figure (op per_year) whose input is
 // the figure answered, cited as before. Never a figure the last answer did not give.
+import type { FollowUpWords } from '../query/follow-up.ts';
 import type { Conversation } from './dialog.ts';
 import { derivedFigure, show, type Figure } from './figures.ts';
 import { reply, type Reply } from './reply.ts';
 import { alternation, escapeRegExp } from '../query/normalize/words.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 
-const { pointing, asked, rest, periods } = shapes.perYear;
-// The whole question is the follow-up: pointing words, then the year asked, then only words of asking.
-const FOLLOW_UP = new RegExp(`^(?:${alternation(pointing)})*(?:${alternation(asked)})(?:${alternation(rest)})*$`);
+const { periods } = shapes.perYear;
 const PERIODS = Object.entries(periods).map(([name, p]) => ({ name, times: p.times, said: new RegExp(alternation(p.words)) }));
 
-export function perYearFollowUp(text: string, c: Conversation | undefined): Reply | null {
-  const bare = String(text ?? '').replace(/[\s\p{P}]/gu, '');
-  if (!FOLLOW_UP.test(bare) || !c) return null;
+export function perYearFollowUp(said: FollowUpWords, c: Conversation | undefined): Reply | null {
+  if (!said.perYear || !c) return null;
   const figures = c.figures ?? [];
   const periodic = figures.flatMap((f) => {
     const period = PERIODS.find((p) => p.said.test(`${f.label}${f.unit ? `/${f.unit}` : ''}`));

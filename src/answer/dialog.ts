@@ -2,6 +2,7 @@
 // question with what the new one leaves out; and the buttons an answer offers.
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import type { StructuredQuery, Target } from '../query/ast.ts';
+import type { FollowUpWords } from '../query/follow-up.ts';
 import { alternation } from '../query/normalize/words.ts';
 import type { Catalog } from '../query/catalog.ts';
 import { sourceOfPart } from '../query/funds.ts';
@@ -194,16 +195,13 @@ function partOf(t: Target, whole: Target): boolean {
 
 const targetWords = (t: StructuredQuery['targets'][number]): string => (t.kind === 'project' ? t.name : t.kind === 'subject' ? (t.codes[0] ?? t.name) : t.text);
 
-// 上一个问题 and 前一个月 are no items; 最后一个 is the last.
-const RELATIVE = new RegExp(`(?<![最倒末])(?:${alternation([...shapes.references.previous, ...shapes.references.next])})(?![问月年季])`);
-
 /**
  * 上一个呢, 下一个 after 第二个: the item before or after the one pointed at last, in the list it was pointed at in —
  * the question asked with that item's ordinal (第1个). A message where the list has none there; null when the
  * question has no such word or no item of a list was pointed at.
  */
-export function relativeItem(text: string, c: Conversation | undefined): { text: string } | { message: string } | null {
-  const word = typeof text === 'string' ? RELATIVE.exec(text)?.[0] : undefined;
+export function relativeItem(text: string, said: FollowUpWords, c: Conversation | undefined): { text: string } | { message: string } | null {
+  const word = said.relative;
   const items = c?.items;
   const pointed = c?.pointed;
   if (!word || !items?.length || !pointed) return null;

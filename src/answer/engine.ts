@@ -4,6 +4,7 @@
 import { databasePath } from '../config.ts';
 import { startupArtefacts } from '../query/artefacts.ts';
 import { MAX_QUESTION_CHARS } from '../query/limits.ts';
+import { followUpOf } from '../query/follow-up.ts';
 import { createUnderstander } from '../query/understand.ts';
 import { openStore } from '../store/db.ts';
 import { prepareQueries } from './data.ts';
@@ -77,30 +78,32 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     }));
 
   function answer(text: string, context: DialogContext | undefined): AskResult {
+    // What the message says when it only continues the conversation (倒过来, 单位是元吗, 一共几项 …): read once.
+    const said = followUpOf(text);
     // 上一个呢 after 第二个: read as the ordinal of the item before it; the conversation stays where it was when there is none.
-    const moved = relativeItem(text, context as Conversation | undefined);
+    const moved = relativeItem(text, said, context as Conversation | undefined);
     if (moved && 'message' in moved) return { ...toResult(text, reply('not_found', [moved.message]), queries), context };
     // 照那么算全年要多少: the figure answered per month, scaled to a year; the conversation stays where it was.
-    const perYear = perYearFollowUp(text, context as Conversation | undefined);
+    const perYear = perYearFollowUp(said, context as Conversation | undefined);
     if (perYear) return { ...toResult(text, perYear, queries), context };
     // 占这一类的比重: the group of the thing answered last, named; asked back when the conversation holds none.
     const grouped = groupBase(moved ? moved.text : text, context as Conversation | undefined);
     if (grouped && 'message' in grouped) return { ...toResult(text, reply('ambiguous', [grouped.message]), queries), context };
     // 单位是元吗: the unit of what was just answered; the conversation stays where it was.
-    const unit = unitOfLast(text, context as Conversation | undefined);
+    const unit = unitOfLast(said, context as Conversation | undefined);
     if (unit) return { ...toResult(text, unit, queries), context };
     // 一共几项 after a list: how many it holds; the list stays for an ordinal.
-    const counted = countOfList(sources, text, context as Conversation | undefined);
+    const counted = countOfList(sources, said, context as Conversation | undefined);
     if (counted) return { ...toResult(text, counted, queries), context };
     // 展开说说: the last figure's 明细, or what can be asked of the last list.
-    const expanded = expandLast(sources, text, context as Conversation | undefined);
+    const expanded = expandLast(sources, text, said, context as Conversation | undefined);
     if (expanded) {
       const result = toResult(text, expanded.reply, queries);
       result.context = expanded.query && expanded.reply.status === 'answered' ? conversation(expanded.query, expanded.reply, context as Conversation | undefined) : context;
       return result;
     }
     // 这是哪个项目的, 属于哪个单位, 在哪张表: where the item answered last belongs, from its stored row.
-    const belongs = provenanceOfLast(sources, text, context as Conversation | undefined);
+    const belongs = provenanceOfLast(sources, said, context as Conversation | undefined);
     if (belongs) return { ...toResult(text, belongs, queries), context };
     // 第二项是干什么的: what the document says the item pointed at is for.
     const purpose = purposeOfItem(sources, understander, text, context as Conversation | undefined);
@@ -108,7 +111,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 倒过来 after a ranking: the same ranking the other way.
     const flipped = flippedRanking(understander, text, context as Conversation | undefined);
     if (flipped && 'message' in flipped) return { ...toResult(text, reply('not_found', [flipped.message]), queries), context };
-    const understood = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : (moreAsked(text, context as Conversation | undefined) ?? partNamedShort(text, context as Conversation | undefined) ?? text));
+    const understood = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : (moreAsked(said, context as Conversation | undefined) ?? partNamedShort(text, context as Conversation | undefined) ?? text));
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
     // 它要印多少册, 培训几期 after a project: its target in that unit; 那平均每册多少: its money over that target.
     const measured = targetByMeasure(sources, understood.query, context as Conversation | undefined);

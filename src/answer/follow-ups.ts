@@ -3,6 +3,7 @@
 // before, the whole's change for a part that states none, the list an ordinal counts through.
 import type { StructuredQuery, Target } from '../query/ast.ts';
 import { typedAsked } from '../query/asked.ts';
+import { PROVENANCE_KINDS, type FollowUpWords, type ProvenanceKind } from '../query/follow-up.ts';
 import type { Understander } from '../query/understand.ts';
 import { alternation } from '../query/normalize/words.ts';
 import { itemsOf, referent, unitsListed, type Conversation, type Named } from './dialog.ts';
@@ -211,7 +212,6 @@ export function withItems(s: Sources, q: StructuredQuery, c: Conversation | unde
 
 // 倒过来, 反过来排一下吧: a message made of a word turning the last ranking round, and nothing else.
 const FLIP = new RegExp(`^\\s*(?:那|再)?(?:${alternation(shapes.references.flip.words)})(?:排)?(?:一下|看看|试试)?(?:呢|吧|啊)?[\\s?？。!！]*$`);
-
 // 倒过来，最少的三个呢: the same words, then how many of the ranking turned round (and which end).
 const FLIP_THEN = new RegExp(`^\\s*(?:那|再)?(?:${alternation(shapes.references.flip.words)})(?:排)?(?:一下|看看|试试)?(?:呢|吧|啊)?[，,、；;\\s]+(.+)$`);
 
@@ -233,16 +233,12 @@ export function flippedRanking(understander: Understander, text: string, c: Conv
   return { query: { ...last, text, ascending: !last.ascending, top: q?.top ?? last.top, reference: null, arithmetic: null, ...typedAsked(text) } };
 }
 
-const { unitAsked } = shapes.references;
-// 单位是元吗, 这个数什么单位: a message asking only the unit of what was just answered.
-const UNIT_ASKED = new RegExp(`^\\s*(?:${alternation(unitAsked.before)})?的?(?:${alternation(unitAsked.words)})[吗呢啊吧么?？。\\s]*$`);
-
 /**
  * 单位是元吗 after an answer: the unit it shows its amounts in (万元, with 元 beside where the document prints 元) and
  * the one the document prints the leading amount in, its cell as printed and where. Null unless the message asks that alone.
  */
-export function unitOfLast(text: string, c: Conversation | undefined): Reply | null {
-  if (typeof text !== 'string' || !UNIT_ASKED.test(text)) return null;
+export function unitOfLast(said: FollowUpWords, c: Conversation | undefined): Reply | null {
+  if (!said.unit) return null;
   const f = (c?.figures ?? []).find((x) => !x.derived && x.fen !== null);
   if (!f) return reply('not_found', ['上一个回答里没有金额。金额都以万元表示；文件按元印的，括号里给出元数。']);
   const shown = f.printedIn === '元' ? '万元，括号里是文件印的元数' : '万元，与文件相同';
@@ -251,13 +247,6 @@ export function unitOfLast(text: string, c: Conversation | undefined): Reply | n
   return reply('answered', [`回答中的金额单位是${shown}：${f.label} ${show(f)}。`, printed], [f]);
 }
 
-const { provenance } = shapes.references;
-const PROVENANCE_KINDS = ['project', 'unit', 'table'] as const;
-type ProvenanceKind = (typeof PROVENANCE_KINDS)[number];
-// 这是哪个项目的, 属于哪个单位, 在哪张表: a message asking only where the thing answered last belongs.
-const PROVENANCE = new RegExp(
-  `^\\s*(?:${alternation(provenance.before)})?(?:${PROVENANCE_KINDS.map((k) => `(${alternation(provenance[k])})`).join('|')})[呢啊吧吗么?？。\\s]*$`,
-);
 /** As many items of a list as are said where each came from. */
 const MAX_PROVENANCE = 10;
 
@@ -266,10 +255,9 @@ const MAX_PROVENANCE = 10;
  * listed — with its project, its unit and the table and line of its stored row, the kind asked said first. Null
  * unless the message asks only that; table words after a figure answered alone are left to `sources`.
  */
-export function provenanceOfLast(s: Sources, text: string, c: Conversation | undefined): Reply | null {
-  const m = typeof text === 'string' ? PROVENANCE.exec(text) : null;
-  if (!m) return null;
-  const kind = PROVENANCE_KINDS[m.slice(1).findIndex((g) => g !== undefined)]!;
+export function provenanceOfLast(s: Sources, said: FollowUpWords, c: Conversation | undefined): Reply | null {
+  const kind = said.provenance;
+  if (!kind) return null;
   const listed = c?.items !== undefined && (c.query.intent === 'rank' || c.query.intent === 'list' || c.query.intent === 'breakdown' || c.query.targets.length === 0);
   const pointed = c?.pointed?.figure ? c.pointed : c?.pointed && !listed && c.subject?.figure ? c.subject : undefined;
   const named = pointed ? [pointed] : listed ? c!.items!.filter((n) => n.figure).slice(0, MAX_PROVENANCE) : kind === 'table' ? [] : c?.subject?.figure ? [c.subject] : [];
@@ -432,11 +420,6 @@ function namesNothingButPer(q: StructuredQuery): boolean {
   return q.entities.length === 0 && countOnly && !q.set && q.years.length === 0;
 }
 
-const particles = '(?:呢|啊|吧|吗|么)?[\\s?？。!！]*$';
-// 一共几项, 展开说说: a message made only of these words.
-const LIST_COUNT = new RegExp(`^\\s*(?:那|这|上面)?(?:${alternation(shapes.references.listCount.words)})${particles}`);
-const EXPAND = new RegExp(`^\\s*(?:那|再|请)?(?:${alternation(shapes.references.expand.words)})${particles}`);
-
 /** The last answer was a list, a ranking or a breakdown an ordinal counts through. */
 const listedLast = (c: Conversation | undefined): c is Conversation & { items: Named[] } =>
   c?.items !== undefined && (c.query.intent === 'list' || c.query.intent === 'rank' || c.query.intent === 'breakdown');
@@ -446,8 +429,8 @@ const listedLast = (c: Conversation | undefined): c is Conversation & { items: N
  * (抚顺有几个项目: unpriced projects counted in words), a ranking's every item ranked (not only those shown), a
  * breakdown's parts — the count a figure made by counting them. Null unless the message asks only that after one.
  */
-export function countOfList(s: Sources, text: string, c: Conversation | undefined): Reply | null {
-  if (typeof text !== 'string' || !LIST_COUNT.test(text) || !listedLast(c)) return null;
+export function countOfList(s: Sources, said: FollowUpWords, c: Conversation | undefined): Reply | null {
+  if (!said.listCount || !listedLast(c)) return null;
   const q = c.query;
   if (q.intent === 'list') return answerQuery(s, { ...q, countAsked: true });
   const ranked = q.intent === 'rank' ? answerQuery(s, { ...q, top: MAX_RANKED }) : null;
@@ -464,8 +447,8 @@ export function countOfList(s: Sources, text: string, c: Conversation | undefine
  * 展开说说 after a figure answered alone: its 明细 (a project's: its 绩效目标); after a list or a ranking, what can be asked of it (nothing is
  * guessed). Null unless the message asks only that.
  */
-export function expandLast(s: Sources, text: string, c: Conversation | undefined): { reply: Reply; query?: StructuredQuery } | null {
-  if (typeof text !== 'string' || !EXPAND.test(text)) return null;
+export function expandLast(s: Sources, text: string, said: FollowUpWords, c: Conversation | undefined): { reply: Reply; query?: StructuredQuery } | null {
+  if (!said.expand) return null;
   const q = c?.query;
   if (q && !listedLast(c) && q.intent === 'lookup' && q.targets.length === 1 && q.entities.length === 1 && !q.set) {
     // A project has no 明细 but its targets say what it is for.
@@ -481,14 +464,12 @@ export function expandLast(s: Sources, text: string, c: Conversation | undefined
   return { reply: reply('ambiguous', [`“${text.trim()}”要展开哪一项？${listedLast(c) ? '上面是一个列表，可以接着问某一项，例如：' : '可以这样问：'}`], [], examples) };
 }
 
-const MORE = new RegExp(`^\\s*(?:那)?(?:${alternation(shapes.references.more.words)})${particles}`);
-
 /**
  * 还有吗, 还有别的吗 after a list, a ranking or a part of a whole: read as 其他的呢 (the rest, or that nothing is left).
  * Null unless the message asks only that after one of them.
  */
-export function moreAsked(text: string, c: Conversation | undefined): string | null {
-  return typeof text === 'string' && MORE.test(text) && (listedLast(c) || c?.whole !== undefined || c?.restShown) ? '其他的呢' : null;
+export function moreAsked(said: FollowUpWords, c: Conversation | undefined): string | null {
+  return said.more && (listedLast(c) || c?.whole !== undefined || c?.restShown) ? '其他的呢' : null;
 }
 
 // 其中运行费那部分呢, 里面接待那块: a short word between a word of a part and a word of its kind (one of them typed).
