@@ -251,7 +251,7 @@ export interface StructuredQuery {
   notes?: string[];
   /** What the words say of how the question asks, read with the query (query/asked.ts askedOf): answers word their reply by them. */
   asked?: AskedWords;
-  /** A count or a figure per target asked in the message as typed (多少 and 几 kept; query/asked.ts targetCountOf). */
+  /** A count or a figure per target asked in the message as typed (多少 and 几 kept; query/asked.ts typedAsked). */
   targetAsked?: TargetAsked;
   /** 超过10万了吗, 有没有20万: the message as typed asks yes or no against an amount (query/yes-no.ts); `about`: 多 beside it. */
   yesNoAsked?: { about: boolean };
