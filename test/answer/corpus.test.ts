@@ -33,6 +33,7 @@ function expectAnswer(entry: CorpusEntry, r: ReturnType<Engine['ask']>): void {
   if (r.status !== 'answered') expect(r.answers).toEqual([]);
   if (entry.derived) expectDerived(r.answers, entry.derived, r.text);
   for (const words of entry.texts ?? []) expect(r.text, `“${words}” missing`).toContain(words);
+  for (const e of entry.absent ?? []) expect(r.answers.some((a) => matches(a, e)), `${JSON.stringify(e)} not asked, yet in\n${r.text}`).toBe(false);
 }
 
 describe('conversations: each turn continues the one before', () => {

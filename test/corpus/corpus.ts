@@ -53,6 +53,8 @@ export interface CorpusEntry {
   derived?: { op: string; amount_yuan?: number; value?: number };
   /** Words the answer's text must show (a stated reason, a goal), as the answer quotes them. */
   texts?: string[];
+  /** Figures the answer must not hold (a ranking cut at the count asked: the rest left out). */
+  absent?: ExpectedFigure[];
 }
 
 /** A conversation: questions asked in order in one chat, each turn checked like a corpus entry. */
