@@ -87,6 +87,22 @@ const LAST_COUNTED = new RegExp(`(?:${alternation(shapes.references.lastCounted.
 const { whichMore } = shapes.references;
 const WHICH_MORE_BETWEEN = new RegExp(`(?<=(?:${alternation(whichMore.which)})的?)(?:${alternation(whichMore.between)})(?=(?:${alternation(whichMore.more)}))`, 'g');
 
+/**
+ * 差旅、会议、培训三项费用 → 差旅费、会议费、培训费3项: short forms listed before a word for fees are those fees, the fee
+ * word after them dropped and a count kept (grammar/shapes.json shortFees); the last item may follow 和 / 及 / 与.
+ */
+const { heads: FEE_HEADS, whole: FEE_WHOLE, joins: FEE_JOINS } = shapes.shortFees;
+// An item: a few characters of a name, never 的 (抚顺、大连的三公经费 lists places, not fees).
+const ITEM = '(?:(?!的)[\\u4e00-\\u9fff]){2,8}?';
+const SHORT_FEES = new RegExp(
+  `((?:${ITEM}、)+${ITEM}(?:(?:${alternation(FEE_JOINS)})${ITEM})?)(?:((?:这|那)?(?:\\d+|几)(?:${alternation(shapes.counters.words)}))的?(?:${alternation(FEE_HEADS)})|的?${alternation(FEE_HEADS.filter((h) => h.length > 1))})`,
+  'g',
+);
+const FEE_NAMED = new RegExp(`(?:${alternation(FEE_WHOLE)})$`);
+const FEE_ITEMS = new RegExp(`、|${alternation(FEE_JOINS)}`);
+const listedFees = (s: string) =>
+  s.replace(SHORT_FEES, (_w, list: string, count: string | undefined) => `${list.split(FEE_ITEMS).map((item) => (FEE_NAMED.test(item) ? item : `${item}费`)).join('、')}${count ?? ''}`);
+
 export function normalizeQuestion(text: string): string {
   // Adapters are JavaScript at heart: a message without text arrives as undefined.
   if (typeof text !== 'string') return '';
@@ -104,6 +120,7 @@ export function normalizeQuestion(text: string): string {
   s = s.replace(WHICH_MORE_BETWEEN, '');
   s = normalizeYears(s);
   s = convertChineseNumerals(s);
+  s = listedFees(s);
   s = s.replace(SCORE_TYPED, '$1是$2');
   s = s.replace(LAST_COUNTED, '后');
   s = expandArabicMultipliers(s);
