@@ -182,7 +182,8 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
   // A base named after 占, or a row's own total: exactly that figure.
   if ((q.base && !rejected) || (!q.base && found.row)) {
     if (!found.base || !found.base.figure.fen) return reply('not_found', [...note, `${head}：找不到所问的基数，无法计算占比。`]);
-    return computedShare(head, note, part, found.base);
+    const said = q.base ? statedOver(s, scope, found.target, q.base.target, year) : null;
+    return said ? statedShare(head, note, part, found.base, said) : computedShare(head, note, part, found.base);
   }
   t = found.target;
   // 绩效目标覆盖的资金占多少, no base named: what the text states (全覆盖, the amount) — no share of a total guessed.
@@ -191,11 +192,10 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
     return reply('answered', [...note, `${head}${show(part)}（${printedAt(part)}）${covered.length ? `；文中说明：${covered.join('，')}` : ''}。问占比请写明基数，例如：占支出总计的比例。`], [part]);
   }
   // A share the text states is the department's, never a sub-unit's.
-  const stated = t.kind === 'metric' && scope.unitId === null ? s.queries.factsByMetric(scope.doc.id, t.key).find((f) => f.aspect === 'share' && f.year === year) : undefined;
-  if (stated && stated.value !== null) {
+  const said = statedOf(s, scope, t, year);
+  if (said) {
     // The share as the text states it leads, as a figure of its own (value and %), cited at its sentence.
-    const said = { ...fromFact(stated, scope.doc, scope.doc.department, `${targetName(t)}占比`), value: stated.value, unit: '%' };
-    return reply('answered', [...note, `${head}${show(part)}，文中说明占比${percent(stated.value)}（${stated.raw_text.slice(0, 40)}）`], [said, part]);
+    return reply('answered', [...note, `${head}${show(part)}，文中说明占比${percent(said.value as number)}（${said.raw.slice(0, 40)}）`], [said, part]);
   }
   // A sub-unit's part over its own whole only (its targetFigures); the department's total is not its whole.
   const of = whole(s, scope, t, year, stage);
@@ -204,6 +204,39 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
     return reply('not_found', [...note, `${head}：找不到${unit && `${unit}自己的`}可比总数，无法计算占比。`], [], [`${scope.doc.short} ${scope.doc.fiscal_year} ${unit} ${t.text}`.replace(/ +/g, ' ')]);
   }
   return computedShare(head, note, part, of);
+}
+
+/** The share the text states of a metric (the department's, never a sub-unit's), as a figure of its own (value and %) cited at its sentence. */
+function statedOf(s: Sources, scope: Scope, t: Target, year: number): Figure | null {
+  const stated = t.kind === 'metric' && scope.unitId === null ? s.queries.factsByMetric(scope.doc.id, t.key).find((f) => f.aspect === 'share' && f.year === year) : undefined;
+  if (!stated || stated.value === null) return null;
+  return { ...fromFact(stated, scope.doc, scope.doc.department, `${targetName(t)}占比`), value: stated.value, unit: '%' };
+}
+
+// 占支出总计的 38.70%: a base's prose spellings right after 占 in a sentence, built once per metric.
+const BASE_AFTER_SHARE = new Map<string, RegExp>();
+const baseAfterShare = (key: string) => {
+  if (!BASE_AFTER_SHARE.has(key)) BASE_AFTER_SHARE.set(key, new RegExp(`占(?:${metricOf(key).prose.map((p) => p.source).join('|')})的`));
+  return BASE_AFTER_SHARE.get(key)!;
+};
+
+/** 基本支出占支出总计的比例: the share the text states of the part when its sentence names the very base asked after 占, else null. */
+function statedOver(s: Sources, scope: Scope, part: Target, base: Target, year: number): Figure | null {
+  if (base.kind !== 'metric') return null;
+  const said = statedOf(s, scope, part, year);
+  return said && baseAfterShare(base.key).test(said.raw.replace(/\s+/g, '')) ? said : null;
+}
+
+/**
+ * A share the text states over the base asked: its sentence leads; the share computed from the two printed figures is
+ * shown beside it only where it is the same, the two figures cited either way.
+ */
+function statedShare(head: string, note: string[], part: Figure, of: Base, said: Figure): Reply {
+  const value = percentValue(part.fen! / of.figure.fen!);
+  const lead = `${head}${show(part)}，文中说明占${of.name}的${percent(said.value as number)}（${said.raw.slice(0, 40)}）`;
+  if (value !== said.value) return reply('answered', [...note, lead, `${of.name}${show(of.figure)}`], [said, part, of.figure]);
+  const d = derivedFigure('share', [part, of.figure], `${part.label}占${of.name}的比例`, { fen: null, value, unit: '%' }, `${show(part)} ÷ ${show(of.figure)} = ${percent(value)}`);
+  return reply('answered', [...note, lead, `按表中数字计算相同：${show(part)} ÷ ${of.name}${show(of.figure)} = ${percent(value)}`], [said, d, part, of.figure]);
 }
 
 /** The share computed from the two printed figures: it leads, marked derived, with both as its inputs. */
