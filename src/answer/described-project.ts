@@ -20,7 +20,10 @@ export function goalAnswer(s: Sources, asked: StructuredQuery, goal: NonNullable
   const ids = asked.targets.flatMap((t) => (t.kind === 'project' ? t.ids : []));
   const { words } = goal;
   // 曲阳的绩效目标里，参保人数要达到多少: no project named — the department's own targets (its 部门整体 / 分项绩效目标 text or table).
-  const own = scopes.length === 1 && ids.length === 0 && asked.targets.length === 0 ? indicatorOf(s, scopes[0]!, departmentOwners(s, scopes[0]!), words.replace(REACH, ' ').replace(NOT_NAMED, ' ').replace(/\p{P}/gu, ' '), '') : null;
+  const department = scopes.length === 1 && ids.length === 0 && asked.targets.length === 0;
+  const typed = words.replace(REACH, ' ').replace(NOT_NAMED, ' ').replace(/\p{P}/gu, ' ');
+  // 曲阳年度目标里满意度是多少: none of the department's own targets so named — the indicators of its projects so named, each labelled by project.
+  const own = department ? (indicatorOf(s, scopes[0]!, departmentOwners(s, scopes[0]!), typed, '') ?? indicatorOf(s, scopes[0]!, s.queries.owners(scopes[0]!.doc.id), typed, '')) : null;
   if (own) return own;
   if (scopes.length !== 1 || ids.length === 0) return reply('ambiguous', [`请说明是哪个项目的${goal.text.replace(/[里中]$/, '')}。`]);
   const stated = goalNumber(s, scopes[0]!, ids, words);

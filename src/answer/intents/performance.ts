@@ -258,7 +258,9 @@ export function indicatorOf(s: Sources, scope: Scope, owners: readonly Performan
   }));
   const best = Math.max(0, ...scored.filter((x) => x.enough).map((x) => x.shared));
   // 那培训呢, 那审核的呢: a word too short to be named closely names the indicators holding all of it — each, when two do.
-  const chosen = every ? scored : best > 0 ? scored.filter((x) => x.enough && x.shared === best) : scored.filter((x) => x.whole);
+  const named = every ? scored : best > 0 ? scored.filter((x) => x.enough && x.shared === best) : scored.filter((x) => x.whole);
+  // 年度目标里服务对象满意度: words no indicator's name holds but its group's heading does (服务对象满意度 / 服务被投诉率).
+  const chosen = named.length || said.size === 0 ? named : scored.filter(({ t }) => [...said].every((p) => pairs(t.level2 ?? '').has(p)));
   if (chosen.length === 0) return null;
   const tables = tableNames(s, scope.doc.id);
   const head = heading(scope.entity, scope.doc);
