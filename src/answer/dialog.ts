@@ -382,8 +382,19 @@ export function understoodAnything(q: StructuredQuery): boolean {
   );
 }
 
+/**
+ * 预算最多的是哪个 after 曲阳有哪些项目: 预算 is the listed projects' amount, not the departments with a 预算 (no set word was
+ * typed, only a stage and 哪个): the question ranks the list, in its document.
+ */
+function amountOfListed(q: StructuredQuery, previous: StructuredQuery | undefined): StructuredQuery {
+  const listed = previous?.intent === 'list' && previous.listOf === 'projects' && previous.entities.length === 1;
+  const stageOnly = q.set !== null && q.set.text === '' && q.set.places.length === 0;
+  return listed && stageOnly && q.intent === 'rank' && q.entities.length + q.targets.length === 0 ? { ...q, set: null, stage: null } : q;
+}
+
 /** `whole`: the whole the previous answer was asked as a part of (其中住房公积金 after 人员经费), the base of 占比 after it. */
-export function mergeContext(q: StructuredQuery, previous: StructuredQuery | undefined, whole?: Target): StructuredQuery {
+export function mergeContext(typed: StructuredQuery, previous: StructuredQuery | undefined, whole?: Target): StructuredQuery {
+  const q = amountOfListed(typed, previous);
   // 第二个呢 past the end of the list, 它 with nothing answered before: not the previous question again.
   if (q.reference && q.reference.kind !== 'part' && q.entities.length === 0 && q.targets.length === 0 && q.intent === 'lookup') return q;
   if (!previous || !understoodAnything(q)) return q;
