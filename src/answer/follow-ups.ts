@@ -392,14 +392,15 @@ export function targetByMeasure(s: Sources, q: StructuredQuery, c: Conversation 
 export function perTargetOfLast(s: Sources, q: StructuredQuery, c: Conversation | undefined): Reply | null {
   // 每人每月补助标准是多少: a standard asked per head is the target printing it, never money divided.
   const perTarget = q.asked?.standard ? undefined : q.targetAsked?.per;
-  const project = lastProject(c);
   // 平均每家: 每家 is no set of departments here.
-  if (!perTarget || !project || !namesNothingButPer(q.set && perTarget.text.includes(q.set.text) ? { ...q, set: null } : q)) return null;
+  if (!perTarget || !c || !namesNothingButPer(q.set && perTarget.text.includes(q.set.text) ? { ...q, set: null } : q)) return null;
   const { unit } = perTarget;
   const counted = (f: Figure) => (f.unit ?? '').replace(TEN_THOUSAND, '');
-  const targets = (c!.figures ?? []).filter((f) => !f.derived && f.project !== undefined && typeof f.value === 'number' && !f.label.endsWith('实际完成值') && (counted(f) === unit || ((aliases as Record<string, string[]>)[counted(f)] ?? []).includes(unit)));
+  const targets = (c.figures ?? []).filter((f) => !f.derived && f.project !== undefined && typeof f.value === 'number' && !f.label.endsWith('实际完成值') && (counted(f) === unit || ((aliases as Record<string, string[]>)[counted(f)] ?? []).includes(unit)));
   const target = targets[0];
-  if (!target) return null;
+  // 打算买几辆 → 平均一辆多少钱: the project of the target answered, when the last question named none.
+  const project = target ? (lastProject(c) ?? projectOfFigure(s, c, target)) : null;
+  if (!target || !project) return null;
   if (targets.length > 1) return reply('ambiguous', [`上面有几个以“${unit}”计的目标：${targets.map((f) => `${f.label}${show(f)}（第${f.line}行）`).join('、')}，请说明按哪个计算平均每${unit}多少。`]);
   const money = answerQuery(s, { ...project, intent: 'lookup', text: '', unknown: [], candidates: [], reference: null, arithmetic: null });
   const amount = money.status === 'answered' ? money.figures.find((f) => !f.derived && f.fen !== null) : undefined;
@@ -412,6 +413,14 @@ export function perTargetOfLast(s: Sources, q: StructuredQuery, c: Conversation 
   const f = derivedFigure('per_unit', [amount, target], label, { fen }, `${label} = ${formula}`);
   const per = fen < 1_000_000 ? `${(fen / 100).toFixed(2)}元` : show(f);
   return reply('answered', [`${heading(amount.entity, amount.document)} ${label}：${per} = ${formula}（${target.label}是绩效目标设定的数，见第${target.line}行；金额见第${amount.line}行）`], [f, amount, target]);
+}
+
+/** The project a target figure answered belongs to, as the last question's department asked it (its name read exactly); null when none. */
+function projectOfFigure(s: Sources, c: Conversation, f: Figure): StructuredQuery | null {
+  const name = f.project;
+  if (name === undefined || c.query.entities.length !== 1) return null;
+  const ids = s.queries.projects(f.document.id).filter((p) => p.name === name).map((p) => p.id);
+  return ids.length ? { ...c.query, set: null, targets: [{ kind: 'project', name, ids, text: name, fuzzy: false }] } : null;
 }
 
 /** 那平均每人多少: nothing named but the per-unit words (平均 may read as an average, 人 as a headcount). */
