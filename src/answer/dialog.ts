@@ -239,8 +239,10 @@ export function referent(q: StructuredQuery, c: Conversation | undefined): Named
   if (!c || q.entities.length > 0 || q.set) return null;
   if (ref.kind === 'item') {
     // 第二低的呢: an item of the last question ranked that way (mergeContext), not of the list as it was shown.
-    if (q.targets.length > 0 || !c.items?.length || q.ordered) return null;
-    return c.items[ref.fromEnd ? c.items.length - ref.index : ref.index - 1] ?? null;
+    if (!c.items?.length || q.ordered) return null;
+    const item = c.items[ref.fromEnd ? c.items.length - ref.index : ref.index - 1] ?? null;
+    // 第二家的公用经费 after a ranking of departments: the figure named is asked of the department at that place.
+    return q.targets.length === 0 || (item && !item.words) ? item : null;
   }
   if (ref.kind !== 'it' || !c.subject) return null;
   // 它的公用经费 after 北票 人员经费: 它 is whose, when the question names a figure of its own after it.

@@ -216,6 +216,23 @@ function whichByHowMuch(text: string, m: Mentions, entities: EntityRef[]): void 
   if (whichOfNamed) m.sets = [];
 }
 
+/** 那家, 这个: a demonstrative that may describe what a pointing word points at (shapes.json references.describing). */
+const DESCRIBES = new Set(shapes.references.describing);
+
+/**
+ * 排最后的那家公用经费多少, 第二家的人员经费: an item of the last ranking pointed at, then a figure asked of it — the
+ * demonstrative after the pointing word (那家) describes the item; it is no set of departments to rank anew. A figure
+ * named before the pointing word (公用经费排最后的那家) still asks for a ranking by that figure.
+ */
+function pointedItem(text: string, m: Mentions): void {
+  const ref = m.references.find((r) => r.ref === 'item' || r.ref === 'last');
+  if (!ref || m.targets.length === 0 || m.targets.some((t) => t.start < ref.start)) return;
+  // What stands right after the pointing word, 的 and a demonstrative at most between: 那家, 的那个单位.
+  const describing = (start: number) => { const between = text.slice(ref.end, start).replace(/^的/, ''); return between === '' || DESCRIBES.has(between); };
+  m.sets = m.sets.filter((x) => !(x.place === null && !x.which && DESCRIBES.has(x.text) && describing(x.start)));
+  m.listTargets = m.listTargets.filter((l) => !((l.target === 'departments' || l.target === 'units') && describing(l.start)));
+}
+
 /** 哪家是决算, 哪个是2023年的: a which-word asking of nothing but a stage or a year asks which department has it. */
 function whichDepartment(m: Mentions, entities: EntityRef[], targets: Target[]): void {
   const departments = m.listTargets.every((l) => l.target === 'departments' || l.target === 'units');
@@ -413,6 +430,7 @@ function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityR
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
   const byScore = rankedByScore(text, m, targets);
   whichDepartment(m, entities, targets);
+  pointedItem(text, m);
   whichByHowMuch(text, m, entities);
   sumColumnBounded(text, m);
   const intent = decideIntent(text, m, entities, targets, byScore);
