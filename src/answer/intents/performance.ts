@@ -321,11 +321,16 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
   if (!project) return null;
   const owners = s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && project.ids.includes(o.project_id));
   const all = countedTargets(s, owners);
-  const unit = anyUnit ? null : unitOfCount(q.text.replace(project.text, ' '), all.map(({ t }) => t.target_unit!));
+  const rest = q.text.replace(project.text, ' ');
+  const unit = anyUnit ? null : unitOfCount(rest, all.map(({ t }) => t.target_unit!));
   if (!anyUnit && !unit) return null;
   const said = pairs(words.join(''));
   const shared = ({ t }: { t: PerformanceTargetRow }) => [...pairs(t.level3)].filter((p) => said.has(p)).length;
-  const inUnit = all.filter(({ t }) => unit === null || t.target_unit === unit);
+  // 它要开展多少次义诊: the thing counted must be in the indicator's name (itemCounted), a verb alone (开展) names none.
+  const counting = MEASURE_ASKED.exec(rest);
+  const item = counting ? itemCounted(rest.slice(counting.index + counting[0].length)) : null;
+  const inUnit = all.filter(({ t }) => (unit === null || t.target_unit === unit) && (!item || item(t.level3)));
+  if (inUnit.length === 0) return null;
   const best = Math.max(...inUnit.map(shared));
   if (unit === null && !(best > 0)) return null;
   // 要印多少册: no two characters typed together name one, the characters typed do (印 of 材料印刷).
@@ -394,6 +399,17 @@ const VERB_ASKED = new RegExp(`(?:${alternation(verbs)})(?:\\s|几)`);
 /** 一年, 全年: words every target is set for, the asked count itself, and words of asking (打算, 需要: `ignore` of two characters or more) name no indicator. */
 export const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation([...INDICATOR_WORDS.filter(([, to]) => to === '').map(([from]) => from), ...words.ignore.filter((w) => [...w].length > 1)])}`, 'g');
 
+/**
+ * 多少个短视频, 几份档案: the thing a count is asked of, the naming characters right after the measure word; whether an
+ * indicator's name holds it (two of its characters together, or its one character). Null when nothing follows the measure.
+ */
+function itemCounted(after: string): ((name: string) => boolean) | null {
+  const run = after.slice(0, [...after].findIndex((ch) => !naming(ch)) >>> 0);
+  if (!run) return null;
+  const item = pairs(run);
+  return (name) => (item.size === 0 ? bareName(name).includes(run) : [...pairs(bareName(name))].some((p) => item.has(p)));
+}
+
 /** The pairs of characters that may name an indicator: runs of naming characters (namingChars), two at a time, never across a word of asking. */
 function namingPairs(words: string): Set<string> {
   const runs = [...words].map((ch) => (naming(ch) ? ch : ' ')).join('').split(' ');
@@ -457,9 +473,11 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const ids = new Set(named.flatMap((t) => t.ids));
   const ofProject = ({ o }: Counted) => ids.size === 0 || (o.project_id !== null && ids.has(o.project_id));
   // With no measure word, a verb of what targets count asks in a generic one — answered only where an indicator is so named.
-  const measure = MEASURE_ASKED.exec(typed)?.[1];
+  const counting = MEASURE_ASKED.exec(typed);
+  const measure = counting?.[1];
   const asked = measure ?? (VERB_ASKED.test(typed) ? generic[0]! : undefined);
   if (!asked) return null;
+  const item = counting ? itemCounted(typed.slice(counting.index + counting[0].length)) : null;
   const plain = typed.replace(NOT_NAMED, ' ').replace(/\d+/g, ' ');
   const said = namingPairs(plain);
   const chars = namingChars(plain);
@@ -476,6 +494,9 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
       for (const x of (byUnit.get(unit) ?? []).filter(ofProject)) shared.set(x, [...new Set(x.t.level3)].filter((ch) => chars.has(ch)).length + (ids.size > 0 ? 1 : 0));
     }
   }
+  // 要制作发布多少个短视频: the thing counted, typed after the measure, must be in the indicator's name — a verb shared
+  // alone (发布 of 新闻发布会次数) never picks a target counting something else.
+  if (item) for (const [x] of shared) if (!item(x.t.level3)) shared.delete(x);
   const best = Math.max(0, ...shared.values());
   const note = scope.yearNote ? [scope.yearNote] : [];
   const head = heading(scope.entity, scope.doc);
