@@ -1,6 +1,6 @@
 // From a structured query to a reply: settle what cannot be answered, find the
 // documents, hand over to the intent.
-import type { EntityRef, StructuredQuery, Target } from '../query/ast.ts';
+import type { StructuredQuery, Target } from '../query/ast.ts';
 import type { Catalog } from '../query/catalog.ts';
 import { lyingIn, OWN_LEVEL_WORD } from '../query/entities.ts';
 import { orgAliasesOf, organisationAt, workingUnder } from '../query/lexicon/aliases.ts';
@@ -64,12 +64,6 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (q.foreign.length && q.foreignListed && q.entities.length > 0 && !q.set) {
     const held = answerQuery(s, { ...q, foreign: [], foreignListed: false });
     return { ...held, lines: [`没有${q.foreign.map((p) => `“${p}”`).join('、')}的预算公开资料，以下只有${q.entities.map((e) => e.text).join('、')}的。`, ...held.lines] };
-  }
-  // 沈阳市医保局 where only 沈阳's 医疗保障事务服务中心 is held: answered from the unit, said first to be its figures, never the bureau's.
-  const unit = unitUnder(catalog, q);
-  if (unit) {
-    const held = answerQuery(s, { ...q, foreign: [], entities: [unit] });
-    return { ...held, lines: [`没有“${q.foreign[0]}”本身的预算公开资料；现有的是它下属的${unit.department}的，以下是该单位的数字，不是“${q.foreign[0]}”全局的。`, ...held.lines] };
   }
   if (q.foreign.length) return notHeld(catalog, q);
   if (q.catalogue && q.entities.length === 1) return holdingsOf(s, q);
@@ -315,12 +309,11 @@ function placeBefore(name: string, departments: string[]): string[] {
   return [];
 }
 
-/** The one department held at the place of an organisation named but not held (沈阳市医保局) that is a unit working under it. */
-function unitUnder(catalog: Catalog, q: StructuredQuery): EntityRef | null {
-  if (q.foreign.length !== 1 || q.entities.length > 0 || q.set) return null;
+/** The departments held at the place of an organisation named but not held (沈阳市医保局) that are units working under it. */
+function unitsUnder(catalog: Catalog, q: StructuredQuery): string[] {
+  if (q.foreign.length !== 1 || q.entities.length > 0 || q.set) return [];
   const named = organisationAt(q.foreign[0]!);
-  const held = named ? catalog.departmentsAt(named.place).filter((d) => workingUnder(d) === named.printed) : [];
-  return held.length === 1 ? { department: held[0]!, unitId: null, name: held[0]!, text: q.foreign[0]! } : null;
+  return named ? catalog.departmentsAt(named.place).filter((d) => workingUnder(d) === named.printed) : [];
 }
 
 /**
@@ -336,11 +329,18 @@ function notHeld(catalog: Catalog, q: StructuredQuery): Reply {
   const near = [...catalog.departments.entries()].filter(([d]) => within.has(d) || named.has(d));
   const offered = near.map(([d, docs]) => `${d}（${docs.map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}）`);
   // Lying in the place, not of it: said so, so that none reads as the place's own.
-  const where = near.every(([d]) => within.has(d)) ? '该地辖内现有的是（不是该地本级的）' : '同一地方现有的是';
-  const lines = [`没有${q.foreign.map((p) => `“${p}”`).join('、')}的预算公开资料。${offered.length ? `${where}：${offered.join('；')}。` : `现有：${holdings(catalog)}。`}`];
+  // 沈阳市医保局 where only a unit working under it is held (its 医疗保障事务服务中心): never the unit's figures in its stead — the
+  // bureau's own disclosure said not held, the unit offered by a name of its own (沈阳医保中心), its figures only when asked so.
+  const under = new Set(unitsUnder(catalog, q));
+  const where = under.size ? '现有的只是它下属的单位（不是该局本身）' : near.every(([d]) => within.has(d)) ? '该地辖内现有的是（不是该地本级的）' : '同一地方现有的是';
+  const own = under.size ? `没有“${q.foreign[0]}”本身的预算公开资料。` : `没有${q.foreign.map((p) => `“${p}”`).join('、')}的预算公开资料。`;
+  const lines = [`${own}${offered.length ? `${where}：${offered.join('；')}。` : `现有：${holdings(catalog)}。`}`];
   const asked = q.targets.map((t) => t.text).join('') || '支出总计';
-  const suggestions = near.map(([, docs]) => `${docs[0]!.short} ${docs[0]!.fiscal_year} ${asked}`);
-  return reply('not_found', lines, [], [...new Set([...suggestions, ...askedOf(catalog, q)])].slice(0, 5));
+  const unitName = (d: string) => (under.has(d) ? (orgAliasesOf(d)[1] ?? orgAliasesOf(d)[0] ?? '') : '');
+  const suggestions = near.map(([d, docs]) => `${docs[0]!.short}${unitName(d)} ${docs[0]!.fiscal_year} ${asked}`);
+  // The unit under it is offered by its own name only (沈阳 alone would read as the bureau asked).
+  const elsewhere = askedOf(catalog, q).filter((x) => !near.some(([d, docs]) => under.has(d) && x.startsWith(`${docs[0]!.short} `)));
+  return reply('not_found', lines, [], [...new Set([...suggestions, ...elsewhere])].slice(0, 5));
 }
 
 /** Nothing found in a document that is cut off: the reply says what is missing may be in the part lost. */
