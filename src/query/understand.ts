@@ -580,13 +580,13 @@ function settleTable(m: Mentions): void {
   m.listTargets.push({ target: 'tables', start: table.end - 1, end: table.end });
 }
 
+/** An amount of money typed (1.66万, 300元). */
+const AMOUNT_TYPED = /\d(?:\.\d+)?(?:万|亿|元|块)/;
+
 /**
  * 曲阳2022年的预算是多少, 北票 决算: a department's budget (or final account) with nothing else named is its
  * 支出总计 — the whole of it, never a part.
  */
-/** An amount of money typed (1.66万, 300元). */
-const AMOUNT_TYPED = /\d(?:\.\d+)?(?:万|亿|元|块)/;
-
 function wholeBudget(text: string, asked: AskedWords, m: Mentions, entities: EntityRef[], found: Found): void {
   const nothingElse = found.targets.length + found.candidates.length + found.unknown.length + m.listTargets.length + m.conditions.length + m.scopes.length + m.sets.length + m.tables.length === 0;
   const asksFigure = !['rank', 'list', 'performance', 'rate'].some((i) => m.intents.includes(i as never)) && !m.catalogue && m.references.length === 0;
