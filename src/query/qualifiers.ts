@@ -38,10 +38,8 @@ function buildVariants(): Map<string, Map<Kind, string | null>> {
 
 const variants = buildVariants();
 
-/** The kind a residue word asks for (的价值 → money), or undefined when it is no qualifier. */
-function qualifierKind(residue: string): Kind | undefined {
-  return kindOf.get(residue.replace(/[\s\p{P}\p{S}]/gu, '').replace(/^的/, ''));
-}
+/** A residue as a qualifier word: without spaces, punctuation or a 的 before it (的价值 → 价值). */
+const qualifierWord = (residue: string) => residue.replace(/[\s\p{P}\p{S}]/gu, '').replace(/^的/, '');
 
 /** The metric answering a qualifier of a named metric: itself, its variant of that kind, or null when none does. */
 function qualified(key: string, kind: Kind): string | null {
@@ -56,11 +54,12 @@ function qualified(key: string, kind: Kind): string | null {
 export function applyQualifiers(m: Mentions): string[] {
   const refused: string[] = [];
   for (const r of [...m.residue]) {
-    const kind = qualifierKind(r.text);
+    const word = qualifierWord(r.text);
+    const kind = kindOf.get(word);
     const named = m.targets.filter((t) => t.start < r.start).at(-1);
     if (kind === undefined || named?.kind !== 'metric') continue;
     const key = qualified(named.key, kind);
-    if (key === null && MEASURES.has(r.text.replace(/[\s\p{P}\p{S}]/gu, '').replace(/^的/, ''))) continue;
+    if (key === null && MEASURES.has(word)) continue;
     if (key === null) refused.push(r.text.trim());
     else named.key = key;
     m.residue.splice(m.residue.indexOf(r), 1);
