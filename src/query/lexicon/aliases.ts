@@ -136,10 +136,13 @@ export function workingUnder(fullName: string): string | null {
   return ORG_FORMS.get(place.rest)?.under ?? null;
 }
 
+/** The organisations units work under (places.json `under`), each once. */
+const UNDER = [...new Set(vocabulary.organisations.forms.flatMap((f) => (f.under ? [f.under] : [])))];
+
 /** 沈阳市医保局: a place's own organisation named by a form a unit works under (医疗保障局, 医保局), split into the two; null otherwise. */
 export function organisationAt(name: string): { place: string; printed: string } | null {
-  for (const printed of new Set(vocabulary.organisations.forms.flatMap((f) => (f.under ? [f.under] : [])))) {
-    const form = [printed, ...(ORG_FORMS.get(printed)?.short ?? [])].find((w) => name.endsWith(w) && name.length > w.length);
+  for (const printed of UNDER) {
+    const form = orgForms(printed).find((w) => name.endsWith(w) && name.length > w.length);
     if (form) return { place: name.slice(0, -form.length), printed };
   }
   return null;
