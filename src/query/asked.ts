@@ -7,7 +7,7 @@ import { yesNoOf } from './yes-no.ts';
 import { alternation } from './normalize/words.ts';
 
 /** 百分之几, 几成: asked in per cent. */
-export const PERCENT_ASKED = new RegExp(alternation(shapes.arithmetic.inPercent));
+const PERCENT_ASKED = new RegExp(alternation(shapes.arithmetic.inPercent));
 /** 增长, 增加, 多了: a change upwards asked. */
 const RISE = new RegExp(alternation(words.changeDirection.up));
 /** 下降, 减少: a change downwards asked. */
