@@ -300,16 +300,18 @@ const qualifiedKind = (_: string, kind: string, after: string | undefined) => (a
 // 编制里行政的有几个, 编制内事业和行政各几个, 事业编: a kind of staff within the 编制 is that kind's 编制 (行政编制), never its 实有
 // count (words.json headcountAsked.staff.authorized). Only a kind standing alone, not the start of a name (行政运行, 事业单位).
 const { authorized: AUTHORIZED } = words.headcountAsked.staff;
+// 事业和行政, 事业、行政: what joins two kinds.
+const KIND_JOIN = new RegExp(alternation(['和', '、', '与', '跟', '及', '以及']));
 const KIND_ALONE = `(?:${alternation(STAFF_KINDS)})(?:的|人员|编制|${AUTHORIZED.short}(?!制))?(?=的|人|编|有|多少|几|是|呢|各|分别|[和、与跟及，,？?。]|$)`;
 const KINDS_WITHIN_AUTHORIZED = new RegExp(
-  `(?:${alternation(AUTHORIZED.words)})(?:里面|里头|里|内|中|当中|之中)?[，,]?(?:的|有)?(${KIND_ALONE}(?:(?:和|、|与|跟|及|以及)${KIND_ALONE})*)`,
+  `(?:${alternation(AUTHORIZED.words)})(?:里面|里头|里|内|中|当中|之中)?[，,]?(?:的|有)?(${KIND_ALONE}(?:(?:${KIND_JOIN.source})${KIND_ALONE})*)`,
   'g',
 );
 const KIND = new RegExp(alternation(STAFF_KINDS), 'g');
 const KIND_SHORTENED = new RegExp(`(${alternation(STAFF_KINDS)})${AUTHORIZED.short}(?![制码号写辑排])`, 'g');
 const authorizedKinds = (raw: string) =>
   raw
-    .replace(KINDS_WITHIN_AUTHORIZED, (_, kinds: string) => kinds.split(/和|、|与|跟|以及|及/).map((k) => `${k.match(KIND)![0]}编制`).join('和'))
+    .replace(KINDS_WITHIN_AUTHORIZED, (_, kinds: string) => kinds.split(KIND_JOIN).map((k) => `${k.match(KIND)![0]}编制`).join('和'))
     .replace(KIND_SHORTENED, '$1编制');
 // 以编制人数计，每人摊到的…: the headcount a per-head figure divides by, typed before it, read as 按编制人数算 (words.json headcountAsked.staff.basis).
 const { basis: PER_HEAD_BASIS } = words.headcountAsked.staff;
