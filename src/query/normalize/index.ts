@@ -95,7 +95,7 @@ const { heads: FEE_HEADS, whole: FEE_WHOLE, joins: FEE_JOINS } = shapes.shortFee
 // An item: a few characters of a name, never 的 (抚顺、大连的三公经费 lists places, not fees).
 const ITEM = '(?:(?!的)[\\u4e00-\\u9fff]){2,8}?';
 const SHORT_FEES = new RegExp(
-  `((?:${ITEM}、)+${ITEM}(?:(?:${alternation(FEE_JOINS)})${ITEM})?)(?:((?:这|那)?(?:\\d+|几)(?:${alternation(shapes.counters.words)}))的?(?:${alternation(FEE_HEADS)})|的?${alternation(FEE_HEADS.filter((h) => h.length > 1))})`,
+  `((?:${ITEM}、)+${ITEM}(?:(?:${alternation(FEE_JOINS)})${ITEM})?)(?:((?:这|那)?(?:\\d+|几)(?:${alternation(shapes.counters.words)}))的?(?:${alternation(FEE_HEADS)})|的?(?:${alternation(FEE_HEADS.filter((h) => h.length > 1))}))`,
   'g',
 );
 const FEE_NAMED = new RegExp(`(?:${alternation(FEE_WHOLE)})$`);
