@@ -41,12 +41,14 @@ const PEOPLE = [...words.headcounts.people].sort((a, b) => b.length - a.length);
 /** 编制, 实有, 事业人员, 工勤: the department's own staff named (words.json headcountAsked.staff). */
 const STAFF = new RegExp(alternation(words.headcountAsked.staff.words));
 
+/** 多, 高, 少, 低: the direction of a difference (shapes.json arithmetic more, less). */
+const DIRECTION_WORDS = alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less]);
 // 高多少, 多出多少 (多少 gone as a filler): a direction alone; 多了多少 too, but only where two figures were answered
 // (三公经费 → 2022年呢 → 多了多少): after one figure it would ask its change from last year, which is not read here.
 // 少几个人, 多了多少人 after two headcounts: the people counted are no figure of their own.
-const DIRECTION_ALONE = new RegExp(`^(?:那|那么)?(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})\\s*(?:几个人|几个|几人|几名|人)?$`);
+const DIRECTION_ALONE = new RegExp(`^(?:那|那么)?(?:${DIRECTION_WORDS})\\s*(?:几个人|几个|几人|几名|人)?$`);
 /** 比上年多了, 比去年少: a difference from last year asked by its direction. */
-const MORE_OR_LESS = new RegExp(`比(?:上年|去年|上一年)(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})`);
+const MORE_OR_LESS = new RegExp(`比(?:上年|去年|上一年)(?:${DIRECTION_WORDS})`);
 
 const TITLES = shapes.references.numberedTitles;
 
