@@ -210,10 +210,12 @@ export function withItems(s: Sources, q: StructuredQuery, c: Conversation | unde
   return items ? { ...c, items } : c;
 }
 
-// 倒过来, 反过来排一下吧: a message made of a word turning the last ranking round, and nothing else.
-const FLIP = new RegExp(`^\\s*(?:那|再)?(?:${alternation(shapes.references.flip.words)})(?:排)?(?:一下|看看|试试)?(?:呢|吧|啊)?[\\s?？。!！]*$`);
+// 倒过来, 反过来排一下吧: a word turning the last ranking round.
+const FLIP_WORDS = `^\\s*(?:那|再)?(?:${alternation(shapes.references.flip.words)})(?:排)?(?:一下|看看|试试)?(?:呢|吧|啊)?`;
+// A message made of those words, and nothing else.
+const FLIP = new RegExp(`${FLIP_WORDS}[\\s?？。!！]*$`);
 // 倒过来，最少的三个呢: the same words, then how many of the ranking turned round (and which end).
-const FLIP_THEN = new RegExp(`^\\s*(?:那|再)?(?:${alternation(shapes.references.flip.words)})(?:排)?(?:一下|看看|试试)?(?:呢|吧|啊)?[，,、；;\\s]+(.+)$`);
+const FLIP_THEN = new RegExp(`${FLIP_WORDS}[，,、；;\\s]+(.+)$`);
 
 /**
  * 倒过来, 反过来排 after a ranking (or figures listed in an order said: 执行率最低的三个项目): the same ranking the other way, as many items (前5 → its 5 at the other end);
