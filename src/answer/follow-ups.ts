@@ -273,8 +273,9 @@ function projectOf(s: Sources, f: Figure, listed?: Named): { name: string | unde
   const projects = s.queries.projects(doc);
   // A 绩效 row read as a count (莲湖 临聘人员 32人, 表14-5 line 744) is its project block's: the owner printing that line.
   const owner = () => s.queries.owners(doc).find((o) => o.project_id !== null && s.queries.targets(o.id).some((t) => t.line === f.line))?.name;
-  const name = f.project ?? f.of ?? (f.projectId != null ? projects.find((p) => p.id === f.projectId)?.name : undefined) ?? (listed?.project ? f.label : undefined) ?? owner();
-  const row = (f.projectId != null ? projects.find((p) => p.id === f.projectId) : undefined) ?? projects.find((p) => p.name === name && (f.entity === f.document.department || s.entity(f.document, p.unit_id) === f.entity));
+  const byId = f.projectId != null ? projects.find((p) => p.id === f.projectId) : undefined;
+  const name = f.project ?? f.of ?? byId?.name ?? (listed?.project ? f.label : undefined) ?? owner();
+  const row = byId ?? projects.find((p) => p.name === name && (f.entity === f.document.department || s.entity(f.document, p.unit_id) === f.entity));
   // 莲湖 医保工作经费补助 is printed under the group 医疗保险经办机构经费 (表10 line 599).
   const group = row?.parent_id != null ? projects.find((p) => p.id === row.parent_id)?.name : undefined;
   return { name, row, group };
