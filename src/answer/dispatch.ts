@@ -116,11 +116,11 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // 这个项目全年要请多少人次专家, 它的住院救助比例是多少: a project's targets by the unit asked, the words beside
   // (loose or not understood) naming which.
   const targetsAsked = q.intent === 'lookup' || q.intent === 'performance' || (q.intent === 'share' && q.base === null);
-  const inUnit = targetsAsked ? unitTargets(s, q, [...unknown, ...q.candidates.map((c) => c.text)]) : null;
+  const inUnit = targetsAsked ? ofOneProject(s, q, (scope) => indicatorsInUnit(s, q, scope, [...unknown, ...q.candidates.map((c) => c.text)])) : null;
   if (inUnit) return inUnit;
   // 邮寄费一年要办多少件: a count in a measure word none of the project's targets is printed in — its targets so named, or
   // not found offering them; never its money.
-  const ofProject = targetsAsked && q.unknown.length > 0 ? projectTargetsNamed(s, q) : null;
+  const ofProject = targetsAsked && q.unknown.length > 0 ? ofOneProject(s, q, (scope) => targetsByNoun(s, q, scope)) : null;
   if (ofProject) return ofProject;
   // 村级代办员有几个: people the text counts, not a project loosely named by them.
   // 代办人员有几个: people no name of the lexicon is, counted by the text all the same.
@@ -267,21 +267,15 @@ function ofEconomicKind(s: Sources, q: StructuredQuery, scope: Scope): Structure
   return { ...q, targets, notes: [...(q.notes ?? []), ...notes] };
 }
 
-/** A count asked of the one project named, by the words its targets are named with (targetsByNoun); null when not so asked. */
-function projectTargetsNamed(s: Sources, q: StructuredQuery): Reply | null {
+/**
+ * Of the one project asked, in its one document: what `answer` finds of its targets (those in the unit the question
+ * names, or the count asked by the words they are named with); null when not so asked.
+ */
+function ofOneProject(s: Sources, q: StructuredQuery, answer: (scope: Scope) => Reply | null): Reply | null {
   if (q.targets.length !== 1 || q.targets[0]!.kind !== 'project' || q.entities.length !== 1) return null;
   const scopes = resolveScopes(s.catalog, q);
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
-  const r = targetsByNoun(s, q, scopes[0]!);
-  return r && withCutOff(scopes, r);
-}
-
-/** The asked project's targets in the unit the question names, in its one document; null when not so asked. */
-function unitTargets(s: Sources, q: StructuredQuery, words: string[]): Reply | null {
-  if (q.targets.length !== 1 || q.targets[0]!.kind !== 'project' || q.entities.length !== 1) return null;
-  const scopes = resolveScopes(s.catalog, q);
-  if (!Array.isArray(scopes) || scopes.length !== 1) return null;
-  const r = indicatorsInUnit(s, q, scopes[0]!, words);
+  const r = answer(scopes[0]!);
   return r && withCutOff(scopes, r);
 }
 
