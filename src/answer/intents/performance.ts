@@ -196,6 +196,8 @@ export function indicatorPerUnit(s: Sources, q: StructuredQuery, scope: Scope): 
 }
 
 const STANDARDS = new RegExp(STANDARD.source, 'g');
+/** A 成本 / standard indicator: a cost or standard word in its name or its group's. */
+const isStandard = (t: PerformanceTargetRow) => STANDARD.test(t.level3) || STANDARD.test(t.level2 ?? '');
 
 /**
  * 单次租车成本, 曲阳公务用车成本标准, 沈阳人均财政补助标准, no project named: the 成本指标 / standard indicator of any of the
@@ -205,7 +207,7 @@ export function standardNamed(s: Sources, q: StructuredQuery, scope: Scope): Rep
   // The cost or standard word itself names no indicator (一条专线的成本标准 is not 公务用车成本标准); a 成本指标 row counts though its name holds none (档案室租赁费).
   const typed = q.entities.reduce((t, e) => t.replace(e.text, ''), q.text).replace(STANDARDS, ' ');
   const owners = s.queries.owners(scope.doc.id);
-  if (!ASKING_ONLY.test(typed)) return indicatorOf(s, scope, owners, typed, '', (t) => STANDARD.test(t.level3) || STANDARD.test(t.level2 ?? ''));
+  if (!ASKING_ONLY.test(typed)) return indicatorOf(s, scope, owners, typed, '', isStandard);
   // 成本指标有哪些, 成本标准是多少: no indicator named — every one under a cost heading (成本指标, 运行成本), each labelled.
   return indicatorOf(s, scope, owners, '', '', (t) => COST_GROUP.test(`${t.level1 ?? ''} ${t.level2 ?? ''}`), true);
 }
@@ -224,16 +226,18 @@ const pairs = (w: string) => new Set([...w].slice(1).map((c, i) => w[i]! + c));
  * no indicator is named closely.
  */
 export function indicatorNamed(s: Sources, scope: Scope, ids: number[], typed: string, projectName: string): Reply | null {
-  return indicatorOf(s, scope, s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && ids.includes(o.project_id)), typed, projectName);
+  return indicatorOf(s, scope, projectOwners(s, scope, ids), typed, projectName);
 }
+
+/** The 绩效 blocks of the projects of those ids. */
+const projectOwners = (s: Sources, scope: Scope, ids: number[]) => s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && ids.includes(o.project_id));
 
 /**
  * 每人每月的标准是多少 after a project's targets, its words naming no indicator closely: its one 成本 / standard indicator, when
  * it has exactly one; null otherwise.
  */
 export function standardOfProject(s: Sources, scope: Scope, ids: number[]): Reply | null {
-  const isStandard = (t: PerformanceTargetRow) => STANDARD.test(t.level3) || STANDARD.test(t.level2 ?? '');
-  const owners = s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && ids.includes(o.project_id));
+  const owners = projectOwners(s, scope, ids);
   const standards = owners.flatMap((o) => s.queries.targets(o.id).filter(isStandard));
   return standards.length === 1 ? indicatorOf(s, scope, owners, standards[0]!.level3, '', isStandard) : null;
 }
