@@ -247,8 +247,10 @@ export function departmentOwners(s: Sources, scope: Scope): PerformanceOwnerRow[
   return s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'unit' && (scope.unitId === null || o.unit_id === scope.unitId));
 }
 
-/** The indicator of some owners the words name (indicatorNamed), each cited at its row; null when none is named closely. */
-/** `every`: each indicator `only` keeps, none named by words (成本指标有哪些). */
+/**
+ * The indicator of some owners the words name (indicatorNamed), each cited at its row; null when none is named closely.
+ * `every`: each indicator `only` keeps, none named by words (成本指标有哪些).
+ */
 export function indicatorOf(s: Sources, scope: Scope, owners: readonly PerformanceOwnerRow[], typed: string, projectName: string, only: (t: PerformanceTargetRow) => boolean = () => true, every = false): Reply | null {
   // The project's own name (typed with the question, or with 它 read as it) names no indicator.
   const own = pairs(projectName);
