@@ -538,7 +538,8 @@ function needsDepartment(q: StructuredQuery): boolean {
  * 曲阳要补助多少人, 沈阳要请几个专家: where the department's 绩效 indicators count them, those targets instead.
  */
 function moneyOnly(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
-  const targets = projectPeople(s, q, scope) ?? targetsByNoun(s, q, scope);
+  const counting = targetsByNoun(s, q, scope);
+  const targets = projectPeople(s, q, scope, counting) ?? counting;
   // Of a project named, its own targets not counting them are said, offering them; else that only money is printed.
   if (targets && (targets.status === 'answered' || q.targets.some((x) => namesProject(q, x)))) return targets;
   const name = targetName(t);
@@ -556,12 +557,12 @@ function peopleCounted(s: Sources, q: StructuredQuery, scopes: Scope[] | Reply =
 /**
  * 城乡居民基本医疗保险代办员补助资金要发几个人, 离休医疗保障有多少离休干部: the people of a project named — its own target rows
  * counting them (targetsByNoun), else the people named whom its own description counts — never another project's text.
- * Null when neither, or no project is named.
+ * Null when neither, or no project is named. `targets`: targetsByNoun's reply, where the caller has it already.
  */
-function projectPeople(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+function projectPeople(s: Sources, q: StructuredQuery, scope: Scope, targets?: Reply | null): Reply | null {
   const project = q.targets.find((t) => namesProject(q, t));
   if (project?.kind !== 'project') return null;
-  const targets = targetsByNoun(s, q, scope);
+  if (targets === undefined) targets = targetsByNoun(s, q, scope);
   if (targets?.status === 'answered') return targets;
   const named = namedHeadcounts(s, q, scope).map((f) => f.line);
   const own = projectHeadcounts(s, scope, project.ids).filter((f) => named.includes(f.line));
