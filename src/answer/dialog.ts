@@ -186,11 +186,14 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
 /** 抚顺有哪几个单位 (or an ordinal into it, 第二个): the units of one department, as its document lists them. */
 export const unitsListed = (q: StructuredQuery) => q.intent === 'list' && q.listOf === 'units' && q.entities.length === 1 && !q.unitKind;
 
+/** Every figure a figure is printed as the sum of, at any depth (三公: 出国, 用车, and 用车's 购置 and 运行). */
+export function partsWithin(key: string): string[] {
+  return metricOf(key).parts.flatMap((p) => [p, ...partsWithin(p)]);
+}
+
 /** A figure printed as a part of a whole, at any depth (metrics.json parts: 公务用车购置费 of “三公”经费). */
 function partOf(t: Target, whole: Target): boolean {
-  if (t.kind !== 'metric' || whole.kind !== 'metric') return false;
-  const parts = metricOf(whole.key).parts;
-  return parts.includes(t.key) || parts.some((p) => partOf(t, { ...whole, key: p }));
+  return t.kind === 'metric' && whole.kind === 'metric' && partsWithin(whole.key).includes(t.key);
 }
 
 const targetWords = (t: StructuredQuery['targets'][number]): string => (t.kind === 'project' ? t.name : t.kind === 'subject' ? (t.codes[0] ?? t.name) : t.text);

@@ -6,7 +6,7 @@ import { typedAsked } from '../query/asked.ts';
 import { PROVENANCE_KINDS, type FollowUpWords, type ProvenanceKind } from '../query/follow-up.ts';
 import type { Understander } from '../query/understand.ts';
 import { alternation } from '../query/normalize/words.ts';
-import { itemsOf, referent, unitsListed, type Conversation, type Named } from './dialog.ts';
+import { itemsOf, partsWithin, referent, unitsListed, type Conversation, type Named } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
 import { derivedFigure, show, type Figure } from './figures.ts';
 import { citation } from './format.ts';
@@ -489,11 +489,6 @@ const SHORT_PART = new RegExp(
   `^\\s*那?(${alternation(shapes.references.part)})?的?(\\p{Script=Han}{1,8}?)(${alternation(shapes.references.partKinds)})?(呢|是多少|有多少|多少钱|多少)?[?？。\\s]*$`,
   'u',
 );
-
-/** Every figure a figure is printed as the sum of, at any depth (三公: 出国, 用车, and 用车's 购置 and 运行). */
-function partsWithin(key: string): string[] {
-  return metricOf(key).parts.flatMap((p) => [p, ...partsWithin(p)]);
-}
 
 /**
  * 其中运行费那部分呢 after 三公经费: a short word naming no figure alone that exactly one part of the figure before holds in
