@@ -78,7 +78,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     }));
 
   function answer(text: string, context: DialogContext | undefined): AskResult {
-    // What the message says when it only continues the conversation (倒过来, 单位是元吗, 一共几项 …): read once.
+    // What the message says when it only continues the conversation (上一个呢, 单位是元吗, 一共几项 …): read once.
     const said = followUpOf(text);
     // 上一个呢 after 第二个: read as the ordinal of the item before it; the conversation stays where it was when there is none.
     const moved = relativeItem(text, said, context as Conversation | undefined);
