@@ -232,11 +232,17 @@ function statedOver(s: Sources, scope: Scope, part: Target, base: Target, year: 
  * shown beside it only where it is the same, the two figures cited either way.
  */
 function statedShare(head: string, note: string[], part: Figure, of: Base, said: Figure): Reply {
-  const value = percentValue(part.fen! / of.figure.fen!);
+  const d = shareFigure(part, of);
+  const value = d.value as number;
   const lead = `${head}${show(part)}，文中说明占${of.name}的${percent(said.value as number)}（${said.raw.slice(0, 40)}）`;
   if (value !== said.value) return reply('answered', [...note, lead, `${of.name}${show(of.figure)}`], [said, part, of.figure]);
-  const d = derivedFigure('share', [part, of.figure], `${part.label}占${of.name}的比例`, { fen: null, value, unit: '%' }, `${show(part)} ÷ ${show(of.figure)} = ${percent(value)}`);
   return reply('answered', [...note, lead, `按表中数字计算相同：${show(part)} ÷ ${of.name}${show(of.figure)} = ${percent(value)}`], [said, d, part, of.figure]);
+}
+
+/** The part over the base, computed from the two printed figures: marked derived, with both as its inputs. */
+function shareFigure(part: Figure, of: Base): Figure {
+  const value = percentValue(part.fen! / of.figure.fen!);
+  return derivedFigure('share', [part, of.figure], `${part.label}占${of.name}的比例`, { fen: null, value, unit: '%' }, `${show(part)} ÷ ${show(of.figure)} = ${percent(value)}`);
 }
 
 /** The share computed from the two printed figures: it leads, marked derived, with both as its inputs. */
@@ -245,7 +251,7 @@ function computedShare(head: string, note: string[], part: Figure, of: Base): Re
   if (samePrinting(part, of.figure)) {
     return reply('ambiguous', [...note, `${head}：所问的部分和基数是同一个数字（第${part.line}行），请说明要和哪个数比。`]);
   }
-  const value = percentValue(part.fen! / of.figure.fen!);
-  const d = derivedFigure('share', [part, of.figure], `${part.label}占${of.name}的比例`, { fen: null, value, unit: '%' }, `${show(part)} ÷ ${show(of.figure)} = ${percent(value)}`);
+  const d = shareFigure(part, of);
+  const value = d.value as number;
   return reply('answered', [...note, `${head}${show(part)}，占${of.name}${show(of.figure)}的${percent(value)}（${show(part)} ÷ ${show(of.figure)}）`], [d, part, of.figure]);
 }
