@@ -28,6 +28,10 @@ export interface Metric {
   indicatorUnits: string[];
   /** Words naming one kind of what the indicators count (劳务派遣, 公益岗): typed, only that kind's indicators count. */
   kinds: string[][];
+  /** Words of 'ask' that are verbs of hiring (招了, 新招了): they ask only indicators naming hiring (`hired`) or a kind typed. */
+  hiring: string[];
+  /** Words of an indicator's name that say it counts people hired (聘请, 招聘). */
+  hired: string[];
   /** Printed as a row of a department's 整体绩效目标表 (特定目标类项目 under 年度预算支出): its cells there are this figure. */
   performanceRow: boolean;
   /** Metrics a document may state in place of this one (覆盖率 for 覆盖的资金): quoted where this one is not, never worked into it. */
@@ -53,6 +57,8 @@ export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
   indicators: m.indicators ?? [],
   indicatorUnits: m.indicatorUnits ?? ['人', '名'],
   kinds: m.kinds ?? [],
+  hiring: m.hiring ?? [],
+  hired: m.hired ?? [],
   performanceRow: m.performanceRow ?? false,
   instead: m.instead ?? [],
   spentOn: m.spentOn ?? null,
@@ -79,8 +85,12 @@ export function metricForLabel(key: string, allowed: (m: Metric) => boolean = ()
 
 /**
  * The 绩效 indicator words that count what a question typed as `typed` counts: the words of the one kind it names
- * (劳务派遣有多少人 — never 公益岗's or 临聘's count), else every word of the metric.
+ * (劳务派遣有多少人 — never 公益岗's or 临聘's count), else every word of the metric; asked by a verb of hiring (`hiring`), no
+ * kind named: only the words naming hiring (`hired`), beside any of the metric's words typed.
  */
-export function indicatorWords(m: Metric, typed: string): string[] {
-  return m.kinds.find((kind) => kind.some((w) => typed.includes(w))) ?? m.indicators;
+export function indicatorWords(m: Metric, typed: string, hiring = false): string[] {
+  const kind = m.kinds.find((k) => k.some((w) => typed.includes(w)));
+  if (kind || !hiring) return kind ?? m.indicators;
+  // 新招了几个人: only indicators naming hiring; 招了多少临聘人员: those and the kind typed beside the verb.
+  return [...m.indicators.filter((w) => typed.includes(w)), ...m.hired];
 }

@@ -110,8 +110,9 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     }
     // 临聘人员多少: no 编外人员 printed, but 绩效 indicators count such people: those, as printed.
     const m = target.kind === 'metric' ? metricOf(target.key) : null;
-    // 招聘了多少劳务派遣人员: the people named beside the verb say the kind counted, as typed in the target's own words does.
-    const counted = m ? indicatorsCounting(s, scope, indicatorWords(m, `${target.text} ${q.asked?.people ?? ''}`), target.text, m.indicatorUnits) : [];
+    // 招聘了多少劳务派遣人员, 招了几个公益岗: the people named beside the verb (or as another target) say the kind counted, as typed in the target's own words does.
+    const hiring = m !== null && m.hiring.includes(target.text);
+    const counted = m ? indicatorsCounting(s, scope, indicatorWords(m, `${q.targets.map((t) => t.text).join(' ')} ${q.asked?.people ?? ''}`, hiring), target.text, m.indicatorUnits) : [];
     // 打算买几辆车: no count of cars bought printed, but the money for buying them — answered as money, said so.
     const spent = m?.spentOn ? pick(targetFigures(s, scope, { kind: 'metric', key: m.spentOn, text: '' }, year), stage).main : [];
     if (counted.length) {
@@ -121,6 +122,13 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
       const money = spent.slice(0, 1).map((f) => `安排的金额（不是数量）：${f.label}${show(f)}（${printedAt(f)}）`);
       const bought = spent.length ? boughtRows(s, scope, m!.spentOn!) : { lines: [], figures: [] };
       return reply('answered', [...note, `${asked}中没有印${quoted}的数字；绩效指标中印有（是年初设定的目标值${people ? '，不是实有人数' : ''}）：`, ...lines, ...money, ...bought.lines], [...counted, ...spent.slice(0, 1), ...bought.figures]);
+    }
+    // 新招了几个人 where no indicator names hiring: the indicators counting people paid are offered by name, none answered as hired.
+    const paid = hiring && counted.length === 0 ? indicatorsCounting(s, scope, m!.indicators, target.text, m!.indicatorUnits) : [];
+    if (paid.length) {
+      const names = [...new Set(paid.map((f) => `· ${f.label}（${printedAt(f)}）`))];
+      const asks = [...new Set(paid.flatMap((f) => (f.project ? [`${scope.doc.short} ${f.project} 绩效目标`] : [])))];
+      return reply('not_found', [...note, `${asked}中没有印招聘（新招）的人数。绩效指标中以下几项是年初设定的${m!.name}人数（是付费的人数，不是新招的人数），可以分别查看：`, ...names], [], asks);
     }
     if (spent.length) {
       const f = spent[0]!;
