@@ -2,7 +2,7 @@
 // subject or a project in one document, best first, each with its source.
 import type { Catalog, CatalogDocument } from '../query/catalog.ts';
 import { LruMap } from '../lru.ts';
-import { MEASURES, metric as metricOf, metricForLabel } from '../store/metrics.ts';
+import { MEASURES, metric as metricOf, metricForLabel, metrics } from '../store/metrics.ts';
 import { labelKey, squeezeCjkSpaces, stripOrdinal } from '../ingest/text/cjk.ts';
 import type { NarrativeFactRow, Stage } from '../store/schema.ts';
 import { preferCorroborated } from './caution.ts';
@@ -55,11 +55,11 @@ const amountFacts = (facts: readonly NarrativeFactRow[], year: number) =>
 /**
  * Where a metric's figure stands when no row or sentence names it directly:
  * 财政拨款(收入) is this year's income in the 财政拨款收支总表 (本年收入, not 收入总计, which adds 上年结转);
- * a count of 车辆 may only be in the 资产 table.
+ * a count of 车辆 or of 其他固定资产 may only be the 数量 column of the 资产 table (metrics.json countOf).
  */
 const FALLBACKS: Record<string, { metric: string; scope?: string }> = {
   'fiscal.total': { metric: 'income.current_total', scope: 'fiscal' },
-  'vehicles.count': { metric: 'assets.vehicles' },
+  ...Object.fromEntries(metrics.flatMap((m) => (m.countOf ? [[m.key, { metric: m.countOf }]] : []))),
 };
 
 /**

@@ -33,6 +33,8 @@ function buildVariants(): Map<string, Map<Kind, string | null>> {
       }
     }
   }
+  // 车辆资产有几辆: a count printed as the 数量 column of a money row is that row's count, however the money is spelled.
+  for (const m of metrics) if (m.countOf && !out.get(m.countOf)?.has('count')) out.set(m.countOf, (out.get(m.countOf) ?? new Map()).set('count', m.key));
   return out;
 }
 

@@ -40,6 +40,8 @@ export interface Metric {
   spentOn: string | null;
   /** A thing bought with this money (车辆, an everyday name of shapes.json purchases.items): the 政府采购 rows buying it are answered beside the figure. */
   procured: string | null;
+  /** A count printed only as the 数量 column of a money row (车辆 of 车辆（台、辆）, 其他固定资产): that metric's count cells. */
+  countOf: string | null;
 }
 
 export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
@@ -63,6 +65,7 @@ export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
   instead: m.instead ?? [],
   spentOn: m.spentOn ?? null,
   procured: m.procured ?? null,
+  countOf: m.countOf ?? null,
 }));
 
 /** The columns a subject's or project's row is cut into (line_items.column_key), each also a metric of its own. */
