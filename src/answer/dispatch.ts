@@ -115,7 +115,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const unknown = q.unknown.filter((w) => [...w].length > 1);
   // 这个项目全年要请多少人次专家, 它的住院救助比例是多少: a project's targets by the unit asked, the words beside
   // (loose or not understood) naming which.
-  const targetsAsked = q.intent === 'lookup' || q.intent === 'performance' || (q.intent === 'share' && q.base === null);
+  // A share whose base was named after 占 (占印刷费的百分之几) asks that base, never the part's own targets.
+  const targetsAsked = q.intent === 'lookup' || q.intent === 'performance' || (q.intent === 'share' && q.base === null && !q.unreadBase);
   const inUnit = targetsAsked ? ofOneProject(s, q, (scope) => indicatorsInUnit(s, q, scope, [...unknown, ...q.candidates.map((c) => c.text)])) : null;
   if (inUnit) return inUnit;
   // 邮寄费一年要办多少件: a count in a measure word none of the project's targets is printed in — its targets so named, or

@@ -179,6 +179,8 @@ export interface StructuredQuery {
   foreignListed?: boolean;
   /** The base a share names after 占, one of `targets`; null when none was named. */
   base: ShareBase | null;
+  /** 占印刷费的百分之几: the words of a base named after 占 that name no figure held (the share cannot be worked out). */
+  unreadBase?: string;
   /** 有哪些数据 / 能查什么: what is held. */
   catalogue: boolean;
   /** 那些补助资金有没有超过1.5亿的: a condition over the projects a loose name names (their names), not one of them asked back. */

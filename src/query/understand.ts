@@ -469,8 +469,7 @@ function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityR
     subjects: m.scopes.includes('subjects') || m.scopes.includes('detail'),
     byScore,
     sources: m.sources,
-    unknown,
-    candidates,
+    ...unreadBaseOf(text, m, { targets, unknown, candidates }),
     ...shapesOf(text, asked, m, byScore),
     base: shareBaseOf(m, { targets, unknown, candidates }) ?? unitShareBase(text, m, entities, targets),
     ...(numberedTables(m).length > 1 ? { tables: numberedTables(m) } : {}),
@@ -973,6 +972,27 @@ function unitShareBase(text: string, m: Mentions, entities: EntityRef[], targets
   return { target, whole: false };
 }
 
+// 占: the words a share's base is named after (shapes.json share.shareOf), typed right before the base.
+const BEFORE_BASE = new RegExp(`(?:${SHARE_OF})$`);
+
+/**
+ * 占印刷费支出的百分之几, 占宣传费的比例: a base named after 占 that nothing read as a figure is the base asked — not
+ * found, said so (never the part's % targets, nor a word asked back beside it). The words are taken out of
+ * unknown and candidates, and kept as `unreadBase`.
+ */
+function unreadBaseOf(text: string, m: Mentions, found: Found): Pick<StructuredQuery, 'unknown' | 'candidates' | 'unreadBase'> {
+  const typedAt = (w: string) => { const at = text.indexOf(w); return at > 0 && BEFORE_BASE.test(text.slice(0, at)); };
+  const word = m.shareBase ? undefined : [...found.unknown, ...found.candidates.map((c) => c.text)].find(typedAt);
+  if (word === undefined) return { unknown: found.unknown, candidates: found.candidates };
+  return { unknown: found.unknown.filter((w) => w !== word), candidates: found.candidates.filter((c) => c.text !== word), unreadBase: word.replace(/(?:支出)?的?$/, '') };
+}
+
+/** 占三公经费支出: 支出 right after the base a share names is the rest of its name, not 支出总计 asked beside it. */
+function spendingOfBase(m: Mentions): void {
+  const base = m.shareBase;
+  if (base) m.targets = m.targets.filter((t) => !(t.start === base.end && t.kind === 'metric' && t.key === 'expenditure.grand_total' && t.text === '支出'));
+}
+
 /** 占Y: the target named as a share's base (the last one typed so, as 本级项目支出占全部项目支出 names one twice). */
 function shareBaseOf(m: Mentions, found: Found): StructuredQuery['base'] {
   const named = m.shareBase;
@@ -1292,6 +1312,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // 有几辆公务用车: the count, never the money row; 打算买多少钱的固定资产: the purchase planned, not the stock.
     applyCountedBy(text, m);
     applyPurchase(m);
+    spendingOfBase(m);
     // Loose project names are looked for only in the documents of the departments named.
     const scope = scopeOf(catalog, entities);
     // Words typed together are one phrase; 与/和 inside a project's name joins its two sides back.

@@ -156,6 +156,8 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
   const stage = stageOf(q.stage, scope);
   const note = scope.yearNote ? [scope.yearNote] : [];
   const heading = yearHeading(scope.entity, scope.doc, scope.year);
+  // 占印刷费的百分之几: the base named is no figure held — said so, never the part's own % targets.
+  if (q.unreadBase) return reply('not_found', [...note, `${heading} ${targetName(t)}：没有找到“${q.unreadBase}”的数字，无法计算占比。`], [], [`${scope.doc.short} ${targetName(t)}占${t.kind === 'project' ? '项目支出' : '支出总计'}的比例`]);
   // 决算占预算: the two stages of one figure.
   if (q.stage === 'both') {
     const all = targetFigures(s, scope, t, year);
