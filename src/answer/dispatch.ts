@@ -104,10 +104,12 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const scopes = q.entities.length ? resolveScopes(catalog, q) : [...catalog.departments.values()].map((docs) => ({ doc: docs[0]!, year: docs[0]!.fiscal_year, entity: docs[0]!.department, unitId: null, yearNote: null }));
     return Array.isArray(scopes) ? withCutOff(scopes, projectsByTarget(s, scopes, q.targetBound)) : scopes;
   }
-  // 人均财政补助标准, 劳务派遣人均执行标准 (执行 there asks no 决算), no project named: a 成本指标 / standard indicator so named.
-  if (q.asked?.standard && q.entities.length === 1 && !q.targets.some((t) => t.kind === 'project')) {
+  // 人均财政补助标准, 劳务派遣人均执行标准 (执行 there asks no 决算): a 成本指标 / standard indicator so named — of the one
+  // project named exactly (沈阳政府专项-城乡居民医疗保险补助的人均财政补助标准), else of any.
+  const projects = q.targets.filter((t) => t.kind === 'project');
+  if (q.asked?.standard && q.entities.length === 1 && (projects.length === 0 || (projects.length === 1 && namesProject(q, projects[0]!)))) {
     const scopes = resolveScopes(catalog, { ...q, stage: null });
-    const standard = Array.isArray(scopes) && scopes.length === 1 ? standardNamed(s, q, scopes[0]!) : null;
+    const standard = Array.isArray(scopes) && scopes.length === 1 ? standardNamed(s, q, scopes[0]!, projects[0]?.kind === 'project' ? projects[0] : undefined) : null;
     if (standard) return withCutOff(scopes as Scope[], standard);
   }
   const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';

@@ -203,11 +203,15 @@ const isStandard = (t: PerformanceTargetRow) => STANDARD.test(t.level3) || STAND
  * 单次租车成本, 曲阳公务用车成本标准, 沈阳人均财政补助标准, no project named: the 成本指标 / standard indicator of any of the
  * department's projects, or its own, whose name the words name — each, labelled. Null when none is named closely.
  */
-export function standardNamed(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+export function standardNamed(s: Sources, q: StructuredQuery, scope: Scope, project?: { ids: number[]; text: string; name: string }): Reply | null {
   // The cost or standard word itself names no indicator (一条专线的成本标准 is not 公务用车成本标准); a 成本指标 row counts though its name holds none (档案室租赁费).
-  const typed = q.entities.reduce((t, e) => t.replace(e.text, ''), q.text).replace(STANDARDS, ' ');
-  const owners = s.queries.owners(scope.doc.id);
-  if (!ASKING_ONLY.test(typed)) return indicatorOf(s, scope, owners, typed, '', isStandard);
+  // A project named: its own indicators only, its name naming none of them.
+  const typed = [...q.entities.map((e) => e.text), ...(project ? [project.text, project.name] : [])].reduce((t, w) => t.replace(w, ''), q.text).replace(STANDARDS, ' ');
+  const owners = s.queries.owners(scope.doc.id).filter((o) => !project || (o.project_id !== null && project.ids.includes(o.project_id)));
+  // Of a project named, an indicator holding every word typed (人均财政补助标准 — never 财政补助成本 2500万元 for it).
+  const words = project ? namingPairs(typed) : new Set<string>();
+  const holds = (t: PerformanceTargetRow) => isStandard(t) && [...words].every((p) => pairs(bareName(t.level3)).has(p));
+  if (!ASKING_ONLY.test(typed)) return indicatorOf(s, scope, owners, typed, '', holds);
   // 成本指标有哪些, 成本标准是多少: no indicator named — every one under a cost heading (成本指标, 运行成本), each labelled.
   return indicatorOf(s, scope, owners, '', '', (t) => COST_GROUP.test(`${t.level1 ?? ''} ${t.level2 ?? ''}`), true);
 }
