@@ -324,14 +324,18 @@ function notHeld(catalog: Catalog, q: StructuredQuery): Reply {
   const prefixes = q.foreign.flatMap((f) => [...f].map((_, i) => f.slice(0, i + 1)));
   const named = new Set(prefixes.flatMap((p) => catalog.departmentsAt(p)));
   const near = [...catalog.departments.entries()].filter(([d]) => within.has(d) || named.has(d));
-  const offered = near.map(([d, docs]) => `${d}（${docs.map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}）`);
+  const listed = (ds: typeof near) => ds.map(([d, docs]) => `${d}（${docs.map((x) => `${x.fiscal_year}年${x.stage}`).join('、')}）`).join('；');
   // Lying in the place, not of it: said so, so that none reads as the place's own.
   // 沈阳市医保局 where only a unit working under it is held (its 医疗保障事务服务中心): never the unit's figures in its stead — the
   // bureau's own disclosure said not held, the unit offered by a name of its own (沈阳医保中心), its figures only when asked so.
   const under = new Set(unitsUnder(catalog, q));
-  const where = under.size ? '现有的只是它下属的单位（不是该局本身）' : near.every(([d]) => within.has(d)) ? '该地辖内现有的是（不是该地本级的）' : '同一地方现有的是';
-  const own = under.size ? `没有“${q.foreign[0]}”本身的预算公开资料。` : `没有${q.foreign.map((p) => `“${p}”`).join('、')}的预算公开资料。`;
-  const lines = [`${own}${offered.length ? `${where}：${offered.join('；')}。` : `现有：${holdings(catalog)}。`}`];
+  const where = near.every(([d]) => within.has(d)) ? '该地辖内现有的是（不是该地本级的）' : '同一地方现有的是';
+  // Only the units under it are said to be so; other departments of the places named (辽宁省's) are listed apart.
+  const others = near.filter(([d]) => !under.has(d));
+  const held = under.size
+    ? `没有“${q.foreign[0]}”本身的预算公开资料。现有的只是它下属的单位（不是该局本身）：${listed(near.filter(([d]) => under.has(d)))}。${others.length ? `同一地方另有：${listed(others)}。` : ''}`
+    : `没有${q.foreign.map((p) => `“${p}”`).join('、')}的预算公开资料。${near.length ? `${where}：${listed(near)}。` : `现有：${holdings(catalog)}。`}`;
+  const lines = [held];
   const asked = q.targets.map((t) => t.text).join('') || '支出总计';
   const unitName = (d: string) => (under.has(d) ? (orgAliasesOf(d)[1] ?? orgAliasesOf(d)[0] ?? '') : '');
   const suggestions = near.map(([d, docs]) => `${docs[0]!.short}${unitName(d)} ${docs[0]!.fiscal_year} ${asked}`);
