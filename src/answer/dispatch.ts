@@ -49,12 +49,31 @@ function undated(q: StructuredQuery, e: Scope): Reply {
 
 const HELP = '我能回答部门预算、决算公开中的数字，例如：曲阳 2023 三公经费；沈阳 2023 邮电费；抚顺 2024 项目支出 前5；北票 困难群众医疗保障资金。';
 
+/**
+ * An outcome asked (实际完成了多少, 通过了多少人) answered only by a 预算's 绩效 targets: not found — a target is what was
+ * planned, not what was done; the targets are named (no figure of theirs given as the outcome) and offered.
+ */
+function outcomeOfTargets(r: Reply): Reply {
+  const targets = r.status === 'answered' && r.figures.length > 0 && r.figures.every((f) => f.project !== undefined && f.document.stage === '预算');
+  if (!targets) return r;
+  const f = r.figures[0]!;
+  const named = [...new Set(r.figures.map((x) => x.label.replace(/^.*绩效指标/, '')))].slice(0, 5).join('、');
+  return reply(
+    'not_found',
+    [`${yearHeading(f.entity, f.document, f.year)}中没有实际完成的数：预算只有年初设定的绩效目标（${named}），实际完成情况随决算的绩效自评公开。`],
+    [],
+    [`${f.document.short} ${f.project} 绩效目标`],
+  );
+}
+
 export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const { catalog } = s;
   // 三公经费超过10万了吗: the figure as asked alone, 是/否 said first.
   if (q.check) return checkedAnswer(answerQuery(s, { ...q, check: undefined }), q.check);
   // 邮电费到底是180还是182.64: the figure as asked alone, which amount it is said first.
   if (q.offered) return offeredAnswer(answerQuery(s, { ...q, offered: undefined }), q.offered);
+  // 评审通过了多少人 of a 预算: its targets answer no outcome — said so, the targets named, never given as what was done.
+  if (q.asked?.outcome) return outcomeOfTargets(answerQuery(s, { ...q, asked: { ...q.asked, outcome: undefined } }));
   // 公务用车有两辆吗: the count as asked alone, 是/不是 said first.
   if (q.countCheck) return countCheckedAnswer(answerQuery(s, { ...q, countCheck: undefined }), q.countCheck);
   // A name several departments go by is asked back before anything is answered about either.

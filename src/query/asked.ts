@@ -51,6 +51,10 @@ const DIRECTION_ALONE = new RegExp(`^(?:那|那么)?(?:${DIRECTION_WORDS})\\s*(?
 const MORE_OR_LESS = new RegExp(`比(?:上年|去年|上一年)(?:${DIRECTION_WORDS})`);
 
 const TITLES = shapes.references.numberedTitles;
+/** 年度总体目标是什么: a project's goal text asked (shapes.json goalText.asked). */
+const GOAL = new RegExp(alternation(shapes.goalText.asked));
+/** 实际完成了多少, 评审通过了多少人: what was done asked (shapes.json goalText.outcome). */
+const OUTCOME = new RegExp(alternation(shapes.goalText.outcome));
 
 /** 成本, 标准: a cost or standard word (shapes.json standardWords). */
 export const STANDARD = new RegExp(alternation(shapes.standardWords.words));
@@ -85,6 +89,8 @@ export function askedOf(text: string): AskedWords {
   if (text.includes('实有')) asked.actual = true;
   if (DIRECTION_ALONE.test(text.trim())) asked.directionAlone = true;
   if (MORE_OR_LESS.test(text)) asked.thanLastYear = true;
+  if (GOAL.test(text)) asked.goal = true;
+  if (OUTCOME.test(text)) asked.outcome = true;
   const titles = TITLES.filter((w) => text.includes(w));
   if (titles.length) asked.titles = titles;
   return asked;

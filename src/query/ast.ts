@@ -317,4 +317,8 @@ export interface AskedWords {
   thanLastYear?: true;
   /** 整体, 自评: words of a table's title typed that pick the tables numbered rows are counted in (shapes.json references.numberedTitles). */
   titles?: string[];
+  /** 年度总体目标, 总目标: the goal text itself asked. */
+  goal?: true;
+  /** 实际完成了, 通过了: what was done asked — an outcome, which a 预算's targets never are. */
+  outcome?: true;
 }

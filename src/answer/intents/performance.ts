@@ -718,6 +718,10 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
   if (chosen.length === 0) {
     // A project with no target table may still have a self-evaluation in the prose (北票 定点医疗机构离休干部药费).
     const facts = project ? s.queries.factsByName(scope.doc.id, project.name.replace(/\s+/g, '')).filter((f) => f.metric === 'project.self_eval_score') : [];
+    // 它的年度总体目标是什么: no goal printed for it — said so, the score offered, never given as the goal.
+    if (facts.length && q.asked?.goal) {
+      return reply('not_found', [...note, `${head}中没有印出“${project!.name}”的年度总体目标（它没有绩效目标表或自评表，正文只说明了自评得分）。`], [], [`${scope.doc.short} ${project!.name} 自评得分`]);
+    }
     if (facts.length) {
       const f = fromFact(facts[0]!, scope.doc, scope.entity, `${project!.name}项目自评得分`);
       return reply('answered', [...note, `${head} ${project!.name}：项目自评得分${f.value}分（文中说明）`], [f]);
@@ -742,6 +746,8 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
     const table = tables.get(o.table_id) ?? null;
     lines.push(`${head} ${o.name}绩效${targets.some((t) => t.score !== null) ? '自评' : '目标'}（${table ? `${table}，` : '正文'}第${o.line}行起）：`);
     if (o.goal) lines.push(`目标：${o.goal}`);
+    // 年度总体目标是什么, of a block printing none: said, so that what follows is not read as the goal.
+    else if (q.asked?.goal) lines.push('（没有印出年度总体目标；以下是它的绩效指标。）');
     if (o.total_score !== null) {
       const line = o.score_line ?? Math.max(o.line, targets.at(-1)?.line ?? 0);
       figures.push(ownerFigure(o, scope, table ?? '', { label: '绩效自评总得分', value: o.total_score, unit: '分', raw: String(o.total_score), line }));
