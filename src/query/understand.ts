@@ -216,6 +216,8 @@ function whichByHowMuch(text: string, m: Mentions, entities: EntityRef[]): void 
   if (whichOfNamed) m.sets = [];
 }
 
+/** 排名, 排行: a rank word (words.json intents.rank) typed right before a pointing word (排名第一). */
+const RANKED_AT = new RegExp(`(?:${alternation(words.intents.rank)})$`);
 /** 那家, 这个: a demonstrative that may describe what a pointing word points at (shapes.json references.describing). */
 const DESCRIBES = new Set(shapes.references.describing);
 
@@ -229,6 +231,12 @@ function pointedItem(text: string, m: Mentions): void {
   if (!ref || m.targets.length === 0 || m.targets.some((t) => t.start < ref.start)) return;
   // What stands right after the pointing word, 的 and a demonstrative at most between: 那家, 的那个单位.
   const describing = (start: number) => { const between = text.slice(ref.end, start).replace(/^的/, ''); return between === '' || DESCRIBES.has(between); };
+  // 排名第一的那家: a rank word right before the pointing word places the item, as part of it; it asks no ranking of its own.
+  const ranked = RANKED_AT.exec(text.slice(0, ref.start));
+  if (ranked) {
+    m.intents = m.intents.filter((i) => i !== 'rank');
+    Object.assign(ref, { start: ranked.index, text: ranked[0] + ref.text });
+  }
   m.sets = m.sets.filter((x) => !(x.place === null && !x.which && DESCRIBES.has(x.text) && describing(x.start)));
   m.listTargets = m.listTargets.filter((l) => !((l.target === 'departments' || l.target === 'units') && describing(l.start)));
 }
