@@ -334,7 +334,7 @@ function unitsUnder(catalog: Catalog, q: StructuredQuery): string[] {
 
 /**
  * 大连, 海淀区医保局: a place no document held lies in is said not to be held, with what is; 沈阳市医疗保障局 where
- * 沈阳's 医疗保障事务服务中心 is held but the question is not answered from it (unitUnder): that one is offered first.
+ * only 沈阳's 医疗保障事务服务中心 is held: that unit is offered first, by its own name, with none of its figures.
  */
 function notHeld(catalog: Catalog, q: StructuredQuery): Reply {
   // 西安市医保局: the departments lying in 西安市 (莲湖区's) are offered as what is held there, never answered as its.
