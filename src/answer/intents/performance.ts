@@ -207,7 +207,7 @@ export function standardNamed(s: Sources, q: StructuredQuery, scope: Scope, proj
   // The cost or standard word itself names no indicator (一条专线的成本标准 is not 公务用车成本标准); a 成本指标 row counts though its name holds none (档案室租赁费).
   // A project named: its own indicators only, its name naming none of them.
   const typed = [...q.entities.map((e) => e.text), ...(project ? [project.text, project.name] : [])].reduce((t, w) => t.replace(w, ''), q.text).replace(STANDARDS, ' ');
-  const owners = s.queries.owners(scope.doc.id).filter((o) => !project || (o.project_id !== null && project.ids.includes(o.project_id)));
+  const owners = project ? projectOwners(s, scope, project.ids) : s.queries.owners(scope.doc.id);
   // Of a project named, an indicator holding every word typed (人均财政补助标准 — never 财政补助成本 2500万元 for it).
   const words = project ? namingPairs(typed) : new Set<string>();
   const holds = (t: PerformanceTargetRow) => isStandard(t) && [...words].every((p) => pairs(bareName(t.level3)).has(p));
@@ -329,7 +329,7 @@ export function namingChars(words: string): Set<string> {
 export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, words: string[], anyUnit = false): Reply | null {
   const project = q.targets.length === 1 && q.targets[0]!.kind === 'project' ? q.targets[0]! : null;
   if (!project) return null;
-  const owners = s.queries.owners(scope.doc.id).filter((o) => o.project_id !== null && project.ids.includes(o.project_id));
+  const owners = projectOwners(s, scope, project.ids);
   const all = countedTargets(s, owners);
   const rest = q.text.replace(project.text, ' ');
   const unit = anyUnit ? null : unitOfCount(rest, all.map(({ t }) => t.target_unit!));
