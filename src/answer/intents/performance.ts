@@ -210,7 +210,11 @@ export function standardNamed(s: Sources, q: StructuredQuery, scope: Scope, proj
   const owners = project ? projectOwners(s, scope, project.ids) : s.queries.owners(scope.doc.id);
   // Of a project named, an indicator holding every word typed (人均财政补助标准 — never 财政补助成本 2500万元 for it).
   const words = project ? namingPairs(typed) : new Set<string>();
-  const holds = (t: PerformanceTargetRow) => isStandard(t) && [...words].every((p) => pairs(bareName(t.level3)).has(p));
+  const holds = (t: PerformanceTargetRow) => {
+    if (!isStandard(t)) return false;
+    const own = pairs(bareName(t.level3));
+    return [...words].every((p) => own.has(p));
+  };
   if (!ASKING_ONLY.test(typed)) return indicatorOf(s, scope, owners, typed, '', holds);
   // 成本指标有哪些, 成本标准是多少: no indicator named — every one under a cost heading (成本指标, 运行成本), each labelled.
   return indicatorOf(s, scope, owners, '', '', (t) => COST_GROUP.test(`${t.level1 ?? ''} ${t.level2 ?? ''}`), true);
