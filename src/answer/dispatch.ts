@@ -125,10 +125,10 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   }
   // 人均财政补助标准, 劳务派遣人均执行标准 (执行 there asks no 决算): a 成本指标 / standard indicator so named — of the one
   // project named exactly (沈阳政府专项-城乡居民医疗保险补助的人均财政补助标准), else of any.
-  const projects = q.targets.filter((t) => t.kind === 'project');
+  const projects = q.targets.filter((t): t is Extract<Target, { kind: 'project' }> => t.kind === 'project');
   if (q.asked?.standard && q.entities.length === 1 && (projects.length === 0 || (projects.length === 1 && namesProject(q, projects[0]!)))) {
     const scopes = resolveScopes(catalog, { ...q, stage: null });
-    const standard = Array.isArray(scopes) && scopes.length === 1 ? standardNamed(s, q, scopes[0]!, projects[0]?.kind === 'project' ? projects[0] : undefined) : null;
+    const standard = Array.isArray(scopes) && scopes.length === 1 ? standardNamed(s, q, scopes[0]!, projects[0]) : null;
     if (standard) return withCutOff(scopes as Scope[], standard);
   }
   const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';
