@@ -200,8 +200,9 @@ const STANDARDS = new RegExp(STANDARD.source, 'g');
 const isStandard = (t: PerformanceTargetRow) => STANDARD.test(t.level3) || STANDARD.test(t.level2 ?? '');
 
 /**
- * 单次租车成本, 曲阳公务用车成本标准, 沈阳人均财政补助标准, no project named: the 成本指标 / standard indicator of any of the
- * department's projects, or its own, whose name the words name — each, labelled. Null when none is named closely.
+ * 单次租车成本, 曲阳公务用车成本标准, 沈阳人均财政补助标准: the 成本指标 / standard indicator of any of the department's
+ * projects, or its own (of `project`'s only, where one is named), whose name the words name — each, labelled. Null when
+ * none is named closely.
  */
 export function standardNamed(s: Sources, q: StructuredQuery, scope: Scope, project?: { ids: number[]; text: string; name: string }): Reply | null {
   // The cost or standard word itself names no indicator (一条专线的成本标准 is not 公务用车成本标准); a 成本指标 row counts though its name holds none (档案室租赁费).
