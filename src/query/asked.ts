@@ -3,7 +3,7 @@
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 import type { AskedWords, StructuredQuery, TargetAsked } from './ast.ts';
-import { yesNoOf } from './yes-no.ts';
+import { yesNoOf, type YesNo } from './yes-no.ts';
 import { alternation } from './normalize/words.ts';
 
 /** 百分之几, 几成: asked in per cent. */
@@ -121,10 +121,10 @@ function targetCountOf(typed: string): TargetAsked | undefined {
 
 /**
  * 它要印多少册, 那平均每人多少, 它超过10万了吗: how the message as typed asks a target's count or a figure per target, or yes
- * or no against an amount (StructuredQuery.targetAsked, yesNoAsked) — each present when it asks so.
+ * or no against an amount (StructuredQuery.targetAsked, yesNoAsked) — each present when it asks so. `yesNo`: yesNoOf(typed),
+ * when the caller has read it already.
  */
-export function typedAsked(typed: string): Pick<StructuredQuery, 'targetAsked' | 'yesNoAsked'> {
+export function typedAsked(typed: string, yesNo: YesNo | null = yesNoOf(typed)): Pick<StructuredQuery, 'targetAsked' | 'yesNoAsked'> {
   const targetAsked = targetCountOf(typed);
-  const yesNo = yesNoOf(typed);
   return { ...(targetAsked ? { targetAsked } : {}), ...(yesNo ? { yesNoAsked: { about: yesNo.about } } : {}) };
 }

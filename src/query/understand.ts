@@ -26,7 +26,7 @@ import { sourceOfPart } from './funds.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 import { alternation, escapeRegExp } from './normalize/words.ts';
-import { checked, checkOf, yesNoOf } from './yes-no.ts';
+import { checked, checkOf, yesNoOf, type YesNo } from './yes-no.ts';
 import { offeredOf, oneOfferedOf } from './alternatives.ts';
 import { isDivisionName } from './lexicon/foreign.ts';
 
@@ -1249,9 +1249,9 @@ function oneSumNamed(q: StructuredQuery): boolean {
  * 它要印多少册, 那平均每人多少, 它超过10万了吗: how the message asks a count or a figure per target, or yes or no against an
  * amount, read as typed, on the query read of it (a follow-up's reply reads them of what it points at).
  */
-function withTyped(typed: string, u: Understood): Understood {
+function withTyped(typed: string, u: Understood, yesNo: YesNo | null): Understood {
   if (!u.ok) return u;
-  const asked = typedAsked(typed);
+  const asked = typedAsked(typed, yesNo);
   return asked.targetAsked || asked.yesNoAsked ? { ...u, query: { ...u.query, ...asked } } : u;
 }
 
@@ -1391,7 +1391,11 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.
-  const understand = (typed: string): Understood => withTyped(typed, noneOver(typed) ?? zeroOver(typed) ?? understandAsked(typed));
+  const understand = (typed: string): Understood => {
+    // Read once: the bound the question is checked against, and how its answer words the verdict.
+    const yesNo = yesNoOf(typed);
+    return withTyped(typed, noneOver(typed) ?? zeroOver(typed) ?? understandAsked(typed, yesNo), yesNo);
+  };
   /**
    * 哪个地方三公经费一分都没有, 哪家一分公务接待费都没有, 因公出国费没有安排的医保局: over the departments, the figure is 0 (为零,
    * shapes.json sets.none.zero). Of one department named it stays a question whether (抚顺公务用车购置费一分钱都没有吗: 没有：…).
@@ -1417,7 +1421,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const end = word.index + t.text.length;
     return understandAsked(`${without.slice(0, end)}等于0${without.slice(end)}`);
   };
-  const understandAsked = (typed: string): Understood => {
+  /** `read`: yesNoOf(typed) when the caller has it already. */
+  const understandAsked = (typed: string, read?: YesNo | null): Understood => {
     const alternatives = offeredOf(typed);
     if (alternatives) {
       const u = understandAsked(alternatives.text);
@@ -1429,7 +1434,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     if (asked?.ok && oneSumNamed(asked.query)) return { ...asked, query: { ...asked.query, offered: one!.amounts } };
     const only = onlyPartOf(typed);
     if (only) return only;
-    const yesNo = yesNoOf(typed);
+    const yesNo = read === undefined ? yesNoOf(typed) : read;
     const u = understandTyped(yesNo ? yesNo.text : typed);
     if (!yesNo || !u.ok) return u;
     const q = checked(u.query, yesNo);
