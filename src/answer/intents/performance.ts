@@ -339,7 +339,7 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
   const rest = q.text.replace(project.text, ' ');
   const unit = anyUnit ? null : unitOfCount(rest, all.map(({ t }) => t.target_unit!));
   if (!anyUnit && !unit) return null;
-  const said = pairs(words.join(''));
+  const said = pairs(withPrintedWords(words.join('')));
   const shared = ({ t }: { t: PerformanceTargetRow }) => [...pairs(t.level3)].filter((p) => said.has(p)).length;
   // 它要开展多少次义诊: the thing counted must be in the indicator's name (itemCounted), a verb alone (开展) names none.
   const counting = MEASURE_ASKED.exec(rest);
@@ -404,13 +404,21 @@ export function indicatorsNamed(s: Sources, q: StructuredQuery, scope: Scope, wo
   return reply('answered', lines, figures);
 }
 
-const { generic, sameAs, verbs } = shapes.targetUnits;
+const { generic, sameAs, verbs, itemWords, verbWords } = shapes.targetUnits;
 /** 多少份, 几条, 几个: the measure word a count is asked in, the longest first (人次 before 人). */
 // 多少 arrives read as a space: a measure after one (not after a year's digits, 2024 年) is asked too.
 // 几个人, 多少个专家: the measure after 个 where one follows (人), else 个.
 const MEASURE_ASKED = new RegExp(`(?:多少|几|(?<!\\d)\\s)个?(${alternation([...shapes.targetUnits.measures, ...Object.keys(sameAs)].sort((a, b) => b.length - a.length))})`);
+/** 资料 → 档案, 办完 → 办结: each typed word, the words indicators print for it (targetUnits.itemWords, verbWords). */
+const PRINTED_AS = new Map<string, string[]>(Object.entries({ ...itemWords, ...verbWords }));
+const PRINTED_AS_TYPED = new RegExp(alternation([...PRINTED_AS.keys()]), 'g');
+/** The words typed, and after them the words indicators print for the items and verbs among them (要归档多少份资料 → … 档案 材料). */
+export function withPrintedWords(typed: string): string {
+  const found = typed.match(PRINTED_AS_TYPED);
+  return found ? `${typed} ${found.flatMap((w) => PRINTED_AS.get(w)!).join(' ')}` : typed;
+}
 /** 聘请多少专家: a verb of what targets count, then the count asked (多少 read as a space, 几) with no measure word. */
-const VERB_ASKED = new RegExp(`(?:${alternation(verbs)})(?:\\s|几)`);
+const VERB_ASKED = new RegExp(`(?:${alternation([...verbs, ...Object.keys(verbWords)])})(?:\\s|几)`);
 /** 一年, 全年: words every target is set for, the asked count itself, and words of asking (打算, 需要: `ignore` of two characters or more) name no indicator. */
 export const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation([...INDICATOR_WORDS.filter(([, to]) => to === '').map(([from]) => from), ...words.ignore.filter((w) => [...w].length > 1)])}`, 'g');
 
@@ -421,8 +429,9 @@ export const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation([...I
 function itemCounted(after: string): ((name: string) => boolean) | null {
   const run = after.slice(0, [...after].findIndex((ch) => !naming(ch)) >>> 0);
   if (!run) return null;
-  const item = pairs(run);
-  return (name) => (item.size === 0 ? bareName(name).includes(run) : [...pairs(bareName(name))].some((p) => item.has(p)));
+  // 几份资料: the words indicators print for it (档案) name it too.
+  const item = namingPairs(withPrintedWords(run));
+  return (name) => bareName(name).includes(run) || [...pairs(bareName(name))].some((p) => item.has(p));
 }
 
 /** The pairs of characters that may name an indicator: runs of naming characters (namingChars), two at a time, never across a word of asking. */
@@ -490,10 +499,11 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   // With no measure word, a verb of what targets count asks in a generic one — answered only where an indicator is so named.
   const counting = MEASURE_ASKED.exec(typed);
   const measure = counting?.[1];
-  const asked = measure ?? (VERB_ASKED.test(typed) ? generic[0]! : undefined);
+  // 宣传品要发放多少: the verb typed before 多少 at the end (q.targetAsked), where nothing follows it here.
+  const asked = measure ?? (VERB_ASKED.test(typed) || q.targetAsked?.verb ? generic[0]! : undefined);
   if (!asked) return null;
   const item = counting ? itemCounted(typed.slice(counting.index + counting[0].length)) : null;
-  const plain = typed.replace(NOT_NAMED, ' ').replace(/\d+/g, ' ');
+  const plain = withPrintedWords(typed.replace(NOT_NAMED, ' ').replace(/\d+/g, ' '));
   const said = namingPairs(plain);
   const chars = namingChars(plain);
   if (chars.size === 0 && ids.size === 0) return null;
