@@ -59,6 +59,12 @@ export function describe(c: Condition, lead?: string): string {
   return c.unitTyped || (c.value === 0 && !c.upper) ? text : `${text}（“${c.text}”按${c.unit === 'yuan' ? '万元' : c.unit === 'percent' ? '百分比' : '分'}理解）`;
 }
 
+/**
+ * The column an amount bound beside a rate or a score compares (预算超过50万: 预算数; 执行数超过20万: 决算数): the stage typed right
+ * before it, else 预算数 unless only 决算 was said.
+ */
+export const amountBasis = (c: Condition, q: Pick<StructuredQuery, 'stage'>): '预算' | '决算' => c.stage ?? (q.stage === '决算' ? '决算' : '预算');
+
 /** `lead` names what is bounded when it is not the row's amount (单价). */
 export const describeAll = (conditions: Condition[], lead?: string) => conditions.map((c) => describe(c, lead)).join('且');
 

@@ -55,6 +55,8 @@ export interface Condition {
   /** False when the amount came without a unit (超过1000) and was read in the figures' own (万元, %, 分). */
   unitTyped: boolean;
   text: string;
+  /** 预算超过50万, 决算数不到10万: the stage word typed right before an amount, the column it bounds; absent when none is typed there. */
+  stage?: Stage;
 }
 
 /** Arithmetic asked on printed figures; the answer shows the formula and each input's source. */

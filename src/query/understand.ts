@@ -433,8 +433,24 @@ function versusOwnBudget(text: string, m: Mentions): void {
   m.bothStages = true;
 }
 
+const SPENT_BOUND = new RegExp(`(?:${alternation(shapes.spentBound.words)})\\s*$`);
+const STAGE_BEFORE = Object.entries(words.stages).map(([stage, list]) => [stage as Stage, new RegExp(`(?:${alternation(list)})(?:数|金额)?(?:在|是|为)?\\s*$`)] as const);
+
+/** 预算超过50万: the stage whose word is typed right before a bound (the column an amount bounds), or undefined. */
+const stageBefore = (text: string, at: number): Stage | undefined => STAGE_BEFORE.find(([, re]) => re.test(text.slice(0, at)))?.[0];
+
+/**
+ * 执行不到一半, 花了不到八成的项目: a percentage bound right after a spending word (shapes.json spentBound) bounds the
+ * 执行率, as 执行率不到一半 does.
+ */
+function spentBounded(text: string, m: Mentions): void {
+  if (m.intents.includes('rate')) return;
+  if (m.conditions.some((c) => c.unit === 'percent' && SPENT_BOUND.test(text.slice(0, c.start)))) m.intents.push('rate');
+}
+
 function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityRef[], { targets, unknown, candidates }: Found): StructuredQuery {
   versusOwnBudget(text, m);
+  spentBounded(text, m);
   m.changes = changesListed(asked, m, targets);
   problemsAsked(text, m, targets);
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
@@ -1043,6 +1059,7 @@ function shapesOf(text: string, asked: AskedWords, m: Mentions, byScore: boolean
       unit: unitOf(c),
       unitTyped: c.unit !== null,
       text: c.text,
+      ...(unitOf(c) === 'yuan' && stageBefore(text, c.start) ? { stage: stageBefore(text, c.start) } : {}),
     })),
     // 第二个比第三个多多少: two items with 比 between them are a difference.
     // 哪个多, 二者谁多: which of two is larger, answered by their difference.

@@ -1,6 +1,6 @@
 // 列表: the departments and years held, a department's projects, units, tables,
 // or the consistency findings about its document.
-import type { StructuredQuery } from '../../query/ast.ts';
+import type { Condition, StructuredQuery } from '../../query/ast.ts';
 import type { Catalog, CatalogDocument } from '../../query/catalog.ts';
 import type { ProjectRow, UnitRow } from '../../store/schema.ts';
 import words from '../../../grammar/words.json' with { type: 'json' };
@@ -90,19 +90,28 @@ export function sameNameGroups(s: Sources, scope: Scope, stage: Figure['basis'],
 function projectsMeeting(s: Sources, q: StructuredQuery, scope: Scope, all: Figure[], stage: Figure['basis']): Reply {
   // 那些补助资金: only the projects the loose name names.
   const projects = q.within ? all.filter((f) => q.within!.names.includes(f.label)) : all;
-  const among = q.within ? `名称含“${q.within.text}”的项目中${describeAll(q.conditions)}的` : `${describeAll(q.conditions)}的项目`;
+  // A 决算 prints two columns: each amount bounds the one its stage word names (预算超过10万但执行数不到50万), else the one listed; said as 预算数 / 决算数.
+  const basisOf = (c: Condition): Figure['basis'] => (scope.doc.stage === '决算' && c.stage ? c.stage : stage);
+  const bases = [...new Set(q.conditions.map(basisOf))];
+  const stated = scope.doc.stage === '决算' ? bases.map((b) => describeAll(q.conditions.filter((c) => basisOf(c) === b), `${b}数`)).join('且') : describeAll(q.conditions);
+  const among = q.within ? `名称含“${q.within.text}”的项目中${stated}的` : `${stated}的项目`;
   const head = `${heading(scope.entity, scope.doc)} ${among}`;
   const note = scope.yearNote ? [scope.yearNote] : [];
   // 莲湖本级的项目里…: a unit the project table prints no project for has none to compare (not a bound of the wrong kind).
   if (all.length === 0) return reply('not_found', [...note, `${heading(scope.entity, scope.doc)}没有公开项目明细，无法按“${describeAll(q.conditions)}”筛选。`]);
   if (!comparable(projects, q.conditions)) return reply('not_found', [...note, `${head}：${mismatch(q.conditions, 'yuan')}`]);
-  const kept = meeting(projects, q.conditions).sort((a, b) => b.fen! - a.fen!);
+  const others = bases.filter((b) => b !== stage).map((b) => ({ basis: b, figures: projectAmounts(s, scope.doc, scope.doc.fiscal_year, b) }));
+  const beside = (f: Figure) => others.flatMap(({ basis, figures }) => figures.filter((x) => x.entity === f.entity && x.label === f.label).slice(0, 1).map((x) => ({ basis, f: x })));
+  const amountAt = (f: Figure, basis: Figure['basis']) => (basis === stage ? f : beside(f).find((x) => x.basis === basis)?.f);
+  const kept = projects.filter((f) => q.conditions.every((c) => { const x = amountAt(f, basisOf(c)); return x !== undefined && meeting([x], [c]).length > 0; })).sort((a, b) => b.fen! - a.fen!);
   const unpriced = unpricedProjects(s, scope);
   const left = unpriced.length ? [`注：另有${unpriced.length}个项目文件中没有印金额，无法判断。`] : [];
   if (kept.length === 0) return reply('not_found', [...note, `${head}：没有（共${projects.length}个项目有金额）。`, ...left]);
-  const lines = [...note, `${head}（共${kept.length}个${stage === '决算' ? '' : ''}）：`, ...byUnit(kept, scope.doc.department), ...left];
+  const also = kept.flatMap(beside);
+  const lines = [...note, `${head}（共${kept.length}个）：`, ...byUnit(kept, scope.doc.department, (f) => beside(f).map((x) => `（${x.basis}数${show(x.f)}）`).join('')), ...left];
   // 超过10万的项目有几个 where some projects print no amount: how many meet it is not known, no count made.
-  return reply('answered', lines, q.countAsked && unpriced.length === 0 ? [countOf(kept, '项目', q.countUnit), ...kept] : kept);
+  const listed = [...kept, ...also.map((x) => x.f)];
+  return reply('answered', lines, q.countAsked && unpriced.length === 0 ? [countOf(kept, '项目', q.countUnit), ...listed] : listed);
 }
 
 /** How many items a list holds, as a figure computed by counting them (each an input, cited at its line). */

@@ -1,9 +1,9 @@
 // 排名: projects of a department by amount or by self-evaluation score, subjects
 // of a classification, the parts of a figure, or departments by a figure. 前N limits
 // the list; items tied with the last one kept stay in it.
-import type { StructuredQuery, Target } from '../../query/ast.ts';
+import type { Condition, StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
-import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
+import { amountBasis, comparable, describeAll, meeting, mismatch } from '../conditions.ts';
 import { fromCell, fromFact, headlinePerTable, show, usable } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -130,7 +130,28 @@ function rankScores(s: Sources, q: StructuredQuery, scope: Scope, head: string):
     const what = scope.doc.stage === '预算' ? '预算只列绩效目标，没有自评得分' : '文件中没有项目自评得分';
     return reply('not_found', [`${head}：${what}，无法按得分排序。`], [], [`${scope.doc.short} 绩效${scope.doc.stage === '预算' ? '目标' : '自评'}`]);
   }
-  const r = rankedListing(`${head} 项目自评得分排序`, scores, q, 'score', scoreOrder(q), undefined, '项目');
+  // 得分低于95分而且预算超过10万: each amount bounds the project's money in the column its stage word names (预算数 unless 决算 is said), shown beside its score.
+  const amounts = q.conditions.filter((c) => c.unit === 'yuan');
+  if (amounts.length === 0 || !q.conditions.some((c) => c.unit === 'score')) {
+    const r = rankedListing(`${head} 项目自评得分排序`, scores, q, 'score', scoreOrder(q), undefined, '项目');
+    r.lines.push(...notes);
+    return r;
+  }
+  const basisOf = (c: Condition) => amountBasis(c, q);
+  const bases = [...new Set(amounts.map(basisOf))];
+  const money = new Map(bases.map((b) => [b, projectAmounts(s, scope.doc, scope.year, b)]));
+  const name = (f: Figure) => f.project ?? f.label;
+  // A score is cited as the department's (its 自评表), the amount as its unit's: by name, the unit's where two share it.
+  const amountOf = (f: Figure, b: '预算' | '决算') => {
+    const named = money.get(b)!.filter((x) => x.label === name(f).replace(/\s+/g, ''));
+    return named.find((x) => x.entity === f.entity) ?? (named.length === 1 ? named[0] : undefined);
+  };
+  const rich = scores.filter((f) => amounts.every((c) => { const x = amountOf(f, basisOf(c)); return x !== undefined && meeting([x], [c]).length > 0; }));
+  const bounded = bases.map((b) => `${b}数${describeAll(amounts.filter((c) => basisOf(c) === b), '')}`).join('且');
+  const within = { ...q, conditions: q.conditions.filter((c) => c.unit !== 'yuan') };
+  const beside = (f: Figure) => bases.flatMap((b) => { const x = amountOf(f, b); return x ? [`${b}数${show(x)}`] : []; });
+  const r = rankedListing(`${head} ${bounded}的项目的自评得分`, rich, within, 'score', scoreOrder(q), (f) => `${name(f)}（${beside(f).join('，')}）`, '项目');
+  if (r.status === 'answered') r.figures.push(...r.figures.flatMap((f) => bases.flatMap((b) => amountOf(f, b) ?? [])));
   r.lines.push(...notes);
   return r;
 }

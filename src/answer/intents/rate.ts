@@ -2,9 +2,9 @@
 // 决算 states it — in the prose (完成预算的 75.54%) and in a 绩效自评表 (执行率 75.57%).
 // Rates are read, never computed; where the ingest found the two inconsistent, the answer says so.
 import words from '../../../grammar/words.json' with { type: 'json' };
-import type { StructuredQuery, Target } from '../../query/ast.ts';
+import type { Condition, StructuredQuery, Target } from '../../query/ast.ts';
 import type { NarrativeFactRow } from '../../store/schema.ts';
-import { comparable, describeAll, meeting, mismatch, ofClassification } from '../conditions.ts';
+import { amountBasis, comparable, describeAll, meeting, mismatch, ofClassification } from '../conditions.ts';
 import { fromFact, show, type Figure } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -113,18 +113,21 @@ function ratesMeeting(s: Sources, q: StructuredQuery, scope: Scope, head: string
   const stage = scope.doc.stage;
   const amounts = q.conditions.filter((c) => c.unit === 'yuan');
   const bounds = q.conditions.filter((c) => c.unit !== 'yuan');
-  const basis = q.stage === '决算' ? '决算' : '预算';
+  const basisOf = (c: Condition) => amountBasis(c, q);
+  const bases = [...new Set(amounts.map(basisOf))];
   const all = rated.flatMap((r) => [...r.text, ...r.table]);
-  const title = `${head} ${amounts.length && bounds.length ? `${basis}${describeAll(amounts)}且` : ''}执行率${describeAll(bounds.length ? bounds : amounts)}的项目`;
+  const bounded = bases.map((b) => `${b}数${describeAll(amounts.filter((c) => basisOf(c) === b), '')}且`).join('');
+  const title = `${head} ${amounts.length && bounds.length ? bounded : ''}执行率${describeAll(bounds.length ? bounds : amounts)}的项目`;
   if (all.length === 0) return reply('not_found', [...note, `${title}：文件中没有项目的执行率${stage === '预算' ? '（预算文件只有计划数，执行率在决算中）' : ''}。`]);
   if (bounds.length === 0 || !comparable(all, bounds)) return reply('not_found', [...note, `${title}：${mismatch(q.conditions, 'percent')}`]);
-  const money = new Map(rated.map((r) => [r, amounts.length ? headlineFigure(s, scope, { kind: 'project', name: r.name, ids: [r.id], text: r.name, fuzzy: false }, scope.year, basis).main : null]));
-  const rich = (r: Rated) => amounts.length === 0 || meeting(money.get(r) ? [money.get(r)!] : [], amounts).length > 0;
+  const amountOf = (r: Rated, basis: '预算' | '决算') => headlineFigure(s, scope, { kind: 'project', name: r.name, ids: [r.id], text: r.name, fuzzy: false }, scope.year, basis).main;
+  const money = new Map(rated.map((r) => [r, bases.flatMap((b) => { const f = amountOf(r, b); return f ? [{ basis: b, f }] : []; })]));
+  const rich = (r: Rated) => amounts.every((c) => { const m = money.get(r)!.find((x) => x.basis === basisOf(c)); return m !== undefined && meeting([m.f], [c]).length > 0; });
   const lowest = (r: Rated) => Math.min(...[...r.text, ...r.table].map((f) => f.value as number));
   const kept = rated.filter((r) => meeting([...r.text, ...r.table], bounds).length > 0 && rich(r)).sort((a, b) => lowest(a) - lowest(b));
   if (kept.length === 0) return reply('not_found', [...note, `${title}：没有（共${rated.length}个项目说明了执行率）。`]);
-  const line = (r: Rated) => `· ${r.name}：${money.get(r) ? `${basis}数${show(money.get(r)!)}，执行率` : ''}${stated(r)}`;
-  const r = reply('answered', [...note, `${title}（共${kept.length}个）：`, ...kept.map(line)], kept.flatMap((r) => [...r.text, ...r.table, ...(money.get(r) ? [money.get(r)!] : [])]));
+  const line = (r: Rated) => `· ${r.name}：${money.get(r)!.map(({ basis, f }) => `${basis}数${show(f)}，`).join('')}${money.get(r)!.length ? '执行率' : ''}${stated(r)}`;
+  const r = reply('answered', [...note, `${title}（共${kept.length}个）：`, ...kept.map(line)], kept.flatMap((r) => [...r.text, ...r.table, ...money.get(r)!.map(({ f }) => f)]));
   // 执行率不到九成的有几项: each project counted once, by its first stated rate.
   return countedFirst(r, kept.map((k) => [...k.text, ...k.table][0]!), '项目', q, { bound: `执行率${describeAll(bounds)}`, at: note.length });
 }
