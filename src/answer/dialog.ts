@@ -339,18 +339,20 @@ export function pointedText(q: StructuredQuery, item: Named, c?: Conversation): 
   const at = text.indexOf(ref.text);
   // 第二个项目的执行率: 项目 names the item pointed at; 它的项目支出 after a department is that department's 项目支出.
   const rest = text.slice(at + ref.text.length).replace(item.project ? /^(?:个)?(?:项目)?/ : /^个?/, '');
-  // 第二个 after 北票项目执行率最低的: that project's rate, the measure ranked, when nothing else is asked of it.
-  const measure = ref.kind === 'item' && c?.query.intent === 'rate' && q.intent === 'lookup' && q.targets.length + q.unknown.length + q.candidates.length === 0 ? ' 执行率' : '';
+  // 第二个 after 北票项目执行率最低的: that project's rate, the measure ranked, when nothing else is asked of it (第二个的执行数
+  // asks a stage's amount).
+  const measure = ref.kind === 'item' && c?.query.intent === 'rate' && q.intent === 'lookup' && q.stage === null && q.targets.length + q.unknown.length + q.candidates.length === 0 ? ' 执行率' : '';
   return `${item.entity} ${text.slice(0, at)} ${item.words}${measure} ${rest}`;
 }
 
 /**
  * 第三个呢 after 第一个的自评得分: an item alone, after a question about another item of the same department, is
- * that question asked of it (its score, not its amount). Null when the question names more than the item.
+ * that question asked of it (its score, not its amount). Null when the question names more than the item (a stage, its name).
  */
 function askedAgain(q: StructuredQuery, item: Named, c: Conversation | undefined): string | null {
   const before = c?.pointed;
-  if (q.reference?.kind !== 'item' || q.targets.length + q.unknown.length + q.candidates.length > 0 || q.intent !== 'lookup' || q.arithmetic || q.table) return null;
+  // 第二个的执行数, 最后一个叫什么: a stage or the name asked is a question of its own, not the last one again.
+  if (q.reference?.kind !== 'item' || q.targets.length + q.unknown.length + q.candidates.length > 0 || q.intent !== 'lookup' || q.arithmetic || q.table || q.stage !== null || q.nameAsked) return null;
   if (!before?.words || !item.words || before.entity !== item.entity || !c!.query.text.includes(before.words)) return null;
   return c!.query.text.replace(before.words, item.words);
 }

@@ -140,7 +140,8 @@ export function itemAsIs(q: StructuredQuery, item: Named | null, reread: Structu
   const asked = q.intent === 'lookup' || (q.intent === 'rank' && q.reference?.kind === 'item' && q.reference.fromEnd && q.top === null);
   if (!f || q.reference?.kind !== 'item' || q.targets.length + q.unknown.length + q.candidates.length > 0 || !asked || q.arithmetic || q.table) return null;
   const loose = !reread || reread.candidates.length > 0 || reread.unknown.length > 0 || reread.targets.some((t) => t.kind === 'project' && t.fuzzy);
-  return loose ? reply('answered', [`${heading(f.entity, f.document)} ${q.reference.text}：${f.label}：${show(f)}`], [f]) : null;
+  // 最后一个叫什么: the name asked is the item as the list printed it, whatever was asked of another item since.
+  return loose || (q.nameAsked && q.stage === null) ? reply('answered', [`${heading(f.entity, f.document)} ${q.reference.text}：${f.label}：${show(f)}`], [f]) : null;
 }
 
 /**
@@ -189,7 +190,8 @@ export function unitOfList(s: Sources, q: StructuredQuery, c: Conversation | und
   const bare = q.entities.length + q.unknown.length + q.candidates.length + q.conditions.length === 0 && !q.set && q.arithmetic === null;
   if (!list || !item || !bare || (q.listOf !== null && q.listOf !== 'units')) return null;
   // 倒数第二个呢 after 第三个的政府采购是多少: the same figure of that unit, as 第三个呢 after 第一个的自评得分 is.
-  const asked = q.targets.length > 0 ? q : unitsListed(c!.query) ? null : c!.query;
+  // 最后一个叫什么 after it: the name asked is the unit as listed, not that figure of it.
+  const asked = q.targets.length > 0 ? q : unitsListed(c!.query) || q.nameAsked ? null : c!.query;
   if (!asked) return { ...list, text: q.text, reference: ref };
   const scopes = resolveScopes(s.catalog, list);
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;

@@ -106,6 +106,9 @@ const VERB_ASKED = new RegExp(`(?:${alternation([...verbs, ...Object.keys(verbWo
 // 人均多少, 户均: the measure word before a word of dividing (perTargetAfter).
 const PER_TARGET = new RegExp(`(?:${alternation(perTarget)})(${alternation(measures)})|(${alternation(measures)})(?:${alternation(perTargetAfter)})`);
 
+// 最后一个叫什么, 第二个是哪家: the name of the item pointed at asked (shapes.json references.name; 叫什么 is a filler).
+const NAME_ASKED = new RegExp(alternation(shapes.references.name.words));
+
 /**
  * How a message asks a count of a target or a figure per target (StructuredQuery.targetAsked), read off it as typed: the
  * normalised text has dropped 多少 as a filler. Undefined when it asks neither.
@@ -121,11 +124,12 @@ function targetCountOf(typed: string): TargetAsked | undefined {
 }
 
 /**
- * 它要印多少册, 那平均每人多少, 它超过10万了吗: how the message as typed asks a target's count or a figure per target, or yes
- * or no against an amount (StructuredQuery.targetAsked, yesNoAsked) — each present when it asks so. `yesNo`: yesNoOf(typed),
- * when the caller has read it already.
+ * 它要印多少册, 那平均每人多少, 它超过10万了吗, 最后一个叫什么: how the message as typed asks a target's count or a figure per
+ * target, yes or no against an amount, or a name (StructuredQuery.targetAsked, yesNoAsked, nameAsked) — each present when it
+ * asks so. `yesNo`: yesNoOf(typed), when the caller has read it already.
  */
-export function typedAsked(typed: string, yesNo: YesNo | null = yesNoOf(typed)): Pick<StructuredQuery, 'targetAsked' | 'yesNoAsked'> {
+export function typedAsked(typed: string, yesNo: YesNo | null = yesNoOf(typed)): Pick<StructuredQuery, 'targetAsked' | 'yesNoAsked' | 'nameAsked'> {
   const targetAsked = targetCountOf(typed);
-  return { ...(targetAsked ? { targetAsked } : {}), ...(yesNo ? { yesNoAsked: { about: yesNo.about } } : {}) };
+  const nameAsked = typeof typed === 'string' && NAME_ASKED.test(typed);
+  return { ...(targetAsked ? { targetAsked } : {}), ...(yesNo ? { yesNoAsked: { about: yesNo.about } } : {}), ...(nameAsked ? { nameAsked } : {}) };
 }

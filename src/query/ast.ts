@@ -257,6 +257,8 @@ export interface StructuredQuery {
   asked?: AskedWords;
   /** A count or a figure per target asked in the message as typed (多少 and 几 kept; query/asked.ts typedAsked). */
   targetAsked?: TargetAsked;
+  /** 最后一个叫什么, 第二个是哪家: the message as typed asks the name of what it points at (query/asked.ts typedAsked). */
+  nameAsked?: boolean;
   /** 超过10万了吗, 有没有20万: the message as typed asks yes or no against an amount (query/yes-no.ts); `about`: 多 beside it. */
   yesNoAsked?: { about: boolean };
 }

@@ -1269,7 +1269,7 @@ function oneSumNamed(q: StructuredQuery): boolean {
 function withTyped(typed: string, u: Understood, yesNo: YesNo | null): Understood {
   if (!u.ok) return u;
   const asked = typedAsked(typed, yesNo);
-  return asked.targetAsked || asked.yesNoAsked ? { ...u, query: { ...u.query, ...asked } } : u;
+  return asked.targetAsked || asked.yesNoAsked || asked.nameAsked ? { ...u, query: { ...u.query, ...asked } } : u;
 }
 
 /** `built`: the lexicon and project index stored at ingest (src/query/artefacts.ts); computed here when absent. */
