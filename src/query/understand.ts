@@ -346,6 +346,10 @@ function describeAsked(raw: string): { describe: NonNullable<StructuredQuery['de
   return any ? { describe: { words: [], text: any[0] }, rest: raw } : null;
 }
 const NONE = new RegExp(alternation(shapes.sets.none.words));
+// 哪个医保局列了住房公积金: a verb of holding (sets.some), each place it is typed tried; only where a which-word is typed.
+const SOME = new RegExp(alternation(shapes.sets.some.words), 'g');
+const SOME_WHICH = new RegExp(alternation(shapes.sets.some.which));
+const SOME_NOT_BEFORE = /^(?:[哪几多什没]|$)/;
 // 人员经费是公用经费的百分之多少, 曲阳的三公经费是沈阳的百分之几: the figure before 是 over the one after it.
 const RATIO_IN_PERCENT = new RegExp(`是([^是占]+?)的(?:${alternation(shapes.arithmetic.inPercent)})`);
 
@@ -1411,7 +1415,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
   const understand = (typed: string): Understood => {
     // Read once: the bound the question is checked against, and how its answer words the verdict.
     const yesNo = yesNoOf(typed);
-    return withTyped(typed, noneOver(typed) ?? zeroOver(typed) ?? understandAsked(typed, yesNo), yesNo);
+    return withTyped(typed, noneOver(typed) ?? someOver(typed) ?? zeroOver(typed) ?? understandAsked(typed, yesNo), yesNo);
   };
   /**
    * 哪个地方三公经费一分都没有, 哪家一分公务接待费都没有, 因公出国费没有安排的医保局: over the departments, the figure is 0 (为零,
@@ -1437,6 +1441,28 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     if (t.kind === 'project' || !without.startsWith(t.text, word.index)) return null;
     const end = word.index + t.text.length;
     return understandAsked(`${without.slice(0, end)}等于0${without.slice(end)}`);
+  };
+  /**
+   * 哪个医保局列了住房公积金, 哪几家安排了公务接待费, 有没有哪个单位有离休干部医药费: the departments holding the figure typed right
+   * after a verb of holding, asked with a which-word over the departments (shapes.json sets.some), read as 大于0 — the
+   * opposite of noneOver. Null when it is not such a question (a ranking, a department named, a condition typed).
+   */
+  const someOver = (typed: string): Understood | null => {
+    if (typeof typed !== 'string' || !SOME_WHICH.test(typed)) return null;
+    for (const word of typed.matchAll(SOME)) {
+      const at = word.index;
+      // The which-word before the verb, a figure after it (北票有哪些项目, 哪个有多少 are no such question): read again only then.
+      if (!SOME_WHICH.test(typed.slice(0, at)) || SOME_NOT_BEFORE.test(typed.charAt(at + word[0].length))) continue;
+      const without = `${typed.slice(0, at)}${typed.slice(at + word[0].length)}`;
+      const u = understandAsked(without);
+      if (!u.ok || u.query.entities.length > 0 || u.query.targets.length !== 1 || u.query.conditions.length > 0 || u.query.ordered || u.query.arithmetic) continue;
+      const [t] = u.query.targets as [Target];
+      if (!without.startsWith(t.text, at)) continue;
+      const end = at + t.text.length;
+      const some = understandAsked(`${without.slice(0, end)}大于0${without.slice(end)}`);
+      if (some.ok && (some.query.set || some.query.asked?.departmentWhich) && some.query.conditions.length === 1) return some;
+    }
+    return null;
   };
   /** `read`: yesNoOf(typed) when the caller has it already. */
   const understandAsked = (typed: string, read?: YesNo | null): Understood => {

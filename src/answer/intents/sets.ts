@@ -83,7 +83,7 @@ const held = (doc: CatalogDocument) => `${doc.fiscal_year}年${doc.stage}`;
  * Years or stages that differ between the documents, said once; and whether 预算数 and 决算数 are among the figures
  * (a 决算 prints 预算数 too: 安排了多少 asks for those): a 预算 and a 决算 are never added up unannounced.
  */
-function mixNotes(all: Figure[]): string[] {
+function mixNotes(all: Figure[], op?: 'sum' | 'average'): string[] {
   // A computed figure (a count) is of its inputs' documents, already among them.
   const figures = all.filter((f) => !f.derived);
   const stages = new Set(figures.map((f) => f.document.stage));
@@ -94,6 +94,12 @@ function mixNotes(all: Figure[]): string[] {
   const scopes = parts.length > 0 && parts.length < figures.length ? [`注：标“仅…”的部门只公开了该项的这一部分（如基本支出表中的数），与其他部门的全口径数字口径不同。`] : [];
   if (stages.size < 2 && years.size < 2 && bases.size < 2) return scopes;
   const perStage = [...stages].map((stage) => `${stage}：${figures.filter((f) => f.document.stage === stage).map((f) => `${f.document.short}${f.document.fiscal_year}年`).join('、')}`);
+  // Added up or averaged: said plainly that unlike figures were put together, what is mixed named.
+  if (op) {
+    const mixed = [...(bases.size > 1 ? ['预算数和决算数'] : []), ...(years.size > 1 ? [`${[...years].sort().join('、')}年的数字`] : [])];
+    const what = op === 'sum' ? '合计' : '平均数';
+    return [`注意：这个${what}把${mixed.length ? mixed.join('，以及') : '不同文件的数字'}放在一起算（${perStage.join('；')}），不是同一年度、同一口径的${what}，只是公开数字直接${op === 'sum' ? '相加' : '平均'}。`, ...scopes];
+  }
   return [`注：各部门的数字出自不同年份或阶段的文件（${perStage.join('；')}）${bases.size > 1 ? '，其中混有预算数和决算数' : ''}，仅按公开数字${bases.size > 1 ? '并列' : '排列'}。`, ...scopes];
 }
 
@@ -155,8 +161,8 @@ function aggregate(title: string, figures: Figure[], op: 'sum' | 'average'): Rep
   const formula = op === 'sum' ? `${terms}` : `(${terms}) ÷ ${figures.length}`;
   const label = `${title}${op === 'sum' ? '合计' : '平均'}`;
   const d = derivedFigure(op, figures, label, money_ ? { fen: result } : { fen: null, value: result, unit }, `${label} = ${formula}`);
-  const lines = [`${label}：${money_ ? money(result, d.printedIn) : `${result}${unit}`} = ${formula}（共${figures.length}个部门）`, ...figures.map((f) => `· ${named(f)}：${show(f)}`)];
-  return reply('answered', [...lines, ...mixNotes(figures)], [d, ...figures]);
+  const lines = [`${label}：${money_ ? money(result, d.printedIn) : `${result}${unit}`} = ${formula}（共${figures.length}个部门）`, ...mixNotes(figures, op), ...figures.map((f) => `· ${named(f)}：${show(f)}`)];
+  return reply('answered', lines, [d, ...figures]);
 }
 
 /**
