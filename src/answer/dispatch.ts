@@ -16,7 +16,7 @@ import { lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
-import { indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, namesProject, performance, projectsByTarget, standardNamed, targetsByNoun } from './intents/performance.ts';
+import { indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, namesProject, performance, projectsByTarget, standardNamed, targetsByNoun } from './intents/performance.ts';
 import { rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -47,6 +47,8 @@ function undated(q: StructuredQuery, e: Scope): Reply {
   );
 }
 
+/** The metrics of a department's self-evaluation (自评覆盖率, 自评平均分): a project's own rate so named is an indicator. */
+const SELF_EVALUATION = 'self_eval.';
 const HELP = '我能回答部门预算、决算公开中的数字，例如：曲阳 2023 三公经费；沈阳 2023 邮电费；抚顺 2024 项目支出 前5；北票 困难群众医疗保障资金。';
 
 /**
@@ -138,6 +140,21 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // (loose or not understood) naming which.
   // A share whose base was named after 占 (占印刷费的百分之几) asks that base, never the part's own targets.
   const targetsAsked = q.intent === 'lookup' || q.intent === 'performance' || (q.intent === 'share' && q.base === null && !q.unreadBase);
+  // 医保信息化建设的覆盖率: a rate the grammar knows of a department's self-evaluation (self_eval.*) asked of a project
+  // named is that project's indicator so named — never the department's figure, nor it said missing beside the money.
+  const rateOfProject = q.targets.length === 2 && q.targets[0]!.kind === 'project' && namesProject(q, q.targets[0]!) && q.targets[1]!.kind === 'metric' && q.targets[1]!.key.startsWith(SELF_EVALUATION);
+  if (rateOfProject) {
+    const project = q.targets[0] as Extract<Target, { kind: 'project' }>;
+    const rate = q.targets[1]!;
+    const named = ofOneProject(s, { ...q, targets: [project] }, (scope) => {
+      const r = indicatorNamed(s, scope, project.ids, rate.text, project.name);
+      if (r) return r;
+      // None so named: the department's own rate is not the project's — said so, offering both.
+      const place = scope.doc.short;
+      return reply('not_found', [...(scope.yearNote ? [scope.yearNote] : []), `${yearHeading(scope.entity, scope.doc, scope.year)}中${project.name}的绩效指标没有名称含“${rate.text}”的；${targetName(rate)}是部门整体的数字，不是这个项目的。`], [], [`${place} ${project.name} 绩效目标`, `${place} ${targetName(rate)}`]);
+    });
+    if (named) return named;
+  }
   const inUnit = targetsAsked ? ofOneProject(s, q, (scope) => indicatorsInUnit(s, q, scope, [...unknown, ...q.candidates.map((c) => c.text)])) : null;
   if (inUnit) return inUnit;
   // 邮寄费一年要办多少件: a count in a measure word none of the project's targets is printed in — its targets so named, or

@@ -6,10 +6,11 @@ import type { Mentions, Span } from './grammar/visitor.ts';
 import { metricSpellings } from './lexicon/lexicon.ts';
 import { CLOSE, closeName, closestNames, meaningful, type Closest, type Scope } from './loose.ts';
 import { residueOf, type Phrase } from './phrases.ts';
-import type { ProjectSearch } from './search.ts';
+import type { ProjectHit, ProjectSearch } from './search.ts';
 import type { Found } from './targets.ts';
 import { alternation } from './normalize/words.ts';
 import words from '../../grammar/words.json' with { type: 'json' };
+import shapes from '../../grammar/shapes.json' with { type: 'json' };
 
 /** Metric spellings by every one-character blank (三公经? → 三公经费), for typos such as 三公经废. */
 function buildTypoIndex(): Map<string, Map<string, string>> {
@@ -77,6 +78,26 @@ function closestOf(projects: ProjectSearch, word: string, typed: string, scope: 
   return { closest, text: word };
 }
 
+const JOINERS = new RegExp(alternation(shapes.projectThenWords), 'g');
+
+/**
+ * 医保信息化建设的医保专网覆盖率: a word whose words before a 的 (shapes.json projectThenWords) name a project closely and
+ * after it say something of their own — that project, and those words left to name what of it is asked (its indicator).
+ * `whole`: the name the word as a whole is close to, which the words before 的 must name, the words after not being of it.
+ */
+function projectThenWords(projects: ProjectSearch, typed: string, scope: Scope, whole?: string): { hits: ProjectHit[]; left: string; rest: string } | null {
+  for (const joiner of typed.matchAll(JOINERS)) {
+    const rest = typed.slice(joiner.index + joiner[0].length);
+    if (joiner.index === 0 || Array.from(meaningful(rest)).length < 2 || whole?.includes(rest)) continue;
+    const left = typed.slice(0, joiner.index);
+    const hits = closeName(closestNames(projects, meaningful(left), scope));
+    // The name typed (most of it: 信息化建设 of 医保信息化建设), not a few words a long name holds (办公设备 of 业务耗材、办公设备、设备维修经费).
+    const most = hits && Array.from(meaningful(left)).length * 3 >= Array.from(meaningful(hits[0]!.project.name)).length * 2;
+    if (hits && most && (whole === undefined || hits[0]!.project.name === whole)) return { hits, left, rest };
+  }
+  return null;
+}
+
 /**
  * Each leftover word as the project it names closely, a figure it misspells, the projects it may name, or unknown.
  * True when a word asked for money alone (资金).
@@ -96,8 +117,14 @@ export function readLeftovers(words: Leftover[], projects: ProjectSearch, scope:
     const typed = raw.replace(/[\s\p{P}\p{S}]/gu, '');
     const { closest, text: read } = closestOf(projects, word, typed, scope, !compound);
     const close = closeName(closest);
-    const typo = close ? null : metricTypo(typed);
-    if (close) {
+    // Read whole as the same name only because the name is long (日常办公印刷服务经费的材料印刷), the words after 的 are still not of it.
+    const owned = projectThenWords(projects, typed, scope, close?.[0]!.project.name);
+    const typo = close || owned ? null : metricTypo(typed);
+    if (owned) {
+      const name = owned.hits[0]!.project.name;
+      if (!found.targets.some((t) => t.kind === 'project' && t.name === name)) found.targets.push({ kind: 'project', name, ids: owned.hits.map((h) => h.project.id), text: owned.left, fuzzy: owned.left !== name });
+      found.unknown.push(owned.rest);
+    } else if (close) {
       const name = close[0]!.project.name;
       // Two leftover words of one name (第三方 split by a numeral) are one target.
       if (!found.targets.some((t) => t.kind === 'project' && t.name === name)) {
