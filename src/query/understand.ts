@@ -452,9 +452,19 @@ function spentBounded(text: string, m: Mentions): void {
   if (m.conditions.some((c) => c.unit === 'percent' && SPENT_BOUND.test(text.slice(0, c.start)))) m.intents.push('rate');
 }
 
+const { spent: RATE_SPENT, budget: RATE_BUDGET, proportion: RATE_PROPORTION } = shapes.rateAsked;
+const RATE_ASKED = new RegExp(`(?:${alternation(RATE_SPENT)})\\s*(?:(?:${alternation(RATE_BUDGET)})?\\s*(?:${alternation(RATE_PROPORTION)})|(?:${alternation(RATE_BUDGET)})\\s*(?:多少|几)?\\s*$)`);
+
+/** 用了几成, 花掉了多少比例, 执行了百分之多少: the 执行率 asked in everyday words (shapes.json rateAsked), where no 占 names a base. */
+function rateAsked(text: string, m: Mentions): void {
+  if (m.intents.includes('rate') || m.shareBase || text.includes('占') || !RATE_ASKED.test(text)) return;
+  m.intents.push('rate');
+}
+
 function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityRef[], { targets, unknown, candidates }: Found): StructuredQuery {
   versusOwnBudget(text, m);
   spentBounded(text, m);
+  rateAsked(text, m);
   m.changes = changesListed(asked, m, targets);
   problemsAsked(text, m, targets);
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);

@@ -10,6 +10,7 @@ import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { projectAmounts, type Sources } from '../sources.ts';
 import { headlineFigure, printingsOf, targetName } from '../targets.ts';
+import { computation } from './arithmetic.ts';
 import { countedFirst } from './list.ts';
 import { ownerFigure, ownerRate, tableNames } from './performance.ts';
 
@@ -187,7 +188,8 @@ const leading = (r: Rated): number => (r.text[0] ?? r.table[0])!.value as number
 function ratesRanked(q: StructuredQuery, head: string, note: string[], rated: Rated[]): Reply {
   const sorted = [...rated].sort((a, b) => (q.ascending ? leading(a) - leading(b) : leading(b) - leading(a)));
   const ref = q.reference?.kind === 'item' ? q.reference : null;
-  const i = ref ? (ref.fromEnd ? sorted.length - ref.index : ref.index - 1) : 0;
+  // 倒数第二 is read as lowest first already (ascending): its place counts from the start of that order.
+  const i = ref ? (ref.fromEnd && !q.ascending ? sorted.length - ref.index : ref.index - 1) : 0;
   const order = q.ascending ? '从低到高' : '从高到低';
   const lines = sorted.map((r) => `${sorted.findIndex((x) => leading(x) === leading(r)) + 1}. ${r.name}：${stated(r)}`);
   const chosen = sorted[i];
@@ -216,6 +218,24 @@ function holderOf(s: Sources, scope: Scope, name: string): { name: string; targe
   return found.length === 1 ? found[0]! : null;
 }
 
+/**
+ * 办公费用了几成 where the text states no rate: its 决算数 ÷ 预算数, shown as the computation with each input's source, where
+ * the tables print both (a project's, its amounts as listed); null where they do not.
+ */
+function computedRate(s: Sources, scope: Scope, t: Target, head: string, note: string[]): Reply | null {
+  if (scope.doc.stage !== '决算') return null;
+  const amounts =
+    t.kind === 'project'
+      ? (['决算', '预算'] as const).flatMap((stage) => projectAmounts(s, scope.doc, scope.year, stage).filter((f) => f.label === t.name).slice(0, 1).map((f) => ({ stage, f })))
+      : stagedAmounts(s, scope, t, -1);
+  const spent = amounts.find((a) => a.stage === '决算')?.f;
+  const budget = amounts.find((a) => a.stage === '预算')?.f;
+  if (!spent || !budget || !budget.fen) return null;
+  const r = computation('ratio', [{ figure: spent, name: '决算数' }, { figure: budget, name: '预算数' }], targetName(t), `${head} `, note);
+  if (r.status === 'answered') r.lines.splice(note.length, 0, `文中没有说明${targetName(t)}的执行率，按表中决算数 ÷ 预算数计算：`);
+  return r;
+}
+
 export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
@@ -228,7 +248,7 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     // 北票为什么没花完预算: 支出总计 has no rate of its own, but the 财政拨款支出 of the same amount has (line 114): that one's, named.
     const twin = own.length || target.kind !== 'metric' ? null : sameAmountRates(s, scope, target);
     const stated = holder?.rates ?? twin?.rates ?? own;
-    if (stated.length === 0) return reply('not_found', [...note, `${head}中没有说明${targetName(target)}的执行率。`]);
+    if (stated.length === 0) return computedRate(s, scope, target, head, note) ?? reply('not_found', [...note, `${head}中没有说明${targetName(target)}的执行率。`]);
     const said = stated.map((r) => `${show(r.figure)}${r.reason ? `（决算数与预算数的差异原因：${r.reason}）` : ''}`);
     const which = holder && target.kind === 'subject' ? `${holder.name}（文中没有单说${target.name}，这是名称含它的科目）` : twin ? `${targetName(target)}（文中没有单说，这是与它同为${show(twin.amount)}的${twin.label}的）` : targetName(target);
     const noReason = q.reason && stated.every((r) => !r.reason) ? ['文中没有说明原因。'] : [];
@@ -248,11 +268,14 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   if (q.conditions.length) return ratesMeeting(s, q, scope, head, note, rated);
   const projects = rated;
   const own = target || q.listOf === 'projects' ? [] : departmentRates(s, scope);
+  const computed = target && projects.length === 0 ? computedRate(s, scope, target, head, note) : null;
+  if (computed) return computed;
   if (own.length + projects.length === 0) {
     const what = target ? `“${target.name}”的` : '';
     return reply('not_found', [...note, `${head}中没有${what}执行率${scope.doc.stage === '预算' ? '（预算文件只有计划数，执行率在决算中）' : ''}。`]);
   }
-  if (!target && q.ordered && projects.length > 0) return ratesRanked(q, head, note, projects);
+  // 执行率倒数第二的项目: an item counted from either end is a place in the ranking, as 第二低 is.
+  if (!target && (q.ordered || q.reference?.kind === 'item') && projects.length > 0) return ratesRanked(q, head, note, projects);
   const figures = [...own, ...projects.flatMap((r) => [...r.text, ...r.table])];
   if (target && projects.length === 1) {
     // 执行有什么问题, 为什么没花完: what its 自评 states, said where it is, or that it states none.

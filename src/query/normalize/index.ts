@@ -80,8 +80,11 @@ export const nothingAtAll = (s: string) => s.replace(NOTHING_AT_ALL, (_w, figure
 /** 自评100分的项目 → 自评是100分的项目: a score typed after a word of scoring is that score (grammar/shapes.json scoreTyped). */
 const SCORE_TYPED = new RegExp(`(${alternation(shapes.scoreTyped.before)})(\\d+(?:\\.\\d+)?分)(?=的|[？?吗呢\\s]*$)`, 'g');
 
-/** 最后两名 → 后2名: the last N of a ranking (grammar/shapes.json references.lastCounted), read after numerals. */
-const LAST_COUNTED = new RegExp(`(?:${alternation(shapes.references.lastCounted.words)})(?=(?:[2-9]|[1-9]\\d+)(?:${alternation(shapes.counters.words)}))`, 'g');
+/** 最后两名 → 后2名, 排倒数的两个 → 后2个: the last N of a ranking (grammar/shapes.json references.lastCounted), read after numerals. */
+const COUNTED_AFTER = `的?(?=(?:[2-9]|[1-9]\\d+)(?:${alternation(shapes.counters.words)}))`;
+const LAST_COUNTED = new RegExp(`(?:${alternation(shapes.references.lastCounted.words)})${COUNTED_AFTER}`, 'g');
+/** 排前面的两个 → 前2个: the first N of a ranking (grammar/shapes.json references.firstCounted). */
+const FIRST_COUNTED = new RegExp(`(?:${alternation(shapes.references.firstCounted.words)})${COUNTED_AFTER}`, 'g');
 
 /** 谁花得多 → 谁多: words between a which word and a more word only say what is compared (references.whichMore.between). */
 const { whichMore } = shapes.references;
@@ -122,7 +125,7 @@ export function normalizeQuestion(text: string): string {
   s = convertChineseNumerals(s);
   s = listedFees(s);
   s = s.replace(SCORE_TYPED, '$1是$2');
-  s = s.replace(LAST_COUNTED, '后');
+  s = s.replace(LAST_COUNTED, '后').replace(FIRST_COUNTED, '前');
   s = expandArabicMultipliers(s);
   return collapseSpaces(s);
 }
