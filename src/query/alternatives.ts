@@ -3,20 +3,20 @@
 // answer says which amount the printed figure is.
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import { expandArabicMultipliers } from './normalize/amount.ts';
-import { NUMERAL_CHARS } from './normalize/chinese-digits.ts';
+import { LARGE_UNITS, NUMERAL_CHARS } from './normalize/chinese-digits.ts';
 import { convertChineseNumerals } from './normalize/numerals.ts';
 import { foldWidth } from './normalize/width.ts';
 import { alternation } from './normalize/words.ts';
+import { DECIMAL, MONEY, SCALE } from './yes-no.ts';
 
 const { before, between, pause, after } = shapes.alternatives;
 const CHINESE = `[${NUMERAL_CHARS}点]+`;
-const AMOUNT = `(?:[0-9０-９]+(?:[.．][0-9０-９]+)?[百千]?[万亿]?|${CHINESE})(?:元|块钱|块)?`;
+const AMOUNT = `(?:${DECIMAL}[百千]?${SCALE}?|${CHINESE})${MONEY}?`;
 const OFFERED = new RegExp(`(?:${alternation(before)})?(${AMOUNT})(?:${alternation(pause)})?(?:${alternation(between)})(${AMOUNT})(?:${alternation(after)}|\\s)*$`);
-const TYPED = /^(\d+(?:\.\d+)?)([万亿]?)(元|块钱|块)?$/;
+const TYPED = new RegExp(`^(\\d+(?:\\.\\d+)?)(${SCALE}?)(${MONEY})?$`);
 // 邮电费180吗, 是不是182.64: one number without a unit asked of what is named (a unit typed makes it yes-no.ts's bound).
 const { same, reach, final } = shapes.yesNo;
-const BARE = '[0-9０-９]+(?:[.．][0-9０-９]+)?';
-const ONE_ASKED = new RegExp(`(?:(?:${alternation([...same, ...reach])})(${BARE})(?:${alternation(final)}|\\s)*|(${BARE})(?:${alternation(final)})+\\s*)$`);
+const ONE_ASKED = new RegExp(`(?:(?:${alternation([...same, ...reach])})(${DECIMAL})(?:${alternation(final)}|\\s)*|(${DECIMAL})(?:${alternation(final)})+\\s*)$`);
 const YEAR = /^(?:19|20)\d{2}$/;
 
 /** One amount offered: in 元 when typed with 万 / 亿 / 元, else a number in the unit the figure is printed in. */
@@ -34,7 +34,7 @@ function offered(text: string): Offered | null {
   const m = TYPED.exec(expandArabicMultipliers(convertChineseNumerals(foldWidth(text))));
   if (!m) return null;
   const [, n = '', large = '', money] = m;
-  const scale = large === '万' ? 1e4 : large === '亿' ? 1e8 : money ? 1 : null;
+  const scale = large ? LARGE_UNITS[large]! : money ? 1 : null;
   return { text, number: Number(n), scale, places: n.split('.')[1]?.length ?? 0 };
 }
 

@@ -2,15 +2,19 @@
 // (shapes.json yesNo). The amount bounds the figure itself, never its parts: read apart from the conditions that list them.
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import type { Condition, StructuredQuery } from './ast.ts';
-import { DIGIT_CHARS, SMALL_UNITS } from './normalize/chinese-digits.ts';
+import { DIGIT_CHARS, LARGE_UNITS, SMALL_UNITS } from './normalize/chinese-digits.ts';
 import { alternation } from './normalize/words.ts';
 import { expandArabicMultipliers, parseAmountYuan } from './normalize/amount.ts';
 import { convertChineseNumerals } from './normalize/numerals.ts';
 
 const { final, reach, same, about, around } = shapes.yesNo;
-const NUMBER = `(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[${DIGIT_CHARS}${Object.keys(SMALL_UNITS).join('')}]+)`;
-const SCALE = '(?:万|亿)';
-const MONEY = '(?:元|块钱|块)';
+/** 182.64, １２: a number typed in digits (full width too). */
+export const DECIMAL = '[0-9０-９]+(?:[.．][0-9０-９]+)?';
+const NUMBER = `(?:${DECIMAL}|[${DIGIT_CHARS}${Object.keys(SMALL_UNITS).join('')}]+)`;
+/** 万, 亿: the scale of an amount typed (LARGE_UNITS). */
+export const SCALE = `[${Object.keys(LARGE_UNITS).join('')}]`;
+/** 元, 块钱, 块: a money word after an amount typed. */
+export const MONEY = '(?:元|块钱|块)';
 const COMPARATOR = alternation(Object.values(shapes.comparators.before).flat());
 const FINAL = new RegExp(`(?:${alternation(final)})[\\s?？!！。.]*$`);
 // Not 50万以上的, 10万到50万: a bound that lists, or a range, is no amount asked of the figure.
