@@ -26,8 +26,15 @@ export function ranked(figures: Figure[], q: StructuredQuery): Figure[] {
   // Under a condition (低于90分), every figure meeting it; else the top N.
   const within = q.conditions.length ? meeting(figures, q.conditions) : figures;
   const sorted = within.filter((f) => measure(f) !== null).sort((a, b) => (q.ascending ? measure(a)! - measure(b)! : measure(b)! - measure(a)!));
-  // Cutting between equal figures would drop one of them arbitrarily (抚顺 1.50 at lines 234 and 237).
-  let end = Math.min(q.top ?? (q.conditions.length ? sorted.length : DEFAULT_TOP), sorted.length);
+  return firstWithTies(sorted, q.top ?? (q.conditions.length ? sorted.length : DEFAULT_TOP), measure);
+}
+
+/**
+ * The first `count` of a sorted list and those after them tied with the last one: cutting between equal figures would
+ * drop one of them arbitrarily (抚顺 1.50 at lines 234 and 237).
+ */
+export function firstWithTies<T>(sorted: T[], count: number, measure: (x: T) => number | null): T[] {
+  let end = Math.min(count, sorted.length);
   while (end > 0 && end < sorted.length && measure(sorted[end]!) === measure(sorted[end - 1]!)) end++;
   return sorted.slice(0, end);
 }

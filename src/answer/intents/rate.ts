@@ -13,6 +13,7 @@ import { headlineFigure, printingsOf, targetName } from '../targets.ts';
 import { computation } from './arithmetic.ts';
 import { countedFirst } from './list.ts';
 import { ownerFigure, ownerRate, tableNames } from './performance.ts';
+import { firstWithTies } from './rank.ts';
 
 /** A 整体绩效自评表 indicator that is the unit's own rate (预算执行率), named as questions name it. */
 const RATE_INDICATORS = new Set(words.intents.rate);
@@ -195,13 +196,11 @@ function ratesRanked(q: StructuredQuery, head: string, note: string[], rated: Ra
   const chosen = sorted[i];
   if (!chosen) return reply('not_found', [...note, `${head}只有${sorted.length}个项目说明了执行率，没有第${ref!.index}个。`, ...lines]);
   const tied = sorted.filter((r) => leading(r) === leading(chosen)).length > 1 ? '（并列）' : '';
-  // 执行率最低的三个项目: the count asked, ties with the last one kept (cutting between equal rates would drop one arbitrarily).
+  // 执行率最低的三个项目: the count asked, ties with the last one kept.
   if (!ref && q.top !== null && q.top < sorted.length) {
-    let end = q.top;
-    while (end < sorted.length && leading(sorted[end]!) === leading(sorted[end - 1]!)) end++;
-    const kept = sorted.slice(0, end);
-    const title = `${head}执行率${q.ascending ? '最低' : '最高'}的${q.top}个项目（${order}，共${sorted.length}个项目说明了执行率${end > q.top ? '，末位并列的都列出' : ''}）：`;
-    return reply('answered', [...note, title, ...lines.slice(0, end)], kept.flatMap((r) => [...r.text, ...r.table]));
+    const kept = firstWithTies(sorted, q.top, leading);
+    const title = `${head}执行率${q.ascending ? '最低' : '最高'}的${q.top}个项目（${order}，共${sorted.length}个项目说明了执行率${kept.length > q.top ? '，末位并列的都列出' : ''}）：`;
+    return reply('answered', [...note, title, ...lines.slice(0, kept.length)], kept.flatMap((r) => [...r.text, ...r.table]));
   }
   const lead = `${head}执行率排第${sorted.findIndex((x) => leading(x) === leading(chosen)) + 1}的是：${chosen.name}：${stated(chosen)}${tied}`;
   const figures = [chosen, ...sorted.filter((r) => r !== chosen)].flatMap((r) => [...r.text, ...r.table]);
