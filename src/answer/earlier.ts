@@ -1,7 +1,7 @@
 // Questions about earlier answers of the conversation rather than about the documents: 这两个加起来, 三家合计,
 // 两者差多少 (arithmetic on the figures answered), 剩下的呢 (the whole a part was asked of, less that part).
 import type { ItemPick, StructuredQuery } from '../query/ast.ts';
-import { listItems, type Conversation, type Named } from './dialog.ts';
+import { listItems, restAsked, type Conversation, type Named } from './dialog.ts';
 import { answerQuery, inTenths } from './dispatch.ts';
 import { derivedFigure, percentValue, show, type Figure } from './figures.ts';
 import { percent } from './format.ts';
@@ -203,10 +203,10 @@ function onFigures(q: StructuredQuery, named: Named[]): Reply {
  * printed figures. Null unless the last question asked a part of a whole.
  */
 export function remainderQuery(q: StructuredQuery, c: Conversation | undefined): StructuredQuery | null {
-  if (q.arithmetic?.op !== 'remaining' || q.entities.length > 0 || q.targets.length > 0 || !c?.whole) return null;
+  if (!restAsked(q) || !c?.whole) return null;
   // 其中公务接待费占多少 asked the part over the whole: the part is the other figure.
   const parts = c.query.targets.filter((t) => JSON.stringify(t) !== JSON.stringify(c.whole));
   const [part] = parts;
   if (!part || parts.length !== 1) return null;
-  return { ...c.query, intent: 'arithmetic', arithmetic: { op: 'remaining', direction: null, text: q.arithmetic.text, rest: true }, targets: [c.whole, part], reference: null, base: null };
+  return { ...c.query, intent: 'arithmetic', arithmetic: { op: 'remaining', direction: null, text: q.arithmetic!.text, rest: true }, targets: [c.whole, part], reference: null, base: null };
 }

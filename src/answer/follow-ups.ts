@@ -6,7 +6,7 @@ import { typedAsked } from '../query/asked.ts';
 import { PROVENANCE_KINDS, type FollowUpWords, type ProvenanceKind } from '../query/follow-up.ts';
 import type { Understander } from '../query/understand.ts';
 import { alternation } from '../query/normalize/words.ts';
-import { itemsOf, partsWithin, referent, unitsListed, type Conversation, type Named } from './dialog.ts';
+import { itemsOf, partsWithin, referent, restAsked, unitsListed, type Conversation, type Named } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
 import { derivedFigure, show, type Figure } from './figures.ts';
 import { citation } from './format.ts';
@@ -47,7 +47,7 @@ export function wholeChanged(s: Sources, q: StructuredQuery, r: Reply, c: Conver
  */
 export function restOfList(s: Sources, q: StructuredQuery, c: Conversation | undefined): Reply | null {
   const previous = c?.query;
-  if (q.arithmetic?.op !== 'remaining' || q.entities.length + q.targets.length > 0 || !previous || !c?.items) return null;
+  if (!restAsked(q) || !previous || !c?.items) return null;
   // A list shows every item: nothing is left of it (其他的呢 after 抚顺有哪些项目).
   if (previous.intent === 'list') return reply('not_found', [`上面已经列出了全部（共${c.items.length}项），没有其他的了。`]);
   if (previous.intent !== 'rank') return null;
@@ -65,7 +65,7 @@ export function restOfList(s: Sources, q: StructuredQuery, c: Conversation | und
 
 /** 其他的呢 asked again after the rest of a list or a whole was shown: nothing is left, said so. */
 export function nothingLeft(q: StructuredQuery, c: Conversation | undefined): Reply | null {
-  if (q.arithmetic?.op !== 'remaining' || q.entities.length + q.targets.length > 0 || !c?.restShown) return null;
+  if (!restAsked(q) || !c?.restShown) return null;
   return reply('not_found', ['上面已经列出了其余的全部，没有其他的了。']);
 }
 
