@@ -106,12 +106,12 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const belongs = provenanceOfLast(sources, said, context as Conversation | undefined);
     if (belongs) return { ...toResult(text, belongs, queries), context };
     // 第二项是干什么的: what the document says the item pointed at is for.
-    const purpose = purposeOfItem(sources, understander, text, context as Conversation | undefined);
+    const purpose = purposeOfItem(sources, understander, said, context as Conversation | undefined);
     if (purpose) return { ...toResult(text, purpose, queries), context };
     // 倒过来 after a ranking: the same ranking the other way.
-    const flipped = flippedRanking(understander, text, context as Conversation | undefined);
+    const flipped = flippedRanking(understander, text, said, context as Conversation | undefined);
     if (flipped && 'message' in flipped) return { ...toResult(text, reply('not_found', [flipped.message]), queries), context };
-    const understood = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : (moreAsked(said, context as Conversation | undefined) ?? partNamedShort(text, context as Conversation | undefined) ?? text));
+    const understood = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : (moreAsked(said, context as Conversation | undefined) ?? partNamedShort(said, context as Conversation | undefined) ?? text));
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
     // 它要印多少册, 培训几期 after a project: its target in that unit; 那平均每册多少: its money over that target.
     const measured = targetByMeasure(sources, understood.query, context as Conversation | undefined);

@@ -212,22 +212,14 @@ export function withItems(s: Sources, q: StructuredQuery, c: Conversation | unde
   return items ? { ...c, items } : c;
 }
 
-// 倒过来, 反过来排一下吧: a word turning the last ranking round.
-const FLIP_WORDS = `^\\s*(?:那|再)?(?:${alternation(shapes.references.flip.words)})(?:排)?(?:一下|看看|试试)?(?:呢|吧|啊)?`;
-// A message made of those words, and nothing else.
-const FLIP = new RegExp(`${FLIP_WORDS}[\\s?？。!！]*$`);
-// 倒过来，最少的三个呢: the same words, then how many of the ranking turned round (and which end).
-const FLIP_THEN = new RegExp(`${FLIP_WORDS}[，,、；;\\s]+(.+)$`);
-
 /**
  * 倒过来, 反过来排 after a ranking (or figures listed in an order said: 执行率最低的三个项目): the same ranking the other way, as many items (前5 → its 5 at the other end);
  * 倒过来，最少的三个呢 / 倒过来，前三个 as many as typed after the words (the end it may name is the one turned to). A message saying what can be
  * turned round when the last answer was no ranking; null when the words are not those, or what follows them asks more than how many.
  */
-export function flippedRanking(understander: Understander, text: string, c: Conversation | undefined): { query: StructuredQuery } | { message: string } | null {
-  if (typeof text !== 'string') return null;
-  const then = FLIP.test(text) ? null : FLIP_THEN.exec(text)?.[1];
-  if (then === undefined) return null;
+export function flippedRanking(understander: Understander, text: string, said: FollowUpWords, c: Conversation | undefined): { query: StructuredQuery } | { message: string } | null {
+  if (!said.flip) return null;
+  const { then } = said.flip;
   const more = then ? understander.understand(then) : null;
   const q = more?.ok ? more.query : null;
   if (more && (!q || q.entities.length + q.targets.length + q.unknown.length + q.candidates.length + q.conditions.length > 0 || q.set || q.arithmetic || (q.intent !== 'rank' && q.top === null))) return null;
@@ -297,19 +289,15 @@ function whereFrom(s: Sources, f: Figure, kind: ProvenanceKind, listed?: Named):
   return `${f.label}（${show(f)}）：${order.map((k) => said[k]).join('；')}。`;
 }
 
-// 第二项是干什么的, 它是做什么用的: an item pointed at, then words asking what it is for.
-const PURPOSE = new RegExp(`(?:${alternation(shapes.references.purpose)})[呢啊吧吗么?？。\\s]*$`);
-
 /**
  * 第二项是干什么的, 倒数第一个是做什么用的, 它是干嘛的 after a list (procurement rows, projects) or a figure: what the
  * document says the item is for — the project it belongs to, that project's description (项目内容, 项目概述) or else
  * its 总体目标, each cited at its line; neither printed, said so beside where the item belongs. Null unless the
  * message is an item pointed at and those words, and the item pointed at is one answered with a figure.
  */
-export function purposeOfItem(s: Sources, understander: Understander, text: string, c: Conversation | undefined): Reply | null {
-  const m = typeof text === 'string' ? PURPOSE.exec(text) : null;
-  if (!m || !c) return null;
-  const before = text.slice(0, m.index).trim();
+export function purposeOfItem(s: Sources, understander: Understander, said: FollowUpWords, c: Conversation | undefined): Reply | null {
+  if (!said.purpose || !c) return null;
+  const { before } = said.purpose;
   const read = before ? understander.understand(before) : null;
   if (read && !read.ok) return null;
   const q = read?.query;
@@ -486,24 +474,18 @@ export function moreAsked(said: FollowUpWords, c: Conversation | undefined): str
   return said.more && (listedLast(c) || c?.whole !== undefined || c?.restShown) ? '其他的呢' : null;
 }
 
-// 其中运行费那部分呢, 里面接待那块: a short word between a word of a part and a word of its kind (one of them typed).
-const SHORT_PART = new RegExp(
-  `^\\s*那?(${alternation(shapes.references.part)})?的?(\\p{Script=Han}{1,8}?)(${alternation(shapes.references.partKinds)})?(呢|是多少|有多少|多少钱|多少)?[?？。\\s]*$`,
-  'u',
-);
-
 /**
  * 其中运行费那部分呢 after 三公经费: a short word naming no figure alone that exactly one part of the figure before holds in
  * its name or a spelling (运行费: 公务用车运行维护费 — its whole 公务用车购置及运行费 holds it too, and the finer part is
  * meant; 车, held by 购置 and 运行 both, is their whole 公务用车购置及运行费) — the question read with that part's name. Null when the word is a spelling of its own, names none of the
  * parts or several.
  */
-export function partNamedShort(text: string, c: Conversation | undefined): string | null {
-  const m = typeof text === 'string' ? SHORT_PART.exec(text) : null;
+export function partNamedShort(said: FollowUpWords, c: Conversation | undefined): string | null {
+  const m = said.shortPart;
   const last = c?.query.targets.length === 1 ? c.query.targets[0] : undefined;
   const whole = c?.whole ?? last;
-  if (!m || (!m[1] && !m[3]) || whole?.kind !== 'metric') return null;
-  const word = m[2]!;
+  if (!m || whole?.kind !== 'metric') return null;
+  const { word } = m;
   const parts = partsWithin(whole.key);
   const spellings = (k: string) => [metricOf(k).name, ...metricOf(k).ask];
   if (parts.some((k) => spellings(k).includes(word))) return null;
@@ -513,7 +495,7 @@ export function partNamedShort(text: string, c: Conversation | undefined): strin
   const over = finest.length > 1 ? holding.filter((k) => finest.every((f) => partsWithin(k).includes(f))) : finest;
   const named = over.filter((k) => !over.some((o) => o !== k && partsWithin(k).includes(o)));
   if (named.length !== 1) return null;
-  return `${m[1] ?? '其中'}${metricOf(named[0]!).name}${m[4] ?? '呢'}`;
+  return `${m.part ?? '其中'}${metricOf(named[0]!).name}${m.asking ?? '呢'}`;
 }
 
 /** 每人每月补助标准: a standard named per head or per month is the target printing it, no division asked. */

@@ -1,4 +1,5 @@
-// Messages that only continue the conversation (单位是元吗, 一共几项, 展开说说, 还有吗, 这是哪个项目的, 那全年呢):
+// Messages that only continue the conversation (单位是元吗, 一共几项, 展开说说, 还有吗, 这是哪个项目的, 那全年呢, 倒过来,
+// 第二项是干什么的, 其中运行费那部分呢):
 // their words read once, off the message as typed, before it is read as a question — the follow-ups answer by these
 // fields, not by testing the message again.
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
@@ -25,6 +26,22 @@ const PER_YEAR = new RegExp(`^(?:${alternation(pointing)})*(?:${alternation(aske
 // 上一个呢, 下一个: the item before or after the one pointed at; 上一个问题 and 前一个月 are no items, 最后一个 is the last.
 const RELATIVE = new RegExp(`(?<![最倒末])(?:${alternation([...shapes.references.previous, ...shapes.references.next])})(?![问月年季])`);
 
+// 倒过来, 反过来排一下吧: a word turning the last ranking round.
+const FLIP_WORDS = `^\\s*(?:那|再)?(?:${alternation(shapes.references.flip.words)})(?:排)?(?:一下|看看|试试)?(?:呢|吧|啊)?`;
+// A message made of those words, and nothing else.
+const FLIP = new RegExp(`${FLIP_WORDS}[\\s?？。!！]*$`);
+// 倒过来，最少的三个呢: the same words, then how many of the ranking turned round (and which end).
+const FLIP_THEN = new RegExp(`${FLIP_WORDS}[，,、；;\\s]+(.+)$`);
+
+// 第二项是干什么的, 它是做什么用的: an item pointed at, then words asking what it is for.
+const PURPOSE = new RegExp(`(?:${alternation(shapes.references.purpose)})[呢啊吧吗么?？。\\s]*$`);
+
+// 其中运行费那部分呢, 里面接待那块: a short word between a word of a part and a word of its kind (one of them typed).
+const SHORT_PART = new RegExp(
+  `^\\s*那?(${alternation(shapes.references.part)})?的?(\\p{Script=Han}{1,8}?)(${alternation(shapes.references.partKinds)})?(呢|是多少|有多少|多少钱|多少)?[?？。\\s]*$`,
+  'u',
+);
+
 /** What a message says when it only continues the conversation; each field present when it says that. */
 export interface FollowUpWords {
   /** 单位是元吗: the unit of what was just answered. */
@@ -41,6 +58,15 @@ export interface FollowUpWords {
   perYear?: true;
   /** 上一个, 下一个 (anywhere in the message): the item before or after the one pointed at — the word typed. */
   relative?: string;
+  /** 倒过来, 倒过来，最少的三个呢: the last ranking turned round — `then` the words typed after, null when none. */
+  flip?: { then: string | null };
+  /** 第二项是干什么的, 它是干嘛的: what the item pointed at is for — `before` the words pointing at it ('' when none). */
+  purpose?: { before: string };
+  /**
+   * 其中运行费那部分呢, 运行费那部分: a short word (`word`) after a word of a part (`part`: 其中) or before one of its kind
+   * (那部分), and the words asking after them (`asking`: 呢, 多少).
+   */
+  shortPart?: { part?: string; word: string; asking?: string };
 }
 
 /** The follow-up words of a message as typed (anything that is no string says none). */
@@ -57,5 +83,11 @@ export function followUpOf(message: unknown): FollowUpWords {
   if (MORE.test(message)) said.more = true;
   const relative = RELATIVE.exec(message)?.[0];
   if (relative) said.relative = relative;
+  const then = FLIP.test(message) ? null : FLIP_THEN.exec(message)?.[1];
+  if (then !== undefined) said.flip = { then };
+  const purpose = PURPOSE.exec(message);
+  if (purpose) said.purpose = { before: message.slice(0, purpose.index).trim() };
+  const part = SHORT_PART.exec(message);
+  if (part && (part[1] || part[3])) said.shortPart = { part: part[1], word: part[2]!, asking: part[4] };
   return said;
 }
