@@ -16,7 +16,7 @@ import type { Scope } from '../resolve.ts';
 import { MEASURES, pick, type Sources } from '../sources.ts';
 import { compare, sinceAnother } from './compare.ts';
 import { namedHeadcounts, projectHeadcounts } from './headcounts.ts';
-import { sameNameGroups } from './list.ts';
+import { sameNameGroups } from '../project-groups.ts';
 import { projectPeopleTargets } from './performance.ts';
 import { namedTables, shared } from '../table-rows.ts';
 import { aligned, changePercent, headlineFigure, printingsOf, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';

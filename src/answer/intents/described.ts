@@ -9,7 +9,7 @@ import type { Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
 import { ownerFigure, tableNames } from './performance.ts';
 import { purchaseCell } from '../table-rows.ts';
-import { ownAmount } from './list.ts';
+import { ownAmount } from '../project-groups.ts';
 
 /** A procurement row's label: the project, then the item bought in brackets. */
 const ITEM = /^(.+?)[（(]([^（）()]+)[）)]$/;

@@ -5,7 +5,8 @@ import type { Catalog, CatalogDocument } from '../../query/catalog.ts';
 import type { ProjectRow, UnitRow } from '../../store/schema.ts';
 import words from '../../../grammar/words.json' with { type: 'json' };
 import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
-import { derivedFigure, fromCell, headlinePerTable, show, usable, type Figure } from '../figures.ts';
+import { derivedFigure, show, type Figure } from '../figures.ts';
+import { sameNameGroups } from '../project-groups.ts';
 import { beforeAnswer, heading, reply, yearHeading, type Reply } from '../reply.ts';
 import { computation } from './arithmetic.ts';
 import { nameFigure } from './offices.ts';
@@ -51,36 +52,6 @@ export function byUnit(figures: Figure[], department: string, beside: (f: Figure
     lines.push(`· ${f.label}：${show(f)}${beside(f)}`);
   }
   return lines;
-}
-
-/**
- * One project row's own amount, its headline cell in the first table printing it. Not by name:
- * a group and a project under it may share one (莲湖 医疗保险经办机构经费 99.00 and 69.00).
- */
-export function ownAmount(s: Sources, scope: Scope, p: ProjectRow, stage: Figure['basis']): Figure | null {
-  const rows = s.queries.projectFigures(scope.doc.id).filter((r) => r.project_id === p.id && usable(r) && r.year === scope.year && r.basis === stage && r.value_kind === 'money' && r.amount_fen !== null);
-  const best = headlinePerTable(rows).sort((a, b) => a.table_id - b.table_id)[0];
-  return best ? fromCell(best, scope.doc, s.entity(scope.doc, p.unit_id), p.name) : null;
-}
-
-/**
- * A group row named like a project listed (莲湖 表10: 医疗保险经办机构经费 99.00 at line 599 over
- * 医保工作经费补助 30.00 and a 医疗保险经办机构经费 69.00): said beside the list, with its parts, so the
- * group's amount asked by name elsewhere does not read as a second amount for the same project.
- */
-export function sameNameGroups(s: Sources, scope: Scope, stage: Figure['basis'], listed: Figure[]): { lines: string[]; figures: Figure[] } {
-  const projects = s.queries.projects(scope.doc.id);
-  const lines: string[] = [];
-  const figures: Figure[] = [];
-  for (const group of projects.filter((g) => projects.some((p) => p.parent_id === g.id))) {
-    const leaf = listed.find((f) => f.label === group.name && f.fen !== null);
-    const whole = leaf && ownAmount(s, scope, group, stage);
-    if (!leaf || !whole || whole.fen === leaf.fen) continue;
-    const kids = projects.filter((p) => p.parent_id === group.id).flatMap((p) => ownAmount(s, scope, p, stage) ?? []);
-    lines.push(`注：“${group.name}”也是第${whole.line}行一个项目组的名称，该组合计${show(whole)}${kids.length ? `，含${kids.map((k) => `${k.label}${show(k)}`).join('、')}` : ''}；上面列的是项目本身：${show(leaf)}。`);
-    figures.push(whole, ...kids.filter((k) => !listed.some((f) => f.line === k.line && f.fen === k.fen)));
-  }
-  return { lines, figures };
 }
 
 /**

@@ -10,7 +10,7 @@ import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { pick, metricFigures, type Sources } from '../sources.ts';
 import { METRIC_PARTS, printedLabel, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
-import { sameNameGroups } from './list.ts';
+import { sameNameGroups } from '../project-groups.ts';
 import { namedTables, rowsBuying } from '../table-rows.ts';
 import { indicatorsCounting } from './performance.ts';
 

@@ -11,7 +11,8 @@ import { MEASURES, metricFigures, pick, projectAmounts, remember, type Sources }
 import { METRIC_PARTS, headlineFigure, stageOf, targetName } from '../targets.ts';
 import { procurementItems } from './breakdown.ts';
 import { columnItems } from './breakdown.ts';
-import { countedFirst, sameNameGroups, unpricedProjects } from './list.ts';
+import { countedFirst, unpricedProjects } from './list.ts';
+import { sameNameGroups } from '../project-groups.ts';
 import { ownerFigure } from './performance.ts';
 import { tableName } from '../format.ts';
 
