@@ -312,9 +312,9 @@ function perHead(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const staff = (x: Target) => x.kind === 'metric' && STAFF.has(x.key);
   const t = q.targets.find((x) => !staff(x))!;
   const authorized = q.targets.some((x) => x.kind === 'metric' && x.key === HEADCOUNTS.authorized) || q.asked?.authorized === true;
-  // 按编制和按实有分别多少: both headcounts named, both divisions.
+  // 按编制和按实有分别多少: both headcounts named, both divisions — each by the typed query's fields (asked, targets) alone.
   if (authorized && q.asked?.actual && t && staffFigure(t)) {
-    const [a, b] = [perHead(s, { ...q, text: q.text.replace(/实有/g, ''), asked: { ...q.asked, actual: undefined } }, scope), perHead(s, { ...q, text: q.text.replace(/编制/g, ''), asked: { ...q.asked, authorized: undefined }, targets: q.targets.filter((x) => !(x.kind === 'metric' && x.key === HEADCOUNTS.authorized)) }, scope)];
+    const [a, b] = [perHead(s, { ...q, asked: { ...q.asked, actual: undefined } }, scope), perHead(s, { ...q, asked: { ...q.asked, authorized: undefined }, targets: q.targets.filter((x) => !(x.kind === 'metric' && x.key === HEADCOUNTS.authorized)) }, scope)];
     const done = [a, b].filter((r) => r.status === 'answered');
     return reply(done.length ? 'answered' : 'not_found', [...a.lines, ...b.lines], done.flatMap((r) => r.figures));
   }
