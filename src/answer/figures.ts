@@ -188,6 +188,13 @@ export function sameFigure(a: Figure, b: Figure): boolean {
   return a.fen === null && b.fen === null && a.value === b.value;
 }
 
+/**
+ * One printed cell (or sentence figure) reached twice: never two operands of a comparison — a figure set against itself
+ * (0.00%, 1倍, 100%) says nothing, whatever named it twice (a subject by its code and by its name is one subject). The
+ * same value printed in two tables or on two lines is two printings.
+ */
+export const samePrinting = (a: Figure, b: Figure) => a.document.file === b.document.file && a.line === b.line && a.year === b.year && a.fen === b.fen && a.value === b.value && a.measure === b.measure && a.column === b.column;
+
 /** Printed to a finer digit, and b is rounded: 3,360.00元 is more exact than the 0.34万元 it rounds to (263.70 is not than 263.7). */
 const finer = (a: Figure, b: Figure) => a.precision !== null && b.precision !== null && a.precision < b.precision && a.fen !== b.fen;
 

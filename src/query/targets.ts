@@ -30,8 +30,12 @@ export function mentionedTargets(text: string, m: Mentions, compound: Phrase[], 
   m.listTargets = m.listTargets.filter((_, i) => !listPartOf.has(i));
   // 编制几个人，实有几个: a counter read as such is no spelling of the figure named after it.
   const counters = new Set<number>();
+  // 2101101行政单位医疗, 行政单位医疗（2101101）: a subject's code and a name printed for that code, typed together, are one
+  // subject, read by its code — never two figures to compare with each other.
+  const coded = new Set(m.targets.flatMap((t, i) => (t.kind === 'code' && !partOf.has(i) && !catalog.sharedCodes.has(t.code) ? [t.code] : [])));
+  const codeTyped = (t: TargetMention) => t.kind === 'subject' && !t.group && t.codes.some((c) => [...coded].some((x) => sameCode(c, x)));
   for (const [i, t] of m.targets.entries()) {
-    if (partOf.has(i)) continue;
+    if (partOf.has(i) || codeTyped(t)) continue;
     const before = m.targets[i - 1];
     // 实有 人 (实有多少人): two words of one figure side by side (a filler between) ask it once.
     if (t.kind === 'metric' && before?.kind === 'metric' && before.key === t.key && t.start - before.end <= 1 && !counters.has(i - 1)) continue;

@@ -6,7 +6,7 @@ import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import type { ArithmeticOp, StructuredQuery, Target } from '../../query/ast.ts';
 import type { Stage } from '../../store/schema.ts';
 import { describe, holds } from '../conditions.ts';
-import { changeFigure, derivedFigure, fallsAsPrinted, fromCell, percentValue, priorFromChange, show, steadyAsPrinted, usable, type Figure } from '../figures.ts';
+import { changeFigure, derivedFigure, fallsAsPrinted, fromCell, samePrinting, percentValue, priorFromChange, show, steadyAsPrinted, usable, type Figure } from '../figures.ts';
 import { money, percent, printedAt, tableName } from '../format.ts';
 import type { SourceTableRow } from '../../store/schema.ts';
 import { metrics, SPLIT_COLUMNS } from '../../store/metrics.ts';
@@ -197,6 +197,9 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
   return out;
 }
 
+/** The operations that set two figures against each other. */
+const COMPARISONS = new Set<ArithmeticOp>(['difference', 'remaining', 'ratio', 'growth']);
+
 /** 执行数除以预算数: the spending over the budget of one figure is how much of it was spent, a percentage. */
 const spentOverBudget = (operands: Operand[]) => operands.length === 2 && operands[0]!.name === '决算数' && operands[1]!.name === '预算数';
 
@@ -213,6 +216,8 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string, rest = fa
   if ((op === 'difference' || op === 'sum' || op === 'average' || op === 'remaining') && units.size > 1) return '这些数字单位不同，不能相加减。';
   const [a, b] = values as [number, number];
   const [fa, fb] = figures as [Figure, Figure];
+  // Whatever named them, a comparison of a figure with itself is never computed (0.00% or 1倍 would say nothing true).
+  if (COMPARISONS.has(op) && samePrinting(fa, fb)) return `两处指的是同一个数字（${printedAt(fa)}），不能拿它和自己比较。`;
   switch (op) {
     case 'sum': {
       const total = (values as number[]).reduce((x, y) => x + y, 0);
@@ -482,6 +487,8 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
     const steady = stated?.change ? steadyAsPrinted(stated.change) : null;
     const change = steady ?? `${stated?.change!.basis ? `比${stated.change!.basis}` : '比上年'}${(percent?.value as number) < 0 ? '下降' : '增长'}${Math.abs(percent?.value as number).toFixed(2)}%${by}`;
     if (percent) return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${targetName(q.targets[0]!)}：${whose}${change}${verdict}`], [...(q.fall ? fallsAsPrinted([percent]) : [percent]), ...(amount ? [amount] : []), stated]);
+    // 较上年无增减, 较上年不可比: a change stated in words only (no amount, no rate) answers it as it answers 比上年增长多少.
+    if (stated?.change && stated.change.fen === null && stated.change.percent === null && !stated.statedFor && !q.changeBound) return compare(s, { ...q, intent: 'compare', arithmetic: null, previousYear: true, changeAsked: true }, scopes);
   }
   // 支出比去年多了多少: the change the text states answers it, as it answers 比上年增加了多少 — never a difference computed
   // beside it; computed only where none is stated.

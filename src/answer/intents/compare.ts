@@ -14,6 +14,9 @@ import { lookup } from './lookup.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
 import { rate } from './rate.ts';
 
+/** Changes the text states without a rate, the words being the answer: 较上年无增减, 较上年不可比. */
+const STATED_WITHOUT_RATE = new Set(['持平', '不可比']);
+
 function changeText(f: Figure): string {
   const c = f.change;
   if (!c) return '';
@@ -167,7 +170,8 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const workedGrowth = rateAsked && !percent && !printedGrowth && derived?.prior.fen && stated?.fen != null ? yearGrowth(stated, derived.prior) : null;
   const grown = printedGrowth ?? workedGrowth;
   if (grown) lines.splice(1, 0, `增长率：${grown.raw}（文中没有说明增幅，${printedGrowth ? '按两年数字计算' : `按文中说明推算的${year - 1}年数字计算`}）`);
-  else if (rateAsked && !percent && stated) lines.splice(1, 0, `文中没有说明增减的百分比，上年数字也没有印出，不作计算。`);
+  // (持平 and 不可比 are what the text says of the rate.)
+  else if (rateAsked && !percent && stated && !STATED_WITHOUT_RATE.has(stated.change?.direction ?? '')) lines.splice(1, 0, `文中没有说明增减的百分比，上年数字也没有印出，不作计算。`);
   const rate = percent ?? grown;
   const own = rateAsked && rate ? [rate, ...(lead ? [lead] : [])] : [...(lead ? [lead] : []), ...(percent ? [percent] : [])];
   const signed = byPart.length ? [...ofParts, ...own] : [...own, ...ofParts];

@@ -4,7 +4,7 @@
 // (行政运行里公用经费) is a share of that row, never of the department's columns.
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
-import { derivedFigure, fromCell, fromFact, percentValue, show } from '../figures.ts';
+import { derivedFigure, fromCell, fromFact, percentValue, samePrinting, show } from '../figures.ts';
 import { percent, printedAt } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -45,9 +45,6 @@ function cell(s: Sources, scope: Scope, row: Target, measure: string, year: numb
   const cells = pick(targetFigures(s, scope, row, year, measure), stage).main;
   return cells.find((f) => near && f.table === near.table) ?? cells[0] ?? null;
 }
-
-/** One printed cell: the same line, column and amount of one document. */
-const samePrinting = (a: Figure, b: Figure) => a.document.file === b.document.file && a.line === b.line && a.fen === b.fen && a.measure === b.measure && a.column === b.column;
 
 /** 工资福利支出占基本支出: a whole from the part's own table where its 合计 row prints it (抚顺 表6 line 160), else its headline. */
 function wholeNear(s: Sources, scope: Scope, t: Target, year: number, stage: Figure['basis'], part: Figure | null): Figure | null {
