@@ -10,6 +10,7 @@ import type {
   LineItemRow,
   HeadcountRow,
   InternalDepartmentRow,
+  SubordinateUnitRow,
   NarrativeFactRow,
   PerformanceOwnerRow,
   PerformanceTargetRow,
@@ -232,6 +233,8 @@ export function prepareQueries(db: Kysely<Database>, sqlite: SQLite.Database, ke
     /** (documentId) the headcounts the text states, in the order printed */
     headcounts: prepared<HeadcountRow>(db.selectFrom('headcounts').selectAll().where('document_id', '=', 0).orderBy('line')),
     internalDepartments: prepared<InternalDepartmentRow>(db.selectFrom('internal_departments').selectAll().where('document_id', '=', 0).orderBy('ordinal')),
+    /** (documentId) the units the text names as the department's own with their kind, in the order printed */
+    subordinateUnits: prepared<SubordinateUnitRow>(db.selectFrom('subordinate_units').selectAll().where('document_id', '=', 0).orderBy('line')),
     /** (documentId, metric), in a set question from one query over all documents */
     factsByMetric: perDocument(prepared<NarrativeFactRow>(facts().where('metric', '=', '')), prepared<NarrativeFactRow>(facts().where('document_id', '=', 0).where('metric', '=', '')), inSet),
     /** (documentId, subjectCode), in a set question from one query over all documents */

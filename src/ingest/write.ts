@@ -210,6 +210,7 @@ export function writeDocument(db: RowWriter, source: Source, parsed: Pick<Parsed
   }
   for (const d of doc.internalDepartments) db.add('internal_departments', { ...d, document_id: documentId });
   for (const h of doc.headcounts) db.add('headcounts', { people: h.people, count: h.count, unit: h.unit, line: h.line, raw_text: h.raw, document_id: documentId });
+  for (const u of doc.subordinateUnits) db.add('subordinate_units', { name: u.name, kind: u.kind, line: u.line, raw_text: u.raw, document_id: documentId });
   // Every row of the document in place before anything else is written or read.
   db.flush();
   return documentId;

@@ -450,6 +450,22 @@ const documentKeyIndexes: Migration = {
   },
 };
 
+// Units the text names as the department's own with their kind (下属参公事业单位…经办中心): 下面有没有事业单位 where no table prints kinds.
+const subordinateUnits: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('subordinate_units')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .addColumn('raw_text', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('subordinate_units_document').on('subordinate_units').columns(['document_id', 'line']).execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_browsing_views': browsingView,
@@ -472,6 +488,7 @@ const migrations: Record<string, Migration> = {
   '0019_goal_lines': goalLines,
   '0020_specifications': specifications,
   '0021_document_key_indexes': documentKeyIndexes,
+  '0022_subordinate_units': subordinateUnits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

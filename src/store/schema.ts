@@ -223,6 +223,17 @@ export interface HeadcountsTable {
   raw_text: string;
 }
 
+/** A unit the text names as the department's own with its kind (下属参公事业单位西安市莲湖区医疗保险经办中心), at its line. */
+export interface SubordinateUnitsTable {
+  id: Generated<number>;
+  document_id: number;
+  name: string;
+  /** The kind as printed (参公事业单位, 事业单位). */
+  kind: string;
+  line: number;
+  raw_text: string;
+}
+
 /** A figure stated only (or also) in the prose: “三公”经费, 机关运行经费, 车辆, 编制… */
 export interface NarrativeFactsTable {
   id: Generated<number>;
@@ -314,6 +325,7 @@ export interface Database {
   narrative_facts: NarrativeFactsTable;
   internal_departments: InternalDepartmentsTable;
   headcounts: HeadcountsTable;
+  subordinate_units: SubordinateUnitsTable;
   checks: ChecksTable;
   build_info: BuildInfoTable;
   startup_artefacts: StartupArtefactsTable;
@@ -330,6 +342,7 @@ export type PerformanceTargetRow = Selectable<PerformanceTargetsTable>;
 export type NarrativeFactRow = Selectable<NarrativeFactsTable>;
 export type InternalDepartmentRow = Selectable<InternalDepartmentsTable>;
 export type HeadcountRow = Selectable<HeadcountsTable>;
+export type SubordinateUnitRow = Selectable<SubordinateUnitsTable>;
 export type CheckRow = Selectable<ChecksTable>;
 
 export type NewDocument = Insertable<DocumentsTable>;

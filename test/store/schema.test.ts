@@ -38,6 +38,7 @@ const COLUMNS: Columns = {
   ),
   internal_departments: all('id', 'document_id', 'ordinal', 'name', 'line'),
   headcounts: all('id', 'document_id', 'people', 'count', 'unit', 'line', 'raw_text'),
+  subordinate_units: all('id', 'document_id', 'name', 'kind', 'line', 'raw_text'),
   checks: all('id', 'document_id', 'table_id', 'rule', 'subject', 'passed', 'expected_fen', 'actual_fen', 'difference_fen', 'tolerance_fen', 'lines', 'message', 'cause'),
   build_info: all('key', 'value'),
   startup_artefacts: all('key', 'fingerprint', 'value'),
@@ -78,7 +79,7 @@ describe('migrations', () => {
   it('are idempotent', async () => {
     await migrateToLatest(store.db);
     const applied = store.sqlite.prepare('select name from kysely_migration order by name').pluck().all();
-    expect(applied).toEqual(['0001_initial', '0002_browsing_views', '0003_build_info', '0004_provenance', '0005_prose_goals', '0006_lookup_indexes', '0007_startup_artefacts', '0008_corroboration', '0009_places', '0010_set_indexes', '0011_ingest_reports', '0012_document_measure_index', '0013_set_lookup_indexes', '0014_check_causes', '0015_set_answer_indexes', '0016_target_actuals', '0017_internal_departments', '0018_headcounts', '0019_goal_lines', '0020_specifications', '0021_document_key_indexes']);
+    expect(applied).toEqual(['0001_initial', '0002_browsing_views', '0003_build_info', '0004_provenance', '0005_prose_goals', '0006_lookup_indexes', '0007_startup_artefacts', '0008_corroboration', '0009_places', '0010_set_indexes', '0011_ingest_reports', '0012_document_measure_index', '0013_set_lookup_indexes', '0014_check_causes', '0015_set_answer_indexes', '0016_target_actuals', '0017_internal_departments', '0018_headcounts', '0019_goal_lines', '0020_specifications', '0021_document_key_indexes', '0022_subordinate_units']);
   });
 
   it('enforce the stage and unit a document may have', () => {

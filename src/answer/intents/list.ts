@@ -2,7 +2,7 @@
 // or the consistency findings about its document.
 import type { Condition, StructuredQuery } from '../../query/ast.ts';
 import type { Catalog, CatalogDocument } from '../../query/catalog.ts';
-import type { ProjectRow, UnitRow } from '../../store/schema.ts';
+import type { ProjectRow, SubordinateUnitRow, UnitRow } from '../../store/schema.ts';
 import words from '../../../grammar/words.json' with { type: 'json' };
 import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
 import { derivedFigure, show, type Figure } from '../figures.ts';
@@ -111,12 +111,19 @@ const UNIT_KIND_CELLS = new Set(Object.entries(words.unitKinds).flatMap(([k, v])
  * 有几个事业单位: the units whose rows print that kind, each at its line; units whose row held prints no kind are said
  * to be so, never counted either way.
  */
-function unitsOfKind(units: readonly UnitRow[], kind: string, before: string[]): Reply {
+function unitsOfKind(units: readonly UnitRow[], kind: string, before: string[], stated: readonly SubordinateUnitRow[], scope: Scope): Reply {
   const [head, ...notes] = [before.at(-1)!, ...before.slice(0, -1)];
   const of = units.filter((u) => kindOf(u) === kind);
   const unknown = units.filter((u) => kindOf(u) === null);
   const unsaid = unknown.length ? `（${unknown.map((u) => u.name).join('、')}的单位性质没有收录）` : '';
-  if (units.every((u) => kindOf(u) === null)) return reply('not_found', [...notes, `${head}没有收录各单位的性质（行政、事业），不能回答有几个${kind}单位。`]);
+  if (units.every((u) => kindOf(u) === null)) {
+    // 莲湖下面有没有事业单位: no table prints kinds, but the text names a unit of its own of that kind (成立下属参公事业单位…).
+    const named = stated.filter((u) => u.kind.includes(kind));
+    if (named.length === 0) return reply('not_found', [...notes, `${head}没有收录各单位的性质（行政、事业），不能回答有几个${kind}单位。`]);
+    const listed = new Set(units.map((u) => u.name));
+    const lines = named.map((u) => `· ${u.name}（${u.kind}${listed.has(u.name) ? '' : '，不在本文件所列的预算单位中'}；正文第${u.line}行：“${u.raw_text.slice(0, 60)}”）`);
+    return reply('answered', [...notes, `${head}的表格没有印各单位的性质；正文写明的下属${kind}单位有${named.length}个：`, ...lines], named.map((u) => ({ ...nameFigure(scope, `下属${kind}单位`, u.name, u.line), raw: u.raw_text })));
+  }
   // Not 没有行政单位: a unit whose kind is not held may be one.
   if (of.length === 0) {
     const open = unknown.length ? `；${unknown.map((u) => u.name).join('、')}的单位性质没有收录，不能回答有几个${kind}单位` : '';
@@ -135,7 +142,7 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     }
     case 'units': {
       const units = s.queries.units(scope.doc.id);
-      if (q.unitKind) return unitsOfKind(units, q.unitKind, [...note, head]);
+      if (q.unitKind) return unitsOfKind(units, q.unitKind, [...note, head], s.queries.subordinateUnits(scope.doc.id), scope);
       // 最后一个 after the list: the unit at that place in it, as listed.
       const ref = q.reference?.kind === 'item' ? q.reference : null;
       if (ref) {

@@ -404,7 +404,7 @@ export function indicatorsNamed(s: Sources, q: StructuredQuery, scope: Scope, wo
   return reply('answered', lines, figures);
 }
 
-const { generic, sameAs, verbs, itemWords, verbWords } = shapes.targetUnits;
+const { generic, sameAs, verbs, itemWords, verbWords, hiring } = shapes.targetUnits;
 /** 多少份, 几条, 几个: the measure word a count is asked in, the longest first (人次 before 人). */
 // 多少 arrives read as a space: a measure after one (not after a year's digits, 2024 年) is asked too.
 // 几个人, 多少个专家: the measure after 个 where one follows (人), else 个.
@@ -418,7 +418,9 @@ export function withPrintedWords(typed: string): string {
   return found ? `${typed} ${found.flatMap((w) => PRINTED_AS.get(w)!).join(' ')}` : typed;
 }
 /** 聘请多少专家: a verb of what targets count, then the count asked (多少 read as a space, 几) with no measure word. */
-const VERB_ASKED = new RegExp(`(?:${alternation([...verbs, ...Object.keys(verbWords)])})(?:\\s|几)`);
+const VERB_ASKED = new RegExp(`(?:${alternation([...verbs, ...Object.keys(verbWords), ...hiring])})(?:\\s|几)`);
+/** 招了多少服务人员: a verb of hiring, then the count asked with no measure word — the people after it named whole by an indicator. */
+const HIRING_ASKED = new RegExp(`(?:${alternation(hiring)})(?:\\s|几)`);
 /** 一年, 全年: words every target is set for, the asked count itself, and words of asking (打算, 需要: `ignore` of two characters or more) name no indicator. */
 export const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation([...INDICATOR_WORDS.filter(([, to]) => to === '').map(([from]) => from), ...words.ignore.filter((w) => [...w].length > 1)])}`, 'g');
 
@@ -503,6 +505,11 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const asked = measure ?? (VERB_ASKED.test(typed) || q.targetAsked?.verb ? generic[0]! : undefined);
   if (!asked) return null;
   const item = counting ? itemCounted(typed.slice(counting.index + counting[0].length)) : null;
+  // 招了多少服务人员: the people hired are a word of the indicators held, typed whole (服务人员 of 聘请服务人员数).
+  const hired = counting ? null : HIRING_ASKED.exec(typed);
+  const whole = hired ? typed.slice(hired.index + hired[0].length).trim() : '';
+  // The characters typed together after it, a closing particle left off (服 names with 务 here, though not alone).
+  const hiredRun = (/^[\u4e00-\u9fff]+/.exec(whole)?.[0] ?? '').replace(/[啊呀呢吗哦的了]+$/, '');
   const plain = withPrintedWords(typed.replace(NOT_NAMED, ' ').replace(/\d+/g, ' '));
   const said = namingPairs(plain);
   const chars = namingChars(plain);
@@ -522,17 +529,19 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   // 要制作发布多少个短视频: the thing counted, typed after the measure, must be in the indicator's name — a verb shared
   // alone (发布 of 新闻发布会次数) never picks a target counting something else.
   if (item) for (const [x] of shared) if (!item(x.t.level3)) shared.delete(x);
+  if (hiredRun) for (const [x] of shared) if (!bareName(x.t.level3).includes(hiredRun)) shared.delete(x);
   const best = Math.max(0, ...shared.values());
   const note = scope.yearNote ? [scope.yearNote] : [];
   const head = heading(scope.entity, scope.doc);
   if (best === 0) {
-    if (!measure) return null;
+    if (!measure && !hiredRun) return null;
     const owners = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
-    const words = [...(said.size ? said : chars)].join('、');
+    const words = hiredRun || [...(said.size ? said : chars)].join('、');
+    const counted = hiredRun ? '' : `（以“${asked}”计）`;
     // Of a project named: its own targets offered.
     const own = owners.filter((o) => ids.size > 0 && o.project_id !== null && ids.has(o.project_id));
     if (own.length) return reply('not_found', [...note, `${head} ${own[0]!.name}的绩效指标中没有以“${asked}”计、名称含“${words}”的；可以看它的全部绩效指标。`], [], projectQuestions(scope, own));
-    return reply('not_found', [...note, `${head}中没有哪项绩效指标（以“${asked}”计）的名称含“${words}”；${projectsWithTargets(owners)}`], [], projectQuestions(scope, owners).slice(0, 5));
+    return reply('not_found', [...note, `${head}中没有哪项绩效指标${counted}的名称含“${words}”；${projectsWithTargets(owners)}`], [], projectQuestions(scope, owners).slice(0, 5));
   }
   const chosen = [...shared].filter(([, n]) => n === best).map(([x]) => x).sort((a, b) => a.t.line - b.t.line);
   const tables = tableNames(s, scope.doc.id);

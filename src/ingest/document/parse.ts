@@ -8,6 +8,7 @@ import { extractFacts, type FactDraft } from '../prose/facts.ts';
 import { paragraphsOf } from '../prose/paragraphs.ts';
 import { readHeadcounts, type HeadcountDraft } from '../prose/headcounts.ts';
 import { readInternalDepartments, type InternalDepartmentDraft } from '../prose/internal-departments.ts';
+import { readSubordinateUnits, type SubordinateUnitDraft } from '../prose/subordinate-units.ts';
 import { readProseGoals } from '../prose/performance.ts';
 import { parseTable } from '../tables/index.ts';
 import { nameKey, squeezeCjkSpaces } from '../text/cjk.ts';
@@ -36,6 +37,7 @@ export interface DocumentDraft {
   internalDepartments: InternalDepartmentDraft[];
   /** Headcounts the text states of the people a figure is spent on. */
   headcounts: HeadcountDraft[];
+  subordinateUnits: SubordinateUnitDraft[];
 }
 
 const ORG_LINE = /^[\u4e00-\u9fa5（）()]{2,40}(?:局|中心|所|院|站|办公室)(?:本级|（机关）)?$/;
@@ -70,7 +72,7 @@ export function parseDocument(content: string): DocumentDraft {
   ];
   const deptLine = regions.find((r) => r.department)?.department?.line ?? 1;
   const units = mergeUnits(meta, deptLine, lines, mentions);
-  return { meta, lines, tables, units, projects, facts, owners, internalDepartments: readInternalDepartments(lines, tableLines), headcounts: readHeadcounts(lines) };
+  return { meta, lines, tables, units, projects, facts, owners, internalDepartments: readInternalDepartments(lines, tableLines), headcounts: readHeadcounts(lines), subordinateUnits: readSubordinateUnits(lines, tableLines) };
 }
 
 /** A 合计 row of a coded table belongs to the classification of the rows it totals. */
