@@ -123,7 +123,12 @@ function statedReason(q: StructuredQuery, reason: { text: string; line: number }
 /** The problems the text states with a project's rate (its 自评综述's 问题及原因), which its score answers to too, or null. */
 function projectReason(s: Sources, scope: Scope, o: PerformanceOwnerRow): { text: string; line: number } | null {
   const key = s.queries.projects(scope.doc.id).find((p) => p.id === o.project_id)?.name_key;
-  const fact = key ? s.queries.factsByName(scope.doc.id, key).find((f) => f.reason && f.aspect === 'execution_rate') : undefined;
+  return key ? reasonStated(s, scope, key) : null;
+}
+
+/** The problems the text states with the rate of the project of that name key, or null. */
+function reasonStated(s: Sources, scope: Scope, key: string): { text: string; line: number } | null {
+  const fact = s.queries.factsByName(scope.doc.id, key).find((f) => f.reason && f.aspect === 'execution_rate');
   return fact ? { text: fact.reason!, line: fact.line } : null;
 }
 
@@ -721,10 +726,12 @@ function projectBlocksCounted(s: Sources, scope: Scope, projects: PerformanceOwn
 
 export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   // 莲湖自评得分多少: a 预算 sets targets; no score exists to give, and its targets are no answer to one.
-  if (scope.doc.stage === '预算' && q.asked?.score) {
+  // 它存在什么问题, 扣分原因: the problems a self-evaluation states — none in a 预算 either.
+  if (scope.doc.stage === '预算' && (q.asked?.score || q.reason)) {
     const head = heading(scope.entity, scope.doc);
     const project = q.targets.find((t) => t.kind === 'project')?.name;
-    const lines = [`${head}中没有${project ? `“${project}”的` : ''}绩效自评得分：自评随决算公开，预算只有年初设定的绩效目标。`];
+    const what = q.asked?.score ? '绩效自评得分' : '绩效自评，也就没有自评发现的问题及原因';
+    const lines = [`${head}中没有${project ? `“${project}”的` : ''}${what}：自评随决算公开，预算只有年初设定的绩效目标。`];
     return reply('not_found', [...(scope.yearNote ? [scope.yearNote] : []), ...lines], [], [`${scope.doc.short} ${project ?? ''} 绩效目标`.replace('  ', ' ')]);
   }
   const owners = s.queries.owners(scope.doc.id);
@@ -748,7 +755,7 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
     }
     if (facts.length) {
       const f = fromFact(facts[0]!, scope.doc, scope.entity, `${project!.name}项目自评得分`);
-      return reply('answered', [...note, `${head} ${project!.name}：项目自评得分${f.value}分（文中说明）`], [f]);
+      return reply('answered', [...note, `${head} ${project!.name}：项目自评得分${f.value}分（文中说明）`, ...statedReason(q, reasonStated(s, scope, facts[0]!.subject_name ?? ''))], [f]);
     }
     const stated = statedInContext(s, q, scope);
     if (stated.length) return reply('answered', [...note, ...stated.map((f) => `${head} ${f.label}：${show(f)}`)], stated);
@@ -778,7 +785,8 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
       const rate = ownerRate(s, scope, o, table);
       if (rate) figures.push(rate);
       lines.push(`自评总得分：${o.total_score}分${rate ? `，预算执行率${rate.raw}` : ''}`);
-      if (o.owner_kind === 'project') lines.push(...statedReason(q, projectReason(s, scope, o)));
+      // A unit's 整体自评 has no 自评综述 stating problems: asked, said not stated.
+      lines.push(...statedReason(q, o.owner_kind === 'project' ? projectReason(s, scope, o) : null));
     }
     const shown = targets.slice(0, MAX_TARGETS);
     if (o.table_id === null && shown.length) lines.push('绩效指标：');

@@ -405,7 +405,10 @@ function standalone(t: IToken): (out: Mentions) => void {
     case 'arith':
       return (out) => out.arithmetic.push({ op: entry.op, text: t.image, ...span });
     case 'reason':
-      return (out) => (out.reason = true);
+      return (out) => {
+        out.reason = true;
+        if (entry.performance) out.intents.push('performance');
+      };
     case 'catalogue':
       return (out) => (entry.weak ? (out.materials = true) : (out.catalogue = true));
     case 'place':

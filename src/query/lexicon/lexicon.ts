@@ -51,7 +51,8 @@ export type Entry =
   | { kind: 'than' }
   | { kind: 'direction'; more: boolean }
   | { kind: 'arith'; op: Exclude<ArithmeticOp, 'ratio'> | 'ratio' }
-  | { kind: 'reason' }
+  /** performance: a reason asked of a self-evaluation (扣分原因), which only a 绩效 answer states. */
+  | { kind: 'reason'; performance?: boolean }
   | { kind: 'reference'; ref: 'it' | 'part' | 'first' | 'last' | 'ordinal' | 'numbered' | 'these' | 'owner' }
   /** weak: a word for the documents held (材料), asking what is held only where nothing else is asked. */
   | { kind: 'catalogue'; weak?: boolean }
@@ -413,6 +414,7 @@ function addShapes(add: (text: string, entry: Entry) => void): void {
   const opName: Record<string, Extract<Entry, { kind: 'arith' }>['op']> = { perHead: 'per_head', perUnit: 'per_unit', perMonth: 'per_month' };
   for (const [op, list] of Object.entries(ops)) for (const w of list) add(w, { kind: 'arith', op: opName[op] ?? (op as Extract<Entry, { kind: 'arith' }>['op']) });
   for (const w of [...shapes.reason, ...shapes.reasonParts.words]) add(w, { kind: 'reason' });
+  for (const w of shapes.reasonProblems.words) add(w, { kind: 'reason', performance: true });
   for (const ref of ['it', 'part', 'first', 'last', 'ordinal', 'numbered', 'these', 'owner'] as const) for (const w of shapes.references[ref]) add(w, { kind: 'reference', ref });
   for (const w of shapes.catalogue) add(w, { kind: 'catalogue' });
   for (const w of shapes.holdings.materials) add(w, { kind: 'catalogue', weak: true });
