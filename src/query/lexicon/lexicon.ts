@@ -360,8 +360,8 @@ export function lexiconData(catalog: Catalog, known: ReadonlyMap<string, string>
   for (const [target, list] of Object.entries(words.listTargets)) for (const w of list) add(w, { kind: 'listTarget', target: target as ListTarget });
   for (const w of words.sources) add(w, { kind: 'sources' });
   for (const w of words.fillers) add(w, { kind: 'filler' });
-  // 才这么点, 太少, 没花出去: a complaint that a figure is small or spent short, asked why (shapes.json versusBudget), names nothing.
-  for (const w of [...shapes.versusBudget.low, ...shapes.versusBudget.short]) add(w, { kind: 'filler' });
+  // 才这么点, 没花出去, 对不上: a figure said to be small, short of its budget or off it, asked why (shapes.json versusBudget), names nothing.
+  for (const w of [...shapes.versusBudget.low, ...shapes.versusBudget.short, ...shapes.versusBudget.afterFillers]) add(w, { kind: 'filler' });
   for (const order of ['up', 'down'] as const) for (const w of words.changeOrder[order]) add(w, { kind: 'changeWord', order, state: null });
   for (const state of ['不可比', '持平', '新增'] as const) for (const w of words.changeStates[state]) add(w, { kind: 'changeWord', order: null, state });
   for (const [scope, list] of Object.entries(words.scopes)) for (const w of list) add(w, { kind: 'scope', scope: scope as 'subjects' | 'subunit' | 'detail' });
