@@ -18,6 +18,7 @@ import { countInstead, countOfList, expandLast, moreAsked, otherTargetOfProject,
 import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
+import { sourceOfTotal } from './source-of-total.ts';
 import { reply, toResult, type Formatted, type Reply } from './reply.ts';
 import { createMemo, isKept, type Sources } from './sources.ts';
 import type { AskResult, CatalogDocument, DialogContext, Engine } from './types.ts';
@@ -86,6 +87,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 照那么算全年要多少: the figure answered per month, scaled to a year; the conversation stays where it was.
     const perYear = perYearFollowUp(said, context as Conversation | undefined);
     if (perYear) return { ...toResult(text, perYear, queries), context };
+    // 这五个多亿是从哪来的 after a department's total: its income by source, the amount checked against the figure answered.
+    const source = sourceOfTotal(text, context as Conversation | undefined);
+    if (source && 'message' in source) return { ...toResult(text, reply('not_found', [source.message]), queries), context };
     // 占这一类的比重: the group of the thing answered last, named; asked back when the conversation holds none.
     const grouped = groupBase(moved ? moved.text : text, context as Conversation | undefined);
     if (grouped && 'message' in grouped) return { ...toResult(text, reply('ambiguous', [grouped.message]), queries), context };
@@ -111,7 +115,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 倒过来 after a ranking: the same ranking the other way.
     const flipped = flippedRanking(understander, text, said, context as Conversation | undefined);
     if (flipped && 'message' in flipped) return { ...toResult(text, reply('not_found', [flipped.message]), queries), context };
-    const understood = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : (moreAsked(said, context as Conversation | undefined) ?? partNamedShort(said, context as Conversation | undefined) ?? text));
+    const understood = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : (source?.text ?? moreAsked(said, context as Conversation | undefined) ?? partNamedShort(said, context as Conversation | undefined) ?? text));
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
     // 它要印多少册, 培训几期 after a project: its target in that unit; 那平均每册多少: its money over that target.
     const measured = targetByMeasure(sources, understood.query, context as Conversation | undefined);

@@ -1170,6 +1170,14 @@ function spendingListed(m: Mentions, found: Found): void {
 }
 
 const SPENT_WHERE = new RegExp(alternation(words.spentWhere));
+
+/** Words not understood that are not the asking words' own (的钱从哪来, or the 儿 of 花哪儿了 read alone). */
+function outsideAsking(unknown: string[], asked: string, words: RegExp): string[] {
+  return unknown.filter((w) => {
+    const left = meaningful(w.replace(words, ''));
+    return left !== '' && !asked.includes(left);
+  });
+}
 const BY_CLASSIFICATION = new RegExp(alternation(words.byClassification.words));
 
 /**
@@ -1181,9 +1189,21 @@ function whereSpent(text: string, m: Mentions, entities: EntityRef[], found: Fou
   // 支出按功能分类, 分功能看支出: 支出 typed beside the classification is the spending broken down, not a figure asked.
   const byClass = BY_CLASSIFICATION.test(text) && m.arithmetic.length + m.references.length === 0 && !m.previousYear && !m.changes;
   if (byClass && found.targets.length === 1 && found.targets[0]!.kind === 'metric' && found.targets[0]!.key === 'expenditure.grand_total') found.targets = [];
-  const nothingNamed = found.targets.length + found.candidates.length + found.unknown.length + m.listTargets.length + m.sets.length + m.conditions.length === 0;
-  if (!nothingNamed || entities.length !== 1 || !(SPENT_WHERE.test(text) || byClass)) return undefined;
-  m.intents = [...m.intents.filter((i) => i !== 'breakdown'), 'rank'];
+  // 钱花哪儿了, 都花在什么地方: the asking words are no name (儿, 去) nor a list of departments (地方).
+  const spent = SPENT_WHERE.exec(text);
+  const unknown = spent ? outsideAsking(found.unknown, spent[0], SPENT_WHERE) : found.unknown;
+  const listTargets = spent ? m.listTargets.filter((l) => l.end <= spent.index || l.start >= spent.index + spent[0].length) : m.listTargets;
+  const nothingNamed = found.targets.length + found.candidates.length + unknown.length + listTargets.length + m.sets.length + m.conditions.length === 0;
+  if (!nothingNamed || entities.length > 1 || !(spent || byClass)) return undefined;
+  found.unknown = unknown;
+  m.listTargets = listTargets;
+  // With no department named, a follow-up (沈阳 公用经费 → 主要花在哪, 支出总计 → 都花在什么地方): the parts of the figure
+  // answered before, as 明细 asks them.
+  if (entities.length === 0) {
+    m.intents = [...m.intents.filter((i) => i !== 'list' && i !== 'rank'), 'breakdown'];
+    return undefined;
+  }
+  m.intents = [...m.intents.filter((i) => i !== 'breakdown' && i !== 'list'), 'rank'];
   m.scopes.push('subjects');
   return '类';
 }
@@ -1231,11 +1251,7 @@ const INCOME_FROM = new RegExp(alternation(words.incomeFrom.words));
 /** 北票的钱主要来自哪里: where a department's money comes from, nothing named, is the parts of its 收入总计. */
 function whereFrom(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
   // The asking words are no name (的钱从哪来, or the 来 of 钱是哪来的, read as an unknown word).
-  const asked = INCOME_FROM.exec(text)?.[0] ?? '';
-  const unknown = found.unknown.filter((w) => {
-    const left = meaningful(w.replace(INCOME_FROM, ''));
-    return left !== '' && !asked.includes(left);
-  });
+  const unknown = outsideAsking(found.unknown, INCOME_FROM.exec(text)?.[0] ?? '', INCOME_FROM);
   // 收入主要来自哪里: the income named is the whole asked of.
   const income = found.targets.every((t) => t.kind === 'metric' && t.key.startsWith('income.'));
   const nothingNamed = income && found.candidates.length + unknown.length + m.listTargets.length + m.sets.length + m.conditions.length === 0;

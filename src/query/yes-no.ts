@@ -10,7 +10,7 @@ import { convertChineseNumerals } from './normalize/numerals.ts';
 const { final, reach, same, about, around } = shapes.yesNo;
 /** 182.64, １２: a number typed in digits (full width too). */
 export const DECIMAL = '[0-9０-９]+(?:[.．][0-9０-９]+)?';
-const NUMBER = `(?:${DECIMAL}|[${DIGIT_CHARS}${Object.keys(SMALL_UNITS).join('')}]+)`;
+export const NUMBER = `(?:${DECIMAL}|[${DIGIT_CHARS}${Object.keys(SMALL_UNITS).join('')}]+)`;
 /** 万, 亿: the scale of an amount typed (LARGE_UNITS). */
 export const SCALE = `[${Object.keys(LARGE_UNITS).join('')}]`;
 /** 元, 块钱, 块: a money word after an amount typed. */
@@ -70,7 +70,7 @@ const AFTER_BOUND = new RegExp(`^(?:了|啊|呀|\\s|${alternation(final)})*$`);
  * The step of the last digit typed that is not 0: 多 is more than the amount by less than that (300万多 and 20多万 up
  * to 400万 and 30万, 13万多 below 14万 — not 23万, which the leading digit's step would take).
  */
-function lastDigitStep(yuan: number): number {
+export function lastDigitStep(yuan: number): number {
   let step = 1;
   while (Number.isInteger(yuan / (step * 10)) && step < 1e12) step *= 10;
   return step;

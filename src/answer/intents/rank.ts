@@ -70,7 +70,7 @@ export function rankedListing(title: string, figures: Figure[], q: StructuredQue
 
 /** The subjects at one level of the main expenditure table (功能分类 项, or 类 when asked); `column`: by their cell in that column. */
 function subjectsAtLevel(s: Sources, scope: Scope, year: number, classification: string, level: string, column: string | null = null): Figure[] {
-  return remember(s, `level|${scope.doc.id}|${year}|${classification}|${level}|${column}`, () => computeSubjectsAtLevel(s, scope, year, classification, level, column));
+  return remember(s, `level|${scope.doc.id}|${scope.unitId}|${year}|${classification}|${level}|${column}`, () => computeSubjectsAtLevel(s, scope, year, classification, level, column));
 }
 
 /** The columns a subject's row prints its parts in (支出总表, 财政拨款支出表: 基本支出, 人员经费, 公用经费, 项目支出). */
@@ -97,7 +97,9 @@ export function subjectColumn(q: StructuredQuery): string | null {
 function computeSubjectsAtLevel(s: Sources, scope: Scope, year: number, classification: string, level: string, column: string | null): Figure[] {
   const rows = s.queries
     .figuresAtLevel(scope.doc.id, classification, level)
-    .filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && (column === null || (r.column_key === column && !(r.amount_fen === 0 && r.raw_text.trim() === ''))));
+    .filter((r) => usable(r) && r.year === year && r.value_kind === 'money' && (column === null || (r.column_key === column && !(r.amount_fen === 0 && r.raw_text.trim() === ''))))
+    // A unit's subjects are its own rows only: the department's table (抚顺 表3) is never the unit's (抚顺医保中心的钱花哪了).
+    .filter((r) => scope.unitId === null || r.unit_id === scope.unitId);
   const perTable = new Map<number, Figure[]>();
   for (const tableId of new Set(rows.map((r) => r.table_id))) {
     const byCode = new Map<string, typeof rows>();
@@ -228,6 +230,7 @@ export function rankWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     const classification = q.classification === 'economic' ? '部门经济分类' : '功能分类';
     const level = subjectLevel(q, classification);
     const all = subjectsAtLevel(s, scope, year, classification, level);
+    if (all.length === 0 && scope.unitId !== null) return reply('not_found', [...note, `${head}：文件没有单列${scope.entity}的${classification}支出科目，只有${scope.doc.department}的。`], [], [`${scope.doc.short} ${classification === '功能分类' ? '功能' : '经济'}科目排名`]);
     r = rankedListing(`${head} 支出科目（${classification}，${level}级${all[0]?.table ? `，${all[0].table}` : ''}）排序`, all, q, 'yuan', undefined, undefined, '科目');
     // 支出按经济分类 where only a 基本支出表 prints that classification: its figures are the basic part, said so.
     if (/基本支出/.test(all[0]?.table ?? '')) r.lines.splice(1, 0, `（按${classification}印出科目的表只含基本支出，不是全部支出。）`);
