@@ -7,6 +7,7 @@ import { alternation } from '../query/normalize/words.ts';
 import type { Catalog } from '../query/catalog.ts';
 import { sourceOfPart } from '../query/funds.ts';
 import { OWN_LEVEL_WORD } from '../query/entities.ts';
+import { nameKey } from '../ingest/text/cjk.ts';
 import { partInKindOf } from '../query/qualifiers.ts';
 import { MEASURES } from './sources.ts';
 import { metric as metricOf, SPLIT_COLUMNS } from '../store/metrics.ts';
@@ -79,10 +80,16 @@ function itemWords(f: Figure, asked: StructuredQuery): Named {
  */
 export function pinProject(q: StructuredQuery, item: Named, catalog: Catalog): StructuredQuery {
   const doc = item.documentId ?? item.figure?.document.id;
-  const ids = doc === undefined ? [] : catalog.projectsOf(doc).filter((p) => p.name === item.words).map((p) => p.id);
+  // Names are compared by their key: one unit prints （）, another () (抚顺 本级 and 中心, same department).
+  const key = nameKey(item.words);
+  const same = doc === undefined ? [] : catalog.projectsOf(doc).filter((p) => p.nameKey === key);
+  // Of the unit the item was listed in (the question re-read names it), never another unit's project of that name.
+  const unit = q.entities.length === 1 ? q.entities[0]!.unitId : null;
+  const ofUnit = unit === null ? same : same.filter((p) => p.unitId === unit);
+  const ids = (ofUnit.length ? ofUnit : same).map((p) => p.id);
   if (!item.project || ids.length === 0) return q;
   const project: Target = { kind: 'project', name: item.words, ids, text: item.words, fuzzy: false };
-  const named = (t: { name?: string; text: string }) => t.name === item.words || t.text === item.words;
+  const named = (t: { name?: string; text: string }) => nameKey(t.name ?? t.text) === key || nameKey(t.text) === key;
   const targets = q.targets.map((t) => (t.kind !== 'metric' && named(t) ? project : t));
   return {
     ...q,

@@ -290,16 +290,19 @@ export function lexiconData(catalog: Catalog, known: ReadonlyMap<string, string>
     const s = word === '$comment' ? undefined : subjectByName.get(name);
     if (s) add(word, { kind: 'subject', name: s.name, codes: s.codes });
   }
-  const projects = new Map<string, number[]>();
+  // Names differing only in bracket width or spacing (one unit's （）, another's ()) are one name: typed either way it names
+  // the projects of both (its name key), the unit asked choosing — never only those whose spelling the trie met first.
+  const projects = new Map<string, { name: string; ids: number[]; spellings: Set<string> }>();
   for (const p of catalog.projects) {
-    if (!projects.has(p.name)) projects.set(p.name, []);
-    projects.get(p.name)!.push(p.id);
+    const same = projects.get(p.nameKey);
+    if (same) same.ids.push(p.id), same.spellings.add(p.name);
+    else projects.set(p.nameKey, { name: p.name, ids: [p.id], spellings: new Set([p.name]) });
   }
-  for (const [name, ids] of projects) {
+  for (const { name, ids, spellings } of projects.values()) {
     const entry: Entry = { kind: 'project', name, ids };
-    for (const alias of projectAliases(name)) add(alias, entry);
+    for (const spelling of spellings) for (const alias of projectAliases(spelling)) add(alias, entry);
   }
-  const projectNames = [...projects.keys()].map(normalize);
+  const projectNames = [...projects.values()].map((p) => normalize(p.name));
   // After the figures and projects: the trie keeps the first entry of a text, so a figure or project so named keeps it.
   const suffixed = words.subjectSuffixes;
   for (const s of catalog.subjects) {
