@@ -10,12 +10,12 @@ const LEADS: Record<Condition['unit'], string> = { yuan: '金额', percent: '', 
 
 /**
  * A figure's number in a condition's unit: money in 元, a share or rate in %, a score in 分; null when it is not of that kind.
- * A bare 0 typed with no unit (哪个医保局有车: 大于0, 为零) is 0 in any: a count (车辆 3台) is held to it too.
+ * A bound of 0 (哪个医保局有车: 大于0, 为零) is 0 in any unit: a count (车辆 3台) is held to it too.
  */
 function measured(f: Figure, c: Condition): number | null {
   const unit = c.unit;
   const count = typeof f.value === 'number' && f.unit !== '%' && f.unit !== '分';
-  if (unit === 'yuan') return f.fen !== null ? f.fen / 100 : count && c.value === 0 && !c.upper && !c.unitTyped ? (f.value as number) : null;
+  if (unit === 'yuan') return f.fen !== null ? f.fen / 100 : count && c.value === 0 && !c.upper ? (f.value as number) : null;
   if (typeof f.value !== 'number') return null;
   return (unit === 'percent') === (f.unit === '%') ? f.value : null;
 }
@@ -57,7 +57,7 @@ function bound(c: Condition, value: number): string {
 /** `金额不超过50.00万元`, `在10.00万元到50.00万元之间`: a condition as the answer states it back. */
 export function describe(c: Condition, lead?: string): string {
   // 哪个医保局有车: a bare 大于0 bounds money and counts alike, said as 不为0.
-  if (c.op === '>' && c.value === 0 && !c.unitTyped) return '不为0';
+  if (c.op === '>' && c.value === 0) return '不为0';
   const what = lead ?? LEADS[c.unit];
   const words: Record<Condition['op'], string> = { '>': '超过', '>=': '不少于', '<': '低于', '<=': '不超过', between: '在' };
   const one = c.op === 'between' && c.upper === c.value;

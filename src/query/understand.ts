@@ -1485,8 +1485,9 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
       const [t] = u.query.targets as [Target];
       if (!without.startsWith(t.text, at)) continue;
       const end = at + t.text.length;
-      const some = understandAsked(`${without.slice(0, end)}大于0${without.slice(end)}`);
-      if (some.ok && (some.query.set || some.query.asked?.departmentWhich) && some.query.conditions.length === 1) return some;
+      // 元 typed: the 0 is read as money (never 0分 of a 分别 after it), which bounds a count too (conditions.ts).
+      const some = understandAsked(`${without.slice(0, end)}大于0元${without.slice(end)}`);
+      if (some.ok && (some.query.set || some.query.asked?.departmentWhich) && some.query.conditions.length === 1 && some.query.conditions[0]!.unit === 'yuan') return some;
     }
     return null;
   };
