@@ -181,7 +181,11 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
   // A base named after 占, or a row's own total: exactly that figure.
   if ((q.base && !rejected) || (!q.base && found.row)) {
     if (!found.base || !found.base.figure.fen) return reply('not_found', [...note, `${head}：找不到所问的基数，无法计算占比。`]);
-    const outside = q.base ? notWithin(part, found.target.kind === 'project', found.base) : null;
+    // 医疗机构检查费占事业单位医疗: a subject whose row is all 基本支出 where the base is cited (its 基本支出 cell the whole) holds no project.
+    const project = found.target.kind === 'project';
+    const basic = project && q.base?.target.kind === 'subject' ? cell(s, scope, q.base.target, 'basic', year, stage, found.base.figure) : null;
+    const allBasic = basic !== null && basic.line === found.base.figure.line && basic.table === found.base.figure.table && basic.fen === found.base.figure.fen;
+    const outside = q.base ? notWithin(part, project, found.base, allBasic) : null;
     if (outside) return reply('not_found', [...note, `${head}：不能算作占${found.base.name}的比例——${outside}。`], [], [`${scope.doc.short} ${partName}`, `${scope.doc.short} ${found.base.name.replace(/（\d+）$/, '')}`]);
     const said = q.base ? statedOver(s, scope, found.target, q.base.target, year) : null;
     return said ? statedShare(head, note, part, found.base, said) : computedShare(head, note, part, found.base);
@@ -212,9 +216,10 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
  * department-wide base, and a part larger than its base is not in it (北票 中心's project 离休医疗保障 41.11 over the
  * department's 行政事业单位医疗 20.33 was printed as 202.21%). A base of another unit, or one the part exceeds, is no share.
  */
-function notWithin(part: Figure, project: boolean, base: Base): string | null {
+function notWithin(part: Figure, project: boolean, base: Base, allBasic: boolean): string | null {
   const of = base.figure;
-  // A project's money is 项目支出: never within a base printed as a 基本支出 figure (沈阳 印刷服务 over 表6's 办公费).
+  // A project's money is 项目支出: never within a base printed as a 基本支出 figure (沈阳 印刷服务 over 表6's 办公费), nor
+  // within a subject whose row is all 基本支出 (北票 事业单位医疗, 公开03表 line 416).
   if (project && (of.part || of.measure === 'basic')) return `${part.label}是项目支出，${base.name}是基本支出的数字（${printedAt(of)}），项目不在其中`;
   const department = of.document.department;
   if (of.entity !== department && of.entity !== part.entity) return `${part.label}是${part.entity}的数字，${base.name}是${of.entity}的数字，分属不同单位`;
@@ -222,6 +227,7 @@ function notWithin(part: Figure, project: boolean, base: Base): string | null {
     const whose = part.entity !== of.entity ? `（${part.entity}的${part.projectId ? '项目' : '数字'}）` : '';
     return `${part.label}${whose}比${of.entity === department && part.entity !== of.entity ? '全部门的' : ''}${base.name}还大，不在其中，不是它的一部分`;
   }
+  if (project && allBasic) return `${part.label}是项目支出，${base.name}在${printedAt(of)}全部是基本支出（没有项目支出），项目不在其中`;
   return null;
 }
 
