@@ -5,7 +5,7 @@ import { listItems, restAsked, type Conversation, type Named } from './dialog.ts
 import { answerQuery, inTenths } from './dispatch.ts';
 import { derivedFigure, percentValue, show, type Figure } from './figures.ts';
 import { percent } from './format.ts';
-import { amountOf, computation, type Operand } from './intents/arithmetic.ts';
+import { amountOf, computation, type Operand } from './computation.ts';
 import { isCounter } from './intents/performance.ts';
 import { heading, reply, type Reply } from './reply.ts';
 import type { Sources } from './sources.ts';

@@ -12,7 +12,7 @@ import { countedFirst } from './intents/list.ts';
 import { headlineFigure } from './targets.ts';
 import { heading, reply, type Reply } from './reply.ts';
 import { resolveScopes } from './resolve.ts';
-import { computation } from './intents/arithmetic.ts';
+import { computation } from './computation.ts';
 import { remember, type Sources } from './sources.ts';
 import { alternation } from '../query/normalize/words.ts';
 import { isTotal } from '../ingest/layout/orientation.ts';

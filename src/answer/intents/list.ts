@@ -8,7 +8,7 @@ import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
 import { derivedFigure, show, type Figure } from '../figures.ts';
 import { sameNameGroups } from '../project-groups.ts';
 import { beforeAnswer, heading, reply, yearHeading, type Reply } from '../reply.ts';
-import { computation } from './arithmetic.ts';
+import { computation } from '../computation.ts';
 import { nameFigure } from './offices.ts';
 import { holdings, type Scope } from '../resolve.ts';
 import { projectAmounts, remember, type Sources } from '../sources.ts';

@@ -10,7 +10,7 @@ import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { projectAmounts, type Sources } from '../sources.ts';
 import { headlineFigure, printingsOf, targetName } from '../targets.ts';
-import { computation } from './arithmetic.ts';
+import { computation } from '../computation.ts';
 import { countedFirst } from './list.ts';
 import { ownerFigure, ownerRate, tableNames } from './performance.ts';
 import { firstWithTies } from './rank.ts';
