@@ -26,7 +26,7 @@ import { sourceOfPart } from './funds.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 import { alternation, escapeRegExp } from './normalize/words.ts';
-import { checked, checkOf, yesNoOf, type YesNo } from './yes-no.ts';
+import { checked, checkOf, wholeChecked, yesNoOf, type YesNo } from './yes-no.ts';
 import { offeredOf, oneOfferedOf } from './alternatives.ts';
 import { isDivisionName } from './lexicon/foreign.ts';
 
@@ -1514,7 +1514,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const before = !q.check && c && u.query.conditions.length === 1 && u.query.targets.length === 0 && c.unit === 'yuan' && c.unitTyped ? ASKED_BEFORE.exec(typed) : null;
     const whole = before ? understandTyped(before[1]!) : null;
     if (whole?.ok && whole.query.targets.length === 1 && !whole.query.set && whole.query.conditions.length === 0 && whole.query.intent === 'lookup') return { ...whole, query: { ...whole.query, check: checkOf(c!, yesNo) } };
-    return { ...u, query: q };
+    return { ...u, query: wholeChecked(q, yesNo) };
   };
   /**
    * 三公经费是不是只有公车运行费: the whole and the part, read as typed without the words asking; the whole is looked up and

@@ -1,7 +1,8 @@
 // 三公经费超过10万了吗, 有没有20万, 不到5万吧, 是不是300万多: a yes/no question about a figure against an amount
 // (shapes.json yesNo). The amount bounds the figure itself, never its parts: read apart from the conditions that list them.
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
-import type { Condition, StructuredQuery } from './ast.ts';
+import words from '../../grammar/words.json' with { type: 'json' };
+import type { Condition, StructuredQuery, Target } from './ast.ts';
 import { DIGIT_CHARS, LARGE_UNITS, SMALL_UNITS } from './normalize/chinese-digits.ts';
 import { alternation } from './normalize/words.ts';
 import { expandArabicMultipliers, parseAmountYuan } from './normalize/amount.ts';
@@ -28,10 +29,10 @@ const ABOUT_WORD = `(?:${alternation(about)})`;
 const ASKED_ABOUT = new RegExp(`(?:${alternation([...reach, ...same])})(?=${NUMBER}${SCALE}?${ABOUT_WORD}(?!少))`);
 const ASKING_END = new RegExp(`(?:${alternation([...reach, ...same])})$`);
 const COMPARED_END = new RegExp(`(?:${COMPARATOR})$`);
-// 六百万左右, 5万上下: an amount of money give or take a share of it.
-const AROUND = new RegExp(`(${NUMBER})(${SCALE}?)(${MONEY}?)(?:${alternation(around.words)})`);
-// 20多万, 300万多, 5万多块, 两千来万, 十几万: 多 (来, 几) beside an amount of money, not 多少.
-const ABOUT = new RegExp(`(${NUMBER})(${SCALE}?)${ABOUT_WORD}(?!少)(${SCALE}?)(${MONEY}?)`);
+// 六百万左右, 5万上下, 六个亿左右 (个 before 亿 or 万 is no part of the amount), 大概三个亿: an amount of money give or take a share of it.
+const AROUND = new RegExp(`(?:(?:${alternation(around.before)})(${NUMBER})个?(${SCALE}?)(${MONEY}?)(?=[\\s吧吗么啊呀?？!！。]*$)|(${NUMBER})个?(${SCALE}?)(${MONEY}?)(?:${alternation(around.words)}))`);
+// 20多万, 300万多, 5万多块, 两千来万, 十几万, 五个多亿, 二十多个亿: 多 (来, 几) beside an amount of money, not 多少.
+const ABOUT = new RegExp(`(${NUMBER})个?(${SCALE}?)${ABOUT_WORD}(?!少)个?(${SCALE}?)(${MONEY}?)`);
 
 export interface YesNo {
   /** The question with the words asking read as a bound: 有没有20万 → 达到20万, 是不是300万多 → 超过300万. */
@@ -53,7 +54,9 @@ export function yesNoOf(typed: string): YesNo | null {
     return { text: `${before}${bound}${amount[1]}${amount[2]}${amount[3]}${amount[4]}${text.slice(amount.index + amount[0].length)}`, about: true };
   }
   const near = AROUND.exec(text);
-  const yuan = near && near[2] + near[3] !== '' ? parseAmountYuan(expandArabicMultipliers(convertChineseNumerals(`${near[1]}${near[2]}`))) : null;
+  // Either spelling's groups: 大概三个亿 (1–3) or 三个亿左右 (4–6).
+  const [number, scale, unit] = near ? (near[1] !== undefined ? [near[1], near[2]!, near[3]!] : [near[4]!, near[5]!, near[6]!]) : ['', '', ''];
+  const yuan = near && scale + unit !== '' ? parseAmountYuan(expandArabicMultipliers(convertChineseNumerals(`${number}${scale}`))) : null;
   if (near && yuan) {
     // 是六百万左右吗 → 在540万到660万之间: the words asking give way to the range.
     const before = text.slice(0, near.index).replace(ASKING_END, '');
@@ -96,4 +99,25 @@ export function checked(q: StructuredQuery, yesNo: Pick<YesNo, 'about'>): Struct
   const check = checkOf(c, yesNo);
   const { countAsked: _count, ...rest } = q;
   return { ...rest, intent: q.intent === 'breakdown' || q.intent === 'list' ? 'lookup' : q.intent, conditions: [], listOf: q.intent === 'list' ? null : q.listOf, check };
+}
+
+/** The figure a department's whole is checked by when the question names none. */
+const WHOLE: Target = { kind: 'metric', key: 'expenditure.grand_total', text: '支出总计' };
+/** 项目, 科目: words asking to list what meets the bound (抚顺有没有超过一亿的项目), never the whole checked. */
+const LISTED = new RegExp(alternation([...words.listTargets.projects, ...words.scopes.subjects]));
+
+/**
+ * 抚顺预算六个亿左右吗, 一共大概三个亿吧: a department asked yes or no against an amount, naming no figure and nothing to list,
+ * is checked by its 支出总计 — said so before the answer —, never its projects held to the amount.
+ */
+export function wholeChecked(q: StructuredQuery, yesNo: Pick<YesNo, 'about'>): StructuredQuery {
+  const [c] = q.conditions;
+  const oneSum = q.arithmetic?.op === 'sum' && q.arithmetic.count === null;
+  if (q.check || !c || q.conditions.length !== 1 || c.unit !== 'yuan' || !c.unitTyped || q.targets.length > 0 || q.entities.length !== 1) return q;
+  if (q.set || q.within || q.targetBound || (q.arithmetic && !oneSum) || q.reference || q.candidates.length > 0 || q.unknown.length > 0 || LISTED.test(q.text)) return q;
+  const at = q.text.lastIndexOf(c.text);
+  if (at < 0 || !AFTER_BOUND.test(q.text.slice(at + c.text.length))) return q;
+  const { countAsked: _count, ...rest } = q;
+  const notes = [...(q.notes ?? []), '没有说哪一项，比较的是部门的支出总计。'];
+  return { ...rest, intent: 'lookup', targets: [WHOLE], conditions: [], listOf: null, arithmetic: null, check: checkOf(c, yesNo), notes };
 }
