@@ -155,11 +155,17 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
   const figures = r.figures.filter((f) => !f.derived);
   // After a share, 它 / 这笔钱 is the part, not the base it was divided by (占专项的几成 → 这笔钱超过10万了吗).
   const base = query.intent === 'share' ? query.base?.target : undefined;
-  const target = (base && query.targets.find((t) => t !== base)) || query.targets.at(-1);
+  // 其中工资福利支出 after 基本支出 (a row read in a column: [row, column]): 它 is the row, not the column it was read in.
+  const [row, column] = query.targets;
+  const cell = query.targets.length === 2 && row!.kind !== 'metric' && column!.kind === 'metric' && MEASURES.has(column!.key) ? row : undefined;
+  const target = (base && query.targets.find((t) => t !== base)) || cell || query.targets.at(-1);
   const one = query.entities.length === 1 && target ? { entity: query.entities[0]!.name, words: targetWords(target), metric: target.kind === 'metric', figure: figures[0], project: target.kind === 'project' } : undefined;
   // After a list, 它 is its first item (the one that leads the answer).
   const subject = isList && figures[0] ? itemWords(figures[0], query) : (one ?? (figures[0] && !query.set ? itemWords(figures[0], query) : undefined));
-  const keep = !isList && (pointedBack || r.status !== 'answered') ? previous : undefined;
+  // 明细 → 其中医疗救助多少 → 第二个: a part answered that is an item of the last list leaves that list to count through.
+  const lead0 = figures[0];
+  const itemOfList = query.reference?.kind === 'part' && lead0 !== undefined && (previous?.items ?? []).some((n) => n.figure?.document.id === lead0.document.id && n.figure.line === lead0.line && n.figure.fen === lead0.fen);
+  const keep = !isList && (pointedBack || r.status !== 'answered' || itemOfList) ? previous : undefined;
   const lead = r.status === 'answered' && figures[0] && !r.figures[0]!.derived ? [{ ...(subject ?? { entity: figures[0].entity, words: figures[0].label }), figure: figures[0] }] : [];
   return {
     query,
@@ -419,6 +425,9 @@ export function mergeContext(typed: StructuredQuery, previous: StructuredQuery |
   // 都有什么, 买了些什么 after 曲阳政府采购 (a list naming nothing after one figure): the items of that figure.
   const itemsOfLast = q.intent === 'list' && q.listOf === null && q.entities.length + q.targets.length + q.conditions.length === 0 && !q.set && previous.entities.length === 1 && previous.targets.length === 1 && previous.targets[0]!.kind === 'metric';
   if (itemsOfLast) return { ...q, entities: previous.entities, years: q.years.length ? q.years : previous.years, stage: q.stage ?? previous.stage, targets: previous.targets };
+  // 有哪些项目, 有几个项目 after 北票 项目支出: that department's list, in its year and stage — nothing else of the question before.
+  const listOfLast = q.intent === 'list' && (q.listOf === 'projects' || q.listOf === 'units') && q.entities.length === 0 && !q.set && q.asked?.departmentWhich !== true && previous.entities.length === 1 && previous.set === null;
+  if (listOfLast) return { ...q, entities: previous.entities, years: q.years.length ? q.years : previous.years, stage: q.stage ?? previous.stage };
   if (complete || q.intent === 'list' || q.candidates.length > 0 || (q.entities.length > 0 && STANDALONE.has(q.intent))) return q;
   const sameEntities = q.entities.length === 0;
   // 哪个地方的政府采购最多 after 莲湖政府采购: the departments ranked, not 莲湖's items; nor its year or stage kept.
@@ -455,6 +464,8 @@ export function mergeContext(typed: StructuredQuery, previous: StructuredQuery |
   const money = (q.money === true || q.stage !== null) && q.targets.length === 0 && sameEntities && previous.intent === 'performance' && q.intent === 'lookup';
   // 还剩多少没花, 人均多少 after a figure: computed on that figure (its budget less its spending, over the headcount).
   const onLast = q.arithmetic !== null && ONE_FIGURE.has(q.arithmetic.op) && q.targets.length === 0 && sameEntities && previous.targets.length > 0;
+  // 其中医疗救助多少 after 卫生健康支出 明细: the part's figure, not its own 明细 (其中X asks the part X of the whole, never a list).
+  const partOfBreakdown = previous.intent === 'breakdown' && q.reference?.kind === 'part' && q.targets.length > 0;
   const targets = shared ? shared.targets : scores ? [] : q.targets.length === 0 ? previous.targets : sourced ? sourced : rowOfColumn ? rowOfColumn : cell && measureOnly ? [cell.target, q.targets[0]!] : partOfRow ? [row, q.targets[0]!] : part ? [part] : q.targets;
   // Words not understood stay: “那2022年的上海呢” is not the previous question for 2022.
   return {
@@ -468,7 +479,7 @@ export function mergeContext(typed: StructuredQuery, previous: StructuredQuery |
     ...(reranked ? { top: previous.top, ascending: previous.ascending, ordered: previous.ordered } : {}),
     // 沈阳是抚顺的多少倍 after both departments' 三公经费: the arithmetic on that figure of each.
     // 这两个地方哪个人员经费高，高出多少 after two departments: the figure named, of each of them.
-    intent: onLast || (q.intent === 'compare' && q.arithmetic !== null && q.targets.length === 0 && previous.targets.length > 0) || (q.arithmetic?.op === 'difference' && sameEntities && !overSet && previous.entities.length === 2 && q.targets.length > 0) ? 'arithmetic' : money ? 'lookup' : rates || reranked || (q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities)) ? previous.intent : q.intent,
+    intent: onLast || (q.intent === 'compare' && q.arithmetic !== null && q.targets.length === 0 && previous.targets.length > 0) || (q.arithmetic?.op === 'difference' && sameEntities && !overSet && previous.entities.length === 2 && q.targets.length > 0) ? 'arithmetic' : money ? 'lookup' : rates || reranked || (q.intent === 'lookup' && CARRIED.has(previous.intent) && (q.targets.length === 0 || sameEntities) && !partOfBreakdown) ? previous.intent : q.intent,
     listOf: rates || reranked ? previous.listOf : q.listOf,
     byScore: q.byScore || scores || (reranked && previous.byScore === true),
     base: shared ? shared.base : q.base,
