@@ -90,7 +90,8 @@ function projectThenWords(projects: ProjectSearch, typed: string, scope: Scope, 
     const rest = typed.slice(joiner.index + joiner[0].length);
     if (joiner.index === 0 || Array.from(meaningful(rest)).length < 2 || whole?.includes(rest)) continue;
     const left = typed.slice(0, joiner.index);
-    const hits = closeName(closestNames(projects, meaningful(left), scope));
+    // Read as a leftover word is (检查费: 查 is ignored only between names).
+    const hits = closeName(closestOf(projects, meaningful(left), left, scope, false).closest);
     // The name typed (most of it: 信息化建设 of 医保信息化建设), not a few words a long name holds (办公设备 of 业务耗材、办公设备、设备维修经费).
     const most = hits && Array.from(meaningful(left)).length * 3 >= Array.from(meaningful(hits[0]!.project.name)).length * 2;
     if (hits && most && (whole === undefined || hits[0]!.project.name === whole)) return { hits, left, rest };
