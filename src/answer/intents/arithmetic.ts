@@ -15,6 +15,7 @@ import { reply, yearHeading, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, pick, type Sources } from '../sources.ts';
 import { compare, sinceAnother } from './compare.ts';
+import { outsideOf } from './share.ts';
 import { namedHeadcounts, projectHeadcounts } from './headcounts.ts';
 import { sameNameGroups } from '../project-groups.ts';
 import { projectPeopleTargets } from './performance.ts';
@@ -398,11 +399,23 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   if (!Array.isArray(operands)) return withNote(operands, note);
   const what = q.targets.length > 1 ? operands.map((o) => o.name).join(op === 'sum' ? '、' : '与') : targetName(q.targets[0]!);
   const head = scopes.length > 1 ? '' : `${yearHeading(scope.entity, scope.doc, scope.year)} `;
-  const r = computation(op, operands, what, head, note, q.arithmetic?.rest === true);
+  const r = inPercentNote(s, q, scopes, operands, computation(op, operands, what, head, note, q.arithmetic?.rest === true));
   // 比医疗保险经办机构经费少多少: a project named like a group of projects (莲湖 表10 line 599) is computed on as the
   // project itself, the group's amount said beside it — never one of the two taken silently.
   const groups = scopes.length === 1 && q.targets.some((t) => t.kind === 'project') ? sameNameGroups(s, scope, stageOf(q.stage, scope), operands.map((o) => o.figure)) : null;
   return groups?.lines.length ? { ...r, lines: [...r.lines, ...groups.lines], figures: [...r.figures, ...groups.figures] } : r;
+}
+
+/**
+ * A是B的百分之几 / 相当于B的几成 (no 占) of one department: the ratio asked is kept, and where A cannot lie in B by the share's
+ * rule (another unit's figure, a project over a 基本支出 figure, a part larger than its base) the reply says so beside it.
+ */
+function inPercentNote(s: Sources, q: StructuredQuery, scopes: Scope[], operands: Operand[], r: Reply): Reply {
+  if (r.status !== 'answered' || q.arithmetic?.op !== 'ratio' || !q.asked?.percent || scopes.length !== 1 || q.targets.length !== 2 || operands.length !== 2) return r;
+  const [a, b] = operands as [Operand, Operand];
+  const scope = scopes[0]!;
+  const outside = outsideOf(s, scope, q.targets[0]!, a.figure, q.targets[1]!, b, scope.year, stageOf(q.stage, scope));
+  return outside ? { ...r, lines: [...r.lines, `注：这是两个数之比，不是${a.name}占${b.name}的比例——${outside}。`] } : r;
 }
 
 function withNote(r: Reply, note: string[]): Reply {

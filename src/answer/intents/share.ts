@@ -13,7 +13,7 @@ import { METRIC_WHOLE, aligned, cellOf, headlineFigure, printingsOf, stageOf, ta
 import { metric as metricOf, SPLIT_COLUMNS } from '../../store/metrics.ts';
 import { asProject } from '../namesakes.ts';
 
-interface Base {
+export interface Base {
   figure: Figure;
   name: string;
 }
@@ -181,11 +181,7 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
   // A base named after 占, or a row's own total: exactly that figure.
   if ((q.base && !rejected) || (!q.base && found.row)) {
     if (!found.base || !found.base.figure.fen) return reply('not_found', [...note, `${head}：找不到所问的基数，无法计算占比。`]);
-    // 医疗机构检查费占事业单位医疗: a subject whose row is all 基本支出 where the base is cited (its 基本支出 cell the whole) holds no project.
-    const project = found.target.kind === 'project';
-    const basic = project && q.base?.target.kind === 'subject' ? cell(s, scope, q.base.target, 'basic', year, stage, found.base.figure) : null;
-    const allBasic = basic !== null && basic.line === found.base.figure.line && basic.table === found.base.figure.table && basic.fen === found.base.figure.fen;
-    const outside = q.base ? notWithin(part, project, found.base, allBasic) : null;
+    const outside = q.base ? outsideOf(s, scope, found.target, part, q.base.target, found.base, year, stage) : null;
     if (outside) return reply('not_found', [...note, `${head}：不能算作占${found.base.name}的比例——${outside}。`], [], [`${scope.doc.short} ${partName}`, `${scope.doc.short} ${found.base.name.replace(/（\d+）$/, '')}`]);
     const said = q.base ? statedOver(s, scope, found.target, q.base.target, year) : null;
     return said ? statedShare(head, note, part, found.base, said) : computedShare(head, note, part, found.base);
@@ -209,6 +205,18 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
     return reply('not_found', [...note, `${head}：找不到${unit && `${unit}自己的`}可比总数，无法计算占比。`], [], [`${scope.doc.short} ${scope.doc.fiscal_year} ${unit} ${t.text}`.replace(/ +/g, ' ')]);
   }
   return computedShare(head, note, part, of);
+}
+
+/**
+ * Why the part (of target `t`) cannot lie in the base (of target `b`), or null where it can — read for a share and for a
+ * ratio asked in per cent (A是B的百分之几), which keeps its figure and says so beside it.
+ */
+export function outsideOf(s: Sources, scope: Scope, t: Target, part: Figure, b: Target, base: Base, year: number, stage: Figure['basis']): string | null {
+  // 医疗机构检查费占事业单位医疗: a subject whose row is all 基本支出 where the base is cited (its 基本支出 cell the whole) holds no project.
+  const project = t.kind === 'project';
+  const basic = project && b.kind === 'subject' ? cell(s, scope, b, 'basic', year, stage, base.figure) : null;
+  const allBasic = basic !== null && basic.line === base.figure.line && basic.table === base.figure.table && basic.fen === base.figure.fen;
+  return notWithin(part, project, base, allBasic);
 }
 
 /**
