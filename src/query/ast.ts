@@ -144,6 +144,8 @@ export interface StructuredQuery {
   /** 为什么比2022年涨了: the year a change is asked since, named; the text's change answers it only when that is the year before. */
   since?: number;
   listOf: ListTarget | null;
+  /** 用上年结转资金安排的项目: the projects funded from a source — the scope tags of its column (shapes.json fundedBy), as typed in `text`. */
+  fundedBy?: { tags: string[]; text: string };
   /** 有几个项目, 超过50万的项目有几个: how many of the list is asked; the count leads. */
   countAsked?: boolean;
   /** 有几项, 几笔, 几家: the unit the count is asked in (个 when not typed). */

@@ -123,8 +123,14 @@ function computed(text: string, m: Mentions, entities: EntityRef[], targets: Tar
   }
 }
 
+const FUNDED_BY = new Map(Object.entries(shapes.fundedBy.metrics));
+/** 用上年结转资金安排的项目, 有几个项目用了结转资金: the projects and one figure naming a source of funds (shapes.json fundedBy). */
+const fundingListed = (m: Mentions, targets: Target[]): boolean =>
+  m.conditions.length === 0 && targets.length === 1 && targets[0]!.kind === 'metric' && FUNDED_BY.has(targets[0]!.key) && m.listTargets.some((l) => l.target === 'projects');
+
 function decideIntent(text: string, m: Mentions, entities: EntityRef[], targets: Target[], byScore: boolean): Intent {
   const has = (i: string) => m.intents.includes(i as never);
+  if (fundingListed(m, targets)) return 'list';
   // 执行率 before 绩效: a rate is one figure, the 绩效 answer a whole table.
   if (has('rate')) return 'rate';
   // 哪个科目增长最快, 哪些与上年不可比: the figures whose change the text states, ranked or picked.
@@ -461,6 +467,16 @@ function rateAsked(text: string, m: Mentions): void {
   m.intents.push('rate');
 }
 
+/**
+ * 用上年结转资金安排的项目, 哪些项目用的是结转结余: projects listed with the one figure named a source of funds (shapes.json
+ * fundedBy) are those funded from it — the figure names the column, not a figure asked.
+ */
+function fundedBy(q: StructuredQuery): StructuredQuery {
+  const [t] = q.targets;
+  const tags = t?.kind === 'metric' && q.intent === 'list' && q.targets.length === 1 && q.listOf === 'projects' && q.conditions.length === 0 ? FUNDED_BY.get(t.key) : undefined;
+  return tags ? { ...q, targets: [], fundedBy: { tags, text: t!.text } } : q;
+}
+
 function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityRef[], { targets, unknown, candidates }: Found): StructuredQuery {
   versusOwnBudget(text, m);
   spentBounded(text, m);
@@ -483,7 +499,7 @@ function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityR
   const picked = m.references.filter((r) => r.ref === 'item' || r.ref === 'last').length >= 2;
   const last = !printOrder && !picked && intent === 'rank' && m.references.find((r) => r.ref === 'last');
   if (last) m.references.splice(m.references.indexOf(last), 1);
-  return {
+  return fundedBy({
     text,
     intent,
     entities,
@@ -524,7 +540,7 @@ function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityR
     ...(GOVERNMENT.test(text) ? { economicKind: 'government' as const } : DEPARTMENTAL.test(text) ? { economicKind: 'departmental' as const } : {}),
     notes: m.notes,
     asked,
-  };
+  });
 }
 
 /**

@@ -4,8 +4,10 @@ import type { Condition, StructuredQuery } from '../../query/ast.ts';
 import type { Catalog, CatalogDocument } from '../../query/catalog.ts';
 import type { ProjectRow, SubordinateUnitRow, UnitRow } from '../../store/schema.ts';
 import words from '../../../grammar/words.json' with { type: 'json' };
+import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
-import { derivedFigure, show, type Figure } from '../figures.ts';
+import { derivedFigure, fromCell, show, usable, type Figure } from '../figures.ts';
+import type { FigureRow } from '../data.ts';
 import { sameNameGroups } from '../project-groups.ts';
 import { beforeAnswer, heading, reply, yearHeading, type Reply } from '../reply.ts';
 import { computation } from '../computation.ts';
@@ -83,6 +85,41 @@ function projectsMeeting(s: Sources, q: StructuredQuery, scope: Scope, all: Figu
   // 超过10万的项目有几个 where some projects print no amount: how many meet it is not known, no count made.
   const listed = [...kept, ...also.map((x) => x.f)];
   return reply('answered', lines, q.countAsked && unpriced.length === 0 ? [countOf(kept, '项目', q.countUnit), ...listed] : listed);
+}
+
+const SPLIT = new Set(shapes.fundedBy.split);
+const tagsOf = (r: FigureRow): string[] => r.scope.split(',').filter(Boolean);
+
+/**
+ * 用上年结转资金安排的项目: the projects whose row prints a non-zero amount in a column of the source asked (its scope tags),
+ * each with that cell and its total; a document whose project table splits no amount by source says so — never every
+ * project listed.
+ */
+function projectsFundedBy(s: Sources, q: StructuredQuery, scope: Scope, all: Figure[], stage: Figure['basis']): Reply {
+  const { tags, text } = q.fundedBy!;
+  const doc = scope.doc;
+  const head = heading(scope.entity, doc);
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  const rows = s.queries.projectFigures(doc.id).filter((r) => usable(r) && r.year === doc.fiscal_year && r.basis === stage && r.value_kind === 'money');
+  const split = rows.find((r) => tagsOf(r).some((t) => SPLIT.has(t)));
+  if (!split) return reply('not_found', [...note, `${head}的项目表没有按资金来源分栏（本年收入、上年结转结余等），看不出哪些项目用的是${text}。`]);
+  // Per project, its column's whole before the column's parts (上年结转结余/合计 before 上年结转结余/一般公共预算): the fewest tags.
+  const best = new Map<number, FigureRow>();
+  for (const r of rows.filter((x) => x.amount_fen && tagsOf(x).some((t) => tags.includes(t)))) {
+    const current = best.get(r.project_id!);
+    if (!current || tagsOf(r).length < tagsOf(current).length) best.set(r.project_id!, r);
+  }
+  const projects = s.queries.projects(doc.id);
+  const parents = new Set(projects.map((p) => p.parent_id));
+  const kept = projects
+    .filter((p) => !parents.has(p.id) && best.has(p.id))
+    .map((p) => fromCell(best.get(p.id)!, doc, s.entity(doc, p.unit_id), p.name))
+    .filter((f) => scope.unitId === null || f.entity === scope.entity);
+  if (kept.length === 0) return reply('not_found', [...note, `${head}：${fromCell(split, doc, doc.department).table ?? '项目表'}按资金来源分栏，没有项目在${text}的栏目中印有金额（共${all.length}个项目）。`]);
+  const totalOf = (f: Figure) => all.find((x) => x.entity === f.entity && x.label === f.label && x.fen !== f.fen);
+  const lines = [...note, `${head} 用${text}安排的项目（${kept[0]!.table ?? ''}“${kept[0]!.column ?? text}”栏，共${kept.length}个）：`, ...byUnit(kept, doc.department, (f) => (totalOf(f) ? `（项目总计${show(totalOf(f)!)}）` : ''))];
+  const totals = kept.flatMap((f) => totalOf(f) ?? []);
+  return reply('answered', lines, q.countAsked ? [countOf(kept, '项目', q.countUnit), ...kept, ...totals] : [...kept, ...totals]);
 }
 
 /** How many items a list holds, as a figure computed by counting them (each an input, cited at its line). */
@@ -168,6 +205,7 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
     default: {
       const stage = stageOf(q.stage, scope);
       const projects = projectAmounts(s, scope.doc, scope.doc.fiscal_year, stage).filter((f) => scope.unitId === null || f.entity === scope.entity);
+      if (q.fundedBy) return projectsFundedBy(s, q, scope, projects, stage);
       if (q.conditions.length) return projectsMeeting(s, q, scope, projects, stage);
       const unpriced = unpricedProjects(s, scope);
       const total = projects.length + unpriced.length;
