@@ -12,7 +12,7 @@ const { pointing, asked, totals } = shapes.references.sourceOfTotal;
 const TOTALS = new Set(totals);
 // 这五个多亿, 这5.87亿元, 这些钱: the pointing words, then an amount of money (个 and 多 / 来 / 几 around its scale), then the asking words.
 const AMOUNT = `(${NUMBER})个?(多|来|几)?(${SCALE})(多)?${MONEY}?(?:钱)?`;
-const SOURCE_ASKED = new RegExp(`^(?:${alternation(pointing)})?(?:${AMOUNT})?(?:的)?(?:钱)?(?:${alternation(asked)})[啊呀呢吗？?。！!\\s]*$`);
+const SOURCE_ASKED = new RegExp(`^(?:${alternation(pointing)})?(?:${AMOUNT})?(?:的)?(?:钱)?(?:都|主要)?(?:${alternation(asked)})[啊呀呢吗？?。！!\\s]*$`);
 const POINTED = new RegExp(`^(?:${alternation(pointing)})`);
 
 /**
@@ -23,13 +23,16 @@ export function sourceOfTotal(text: string, c: Conversation | undefined): { text
   if (typeof text !== 'string') return null;
   const typed = text.trim();
   const m = SOURCE_ASKED.exec(typed);
-  // Pointing words or an amount must be typed: 从哪来 alone is read as any question is.
-  if (!m || (!m[1] && !POINTED.test(typed))) return null;
+  // Pointing words, an amount or 钱 must be typed (钱是从哪儿来的 after a total points at it too): 从哪来 alone is read as any question is.
+  if (!m || (!m[1] && !POINTED.test(typed) && !typed.startsWith('钱'))) return null;
   const said = m[1] ? typed.slice(0, typed.search(new RegExp(alternation(asked)))).replace(POINTED, '').replace(/的?钱?$/, '') : '';
   const last = c?.query;
   const [t] = last?.targets ?? [];
   const [entity] = last?.entities ?? [];
-  if (!last || last.targets.length !== 1 || t!.kind !== 'metric' || !TOTALS.has(t!.key) || last.entities.length !== 1 || entity!.unitId !== null) {
+  // After a department's total, or the department named alone (曲阳 → 钱是从哪儿来的).
+  // (这些钱 after a list of projects is their money: no total of the department.)
+  const total = last !== undefined && last.listOf === null && (last.intent === 'lookup' || last.intent === 'breakdown') && (last.targets.length === 0 || (last.targets.length === 1 && t!.kind === 'metric' && TOTALS.has(t!.key)));
+  if (!last || !total || last.set !== null || last.entities.length !== 1 || entity!.unitId !== null) {
     return { message: `“${typed}”要接在一个部门的总数后面，例如：抚顺 支出总计 → 这五个多亿是从哪来的。` };
   }
   const f = (c!.figures ?? []).find((x) => !x.derived && x.fen !== null);
