@@ -16,7 +16,7 @@ import { lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
-import { indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, namesProject, performance, projectsByTarget, standardNamed, targetsByNoun } from './intents/performance.ts';
+import { indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, standardNamed, targetsByNoun } from './intents/performance.ts';
 import { rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -167,6 +167,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (counted) return withCutOff(resolveScopes(catalog, q) as Scope[], counted);
   // 抚顺离休干部有多少人: no count stated, the projects their word matched loosely are money — said so, never asked back.
   const moneyOnlyScopes = q.headcount && q.candidates.length > 0 && q.candidates.every((c) => c.kind === 'project') ? resolveScopes(catalog, q) : null;
+  // 中央财政医疗救助补助中央直达资金要覆盖多少人: a project named but for its year and number — its own targets, never its money.
+  const ownTargets = Array.isArray(moneyOnlyScopes) && moneyOnlyScopes.length === 1 && q.candidates.some((c) => nameTyped(q.text, c.name)) ? targetsByNoun(s, q, moneyOnlyScopes[0]!) : null;
+  if (ownTargets) return withCutOff(moneyOnlyScopes as Scope[], ownTargets);
   if (Array.isArray(moneyOnlyScopes) && moneyOnlyScopes.length === 1) {
     const named = { kind: 'project' as const, name: q.candidates.map((c) => c.name).join('”、“'), ids: q.candidates.flatMap((c) => c.ids), text: q.candidates[0]!.text, fuzzy: true };
     return withCutOff(moneyOnlyScopes, moneyOnly(s, q, moneyOnlyScopes[0]!, named));

@@ -12,6 +12,7 @@ import { countOf } from './list.ts';
 import type { Figure } from '../figures.ts';
 import { metric as metricOf, metrics } from '../../store/metrics.ts';
 import { stageOf } from '../targets.ts';
+import { asProject } from '../namesakes.ts';
 import { alternation } from '../../query/normalize/words.ts';
 import { convertChineseNumerals } from '../../query/normalize/numerals.ts';
 import words from '../../../grammar/words.json' with { type: 'json' };
@@ -414,6 +415,9 @@ const { generic, sameAs, verbs, itemWords, verbWords, hiring } = shapes.targetUn
 // 多少 arrives read as a space: a measure after one (not after a year's digits, 2024 年) is asked too.
 // 几个人, 多少个专家: the measure after 个 where one follows (人), else 个.
 const MEASURE_ASKED = new RegExp(`(?:多少|几|(?<!\\d)\\s)个?(${alternation([...shapes.targetUnits.measures, ...Object.keys(sameAs)].sort((a, b) => b.length - a.length))})`);
+/** 多少群众, 几个困难群众: words for people after 多少 / 几 (targetUnits.people), asking a count in 人. */
+const PEOPLE_UNIT = '人';
+const PEOPLE_ASKED = new RegExp(`(?:多少|几|(?<!\\d)\\s)[个位名]?(?:${alternation(shapes.targetUnits.people)})`);
 /** 资料 → 档案, 办完 → 办结: each typed word, the words indicators print for it (targetUnits.itemWords, verbWords). */
 const PRINTED_AS = new Map<string, string[]>(Object.entries({ ...itemWords, ...verbWords }));
 const PRINTED_AS_TYPED = new RegExp(alternation([...PRINTED_AS.keys()]), 'g');
@@ -440,6 +444,14 @@ function itemCounted(after: string): ((name: string) => boolean) | null {
   const item = namingPairs(withPrintedWords(run));
   return (name) => bareName(name).includes(run) || [...pairs(bareName(name))].some((p) => item.has(p));
 }
+
+/** A project's name less its year and bracketed document number, as the runs of Chinese characters between its other characters. */
+const nameRuns = (name: string) => name.replace(/[（(][^）)]*[）)]?|\d+\s*年/g, ' ').split(/[^\p{Script=Han}]+/u).filter((r) => [...r].length >= 2);
+/** Whether the words typed hold every run of a project's name (nameRuns): the project is named, not only resembled. */
+export const nameTyped = (typed: string, name: string) => {
+  const runs = nameRuns(name);
+  return runs.length > 0 && runs.every((r) => typed.includes(r));
+};
 
 /** The pairs of characters that may name an indicator: runs of naming characters (namingChars), two at a time, never across a word of asking. */
 function namingPairs(words: string): Set<string> {
@@ -493,19 +505,29 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   // only its words resemble (专家 of 专家审查费, 沈阳要请几个专家) leaves them: they name what is counted.
   let typed = q.entities.reduce((t, e) => t.replace(e.text, ' '), q.text);
   const named: { ids: number[] }[] = [];
-  for (const t of q.targets) {
+  for (const typedAs of q.targets) {
+    // 公务员医疗补助惠及多少群众: a subject's name that is also one project's is that project here — targets are projects'.
+    const t = asProject(s, scope, typedAs);
     if (t.kind !== 'project') continue;
-    const rest = typed.replace(t.text, ' ').replace(t.name, ' ');
-    if (!namesProject(q, t) && namingPairs(rest.replace(NOT_NAMED, ' ').replace(/\d+/g, ' ')).size === 0) continue;
+    const rest = typed.replace(typedAs.text, ' ').replace(t.name, ' ');
+    if (!namesProject(q, t) && t === typedAs && namingPairs(rest.replace(NOT_NAMED, ' ').replace(/\d+/g, ' ')).size === 0) continue;
     typed = rest;
     named.push(t);
   }
-  for (const c of q.candidates) if (c.kind === 'project' && typed.includes(c.name)) (typed = typed.replace(c.name, ' ')), named.push(c);
+  // 中央财政医疗救助补助中央直达资金要覆盖多少人: a project read loosely whose name is typed but for its year and document
+  // number (2023年…（辽财指社（2022）674号）) is named, as one typed whole is.
+  for (const c of q.candidates) {
+    if (c.kind !== 'project') continue;
+    if (!typed.includes(c.name) && !nameTyped(typed, c.name)) continue;
+    typed = [c.name, ...nameRuns(c.name)].reduce((t, r) => t.replace(r, ' '), typed);
+    named.push(c);
+  }
   const ids = new Set(named.flatMap((t) => t.ids));
   const ofProject = ({ o }: Counted) => ids.size === 0 || (o.project_id !== null && ids.has(o.project_id));
   // With no measure word, a verb of what targets count asks in a generic one — answered only where an indicator is so named.
   const counting = MEASURE_ASKED.exec(typed);
-  const measure = counting?.[1];
+  // 惠及多少群众, 要补助多少困难群众: people asked with no measure word are counted in 人.
+  const measure = counting?.[1] ?? (PEOPLE_ASKED.test(typed) ? PEOPLE_UNIT : undefined);
   // 宣传品要发放多少: the verb typed before 多少 at the end (q.targetAsked), where nothing follows it here.
   const asked = measure ?? (VERB_ASKED.test(typed) || q.targetAsked?.verb ? generic[0]! : undefined);
   if (!asked) return null;
@@ -525,7 +547,9 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   // Named alike, a target in the very unit asked (参加考核人数 4人 for 考核多少人) comes before one in a generic measure (通报覆盖数 7个).
   for (const [x, n] of shared) if (sameUnit(asked, x.t.target_unit!)) shared.set(x, n + 1);
   // 沈阳要印多少册: only single characters typed (no two together) — a character typed names, among the targets in the very unit asked (印 of 材料印刷).
-  if (said.size === 0 && measure) {
+  // 城乡居民医疗保险补助惠及多少群众, 要覆盖多少人: so, too, of a project named whose targets no two characters typed name (people
+  // asked in 人, targetUnits.people) — 万人 or a plain number as printed.
+  if ((said.size === 0 || (ids.size > 0 && shared.size === 0)) && measure) {
     for (const unit of [asked, ...((sameAs as Record<string, string[]>)[asked] ?? [])]) {
       // 医保局公益性岗位人员经费要请几个人: of a project named, its targets in the very unit asked, whatever the verb.
       for (const x of (byUnit.get(unit) ?? []).filter(ofProject)) shared.set(x, [...new Set(x.t.level3)].filter((ch) => chars.has(ch)).length + (ids.size > 0 ? 1 : 0));
@@ -539,13 +563,16 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const note = scope.yearNote ? [scope.yearNote] : [];
   const head = heading(scope.entity, scope.doc);
   if (best === 0) {
-    if (!measure && !hiredRun) return null;
+    // A project named answers from its own targets or not at all (never another project's count): not found, offering them.
+    if (!measure && !hiredRun && ids.size === 0) return null;
     const owners = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
     const words = hiredRun || [...(said.size ? said : chars)].join('、');
     const counted = hiredRun ? '' : `（以“${asked}”计）`;
     // Of a project named: its own targets offered.
     const own = owners.filter((o) => ids.size > 0 && o.project_id !== null && ids.has(o.project_id));
-    if (own.length) return reply('not_found', [...note, `${head} ${own[0]!.name}的绩效指标中没有以“${asked}”计、名称含“${words}”的；可以看它的全部绩效指标。`], [], projectQuestions(scope, own));
+    const ownCounted = `${[measure || hiredRun ? `以“${asked}”计` : '', words ? `名称含“${words}”` : ''].filter(Boolean).join('、')}的`;
+    if (own.length) return reply('not_found', [...note, `${head} ${own[0]!.name}的绩效指标中没有${ownCounted}；可以看它的全部绩效指标。`], [], projectQuestions(scope, own));
+    if (!measure && !hiredRun) return null;
     return reply('not_found', [...note, `${head}中没有哪项绩效指标${counted}的名称含“${words}”；${projectsWithTargets(owners)}`], [], projectQuestions(scope, owners).slice(0, 5));
   }
   const chosen = [...shared].filter(([, n]) => n === best).map(([x]) => x).sort((a, b) => a.t.line - b.t.line);
