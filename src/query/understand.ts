@@ -477,7 +477,19 @@ function fundedBy(q: StructuredQuery): StructuredQuery {
   return tags ? { ...q, targets: [], fundedBy: { tags, text: t!.text } } : q;
 }
 
+const STANDARD_APPLIED = new RegExp(alternation(shapes.standardWords.notStage), 'g');
+const SPENT_STAGE = new RegExp(alternation(words.stages['决算']));
+
+/** 执行标准, 按什么标准执行: 执行 applying a standard is no 决算 word — the stage read from it alone is dropped. */
+function standardApplied(text: string, m: Mentions): void {
+  if (!m.stages.includes('决算')) return;
+  const rest = text.replace(STANDARD_APPLIED, ' ');
+  if (rest === text || SPENT_STAGE.test(rest)) return;
+  m.stages = m.stages.filter((x) => x !== '决算');
+}
+
 function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityRef[], { targets, unknown, candidates }: Found): StructuredQuery {
+  standardApplied(text, m);
   versusOwnBudget(text, m);
   spentBounded(text, m);
   rateAsked(text, m);
