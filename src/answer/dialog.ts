@@ -429,6 +429,9 @@ export function mergeContext(typed: StructuredQuery, previous: StructuredQuery |
   const listOfLast = q.intent === 'list' && (q.listOf === 'projects' || q.listOf === 'units') && q.entities.length === 0 && !q.set && q.asked?.departmentWhich !== true && previous.entities.length === 1 && previous.set === null;
   if (listOfLast) return { ...q, entities: previous.entities, years: q.years.length ? q.years : previous.years, stage: q.stage ?? previous.stage };
   if (complete || q.intent === 'list' || q.candidates.length > 0 || (q.entities.length > 0 && STANDALONE.has(q.intent))) return q;
+  // 曲阳 → 都花在哪些方面: where the money of the department named alone goes — its 类 subjects ranked, as 曲阳的钱花在哪 asks.
+  const spentOfDepartment = q.intent === 'breakdown' && q.level === '类' && q.targets.length + q.entities.length === 0 && !q.set && previous.targets.length === 0 && previous.entities.length === 1 && previous.listOf === null && previous.set === null;
+  if (spentOfDepartment) return { ...q, intent: 'rank', subjects: true, entities: previous.entities, years: q.years.length ? q.years : previous.years, stage: q.stage ?? previous.stage };
   const sameEntities = q.entities.length === 0;
   // 哪个地方的政府采购最多 after 莲湖政府采购: the departments ranked, not 莲湖's items; nor its year or stage kept.
   // (这家, 那几家, 这几个 point back at the departments named before: no set then.)

@@ -1227,9 +1227,10 @@ function whereSpent(text: string, m: Mentions, entities: EntityRef[], found: Fou
   m.listTargets = listTargets;
   // With no department named, a follow-up (沈阳 公用经费 → 主要花在哪, 支出总计 → 都花在什么地方): the parts of the figure
   // answered before, as 明细 asks them.
+  // After the department named alone (曲阳 → 都花在哪些方面), its largest parts: 类 says so (dialog.ts mergeContext).
   if (entities.length === 0) {
     m.intents = [...m.intents.filter((i) => i !== 'list' && i !== 'rank'), 'breakdown'];
-    return undefined;
+    return '类';
   }
   m.intents = [...m.intents.filter((i) => i !== 'breakdown' && i !== 'list'), 'rank'];
   m.scopes.push('subjects');
