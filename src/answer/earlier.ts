@@ -102,7 +102,9 @@ export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Re
     return r;
   }
   if (ref?.kind !== 'these' || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op) || q.entities.length > 0 || q.targets.length > 0 || !c) return null;
-  return onFigures(q, ref.picks ? picked(ref.picks, c.items ?? [], c.pointed ?? c.subject) : pointedAt(ref.count, c));
+  // 第一个是第二个的百分之几 with no list answered: the two figures answered last, in the order answered.
+  const items = c.items ?? (c.earlier ?? []).filter((n) => n.figure).slice(-2);
+  return onFigures(q, ref.picks ? picked(ref.picks, items, c.pointed ?? c.subject) : pointedAt(ref.count, c));
 }
 
 /**

@@ -1131,7 +1131,7 @@ function blocksCounted(q: StructuredQuery): StructuredQuery {
 
 /** 后者比前者多多少: the later of the two figures answered first (shapes.json references.pair). */
 const LATTER = new Set(shapes.references.pair.latter);
-const PAIR = new Set(['前者', ...shapes.references.pair.latter]);
+const PAIR = new Set([...shapes.references.pair.former, ...shapes.references.pair.latter]);
 /** 哪个多, 谁高: which of the two figures answered last is larger (shapes.json references.whichMore). */
 const WHICH_MORE = new RegExp(`(?:${alternation(shapes.references.whichMore.which)})的?(?:${alternation(shapes.references.whichMore.more)})`);
 
