@@ -12,6 +12,8 @@ import { alternation } from './normalize/words.ts';
 import words from '../../grammar/words.json' with { type: 'json' };
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 
+const TARGET_DOINGS: ReadonlySet<string> = new Set([...shapes.targetUnits.verbs, ...shapes.targetUnits.activities]);
+
 /** Metric spellings by every one-character blank (三公经? → 三公经费), for typos such as 三公经废. */
 function buildTypoIndex(): Map<string, Map<string, string>> {
   const index = new Map<string, Map<string, string>>();
@@ -143,6 +145,15 @@ export function readLeftovers(words: Leftover[], projects: ProjectSearch, scope:
 }
 
 /**
+ * 培训 of 离休医疗保障培训了几个人, 医保支付方式改革要培训几批: a word that is also a figure (培训 → 培训费) and a doing targets
+ * count (targetUnits.verbs, activities), beside a project named exactly — with a count asked, it names that project's indicator.
+ */
+export function doingOfProject(targets: readonly Target[]): (t: Target) => boolean {
+  const exact = targets.some((t) => t.kind === 'project' && !t.fuzzy);
+  return (t) => exact && t.kind === 'metric' && TARGET_DOINGS.has(t.text);
+}
+
+/**
  * Without 和/与, a loose name beside other figures (医保基金 收入) is more likely one phrase split by a
  * space than two things asked: ask which project was meant. Likewise a count beside a sum (培训 人数)
  * counts that thing, which no figure here does.
@@ -156,7 +167,13 @@ export function doubtSplitPhrases(conjunctions: Span[], whole: ReadonlySet<Phras
   }
   const counts = targets.filter((t) => t.kind === 'metric' && countMetrics.has(t.key));
   // 医保所劳务派遣人员经费请了几个人: a project named exactly, and 人 the counter of the count asked of it — the project stays.
-  const counter = counts.every((t) => [...t.text].length === 1) && targets.every((t) => counts.includes(t) || (t.kind === 'project' && !t.fuzzy));
-  if (counts.length > 0 && counts.length < targets.length && counter) targets.splice(0, targets.length, ...targets.filter((t) => !counts.includes(t)));
+  // 离休医疗保障培训了几个人: a word that is also a figure (培训 → 培训费) and a doing its targets count (targetUnits.verbs,
+  // activities) names the project's indicator beside it, never the project swallowed into one unknown word.
+  const doing = doingOfProject(targets);
+  const counter = counts.every((t) => [...t.text].length === 1) && targets.every((t) => counts.includes(t) || (t.kind === 'project' && !t.fuzzy) || doing(t));
+  if (counts.length > 0 && counts.length < targets.length && counter) {
+    found.unknown.push(...targets.filter(doing).map((t) => t.text));
+    targets.splice(0, targets.length, ...targets.filter((t) => !counts.includes(t) && !doing(t)));
+  }
   else if (counts.length > 0 && counts.length < targets.length) found.unknown.push(targets.splice(0).map((t) => t.text).join(' '));
 }

@@ -11,7 +11,7 @@ import { createMentionsVisitor, emptyMentions, noted, settleMentions, type Menti
 import { distinguishProjects, fundsSharingTail } from './distinguish.ts';
 import { exclusionsOf, type Exclusion } from './exclusion.ts';
 import { bracketedItems } from './bracketed.ts';
-import { doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
+import { doingOfProject, doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { assembleLexicon, lexiconData, type Entry, type Lexicon } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
 import { createPinyinResolver, gradesTyped, normalizeQuestion, nothingAtAll } from './normalize/index.ts';
@@ -1328,7 +1328,15 @@ function oneSumNamed(q: StructuredQuery): boolean {
 function withTyped(typed: string, u: Understood, yesNo: YesNo | null): Understood {
   if (!u.ok) return u;
   const asked = typedAsked(typed, yesNo);
-  return asked.targetAsked || asked.yesNoAsked || asked.nameAsked ? { ...u, query: { ...u.query, ...asked } } : u;
+  if (!(asked.targetAsked || asked.yesNoAsked || asked.nameAsked)) return u;
+  const q = u.query;
+  // 医保支付方式改革要培训几批: a count asked in a measure word of a project named and a doing that is also a figure — the
+  // project's indicator the doing names, never the project compared with 培训费.
+  const doing = doingOfProject(q.targets);
+  const doings = asked.targetAsked && q.arithmetic === null && !q.previousYear && !q.reason ? q.targets.filter(doing) : [];
+  const ofProject = doings.length > 0 && doings.length === q.targets.length - 1;
+  const named = ofProject ? { targets: q.targets.filter((t) => !doing(t)), unknown: [...q.unknown, ...doings.map((t) => t.text)], intent: q.intent === 'compare' ? ('lookup' as const) : q.intent } : {};
+  return { ...u, query: { ...q, ...named, ...asked } };
 }
 
 /** `built`: the lexicon and project index stored at ingest (src/query/artefacts.ts); computed here when absent. */
