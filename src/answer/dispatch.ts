@@ -55,7 +55,7 @@ const HELP = '我能回答部门预算、决算公开中的数字，例如：曲
  * An outcome asked (实际完成了多少, 通过了多少人) answered only by a 预算's 绩效 targets: not found — a target is what was
  * planned, not what was done; the targets are named (no figure of theirs given as the outcome) and offered.
  */
-function outcomeOfTargets(r: Reply): Reply {
+export function outcomeOfTargets(r: Reply): Reply {
   const targets = r.status === 'answered' && r.figures.length > 0 && r.figures.every((f) => f.project !== undefined && f.document.stage === '预算');
   if (!targets) return r;
   const f = r.figures[0]!;

@@ -12,7 +12,7 @@ import { describedAnswer, describedQuery, goalAnswer } from './described-project
 import { yesNoFirst } from './yes-no.ts';
 import { checked } from '../query/yes-no.ts';
 import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
-import { answerQuery, readsEveryDocument } from './dispatch.ts';
+import { answerQuery, outcomeOfTargets, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
 import { countInstead, countOfList, expandLast, moreAsked, otherTargetOfProject, extremeOfRanking, flippedRanking, nothingLeft, perTargetOfLast, provenanceOfLast, targetByMeasure, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, projectOfTargets, restOfList, restOfWhole, wholeChanged, withItems, unitOfList, purposeOfItem, partNamedShort } from './follow-ups.ts';
 import { narratedFirst, printedItem } from './print-order.ts';
@@ -176,8 +176,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const earlier = overEarlier(own, c) ?? overRanking(sources, own);
     const rest = nothingLeft(own, c) ?? restOfList(sources, own, c) ?? restOfWhole(sources, remainder, c);
     const found = earlier ?? itemAsIs(understood.query, referred, pinned) ?? rest ?? wholeChanged(sources, query, countInstead(sources, own, query, answerQuery(sources, query)), c);
-    // 那印刷宣传品的数量呢 after a project's targets, words read as nothing else: an indicator of that project.
-    const indicator = found.status === 'answered' ? null : indicatorFollowUp(sources, own, c);
+    // 那印刷宣传品的数量呢 after a project's targets, words read as nothing else: an indicator of that project — never
+    // a target given for an outcome asked (印刷了多少个: found said a 预算 prints none).
+    const followed = found.status === 'answered' ? null : indicatorFollowUp(sources, own, c);
+    const indicator = followed && own.asked?.outcome ? outcomeOfTargets(followed) : followed;
     const answered = narratedFirst(printed, understood.query, indicator ?? found);
     const r = yesNoFirst(understood.query, query.owner ? whose(answered) : answered);
     // A set answer's warnings and cautions read the failed checks of every department it cites: one query for all.

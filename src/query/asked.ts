@@ -104,7 +104,7 @@ const { measures, perTarget, perTargetAfter, verbs, verbWords, hiring } = shapes
 const MEASURE_ASKED = new RegExp(`(?:多少|几)(?:${alternation(measures)})`);
 // 要印多少档案资料, 聘请几位: a verb of what targets count right before the count, no measure word.
 // 印制 / 办完 (verbWords) ask as the verbs indicators print do; so do verbs of hiring (招了多少服务人员).
-const VERB_ASKED = new RegExp(`(?:${alternation([...verbs, ...Object.keys(verbWords), ...hiring])})(?:多少|几)`);
+const VERB_ASKED = new RegExp(`(?:${alternation([...verbs, ...Object.keys(verbWords), ...hiring])})了?(?:多少|几)`);
 // 那平均每人多少, 平均每册多少钱: the money per unit of a target (the measure word captured).
 // 人均多少, 户均: the measure word before a word of dividing (perTargetAfter).
 const PER_TARGET = new RegExp(`(?:${alternation(perTarget)})(${alternation(measures)})|(${alternation(measures)})(?:${alternation(perTargetAfter)})`);

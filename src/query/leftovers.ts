@@ -101,6 +101,24 @@ function projectThenWords(projects: ProjectSearch, typed: string, scope: Scope, 
   return null;
 }
 
+// 评审, 聘请, 办结 …: a doing targets count (targetUnits.verbs, activities, verbWords), where a name glued before it ends.
+const DOINGS = new RegExp(alternation([...TARGET_DOINGS, ...Object.keys(shapes.targetUnits.verbWords)]), 'g');
+
+/**
+ * 专家审查费评审了多少专家, 医药机构定点评审劳务费聘请了多少专家: a project's name glued to a doing its targets count ends
+ * where the doing begins — the project named whole before it (评审 inside 医药机构定点评审劳务费 ends nothing), the doing left
+ * to name its indicator.
+ */
+function projectThenDoing(projects: ProjectSearch, typed: string, scope: Scope): { hits: ProjectHit[]; left: string; rest: string } | null {
+  for (const doing of typed.matchAll(DOINGS)) {
+    if (doing.index === 0) continue;
+    const left = typed.slice(0, doing.index);
+    const hits = closeName(closestOf(projects, meaningful(left), left, scope, false).closest);
+    if (hits && meaningful(left) === meaningful(hits[0]!.project.name)) return { hits, left, rest: typed.slice(doing.index) };
+  }
+  return null;
+}
+
 /**
  * Each leftover word as the project it names closely, a figure it misspells, the projects it may name, or unknown.
  * True when a word asked for money alone (资金).
@@ -121,7 +139,7 @@ export function readLeftovers(words: Leftover[], projects: ProjectSearch, scope:
     const { closest, text: read } = closestOf(projects, word, typed, scope, !compound);
     const close = closeName(closest);
     // Read whole as the same name only because the name is long (日常办公印刷服务经费的材料印刷), the words after 的 are still not of it.
-    const owned = projectThenWords(projects, typed, scope, close?.[0]!.project.name);
+    const owned = projectThenWords(projects, typed, scope, close?.[0]!.project.name) ?? projectThenDoing(projects, typed, scope);
     const typo = close || owned ? null : metricTypo(typed);
     if (owned) {
       const name = owned.hits[0]!.project.name;
@@ -150,7 +168,7 @@ export function readLeftovers(words: Leftover[], projects: ProjectSearch, scope:
  */
 export function doingOfProject(targets: readonly Target[]): (t: Target) => boolean {
   const exact = targets.some((t) => t.kind === 'project' && !t.fuzzy);
-  return (t) => exact && t.kind === 'metric' && TARGET_DOINGS.has(t.text);
+  return (t) => exact && t.kind === 'metric' && TARGET_DOINGS.has(t.text.replace(/了$/, ''));
 }
 
 /**
@@ -170,7 +188,7 @@ export function doubtSplitPhrases(conjunctions: Span[], whole: ReadonlySet<Phras
   // 离休医疗保障培训了几个人: a word that is also a figure (培训 → 培训费) and a doing its targets count (targetUnits.verbs,
   // activities) names the project's indicator beside it, never the project swallowed into one unknown word.
   const doing = doingOfProject(targets);
-  const counter = counts.every((t) => [...t.text].length === 1) && targets.every((t) => counts.includes(t) || (t.kind === 'project' && !t.fuzzy) || doing(t));
+  const counter = counts.every((t) => [...t.text].length === 1 || doing(t)) && targets.every((t) => counts.includes(t) || (t.kind === 'project' && !t.fuzzy) || doing(t));
   if (counts.length > 0 && counts.length < targets.length && counter) {
     found.unknown.push(...targets.filter(doing).map((t) => t.text));
     targets.splice(0, targets.length, ...targets.filter((t) => !counts.includes(t) && !doing(t)));
