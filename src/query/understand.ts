@@ -423,10 +423,14 @@ function changesListed(asked: AskedWords, m: Mentions, targets: Target[]): Menti
  */
 function problemsAsked(text: string, m: Mentions, targets: Target[]): void {
   const problem = m.listTargets.find((l) => l.target === 'checks' && text.slice(l.start, l.end) === '问题');
-  if (!problem || targets.length !== 1 || targets[0]!.kind !== 'project') return;
+  if (!problem) return;
+  // 存在什么问题, 有哪些问题 naming nothing (after a project's 自评 answered): the problems its self-evaluation states, as
+  // 主要问题出在哪 asks them (shapes.json reasonProblems) — of the thing answered last.
+  const alone = targets.length === 0 && m.entities.length === 0 && m.sets.length === 0 && m.listTargets.length === 1;
+  if (!alone && (targets.length !== 1 || targets[0]!.kind !== 'project')) return;
   m.listTargets.splice(m.listTargets.indexOf(problem), 1);
   m.reason = true;
-  m.intents.push('rate');
+  m.intents.push(alone ? 'performance' : 'rate');
 }
 
 const THAN_BUDGET = new RegExp(`比(?:${alternation(shapes.arithmetic.thanBudget)})`);
