@@ -653,6 +653,20 @@ function statesOwnChange(s: Sources, scope: Scope, t: Target): boolean {
   return targetFigures(s, scope, t, scope.year).some((f) => f.change !== null);
 }
 
+/**
+ * 北票离休医疗保障为啥 (or 为啥 after its figure): a 决算 states no change from last year of it, but states how much of
+ * its budget it spent and why — that, said to be instead; null where it states no rate either.
+ */
+function shortOfBudgetInstead(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply | null {
+  const [scope] = scopes;
+  if (!q.reason || q.targets.length !== 1 || scopes.length !== 1 || scope!.doc.stage !== '决算') return null;
+  const r = rate(s, { ...q, intent: 'rate', previousYear: false }, scope!);
+  if (r.status !== 'answered') return null;
+  const at = scope!.yearNote ? 1 : 0;
+  r.lines.splice(at, 0, `文中没有说明${targetName(q.targets[0]!)}与上年相比的增减；说明了它与年初预算的差异：`);
+  return r;
+}
+
 function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
   if (q.onlyPart && scopes.length === 1) return onlyPart(s, q, scopes[0]!, q.targets[0]!, q.onlyPart);
   // 北票公务接待费为什么没变 (持平 asked of one thing named): that thing's stated change and reason, not every 持平 item.
@@ -687,7 +701,8 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
   // 三公经费有哪些, 基本支出有哪几项: the parts of the figure named, as 明细 lists them — never the department's projects.
   if (q.intent === 'list' && q.listOf === null && scopes.length === 1 && q.targets.length === 1 && only!.kind === 'metric' && !only!.key.startsWith('project')) return breakdown(s, { ...q, intent: 'breakdown' }, scopes[0]!, only!);
   // 为什么这么少 of a 预算: there is no 决算 to fall short of — the change its text states, and why.
-  if (q.intent === 'rate' && q.reason && q.targets.length > 0 && scopes.every((x) => x.doc.stage === '预算')) return answerQuery(s, { ...q, intent: 'compare', previousYear: true });
+  // (为什么没花完 of a 预算 asks what was not spent, which a 预算 cannot say: rate.ts says so.)
+  if (q.intent === 'rate' && q.reason && !q.shortOfBudget && q.targets.length > 0 && scopes.every((x) => x.doc.stage === '预算')) return answerQuery(s, { ...q, intent: 'compare', previousYear: true });
   switch (q.intent) {
     case 'list':
       return listWithin(s, q, scopes[0]!);
@@ -700,8 +715,10 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
       return rate(s, q, scopes[0]!);
     case 'arithmetic':
       return arithmetic(s, q, scopes);
-    case 'compare':
-      return compare(s, q, scopes);
+    case 'compare': {
+      const r = compare(s, q, scopes);
+      return r.status === 'not_found' ? (shortOfBudgetInstead(s, q, scopes) ?? r) : r;
+    }
     case 'share':
       return inTenths(q, share(s, q, scopes[0]!, q.targets[0]!));
     case 'breakdown':

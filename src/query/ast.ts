@@ -235,6 +235,8 @@ export interface StructuredQuery {
   check?: Condition;
   /** 为什么这么少, 怎么才这么点: the figure said to be small (shapes.json versusBudget.low), asked why. */
   low?: true;
+  /** 为什么没花完, 执行率不高是为什么: the spending said to fall short of its budget (versusBudget.short, shortRate, 没花完), asked why. */
+  shortOfBudget?: true;
   /** 邮电费到底是180还是182.64: two amounts offered, the printed figure said to be which of them (query/alternatives.ts). */
   offered?: Offered[];
   /** 公务用车有两辆吗, 是不是有3台: the count asked checked against the number typed, answered 是/不是 first (qualifiers.ts). */

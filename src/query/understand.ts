@@ -142,6 +142,9 @@ function decideIntent(text: string, m: Mentions, entities: EntityRef[], targets:
   const versus = (m.stages.includes('预算') && VERSUS_BUDGET.test(text)) || SHORT_OF_BUDGET.test(text);
   const staged = new Set(m.stages).size > 1 || m.bothStages || (m.stages.includes('预算') && m.comparisons.length > 0) || unspent || versus;
   if (m.reason && staged && !m.previousYear && targets.length > 0) return 'rate';
+  // 北票为什么没花出去, 钱咋没花完, 项目怎么没有用完: nothing named, the department's own rates (or its projects') and the
+  // reasons its text states for them.
+  if (m.reason && (versus || unspent) && !m.previousYear && targets.length === 0 && m.sets.length === 0 && m.listTargets.every((l) => l.target === 'projects')) return 'rate';
   // 为什么比去年多了: the change the text states and why, not a difference computed.
   if (m.reason && m.previousYear && m.arithmetic.length === 0 && targets.length > 0) return 'compare';
   if (byScore) return 'rank';
@@ -1599,11 +1602,14 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const whether = YES_NO.test(raw);
     const countCheck = countCheckOf(u.query.text, u.query.targets, whether);
     const low = u.query.reason && u.query.targets.length > 0 && u.query.intent === 'compare' && u.query.arithmetic === null && LOW.test(raw);
+    // 为什么没花完, 执行率不高是为什么: a 决算 said to fall short of its budget (a 预算 has spent nothing yet).
+    const short = u.query.reason && (SHORT_OF_BUDGET.test(raw) || u.query.arithmetic?.op === 'remaining');
     // 不及格的项目: the bound the grade was read as, said with the answer.
     const graded = typeof raw === 'string' && u.query.conditions.some((c) => c.unit === 'score') ? gradesTyped(raw).map((g) => `“${g.word}”按自评得分${g.bound}理解。`) : [];
     const query = {
       ...u.query,
       ...(low ? { intent: 'rate' as const, previousYear: false, low: true as const } : {}),
+      ...(short ? { shortOfBudget: true as const } : {}),
       ...(graded.length ? { notes: [...(u.query.notes ?? []), ...graded] } : {}),
       ...(HEADCOUNT.test(raw) ? { headcount: true } : {}),
       ...(whether ? { yesNo: true } : {}),

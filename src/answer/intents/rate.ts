@@ -30,6 +30,9 @@ interface Rated {
   reasons: { text: string; line: number }[];
 }
 
+/** Said where a 预算 is asked what it spent: it has none yet. */
+const planned = (stage: string) => (stage === '预算' ? '（预算文件只有计划数，执行率在决算中）' : '');
+
 const isRate = (year: number) => (f: NarrativeFactRow) => f.aspect === 'execution_rate' && f.value !== null && f.year === year;
 
 /** “正文75.54%；预算项目(政策)绩效自评表75.57%（正文与自评表不一致）” */
@@ -120,7 +123,7 @@ function ratesMeeting(s: Sources, q: StructuredQuery, scope: Scope, head: string
   const all = rated.flatMap((r) => [...r.text, ...r.table]);
   const bounded = bases.map((b) => `${b}数${describeAll(amounts.filter((c) => basisOf(c) === b), '')}且`).join('');
   const title = `${head} ${amounts.length && bounds.length ? bounded : ''}执行率${describeAll(bounds.length ? bounds : amounts)}的项目`;
-  if (all.length === 0) return reply('not_found', [...note, `${title}：文件中没有项目的执行率${stage === '预算' ? '（预算文件只有计划数，执行率在决算中）' : ''}。`]);
+  if (all.length === 0) return reply('not_found', [...note, `${title}：文件中没有项目的执行率${planned(stage)}。`]);
   if (bounds.length === 0 || !comparable(all, bounds)) return reply('not_found', [...note, `${title}：${mismatch(q.conditions, 'percent')}`]);
   const amountOf = (r: Rated, basis: '预算' | '决算') => headlineFigure(s, scope, { kind: 'project', name: r.name, ids: [r.id], text: r.name, fuzzy: false }, scope.year, basis).main;
   const money = new Map(rated.map((r) => [r, bases.flatMap((b) => { const f = amountOf(r, b); return f ? [{ basis: b, f }] : []; })]));
@@ -132,6 +135,19 @@ function ratesMeeting(s: Sources, q: StructuredQuery, scope: Scope, head: string
   const r = reply('answered', [...note, `${title}（共${kept.length}个）：`, ...kept.map(line)], kept.flatMap((r) => [...r.text, ...r.table, ...money.get(r)!.map(({ f }) => f)]));
   // 执行率不到九成的有几项: each project counted once, by its first stated rate.
   return countedFirst(r, kept.map((k) => [...k.text, ...k.table][0]!), '项目', q, { bound: `执行率${describeAll(bounds)}`, at: note.length });
+}
+
+/**
+ * The reasons the text states for the department's own rates (by line, then by the rate's label) and for the subjects
+ * that did not spend all of their budget (as it lists them) — never a project's, whose 自评 states its problems.
+ */
+function statedReasons(s: Sources, q: StructuredQuery, scope: Scope): { own: Map<number, Map<string, string>>; subjects: { f: Figure; reason: string }[] } {
+  const facts = scope.unitId !== null ? [] : s.queries.factsByAspect(scope.doc.id, 'execution_rate').filter((f) => isRate(scope.year)(f) && f.reason);
+  const own = new Map<number, Map<string, string>>();
+  for (const f of facts.filter((x) => x.subject_name === null)) own.set(f.line, (own.get(f.line) ?? new Map()).set(`${f.label}执行率`, f.reason!));
+  const reasons = new Map(facts.filter((f) => f.metric === 'subject').map((f) => [f.line, f.reason!]));
+  const subjects = subjectRates(s, q, scope).flatMap((f) => ((f.value as number) < 100 && reasons.has(f.line) ? [{ f, reason: reasons.get(f.line)! }] : []));
+  return { own, subjects };
 }
 
 /** The subjects whose completion of the budget the text states (科目 are subjects, never projects), as it lists them. */
@@ -247,7 +263,7 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     // 北票为什么没花完预算: 支出总计 has no rate of its own, but the 财政拨款支出 of the same amount has (line 114): that one's, named.
     const twin = own.length || target.kind !== 'metric' ? null : sameAmountRates(s, scope, target);
     const stated = holder?.rates ?? twin?.rates ?? own;
-    if (stated.length === 0) return computedRate(s, scope, target, head, note) ?? reply('not_found', [...note, `${head}中没有说明${targetName(target)}的执行率。`]);
+    if (stated.length === 0) return computedRate(s, scope, target, head, note) ?? reply('not_found', [...note, `${head}中没有说明${targetName(target)}的执行率${planned(scope.doc.stage)}。`]);
     const said = stated.map((r) => `${show(r.figure)}${r.reason ? `（决算数与预算数的差异原因：${r.reason}）` : ''}`);
     const which = holder && target.kind === 'subject' ? `${holder.name}（文中没有单说${target.name}，这是名称含它的科目）` : twin ? `${targetName(target)}（文中没有单说，这是与它同为${show(twin.amount)}的${twin.label}的）` : targetName(target);
     const noReason = q.reason && stated.every((r) => !r.reason) ? ['文中没有说明原因。'] : [];
@@ -271,7 +287,7 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   if (computed) return computed;
   if (own.length + projects.length === 0) {
     const what = target ? `“${target.name}”的` : '';
-    return reply('not_found', [...note, `${head}中没有${what}执行率${scope.doc.stage === '预算' ? '（预算文件只有计划数，执行率在决算中）' : ''}。`]);
+    return reply('not_found', [...note, `${head}中没有${what}执行率${planned(scope.doc.stage)}。`]);
   }
   // 执行率倒数第二的项目: an item counted from either end is a place in the ranking, as 第二低 is.
   if (!target && (q.ordered || q.reference?.kind === 'item') && projects.length > 0) return ratesRanked(q, head, note, projects);
@@ -279,13 +295,25 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   if (target && projects.length === 1) {
     // 执行有什么问题, 为什么没花完: what its 自评 states, said where it is, or that it states none.
     const [r] = projects as [Rated];
-    const why = r.reasons.map((x) => `文中说明的问题及原因：${x.text}（正文第${x.line}行）`);
+    // 为什么没花完 of a project that spent all of its budget: nothing is left unspent to explain.
+    const spentAll = q.shortOfBudget && [...r.text, ...r.table].every((f) => (f.value as number) >= 100);
+    const why = spentAll ? [`${r.name}的预算已全部执行（执行率100%），没有没花完的部分。`] : r.reasons.map((x) => `文中说明的问题及原因：${x.text}（正文第${x.line}行）`);
     // The amounts the rate is of (执行数 over 预算数), beside it: 那离休医疗保障呢 after a rate asks both.
     const amounts = (['决算', '预算'] as const).flatMap((stage) => projectAmounts(s, scope.doc, scope.year, stage).filter((f) => f.label === r.name).slice(0, 1).map((f) => ({ stage, f })));
     const of = amounts.length ? `（${amounts.map(({ stage, f }) => `${stage === '决算' ? '执行数' : '预算数'}${show(f)}`).join('，')}）` : '';
     return reply('answered', [...note, `${head} ${r.name}执行率：${stated(r)}${of}`, ...(q.reason ? (why.length ? why : ['文中没有说明问题及原因。']) : [])], [...figures, ...amounts.map(({ f }) => f)]);
   }
-  const lines = [...note, `${head}执行率：`, ...own.map((f) => `· ${f.label}：${show(f)}`)];
-  if (projects.length) lines.push(...(own.length ? ['各项目：'] : []), ...projects.map((r) => `· ${r.name}：${stated(r)}`));
-  return reply('answered', lines, figures);
+  // 北票为什么没花出去: the reasons the text states for the department's own rates, and for each subject's short of its budget.
+  const why = q.reason && q.listOf !== 'projects' ? statedReasons(s, q, scope) : null;
+  const said = (f: Figure) => {
+    const r = why?.own.get(f.line)?.get(f.label);
+    return r ? `（决算数与预算数的差异原因：${r}，正文第${f.line}行）` : '';
+  };
+  const lines = [...note, `${head}执行率：`, ...own.map((f) => `· ${f.label}：${show(f)}${said(f)}`)];
+  if (why?.subjects.length) lines.push('各科目（文中说明了未完成年初预算的原因）：', ...why.subjects.map(({ f, reason }) => `· ${subjectLine(f)}，原因：${reason}`));
+  // 项目为什么没花完: each project's stated problems beside its rate, where it did not spend all of its budget.
+  const problems = (r: Rated) => (q.reason && leading(r) < 100 && r.reasons.length ? `（文中说明的问题及原因：${r.reasons.map((x) => x.text).join('；')}）` : '');
+  if (projects.length) lines.push(...(own.length ? ['各项目：'] : []), ...projects.map((r) => `· ${r.name}：${stated(r)}${problems(r)}`));
+  if (q.reason && own.every((f) => !said(f)) && !why?.subjects.length && projects.every((r) => !problems(r))) lines.push('文中没有说明执行率的原因。');
+  return reply('answered', lines, [...figures, ...(why?.subjects.map(({ f }) => f) ?? [])]);
 }

@@ -34,8 +34,12 @@ const REWRITTEN = new RegExp(alternation(Object.keys(REWRITES)), 'g');
 
 /** 满分的项目 → 是100分的项目: a condition stated without its number (grammar/shapes.json rewrites). */
 function rewriteConditions(s: string): string {
-  return rewriteGrades(s.replace(REWRITTEN, (w) => REWRITES[w as keyof typeof REWRITES]));
+  return rewriteGrades(s.replace(REWRITTEN, (w) => REWRITES[w as keyof typeof REWRITES])).replace(ASKING_UNSPENT, '为什么 ');
 }
+
+// 怎么没有用完, 钱咋没花完 → 为什么 没有用完: a word asking why before a word saying the budget was not all spent (shapes.json versusBudget.asking).
+const UNSPENT = [...shapes.versusBudget.short, ...shapes.arithmetic.remaining.filter((w) => /^[没未]/.test(w))];
+const ASKING_UNSPENT = new RegExp(`(?:${alternation(shapes.versusBudget.asking)})\\s*(?=${alternation(UNSPENT)})`, 'g');
 
 const { before: GRADE_BEFORE, joins: GRADE_JOINS, words: GRADES, afterScoring } = shapes.scoreGrades;
 const { $comment: __, ...SCORED_GRADES } = afterScoring;
