@@ -55,9 +55,12 @@ const TITLES = shapes.references.numberedTitles;
 const GOAL = new RegExp(alternation(shapes.goalText.asked));
 /**
  * 实际完成了多少, 评审通过了多少人: what was done asked (shapes.json goalText.outcome); so is a verb of what targets count
- * with 了 right before the count (评审了多少人, 培训了几次: targetUnits.verbs, verbWords; 多少 arrives read as a space).
+ * with 了 right before the count (评审了多少人, 培训了几次, 宣传了多少份: targetUnits.verbs, verbWords, activities; 多少 arrives
+ * read as a space).
  */
-const OUTCOME = new RegExp(`${alternation(shapes.goalText.outcome)}|(?:${alternation([...shapes.targetUnits.verbs, ...Object.keys(shapes.targetUnits.verbWords)])})了(?:\\s|几|多少)`);
+const OUTCOME = new RegExp(
+  `${alternation(shapes.goalText.outcome)}|(?:${alternation([...shapes.targetUnits.verbs, ...Object.keys(shapes.targetUnits.verbWords), ...shapes.targetUnits.activities])})了(?:\\s|几|多少)`,
+);
 
 /** 成本, 标准: a cost or standard word (shapes.json standardWords). */
 export const STANDARD = new RegExp(alternation(shapes.standardWords.words));
