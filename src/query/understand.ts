@@ -359,6 +359,7 @@ const NONE = new RegExp(alternation(shapes.sets.none.words));
 const SOME = new RegExp(alternation(shapes.sets.some.words), 'g');
 const SOME_WHICH = new RegExp(alternation(shapes.sets.some.which));
 const SOME_NOT_BEFORE = /^(?:[哪几多什没]|$)/;
+const WHO = /谁/;
 // 人员经费是公用经费的百分之多少, 曲阳的三公经费是沈阳的百分之几: the figure before 是 over the one after it.
 const RATIO_IN_PERCENT = new RegExp(`是([^是占]+?)的(?:${alternation(shapes.arithmetic.inPercent)})`);
 
@@ -1531,7 +1532,9 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
       const end = at + t.text.length;
       // 元 typed: the 0 is read as money (never 0分 of a 分别 after it), which bounds a count too (conditions.ts).
       const some = understandAsked(`${without.slice(0, end)}大于0元${without.slice(end)}`);
-      if (some.ok && (some.query.set || some.query.asked?.departmentWhich) && some.query.conditions.length === 1 && some.query.conditions[0]!.unit === 'yuan') return some;
+      // 谁列了职业年金: 谁 with no department named nor pointed back at (这两家谁) is the set, as 哪个单位 is.
+      const who = some.ok && WHO.test(typed.slice(0, at)) && !some.query.reference;
+      if (some.ok && (some.query.set || some.query.asked?.departmentWhich || who) && some.query.conditions.length === 1 && some.query.conditions[0]!.unit === 'yuan') return some;
     }
     return null;
   };
