@@ -1,13 +1,9 @@
 // Polite and filler phrases (grammar/fillers.json) that carry nothing for the grammar.
 import fillers from '../../../grammar/fillers.json' with { type: 'json' };
-import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import { alternation } from './words.ts';
 
 const ANYWHERE = new RegExp(alternation(fillers.anywhere), 'g');
-// 怎么这么少 (shapes.json rewrites → 为什么): a word rewritten after the fillers go is kept whole where one would break it.
-const { $comment: _, ...REWRITES } = shapes.rewrites;
-const REWRITTEN_WHOLE = Object.keys(REWRITES).filter((w) => w.replace(ANYWHERE, '') !== w);
-const UNBROKEN = new RegExp(`(${alternation([...fillers.unbroken.words, ...REWRITTEN_WHOLE])})`);
+const UNBROKEN = new RegExp(`(${alternation(fillers.unbroken.words)})`);
 const CLAUSE_START = new RegExp(`(?<=^|\\s)(?:${alternation(fillers.clauseStart.words)})`, 'g');
 // 他们的, 那边: the department asked about last, opening a follow-up (its 的 with it).
 const POINTING = new RegExp(`^\\s*(?:(?:那么|那)?(?:${alternation(fillers.pointing.words)}))+的?`);

@@ -32,10 +32,11 @@ export { normalizeYears } from './years.ts';
 const { $comment: _, ...REWRITES } = shapes.rewrites;
 const REWRITTEN = new RegExp(alternation(Object.keys(REWRITES)), 'g');
 
-/** 满分的项目 → 是100分的项目: a condition stated without its number (grammar/shapes.json rewrites). */
-function rewriteConditions(s: string): string {
-  return rewriteGrades(s.replace(REWRITTEN, (w) => REWRITES[w as keyof typeof REWRITES])).replace(ASKING_UNSPENT, '为什么 ');
-}
+/**
+ * 满分的项目 → 是100分的项目: a condition stated without its number (grammar/shapes.json rewrites). Read before the fillers
+ * go, all of them, so that a filler inside one (多少 of 空多少, 这么 of 怎么这么少) never breaks it.
+ */
+const rewriteWords = (s: string) => s.replace(REWRITTEN, (w) => REWRITES[w as keyof typeof REWRITES]);
 
 // 怎么没有用完, 钱咋没花完 → 为什么 没有用完: a word asking why before a word saying the budget was not all spent (shapes.json versusBudget.asking).
 const UNSPENT = [...shapes.versusBudget.short, ...shapes.arithmetic.remaining.filter((w) => /^[没未]/.test(w))];
@@ -121,8 +122,9 @@ export function normalizeQuestion(text: string): string {
   s = stripQuotes(s);
   s = symbolsToSpaces(s);
   s = applyCorrections(s);
+  s = rewriteWords(s);
   s = removeFillers(s);
-  s = rewriteConditions(s);
+  s = rewriteGrades(s).replace(ASKING_UNSPENT, '为什么 ');
   s = departmentBases(s);
   s = s.replace(WHICH_MORE_BETWEEN, '');
   s = normalizeYears(s);

@@ -1,6 +1,7 @@
 // The corpus: question as typed → what the grammar's lexer reads.
 import { describe, expect, it } from 'vitest';
 import { normalizeQuestion } from '../../../src/query/normalize/index.ts';
+import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 
 const corpus: [string, string][] = [
   // Width and case
@@ -144,5 +145,14 @@ describe('normalizeQuestion', () => {
     const ms = (performance.now() - start) / rounds;
     console.log(`normalizeQuestion: ${(ms * 1000).toFixed(1)} µs per question`);
     expect(ms).toBeLessThan(1); // generous: the target is < 0.05 ms, timing in CI is noisy
+  });
+});
+
+describe('shapes.json rewrites', () => {
+  // One order for all of them (read before the fillers go): a word that never reaches its rewrite is dead.
+  const { $comment: _, ...rewrites } = shapes.rewrites as Record<string, string>;
+  it.each(Object.entries(rewrites))('%s is read as %s, at the end of a question and before more', (word, to) => {
+    expect(normalizeQuestion(`莲湖${word}`)).toBe(normalizeQuestion(`莲湖${to}`));
+    expect(normalizeQuestion(`莲湖${word}，呢`)).toBe(normalizeQuestion(`莲湖${to}，呢`));
   });
 });
