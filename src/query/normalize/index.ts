@@ -38,6 +38,9 @@ const REWRITTEN = new RegExp(alternation(Object.keys(REWRITES)), 'g');
  */
 const rewriteWords = (s: string) => s.replace(REWRITTEN, (w) => REWRITES[w as keyof typeof REWRITES]);
 
+/** 一共几人次 → 几人次: a word of totalling before a count of occurrences is no sum (shapes.json countTotal). */
+const TOTAL_COUNT = new RegExp(`(?:${alternation(shapes.countTotal.words)})(?=有?(?:几|多少)(?:${alternation(shapes.countTotal.measures)}))`, 'g');
+
 // 怎么没有用完, 钱咋没花完 → 为什么 没有用完: a word asking why before a word saying the budget was not all spent (shapes.json versusBudget.asking).
 const UNSPENT = [...shapes.versusBudget.short, ...shapes.arithmetic.remaining.filter((w) => /^[没未]/.test(w))];
 const ASKING_UNSPENT = new RegExp(`(?:${alternation(shapes.versusBudget.asking)})\\s*(?=${alternation(UNSPENT)})`, 'g');
@@ -123,6 +126,7 @@ export function normalizeQuestion(text: string): string {
   s = symbolsToSpaces(s);
   s = applyCorrections(s);
   s = rewriteWords(s);
+  s = s.replace(TOTAL_COUNT, '');
   s = removeFillers(s);
   s = rewriteGrades(s).replace(ASKING_UNSPENT, '为什么 ');
   s = departmentBases(s);
