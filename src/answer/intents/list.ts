@@ -159,14 +159,17 @@ function unitsOfKind(units: readonly UnitRow[], kind: string, before: string[], 
     if (named.length === 0) return reply('not_found', [...notes, `${head}没有收录各单位的性质（行政、事业），不能回答有几个${kind}单位。`]);
     const listed = new Set(units.map((u) => u.name));
     const lines = named.map((u) => `· ${u.name}（${u.kind}${listed.has(u.name) ? '' : '，不在本文件所列的预算单位中'}；正文第${u.line}行：“${u.raw_text.slice(0, 60)}”）`);
-    return reply('answered', [...notes, `${head}的表格没有印各单位的性质；正文写明的下属${kind}单位有${named.length}个：`, ...lines], named.map((u) => ({ ...nameFigure(scope, `下属${kind}单位`, u.name, u.line), raw: u.raw_text })));
+    const items = named.map((u) => ({ ...nameFigure(scope, `下属${kind}单位`, u.name, u.line), raw: u.raw_text }));
+    return reply('answered', [...notes, `${head}的表格没有印各单位的性质；正文写明的下属${kind}单位有${named.length}个：`, ...lines], [...items, countOf(items, `下属${kind}单位`)]);
   }
   // Not 没有行政单位: a unit whose kind is not held may be one.
   if (of.length === 0) {
     const open = unknown.length ? `；${unknown.map((u) => u.name).join('、')}的单位性质没有收录，不能回答有几个${kind}单位` : '';
     return reply(unknown.length ? 'not_found' : 'answered', [...notes, `${head}收录的单位中没有印明为${kind}的单位${open}。`]);
   }
-  return reply('answered', [...notes, `${head}印明为${kind}单位的有${of.length}个${unsaid}：`, ...of.map((u) => `· ${u.name}（第${u.line}行：“${u.raw_text.replace(/\s+/g, ' ').trim()}”）`)]);
+  // Each unit a figure of its own (its name, at its row) and their count beside them: the JSON carries what the text prints.
+  const items = of.map((u) => ({ ...nameFigure(scope, `${kind}单位`, u.name, u.line), raw: u.raw_text }));
+  return reply('answered', [...notes, `${head}印明为${kind}单位的有${of.length}个${unsaid}：`, ...of.map((u) => `· ${u.name}（第${u.line}行：“${u.raw_text.replace(/\s+/g, ' ').trim()}”）`)], [...items, countOf(items, `${kind}单位`)]);
 }
 
 export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply {
