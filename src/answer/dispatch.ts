@@ -182,6 +182,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const scopes = resolveScopes(catalog, q);
     return Array.isArray(scopes) ? withCutOff(scopes, undated(q, scopes[0]!)) : scopes;
   }
+  // 曲阳招聘了多少服务人员: a verb of hiring read as its metric asks the people the targets count — a project's name that
+  // loosely holds the people's word is no question asked back; answered as where none does (not_found naming the targets).
+  if (q.candidates.length > 0 && q.targets.some((t) => t.kind === 'metric' && metricOf(t.key).hiring.includes(t.text))) return answerQuery(s, { ...q, candidates: [] });
   // A word that only loosely named something is asked back, never answered beside the rest of the question.
   if (q.candidates.length > 0 && unknown.length === 0) {
     // 抚顺要考核多少家定点机构: a count asked in a measure word of words a project's name loosely holds — the targets that count it.
