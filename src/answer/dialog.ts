@@ -196,10 +196,10 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
   };
 }
 
-/** 抚顺有哪几个单位 (or an ordinal into it, 第二个): the units of one department, as its document lists them. */
 /** 剩下的呢, 其他的呢: the rest asked, nothing named — of the list, the ranking or the whole answered before. */
 export const restAsked = (q: StructuredQuery): boolean => q.arithmetic?.op === 'remaining' && q.entities.length === 0 && q.targets.length === 0;
 
+/** 抚顺有哪几个单位 (or an ordinal into it, 第二个): the units of one department, as its document lists them. */
 export const unitsListed = (q: StructuredQuery) => q.intent === 'list' && q.listOf === 'units' && q.entities.length === 1 && !q.unitKind;
 
 /** Every figure a figure is printed as the sum of, at any depth (三公: 出国, 用车, and 用车's 购置 and 运行). */
