@@ -14,6 +14,7 @@ const TOTALS = new Set(totals);
 const AMOUNT = `(${NUMBER})个?(多|来|几)?(${SCALE})(多)?${MONEY}?(?:钱)?`;
 const SOURCE_ASKED = new RegExp(`^(?:${alternation(pointing)})?(?:${AMOUNT})?(?:的)?(?:钱)?(?:都|主要)?(?:${alternation(asked)})[啊呀呢吗？?。！!\\s]*$`);
 const POINTED = new RegExp(`^(?:${alternation(pointing)})`);
+const ASKED = new RegExp(alternation(asked));
 
 /**
  * The question to answer instead (the department's income sources, as `抚顺市医疗保障局 2024年 收入来源` asks), a message
@@ -25,7 +26,6 @@ export function sourceOfTotal(text: string, c: Conversation | undefined): { text
   const m = SOURCE_ASKED.exec(typed);
   // Pointing words, an amount or 钱 must be typed (钱是从哪儿来的 after a total points at it too): 从哪来 alone is read as any question is.
   if (!m || (!m[1] && !POINTED.test(typed) && !typed.startsWith('钱'))) return null;
-  const said = m[1] ? typed.slice(0, typed.search(new RegExp(alternation(asked)))).replace(POINTED, '').replace(/的?钱?$/, '') : '';
   const last = c?.query;
   const [t] = last?.targets ?? [];
   const [entity] = last?.entities ?? [];
@@ -43,7 +43,11 @@ export function sourceOfTotal(text: string, c: Conversation | undefined): { text
     const step = yuan === null ? 0 : lastDigitStep(yuan);
     // 五个多亿: from 5亿 up to 6亿; 5.87亿, 1459万: the figure rounded or cut to the places typed.
     const fits = yuan !== null && figure >= (about ? yuan : yuan - step / 2) && figure < yuan + step;
-    if (!fits) return { message: `上一个回答的${f.label}是${show(f)}，与“${said}”对不上，不知道“${said}”指的是哪个数。请说出是哪个部门的哪个数，例如：${entity!.name} 钱从哪来。` };
+    if (!fits) {
+      // The amount as typed, for the message: the words before the asking ones, the pointing words and 的钱 left off.
+      const said = typed.slice(0, typed.search(ASKED)).replace(POINTED, '').replace(/的?钱?$/, '');
+      return { message: `上一个回答的${f.label}是${show(f)}，与“${said}”对不上，不知道“${said}”指的是哪个数。请说出是哪个部门的哪个数，例如：${entity!.name} 钱从哪来。` };
+    }
   }
   const years = last.years.length ? ` ${last.years.join(' ')}年` : '';
   return { text: `${entity!.name}${years} 收入来源` };
