@@ -1,7 +1,7 @@
 // Follow-ups in a chat: “那2022年呢？”, “明细呢”, “北票呢” continue the previous
 // question with what the new one leaves out; and the buttons an answer offers.
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
-import type { StructuredQuery, Target } from '../query/ast.ts';
+import type { Arithmetic, StructuredQuery, Target } from '../query/ast.ts';
 import type { FollowUpWords } from '../query/follow-up.ts';
 import { alternation } from '../query/normalize/words.ts';
 import type { Catalog } from '../query/catalog.ts';
@@ -197,7 +197,7 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
 }
 
 /** 剩下的呢, 其他的呢: the rest asked, nothing named — of the list, the ranking or the whole answered before. */
-export const restAsked = (q: StructuredQuery): boolean => q.arithmetic?.op === 'remaining' && q.entities.length === 0 && q.targets.length === 0;
+export const restAsked = (q: StructuredQuery): q is StructuredQuery & { arithmetic: Arithmetic } => q.arithmetic?.op === 'remaining' && q.entities.length === 0 && q.targets.length === 0;
 
 /** 抚顺有哪几个单位 (or an ordinal into it, 第二个): the units of one department, as its document lists them. */
 export const unitsListed = (q: StructuredQuery) => q.intent === 'list' && q.listOf === 'units' && q.entities.length === 1 && !q.unitKind;

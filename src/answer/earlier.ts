@@ -210,5 +210,5 @@ export function remainderQuery(q: StructuredQuery, c: Conversation | undefined):
   const parts = c.query.targets.filter((t) => JSON.stringify(t) !== JSON.stringify(c.whole));
   const [part] = parts;
   if (!part || parts.length !== 1) return null;
-  return { ...c.query, intent: 'arithmetic', arithmetic: { op: 'remaining', direction: null, text: q.arithmetic!.text, rest: true }, targets: [c.whole, part], reference: null, base: null };
+  return { ...c.query, intent: 'arithmetic', arithmetic: { op: 'remaining', direction: null, text: q.arithmetic.text, rest: true }, targets: [c.whole, part], reference: null, base: null };
 }
