@@ -422,16 +422,18 @@ export function mergeContext(typed: StructuredQuery, previous: StructuredQuery |
   if (q.reference && q.reference.kind !== 'part' && q.entities.length === 0 && q.targets.length === 0 && q.intent === 'lookup') return q;
   if (!previous || !understoodAnything(q)) return q;
   const complete = q.targets.length > 0 && q.entities.length > 0;
+  // The question read in the department, year and stage of the one before (a year or stage typed stays).
+  const ofLast = (more: Partial<StructuredQuery> = {}): StructuredQuery => ({ ...q, entities: previous.entities, years: q.years.length ? q.years : previous.years, stage: q.stage ?? previous.stage, ...more });
   // 都有什么, 买了些什么 after 曲阳政府采购 (a list naming nothing after one figure): the items of that figure.
   const itemsOfLast = q.intent === 'list' && q.listOf === null && q.entities.length + q.targets.length + q.conditions.length === 0 && !q.set && previous.entities.length === 1 && previous.targets.length === 1 && previous.targets[0]!.kind === 'metric';
-  if (itemsOfLast) return { ...q, entities: previous.entities, years: q.years.length ? q.years : previous.years, stage: q.stage ?? previous.stage, targets: previous.targets };
+  if (itemsOfLast) return ofLast({ targets: previous.targets });
   // 有哪些项目, 有几个项目 after 北票 项目支出: that department's list, in its year and stage — nothing else of the question before.
   const listOfLast = q.intent === 'list' && (q.listOf === 'projects' || q.listOf === 'units') && q.entities.length === 0 && !q.set && q.asked?.departmentWhich !== true && previous.entities.length === 1 && previous.set === null;
-  if (listOfLast) return { ...q, entities: previous.entities, years: q.years.length ? q.years : previous.years, stage: q.stage ?? previous.stage };
+  if (listOfLast) return ofLast();
   if (complete || q.intent === 'list' || q.candidates.length > 0 || (q.entities.length > 0 && STANDALONE.has(q.intent))) return q;
   // 曲阳 → 都花在哪些方面: where the money of the department named alone goes — its 类 subjects ranked, as 曲阳的钱花在哪 asks.
   const spentOfDepartment = q.intent === 'breakdown' && q.level === '类' && q.targets.length + q.entities.length === 0 && !q.set && previous.targets.length === 0 && previous.entities.length === 1 && previous.listOf === null && previous.set === null;
-  if (spentOfDepartment) return { ...q, intent: 'rank', subjects: true, entities: previous.entities, years: q.years.length ? q.years : previous.years, stage: q.stage ?? previous.stage };
+  if (spentOfDepartment) return ofLast({ intent: 'rank', subjects: true });
   const sameEntities = q.entities.length === 0;
   // 哪个地方的政府采购最多 after 莲湖政府采购: the departments ranked, not 莲湖's items; nor its year or stage kept.
   // (这家, 那几家, 这几个 point back at the departments named before: no set then.)
