@@ -13,7 +13,7 @@ import { METRIC_WHOLE, aligned, cellOf, headlineFigure, printingsOf, stageOf, ta
 import { metric as metricOf, SPLIT_COLUMNS } from '../../store/metrics.ts';
 import { asProject } from '../namesakes.ts';
 
-export interface Base {
+interface Base {
   figure: Figure;
   name: string;
 }
