@@ -73,8 +73,14 @@ function projectsMeeting(s: Sources, q: StructuredQuery, scope: Scope, all: Figu
   // 莲湖本级的项目里…: a unit the project table prints no project for has none to compare (not a bound of the wrong kind).
   if (all.length === 0) return reply('not_found', [...note, `${heading(scope.entity, scope.doc)}没有公开项目明细，无法按“${describeAll(q.conditions)}”筛选。`]);
   if (!comparable(projects, q.conditions)) return reply('not_found', [...note, `${head}：${mismatch(q.conditions, 'yuan')}`]);
-  const others = bases.filter((b) => b !== stage).map((b) => ({ basis: b, figures: projectAmounts(s, scope.doc, scope.doc.fiscal_year, b) }));
-  const beside = (f: Figure) => others.flatMap(({ basis, figures }) => figures.filter((x) => x.entity === f.entity && x.label === f.label).slice(0, 1).map((x) => ({ basis, f: x })));
+  // Each other column's amounts by project (unit and name), the first printed kept: looked up, not scanned, per project.
+  const key = (f: Figure) => `${f.entity}\u0000${f.label}`;
+  const others = bases.filter((b) => b !== stage).map((b) => {
+    const at = new Map<string, Figure>();
+    for (const x of projectAmounts(s, scope.doc, scope.doc.fiscal_year, b)) if (!at.has(key(x))) at.set(key(x), x);
+    return { basis: b, at };
+  });
+  const beside = (f: Figure) => others.flatMap(({ basis, at }) => { const x = at.get(key(f)); return x ? [{ basis, f: x }] : []; });
   const amountAt = (f: Figure, basis: Figure['basis']) => (basis === stage ? f : beside(f).find((x) => x.basis === basis)?.f);
   const kept = projects.filter((f) => q.conditions.every((c) => { const x = amountAt(f, basisOf(c)); return x !== undefined && meeting([x], [c]).length > 0; })).sort((a, b) => b.fen! - a.fen!);
   const unpriced = unpricedProjects(s, scope);
@@ -117,7 +123,7 @@ function projectsFundedBy(s: Sources, q: StructuredQuery, scope: Scope, all: Fig
     .filter((f) => scope.unitId === null || f.entity === scope.entity);
   if (kept.length === 0) return reply('not_found', [...note, `${head}：${fromCell(split, doc, doc.department).table ?? '项目表'}按资金来源分栏，没有项目在${text}的栏目中印有金额（共${all.length}个项目）。`]);
   const totalOf = (f: Figure) => all.find((x) => x.entity === f.entity && x.label === f.label && x.fen !== f.fen);
-  const lines = [...note, `${head} 用${text}安排的项目（${kept[0]!.table ?? ''}“${kept[0]!.column ?? text}”栏，共${kept.length}个）：`, ...byUnit(kept, doc.department, (f) => (totalOf(f) ? `（项目总计${show(totalOf(f)!)}）` : ''))];
+  const lines = [...note, `${head} 用${text}安排的项目（${kept[0]!.table ?? ''}“${kept[0]!.column ?? text}”栏，共${kept.length}个）：`, ...byUnit(kept, doc.department, (f) => { const total = totalOf(f); return total ? `（项目总计${show(total)}）` : ''; })];
   const totals = kept.flatMap((f) => totalOf(f) ?? []);
   return reply('answered', lines, q.countAsked ? [countOf(kept, '项目', q.countUnit), ...kept, ...totals] : [...kept, ...totals]);
 }
