@@ -209,22 +209,12 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
 
 /**
  * Why the part (of target `t`) cannot lie in the base (of target `b`), or null where it can — read for a share and for a
- * ratio asked in per cent (A是B的百分之几), which keeps its figure and says so beside it.
+ * ratio asked in per cent (A是B的百分之几), which keeps its figure and says so beside it. A share takes part and base of one
+ * unit, or a department-wide base, and a part larger than its base is not in it (北票 中心's project 离休医疗保障 41.11 over
+ * the department's 行政事业单位医疗 20.33 was printed as 202.21%).
  */
 export function outsideOf(s: Sources, scope: Scope, t: Target, part: Figure, b: Target, base: Base, year: number, stage: Figure['basis']): string | null {
-  // 医疗机构检查费占事业单位医疗: a subject whose row is all 基本支出 where the base is cited (its 基本支出 cell the whole) holds no project.
   const project = t.kind === 'project';
-  const basic = project && b.kind === 'subject' ? cell(s, scope, b, 'basic', year, stage, base.figure) : null;
-  const allBasic = basic !== null && basic.line === base.figure.line && basic.table === base.figure.table && basic.fen === base.figure.fen;
-  return notWithin(part, project, base, allBasic);
-}
-
-/**
- * Why a part cannot lie in the base named after 占, or null where it can: a share takes part and base of one unit, or a
- * department-wide base, and a part larger than its base is not in it (北票 中心's project 离休医疗保障 41.11 over the
- * department's 行政事业单位医疗 20.33 was printed as 202.21%). A base of another unit, or one the part exceeds, is no share.
- */
-function notWithin(part: Figure, project: boolean, base: Base, allBasic: boolean): string | null {
   const of = base.figure;
   // A project's money is 项目支出: never within a base printed as a 基本支出 figure (沈阳 印刷服务 over 表6's 办公费), nor
   // within a subject whose row is all 基本支出 (北票 事业单位医疗, 公开03表 line 416).
@@ -235,7 +225,9 @@ function notWithin(part: Figure, project: boolean, base: Base, allBasic: boolean
     const whose = part.entity !== of.entity ? `（${part.entity}的${part.projectId ? '项目' : '数字'}）` : '';
     return `${part.label}${whose}比${of.entity === department && part.entity !== of.entity ? '全部门的' : ''}${base.name}还大，不在其中，不是它的一部分`;
   }
-  if (project && allBasic) return `${part.label}是项目支出，${base.name}在${printedAt(of)}全部是基本支出（没有项目支出），项目不在其中`;
+  // 医疗机构检查费占事业单位医疗: a subject whose row is all 基本支出 where the base is cited (its 基本支出 cell the whole) holds no project.
+  const basic = project && b.kind === 'subject' ? cell(s, scope, b, 'basic', year, stage, of) : null;
+  if (basic !== null && basic.line === of.line && basic.table === of.table && basic.fen === of.fen) return `${part.label}是项目支出，${base.name}在${printedAt(of)}全部是基本支出（没有项目支出），项目不在其中`;
   return null;
 }
 
