@@ -149,11 +149,16 @@ function rankScores(s: Sources, q: StructuredQuery, scope: Scope, head: string):
   }
   const basisOf = (c: Condition) => amountBasis(c, q);
   const bases = [...new Set(amounts.map(basisOf))];
-  const money = new Map(bases.map((b) => [b, projectAmounts(s, scope.doc, scope.year, b)]));
+  // Each column's amounts by project name, grouped once (not scanned per score and condition).
+  const money = new Map(bases.map((b) => {
+    const byName = new Map<string, Figure[]>();
+    for (const x of projectAmounts(s, scope.doc, scope.year, b)) byName.set(x.label, [...(byName.get(x.label) ?? []), x]);
+    return [b, byName] as const;
+  }));
   const name = (f: Figure) => f.project ?? f.label;
   // A score is cited as the department's (its 自评表), the amount as its unit's: by name, the unit's where two share it.
   const amountOf = (f: Figure, b: '预算' | '决算') => {
-    const named = money.get(b)!.filter((x) => x.label === name(f).replace(/\s+/g, ''));
+    const named = money.get(b)!.get(name(f).replace(/\s+/g, '')) ?? [];
     return named.find((x) => x.entity === f.entity) ?? (named.length === 1 ? named[0] : undefined);
   };
   const rich = scores.filter((f) => amounts.every((c) => { const x = amountOf(f, basisOf(c)); return x !== undefined && meeting([x], [c]).length > 0; }));
