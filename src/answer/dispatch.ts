@@ -16,7 +16,7 @@ import { lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
-import { indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, standardNamed, targetsByNoun } from './intents/performance.ts';
+import { indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, standardNamed, targetsByNoun } from './intents/performance.ts';
 import { rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -225,7 +225,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     if (namedCount) return withCutOff(scopes, namedCount);
     // 北票一年要扫描多少份档案: a count in a measure word of a noun the indicators of any of its projects name.
     const byNoun = q.unknown.length > 0 && scopes.length === 1 ? targetsByNoun(s, q, scopes[0]!) : null;
-    if (byNoun?.status === 'answered') return withCutOff(scopes, byNoun);
+    // 离休医疗保障惠及多少人 where none of its targets counts the people it serves: not found, offering its targets — never its money.
+    if (byNoun && (byNoun.status === 'answered' || servedAsked(q.text))) return withCutOff(scopes, byNoun);
     const e = scopes[0]!;
     // 沈阳有离休干部吗: people the text counts nowhere in this document — said so, never 没有 (there may be such people).
     const people = q.headcount && q.targets.length === 0 && unknown.length === 1 ? UNCOUNTED_PEOPLE.exec(unknown[0]!)?.[1] : undefined;

@@ -10,7 +10,7 @@ import { itemsOf, partsWithin, referent, restAsked, unitsListed, type Conversati
 import { answerQuery } from './dispatch.ts';
 import { derivedFigure, show, type Figure } from './figures.ts';
 import { citation } from './format.ts';
-import { indicatorNamed, indicatorsInUnit, namingChars, ownerFigure, standardOfProject, tableNames } from './intents/performance.ts';
+import { activityUnsaid, indicatorNamed, indicatorsInUnit, namingChars, ownerFigure, standardOfProject, tableNames } from './intents/performance.ts';
 import { nameFigure } from './intents/offices.ts';
 import type { ProjectRow } from '../store/schema.ts';
 import { countOf } from './intents/list.ts';
@@ -347,11 +347,6 @@ function namesNothingButCount(q: StructuredQuery): boolean {
   return q.entities.length === 0 && figuresOnly && !q.set && !q.goal && !q.describe && q.years.length === 0 && q.arithmetic === null && q.reference === null;
 }
 
-// 培训, 检查: what a target counts doing; a target of one is the answer only where the question names it (or a verb
-// saying it: 买 for 购置, targetUnits.activityVerbs).
-const ACTIVITIES = shapes.targetUnits.activities;
-const ACTIVITY_VERBS: Record<string, string[]> = shapes.targetUnits.activityVerbs;
-
 /**
  * 它要保障多少人, 要印多少册, 培训几期, 要管多少家机构 after a project: its performance targets in the unit asked, the
  * words beside it picking which (indicatorsInUnit). Null unless the message asks a count in a measure word
@@ -372,8 +367,7 @@ export function targetByMeasure(s: Sources, q: StructuredQuery, c: Conversation 
   const said = words.join('');
   const typed = namingChars(said.replace(MEASURE_WORDS, ''));
   const indicator = (f: Figure) => f.label.slice(f.label.indexOf('“'));
-  const done = (f: Figure) => ACTIVITIES.filter((a) => indicator(f).includes(a));
-  const named = (f: Figure) => (typed.size === 0 || [...typed].some((ch) => indicator(f).includes(ch))) && (done(f).length === 0 || done(f).some((a) => [...a, ...(ACTIVITY_VERBS[a] ?? [])].some((ch) => said.includes(ch))));
+  const named = (f: Figure) => (typed.size === 0 || [...typed].some((ch) => indicator(f).includes(ch))) && !activityUnsaid(indicator(f), said);
   return r.figures.some(named) ? { reply: r, query: asked } : null;
 }
 

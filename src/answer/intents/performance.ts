@@ -350,7 +350,8 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
   // 它要开展多少次义诊: the thing counted must be in the indicator's name (itemCounted), a verb alone (开展) names none.
   const counting = MEASURE_ASKED.exec(rest);
   const item = counting ? itemCounted(rest.slice(counting.index + counting[0].length)) : null;
-  const inUnit = all.filter(({ t }) => (unit === null || t.target_unit === unit) && (!item || item(t.level3)));
+  const served = unit != null && sameUnit(PEOPLE_UNIT, unit) && SERVES.test(rest);
+  const inUnit = all.filter(({ t }) => (unit === null || t.target_unit === unit) && (!item || item(t.level3)) && (!served || serving(t, q.text)));
   if (inUnit.length === 0) return null;
   const best = Math.max(...inUnit.map(shared));
   if (unit === null && !(best > 0)) return null;
@@ -474,6 +475,27 @@ function unitAnswers(asked: string, printed: string): boolean {
   return generic.includes(bare) || generic.includes(asked);
 }
 
+// 培训, 检查: what a target counts doing; a target of one is the answer only where the question names it (or a verb
+// saying it: 买 for 购置, targetUnits.activityVerbs).
+const ACTIVITIES = shapes.targetUnits.activities;
+const ACTIVITY_VERBS: Record<string, string[]> = shapes.targetUnits.activityVerbs;
+
+/** Whether an indicator's name counts an activity (培训人次, 检查次数) none of whose characters (or everyday verbs) the words said hold. */
+export function activityUnsaid(name: string, said: string): boolean {
+  const done = ACTIVITIES.filter((a) => name.includes(a));
+  return done.length > 0 && !done.some((a) => [...a, ...(ACTIVITY_VERBS[a] ?? [])].some((ch) => said.includes(ch)));
+}
+
+// 惠及多少人, 要覆盖多少群众: the people a project serves asked (targetUnits.serves) — never its staff (targetUnits.staff) or the
+// people of an activity not typed (异地就医经办人员业务培训人次).
+const SERVES = new RegExp(alternation(shapes.targetUnits.serves));
+const STAFF_NAMED = new RegExp(alternation(shapes.targetUnits.staff));
+/** Whether a target may count the people a project serves, as asked in `said` (the project's name too: 服务质量考核费's 参加考核人数): neither its staff nor an activity's people not said. */
+const serving = (t: PerformanceTargetRow, said: string) => !STAFF_NAMED.test(t.level3) && !activityUnsaid(t.level3, said);
+/** 惠及多少人, 能覆盖几个人: the people a project serves asked, in 人. */
+export const servedAsked = (text: string) => SERVES.test(text) && PEOPLE_COUNT.test(text);
+const PEOPLE_COUNT = new RegExp(`(?:多少|几)[个位名]?(?:人(?!次)|名|${alternation(shapes.targetUnits.people)})`);
+
 type Counted = { o: PerformanceOwnerRow; t: PerformanceTargetRow };
 /** A document's indicators with a number and a unit, by each pair of characters their names hold and by unit: built once per document. */
 function countedIndex(s: Sources, documentId: number): { byPair: Map<string, Counted[]>; byUnit: Map<string, Counted[]> } {
@@ -559,6 +581,8 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   // alone (发布 of 新闻发布会次数) never picks a target counting something else.
   if (item) for (const [x] of shared) if (!item(x.t.level3)) shared.delete(x);
   if (hiredRun) for (const [x] of shared) if (!bareName(x.t.level3).includes(hiredRun)) shared.delete(x);
+  const served = measure !== undefined && sameUnit(PEOPLE_UNIT, measure) && SERVES.test(typed);
+  if (served) for (const [x] of shared) if (!serving(x.t, q.text)) shared.delete(x);
   const best = Math.max(0, ...shared.values());
   const note = scope.yearNote ? [scope.yearNote] : [];
   const head = heading(scope.entity, scope.doc);
@@ -570,7 +594,8 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
     const counted = hiredRun ? '' : `（以“${asked}”计）`;
     // Of a project named: its own targets offered.
     const own = owners.filter((o) => ids.size > 0 && o.project_id !== null && ids.has(o.project_id));
-    const ownCounted = `${[measure || hiredRun ? `以“${asked}”计` : '', words ? `名称含“${words}”` : ''].filter(Boolean).join('、')}的`;
+    // 惠及多少人: the people it serves are what is missing (its staff's or trainees' counts are no answer).
+    const ownCounted = served ? '计它所惠及（覆盖、保障）人数的（经办、培训等人员或人次不算）' : `${[measure || hiredRun ? `以“${asked}”计` : '', words ? `名称含“${words}”` : ''].filter(Boolean).join('、')}的`;
     if (own.length) return reply('not_found', [...note, `${head} ${own[0]!.name}的绩效指标中没有${ownCounted}；可以看它的全部绩效指标。`], [], projectQuestions(scope, own));
     if (!measure && !hiredRun) return null;
     return reply('not_found', [...note, `${head}中没有哪项绩效指标${counted}的名称含“${words}”；${projectsWithTargets(owners)}`], [], projectQuestions(scope, owners).slice(0, 5));
