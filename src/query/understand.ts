@@ -1102,15 +1102,19 @@ function shapesOf(text: string, asked: AskedWords, m: Mentions, byScore: boolean
   const reference = referenceOf(text, m);
   return {
     set: set ?? null,
-    conditions: m.conditions.map((c) => ({
-      op: c.op,
-      value: c.unit === null && unitOf(c) === 'yuan' ? c.value * 10_000 : c.value,
-      upper: c.upper === null ? null : c.unit === null && unitOf(c) === 'yuan' ? c.upper * 10_000 : c.upper,
-      unit: unitOf(c),
-      unitTyped: c.unit !== null,
-      text: c.text,
-      ...(unitOf(c) === 'yuan' && stageBefore(text, c.start) ? { stage: stageBefore(text, c.start) } : {}),
-    })),
+    conditions: m.conditions.map((c) => {
+      const unit = unitOf(c);
+      const stage = unit === 'yuan' ? stageBefore(text, c.start) : undefined;
+      return {
+        op: c.op,
+        value: c.unit === null && unit === 'yuan' ? c.value * 10_000 : c.value,
+        upper: c.upper === null ? null : c.unit === null && unit === 'yuan' ? c.upper * 10_000 : c.upper,
+        unit,
+        unitTyped: c.unit !== null,
+        text: c.text,
+        ...(stage ? { stage } : {}),
+      };
+    }),
     // 第二个比第三个多多少: two items with 比 between them are a difference.
     // 哪个多, 二者谁多: which of two is larger, answered by their difference.
     arithmetic: op ? { op: op.op, direction: comparison?.direction ?? null, text: op.text, count: m.counted[0]?.count ?? null } : comparison ? { op: 'difference', direction: comparison.direction, text: comparison.text } : reference?.kind === 'these' && (reference.picks || WHICH_MORE.test(text)) ? { op: 'difference', direction: null, text: reference.picks ? '比' : (WHICH_MORE.exec(text)?.[0] ?? reference.text) } : null,
