@@ -32,8 +32,8 @@ export function mentionedTargets(text: string, m: Mentions, compound: Phrase[], 
   const counters = new Set<number>();
   // 2101101行政单位医疗, 行政单位医疗（2101101）: a subject's code and a name printed for that code, typed together, are one
   // subject, read by its code — never two figures to compare with each other.
-  const coded = new Set(m.targets.flatMap((t, i) => (t.kind === 'code' && !partOf.has(i) && !catalog.sharedCodes.has(t.code) ? [t.code] : [])));
-  const codeTyped = (t: TargetMention) => t.kind === 'subject' && !t.group && t.codes.some((c) => [...coded].some((x) => sameCode(c, x)));
+  const coded = m.targets.flatMap((t, i) => (t.kind === 'code' && !partOf.has(i) && !catalog.sharedCodes.has(t.code) ? [t.code] : []));
+  const codeTyped = (t: TargetMention) => t.kind === 'subject' && !t.group && t.codes.some((c) => coded.some((x) => sameCode(c, x)));
   for (const [i, t] of m.targets.entries()) {
     if (partOf.has(i) || codeTyped(t)) continue;
     const before = m.targets[i - 1];
