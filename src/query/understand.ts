@@ -1212,9 +1212,9 @@ function spendingListed(m: Mentions, found: Found): void {
 const SPENT_WHERE = new RegExp(alternation(words.spentWhere));
 
 /** Words not understood that are not the asking words' own (的钱从哪来, or the 儿 of 花哪儿了 read alone). */
-function outsideAsking(unknown: string[], asked: string, words: RegExp): string[] {
+function outsideAsking(unknown: string[], asked: string, asking: RegExp): string[] {
   return unknown.filter((w) => {
-    const left = meaningful(w.replace(words, ''));
+    const left = meaningful(w.replace(asking, ''));
     return left !== '' && !asked.includes(left);
   });
 }
