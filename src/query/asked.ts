@@ -53,14 +53,14 @@ const MORE_OR_LESS = new RegExp(`比(?:上年|去年|上一年)(?:${DIRECTION_WO
 const TITLES = shapes.references.numberedTitles;
 /** 年度总体目标是什么: a project's goal text asked (shapes.json goalText.asked). */
 const GOAL = new RegExp(alternation(shapes.goalText.asked));
+/** 评审, 印制, 宣传 …: the doings targets count (shapes.json targetUnits.verbs, verbWords, activities). */
+export const TARGET_DOING_WORDS: readonly string[] = [...shapes.targetUnits.verbs, ...Object.keys(shapes.targetUnits.verbWords), ...shapes.targetUnits.activities];
 /**
  * 实际完成了多少, 评审通过了多少人: what was done asked (shapes.json goalText.outcome); so is a verb of what targets count
  * with 了 right before the count (评审了多少人, 培训了几次, 宣传了多少份: targetUnits.verbs, verbWords, activities; 多少 arrives
  * read as a space).
  */
-const OUTCOME = new RegExp(
-  `${alternation(shapes.goalText.outcome)}|(?:${alternation([...shapes.targetUnits.verbs, ...Object.keys(shapes.targetUnits.verbWords), ...shapes.targetUnits.activities])})了(?:\\s|几|多少)`,
-);
+const OUTCOME = new RegExp(`${alternation(shapes.goalText.outcome)}|(?:${alternation(TARGET_DOING_WORDS)})了(?:\\s|几|多少)`);
 
 /** 成本, 标准: a cost or standard word (shapes.json standardWords). */
 export const STANDARD = new RegExp(alternation(shapes.standardWords.words));

@@ -2,6 +2,7 @@
 // or something unknown (上海).
 import { metrics } from '../store/metrics.ts';
 import type { Target } from './ast.ts';
+import { TARGET_DOING_WORDS } from './asked.ts';
 import type { Mentions, Span } from './grammar/visitor.ts';
 import { metricSpellings } from './lexicon/lexicon.ts';
 import { CLOSE, closeName, closestNames, meaningful, type Closest, type Scope } from './loose.ts';
@@ -102,7 +103,7 @@ function projectThenWords(projects: ProjectSearch, typed: string, scope: Scope, 
 }
 
 // 评审, 聘请, 办结 …: a doing targets count (targetUnits.verbs, activities, verbWords), where a name glued before it ends.
-const DOINGS = new RegExp(alternation([...TARGET_DOINGS, ...Object.keys(shapes.targetUnits.verbWords)]), 'g');
+const DOINGS = new RegExp(alternation(TARGET_DOING_WORDS), 'g');
 
 /**
  * 专家审查费评审了多少专家, 医药机构定点评审劳务费聘请了多少专家: a project's name glued to a doing its targets count ends
