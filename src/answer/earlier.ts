@@ -104,7 +104,7 @@ export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Re
   if (ref?.kind !== 'these' || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op) || q.entities.length > 0 || q.targets.length > 0 || !c) return null;
   // 第一个是第二个的百分之几 with no list answered: the two figures answered last, in the order answered.
   const items = c.items ?? (c.earlier ?? []).filter((n) => n.figure).slice(-2);
-  return onFigures(q, ref.picks ? picked(ref.picks, items, c.pointed ?? c.subject) : pointedAt(ref.count, c));
+  return ref.picks ? onFigures(q, picked(ref.picks, items, c.pointed ?? c.subject), items.filter((n) => n.figure).length) : onFigures(q, pointedAt(ref.count, c));
 }
 
 /**
@@ -171,7 +171,7 @@ function picked(picks: ItemPick[], items: Named[], it?: Named): Named[] {
 function overOwnList(q: StructuredQuery, items: Named[]): Reply | null {
   const ref = q.reference;
   if (ref?.kind !== 'these' || !ref.picks || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op)) return null;
-  return onFigures(q, picked(ref.picks, items));
+  return onFigures(q, picked(ref.picks, items), items.filter((n) => n.figure).length);
 }
 
 /** 抚顺项目支出第一名和第二名差多少: the ranking asked, then the arithmetic on the items picked from it. */
@@ -182,12 +182,13 @@ export function overRanking(s: Sources, q: StructuredQuery): Reply | null {
   return r.status === 'answered' ? overOwnList(q, listItems(ranking, r)) : r;
 }
 
-function onFigures(q: StructuredQuery, named: Named[]): Reply {
+/** `held`: how many figures the earlier answers hold, where `named` is empty because a pick fell beyond them (第二个 after one). */
+function onFigures(q: StructuredQuery, named: Named[], held = named.length): Reply {
   const ref = q.reference as Extract<StructuredQuery['reference'], { kind: 'these' }>;
   const op = q.arithmetic!.op;
   const wanted = ref.count ?? (op === 'sum' ? Math.max(named.length, 2) : 2);
   if (named.length < wanted || named.length < 2) {
-    return reply('not_found', [`前面的回答里只有${named.length}个数字，算不了“${ref.text}”。请说出要算的数字，例如：抚顺 基本支出和项目支出加起来。`]);
+    return reply('not_found', [`前面的回答里只有${held}个数字，算不了“${ref.text}”。请说出要算的数字，例如：抚顺 基本支出和项目支出加起来。`]);
   }
   // 后者比前者: the later first. 几倍 of two figures in no order typed: the larger over the smaller.
   const ordered = ref.reversed ? [...named].reverse() : named;
