@@ -350,7 +350,8 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
   // 它要开展多少次义诊: the thing counted must be in the indicator's name (itemCounted), a verb alone (开展) names none.
   const counting = MEASURE_ASKED.exec(rest);
   const item = counting ? itemCounted(rest.slice(counting.index + counting[0].length)) : null;
-  const served = unit != null && sameUnit(PEOPLE_UNIT, unit) && SERVES.test(rest);
+  // The department's name (医疗保障局) holds a serving word (保障): only the words asked are read for one.
+  const served = unit != null && sameUnit(PEOPLE_UNIT, unit) && SERVES.test(q.entities.reduce((t, e) => t.replace(e.text, ' '), rest));
   const inUnit = all.filter(({ t }) => (unit === null || t.target_unit === unit) && (!item || item(t.level3)) && (!served || serving(t, q.text)));
   if (inUnit.length === 0) return null;
   const best = Math.max(...inUnit.map(shared));
