@@ -455,6 +455,25 @@ export const nameTyped = (typed: string, name: string) => {
   return runs.length > 0 && runs.every((r) => typed.includes(r));
 };
 
+/** How much of a project's name (its runs, nameRuns) the words read as it cover: the share of the name's pairs they hold. */
+const covered = (c: StructuredQuery['candidates'][number]) => {
+  const name = namingPairs(nameRuns(c.name).join(' '));
+  return name.size ? [...namingPairs(c.text)].filter((p) => name.has(p)).length / name.size : 0;
+};
+
+/**
+ * 新冠疫苗财政补助项目要补助多少城乡居民: the project typed loosely — half its name or more, more than the words read as any
+ * other project cover of that one's (城乡居民 of 政府专项-城乡居民医疗保险补助) — is named; words that spell part of
+ * another project's name then only name what is counted, never pick that project's targets.
+ */
+function looselyNamed(candidates: StructuredQuery['candidates']): StructuredQuery['candidates'] {
+  const projects = candidates.filter((c) => c.kind === 'project');
+  const best = Math.max(0, ...projects.map(covered));
+  const top = projects.filter((c) => covered(c) === best);
+  if (best < 0.5 || new Set(top.map((c) => c.text)).size !== 1) return [];
+  return projects.filter((c) => c.text !== top[0]!.text).every((c) => covered(c) < best) ? top : [];
+}
+
 /** The pairs of characters that may name an indicator: runs of naming characters (namingChars), two at a time, never across a word of asking. */
 function namingPairs(words: string): Set<string> {
   const runs = [...words].map((ch) => (naming(ch) ? ch : ' ')).join('').split(' ');
@@ -539,10 +558,11 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   }
   // 中央财政医疗救助补助中央直达资金要覆盖多少人: a project read loosely whose name is typed but for its year and document
   // number (2023年…（辽财指社（2022）674号）) is named, as one typed whole is.
+  const loose = looselyNamed(q.candidates);
   for (const c of q.candidates) {
     if (c.kind !== 'project') continue;
-    if (!typed.includes(c.name) && !nameTyped(typed, c.name)) continue;
-    typed = [c.name, ...nameRuns(c.name)].reduce((t, r) => t.replace(r, ' '), typed);
+    if (!typed.includes(c.name) && !nameTyped(typed, c.name) && !loose.includes(c)) continue;
+    typed = [c.name, ...nameRuns(c.name), c.text].reduce((t, r) => t.replace(r, ' '), typed);
     named.push(c);
   }
   const ids = new Set(named.flatMap((t) => t.ids));
