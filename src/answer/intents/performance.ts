@@ -145,8 +145,9 @@ function measureStarts(asked: string, orSpace: boolean): number[] {
   const at = orSpace ? [0] : [];
   for (let i = 0; i < asked.length; i++) {
     const ch = asked[i]!;
-    if (ch === '几') at.push(i + 1);
-    else if (ch === '多' && asked[i + 1] === '少') at.push(i + 2);
+    // 几个人次, 多少个批次: the measure after 个 is asked too (个 itself where none follows).
+    const after = ch === '几' ? i + 1 : ch === '多' && asked[i + 1] === '少' ? i + 2 : -1;
+    if (after >= 0) at.push(...(asked[after] === '个' ? [after, after + 1] : [after]));
     else if (orSpace && /\s/.test(ch) && !(i > 0 && /\d/.test(asked[i - 1]!))) at.push(i + 1);
   }
   return at;
@@ -307,6 +308,8 @@ function countedTargets(s: Sources, owners: readonly PerformanceOwnerRow[]): { o
 
 // 医保工作经费补助项目: 项 of 项目 (or 专项) typed after a name is no count asked in 项.
 const PROJECT_WORDS = new RegExp(alternation(words.listTargets.projects), 'g');
+/** The words asked with each project word (项目, 专项) blanked, its length kept: 项 of 项目 is never the measure asked. */
+const withoutProjectWords = (asked: string) => asked.replace(PROJECT_WORDS, (w) => ' '.repeat(w.length));
 
 /** 次数 → 次: each printed unit, the measures targetUnits.sameAs says count the same thing (read once, not per question). */
 const ASKED_AS = new Map<string, string[]>();
@@ -317,12 +320,15 @@ for (const [w, same] of Object.entries(shapes.targetUnits.sameAs as Record<strin
  * by a word (比例 → %); 辆 of 车辆保养率 is none, nor 年 of a year typed apart (2024 年). The longest first (人次 before 人).
  */
 function unitOfCount(asked: string, units: string[]): string | undefined {
-  asked = asked.replace(PROJECT_WORDS, ' ');
+  asked = withoutProjectWords(asked);
   // 咨询几次: a measure counting what the printed one counts (次 for 次数; targetUnits.sameAs) asks it too.
-  const askedAs = (unit: string) => [unit, ...(ASKED_AS.get(unit) ?? [])];
+  // 惠及多少人: a unit printed in 万 of it (万人) is asked by the bare measure too.
+  const askedAs = (unit: string) => [...new Set([unit, unit.replace(/^万(?=.)/, '')])].flatMap((u) => [u, ...(ASKED_AS.get(u) ?? [])]);
   const starts = measureStarts(asked, true);
   const typed = (unit: string) => askedAs(unit).some((u) => starts.some((i) => asked.startsWith(u, i))) || (shapes.targetUnits.aliases[unit as '%'] ?? []).some((w) => asked.includes(w));
-  return [...new Set(units)].filter(typed).sort((a, b) => b.length - a.length)[0];
+  // 几个人: a measure after 个 comes before 个 itself (the longest first, then a generic measure last).
+  const isGeneric = (u: string) => (generic.includes(u) ? 1 : 0);
+  return [...new Set(units)].filter(typed).sort((a, b) => b.length - a.length || isGeneric(a) - isGeneric(b))[0];
 }
 
 const NOT_NAMING = new Set(shapes.targetUnits.notNaming);
@@ -568,7 +574,8 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const ids = new Set(named.flatMap((t) => t.ids));
   const ofProject = ({ o }: Counted) => ids.size === 0 || (o.project_id !== null && ids.has(o.project_id));
   // With no measure word, a verb of what targets count asks in a generic one — answered only where an indicator is so named.
-  const counting = MEASURE_ASKED.exec(typed);
+  // 城乡居民医疗保险补助项目惠及多少人: 项 of 项目 left after the name is no measure asked.
+  const counting = MEASURE_ASKED.exec(withoutProjectWords(typed));
   // 惠及多少群众, 要补助多少困难群众: people asked with no measure word are counted in 人.
   const measure = counting?.[1] ?? (PEOPLE_ASKED.test(typed) ? PEOPLE_UNIT : undefined);
   // 宣传品要发放多少: the verb typed before 多少 at the end (q.targetAsked), where nothing follows it here.
