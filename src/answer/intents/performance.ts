@@ -586,7 +586,7 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const hired = counting ? null : HIRING_ASKED.exec(typed);
   const whole = hired ? typed.slice(hired.index + hired[0].length).trim() : '';
   // The characters typed together after it, a closing particle left off (服 names with 务 here, though not alone).
-  const hiredRun = (/^[\u4e00-\u9fff]+/.exec(whole)?.[0] ?? '').replace(/[啊呀呢吗哦的了]+$/, '');
+  const hiredRun = (/^\p{Script=Han}+/u.exec(whole)?.[0] ?? '').replace(/[啊呀呢吗哦的了]+$/, '');
   const plain = withPrintedWords(typed.replace(NOT_NAMED, ' ').replace(/\d+/g, ' '));
   const said = namingPairs(plain);
   const chars = namingChars(plain);
@@ -615,17 +615,18 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const note = scope.yearNote ? [scope.yearNote] : [];
   const head = heading(scope.entity, scope.doc);
   if (best === 0) {
+    const countAsked = Boolean(measure || hiredRun);
     // A project named answers from its own targets or not at all (never another project's count): not found, offering them.
-    if (!measure && !hiredRun && ids.size === 0) return null;
+    if (!countAsked && ids.size === 0) return null;
     const owners = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
     const words = hiredRun || [...(said.size ? said : chars)].join('、');
     const counted = hiredRun ? '' : `（以“${asked}”计）`;
     // Of a project named: its own targets offered.
     const own = owners.filter((o) => ids.size > 0 && o.project_id !== null && ids.has(o.project_id));
     // 惠及多少人: the people it serves are what is missing (its staff's or trainees' counts are no answer).
-    const ownCounted = served ? '计它所惠及（覆盖、保障）人数的（经办、培训等人员或人次不算）' : `${[measure || hiredRun ? `以“${asked}”计` : '', words ? `名称含“${words}”` : ''].filter(Boolean).join('、')}的`;
+    const ownCounted = served ? '计它所惠及（覆盖、保障）人数的（经办、培训等人员或人次不算）' : `${[countAsked ? `以“${asked}”计` : '', words ? `名称含“${words}”` : ''].filter(Boolean).join('、')}的`;
     if (own.length) return reply('not_found', [...note, `${head} ${own[0]!.name}的绩效指标中没有${ownCounted}；可以看它的全部绩效指标。`], [], projectQuestions(scope, own));
-    if (!measure && !hiredRun) return null;
+    if (!countAsked) return null;
     return reply('not_found', [...note, `${head}中没有哪项绩效指标${counted}的名称含“${words}”；${projectsWithTargets(owners)}`], [], projectQuestions(scope, owners).slice(0, 5));
   }
   const chosen = [...shared].filter(([, n]) => n === best).map(([x]) => x).sort((a, b) => a.t.line - b.t.line);
