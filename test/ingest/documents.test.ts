@@ -861,6 +861,13 @@ const TARGETS: TargetSpot[] = [
   { seed: 'shenyang', line: 646, level3: '对健全社会救助体系影响', operator: null, value: '成效明显', owner: '2023年省财政城乡医疗救助补助直达资金（辽财指社（2022）684号' },
   // `$\leq$` in the raw line.
   { seed: 'beipiao', line: 675, level1: '预算执行', level3: '预算调整率', operator: '<=', value: '5', unit: '%', actual: '5', score: 1.6, owner: '北票市医疗保障局' },
+  // 整体绩效自评表 rows under its 运算符号 and 度量单位 columns: the operator and unit from those columns.
+  { seed: 'beipiao', line: 668, level1: '履职效能', level3: '重点工作办结率', operator: '=', value: '100', unit: '%', actual: '100', score: 3.5, owner: '北票市医疗保障局' },
+  { seed: 'beipiao', line: 692, level3: '社会公众投诉次数', operator: '<=', value: '1', unit: '次', actual: '1', score: 4, owner: '北票市医疗保障局' },
+  { seed: 'beipiao', line: 741, level3: '预算执行率', operator: '=', value: '100', unit: '%', actual: '100', score: 1.6, owner: '北票市医疗保障事务服务中心' },
+  // Its levels one column to the left (管理效率 under 绩效指标): read by content, never `=` as the indicator.
+  { seed: 'beipiao', line: 744, level1: '管理效率', level2: '预算编制管理', level3: '预算绩效目标覆盖率', operator: '=', value: '100', unit: '%', actual: '100', score: 0.7, owner: '北票市医疗保障事务服务中心' },
+  { seed: 'beipiao', line: 753, level1: '社会效应', level2: '社会效益', level3: '城乡居民基本医保参保率', operator: '>=', value: '99', unit: '%', actual: '99', score: 6.6, owner: '北票市医疗保障事务服务中心' },
   { seed: 'beipiao', line: 708, level3: '异地就医经办人员业务培训人次', operator: '=', value: '40', unit: '人', actual: '40', score: 10, owner: '2024年医保基金监管经费' },
   { seed: 'quyang', line: 517, level2: '成本指标', level3: '公益岗人均月补助标准', operator: '≥', value: '2731.94元', owner: '医保局公益性岗位人员经费' },
 ];

@@ -27,7 +27,9 @@ function describeTarget(t: PerformanceTargetRow): string {
   if (t.table_id === null) return `· ${t.description ?? t.level3}`;
   const level = [t.level1, t.level2].filter(Boolean).join('/');
   const value = `${t.operator && t.operator !== '=' ? t.operator : ''}${t.target_value ?? ''}${t.target_unit && !(t.target_value ?? '').endsWith(t.target_unit) ? t.target_unit : ''}`;
-  const done = t.actual_value !== null ? `，完成${t.actual_value}` : '';
+  // A bare number done is in the target's unit (完成100 under 度量单位 %): said with it.
+  const doneUnit = t.actual_value !== null && t.actual_number !== null && t.actual_unit && !t.actual_value.endsWith(t.actual_unit) ? t.actual_unit : '';
+  const done = t.actual_value !== null ? `，完成${t.actual_value}${doneUnit}` : '';
   const score = t.score !== null ? `，得分${t.score}/${t.weight}` : '';
   return `· ${level ? `${level}：` : ''}${t.level3} ${value}${done}${score}`;
 }

@@ -22,6 +22,8 @@ const SECTION = /^(年度)?绩效指标$/;
 const DEADLINE = /^\d{4}-\d{1,2}$|^\d{4}年\d{1,2}月$/;
 const OWNER = /^(项目[（(]政策[)）]名称|项目名称|部门[（(]单位[)）]名称)$/;
 const EMBEDDED_OP = /^(>=|<=|≥|≤|>|<|=)\s*(.+)$/;
+/** A full-width ＝ is the = it prints. */
+const operatorOf = (printed: string) => (printed === '＝' ? '=' : printed);
 
 interface Header {
   description: boolean;
@@ -29,8 +31,11 @@ interface Header {
   deadline: boolean;
   selfEvaluation: boolean;
   valueCol: number;
-  /** Where a 自评表 prints each part of an indicator row, when its header names them one per column. */
-  columns: { level1: number; level2: number; level3: number; value: number; actual: number; weight: number; score: number } | null;
+  /**
+   * Where a 自评表 prints each part of an indicator row, when its header names them one per column; its 运算符号 and
+   * 度量单位 (and 完成程度) columns are -1 where the header prints none.
+   */
+  columns: { level1: number; level2: number; level3: number; value: number; actual: number; weight: number; score: number; operator: number; unit: number; completion: number } | null;
   /**
    * Where a 目标表 prints 一级 | 二级 | 三级指标 | 指标值 when its header names them in another order: the
    * rows are read by those columns (content alone assumes the template's order).
@@ -185,15 +190,17 @@ function readHeader(line: Line): Header {
     deadline: cells.some((c) => /完成时限/.test(c)),
     selfEvaluation: columns.score >= 0,
     valueCol: columns.value,
-    columns: Object.values(columns).every((i) => i >= 0) ? columns : null,
+    columns: Object.values(columns).every((i) => i >= 0) ? { ...columns, operator: at(/^运算符号?$/), unit: at(/^(度量|计量)单位$/), completion: at(/^完成程度$/) } : null,
     reordered: named && columns.score < 0 && !(level1 < level2 && level2 < level3 && level3 < value) ? { level1, level2, level3, value } : null,
   };
 }
 
 /**
  * An indicator row printed under its header's columns (项目支出绩效自评表: … | 年度指标值 | 实际完成值 |
- * 分值 | 得分 | 偏差原因…): read by position. Null when the row does not sit under them (the seeds shift
- * cells freely: those rows are read by content).
+ * 分值 | 得分 | 偏差原因…; 整体绩效自评表: … | 三级指标 | 运算符号 | 指标值 | 度量单位 | …): read by position, the
+ * operator and unit from their own columns. Null when the row does not sit under them — its operator printed in
+ * another column than the header's 运算符号 (a row printing its levels one column to the left, its 一级指标 under
+ * 绩效指标): the seeds shift cells freely, and those rows are read by content.
  */
 function positionalIndicator(line: Line, header: Header, levels: { level1: string | null; level2: string | null }): TargetDraft | null {
   if (header.reordered) return reorderedIndicator(line, header.reordered, levels);
@@ -203,10 +210,16 @@ function positionalIndicator(line: Line, header: Header, levels: { level1: strin
   const numberOrBlank = (i: number) => cells[i] === '' || cells[i] === undefined || plainNumber(cells[i]) !== null;
   const level3 = cells[c.level3] ?? '';
   if (!level3 || isLevelWord(level3) || !numberOrBlank(c.weight) || !numberOrBlank(c.score) || plainNumber(cells[c.score]) === null) return null;
+  const operatorAt = c.operator >= 0 ? cells.findIndex((x) => OPERATORS.has(x)) : -1;
+  if (operatorAt >= 0 && operatorAt !== c.operator) return null;
   const target = indicatorTarget(line, cells[c.level1] || levels.level1, cells[c.level2] || levels.level2, level3, cells[c.value] ?? '');
+  const unitCell = c.unit >= 0 ? (cells[c.unit] ?? '') : '';
+  if (operatorAt >= 0 && target.operator === null) target.operator = operatorOf(cells[operatorAt]!);
+  if (target.targetUnit === null && target.targetNumber !== null && unitCell && unitCell.length <= 6 && parseNumber(unitCell) === null) target.targetUnit = unitCell;
   return {
     ...target,
     ...actualOf(cells[c.actual] || null, target.targetUnit),
+    completion: c.completion >= 0 ? cells[c.completion] || null : null,
     targetValue: target.targetValue || null,
     weight: plainNumber(cells[c.weight]),
     score: plainNumber(cells[c.score]),
@@ -469,7 +482,7 @@ function readIndicator(
     level1,
     level2,
     description,
-    operator: operator === '＝' ? '=' : operator,
+    operator: operator === null ? null : operatorOf(operator),
     targetValue: value,
     targetNumber: split.number,
     targetUnit,
