@@ -1213,9 +1213,10 @@ const SPENT_WHERE = new RegExp(alternation(words.spentWhere));
 
 /** Words not understood that are not the asking words' own (的钱从哪来, or the 儿 of 花哪儿了 read alone). */
 function outsideAsking(unknown: string[], asked: string, asking: RegExp): string[] {
+  const words = meaningful(asked);
   return unknown.filter((w) => {
     const left = meaningful(w.replace(asking, ''));
-    return left !== '' && !asked.includes(left);
+    return left !== '' && !words.includes(left);
   });
 }
 const BY_CLASSIFICATION = new RegExp(alternation(words.byClassification.words));
@@ -1287,18 +1288,22 @@ function statedAverage(text: string, m: Mentions, found: Found): void {
   m.intents = m.intents.filter((i) => i !== 'performance');
 }
 
-const INCOME_FROM = new RegExp(alternation(words.incomeFrom.words));
+const INCOME_FROM = new RegExp(`(?:${alternation(words.incomeFrom.money)})(?:${alternation(words.incomeFrom.asking)})|${alternation(words.incomeFrom.words)}`);
 
 /** 北票的钱主要来自哪里: where a department's money comes from, nothing named, is the parts of its 收入总计. */
 function whereFrom(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
   // The asking words are no name (的钱从哪来, or the 来 of 钱是哪来的, read as an unknown word).
-  const unknown = outsideAsking(found.unknown, INCOME_FROM.exec(text)?.[0] ?? '', INCOME_FROM);
+  const asking = INCOME_FROM.exec(text)?.[0] ?? '';
+  const unknown = outsideAsking(found.unknown, asking, INCOME_FROM);
+  // 的资金是从哪里来的 read loosely as a project's name: the asking words are no name either.
+  const candidates = found.candidates.filter((c) => outsideAsking([c.text], asking, INCOME_FROM).length > 0);
   // 收入主要来自哪里: the income named is the whole asked of.
   const income = found.targets.every((t) => t.kind === 'metric' && t.key.startsWith('income.'));
-  const nothingNamed = income && found.candidates.length + unknown.length + m.listTargets.length + m.sets.length + m.conditions.length === 0;
+  const nothingNamed = income && candidates.length + unknown.length + m.listTargets.length + m.sets.length + m.conditions.length === 0;
   if (!nothingNamed || entities.length !== 1 || m.previousYear || m.changeAsked || !INCOME_FROM.test(text)) return;
   found.unknown = [];
-  found.targets = [{ kind: 'metric', key: 'income.grand_total', text: INCOME_FROM.exec(text)![0] }];
+  found.candidates = [];
+  found.targets = [{ kind: 'metric', key: 'income.grand_total', text: asking }];
   m.intents = ['breakdown'];
   m.reason = false;
   m.sources = false;

@@ -38,6 +38,9 @@ const REWRITTEN = new RegExp(alternation(Object.keys(REWRITES)), 'g');
  */
 const rewriteWords = (s: string) => s.replace(REWRITTEN, (w) => REWRITES[w as keyof typeof REWRITES]);
 
+/** 钱都是从哪来的 → 钱是从哪来的: an adverb of totality before the verb of a shape does not change it (shapes.json totality). */
+const TOTALITY = new RegExp(`(?:${alternation(shapes.totality.adverbs)})(?=${alternation(shapes.totality.verbs)})`, 'g');
+
 /** 一共几人次 → 几人次: a word of totalling before a count of occurrences is no sum (shapes.json countTotal). */
 const TOTAL_COUNT = new RegExp(`(?:${alternation(shapes.countTotal.words)})(?=有?(?:几|多少)(?:${alternation(shapes.countTotal.measures)}))`, 'g');
 
@@ -126,7 +129,7 @@ export function normalizeQuestion(text: string): string {
   s = symbolsToSpaces(s);
   s = applyCorrections(s);
   s = rewriteWords(s);
-  s = s.replace(TOTAL_COUNT, '');
+  s = s.replace(TOTAL_COUNT, '').replace(TOTALITY, '');
   s = removeFillers(s);
   s = rewriteGrades(s).replace(ASKING_UNSPENT, '为什么 ');
   s = departmentBases(s);

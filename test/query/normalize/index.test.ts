@@ -156,3 +156,15 @@ describe('shapes.json rewrites', () => {
     expect(normalizeQuestion(`莲湖${word}，呢`)).toBe(normalizeQuestion(`莲湖${to}，呢`));
   });
 });
+
+describe('shapes.json totality', () => {
+  it.each([
+    ['抚顺医保局的钱都是从哪来的', '抚顺医保局的钱是从哪来的'],
+    ['莲湖的钱全花在哪', '莲湖的钱花在哪'],
+    ['沈阳的钱全都用到什么地方', '沈阳的钱用到什么地方'],
+  ])('%s reads as %s', (typed, plain) => expect(normalizeQuestion(typed)).toBe(normalizeQuestion(plain)));
+  // Before other words the adverb keeps its sense: only, a list, none at all, a word of its own.
+  it.each(['项目全是满分吗', '莲湖都有哪些项目', '三公经费一分都没有', '全年预算', '全部项目'])('%s keeps its adverb', (q) => {
+    expect(normalizeQuestion(q)).toMatch(/[都全]/);
+  });
+});
