@@ -436,8 +436,10 @@ export function mergeContext(typed: StructuredQuery, previous: StructuredQuery |
   if (spentOfDepartment) return ofLast({ intent: 'rank', subjects: true });
   const sameEntities = q.entities.length === 0;
   // 哪个地方的政府采购最多 after 莲湖政府采购: the departments ranked, not 莲湖's items; nor its year or stage kept.
-  // (这家, 那几家, 这几个 point back at the departments named before: no set then.)
-  const overSet = sameEntities && previous.set === null && ((q.set !== null && !/^[这那]/.test(q.set.text)) || q.asked?.departmentWhich === true);
+  // (这家, 那几家, 这几个 point back at the departments named before: no set then; nor is a which-word asking the
+  // difference of those pointed at, 这两家谁家的项目支出少一些.)
+  const pointedPair = q.arithmetic?.op === 'difference' && q.arithmetic.count !== null;
+  const overSet = sameEntities && previous.set === null && ((q.set !== null && !/^[这那]/.test(q.set.text)) || (q.asked?.departmentWhich === true && !pointedPair));
   // 人员经费呢 after a cell (卫生健康支出·基本支出) asks for the same row in another column.
   const cell = cellOf(previous);
   const measureOnly = q.targets.length === 1 && q.targets[0]!.kind === 'metric' && MEASURES.has(q.targets[0]!.key);

@@ -208,6 +208,9 @@ function sumColumnBounded(text: string, m: Mentions): void {
 /** 多多少, 高出多少, 少了多少 (多少 gone as a filler): a direction word alone, in a clause of its own at the end. */
 const HOW_MUCH_AFTER = new RegExp(`[\\s，,。；;]\\s*(?:${alternation([...shapes.arithmetic.more, ...shapes.arithmetic.less])})(?:出来)?(?:一些|一点|点)?\\s*$`);
 
+/** 更多, 更少: a direction word in the comparative degree (shapes.json references.whichMore.degree). */
+const COMPARATIVE = new RegExp(`更(?:${alternation(shapes.references.whichMore.degree.more)})`);
+
 /**
  * 抚顺和沈阳谁的三公经费多，多多少 / 哪个高，高出多少: which of the departments named is larger, then by how much — their
  * difference, the larger first (no 比 typed: no order), not the ranking alone.
@@ -218,7 +221,8 @@ function whichByHowMuch(text: string, m: Mentions, entities: EntityRef[]): void 
   if (!(m.which || whichOfNamed) || m.arithmetic.length > 0 || m.comparisons.length > 0 || (m.sets.length > 0 && !whichOfNamed)) return;
   // 这两个地方哪个高，高出多少: the departments named before, pointed at (这两家, 这2个单位) — a word for them is no list asked.
   const pointed = entities.length === 0 && /[这那](?:2|两|俩)/.test(text) && m.listTargets.every((l) => l.target === 'departments' || l.target === 'units');
-  const asked = entities.length > 1 || pointed ? HOW_MUCH_AFTER.exec(text) : null;
+  // 抚顺和曲阳哪边的三公经费多一些 (更多 after normalising): of exactly two, the comparative asks how they compare.
+  const asked = entities.length > 1 || pointed ? (HOW_MUCH_AFTER.exec(text) ?? (entities.length === 2 || pointed ? COMPARATIVE.exec(text) : null)) : null;
   if (!asked) return;
   m.arithmetic.push({ op: 'difference', text: asked[0].trim(), start: asked.index, end: asked.index + asked[0].length });
   if (pointed) m.listTargets = [];

@@ -102,6 +102,15 @@ const { whichMore } = shapes.references;
 const WHICH_MORE_BETWEEN = new RegExp(`(?<=(?:${alternation(whichMore.which)})的?)(?:${alternation(whichMore.between)})(?=(?:${alternation(whichMore.more)}))`, 'g');
 
 /**
+ * 哪边的三公经费多一些 → 哪边的三公经费更多: a direction word in the comparative degree after a which-word of the same
+ * clause is 更 + that word (references.whichMore.degree), read before the rewrites drop the degree (多一些 → 多).
+ */
+const DEGREE = new RegExp(
+  `(?<=(?:${alternation(whichMore.degree.which)})[^，,。；;？?！!\\s]*?)(${alternation(whichMore.degree.more)})(?:${alternation(whichMore.degree.words)})`,
+  'g',
+);
+
+/**
  * 差旅、会议、培训三项费用 → 差旅费、会议费、培训费3项: short forms listed before a word for fees are those fees, the fee
  * word after them dropped and a count kept (grammar/shapes.json shortFees); the last item may follow 和 / 及 / 与.
  */
@@ -128,6 +137,7 @@ export function normalizeQuestion(text: string): string {
   s = stripQuotes(s);
   s = symbolsToSpaces(s);
   s = applyCorrections(s);
+  s = s.replace(DEGREE, '更$1');
   s = rewriteWords(s);
   s = s.replace(TOTAL_COUNT, '').replace(TOTALITY, '');
   s = removeFillers(s);
