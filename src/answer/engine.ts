@@ -88,7 +88,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const perYear = perYearFollowUp(said, context as Conversation | undefined);
     if (perYear) return { ...toResult(text, perYear, queries), context };
     // 这五个多亿是从哪来的 after a department's total: its income by source, the amount checked against the figure answered.
-    const source = sourceOfTotal(text, context as Conversation | undefined);
+    const source = sourceOfTotal(said, context as Conversation | undefined);
     if (source && 'message' in source) return { ...toResult(text, reply('not_found', [source.message]), queries), context };
     // 占这一类的比重: the group of the thing answered last, named; asked back when the conversation holds none.
     const grouped = groupBase(moved ? moved.text : text, context as Conversation | undefined);

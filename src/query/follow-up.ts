@@ -3,7 +3,10 @@
 // their words read once, off the message as typed, before it is read as a question — the follow-ups answer by these
 // fields, not by testing the message again.
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
+import { expandArabicMultipliers, parseAmountYuan } from './normalize/amount.ts';
+import { convertChineseNumerals } from './normalize/numerals.ts';
 import { alternation } from './normalize/words.ts';
+import { MONEY, NUMBER, SCALE } from './yes-no.ts';
 
 const particles = '(?:呢|啊|吧|吗|么)?[\\s?？。!！]*$';
 const { unitAsked, provenance } = shapes.references;
@@ -42,6 +45,29 @@ const SHORT_PART = new RegExp(
   'u',
 );
 
+const source = shapes.references.sourceOfTotal;
+const MONEY_WORD = `(?:${alternation(source.money)})`;
+// 这五个多亿, 这5.87亿元, 这些钱: the pointing words, then an amount of money (个 and 多 / 来 / 几 around its scale), then the asking words.
+const SOURCE_AMOUNT = `(${NUMBER})个?(多|来|几)?(${SCALE})(多)?${MONEY}?${MONEY_WORD}?`;
+const SOURCE_ASKED = new RegExp(`^(?:${alternation(source.pointing)})?(?:${SOURCE_AMOUNT})?(?:的)?${MONEY_WORD}?(?:都|主要)?(?:${alternation(source.asked)})[啊呀呢吗？?。！!\\s]*$`);
+const SOURCE_POINTED = new RegExp(`^(?:${alternation(source.pointing)})`);
+const SOURCE_MONEY_FIRST = new RegExp(`^${MONEY_WORD}`);
+const SOURCE_WORDS = new RegExp(alternation(source.asked));
+const SOURCE_SAID_END = new RegExp(`的?${MONEY_WORD}?$`);
+
+/** 这五个多亿是从哪来的: the message trimmed, and the amount typed (null when none). */
+function sourceAskedOf(message: string): FollowUpWords['sourceOfTotal'] {
+  const typed = message.trim();
+  const m = SOURCE_ASKED.exec(typed);
+  // Pointing words, an amount or 钱 must be typed (钱是从哪儿来的 after a total points at it too): 从哪来 alone is read as any question is.
+  if (!m || (!m[1] && !SOURCE_POINTED.test(typed) && !SOURCE_MONEY_FIRST.test(typed))) return undefined;
+  if (!m[1]) return { typed, amount: null };
+  // The amount as typed, for a message: the words before the asking ones, the pointing words and 的钱 left off.
+  const said = typed.slice(0, typed.search(SOURCE_WORDS)).replace(SOURCE_POINTED, '').replace(SOURCE_SAID_END, '');
+  const yuan = parseAmountYuan(expandArabicMultipliers(convertChineseNumerals(`${m[1]}${m[3]}`)));
+  return { typed, amount: { yuan, about: m[2] !== undefined || m[4] !== undefined, said } };
+}
+
 /** What a message says when it only continues the conversation; each field present when it says that. */
 export interface FollowUpWords {
   /** 单位是元吗: the unit of what was just answered. */
@@ -67,6 +93,11 @@ export interface FollowUpWords {
    * (那部分), and the words asking after them (`asking`: 呢, 多少).
    */
   shortPart?: { part?: string; word: string; asking?: string };
+  /**
+   * 这五个多亿是从哪来的, 这些钱从哪来: where the money answered last comes from — `typed` the message trimmed; `amount` the
+   * amount typed (null when none): in 元 (null when unreadable), `about` when 多 / 来 / 几 stand beside its scale, `said` as typed.
+   */
+  sourceOfTotal?: { typed: string; amount: { yuan: number | null; about: boolean; said: string } | null };
 }
 
 /** The follow-up words of a message as typed (anything that is no string says none). */
@@ -89,5 +120,7 @@ export function followUpOf(message: unknown): FollowUpWords {
   if (purpose) said.purpose = { before: message.slice(0, purpose.index).trim() };
   const part = SHORT_PART.exec(message);
   if (part && (part[1] || part[3])) said.shortPart = { part: part[1], word: part[2]!, asking: part[4] };
+  const whence = sourceAskedOf(message);
+  if (whence) said.sourceOfTotal = whence;
   return said;
 }
