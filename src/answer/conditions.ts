@@ -75,6 +75,15 @@ export const amountBasis = (c: Condition, q: Pick<StructuredQuery, 'stage'>): '�
 /** `lead` names what is bounded when it is not the row's amount (单价). */
 export const describeAll = (conditions: Condition[], lead?: string) => conditions.map((c) => describe(c, lead)).join('且');
 
+/**
+ * `预算数超过10.00万元且决算数低于50.00万元`: amounts bounding the column each compares (`basisOf`), each column named once,
+ * in the order first named — the title of projects held to their money beside a rate, a score or the other column.
+ */
+export function describeByColumn(conditions: Condition[], basisOf: (c: Condition) => '预算' | '决算'): string {
+  const columns = [...new Set(conditions.map(basisOf))];
+  return columns.map((b) => `${b}数${describeAll(conditions.filter((c) => basisOf(c) === b), '')}`).join('且');
+}
+
 /** What the conditions ask for, when no figure of the list is of that kind: `条件是分数，这里的数字是金额`. */
 export function mismatch(conditions: Condition[], kind: Condition['unit']): string {
   return `条件是${conditions.map((c) => UNIT_NAMES[c.unit]).join('、')}，这里排的是${UNIT_NAMES[kind]}，无法按此筛选。`;

@@ -5,7 +5,7 @@ import type { Catalog, CatalogDocument } from '../../query/catalog.ts';
 import type { ProjectRow, SubordinateUnitRow, UnitRow } from '../../store/schema.ts';
 import words from '../../../grammar/words.json' with { type: 'json' };
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
-import { comparable, describeAll, meeting, mismatch } from '../conditions.ts';
+import { comparable, describeAll, describeByColumn, meeting, mismatch } from '../conditions.ts';
 import { derivedFigure, fromCell, show, usable, type Figure } from '../figures.ts';
 import type { FigureRow } from '../data.ts';
 import { sameNameGroups } from '../project-groups.ts';
@@ -66,7 +66,7 @@ function projectsMeeting(s: Sources, q: StructuredQuery, scope: Scope, all: Figu
   // A 决算 prints two columns: each amount bounds the one its stage word names (预算超过10万但执行数不到50万), else the one listed; said as 预算数 / 决算数.
   const basisOf = (c: Condition): Figure['basis'] => (scope.doc.stage === '决算' && c.stage ? c.stage : stage);
   const bases = [...new Set(q.conditions.map(basisOf))];
-  const stated = scope.doc.stage === '决算' ? bases.map((b) => describeAll(q.conditions.filter((c) => basisOf(c) === b), `${b}数`)).join('且') : describeAll(q.conditions);
+  const stated = scope.doc.stage === '决算' ? describeByColumn(q.conditions, basisOf) : describeAll(q.conditions);
   const among = q.within ? `名称含“${q.within.text}”的项目中${stated}的` : `${stated}的项目`;
   const head = `${heading(scope.entity, scope.doc)} ${among}`;
   const note = scope.yearNote ? [scope.yearNote] : [];

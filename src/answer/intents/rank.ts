@@ -3,7 +3,7 @@
 // the list; items tied with the last one kept stay in it.
 import type { Condition, StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
-import { amountBasis, comparable, describeAll, meeting, mismatch } from '../conditions.ts';
+import { amountBasis, comparable, describeAll, describeByColumn, meeting, mismatch } from '../conditions.ts';
 import { fromCell, fromFact, headlinePerTable, show, usable } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -162,7 +162,7 @@ function rankScores(s: Sources, q: StructuredQuery, scope: Scope, head: string):
     return named.find((x) => x.entity === f.entity) ?? (named.length === 1 ? named[0] : undefined);
   };
   const rich = scores.filter((f) => amounts.every((c) => { const x = amountOf(f, basisOf(c)); return x !== undefined && meeting([x], [c]).length > 0; }));
-  const bounded = bases.map((b) => `${b}数${describeAll(amounts.filter((c) => basisOf(c) === b), '')}`).join('且');
+  const bounded = describeByColumn(amounts, basisOf);
   const within = { ...q, conditions: q.conditions.filter((c) => c.unit !== 'yuan') };
   const beside = (f: Figure) => bases.flatMap((b) => { const x = amountOf(f, b); return x ? [`${b}数${show(x)}`] : []; });
   const r = rankedListing(`${head} ${bounded}的项目的自评得分`, rich, within, 'score', scoreOrder(q), (f) => `${name(f)}（${beside(f).join('，')}）`, '项目');

@@ -4,7 +4,7 @@
 import words from '../../../grammar/words.json' with { type: 'json' };
 import type { Condition, StructuredQuery, Target } from '../../query/ast.ts';
 import type { NarrativeFactRow } from '../../store/schema.ts';
-import { amountBasis, comparable, describeAll, meeting, mismatch, ofClassification } from '../conditions.ts';
+import { amountBasis, comparable, describeAll, describeByColumn, meeting, mismatch, ofClassification } from '../conditions.ts';
 import { fromFact, show, type Figure } from '../figures.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -121,8 +121,7 @@ function ratesMeeting(s: Sources, q: StructuredQuery, scope: Scope, head: string
   const basisOf = (c: Condition) => amountBasis(c, q);
   const bases = [...new Set(amounts.map(basisOf))];
   const all = rated.flatMap((r) => [...r.text, ...r.table]);
-  const bounded = bases.map((b) => `${b}数${describeAll(amounts.filter((c) => basisOf(c) === b), '')}且`).join('');
-  const title = `${head} ${amounts.length && bounds.length ? bounded : ''}执行率${describeAll(bounds.length ? bounds : amounts)}的项目`;
+  const title = `${head} ${amounts.length && bounds.length ? `${describeByColumn(amounts, basisOf)}且` : ''}执行率${describeAll(bounds.length ? bounds : amounts)}的项目`;
   if (all.length === 0) return reply('not_found', [...note, `${title}：文件中没有项目的执行率${planned(stage)}。`]);
   if (bounds.length === 0 || !comparable(all, bounds)) return reply('not_found', [...note, `${title}：${mismatch(q.conditions, 'percent')}`]);
   const amountOf = (r: Rated, basis: '预算' | '决算') => headlineFigure(s, scope, { kind: 'project', name: r.name, ids: [r.id], text: r.name, fuzzy: false }, scope.year, basis).main;
