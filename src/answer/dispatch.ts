@@ -17,7 +17,7 @@ import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
 import { indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, standardNamed, targetsByNoun } from './intents/performance.ts';
-import { rankWithin, subjectColumn } from './intents/rank.ts';
+import { placeAsked, rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
 import { share } from './intents/share.ts';
@@ -484,8 +484,7 @@ function twinsAcross(s: Sources, q: StructuredQuery): Reply | null {
 function inOrder(q: StructuredQuery, r: Reply): Reply {
   const ref = q.reference;
   if (ref?.kind !== 'item' || q.intent !== 'rank' || r.status !== 'answered' || r.figures.length === 0) return r;
-  // 倒数第2 already ranks from the smallest; 最后一个 takes the end of the ranking asked.
-  const i = ref.fromEnd && !q.ascending ? r.figures.length - ref.index : ref.index - 1;
+  const i = placeAsked(q, ref, r.figures.length);
   const item = r.figures[i];
   if (!item) return reply('not_found', [`只有${r.figures.length}项，没有第${ref.index}项。`, ...r.lines]);
   const place = r.lines.find((l) => l.startsWith(`${i + 1}. `)) ?? `${item.label}：${show(item)}`;

@@ -215,7 +215,7 @@ function computeProjectAmounts(s: Sources, doc: CatalogDocument, year: number, s
     .flatMap((p) => {
       const metricKey = stage === '决算' ? 'project.executed' : 'project.budget';
       const fact = s.queries.factsByName(doc.id, p.name_key).find((f) => f.metric === metricKey && f.aspect === 'amount' && f.year === year);
-      return fact ? [fromFact(fact, doc, s.entity(doc, p.unit_id), p.name)] : [];
+      return fact ? [{ ...fromFact(fact, doc, s.entity(doc, p.unit_id), p.name), projectId: p.id }] : [];
     });
   return [...fromTables, ...stated];
 }

@@ -40,6 +40,15 @@ export function firstWithTies<T>(sorted: T[], count: number, measure: (x: T) => 
   return sorted.slice(0, end);
 }
 
+/**
+ * The 0-based place in the ranking asked that an item reference names (第二, 倒数第二, 排最后的). The grammar reads 倒数
+ * as the ranking from the smallest (ascending: the visitor's ordinal), so 倒数第二 is the second of that order; only an
+ * end not turned round that way (排最后的 of a ranking from the largest) counts back from the last place.
+ */
+export function placeAsked(q: Pick<StructuredQuery, 'ascending'>, ref: { index: number; fromEnd: boolean }, count: number): number {
+  return ref.fromEnd && !q.ascending ? count - ref.index : ref.index - 1;
+}
+
 /** `named` is what a line calls a figure when its label alone does not say whose it is (a department ranking). */
 export function listing(title: string, figures: Figure[], total: number, ascending = false, order = ascending ? '从小到大' : '从大到小', named = (f: Figure) => f.label): Reply {
   if (figures.length === 0) return reply('not_found', [`${title}：没有可排序的数字。`]);

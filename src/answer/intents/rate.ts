@@ -13,7 +13,7 @@ import { headlineFigure, printingsOf, targetName } from '../targets.ts';
 import { computation } from '../computation.ts';
 import { countedFirst } from './list.ts';
 import { ownerFigure, ownerRate, tableNames } from './performance.ts';
-import { firstWithTies } from './rank.ts';
+import { firstWithTies, placeAsked } from './rank.ts';
 
 /** A 整体绩效自评表 indicator that is the unit's own rate (预算执行率), named as questions name it. */
 const RATE_INDICATORS = new Set(words.intents.rate);
@@ -172,7 +172,7 @@ function subjectRatesRanked(q: StructuredQuery, rates: Figure[], head: string, n
   const sorted = [...rates].sort((a, b) => (q.ascending ? value(a) - value(b) : value(b) - value(a)));
   const places = [...new Set(sorted.map(value))];
   const ref = q.reference?.kind === 'item' ? q.reference : null;
-  const at = places[ref ? (ref.fromEnd ? places.length - ref.index : ref.index - 1) : 0];
+  const at = places[ref ? placeAsked(q, ref, places.length) : 0];
   if (at === undefined) return reply('not_found', [...note, `${head}只有${places.length}档科目完成预算的比例，没有第${ref!.index}个。`]);
   const chosen = sorted.filter((f) => value(f) === at);
   const place = places.indexOf(at) + 1;
@@ -204,8 +204,7 @@ const leading = (r: Rated): number => (r.text[0] ?? r.table[0])!.value as number
 function ratesRanked(q: StructuredQuery, head: string, note: string[], rated: Rated[]): Reply {
   const sorted = [...rated].sort((a, b) => (q.ascending ? leading(a) - leading(b) : leading(b) - leading(a)));
   const ref = q.reference?.kind === 'item' ? q.reference : null;
-  // 倒数第二 is read as lowest first already (ascending): its place counts from the start of that order.
-  const i = ref ? (ref.fromEnd && !q.ascending ? sorted.length - ref.index : ref.index - 1) : 0;
+  const i = ref ? placeAsked(q, ref, sorted.length) : 0;
   const order = q.ascending ? '从低到高' : '从高到低';
   const lines = sorted.map((r) => `${sorted.findIndex((x) => leading(x) === leading(r)) + 1}. ${r.name}：${stated(r)}`);
   const chosen = sorted[i];
@@ -240,7 +239,7 @@ function computedRate(s: Sources, scope: Scope, t: Target, head: string, note: s
   if (scope.doc.stage !== '决算') return null;
   const amounts =
     t.kind === 'project'
-      ? (['决算', '预算'] as const).flatMap((stage) => projectAmounts(s, scope.doc, scope.year, stage).filter((f) => f.label === t.name).slice(0, 1).map((f) => ({ stage, f })))
+      ? (['决算', '预算'] as const).flatMap((stage) => projectAmounts(s, scope.doc, scope.year, stage).filter((f) => f.projectId != null && t.ids.includes(f.projectId)).slice(0, 1).map((f) => ({ stage, f })))
       : stagedAmounts(s, scope, t, -1);
   const spent = amounts.find((a) => a.stage === '决算')?.f;
   const budget = amounts.find((a) => a.stage === '预算')?.f;
