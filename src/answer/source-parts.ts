@@ -18,10 +18,13 @@ export function sourcePart(q: StructuredQuery): { whole: Target; part: Target; t
   return tag ? { whole, part, tag } : null;
 }
 
-/** The row's cell of that source, its headline (合计 of the source before its 一般公共预算 part). */
-function sourceCell(row: FigureRow[], tag: string): FigureRow | undefined {
-  const cells = row.filter((r) => r.scope.split(',').includes(tag));
-  return cells.sort((a, b) => a.scope.split(',').length - b.scope.split(',').length)[0];
+/** The sources of funds a cell's column is of (its scope tags: 上年结转结余, 一般公共预算 …). */
+export const tagsOf = (r: FigureRow): string[] => r.scope.split(',').filter(Boolean);
+
+/** The row's cell of a source asked (any of `tags`), its headline (合计 of the source before its 一般公共预算 part): the fewest tags. */
+export function sourceCell(row: FigureRow[], tags: readonly string[]): FigureRow | undefined {
+  const cells = row.filter((r) => tagsOf(r).some((t) => tags.includes(t)));
+  return cells.sort((a, b) => tagsOf(a).length - tagsOf(b).length)[0];
 }
 
 export function partBySource(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
@@ -44,7 +47,7 @@ export function partBySource(s: Sources, q: StructuredQuery, scope: Scope): Repl
         const printsWhole = row.some((r) => r.scope === '' && r.amount_fen === whole.fen && r.basis === whole.basis);
         const empty = printsWhole && all.find((r) => r.line === row[0]!.line && r.flags.split(',').includes('empty') && r.scope.split(',').includes(asked.tag));
         if (empty) blank.push(`${tableName(table.name, table.number)}第${empty.line}行“${empty.column_label}”栏为空`);
-        const cell = printsWhole ? sourceCell(row, asked.tag) : undefined;
+        const cell = printsWhole ? sourceCell(row, [asked.tag]) : undefined;
         if (!cell) continue;
         const wholeCell = fromCell(row.find((r) => r.scope === '' && r.amount_fen === whole.fen)!, scope.doc, scope.entity, name);
         const part: Figure = fromCell(cell, scope.doc, scope.entity, `${name}中${asked.part.text}`);

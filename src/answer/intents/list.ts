@@ -13,6 +13,7 @@ import { beforeAnswer, heading, reply, yearHeading, type Reply } from '../reply.
 import { computation } from '../computation.ts';
 import { nameFigure } from './offices.ts';
 import { holdings, type Scope } from '../resolve.ts';
+import { sourceCell, tagsOf } from '../source-parts.ts';
 import { projectAmounts, remember, type Sources } from '../sources.ts';
 import { stageOf } from '../targets.ts';
 
@@ -94,7 +95,6 @@ function projectsMeeting(s: Sources, q: StructuredQuery, scope: Scope, all: Figu
 }
 
 const SPLIT = new Set(shapes.fundedBy.split);
-const tagsOf = (r: FigureRow): string[] => r.scope.split(',').filter(Boolean);
 
 /**
  * 用上年结转资金安排的项目: the projects whose row prints a non-zero amount in a column of the source asked (its scope tags),
@@ -109,12 +109,10 @@ function projectsFundedBy(s: Sources, q: StructuredQuery, scope: Scope, all: Fig
   const rows = s.queries.projectFigures(doc.id).filter((r) => usable(r) && r.year === doc.fiscal_year && r.basis === stage && r.value_kind === 'money');
   const split = rows.find((r) => tagsOf(r).some((t) => SPLIT.has(t)));
   if (!split) return reply('not_found', [...note, `${head}的项目表没有按资金来源分栏（本年收入、上年结转结余等），看不出哪些项目用的是${text}。`]);
-  // Per project, its column's whole before the column's parts (上年结转结余/合计 before 上年结转结余/一般公共预算): the fewest tags.
-  const best = new Map<number, FigureRow>();
-  for (const r of rows.filter((x) => x.amount_fen && tagsOf(x).some((t) => tags.includes(t)))) {
-    const current = best.get(r.project_id!);
-    if (!current || tagsOf(r).length < tagsOf(current).length) best.set(r.project_id!, r);
-  }
+  // Per project, its column's whole before the column's parts (上年结转结余/合计 before 上年结转结余/一般公共预算).
+  const printed = new Map<number, FigureRow[]>();
+  for (const r of rows) if (r.amount_fen) printed.set(r.project_id!, [...(printed.get(r.project_id!) ?? []), r]);
+  const best = new Map([...printed].flatMap(([id, row]) => { const cell = sourceCell(row, tags); return cell ? [[id, cell] as const] : []; }));
   const projects = s.queries.projects(doc.id);
   const parents = new Set(projects.map((p) => p.parent_id));
   const kept = projects
