@@ -120,7 +120,7 @@ const listed = (query: StructuredQuery, r: Reply) => r.status === 'answered' && 
  */
 export function itemsOf(query: StructuredQuery, r: Reply): Named[] | undefined {
   const whole = r.whole;
-  const parts = () => ({ ...r, figures: whole ? r.figures.filter((f) => f !== whole && !(f.label === whole.label && f.line === whole.line)) : r.figures.slice(1) });
+  const parts = () => ({ ...r, figures: whole ? r.figures.filter((f) => f !== whole && !(f.label === whole.label && f.line === whole.line)) : whole === null ? r.figures : r.figures.slice(1) });
   // 政府采购有哪些: the rows listed under the whole, not the whole.
   if (listed(query, r)) return listItems(query, whole ? parts() : r);
   // 北票培训多少人次: indicators found by the words typed, each at its row — what 第二项 counts through (one per row).

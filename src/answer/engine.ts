@@ -14,7 +14,7 @@ import { checked } from '../query/yes-no.ts';
 import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, outcomeOfTargets, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
-import { countInstead, countOfList, expandLast, moreAsked, otherTargetOfProject, extremeOfRanking, flippedRanking, nothingLeft, perTargetOfLast, provenanceOfLast, targetByMeasure, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, projectOfTargets, restOfList, restOfWhole, wholeChanged, withItems, unitOfList, purposeOfItem, partNamedShort } from './follow-ups.ts';
+import { countInstead, countOfList, expandLast, moreAsked, otherTargetOfProject, extremeOfRanking, flippedRanking, nothingLeft, perTargetOfLast, provenanceOfLast, targetByMeasure, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, projectOfTargets, restOfList, restOfWhole, wholeChanged, withItems, pastEndOfList, unitOfList, purposeOfItem, partNamedShort } from './follow-ups.ts';
 import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
@@ -132,6 +132,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 第二个呢, 它的绩效指标: the words pointing back are replaced by what they point at, and the question read again.
     // In place, so that a share's part and base keep their sides (公职律师费占它多少: 它 is the base).
     const c = withItems(sources, understood.query, context as Conversation | undefined);
+    // 第五个 after a list of three: the list had only three, named; the conversation stays where it was.
+    const beyond = pastEndOfList(understood.query, c);
+    if (beyond) return { ...toResult(text, beyond, queries), context };
     placeInConversation(understood.query, c);
     // 政府采购表的第1项, 公开05表最后1行: a row of the table the question names, as printed.
     const row = tableRow(sources, understood.query);

@@ -15,8 +15,11 @@ export interface Reply {
   followups: FollowUp[];
   /** Show every figure's source, not only the first few. */
   allSources?: boolean;
-  /** A breakdown's whole: the figures besides it are its parts, which 里面第二项 counts through. */
-  whole?: Figure;
+  /**
+   * A breakdown's whole: the figures besides it are its parts, which 里面第二项 counts through. Null: no whole is
+   * printed, every figure is an item (莲湖's 内设机构, listed without a count).
+   */
+  whole?: Figure | null;
 }
 
 export const reply = (status: AnswerStatus, lines: string[], figures: Figure[] = [], suggestions: string[] = []): Reply => ({

@@ -50,5 +50,6 @@ export function offices(s: Sources, q: StructuredQuery, scope: Scope): Reply | n
   const stated = count.status === 'answered' ? count.figures.slice(0, 1) : [];
   const differs = stated[0] && stated[0].value !== rows.length ? `（正文说${show(stated[0])}，列出的是${rows.length}个）` : '';
   const lines = [...note, `${head}内设机构${stated[0] ? `${show(stated[0])}` : `（列出${rows.length}个）`}${differs}：`, ...rows.map((r) => `${r.ordinal}. ${r.name}（第${r.line}行）`)];
-  return reply('answered', lines, [...stated, ...rows.map((r) => nameFigure(scope, `内设机构（第${r.ordinal}个）`, r.name, r.line))]);
+  // The count is the whole an ordinal does not count (第二个 is the second office, whether a count leads or not).
+  return { ...reply('answered', lines, [...stated, ...rows.map((r) => nameFigure(scope, `内设机构（第${r.ordinal}个）`, r.name, r.line))]), whole: stated[0] ?? null };
 }

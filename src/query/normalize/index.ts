@@ -126,6 +126,14 @@ const FEE_ITEMS = new RegExp(`、|${alternation(FEE_JOINS)}`);
 const listedFees = (s: string) =>
   s.replace(SHORT_FEES, (_w, list: string, count: string | undefined) => `${list.split(FEE_ITEMS).map((item) => (FEE_NAMED.test(item) ? item : `${item}费`)).join('、')}${count ?? ''}`);
 
+/**
+ * 下设哪些科室, 内部设了哪些部门, 机构设置 → 哪些内设机构, 内设机构: the internal offices asked in other words (grammar/shapes.json
+ * offices), read before the fillers go (哪些, 几个 stay to ask a list or a count).
+ */
+const { verbs: OFFICE_VERBS, asked: OFFICE_ASKED, nouns: OFFICE_NOUNS, whole: OFFICE_WHOLE } = shapes.offices;
+const OFFICES_ASKED = new RegExp(`(?:${alternation(OFFICE_VERBS)})(${alternation(OFFICE_ASKED)})?的?(?:${alternation(OFFICE_NOUNS)})|(?:${alternation(OFFICE_WHOLE)})`, 'g');
+const officesAsked = (s: string) => s.replace(OFFICES_ASKED, (_w, asked: string | undefined) => `${asked ?? ''}内设机构`);
+
 export function normalizeQuestion(text: string): string {
   // Adapters are JavaScript at heart: a message without text arrives as undefined.
   if (typeof text !== 'string') return '';
@@ -139,6 +147,7 @@ export function normalizeQuestion(text: string): string {
   s = applyCorrections(s);
   s = s.replace(DEGREE, '更$1');
   s = rewriteWords(s);
+  s = officesAsked(s);
   s = s.replace(TOTAL_COUNT, '').replace(TOTALITY, '');
   s = removeFillers(s);
   s = rewriteGrades(s).replace(ASKING_UNSPENT, '为什么 ');
