@@ -662,7 +662,8 @@ function statesOwnChange(s: Sources, scope: Scope, t: Target): boolean {
  */
 function shortOfBudgetInstead(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply | null {
   const [scope] = scopes;
-  if (!q.reason || q.targets.length !== 1 || scopes.length !== 1 || scope!.doc.stage !== '决算') return null;
+  // 为什么比上年少: the change is asked — none stated is the answer, never the reason for falling short of the budget.
+  if (!q.reason || q.lastYearTyped || q.targets.length !== 1 || scopes.length !== 1 || scope!.doc.stage !== '决算') return null;
   const r = rate(s, { ...q, intent: 'rate', previousYear: false }, scope!);
   if (r.status !== 'answered') return null;
   const at = scope!.yearNote ? 1 : 0;

@@ -126,6 +126,11 @@ export interface StructuredQuery {
   /** An order was said (最高, 最低, 第二低, 前5): figures listed otherwise (执行率) are ranked, an ordinal counts in it. */
   ordered?: boolean;
   previousYear: boolean;
+  /**
+   * 为什么比上年少, 同比为什么减少: last year typed (比上年, 同比, 上年), not read from a bare 为什么 — the reason asked is the
+   * change's, never one the text gives for another gap (its budget not spent).
+   */
+  lastYearTyped?: true;
   /** 增加多少, 下降了, 为什么: the change itself is asked for; it leads the answer. */
   changeAsked?: boolean;
   /**

@@ -536,6 +536,7 @@ function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityR
     ...(m.ordered || m.top !== null ? { ordered: true } : {}),
     // 为什么 of a figure asks why it changed: the reason the text states with its change.
     previousYear: m.previousYear || (m.reason && intent !== 'rate' && !m.bothStages && targets.length > 0),
+    ...(m.previousYear ? { lastYearTyped: true as const } : {}),
     // 按增加额倒推上年: the change is what last year is worked back from, not what is asked.
     changeAsked: (m.changeAsked && !(m.previousYear && BACKWARD.test(text))) || m.reason,
     ...(m.previousYear && BACKWARD.test(text) ? { backward: true } : {}),

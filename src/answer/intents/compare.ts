@@ -144,7 +144,7 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   }
   if (found.filter(({ f }) => f).length < 2 && !stated) {
     // Not found carries no figure: the year held is one question away.
-    return reply('not_found', [`${heading(scope.entity, scope.doc)}中没有${name}的${years.filter((y) => y !== year).join('、')}年数字，也没有说明增减。`], [], [
+    return reply('not_found', [`${heading(scope.entity, scope.doc)}中没有${name}的${years.filter((y) => y !== year).join('、')}年数字，也没有说明增减${q.reason ? '及其原因' : ''}。`], [], [
       `${scope.doc.short} ${year} ${t.text || name}`,
     ]);
   }
