@@ -12,7 +12,7 @@ import { namedHeadcounts, projectHeadcounts, statedHeadcount } from './intents/h
 import { statedChanges } from './intents/changes.ts';
 import { compare } from './intents/compare.ts';
 import { countAcrossYears, listCatalog, listWithin } from './intents/list.ts';
-import { lookup } from './intents/lookup.ts';
+import { heldOfFamily, lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
@@ -31,7 +31,7 @@ import { printedAt } from './format.ts';
 import { reply, yearHeading, type Reply } from './reply.ts';
 import { targetFigures, targetName } from './targets.ts';
 import { askedOf, holdings, resolveScopes, whichOne, type Scope } from './resolve.ts';
-import { metric as metricOf } from '../store/metrics.ts';
+import { familyOf, metric as metricOf, PEOPLE_FAMILIES } from '../store/metrics.ts';
 import { remember, type Sources } from './sources.ts';
 import { alternation } from '../query/normalize/words.ts';
 import words from '../../grammar/words.json' with { type: 'json' };
@@ -241,9 +241,15 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
       const whole = `${place} ${e.doc.fiscal_year} ${asked || '支出总计'}`;
       return withCutOff(scopes, reply('not_found', [`没有找到${e.entity}本级（机关）单列的数字，只有${e.entity}整体的。`], [], [whole]));
     }
+    // Offered of the kind asked, read off the typed query: a headcount's are the staff counts held, a 三公 figure's the
+    // 三公 figures held (metrics of its family); else the department's main figures.
+    const metricAsked = q.targets.find((t) => t.kind === 'metric');
+    const family = q.headcount ? PEOPLE_FAMILIES[0] : metricAsked?.kind === 'metric' ? familyOf(metricAsked.key) : undefined;
+    const kin = family ? heldOfFamily(s, e, family).map((k) => `${place} ${e.doc.fiscal_year} ${k.name}`) : [];
     const examples = [
       ...new Set([
         ...(asked ? [`${place} ${e.doc.fiscal_year} ${asked}`] : []),
+        ...kin,
         `${place} ${e.doc.fiscal_year} 支出总计`,
         `${place} ${e.doc.fiscal_year} 三公经费`,
         `${place} 有哪些项目`,

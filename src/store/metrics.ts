@@ -75,6 +75,15 @@ export const SPLIT_COLUMNS: ReadonlySet<string> = new Set(['basic', 'project']);
 
 const byKey = new Map(metrics.map((m) => [m.key, m]));
 
+/** A metric's family: the part of its key before the dot (staff of staff.actual, three_public of three_public.abroad_trips). */
+export const familyOf = (key: string): string => key.split('.')[0]!;
+
+/** The families whose metrics count people (metrics.json peopleFamilies): the first is the department's own staff. */
+export const PEOPLE_FAMILIES: readonly string[] = vocabulary.peopleFamilies.families;
+const PEOPLE: ReadonlySet<string> = new Set(PEOPLE_FAMILIES);
+/** Whether a metric counts people (metrics.json peopleFamilies). */
+export const countsPeople = (key: string): boolean => PEOPLE.has(familyOf(key));
+
 export function metric(key: string): Metric {
   const m = byKey.get(key);
   if (!m) throw new Error(`unknown metric ${key}`);

@@ -4,7 +4,7 @@
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
 import { distinctByValue, priorFromChange, sameFigure, show } from '../figures.ts';
-import { indicatorWords, metric as metricOf, metrics } from '../../store/metrics.ts';
+import { countsPeople, familyOf, indicatorWords, metric as metricOf, metrics, type Metric } from '../../store/metrics.ts';
 import { money, printedAt, tableName } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -42,12 +42,14 @@ function askInstead(scope: Scope, q: StructuredQuery): string {
 }
 
 /** The counts of the same family as a count not found (staff.*: 实有人员, 人员编制) that the document does hold: each name and its first figure. */
-function heldKin(s: Sources, scope: Scope, key: string): { name: string; figure: Figure }[] {
-  const asked = metricOf(key);
-  const family = (k: string) => k.split('.')[0];
-  if (asked.kind !== 'count') return [];
+function heldKin(s: Sources, scope: Scope, key: string, kind: Metric['kind'] | null = 'count'): { name: string; figure: Figure }[] {
+  return metricOf(key).kind === 'count' ? heldOfFamily(s, scope, familyOf(key), kind, key) : [];
+}
+
+/** The metrics of a family (three_public, staff) the document holds, of a kind (any: null), each name and its first figure. */
+export function heldOfFamily(s: Sources, scope: Scope, family: string, kind: Metric['kind'] | null = null, except?: string): { name: string; figure: Figure }[] {
   return metrics.flatMap((m) => {
-    const figure = m.key !== key && m.kind === 'count' && family(m.key) === family(key) ? metricFigures(s, scope.doc, m.key, scope.year)[0] : undefined;
+    const figure = m.key !== except && (kind === null || m.kind === kind) && familyOf(m.key) === family ? metricFigures(s, scope.doc, m.key, scope.year)[0] : undefined;
     return figure ? [{ name: m.name, figure }] : [];
   });
 }
@@ -138,14 +140,21 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     // 临时工有多少人: what is held of the same kind (实有人员, 人员编制) is said, to be asked for; so are the people
     // the text counts (北票 实际有几个人: 离休干部 73名), never given as the staff.
     const kin = target.kind === 'metric' ? heldKin(s, scope, target.key) : [];
-    const people = target.kind === 'metric' && metricOf(target.key).kind === 'count' ? [...new Set(s.queries.headcounts(scope.doc.id).map((h) => h.people))] : [];
-    const asks = [...kin.map((k) => `${scope.doc.short} ${year} ${k.name}`), ...people.map((p) => `${scope.doc.short} 有多少${p}`)];
+    // Suggestions of the kind asked: the people the text counts for a headcount (临时工有多少人), the figures held of
+    // its own family for another count (曲阳一共出国几人次: the 三公经费 and its parts, never 村级代办人员).
+    const count = target.kind === 'metric' && metricOf(target.key).kind === 'count';
+    const ofPeople = count && (q.headcount === true || countsPeople(target.key));
+    const people = ofPeople ? [...new Set(s.queries.headcounts(scope.doc.id).map((h) => h.people))] : [];
+    // The money of the very thing counted first (出国人次 → 因公出国（境）费): the names sharing most of its characters.
+    const shared = (name: string) => [...new Set(name)].filter((c) => /\p{Script=Han}/u.test(c) && target.kind === 'metric' && metricOf(target.key).name.includes(c)).length;
+    const family = (count && !ofPeople && kin.length === 0 ? heldKin(s, scope, target.key, null) : []).sort((a, b) => shared(b.name) - shared(a.name));
+    const asks = [...kin, ...family].map((k) => `${scope.doc.short} ${year} ${k.name}`).concat(people.map((p) => `${scope.doc.short} 有多少${p}`));
     // 工勤人员多少, 参公的有几个 where only 编制 and 实有 are printed by kind: the headcounts printed are said, each cited.
     const printed = kin.length ? ['印有的人数：', ...kin.map((k) => `· ${k.name}：${show(k.figure)}（${printedAt(k.figure)}）`)] : [];
     const others = people.length ? [`另有${people.join('、')}的数字。`] : [];
     if (kin.length) return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字。`, ...printed, ...others], [], asks);
     if (people.length) return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字；有${people.join('、')}的数字。`], [], asks);
-    return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字。`]);
+    return reply('not_found', [...note, `${asked}中没有找到${quoted}的数字。`], [], asks);
   }
   // A stage asked for by name that the document does not print for this is refused, never answered with the other stage.
   if (main.length === 0 && q.stage === stage) {
