@@ -21,6 +21,7 @@ import { sameNameGroups } from '../project-groups.ts';
 import { projectPeopleTargets } from './performance.ts';
 import { namedTables, shared } from '../table-rows.ts';
 import { computation, shown, type Operand } from '../computation.ts';
+import { partWithWhole, withPrintedWhole } from '../sum-parts.ts';
 import { aligned, changePercent, headlineFigure, printingsOf, stageOf, statedChange, targetFigures, targetName } from '../targets.ts';
 
 /** A headcount a per-head figure divides by: 实有人员 unless the question names 编制. */
@@ -399,7 +400,12 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   if (!Array.isArray(operands)) return withNote(operands, note);
   const what = q.targets.length > 1 ? operands.map((o) => o.name).join(op === 'sum' ? '、' : '与') : targetName(q.targets[0]!);
   const head = scopes.length > 1 ? '' : `${yearHeading(scope.entity, scope.doc, scope.year)} `;
-  const r = inPercentNote(s, q, scopes, operands, computation(op, operands, what, head, note, q.arithmetic?.rest === true));
+  // 人员经费和基本支出加起来: never a part added to its whole; 基本支出和项目支出合在一起: the sum beside the whole printed.
+  const ofOne = op === 'sum' && scopes.length === 1 && q.targets.length === operands.length;
+  const nested = ofOne ? partWithWhole(q.targets, operands, head) : null;
+  if (nested) return withNote(nested, note);
+  const computed = computation(op, operands, what, head, note, q.arithmetic?.rest === true);
+  const r = inPercentNote(s, q, scopes, operands, ofOne ? withPrintedWhole(s, scope, q.targets, computed) : computed);
   // 比医疗保险经办机构经费少多少: a project named like a group of projects (莲湖 表10 line 599) is computed on as the
   // project itself, the group's amount said beside it — never one of the two taken silently.
   const groups = scopes.length === 1 && q.targets.some((t) => t.kind === 'project') ? sameNameGroups(s, scope, stageOf(q.stage, scope), operands.map((o) => o.figure)) : null;
