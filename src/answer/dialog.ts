@@ -12,7 +12,7 @@ import { partInKindOf } from '../query/qualifiers.ts';
 import { MEASURES } from './sources.ts';
 import { metric as metricOf, SPLIT_COLUMNS } from '../store/metrics.ts';
 import { cellOf, METRIC_PARTS } from './targets.ts';
-import type { Figure } from './figures.ts';
+import { samePrinting, type Figure } from './figures.ts';
 import type { Reply } from './reply.ts';
 import type { FollowUp } from './types.ts';
 
@@ -164,7 +164,7 @@ export function conversation(query: StructuredQuery, r: Reply, previous?: Conver
   const subject = isList && figures[0] ? itemWords(figures[0], query) : (one ?? (figures[0] && !query.set ? itemWords(figures[0], query) : undefined));
   // 明细 → 其中医疗救助多少 → 第二个: a part answered that is an item of the last list leaves that list to count through.
   const lead0 = figures[0];
-  const itemOfList = query.reference?.kind === 'part' && lead0 !== undefined && (previous?.items ?? []).some((n) => n.figure?.document.id === lead0.document.id && n.figure.line === lead0.line && n.figure.fen === lead0.fen);
+  const itemOfList = query.reference?.kind === 'part' && lead0 !== undefined && (previous?.items ?? []).some((n) => n.figure !== undefined && samePrinting(n.figure, lead0));
   const keep = !isList && (pointedBack || r.status !== 'answered' || itemOfList) ? previous : undefined;
   const lead = r.status === 'answered' && figures[0] && !r.figures[0]!.derived ? [{ ...(subject ?? { entity: figures[0].entity, words: figures[0].label }), figure: figures[0] }] : [];
   return {

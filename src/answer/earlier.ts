@@ -103,7 +103,7 @@ export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Re
   }
   if (ref?.kind !== 'these' || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op) || q.entities.length > 0 || q.targets.length > 0 || !c) return null;
   // 第一个是第二个的百分之几 with no list answered: the two figures answered last, in the order answered.
-  const items = c.items ?? (c.earlier ?? []).filter((n) => n.figure).slice(-2);
+  const items = c.items ?? (c.earlier ?? []).slice(-2);
   return ref.picks ? onFigures(q, picked(ref.picks, items, c.pointed ?? c.subject), items.filter((n) => n.figure).length) : onFigures(q, pointedAt(ref.count, c));
 }
 

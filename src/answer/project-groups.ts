@@ -22,13 +22,16 @@ export function ownAmount(s: Sources, scope: Scope, p: ProjectRow, stage: Figure
  */
 export function sameNameGroups(s: Sources, scope: Scope, stage: Figure['basis'], listed: Figure[]): { lines: string[]; figures: Figure[] } {
   const projects = s.queries.projects(scope.doc.id);
+  // Each group's projects, gathered once (not every project scanned per group).
+  const children = new Map<number, ProjectRow[]>();
+  for (const p of projects) if (p.parent_id !== null) children.set(p.parent_id, [...(children.get(p.parent_id) ?? []), p]);
   const lines: string[] = [];
   const figures: Figure[] = [];
-  for (const group of projects.filter((g) => projects.some((p) => p.parent_id === g.id))) {
+  for (const group of projects.filter((g) => children.has(g.id))) {
     const leaf = listed.find((f) => f.label === group.name && f.fen !== null);
     const whole = leaf && ownAmount(s, scope, group, stage);
     if (!leaf || !whole || whole.fen === leaf.fen) continue;
-    const kids = projects.filter((p) => p.parent_id === group.id).flatMap((p) => ownAmount(s, scope, p, stage) ?? []);
+    const kids = children.get(group.id)!.flatMap((p) => ownAmount(s, scope, p, stage) ?? []);
     lines.push(`注：“${group.name}”也是第${whole.line}行一个项目组的名称，该组合计${show(whole)}${kids.length ? `，含${kids.map((k) => `${k.label}${show(k)}`).join('、')}` : ''}；上面列的是项目本身：${show(leaf)}。`);
     figures.push(whole, ...kids.filter((k) => !listed.some((f) => f.line === k.line && f.fen === k.fen)));
   }
