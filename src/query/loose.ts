@@ -1,11 +1,14 @@
 // Leftover words read as project names: what of a word means something, and which names hold it.
+import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 import { alternation } from './normalize/words.ts';
 import type { ProjectHit, ProjectSearch } from './search.ts';
 
 // One pass over a residue word, longest ignored word first: residues are cut per phrase, many per question.
 // 倒推 (words.backward) says how last year's figure is had, read apart from the names (understand.ts).
-const IGNORED = new RegExp(alternation([...words.ignore, ...words.backward.words]), 'g');
+/** Words naming nothing in a loose name: words.json `ignore`, and the words saying a 决算 differs from its budget (shapes.json versusBudget). */
+export const IGNORED_WORDS: readonly string[] = [...words.ignore, ...shapes.versusBudget.differing];
+const IGNORED = new RegExp(alternation([...IGNORED_WORDS, ...words.backward.words]), 'g');
 // How much of a leftover word a project name must hold to be offered (LOOSE) or answered (CLOSE):
 // 离休费 holds half of 离休干部医药费's bigrams and is not it; 日常办公印刷服物经费 holds 7 of 9.
 const LOOSE = 0.5;

@@ -53,7 +53,7 @@ function rankedByScore(text: string, m: Mentions, targets: Target[]): boolean {
 
 const REASON_PARTS = new RegExp(alternation(shapes.reasonParts.words));
 // 预算为啥对不上: a reason word may stand between 预算 and the words comparing.
-const VERSUS_BUDGET = new RegExp(`(?:${alternation(shapes.versusBudget.before)})(?:年初)?预算|预算数?(?:${alternation(shapes.reason)})?(?:${alternation([...shapes.versusBudget.after, ...shapes.versusBudget.afterFillers])})`);
+const VERSUS_BUDGET = new RegExp(`(?:${alternation(shapes.versusBudget.before)})(?:年初)?预算|预算数?(?:${alternation(shapes.reason)})?(?:${alternation([...shapes.versusBudget.after, ...shapes.versusBudget.differing, ...shapes.versusBudget.afterFillers])})`);
 // 为什么只花了一半: a 决算 short of its budget, whatever stage words are typed.
 const SHORT_OF_BUDGET = new RegExp(alternation([...shapes.versusBudget.short, ...shapes.versusBudget.shortRate]));
 // 为什么这么少, 怎么才这么点: a figure said to be small, asked why — short of its budget where it is a 决算's. Read as

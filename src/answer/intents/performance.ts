@@ -3,6 +3,7 @@
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { PerformanceOwnerRow, PerformanceTargetRow } from '../../store/schema.ts';
 import { STANDARD } from '../../query/asked.ts';
+import { IGNORED_WORDS } from '../../query/loose.ts';
 import { fromCell, fromFact, show, usable } from '../figures.ts';
 import { tableName } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
@@ -441,7 +442,7 @@ const VERB_ASKED = new RegExp(`(?:${alternation([...verbs, ...Object.keys(verbWo
 /** 招了多少服务人员: a verb of hiring, then the count asked with no measure word — the people after it named whole by an indicator. */
 const HIRING_ASKED = new RegExp(`(?:${alternation(hiring)})(?:\\s|几)`);
 /** 一年, 全年: words every target is set for, the asked count itself, and words of asking (打算, 需要: `ignore` of two characters or more) name no indicator. */
-export const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation([...INDICATOR_WORDS.filter(([, to]) => to === '').map(([from]) => from), ...words.ignore.filter((w) => [...w].length > 1)])}`, 'g');
+export const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation([...INDICATOR_WORDS.filter(([, to]) => to === '').map(([from]) => from), ...IGNORED_WORDS.filter((w) => [...w].length > 1)])}`, 'g');
 
 /**
  * 多少个短视频, 几份档案: the thing a count is asked of, the naming characters right after the measure word; whether an
