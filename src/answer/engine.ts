@@ -19,6 +19,8 @@ import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
 import { sourceOfTotal } from './source-of-total.ts';
+import { siblingByLevel } from './funding-level.ts';
+import { describedPart } from './described-part.ts';
 import { reply, toResult, type Formatted, type Reply } from './reply.ts';
 import { createMemo, isKept, type Sources } from './sources.ts';
 import type { AskResult, CatalogDocument, DialogContext, Engine } from './types.ts';
@@ -115,7 +117,23 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     // 倒过来 after a ranking: the same ranking the other way.
     const flipped = flippedRanking(understander, text, said, context as Conversation | undefined);
     if (flipped && 'message' in flipped) return { ...toResult(text, reply('not_found', [flipped.message]), queries), context };
-    const understood = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : (source?.text ?? moreAsked(said, context as Conversation | undefined) ?? partNamedShort(said, context as Conversation | undefined) ?? text));
+    // 省财政的呢 after one of two projects named alike but for the level of government funding them: the other, asked the same.
+    const sibling = siblingByLevel(sources, said, context as Conversation | undefined);
+    if (sibling && 'status' in sibling) return { ...toResult(text, sibling, queries), context };
+    if (sibling) {
+      const r = answerQuery(sources, sibling);
+      const result = toResult(text, r, queries);
+      result.context = r.status === 'answered' ? conversation(sibling, r, context as Conversation | undefined) : context;
+      return result;
+    }
+    // 其中买车的, 其中财政给的多少: the part of the last figure the words describe, or the question naming it.
+    const describedAsked = describedPart(sources, understander, said, context as Conversation | undefined);
+    if (describedAsked && 'reply' in describedAsked) {
+      const result = toResult(text, describedAsked.reply, queries);
+      result.context = describedAsked.query && describedAsked.reply.status === 'answered' ? conversation(describedAsked.query, describedAsked.reply, context as Conversation | undefined) : context;
+      return result;
+    }
+    const understood = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : (source?.text ?? (describedAsked ? describedAsked.text : undefined) ?? moreAsked(said, context as Conversation | undefined) ?? partNamedShort(said, context as Conversation | undefined) ?? text));
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
     // 它要印多少册, 培训几期 after a project: its target in that unit; 那平均每册多少: its money over that target.
     const measured = targetByMeasure(sources, understood.query, context as Conversation | undefined);

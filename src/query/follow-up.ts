@@ -68,6 +68,19 @@ function sourceAskedOf(message: string): FollowUpWords['sourceOfTotal'] {
   return { typed, amount: { yuan, about: m[2] !== undefined || m[4] !== undefined, said } };
 }
 
+// 省财政的呢, 中央那个呢: a level of government funding alone, pointing at a project like the last (shapes.json references.fundingLevel).
+const { levels: FUNDING_LEVELS, pointing: LEVEL_POINTING } = shapes.references.fundingLevel;
+const LEVEL_OF_ASKED = new Map(Object.entries(FUNDING_LEVELS).flatMap(([level, l]) => l.asked.map((w) => [w, level] as const)));
+const LEVEL_ASKED = new RegExp(`^\\s*那?(${alternation([...LEVEL_OF_ASKED.keys()])})(?:${alternation(LEVEL_POINTING)})?(?:呢|是多少|有多少|多少钱|多少)?[?？。\\s]*$`);
+
+// 其中买车的, 其中用在宣传上的, 其中财政给的多少: a part of the last figure described by what it buys, what it is spent on,
+// or an everyday name (shapes.json references.describedPart).
+const { buying: BUYING, spending: SPENDING, after: SPENT_AFTER, everyday: EVERYDAY, names: THINGS } = shapes.references.describedPart;
+const DESCRIBED = new RegExp(
+  `^\\s*那?(?:${alternation(shapes.references.part)})?的?(?:(${alternation(BUYING)})(\\p{Script=Han}{1,8}?)的|(${alternation(SPENDING)})(\\p{Script=Han}{1,8}?)(?:${alternation(SPENT_AFTER)})|(${alternation(Object.keys(EVERYDAY))})|(${alternation(Object.keys(THINGS))})的)(?:那部分|那笔|部分|钱)?(呢|是多少|有多少|多少钱|多少|花了多少)?[?？。\\s]*$`,
+  'u',
+);
+
 /** What a message says when it only continues the conversation; each field present when it says that. */
 export interface FollowUpWords {
   /** 单位是元吗: the unit of what was just answered. */
@@ -98,6 +111,14 @@ export interface FollowUpWords {
    * amount typed (null when none): in 元 (null when unreadable), `about` when 多 / 来 / 几 stand beside its scale, `said` as typed.
    */
   sourceOfTotal?: { typed: string; amount: { yuan: number | null; about: boolean; said: string } | null };
+  /**
+   * 其中买车的 (`verb` buying, `thing` 车), 其中用在宣传上的 (spending, 宣传), 其中坐车的 (named: a thing of
+   * describedPart.names), 其中财政给的多少 (named, `everyday`: the name typed, its `thing` too): a part of the last figure
+   * described; `asking` the words asking after it (呢 when none).
+   */
+  described?: { verb: 'buying' | 'spending' | 'named'; thing: string; everyday?: string; asking: string };
+  /** 省财政的呢, 中央那个呢: the level of funding asked (a key of shapes.json references.fundingLevel.levels). */
+  level?: string;
 }
 
 /** The follow-up words of a message as typed (anything that is no string says none). */
@@ -122,5 +143,12 @@ export function followUpOf(message: unknown): FollowUpWords {
   if (part && (part[1] || part[3])) said.shortPart = { part: part[1], word: part[2]!, asking: part[4] };
   const whence = sourceAskedOf(message);
   if (whence) said.sourceOfTotal = whence;
+  const described = DESCRIBED.exec(message);
+  if (described) {
+    const [, bought, boughtThing, spent, spentThing, name, thing, asking] = described;
+    said.described = { verb: bought ? 'buying' : spent ? 'spending' : 'named', thing: (boughtThing ?? spentThing ?? name ?? thing)!, asking: asking ?? '呢', ...(name ? { everyday: name } : {}) };
+  }
+  const level = LEVEL_ASKED.exec(message)?.[1];
+  if (level) said.level = LEVEL_OF_ASKED.get(level);
   return said;
 }
