@@ -14,7 +14,7 @@ import { bracketedItems } from './bracketed.ts';
 import { doingOfProject, doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { assembleLexicon, lexiconData, type Entry, type Lexicon } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
-import { createPinyinResolver, gradesTyped, normalizeQuestion, nothingAtAll } from './normalize/index.ts';
+import { createPinyinResolver, gradesTyped, normalizeQuestion, nothingAtAll, vagueTyped } from './normalize/index.ts';
 import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
 import { applyCountedBy, applyPurchase, applyQualifiers, countCheckOf, partInKindOf } from './qualifiers.ts';
@@ -1623,11 +1623,13 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const short = u.query.reason && (SHORT_OF_BUDGET.test(raw) || u.query.arithmetic?.op === 'remaining');
     // 不及格的项目: the bound the grade was read as, said with the answer.
     const graded = typeof raw === 'string' && u.query.conditions.some((c) => c.unit === 'score') ? gradesTyped(raw).map((g) => `“${g.word}”按自评得分${g.bound}理解。`) : [];
+    // 执行率不高的项目: no threshold typed — all listed in order, said so.
+    const vague = typeof raw === 'string' ? vagueTyped(raw).map((v) => `“${v.word}”没有给出具体标准，以下按${v.measure}${v.order}列出全部，供判断。`) : [];
     const query = {
       ...u.query,
       ...(low ? { intent: 'rate' as const, previousYear: false, low: true as const } : {}),
       ...(short ? { shortOfBudget: true as const } : {}),
-      ...(graded.length ? { notes: [...(u.query.notes ?? []), ...graded] } : {}),
+      ...(graded.length + vague.length ? { notes: [...(u.query.notes ?? []), ...graded, ...vague] } : {}),
       ...(HEADCOUNT.test(raw) ? { headcount: true } : {}),
       ...(whether ? { yesNo: true } : {}),
       ...(countCheck ?? {}),

@@ -41,6 +41,28 @@ const rewriteWords = (s: string) => s.replace(REWRITTEN, (w) => REWRITES[w as ke
 /** 钱都是从哪来的 → 钱是从哪来的: an adverb of totality before the verb of a shape does not change it (shapes.json totality). */
 const TOTALITY = new RegExp(`(?:${alternation(shapes.totality.adverbs)})(?=${alternation(shapes.totality.verbs)})`, 'g');
 
+/**
+ * 执行率不高的项目 → 执行率从低到高的项目: a condition with no threshold is the ordering by its measure from that end
+ * (grammar/shapes.json vague); never in a question asking why (执行率低的原因, 为什么执行率偏低).
+ */
+const VAGUE_WORDS = { ...Object.fromEntries(shapes.vague.low.map((w) => [w, shapes.vague.ascending])), ...Object.fromEntries(shapes.vague.high.map((w) => [w, shapes.vague.descending])) };
+const VAGUE = new RegExp(
+  `(${alternation(Object.keys(shapes.vague.measures))})(${alternation(Object.keys(VAGUE_WORDS))})(?=${alternation(shapes.vague.then)}|[？?呢\\s]*$)`,
+  'g',
+);
+const REASON = new RegExp(alternation(shapes.reason));
+const MEASURES: Record<string, string> = shapes.vague.measures;
+// Ending the question, the words are a condition only after what is asked of (北票哪些项目执行得比较慢): typed alone
+// (执行率不高, a word of the lexicon normalised as a question is) they say a figure is small, as versusBudget.low does.
+const THEN = new RegExp(`^(?:${alternation(shapes.vague.then)})`);
+const unordered = (s: string, at: number, length: number) => REASON.test(s) || (at === 0 && !THEN.test(s.slice(length)));
+const vagueOrder = (s: string) => s.replace(VAGUE, (w, measure: string, word: string, at: number) => (unordered(s, at, w.length) ? w : `${MEASURES[measure]}${VAGUE_WORDS[word]}`));
+
+/** The conditions a question typed with no threshold, each with the measure it orders by: said with the answer. */
+export function vagueTyped(s: string): { word: string; measure: string; order: string }[] {
+  return [...s.matchAll(VAGUE)].filter((m) => !unordered(s, m.index, m[0].length)).map((m) => ({ word: m[2]!, measure: MEASURES[m[1]!]!, order: VAGUE_WORDS[m[2]!]! }));
+}
+
 /** 一共几人次 → 几人次: a word of totalling before a count of occurrences is no sum (shapes.json countTotal). */
 const TOTAL_COUNT = new RegExp(`(?:${alternation(shapes.countTotal.words)})(?=有?(?:几|多少)(?:${alternation(shapes.countTotal.measures)}))`, 'g');
 
@@ -146,7 +168,7 @@ export function normalizeQuestion(text: string): string {
   s = symbolsToSpaces(s);
   s = applyCorrections(s);
   s = s.replace(DEGREE, '更$1');
-  s = rewriteWords(s);
+  s = vagueOrder(rewriteWords(s));
   s = officesAsked(s);
   s = s.replace(TOTAL_COUNT, '').replace(TOTALITY, '');
   s = removeFillers(s);

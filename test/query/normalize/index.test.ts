@@ -168,3 +168,15 @@ describe('shapes.json totality', () => {
     expect(normalizeQuestion(q)).toMatch(/[都全]/);
   });
 });
+
+describe('shapes.json vague', () => {
+  it.each([
+    ['北票执行率不高的项目有哪些', '北票执行率从低到高的项目有哪些'],
+    ['北票哪些项目执行得比较慢', '北票哪些项目执行率从低到高'],
+    ['北票得分较高的项目', '北票得分从高到低的项目'],
+  ])('%s reads as %s', (typed, plain) => expect(normalizeQuestion(typed)).toBe(normalizeQuestion(plain)));
+  // A reason asked, a bound typed, or the words alone (a lexicon entry: 执行率不高) are no ordering.
+  it.each(['北票执行率低的原因', '为什么执行率偏低', '执行率低于80%的项目', '执行率不高'])('%s is not reordered', (q) => {
+    expect(normalizeQuestion(q)).not.toMatch(/从(?:低到高|高到低)/);
+  });
+});
