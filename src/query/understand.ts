@@ -1293,6 +1293,10 @@ function statedAverage(text: string, m: Mentions, found: Found): void {
   m.intents = m.intents.filter((i) => i !== 'performance');
 }
 
+// 给本单位职工交的: the words of a describing clause that only pay or point (shapes.json described).
+const PAYING = new RegExp(alternation(shapes.described.paying), 'g');
+const ROWS_NAMED: ReadonlySet<string> = new Set(shapes.described.rowsNamed);
+
 const INCOME_FROM = new RegExp(`(?:${alternation(words.incomeFrom.money)})(?:${alternation(words.incomeFrom.asking)})|${alternation(words.incomeFrom.words)}`);
 
 /** 北票的钱主要来自哪里: where a department's money comes from, nothing named, is the parts of its 收入总计. */
@@ -1648,6 +1652,42 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
   };
   return { understand };
 
+  /**
+   * 雇人干活的劳务费, 公车的运行维护费, 开会用的会议费: a clause ending in 的 typed between the department and a name
+   * describes what is named. Read without the 的 first (the clause naming part of it: 公车运行维护费), then with what the
+   * clause names (给本单位职工交的医疗保险 → 职工医疗保险: shapes.json described.paying), else without the clause (劳务费) —
+   * taken only where that reads exactly one thing and nothing is left unread, and never a project found loosely (the
+   * clause is no project's name); said with the answer.
+   */
+  function describedReading(text: string, q: StructuredQuery): Understood | null {
+    const named = Math.max(0, ...q.entities.map((e) => (text.includes(e.text) ? text.indexOf(e.text) + e.text.length : 0)));
+    const unread = [...q.unknown, ...q.candidates.map((c) => c.text)].map((w) => w.replace(/\s/g, ''));
+    for (const of of text.matchAll(/的/g)) {
+      const at = of.index;
+      let start = at;
+      // The clause: the characters before 的 back to the department, a year (2024年) or a space.
+      while (start > named && /\p{Script=Han}/u.test(text[start - 1]!) && !/\d/.test(text[start - 2] ?? '')) start--;
+      const name = /^\p{Script=Han}+/u.exec(text.slice(at + 1))?.[0];
+      if (start === at || !name) continue;
+      const said = text.slice(start, at);
+      // Only where the clause and the name were left unread together (哪些项目用的是结转结余 is read, its 的 no clause's).
+      if (!unread.some((w) => w.includes(said) && w.includes(name))) continue;
+      const naming = said.replace(PAYING, '');
+      const readings = [
+        [`${text.slice(0, at)}${text.slice(at + 1)}`, `${said}${name}`],
+        ...(naming !== said && naming !== '' ? [[`${text.slice(0, start)}${naming}${text.slice(at + 1)}`, `${naming}${name}`]] : []),
+        [`${text.slice(0, start)}${text.slice(at + 1)}`, name],
+      ];
+      for (const [reading, as] of readings) {
+        const r = read(reading);
+        if (!r.ok || r.query.unknown.length + r.query.candidates.length > 0 || r.query.targets.length !== 1) continue;
+        if (r.query.targets.some((t) => (t.kind === 'project' && t.fuzzy) || (t.kind === 'metric' && ROWS_NAMED.has(t.key)))) return null;
+        return { ok: true, query: { ...r.query, text, asked: askedOf(text), notes: [...(r.query.notes ?? []), `“${said}的${name}”按“${as}”理解。`] } };
+      }
+    }
+    return null;
+  }
+
   /** `normal`: normalizeQuestion(raw) when the caller has it already. */
   function understandText(raw: string, normal?: string): Understood {
     if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'empty' };
@@ -1661,6 +1701,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // 曲洋县, 北漂市: shaped like a place not held but the name of no division — perhaps a held one's homophone.
     const unplaced = first.ok ? first.query.foreign.filter((w) => !isDivisionName(w)) : [];
     if (!first.ok || (first.query.unknown.length === 0 && first.query.candidates.length === 0 && misspelt.length === 0 && unplaced.length === 0)) return first;
+    const clause = describedReading(text, first.query);
+    if (clause) return clause;
     const typed = [...first.query.unknown, ...first.query.candidates.map((c) => c.text), ...misspelt.map((t) => t.text), ...unplaced];
     const fixed = homophones.reread(text, typed);
     const second = fixed ? read(fixed.text) : null;
