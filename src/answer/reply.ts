@@ -30,6 +30,15 @@ export const reply = (status: AnswerStatus, lines: string[], figures: Figure[] =
   followups: [],
 });
 
+/**
+ * Several answers asked at once (each department's, each figure's): one after the other, answered where any is, the
+ * figures of those answered — a part not found says so in its own lines and adds no figure.
+ */
+export function eachReply(each: Reply[], suggestions: string[] = []): Reply {
+  const done = each.filter((r) => r.status === 'answered');
+  return reply(done.length ? 'answered' : 'not_found', each.flatMap((r) => r.lines), done.flatMap((r) => r.figures), suggestions);
+}
+
 /** A line said before the answer proper: after its notes (the year assumed), before the line headed by its first figure. */
 export function beforeAnswer(r: Reply, line: string): Reply {
   const f = r.figures[0];

@@ -11,7 +11,7 @@ import { money, printedAt, tableName } from '../format.ts';
 import type { SourceTableRow } from '../../store/schema.ts';
 import { metrics, SPLIT_COLUMNS } from '../../store/metrics.ts';
 import { asProject } from '../namesakes.ts';
-import { reply, yearHeading, type Reply } from '../reply.ts';
+import { eachReply, reply, yearHeading, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, pick, type Sources } from '../sources.ts';
 import { compare, sinceAnother } from './compare.ts';
@@ -362,15 +362,18 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   const note = scope.yearNote && scopes.length === 1 ? [scope.yearNote] : [];
   // 莲湖和曲阳的人均人员经费: each department's own, one after the other — never the first alone.
   if ((op === 'per_head' || op === 'per_unit' || op === 'per_month') && scopes.length > 1) {
-    const each = scopes.map((sc) => withNote(op === 'per_head' ? perHead(s, q, sc) : op === 'per_unit' ? perUnit(s, q, sc) : perMonth(s, q, sc), sc.yearNote ? [sc.yearNote] : []));
-    const done = each.filter((r) => r.status === 'answered');
-    return reply(done.length ? 'answered' : 'not_found', each.flatMap((r) => r.lines), done.flatMap((r) => r.figures));
+    return eachReply(scopes.map((sc) => withNote(op === 'per_head' ? perHead(s, q, sc) : op === 'per_unit' ? perUnit(s, q, sc) : perMonth(s, q, sc), sc.yearNote ? [sc.yearNote] : [])));
   }
   if (op === 'per_head') return withNote(perHead(s, q, scope), note);
   if (op === 'per_unit') return withNote(perUnit(s, q, scope), note);
   if (op === 'per_month') return withNote(perMonth(s, q, scope), note);
   // 比2023年 of a 2024 document is 比上年: the change its text states answers it as well.
   const sinceLastYear = q.years.length < 2 || (q.years.length === 2 && q.years[0] === scope.year && q.years[1] === scope.year - 1);
+  // 收入和支出比上年各增长了百分之几, 抚顺和曲阳的支出总计各比上年增加了多少: a change over last year of each figure named
+  // (of each department), one after the other — never a growth or difference between the figures named.
+  if ((op === 'growth' || op === 'difference') && q.previousYear && q.changeAsked && sinceLastYear && q.stage !== 'both' && q.targets.length * scopes.length > 1) {
+    return eachReply(scopes.flatMap((sc) => q.targets.map((t, i) => arithmetic(s, { ...q, targets: [t] }, [{ ...sc, yearNote: i === 0 ? sc.yearNote : null }]))));
+  }
   // 增幅, 增长率: the percent the text states is the answer, before any computed from its amounts.
   if (op === 'growth' && q.targets.length === 1 && scopes.length === 1 && sinceLastYear && q.stage !== 'both') {
     const now = headlineFigure(s, scope, q.targets[0]!, scope.year, stageOf(q.stage, scope)).main;

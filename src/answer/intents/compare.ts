@@ -6,7 +6,7 @@ import type { Stage } from '../../store/schema.ts';
 import type { Figure } from '../figures.ts';
 import { changeFigure, derivedFigure, fallsAsPrinted, percentValue, priorFromChange, sameFigure, show, steadyAsPrinted } from '../figures.ts';
 import { money, percent } from '../format.ts';
-import { heading, reply, type Reply } from '../reply.ts';
+import { eachReply, heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { pick, type Sources } from '../sources.ts';
 import { cellOf, changePercent, headlineFigure, METRIC_PARTS, printedLabel, stageOf, statedChange, targetFigures, targetName, wholeChange } from '../targets.ts';
@@ -217,9 +217,10 @@ function targetsSideBySide(s: Sources, q: StructuredQuery, scope: Scope): Reply 
  */
 function eachOverYears(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const each = q.targets.map((t) => overYears(s, { ...q, targets: [t] }, scope, t));
-  const answered = each.filter((r) => r.status === 'answered');
-  const lines = each.flatMap((r, i) => (r.status === 'answered' ? r.lines : [`${targetName(q.targets[i]!)}：${r.lines.join('')}`]));
-  return reply(answered.length ? 'answered' : 'not_found', lines, answered.flatMap((r) => r.figures), each.flatMap((r) => r.suggestions));
+  return eachReply(
+    each.map((r, i) => (r.status === 'answered' ? r : { ...r, lines: [`${targetName(q.targets[i]!)}：${r.lines.join('')}`] })),
+    each.flatMap((r) => r.suggestions),
+  );
 }
 
 export function compare(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
@@ -229,7 +230,9 @@ export function compare(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply 
   const t = q.targets[0]!;
   const note = scopes.length === 1 && scopes[0]!.yearNote && !q.previousYear ? [scopes[0]!.yearNote] : [];
   let r: Reply;
-  if (scopes.length > 1) r = acrossScopes(s, q, scopes, t);
+  // 抚顺和曲阳的支出总计比上年增加了多少: each department over its own years, never this year's figures side by side.
+  if (scopes.length > 1 && q.previousYear) r = eachReply(scopes.map((sc) => compare(s, q, [sc])));
+  else if (scopes.length > 1) r = acrossScopes(s, q, scopes, t);
   else if (q.stage === 'both') r = stages(s, q, scopes[0]!, t);
   // 与2022年相比: a single earlier year is what this year is compared with.
   else if (q.years.length === 1 && q.years[0]! < scopes[0]!.doc.fiscal_year) r = overYears(s, { ...q, years: [scopes[0]!.doc.fiscal_year, q.years[0]!] }, { ...scopes[0]!, year: scopes[0]!.doc.fiscal_year, yearNote: null }, t);
