@@ -508,6 +508,7 @@ function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityR
   m.changes = changesListed(asked, m, targets);
   problemsAsked(text, m, targets);
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
+  lastOfRanking(m);
   const byScore = rankedByScore(text, m, targets);
   whichDepartment(m, entities, targets);
   pointedItem(text, m);
@@ -523,7 +524,7 @@ function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityR
   const picked = m.references.filter((r) => r.ref === 'item' || r.ref === 'last').length >= 2;
   const last = !printOrder && !picked && intent === 'rank' && m.references.find((r) => r.ref === 'last');
   if (last) m.references.splice(m.references.indexOf(last), 1);
-  return fundedBy({
+  return rankedColumn(fundedBy({
     text,
     intent,
     entities,
@@ -565,7 +566,7 @@ function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityR
     ...(GOVERNMENT.test(text) ? { economicKind: 'government' as const } : DEPARTMENTAL.test(text) ? { economicKind: 'departmental' as const } : {}),
     notes: m.notes,
     asked,
-  });
+  }));
 }
 
 /**
@@ -624,6 +625,20 @@ function listedWithHeld(text: string, place: string, m: Mentions): boolean {
   return at >= 0 && m.entities.some((e) => joined(span, e) || joined(e, span));
 }
 
+/** 垫底, 末位, 最后一名, 排名最后: the last of a ranking (shapes.json references.ranked), as the lexicon reads them. */
+const RANKED_LAST = new Set(shapes.references.ranked.last.map(normalizeQuestion));
+/** 第一名, 第3名: an ordinal counting places in a ranking (shapes.json references.ranked.counters). */
+const RANKED_PLACE = new RegExp(`(?:${alternation(shapes.references.ranked.counters)})$`);
+
+/**
+ * 哪个项目自评得分垫底, 三公经费排名最后的是哪家: a word placing an item last in a ranking, typed after the figure that
+ * ranks it, asks for that ranking (its bottom one) — never the last item of a list answered before.
+ */
+function lastOfRanking(m: Mentions): void {
+  const ref = m.references.find((r) => r.ref === 'last' && RANKED_LAST.has(r.text));
+  if (ref && m.tables.length === 0 && m.targets.some((t) => t.start < ref.start) && !m.intents.includes('rank')) m.intents.push('rank');
+}
+
 /**
  * 表17的第一个项目, 曲阳第5个项目的绩效指标: an item counted through the projects as printed — a table is named, or
  * projects are with no word of ranking (排第三, 第二大, 最后 rank them).
@@ -634,7 +649,8 @@ function inPrintOrder(text: string, m: Mentions, entities: EntityRef[]): boolean
   // 排第三, 排在第5, 排最后: ranked, as 第二大 (a direction word) and 最高 are.
   // 排最前面 says where it is printed, as 第一个 does.
   const position = shapes.references.first.includes(item.text);
-  const ranked = m.intents.includes('rank') || m.top !== null || m.ascending || m.descending || m.direction !== null || (!position && (/排在?$/.test(text.slice(0, item.start)) || item.text.startsWith('排')));
+  // 垫底的项目, 最后一名, 第一名: a place in a ranking, never in print.
+  const ranked = RANKED_LAST.has(item.text) || RANKED_PLACE.test(item.text) || m.intents.includes('rank') || m.top !== null || m.ascending || m.descending || m.direction !== null || (!position && (/排在?$/.test(text.slice(0, item.start)) || item.text.startsWith('排')));
   // 表6公用经费里排第一的科目: ranked within the table's figure, not its first row.
   if (m.tables.length > 0) return !ranked || m.targets.length === 0;
   return m.listTargets.some((l) => l.target === 'projects') && !ranked;
@@ -968,6 +984,16 @@ function changeBound(asked: AskedWords, m: Mentions, found: Found): StructuredQu
 
 /** The stage of a project's column named as a measure (项目执行数: 决算数). */
 const PROJECT_COLUMNS: Record<string, Stage> = { 'project.executed': '决算', 'project.budget': '预算' };
+
+/**
+ * 哪个项目预算数最低, 项目执行数最多的: a project column ranked over the projects is the stage they are ranked at (预算数 of
+ * a 决算's projects), never the ranking of the other column under its name.
+ */
+function rankedColumn(q: StructuredQuery): StructuredQuery {
+  const [t] = q.targets;
+  const stage = t?.kind === 'metric' && q.targets.length === 1 && q.intent === 'rank' && !q.byScore && q.listOf === null && !q.set && q.entities.length === 1 ? PROJECT_COLUMNS[t.key] : undefined;
+  return stage && q.stage === null ? { ...q, stage } : q;
+}
 
 /**
  * 这两个项目执行数加起来: a project column named beside the projects computed on is the stage they are read at, not a
