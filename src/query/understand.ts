@@ -1006,6 +1006,21 @@ function projectColumn(m: Mentions, found: Found): void {
   m.stages.push(PROJECT_COLUMNS[(column as Extract<Target, { kind: 'metric' }>).key]!);
 }
 
+/** 其中专项: the list word after a word of containment names a column (shapes.json references.partColumns). */
+const PART_COLUMNS: Record<string, string> = shapes.references.partColumns;
+
+/**
+ * 其中专项, 卫生健康支出其中项目: a word for a list right after 其中 (的 between at most) is that list's column of the row
+ * answered or named before (项目支出), never the list itself; a list asked for (其中有哪些项目) stays one.
+ */
+function partColumn(text: string, m: Mentions, found: Found): void {
+  const part = m.references.find((r) => r.ref === 'part');
+  const list = part && m.listTargets.find((l) => PART_COLUMNS[l.target] && l.start >= part.end && /^的?$/.test(text.slice(part.end, l.start)));
+  if (!list || m.intents.includes('list') || m.conditions.length > 0 || m.listTargets.length !== 1) return;
+  m.listTargets = [];
+  found.targets.push({ kind: 'metric', key: PART_COLUMNS[list.target]!, text: text.slice(list.start, list.end) });
+}
+
 /**
  * 医疗机构检查费项目自评得分是多少: a score named beside one project is that project's self-evaluation (as 它得了几分
  * is), never the score figure of another project read as a figure of its own.
@@ -1484,6 +1499,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // 固定资产其中车辆, 固定资产除去车辆: a word of containment or a difference between them says the second is a part of the first.
     projectColumn(m, found);
     projectScore(m, found);
+    partColumn(text, m, found);
     bracketedItems(text, m, found, () => (scope ? [...scope].flatMap((id) => catalog.projectsOf(id)) : catalog.projects));
     const ofWhole = partsOfWhole(text, m, found);
     if (!m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit') && !ofWhole) doubtSplitPhrases(m.conjunctions, whole, countMetrics, found);
