@@ -70,12 +70,12 @@ const TOTAL_COUNT = new RegExp(`(?:${alternation(shapes.countTotal.words)})(?=�
 const UNSPENT = [...shapes.versusBudget.short, ...shapes.arithmetic.remaining.filter((w) => /^[没未]/.test(w))];
 const ASKING_UNSPENT = new RegExp(`(?:${alternation(shapes.versusBudget.asking)})\\s*(?=${alternation(UNSPENT)})`, 'g');
 
-const { before: GRADE_BEFORE, joins: GRADE_JOINS, words: GRADES, afterScoring } = shapes.scoreGrades;
+const { before: GRADE_BEFORE, results: GRADE_RESULTS, joins: GRADE_JOINS, words: GRADES, afterScoring } = shapes.scoreGrades;
 const { $comment: __, ...SCORED_GRADES } = afterScoring;
 const GRADE_BOUNDS: Record<string, string> = { ...SCORED_GRADES, ...GRADES };
 // 自评不及格的项目, 没及格的, 得分被评为优秀: a grade qualifying what is asked, after a word of scoring (any grade) or alone.
 const GRADE = new RegExp(
-  `(?:(?:${alternation(GRADE_BEFORE)})(?:${alternation(GRADE_JOINS)})?(${alternation(Object.keys(GRADE_BOUNDS))})|(${alternation(Object.keys(GRADES))}))(?=的|项目|[？?吗呢。\\s]*$)`,
+  `(?:(?:${alternation(GRADE_BEFORE)})(?:${alternation(GRADE_RESULTS)})?(?:${alternation(GRADE_JOINS)})?(${alternation(Object.keys(GRADE_BOUNDS))})|(${alternation(Object.keys(GRADES))}))(?=的|项目|[？?吗呢。\\s]*$)`,
   'g',
 );
 
