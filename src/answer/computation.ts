@@ -49,7 +49,8 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string, rest = fa
     case 'sum': {
       const total = (values as number[]).reduce((x, y) => x + y, 0);
       const formula = `${figures.map(shown).join(' + ')}`;
-      const result = money_ ? { fen: total } : { fen: null, value: total, unit: fa.unit };
+      // Scores and rates printed to two places add up to two places (98.21 + 59 = 157.21, never 157.20999999999998).
+      const result = money_ ? { fen: total } : { fen: null, value: Math.round(total * 100) / 100, unit: fa.unit };
       const f = derivedFigure('sum', figures, label, result, `${label} = ${formula}`);
       return { figure: f, line: `${label}：${shown(f)} = ${formula}` };
     }

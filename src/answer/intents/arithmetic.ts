@@ -19,6 +19,7 @@ import { outsideOf } from './share.ts';
 import { namedHeadcounts, projectHeadcounts } from './headcounts.ts';
 import { sameNameGroups } from '../project-groups.ts';
 import { projectPeopleTargets } from './performance.ts';
+import { projectScores } from './rank.ts';
 import { namedTables, shared } from '../table-rows.ts';
 import { computation, shown, type Operand } from '../computation.ts';
 import { partWithWhole, withPrintedWhole } from '../sum-parts.ts';
@@ -124,6 +125,18 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
       const f = cells[i]!.find((x) => x.table === table) ?? cells[i]![0];
       if (!f) return missing(targetName(rows[0]!, c.key));
       out.push({ figure: f, name: targetName(rows[0]!, c.key) });
+    }
+    return out;
+  }
+  // 困难群众医疗保障资金和离休医疗保障的自评得分差多少: a score typed over projects computes on their 自评得分, never their money.
+  if (q.targets.length > 1 && q.asked?.score && q.targets.every((x) => x.kind === 'project')) {
+    const bare = (name: string) => name.replace(/\s+/g, '');
+    const { scores } = projectScores(s, scope);
+    const out: Operand[] = [];
+    for (const x of q.targets) {
+      const f = scores.find((sc) => bare(sc.label) === bare(targetName(x)));
+      if (!f) return missing(`${targetName(x)}的自评得分`);
+      out.push({ figure: f, name: targetName(x) });
     }
     return out;
   }
