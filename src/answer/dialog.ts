@@ -10,7 +10,7 @@ import { OWN_LEVEL_WORD } from '../query/entities.ts';
 import { nameKey } from '../ingest/text/cjk.ts';
 import { partInKindOf } from '../query/qualifiers.ts';
 import { MEASURES } from './sources.ts';
-import { metric as metricOf, SPLIT_COLUMNS } from '../store/metrics.ts';
+import { cutIntoColumns, metric as metricOf, SPLIT_COLUMNS } from '../store/metrics.ts';
 import { cellOf, METRIC_PARTS } from './targets.ts';
 import { samePrinting, type Figure } from './figures.ts';
 import type { Reply } from './reply.ts';
@@ -443,8 +443,10 @@ export function mergeContext(typed: StructuredQuery, previous: StructuredQuery |
   // 人员经费呢 after a cell (卫生健康支出·基本支出) asks for the same row in another column.
   const cell = cellOf(previous);
   const measureOnly = q.targets.length === 1 && q.targets[0]!.kind === 'metric' && MEASURES.has(q.targets[0]!.key);
-  // 其中基本支出 after 卫生健康支出: the row's cell in that column.
-  const row = previous.targets.length === 1 && previous.targets[0]!.kind !== 'metric' ? previous.targets[0]! : null;
+  // 其中基本支出 after 卫生健康支出: the row's cell in that column; 其中项目支出 after 三公经费, a figure cut into no columns,
+  // its own cell too (not printed), never the department's 项目支出.
+  const [first] = previous.targets;
+  const row = previous.targets.length === 1 && (first!.kind !== 'metric' || (measureOnly && SPLIT_COLUMNS.has((q.targets[0] as { key: string }).key) && cutIntoColumns(first!.key))) ? first! : null;
   const partOfRow = q.reference?.kind === 'part' && measureOnly && row && sameEntities;
   // 其中卫生健康支出 after 项目支出: that row's cell in the column asked; 社会保障和就业支出呢 after such a cell: another row's.
   const [named] = q.targets;

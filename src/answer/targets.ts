@@ -1,7 +1,7 @@
 // The figures for one target (a metric, a subject, a project) in one scope, and
 // how a target is named in answers.
 import type { StructuredQuery, Target } from '../query/ast.ts';
-import { metric as metricOf } from '../store/metrics.ts';
+import { cutIntoColumns, metric as metricOf } from '../store/metrics.ts';
 import type { Stage } from '../store/schema.ts';
 import type { Figure } from './figures.ts';
 import type { Scope } from './resolve.ts';
@@ -15,10 +15,11 @@ import { inColumn, MEASURES, metricFigures, partsMarked, pick, projectFigures, s
  * cell: that row in that column, not the two totals side by side. `scoped`: the column was typed first
  * (基本支出里X占Y): it scopes the whole question, so a row named as a share's base is read in it too.
  */
-export function cellOf(q: Pick<StructuredQuery, 'targets'>): { target: Target; measure: string; scoped: boolean } | null {
+export function cellOf(q: Pick<StructuredQuery, 'targets'> & Partial<Pick<StructuredQuery, 'reference'>>): { target: Target; measure: string; scoped: boolean } | null {
   if (q.targets.length !== 2) return null;
   const measure = q.targets.find((t) => t.kind === 'metric' && MEASURES.has(t.key));
-  const row = q.targets.find((t) => t.kind !== 'metric');
+  // 三公经费其中项目支出: after 其中 a figure cut into no columns is the row, its own cell asked.
+  const row = q.targets.find((t) => t.kind !== 'metric') ?? (q.reference?.kind === 'part' ? q.targets.find((t) => t.kind === 'metric' && cutIntoColumns(t.key)) : undefined);
   return measure?.kind === 'metric' && row ? { target: row, measure: measure.key, scoped: q.targets[0] === measure } : null;
 }
 
@@ -53,6 +54,8 @@ function documentFigures(s: Sources, scope: Scope, t: Target, year: number, meas
     // (The total column, asked as a row's own whole, keeps the row's name.)
     return rows.map((f) => (measure && MEASURES.has(measure) ? { ...f, label: `${f.label}·${metricOf(measure).name}` } : f)).sort((a, b) => a.rank - b.rank);
   }
+  // 三公经费其中项目支出: a figure's cell in a column is only a cell printed in that column — none where its row prints none.
+  if (measure && MEASURES.has(measure)) return metricFigures(s, doc, t.key, year, t.text).filter((f) => f.measure === measure).map((f) => ({ ...f, label: `${f.label}·${metricOf(measure).name}` }));
   const figures = metricFigures(s, doc, t.key, year, t.text);
   // 会议费 with no 会议费 line in the prose may still be a 经济分类 row (沈阳 表6 30215).
   // The first of the catalog's subjects (sorted by name) named either way.

@@ -21,7 +21,7 @@ import { applyCountedBy, applyPurchase, applyQualifiers, countCheckOf, partInKin
 import { createHomophones } from './homophones.ts';
 import { buildProjectSearch, lazyProjectSearch, type SearchIndexData } from './search.ts';
 import { mentionedTargets, thingOf, type Found } from './targets.ts';
-import { MEASURES, metric as metricOf, metrics } from '../store/metrics.ts';
+import { cutIntoColumns, MEASURES, metric as metricOf, metrics, SPLIT_COLUMNS } from '../store/metrics.ts';
 import { sourceOfPart } from './funds.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
@@ -822,8 +822,10 @@ function partNamed(text: string, m: Mentions, found: Found, subjects: Catalog['s
   const before = named.filter((t) => !after.includes(t));
   // (事业运行里专项部分比基本部分: two columns of the row, compared.)
   const cell = (row: Target[], column: Target[]) => row.length === 1 && row[0]!.kind !== 'metric' && column.length >= 1 && column.length <= 2 && column.every((c) => c.kind === 'metric' && MEASURES.has(c.key));
+  // 三公经费其中项目支出: a figure cut into no columns, before 其中 and a column, asks its own cell (answered not printed), never the column alone.
+  const metricRow = before.length === 1 && before[0]!.kind === 'metric' && cutIntoColumns(before[0]!.key) && after.length === 1 && after[0]!.kind === 'metric' && SPLIT_COLUMNS.has(after[0]!.key);
   // (A project after 专项业务经费里 is a part of that spending, not a cell.)
-  if (cell(before, after) || (cell(after, before) && after[0]!.kind === 'subject')) return;
+  if (cell(before, after) || metricRow || (cell(after, before) && after[0]!.kind === 'subject')) return;
   // 项目支出中上年结转: a source of its funds is a column of the figure's row (answer/source-parts.ts): both stay.
   if (before.length === 1 && after.length === 1 && sourceOfPart(before[0]!, after[0]!)) return;
   if (after.length > 0 && after.length < named.length) found.targets.splice(0, found.targets.length, ...after.map((t) => (before.length === 1 ? printedUnder(before[0]!, t, subjects) : t)), ...(base ? [base] : []));

@@ -72,6 +72,13 @@ export const metrics: readonly Metric[] = vocabulary.metrics.map((m) => ({
 export const MEASURES: ReadonlySet<string> = new Set(['basic', 'personnel', 'public', 'project']);
 /** The columns every functional subject's row is printed in (基本支出, 项目支出): a subject under one is its cell. */
 export const SPLIT_COLUMNS: ReadonlySet<string> = new Set(['basic', 'project']);
+/** The wholes those columns add up to (支出总计 = 基本支出 + 项目支出): 其中基本支出 after one is its part. */
+const SPLIT_WHOLES: ReadonlySet<string> = new Set(['expenditure.grand_total', 'expenditure.current_total']);
+/**
+ * 三公经费, 财政拨款支出: a figure that is neither a column nor a whole of the columns is a row they would cut — 其中项目支出
+ * after it asks its own cell (none where its row prints none), never the department's 项目支出.
+ */
+export const cutIntoColumns = (key: string): boolean => !MEASURES.has(key) && !SPLIT_WHOLES.has(key);
 
 const byKey = new Map(metrics.map((m) => [m.key, m]));
 
