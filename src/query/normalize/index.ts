@@ -70,23 +70,42 @@ const TOTAL_COUNT = new RegExp(`(?:${alternation(shapes.countTotal.words)})(?=�
 const UNSPENT = [...shapes.versusBudget.short, ...shapes.arithmetic.remaining.filter((w) => /^[没未]/.test(w))];
 const ASKING_UNSPENT = new RegExp(`(?:${alternation(shapes.versusBudget.asking)})\\s*(?=${alternation(UNSPENT)})`, 'g');
 
-const { before: GRADE_BEFORE, results: GRADE_RESULTS, joins: GRADE_JOINS, words: GRADES, afterScoring } = shapes.scoreGrades;
+const { before: GRADE_BEFORE, results: GRADE_RESULTS, joins: GRADE_JOINS, short: GRADE_SHORT, words: GRADES, afterScoring } = shapes.scoreGrades;
 const { $comment: __, ...SCORED_GRADES } = afterScoring;
 const GRADE_BOUNDS: Record<string, string> = { ...SCORED_GRADES, ...GRADES };
-// 自评不及格的项目, 没及格的, 得分被评为优秀: a grade qualifying what is asked, after a word of scoring (any grade) or alone.
+const SHORT_OF = `(${alternation(GRADE_SHORT)})?`;
+// 自评不及格的项目, 没及格的, 得分被评为优秀, 没到优秀: a grade qualifying what is asked, after a word of scoring (any grade) or alone.
 const GRADE = new RegExp(
-  `(?:(?:${alternation(GRADE_BEFORE)})(?:${alternation(GRADE_RESULTS)})?(?:${alternation(GRADE_JOINS)})?(${alternation(Object.keys(GRADE_BOUNDS))})|(${alternation(Object.keys(GRADES))}))(?=的|项目|[？?吗呢。\\s]*$)`,
+  `(?:(?:${alternation(GRADE_BEFORE)})(?:${alternation(GRADE_RESULTS)})?(?:${alternation(GRADE_JOINS)})?${SHORT_OF}(${alternation(Object.keys(GRADE_BOUNDS))})|${SHORT_OF}(${alternation(Object.keys(GRADES))}))(?=的|项目|[？?吗呢。\\s]*$)`,
   'g',
 );
 
+/** 90分及以上 ↔ 低于90分: the other side of a grade's one bound; null for a grade of two (良: 80–89分). */
+function otherSide(bound: string): string | null {
+  const [, at, below] = /^(?:(\d+)分及以上|低于(\d+)分)$/.exec(bound) ?? [];
+  return at ? `低于${at}分` : below ? `${below}分及以上` : null;
+}
+
+/** The grade a match typed, and the bound it is read as: the other side of it after a word of falling short (没到优秀); null when none can be said. */
+function gradeOf(m: RegExpMatchArray | string[]): { word: string; bound: string } | null {
+  const [short, grade] = m[2] ? [m[1], m[2]] : [m[3], m[4]!];
+  const bound = GRADE_BOUNDS[grade]!;
+  if (!short) return { word: grade, bound };
+  const other = otherSide(bound);
+  return other ? { word: `${short}${grade}`, bound: other } : null;
+}
+
 /** 不及格的项目 → 自评得分低于60分的项目: a grade of a 自评 in words is the bound on its score (grammar/shapes.json scoreGrades). */
 function rewriteGrades(s: string): string {
-  return s.replace(GRADE, (_w, scored: string | undefined, alone: string | undefined) => `自评得分${GRADE_BOUNDS[scored ?? alone!]}`);
+  return s.replace(GRADE, (w, ...groups: (string | undefined)[]) => {
+    const grade = gradeOf([w, ...groups] as string[]);
+    return grade ? `自评得分${grade.bound}` : w;
+  });
 }
 
 /** The grades a question typed in words, each with the bound it is read as: said with the answer (“不及格”按自评得分低于60分理解). */
 export function gradesTyped(s: string): { word: string; bound: string }[] {
-  return [...s.matchAll(GRADE)].map((m) => ({ word: m[1] ?? m[2]!, bound: GRADE_BOUNDS[m[1] ?? m[2]!]! }));
+  return [...s.matchAll(GRADE)].flatMap((m) => gradeOf(m) ?? []);
 }
 
 /**
