@@ -80,6 +80,17 @@ const GRADE = new RegExp(
   'g',
 );
 
+/** 执行数高于预算数 → 执行率高于100%, 实际支出不到预算数的一半 → 执行率不到一半 (grammar/shapes.json spentVersusBudget). */
+const { spent: SPENT_WORDS, budget: BUDGET_WORDS, fractions: FRACTIONS } = shapes.spentVersusBudget;
+const BEFORE_COMPARATORS = Object.values(shapes.comparators.before).flat();
+const SPENT_VERSUS_BUDGET = new RegExp(
+  `(?:${alternation(SPENT_WORDS)})(${alternation(BEFORE_COMPARATORS)})(?:${alternation(BUDGET_WORDS)})的?(?=([^，,。？?]{0,6}))`,
+  'g',
+);
+const FRACTION = new RegExp(`^(?:[\\d.一二三四五六七八九十两]*(?:${alternation(FRACTIONS)}))`);
+const spentVersusBudget = (s: string) =>
+  s.replace(SPENT_VERSUS_BUDGET, (_w, comparator: string, after: string) => `执行率${comparator}${FRACTION.test(after) ? '' : '100%'}`);
+
 /** 90分及以上 ↔ 低于90分: the other side of a grade's one bound; null for a grade of two (良: 80–89分). */
 function otherSide(bound: string): string | null {
   const [, at, below] = /^(?:(\d+)分及以上|低于(\d+)分)$/.exec(bound) ?? [];
@@ -191,7 +202,7 @@ export function normalizeQuestion(text: string): string {
   s = officesAsked(s);
   s = s.replace(TOTAL_COUNT, '').replace(TOTALITY, '');
   s = removeFillers(s);
-  s = rewriteGrades(s).replace(ASKING_UNSPENT, '为什么 ');
+  s = spentVersusBudget(rewriteGrades(s)).replace(ASKING_UNSPENT, '为什么 ');
   s = departmentBases(s);
   s = s.replace(WHICH_MORE_BETWEEN, '');
   s = normalizeYears(s);
