@@ -993,8 +993,11 @@ const PROJECT_COLUMNS: Record<string, Stage> = { 'project.executed': '决算', '
  */
 function rankedColumn(q: StructuredQuery): StructuredQuery {
   const [t] = q.targets;
-  const stage = t?.kind === 'metric' && q.targets.length === 1 && q.intent === 'rank' && !q.byScore && q.listOf === null && !q.set && q.entities.length === 1 ? PROJECT_COLUMNS[t.key] : undefined;
-  return stage && q.stage === null ? { ...q, stage } : q;
+  const stage = t?.kind === 'metric' && q.targets.length === 1 && q.intent === 'rank' && !q.byScore && q.listOf === null && !q.set && q.entities.length < 2 ? PROJECT_COLUMNS[t.key] : undefined;
+  if (!stage || q.stage !== null) return q;
+  // 哪个项目预算数最高 naming no department: the projects, asked back which department's (as 哪个项目的预算最多 is) —
+  // never each department's first 项目预算数 ranked as if it were the department's.
+  return q.entities.length === 0 ? { ...q, targets: [], listOf: 'projects', stage } : { ...q, stage };
 }
 
 /**
