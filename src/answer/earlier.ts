@@ -92,7 +92,10 @@ export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Re
     const stages = arithmetic.op === 'difference' ? stagesOfLast(c) : null;
     const budgetNamed = q.stage === '预算' || q.stage === 'both';
     const prior = arithmetic.op === 'difference' ? priorOfLast(c) : null;
-    const two = arithmetic.op === 'sum' ? lastTwo(c) : ((budgetNamed ? stages : null) ?? prior ?? (namedInLast(c)?.length === 2 ? namedInLast(c) : null) ?? lastTwo(c) ?? lastTwoAnswers(c) ?? stages);
+    const shown = shownInLast(c);
+    // 相差多少 after three or more listed: which two is unclear; 最多的比最少的多多少: the ends of what was listed.
+    if (arithmetic.op === 'difference' && shown && shown.length > 2) return q.asked?.extremes ? onFigures({ ...q, arithmetic, reference: { kind: 'these', count: shown.length, text: arithmetic.text } }, shown) : unclearPair(shown);
+    const two = arithmetic.op === 'sum' ? lastTwo(c) : ((budgetNamed ? stages : null) ?? prior ?? (shown?.length === 2 ? shown : null) ?? lastTwo(c) ?? lastTwoAnswers(c) ?? stages);
     // 差几个人 after two sums of money: no count to subtract, never their money.
     const counted = named.length < q.targets.length;
     const r = two && !(counted && two.some((n) => n.figure?.fen != null)) ? onFigures({ ...q, arithmetic, reference: { kind: 'these', count: 2, text: arithmetic.text } }, two) : null;
@@ -102,9 +105,29 @@ export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Re
     return r;
   }
   if (ref?.kind !== 'these' || !q.arithmetic || !ON_EARLIER.has(q.arithmetic.op) || q.entities.length > 0 || q.targets.length > 0 || !c) return null;
+  // 这两个差了多少 after five listed: which two is unclear, never the first two taken.
+  const shown = q.arithmetic.op === 'difference' && !ref.picks && ref.count !== null ? shownInLast(c) : null;
+  if (shown && shown.length > ref.count!) return unclearPair(shown);
   // 第一个是第二个的百分之几 with no list answered: the two figures answered last, in the order answered.
   const items = c.items ?? (c.earlier ?? []).slice(-2);
   return ref.picks ? onFigures(q, picked(ref.picks, items, c.pointed ?? c.subject), items.filter((n) => n.figure).length) : onFigures(q, pointedAt(ref.count, c));
+}
+
+/**
+ * The figures the last answer listed one per item — a list's or ranking's items (as many as it showed: 前两名 → two), or
+ * the things named together (抚顺、北票、曲阳的三公经费) —; null when it listed none.
+ */
+function shownInLast(c: Conversation): Named[] | null {
+  if (c.items && (c.query.intent === 'rank' || c.query.intent === 'list')) {
+    const items = c.items.filter((n) => n.figure);
+    return items.length ? items : null;
+  }
+  return namedInLast(c);
+}
+
+/** 相差多少 after three or more figures listed: which two is asked back — their ends offered, and the items by place. */
+function unclearPair(shown: Named[]): Reply {
+  return reply('ambiguous', [`上一个回答列了${shown.length}个数字，不清楚要算哪两个之间的差。`], [], ['最多的比最少的多多少', '第一个和第二个差多少', '第一个和最后一个差多少']);
 }
 
 /**
@@ -198,7 +221,9 @@ function onFigures(q: StructuredQuery, named: Named[], held = named.length): Rep
   const operands: Operand[] = figures.map((figure, i) => ({ figure, name: called[i]! }));
   const one = new Set(figures.map((f) => f.entity)).size === 1 && new Set(figures.map((f) => f.document.id)).size === 1;
   const head = one ? `${heading(figures[0]!.entity, figures[0]!.document)} ` : '';
-  return computation(op, operands, called.join(op === 'sum' ? '、' : '与'), head);
+  // 最多的比最少的多多少 over a list of one figure: that figure's name, not every item's.
+  const spread = op === 'difference' && figures.length > 2 && new Set(figures.map((f) => f.label)).size === 1;
+  return computation(op, operands, spread ? figures[0]!.label : called.join(op === 'sum' ? '、' : '与'), head);
 }
 
 /**

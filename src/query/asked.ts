@@ -47,6 +47,9 @@ const DIRECTION_WORDS = alternation([...shapes.arithmetic.more, ...shapes.arithm
 // (三公经费 → 2022年呢 → 多了多少): after one figure it would ask its change from last year, which is not read here.
 // 少几个人, 多了多少人 after two headcounts: the people counted are no figure of their own.
 const DIRECTION_ALONE = new RegExp(`^(?:那|那么)?(?:${DIRECTION_WORDS})\\s*(?:几个人|几个|几人|几名|人)?$`);
+/** 最多的比最少的, 最低的和最高的: both ends of a list named (shapes.json references.whichMore.extremes). */
+const { most: MOST, least: LEAST } = shapes.references.whichMore.extremes;
+const EXTREMES = new RegExp(`(?:${alternation(MOST)}).*(?:${alternation(LEAST)})|(?:${alternation(LEAST)}).*(?:${alternation(MOST)})`);
 /** 比上年多了, 比去年少: a difference from last year asked by its direction. */
 const MORE_OR_LESS = new RegExp(`比(?:上年|去年|上一年)(?:${DIRECTION_WORDS})`);
 
@@ -95,6 +98,7 @@ export function askedOf(text: string): AskedWords {
   if (text.includes('实有')) asked.actual = true;
   if (DIRECTION_ALONE.test(text.trim())) asked.directionAlone = true;
   if (MORE_OR_LESS.test(text)) asked.thanLastYear = true;
+  if (EXTREMES.test(text)) asked.extremes = true;
   if (GOAL.test(text)) asked.goal = true;
   if (OUTCOME.test(text)) asked.outcome = true;
   const titles = TITLES.filter((w) => text.includes(w));

@@ -302,6 +302,8 @@ export interface AskedWords {
   narrated?: true;
   /** 哪个, 哪家: which one. */
   which?: true;
+  /** 最多的比最少的: both ends of a list named. */
+  extremes?: true;
   /** 哪家, 哪个地方: which department, whatever follows. */
   departmentWhich?: true;
   /** 部门, 单位: a word for departments or units (not an organisation's, 医保局). */
