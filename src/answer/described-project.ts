@@ -3,15 +3,11 @@
 import type { StructuredQuery } from '../query/ast.ts';
 import type { Conversation } from './dialog.ts';
 import { described } from './intents/described.ts';
-import { departmentOwners, goalNumber, indicatorNamed, indicatorOf, indicatorsInUnit, NOT_NAMED } from './intents/performance.ts';
+import { departmentOwners, goalNumber, indicatorNamed, indicatorOf, indicatorsInUnit, indicatorWords } from './intents/performance.ts';
 import { resolveScopes } from './resolve.ts';
 import { reply, type Reply } from './reply.ts';
 import type { Sources } from './sources.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
-import { alternation } from '../query/normalize/words.ts';
-
-/** 要达到多少, 定为多少: words of a target to reach, naming no indicator (shapes.json goalText.reach), the longest first. */
-const REACH = new RegExp(alternation([...shapes.goalText.reach].sort((a, b) => b.length - a.length)), 'g');
 
 /** 它的总体目标里住院救助比例是多少: the number the goal text of the one project asked (or answered before) states. */
 export function goalAnswer(s: Sources, asked: StructuredQuery, goal: NonNullable<StructuredQuery['goal']>): Reply {
@@ -21,7 +17,7 @@ export function goalAnswer(s: Sources, asked: StructuredQuery, goal: NonNullable
   const { words } = goal;
   // 曲阳的绩效目标里，参保人数要达到多少: no project named — the department's own targets (its 部门整体 / 分项绩效目标 text or table).
   const department = scopes.length === 1 && ids.length === 0 && asked.targets.length === 0;
-  const typed = words.replace(REACH, ' ').replace(NOT_NAMED, ' ').replace(/\p{P}/gu, ' ');
+  const typed = indicatorWords(words);
   // 曲阳年度目标里满意度是多少: none of the department's own targets so named — the indicators of its projects so named, each labelled by project.
   const own = department ? (indicatorOf(s, scopes[0]!, departmentOwners(s, scopes[0]!), typed, '') ?? indicatorOf(s, scopes[0]!, s.queries.owners(scopes[0]!.doc.id), typed, '')) : null;
   if (own) return own;

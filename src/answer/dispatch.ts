@@ -16,7 +16,7 @@ import { heldOfFamily, lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
-import { indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, standardNamed, targetsByNoun } from './intents/performance.ts';
+import { indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, standardNamed, targetsByNoun, wholeIndicator } from './intents/performance.ts';
 import { placeAsked, rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -132,6 +132,13 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const scopes = resolveScopes(catalog, { ...q, stage: null });
     const standard = Array.isArray(scopes) && scopes.length === 1 ? standardNamed(s, q, scopes[0]!, projects[0]) : null;
     if (standard) return withCutOff(scopes as Scope[], standard);
+  }
+  // 北票整体绩效参保率是多少, 整体绩效里预算执行率定的多少: the words after 整体绩效 name the department's own indicator — that
+  // row, never a project's indicator nor the rates the text states.
+  if ((q.intent === 'performance' || q.intent === 'rate') && q.asked?.wholeIndicator && q.entities.length === 1 && projects.length === 0) {
+    const scopes = resolveScopes(catalog, q);
+    const whole = Array.isArray(scopes) && scopes.length === 1 ? wholeIndicator(s, scopes[0]!, q.asked.wholeIndicator) : null;
+    if (whole) return withCutOff(scopes as Scope[], whole);
   }
   const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';
   // Words nothing understood that count: a lone character (呗, 占) is too weak to refuse over.

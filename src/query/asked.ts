@@ -54,6 +54,9 @@ const EXTREMES = new RegExp(`(?:${alternation(MOST)}).*(?:${alternation(LEAST)})
 const MORE_OR_LESS = new RegExp(`比(?:上年|去年|上一年)(?:${DIRECTION_WORDS})`);
 
 const TITLES = shapes.references.numberedTitles;
+/** 整体绩效里的满意度: the words typed after a department's own 整体绩效 (not a table named, 整体绩效自评表) — the indicator asked. */
+const { words: WHOLE_WORDS, after: WHOLE_AFTER, joins: WHOLE_JOINS } = shapes.goalText.whole;
+const WHOLE = new RegExp(`(?:${alternation(WHOLE_WORDS)})(?:${alternation(WHOLE_AFTER)})?(?!(?:${alternation(WHOLE_AFTER)})?表)(?:${alternation(WHOLE_JOINS)})?(.*)$`);
 /** 年度总体目标是什么: a project's goal text asked (shapes.json goalText.asked). */
 const GOAL = new RegExp(alternation(shapes.goalText.asked));
 /** 评审, 印制, 宣传 …: the doings targets count (shapes.json targetUnits.verbs, verbWords, activities). */
@@ -103,6 +106,8 @@ export function askedOf(text: string): AskedWords {
   if (OUTCOME.test(text)) asked.outcome = true;
   const titles = TITLES.filter((w) => text.includes(w));
   if (titles.length) asked.titles = titles;
+  const whole = WHOLE.exec(text)?.[1]?.trim();
+  if (whole) asked.wholeIndicator = whole;
   return asked;
 }
 

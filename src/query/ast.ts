@@ -334,6 +334,8 @@ export interface AskedWords {
   titles?: string[];
   /** 年度总体目标, 总目标: the goal text itself asked. */
   goal?: true;
+  /** 整体绩效参保率, 整体绩效里的满意度定的多少: the words typed after the department's own 整体绩效 — the indicator asked of it. */
+  wholeIndicator?: string;
   /** 实际完成了, 通过了: what was done asked — an outcome, which a 预算's targets never are. */
   outcome?: true;
 }

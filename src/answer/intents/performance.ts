@@ -271,6 +271,22 @@ export function departmentOwners(s: Sources, scope: Scope): PerformanceOwnerRow[
  * `every`: each indicator `only` keeps, none named by words (成本指标有哪些).
  */
 export function indicatorOf(s: Sources, scope: Scope, owners: readonly PerformanceOwnerRow[], typed: string, projectName: string, only: (t: PerformanceTargetRow) => boolean = () => true, every = false): Reply | null {
+  const chosen = indicatorsChosen(s, owners, typed, projectName, only, every);
+  if (chosen.length === 0) return null;
+  const tables = tableNames(s, scope.doc.id);
+  const head = heading(scope.entity, scope.doc);
+  const lines = scope.yearNote ? [scope.yearNote] : [];
+  const figures: Figure[] = [];
+  for (const { o, t } of chosen) {
+    const table = tables.get(o.table_id) ?? null;
+    lines.push(`${head} ${o.name}的绩效指标（${table ?? '正文'}第${t.line}行）：`, describeTarget(t));
+    figures.push(...[proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, table), actualFigure(o, t, scope, table)].filter((f): f is Figure => f !== null));
+  }
+  return reply('answered', lines, figures);
+}
+
+/** The indicators of some owners the words name closely (indicatorOf), with their owner. */
+function indicatorsChosen(s: Sources, owners: readonly PerformanceOwnerRow[], typed: string, projectName: string, only: (t: PerformanceTargetRow) => boolean, every: boolean): { o: PerformanceOwnerRow; t: PerformanceTargetRow }[] {
   // The project's own name (typed with the question, or with 它 read as it) names no indicator.
   const own = pairs(projectName);
   const said = new Set([...pairs(INDICATOR_WORDS.reduce((t, [from, to]) => t.replaceAll(from, to), typed).replace(/^那么?|呢$|[\s的]/g, ''))].filter((p) => !own.has(p)));
@@ -285,18 +301,7 @@ export function indicatorOf(s: Sources, scope: Scope, owners: readonly Performan
   // 那培训呢, 那审核的呢: a word too short to be named closely names the indicators holding all of it — each, when two do.
   const named = every ? scored : best > 0 ? scored.filter((x) => x.enough && x.shared === best) : scored.filter((x) => x.whole);
   // 年度目标里服务对象满意度: words no indicator's name holds but its group's heading does (服务对象满意度 / 服务被投诉率).
-  const chosen = named.length || said.size === 0 ? named : scored.filter(({ t }) => [...said].every((p) => pairs(t.level2 ?? '').has(p)));
-  if (chosen.length === 0) return null;
-  const tables = tableNames(s, scope.doc.id);
-  const head = heading(scope.entity, scope.doc);
-  const lines = scope.yearNote ? [scope.yearNote] : [];
-  const figures: Figure[] = [];
-  for (const { o, t } of chosen) {
-    const table = tables.get(o.table_id) ?? null;
-    lines.push(`${head} ${o.name}的绩效指标（${table ?? '正文'}第${t.line}行）：`, describeTarget(t));
-    figures.push(...[proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, table), actualFigure(o, t, scope, table)].filter((f): f is Figure => f !== null));
-  }
-  return reply('answered', lines, figures);
+  return named.length || said.size === 0 ? named : scored.filter(({ t }) => [...said].every((p) => pairs(t.level2 ?? '').has(p)));
 }
 
 /**
@@ -442,7 +447,28 @@ const VERB_ASKED = new RegExp(`(?:${alternation([...verbs, ...Object.keys(verbWo
 /** 招了多少服务人员: a verb of hiring, then the count asked with no measure word — the people after it named whole by an indicator. */
 const HIRING_ASKED = new RegExp(`(?:${alternation(hiring)})(?:\\s|几)`);
 /** 一年, 全年: words every target is set for, the asked count itself, and words of asking (打算, 需要: `ignore` of two characters or more) name no indicator. */
-export const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation([...INDICATOR_WORDS.filter(([, to]) => to === '').map(([from]) => from), ...IGNORED_WORDS.filter((w) => [...w].length > 1)])}`, 'g');
+const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation([...INDICATOR_WORDS.filter(([, to]) => to === '').map(([from]) => from), ...IGNORED_WORDS.filter((w) => [...w].length > 1)])}`, 'g');
+/** 要达到多少, 定为多少: words of a target to reach, naming no indicator (shapes.json goalText.reach), the longest first. */
+const REACH = new RegExp(alternation([...shapes.goalText.reach].sort((a, b) => b.length - a.length)), 'g');
+/** 参保率要达到多少 → 参保率: the words naming an indicator, less those asking its target and those naming none. */
+export const indicatorWords = (words: string) => words.replace(REACH, ' ').replace(NOT_NAMED, ' ').replace(/\p{P}/gu, ' ');
+
+/**
+ * 北票整体绩效参保率是多少, 整体绩效里预算执行率定的多少: the department's own indicator (its 整体绩效 table or text) named by
+ * the words typed after 整体绩效 — its target, and 完成值 on a 决算; never a project's. Null when none is so named.
+ */
+export function wholeIndicator(s: Sources, scope: Scope, words: string): Reply | null {
+  const typed = indicatorWords(words);
+  const own = indicatorOf(s, scope, departmentOwners(s, scope), typed, '');
+  if (own) return own;
+  // Named only among the projects' indicators: not the department's own — said so, the projects offered, never their targets given for it.
+  const projects = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
+  const others = [...new Set(indicatorsChosen(s, projects, typed, '', () => true, false).map(({ o }) => o.name))];
+  if (others.length === 0) return null;
+  const asked = typed.replace(/\s+/g, '');
+  const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${heading(scope.entity, scope.doc)}的部门整体绩效指标中没有“${asked}”；项目的绩效指标里有（不是部门整体的）：${others.join('、')}。`];
+  return reply('not_found', lines, [], others.slice(0, 3).map((name) => `${scope.doc.short} ${name} ${asked}`));
+}
 
 /**
  * 多少个短视频, 几份档案: the thing a count is asked of, the naming characters right after the measure word; whether an
