@@ -636,7 +636,9 @@ const RANKED_PLACE = new RegExp(`(?:${alternation(shapes.references.ranked.count
  */
 function lastOfRanking(m: Mentions): void {
   const ref = m.references.find((r) => r.ref === 'last' && RANKED_LAST.has(r.text));
-  if (ref && m.tables.length === 0 && m.targets.some((t) => t.start < ref.start) && !m.intents.includes('rank')) m.intents.push('rank');
+  if (!ref || m.tables.length > 0 || m.intents.includes('rank')) return;
+  // (得分垫底的那个项目: a word of scoring names the projects' scores, no figure of its own.)
+  if (m.targets.some((t) => t.start < ref.start) || m.intents.includes('performance')) m.intents.push('rank');
 }
 
 /**
