@@ -49,7 +49,8 @@ function names(figures: Figure[]): string[] {
   const [now, prior] = figures;
   if (figures.length === 2 && now!.entity === prior!.entity && prior!.year === now!.year - 1 && prior!.label.startsWith(now!.label)) return [`${now!.year}年${now!.label}`, `${prior!.year}年${now!.label}${prior!.derived ? '（按文中说明推算）' : ''}`];
   if (differ((f) => f.label)) return figures.map((f) => f.label);
-  if (differ((f) => f.entity)) return figures.map((f) => `${f.entity}（${f.document.fiscal_year}年${f.document.stage}）`);
+  // A 决算's 预算数 (辽宁的医保局三公经费各安排了多少: 北票 2.38) says its stage, as the answer listing it did.
+  if (differ((f) => f.entity)) return figures.map((f) => `${f.entity}（${f.document.fiscal_year}年${f.document.stage}${f.basis === f.document.stage ? '' : `·${f.basis}数`}）`);
   // One figure's 预算数 and 决算数 (北票三公经费 → 相差多少).
   if (differ((f) => f.basis)) return figures.map((f) => `${f.label}${f.basis}数`);
   return figures.map((f) => `${f.label}（${f.entity} ${f.year}年${f.basis}）`);
@@ -114,14 +115,17 @@ export function overEarlier(q: StructuredQuery, c: Conversation | undefined): Re
 }
 
 /**
- * The figures the last answer listed one per item — a list's or ranking's items (as many as it showed: 前两名 → two), or
- * the things named together (抚顺、北票、曲阳的三公经费) —; null when it listed none.
+ * The figures the last answer listed one per item — a list's or ranking's items (as many as it showed: 前两名 → two), a
+ * set's figure of each department, or the things named together (抚顺、北票、曲阳的三公经费) —; null when it listed none.
  */
 function shownInLast(c: Conversation): Named[] | null {
   if (c.items && (c.query.intent === 'rank' || c.query.intent === 'list')) {
     const items = c.items.filter((n) => n.figure);
     return items.length ? items : null;
   }
+  // 辽宁的医保局三公经费各安排了多少: a set's figures, one per department.
+  const figures = c.query.set ? (c.figures ?? []).filter((f) => !f.derived) : [];
+  if (figures.length > 1 && new Set(figures.map((f) => f.entity)).size === figures.length) return figures.map(asNamed);
   return namedInLast(c);
 }
 
