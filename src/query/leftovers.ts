@@ -114,8 +114,13 @@ function projectThenDoing(projects: ProjectSearch, typed: string, scope: Scope):
   for (const doing of typed.matchAll(DOINGS)) {
     if (doing.index === 0) continue;
     const left = typed.slice(0, doing.index);
-    const hits = closeName(closestOf(projects, meaningful(left), left, scope, false).closest);
-    if (hits && meaningful(left) === meaningful(hits[0]!.project.name)) return { hits, left, rest: typed.slice(doing.index) };
+    const word = meaningful(left);
+    const { closest } = closestOf(projects, word, left, scope, false);
+    // Of several names close alike, the one spelled whole (医疗保险经办中心经费 beside 医疗保险经办机构经费) — unless another
+    // name goes on with the doing (城乡医疗救助 beside …城乡医疗救助补助资金: 补助 is of that name).
+    const goesOn = closest.names.some((g) => meaningful(g[0]!.project.name).includes(word + doing[0]));
+    const hits = closeName(closest) ?? (goesOn ? undefined : closest.names.find((g) => meaningful(g[0]!.project.name) === word));
+    if (hits && word === meaningful(hits[0]!.project.name)) return { hits, left, rest: typed.slice(doing.index) };
   }
   return null;
 }
