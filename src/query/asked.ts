@@ -5,6 +5,7 @@ import words from '../../grammar/words.json' with { type: 'json' };
 import type { AskedWords, StructuredQuery, TargetAsked } from './ast.ts';
 import { yesNoOf, type YesNo } from './yes-no.ts';
 import { alternation } from './normalize/words.ts';
+import { PEOPLE_COUNTED } from './normalize/index.ts';
 
 /** 百分之几, 几成: asked in per cent. */
 const PERCENT_ASKED = new RegExp(alternation(shapes.arithmetic.inPercent));
@@ -131,6 +132,8 @@ const NAME_ASKED = new RegExp(alternation(shapes.references.name.words));
 function targetCountOf(typed: string): TargetAsked | undefined {
   if (typeof typed !== 'string') return undefined;
   const asked: TargetAsked = {};
+  // 几个服务人员 asks as 多少服务人员 does: its 个 is no measure.
+  typed = typed.replace(PEOPLE_COUNTED, '多少');
   if (MEASURE_ASKED.test(typed)) asked.measure = true;
   if (VERB_ASKED.test(typed)) asked.verb = true;
   const per = PER_TARGET.exec(typed);

@@ -14,7 +14,7 @@ import { bracketedItems } from './bracketed.ts';
 import { doingOfProject, doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { assembleLexicon, lexiconData, type Entry, type Lexicon } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
-import { createPinyinResolver, gradesTyped, normalizeQuestion, nothingAtAll, vagueTyped } from './normalize/index.ts';
+import { createPinyinResolver, gradesTyped, normalizeQuestion, nothingAtAll, PEOPLE_COUNTED, vagueTyped } from './normalize/index.ts';
 import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
 import { applyCountedBy, applyPurchase, applyQualifiers, countCheckOf, partInKindOf } from './qualifiers.ts';
@@ -1683,7 +1683,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
       ...(low ? { intent: 'rate' as const, previousYear: false, low: true as const } : {}),
       ...(short ? { shortOfBudget: true as const } : {}),
       ...(graded.length + vague.length ? { notes: [...(u.query.notes ?? []), ...graded, ...vague] } : {}),
-      ...(HEADCOUNT.test(raw) ? { headcount: true } : {}),
+      // 几个服务人员 reads as 多少服务人员 (its 个 no measure of its own).
+      ...(HEADCOUNT.test(typeof raw === 'string' ? raw.replace(PEOPLE_COUNTED, '多少') : raw) ? { headcount: true } : {}),
       ...(whether ? { yesNo: true } : {}),
       ...(countCheck ?? {}),
       ...(column ? { column: { key: ROW_COLUMNS[column[0]]!, text: column[0] } } : {}),

@@ -63,6 +63,15 @@ export function vagueTyped(s: string): { word: string; measure: string; order: s
   return [...s.matchAll(VAGUE)].filter((m) => !unordered(s, m.index, m[0].length)).map((m) => ({ word: m[2]!, measure: MEASURES[m[1]!]!, order: VAGUE_WORDS[m[2]!]! }));
 }
 
+/**
+ * 几个服务人员 → 多少服务人员: a counter between 几 / 多少 and people named by a word for people is no measure of its own
+ * (shapes.json peopleCounted); the people's name, up to a 的, is a few characters.
+ */
+export const PEOPLE_COUNTED = new RegExp(
+  `(?:几|多少)(?:${alternation(shapes.peopleCounted.counters)})(?=(?:(?![的和与])\\p{Script=Han}){0,6}?(?:${alternation([...shapes.peopleCounted.people, ...shapes.targetUnits.people])}))`,
+  'gu',
+);
+
 /** 一共几人次 → 几人次: a word of totalling before a count of occurrences is no sum (shapes.json countTotal). */
 const TOTAL_COUNT = new RegExp(`(?:${alternation(shapes.countTotal.words)})(?=有?(?:几|多少)(?:${alternation(shapes.countTotal.measures)}))`, 'g');
 
@@ -200,7 +209,7 @@ export function normalizeQuestion(text: string): string {
   s = s.replace(DEGREE, '更$1');
   s = vagueOrder(rewriteWords(s));
   s = officesAsked(s);
-  s = s.replace(TOTAL_COUNT, '').replace(TOTALITY, '');
+  s = s.replace(TOTAL_COUNT, '').replace(TOTALITY, '').replace(PEOPLE_COUNTED, '多少');
   s = removeFillers(s);
   s = spentVersusBudget(rewriteGrades(s)).replace(ASKING_UNSPENT, '为什么 ');
   s = departmentBases(s);
