@@ -200,6 +200,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     if (counted?.status === 'answered') return withCutOff(scopes as Scope[], counted);
     const place = q.entities[0] ? `${catalog.departments.get(q.entities[0].department)![0]!.short} ` : '';
     const first = q.candidates[0]!;
+    // 城乡医疗救助的绩效目标: a subject sets no targets — the project of that name is the one asked.
+    const twin = q.intent === 'performance' && q.targets.length === 0 ? q.candidates.find((c) => c.kind === 'project') : undefined;
+    if (twin && q.candidates.every((c) => c.name === twin.name)) return answerQuery(s, { ...q, candidates: [], targets: [{ kind: 'project', name: twin.name, ids: twin.ids, text: twin.text, fuzzy: false }] });
     if (q.candidates.some((c) => c.kind !== first.kind)) {
       // Only a look-up of the name alone: a question about more (加起来) is not half answered.
       const both = q.intent === 'lookup' && q.targets.length === 0 ? twins(s, q) : q.targets.length === 0 && q.entities.length > 1 ? twinsAcross(s, q) : null;

@@ -834,6 +834,18 @@ function projectBlocksCounted(s: Sources, scope: Scope, projects: PerformanceOwn
   return reply('answered', [...note, `${head}${stated.label}：${show(stated)}（正文第${stated.line}行）${counted || '：'}`, ...lines], [stated, ...listed]);
 }
 
+/**
+ * The projects a name no block goes by names (城乡医疗救助 of 政府专项-城乡医疗救助): `chosen`, the one whose name prints it as a
+ * whole run (nameRuns); `others`, the rest whose names hold it. A word of one character names none.
+ */
+function namedBy(projects: readonly PerformanceOwnerRow[], word: string): { chosen: PerformanceOwnerRow[]; others: PerformanceOwnerRow[] } {
+  const bare = bareName(word);
+  if ([...bare].length < 2) return { chosen: [], others: [] };
+  const holding = projects.filter((o) => bareName(o.name).includes(bare));
+  const whole = holding.filter((o) => nameRuns(o.name).includes(bare));
+  return whole.length === 1 ? { chosen: whole, others: holding.filter((o) => o !== whole[0]) } : { chosen: [], others: holding };
+}
+
 export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   // 莲湖自评得分多少: a 预算 sets targets; no score exists to give, and its targets are no answer to one.
   // 它存在什么问题, 扣分原因: the problems a self-evaluation states — none in a 预算 either.
@@ -850,11 +862,23 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
   // A target named like a project (公务员医疗补助 is also a subject) means that project's block.
   const named = q.targets.map((t) => t.kind === 'metric' ? t.text : t.name);
   const project = q.targets.find((t) => t.kind === 'project') ?? (named.length ? { kind: 'project' as const, name: named[0]!, text: named[0]!, ids: [] as number[], fuzzy: false } : undefined);
-  const chosen = project
-    ? owners.filter((o) => (o.project_id !== null && project.ids.includes(o.project_id)) || named.includes(o.name))
-    : departmentOwners(s, scope);
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
+  let chosen = project
+    ? owners.filter((o) => (o.project_id !== null && project.ids.includes(o.project_id)) || named.includes(o.name))
+    : departmentOwners(s, scope);
+  // 沈阳城乡医疗救助的绩效目标: a name no block goes by (a subject's) asks the blocks of the projects named by it — never an
+  // indicator that happens to hold the words (城乡医疗救助完成率). Several so named are asked back, never one picked silently.
+  const others: PerformanceOwnerRow[] = [];
+  if (project && project.ids.length === 0 && chosen.length === 0) {
+    const held = namedBy(projects, named[0]!);
+    if (held.chosen.length === 0 && held.others.length > 1) {
+      const lines = [...note, `${head}中名称含“${named[0]}”的项目有${held.others.length}个，请选一个：`];
+      return reply('ambiguous', lines, [], projectQuestions(scope, held.others));
+    }
+    chosen = held.chosen.length ? held.chosen : held.others;
+    if (held.chosen.length) others.push(...held.others);
+  }
   const tables = tableNames(s, scope.doc.id);
   if (chosen.length === 0) {
     // A project with no target table may still have a self-evaluation in the prose (北票 定点医疗机构离休干部药费).
@@ -904,7 +928,9 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
     if (targets.length > MAX_TARGETS) lines.push(`……共${targets.length}条指标`);
     figures.push(...shown.flatMap((t) => proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, table) ?? []));
   }
+  // The name read as the one project it spells whole: the others holding it said, to be asked by name.
+  if (others.length) lines.push(`另有名称含“${named[0]}”的项目：${others.map((o) => o.name).join('、')}，可以按名称问。`);
   // Asked for the department as a whole, it also says that its projects have blocks of their own.
   const more = project || projects.length === 0 ? [] : [`另有${projects.length}个项目${scope.doc.stage === '决算' ? '绩效自评表' : '绩效目标表'}，可按项目名称问，如：${projectQuestions(scope, projects)[0]}。`];
-  return reply('answered', [...lines, ...more], figures, project ? [] : projectQuestions(scope, projects));
+  return reply('answered', [...lines, ...more], figures, projectQuestions(scope, project ? others : projects));
 }
