@@ -157,7 +157,10 @@ export function indicatorFollowUp(s: Sources, q: StructuredQuery, c: Conversatio
   if (!asked || asked.targets.length !== 1 || project?.kind !== 'project' || asked.entities.length !== 1) return null;
   const scopes = resolveScopes(s.catalog, { ...asked, text: q.text, unknown: [], candidates: [] });
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
-  return indicatorNamed(s, scopes[0]!, project.ids, q.text, project.name);
+  const r = indicatorNamed(s, scopes[0]!, project.ids, q.text, project.name);
+  // 城乡医疗救助要补助多少困难群众: a count asked is no indicator that only names what is counted (…困难群众… ≥98, no unit; 困难群众看病就医方便程度).
+  const counted = (f: Figure) => !!f.unit && f.unit !== '%';
+  return q.targetAsked && !(r?.figures.length && r.figures.every(counted)) ? null : r;
 }
 
 /**

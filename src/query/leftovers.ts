@@ -81,6 +81,14 @@ function closestOf(projects: ProjectSearch, word: string, typed: string, scope: 
   return { closest, text: word };
 }
 
+/** A project's name typed before words of their own: its hits, the name as typed and the rest; `several`: names close alike, none picked. */
+interface NameThen {
+  hits: ProjectHit[];
+  left: string;
+  rest: string;
+  several?: ProjectHit[][];
+}
+
 const JOINERS = new RegExp(alternation(shapes.projectThenWords), 'g');
 
 /**
@@ -88,7 +96,7 @@ const JOINERS = new RegExp(alternation(shapes.projectThenWords), 'g');
  * after it say something of their own — that project, and those words left to name what of it is asked (its indicator).
  * `whole`: the name the word as a whole is close to, which the words before 的 must name, the words after not being of it.
  */
-function projectThenWords(projects: ProjectSearch, typed: string, scope: Scope, whole?: string): { hits: ProjectHit[]; left: string; rest: string } | null {
+function projectThenWords(projects: ProjectSearch, typed: string, scope: Scope, whole?: string): NameThen | null {
   for (const joiner of typed.matchAll(JOINERS)) {
     const rest = typed.slice(joiner.index + joiner[0].length);
     if (joiner.index === 0 || Array.from(meaningful(rest)).length < 2 || whole?.includes(rest)) continue;
@@ -105,22 +113,30 @@ function projectThenWords(projects: ProjectSearch, typed: string, scope: Scope, 
 // 评审, 聘请, 办结 …: a doing targets count (targetUnits.verbs, activities, verbWords), where a name glued before it ends.
 const DOINGS = new RegExp(alternation(TARGET_DOING_WORDS), 'g');
 
+// 要, 能, 项目: the asker's words between a project's name and the doing its targets count (shapes.json nameThenDoing.between).
+const BETWEEN = new RegExp(`(?:${alternation(shapes.nameThenDoing.between)})+$`);
+
 /**
  * 专家审查费评审了多少专家, 医药机构定点评审劳务费聘请了多少专家: a project's name glued to a doing its targets count ends
  * where the doing begins — the project named whole before it (评审 inside 医药机构定点评审劳务费 ends nothing), the doing left
- * to name its indicator.
+ * to name its indicator. Parted from the doing by the asker's words (新冠疫苗补助项目能覆盖, 城乡医疗救助要补助), the doing is
+ * no part of the name, which may then be typed loosely; a name several projects print alike is those projects (`several`), to
+ * be asked back, never one picked.
  */
-function projectThenDoing(projects: ProjectSearch, typed: string, scope: Scope): { hits: ProjectHit[]; left: string; rest: string } | null {
+function projectThenDoing(projects: ProjectSearch, typed: string, scope: Scope): NameThen | null {
   for (const doing of typed.matchAll(DOINGS)) {
     if (doing.index === 0) continue;
-    const left = typed.slice(0, doing.index);
+    const parted = BETWEEN.exec(typed.slice(0, doing.index));
+    const left = typed.slice(0, parted ? parted.index : doing.index);
     const word = meaningful(left);
+    if ([...word].length < 2) continue;
     const { closest } = closestOf(projects, word, left, scope, false);
     // Of several names close alike, the one spelled whole (医疗保险经办中心经费 beside 医疗保险经办机构经费) — unless another
-    // name goes on with the doing (城乡医疗救助 beside …城乡医疗救助补助资金: 补助 is of that name).
-    const goesOn = closest.names.some((g) => meaningful(g[0]!.project.name).includes(word + doing[0]));
+    // name goes on with the doing as typed (城乡医疗救助补助资金: 补助 is of that name).
+    const goesOn = !parted && closest.names.some((g) => g[0]!.project.name.includes(left.slice(-2) + doing[0]));
     const hits = closeName(closest) ?? (goesOn ? undefined : closest.names.find((g) => meaningful(g[0]!.project.name) === word));
-    if (hits && word === meaningful(hits[0]!.project.name)) return { hits, left, rest: typed.slice(doing.index) };
+    if (hits && (parted || word === meaningful(hits[0]!.project.name))) return { hits, left, rest: typed.slice(doing.index) };
+    if (!hits && parted && closest.best >= CLOSE && closest.names.length > 1) return { hits: [], left, rest: typed.slice(doing.index), several: closest.names };
   }
   return null;
 }
@@ -147,7 +163,10 @@ export function readLeftovers(words: Leftover[], projects: ProjectSearch, scope:
     // Read whole as the same name only because the name is long (日常办公印刷服务经费的材料印刷), the words after 的 are still not of it.
     const owned = projectThenWords(projects, typed, scope, close?.[0]!.project.name) ?? projectThenDoing(projects, typed, scope);
     const typo = close || owned ? null : metricTypo(typed);
-    if (owned) {
+    if (owned?.several) {
+      for (const hits of owned.several.slice(0, 5)) found.candidates.push({ kind: 'project', name: hits[0]!.project.name, ids: hits.map((h) => h.project.id), text: owned.left });
+      found.unknown.push(owned.rest);
+    } else if (owned) {
       const name = owned.hits[0]!.project.name;
       if (!found.targets.some((t) => t.kind === 'project' && t.name === name)) found.targets.push({ kind: 'project', name, ids: owned.hits.map((h) => h.project.id), text: owned.left, fuzzy: owned.left !== name });
       found.unknown.push(owned.rest);

@@ -587,7 +587,8 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
     const t = asProject(s, scope, typedAs);
     if (t.kind !== 'project') continue;
     const rest = typed.replace(typedAs.text, ' ').replace(t.name, ' ');
-    if (!namesProject(q, t) && t === typedAs && namingPairs(rest.replace(NOT_NAMED, ' ').replace(/\d+/g, ' ')).size === 0) continue;
+    // Its name typed but for its year (医保基金监管经费 of 2024年医保基金监管经费) names it, as one typed whole does.
+    if (!namesProject(q, t) && !nameTyped(q.text, t.name) && t === typedAs && namingPairs(rest.replace(NOT_NAMED, ' ').replace(/\d+/g, ' ')).size === 0) continue;
     typed = rest;
     named.push(t);
   }
