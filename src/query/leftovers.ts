@@ -14,6 +14,8 @@ import words from '../../grammar/words.json' with { type: 'json' };
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 
 const TARGET_DOINGS: ReadonlySet<string> = new Set([...shapes.targetUnits.verbs, ...shapes.targetUnits.activities]);
+const DOING_FIRST = new RegExp(`^(?:${alternation([...TARGET_DOINGS])})`);
+const COUNT_KEYS: ReadonlySet<string> = new Set(metrics.filter((x) => x.kind === 'count').map((x) => x.key));
 
 /** Metric spellings by every one-character blank (三公经? → 三公经费), for typos such as 三公经废. */
 function buildTypoIndex(): Map<string, Map<string, string>> {
@@ -193,7 +195,8 @@ export function readLeftovers(words: Leftover[], projects: ProjectSearch, scope:
  */
 export function doingOfProject(targets: readonly Target[]): (t: Target) => boolean {
   const exact = targets.some((t) => t.kind === 'project' && !t.fuzzy);
-  return (t) => exact && t.kind === 'metric' && TARGET_DOINGS.has(t.text.replace(/了$/, ''));
+  // 医保工作经费补助聘用人员: a count typed as a doing and what it counts (聘用 + 人员) names the project's indicator too.
+  return (t) => exact && t.kind === 'metric' && (TARGET_DOINGS.has(t.text.replace(/了$/, '')) || (COUNT_KEYS.has(t.key) && DOING_FIRST.test(t.text)));
 }
 
 /**
