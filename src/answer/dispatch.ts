@@ -179,7 +179,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (ownTargets) return withCutOff(moneyOnlyScopes as Scope[], ownTargets);
   if (Array.isArray(moneyOnlyScopes) && moneyOnlyScopes.length === 1) {
     const named = { kind: 'project' as const, name: q.candidates.map((c) => c.name).join('”、“'), ids: q.candidates.flatMap((c) => c.ids), text: q.candidates[0]!.text, fuzzy: true };
-    return withCutOff(moneyOnlyScopes, moneyOnly(s, q, moneyOnlyScopes[0]!, named));
+    return withCutOff(moneyOnlyScopes, moneyOnly(s, q, moneyOnlyScopes[0]!, named, q.candidates.map((c) => c.name)));
   }
   // 抚顺表3和表5的城乡医疗救助: tables named by number decide a name that is a subject and a project.
   const inTables = unknown.length === 0 ? printedInTables(s, q) : null;
@@ -602,14 +602,15 @@ function needsDepartment(q: StructuredQuery): boolean {
  * 有多少离休干部 where only 离休干部医药费 is printed: the people are not counted there — said so, never the money as people;
  * 曲阳要补助多少人, 沈阳要请几个专家: where the department's 绩效 indicators count them, those targets instead.
  */
-function moneyOnly(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Reply {
+/** `names`: the projects a loose name matched, each offered apart (their joined name is no question). */
+function moneyOnly(s: Sources, q: StructuredQuery, scope: Scope, t: Target, names: string[] = [targetName(t)]): Reply {
   const counting = targetsByNoun(s, q, scope);
   const targets = projectPeople(s, q, scope, counting) ?? counting;
   // Of a project named, its own targets not counting them are said, offering them; else that only money is printed.
   if (targets && (targets.status === 'answered' || q.targets.some((x) => namesProject(q, x)))) return targets;
   const name = targetName(t);
   const note = scope.yearNote ? [scope.yearNote] : [];
-  return reply('not_found', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)}中没有印“${t.text}”的人数，只印有“${name}”的金额，不能当作人数。`], [], [`${scope.doc.short} ${name}`]);
+  return reply('not_found', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)}中没有印“${t.text}”的人数，只印有“${name}”的金额，不能当作人数。`], [], names.map((n) => `${scope.doc.short} ${n}`));
 }
 
 /** 有多少离休干部: the count the text states of the people named, for one department; null when it states none. */
