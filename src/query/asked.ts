@@ -25,6 +25,8 @@ const NARRATED = new RegExp(alternation(shapes.references.narrated.words));
 const WHICH = new RegExp(alternation(shapes.sets.which));
 /** 哪家, 哪个地方: which department asked, whatever follows (shapes.json sets.departmentWhich). */
 const DEPARTMENT_WHICH = new RegExp(alternation(shapes.sets.departmentWhich.words));
+/** 这两家, 那3家 (numerals read as digits): departments answered before, pointed back at. */
+const POINTED_BACK = /[这那](?:\d+|俩)家/;
 /** 部门, 单位: a word for departments or units (words.json listTargets), not an organisation's (医保局). */
 const DEPARTMENT_WORD = new RegExp(alternation([...words.listTargets.departments, ...words.listTargets.units]));
 const INDICATOR_WORDS = Object.entries(shapes.indicatorWords).filter(([k]) => k !== '$comment') as [string, string][];
@@ -87,7 +89,8 @@ export function askedOf(text: string): AskedWords {
   if (text.includes('明细')) asked.detail = true;
   if (NARRATED.test(text)) asked.narrated = true;
   if (WHICH.test(text)) asked.which = true;
-  if (DEPARTMENT_WHICH.test(text)) asked.departmentWhich = true;
+  // 这两家谁家的…: a which-word over the departments pointed back at asks one of those, not of every department.
+  if (DEPARTMENT_WHICH.test(text) && !POINTED_BACK.test(text)) asked.departmentWhich = true;
   if (DEPARTMENT_WORD.test(text)) asked.departmentWord = true;
   if (PER_UNIT.test(text)) asked.perUnit = true;
   const money = MONEY.exec(text)?.[0];
