@@ -1263,6 +1263,8 @@ function spendingListed(m: Mentions, found: Found): void {
 }
 
 const SPENT_WHERE = new RegExp(alternation(words.spentWhere));
+// 钱, 资金, 经费 (words.json moneyWords): the money whose use is asked, no name.
+const MONEY_WORD = new RegExp(alternation(words.moneyWords.words), 'g');
 
 /** Words not understood that are not the asking words' own (的钱从哪来, or the 儿 of 花哪儿了 read alone). */
 function outsideAsking(unknown: string[], asked: string, asking: RegExp): string[] {
@@ -1286,10 +1288,13 @@ function whereSpent(text: string, m: Mentions, entities: EntityRef[], found: Fou
   // 钱花哪儿了, 都花在什么地方: the asking words are no name (儿, 去) nor a list of departments (地方).
   const spent = SPENT_WHERE.exec(text);
   const unknown = spent ? outsideAsking(found.unknown, spent[0], SPENT_WHERE) : found.unknown;
+  // 经费都用在了哪些方面 read loosely as a project's name (的经费用在了): the asking words are no name either.
+  const candidates = spent ? found.candidates.filter((c) => outsideAsking([c.text.replace(MONEY_WORD, '')], spent[0], SPENT_WHERE).length > 0) : found.candidates;
   const listTargets = spent ? m.listTargets.filter((l) => l.end <= spent.index || l.start >= spent.index + spent[0].length) : m.listTargets;
-  const nothingNamed = found.targets.length + found.candidates.length + unknown.length + listTargets.length + m.sets.length + m.conditions.length === 0;
+  const nothingNamed = found.targets.length + candidates.length + unknown.length + listTargets.length + m.sets.length + m.conditions.length === 0;
   if (!nothingNamed || entities.length > 1 || !(spent || byClass)) return undefined;
   found.unknown = unknown;
+  found.candidates = candidates;
   m.listTargets = listTargets;
   // With no department named, a follow-up (沈阳 公用经费 → 主要花在哪, 支出总计 → 都花在什么地方): the parts of the figure
   // answered before, as 明细 asks them.
