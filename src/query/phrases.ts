@@ -76,6 +76,9 @@ export function compoundPhrases(phrases: Phrase[], m: Mentions, whole: ReadonlyS
     const runs = residueOf(p, m);
     // One character typed right before a name qualifies it (水电费, 养公车): the name alone is not what was asked.
     const qualified = runs.some((i) => meaningful(m.residue[i]!.text).length > 0 && p.targets.some((t) => m.targets[t]!.start === m.residue[i]!.end));
-    return qualified || meaningful(runs.map((i) => m.residue[i]!.text).join('')).length > 1;
+    // 水电费: a character right after a word for several subjects at once (words.json subjectGroups) makes another name.
+    const several = (t: number) => { const x = m.targets[t]!; return x.kind === 'subject' && x.group !== undefined; };
+    const extended = p.residue.some((i) => meaningful(m.residue[i]!.text).length > 0 && p.targets.some((t) => m.targets[t]!.end === m.residue[i]!.start && several(t)));
+    return qualified || extended || meaningful(runs.map((i) => m.residue[i]!.text).join('')).length > 1;
   });
 }

@@ -138,6 +138,7 @@ function boughtIn(run: string): string | undefined {
 }
 
 const SAYS_MONEY = /[钱费款]/;
+const MAY = new Set(words.yesNo.may);
 
 /**
  * 打算买多少钱的固定资产, 新购多少资产, 添置几台车: a verb of buying beside a stock asks the purchase planned, not the
@@ -159,6 +160,12 @@ export function applyPurchase(m: Mentions): void {
   // 新买了几辆车: the verb's first character left over, the rest read as a figure's spelling (买了几辆车) right after it.
   for (const r of [...m.residue]) {
     const next = m.targets.find((t) => t.start === r.end);
+    // 能买车吗, 有钱买车吗: words asking whether it may (words.json yesNo.may), right before a figure, only ask — no verb
+    // of buying (the line's figure is asked), nothing left unread.
+    if (next && (MAY.has(r.text.trim()) || MAY.has(meaningful(r.text)))) {
+      m.residue.splice(m.residue.indexOf(r), 1);
+      continue;
+    }
     // 今年买车的钱: a figure's spelling that says money (钱, 费, 款) stays money, never read with the verb as a count.
     const key = next?.kind === 'metric' && !(metric(next.key).kind === 'money' && SAYS_MONEY.test(next.text)) ? boughtIn(meaningful(r.text + next.text)) : undefined;
     if (next?.kind !== 'metric' || key === undefined) continue;

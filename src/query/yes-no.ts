@@ -34,6 +34,10 @@ const AROUND = new RegExp(`(?:(?:${alternation(around.before)})(${NUMBER})个?($
 // 20多万, 300万多, 5万多块, 两千来万, 十几万, 五个多亿, 二十多个亿: 多 (来, 几) beside an amount of money, not 多少.
 const ABOUT = new RegExp(`(${NUMBER})个?(${SCALE}?)${ABOUT_WORD}(?!少)个?(${SCALE}?)(${MONEY}?)`);
 
+// 就几百块吗, 是不是只有几万: 几 before a unit is some number of that unit — from one of it up to ten (shapes.json yesNo.few).
+const FEW = new RegExp(`(?:${alternation(shapes.yesNo.few)})个?([${Object.keys(SMALL_UNITS).join('')}]?)(${SCALE}?)(${MONEY}?)(?=[\\s吧吗么啊呀?？!！。]*$)`);
+const FEW_ASKED = new RegExp(`(?:${alternation([...reach, ...same])})(?=${FEW.source})`);
+
 export interface YesNo {
   /** The question with the words asking read as a bound: 有没有20万 → 达到20万, 是不是300万多 → 超过300万. */
   text: string;
@@ -44,7 +48,7 @@ export interface YesNo {
 /** The question read as a yes/no check against an amount, or null when it asks none. */
 export function yesNoOf(typed: string): YesNo | null {
   if (typeof typed !== 'string' || typed.length > 200) return null;
-  if (!FINAL.test(typed) && !REACH.test(typed) && !SAME.test(typed) && !SAME_COMPARED.test(typed) && !ASKED_ABOUT.test(typed)) return null;
+  if (!FINAL.test(typed) && !REACH.test(typed) && !SAME.test(typed) && !SAME_COMPARED.test(typed) && !ASKED_ABOUT.test(typed) && !FEW_ASKED.test(typed)) return null;
   const text = typed.replace(SAME_COMPARED, '');
   const amount = ABOUT.exec(text);
   if (amount && amount[2] + amount[3] + amount[4] !== '') {
@@ -52,6 +56,13 @@ export function yesNoOf(typed: string): YesNo | null {
     const before = text.slice(0, amount.index).replace(ASKING_END, '');
     const bound = COMPARED_END.test(before) ? '' : '超过';
     return { text: `${before}${bound}${amount[1]}${amount[2]}${amount[3]}${amount[4]}${text.slice(amount.index + amount[0].length)}`, about: true };
+  }
+  const few = FEW.exec(text);
+  const step = few ? (SMALL_UNITS[few[1]!] ?? 1) * (LARGE_UNITS[few[2]!] ?? 1) : 1;
+  if (few && step > 1) {
+    // 就几百块吗 → 在100元到999.99元之间: the words asking give way to the range.
+    const before = text.slice(0, few.index).replace(ASKING_END, '');
+    return { text: `${before}在${step}元到${(step * 1000 - 1) / 100}元之间${text.slice(few.index + few[0].length)}`, about: false };
   }
   const near = AROUND.exec(text);
   // Either spelling's groups: 大概三个亿 (1–3) or 三个亿左右 (4–6).
