@@ -143,7 +143,8 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     // Suggestions of the kind asked: the people the text counts for a headcount (临时工有多少人), the figures held of
     // its own family for another count (曲阳一共出国几人次: the 三公经费 and its parts, never 村级代办人员).
     const count = target.kind === 'metric' && metricOf(target.key).kind === 'count';
-    const ofPeople = count && (q.headcount === true || countsPeople(target.key));
+    // 莲湖接待了多少人: 多少人 of a 三公 count offers that family's figures, not the people the text counts.
+    const ofPeople = count && (countsPeople(target.key) || (q.headcount === true && heldKin(s, scope, target.key, null).length === 0));
     const people = ofPeople ? [...new Set(s.queries.headcounts(scope.doc.id).map((h) => h.people))] : [];
     // The money of the very thing counted first (出国人次 → 因公出国（境）费): the names sharing most of its characters.
     const shared = (name: string) => [...new Set(name)].filter((c) => /\p{Script=Han}/u.test(c) && target.kind === 'metric' && metricOf(target.key).name.includes(c)).length;

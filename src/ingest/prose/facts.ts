@@ -102,6 +102,12 @@ function findSubject(window: string, full: string, subjects: SubjectNames, sente
       }
     }
   }
+  // 国内公务接待累计 0 批次、0 人: a number right after another's in one run, with no words of its own, is the metric whose
+  // context (and no prose) names what follows there.
+  if (!chosen && clean.trim() === '') {
+    const listed = metrics.find((m) => m.prose.length === 0 && m.context !== null && m.context.test(sentence));
+    if (listed) return { metric: listed, subjectCode: null, subjectName: null, label: listed.name };
+  }
   if (chosen) {
     const printed = chosen.m.printed?.exec(full.replace(/\s+/g, ''))?.[0];
     return { metric: chosen.m, subjectCode: null, subjectName: null, label: printed ?? chosen.label };
