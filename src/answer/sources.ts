@@ -101,6 +101,26 @@ function printedName(r: FigureRow, key: string): string | undefined {
   return named === undefined ? undefined : stripOrdinal(squeezeCjkSpaces(named));
 }
 
+/**
+ * 北票财政拨款支出其中基本支出 where no table prints that cell: the part a sentence states right after its whole
+ * (`财政拨款支出 1459.71 万元，其中：基本支出 564.96 万元`, line 114), cited at that sentence — only a part stated after 其中
+ * in the very sentence stating the whole, never a part of the same name stated of another figure.
+ */
+export function statedPart(s: Sources, doc: CatalogDocument, key: string, measure: string, year: number): Figure[] {
+  const wholes = amountFacts(s.queries.factsByMetric(doc.id, key), year);
+  const label = `${metricOf(key).name}·${metricOf(measure).name}`;
+  return amountFacts(s.queries.factsByMetric(doc.id, measure), year)
+    .filter((p) => wholes.some((w) => w.line === p.line && w.raw_text === p.raw_text && w.basis === p.basis && partAfter(p.raw_text, w.label, p.label)))
+    .map((p) => fromFact(p, doc, doc.department, label));
+}
+
+/** The part is named after 其中, which comes after the whole's name: 财政拨款支出…，其中：基本支出…. */
+function partAfter(sentence: string, whole: string, part: string): boolean {
+  const w = sentence.indexOf(whole);
+  const among = sentence.indexOf('其中', w + whole.length);
+  return w >= 0 && among >= 0 && sentence.indexOf(part, among) >= 0;
+}
+
 /** A row's cell in one column (基本支出, 项目支出, 人员经费, 公用经费), or its headline when none is asked. */
 export const inColumn = (measure: string | null) => (r: FigureRow) => measure === null || r.column_key === measure;
 

@@ -8,7 +8,7 @@ import type { Scope } from './resolve.ts';
 import { fromCell, fromFact, headlinePerTable, sameFigure, usable } from './figures.ts';
 import { doubtful } from './caution.ts';
 import { nameKey } from '../ingest/text/cjk.ts';
-import { inColumn, MEASURES, metricFigures, partsMarked, pick, projectFigures, subjectFigures, type Sources } from './sources.ts';
+import { inColumn, MEASURES, metricFigures, partsMarked, pick, projectFigures, statedPart, subjectFigures, type Sources } from './sources.ts';
 
 /**
  * A subject or project named with a measure (抚顺 卫生健康支出 基本支出) asks for one
@@ -55,7 +55,10 @@ function documentFigures(s: Sources, scope: Scope, t: Target, year: number, meas
     return rows.map((f) => (measure && MEASURES.has(measure) ? { ...f, label: `${f.label}·${metricOf(measure).name}` } : f)).sort((a, b) => a.rank - b.rank);
   }
   // 三公经费其中项目支出: a figure's cell in a column is only a cell printed in that column — none where its row prints none.
-  if (measure && MEASURES.has(measure)) return metricFigures(s, doc, t.key, year, t.text).filter((f) => f.measure === measure).map((f) => ({ ...f, label: `${f.label}·${metricOf(measure).name}` }));
+  if (measure && MEASURES.has(measure)) {
+    const cells = metricFigures(s, doc, t.key, year, t.text).filter((f) => f.measure === measure).map((f) => ({ ...f, label: `${f.label}·${metricOf(measure).name}` }));
+    return cells.length ? cells : statedPart(s, doc, t.key, measure, year);
+  }
   const figures = metricFigures(s, doc, t.key, year, t.text);
   // 会议费 with no 会议费 line in the prose may still be a 经济分类 row (沈阳 表6 30215).
   // The first of the catalog's subjects (sorted by name) named either way.
@@ -178,7 +181,8 @@ export function statedChange(s: Sources, scope: Scope, t: Target, year: number, 
   for (let k = t.kind === 'metric' ? METRIC_WHOLE[t.key] : undefined; k; k = METRIC_WHOLE[k]) wholes.push(k);
   if (wholes.includes(fact.metric)) return { ...fromFact(fact, scope.doc, scope.doc.department), statedFor: fact.label };
   const ofPart = parts?.has(fact.metric) ? { ofPart: fact.label } : {};
-  return { ...fromFact(fact, scope.doc, scope.doc.department, f.label), ...ofPart };
+  // A part's change is never the whole's: it keeps the part's name (北票 “三公”经费 → 公务用车购置及运行费's sentence).
+  return { ...fromFact(fact, scope.doc, scope.doc.department, ofPart.ofPart ?? f.label), ...ofPart };
 }
 
 /**

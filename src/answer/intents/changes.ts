@@ -63,9 +63,15 @@ export function changesOfSet(s: Sources, q: StructuredQuery, scopes: Scope[], t:
   const rows = scopes.map((scope) => {
     const now = headlineFigure(s, scope, t, scope.year, scope.doc.stage).main;
     const stated = now ? statedChange(s, scope, t, scope.year, now) : undefined;
-    return { scope, stated: stated && !stated.statedFor && stated.change ? stated : undefined };
+    // A part's change (ofPart) is not the figure's: a department stating only that states none of the figure asked —
+    // the part's is said apart, named as the part's.
+    const own = stated && !stated.statedFor && stated.change ? stated : undefined;
+    return { scope, stated: own?.ofPart ? undefined : own, part: own?.ofPart ? own : undefined };
   });
   const stating = rows.filter((r) => r.stated);
+  const parts = rows.filter((r) => r.part && (way === null || goesUp(r.part.change!) === way));
+  const partLines = parts.map(({ scope, part }) => `· ${scope.entity}（${scope.doc.fiscal_year}年${scope.doc.stage}）：只说明了其中一部分${part!.ofPart}${changeWords(part!)}（第${part!.change!.line}行），不是${targetName(t)}整体的增减`);
+  const partFigures = parts.flatMap(({ part }) => [changeFigure(part!)!, part!]);
   const kept = stating.filter((r) => way === null || goesUp(r.stated!.change!) === way);
   const name = targetName(t);
   const asked = way === null ? '与上年相比的增减' : `比上年${way ? '增加' : '减少'}`;
@@ -73,9 +79,10 @@ export function changesOfSet(s: Sources, q: StructuredQuery, scopes: Scope[], t:
   const others = stating.filter((r) => !kept.includes(r)).map(({ scope, stated }) => `${scope.doc.short}${changeWords(stated!).replace(/^，/, '（') }）`);
   const silent = rows.filter((r) => !r.stated).map((r) => r.scope.doc.short);
   const tail = [...(others.length ? [`其余说明了增减的：${others.join('、')}`] : []), ...(silent.length ? [`文中没有说明${name}增减的：${silent.join('、')}`] : [])];
-  if (kept.length === 0) return reply('not_found', [`没有部门的文件说明${name}${asked}。`, ...tail]);
-  const figures = kept.flatMap(({ stated }) => [changeFigure(stated!)!, stated!]);
-  return reply('answered', [`文件说明${name}${asked}的部门（共${kept.length}个）：`, ...lines, ...tail], figures);
+  if (kept.length === 0 && parts.length === 0) return reply('not_found', [`没有部门的文件说明${name}${asked}。`, ...tail]);
+  if (kept.length === 0) return reply('answered', [`没有部门的文件说明${name}${asked}；说明了其中一部分的：`, ...partLines, ...tail], partFigures);
+  const figures = [...kept.flatMap(({ stated }) => [changeFigure(stated!)!, stated!]), ...partFigures];
+  return reply('answered', [`文件说明${name}${asked}的部门（共${kept.length}个）：`, ...lines, ...(partLines.length ? ['说明了其中一部分的：', ...partLines] : []), ...tail], figures);
 }
 
 /** 比上年增加18.00万元（增长…%）, or 与上年持平: a stated change in words. */

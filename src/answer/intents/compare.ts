@@ -118,7 +118,11 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const shown = lastAsked ? [...found].reverse() : found;
   const lines = [`${head}：${shown.map(({ y, f }) => `${y}年${f ? show(f) : derived && y === year - 1 ? `${show(derived.prior)}（按文中说明推算：${derived.prior.raw}）` : '未公开'}`).join('，')}`];
   // 比上年 asks how it changed: the change the text states leads, the two years' figures after it.
-  const whose = stated?.statedFor ? `文中没有单独说明${name}的增减，只说明了${stated.statedFor}（${name}是其中一部分）：` : '文中说明：';
+  const whose = stated?.statedFor
+    ? `文中没有单独说明${name}的增减，只说明了${stated.statedFor}（${name}是其中一部分）：`
+    : stated?.ofPart
+      ? `文中没有单独说明${name}的增减，只说明了其中一部分${stated.ofPart}的：`
+      : '文中说明：';
   if (stated) lines.splice(q.changeAsked ? 0 : 1, 0, `${whose}${year}年${show(stated)}${changeText(stated)}`);
   // 为什么: the stated reason leads, or its absence is said — 曲阳支出增加的原因: none for the whole, but one for each
   // part (基本支出, 项目支出) in the sentence stating its change: those, each with its own change.
@@ -134,7 +138,8 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   const partChange = now_?.fen != null && before_?.fen != null ? now_.fen - before_.fen : null;
   const ofWhole = q.reason && !stated && !q.changeParts && partChange ? wholeChange(s, scope, t, year, now_ ?? null) : undefined;
   const wholeReason = ofWhole?.change?.reason && ofWhole.change.fen === partChange ? `原因（文中就${ofWhole.statedFor}说明，${name}是其中一部分）：${ofWhole.change.reason}` : null;
-  const whole = stated?.change?.reason ? `原因（文中${stated.statedFor ? `就${stated.statedFor}` : ''}说明）：${stated.change.reason}` : wholeReason;
+  const about = stated?.statedFor ?? stated?.ofPart;
+  const whole = stated?.change?.reason ? `原因（文中${about ? `就${about}` : ''}说明）：${stated.change.reason}` : wholeReason;
   if (q.reason) lines.unshift(...(byPart.length ? [why, ...(whole ? [whole] : [])] : [whole ?? why]));
   const figures = [...found.flatMap(({ f }) => (f ? [f] : [])), ...(stated && !found.some(({ f }) => f?.line === stated.line && sameFigure(f, stated)) ? [stated] : []), ...(wholeReason ? [changeFigure(ofWhole!)!] : [])];
   // 为啥没了 of a figure that is 0, 为什么这么少 of one whose change nothing states: the figure as printed, and that no
