@@ -189,11 +189,18 @@ const listedFees = (s: string) =>
 
 /**
  * 下设哪些科室, 内部设了哪些部门, 机构设置 → 哪些内设机构, 内设机构: the internal offices asked in other words (grammar/shapes.json
- * offices), read before the fillers go (哪些, 几个 stay to ask a list or a count).
+ * offices), read before the fillers go (哪些, 几个 stay to ask a list or a count); 下设哪些单位 → 有哪些单位.
  */
-const { verbs: OFFICE_VERBS, asked: OFFICE_ASKED, nouns: OFFICE_NOUNS, whole: OFFICE_WHOLE } = shapes.offices;
-const OFFICES_ASKED = new RegExp(`(?:${alternation(OFFICE_VERBS)})(${alternation(OFFICE_ASKED)})?的?(?:${alternation(OFFICE_NOUNS)})|(?:${alternation(OFFICE_WHOLE)})`, 'g');
-const officesAsked = (s: string) => s.replace(OFFICES_ASKED, (_w, asked: string | undefined) => `${asked ?? ''}内设机构`);
+const { verbs: OFFICE_VERBS, asked: OFFICE_ASKED, nouns: OFFICE_NOUNS, endNouns: OFFICE_END_NOUNS, units: OFFICE_UNITS, whole: OFFICE_WHOLE } = shapes.offices;
+const SET_UP = `(?:${alternation(OFFICE_VERBS)})(${alternation(OFFICE_ASKED)})?的?`;
+const OFFICES_ASKED = new RegExp(
+  `${SET_UP}(?:${alternation(OFFICE_NOUNS)}|(?:${alternation(OFFICE_END_NOUNS)})(?=[呢吗啊？?。\\s]*$))|(?:${alternation(OFFICE_WHOLE)})`,
+  'g',
+);
+// 下设哪些单位: the units the department lists, as 有哪些单位 asks them.
+const UNITS_SET_UP = new RegExp(`${SET_UP}(?:${alternation(OFFICE_UNITS)})`, 'g');
+const officesAsked = (s: string) =>
+  s.replace(UNITS_SET_UP, (_w, asked: string | undefined) => `有${asked ?? ''}单位`).replace(OFFICES_ASKED, (_w, asked: string | undefined) => `${asked ?? ''}内设机构`);
 
 export function normalizeQuestion(text: string): string {
   // Adapters are JavaScript at heart: a message without text arrives as undefined.
