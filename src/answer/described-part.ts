@@ -66,7 +66,10 @@ export function describedPart(s: Sources, understander: Understander, said: Foll
     }
   }
   const listed = c.whole ? [] : partsOfLast(s, c);
-  const parts = listed.filter((n) => n.figure && words.some((w) => n.figure!.label.includes(w)));
+  const matched = listed.filter((n) => n.figure && words.some((w) => n.figure!.label.includes(w)));
+  // 其中买服务的 after 政府采购 listing its kinds and its rows: the one kind of the whole named so (政府采购服务), not it and its rows.
+  const kinds = whole.kind === 'metric' ? matched.filter((n) => n.figure!.label.startsWith(metricOf(whole.key).name)) : [];
+  const parts = kinds.length === 1 ? kinds : matched;
   if (parts.length > 0) {
     const lines = parts.map((n) => `${heading(n.figure!.entity, n.figure!.document)} 其中${n.figure!.label}：${show(n.figure!)}`);
     return { reply: { ...reply('answered', lines, parts.map((n) => n.figure!)), allSources: parts.length > 1 } };
