@@ -12,7 +12,7 @@ const LEADS: Record<Condition['unit'], string> = { yuan: '金额', percent: '', 
  * A figure's number in a condition's unit: money in 元, a share or rate in %, a score in 分; null when it is not of that kind.
  * A bound of 0 (哪个医保局有车: 大于0, 为零) is 0 in any unit: a count (车辆 3台) is held to it too.
  */
-function measured(f: Figure, c: Condition): number | null {
+export function measured(f: Figure, c: Condition): number | null {
   const unit = c.unit;
   const count = typeof f.value === 'number' && f.unit !== '%' && f.unit !== '分';
   if (unit === 'yuan') return f.fen !== null ? f.fen / 100 : count && c.value === 0 && !c.upper ? (f.value as number) : null;

@@ -25,6 +25,7 @@ import { partBySource } from './source-parts.ts';
 import { tableRow } from './table-rows.ts';
 import { cutOff } from './caution.ts';
 import { ECONOMIC_DIGIT } from './conditions.ts';
+import { everyAnswer } from './every.ts';
 import { checkedAnswer, countCheckedAnswer, offeredAnswer } from './check.ts';
 import { sameFigure, show, type Figure } from './figures.ts';
 import { printedAt } from './format.ts';
@@ -72,6 +73,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const { catalog } = s;
   // 三公经费超过10万了吗: the figure as asked alone, 是/否 said first.
   if (q.check) return checkedAnswer(answerQuery(s, { ...q, check: undefined }), q.check);
+  // 北票的项目都是满分吗: every project as listed without the bound, 是/否 over them and those not meeting it.
+  if (q.every) return everyAnswer(answerQuery(s, { ...q, every: undefined }), q.every);
   // 邮电费到底是180还是182.64: the figure as asked alone, which amount it is said first.
   if (q.offered) return offeredAnswer(answerQuery(s, { ...q, offered: undefined }), q.offered);
   // 评审通过了多少人 of a 预算: its targets answer no outcome — said so, the targets named, never given as what was done.

@@ -20,6 +20,8 @@ export interface Reply {
    * printed, every figure is an item (莲湖's 内设机构, listed without a count).
    */
   whole?: Figure | null;
+  /** A list of projects some of which print no amount: how many (a bound on all of them cannot be judged for those). */
+  unpriced?: number;
 }
 
 export const reply = (status: AnswerStatus, lines: string[], figures: Figure[] = [], suggestions: string[] = []): Reply => ({

@@ -238,6 +238,8 @@ export interface StructuredQuery {
   goal?: { text: string; words: string };
   /** 三公经费超过10万了吗, 有没有20万: the figure itself checked against the bound, answered 是/否 first (query/yes-no.ts). */
   check?: Condition;
+  /** 北票的项目都是满分吗: whether every project listed meets the bound, answered 是/否 first with those not meeting it (query/every.ts). */
+  every?: Condition;
   /** 为什么这么少, 怎么才这么点: the figure said to be small (shapes.json versusBudget.low), asked why. */
   low?: true;
   /** 为什么没花完, 执行率不高是为什么: the spending said to fall short of its budget (versusBudget.short, shortRate, 没花完), asked why. */

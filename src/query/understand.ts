@@ -26,6 +26,7 @@ import { sourceOfPart } from './funds.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 import { alternation, escapeRegExp } from './normalize/words.ts';
+import { everyOf, everyQuery } from './every.ts';
 import { checked, checkOf, wholeChecked, yesNoOf, type YesNo } from './yes-no.ts';
 import { offeredOf, oneOfferedOf } from './alternatives.ts';
 import { isDivisionName } from './lexicon/foreign.ts';
@@ -1558,7 +1559,14 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
   const understand = (typed: string): Understood => {
     // Read once: the bound the question is checked against, and how its answer words the verdict.
     const yesNo = yesNoOf(typed);
-    return withTyped(typed, noneOver(typed) ?? someOver(typed) ?? zeroOver(typed) ?? understandAsked(typed, yesNo), yesNo);
+    return withTyped(typed, everyOver(typed) ?? noneOver(typed) ?? someOver(typed) ?? zeroOver(typed) ?? understandAsked(typed, yesNo), yesNo);
+  };
+  /** 北票的项目都是满分吗: the projects held to the bound, asked whether all meet it (query/every.ts); null when it is not such a question. */
+  const everyOver = (typed: string): Understood | null => {
+    const read = everyOf(typed);
+    const u = read === null ? null : understandTyped(read);
+    const every = u?.ok ? everyQuery(u.query) : null;
+    return every ? { ok: true, query: every } : null;
   };
   /**
    * 哪个地方三公经费一分都没有, 哪家一分公务接待费都没有, 因公出国费没有安排的医保局: over the departments, the figure is 0 (为零,

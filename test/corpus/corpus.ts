@@ -35,6 +35,8 @@ export interface CorpusEntry {
     conditions?: string[];
     /** A yes/no question's bound on the figure itself (`>100000yuan`), in the format of `conditions`. */
     check?: string | null;
+    /** Whether every project listed meets the bound (`=100score` as `between100-100score`), in the format of `conditions`. */
+    every?: string | null;
     arithmetic?: string;
     reference?: string;
     reason?: boolean;

@@ -32,6 +32,7 @@ describe('questions parse to their structured query', () => {
       const bound = (c: { op: string; value: number; upper: number | null; unit: string }) => `${c.op}${c.value}${c.upper !== null ? `-${c.upper}` : ''}${c.unit}`;
       if (want.conditions !== undefined) expect(q.conditions.map(bound)).toEqual(want.conditions);
       if (want.check !== undefined) expect(q.check ? bound(q.check) : null).toBe(want.check);
+      if (want.every !== undefined) expect(q.every ? bound(q.every) : null).toBe(want.every);
       if (want.arithmetic !== undefined) expect(q.arithmetic?.op).toBe(want.arithmetic);
       if (want.reference !== undefined) expect(q.reference?.kind).toBe(want.reference);
       if (want.reason !== undefined) expect(q.reason).toBe(want.reason);

@@ -234,7 +234,7 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
       const groups = sameNameGroups(s, scope, stage, projects);
       // 有几个项目: counted from the items listed, only when every project is one (曲阳 prints 7 of its 14 without an amount).
       const count = q.countAsked && unpriced.length === 0 ? [countOf(projects, '项目', q.countUnit)] : [];
-      return reply('answered', [...lines, ...groups.lines], [...count, ...projects, ...budgets, ...groups.figures]);
+      return { ...reply('answered', [...lines, ...groups.lines], [...count, ...projects, ...budgets, ...groups.figures]), ...(unpriced.length ? { unpriced: unpriced.length } : {}) };
     }
   }
 }
