@@ -1,7 +1,7 @@
 // The figures for one target (a metric, a subject, a project) in one scope, and
 // how a target is named in answers.
 import type { StructuredQuery, Target } from '../query/ast.ts';
-import { cutIntoColumns, metric as metricOf } from '../store/metrics.ts';
+import { cutIntoColumns, isMetric, metric as metricOf } from '../store/metrics.ts';
 import type { Stage } from '../store/schema.ts';
 import type { Figure } from './figures.ts';
 import type { Scope } from './resolve.ts';
@@ -172,7 +172,8 @@ export function statedChange(s: Sources, scope: Scope, t: Target, year: number, 
   // 沈阳 培训费 0.85 is no 公务接待费 0.85: a sentence naming another figure states the change of one of the same kind
   // (收入总计 and its 一般公共预算拨款), a part or a whole of the one asked — never of an unrelated figure that happens to match.
   const parts = t.kind === 'metric' ? partsOf(t.key) : null;
-  const related = (x: { metric: string }) => t.kind !== 'metric' || sameKind(x.metric, t.key) || parts!.has(x.metric) || partsOf(x.metric).has(t.key);
+  // A sentence about a subject or a project (its fact's metric `subject`, `project`) is no part or whole of a metric.
+  const related = (x: { metric: string }) => t.kind !== 'metric' || sameKind(x.metric, t.key) || parts!.has(x.metric) || (isMetric(x.metric) && partsOf(x.metric).has(t.key));
   const fact = facts.find((x) => named.has(x.line)) ?? facts.find((x) => asked !== null && nameKey(x.subject_name ?? x.label) === asked) ?? facts.find(related);
   if (!fact) return undefined;
   // 公务用车运行维护费 1.66 whose sentence is the one of 公务用车购置及运行费 1.66 (its purchase 0 this year, not last):

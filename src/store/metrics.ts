@@ -91,6 +91,9 @@ const PEOPLE: ReadonlySet<string> = new Set(PEOPLE_FAMILIES);
 /** Whether a metric counts people (metrics.json peopleFamilies). */
 export const countsPeople = (key: string): boolean => PEOPLE.has(familyOf(key));
 
+/** Whether a key is a metric of the vocabulary (a fact's `subject` or `project` is none). */
+export const isMetric = (key: string): boolean => byKey.has(key);
+
 export function metric(key: string): Metric {
   const m = byKey.get(key);
   if (!m) throw new Error(`unknown metric ${key}`);
