@@ -171,7 +171,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // not found offering them; never its money.
   // 离休医疗保障覆盖了多少离休干部: people the text counts, asked of a project named whatever the verb — its targets counting
   // them, else the count its own text states; never another project's.
-  const served = q.headcount && q.arithmetic === null && q.asked?.people && projects.some((t) => namesProject(q, t)) ? ofOneProject(s, q, (scope) => projectPeople(s, q, scope)) : null;
+  const served = (q.headcount || q.targetAsked?.verb) && q.arithmetic === null && q.asked?.people && projects.some((t) => namesProject(q, t)) ? ofOneProject(s, q, (scope) => projectPeople(s, q, scope)) : null;
   if (served) return served;
   const ofProject = targetsAsked && q.unknown.length > 0 ? ofOneProject(s, q, (scope) => targetsByNoun(s, q, scope)) : null;
   if (ofProject) return ofProject;

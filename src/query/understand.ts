@@ -275,8 +275,6 @@ const HEADCOUNT = new RegExp(
   `(?:${alternation(words.headcountAsked.counters)})(?![次员民])|(?:有多少|多少个|几个)\\S{0,8}?(?:${alternation([...words.headcountAsked.people, ...words.headcounts.people])})[？?。！!呢啊]*$|(?:${alternation(words.headcounts.people)})(?:一共|总共|共)?有?(?:几个|多少个?|几名|多少名|几位|多少位)[？?。！!呢啊]*$` +
     // 有离休干部吗, 有没有退休人员: whether there are such people is asked of their count, never of money paid to them.
     `|(?:${alternation(words.yesNo.asked)}|有)\\S{0,4}?(?:${alternation(words.headcounts.people)})(?:吗|没有|没)?[？?。！!呢啊]*$` +
-    // 离休医疗保障惠及多少离休干部: a verb of serving (shapes.json targetUnits.serves) then how many of the people the text counts.
-    `|(?:${alternation(shapes.targetUnits.serves)})了?(?:多少|几)(?:个|名|位)?(?:${alternation(words.headcounts.people)})[？?。！!呢啊]*$` +
     // 离休干部还有吗, 离休人员现在有没有: the people first, then whether there are any.
     `|(?:${alternation(words.headcounts.people)})(?:现在|目前|如今|当前)?(?:还|都|也)?(?:有(?:吗|没有|没)|有没有)[？?。！!呢啊]*$`,
 );
