@@ -180,8 +180,9 @@ export interface StructuredQuery {
   /**
    * 增长最快, 降幅最大, 哪些不可比, 哪些持平: figures by the change the text states; null when not asked. `listed`:
    * 哪些科目比上年下降了, 较上年增长超过30%的功能科目 — every subject whose stated change goes that way (under the conditions).
+   * `byAmount`: 下降最多 ranks by the amount the change is stated by, 降幅最大 by its percent.
    */
-  changes?: { order: ChangeOrder | null; state: ChangeState | null; listed?: boolean } | null;
+  changes?: { order: ChangeOrder | null; state: ChangeState | null; listed?: boolean; byAmount?: boolean } | null;
   /** Places named that no document held lies in (大连, 海淀区, 某某县), as typed: the answer says they are not held. */
   foreign: string[];
   /** 大连和抚顺的三公经费: every place not held is listed with a department held (joined by 和, 、): the rest is answered. */

@@ -46,11 +46,34 @@ export function statedChanges(s: Sources, q: StructuredQuery, scope: Scope): Rep
   }
   if (asked.listed) return listedChanges(q, facts, scope, head, note);
   const up = asked.order === 'up';
-  const rates = once(stated.flatMap((f) => changePercent(f) ?? []).filter((p) => (up ? (p.value as number) > 0 : (p.value as number) < 0)));
-  if (rates.length === 0) return reply('not_found', [...note, `${head}中没有说明${up ? '增长' : '下降'}幅度的${what}。`]);
-  const sorted = rates.sort((a, b) => (up ? (b.value as number) - (a.value as number) : (a.value as number) - (b.value as number)));
-  const lines = sorted.map((p, i) => `${i + 1}. ${named(p.label)}：${up ? '增长' : '下降'}${Math.abs(p.value as number)}%（第${p.line}行）`);
-  return reply('answered', [...note, `${head} 文中说明的比上年${up ? '增幅' : '降幅'}排序（共${sorted.length}个）：`, ...lines], sorted);
+  // 下降最多 ranks by the amount stated, 降幅最大 by the percent; each printed as it went (减少X万元（下降Y%）).
+  const byAmount = asked.byAmount === true;
+  const ranked = once(stated)
+    .map((f) => ({ f, ...sized(f, up) }))
+    .filter((r) => {
+      const key = byAmount ? r.amount?.fen : (r.percent?.value as number | undefined);
+      return key !== undefined && key !== null && key !== 0 && goesUp(r.f.change!) === up;
+    });
+  const measure = byAmount ? '金额' : '幅度';
+  if (ranked.length === 0) return reply('not_found', [...note, `${head}中没有说明${up ? '增长' : '下降'}${measure}的${what}。`]);
+  const size = (r: (typeof ranked)[number]) => (byAmount ? r.amount!.fen! : (r.percent!.value as number));
+  const sorted = ranked.sort((a, b) => Math.abs(size(b)) - Math.abs(size(a)));
+  const lines = sorted.map((r, i) => `${i + 1}. ${named(r.f.label)}：${changeText(up, r.amount, r.percent)}（第${r.f.change!.line}行）`);
+  const figures = sorted.flatMap((r) => (byAmount ? [r.amount, r.percent] : [r.percent, r.amount]).filter((x): x is Figure => x !== null));
+  return reply('answered', [...note, `${head} 文中说明的比上年${up ? '增加' : '减少'}${byAmount ? '金额' : '幅度'}排序（共${sorted.length}个）：`, ...lines], figures);
+}
+
+/** A stated change's amount, as large as stated and named by the way it went (减少294.35万元 is no −294.35), and its percent. */
+function sized(f: Figure, up: boolean): { amount: Figure | null; percent: Figure | null } {
+  const changed = f.change!.fen !== null ? changeFigure(f) : null;
+  return { amount: changed && { ...changed, label: `${f.label}比上年${up ? '增加' : '减少'}`, fen: Math.abs(changed.fen!) }, percent: changePercent(f) ?? null };
+}
+
+/** 减少294.35万元（下降73.59%）: a stated change in words, never a signed number alone. */
+function changeText(up: boolean, amount: Figure | null, percent: Figure | null): string {
+  const pct = percent ? `${up ? '增长' : '下降'}${Math.abs(percent.value as number)}%` : '';
+  if (!amount) return pct;
+  return `${up ? '增加' : '减少'}${show(amount)}${pct ? `（${pct}）` : ''}`;
 }
 
 /**
@@ -115,10 +138,7 @@ function listedChanges(q: StructuredQuery, facts: NarrativeFactRow[], scope: Sco
     .map((f) => listed(f, scope))
     .filter((f) => goesUp(f.change!) === up)
     .map((f) => {
-      // The amount changed, as large as stated, named by the way it went (减少294.35万元 is no −294.35).
-      const changed = f.change!.fen !== null ? changeFigure(f) : null;
-      const amount = changed && { ...changed, label: `${f.label}比上年${up ? '增加' : '减少'}`, fen: Math.abs(changed.fen!) };
-      const percent = changePercent(f);
+      const { amount, percent } = sized(f, up);
       // The bound reads the change as a size: 下降超过50% is a percent of −50% or lower.
       const size = (x: Figure | null) => (x === null ? [] : [{ ...x, fen: x.fen === null ? null : Math.abs(x.fen), value: typeof x.value === 'number' ? Math.abs(x.value) : x.value }]);
       const ok = q.conditions.every((c) => meeting(size(c.unit === 'percent' ? percent : amount), [c]).length > 0);
@@ -129,10 +149,7 @@ function listedChanges(q: StructuredQuery, facts: NarrativeFactRow[], scope: Sco
   const bound = q.conditions.length ? `（${way}${describeAll(q.conditions)}）` : '';
   const what = q.classification === 'functional' ? '功能科目' : q.classification === 'economic' ? '经济分类科目' : q.subjects ? '科目' : '项';
   if (once.length === 0) return reply('not_found', [...note, `${head}中没有说明比上年${way}的${what}${bound}。`]);
-  const lines = once.map(({ f, amount, percent }) => {
-    const parts = [amount ? `${up ? '增加' : '减少'}${show(amount)}` : '', percent ? `${way}${Math.abs(percent.value as number)}%` : ''].filter(Boolean);
-    return `· ${named(f.label)}：${parts.join('，') || f.change!.direction}（第${f.change!.line}行）`;
-  });
+  const lines = once.map(({ f, amount, percent }) => `· ${named(f.label)}：${changeText(up, amount, percent) || f.change!.direction}（第${f.change!.line}行）`);
   const figures = once.flatMap(({ amount, percent }) => (byPercent ? [percent, amount] : [amount, percent]).filter((x): x is Figure => x !== null));
   return reply('answered', [...note, `${head} 文中说明比上年${way}的${what}${bound}（共${once.length}个）：`, ...lines], figures);
 }

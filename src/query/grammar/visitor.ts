@@ -37,7 +37,7 @@ export interface Mentions {
   /** 增加多少, 下降了: the change itself is asked for, not only the year before. */
   changeAsked: boolean;
   /** 增长最快 / 降幅最大, 不可比 / 持平: figures by the change the text states. */
-  changes: { order: 'up' | 'down' | null; state: ChangeState | null; listed?: boolean } | null;
+  changes: { order: 'up' | 'down' | null; state: ChangeState | null; listed?: boolean; byAmount?: boolean } | null;
   /** A 前N; 0 when 前 came without a number. */
   top: number | null;
   listTargets: (Span & { target: ListTarget })[];
@@ -333,7 +333,7 @@ function readToken(name: string, t: IToken, out: Mentions): void {
       if (entry?.kind === 'listTarget') out.listTargets.push({ target: entry.target, ...spanOf(t) });
       break;
     case 'ChangeWord':
-      if (entry?.kind === 'changeWord') out.changes = { order: entry.order ?? out.changes?.order ?? null, state: entry.state ?? out.changes?.state ?? null };
+      if (entry?.kind === 'changeWord') out.changes = { order: entry.order ?? out.changes?.order ?? null, state: entry.state ?? out.changes?.state ?? null, ...(entry.byAmount || out.changes?.byAmount ? { byAmount: true } : {}) };
       break;
     case 'UnitOrg':
       if (entry?.kind === 'unitOrg') out.unitOrgs.push(readAt(entry, t));

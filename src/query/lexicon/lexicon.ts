@@ -36,7 +36,7 @@ export type Entry =
   /** 最后, 最终, 大概: read whole, meaning nothing. */
   | { kind: 'filler' }
   /** 增长最快 / 降幅最大 (order), 不可比 / 持平 (state): figures by the change the text states. */
-  | { kind: 'changeWord'; order: ChangeOrder | null; state: ChangeState | null }
+  | { kind: 'changeWord'; order: ChangeOrder | null; state: ChangeState | null; byAmount?: boolean }
   /** Shape words (grammar/shapes.json): they mean something only where the parser builds a shape from them. */
   /** `=` (等于, 正好): a range of one amount. */
   | { kind: 'comparator'; op: Comparison | '='; after: boolean }
@@ -366,6 +366,7 @@ export function lexiconData(catalog: Catalog, known: ReadonlyMap<string, string>
   // 才这么点, 没花出去, 对不上: a figure said to be small, short of its budget or off it, asked why (shapes.json versusBudget), names nothing.
   for (const w of [...shapes.versusBudget.low, ...shapes.versusBudget.short, ...shapes.versusBudget.afterFillers]) add(w, { kind: 'filler' });
   for (const order of ['up', 'down'] as const) for (const w of words.changeOrder[order]) add(w, { kind: 'changeWord', order, state: null });
+  for (const order of ['up', 'down'] as const) for (const w of words.changeOrder.amount[order]) add(w, { kind: 'changeWord', order, state: null, byAmount: true });
   for (const state of ['不可比', '持平', '新增'] as const) for (const w of words.changeStates[state]) add(w, { kind: 'changeWord', order: null, state });
   for (const [scope, list] of Object.entries(words.scopes)) for (const w of list) add(w, { kind: 'scope', scope: scope as 'subjects' | 'subunit' | 'detail' });
   for (const w of words.byClassification.words) add(w, { kind: 'scope', scope: 'subjects' });
