@@ -13,6 +13,8 @@ const PERCENT_ASKED = new RegExp(alternation(shapes.arithmetic.inPercent));
 const RISE = new RegExp(alternation(words.changeDirection.up));
 /** 下降, 减少: a change downwards asked. */
 const FALL = new RegExp(alternation(words.changeDirection.down));
+/** 变了, 有变化: a change either way asked. */
+const CHANGED = new RegExp(alternation(words.changeDirection.any));
 /** 哪年买的, 什么时候成立, 购置时间: when an event happened asked (shapes.json whenAsked) — no document prints it. */
 const { asked: WHEN, events: EVENTS, nouns: TIME_NOUNS } = shapes.whenAsked;
 export const WHEN_ASKED = new RegExp(`(?:${alternation(WHEN)})(?:才|就|是)?(?:${alternation(EVENTS)})|(?:${alternation(EVENTS)})的?(?:${alternation(TIME_NOUNS)})`);
@@ -83,6 +85,7 @@ export function askedOf(text: string): AskedWords {
   if (PERCENT_ASKED.test(text)) asked.percent = true;
   if (RISE.test(text)) asked.rise = true;
   if (FALL.test(text)) asked.fall = true;
+  if (CHANGED.test(text)) asked.changed = true;
   if (SCORE.test(text)) asked.score = true;
   if (text.includes('自评')) asked.selfEvaluation = true;
   if (/完成|实际/.test(text)) asked.done = true;

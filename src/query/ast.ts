@@ -180,9 +180,18 @@ export interface StructuredQuery {
   /**
    * 增长最快, 降幅最大, 哪些不可比, 哪些持平: figures by the change the text states; null when not asked. `listed`:
    * 哪些科目比上年下降了, 较上年增长超过30%的功能科目 — every subject whose stated change goes that way (under the conditions).
-   * `byAmount`: 下降最多 ranks by the amount the change is stated by, 降幅最大 by its percent.
+   * `byAmount`: 下降最多 ranks by the amount the change is stated by, 降幅最大 by its percent. Listed with no order: 变了, either way.
    */
-  changes?: { order: ChangeOrder | null; state: ChangeState | null; listed?: boolean; byAmount?: boolean } | null;
+  changes?: {
+    order: ChangeOrder | null;
+    state: ChangeState | null;
+    listed?: boolean;
+    byAmount?: boolean;
+    /** 哪些支出比上年减少了: every stated change of spending — subjects and the figures spent (三公, 机关运行经费 …), no income. */
+    spending?: boolean;
+    /** 三公经费里哪一项变了: the parts of this metric whose stated change went the way asked. */
+    within?: string;
+  } | null;
   /** Places named that no document held lies in (大连, 海淀区, 某某县), as typed: the answer says they are not held. */
   foreign: string[];
   /** 大连和抚顺的三公经费: every place not held is listed with a department held (joined by 和, 、): the rest is answered. */
@@ -293,6 +302,8 @@ export interface AskedWords {
   rise?: true;
   /** 下降, 减少: a change downwards. */
   fall?: true;
+  /** 变了, 有变化: a change either way. */
+  changed?: true;
   /** 得分, 多少分: a score. */
   score?: true;
   /** 自评: the self-evaluation (done after the year, printed with a 决算). */

@@ -418,12 +418,20 @@ function targetBoundOf(text: string): { bound: Omit<NonNullable<StructuredQuery[
  * 较上年增长超过30%的功能科目, 哪些科目比上年下降了: subjects asked by the way their change from last year goes are
  * those whose change the text states that way, the conditions bounding that change (its percent or amount).
  */
-function changesListed(asked: AskedWords, m: Mentions, targets: Target[]): Mentions['changes'] {
+const WHICH_PART = new RegExp(alternation(words.changeKinds.whichPart));
+
+function changesListed(text: string, asked: AskedWords, m: Mentions, targets: Target[]): Mentions['changes'] {
+  // 三公经费里哪一项变了: which of the parts of one figure named (its metric's parts); 增加主要是哪块 asks why (reasonParts).
+  const [only] = targets;
+  const whole = !m.reason && only?.kind === 'metric' && targets.length === 1 && (m.which || m.intents.includes('list') || WHICH_PART.test(text)) && m.sets.length === 0 && metricOf(only.key).parts.length > 0 ? only.key : null;
   // 哪些项比上年减少了: which of anything whose change is stated, not only subjects.
-  const which = m.scopes.includes('subjects') || ((m.which || m.intents.includes('list')) && m.listTargets.length === 0 && m.sets.length === 0 && m.entities.length > 0);
-  if (m.changes || !m.previousYear || targets.length > 0 || !which || m.conditions.some((c) => c.unit === 'score')) return m.changes;
-  if (Boolean(asked.rise) === Boolean(asked.fall)) return m.changes;
-  return { order: asked.rise ? 'up' : 'down', state: null, listed: true };
+  const which = m.scopes.includes('subjects') || m.spendingListed || whole !== null || ((m.which || m.intents.includes('list')) && m.listTargets.length === 0 && m.sets.length === 0 && m.entities.length > 0);
+  if (m.changes || !m.previousYear || (targets.length > 0 && whole === null) || !which || m.conditions.some((c) => c.unit === 'score')) return m.changes;
+  // 变了 asks either way; 增加 and 减少 both typed ask neither.
+  if (asked.rise && asked.fall) return m.changes;
+  if (!asked.rise && !asked.fall && !asked.changed) return m.changes;
+  const order = asked.rise ? 'up' : asked.fall ? 'down' : null;
+  return { order, state: null, listed: true, ...(m.spendingListed ? { spending: true } : {}), ...(whole ? { within: whole } : {}) };
 }
 
 /**
@@ -506,7 +514,7 @@ function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityR
   versusOwnBudget(text, m);
   spentBounded(text, m);
   rateAsked(text, m);
-  m.changes = changesListed(asked, m, targets);
+  m.changes = changesListed(text, asked, m, targets);
   problemsAsked(text, m, targets);
   const stage = m.bothStages || new Set(m.stages).size > 1 ? 'both' : (m.stages[0] ?? null);
   lastOfRanking(m);
@@ -1255,12 +1263,12 @@ function statedBasis(text: string, m: Mentions, found: Found): StructuredQuery['
   return { text: match[1]!.replace(/[\s\p{P}]/gu, '') };
 }
 
-/** 哪些支出比上年增加了: 支出 listed by how it changed from last year is each subject's spending, not the total. */
+/** 哪些支出比上年增加了: 支出 listed by how it changed from last year is every figure spent (each subject's …), not the total. */
 function spendingListed(m: Mentions, found: Found): void {
   const [only] = found.targets;
   if (!m.intents.includes('list') || !m.previousYear || found.targets.length !== 1 || only!.kind !== 'metric' || only!.key !== 'expenditure.grand_total' || only!.text !== '支出') return;
   found.targets = [];
-  m.scopes.push('subjects');
+  m.spendingListed = true;
 }
 
 const SPENT_WHERE = new RegExp(alternation(words.spentWhere));

@@ -32,11 +32,12 @@ export function statedChanges(s: Sources, q: StructuredQuery, scope: Scope): Rep
   const note = scope.yearNote ? [scope.yearNote] : [];
   // 哪个科目: only subjects; else every figure whose change is stated (收入总计, 三公经费 …).
   // 功能科目 / 经济科目: only that classification's, in every shape (a ranking too).
-  const facts = s.queries.factsByAspect(scope.doc.id, 'amount').filter((f) => f.year === scope.year && f.change_line !== null && (!q.subjects || f.metric === 'subject') && ofClassification(q, f.subject_code));
+  const all = s.queries.factsByAspect(scope.doc.id, 'amount').filter((f) => f.year === scope.year && f.change_line !== null);
+  const facts = all.filter((f) => (!q.subjects || f.metric === 'subject') && ofKind(asked, f) && ofClassification(q, f.subject_code));
   const stated = facts.map((f) => listed(f, scope));
   // One figure stated twice (a subject in two paragraphs) is listed once.
   const once = <T extends Figure>(list: T[]) => list.filter((f, i) => list.findIndex((x) => x.label === f.label && x.value === f.value && x.fen === f.fen) === i);
-  const what = q.subjects ? '科目' : '项';
+  const what = kindName(q);
   if (asked.state === '新增') return started(s, q, scope, facts, head, note);
   if (asked.state) {
     const kept = once(stated.filter((f) => STATES[asked.state!]!.includes(f.change!.direction ?? '')));
@@ -44,7 +45,7 @@ export function statedChanges(s: Sources, q: StructuredQuery, scope: Scope): Rep
     const lines = kept.map((f) => `· ${named(f.label)}：${show(f)}，与上年${f.change!.direction}${f.change!.reason ? `（${f.change!.reason}）` : ''}（第${f.change!.line}行）`);
     return reply('answered', [...note, `${head} 文中说明与上年${asked.state}的${what}（共${kept.length}个）：`, ...lines], kept);
   }
-  if (asked.listed) return listedChanges(q, facts, scope, head, note);
+  if (asked.listed) return listedChanges(s, q, facts, all, scope, head, note);
   const up = asked.order === 'up';
   // 下降最多 ranks by the amount stated, 降幅最大 by the percent; each printed as it went (减少X万元（下降Y%）).
   const byAmount = asked.byAmount === true;
@@ -125,33 +126,110 @@ function goesUp(c: NonNullable<Figure['change']>): boolean | null {
   return c.direction === null ? null : /增|涨|升|提高/.test(c.direction) ? true : /减|降|少/.test(c.direction) ? false : null;
 }
 
+/** A figure received, not spent: its label names income (收入, 拨款) and no spending (words.json changeKinds). */
+const INCOME = new RegExp(alternation(words.changeKinds.income));
+const SPENT = new RegExp(alternation(words.changeKinds.spent));
+const incomeOnly = (f: NarrativeFactRow) => f.metric !== 'subject' && (f.metric?.startsWith('income.') || (INCOME.test(f.label) && !SPENT.test(f.label)));
+
+/** Whether a stated change is of the kind asked: a spending (哪些支出), a part of the whole named (三公经费里哪一项), else any. */
+function ofKind(asked: NonNullable<StructuredQuery['changes']>, f: NarrativeFactRow): boolean {
+  if (asked.within) return f.metric !== null && partsOf(asked.within).has(f.metric);
+  if (asked.spending) return !incomeOnly(f);
+  return true;
+}
+
+/** What the figures listed are called: 科目, 支出, the parts of a whole (“三公”经费中的项), else 项. */
+function kindName(q: StructuredQuery): string {
+  if (q.classification === 'functional') return '功能科目';
+  if (q.classification === 'economic') return '经济分类科目';
+  if (q.subjects) return '科目';
+  if (q.changes?.spending) return '支出';
+  if (q.changes?.within) return `${metricOf(q.changes.within).name}中的项`;
+  return '项';
+}
+
+/** A change the text states as none (减少0万元，下降0%) moved nothing: it is no rise nor fall. */
+const moved = (c: NonNullable<Figure['change']>) => (c.fen === null && c.percent === null ? goesUp(c) !== null : (c.fen ?? 0) !== 0 || (c.percent ?? 0) !== 0);
+
 /**
- * 哪些科目比上年下降了, 较上年增长超过30%的功能科目: every subject whose stated change goes the way asked, its change
- * amount and percent as stated, held to the conditions (a percent bounds the percent, an amount the amount changed).
- * Led by the percent when the bound is one, else by the amount, in the order the text states them.
+ * 哪些科目比上年下降了, 较上年增长超过30%的功能科目, 三公经费里哪一项变了: every figure of the kind asked whose stated
+ * change goes the way asked (变了: either way), its change amount and percent as stated, held to the conditions (a percent
+ * bounds the percent, an amount the amount changed). Led by the percent when the bound is one, else by the amount, in the
+ * order the text states them. None: what was looked at is said — the changes stated of other kinds, or none at all.
  */
-function listedChanges(q: StructuredQuery, facts: NarrativeFactRow[], scope: Scope, head: string, note: string[]): Reply {
-  const up = q.changes!.order === 'up';
-  const way = up ? '增长' : '下降';
+function listedChanges(s: Sources, q: StructuredQuery, facts: NarrativeFactRow[], all: NarrativeFactRow[], scope: Scope, head: string, note: string[]): Reply {
+  const order = q.changes!.order;
+  const way = order === 'up' ? '增长' : order === 'down' ? '下降' : '增减';
+  const wanted = (c: NonNullable<Figure['change']>) => moved(c) && (order === null || goesUp(c) === (order === 'up'));
   const byPercent = q.conditions.some((c) => c.unit === 'percent');
   const rows = facts
     .map((f) => listed(f, scope))
-    .filter((f) => goesUp(f.change!) === up)
+    .filter((f) => wanted(f.change!))
     .map((f) => {
+      const up = goesUp(f.change!) === true;
       const { amount, percent } = sized(f, up);
       // The bound reads the change as a size: 下降超过50% is a percent of −50% or lower.
       const size = (x: Figure | null) => (x === null ? [] : [{ ...x, fen: x.fen === null ? null : Math.abs(x.fen), value: typeof x.value === 'number' ? Math.abs(x.value) : x.value }]);
       const ok = q.conditions.every((c) => meeting(size(c.unit === 'percent' ? percent : amount), [c]).length > 0);
-      return ok ? { f, amount, percent } : null;
+      return ok ? { f, up, amount, percent } : null;
     })
     .filter((r) => r !== null);
   const once = rows.filter((r, i) => rows.findIndex((x) => named(x.f.label) === named(r.f.label) && x.f.change!.percent === r.f.change!.percent && x.f.change!.fen === r.f.change!.fen) === i);
   const bound = q.conditions.length ? `（${way}${describeAll(q.conditions)}）` : '';
-  const what = q.classification === 'functional' ? '功能科目' : q.classification === 'economic' ? '经济分类科目' : q.subjects ? '科目' : '项';
-  if (once.length === 0) return reply('not_found', [...note, `${head}中没有说明比上年${way}的${what}${bound}。`]);
-  const lines = once.map(({ f, amount, percent }) => `· ${named(f.label)}：${changeText(up, amount, percent) || f.change!.direction}（第${f.change!.line}行）`);
+  const what = kindName(q);
+  if (once.length === 0) return noneListed(s, q, all, scope, head, note, `${what}${bound}`, way, wanted);
+  const lines = once.map(({ f, up, amount, percent }) => `· ${named(f.label)}：${changeText(up, amount, percent) || f.change!.direction}（第${f.change!.line}行）`);
   const figures = once.flatMap(({ amount, percent }) => (byPercent ? [percent, amount] : [amount, percent]).filter((x): x is Figure => x !== null));
-  return reply('answered', [...note, `${head} 文中说明比上年${way}的${what}${bound}（共${once.length}个）：`, ...lines], figures);
+  const verb = order === null ? '有增减' : way;
+  return reply('answered', [...note, `${head} 文中说明比上年${verb}的${what}${bound}（共${once.length}个）：`, ...lines], figures);
+}
+
+/**
+ * No figure of the kind asked changed the way asked. Asked of a whole's parts whose own changes are not stated (曲阳
+ * 三公经费里哪一项变了): the whole's stated change, and the parts its stated reason names (增加公务用车购置经费 →
+ * 公务用车购置费), each with this year's figure — never a change worked out for a part. Else not found, saying what the
+ * text does state: changes of that way of other kinds (no figures), those stated as none (持平), or that none is stated.
+ */
+/** How many other figures a not-found names before saying how many there are. */
+const CITED = 5;
+
+function noneListed(s: Sources, q: StructuredQuery, all: NarrativeFactRow[], scope: Scope, head: string, note: string[], what: string, way: string, wanted: (c: NonNullable<Figure['change']>) => boolean): Reply {
+  const within = q.changes!.within;
+  const wholeFact = within ? all.find((f) => f.metric === within && f.change_line !== null) : undefined;
+  const whole = wholeFact ? listed(wholeFact, scope) : null;
+  if (within && whole && wanted(whole.change!)) {
+    const name = metricOf(within).name;
+    const up = goesUp(whole.change!) === true;
+    const { amount, percent } = sized(whole, up);
+    const reason = whole.change!.reason ?? '';
+    const named = [...partsOf(within)].filter((k) => reason !== '' && metricOf(k).prose.some((p) => reason.search(p) >= 0));
+    // The most particular part the reason names (公务用车购置费, not 公务用车购置及运行费 holding it).
+    const leaves = named.filter((k) => !named.some((o) => o !== k && partsOf(k).has(o)));
+    const parts = leaves.flatMap((k) => headlineFigure(s, scope, { kind: 'metric', key: k, text: metricOf(k).name }, scope.year, scope.doc.stage).main ?? []);
+    const lines = [
+      ...note,
+      `${head} 文中没有单独说明${name}各项比上年的增减，只说明了${name}：${changeText(up, amount, percent)}（第${whole.change!.line}行）${reason ? `，原因：${reason}` : ''}。`,
+      ...(parts.length
+        ? [`原因说的是其中的${parts.map((p) => p.label).join('、')}：${parts.map((p) => `${p.label}${p.year}年${show(p)}（${p.table ?? '正文'}第${p.line}行）`).join('；')}；各项上年的数没有公开。`]
+        : ['文中没有说明是其中哪一项。']),
+    ];
+    return reply('answered', lines, [...(amount ? [amount] : []), ...(percent ? [percent] : []), ...parts]);
+  }
+  const moving = all.map((f) => ({ f, figure: listed(f, scope) }));
+  // Asked of a whole's parts, only that whole's are told; else the other kinds, the first few by name.
+  const others = within ? [] : moving.filter(({ figure }) => wanted(figure.change!)).map(({ figure }) => figure);
+  const steady = moving.filter(({ f, figure }) => !moved(figure.change!) && (!within || f.metric === within || partsOf(within).has(f.metric ?? ''))).map(({ figure }) => figure);
+  const cite = (list: Figure[]) => {
+    const names = [...new Map(list.map((f) => [named(f.label), `${named(f.label)}（第${f.change!.line}行）`])).values()];
+    return names.length > CITED ? `${names.slice(0, CITED).join('、')}等${names.length}项` : names.join('、');
+  };
+  const tail = [
+    ...(others.length ? [`文中说明比上年${way}的是别的项：${cite(others)}。`] : within || moving.some(({ figure }) => moved(figure.change!)) ? [] : ['文中没有说明任何一项比上年的增减。']),
+    ...(steady.length ? [`文中说明与上年持平（或增减为0）的：${cite(steady)}。`] : within && !whole ? [`文中没有说明${metricOf(within).name}及其各项比上年的增减。`] : []),
+  ];
+  const verb = q.changes!.order === null ? '有增减' : way;
+  const offer = others.length ? [`${scope.doc.short} 哪些比上年${q.changes!.order === 'up' ? '增加了' : q.changes!.order === 'down' ? '减少了' : '变了'}`] : [];
+  return reply('not_found', [...note, `${head}中没有说明比上年${verb}的${what}。`, ...tail], [], offer);
 }
 
 /** 上年基数为零: words of a stated change saying last year had nothing (words.json changeStates.fromNothing). */

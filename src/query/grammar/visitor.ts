@@ -1,7 +1,7 @@
 // From the parse tree to what the question mentions, in order.
 import type { CstNode, IToken } from 'chevrotain';
 import type { Stage } from '../../store/schema.ts';
-import type { ArithmeticOp, ChangeState, Comparison } from '../ast.ts';
+import type { ArithmeticOp, Comparison, StructuredQuery } from '../ast.ts';
 import { meaningful } from '../loose.ts';
 import type { Entry, IntentWord, ListTarget } from '../lexicon/lexicon.ts';
 import { MAX_AMOUNT_YUAN, readCount, type CountReading } from '../limits.ts';
@@ -37,7 +37,9 @@ export interface Mentions {
   /** 增加多少, 下降了: the change itself is asked for, not only the year before. */
   changeAsked: boolean;
   /** 增长最快 / 降幅最大, 不可比 / 持平: figures by the change the text states. */
-  changes: { order: 'up' | 'down' | null; state: ChangeState | null; listed?: boolean; byAmount?: boolean } | null;
+  changes: StructuredQuery['changes'];
+  /** 哪些支出比上年减少了: 支出 after 哪些 with 比上年 is every figure spent, not 支出总计. */
+  spendingListed?: boolean;
   /** A 前N; 0 when 前 came without a number. */
   top: number | null;
   listTargets: (Span & { target: ListTarget })[];
