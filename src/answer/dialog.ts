@@ -15,6 +15,7 @@ import { cellOf, METRIC_PARTS } from './targets.ts';
 import { samePrinting, type Figure } from './figures.ts';
 import type { Reply } from './reply.ts';
 import type { FollowUp } from './types.ts';
+import { ordinalIndex } from './ordinal.ts';
 
 /**
  * What a conversation remembers, as of its last answer: the structured query; the thing answered about (它, 这个项目,
@@ -259,7 +260,7 @@ export function referent(q: StructuredQuery, c: Conversation | undefined): Named
   if (ref.kind === 'item') {
     // 第二低的呢: an item of the last question ranked that way (mergeContext), not of the list as it was shown.
     if (!c.items?.length || q.ordered) return null;
-    const item = c.items[ref.fromEnd ? c.items.length - ref.index : ref.index - 1] ?? null;
+    const item = c.items[ordinalIndex(ref, c.items.length)] ?? null;
     // 第二家的公用经费 after a ranking of departments: the figure named is asked of the department at that place.
     return q.targets.length === 0 || (item && !item.words) ? item : null;
   }

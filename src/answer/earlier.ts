@@ -9,6 +9,7 @@ import { amountOf, computation, type Operand } from './computation.ts';
 import { isCounter } from './intents/performance.ts';
 import { heading, reply, type Reply } from './reply.ts';
 import type { Sources } from './sources.ts';
+import { ordinalIndex } from './ordinal.ts';
 
 /** Operations two or more earlier figures can take part in. */
 const ON_EARLIER = new Set(['sum', 'difference', 'ratio']);
@@ -190,7 +191,7 @@ function stagesOfLast(c: Conversation): Named[] | null {
  * is the item pointed at last, else the thing answered last.
  */
 function picked(picks: ItemPick[], items: Named[], it?: Named): Named[] {
-  const out = picks.map((p) => (p.it ? it : items[p.fromEnd ? items.length - p.index : p.index - 1]));
+  const out = picks.map((p) => (p.it ? it : items[ordinalIndex(p, items.length)]));
   return out.every((n) => n?.figure) ? (out as Named[]) : [];
 }
 

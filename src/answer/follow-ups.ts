@@ -20,6 +20,7 @@ import { beforeAnswer, heading, reply, type Reply } from './reply.ts';
 import { metric as metricOf } from '../store/metrics.ts';
 import type { Sources } from './sources.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
+import { ordinalIndex } from './ordinal.ts';
 
 /** As many items as a ranking shows at most (前50): the rest of a cut one is what is past those shown. */
 const MAX_RANKED = 50;
@@ -200,7 +201,7 @@ export function unitOfList(s: Sources, q: StructuredQuery, c: Conversation | und
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
   const { doc } = scopes[0]!;
   const units = s.queries.units(doc.id);
-  const u = units[ref.fromEnd ? units.length - ref.index : ref.index - 1];
+  const u = units[ordinalIndex(ref, units.length)];
   // Past the end of the list: the list says how many it holds.
   if (!u) return { ...list, text: q.text, reference: ref };
   const entity = u.role === 'department' ? list.entities[0]! : { department: doc.department, unitId: u.id, name: u.name, text: u.name };

@@ -8,6 +8,7 @@ import { beforeAnswer, heading, reply, type Reply } from './reply.ts';
 import { resolveScopes } from './resolve.ts';
 import type { Sources } from './sources.ts';
 import { namedTables } from './table-rows.ts';
+import { ordinalIndex } from './ordinal.ts';
 
 /**
  * 北票自评的第三个项目: where the text enumerates the projects' self-evaluations ((1)…(2)…(3)…), the one it states N-th,
@@ -17,7 +18,7 @@ function narratedItem(s: Sources, q: StructuredQuery, doc: CatalogDocument, enti
   const ref = q.reference as Extract<StructuredQuery['reference'], { kind: 'item' }>;
   const stated = s.queries.factsByMetric(doc.id, 'project.self_eval_score').filter((f) => f.subject_name !== null && f.value !== null).sort((a, b) => a.line - b.line);
   if (stated.length < 2) return null;
-  const fact = stated[ref.fromEnd ? stated.length - ref.index : ref.index - 1];
+  const fact = stated[ordinalIndex(ref, stated.length)];
   if (!fact) return reply('not_found', [`文中列了${stated.length}个项目的绩效自评，没有${ref.text}。`]);
   const bare = (n: string) => n.replace(/\s+/g, '');
   const name = projects.find((p) => bare(p.name) === fact.subject_name)?.name ?? fact.subject_name!;
@@ -52,7 +53,7 @@ export function printedItem(s: Sources, q: StructuredQuery): Named | Reply | nul
   for (const o of s.queries.owners(doc.id)) if (o.project_id !== null && !groups.has(o.project_id) && printedIn(o.table_id)) seen(o.project_id, o.line);
   const order = [...first].sort((a, b) => a[1] - b[1]).map(([id]) => id);
   const where = q.table ? q.table.text : doc.display;
-  const id = order[ref.fromEnd ? order.length - ref.index : ref.index - 1];
+  const id = order[ordinalIndex(ref, order.length)];
   if (id === undefined) return reply('not_found', [order.length ? `${where}共印了${order.length}个项目，没有${ref.text}。` : `${where}中没有印项目。`]);
   const name = projects.find((p) => p.id === id)!.name;
   return { entity: doc.department, words: name, project: true, documentId: doc.id };

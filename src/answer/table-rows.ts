@@ -20,6 +20,7 @@ import { metricSpellings } from '../query/lexicon/lexicon.ts';
 import { metric as metricOf, metrics } from '../store/metrics.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import vocabulary from '../../grammar/words.json' with { type: 'json' };
+import { ordinalIndex } from './ordinal.ts';
 
 type Named = NonNullable<StructuredQuery['table']>;
 
@@ -413,7 +414,7 @@ export function tableRow(s: Sources, q: StructuredQuery): Reply | null {
   const head = `${heading(entity, doc)} ${where}`;
   if (counted) {
     const items = countedRows(rows, q, counted, new Set(s.queries.projects(doc.id).map((p) => p.parent_id)));
-    const i = counted.fromEnd ? items.length - counted.index : counted.index - 1;
+    const i = ordinalIndex(counted, items.length);
     const row = items[i];
     if (!row) return reply('not_found', [`${head}共${items.length}${q.listOf === 'projects' ? '个项目' : '行'}，没有${counted.text}。`]);
     const figures = askedColumnFirst(rowFigures(s, doc, row), q.text);

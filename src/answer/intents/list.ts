@@ -16,6 +16,7 @@ import { holdings, type Scope } from '../resolve.ts';
 import { sourceCell, tagsOf } from '../source-parts.ts';
 import { projectAmounts, remember, type Sources } from '../sources.ts';
 import { stageOf } from '../targets.ts';
+import { ordinalIndex } from '../ordinal.ts';
 
 export function listCatalog(catalog: Catalog, q: StructuredQuery): Reply {
   // 都有哪些单位的预算, 有决算数据吗: only the documents of the stage asked.
@@ -190,7 +191,7 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
       // 最后一个 after the list: the unit at that place in it, as listed.
       const ref = q.reference?.kind === 'item' ? q.reference : null;
       if (ref) {
-        const at = ref.fromEnd ? units.length - ref.index : ref.index - 1;
+        const at = ordinalIndex(ref, units.length);
         const u = units[at];
         if (!u) return reply('not_found', [...note, `${head}包括的单位共列${units.length}个，没有${ref.text}。`]);
         return reply('answered', [...note, `${head}包括的单位第${at + 1}个（共列${units.length}个，第${u.line}行）：${u.name}${u.role === 'department' ? '（部门）' : ''}`], [nameFigure(scope, `单位（第${at + 1}个）`, u.name, u.line)]);

@@ -8,6 +8,7 @@ import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
 import { lookup } from './lookup.ts';
+import { ordinalIndex } from '../ordinal.ts';
 
 export const OFFICES = 'org.internal_departments';
 
@@ -41,7 +42,7 @@ export function offices(s: Sources, q: StructuredQuery, scope: Scope): Reply | n
   const note = scope.yearNote ? [scope.yearNote] : [];
   const ref = q.reference?.kind === 'item' ? q.reference : null;
   if (ref) {
-    const row = rows[ref.fromEnd ? rows.length - ref.index : ref.index - 1];
+    const row = rows[ordinalIndex(ref, rows.length)];
     if (!row) return reply('not_found', [...note, `${head}列出的内设机构共${rows.length}个，没有${ref.text.replace(/个$/, "")}个。`]);
     return reply('answered', [...note, `${head}内设机构第${row.ordinal}个（共列${rows.length}个，正文第${row.line}行）：${row.name}`], [nameFigure(scope, `内设机构（第${row.ordinal}个）`, row.name, row.line)]);
   }
