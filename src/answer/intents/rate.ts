@@ -270,7 +270,8 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     const of = amounts.length ? `；${amounts.map(({ stage, f }) => `${stage === '决算' ? '决算数' : '预算数'}${show(f)}`).join('，')}` : '';
     return reply('answered', [...note, `${head} ${which}执行率：${said.join('；')}${of}`, ...noReason], [...stated.map((r) => r.figure), ...amounts.map(({ f }) => f), ...amounts.flatMap(({ table }) => table ?? [])]);
   }
-  if (!target && q.subjects && (q.conditions.length || q.ordered)) {
+  // 倒数第二的科目: an item counted from either end is a place in the subjects' ranking, as 第二低 is — never the projects'.
+  if (!target && q.subjects && (q.conditions.length || q.ordered || q.reference?.kind === 'item')) {
     const rates = subjectRates(s, q, scope);
     if (rates.length === 0) return reply('not_found', [...note, `${head}中没有说明各科目完成预算的比例。`]);
     return q.conditions.length ? subjectRatesMeeting(q, rates, head, note) : subjectRatesRanked(q, rates, head, note);
