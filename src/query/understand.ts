@@ -1263,12 +1263,17 @@ function statedBasis(text: string, m: Mentions, found: Found): StructuredQuery['
   return { text: match[1]!.replace(/[\s\p{P}]/gu, '') };
 }
 
-/** 哪些支出比上年增加了: 支出 listed by how it changed from last year is every figure spent (each subject's …), not the total. */
+/**
+ * 哪些支出比上年增加了, 哪项支出降幅最大: 支出 listed or ranked by how it changed from last year is every figure spent
+ * (each subject's …), not the total.
+ */
 function spendingListed(m: Mentions, found: Found): void {
   const [only] = found.targets;
-  if (!m.intents.includes('list') || !m.previousYear || found.targets.length !== 1 || only!.kind !== 'metric' || only!.key !== 'expenditure.grand_total' || only!.text !== '支出') return;
+  const ranked = m.changes?.order != null;
+  if (!((m.intents.includes('list') && m.previousYear) || ranked) || found.targets.length !== 1 || only!.kind !== 'metric' || only!.key !== 'expenditure.grand_total' || only!.text !== '支出') return;
   found.targets = [];
   m.spendingListed = true;
+  if (ranked) m.changes = { ...m.changes!, spending: true };
 }
 
 const SPENT_WHERE = new RegExp(alternation(words.spentWhere));
