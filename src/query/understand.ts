@@ -425,7 +425,7 @@ function changesListed(text: string, asked: AskedWords, m: Mentions, targets: Ta
   const [only] = targets;
   const whole = !m.reason && only?.kind === 'metric' && targets.length === 1 && (m.which || m.intents.includes('list') || WHICH_PART.test(text)) && m.sets.length === 0 && metricOf(only.key).parts.length > 0 ? only.key : null;
   // 哪些项比上年减少了: which of anything whose change is stated, not only subjects.
-  const which = m.scopes.includes('subjects') || m.spendingListed || whole !== null || ((m.which || m.intents.includes('list')) && m.listTargets.length === 0 && m.sets.length === 0 && m.entities.length > 0);
+  const which = m.scopes.includes('subjects') || m.spendingListed || whole !== null || ((m.which || m.intents.includes('list') || (!m.reason && WHICH_PART.test(text))) && m.listTargets.length === 0 && m.sets.length === 0 && m.entities.length > 0);
   if (m.changes || !m.previousYear || (targets.length > 0 && whole === null) || !which || m.conditions.some((c) => c.unit === 'score')) return m.changes;
   // 变了 asks either way; 增加 and 减少 both typed ask neither.
   if (asked.rise && asked.fall) return m.changes;
@@ -702,7 +702,9 @@ function wholeBudget(text: string, asked: AskedWords, m: Mentions, entities: Ent
   // 两个项目资金加起来: items counted and added but not named are not the whole (asked to be written out).
   const countedSum = m.counted.length > 0 && m.arithmetic.some((a) => a.op === 'sum');
   // 北票1.66万比2023年少了百分之几: a figure named by its amount is not the whole — asked back, never 支出总计's change answered.
-  if (!(nothingElse && asksFigure && entities.length > 0 && whole && !m.bothStages) || countedSum || AMOUNT_TYPED.test(text)) return;
+  // 北票哪一项比上年减少了: which of the changes stated, listed — not the whole's.
+  const whichChanged = m.previousYear && !m.reason && WHICH_PART.test(text);
+  if (!(nothingElse && asksFigure && entities.length > 0 && whole && !m.bothStages) || countedSum || whichChanged || AMOUNT_TYPED.test(text)) return;
   // 实际花了多少: what a 决算 spent that year; a change or a comparison is of the whole, as the text states it.
   const spent = m.stages.includes('决算') && !m.previousYear && m.comparisons.length === 0 && SPENT.test(text);
   // 项目资金一共多少: the money of the projects is their whole, 项目支出.

@@ -223,7 +223,15 @@ function noneListed(s: Sources, q: StructuredQuery, all: NarrativeFactRow[], sco
     const names = [...new Map(list.map((f) => [named(f.label), `${named(f.label)}（第${f.change!.line}行）`])).values()];
     return names.length > CITED ? `${names.slice(0, CITED).join('、')}等${names.length}项` : names.join('、');
   };
+  // 三公经费哪一项比上年减少了 where only the whole's rise is stated: that rise said, no figure.
+  const wholeSaid = (() => {
+    if (!within || !whole || !moved(whole.change!)) return [];
+    const up = goesUp(whole.change!) === true;
+    const { amount, percent } = sized(whole, up);
+    return [`文中只说明了${metricOf(within).name}：${changeText(up, amount, percent)}（第${whole.change!.line}行）。`];
+  })();
   const tail = [
+    ...wholeSaid,
     ...(others.length ? [`文中说明比上年${way}的是别的项：${cite(others)}。`] : within || moving.some(({ figure }) => moved(figure.change!)) ? [] : ['文中没有说明任何一项比上年的增减。']),
     ...(steady.length ? [`文中说明与上年持平（或增减为0）的：${cite(steady)}。`] : within && !whole ? [`文中没有说明${metricOf(within).name}及其各项比上年的增减。`] : []),
   ];
