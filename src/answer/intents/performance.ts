@@ -448,8 +448,8 @@ const VERB_ASKED = new RegExp(`(?:${alternation([...verbs, ...Object.keys(verbWo
 const HIRING_ASKED = new RegExp(`(?:${alternation(hiring)})(?:\\s|几)`);
 /** 一年, 全年: words every target is set for, the asked count itself, and words of asking (打算, 需要: `ignore` of two characters or more) name no indicator. */
 const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation([...INDICATOR_WORDS.filter(([, to]) => to === '').map(([from]) => from), ...IGNORED_WORDS.filter((w) => [...w].length > 1)])}`, 'g');
-/** 要达到多少, 定为多少: words of a target to reach, naming no indicator (shapes.json goalText.reach), the longest first. */
-const REACH = new RegExp(alternation([...shapes.goalText.reach].sort((a, b) => b.length - a.length)), 'g');
+/** 要达到多少, 定为多少: words of a target to reach, naming no indicator (shapes.json goalText.reach). */
+const REACH = new RegExp(alternation(shapes.goalText.reach), 'g');
 /** 参保率要达到多少 → 参保率: the words naming an indicator, less those asking its target and those naming none. */
 export const indicatorWords = (words: string) => words.replace(REACH, ' ').replace(NOT_NAMED, ' ').replace(/\p{P}/gu, ' ');
 
