@@ -142,13 +142,15 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     const kin = target.kind === 'metric' ? heldKin(s, scope, target.key) : [];
     // Suggestions of the kind asked: the people the text counts for a headcount (临时工有多少人), the figures held of
     // its own family for another count (曲阳一共出国几人次: the 三公经费 and its parts, never 村级代办人员).
-    const count = target.kind === 'metric' && metricOf(target.key).kind === 'count';
+    const count = m?.kind === 'count' ? m : null;
+    // The family's figures of any kind held (出国人次: the 三公经费 and its parts), read once; a headcount's family offers people.
+    const held = count && !countsPeople(count.key) ? heldKin(s, scope, count.key, null) : [];
     // 莲湖接待了多少人: 多少人 of a 三公 count offers that family's figures, not the people the text counts.
-    const ofPeople = count && (countsPeople(target.key) || (q.headcount === true && heldKin(s, scope, target.key, null).length === 0));
+    const ofPeople = count !== null && (countsPeople(count.key) || (q.headcount === true && held.length === 0));
     const people = ofPeople ? [...new Set(s.queries.headcounts(scope.doc.id).map((h) => h.people))] : [];
     // The money of the very thing counted first (出国人次 → 因公出国（境）费): the names sharing most of its characters.
-    const shared = (name: string) => [...new Set(name)].filter((c) => /\p{Script=Han}/u.test(c) && target.kind === 'metric' && metricOf(target.key).name.includes(c)).length;
-    const family = (count && !ofPeople && kin.length === 0 ? heldKin(s, scope, target.key, null) : []).sort((a, b) => shared(b.name) - shared(a.name));
+    const shared = (name: string) => [...new Set(name)].filter((c) => /\p{Script=Han}/u.test(c) && count!.name.includes(c)).length;
+    const family = (!ofPeople && kin.length === 0 ? held : []).sort((a, b) => shared(b.name) - shared(a.name));
     const asks = [...kin, ...family].map((k) => `${scope.doc.short} ${year} ${k.name}`).concat(people.map((p) => `${scope.doc.short} 有多少${p}`));
     // 工勤人员多少, 参公的有几个 where only 编制 and 实有 are printed by kind: the headcounts printed are said, each cited.
     const printed = kin.length ? ['印有的人数：', ...kin.map((k) => `· ${k.name}：${show(k.figure)}（${printedAt(k.figure)}）`)] : [];
