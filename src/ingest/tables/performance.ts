@@ -23,7 +23,7 @@ const DEADLINE = /^\d{4}-\d{1,2}$|^\d{4}年\d{1,2}月$/;
 const OWNER = /^(项目[（(]政策[)）]名称|项目名称|部门[（(]单位[)）]名称)$/;
 const EMBEDDED_OP = /^(>=|<=|≥|≤|>|<|=)\s*(.+)$/;
 /** A full-width ＝ is the = it prints. */
-const operatorOf = (printed: string) => (printed === '＝' ? '=' : printed);
+const operatorOf = (printed: string | null) => (printed === '＝' ? '=' : printed);
 
 interface Header {
   description: boolean;
@@ -482,7 +482,7 @@ function readIndicator(
     level1,
     level2,
     description,
-    operator: operator === null ? null : operatorOf(operator),
+    operator: operatorOf(operator),
     targetValue: value,
     targetNumber: split.number,
     targetUnit,
