@@ -73,6 +73,9 @@ function tidy(text: string): string {
   return text.replace(LEVEL_MARK, '').replace(ASIDE, '').replace(/[“”"‘’]/g, '');
 }
 
+/** The metrics no prose names, only their context (国内公务接待累计 0 批次、0 人: what follows a number there). */
+const LISTED_AFTER = metrics.filter((m) => m.prose.length === 0 && m.context !== null);
+
 /** `sentence` is the sentence before the number: a metric with a context applies only where it says so. */
 function findSubject(window: string, full: string, subjects: SubjectNames, sentence: string): Found | null {
   const code = /[（(](\d{3,7})[)）]\s*$/.exec(window);
@@ -105,7 +108,7 @@ function findSubject(window: string, full: string, subjects: SubjectNames, sente
   // 国内公务接待累计 0 批次、0 人: a number right after another's in one run, with no words of its own, is the metric whose
   // context (and no prose) names what follows there.
   if (!chosen && clean.trim() === '') {
-    const listed = metrics.find((m) => m.prose.length === 0 && m.context !== null && m.context.test(sentence));
+    const listed = LISTED_AFTER.find((m) => m.context!.test(sentence));
     if (listed) return { metric: listed, subjectCode: null, subjectName: null, label: listed.name };
   }
   if (chosen) {
