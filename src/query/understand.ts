@@ -1378,7 +1378,7 @@ function whereFrom(text: string, m: Mentions, entities: EntityRef[], found: Foun
   // 收入主要来自哪里: the income named is the whole asked of.
   const income = found.targets.every((t) => t.kind === 'metric' && t.key.startsWith('income.'));
   const nothingNamed = income && candidates.length + unknown.length + m.listTargets.length + m.sets.length + m.conditions.length === 0;
-  if (!nothingNamed || entities.length !== 1 || m.previousYear || m.changeAsked || !INCOME_FROM.test(text)) return;
+  if (!nothingNamed || entities.length !== 1 || m.previousYear || m.changeAsked || !asking) return;
   found.unknown = [];
   found.candidates = [];
   found.targets = [{ kind: 'metric', key: 'income.grand_total', text: asking }];
