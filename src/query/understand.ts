@@ -26,7 +26,7 @@ import { sourceOfPart } from './funds.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 import { alternation, escapeRegExp } from './normalize/words.ts';
-import { everyOf, everyQuery } from './every.ts';
+import { allAsked, allSummed, everyOf, everyQuery } from './every.ts';
 import { checked, checkOf, wholeChecked, yesNoOf, type YesNo } from './yes-no.ts';
 import { offeredOf, oneOfferedOf } from './alternatives.ts';
 import { isDivisionName } from './lexicon/foreign.ts';
@@ -1581,7 +1581,11 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const read = everyOf(typed);
     const u = read === null ? null : understandTyped(read);
     const every = u?.ok ? everyQuery(u.query) : null;
-    return every ? { ok: true, query: every } : null;
+    if (every) return { ok: true, query: every };
+    // 抚顺全部项目花了多少: read again only when the words ask it (a pattern built once), never for every question.
+    const whole = allAsked(typed) ? understandTyped(typed) : null;
+    const summed = whole?.ok ? allSummed(whole.query) : null;
+    return summed ? { ok: true, query: summed } : null;
   };
   /**
    * 哪个地方三公经费一分都没有, 哪家一分公务接待费都没有, 因公出国费没有安排的医保局: over the departments, the figure is 0 (为零,
