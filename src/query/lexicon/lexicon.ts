@@ -286,9 +286,16 @@ export function lexiconData(catalog: Catalog, known: ReadonlyMap<string, string>
     const entry: Entry = { kind: 'subject', name: s.name, codes: s.codes };
     for (const name of [s.name, ...abbreviated(s.name)]) add(name, entry);
   }
+  // 开会的钱 for 会议费: an everyday word reads as its name typed would — the figure so spelled (metrics.json, the text's
+  // 会议费, found in a table where one prints it) before the subject, never the subject alone where a table lacks it.
+  const metricBySpelling = new Map<string, Entry>();
+  for (const m of metrics) for (const text of metricSpellings(m)) if (!metricBySpelling.has(text)) metricBySpelling.set(text, { kind: 'metric', key: m.key });
   for (const [word, name] of Object.entries(words.subjectWords)) {
-    const s = word === '$comment' ? undefined : subjectByName.get(name);
-    if (s) add(word, { kind: 'subject', name: s.name, codes: s.codes });
+    if (word === '$comment') continue;
+    const figure = metricBySpelling.get(name);
+    const s = subjectByName.get(name);
+    if (figure) add(word, figure);
+    else if (s) add(word, { kind: 'subject', name: s.name, codes: s.codes });
   }
   // Names differing only in bracket width or spacing (one unit's （）, another's ()) are one name: typed either way it names
   // the projects of both (its name key), the unit asked choosing — never only those whose spelling the trie met first.
