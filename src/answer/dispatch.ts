@@ -167,12 +167,12 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   }
   const inUnit = targetsAsked ? ofOneProject(s, q, (scope) => indicatorsInUnit(s, q, scope, [...unknown, ...q.candidates.map((c) => c.text)])) : null;
   if (inUnit) return inUnit;
-  // 邮寄费一年要办多少件: a count in a measure word none of the project's targets is printed in — its targets so named, or
-  // not found offering them; never its money.
   // 离休医疗保障覆盖了多少离休干部: people the text counts, asked of a project named whatever the verb — its targets counting
   // them, else the count its own text states; never another project's.
   const served = (q.headcount || q.targetAsked?.verb) && q.arithmetic === null && q.asked?.people && projects.some((t) => namesProject(q, t)) ? ofOneProject(s, q, (scope) => projectPeople(s, q, scope)) : null;
   if (served) return served;
+  // 邮寄费一年要办多少件: a count in a measure word none of the project's targets is printed in — its targets so named, or
+  // not found offering them; never its money.
   const ofProject = targetsAsked && q.unknown.length > 0 ? ofOneProject(s, q, (scope) => targetsByNoun(s, q, scope)) : null;
   if (ofProject) return ofProject;
   // 村级代办员有几个: people the text counts, not a project loosely named by them.
@@ -608,8 +608,8 @@ function needsDepartment(q: StructuredQuery): boolean {
 /**
  * 有多少离休干部 where only 离休干部医药费 is printed: the people are not counted there — said so, never the money as people;
  * 曲阳要补助多少人, 沈阳要请几个专家: where the department's 绩效 indicators count them, those targets instead.
+ * `names`: the projects a loose name matched, each offered apart (their joined name is no question).
  */
-/** `names`: the projects a loose name matched, each offered apart (their joined name is no question). */
 function moneyOnly(s: Sources, q: StructuredQuery, scope: Scope, t: Target, names: string[] = [targetName(t)]): Reply {
   const counting = targetsByNoun(s, q, scope);
   const targets = projectPeople(s, q, scope, counting) ?? counting;
