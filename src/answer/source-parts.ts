@@ -45,7 +45,7 @@ export function partBySource(s: Sources, q: StructuredQuery, scope: Scope): Repl
       for (const r of all) if (usable(r)) rows.set(r.line, [...(rows.get(r.line) ?? []), r]);
       for (const row of rows.values()) {
         const printsWhole = row.some((r) => r.scope === '' && r.amount_fen === whole.fen && r.basis === whole.basis);
-        const empty = printsWhole && all.find((r) => r.line === row[0]!.line && r.flags.split(',').includes('empty') && r.scope.split(',').includes(asked.tag));
+        const empty = printsWhole && all.find((r) => r.line === row[0]!.line && r.flags.split(',').includes('empty') && tagsOf(r).includes(asked.tag));
         if (empty) blank.push(`${tableName(table.name, table.number)}第${empty.line}行“${empty.column_label}”栏为空`);
         const cell = printsWhole ? sourceCell(row, [asked.tag]) : undefined;
         if (!cell) continue;
