@@ -76,8 +76,8 @@ export function describedPart(s: Sources, understander: Understander, said: Foll
   }
   if (d.verb !== 'spending' || whole.kind !== 'metric' || !INCOMES.has(whole.key)) {
     // Matched against the last figure's parts only: none described is said so, never a figure found elsewhere in the document.
-    const names = listed.flatMap((n) => (n.figure ? [n.figure.label] : [])).slice(0, NAMED_PARTS);
-    return names.length > 1 ? { reply: reply('not_found', [`${whole.text}的明细中没有“${d.thing}”那一项；列出的是：${names.join('、')}${listed.length > names.length ? '等' : ''}。`]) } : null;
+    const labels = listed.flatMap((n) => (n.figure ? [n.figure.label] : [])).slice(0, NAMED_PARTS);
+    return labels.length > 1 ? { reply: reply('not_found', [`${whole.text}的明细中没有“${d.thing}”那一项；列出的是：${labels.join('、')}${listed.length > labels.length ? '等' : ''}。`]) } : null;
   }
   // 用在卫生健康上的 after 收入总计: income is printed by source, not by use; the subject's expenditure, from its own table.
   const asked = understander.understand(`${c.query.entities[0]!.text} ${d.thing}`);
