@@ -25,6 +25,7 @@ import { cutIntoColumns, MEASURES, metric as metricOf, metrics, SPLIT_COLUMNS } 
 import { sourceOfPart } from './funds.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
+import places from '../../grammar/places.json' with { type: 'json' };
 import { alternation, escapeRegExp } from './normalize/words.ts';
 import { allAsked, allSummed, everyOf, everyQuery } from './every.ts';
 import { checked, checkOf, wholeChecked, yesNoOf, type YesNo } from './yes-no.ts';
@@ -1365,6 +1366,10 @@ function statedAverage(text: string, m: Mentions, found: Found): void {
 // 给本单位职工交的: the words of a describing clause that only pay or point (shapes.json described).
 const PAYING = new RegExp(alternation(shapes.described.paying), 'g');
 const ROWS_NAMED: ReadonlySet<string> = new Set(shapes.described.rowsNamed);
+// 局长的工资: a clause naming one person or post asks that person's own figure, never the whole bill (shapes.json described.persons).
+const PERSON = new RegExp(alternation(shapes.described.persons));
+// 曲杨医保局的邮电费: the department phrase, its place typo'd or not, ends before any clause (grammar/places.json organisations).
+const DEPARTMENT_WORD = new RegExp(alternation(places.organisations.forms.flatMap((f) => [f.printed, ...f.short])), 'g');
 
 const INCOME_FROM = new RegExp(`(?:${alternation(words.incomeFrom.money)})(?:${alternation(words.incomeFrom.asking)})|${alternation(words.incomeFrom.words)}`);
 
@@ -1741,17 +1746,21 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
    * taken only where that reads exactly one thing and nothing is left unread, and never a project found loosely (the
    * clause is no project's name); said with the answer.
    */
-  function describedReading(text: string, q: StructuredQuery): Understood | null {
-    const named = Math.max(0, ...q.entities.map((e) => (text.includes(e.text) ? text.indexOf(e.text) + e.text.length : 0)));
+  function describedReading(text: string, q: StructuredQuery, mended?: string): Understood | null {
+    const departments = [...text.matchAll(DEPARTMENT_WORD)].map((m) => m.index + m[0].length);
+    const readEnd = Math.max(0, ...q.entities.map((e) => (text.includes(e.text) ? text.indexOf(e.text) + e.text.length : 0)));
     const unread = [...q.unknown, ...q.candidates.map((c) => c.text)].map((w) => w.replace(/\s/g, ''));
     for (const of of text.matchAll(/的/g)) {
       const at = of.index;
       let start = at;
+      // Back to the department as read or as typed (a department word), whose place may not have been read.
+      const named = Math.max(readEnd, ...departments.filter((end) => end <= at));
       // The clause: the characters before 的 back to the department, a year (2024年) or a space.
       while (start > named && /\p{Script=Han}/u.test(text[start - 1]!) && !/\d/.test(text[start - 2] ?? '')) start--;
       const name = /^\p{Script=Han}+/u.exec(text.slice(at + 1))?.[0];
       if (start === at || !name) continue;
       const said = text.slice(start, at);
+      if (PERSON.test(said)) continue;
       // Only where the clause and the name were left unread together (哪些项目用的是结转结余 is read, its 的 no clause's).
       if (!unread.some((w) => w.includes(said) && w.includes(name))) continue;
       const naming = said.replace(PAYING, '');
@@ -1764,7 +1773,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
         const r = read(reading);
         if (!r.ok || r.query.unknown.length + r.query.candidates.length > 0 || r.query.targets.length !== 1) continue;
         if (r.query.targets.some((t) => (t.kind === 'project' && t.fuzzy) || (t.kind === 'metric' && ROWS_NAMED.has(t.key)))) return null;
-        return { ok: true, query: { ...r.query, text, asked: askedOf(text), notes: [...(r.query.notes ?? []), `“${said}的${name}”按“${as}”理解。`] } };
+        return { ok: true, query: { ...r.query, text, asked: askedOf(text), notes: [...(r.query.notes ?? []), ...(mended ? [mended] : []), `“${said}的${name}”按“${as}”理解。`] } };
       }
     }
     return null;
@@ -1783,12 +1792,13 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // 曲洋县, 北漂市: shaped like a place not held but the name of no division — perhaps a held one's homophone.
     const unplaced = first.ok ? first.query.foreign.filter((w) => !isDivisionName(w)) : [];
     if (!first.ok || (first.query.unknown.length === 0 && first.query.candidates.length === 0 && misspelt.length === 0 && unplaced.length === 0)) return first;
-    const clause = describedReading(text, first.query);
-    if (clause) return clause;
     const typed = [...first.query.unknown, ...first.query.candidates.map((c) => c.text), ...misspelt.map((t) => t.text), ...unplaced];
     const fixed = homophones.reread(text, typed);
     const second = fixed ? read(fixed.text) : null;
-    if (!second?.ok || second.query.unknown.length + second.query.candidates.length > 0) return first;
+    if (!second?.ok || second.query.unknown.length + second.query.candidates.length > 0) {
+      // A describing clause is read after the entities are, on what is left (曲杨医保局雇人干活的劳务费: the place mended first).
+      return (second?.ok ? describedReading(fixed!.text, second.query, fixed!.note) : null) ?? describedReading(text, first.query) ?? first;
+    }
     // 三公经废 reads the same either way: its note says which word was mended.
     const same = (q: StructuredQuery) => JSON.stringify([q.entities, q.targets.map((t) => ({ ...t, text: '', asRead: '' }))]);
     if (first.query.unknown.length + first.query.candidates.length === 0 && same(first.query) === same(second.query)) return first;
