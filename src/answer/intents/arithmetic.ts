@@ -423,8 +423,9 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   const computed = computation(op, operands, what, head, note, q.arithmetic?.rest === true);
   const r = inPercentNote(s, q, scopes, operands, ofOne ? withPrintedWhole(s, scope, q.targets, computed) : computed);
   // 比医疗保险经办机构经费少多少: a project named like a group of projects (莲湖 表10 line 599) is computed on as the
-  // project itself, the group's amount said beside it — never one of the two taken silently.
-  const groups = scopes.length === 1 && q.targets.some((t) => t.kind === 'project') ? sameNameGroups(s, scope, stageOf(q.stage, scope), operands.map((o) => o.figure)) : null;
+  // project itself, the group's amount said beside it — never one of the two taken silently; and only beside a result
+  // (a refusal, e.g. operands in different units, carries no figure).
+  const groups = r.status === 'answered' && scopes.length === 1 && q.targets.some((t) => t.kind === 'project') ? sameNameGroups(s, scope, stageOf(q.stage, scope), operands.map((o) => o.figure)) : null;
   return groups?.lines.length ? { ...r, lines: [...r.lines, ...groups.lines], figures: [...r.figures, ...groups.figures] } : r;
 }
 
