@@ -122,6 +122,8 @@ const listed = (query: StructuredQuery, r: Reply) => r.status === 'answered' && 
 export function itemsOf(query: StructuredQuery, r: Reply): Named[] | undefined {
   const whole = r.whole;
   const parts = () => ({ ...r, figures: whole ? r.figures.filter((f) => f !== whole && !(f.label === whole.label && f.line === whole.line)) : whole === null ? r.figures : r.figures.slice(1) });
+  // The units listed are counted through by the list itself (第二个单位: list.ts reads the units again, as listed), not as figures.
+  if (query.intent === 'list' && query.listOf === 'units') return [];
   // 政府采购有哪些: the rows listed under the whole, not the whole.
   if (listed(query, r)) return listItems(query, whole ? parts() : r);
   // 北票培训多少人次: indicators found by the words typed, each at its row — what 第二项 counts through (one per row).

@@ -199,7 +199,14 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
       // 有下属单位吗 is answered yes or no before the list: the units the document lists under the department (its 本级 too, as it lists it).
       const under = units.filter((u) => u.role !== 'department').length;
       const answer = under > 0 ? `部门之下列有${under}个单位` : `文件只列出${scope.doc.department}本身，没有列出下属单位`;
-      return reply('answered', [...note, `${head}包括的单位（${answer}）：`, ...units.map((u) => `· ${u.name}${u.code ? `（${u.code}）` : ''}${u.role === 'department' ? '（部门）' : ''}`)]);
+      // Each unit a figure (its name, at its row) and the count the text prints of those under the department, first: the JSON carries what the text prints.
+      const items = units.map((u) => ({ ...nameFigure(scope, u.role === 'department' ? '部门' : '下属单位', u.name, u.line), raw: u.raw_text }));
+      const counted = items.filter((_, i) => units[i]!.role !== 'department');
+      return reply(
+        'answered',
+        [...note, `${head}包括的单位（${answer}）：`, ...units.map((u) => `· ${u.name}${u.code ? `（${u.code}）` : ''}${u.role === 'department' ? '（部门）' : ''}`)],
+        [...(counted.length ? [countOf(counted, '下属单位')] : []), ...items],
+      );
     }
     case 'tables': {
       const tables = s.queries.tables(scope.doc.id).filter((t) => t.kind !== 'toc');
