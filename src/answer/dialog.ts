@@ -4,7 +4,7 @@ import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import type { Arithmetic, StructuredQuery, Target } from '../query/ast.ts';
 import type { FollowUpWords } from '../query/follow-up.ts';
 import { alternation } from '../query/normalize/words.ts';
-import type { Catalog } from '../query/catalog.ts';
+import { inPlace, type Catalog } from '../query/catalog.ts';
 import { sourceOfPart } from '../query/funds.ts';
 import { OWN_LEVEL_WORD } from '../query/entities.ts';
 import { nameKey } from '../ingest/text/cjk.ts';
@@ -418,6 +418,29 @@ function amountOfListed(q: StructuredQuery, previous: StructuredQuery | undefine
   return listed && stageOnly && q.intent === 'rank' && q.entities.length + q.targets.length === 0 ? { ...q, set: null, stage: null } : q;
 }
 
+/**
+ * 辽宁那家, 河北那个, 辽宁的呢: a place alone or with a pointing word (那家, 那个), no set word of its own (辽宁的医保局, 辽宁各家
+ * are the place's departments), no stage, count or exclusion.
+ */
+function pointsIntoShown(set: StructuredQuery['set']): boolean {
+  if (!set || set.places.length === 0 || set.which || set.except || set.stage !== null || set.count !== undefined) return false;
+  return /^[这那]/.test(set.text) || set.places.some((p) => p.startsWith(set.text));
+}
+
+/**
+ * Several departments named (or shown the turn before) and a place pointing into them (抚顺和曲阳… 河北那个, 辽宁那家呢): those
+ * of them in that place — first, the others after, where a difference is asked of them (河北那个多多少: its figure less the
+ * others'); none of them there, and the place means its own departments.
+ */
+export function withinShown(catalog: Catalog, q: StructuredQuery): StructuredQuery {
+  if (q.entities.length < 2 || !pointsIntoShown(q.set)) return q;
+  const places = q.set!.places;
+  const shown = q.entities.filter((e) => places.some((p) => inPlace(catalog, e.department, p)));
+  if (shown.length === 0) return { ...q, entities: [] };
+  if (q.arithmetic?.op === 'difference' && shown.length < q.entities.length) return { ...q, set: null, entities: [...shown, ...q.entities.filter((e) => !shown.includes(e))] };
+  return { ...q, set: null, entities: shown };
+}
+
 /** `whole`: the whole the previous answer was asked as a part of (其中住房公积金 after 人员经费), the base of 占比 after it. */
 export function mergeContext(typed: StructuredQuery, previous: StructuredQuery | undefined, whole?: Target): StructuredQuery {
   const q = amountOfListed(typed, previous);
@@ -442,7 +465,9 @@ export function mergeContext(typed: StructuredQuery, previous: StructuredQuery |
   // (这家, 那几家, 这几个 point back at the departments named before: no set then; nor is a which-word asking the
   // difference of those pointed at, 这两家谁家的项目支出少一些.)
   const pointedPair = q.arithmetic?.op === 'difference' && q.arithmetic.count !== null;
-  const overSet = sameEntities && previous.set === null && ((q.set !== null && !/^[这那]/.test(q.set.text)) || (q.asked?.departmentWhich === true && !pointedPair));
+  // 辽宁那家呢, 河北那个是多少 after several departments shown: a place pointing into them (withinShown), not the place's departments.
+  const intoShown = previous.entities.length > 1 && pointsIntoShown(q.set);
+  const overSet = sameEntities && previous.set === null && !intoShown && ((q.set !== null && !/^[这那]/.test(q.set.text)) || (q.asked?.departmentWhich === true && !pointedPair));
   // 人员经费呢 after a cell (卫生健康支出·基本支出) asks for the same row in another column.
   const cell = cellOf(previous);
   const measureOnly = q.targets.length === 1 && q.targets[0]!.kind === 'metric' && MEASURES.has(q.targets[0]!.key);

@@ -11,7 +11,7 @@ import { prepareQueries } from './data.ts';
 import { describedAnswer, describedQuery, goalAnswer } from './described-project.ts';
 import { yesNoFirst } from './yes-no.ts';
 import { checked } from '../query/yes-no.ts';
-import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
+import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, withinShown, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, outcomeOfTargets, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
 import { countInstead, countOfList, expandLast, moreAsked, otherTargetOfProject, extremeOfRanking, flippedRanking, nothingLeft, perTargetOfLast, provenanceOfLast, targetByMeasure, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, projectOfTargets, restOfList, restOfWhole, wholeChanged, withItems, pastEndOfList, unitOfList, purposeOfItem, partNamedShort } from './follow-ups.ts';
@@ -193,7 +193,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const extreme = extremeOfRanking(own, c);
     // 倒数第二个, 第三个的项目支出 after 抚顺有哪几个单位: that unit as listed, or its figure.
     const listedUnit = unitOfList(sources, own, c);
-    const query = extreme ?? remainder ?? listedUnit ?? mergeContext(own, c?.query, c?.whole);
+    const query = withinShown(catalog, extreme ?? remainder ?? listedUnit ?? mergeContext(own, c?.query, c?.whole));
     const earlier = overEarlier(own, c) ?? overRanking(sources, own);
     const rest = nothingLeft(own, c) ?? restOfList(sources, own, c) ?? restOfWhole(sources, remainder, c);
     const found = earlier ?? itemAsIs(understood.query, referred, pinned) ?? rest ?? wholeChanged(sources, query, countInstead(sources, own, query, answerQuery(sources, query)), c);

@@ -67,6 +67,12 @@ export function displayTitle(d: Pick<DocumentRow, 'department' | 'fiscal_year' |
  * What the catalog holds besides the documents, read from the stored figures. Reading it scans the
  * figures, so the ingest stores it as a start-up artefact (src/query/artefacts.ts): plain data, JSON.
  */
+/** Whether a department held lies in a place (a province, city or county as its documents record it, or a name it carries). */
+export function inPlace(catalog: Catalog, department: string, place: string): boolean {
+  const doc = catalog.departments.get(department)?.[0];
+  return (doc !== undefined && [doc.province, doc.city, doc.county].includes(place)) || department.includes(place);
+}
+
 export interface CatalogParts {
   units: CatalogUnit[];
   projects: CatalogProject[];

@@ -2,7 +2,7 @@
 // (or those of a province or city). Each department's figure is its own document's, named with its
 // year and stage; a ranking, a list, a sum or an average over them says when years or stages differ.
 import type { StructuredQuery, Target } from '../../query/ast.ts';
-import type { Catalog, CatalogDocument } from '../../query/catalog.ts';
+import { inPlace as inPlaceOf, type Catalog, type CatalogDocument } from '../../query/catalog.ts';
 import { describeAll, meeting } from '../conditions.ts';
 import type { Figure } from '../figures.ts';
 import { derivedFigure, percentValue, show } from '../figures.ts';
@@ -51,7 +51,7 @@ function membersOf(catalog: Catalog, q: StructuredQuery): { members: Member[]; u
     const byStage = q.set?.stage ?? ((q.stage === '预算' || q.stage === '决算') && q.targets.length === 0 && !q.byScore ? q.stage : null);
     const docs = byStage ? all.filter((d) => d.stage === byStage) : all;
     const latest = docs[0];
-    const inPlace = (place: string) => [all[0]!.province, all[0]!.city, all[0]!.county].includes(place) || department.includes(place);
+    const inPlace = (place: string) => inPlaceOf(catalog, department, place);
     if (except?.departments.includes(department) || except?.places.some(inPlace)) {
       if (places.length === 0 || places.some(inPlace)) left.push(`${department}（${all.map(held).join('、')}）`);
       continue;
