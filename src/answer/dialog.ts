@@ -490,7 +490,7 @@ export function mergeContext(typed: StructuredQuery, previous: StructuredQuery |
   // 其中上年结转 after 项目支出: the cell of that source in the row printing it (source-parts.ts).
   const [asked] = previous.targets;
   const sourced = q.reference?.kind === 'part' && sameEntities && q.targets.length === 1 && previous.targets.length === 1 && sourceOfPart(asked!, q.targets[0]!) ? [asked!, q.targets[0]!] : null;
-  const shared = shareOfLast(q, previous, sameEntities, whole);
+  const shared = shareOfLast(q, previous, sameEntities, whole) ?? unitShareOfLast(q, previous);
   // 沈阳那个中心呢 after 抚顺项目支出前5: the same ranking, of the department named.
   const reranked = !sameEntities && q.intent === 'lookup' && q.targets.length === 0 && q.arithmetic === null && previous.intent === 'rank' && previous.set === null && previous.entities.length === 1;
   // 最低的呢, 第二低的是哪个 after 北票项目执行率: the same rates, ranked.
@@ -552,6 +552,18 @@ function shareOfLast(q: StructuredQuery, previous: StructuredQuery, sameEntities
   const last = parts.length === 1 ? parts[0]! : null;
   if (!last || (last.kind === q.targets[0]!.kind && JSON.stringify(last) === JSON.stringify(q.targets[0]))) return null;
   return { targets: [q.targets[0]!, last], base: { target: last, whole: false, implied: true } };
+}
+
+/**
+ * 本级占多少, 医保中心那部分占多少 after a department's figure (抚顺项目支出): the unit's row over the department's whole of
+ * that figure (a table printing it per unit), as 占全局项目支出 asks.
+ */
+function unitShareOfLast(q: StructuredQuery, previous: StructuredQuery): Pick<StructuredQuery, 'targets' | 'base'> | null {
+  const [last] = previous.targets;
+  const [department] = previous.entities;
+  if (q.intent !== 'share' || q.targets.length > 0 || q.base || previous.targets.length !== 1 || previous.entities.length !== 1) return null;
+  if (q.entities.length === 0 || !q.entities.every((e) => e.unitId !== null && e.department === department!.department)) return null;
+  return { targets: [last!], base: { target: last!, whole: true } };
 }
 
 export function followUps(q: StructuredQuery): FollowUp[] {

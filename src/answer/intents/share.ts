@@ -141,6 +141,8 @@ function rowTotals(s: Sources, scope: Scope, t: Target, total: Figure | undefine
 }
 
 export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Target): Reply {
+  // 项目支出里本级占多少, 政府采购中医保中心占比: a unit named as a part of the figure is its row over the department's whole.
+  if (scope.unitId !== null && !q.base && q.reference?.kind === 'part' && q.targets.length === 1) return share(s, { ...q, base: { target: q.targets[0]!, whole: true } }, scope, asked);
   // 人员经费和公用经费各占基本支出的比例: each part named over the base, one after the other — never the first alone.
   const parts = q.base ? q.targets.filter((x) => x !== q.base!.target) : [];
   if (parts.length > 1 && !cellOf({ targets: parts }) && q.stage !== 'both') {
@@ -172,7 +174,10 @@ export function share(s: Sources, q: StructuredQuery, scope: Scope, asked: Targe
   if (!part || part.fen === null) {
     // The unit's own total not printed: what a unit does print apart is its 项目支出 (a project table's unit rows).
     const instead = unitAlone(q, scope) ? [`${scope.doc.short} ${scope.entity}项目支出占全局项目支出的比例`] : [];
-    return reply('not_found', [...note, `${head}：${instead.length ? `文件没有单列${scope.entity}的${partName}` : '没有找到'}。`], [], instead);
+    // 其中本级占多少 after a figure printed for the department only: said so, the department's figure offered.
+    const whole = scope.unitId !== null && departmentTotal(s, scope, found.target, year, stage);
+    const why = whole ? `文件没有单列${scope.entity}的${partName}，只印了${scope.doc.department}的合计${show(whole.figure)}（${printedAt(whole.figure)}），无法计算占比` : instead.length ? `文件没有单列${scope.entity}的${partName}` : '没有找到';
+    return reply('not_found', [...note, `${head}：${why}。`], [], whole ? [`${scope.doc.short} ${scope.doc.fiscal_year} ${targetName(found.target)}`] : instead);
   }
   // The figure just answered is the base of 人员经费占多少 only when it is a whole of the part.
   const rejected = q.base?.implied === true && found.base !== null && found.base.figure.fen !== null && part.fen > found.base.figure.fen;
@@ -271,6 +276,12 @@ function shareFigure(part: Figure, of: Base): Figure {
 }
 
 /** The share computed from the two printed figures: it leads, marked derived, with both as its inputs. */
+/** The department's own figure of `t` in the unit's document (its total, of which a unit row is a part), or null. */
+function departmentTotal(s: Sources, scope: Scope, t: Target, year: number, stage: Figure['basis']): Base | null {
+  const { main } = headlineFigure(s, { ...scope, unitId: null, entity: scope.doc.department }, t, year, stage);
+  return main && main.fen !== null && main.entity === scope.doc.department ? { figure: main, name: `${scope.doc.department}${targetName(t)}` } : null;
+}
+
 function computedShare(head: string, note: string[], part: Figure, of: Base): Reply {
   // However the question was read, one printed cell over itself (100%) answers nothing: asked back instead.
   if (samePrinting(part, of.figure)) {
