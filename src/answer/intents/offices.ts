@@ -9,6 +9,7 @@ import type { Scope } from '../resolve.ts';
 import type { Sources } from '../sources.ts';
 import { lookup } from './lookup.ts';
 import { ordinalIndex } from '../ordinal.ts';
+import { countOf } from './list.ts';
 
 export const OFFICES = 'org.internal_departments';
 
@@ -51,6 +52,10 @@ export function offices(s: Sources, q: StructuredQuery, scope: Scope): Reply | n
   const stated = count.status === 'answered' ? count.figures.slice(0, 1) : [];
   const differs = stated[0] && stated[0].value !== rows.length ? `（正文说${show(stated[0])}，列出的是${rows.length}个）` : '';
   const lines = [...note, `${head}内设机构${stated[0] ? `${show(stated[0])}` : `（列出${rows.length}个）`}${differs}：`, ...rows.map((r) => `${r.ordinal}. ${r.name}（第${r.line}行）`)];
+  const items = rows.map((r) => nameFigure(scope, `内设机构（第${r.ordinal}个）`, r.name, r.line));
+  // The count the text prints of those listed (列出3个, 列出的是N个) is a figure too, made by counting them.
+  const listed = !stated[0] || differs ? [countOf(items, '列出的内设机构')] : [];
   // The count is the whole an ordinal does not count (第二个 is the second office, whether a count leads or not).
-  return { ...reply('answered', lines, [...stated, ...rows.map((r) => nameFigure(scope, `内设机构（第${r.ordinal}个）`, r.name, r.line))]), whole: stated[0] ?? null };
+  // After the offices: the typed query does not tell 有几个 from 有哪些, and the list's first office leads as it did.
+  return { ...reply('answered', lines, [...stated, ...items, ...listed]), whole: stated[0] ?? listed[0] ?? null };
 }
