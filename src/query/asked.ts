@@ -13,6 +13,11 @@ const PERCENT_ASKED = new RegExp(alternation(shapes.arithmetic.inPercent));
 const RISE = new RegExp(alternation(words.changeDirection.up));
 /** 下降, 减少: a change downwards asked. */
 const FALL = new RegExp(alternation(words.changeDirection.down));
+const BARE = words.changeDirection.bare;
+/** 比去年多, 比上年还高 (words.json changeDirection.bare): a bare direction word after a comparison with last year, never 多少. */
+const bareChange = (dir: string[]): RegExp => new RegExp(`(?:${alternation(BARE.after)})(?:${alternation(BARE.between)})?(?:${alternation(dir)})(?!多?少)`);
+const BARE_RISE = bareChange(BARE.up);
+const BARE_FALL = bareChange(BARE.down);
 /** 变了, 有变化: a change either way asked. */
 const CHANGED = new RegExp(alternation(words.changeDirection.any));
 /** 哪年买的, 什么时候成立, 购置时间: when an event happened asked (shapes.json whenAsked) — no document prints it. */
@@ -83,8 +88,8 @@ export function askedOf(text: string): AskedWords {
   // Set one by one: thirteen conditional spreads cost more than the tests themselves.
   const asked: AskedWords = {};
   if (PERCENT_ASKED.test(text)) asked.percent = true;
-  if (RISE.test(text)) asked.rise = true;
-  if (FALL.test(text)) asked.fall = true;
+  if (RISE.test(text) || BARE_RISE.test(text)) asked.rise = true;
+  if (FALL.test(text) || BARE_FALL.test(text)) asked.fall = true;
   if (CHANGED.test(text)) asked.changed = true;
   if (SCORE.test(text)) asked.score = true;
   if (text.includes('自评')) asked.selfEvaluation = true;
