@@ -12,6 +12,7 @@ import { sameNameGroups } from '../project-groups.ts';
 import { beforeAnswer, heading, reply, yearHeading, type Reply } from '../reply.ts';
 import { computation } from '../computation.ts';
 import { nameFigure } from './offices.ts';
+import { lookup } from './lookup.ts';
 import { holdings, type Scope } from '../resolve.ts';
 import { sourceCell, tagsOf } from '../source-parts.ts';
 import { projectAmounts, remember, type Sources } from '../sources.ts';
@@ -198,14 +199,20 @@ export function listWithin(s: Sources, q: StructuredQuery, scope: Scope): Reply 
       }
       // 有下属单位吗 is answered yes or no before the list: the units the document lists under the department (its 本级 too, as it lists it).
       const under = units.filter((u) => u.role !== 'department').length;
-      const answer = under > 0 ? `部门之下列有${under}个单位` : `文件只列出${scope.doc.department}本身，没有列出下属单位`;
+      // The count the text states (二级预算单位共有1个) leads, at its sentence; counted from the list only where none is stated.
+      const found = scope.unitId === null ? lookup(s, { ...q, intent: 'lookup', reference: null }, { ...scope, yearNote: null }, { kind: 'metric', key: 'org.budget_units', text: '二级预算单位' }) : null;
+      const stated = found?.status === 'answered' ? found.figures.filter((f) => f.label !== undefined).slice(0, 1) : [];
+      const differs = stated[0] && stated[0].value !== under ? `，列出的是${under}个` : '';
+      const answer = stated[0]
+        ? `正文说二级预算单位共有${show(stated[0])}（第${stated[0].line}行）${differs}`
+        : under > 0 ? `部门之下列有${under}个单位` : `文件只列出${scope.doc.department}本身，没有列出下属单位`;
       // Each unit a figure (its name, at its row) and the count the text prints of those under the department, first: the JSON carries what the text prints.
       const items = units.map((u) => ({ ...nameFigure(scope, u.role === 'department' ? '部门' : '下属单位', u.name, u.line), raw: u.raw_text }));
       const counted = items.filter((_, i) => units[i]!.role !== 'department');
       return reply(
         'answered',
         [...note, `${head}包括的单位（${answer}）：`, ...units.map((u) => `· ${u.name}${u.code ? `（${u.code}）` : ''}${u.role === 'department' ? '（部门）' : ''}`)],
-        [...(counted.length ? [countOf(counted, '下属单位')] : []), ...items],
+        [...stated, ...(counted.length && (!stated[0] || differs) ? [countOf(counted, '下属单位')] : []), ...items],
       );
     }
     case 'tables': {
