@@ -8,7 +8,7 @@ import { alternation } from '../query/normalize/words.ts';
 import { itemsOf, partsWithin, type Conversation, type Named } from './dialog.ts';
 import { answerQuery } from './dispatch.ts';
 import { show } from './figures.ts';
-import { partNamedShort } from './follow-ups.ts';
+import { NAMED_IN_BRIEF, partNamedShort } from './follow-ups.ts';
 import { beforeAnswer, heading, reply, type Reply } from './reply.ts';
 import { metric as metricOf } from '../store/metrics.ts';
 import type { Sources } from './sources.ts';
@@ -16,8 +16,6 @@ import type { Sources } from './sources.ts';
 const { names, everyday, incomes, bought } = shapes.references.describedPart;
 const INCOMES = new Set(incomes);
 const BOUGHT = new RegExp(alternation(bought));
-/** As many of the last figure's parts as are named when the words describe none of them. */
-const NAMED_PARTS = 10;
 
 type Described = NonNullable<FollowUpWords['described']>;
 
@@ -76,7 +74,7 @@ export function describedPart(s: Sources, understander: Understander, said: Foll
   }
   if (d.verb !== 'spending' || whole.kind !== 'metric' || !INCOMES.has(whole.key)) {
     // Matched against the last figure's parts only: none described is said so, never a figure found elsewhere in the document.
-    const labels = listed.flatMap((n) => (n.figure ? [n.figure.label] : [])).slice(0, NAMED_PARTS);
+    const labels = listed.flatMap((n) => (n.figure ? [n.figure.label] : [])).slice(0, NAMED_IN_BRIEF);
     return labels.length > 1 ? { reply: reply('not_found', [`${whole.text}的明细中没有“${d.thing}”那一项；列出的是：${labels.join('、')}${listed.length > labels.length ? '等' : ''}。`]) } : null;
   }
   // 用在卫生健康上的 after 收入总计: income is printed by source, not by use; the subject's expenditure, from its own table.

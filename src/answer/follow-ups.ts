@@ -532,8 +532,8 @@ export function projectOfTargets(s: Sources, q: StructuredQuery, r: Reply): Stru
 }
 
 
-/** As many items of a short list as are named when an ordinal goes past its end. */
-const NAMED_PAST_END = 10;
+/** As many items of a short list as a reply names in brief (an ordinal past its end, the parts a description did not pick). */
+export const NAMED_IN_BRIEF = 10;
 
 /**
  * 第五个 after a list of three (any list or ranking an ordinal counts through): the list had only so many, each named
@@ -543,8 +543,8 @@ export function pastEndOfList(q: StructuredQuery, c: Conversation | undefined): 
   const ref = q.reference;
   const items = c?.items;
   if (ref?.kind !== 'item' || !items?.length || q.entities.length > 0 || q.set || q.ordered || q.table || ref.index <= items.length) return null;
-  const names = items.slice(0, NAMED_PAST_END).map((n) => (typeof n.figure?.value === 'string' ? n.figure.value : n.words || n.entity));
-  const more = items.length > NAMED_PAST_END ? '等' : '';
+  const names = items.slice(0, NAMED_IN_BRIEF).map((n) => (typeof n.figure?.value === 'string' ? n.figure.value : n.words || n.entity));
+  const more = items.length > NAMED_IN_BRIEF ? '等' : '';
   // A ranking cut to its first N holds more than it showed: what is past them is asked as the rest.
   const cut = c!.query.intent === 'rank' && c!.query.top !== null ? '要看排在后面的，可以问“剩下的呢”。' : '';
   return reply('not_found', [`上面列出的只有${items.length}项：${names.join('、')}${more}；没有“${ref.text}”。${cut}`]);

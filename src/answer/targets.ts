@@ -1,7 +1,7 @@
 // The figures for one target (a metric, a subject, a project) in one scope, and
 // how a target is named in answers.
 import type { StructuredQuery, Target } from '../query/ast.ts';
-import { cutIntoColumns, isMetric, metric as metricOf } from '../store/metrics.ts';
+import { cutIntoColumns, familyOf, isMetric, metric as metricOf } from '../store/metrics.ts';
 import type { Stage } from '../store/schema.ts';
 import type { Figure } from './figures.ts';
 import type { Scope } from './resolve.ts';
@@ -146,7 +146,7 @@ export function partsOf(key: string, into = new Set<string>()): Set<string> {
 /** The whole budget's figures (收入总计, 收支总预算, 财政拨款) are one kind: the text states one change of them all. */
 const WHOLE_BUDGET = new Set(['income', 'expenditure', 'fiscal']);
 const sameKind = (a: string, b: string) => {
-  const [x, y] = [a.split('.')[0]!, b.split('.')[0]!];
+  const [x, y] = [familyOf(a), familyOf(b)];
   return x === y || (WHOLE_BUDGET.has(x) && WHOLE_BUDGET.has(y));
 };
 
