@@ -138,7 +138,8 @@ describe('every performance indicator printed with a value is stored as a target
   // Independent reading of a 绩效目标表 / 绩效自评表: an indicator section starts at a header row
   // naming 一级指标 and ends at the next owner row (项目(政策)名称, 项目名称, 部门（单位）名称) or
   // score row. Inside it, a row is a target when, leaving out level words (一级/二级指标 names and
-  // the section label) and column-header rows, it still has two cells: a 三级指标 and its value.
+  // the section label) and column-header rows, it still has two cells: a 三级指标 and its value — as many
+  // targets as parts where its last two cells print as many parts each, split by one ；.
   const LEVEL1 = new Set(['产出指标', '效益指标', '满意度指标', '履职效能', '管理效率', '运行成本', '社会效应', '可持续性', '预算执行']);
   const isLevelWord = (c: string) => LEVEL1.has(c) || /指标$|满意度指$/.test(c);
   const OWNER = /^(项目[（(]政策[)）]名称|项目名称|部门[（(]单位[)）]名称)$/;
@@ -168,7 +169,10 @@ describe('every performance indicator printed with a value is stored as a target
         continue;
       }
       if (!inSection || tokens.some((c) => HEADER_WORDS.has(c))) continue;
-      if (tokens.filter((c) => !isLevelWord(c)).length >= 2) blocks[blocks.length - 1]!++;
+      const cells = tokens.filter((c) => !isLevelWord(c));
+      if (cells.length < 2) continue;
+      const parts = cells.slice(-2).map((c) => c.split(/[；;]/).length);
+      blocks[blocks.length - 1]! += parts[0] === parts[1] ? parts[0]! : 1;
     }
     return blocks.filter((n) => n > 0);
   }
@@ -191,14 +195,15 @@ describe('every performance indicator printed with a value is stored as a target
 
   it('counts the targets read off the raw files by hand', () => {
     // Spot-checked by reading the raw files: 抚顺 表16 lines 361–383 and 399–421; 沈阳 表17's block
-    // at lines 631–648 prints 12 indicator rows (636–639, 641–648); 曲阳 prints 6 per table.
+    // at lines 631–648 prints 12 indicator rows (636–639, 641–648); 曲阳 prints 6 per table. 莲湖 prints 34 rows,
+    // of which lines 780–783 name 3, 3, 8 and 3 indicators each in one cell: 47.
     const count = (file: string, name: string) =>
       store.sqlite
         .prepare(`select count(*) from performance_targets pt join source_tables t on t.id = pt.table_id join documents d on d.id = t.document_id where d.file = ? and t.name = ?`)
         .pluck()
         .get(file, name) as number;
     expect(count(SEEDS.fushun, '部门（单位）整体绩效目标表')).toBe(46);
-    expect(count(SEEDS.lianhu, '部门整体支出绩效目标表')).toBe(34);
+    expect(count(SEEDS.lianhu, '部门整体支出绩效目标表')).toBe(47);
     expect(count(SEEDS.quyang, '1、医保基金引入第三方监管经费绩效目标表')).toBe(6);
     const block = store.sqlite
       .prepare(

@@ -87,7 +87,39 @@ function ownerFromTitle(region: TableRegion, ctx: ParseContext, line: number): O
 }
 
 export function parsePerformance(table: TableDraft, region: TableRegion, ctx: ParseContext): void {
-  if (parseWideTargets(table, region, ctx)) return;
+  if (!parseWideTargets(table, region, ctx)) parseBlocks(table, region, ctx);
+  for (const o of table.owners) o.targets = o.targets.flatMap(splitCombined);
+}
+
+/** Parts of one cell, and of the value beside it, are split by the same mark (莲湖 `工作人员；办公面积；…`). */
+const PART_SEPARATORS = ['；', ';'];
+
+/**
+ * A row printing several indicators in one cell and their values in the next, in the same order
+ * (莲湖 line 781 `工作人员；办公面积；相关办公用品购置批数` | `46人；160平方；12批`): one indicator per part, so
+ * each is asked and answered alone. Only where the names and values pair up one to one by one separator;
+ * otherwise (two names, three values: a total and its parts) the row stays as printed. A 自评表 row (a 完成值,
+ * a score) is never split: its one score cannot be shared out; nor is a row whose operator was read off it,
+ * which part it governs being unknown. 、 is no separator: it joins words inside one name (三公、公用经费控制率).
+ */
+export function splitCombined(target: TargetDraft): TargetDraft[] {
+  if (target.actualValue !== null || target.score !== null || target.operator !== null || !target.targetValue) return [target];
+  for (const mark of PART_SEPARATORS) {
+    const names = target.level3.split(mark).map((x) => x.trim());
+    const values = target.targetValue.split(mark).map((x) => x.trim());
+    if (names.length < 2 || names.length !== values.length || [...names, ...values].some((x) => x === '')) continue;
+    return names.map((name, i) => ({ ...target, level3: name, ...targetRead(withoutOwnName(values[i]!, name)) }));
+  }
+  return [target];
+}
+
+/** A value part repeating its indicator's name as a label (`在职：14人` of 在职) is the value after it. */
+function withoutOwnName(value: string, name: string): string {
+  const m = /^(.+?)[：:]\s*(.+)$/.exec(value);
+  return m && m[1] === name ? m[2]! : value;
+}
+
+function parseBlocks(table: TableDraft, region: TableRegion, ctx: ParseContext): void {
   let owner: OwnerDraft | null = null;
   let header: Header | null = null;
   let level1: string | null = null;
@@ -237,10 +269,15 @@ function reorderedIndicator(line: Line, c: NonNullable<Header['reordered']>, lev
 
 /** A target as a 目标表 prints it: its levels and its value, an operator glued before the value (`≥95%`). */
 export function indicatorTarget(line: Line, level1: string | null, level2: string | null, level3: string, printed: string): TargetDraft {
+  return newTarget(line.no, line.raw, level3, { level1, level2, ...targetRead(printed) });
+}
+
+/** A printed target value: its operator glued before it, its number and unit when it is one. */
+function targetRead(printed: string): Pick<TargetDraft, 'operator' | 'targetValue' | 'targetNumber' | 'targetUnit'> {
   const op = EMBEDDED_OP.exec(printed);
   const value = op ? op[2]!.trim() : printed;
   const split = splitValue(value);
-  return newTarget(line.no, line.raw, level3, { level1, level2, operator: op ? op[1]! : null, targetValue: value, targetNumber: split.number, targetUnit: split.unit });
+  return { operator: op ? op[1]! : null, targetValue: value, targetNumber: split.number, targetUnit: split.unit };
 }
 
 /**
