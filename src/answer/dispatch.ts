@@ -17,7 +17,7 @@ import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
 import { indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, standardNamed, targetsByNoun, wholeIndicator } from './intents/performance.ts';
-import { placeAsked, rankWithin, subjectColumn } from './intents/rank.ts';
+import { placeAsked, placeNamed, rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
 import { share } from './intents/share.ts';
@@ -509,7 +509,7 @@ function inOrder(q: StructuredQuery, r: Reply): Reply {
   if (ref?.kind !== 'item' || q.intent !== 'rank' || r.status !== 'answered' || r.figures.length === 0) return r;
   const i = placeAsked(q, ref, r.figures.length);
   const item = r.figures[i];
-  if (!item) return reply('not_found', [`只有${r.figures.length}项，没有第${ref.index}项。`, ...r.lines]);
+  if (!item) return reply('not_found', [`只有${r.figures.length}项，没有${placeNamed(q, ref, ref.index)}项。`, ...r.lines]);
   // The places as the ranking prints them (1, 1, 3): a place inside a tie is the tie's, said so (并列第1).
   const printed = r.lines.flatMap((l) => { const m = /^(\d+)\. (.*)$/.exec(l); return m ? [{ place: Number(m[1]), text: m[2]!.replace(/（并列）$/, '') }] : []; });
   if (printed.length === r.figures.length && printed.some((p, k) => p.place !== k + 1)) {
@@ -519,13 +519,13 @@ function inOrder(q: StructuredQuery, r: Reply): Reply {
     if (group.length > 1 || at !== asked) {
       const texts = printed.filter((p) => p.place === at).map((p) => p.text);
       const lead = group.length > 1
-        ? `并列第${at}的是：${texts.join('；')}${at !== asked ? `（${group.length}项并列，占第${at}至${at + group.length - 1}名，没有单独的第${asked}名）` : ''}`
-        : `排第${at}的是：${texts[0]}`;
+        ? `并列${placeNamed(q, ref, at)}的是：${texts.join('；')}${at !== asked ? `（${group.length}项并列，占${placeNamed(q, ref, at)}至${at + group.length - 1}名，没有单独的${placeNamed(q, ref, asked)}名）` : ''}`
+        : `排${placeNamed(q, ref, at)}的是：${texts[0]}`;
       return { ...r, lines: [lead, ...r.lines], figures: [...group, ...r.figures.filter((f) => !group.includes(f))] };
     }
   }
   const place = r.lines.find((l) => l.startsWith(`${i + 1}. `)) ?? `${item.label}：${show(item)}`;
-  return { ...r, lines: [`排第${i + 1}的是：${place.replace(/^\d+\. /, '')}`, ...r.lines], figures: [item, ...r.figures.filter((f) => f !== item)] };
+  return { ...r, lines: [`排${placeNamed(q, ref, i + 1)}的是：${place.replace(/^\d+\. /, '')}`, ...r.lines], figures: [item, ...r.figures.filter((f) => f !== item)] };
 }
 
 /**

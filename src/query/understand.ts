@@ -49,7 +49,9 @@ function rankedByScore(text: string, m: Mentions, targets: Target[]): boolean {
   const bounded = m.conditions.some((c) => c.unit === 'score' || (c.unit === null && scores && !m.intents.includes('rate')));
   // 各项目的成绩, 项目的自评得分: the projects' scores, nothing else named, are each project's (a ranking), not a unit's 整体自评.
   const projectsScored = targets.length === 0 && m.arithmetic.length === 0 && m.listTargets.some((l) => l.target === 'projects') && SCORE_ASKED.test(text);
-  const ranking = m.intents.includes('rank') || m.top !== null || bounded || projectsScored;
+  // 自评得分排第二的是哪个: a place in a ranking (排第N, 第一名) ranks the scores, as 最高 does.
+  const placed = m.references.some((r) => (r.ref === 'item' || r.ref === 'last') && placedInRanking(text, r));
+  const ranking = m.intents.includes('rank') || m.top !== null || bounded || projectsScored || placed;
   return ranking && (scores || bounded);
 }
 
@@ -652,6 +654,15 @@ function lastOfRanking(m: Mentions): void {
 }
 
 /**
+ * 垫底的项目, 最后一名, 第一名, 排第三, 排在第5: a word placing an item in a ranking, never in print — but 排最前面 says where
+ * it is printed, as 第一个 does.
+ */
+function placedInRanking(text: string, item: Mentions['references'][number]): boolean {
+  if (RANKED_LAST.has(item.text) || RANKED_PLACE.test(item.text)) return true;
+  return !shapes.references.first.includes(item.text) && (/排在?$/.test(text.slice(0, item.start)) || item.text.startsWith('排'));
+}
+
+/**
  * 表17的第一个项目, 曲阳第5个项目的绩效指标: an item counted through the projects as printed — a table is named, or
  * projects are with no word of ranking (排第三, 第二大, 最后 rank them).
  */
@@ -659,10 +670,7 @@ function inPrintOrder(text: string, m: Mentions, entities: EntityRef[]): boolean
   const item = m.references.find((r) => r.ref === 'item' || r.ref === 'last');
   if (!item || entities.length !== 1) return false;
   // 排第三, 排在第5, 排最后: ranked, as 第二大 (a direction word) and 最高 are.
-  // 排最前面 says where it is printed, as 第一个 does.
-  const position = shapes.references.first.includes(item.text);
-  // 垫底的项目, 最后一名, 第一名: a place in a ranking, never in print.
-  const ranked = RANKED_LAST.has(item.text) || RANKED_PLACE.test(item.text) || m.intents.includes('rank') || m.top !== null || m.ascending || m.descending || m.direction !== null || (!position && (/排在?$/.test(text.slice(0, item.start)) || item.text.startsWith('排')));
+  const ranked = placedInRanking(text, item) || m.intents.includes('rank') || m.top !== null || m.ascending || m.descending || m.direction !== null;
   // 表6公用经费里排第一的科目: ranked within the table's figure, not its first row.
   if (m.tables.length > 0) return !ranked || m.targets.length === 0;
   return m.listTargets.some((l) => l.target === 'projects') && !ranked;

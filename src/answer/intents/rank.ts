@@ -49,6 +49,14 @@ export function placeAsked(q: Pick<StructuredQuery, 'ascending'>, ref: { index: 
   return ref.fromEnd && !q.ascending ? count - ref.index : ref.index - 1;
 }
 
+/**
+ * A place as the answer names it: counted from the end in a ranking printed from the smallest (倒数第二), the places
+ * printed count from that end, so it is 倒数第N — 排第2 would read as the second largest.
+ */
+export function placeNamed(q: Pick<StructuredQuery, 'ascending'>, ref: { fromEnd: boolean } | null, place: number): string {
+  return ref?.fromEnd && q.ascending ? `倒数第${place}` : `第${place}`;
+}
+
 /** `named` is what a line calls a figure when its label alone does not say whose it is (a department ranking). */
 export function listing(title: string, figures: Figure[], total: number, ascending = false, order = ascending ? '从小到大' : '从大到小', named = (f: Figure) => f.label): Reply {
   if (figures.length === 0) return reply('not_found', [`${title}：没有可排序的数字。`]);

@@ -13,7 +13,7 @@ import { headlineFigure, printingsOf, targetName } from '../targets.ts';
 import { computation } from '../computation.ts';
 import { countedFirst } from './list.ts';
 import { ownerFigure, ownerRate, tableNames } from './performance.ts';
-import { firstWithTies, placeAsked } from './rank.ts';
+import { firstWithTies, placeAsked, placeNamed } from './rank.ts';
 
 /** A 整体绩效自评表 indicator that is the unit's own rate (预算执行率), named as questions name it. */
 const RATE_INDICATORS = new Set(words.intents.rate);
@@ -173,11 +173,11 @@ function subjectRatesRanked(q: StructuredQuery, rates: Figure[], head: string, n
   const places = [...new Set(sorted.map(value))];
   const ref = q.reference?.kind === 'item' ? q.reference : null;
   const at = places[ref ? placeAsked(q, ref, places.length) : 0];
-  if (at === undefined) return reply('not_found', [...note, `${head}只有${places.length}档科目完成预算的比例，没有第${ref!.index}个。`]);
+  if (at === undefined) return reply('not_found', [...note, `${head}只有${places.length}档科目完成预算的比例，没有${placeNamed(q, ref, ref!.index)}个。`]);
   const chosen = sorted.filter((f) => value(f) === at);
   const place = places.indexOf(at) + 1;
   const lines = sorted.map((f) => `${places.indexOf(value(f)) + 1}. ${subjectLine(f)}`);
-  const lead = `${head} 完成预算比例排第${place}的科目${chosen.length > 1 ? `（${chosen.length}个并列）` : ''}：${chosen.map(subjectLine).join('；')}`;
+  const lead = `${head} 完成预算比例排${placeNamed(q, ref, place)}的科目${chosen.length > 1 ? `（${chosen.length}个并列）` : ''}：${chosen.map(subjectLine).join('；')}`;
   return reply('answered', [...note, lead, `各科目完成预算的比例（${q.ascending ? '从低到高' : '从高到低'}）：`, ...lines], [...chosen, ...sorted.filter((f) => !chosen.includes(f))]);
 }
 
@@ -208,7 +208,7 @@ function ratesRanked(q: StructuredQuery, head: string, note: string[], rated: Ra
   const order = q.ascending ? '从低到高' : '从高到低';
   const lines = sorted.map((r) => `${sorted.findIndex((x) => leading(x) === leading(r)) + 1}. ${r.name}：${stated(r)}`);
   const chosen = sorted[i];
-  if (!chosen) return reply('not_found', [...note, `${head}只有${sorted.length}个项目说明了执行率，没有第${ref!.index}个。`, ...lines]);
+  if (!chosen) return reply('not_found', [...note, `${head}只有${sorted.length}个项目说明了执行率，没有${placeNamed(q, ref, ref!.index)}个。`, ...lines]);
   const tied = sorted.filter((r) => leading(r) === leading(chosen)).length > 1 ? '（并列）' : '';
   // 执行率最低的三个项目: the count asked, ties with the last one kept.
   if (!ref && q.top !== null && q.top < sorted.length) {
@@ -216,7 +216,7 @@ function ratesRanked(q: StructuredQuery, head: string, note: string[], rated: Ra
     const title = `${head}执行率${q.ascending ? '最低' : '最高'}的${q.top}个项目（${order}，共${sorted.length}个项目说明了执行率${kept.length > q.top ? '，末位并列的都列出' : ''}）：`;
     return reply('answered', [...note, title, ...lines.slice(0, kept.length)], kept.flatMap((r) => [...r.text, ...r.table]));
   }
-  const lead = `${head}执行率排第${sorted.findIndex((x) => leading(x) === leading(chosen)) + 1}的是：${chosen.name}：${stated(chosen)}${tied}`;
+  const lead = `${head}执行率排${placeNamed(q, ref, sorted.findIndex((x) => leading(x) === leading(chosen)) + 1)}的是：${chosen.name}：${stated(chosen)}${tied}`;
   const figures = [chosen, ...sorted.filter((r) => r !== chosen)].flatMap((r) => [...r.text, ...r.table]);
   return reply('answered', [...note, lead, `各项目执行率（${order}）：`, ...lines], figures);
 }
