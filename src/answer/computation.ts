@@ -33,6 +33,18 @@ const spentOverBudget = (operands: Operand[]) => operands.length === 2 && operan
 export const amountOf = (f: Figure): number | null => f.fen ?? (typeof f.value === 'number' ? f.value : null);
 export const shown = (f: Figure) => (f.fen !== null ? money(f.fen, f.printedIn) : show(f));
 
+/** The decimal places a number is stored to (98.21 → 2, 59 → 0). */
+const places = (v: number): number => (String(v).split('.')[1] ?? '').length;
+
+/**
+ * A sum or difference of figures that are no money, to the places its inputs are stored to (98.21 + 59 = 157.21, never
+ * 157.20999999999998; 0.125 + 0.25 = 0.375): adding and taking away make no places of their own.
+ */
+const toStoredPlaces = (x: number, inputs: number[]): number => {
+  const scale = 10 ** Math.max(0, ...inputs.map(places));
+  return Math.round(x * scale) / scale;
+};
+
 /** The computed figure and the sentence stating it with its formula. */
 function compute(op: ArithmeticOp, operands: Operand[], label: string, rest = false): { figure: Figure; line: string } | string {
   const figures = operands.map((o) => o.figure);
@@ -49,8 +61,7 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string, rest = fa
     case 'sum': {
       const total = (values as number[]).reduce((x, y) => x + y, 0);
       const formula = `${figures.map(shown).join(' + ')}`;
-      // Scores and rates printed to two places add up to two places (98.21 + 59 = 157.21, never 157.20999999999998).
-      const result = money_ ? { fen: total } : { fen: null, value: Math.round(total * 100) / 100, unit: fa.unit };
+      const result = money_ ? { fen: total } : { fen: null, value: toStoredPlaces(total, values as number[]), unit: fa.unit };
       const f = derivedFigure('sum', figures, label, result, `${label} = ${formula}`);
       return { figure: f, line: `${label}：${shown(f)} = ${formula}` };
     }
@@ -69,7 +80,7 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string, rest = fa
       const [big, small] = a >= b ? [operands[0]!, operands[1]!] : [operands[1]!, operands[0]!];
       const diff = Math.abs(a - b);
       const formula = `${shown(big.figure)} − ${shown(small.figure)}`;
-      const result = money_ ? { fen: diff } : { fen: null, value: Math.round(diff * 100) / 100, unit: fa.unit };
+      const result = money_ ? { fen: diff } : { fen: null, value: toStoredPlaces(diff, [a, b]), unit: fa.unit };
       const f = derivedFigure(op, [big.figure, small.figure], label, result, `${label} = ${formula}`);
       // 表3和表5: the same figure printed twice is said to be the same, not one 0.00 more than the other.
       // 剩下的 after a part (rest): the whole less the part, said as the rest itself.

@@ -3,7 +3,7 @@
 import type { StructuredQuery } from '../query/ast.ts';
 import type { Conversation } from './dialog.ts';
 import { described } from './intents/described.ts';
-import { departmentOwners, goalNumber, indicatorNamed, indicatorOf, indicatorsInUnit, indicatorWords } from './intents/performance.ts';
+import { departmentOwners, goalNumber, indicatorNamed, indicatorOf, indicatorsInUnit, wordsNamingIndicator } from './intents/performance.ts';
 import { resolveScopes } from './resolve.ts';
 import { reply, type Reply } from './reply.ts';
 import type { Sources } from './sources.ts';
@@ -17,7 +17,7 @@ export function goalAnswer(s: Sources, asked: StructuredQuery, goal: NonNullable
   const { words } = goal;
   // 曲阳的绩效目标里，参保人数要达到多少: no project named — the department's own targets (its 部门整体 / 分项绩效目标 text or table).
   const department = scopes.length === 1 && ids.length === 0 && asked.targets.length === 0;
-  const typed = indicatorWords(words);
+  const typed = wordsNamingIndicator(words);
   // 曲阳年度目标里满意度是多少: none of the department's own targets so named — the indicators of its projects so named, each labelled by project.
   const own = department ? (indicatorOf(s, scopes[0]!, departmentOwners(s, scopes[0]!), typed, '') ?? indicatorOf(s, scopes[0]!, s.queries.owners(scopes[0]!.doc.id), typed, '')) : null;
   if (own) return own;

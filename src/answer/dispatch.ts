@@ -32,7 +32,7 @@ import { printedAt } from './format.ts';
 import { reply, yearHeading, type Reply } from './reply.ts';
 import { targetFigures, targetName } from './targets.ts';
 import { askedOf, holdings, resolveScopes, whichOne, type Scope } from './resolve.ts';
-import { familyOf, metric as metricOf, PEOPLE_FAMILIES } from '../store/metrics.ts';
+import { familyOf, metric as metricOf, STAFF_FAMILY } from '../store/metrics.ts';
 import { remember, type Sources } from './sources.ts';
 import { alternation } from '../query/normalize/words.ts';
 import words from '../../grammar/words.json' with { type: 'json' };
@@ -261,7 +261,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     // Offered of the kind asked, read off the typed query: a headcount's are the staff counts held, a 三公 figure's the
     // 三公 figures held (metrics of its family); else the department's main figures.
     const metricAsked = q.targets.find((t) => t.kind === 'metric');
-    const family = q.headcount ? PEOPLE_FAMILIES[0] : metricAsked?.kind === 'metric' ? familyOf(metricAsked.key) : undefined;
+    const family = q.headcount ? STAFF_FAMILY : metricAsked?.kind === 'metric' ? familyOf(metricAsked.key) : undefined;
     const kin = family ? heldOfFamily(s, e, family).map((k) => `${place} ${e.doc.fiscal_year} ${k.name}`) : [];
     const examples = [
       ...new Set([

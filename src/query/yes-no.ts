@@ -4,7 +4,7 @@ import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import words from '../../grammar/words.json' with { type: 'json' };
 import type { Condition, StructuredQuery, Target } from './ast.ts';
 import { DIGIT_CHARS, LARGE_UNITS, SMALL_UNITS } from './normalize/chinese-digits.ts';
-import { alternation } from './normalize/words.ts';
+import { alternation, COMPARATORS_BEFORE } from './normalize/words.ts';
 import { expandArabicMultipliers, parseAmountYuan } from './normalize/amount.ts';
 import { convertChineseNumerals } from './normalize/numerals.ts';
 
@@ -16,7 +16,7 @@ export const NUMBER = `(?:${DECIMAL}|[${DIGIT_CHARS}${Object.keys(SMALL_UNITS).j
 export const SCALE = `[${Object.keys(LARGE_UNITS).join('')}]`;
 /** 元, 块钱, 块: a money word after an amount typed. */
 export const MONEY = '(?:元|块钱|块)';
-const COMPARATOR = alternation(Object.values(shapes.comparators.before).flat());
+const COMPARATOR = alternation(COMPARATORS_BEFORE);
 const FINAL = new RegExp(`(?:${alternation(final)})[\\s?？!！。.]*$`);
 // Not 50万以上的, 10万到50万: a bound that lists, or a range, is no amount asked of the figure.
 const AMOUNT = `${NUMBER}(?:${SCALE}|${MONEY})+(?!${alternation(Object.values(shapes.comparators.after).flat())}|的|${alternation(shapes.between.range)})`;

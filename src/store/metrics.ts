@@ -85,9 +85,10 @@ const byKey = new Map(metrics.map((m) => [m.key, m]));
 /** A metric's family: the part of its key before the dot (staff of staff.actual, three_public of three_public.abroad_trips). */
 export const familyOf = (key: string): string => key.split('.')[0]!;
 
-/** The families whose metrics count people (metrics.json peopleFamilies): the first is the department's own staff. */
-export const PEOPLE_FAMILIES: readonly string[] = vocabulary.peopleFamilies.families;
-const PEOPLE: ReadonlySet<string> = new Set(PEOPLE_FAMILIES);
+/** The families whose metrics count people (metrics.json peopleFamilies). */
+const PEOPLE: ReadonlySet<string> = new Set(vocabulary.peopleFamilies.families);
+/** The family of the department's own staff (编制, 实有): the first of metrics.json peopleFamilies. */
+export const STAFF_FAMILY: string = vocabulary.peopleFamilies.families[0]!;
 /** Whether a metric counts people (metrics.json peopleFamilies). */
 export const countsPeople = (key: string): boolean => PEOPLE.has(familyOf(key));
 
@@ -110,7 +111,7 @@ export function metricForLabel(key: string, allowed: (m: Metric) => boolean = ()
  * (劳务派遣有多少人 — never 公益岗's or 临聘's count), else every word of the metric; asked by a verb of hiring (`hiring`), no
  * kind named: only the words naming hiring (`hired`), beside any of the metric's words typed.
  */
-export function indicatorWords(m: Metric, typed: string, hiring = false): string[] {
+export function countingIndicatorWords(m: Metric, typed: string, hiring = false): string[] {
   const kind = m.kinds.find((k) => k.some((w) => typed.includes(w)));
   if (kind || !hiring) return kind ?? m.indicators;
   // 新招了几个人: only indicators naming hiring; 招了多少临聘人员: those and the kind typed beside the verb.

@@ -130,11 +130,10 @@ function operandsOf(s: Sources, q: StructuredQuery, scopes: Scope[]): Operand[] 
   }
   // 困难群众医疗保障资金和离休医疗保障的自评得分差多少: a score typed over projects computes on their 自评得分, never their money.
   if (q.targets.length > 1 && q.asked?.score && q.targets.every((x) => x.kind === 'project')) {
-    const bare = (name: string) => name.replace(/\s+/g, '');
     const { scores } = projectScores(s, scope);
     const out: Operand[] = [];
     for (const x of q.targets) {
-      const f = scores.find((sc) => bare(sc.label) === bare(targetName(x)));
+      const f = scores.find((sc) => sc.projectId != null && x.kind === 'project' && x.ids.includes(sc.projectId));
       if (!f) return missing(`${targetName(x)}的自评得分`);
       out.push({ figure: f, name: targetName(x) });
     }

@@ -4,7 +4,7 @@
 import type { StructuredQuery, Target } from '../../query/ast.ts';
 import type { Figure } from '../figures.ts';
 import { distinctByValue, priorFromChange, sameFigure, show } from '../figures.ts';
-import { countsPeople, familyOf, indicatorWords, metric as metricOf, metrics, type Metric } from '../../store/metrics.ts';
+import { countsPeople, countingIndicatorWords, familyOf, metric as metricOf, metrics, type Metric } from '../../store/metrics.ts';
 import { money, printedAt, tableName } from '../format.ts';
 import { yearHeading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
@@ -114,7 +114,7 @@ export function lookup(s: Sources, q: StructuredQuery, scope: Scope, target: Tar
     const m = target.kind === 'metric' ? metricOf(target.key) : null;
     // 招聘了多少劳务派遣人员, 招了几个公益岗: the people named beside the verb (or as another target) say the kind counted, as typed in the target's own words does.
     const hiring = m !== null && m.hiring.includes(target.text);
-    const counted = m ? indicatorsCounting(s, scope, indicatorWords(m, `${q.targets.map((t) => t.text).join(' ')} ${q.asked?.people ?? ''}`, hiring), target.text, m.indicatorUnits) : [];
+    const counted = m ? indicatorsCounting(s, scope, countingIndicatorWords(m, `${q.targets.map((t) => t.text).join(' ')} ${q.asked?.people ?? ''}`, hiring), target.text, m.indicatorUnits) : [];
     // 打算买几辆车: no count of cars bought printed, but the money for buying them — answered as money, said so.
     const spent = m?.spentOn ? pick(targetFigures(s, scope, { kind: 'metric', key: m.spentOn, text: '' }, year), stage).main : [];
     if (counted.length) {

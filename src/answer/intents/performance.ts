@@ -451,14 +451,14 @@ const NOT_NAMED = new RegExp(`${MEASURE_ASKED.source}|${alternation([...INDICATO
 /** 要达到多少, 定为多少: words of a target to reach, naming no indicator (shapes.json goalText.reach). */
 const REACH = new RegExp(alternation(shapes.goalText.reach), 'g');
 /** 参保率要达到多少 → 参保率: the words naming an indicator, less those asking its target and those naming none. */
-export const indicatorWords = (words: string) => words.replace(REACH, ' ').replace(NOT_NAMED, ' ').replace(/\p{P}/gu, ' ');
+export const wordsNamingIndicator = (words: string) => words.replace(REACH, ' ').replace(NOT_NAMED, ' ').replace(/\p{P}/gu, ' ');
 
 /**
  * 北票整体绩效参保率是多少, 整体绩效里预算执行率定的多少: the department's own indicator (its 整体绩效 table or text) named by
  * the words typed after 整体绩效 — its target, and 完成值 on a 决算; never a project's. Null when none is so named.
  */
 export function wholeIndicator(s: Sources, scope: Scope, words: string): Reply | null {
-  const typed = indicatorWords(words);
+  const typed = wordsNamingIndicator(words);
   const own = indicatorOf(s, scope, departmentOwners(s, scope), typed, '');
   if (own) return own;
   // Named only among the projects' indicators: not the department's own — said so, the projects offered, never their targets given for it.

@@ -129,7 +129,8 @@ function computeSubjectsAtLevel(s: Sources, scope: Scope, year: number, classifi
 
 /**
  * Each project's self-evaluation score: its 自评表's 绩效自评总得分, else the score its
- * text states (北票 定点医疗机构离休干部药费 has no 自评表). Where both exist and differ, both are said.
+ * text states (北票 定点医疗机构离休干部药费 has no 自评表). Where both exist and differ, both are said. Each carries its
+ * project's id, by which a project asked is found.
  */
 export function projectScores(s: Sources, scope: Scope): { scores: Figure[]; notes: string[] } {
   const doc = scope.doc;
@@ -141,12 +142,14 @@ export function projectScores(s: Sources, scope: Scope): { scores: Figure[]; not
   const scores = owners.map((o) => {
     const text = stated.find((f) => f.subject_name === key(o.name) && f.value !== o.total_score);
     if (text) notes.push(`注：${o.name}自评表得分${o.total_score}分，正文（第${text.line}行）为${text.value}分。`);
-    return ownerFigure(o, scope, o.table_name === null ? null : tableName(o.table_name, o.table_number), { label: '', value: o.total_score!, unit: '分', raw: String(o.total_score), line: o.score_line ?? o.line });
+    const figure = ownerFigure(o, scope, o.table_name === null ? null : tableName(o.table_name, o.table_number), { label: '', value: o.total_score!, unit: '分', raw: String(o.total_score), line: o.score_line ?? o.line });
+    return { ...figure, projectId: o.project_id };
   });
   const owned = new Set(owners.map((o) => key(o.name)));
   for (const f of stated.filter((x) => !owned.has(x.subject_name!))) {
-    const unitId = s.queries.projectsStatedScored(doc.id).find((p) => p.name_key === f.subject_name)?.unit_id ?? null;
-    if (inScope(unitId)) scores.push(fromFact(f, doc, s.entity(doc, unitId), f.subject_name!));
+    const project = s.queries.projectsStatedScored(doc.id).find((p) => p.name_key === f.subject_name);
+    const unitId = project?.unit_id ?? null;
+    if (inScope(unitId)) scores.push({ ...fromFact(f, doc, s.entity(doc, unitId), f.subject_name!), projectId: project?.id ?? null });
   }
   return { scores, notes };
 }

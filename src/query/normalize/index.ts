@@ -8,7 +8,8 @@ import { bracketedOrdinals, cjkParentheses, collapseSpaces, stripDigitGrouping, 
 import { toSimplified } from './traditional.ts';
 import { foldWidth } from './width.ts';
 import { normalizeYears } from './years.ts';
-import { alternation } from './words.ts';
+import { alternation, COMPARATORS_BEFORE } from './words.ts';
+import { DIGIT_CHARS } from './chinese-digits.ts';
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 
 export { expandArabicMultipliers, parseAmountYuan, shiftDecimal } from './amount.ts';
@@ -91,12 +92,11 @@ const GRADE = new RegExp(
 
 /** 执行数高于预算数 → 执行率高于100%, 实际支出不到预算数的一半 → 执行率不到一半 (grammar/shapes.json spentVersusBudget). */
 const { spent: SPENT_WORDS, budget: BUDGET_WORDS, fractions: FRACTIONS } = shapes.spentVersusBudget;
-const BEFORE_COMPARATORS = Object.values(shapes.comparators.before).flat();
 const SPENT_VERSUS_BUDGET = new RegExp(
-  `(?:${alternation(SPENT_WORDS)})(${alternation(BEFORE_COMPARATORS)})(?:${alternation(BUDGET_WORDS)})的?(?=([^，,。？?]{0,6}))`,
+  `(?:${alternation(SPENT_WORDS)})(${alternation(COMPARATORS_BEFORE)})(?:${alternation(BUDGET_WORDS)})的?(?=([^，,。？?]{0,6}))`,
   'g',
 );
-const FRACTION = new RegExp(`^(?:[\\d.一二三四五六七八九十两]*(?:${alternation(FRACTIONS)}))`);
+const FRACTION = new RegExp(`^(?:[\\d.${DIGIT_CHARS}十]*(?:${alternation(FRACTIONS)}))`);
 const spentVersusBudget = (s: string) =>
   s.replace(SPENT_VERSUS_BUDGET, (_w, comparator: string, after: string) => `执行率${comparator}${FRACTION.test(after) ? '' : '100%'}`);
 

@@ -2,10 +2,9 @@
 // numerals inside fixed words (三公, 一般, 二级指标, grammar/fixed-words.json) stay as written.
 import fixedWords from '../../../grammar/fixed-words.json' with { type: 'json' };
 import context from '../../../grammar/numeral-context.json' with { type: 'json' };
-import shapes from '../../../grammar/shapes.json' with { type: 'json' };
 import { DIGITS, DIGIT_CHARS, LARGE_UNITS, NUMERAL_CHARS, SMALL_UNITS } from './chinese-digits.ts';
 import { isHanAt, isHanBefore } from './han.ts';
-import { alternation } from './words.ts';
+import { alternation, COMPARATORS_BEFORE } from './words.ts';
 
 const RUN = new RegExp(`[${NUMERAL_CHARS}]+`, 'g');
 const ANY_NUMERAL = new RegExp(`[${NUMERAL_CHARS}]`);
@@ -93,7 +92,7 @@ function fixedRanges(text: string): [number, number][] {
 }
 
 // A comparator (不到, 超过) is always followed by a quantity: 不到十万 → 不到10万.
-const BEFORE = [...new Set([...context.before, ...Object.values(shapes.comparators.before).flat()])];
+const BEFORE = [...new Set([...context.before, ...COMPARATORS_BEFORE])];
 
 function isQuantity(run: string, start: number, text: string): boolean {
   const end = start + run.length;
