@@ -14,7 +14,7 @@ import { bracketedItems } from './bracketed.ts';
 import { doingOfProject, doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { assembleLexicon, lexiconData, type Entry, type Lexicon } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
-import { createPinyinResolver, gradesTyped, normalizeQuestion, nothingAtAll, PEOPLE_COUNTED, vagueTyped } from './normalize/index.ts';
+import { createPinyinResolver, gradesTyped, normalizeQuestion, nothingAtAll, PEOPLE_COUNTED, staffPaidTyped, vagueTyped } from './normalize/index.ts';
 import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
 import { applyCountedBy, applyPurchase, applyQualifiers, countCheckOf, partInKindOf } from './qualifiers.ts';
@@ -62,6 +62,8 @@ const VERSUS_BUDGET = new RegExp(`(?:${alternation(shapes.versusBudget.before)})
 const SHORT_OF_BUDGET = new RegExp(alternation([...shapes.versusBudget.short, ...shapes.versusBudget.shortRate]));
 // 为什么这么少, 怎么才这么点: a figure said to be small, asked why — short of its budget where it is a 决算's. Read as
 // typed: the normalised text drops 这么少 as a filler (fillers.json).
+/** What shapes.json paidForStaff reads the employer paying its staff as. */
+const STAFF_READ = '职工';
 const LOW = new RegExp(alternation(shapes.versusBudget.low));
 const COUNT_ASKED = new RegExp(`(?<![这那哪])(?:${shapes.countAsked.words.join('|')})`);
 // 几家 counts departments only: 有几家单位 lists a department's units, as 有几个单位 does.
@@ -1723,11 +1725,14 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const graded = typeof raw === 'string' && u.query.conditions.some((c) => c.unit === 'score') ? gradesTyped(raw).map((g) => `“${g.word}”按自评得分${g.bound}理解。`) : [];
     // 执行率不高的项目: no threshold typed — all listed in order, said so.
     const vague = typeof raw === 'string' ? vagueTyped(raw).map((v) => `“${v.word}”没有给出具体标准，以下按${v.measure}${v.order}列出全部，供判断。`) : [];
+    // 给自己职工交的医疗保险: the paying words read as 职工, said with the item they were read into (职工医疗保险).
+    const staffItem = u.query.targets.find((t) => t.text.startsWith(STAFF_READ))?.text;
+    const paid = typeof raw === 'string' && staffItem ? staffPaidTyped(raw).map((w) => `“${w}${staffItem.slice(STAFF_READ.length)}”按“${staffItem}”理解。`) : [];
     const query = {
       ...u.query,
       ...(low ? { intent: 'rate' as const, previousYear: false, low: true as const } : {}),
       ...(short ? { shortOfBudget: true as const } : {}),
-      ...(graded.length + vague.length ? { notes: [...(u.query.notes ?? []), ...graded, ...vague] } : {}),
+      ...(graded.length + vague.length + paid.length ? { notes: [...(u.query.notes ?? []), ...graded, ...vague, ...paid] } : {}),
       // 几个服务人员 reads as 多少服务人员 (its 个 no measure of its own).
       ...(HEADCOUNT.test(typeof raw === 'string' ? raw.replace(PEOPLE_COUNTED, '多少') : raw) ? { headcount: true } : {}),
       ...(whether ? { yesNo: true } : {}),

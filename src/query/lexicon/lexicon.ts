@@ -212,6 +212,13 @@ function abbreviated(name: string): string[] {
   return [...new Set(forms)].filter((f) => f !== name);
 }
 
+const SAME_WORDS = Object.entries(words.sameWords).filter(([typed]) => typed !== '$comment');
+
+/** 基本开支 for 基本支出: a name with each of its words that people say otherwise said so (words.json sameWords), and itself. */
+function saidOtherwise(name: string): string[] {
+  return [name, ...SAME_WORDS.filter(([, printed]) => name.includes(printed)).map(([typed, printed]) => name.replaceAll(printed, typed))];
+}
+
 /**
  * `known`: texts normalised by an earlier build of this code (a database extended by one document); `normalized`
  * receives every text this build normalised, with its form, in the order first met.
@@ -271,7 +278,7 @@ export function lexiconData(catalog: Catalog, known: ReadonlyMap<string, string>
   for (const [org, list] of orgs) add(org, { kind: 'unitOrg', units: list });
   for (const m of metrics) {
     const entry: Entry = { kind: 'metric', key: m.key };
-    for (const text of metricSpellings(m)) add(text, entry);
+    for (const text of metricSpellings(m).flatMap(saidOtherwise)) add(text, entry);
   }
   const subjectByName = new Map(catalog.subjects.map((s) => [s.name, s]));
   // 离退休费 where a document prints only 退休费: a word for several subjects (words.json subjectGroups) that is one of
@@ -284,7 +291,7 @@ export function lexiconData(catalog: Catalog, known: ReadonlyMap<string, string>
   }
   for (const s of catalog.subjects) {
     const entry: Entry = { kind: 'subject', name: s.name, codes: s.codes };
-    for (const name of [s.name, ...abbreviated(s.name)]) add(name, entry);
+    for (const name of [s.name, ...abbreviated(s.name)].flatMap(saidOtherwise)) add(name, entry);
   }
   // 开会的钱 for 会议费: an everyday word reads as its name typed would — the figure so spelled (metrics.json, the text's
   // 会议费, found in a table where one prints it) before the subject, never the subject alone where a table lacks it.

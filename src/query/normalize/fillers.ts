@@ -1,10 +1,13 @@
 // Polite and filler phrases (grammar/fillers.json) that carry nothing for the grammar.
 import fillers from '../../../grammar/fillers.json' with { type: 'json' };
+import metrics from '../../../grammar/metrics.json' with { type: 'json' };
 import { alternation } from './words.ts';
 
 const ANYWHERE = new RegExp(alternation(fillers.anywhere), 'g');
 const UNBROKEN = new RegExp(`(${alternation(fillers.unbroken.words)})`);
-const CLAUSE_START = new RegExp(`(?<=^|\\s)(?:${alternation(fillers.clauseStart.words)})`, 'g');
+// 请客, 请吃饭: a figure's own everyday word that opens with a clause-start word (metrics.json ask) keeps it.
+const OWN_WORDS = metrics.metrics.flatMap((m) => ('ask' in m ? m.ask : [])).filter((w) => fillers.clauseStart.words.some((c) => w.startsWith(c) && w !== c));
+const CLAUSE_START = new RegExp(`(?<=^|\\s)(?!${alternation(OWN_WORDS)})(?:${alternation(fillers.clauseStart.words)})`, 'g');
 // 他们的, 那边: the department asked about last, opening a follow-up (its 的 with it).
 const POINTING = new RegExp(`^\\s*(?:(?:那么|那)?(?:${alternation(fillers.pointing.words)}))+的?`);
 const SENTENCE_FINAL = new RegExp(`(?:${alternation(fillers.sentenceFinal.words)})+(?=\\s|$)`, 'g');

@@ -11,6 +11,7 @@ import { normalizeYears } from './years.ts';
 import { alternation, COMPARATORS_BEFORE } from './words.ts';
 import { DIGIT_CHARS } from './chinese-digits.ts';
 import shapes from '../../../grammar/shapes.json' with { type: 'json' };
+import words from '../../../grammar/words.json' with { type: 'json' };
 
 export { expandArabicMultipliers, parseAmountYuan, shiftDecimal } from './amount.ts';
 export { applyCorrections } from './corrections.ts';
@@ -38,6 +39,23 @@ const REWRITTEN = new RegExp(alternation(Object.keys(REWRITES)), 'g');
  * go, all of them, so that a filler inside one (多少 of 空多少, 这么 of 怎么这么少) never breaks it.
  */
 const rewriteWords = (s: string) => s.replace(REWRITTEN, (w) => REWRITES[w as keyof typeof REWRITES]);
+
+/**
+ * 一年给职工交多少医保, 给自己职工交的医疗保险, 单位交医保, 交职工医保 → 职工医保: the employer paying for its staff is 职工, the
+ * words between saying nothing of what is paid (grammar/shapes.json paidForStaff). Read before the fillers go (多少 sits inside).
+ */
+const { for: STAFF_FOR, staff: STAFF, payer: STAFF_PAYER, verbs: STAFF_VERBS, fillers: STAFF_FILLERS } = shapes.paidForStaff;
+const STAFF_FILLER = `(?:${alternation(STAFF_FILLERS)})*`;
+// 事业单位交的: 单位 after a kind of unit (words.json unitKinds) names the kind, not the one paying.
+const UNIT_KINDS = Object.keys(words.unitKinds).filter((k) => k.endsWith('单位')).map((k) => k.slice(0, -'单位'.length));
+const PAID_FOR_STAFF = new RegExp(
+  `${STAFF_FILLER}(?:(?:${alternation(STAFF_FOR)})${STAFF_FILLER}(?:${alternation(STAFF)})|(?<!${alternation(UNIT_KINDS)})(?:${alternation(STAFF_PAYER)}))(?:${alternation(STAFF_VERBS)})[的了]?(?:多少钱?|几)?的?|(?:${alternation(STAFF_VERBS)})(?:${alternation(STAFF)})`,
+  'g',
+);
+const paidForStaff = (s: string) => s.replace(PAID_FOR_STAFF, '职工');
+
+/** The words a question typed for the employer paying its staff (给自己职工交的), as typed: said with the answer. */
+export const staffPaidTyped = (s: string): string[] => [...s.matchAll(PAID_FOR_STAFF)].map((m) => m[0]);
 
 /** 钱都是从哪来的 → 钱是从哪来的: an adverb of totality before the verb of a shape does not change it (shapes.json totality). */
 const TOTALITY = new RegExp(`(?:${alternation(shapes.totality.adverbs)})(?=${alternation(shapes.totality.verbs)})`, 'g');
@@ -99,6 +117,17 @@ const SPENT_VERSUS_BUDGET = new RegExp(
 const FRACTION = new RegExp(`^(?:[\\d.${DIGIT_CHARS}十]*(?:${alternation(FRACTIONS)}))`);
 const spentVersusBudget = (s: string) =>
   s.replace(SPENT_VERSUS_BUDGET, (_w, comparator: string, after: string) => `执行率${comparator}${FRACTION.test(after) ? '' : '100%'}`);
+
+/**
+ * 超过五千, 不到3千, 高于两千五 → …元: a number spoken with 千 as its largest magnitude, right after a comparator and
+ * ending the clause, is an amount in 元 (nobody says 五千 for 5000万元); a bare 5000 stays in the figures' unit (万元).
+ * Not 百: 超过一百 is as often a rate.
+ */
+const SPOKEN_SMALL = new RegExp(
+  `(?<=${alternation(COMPARATORS_BEFORE)})((?:[${DIGIT_CHARS}]|\\d+(?:\\.\\d+)?)千[${DIGIT_CHARS}十百]*)(?=[吗呢吧了的啊？?。，,\\s]|$)`,
+  'g',
+);
+const spokenSmall = (s: string) => s.replace(SPOKEN_SMALL, '$1元');
 
 /** 90分及以上 ↔ 低于90分: the other side of a grade's one bound; null for a grade of two (良: 80–89分). */
 function otherSide(bound: string): string | null {
@@ -214,14 +243,14 @@ export function normalizeQuestion(text: string): string {
   s = symbolsToSpaces(s);
   s = applyCorrections(s);
   s = s.replace(DEGREE, '更$1');
-  s = vagueOrder(rewriteWords(s));
+  s = vagueOrder(rewriteWords(paidForStaff(s)));
   s = officesAsked(s);
   s = s.replace(TOTAL_COUNT, '').replace(TOTALITY, '').replace(PEOPLE_COUNTED, '多少');
   s = removeFillers(s);
   s = spentVersusBudget(rewriteGrades(s)).replace(ASKING_UNSPENT, '为什么 ');
   s = departmentBases(s);
   s = s.replace(WHICH_MORE_BETWEEN, '');
-  s = normalizeYears(s);
+  s = spokenSmall(normalizeYears(s));
   s = convertChineseNumerals(s);
   s = listedFees(s);
   s = s.replace(SCORE_TYPED, '$1是$2');

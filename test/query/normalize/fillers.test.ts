@@ -22,6 +22,10 @@ describe('removeFillers', () => {
     ['哪些部门有哪些项目', '哪些部门有哪些项目'],
     ['哪个最高 前5 比 和 与 占 比例', '哪个最高 前5 比 和 与 占 比例'],
     ['申请 邀请 聘请', '申请 邀请 聘请'],
+    // A figure's own word opening with 请 (metrics.json ask) keeps it; 请 before anything else is a polite opener.
+    ['请客', '请客'],
+    ['请问 请客吃饭花了多少', '请客吃饭花了'],
+    ['请 曲阳三公', '曲阳三公'],
     ['呢子大衣', '呢子大衣'],
   ])('%s → %s', (input, expected) => {
     expect(tidy(input)).toBe(expected);

@@ -157,6 +157,35 @@ describe('shapes.json rewrites', () => {
   });
 });
 
+describe('shapes.json paidForStaff', () => {
+  it.each([
+    ['曲阳一年给职工交多少医保', '曲阳职工医保'],
+    ['莲湖给自己职工交的医疗保险是多少', '莲湖职工医疗保险'],
+    ['沈阳每年给咱们员工缴纳的养老保险', '沈阳职工养老保险'],
+    ['抚顺单位交医保多少', '抚顺职工医保'],
+    ['北票交职工医保', '北票职工医保'],
+  ])('%s reads as %s', (typed, plain) => expect(normalizeQuestion(typed)).toBe(plain));
+  // 单位 naming a kind of unit is no payer; 职工 without a paying verb stays as typed.
+  it.each(['事业单位交的医保', '莲湖平均每位职工的人员经费', '给退休职工发'])('%s is not read as paid for staff', (q) => {
+    expect(normalizeQuestion(q)).toBe(q);
+  });
+});
+
+describe('a number spoken with 千 after a comparator', () => {
+  it.each([
+    ['曲阳三公超过五千吗', '曲阳三公超过5000元'],
+    ['三公不到两千五', '三公不到2500元'],
+    ['超过5千吗', '超过5000元'],
+  ])('%s is an amount in 元: %s', (typed, read) => expect(normalizeQuestion(typed)).toBe(read));
+  // Before a larger magnitude, a counter, or written bare, the number keeps its reading (万元, people).
+  it.each([
+    ['超过五千万的项目', '超过5000万的项目'],
+    ['超过五千人', '超过5000人'],
+    ['超过5000吗', '超过5000'],
+    ['执行率超过一百', '执行率超过100'],
+  ])('%s stays %s', (typed, read) => expect(normalizeQuestion(typed)).toBe(read));
+});
+
 describe('shapes.json totality', () => {
   it.each([
     ['抚顺医保局的钱都是从哪来的', '抚顺医保局的钱是从哪来的'],
