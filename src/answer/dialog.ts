@@ -42,6 +42,8 @@ export interface Conversation {
   restShown?: boolean;
   /** 抚顺有哪几个单位: the list of units an ordinal counts through (names, no figures), kept while questions go through it. */
   units?: StructuredQuery;
+  /** 其中用在医疗保障上的 not found: the part last asked, as typed — what a share asked of it next (占比呢) lacks. */
+  missing?: string;
 }
 
 /** Words naming a thing answered: whose it is, and what it is (put where the question points back). */

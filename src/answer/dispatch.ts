@@ -31,7 +31,7 @@ import { sameFigure, show, type Figure } from './figures.ts';
 import { printedAt } from './format.ts';
 import { reply, yearHeading, type Reply } from './reply.ts';
 import { targetFigures, targetName } from './targets.ts';
-import { askedOf, holdings, resolveScopes, whichOne, type Scope } from './resolve.ts';
+import { askedOf, documentNotHeld, holdings, resolveScopes, whichOne, type Scope } from './resolve.ts';
 import { familyOf, metric as metricOf, STAFF_FAMILY } from '../store/metrics.ts';
 import { remember, type Sources } from './sources.ts';
 import { alternation } from '../query/normalize/words.ts';
@@ -121,6 +121,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const unitsHeld = q.listOf === 'units' && q.targets.length === 0 && q.conditions.length === 0;
   const held = q.listOf === 'departments' || ((q.listOf === 'years' || unitsHeld) && q.entities.length === 0);
   // Every department held (thousands at national scale) is listed once, and kept like a set answer.
+  // 曲阳2024年的部门预算: one department's 部门预算 / 部门决算 named is its document, not a list of departments.
+  const document = q.listOf === 'departments' && q.asked?.departmentWord && q.entities.length === 1 && (q.stage === '预算' || q.stage === '决算') && !q.set && q.targets.length === 0;
+  if (q.intent === 'list' && document) return holdingsOf(s, q);
   if (q.intent === 'list' && held) return q.entities.length ? listCatalog(catalog, q) : remember(s, `held|${q.stage}|${q.listOf}`, () => listCatalog(catalog, q));
 
   // 补助的人数在五人以上的项目: the projects by a 绩效 target's number — of the departments named, else of every one held.
@@ -446,10 +449,14 @@ function tablesHeld(s: Sources): Reply {
   return reply('answered', [`共有${docs.length}份资料，各自的表格：`, ...lines, ...more], [], [`${docs[0]!.short} 能查哪些表`]);
 }
 
-/** 北票能查哪些内容: one department's documents, the tables each prints, and questions to ask of it. */
+/**
+ * 北票能查哪些内容, 曲阳2023年的部门预算: one department's documents, the tables each prints, and questions to ask of it — a year
+ * or stage asked that it does not hold said first (曲阳2024年的部门预算).
+ */
 function holdingsOf(s: Sources, q: StructuredQuery): Reply {
-  const scopes = resolveScopes(s.catalog, { ...q, catalogue: false, years: [] });
+  const scopes = resolveScopes(s.catalog, { ...q, catalogue: false, years: [], stage: null });
   if (!Array.isArray(scopes)) return scopes;
+  const missing = documentNotHeld(s.catalog, q);
   const docs = s.catalog.departments.get(scopes[0]!.doc.department) ?? [];
   const lines = docs.flatMap((d) => {
     const tables = s.queries.tables(d.id).filter((t) => t.kind !== 'toc');
@@ -457,7 +464,8 @@ function holdingsOf(s: Sources, q: StructuredQuery): Reply {
   });
   const short = docs[0]!.short;
   const kinds = [`${short} 支出总计`, `${short} 三公经费`, `${short} 有哪些项目`, `${short} 基本支出 明细`, `${short} ${docs[0]!.stage === '决算' ? '执行率' : '绩效目标'}`];
-  return reply('answered', [...lines, `可以问：${kinds.join('；')}`], [], kinds);
+  // Not held: what is held follows, and the questions to ask of it are the suggestions.
+  return missing ? reply('not_found', [...missing.lines, ...lines], [], kinds) : reply('answered', [...lines, `可以问：${kinds.join('；')}`], [], kinds);
 }
 
 /**

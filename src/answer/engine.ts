@@ -11,6 +11,7 @@ import { prepareQueries } from './data.ts';
 import { describedAnswer, describedQuery, goalAnswer } from './described-project.ts';
 import { yesNoFirst } from './yes-no.ts';
 import { checked } from '../query/yes-no.ts';
+import type { StructuredQuery } from '../query/ast.ts';
 import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, withinShown, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, outcomeOfTargets, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
@@ -49,6 +50,10 @@ export interface EngineOptions {
 function reportToStderr(err: unknown, question: string): void {
   process.stderr.write(`yusuan-bot: answering ${JSON.stringify(question)} failed: ${err instanceof Error ? err.message : String(err)}\n`);
 }
+
+/** 占比呢, 比上年多少: a computation on what was asked last, naming nothing of its own. */
+const ofWhatWasAsked = (q: StructuredQuery) =>
+  (q.intent === 'share' || q.intent === 'arithmetic' || q.intent === 'compare') && q.targets.length === 0 && q.entities.length === 0 && !q.set && q.candidates.length === 0;
 
 export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
   const onError = options.onError ?? reportToStderr;
@@ -130,11 +135,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const describedAsked = describedPart(sources, understander, said, context as Conversation | undefined);
     if (describedAsked && 'reply' in describedAsked) {
       const result = toResult(text, describedAsked.reply, queries);
-      result.context = describedAsked.query && describedAsked.reply.status === 'answered' ? conversation(describedAsked.query, describedAsked.reply, context as Conversation | undefined) : context;
+      const missing = describedAsked.reply.status === 'not_found' && context ? { ...(context as Conversation), missing: String(text) } : context;
+      result.context = describedAsked.query && describedAsked.reply.status === 'answered' ? conversation(describedAsked.query, describedAsked.reply, context as Conversation | undefined) : missing;
       return result;
     }
     const understood = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : (source?.text ?? (describedAsked ? describedAsked.text : undefined) ?? moreAsked(said, context as Conversation | undefined) ?? partNamedShort(said, context as Conversation | undefined) ?? text));
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
+    // 占比呢 after a part not found (其中用在医疗保障上的): what it lacks is said — never the share of the figure before it.
+    const lacking = (context as Conversation | undefined)?.missing;
+    if (lacking && ofWhatWasAsked(understood.query)) return { ...toResult(text, reply('not_found', [`上一问的“${lacking}”没有找到，无法计算它的${understood.query.intent === 'share' ? '占比' : '数字'}。`]), queries), context };
     // 它要印多少册, 培训几期 after a project: its target in that unit; 那平均每册多少: its money over that target.
     const measured = targetByMeasure(sources, understood.query, context as Conversation | undefined);
     if (measured) {

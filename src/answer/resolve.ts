@@ -56,6 +56,23 @@ export function whichOne(catalog: Catalog, q: StructuredQuery, e: EntityRef): Re
   return reply('ambiguous', [`“${e.text}”可以指${names.join('、')}，请写明是哪一个。`], [], choices.map((c) => q.text.replace(e.text, own(c))));
 }
 
+/**
+ * 曲阳2024年的部门预算, 北票的部门预算, 曲阳的部门决算: a department's whole document of a year or stage it does not hold, said
+ * so with what it holds (a next year's document printing 上年 figures is no document of that year); null when every one is held.
+ */
+export function documentNotHeld(catalog: Catalog, q: StructuredQuery): Reply | null {
+  const stage = q.stage === '预算' || q.stage === '决算' ? q.stage : null;
+  for (const e of q.entities) {
+    const docs = catalog.departments.get(e.department) ?? [];
+    const ofYear = q.years.length ? docs.filter((d) => q.years.includes(d.fiscal_year)) : docs;
+    if (ofYear.some((d) => stage === null || d.stage === stage)) continue;
+    const years = q.years.map((y) => `${y}年`).join('、');
+    const lines = ofYear.length === 0 ? [`${e.department}没有${years}的资料，现有：${held(docs)}。`] : [`${e.department}只有${held(ofYear)}，没有${years}${stage}。`];
+    return reply('not_found', lines, [], docs.map((d) => askedAgain(d, q)));
+  }
+  return null;
+}
+
 export function resolveScopes(catalog: Catalog, q: StructuredQuery): Scope[] | Reply {
   let entities = q.entities;
   if (entities.length === 0) {

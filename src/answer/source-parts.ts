@@ -38,12 +38,15 @@ export function partBySource(s: Sources, q: StructuredQuery, scope: Scope): Repl
   // Rows printing the whole's amount as a cell of no source, with a cell of the source asked; one printed empty is said so.
   const blank: string[] = [];
   for (const whole of wholes) {
-    // An income table's row splits the income, not the spending of the same amount.
-    for (const table of s.queries.tables(scope.doc.id).filter((t) => t.kind !== 'income')) {
+    // An income table's row splits the income, not the spending of the same amount — but for a subject's own row (曲阳
+    // 部门预算收入总表 by 功能分类科目: 行政运行 其中财政拨款收入) it splits the funds of that subject.
+    const codes = asked.whole.kind === 'subject' ? asked.whole.codes : [];
+    for (const table of s.queries.tables(scope.doc.id).filter((t) => t.kind !== 'income' || codes.length > 0)) {
       const rows = new Map<number, FigureRow[]>();
       const all = s.queries.figuresByTable(table.id).filter((r) => r.year === scope.year && r.value_kind === 'money');
       for (const r of all) if (usable(r)) rows.set(r.line, [...(rows.get(r.line) ?? []), r]);
       for (const row of rows.values()) {
+        if (table.kind === 'income' && !row.some((r) => codes.includes(r.subject_code ?? ''))) continue;
         const printsWhole = row.some((r) => r.scope === '' && r.amount_fen === whole.fen && r.basis === whole.basis);
         const empty = printsWhole && all.find((r) => r.line === row[0]!.line && r.flags.split(',').includes('empty') && tagsOf(r).includes(asked.tag));
         if (empty) blank.push(`${tableName(table.name, table.number)}第${empty.line}行“${empty.column_label}”栏为空`);
