@@ -10,7 +10,7 @@ import { breakdown } from './intents/breakdown.ts';
 import { projectsByCategory } from './intents/categories.ts';
 import { namedHeadcounts, projectHeadcounts, statedHeadcount } from './intents/headcounts.ts';
 import { statedChanges } from './intents/changes.ts';
-import { compare } from './intents/compare.ts';
+import { compare, sinceAnother } from './intents/compare.ts';
 import { countAcrossYears, listCatalog, listWithin } from './intents/list.ts';
 import { heldOfFamily, lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
@@ -230,6 +230,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
 
   const scopes = resolveScopes(catalog, q);
   if (!Array.isArray(scopes)) return scopes;
+  // 和2022年比 of a 2024 document: its text states changes since 2023 only.
+  const other = scopes.filter((sc) => sc.year === sc.doc.fiscal_year).map((sc) => sinceAnother(q, sc)).find((r) => r !== null);
+  if (other) return other;
 
   // A word nothing understood may change what is asked (莲湖 教育支出 is not 莲湖 支出总计): refuse rather
   // than answer the rest.
@@ -301,6 +304,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const misspelt = q.targets.filter((t): t is Extract<Target, { kind: 'metric' }> => t.kind === 'metric' && t.asRead !== undefined);
   if (r.status === 'answered' && misspelt.length) r.lines.unshift(...misspelt.map((t) => `“${t.text}”按“${t.asRead}”理解。`));
   if (r.status === 'answered' && ofKind.notes?.length) r.lines.unshift(...ofKind.notes);
+  // 2024年支出比2023年多了多少, 和2023年比哪项变了: the year named is the one the document compares with, said in one line.
+  const since = scopes.find((sc) => q.since === sc.doc.fiscal_year - 1);
+  if (since && r.status !== 'unsupported') r.lines.unshift(`与${q.since}年比就是与上年比（${since.doc.fiscal_year}年${since.doc.stage}的“上年”是${q.since}年）。`);
   return r;
 }
 
@@ -732,6 +738,8 @@ function answerIntent(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
   const across = scopes.every((x) => x.doc.id === scopes[0]!.doc.id) ? countAcrossYears(s, q, scopes[0]!) : null;
   if (across) return across;
   if (q.changes) return statedChanges(s, q, scopes[0]!);
+  // 收入和支出的增长率哪个大, 哪个涨得快: each figure's change compared (arithmetic.ts), whatever shape it was read in.
+  if (q.changesCompared) return arithmetic(s, { ...q, intent: 'arithmetic', arithmetic: q.arithmetic ?? { op: q.changesCompared.by === 'percent' ? 'growth' : 'difference', direction: null, text: '' } }, scopes);
   // 哪些项目比上年增加了: no project's change from last year is stated (project tables print this year only) — said so,
   // never every project listed as if it had.
   if (q.intent === 'list' && q.listOf === 'projects' && q.previousYear && q.changeAsked && q.targets.length === 0 && q.conditions.length === 0 && scopes.length === 1) {

@@ -93,9 +93,11 @@ export function resolveScopes(catalog: Catalog, q: StructuredQuery): Scope[] | R
     const entity = e.unitId ? e.name : e.department;
     if (q.years.length === 0) {
       const wanted = q.stage === '预算' || q.stage === '决算' ? docs.filter((d) => d.stage === q.stage) : docs;
-      const doc = wanted[0] ?? docs[0]!;
+      // 和2023年比哪项变了: the document comparing with the year named, where one does.
+      const comparing = wanted.find((d) => d.fiscal_year - 1 === q.since);
+      const doc = comparing ?? wanted[0] ?? docs[0]!;
       if (q.stage === '决算' && doc.stage !== '决算') return noFinal(e.department, docs, doc, q);
-      scopes.push({ doc, year: doc.fiscal_year, entity, unitId: e.unitId, yearNote: `未指明年份，按最新的${doc.fiscal_year}年${doc.stage}。` });
+      scopes.push({ doc, year: doc.fiscal_year, entity, unitId: e.unitId, yearNote: comparing ? null : `未指明年份，按最新的${doc.fiscal_year}年${doc.stage}。` });
       continue;
     }
     // A year the question names; else the next year's document, which prints 上年 figures beside its own.

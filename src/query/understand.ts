@@ -587,20 +587,53 @@ function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityR
  * 为什么比2022年涨了这么多: why a figure changed since a year named is the change the text states, which is since
  * the year before: read as 比上年, the year named kept to be checked against the document's.
  */
-function sinceYear(m: Mentions): number | undefined {
-  // 比2022年多了多少: how much it changed since the year named (the only year typed: 2023年比2022年 computes the two
-  // printed), one comparison with its way and nothing else computed,
+function sinceYear(text: string, asked: AskedWords, m: Mentions): number | undefined {
+  // 比2022年多了多少, 2024年支出比2023年多了多少: how much it changed since the year named (any other year typed being
+  // the figure's own, a later one), one comparison with its way and nothing else computed,
   // is the change the text states too — its amount leads, not the earlier year's figure.
   const [only] = m.comparisons;
-  const amount = m.comparisons.length === 1 && only!.year !== undefined && only!.direction !== null && m.arithmetic.every((a) => a.op === 'difference') && m.years.every((y) => y === only!.year);
+  const joined = SINCE_YEAR.exec(text);
+  const named = only?.year ?? (joined ? Number(joined[1]) : undefined);
+  const ofFigure = named !== undefined && m.years.filter((y) => y !== named).every((y, _, rest) => rest.length === 1 && y > named);
+  // (几个项目, 几个单位: a count of a list, which a document holds of its own year only — no change stated.)
+  const amount = m.comparisons.length === 1 && only!.year !== undefined && (only!.direction !== null || m.changeAsked) && m.arithmetic.every((a) => a.op === 'difference') && ofFigure && m.listTargets.length === 0;
+  // 和2023年比哪一项变了, 跟2022年比增长了百分之几: a change asked since a year joined to a word comparing with it.
+  const changed = joined !== null && ofFigure && !m.bothStages && m.listTargets.length === 0 && (m.changeAsked || asked.rise || asked.fall || asked.changed || m.arithmetic.some((a) => a.op === 'growth')) && m.arithmetic.every((a) => a.op === 'difference' || a.op === 'growth');
   // 跟上一年比多了多少: the same of the year before, named as such.
   if (m.previousYear && m.comparisons.some((c) => c.direction !== null) && m.arithmetic.every((a) => a.op === 'difference')) m.changeAsked = true;
-  const since = m.reason || amount ? m.comparisons.find((c) => c.year !== undefined)?.year : undefined;
+  const since = m.reason || amount || changed ? named : undefined;
   if (since === undefined) return undefined;
   m.previousYear = m.changeAsked = true;
-  m.years = m.years.filter((y) => y !== since);
+  // 2024年支出比2023年: both years stay typed (the two printed are computed on where both are); 比2022年 alone names no year asked.
+  if (!m.years.some((y) => y !== since)) m.years = [];
   return since;
 }
+
+const SAME_CHANGE = new RegExp(alternation(shapes.changesCompared.same));
+const RATE_CHANGE = new RegExp(alternation(shapes.changesCompared.rate));
+const CHANGE_WORD = new RegExp(alternation(shapes.changesCompared.change));
+
+/**
+ * 曲阳收入和支出的增长率哪个大, 工资福利支出和商品和服务支出哪个涨得快, 两者降幅一样吗: two figures or departments named,
+ * joined (no 比 between them), with a word of change and a which or same asked — each one's change from last year
+ * compared, never a growth or ratio computed between the two.
+ */
+function changesCompared(text: string, asked: AskedWords, m: Mentions, entities: EntityRef[], targets: Target[], since: number | undefined): StructuredQuery['changesCompared'] {
+  if (targets.length === 0 || targets.length * Math.max(1, entities.length) < 2 || m.bothStages || new Set(m.years).size > 1) return undefined;
+  // A比B多百分之几: a comparison between the two figures named, not with last year.
+  if (m.comparisons.length > 0 && !m.previousYear && since === undefined) return undefined;
+  const growth = m.arithmetic.some((a) => a.op === 'growth');
+  if (m.arithmetic.some((a) => a.op !== 'growth' && a.op !== 'difference') || m.conditions.length > 0 || m.changes) return undefined;
+  const change = growth || m.previousYear || CHANGE_WORD.test(text);
+  const same = SAME_CHANGE.test(text);
+  if (!change || !(asked.which || WHICH_PART.test(text) || same)) return undefined;
+  // 哪个有变化, 哪项变了: which of them changed at all, either way.
+  const either = asked.changed && !asked.rise && !asked.fall;
+  return { by: growth || asked.percent || RATE_CHANGE.test(text) ? 'percent' : 'amount', same, ...(either ? { changed: true as const } : {}) };
+}
+
+/** 和2023年比, 跟2022年相比 (shapes.json sinceYear): the year a change is asked since, joined to a word comparing with it. */
+const SINCE_YEAR = new RegExp(`(?:${alternation(shapes.sinceYear.with)})\\s*(\\d{4})年度?(?:预算|决算)?数?\\s*(?:${alternation(shapes.sinceYear.compared)})`);
 
 const HOLDING_VERBS = new RegExp(alternation(shapes.holdings.verbs), 'g');
 
@@ -1492,7 +1525,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     // 平均下来每名离休干部: 平均 before a per-head (per-unit) word says the same division, not an average of figures.
     if (m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit' || a.op === 'per_month')) m.arithmetic = m.arithmetic.filter((a) => a.op !== 'average');
     settleTable(m);
-    const since = sinceYear(m);
+    const since = sinceYear(text, asked, m);
 
     const found: Found = { targets: [], candidates: [], unknown: [] };
     // 沈阳市医疗保障局 where only its 中心 is held: an organisation not held, named as such.
@@ -1580,9 +1613,10 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const category = projectCategory(text, m, found);
     const titledTables = twoNamedTables(text, m, found);
     const bounded = changeBound(asked, m, found);
+    const compared = bounded ? undefined : changesCompared(text, asked, m, entities, found.targets, since);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
-    return { ok: true, query: blocksCounted({ ...excluding(queryOf(text, asked, m, entities, found), except), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(bounded ? { changeBound: bounded } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined, tables: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(money ? { money } : {}) }) };
+    return { ok: true, query: blocksCounted({ ...excluding(queryOf(text, asked, m, entities, found), except), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(bounded ? { changeBound: bounded } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined, tables: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(compared ? { changesCompared: compared } : {}), ...(money ? { money } : {}) }) };
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.

@@ -344,7 +344,11 @@ function unitScopes(s: Sources, scope: Scope, t: Target): Scope[] {
 }
 
 /** The arithmetic the question asks, on the figures it names. */
-export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): Reply {
+export function arithmetic(s: Sources, typed: StructuredQuery, found: Scope[]): Reply {
+  // 沈阳2023年三公经费比2022年多多少: both years typed and last year's figure printed — the two printed are computed on
+  // (the text's stated change answers it where last year's is not printed).
+  const printedBoth = typed.since !== undefined && typed.years.length === 2 && typed.arithmetic!.op === 'difference' && found.length === 1 && typed.targets.length === 1 && targetFigures(s, found[0]!, typed.targets[0]!, typed.since).length > 0;
+  const asked = printedBoth ? { ...typed, since: undefined, previousYear: false, changeAsked: false } : typed;
   // 比2022年增长多少: a single earlier year is what this year is compared with.
   const earlier = asked.years.length === 1 && found.length === 1 && asked.years[0]! < found[0]!.doc.fiscal_year;
   // 收支总预算比上年翻了几倍: this year's figure over the year before's, as printed.
@@ -381,6 +385,7 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   if (op === 'per_month') return withNote(perMonth(s, q, scope), note);
   // 比2023年 of a 2024 document is 比上年: the change its text states answers it as well.
   const sinceLastYear = q.years.length < 2 || (q.years.length === 2 && q.years[0] === scope.year && q.years[1] === scope.year - 1);
+  if (q.changesCompared && sinceLastYear && q.stage !== 'both') return changesSideBySide(s, q, scopes);
   // 收入和支出比上年各增长了百分之几, 抚顺和曲阳的支出总计各比上年增加了多少: a change over last year of each figure named
   // (of each department), one after the other — never a growth or difference between the figures named.
   if ((op === 'growth' || op === 'difference') && q.previousYear && q.changeAsked && sinceLastYear && q.stage !== 'both' && q.targets.length * scopes.length > 1) {
@@ -426,6 +431,72 @@ export function arithmetic(s: Sources, asked: StructuredQuery, found: Scope[]): 
   // (a refusal, e.g. operands in different units, carries no figure).
   const groups = r.status === 'answered' && scopes.length === 1 && q.targets.some((t) => t.kind === 'project') ? sameNameGroups(s, scope, stageOf(q.stage, scope), operands.map((o) => o.figure)) : null;
   return groups?.lines.length ? { ...r, lines: [...r.lines, ...groups.lines], figures: [...r.figures, ...groups.figures] } : r;
+}
+
+/**
+ * 曲阳收入和支出的增长率哪个大, 两者降幅一样吗, 哪个降得多: each figure's change from last year as asked of it alone
+ * (stated, else computed and shown), then which is larger or that they are equal, or that one is not stated — never a
+ * growth or ratio between the figures named.
+ */
+function changesSideBySide(s: Sources, q: StructuredQuery, scopes: Scope[]): Reply {
+  const { by, same } = q.changesCompared!;
+  const op = by === 'percent' ? 'growth' : 'difference';
+  const each = scopes.flatMap((sc) =>
+    q.targets.map((t, i) => {
+      const one = { ...q, changesCompared: undefined, previousYear: true, changeAsked: true, targets: [t] };
+      const at = [{ ...sc, yearNote: i === 0 ? sc.yearNote : null }];
+      // In per cent: the stated rate, else one computed and shown; in amount: the change as 比上年 answers it, both years beside it.
+      const r = op === 'growth' ? arithmetic(s, { ...one, intent: 'arithmetic', arithmetic: { op, direction: null, text: q.arithmetic?.text ?? '' } }, at) : compare(s, { ...one, intent: 'compare', arithmetic: null }, at);
+      return { r, name: `${scopes.length > 1 ? sc.doc.short : ''}${targetName(t)}`, moved: r.status === 'answered' ? movedBy(r.figures, by) : null };
+    }),
+  );
+  const all = eachReply(each.map((e) => e.r));
+  const known = each.filter((e): e is typeof e & { moved: number } => e.moved !== null);
+  if (known.length === 0) return each.length > 1 ? { ...all, lines: [...all.lines, `比较：${each.map((e) => e.name).join('、')}比上年的增减文中都没有说明。`] } : all;
+  const said = (v: number) => (v === 0 ? '持平' : by === 'percent' ? `${v > 0 ? '增长' : '下降'}${Math.abs(v).toFixed(2)}%` : `${v > 0 ? '增加' : '减少'}${money(Math.abs(v))}`);
+  const unstated = each.filter((e) => e.moved === null).map((e) => e.name);
+  const missing = unstated.length ? `${unstated.join('、')}比上年的增减文中没有说明，无法比较。` : '';
+  const order = [...known].sort((a, b) => (q.fall ? a.moved - b.moved : b.moved - a.moved));
+  const [top, ...rest] = order as [(typeof known)[number], ...typeof known];
+  const listed = known.map((e) => `${e.name}${said(e.moved)}`).join('，');
+  const moved = known.filter((e) => e.moved !== 0);
+  const steady = known.filter((e) => e.moved === 0).map((e) => e.name);
+  const unmoved = steady.length ? `${steady.join('、')}与上年持平。` : '';
+  const verdict = q.changesCompared!.changed
+    ? `${moved.length ? `有变化的是${moved.map((e) => `${e.name}（比上年${said(e.moved)}）`).join('、')}。` : '都没有变化。'}${unmoved}${missing}`
+    : known.length < 2
+      ? missing
+      : known.every((e) => e.moved === top.moved)
+        ? `${same ? '一样：' : ''}${known.map((e) => e.name).join('和')}都是比上年${said(top.moved)}，两者相同。${missing}`
+        : q.fall && top.moved >= 0
+          ? `${same ? '不一样；' : ''}都没有下降：${listed}。${missing}`
+          : !q.fall && top.moved <= 0
+            ? `${same ? '不一样；' : ''}都没有增长：${listed}。${missing}`
+            : `${same ? '不一样：' : ''}${by === 'percent' ? (q.fall ? '降幅' : '增幅') : q.fall ? '减少的金额' : '增加的金额'}更大的是${top.name}（比上年${said(top.moved)}），${rest.map((e) => `${e.name}${said(e.moved)}`).join('，')}。${missing}`;
+  // A rate computed (no rate stated) is said so beside the verdict, as its formula is above.
+  const computed =
+    by === 'percent' && each.some((e) => e.r.figures.some((f) => f.derived?.op === 'growth'))
+      ? '（文中没有直接说明增长率的，按上面的算式计算。）'
+      : by === 'amount' && known.some((e) => !e.r.figures.some((f) => /增减$/.test(f.label)))
+        ? '（文中没有说明增减的，按上面印出的两年数字相减。）'
+        : '';
+  return { ...all, lines: [...all.lines, `比较：${verdict}${computed}`] };
+}
+
+/**
+ * The signed change one figure's reply gives, in the measure compared: the stated 增减幅度 (or 增减 in 万元), 持平 as 0, else
+ * the growth computed and shown, or the two years' printed figures' difference.
+ */
+function movedBy(figures: Figure[], by: 'percent' | 'amount'): number | null {
+  for (const f of figures) {
+    if (/增减(幅度)?$/.test(f.label) && typeof f.value === 'string') return 0;
+    if (by === 'percent' && /增减(幅度)?$/.test(f.label) && f.unit === '%' && typeof f.value === 'number') return f.value;
+    if (by === 'amount' && /增减$/.test(f.label) && f.fen !== null) return f.fen;
+    if (by === 'percent' && f.derived?.op === 'growth' && typeof f.value === 'number') return f.value;
+  }
+  // 沈阳 表7 公务用车购置费 2022 blank, 2023 18.00: no change stated, both years printed — their difference (said so).
+  const [now, before] = [figures.find((f) => !f.derived && f.fen !== null && f.year === figures[0]?.year), figures.find((f) => !f.derived && f.fen !== null && f.year === (figures[0]?.year ?? 0) - 1)];
+  return by === 'amount' && now && before ? now.fen! - before.fen! : null;
 }
 
 /**

@@ -111,7 +111,7 @@ function overYears(s: Sources, q: StructuredQuery, scope: Scope, t: Target): Rep
   if (other) return other;
   const stated = statedChange(s, scope, t, year, found[0]?.f ?? null) ?? (found[1]?.f ? undefined : wholeChange(s, scope, t, year, found[0]?.f ?? null));
   // Last year not printed, but the change stated: last year computed from the two, said to be computed.
-  const derived = q.years.length < 2 && stated && !stated.statedFor && !found[1]?.f ? priorFromChange(stated) : null;
+  const derived = (q.years.length < 2 || q.since !== undefined) && stated && !stated.statedFor && !found[1]?.f ? priorFromChange(stated) : null;
   const head = `${scope.entity} ${name}`;
   // 去年的X, 上一年X安排了多少: last year's figure is what was asked — it leads the line and the figures, this year's after it.
   const lastAsked = q.previousYear && !q.changeAsked && !q.reason && !q.changeParts && q.years.length < 2;
