@@ -612,6 +612,7 @@ function sinceYear(text: string, asked: AskedWords, m: Mentions): number | undef
 const SAME_CHANGE = new RegExp(alternation(shapes.changesCompared.same));
 const RATE_CHANGE = new RegExp(alternation(shapes.changesCompared.rate));
 const CHANGE_WORD = new RegExp(alternation(shapes.changesCompared.change));
+const COMPARE_ASKED = new RegExp(alternation(shapes.changesCompared.ask));
 
 /**
  * 曲阳收入和支出的增长率哪个大, 工资福利支出和商品和服务支出哪个涨得快, 两者降幅一样吗: two figures or departments named,
@@ -626,7 +627,8 @@ function changesCompared(text: string, asked: AskedWords, m: Mentions, entities:
   if (m.arithmetic.some((a) => a.op !== 'growth' && a.op !== 'difference') || m.conditions.length > 0 || m.changes) return undefined;
   const change = growth || m.previousYear || CHANGE_WORD.test(text);
   const same = SAME_CHANGE.test(text);
-  if (!change || !(asked.which || WHICH_PART.test(text) || same)) return undefined;
+  // 收入和支出的增长率 (joined, no 比 between): a rate of each, whatever else is asked — never one between the two.
+  if (!change || !(growth || asked.which || WHICH_PART.test(text) || COMPARE_ASKED.test(text) || same)) return undefined;
   // 哪个有变化, 哪项变了: which of them changed at all, either way.
   const either = asked.changed && !asked.rise && !asked.fall;
   return { by: growth || asked.percent || RATE_CHANGE.test(text) ? 'percent' : 'amount', same, ...(either ? { changed: true as const } : {}) };

@@ -15,6 +15,7 @@ import { eachReply, reply, yearHeading, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, pick, type Sources } from '../sources.ts';
 import { compare, sinceAnother } from './compare.ts';
+import { fallAsked } from './changes.ts';
 import { outsideOf } from './share.ts';
 import { namedHeadcounts, projectHeadcounts } from './headcounts.ts';
 import { sameNameGroups } from '../project-groups.ts';
@@ -447,16 +448,23 @@ function changesSideBySide(s: Sources, q: StructuredQuery, scopes: Scope[]): Rep
       const at = [{ ...sc, yearNote: i === 0 ? sc.yearNote : null }];
       // In per cent: the stated rate, else one computed and shown; in amount: the change as 比上年 answers it, both years beside it.
       const r = op === 'growth' ? arithmetic(s, { ...one, intent: 'arithmetic', arithmetic: { op, direction: null, text: q.arithmetic?.text ?? '' } }, at) : compare(s, { ...one, intent: 'compare', arithmetic: null }, at);
-      return { r, name: `${scopes.length > 1 ? sc.doc.short : ''}${targetName(t)}`, moved: r.status === 'answered' ? movedBy(r.figures, by) : null };
+      // 北票三公经费: the change stated is a part's (公务用车购置及运行费) or a whole's, never compared as the figure's own.
+      const stated = statedChange(s, sc, t, sc.year, headlineFigure(s, sc, t, sc.year, stageOf(q.stage, sc)).main);
+      const other = stated?.ofPart ?? stated?.statedFor ?? null;
+      return { r, other, name: `${scopes.length > 1 ? sc.doc.short : ''}${targetName(t)}`, moved: r.status === 'answered' && !other ? movedBy(r.figures, by) : null };
     }),
   );
   const all = eachReply(each.map((e) => e.r));
   const known = each.filter((e): e is typeof e & { moved: number } => e.moved !== null);
   if (known.length === 0) return each.length > 1 ? { ...all, lines: [...all.lines, `比较：${each.map((e) => e.name).join('、')}比上年的增减文中都没有说明。`] } : all;
   const said = (v: number) => (v === 0 ? '持平' : by === 'percent' ? `${v > 0 ? '增长' : '下降'}${Math.abs(v).toFixed(2)}%` : `${v > 0 ? '增加' : '减少'}${money(Math.abs(v))}`);
-  const unstated = each.filter((e) => e.moved === null).map((e) => e.name);
-  const missing = unstated.length ? `${unstated.join('、')}比上年的增减文中没有说明，无法比较。` : '';
-  const order = [...known].sort((a, b) => (q.fall ? a.moved - b.moved : b.moved - a.moved));
+  // 住房公积金 较上年不可比: stated as not comparable, never taken for unchanged nor for unstated.
+  const apart = each.filter((e) => e.moved === null && !e.other && e.r.figures.some((f) => /增减(幅度)?$/.test(f.label) && f.value === '不可比')).map((e) => e.name);
+  const another = each.filter((e) => e.other).map((e) => `${e.name}文中没有单独说明增减（说明的是${e.other}的）。`);
+  const unstated = each.filter((e) => e.moved === null && !e.other && !apart.includes(e.name)).map((e) => e.name);
+  const missing = `${apart.length ? `${apart.join('、')}文中说明与上年不可比。` : ''}${another.join('')}${unstated.length ? `${unstated.join('、')}比上年的增减文中没有说明，无法比较。` : ''}`;
+  const fall = fallAsked(q);
+  const order = [...known].sort((a, b) => (fall ? a.moved - b.moved : b.moved - a.moved));
   const [top, ...rest] = order as [(typeof known)[number], ...typeof known];
   const listed = known.map((e) => `${e.name}${said(e.moved)}`).join('，');
   const moved = known.filter((e) => e.moved !== 0);
@@ -468,11 +476,11 @@ function changesSideBySide(s: Sources, q: StructuredQuery, scopes: Scope[]): Rep
       ? missing
       : known.every((e) => e.moved === top.moved)
         ? `${same ? '一样：' : ''}${known.map((e) => e.name).join('和')}都是比上年${said(top.moved)}，两者相同。${missing}`
-        : q.fall && top.moved >= 0
+        : fall && top.moved >= 0
           ? `${same ? '不一样；' : ''}都没有下降：${listed}。${missing}`
-          : !q.fall && top.moved <= 0
+          : !fall && top.moved <= 0
             ? `${same ? '不一样；' : ''}都没有增长：${listed}。${missing}`
-            : `${same ? '不一样：' : ''}${by === 'percent' ? (q.fall ? '降幅' : '增幅') : q.fall ? '减少的金额' : '增加的金额'}更大的是${top.name}（比上年${said(top.moved)}），${rest.map((e) => `${e.name}${said(e.moved)}`).join('，')}。${missing}`;
+            : `${same ? '不一样：' : ''}${by === 'percent' ? (fall ? '降幅' : '增幅') : fall ? '减少的金额' : '增加的金额'}更大的是${top.name}（比上年${said(top.moved)}），${rest.map((e) => `${e.name}${said(e.moved)}`).join('，')}。${missing}`;
   // A rate computed (no rate stated) is said so beside the verdict, as its formula is above.
   const computed =
     by === 'percent' && each.some((e) => e.r.figures.some((f) => f.derived?.op === 'growth'))
@@ -487,9 +495,12 @@ function changesSideBySide(s: Sources, q: StructuredQuery, scopes: Scope[]): Rep
  * The signed change one figure's reply gives, in the measure compared: the stated 增减幅度 (or 增减 in 万元), 持平 as 0, else
  * the growth computed and shown, or the two years' printed figures' difference.
  */
+const STEADY = /持平|无增减/;
+
 function movedBy(figures: Figure[], by: 'percent' | 'amount'): number | null {
   for (const f of figures) {
-    if (/增减(幅度)?$/.test(f.label) && typeof f.value === 'string') return 0;
+    // 较上年无增减 is no change; 较上年不可比 is none to compare (said apart).
+    if (/增减(幅度)?$/.test(f.label) && typeof f.value === 'string') return STEADY.test(f.value) ? 0 : null;
     if (by === 'percent' && /增减(幅度)?$/.test(f.label) && f.unit === '%' && typeof f.value === 'number') return f.value;
     if (by === 'amount' && /增减$/.test(f.label) && f.fen !== null) return f.fen;
     if (by === 'percent' && f.derived?.op === 'growth' && typeof f.value === 'number') return f.value;

@@ -82,8 +82,11 @@ function changeText(up: boolean, amount: Figure | null, percent: Figure | null):
  * (the way asked, else every one), its sentence cited; departments stating none said apart — never the figures ranked as
  * if they were the changes, nor a change computed across documents.
  */
+/** 降幅, 哪个下降最多, 哪个降得多: a fall asked, whether or not its words made it a change asked (q.fall). */
+export const fallAsked = (q: StructuredQuery): boolean => q.fall === true || q.changes?.order === 'down' || (q.asked?.fall === true && !q.asked.rise);
+
 export function changesOfSet(s: Sources, q: StructuredQuery, scopes: Scope[], t: Target): Reply {
-  const way = q.fall ? false : q.asked?.rise ? true : null;
+  const way = fallAsked(q) ? false : q.asked?.rise || q.changes?.order === 'up' ? true : null;
   const rows = scopes.map((scope) => {
     const now = headlineFigure(s, scope, t, scope.year, scope.doc.stage).main;
     const stated = now ? statedChange(s, scope, t, scope.year, now) : undefined;
@@ -106,7 +109,24 @@ export function changesOfSet(s: Sources, q: StructuredQuery, scopes: Scope[], t:
   if (kept.length === 0 && parts.length === 0) return reply('not_found', [`没有部门的文件说明${name}${asked}。`, ...tail]);
   if (kept.length === 0) return reply('answered', [`没有部门的文件说明${name}${asked}；说明了其中一部分的：`, ...partLines, ...tail], partFigures);
   const figures = [...kept.flatMap(({ stated }) => [changeFigure(stated!)!, stated!]), ...partFigures];
-  return reply('answered', [`文件说明${name}${asked}的部门（共${kept.length}个）：`, ...lines, ...(partLines.length ? ['说明了其中一部分的：', ...partLines] : []), ...tail], figures);
+  return reply('answered', [`文件说明${name}${asked}的部门（共${kept.length}个）：`, ...lines, ...(partLines.length ? ['说明了其中一部分的：', ...partLines] : []), ...tail, ...setVerdict(q, kept.map((r) => ({ short: r.scope.doc.short, stated: r.stated! })))], figures);
+}
+
+/**
+ * 沈阳和曲阳的三公经费哪个增加得多, 哪个医保局三公经费增长最快: which department's stated change is larger, in the measure
+ * asked (增长最快 the percent, 增加最多 the amount) — only changes stated, never computed across documents.
+ */
+function setVerdict(q: StructuredQuery, kept: { short: string; stated: Figure }[]): string[] {
+  const by = q.changesCompared?.by ?? (q.changes?.order ? (q.changes.byAmount ? 'amount' : 'percent') : undefined);
+  if (!by || q.changesCompared?.changed || kept.length < 2) return [];
+  const fall = fallAsked(q);
+  const size = (f: Figure) => (by === 'percent' ? f.change!.percent : f.change!.fen);
+  const what = by === 'percent' ? '增减幅度' : '增减金额';
+  if (kept.some((r) => size(r.stated) === null)) return [`比较：${kept.filter((r) => size(r.stated) === null).map((r) => r.short).join('、')}的文件没有说明${what}，无法比较。`];
+  const [top, ...rest] = [...kept].sort((a, b) => (fall ? size(a.stated)! - size(b.stated)! : size(b.stated)! - size(a.stated)!));
+  const said = (r: (typeof kept)[number]) => `${r.short}（${changeWords(r.stated).replace(/^，/, '')}）`;
+  if (rest.every((r) => size(r.stated) === size(top!.stated))) return [`比较：${kept.map(said).join('、')}，两者相同。`];
+  return [`比较：${fall ? '减少' : '增加'}${by === 'percent' ? '幅度' : '金额'}更大的是${said(top!)}，${rest.map(said).join('，')}。`];
 }
 
 /** 比上年增加18.00万元（增长…%）, or 与上年持平: a stated change in words. */

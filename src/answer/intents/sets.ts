@@ -226,8 +226,9 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
     const scope: Scope = { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null };
     return withTail(lookup(s, q, scope, t!), [`（${asked}的部门只有${m.department}。）`, ...notes]);
   }
-  // 哪些部门三公经费比上年增加了: each department's change as its text states it, never the figures' ranking.
-  if (q.previousYear && q.changeAsked && !q.arithmetic && !q.byScore && q.conditions.length === 0) {
+  // 哪些部门三公经费比上年增加了, 哪个医保局三公经费增长最快: each department's change as its text states it, never the
+  // figures' ranking.
+  if (((q.previousYear && q.changeAsked) || (q.changes?.order && !q.changes.state)) && !q.arithmetic && !q.byScore && q.conditions.length === 0) {
     return withTail(changesOfSet(s, q, members.map((m) => ({ doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null })), t!), notes);
   }
   if (q.intent === 'share' && q.targets.length > 1 && !q.byScore) {
