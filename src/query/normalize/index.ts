@@ -132,6 +132,8 @@ const spokenSmall = (s: string) => s.replace(SPOKEN_SMALL, '$1元');
 /** 能买1辆新车, 换辆车 → 能买新车, 换车: one of a thing bought is the thing bought (grammar/shapes.json oneBought). */
 const { verbs: BUYING, counters: ONE_OF, things: BOUGHT_THINGS } = shapes.oneBought;
 const ONE_BOUGHT = new RegExp(`(?<=${alternation(BUYING)})1?(?:${alternation(ONE_OF)})(?=${alternation(BOUGHT_THINGS)})`, 'g');
+/** 能买2辆车 → 能买车有2辆: more than one typed there is the count asked, checked against the one planned. */
+const SOME_BOUGHT = new RegExp(`(?<=${alternation(BUYING)})(\\d+(?:${alternation(ONE_OF)}))(${alternation(BOUGHT_THINGS)})`, 'g');
 
 /** 90分及以上 ↔ 低于90分: the other side of a grade's one bound; null for a grade of two (良: 80–89分). */
 function otherSide(bound: string): string | null {
@@ -256,7 +258,7 @@ export function normalizeQuestion(text: string): string {
   s = s.replace(WHICH_MORE_BETWEEN, '');
   s = spokenSmall(normalizeYears(s));
   s = convertChineseNumerals(s);
-  s = listedFees(s).replace(ONE_BOUGHT, '');
+  s = listedFees(s).replace(ONE_BOUGHT, '').replace(SOME_BOUGHT, '$2有$1');
   s = s.replace(SCORE_TYPED, '$1是$2');
   s = s.replace(LAST_COUNTED, '后').replace(FIRST_COUNTED, '前');
   s = expandArabicMultipliers(s);

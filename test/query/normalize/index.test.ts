@@ -186,6 +186,16 @@ describe('a number spoken with 千 after a comparator', () => {
   ])('%s stays %s', (typed, read) => expect(normalizeQuestion(typed)).toBe(read));
 });
 
+describe('shapes.json oneBought', () => {
+  it.each([
+    ['沈阳能买一辆新车吗', '沈阳能买新车'],
+    ['曲阳能买台车吗', '曲阳能买车'],
+    ['莲湖今年能不能换一辆新车', '莲湖今年能不能换新车'],
+    ['沈阳能买两辆车吗', '沈阳能买车有2辆'],
+  ])('%s reads as %s', (typed, plain) => expect(normalizeQuestion(typed)).toBe(plain));
+  it.each(['沈阳买几辆车', '曲阳买几台新车'])('%s still asks the count', (q) => expect(normalizeQuestion(q)).toBe(q));
+});
+
 describe('shapes.json totality', () => {
   it.each([
     ['抚顺医保局的钱都是从哪来的', '抚顺医保局的钱是从哪来的'],
