@@ -1761,9 +1761,11 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const graded = typeof raw === 'string' && u.query.conditions.some((c) => c.unit === 'score') ? gradesTyped(raw).map((g) => `“${g.word}”按自评得分${g.bound}理解。`) : [];
     // 执行率不高的项目: no threshold typed — all listed in order, said so.
     const vague = typeof raw === 'string' ? vagueTyped(raw).map((v) => `“${v.word}”没有给出具体标准，以下按${v.measure}${v.order}列出全部，供判断。`) : [];
-    // 给自己职工交的医疗保险: the paying words read as 职工, said with the item they were read into (职工医疗保险).
+    // 给自己职工交的医疗保险: the paying words read as 职工, said with the item they were read into (职工医疗保险), or alone
+    // where the item is named without it (单位给职工交的住房公积金).
     const staffItem = u.query.targets.find((t) => t.text.startsWith(STAFF_READ))?.text;
-    const paid = typeof raw === 'string' && staffItem ? staffPaidTyped(raw).map((w) => `“${w}${staffItem.slice(STAFF_READ.length)}”按“${staffItem}”理解。`) : [];
+    const readAs = (w: string) => (staffItem ? `“${w}${staffItem.slice(STAFF_READ.length)}”按“${staffItem}”理解。` : `“${w}”按“${STAFF_READ}”理解。`);
+    const paid = typeof raw === 'string' && u.query.targets.length > 0 ? staffPaidTyped(raw).map(readAs) : [];
     const query = {
       ...u.query,
       ...(low ? { intent: 'rate' as const, previousYear: false, low: true as const } : {}),
