@@ -770,7 +770,20 @@ const COUNTED_DEPARTMENTS = new RegExp(`^(?:家|个的?(?:${alternation([...shap
  * named, is the set of departments with such a document, of that size — not earlier answers counted (三家一共).
  */
 function countedSet(text: string, m: Mentions, entities: EntityRef[]): void {
-  if (entities.length > 0 || m.sets.length > 0) return;
+  if (entities.length > 0) return;
+  // 辽宁两家医保局, 辽宁的那两家: a count right after the one place typed says how many of its departments are meant.
+  const [placed] = m.sets;
+  if (m.sets.length === 1 && placed!.place !== null && placed!.count === undefined) {
+    const c = m.counted.find((x) => COUNTED_DEPARTMENTS.test(text.slice(x.end - 1)) && /^的?[这那]?$/.test(text.slice(placed!.end, x.start)));
+    if (c) {
+      const word = COUNTED_DEPARTMENTS.exec(text.slice(c.end - 1))![0];
+      placed!.count = c.count;
+      m.counted = m.counted.filter((x) => x !== c);
+      if (m.numbers.includes(c.count)) m.numbers.splice(m.numbers.indexOf(c.count), 1);
+      m.listTargets = m.listTargets.filter((l) => l.start < c.end || l.start > c.end - 1 + word.length);
+    }
+  }
+  if (m.sets.length > 0) return;
   // 平均每家有几个项目: an average per department is over the set.
   const each = m.arithmetic.find((a) => a.op === 'average' && EACH_DEPARTMENT.test(a.text));
   if (each) m.sets.push({ place: null, which: false, stage: null, text: each.text, start: each.start, end: each.end });

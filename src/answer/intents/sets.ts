@@ -14,6 +14,7 @@ import { cellOf, headlineFigure, printingsOf, stageOf, targetName } from '../tar
 import { lookup } from './lookup.ts';
 import { changesOfSet } from './changes.ts';
 import { arithmetic } from './arithmetic.ts';
+import { computation } from '../computation.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
 import { nameKey } from '../../ingest/text/cjk.ts';
 import { projectScores, rankedListing, scoreOrder } from './rank.ts';
@@ -24,6 +25,9 @@ interface Member {
   department: string;
   doc: CatalogDocument;
 }
+
+/** A department of the set asked as itself: its document's own year. */
+const scopeOf = (m: Member): Scope => ({ doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null });
 
 /** The level of the division a place name is at: where a document records it. */
 const levelOf = (place: string): 'province' | 'city' | 'county' => (/(省|自治区)$/.test(place) ? 'province' : /市$/.test(place) ? 'city' : 'county');
@@ -105,7 +109,7 @@ function mixNotes(all: Figure[], op?: 'sum' | 'average'): string[] {
 
 /** A department's figure at the stage asked, else (its document prints only the other stage's) that one, kept apart. */
 function memberFigure(s: Sources, q: StructuredQuery, t: Target, m: Member, measure: string | null): { main: Figure | null; other: Figure | null; also: Figure | null } {
-  const scope: Scope = { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null };
+  const scope = scopeOf(m);
   const stage = stageOf(q.stage, scope);
   const found = headlineFigure(s, scope, t, m.doc.fiscal_year, stage, measure);
   // 公务用车运行维护费哪家最高: the row printing the words asked — the 经济科目 of that exact name — before a 三公 table's
@@ -223,13 +227,13 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   // 做决算的那家支出总计: a set that is one department is asked as that department.
   if (members.length === 1 && q.set && !q.set.which && q.intent === 'lookup' && !q.arithmetic && !q.byScore) {
     const [m] = members as [Member];
-    const scope: Scope = { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null };
+    const scope = scopeOf(m);
     return withTail(lookup(s, q, scope, t!), [`（${asked}的部门只有${m.department}。）`, ...notes]);
   }
   // 哪些部门三公经费比上年增加了, 哪个医保局三公经费增长最快: each department's change as its text states it, never the
   // figures' ranking.
   if (((q.previousYear && q.changeAsked) || (q.changes?.order && !q.changes.state)) && !q.arithmetic && !q.byScore && q.conditions.length === 0) {
-    return withTail(changesOfSet(s, q, members.map((m) => ({ doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null })), t!), notes);
+    return withTail(changesOfSet(s, q, members.map(scopeOf), t!), notes);
   }
   if (q.intent === 'share' && q.targets.length > 1 && !q.byScore) {
     const [part, base] = q.targets as [Target, Target];
@@ -249,7 +253,7 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   for (const m of members) {
     // A score is a project's, not a department's: every project's score is ranked, named with its department.
     if (q.byScore) {
-      const scores = projectScores(s, { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null }).scores;
+      const scores = projectScores(s, scopeOf(m)).scores;
       if (scores.length) figures.push(...scores.map((f) => ({ ...f, label: `${m.doc.short} ${f.label}（${held(m.doc)}）` })));
       else lacking.push(m.department);
       continue;
@@ -270,11 +274,33 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
     const kept = q.conditions.length ? meeting(figures, q.conditions) : figures;
     if (kept.length > 0) return citedTwice(withTail(otherStage(aggregate(title, kept, op), apart, '不计入'), tail), twice.filter((x) => kept.includes(x.main)));
   }
+  // 2023年的两家医保局三公经费差多少: a difference over the set is computed on the figures it ranks — of two, their difference;
+  // of more, all ranked with the largest less the smallest (never one pair picked); those lacking the figure said apart.
+  if (op === 'difference' && !q.previousYear && !q.byScore && figures.length > 1) {
+    const kept = q.conditions.length ? meeting(figures, q.conditions) : figures;
+    const r = computation('difference', kept.map((f) => ({ figure: f, name: named(f) })), what, '');
+    return citedTwice(withTail(otherStage(r, apart, '不计入'), [...tail, ...mixNotes(kept)]), twice.filter((x) => kept.includes(x.main)));
+  }
   // 三公经费为零的: an amount equalled is no order — those equal to it listed.
   const equal = !q.byScore && q.conditions.length > 0 && q.conditions.every((c) => c.op === 'between' && c.upper === c.value) ? meeting(figures, q.conditions) : [];
   const r = equal.length
     ? countedFirst(reply('answered', [`${where}${what}${describeAll(q.conditions)}的部门（${equal.length}个）：`, ...equal.map((f) => `· ${named(f)}：${show(f)}`)], equal), equal, '部门', q)
     : rankedListing(`${title}排序`, figures, q, q.byScore ? 'score' : 'yuan', q.byScore ? scoreOrder(q) : undefined, q.byScore ? undefined : named, q.byScore ? '项目' : '部门');
+  // 抚顺和莲湖哪个政府采购多, 陕西和河北的医保局哪个…, 2023年那两家哪个…: of two departments named (by name, by two places or
+  // counted), which is larger is said with by how much; one lacking the figure is said first to leave nothing to compare.
+  const paired = q.entities.length === 2 || q.set?.places.length === 2 || q.set?.count === 2;
+  const two = !q.byScore && q.conditions.length === 0 && paired && members.length === 2;
+  if (two && r.status === 'answered' && r.figures.length === 2) {
+    const diff = computation('difference', r.figures.map((f) => ({ figure: f, name: named(f) })), what, '');
+    if (diff.status === 'answered') {
+      r.lines.splice(1 + r.figures.length, 0, diff.lines[0]!);
+      r.figures.push(diff.figures[0]!);
+    }
+  }
+  if (two && r.status === 'answered' && r.figures.length === 1 && lacking.length === 1) {
+    const without = members.find((m) => m.department === lacking[0])!;
+    r.lines.splice(0, 2, `${without.department}（${held(without.doc)}）没有公开${what}的数字，无法比较哪个${q.ascending ? '少' : '多'}。`, `${named(r.figures[0]!)}：${show(r.figures[0]!)}`);
+  }
   const mixed = q.byScore ? [] : mixNotes(r.figures);
   // 哪几个医保局三公经费是零: those meeting the conditions only, the others counted and named (not ranked).
   const others = q.conditions.length && !q.byScore && r.status === 'answered' ? figures.filter((f) => !r.figures.includes(f)).map((f) => f.entity) : [];
@@ -288,7 +314,7 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
  * prints no count to divide by is said so, never divided by another's.
  */
 function perMember(s: Sources, q: StructuredQuery, members: Member[], where: string, notes: string[]): Reply {
-  const each = members.map((m) => arithmetic(s, { ...q, set: null, intent: 'arithmetic' }, [{ doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null }]));
+  const each = members.map((m) => arithmetic(s, { ...q, set: null, intent: 'arithmetic' }, [scopeOf(m)]));
   const done = each.filter((r) => r.status === 'answered' && r.figures[0]?.derived);
   const undone = each.filter((r) => !done.includes(r)).map((r) => `· ${r.lines.join('')}`);
   const label = done[0]?.figures[0]!.label ?? `${NAMES_OF[q.arithmetic!.op]}${targetName(q.targets[0]!)}`;
@@ -309,7 +335,7 @@ const NAMES_OF: Partial<Record<string, string>> = { per_head: '人均', per_unit
 function projectCounts(s: Sources, q: StructuredQuery, members: Member[], where: string, notes: string[]): Reply {
   const counted = members
     .map((m) => {
-      const scope: Scope = { doc: m.doc, year: m.doc.fiscal_year, entity: m.department, unitId: null, yearNote: null };
+      const scope = scopeOf(m);
       const projects = projectAmounts(s, m.doc, m.doc.fiscal_year, stageOf(null, scope));
       const unpriced = unpricedProjects(s, scope);
       return { m, projects, unpriced, total: projects.length + unpriced.length };
