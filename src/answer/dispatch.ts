@@ -31,7 +31,7 @@ import { sameFigure, show, type Figure } from './figures.ts';
 import { printedAt } from './format.ts';
 import { reply, yearHeading, type Reply } from './reply.ts';
 import { targetFigures, targetName } from './targets.ts';
-import { askedOf, documentNotHeld, holdings, resolveScopes, whichOne, type Scope } from './resolve.ts';
+import { askedOf, documentNotHeld, holdings, resolveScopes, unitOutside, whichOne, type Scope } from './resolve.ts';
 import { familyOf, metric as metricOf, STAFF_FAMILY } from '../store/metrics.ts';
 import { remember, type Sources } from './sources.ts';
 import { alternation } from '../query/normalize/words.ts';
@@ -251,6 +251,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     // 离休医疗保障惠及多少人 where none of its targets counts the people it serves: not found, offering its targets — never its money.
     if (byNoun && (byNoun.status === 'answered' || servedAsked(q.text))) return withCutOff(scopes, byNoun);
     const e = scopes[0]!;
+    const outside = unitOutside(s, q, e);
+    if (outside) return withCutOff(scopes, outside);
     // 沈阳有离休干部吗: people the text counts nowhere in this document — said so, never 没有 (there may be such people).
     const people = q.headcount && q.targets.length === 0 && unknown.length === 1 ? UNCOUNTED_PEOPLE.exec(unknown[0]!)?.[1] : undefined;
     if (people) return withCutOff(scopes, reply('not_found', [...(e.yearNote ? [e.yearNote] : []), `${yearHeading(e.entity, e.doc, e.year)}中没有写明${people}的人数。`]));

@@ -15,7 +15,7 @@ import type { StructuredQuery } from '../query/ast.ts';
 import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, withinShown, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
 import { answerQuery, outcomeOfTargets, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
-import { countInstead, countOfList, expandLast, moreAsked, otherTargetOfProject, extremeOfRanking, flippedRanking, nothingLeft, perTargetOfLast, provenanceOfLast, targetByMeasure, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, projectOfTargets, restOfList, restOfWhole, wholeChanged, withItems, pastEndOfList, unitOfList, purposeOfItem, partNamedShort } from './follow-ups.ts';
+import { countInstead, countOfList, expandLast, moreAsked, otherTargetOfProject, extremeOfRanking, flippedRanking, nothingLeft, perTargetOfLast, provenanceOfLast, targetByMeasure, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, projectOfTargets, restOfList, restOfWhole, wholeChanged, withItems, pastEndOfList, unitOfList, purposeOfItem, partNamedShort, rowOfLast } from './follow-ups.ts';
 import { narratedFirst, printedItem } from './print-order.ts';
 import { tableRow } from './table-rows.ts';
 import { perYearFollowUp } from './annual.ts';
@@ -139,7 +139,18 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       result.context = describedAsked.query && describedAsked.reply.status === 'answered' ? conversation(describedAsked.query, describedAsked.reply, context as Conversation | undefined) : missing;
       return result;
     }
-    const understood = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : (source?.text ?? (describedAsked ? describedAsked.text : undefined) ?? moreAsked(said, context as Conversation | undefined) ?? partNamedShort(said, context as Conversation | undefined) ?? text));
+    const typed = flipped ? { ok: true as const, query: flipped.query } : understander.understand(grouped ? grouped.text : moved ? moved.text : (source?.text ?? (describedAsked ? describedAsked.text : undefined) ?? moreAsked(said, context as Conversation | undefined) ?? partNamedShort(said, context as Conversation | undefined) ?? text));
+    // 其中复印纸多少 after 曲阳政府采购: words naming nothing alone, nor a kind of the figure (其中服务类), read as one of its rows.
+    // 其中经办中心呢 after 莲湖政府采购: a name several units go by, none of them the department's, is no unit of it asked.
+    const last = (context as Conversation | undefined)?.query.entities[0]?.department;
+    const elsewhere = typed.ok && typed.query.entities.length > 0 && typed.query.entities.every((e) => e.alternatives?.length && e.alternatives.every((a) => a.department !== last));
+    // Words read loosely (其中印刷服务: another department's 日常办公印刷服务经费) name nothing either.
+    const loose = typed.ok && typed.query.targets.every((t) => t.kind === 'project' && t.fuzzy);
+    const unread = loose && typed.query.entities.length === 0 && typed.query.unknown.length + typed.query.candidates.length + typed.query.targets.length > 0 && (typed.query.reference?.kind ?? 'part') === 'part';
+    const alone = !typed.ok || elsewhere || (unread && !partOfWhole(understander, typed.query, context as Conversation | undefined));
+    const rowText = alone ? rowOfLast(text, context as Conversation | undefined) : null;
+    const asRow = rowText ? understander.understand(rowText) : null;
+    const understood = asRow?.ok ? asRow : typed;
     if (!understood.ok) return toResult(String(text ?? ''), reply('unsupported', [understood.reason === 'number' ? understood.message : REFUSALS[understood.reason]]), queries);
     // 占比呢 after a part not found (其中用在医疗保障上的): what it lacks is said — never the share of the figure before it.
     const lacking = (context as Conversation | undefined)?.missing;
@@ -167,8 +178,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     const row = tableRow(sources, understood.query);
     if (row) {
       const result = toResult(text, row, queries);
-      // What it answered is “it” for the next question; the row is no list to count through.
-      result.context = conversation({ ...understood.query, intent: 'lookup', reference: null }, row, c, true);
+      // What it answered is “it” for the next question; the row is no list to count through. A row of the last figure
+      // (其中复印纸多少) leaves that figure the one its next row is asked of (里面轿车呢).
+      result.context = asRow?.ok ? context : conversation({ ...understood.query, intent: 'lookup', reference: null }, row, c, true);
       return result;
     }
     // 表17的第一个项目: the list counted through is the one the question names, as printed.

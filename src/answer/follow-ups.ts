@@ -130,6 +130,19 @@ export function partOfWhole(understander: Understander, q: StructuredQuery, c: C
   return { query: { ...q, targets: [part], unknown: [], candidates: [], reference: { kind: 'part', text: typed[0]!.slice(0, typed[0]!.indexOf(words)) } }, whole };
 }
 
+/** Figures whose rows are named by what they buy (shapes.json described.rowsNamed: 政府采购). */
+const ROWS_NAMED: ReadonlySet<string> = new Set(shapes.described.rowsNamed);
+
+/**
+ * 其中复印纸多少, 里面物业服务呢 after 曲阳政府采购: words after a part word that read as nothing alone, of a figure whose rows are
+ * named by what they buy, are one of its rows — read as typed after it (曲阳 政府采购其中复印纸多少). Null otherwise.
+ */
+export function rowOfLast(text: string, c: Conversation | undefined): string | null {
+  const whole = c?.whole ?? (c?.query.targets.length === 1 ? c.query.targets[0] : undefined);
+  if (!c || whole?.kind !== 'metric' || !ROWS_NAMED.has(whole.key) || c.query.entities.length !== 1 || c.query.set || !PART_WORDS.test(text.trim())) return null;
+  return `${c.query.entities[0]!.text} ${whole.text}${text.trim()}`;
+}
+
 /**
  * 里面第二项是啥 after a list whose items no name reads back exactly (a procurement row: 医保局公务用车购置经费（轿车）):
  * the item as it was listed, its figure cited where it was — never a project found loosely by its words. Null when

@@ -3,7 +3,9 @@
 // year the database does not hold is answered with what it does hold.
 import type { EntityChoice, EntityRef, StructuredQuery } from '../query/ast.ts';
 import type { Catalog, CatalogDocument } from '../query/catalog.ts';
-import { reply, type Reply } from './reply.ts';
+import { reply, yearHeading, type Reply } from './reply.ts';
+import { orgAliasesOf } from '../query/lexicon/aliases.ts';
+import type { Sources } from './sources.ts';
 import { OWN_LEVEL_WORD } from '../query/entities.ts';
 
 export interface Scope {
@@ -116,4 +118,21 @@ export function resolveScopes(catalog: Catalog, q: StructuredQuery): Scope[] | R
     }
   }
   return scopes;
+}
+
+/**
+ * 莲湖经办中心的政府采购: a unit the text names as the department's own (成立下属参公事业单位…经办中心, subordinate_units) that is
+ * none of the units its budget covers, typed by its name or its organisation's short forms — said not covered, naming the
+ * units that are; never the department's figure in its stead. Null when the question names no such unit.
+ */
+export function unitOutside(s: Sources, q: StructuredQuery, e: Scope): Reply | null {
+  const units = s.queries.units(e.doc.id);
+  // 中心 alone is no name of one unit.
+  const typed = (name: string) => [name, ...orgAliasesOf(name)].some((a) => [...a].length >= 3 && q.text.includes(a));
+  const named = s.queries.subordinateUnits(e.doc.id).find((u) => !units.some((x) => x.name === u.name) && typed(u.name));
+  if (!named) return null;
+  const covered = units.filter((u) => u.role === 'subunit');
+  const which = covered.length ? `：${covered.map((u) => `${u.name}（第${u.line}行）`).join('、')}` : '';
+  const asked = q.targets.map((t) => t.text).join('');
+  return reply('not_found', [`${yearHeading(e.entity, e.doc, e.year)}所含的单位中没有${named.name}（正文第${named.line}行说它是下属${named.kind}），文件没有单列它的数字。本部门预算包括的单位${which || '文件没有列出'}。`], [], asked ? [`${e.doc.short} ${e.doc.fiscal_year} ${asked}`] : []);
 }

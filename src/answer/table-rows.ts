@@ -11,13 +11,13 @@ import { describeAll, meeting } from './conditions.ts';
 import { countedFirst } from './intents/list.ts';
 import { headlineFigure } from './targets.ts';
 import { heading, reply, type Reply } from './reply.ts';
-import { resolveScopes } from './resolve.ts';
+import { resolveScopes, unitOutside } from './resolve.ts';
 import { computation } from './computation.ts';
 import { remember, type Sources } from './sources.ts';
-import { alternation } from '../query/normalize/words.ts';
+import { alternation, escapeRegExp } from '../query/normalize/words.ts';
 import { isTotal } from '../ingest/layout/orientation.ts';
 import { metricSpellings } from '../query/lexicon/lexicon.ts';
-import { metric as metricOf, metrics } from '../store/metrics.ts';
+import { familyOf, metric as metricOf, metrics } from '../store/metrics.ts';
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
 import vocabulary from '../../grammar/words.json' with { type: 'json' };
 import { ordinalIndex } from './ordinal.ts';
@@ -209,9 +209,16 @@ const BUYS = new RegExp(BUYING.source);
 const ASKING = new RegExp(`(?:${alternation(PURCHASE_ASKING)})$`);
 const ITEM_NAMED = new RegExp(alternation(ITEM_NAMES));
 
+/** 里, 其中, 当中 typed right after the figure's name: what follows is one of its rows (政府采购里安全运维服务). */
+const WITHIN = alternation(shapes.references.part);
+
+/** 货物, 工程, 服务: the kinds 政府采购 is printed by, the names of its parts without the whole's. */
+const KINDS = metrics.filter((m) => m !== PROCUREMENT && familyOf(m.key) === familyOf(PROCUREMENT.key)).map((m) => m.name.replace(PROCUREMENT.name, ''));
+const KIND_WORD = new RegExp(`(?:${alternation(shapes.references.partKinds)})$`);
+
 /** 买复印纸的 → 复印纸: the things a word typed names as bought, without the verbs and asking words around them. */
 function itemsTyped(word: string, spelling: string): string[] {
-  const pieces = word.replace(spelling, '').replace(COMPARED, '').replace(BUYING, ' ').split(/[的\s]+/);
+  const pieces = word.replace(new RegExp(`${escapeRegExp(spelling)}(?:${WITHIN})?`), '').replace(COMPARED, '').replace(BUYING, ' ').split(/[的\s]+/);
   return pieces.map((x) => plain(x.replace(COMPARED, '').replace(ASKING, ''))).filter((x) => [...x].length >= 2 || (ITEM_NAMES as string[]).includes(x));
 }
 
@@ -254,7 +261,14 @@ function procurementRows(s: Sources, q: StructuredQuery, typed: string[]): Reply
   if (!q.subtotals && words.length === 0) return null;
   if (unitId === null && words.length === 1 && OWN_LEVEL.has(words[0]!)) return ownLevelRows(s, doc, tables, all);
   // 买复印纸的, 电脑: a thing asked as bought — said not bought (or not itemised) rather than read as any other figure.
-  const asBought = bought.length > 0 || typed.some((w) => BUYS.test(w.replace(spelling, ''))) || words.some((w) => ITEM_NAMED.test(w));
+  // 政府采购里物业服务: a thing typed as one of the figure's rows is asked as bought too — but a kind the figure is printed by
+  // (政府采购里服务类: 政府采购服务) is no row.
+  const asRow = new RegExp(`${escapeRegExp(spelling)}(?:${WITHIN})`).test(q.text);
+  if (asRow && words.some((w) => KINDS.includes(w.replace(KIND_WORD, '')))) return null;
+  // 政府采购里经办中心: a unit the department's budget does not cover is said so, never taken for a thing bought.
+  const outside = asRow ? unitOutside(s, q, scopes[0]!) : null;
+  if (outside) return outside;
+  const asBought = asRow || bought.length > 0 || typed.some((w) => BUYS.test(w.replace(spelling, ''))) || words.some((w) => ITEM_NAMED.test(w));
   if (rows.length === 0) return asBought && !q.subtotals ? notItemised(s, doc, entity, words) : null;
   const matches = words.map((w) => {
     const printed = printedFor(w);
