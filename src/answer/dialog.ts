@@ -420,6 +420,8 @@ function amountOfListed(q: StructuredQuery, previous: StructuredQuery | undefine
   return listed && stageOnly && q.intent === 'rank' && q.entities.length + q.targets.length === 0 ? { ...q, set: null, stage: null } : q;
 }
 
+const THAN: ReadonlySet<string> = new Set(shapes.arithmetic.than);
+
 /**
  * 辽宁那家, 河北那个, 辽宁的呢: a place alone or with a pointing word (那家, 那个), no set word of its own (辽宁的医保局, 辽宁各家
  * are the place's departments), no stage, count or exclusion.
@@ -439,8 +441,13 @@ export function withinShown(catalog: Catalog, q: StructuredQuery): StructuredQue
   const places = q.set!.places;
   const shown = q.entities.filter((e) => places.some((p) => inPlace(catalog, e.department, p)));
   if (shown.length === 0) return { ...q, entities: [] };
+  // 抚顺和莲湖比三公经费，辽宁那家多少: 比 alone (no 多 / 少, no word of a difference) only compared them; the place's own is asked.
+  const compared = q.arithmetic?.op === 'difference' && q.arithmetic.direction === null && THAN.has(q.arithmetic.text);
+  if (compared) return { ...q, set: null, entities: shown, arithmetic: null, intent: 'lookup' };
   if (q.arithmetic?.op === 'difference' && shown.length < q.entities.length) return { ...q, set: null, entities: [...shown, ...q.entities.filter((e) => !shown.includes(e))] };
-  return { ...q, set: null, entities: shown };
+  // 北票跟莲湖的人员经费，陕西那个是多少: one of the departments compared is its figure, no comparison over years.
+  const alone = shown.length === 1 && q.intent === 'compare' && !q.previousYear && !q.changeAsked;
+  return { ...q, set: null, entities: shown, ...(alone ? { intent: 'lookup' as const } : {}) };
 }
 
 /** `whole`: the whole the previous answer was asked as a part of (其中住房公积金 after 人员经费), the base of 占比 after it. */

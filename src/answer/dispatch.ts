@@ -262,7 +262,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     if (unknown.length === 1 && unknown[0] === OWN_LEVEL_WORD && q.unknown.length === 1) {
       // 曲阳政府采购 → 本级的呢: a table printing the department's own rows apart answers it, as 曲阳本级的政府采购 does.
       const own = tableRow(s, q);
-      if (own) return withCutOff(scopes, own);
+      if (own) return withCutOff(scopes, inTenths(q, own));
       const whole = `${place} ${e.doc.fiscal_year} ${asked || '支出总计'}`;
       return withCutOff(scopes, reply('not_found', [`没有找到${e.entity}本级（机关）单列的数字，只有${e.entity}整体的。`], [], [whole]));
     }

@@ -13,7 +13,7 @@ import { yesNoFirst } from './yes-no.ts';
 import { checked } from '../query/yes-no.ts';
 import type { StructuredQuery } from '../query/ast.ts';
 import { checkedLast, conversation, followUps, groupBase, relativeItem, placeInConversation, mergeContext, withinShown, pinProject, pointedText, readWithin, referent, scopeOfFollowUp, understoodAnything, type Conversation } from './dialog.ts';
-import { answerQuery, outcomeOfTargets, readsEveryDocument } from './dispatch.ts';
+import { answerQuery, inTenths, outcomeOfTargets, readsEveryDocument } from './dispatch.ts';
 import { overEarlier, overRanking, remainderQuery } from './earlier.ts';
 import { countInstead, countOfList, expandLast, moreAsked, otherTargetOfProject, extremeOfRanking, flippedRanking, nothingLeft, perTargetOfLast, provenanceOfLast, targetByMeasure, indicatorFollowUp, unitOfLast, itemAsIs, partOfWhole, projectOfTargets, restOfList, restOfWhole, wholeChanged, withItems, pastEndOfList, unitOfList, purposeOfItem, partNamedShort, rowOfLast } from './follow-ups.ts';
 import { narratedFirst, printedItem } from './print-order.ts';
@@ -175,7 +175,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     if (beyond) return { ...toResult(text, beyond, queries), context };
     placeInConversation(understood.query, c);
     // 政府采购表的第1项, 公开05表最后1行: a row of the table the question names, as printed.
-    const row = tableRow(sources, understood.query);
+    // 曲阳政府采购里本级占几成: a share of a table's rows asked in 成 is said in them too.
+    const printedRow = tableRow(sources, understood.query);
+    const row = printedRow && inTenths(understood.query, printedRow);
     if (row) {
       const result = toResult(text, row, queries);
       // What it answered is “it” for the next question; the row is no list to count through. A row of the last figure

@@ -5,8 +5,8 @@ import type { StructuredQuery } from '../query/ast.ts';
 import type { CatalogDocument } from '../query/catalog.ts';
 import type { SourceTableRow } from '../store/schema.ts';
 import type { FigureRow } from './data.ts';
-import { fromCell, headlineRank, show, usable, type Figure } from './figures.ts';
-import { printedAt, tableName } from './format.ts';
+import { derivedFigure, fromCell, headlineRank, percentValue, show, usable, type Figure } from './figures.ts';
+import { percent, printedAt, tableName } from './format.ts';
 import { describeAll, meeting } from './conditions.ts';
 import { countedFirst } from './intents/list.ts';
 import { headlineFigure } from './targets.ts';
@@ -259,7 +259,7 @@ function procurementRows(s: Sources, q: StructuredQuery, typed: string[]): Reply
   // 复印纸政府采购 typed together: the item, without the figure's name; A比B的政府采购多: without 比 and the direction word.
   const words = [...new Set([...typed, ...bought].flatMap((w) => itemsTyped(w, spelling)))];
   if (!q.subtotals && words.length === 0) return null;
-  if (unitId === null && words.length === 1 && OWN_LEVEL.has(words[0]!)) return ownLevelRows(s, doc, tables, all);
+  if (unitId === null && words.length === 1 && OWN_LEVEL.has(words[0]!)) return ownLevelRows(s, q, doc, tables, all);
   // 买复印纸的, 电脑: a thing asked as bought — said not bought (or not itemised) rather than read as any other figure.
   // 政府采购里物业服务: a thing typed as one of the figure's rows is asked as bought too — but a kind the figure is printed by
   // (政府采购里服务类: 政府采购服务) is no row.
@@ -324,7 +324,7 @@ const OWN_LEVEL = new Set(vocabulary.scopes.subunit);
  * 曲阳本级的政府采购: a table printing each unit's rows apart, one unit the department's own (its row of the department's
  * name, 曲阳县医疗保障局小计) — that unit's subtotal and rows, each cited. Null where the table prints one unit only.
  */
-function ownLevelRows(s: Sources, doc: CatalogDocument, tables: SourceTableRow[], rows: FigureRow[][]): Reply | null {
+function ownLevelRows(s: Sources, q: StructuredQuery, doc: CatalogDocument, tables: SourceTableRow[], rows: FigureRow[][]): Reply | null {
   const own = rows.filter((r) => r[0]!.unit_id !== null && s.entity(doc, r[0]!.unit_id) === doc.department);
   if (own.length === 0 || new Set(rows.map((r) => r[0]!.unit_id)).size < 2) return null;
   const subtotal = printedRows(s, tables, true).find((r) => r[0]!.unit_id === own[0]![0]!.unit_id);
@@ -332,6 +332,16 @@ function ownLevelRows(s: Sources, doc: CatalogDocument, tables: SourceTableRow[]
   const head = `${heading(`${doc.department}本级`, doc)} ${tableName(tables[0]!.name, tables[0]!.number)}`;
   const lead = subtotal && purchaseCell(subtotal) ? [amount(subtotal)] : [];
   const lines = [`${head}${lead.length ? `：${show(lead[0]!)}（第${lead[0]!.line}行 ${subtotal![0]!.row_label}）` : ''}`, ...own.map((r) => `· 第${r[0]!.line}行 ${r[0]!.row_label}：${show(amount(r))}`)];
+  // 曲阳政府采购里本级占几成: a share asked is the subtotal over the department's whole figure, both cited, the rows after it.
+  const scope = { doc, year: doc.fiscal_year, entity: doc.department, unitId: null, yearNote: null };
+  const whole = (q.intent === 'share' || q.asked?.percent || q.tenths) && lead.length ? headlineFigure(s, scope, { kind: 'metric', key: PROCUREMENT.key, text: PROCUREMENT.name }, doc.fiscal_year, doc.stage).main : null;
+  if (whole?.fen && lead[0]!.fen !== null && lead[0]!.fen <= whole.fen) {
+    const part = lead[0]!;
+    const value = percentValue(part.fen! / whole.fen);
+    const share = derivedFigure('share', [part, whole], `${doc.department}本级${PROCUREMENT.name}占比`, { fen: null, value, unit: '%' }, `${show(part)} ÷ ${show(whole)} = ${percent(value)}`);
+    const line = `${heading(`${doc.department}本级`, doc)} ${PROCUREMENT.name}${show(part)}，占${doc.department}${PROCUREMENT.name}${show(whole)}的${percent(value)}（${show(part)} ÷ ${show(whole)}）`;
+    return reply('answered', [line, ...lines], [share, part, whole, ...own.map(amount)]);
+  }
   return reply('answered', lines, [...lead, ...own.map(amount)]);
 }
 

@@ -11,6 +11,7 @@ import type { Scope } from '../resolve.ts';
 import { pick, type Sources } from '../sources.ts';
 import { cellOf, changePercent, headlineFigure, METRIC_PARTS, printedLabel, stageOf, statedChange, targetFigures, targetName, wholeChange } from '../targets.ts';
 import { lookup } from './lookup.ts';
+import { computation } from '../computation.ts';
 import { metric as metricOf } from '../../store/metrics.ts';
 import { rate } from './rate.ts';
 
@@ -45,6 +46,9 @@ function acrossScopes(s: Sources, q: StructuredQuery, scopes: Scope[], t: Target
     const qualifier = printed ? `${printed} ` : '';
     lines.push(`· ${heading(scope.entity, scope.doc)}：${main ? `${qualifier}${show(main)}` : found ? `没有单列此数` : '没有找到'}`);
   }
+  // 医保中心和本级项目支出哪个多: of two asked which, the larger is said with by how much.
+  const diff = q.intent === 'rank' && scopes.length === 2 && figures.length === 2 ? computation('difference', figures.map((f) => ({ figure: f, name: f.entity })), targetName(t), '') : null;
+  if (diff?.status === 'answered') return reply('answered', [...lines, diff.lines[0]!], [...figures, diff.figures[0]!]);
   return reply(figures.length ? 'answered' : 'not_found', lines, figures);
 }
 

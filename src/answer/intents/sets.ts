@@ -299,7 +299,7 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   }
   if (two && r.status === 'answered' && r.figures.length === 1 && lacking.length === 1) {
     const without = members.find((m) => m.department === lacking[0])!;
-    r.lines.splice(0, 2, `${without.department}（${held(without.doc)}）没有公开${what}的数字，无法比较哪个${q.ascending ? '少' : '多'}。`, `${named(r.figures[0]!)}：${show(r.figures[0]!)}`);
+    r.lines.splice(0, 2, `${without.department}（${held(without.doc)}）没有公开${what}的数字，无法比较。`, `${named(r.figures[0]!)}：${show(r.figures[0]!)}`);
   }
   const mixed = q.byScore ? [] : mixNotes(r.figures);
   // 哪几个医保局三公经费是零: those meeting the conditions only, the others counted and named (not ranked).
