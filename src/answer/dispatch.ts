@@ -16,7 +16,7 @@ import { heldOfFamily, lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
-import { indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, standardNamed, targetsByNoun, wholeIndicator } from './intents/performance.ts';
+import { indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, servesAsked, standardNamed, targetsByNoun, wholeIndicator } from './intents/performance.ts';
 import { placeAsked, placeNamed, rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -176,7 +176,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   if (served) return served;
   // 邮寄费一年要办多少件: a count in a measure word none of the project's targets is printed in — its targets so named, or
   // not found offering them; never its money.
-  const ofProject = targetsAsked && q.unknown.length > 0 ? ofOneProject(s, q, (scope) => targetsByNoun(s, q, scope)) : null;
+  const ofProject = targetsAsked && q.unknown.length > 0 ? ofOneProject(s, q, (scope) => targetsOrPeople(s, q, scope)) : null;
   if (ofProject) return ofProject;
   // 村级代办员有几个: people the text counts, not a project loosely named by them.
   // 代办人员有几个: people no name of the lexicon is, counted by the text all the same.
@@ -247,8 +247,8 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const namedCount = unknown.length > 0 && scopes.length === 1 ? indicatorsNamed(s, q, scopes[0]!, unknown) : null;
     if (namedCount) return withCutOff(scopes, namedCount);
     // 北票一年要扫描多少份档案: a count in a measure word of a noun the indicators of any of its projects name.
-    const byNoun = q.unknown.length > 0 && scopes.length === 1 ? targetsByNoun(s, q, scopes[0]!) : null;
-    // 离休医疗保障惠及多少人 where none of its targets counts the people it serves: not found, offering its targets — never its money.
+    const byNoun = q.unknown.length > 0 && scopes.length === 1 ? targetsOrPeople(s, q, scopes[0]!) : null;
+    // 离休医疗保障惠及多少人 where none of its targets counts the people it serves, nor its description: not found, offering its targets — never its money.
     if (byNoun && (byNoun.status === 'answered' || servedAsked(q.text))) return withCutOff(scopes, byNoun);
     const e = scopes[0]!;
     const outside = unitOutside(s, q, e);
@@ -657,6 +657,12 @@ function peopleCounted(s: Sources, q: StructuredQuery, scopes: Scope[] | Reply =
   return statedHeadcount(s, q, scopes[0]!);
 }
 
+/** 离休医疗保障要保障多少人: a count its targets name, else — none counting them — the people its description counts (projectPeople). */
+function targetsOrPeople(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+  const targets = targetsByNoun(s, q, scope);
+  return targets && targets.status !== 'answered' ? projectPeople(s, q, scope, targets) ?? targets : targets;
+}
+
 /**
  * 城乡居民基本医疗保险代办员补助资金要发几个人, 离休医疗保障有多少离休干部: the people of a project named — its own target rows
  * counting them (targetsByNoun), else the people named whom its own description counts — never another project's text.
@@ -668,10 +674,14 @@ function projectPeople(s: Sources, q: StructuredQuery, scope: Scope, targets?: R
   if (targets === undefined) targets = targetsByNoun(s, q, scope);
   if (targets?.status === 'answered') return targets;
   const named = namedHeadcounts(s, q, scope).map((f) => f.line);
-  const own = projectHeadcounts(s, scope, project.ids).filter((f) => named.includes(f.line));
+  // 离休医疗保障惠及多少人: the people it serves asked, no group named and no target counting them — the people its own
+  // description counts (全市73名离休干部) are those it serves, said to be the description's, not a target.
+  const served = named.length === 0 && servesAsked(q);
+  const own = projectHeadcounts(s, scope, project.ids).filter((f) => served || named.includes(f.line));
   if (own.length === 0) return null;
   const note = scope.yearNote ? [scope.yearNote] : [];
-  return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${project.name}的说明中写明的人数：`, ...own.map((f) => `· ${f.label.replace(/人数$/, '')}：${show(f)}（第${f.line}行）`)], own);
+  const why = served ? '（它的绩效指标中没有计惠及人数的，这是说明中写明的服务对象）' : '';
+  return reply('answered', [...note, `${yearHeading(scope.entity, scope.doc, scope.year)} ${project.name}的说明中写明的人数${why}：`, ...own.map((f) => `· ${f.label.replace(/人数$/, '')}：${show(f)}（第${f.line}行）`)], own);
 }
 
 /**

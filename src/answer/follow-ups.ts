@@ -10,7 +10,7 @@ import { itemsOf, partsWithin, referent, restAsked, unitsListed, type Conversati
 import { answerQuery } from './dispatch.ts';
 import { derivedFigure, show, type Figure } from './figures.ts';
 import { citation } from './format.ts';
-import { activityUnsaid, indicatorNamed, indicatorsInUnit, namingChars, ownerFigure, standardOfProject, tableNames } from './intents/performance.ts';
+import { activityUnsaid, indicatorNamed, indicatorsInUnit, namingChars, unitNotPrinted, ownerFigure, standardOfProject, tableNames } from './intents/performance.ts';
 import { nameFigure } from './intents/offices.ts';
 import type { ProjectRow } from '../store/schema.ts';
 import { countOf } from './intents/list.ts';
@@ -378,7 +378,10 @@ export function targetByMeasure(s: Sources, q: StructuredQuery, c: Conversation 
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
   const words = [...q.unknown, ...q.candidates.map((x) => x.text), ...q.targets.flatMap((t) => (t.kind === 'metric' && metricOf(t.key).kind !== 'count' ? [t.text] : []))];
   const r = indicatorsInUnit(s, asked, scopes[0]!, words, !measured);
-  if (!r || r.status !== 'answered' || r.figures.length === 0) return null;
+  if (!r || r.status !== 'answered' || r.figures.length === 0) {
+    const none = measured ? unitNotPrinted(s, asked, scopes[0]!, words) : null;
+    return none ? { reply: none, query: asked } : null;
+  }
   // 要保障多少人 of a project whose only target in 人 is its trainees: characters typed that name none of them, or a
   // target counting an activity not asked, no answer.
   const said = words.join('');
@@ -521,9 +524,12 @@ export function otherTargetOfProject(s: Sources, q: StructuredQuery, c: Conversa
   const project = lastProject(c);
   // 那购买的呢: a project named only by part of its name (购买服务岗位补充经费) may be the words of this project's indicator (购买专业资料).
   const partly = (t: Target) => t.kind === 'metric' || (t.kind === 'project' && t.text !== t.name);
-  if (!project || c!.query.intent !== 'performance' || q.entities.length > 0 || q.set || !q.targets.every(partly) || (q.arithmetic && !standardPer(q)) || q.reference) return null;
+  if (!project || q.entities.length > 0 || q.set || !q.targets.every(partly) || (q.arithmetic && !standardPer(q)) || q.reference) return null;
   const [named] = project.targets;
   if (named?.kind !== 'project') return null;
+  // 要聘请多少服务人员 → 那培训呢: an answer that was only its targets is about its targets, whatever the intent read.
+  const targetsShown = Boolean(c!.figures?.length) && c!.figures!.every((f) => f.label.startsWith(`${named.name}绩效指标`));
+  if (c!.query.intent !== 'performance' && !targetsShown) return null;
   const scopes = resolveScopes(s.catalog, { ...project, unknown: [], candidates: [] });
   if (!Array.isArray(scopes) || scopes.length !== 1) return null;
   const r = indicatorNamed(s, scopes[0]!, named.ids, q.text, named.name) ?? (q.asked?.standard ? standardOfProject(s, scopes[0]!, named.ids) : null);

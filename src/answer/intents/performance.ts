@@ -389,6 +389,24 @@ export function indicatorsInUnit(s: Sources, q: StructuredQuery, scope: Scope, w
   return reply('answered', lines, figures);
 }
 
+/**
+ * 培训办几次 after 离休医疗保障: its indicators the words name, none counted in the unit asked (异地就医经办人员业务培训人次
+ * counts people) — not found, naming them and what they count in; never another project's count nor the department's
+ * money of that word. Null where the words name none of its indicators, or one is in that unit.
+ */
+export function unitNotPrinted(s: Sources, q: StructuredQuery, scope: Scope, words: string[]): Reply | null {
+  const project = q.targets.length === 1 && q.targets[0]!.kind === 'project' ? q.targets[0]! : null;
+  const unit = project ? MEASURE_ASKED.exec(q.text.replace(project.text, ' '))?.[1] : undefined;
+  if (!project || !unit) return null;
+  const said = pairs(withPrintedWords(words.join('')));
+  const owners = projectOwners(s, scope, project.ids);
+  const named = countedTargets(s, owners).filter(({ t }) => [...pairs(t.level3)].some((p) => said.has(p)));
+  if (named.length === 0 || named.some(({ t }) => unitAnswers(unit, t.target_unit!))) return null;
+  const listed = named.map(({ t }) => `${t.level3}（以“${t.target_unit}”计，第${t.line}行）`).join('、');
+  const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${heading(scope.entity, scope.doc)} ${project.name}的绩效指标中没有以“${unit}”计的；相关的指标是：${listed}。`];
+  return reply('not_found', lines, [], projectQuestions(scope, owners));
+}
+
 /** A project the question names by its name (not one its words only loosely resemble: 离休干部 of 定点医疗机构离休干部药费). */
 export const namesProject = (q: StructuredQuery, t: Target): boolean => t.kind === 'project' && (!t.fuzzy || q.text.includes(t.name));
 
@@ -547,6 +565,15 @@ const SERVES = new RegExp(alternation(shapes.targetUnits.serves));
 const STAFF_NAMED = new RegExp(alternation(shapes.targetUnits.staff));
 /** Whether a target may count the people a project serves, as asked in `said` (the project's name too: 服务质量考核费's 参加考核人数): neither its staff nor an activity's people not said. */
 const serving = (t: PerformanceTargetRow, said: string) => !STAFF_NAMED.test(t.level3) && !activityUnsaid(t.level3, said);
+/**
+ * 离休医疗保障惠及多少人, 它要覆盖多少人: people counted in 人 asked with a verb of serving outside the names typed (保障 of
+ * 离休医疗保障 is none), read as targetsByNoun reads them.
+ */
+export function servesAsked(q: StructuredQuery): boolean {
+  const typed = [...q.targets.map((t) => t.text), ...q.entities.map((e) => e.text)].reduce((t, x) => t.replace(x, ' '), q.text);
+  const measure = MEASURE_ASKED.exec(withoutProjectWords(typed))?.[1] ?? (PEOPLE_ASKED.test(typed) ? PEOPLE_UNIT : undefined);
+  return measure !== undefined && sameUnit(PEOPLE_UNIT, measure) && SERVES.test(typed);
+}
 /** 惠及多少人, 能覆盖几个人: the people a project serves asked, in 人. */
 export const servedAsked = (text: string) => SERVES.test(text) && PEOPLE_COUNT.test(text);
 const PEOPLE_COUNT = new RegExp(`(?:多少|几)[个位名]?(?:人(?!次)|名|${alternation(shapes.targetUnits.people)})`);
