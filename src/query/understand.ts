@@ -155,7 +155,8 @@ function decideIntent(text: string, m: Mentions, entities: EntityRef[], targets:
   if (m.reason && m.previousYear && m.arithmetic.length === 0 && targets.length > 0) return 'compare';
   if (byScore) return 'rank';
   // 整体绩效自评的两个单位年初预算差多少: arithmetic on the figures a 绩效 table prints, not the table.
-  if (has('performance') && !(m.arithmetic.length > 0 && computed(text, m, entities, targets))) return 'performance';
+  // 医保基金监管经费比档案管理经费自评得分高多少: 比 computes as 差多少 does.
+  if (has('performance') && !((m.arithmetic.length > 0 || m.comparisons.length > 0) && computed(text, m, entities, targets))) return 'performance';
   if (listedUnderCondition(m, targets)) return m.scopes.includes('subjects') ? 'rank' : 'list';
   // 公用经费里超过5万的科目: the parts of a figure named, under the conditions.
   if (m.conditions.length > 0 && m.sets.length === 0 && entities.length > 0 && targets.length > 0 && targets.every((t) => t.kind !== 'project')) return 'breakdown';

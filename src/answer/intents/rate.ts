@@ -6,11 +6,12 @@ import type { Condition, StructuredQuery, Target } from '../../query/ast.ts';
 import type { NarrativeFactRow } from '../../store/schema.ts';
 import { amountBasis, comparable, describeAll, describeByColumn, meeting, mismatch, ofClassification } from '../conditions.ts';
 import { fromFact, show, type Figure } from '../figures.ts';
+import { printedAt } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { projectAmounts, type Sources } from '../sources.ts';
 import { headlineFigure, printingsOf, targetName } from '../targets.ts';
-import { computation } from '../computation.ts';
+import { computation, type Operand } from '../computation.ts';
 import { countedFirst } from './list.ts';
 import { ownerFigure, ownerRate, tableNames } from './performance.ts';
 import { firstWithTies, placeAsked, placeNamed } from './rank.ts';
@@ -249,9 +250,31 @@ function computedRate(s: Sources, scope: Scope, t: Target, head: string, note: s
   return r;
 }
 
+/**
+ * 医保基金监管经费比档案管理经费执行率差多少: the projects' rates computed on, each as ranked (the text's where it states one),
+ * its 自评表's other printing said beside; the difference of two rates said in 百分点.
+ */
+function projectRatesComputed(s: Sources, q: StructuredQuery, scope: Scope, head: string, note: string[]): Reply {
+  const operands: Operand[] = [];
+  const beside: string[] = [];
+  for (const t of q.targets as Extract<Target, { kind: 'project' }>[]) {
+    const [r] = projectRates(s, scope, t.ids);
+    if (!r) return reply('not_found', [...note, `${head}中没有说明${t.name}的执行率${planned(scope.doc.stage)}，无法计算。`]);
+    const used = r.text[0] ?? r.table[0]!;
+    operands.push({ figure: used, name: r.name });
+    const other = [...r.text, ...r.table].find((f) => f.value !== used.value);
+    if (other) beside.push(`注：${r.name}执行率${printedAt(other)}为${show(other)}，这里用${printedAt(used)}的${show(used)}。`);
+  }
+  const r = computation(q.arithmetic!.op, operands, `${operands.map((o) => o.name).join('与')}执行率`, `${head} `, note);
+  const [result] = r.figures;
+  const points = q.arithmetic!.op === 'difference' && result?.unit === '%' ? [`（两个百分比之差，即${result.value}个百分点）`] : [];
+  return r.status === 'answered' ? { ...r, lines: [...r.lines.slice(0, note.length + 1), ...points, ...r.lines.slice(note.length + 1), ...beside] } : r;
+}
+
 export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
+  if (q.arithmetic && q.targets.length > 1 && q.targets.every((t) => t.kind === 'project')) return projectRatesComputed(s, q, scope, head, note);
   const target = q.targets[0];
   if (target && target.kind !== 'project') {
     const own = statedRates(s, scope, target);
