@@ -5,7 +5,7 @@ import type { PerformanceOwnerRow, PerformanceTargetRow } from '../../store/sche
 import { STANDARD } from '../../query/asked.ts';
 import { IGNORED_WORDS } from '../../query/loose.ts';
 import { fromCell, fromFact, show, usable } from '../figures.ts';
-import { tableName } from '../format.ts';
+import { printedAt, tableName } from '../format.ts';
 import { heading, reply, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { metricFigures, pick, remember, type Sources } from '../sources.ts';
@@ -829,37 +829,46 @@ function statedInContext(s: Sources, q: StructuredQuery, scope: Scope): Figure[]
 }
 
 /**
- * 做了几个项目绩效自评, 有几个项目绩效目标表: the projects a 绩效 block is printed for (never the department's own
- * 整体 blocks), each named at its block with its 自评 score where one is printed, and those whose 自评 score only
- * the text states. The count the text states (涉及预算支出项目6个) leads, else the count of those listed.
+ * 做了几个项目绩效自评, 哪些项目做了自评, 有几个项目绩效目标表: the projects a 绩效 block is printed for, each named at its block
+ * with its 自评 score and 执行率 where printed, and those whose score only the text states (with the rate it states); the
+ * department's own 整体 blocks said in one line after. The count the text states (涉及预算支出项目6个) leads, else the count of
+ * those listed.
  */
 function projectBlocksCounted(s: Sources, scope: Scope, projects: PerformanceOwnerRow[]): Reply {
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
   const what = scope.doc.stage === '决算' ? '绩效自评' : '绩效目标';
   const tables = tableNames(s, scope.doc.id);
+  const bare = (n: string) => n.replace(/\s+/g, '');
+  const rateSaid = (f: Figure | null) => (f ? `，执行率${show(f)}（${printedAt(f)}）` : '');
   const items = projects.map((o) => {
     const table = tables.get(o.table_id) ?? null;
-    return o.total_score !== null
-      ? ownerFigure(o, scope, table, { label: '绩效自评总得分', value: o.total_score, unit: '分', raw: String(o.total_score), line: o.score_line ?? o.line })
-      : ownerFigure(o, scope, table, { label: '', value: o.name, unit: '', raw: o.name, line: o.line });
+    const score = o.total_score !== null ? ownerFigure(o, scope, table, { label: '绩效自评总得分', value: o.total_score, unit: '分', raw: String(o.total_score), line: o.score_line ?? o.line }) : null;
+    const rate = score ? ownerRate(s, scope, o, table) : null;
+    const named = score ?? ownerFigure(o, scope, table, { label: '', value: o.name, unit: '', raw: o.name, line: o.line });
+    return { figures: [named, ...(rate ? [rate] : [])], line: `· ${o.name}${score ? `：自评得分${o.total_score}分（${printedAt(score)}）${rateSaid(rate)}` : `（${table ?? '正文'}第${o.line}行）`}` };
   });
-  const bare = (n: string) => n.replace(/\s+/g, '');
   const inTables = new Set(projects.map((o) => bare(o.name)));
   const prose = s.queries
     .factsByMetric(scope.doc.id, 'project.self_eval_score')
     .filter((f) => f.subject_name !== null && !inTables.has(bare(f.subject_name)))
-    .map((f) => fromFact(f, scope.doc, scope.entity, `${f.subject_name}项目自评得分`));
+    .map((f) => {
+      const score = fromFact(f, scope.doc, scope.entity, `${f.subject_name}项目自评得分`);
+      const stated = s.queries.factsByName(scope.doc.id, f.subject_name!).find((x) => x.aspect === 'execution_rate' && x.value !== null && x.year === scope.year);
+      const rate = stated ? fromFact(stated, scope.doc, scope.entity, `${f.subject_name}执行率`) : null;
+      return { figures: [score, ...(rate ? [rate] : [])], line: `· ${f.subject_name}：自评得分${f.value}分（正文第${f.line}行，没有自评表）${rateSaid(rate)}` };
+    });
   const listed = [...items, ...prose];
+  const figures = listed.flatMap((x) => x.figures);
+  const lines = listed.map((x) => x.line);
+  // The department's own 整体 blocks are no projects: said in one line, to be asked apart.
+  const whole = departmentOwners(s, scope).filter((o) => o.total_score !== null);
+  const wholeLine = whole.length ? [`另有${whole.length}个单位的整体绩效自评表（${whole.map((o) => `${o.name} ${o.total_score}分，第${o.score_line ?? o.line}行`).join('；')}），可以问：${scope.doc.short} 整体绩效自评。`] : [];
   const [stated] = pick(metricFigures(s, scope.doc, 'self_eval.project_count', scope.year), scope.doc.stage).main;
-  if (listed.length === 0 && !stated) return reply('not_found', [...note, `${head}中没有项目的${what}。`]);
-  const lines = [
-    ...items.map((f, i) => `· ${projects[i]!.name}${projects[i]!.total_score !== null ? `：自评得分${projects[i]!.total_score}分` : ''}（${f.table ?? '正文'}第${f.line}行）`),
-    ...prose.map((f) => `· ${f.label.replace(/项目自评得分$/, '')}：自评得分${f.value}分（正文第${f.line}行，表中未列）`),
-  ];
-  if (!stated) return reply('answered', [...note, `${head}共有${listed.length}个项目的${what}：`, ...lines], [countOf(listed, `${what}项目`), ...listed]);
+  if (listed.length === 0 && !stated) return reply('not_found', [...note, `${head}中没有项目的${what}。`, ...wholeLine]);
+  if (!stated) return reply('answered', [...note, `${head}共有${listed.length}个项目的${what}：`, ...lines, ...wholeLine], [countOf(figures.filter((f) => f.unit !== '%'), `${what}项目`), ...figures]);
   const counted = stated.value === listed.length ? '' : `；列出的${listed.length}个：`;
-  return reply('answered', [...note, `${head}${stated.label}：${show(stated)}（正文第${stated.line}行）${counted || '：'}`, ...lines], [stated, ...listed]);
+  return reply('answered', [...note, `${head}${stated.label}：${show(stated)}（正文第${stated.line}行）${counted || '：'}`, ...lines, ...wholeLine], [stated, ...figures]);
 }
 
 /**
@@ -886,7 +895,8 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
   }
   const owners = s.queries.owners(scope.doc.id);
   const projects = owners.filter((o) => o.owner_kind === 'project');
-  if (q.countAsked) return projectBlocksCounted(s, scope, projects);
+  // 哪些项目做了自评, 自评中的项目有哪些: the projects listed, as counted — never the department's 整体 blocks in their stead.
+  if (q.countAsked || (q.listOf === 'projects' && q.targets.length === 0 && q.conditions.length === 0)) return projectBlocksCounted(s, scope, projects);
   // A target named like a project (公务员医疗补助 is also a subject) means that project's block.
   const named = q.targets.map((t) => t.kind === 'metric' ? t.text : t.name);
   const project = q.targets.find((t) => t.kind === 'project') ?? (named.length ? { kind: 'project' as const, name: named[0]!, text: named[0]!, ids: [] as number[], fuzzy: false } : undefined);
