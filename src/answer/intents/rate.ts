@@ -210,15 +210,22 @@ function ratesRanked(q: StructuredQuery, head: string, note: string[], rated: Ra
   const lines = sorted.map((r) => `${sorted.findIndex((x) => leading(x) === leading(r)) + 1}. ${r.name}：${stated(r)}`);
   const chosen = sorted[i];
   if (!chosen) return reply('not_found', [...note, `${head}只有${sorted.length}个项目说明了执行率，没有${placeNamed(q, ref, ref!.index)}个。`, ...lines]);
-  const tied = sorted.filter((r) => leading(r) === leading(chosen)).length > 1 ? '（并列）' : '';
+  const group = sorted.filter((r) => leading(r) === leading(chosen));
   // 执行率最低的三个项目: the count asked, ties with the last one kept.
   if (!ref && q.top !== null && q.top < sorted.length) {
     const kept = firstWithTies(sorted, q.top, leading);
     const title = `${head}执行率${q.ascending ? '最低' : '最高'}的${q.top}个项目（${order}，共${sorted.length}个项目说明了执行率${kept.length > q.top ? '，末位并列的都列出' : ''}）：`;
     return reply('answered', [...note, title, ...lines.slice(0, kept.length)], kept.flatMap((r) => [...r.text, ...r.table]));
   }
-  const lead = `${head}执行率排${placeNamed(q, ref, sorted.findIndex((x) => leading(x) === leading(chosen)) + 1)}的是：${chosen.name}：${stated(chosen)}${tied}`;
-  const figures = [chosen, ...sorted.filter((r) => r !== chosen)].flatMap((r) => [...r.text, ...r.table]);
+  // The places as the ranking prints them (1, 1, 3): a place inside a tie is the tie's, every project in it named (并列第1).
+  const place = sorted.indexOf(group[0]!) + 1;
+  const inside = place !== i + 1 ? `（${group.length}项并列，占${placeNamed(q, ref, place)}至${place + group.length - 1}名，没有单独的${placeNamed(q, ref, i + 1)}名）` : '';
+  // 执行率最低的项目: no place asked, the end asked (排第1 of a ranking from the lowest would read as the highest).
+  const end = q.ascending ? '最低' : '最高';
+  const lead = group.length > 1
+    ? `${head}执行率并列${ref ? placeNamed(q, ref, place) : end}的是：${group.map((r) => `${r.name}：${stated(r)}`).join('；')}${inside}`
+    : `${head}执行率${ref ? `排${placeNamed(q, ref, place)}` : end}的是：${chosen.name}：${stated(chosen)}`;
+  const figures = [...group, ...sorted.filter((r) => !group.includes(r))].flatMap((r) => [...r.text, ...r.table]);
   return reply('answered', [...note, lead, `各项目执行率（${order}）：`, ...lines], figures);
 }
 
