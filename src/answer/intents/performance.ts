@@ -834,10 +834,16 @@ function statedInContext(s: Sources, q: StructuredQuery, scope: Scope): Figure[]
  * department's own 整体 blocks said in one line after. The count the text states (涉及预算支出项目6个) leads, else the count of
  * those listed.
  */
-function projectBlocksCounted(s: Sources, scope: Scope, projects: PerformanceOwnerRow[]): Reply {
+function projectBlocksCounted(s: Sources, q: StructuredQuery, scope: Scope, projects: PerformanceOwnerRow[]): Reply {
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
   const what = scope.doc.stage === '决算' ? '绩效自评' : '绩效目标';
+  // 沈阳有几个项目做了绩效自评: a 预算 holds no self-evaluation — its projects with targets are no count of those evaluated.
+  if (q.asked?.selfEvaluation && scope.doc.stage === '预算') {
+    const names = projects.slice(0, MAX_PROJECTS_NAMED).map((o) => o.name).join('、');
+    const held = projects.length ? `有绩效目标的项目共${projects.length}个：${names}${projects.length > MAX_PROJECTS_NAMED ? '等' : ''}。` : '';
+    return reply('not_found', [...note, `${head}中没有绩效自评（自评随决算公开，预算只有年初设定的绩效目标）；${held}`], [], [`${scope.doc.short} 有哪些项目有绩效目标`]);
+  }
   const tables = tableNames(s, scope.doc.id);
   const bare = (n: string) => n.replace(/\s+/g, '');
   const rateSaid = (f: Figure | null) => (f ? `，执行率${show(f)}（${printedAt(f)}）` : '');
@@ -896,7 +902,7 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
   const owners = s.queries.owners(scope.doc.id);
   const projects = owners.filter((o) => o.owner_kind === 'project');
   // 哪些项目做了自评, 自评中的项目有哪些: the projects listed, as counted — never the department's 整体 blocks in their stead.
-  if (q.countAsked || (q.listOf === 'projects' && q.targets.length === 0 && q.conditions.length === 0)) return projectBlocksCounted(s, scope, projects);
+  if (q.countAsked || (q.listOf === 'projects' && q.targets.length === 0 && q.conditions.length === 0)) return projectBlocksCounted(s, q, scope, projects);
   // A target named like a project (公务员医疗补助 is also a subject) means that project's block.
   const named = q.targets.map((t) => t.kind === 'metric' ? t.text : t.name);
   const project = q.targets.find((t) => t.kind === 'project') ?? (named.length ? { kind: 'project' as const, name: named[0]!, text: named[0]!, ids: [] as number[], fuzzy: false } : undefined);
