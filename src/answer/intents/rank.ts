@@ -13,7 +13,10 @@ import { procurementItems } from './breakdown.ts';
 import { columnItems } from './breakdown.ts';
 import { countedFirst, unpricedProjects } from './list.ts';
 import { sameNameGroups } from '../project-groups.ts';
-import { ownerFigure } from './performance.ts';
+import { departmentOwners, ownerFigure, tableNames } from './performance.ts';
+
+/** 整体 typed among a question's table words: the units' own 整体绩效自评表 asked. */
+const WHOLE_TITLE = '整体';
 import { tableName } from '../format.ts';
 
 const DEFAULT_TOP = 10;
@@ -155,6 +158,14 @@ export function projectScores(s: Sources, scope: Scope): { scores: Figure[]; not
 }
 
 function rankScores(s: Sources, q: StructuredQuery, scope: Scope, head: string): Reply {
+  // 哪个单位的整体自评得分最高: the units' 整体绩效自评表 scores, never the projects'.
+  if (q.asked?.titles?.includes(WHOLE_TITLE)) {
+    const whole = departmentOwners(s, scope).filter((o) => o.total_score !== null);
+    if (whole.length === 0) return reply('not_found', [`${head}：文件中没有单位整体绩效自评得分，无法排序。`]);
+    const tables = tableNames(s, scope.doc.id);
+    const figures = whole.map((o) => ownerFigure(o, scope, tables.get(o.table_id) ?? null, { label: '整体绩效自评总得分', value: o.total_score!, unit: '分', raw: String(o.total_score), line: o.score_line ?? o.line }));
+    return rankedListing(`${head} 单位整体绩效自评得分排序`, figures, q, 'score', scoreOrder(q), (f) => f.label.replace(/整体绩效自评总得分$/, ''));
+  }
   const { scores, notes } = projectScores(s, scope);
   if (scores.length === 0) {
     const what = scope.doc.stage === '预算' ? '预算只列绩效目标，没有自评得分' : '文件中没有项目自评得分';
