@@ -580,7 +580,8 @@ function queryOf(text: string, asked: AskedWords, m: Mentions, entities: EntityR
     ...(TENTHS.test(text) ? { tenths: true } : {}),
     ...(GOVERNMENT.test(text) ? { economicKind: 'government' as const } : DEPARTMENTAL.test(text) ? { economicKind: 'departmental' as const } : {}),
     notes: m.notes,
-    asked,
+    // 医保基金监管经费和档案管理经费的绩效差多少: projects' 绩效 computed on is their 自评得分, never their money.
+    asked: intent === 'arithmetic' && m.intents.includes('performance') && targets.length > 1 && targets.every((t) => t.kind === 'project') ? { ...asked, score: true as const } : asked,
   }));
 }
 
