@@ -625,6 +625,8 @@ function changesCompared(text: string, asked: AskedWords, m: Mentions, entities:
   if (targets.length === 0 || targets.length * Math.max(1, entities.length) < 2 || m.bothStages || new Set(m.years).size > 1) return undefined;
   // A比B多百分之几: a comparison between the two figures named, not with last year.
   if (m.comparisons.length > 0 && !m.previousYear && since === undefined) return undefined;
+  // 两个项目的执行率差几个百分点: the rates themselves compared (rate.ts), no change from last year.
+  if (m.intents.includes('rate') && !m.previousYear) return undefined;
   const growth = m.arithmetic.some((a) => a.op === 'growth');
   if (m.arithmetic.some((a) => a.op !== 'growth' && a.op !== 'difference') || m.conditions.length > 0 || m.changes) return undefined;
   const change = growth || m.previousYear || CHANGE_WORD.test(text);
