@@ -272,9 +272,11 @@ function projectRatesComputed(s: Sources, q: StructuredQuery, scope: Scope, head
     const other = [...r.text, ...r.table].find((f) => f.value !== used.value);
     if (other) beside.push(`注：${r.name}执行率${printedAt(other)}为${show(other)}，这里用${printedAt(used)}的${show(used)}。`);
   }
-  const r = computation(q.arithmetic!.op, operands, `${operands.map((o) => o.name).join('与')}执行率`, `${head} `, note);
+  // 高几个百分点, 高百分之几: one rate over another differs by points — a growth of one rate on the other is nothing asked.
+  const op = q.arithmetic!.op === 'growth' ? 'difference' : q.arithmetic!.op;
+  const r = computation(op, operands, `${operands.map((o) => o.name).join('与')}执行率`, `${head} `, note);
   const [result] = r.figures;
-  const points = q.arithmetic!.op === 'difference' && result?.unit === '%' ? [`（两个百分比之差，即${result.value}个百分点）`] : [];
+  const points = op === 'difference' && result?.unit === '%' ? [`（两个百分比之差，即${result.value}个百分点）`] : [];
   return r.status === 'answered' ? { ...r, lines: [...r.lines.slice(0, note.length + 1), ...points, ...r.lines.slice(note.length + 1), ...beside] } : r;
 }
 
