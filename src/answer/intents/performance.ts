@@ -877,6 +877,11 @@ function projectBlocksCounted(s: Sources, q: StructuredQuery, scope: Scope, proj
   return reply('answered', [...note, `${head}${stated.label}：${show(stated)}（正文第${stated.line}行）${counted || '：'}`, ...lines, ...wholeLine], [stated, ...figures]);
 }
 
+/** 各项目自评得分和执行率: the projects self-evaluated, each with its score and rate (projectBlocksCounted). */
+export function selfEvaluatedProjects(s: Sources, q: StructuredQuery, scope: Scope): Reply {
+  return projectBlocksCounted(s, q, scope, s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project'));
+}
+
 /**
  * The projects a name no block goes by names (城乡医疗救助 of 政府专项-城乡医疗救助): `chosen`, the one whose name prints it as a
  * whole run (nameRuns); `others`, the rest whose names hold it. A word of one character names none.

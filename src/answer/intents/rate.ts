@@ -13,7 +13,10 @@ import { projectAmounts, type Sources } from '../sources.ts';
 import { headlineFigure, printingsOf, targetName } from '../targets.ts';
 import { computation, type Operand } from '../computation.ts';
 import { countedFirst } from './list.ts';
-import { ownerFigure, ownerRate, tableNames } from './performance.ts';
+import { ownerFigure, ownerRate, selfEvaluatedProjects, tableNames } from './performance.ts';
+
+/** A project's 自评得分, asked beside its rate. */
+const SCORE_KEY = 'project.self_eval_score';
 import { firstWithTies, placeAsked, placeNamed } from './rank.ts';
 
 /** A 整体绩效自评表 indicator that is the unit's own rate (预算执行率), named as questions name it. */
@@ -284,6 +287,10 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
   if (q.arithmetic && q.targets.length > 1 && q.targets.every((t) => t.kind === 'project')) return projectRatesComputed(s, q, scope, head, note);
+  // 各项目的得分和执行率: scores asked beside the projects' rates — each project's score and rate, as the self-evaluated are listed.
+  const scored = q.asked?.score || q.targets.some((t) => t.kind === 'metric' && t.key === SCORE_KEY);
+  const plain = !q.ordered && !q.reference && q.conditions.length === 0 && !q.arithmetic && !q.reason;
+  if (scored && plain && scope.doc.stage === '决算' && q.targets.every((t) => t.kind === 'metric' && t.key === SCORE_KEY)) return selfEvaluatedProjects(s, q, scope);
   const target = q.targets[0];
   if (target && target.kind !== 'project') {
     const own = statedRates(s, scope, target);
