@@ -3,7 +3,7 @@
 import type { ItemPick, StructuredQuery } from '../query/ast.ts';
 import { listItems, restAsked, type Conversation, type Named } from './dialog.ts';
 import { answerQuery, inTenths } from './dispatch.ts';
-import { derivedFigure, percentValue, show, type Figure } from './figures.ts';
+import { derivedFigure, percentValue, samePrinting, show, type Figure } from './figures.ts';
 import { percent } from './format.ts';
 import { amountOf, computation, type Operand } from './computation.ts';
 import { isCounter } from './intents/performance.ts';
@@ -23,7 +23,8 @@ function pointedAt(count: number | null, c: Conversation): Named[] {
   const several = fromList ? null : namedInLast(c);
   if (several && (count === null || count === several.length)) return several;
   const all = (fromList ? c.items! : (c.earlier ?? [])).filter((n) => n.figure);
-  if (count === null) return all;
+  // 它们差多少 after 辽宁那家呢 and 河北的呢 repeated figures answered before: each printed figure once.
+  if (count === null) return all.filter((n, i) => all.findIndex((x) => samePrinting(x.figure!, n.figure!)) === i);
   return fromList ? all.slice(0, count) : all.slice(-count);
 }
 

@@ -276,11 +276,11 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   }
   // 2023年的两家医保局三公经费差多少: a difference over the set is computed on the figures it ranks — of two, their difference;
   // of more, all ranked with the largest less the smallest (never one pair picked); those lacking the figure said apart.
-  if (op === 'difference' && !q.previousYear && !q.byScore && figures.length > 1) {
-    const kept = q.conditions.length ? meeting(figures, q.conditions) : figures;
-    const r = computation('difference', kept.map((f) => ({ figure: f, name: named(f) })), what, '');
-    return citedTwice(withTail(otherStage(r, apart, '不计入'), [...tail, ...mixNotes(kept)]), twice.filter((x) => kept.includes(x.main)));
-  }
+  // Not computable (车辆: 台/辆 and 辆), the ranking with the reason.
+  const kept = q.conditions.length ? meeting(figures, q.conditions) : figures;
+  const diff = op === 'difference' && !q.previousYear && !q.byScore && kept.length > 1 ? computation('difference', kept.map((f) => ({ figure: f, name: named(f) })), what, '') : null;
+  if (diff?.status === 'answered') return citedTwice(withTail(otherStage(diff, apart, '不计入'), [...tail, ...mixNotes(kept)]), twice.filter((x) => kept.includes(x.main)));
+  if (diff) tail.unshift(...diff.lines);
   // 三公经费为零的: an amount equalled is no order — those equal to it listed.
   const equal = !q.byScore && q.conditions.length > 0 && q.conditions.every((c) => c.op === 'between' && c.upper === c.value) ? meeting(figures, q.conditions) : [];
   const r = equal.length
@@ -289,7 +289,7 @@ export function answerSet(s: Sources, catalog: Catalog, q: StructuredQuery): Rep
   // 抚顺和莲湖哪个政府采购多, 陕西和河北的医保局哪个…, 2023年那两家哪个…: of two departments named (by name, by two places or
   // counted), which is larger is said with by how much; one lacking the figure is said first to leave nothing to compare.
   const paired = q.entities.length === 2 || q.set?.places.length === 2 || q.set?.count === 2;
-  const two = !q.byScore && q.conditions.length === 0 && paired && members.length === 2;
+  const two = (q.intent === 'rank' || q.asked?.which === true) && !q.byScore && q.conditions.length === 0 && paired && members.length === 2;
   if (two && r.status === 'answered' && r.figures.length === 2) {
     const diff = computation('difference', r.figures.map((f) => ({ figure: f, name: named(f) })), what, '');
     if (diff.status === 'answered') {
