@@ -17,7 +17,7 @@ import { ownerFigure, ownerRate, selfEvaluatedProjects, tableNames } from './per
 
 /** A project's 自评得分, asked beside its rate. */
 const SCORE_KEY = 'project.self_eval_score';
-import { firstWithTies, placeAsked, placeNamed } from './rank.ts';
+import { firstWithTies, placeAsked, placeNamed, projectScores } from './rank.ts';
 
 /** A 整体绩效自评表 indicator that is the unit's own rate (预算执行率), named as questions name it. */
 const RATE_INDICATORS = new Set(words.intents.rate);
@@ -339,7 +339,10 @@ export function rate(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     // The amounts the rate is of (执行数 over 预算数), beside it: 那离休医疗保障呢 after a rate asks both.
     const amounts = (['决算', '预算'] as const).flatMap((stage) => projectAmounts(s, scope.doc, scope.year, stage).filter((f) => f.label === r.name).slice(0, 1).map((f) => ({ stage, f })));
     const of = amounts.length ? `（${amounts.map(({ stage, f }) => `${stage === '决算' ? '执行数' : '预算数'}${show(f)}`).join('，')}）` : '';
-    return reply('answered', [...note, `${head} ${r.name}执行率：${stated(r)}${of}`, ...(q.reason ? (why.length ? why : ['文中没有说明问题及原因。']) : [])], [...figures, ...amounts.map(({ f }) => f)]);
+    // 离休医疗保障的得分和执行率: its 自评得分 asked beside, where printed.
+    const score = q.asked?.score ? projectScores(s, scope).scores.find((f) => (f.project ?? f.label).replace(/\s+/g, '') === r.name.replace(/\s+/g, '')) : undefined;
+    const scored = score ? [`${r.name}自评得分：${show(score)}（${printedAt(score)}）`] : [];
+    return reply('answered', [...note, `${head} ${r.name}执行率：${stated(r)}${of}`, ...scored, ...(q.reason ? (why.length ? why : ['文中没有说明问题及原因。']) : [])], [...figures, ...amounts.map(({ f }) => f), ...(score ? [score] : [])]);
   }
   // 北票为什么没花出去: the reasons the text states for the department's own rates, and for each subject's short of its budget.
   const why = q.reason && q.listOf !== 'projects' ? statedReasons(s, q, scope) : null;
