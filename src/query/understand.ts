@@ -628,14 +628,17 @@ function changesCompared(text: string, asked: AskedWords, m: Mentions, entities:
   // 两个项目的执行率差几个百分点: the rates themselves compared (rate.ts), no change from last year.
   if (m.intents.includes('rate') && !m.previousYear) return undefined;
   const growth = m.arithmetic.some((a) => a.op === 'growth');
-  if (m.arithmetic.some((a) => a.op !== 'growth' && a.op !== 'difference') || m.conditions.length > 0 || m.changes) return undefined;
-  const change = growth || m.previousYear || CHANGE_WORD.test(text);
+  // 行政运行和医疗保障经办事务哪个增加最多: a ranking of the changes held to the figures named.
+  const ranked = m.changes?.order && !m.changes.state ? m.changes : null;
+  if (m.arithmetic.some((a) => a.op !== 'growth' && a.op !== 'difference') || m.conditions.length > 0 || (m.changes && !ranked)) return undefined;
+  const change = growth || ranked !== null || m.previousYear || CHANGE_WORD.test(text);
   const same = SAME_CHANGE.test(text);
   // 收入和支出的增长率 (joined, no 比 between): a rate of each, whatever else is asked — never one between the two.
-  if (!change || !(growth || asked.which || WHICH_PART.test(text) || COMPARE_ASKED.test(text) || same)) return undefined;
+  if (!change || !(growth || ranked || asked.which || WHICH_PART.test(text) || COMPARE_ASKED.test(text) || same)) return undefined;
   // 哪个有变化, 哪项变了: which of them changed at all, either way.
   const either = asked.changed && !asked.rise && !asked.fall;
-  return { by: growth || asked.percent || RATE_CHANGE.test(text) ? 'percent' : 'amount', same, ...(either ? { changed: true as const } : {}) };
+  const by = ranked ? (ranked.byAmount ? 'amount' : 'percent') : growth || asked.percent || RATE_CHANGE.test(text) ? 'percent' : 'amount';
+  return { by, same, ...(either ? { changed: true as const } : {}) };
 }
 
 /** 和2023年比, 跟2022年相比 (shapes.json sinceYear): the year a change is asked since, joined to a word comparing with it. */
@@ -1635,7 +1638,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const compared = bounded ? undefined : changesCompared(text, asked, m, entities, found.targets, since);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
-    return { ok: true, query: blocksCounted({ ...excluding(queryOf(text, asked, m, entities, found), except), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(bounded ? { changeBound: bounded } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined, tables: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(compared ? { changesCompared: compared } : {}), ...(money ? { money } : {}) }) };
+    return { ok: true, query: blocksCounted({ ...excluding(queryOf(text, asked, m, entities, found), except), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(bounded ? { changeBound: bounded } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined, tables: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(compared ? { changesCompared: compared, changes: null } : {}), ...(money ? { money } : {}) }) };
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.

@@ -480,7 +480,7 @@ function changesSideBySide(s: Sources, q: StructuredQuery, scopes: Scope[]): Rep
           ? `${same ? '不一样；' : ''}都没有下降：${listed}。${missing}`
           : !fall && top.moved <= 0
             ? `${same ? '不一样；' : ''}都没有增长：${listed}。${missing}`
-            : `${same ? '不一样：' : ''}${by === 'percent' ? (fall ? '降幅' : '增幅') : fall ? '减少的金额' : '增加的金额'}更大的是${top.name}（比上年${said(top.moved)}），${rest.map((e) => `${e.name}${said(e.moved)}`).join('，')}。${missing}`;
+            : `${same ? '不一样：' : ''}${by === 'percent' ? (fall ? '降幅' : '增幅') : fall ? '减少的金额' : '增加的金额'}${known.length > 2 ? '最大' : '更大'}的是${top.name}（比上年${said(top.moved)}），${rest.map((e) => `${e.name}${said(e.moved)}`).join('，')}。${missing}`;
   // A rate computed (no rate stated) is said so beside the verdict, as its formula is above.
   const computed =
     by === 'percent' && each.some((e) => e.r.figures.some((f) => f.derived?.op === 'growth'))
