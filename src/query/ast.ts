@@ -148,8 +148,8 @@ export interface StructuredQuery {
   backward?: boolean;
   /** 为什么比2022年涨了: the year a change is asked since, named; the text's change answers it only when that is the year before. */
   since?: number;
-  /** 收入和支出的增长率哪个大, 增幅一样吗, 哪个降得多, 哪个有变化 (changed: either way): each figure's change from last year compared — in per cent or in amount. */
-  changesCompared?: { by: 'percent' | 'amount'; same: boolean; changed?: true };
+  /** 收入和支出的增长率哪个大, 增幅一样吗, 哪个降得多, 哪个有变化 (changed: either way; 哪些比上年减少了: that way), 增幅比…高多少 (gap: in 个百分点): each figure's change from last year compared — in per cent or in amount. */
+  changesCompared?: { by: 'percent' | 'amount'; same: boolean; changed?: true | 'up' | 'down'; gap?: true };
   listOf: ListTarget | null;
   /** 用上年结转资金安排的项目: the projects funded from a source — the scope tags of its column (shapes.json fundedBy), as typed in `text`. */
   fundedBy?: { tags: string[]; text: string };

@@ -615,6 +615,7 @@ const SAME_CHANGE = new RegExp(alternation(shapes.changesCompared.same));
 const RATE_CHANGE = new RegExp(alternation(shapes.changesCompared.rate));
 const CHANGE_WORD = new RegExp(alternation(shapes.changesCompared.change));
 const COMPARE_ASKED = new RegExp(alternation(shapes.changesCompared.ask));
+const WHICH_LISTED = new RegExp(alternation(shapes.changesCompared.listed));
 
 /**
  * 曲阳收入和支出的增长率哪个大, 工资福利支出和商品和服务支出哪个涨得快, 两者降幅一样吗: two figures or departments named,
@@ -623,8 +624,11 @@ const COMPARE_ASKED = new RegExp(alternation(shapes.changesCompared.ask));
  */
 function changesCompared(text: string, asked: AskedWords, m: Mentions, entities: EntityRef[], targets: Target[], since: number | undefined): StructuredQuery['changesCompared'] {
   if (targets.length === 0 || targets.length * Math.max(1, entities.length) < 2 || m.bothStages || new Set(m.years).size > 1) return undefined;
-  // A比B多百分之几: a comparison between the two figures named, not with last year.
-  if (m.comparisons.length > 0 && !m.previousYear && since === undefined) return undefined;
+  // A比B多百分之几: a comparison between the two figures named, not with last year — unless a word of change stands before
+  // the 比 (工资福利支出的增幅比商品和服务支出高多少): then the rates are compared, their gap in 个百分点.
+  const [than] = m.comparisons;
+  const gap = than !== undefined && !m.previousYear && since === undefined && m.arithmetic.some((a) => a.op === 'growth' && a.start < than.start);
+  if (m.comparisons.length > 0 && !m.previousYear && since === undefined && !gap) return undefined;
   // 两个项目的执行率差几个百分点: the rates themselves compared (rate.ts), no change from last year.
   if (m.intents.includes('rate') && !m.previousYear) return undefined;
   const growth = m.arithmetic.some((a) => a.op === 'growth');
@@ -634,11 +638,12 @@ function changesCompared(text: string, asked: AskedWords, m: Mentions, entities:
   const change = growth || ranked !== null || m.previousYear || CHANGE_WORD.test(text);
   const same = SAME_CHANGE.test(text);
   // 收入和支出的增长率 (joined, no 比 between): a rate of each, whatever else is asked — never one between the two.
-  if (!change || !(growth || ranked || asked.which || WHICH_PART.test(text) || COMPARE_ASKED.test(text) || same)) return undefined;
+  if (!change || !(growth || ranked || asked.which || WHICH_PART.test(text) || WHICH_LISTED.test(text) || COMPARE_ASKED.test(text) || same)) return undefined;
   // 哪个有变化, 哪项变了: which of them changed at all, either way.
-  const either = asked.changed && !asked.rise && !asked.fall;
+  // 哪些比上年减少了: those that went that way, named.
+  const way = asked.changed && !asked.rise && !asked.fall ? (true as const) : WHICH_LISTED.test(text) && asked.rise !== asked.fall ? (asked.rise ? 'up' : 'down') : null;
   const by = ranked ? (ranked.byAmount ? 'amount' : 'percent') : growth || asked.percent || RATE_CHANGE.test(text) ? 'percent' : 'amount';
-  return { by, same, ...(either ? { changed: true as const } : {}) };
+  return { by, same, ...(way ? { changed: way } : {}), ...(gap ? { gap: true as const } : {}) };
 }
 
 /** 和2023年比, 跟2022年相比 (shapes.json sinceYear): the year a change is asked since, joined to a word comparing with it. */

@@ -11,7 +11,7 @@ import { money, printedAt, tableName } from '../format.ts';
 import type { SourceTableRow } from '../../store/schema.ts';
 import { metrics, SPLIT_COLUMNS } from '../../store/metrics.ts';
 import { asProject } from '../namesakes.ts';
-import { eachReply, reply, yearHeading, type Reply } from '../reply.ts';
+import { beforeAnswer, eachReply, reply, yearHeading, type Reply } from '../reply.ts';
 import type { Scope } from '../resolve.ts';
 import { MEASURES, pick, type Sources } from '../sources.ts';
 import { compare, sinceAnother } from './compare.ts';
@@ -451,7 +451,13 @@ function changesSideBySide(s: Sources, q: StructuredQuery, scopes: Scope[]): Rep
       // 北票三公经费: the change stated is a part's (公务用车购置及运行费) or a whole's, never compared as the figure's own.
       const stated = statedChange(s, sc, t, sc.year, headlineFigure(s, sc, t, sc.year, stageOf(q.stage, sc)).main);
       const other = stated?.ofPart ?? stated?.statedFor ?? null;
-      return { r, other, name: `${scopes.length > 1 ? sc.doc.short : ''}${targetName(t)}`, moved: r.status === 'answered' && !other ? movedBy(r.figures, by) : null };
+      const name = `${scopes.length > 1 ? sc.doc.short : ''}${targetName(t)}`;
+      // 曲阳 收支 增加57.46万元 (line 426), no rate: the change as stated is said before the rate worked from it.
+      const c = stated?.change;
+      const asStated = op === 'growth' && r.status === 'answered' && !other && c?.fen != null && c.percent === null && r.figures.some((f) => f.derived?.op === 'growth');
+      const workedBack = r.figures.some((f) => f.derived?.op === 'growth' && f.derived.inputs.some((i) => i.derived));
+      const said = asStated ? beforeAnswer(r, `${name}：文中说明比${c!.basis ?? '上年'}${c!.fen! < 0 ? '减少' : '增加'}${money(Math.abs(c!.fen!))}（第${c!.line}行），没有说明增长率${workedBack ? '，按它计算：' : '。'}`) : r;
+      return { r: said, other, name, moved: r.status === 'answered' && !other ? movedBy(r.figures, by) : null };
     }),
   );
   const all = eachReply(each.map((e) => e.r));
@@ -470,8 +476,12 @@ function changesSideBySide(s: Sources, q: StructuredQuery, scopes: Scope[]): Rep
   const moved = known.filter((e) => e.moved !== 0);
   const steady = known.filter((e) => e.moved === 0).map((e) => e.name);
   const unmoved = steady.length ? `${steady.join('、')}与上年持平。` : '';
-  const verdict = q.changesCompared!.changed
-    ? `${moved.length ? `有变化的是${moved.map((e) => `${e.name}（比上年${said(e.moved)}）`).join('、')}。` : '都没有变化。'}${unmoved}${missing}`
+  const way = q.changesCompared!.changed;
+  const wanted = moved.filter((e) => way === true || (way === 'up') === e.moved > 0);
+  const which = way === true ? '有变化' : way === 'up' ? '比上年增加' : '比上年减少';
+  const otherWay = moved.filter((e) => !wanted.includes(e)).map((e) => `${e.name}比上年${said(e.moved)}。`).join('');
+  const verdict = way
+    ? `${wanted.length ? `${which}的是${wanted.map((e) => `${e.name}（比上年${said(e.moved)}）`).join('、')}。` : way === true ? '都没有变化。' : `没有${which}的。`}${otherWay}${unmoved}${missing}`
     : known.length < 2
       ? missing
       : known.every((e) => e.moved === top.moved)
@@ -488,6 +498,17 @@ function changesSideBySide(s: Sources, q: StructuredQuery, scopes: Scope[]): Rep
       : by === 'amount' && known.some((e) => !e.r.figures.some((f) => /增减$/.test(f.label)))
         ? '（文中没有说明增减的，按上面印出的两年数字相减。）'
         : '';
+  // 工资福利支出的增幅比商品和服务支出高多少: the gap between the two rates, in 个百分点, shown.
+  const [ra, rb] = q.changesCompared!.gap && each.length === 2 && known.length === 2 ? each.map((e) => rateOf(e.r.figures)) : [];
+  if (ra && rb && typeof ra.value === 'number' && typeof rb.value === 'number') {
+    const [a, b] = each as [(typeof each)[number], (typeof each)[number]];
+    const value = Math.round((ra.value - rb.value) * 100) / 100;
+    const pct = (v: number) => (v < 0 ? `（−${Math.abs(v)}%）` : `${v}%`);
+    const formula = `${pct(ra.value)} − ${pct(rb.value)}`;
+    const gap = derivedFigure('difference', [ra, rb], `${a.name}与${b.name}增减幅度之差`, { fen: null, value, unit: '个百分点' }, formula);
+    const line = `${a.name}的增减幅度比${b.name}${value >= 0 ? '高' : '低'}${Math.abs(value).toFixed(2)}个百分点 = ${formula}`;
+    return { ...all, lines: [...all.lines, `比较：${verdict}${computed}`, line], figures: [gap, ...all.figures] };
+  }
   return { ...all, lines: [...all.lines, `比较：${verdict}${computed}`] };
 }
 
@@ -497,17 +518,32 @@ function changesSideBySide(s: Sources, q: StructuredQuery, scopes: Scope[]): Rep
  */
 const STEADY = /持平|无增减/;
 
+/**
+ * The figure giving one reply's rate of change: the stated 增减幅度, else the growth computed and shown; null where the text
+ * states a change in words only that is none to compare (不可比); undefined where there is no rate.
+ */
+function rateOf(figures: Figure[]): Figure | null | undefined {
+  for (const f of figures) {
+    if (/增减(幅度)?$/.test(f.label) && typeof f.value === 'string') return STEADY.test(f.value) ? f : null;
+    if (/增减(幅度)?$/.test(f.label) && f.unit === '%' && typeof f.value === 'number') return f;
+    if (f.derived?.op === 'growth' && typeof f.value === 'number') return f;
+  }
+  return undefined;
+}
+
 function movedBy(figures: Figure[], by: 'percent' | 'amount'): number | null {
+  if (by === 'percent') {
+    const rate = rateOf(figures);
+    return rate ? (typeof rate.value === 'number' ? rate.value : 0) : null;
+  }
   for (const f of figures) {
     // 较上年无增减 is no change; 较上年不可比 is none to compare (said apart).
     if (/增减(幅度)?$/.test(f.label) && typeof f.value === 'string') return STEADY.test(f.value) ? 0 : null;
-    if (by === 'percent' && /增减(幅度)?$/.test(f.label) && f.unit === '%' && typeof f.value === 'number') return f.value;
-    if (by === 'amount' && /增减$/.test(f.label) && f.fen !== null) return f.fen;
-    if (by === 'percent' && f.derived?.op === 'growth' && typeof f.value === 'number') return f.value;
+    if (/增减$/.test(f.label) && f.fen !== null) return f.fen;
   }
   // 沈阳 表7 公务用车购置费 2022 blank, 2023 18.00: no change stated, both years printed — their difference (said so).
   const [now, before] = [figures.find((f) => !f.derived && f.fen !== null && f.year === figures[0]?.year), figures.find((f) => !f.derived && f.fen !== null && f.year === (figures[0]?.year ?? 0) - 1)];
-  return by === 'amount' && now && before ? now.fen! - before.fen! : null;
+  return now && before ? now.fen! - before.fen! : null;
 }
 
 /**
