@@ -595,7 +595,7 @@ function sinceYear(text: string, asked: AskedWords, m: Mentions): number | undef
   // is the change the text states too — its amount leads, not the earlier year's figure.
   const [only] = m.comparisons;
   const joined = SINCE_YEAR.exec(text);
-  const named = only?.year ?? (joined ? Number(joined[1]) : undefined);
+  const named = only?.year ?? (joined ? Number(joined[1] ?? joined[2]) : undefined);
   const ofFigure = named !== undefined && m.years.filter((y) => y !== named).every((y, _, rest) => rest.length === 1 && y > named);
   // (几个项目, 几个单位: a count of a list, which a document holds of its own year only — no change stated.)
   const amount = m.comparisons.length === 1 && only!.year !== undefined && (only!.direction !== null || m.changeAsked) && m.arithmetic.every((a) => a.op === 'difference') && ofFigure && m.listTargets.length === 0;
@@ -647,7 +647,7 @@ function changesCompared(text: string, asked: AskedWords, m: Mentions, entities:
 }
 
 /** 和2023年比, 跟2022年相比 (shapes.json sinceYear): the year a change is asked since, joined to a word comparing with it. */
-const SINCE_YEAR = new RegExp(`(?:${alternation(shapes.sinceYear.with)})\\s*(\\d{4})年度?(?:预算|决算)?数?\\s*(?:${alternation(shapes.sinceYear.compared)})`);
+const SINCE_YEAR = new RegExp(`(?:${alternation(shapes.sinceYear.with)})\\s*(\\d{4})年度?的?(?:预算|决算)?数?\\s*(?:${alternation(shapes.sinceYear.compared)})|(?:${alternation(shapes.sinceYear.than)})\\s*(\\d{4})年`);
 
 const HOLDING_VERBS = new RegExp(alternation(shapes.holdings.verbs), 'g');
 

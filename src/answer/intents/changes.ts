@@ -56,6 +56,9 @@ export function statedChanges(s: Sources, q: StructuredQuery, scope: Scope): Rep
       return key !== undefined && key !== null && key !== 0 && goesUp(r.f.change!) === up;
     });
   const measure = byAmount ? '金额' : '幅度';
+  // None of the kind asked went that way (抚顺 下降最多的功能科目): said so with what the text does state, as 哪些科目下降了 says it.
+  const goesThatWay = (c: NonNullable<Figure['change']>) => moved(c) && goesUp(c) === up;
+  if (ranked.length === 0 && !asked.within && !stated.some((f) => goesThatWay(f.change!))) return noneListed(s, q, all, scope, head, note, what, up ? '增长' : '下降', goesThatWay);
   if (ranked.length === 0) return reply('not_found', [...note, `${head}中没有说明${up ? '增长' : '下降'}${measure}的${what}。`]);
   const size = (r: (typeof ranked)[number]) => (byAmount ? r.amount!.fen! : (r.percent!.value as number));
   const sorted = ranked.sort((a, b) => Math.abs(size(b)) - Math.abs(size(a)));
