@@ -506,7 +506,7 @@ function changesSideBySide(s: Sources, q: StructuredQuery, scopes: Scope[]): Rep
     const pct = (v: number) => (v < 0 ? `（−${Math.abs(v)}%）` : `${v}%`);
     const formula = `${pct(ra.value)} − ${pct(rb.value)}`;
     const gap = derivedFigure('difference', [ra, rb], `${a.name}与${b.name}增减幅度之差`, { fen: null, value, unit: '个百分点' }, formula);
-    const line = `${a.name}的增减幅度比${b.name}${value >= 0 ? '高' : '低'}${Math.abs(value).toFixed(2)}个百分点 = ${formula}`;
+    const line = value === 0 ? `${a.name}与${b.name}的增减幅度相差0个百分点 = ${formula}` : `${a.name}的增减幅度比${b.name}${value > 0 ? '高' : '低'}${Math.abs(value).toFixed(2)}个百分点 = ${formula}`;
     return { ...all, lines: [...all.lines, `比较：${verdict}${computed}`, line], figures: [gap, ...all.figures] };
   }
   return { ...all, lines: [...all.lines, `比较：${verdict}${computed}`] };
