@@ -16,7 +16,7 @@ import { heldOfFamily, lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
-import { indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, servesAsked, standardNamed, targetsByNoun, wholeIndicator } from './intents/performance.ts';
+import { doneAsked, indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorUnnamed, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, standardNamed, targetsByNoun, wholeIndicator, servesAsked } from './intents/performance.ts';
 import { placeAsked, placeNamed, rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -143,7 +143,7 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // row, never a project's indicator nor the rates the text states.
   if ((q.intent === 'performance' || q.intent === 'rate') && q.asked?.wholeIndicator && q.entities.length === 1 && projects.length === 0) {
     const scopes = resolveScopes(catalog, q);
-    const whole = Array.isArray(scopes) && scopes.length === 1 ? wholeIndicator(s, scopes[0]!, q.asked.wholeIndicator) : null;
+    const whole = Array.isArray(scopes) && scopes.length === 1 ? wholeIndicator(s, scopes[0]!, q.asked.wholeIndicator, doneAsked(q)) : null;
     if (whole) return withCutOff(scopes as Scope[], whole);
   }
   const nothingAsked = q.targets.length === 0 && q.intent !== 'list' && q.intent !== 'performance' && q.intent !== 'rank' && q.intent !== 'rate';
@@ -281,8 +281,15 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
         `${place} ${e.doc.fiscal_year} 基本支出`,
       ]),
     ];
+    // Asked otherwise (疫苗接种率定的多少), the words may still name indicators — by runs of three characters or more,
+    // never for money, and only where no count its indicators name answered.
+    const namedOtherwise = q.targets.length === 0 && scopes.length === 1 && !q.asked?.money ? indicators(s, q, e, unknown, 3) : null;
+    if (namedOtherwise) return withCutOff(scopes, namedOtherwise);
     // None of its indicators so named: said so, offering the projects that have targets.
     if (byNoun) return withCutOff(scopes, byNoun);
+    // 北票整体绩效自评中办公面积的完成值: asked of indicators by a name none holds — said so with the name as read.
+    const unnamed = q.intent === 'performance' && q.targets.length === 0 && scopes.length === 1 ? indicatorUnnamed(s, q, e) : null;
+    if (unnamed) return withCutOff(scopes, unnamed);
     return q.unknown.length
       ? withCutOff(scopes, reply('not_found', [`在${e.entity}的资料中没有找到“${(unknown.length ? unknown : q.unknown).join('、')}”。`], [], examples))
       : reply('ambiguous', [`想查${e.entity}的哪一项？`], [], examples);

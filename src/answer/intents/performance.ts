@@ -95,22 +95,82 @@ const bareName = (s: string) => s.replace(/[\s\u3000“”"（）()]/g, '');
 /**
  * Words the question names no figure by may name indicators of the document's 绩效表 (家庭医生签约服务人次):
  * each indicator they name, with its target and, in a 自评表, what was done, cited at its row — the done value
- * first when the question asks for it (实际完成值, 完成了多少). Null when a word names no indicator: the words
- * are not understood, and the caller says so.
+ * first when the question asks for it (实际完成值, 完成了多少). Null when a word names no indicator, or holds a
+ * run shorter than `shortest` characters: the words are not understood, and the caller says so.
  */
-export function indicators(s: Sources, q: StructuredQuery, scope: Scope, words: string[]): Reply | null {
+export function indicators(s: Sources, q: StructuredQuery, scope: Scope, words: string[], shortest = 2): Reply | null {
+  if (words.length === 0 || words.some((w) => nameRunsOf(w).some((r) => [...r].length < shortest))) return null;
+  const found = words.map((w) => indicatorsNamedBy(s, scope, w));
+  return found.every((f) => f.length > 0) ? indicatorReply(s, scope, [...new Set(found.flat())], doneAsked(q)) : null;
+}
+
+/** Words asking of indicators that name none (整体绩效, 目标, 完成值), and the characters gluing them to a name (shapes.json indicatorNames). */
+const ASKING_NO_NAME = new RegExp(alternation(shapes.indicatorNames.asking), 'g');
+const NAME_EDGES = new RegExp(`^(?:${alternation(shapes.indicatorNames.edges)})+|(?:${alternation(shapes.indicatorNames.edges)})+$`, 'g');
+/** 预算执行率的完成值: the done value asked (shapes.json indicatorNames.done). */
+const DONE_ASKED = new RegExp(alternation(shapes.indicatorNames.done));
+
+/** 的质量合格率目标 → 质量合格率: the runs of words that may name an indicator; a name is read alike (预算绩效目标覆盖率 → 预算, 覆盖率). */
+const nameRunsOf = (text: string) =>
+  wordsNamingIndicator(bareName(text))
+    .replace(ASKING_NO_NAME, ' ')
+    .split(/\s+/)
+    .map((r) => r.replace(NAME_EDGES, ''))
+    .filter((r) => [...r].length >= 2);
+
+/** The indicators of a document (its own and its projects') whose names, read alike, hold every run of the words typed; none where they leave no run. */
+function indicatorsNamedBy(s: Sources, scope: Scope, typed: string): Counted[] {
+  const runs = nameRunsOf(typed);
+  if (runs.length === 0) return [];
+  return s.queries.owners(scope.doc.id).flatMap((o) =>
+    s.queries
+      .targets(o.id)
+      .filter((t) => {
+        const name = nameRunsOf(t.level3).join(' ');
+        return runs.every((r) => name.includes(r));
+      })
+      .map((t) => ({ o, t })),
+  );
+}
+
+/** The words of a question less the departments named and the years: what may name an indicator. */
+const typedBeyond = (q: StructuredQuery) => q.entities.reduce((t, e) => t.replace(e.text, ' '), q.text).replace(/\d{4}\s*年度?/g, ' ');
+
+/**
+ * 沈阳医保中心的质量合格率目标, 北票的增长率目标, 北票整体绩效自评中预算执行率的完成值: the indicators of the department (its
+ * own and its projects') whose names hold every run of the words typed, read alike, each labelled with its owner
+ * and cited at its row. Null when the words leave no run or name none.
+ */
+export function indicatorsTyped(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+  const found = indicatorsNamedBy(s, scope, typedBeyond(q));
+  return found.length ? indicatorReply(s, scope, found, doneAsked(q)) : null;
+}
+
+/**
+ * 北票整体绩效自评中办公面积的完成值: asked of indicators by a name none of the document's holds — said so with the name
+ * as read, offering the document's blocks; null when the words leave no name.
+ */
+export function indicatorUnnamed(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+  const asked = nameRunsOf(typedBeyond(q)).join('');
+  if (!asked) return null;
+  const projects = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
+  const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${heading(scope.entity, scope.doc)}的绩效指标中没有名称含“${asked}”的。`];
+  return reply('not_found', lines, [], [`${scope.doc.short} 绩效${scope.doc.stage === '决算' ? '自评' : '目标'}`, ...projectQuestions(scope, projects).slice(0, 3)]);
+}
+
+/** Whether a question asks an indicator's 完成值 (shapes.json indicatorNames.done). */
+export const doneAsked = (q: StructuredQuery) => DONE_ASKED.test(q.text);
+
+/** Indicators found, each under its owner and row: the 完成值 first where it is asked; a 预算, which prints none, says so first. */
+function indicatorReply(s: Sources, scope: Scope, found: readonly Counted[], doneFirst: boolean): Reply {
   const tables = tableNames(s, scope.doc.id);
-  const all = s.queries.owners(scope.doc.id).flatMap((o) => s.queries.targets(o.id).map((t) => ({ o, t })));
-  const named = (w: string) => all.filter(({ t }) => bareName(t.level3).includes(bareName(w)));
-  if (words.length === 0 || words.some((w) => [...bareName(w)].length < 2 || named(w).length === 0)) return null;
-  const found = [...new Set(words.flatMap(named))];
-  const doneFirst = q.asked?.done === true;
   const head = heading(scope.entity, scope.doc);
   const lines = scope.yearNote ? [scope.yearNote] : [];
+  if (doneFirst && scope.doc.stage === '预算') lines.push(`${head}中没有完成值：预算只有年初设定的绩效目标，完成情况随决算的绩效自评公开。以下是目标值。`);
   const figures: Figure[] = [];
   for (const { o, t } of found) {
     const table = tables.get(o.table_id) ?? null;
-    lines.push(`${head} ${o.name}（${table ?? '正文'}第${t.line}行）：`, describeTarget(t));
+    lines.push(`${head} ${o.name}的绩效指标（${table ?? '正文'}第${t.line}行）：`, describeTarget(t));
     const target = proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, table);
     const done = actualFigure(o, t, scope, table);
     figures.push(...(doneFirst ? [done, target] : [target, done]).filter((f): f is Figure => f !== null));
@@ -270,19 +330,9 @@ export function departmentOwners(s: Sources, scope: Scope): PerformanceOwnerRow[
  * The indicator of some owners the words name (indicatorNamed), each cited at its row; null when none is named closely.
  * `every`: each indicator `only` keeps, none named by words (成本指标有哪些).
  */
-export function indicatorOf(s: Sources, scope: Scope, owners: readonly PerformanceOwnerRow[], typed: string, projectName: string, only: (t: PerformanceTargetRow) => boolean = () => true, every = false): Reply | null {
+export function indicatorOf(s: Sources, scope: Scope, owners: readonly PerformanceOwnerRow[], typed: string, projectName: string, only: (t: PerformanceTargetRow) => boolean = () => true, every = false, doneFirst = false): Reply | null {
   const chosen = indicatorsChosen(s, owners, typed, projectName, only, every);
-  if (chosen.length === 0) return null;
-  const tables = tableNames(s, scope.doc.id);
-  const head = heading(scope.entity, scope.doc);
-  const lines = scope.yearNote ? [scope.yearNote] : [];
-  const figures: Figure[] = [];
-  for (const { o, t } of chosen) {
-    const table = tables.get(o.table_id) ?? null;
-    lines.push(`${head} ${o.name}的绩效指标（${table ?? '正文'}第${t.line}行）：`, describeTarget(t));
-    figures.push(...[proseTargetFigure(o, t, scope) ?? tableTargetFigure(o, t, scope, table), actualFigure(o, t, scope, table)].filter((f): f is Figure => f !== null));
-  }
-  return reply('answered', lines, figures);
+  return chosen.length ? indicatorReply(s, scope, chosen, doneFirst) : null;
 }
 
 /** The indicators of some owners the words name closely (indicatorOf), with their owner. */
@@ -475,9 +525,9 @@ export const wordsNamingIndicator = (words: string) => words.replace(REACH, ' ')
  * 北票整体绩效参保率是多少, 整体绩效里预算执行率定的多少: the department's own indicator (its 整体绩效 table or text) named by
  * the words typed after 整体绩效 — its target, and 完成值 on a 决算; never a project's. Null when none is so named.
  */
-export function wholeIndicator(s: Sources, scope: Scope, words: string): Reply | null {
+export function wholeIndicator(s: Sources, scope: Scope, words: string, doneFirst: boolean): Reply | null {
   const typed = wordsNamingIndicator(words);
-  const own = indicatorOf(s, scope, departmentOwners(s, scope), typed, '');
+  const own = indicatorOf(s, scope, departmentOwners(s, scope), typed, '', () => true, false, doneFirst);
   if (own) return own;
   // Named only among the projects' indicators: not the department's own — said so, the projects offered, never their targets given for it.
   const projects = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
@@ -911,6 +961,9 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
   // A target named like a project (公务员医疗补助 is also a subject) means that project's block.
   const named = q.targets.map((t) => t.kind === 'metric' ? t.text : t.name);
   const project = q.targets.find((t) => t.kind === 'project') ?? (named.length ? { kind: 'project' as const, name: named[0]!, text: named[0]!, ids: [] as number[], fuzzy: false } : undefined);
+  // 北票的增长率目标: words naming indicators, no project, are those indicators — never every target of the department.
+  const typed = project ? null : indicatorsTyped(s, q, scope);
+  if (typed) return typed;
   const head = heading(scope.entity, scope.doc);
   const note = scope.yearNote ? [scope.yearNote] : [];
   let chosen = project
