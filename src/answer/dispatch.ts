@@ -16,7 +16,7 @@ import { heldOfFamily, lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
-import { doneAsked, indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorUnnamed, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, standardNamed, targetsByNoun, wholeIndicator, servesAsked } from './intents/performance.ts';
+import { doneAsked, indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorUnnamed, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, shortfalls, standardNamed, targetsByNoun, wholeIndicator, servesAsked } from './intents/performance.ts';
 import { placeAsked, placeNamed, rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -138,6 +138,11 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
     const scopes = resolveScopes(catalog, { ...q, stage: null });
     const standard = Array.isArray(scopes) && scopes.length === 1 ? standardNamed(s, q, scopes[0]!, projects[0]) : null;
     if (standard) return withCutOff(scopes as Scope[], standard);
+  }
+  // 北票整体绩效里哪些指标没完成: the indicators whose 完成值 falls short of the target — never the execution rates.
+  if (q.asked?.shortfall && q.entities.length === 1 && !q.set) {
+    const scopes = resolveScopes(catalog, q);
+    if (Array.isArray(scopes) && scopes.length === 1) return withCutOff(scopes, shortfalls(s, q, scopes[0]!));
   }
   // 北票整体绩效参保率是多少, 整体绩效里预算执行率定的多少: the words after 整体绩效 name the department's own indicator — that
   // row, never a project's indicator nor the rates the text states.

@@ -67,6 +67,9 @@ const TITLES = shapes.references.numberedTitles;
 /** 整体绩效里的满意度: the words typed after a department's own 整体绩效 (not a table named, 整体绩效自评表) — the indicator asked. */
 const { words: WHOLE_WORDS, after: WHOLE_AFTER, joins: WHOLE_JOINS } = shapes.goalText.whole;
 const WHOLE = new RegExp(`(?:${alternation(WHOLE_WORDS)})(?:${alternation(WHOLE_AFTER)})?(?!(?:${alternation(WHOLE_AFTER)})?表)(?:${alternation(WHOLE_JOINS)})?(.*)$`);
+/** 哪些指标没完成, 没达到目标的指标: a word of falling short and one naming indicators (shapes.json shortfall). */
+const SHORTFALL = new RegExp(alternation(shapes.shortfall.words));
+const SHORTFALL_OF = new RegExp(alternation(shapes.shortfall.of));
 /** 年度总体目标是什么: a project's goal text asked (shapes.json goalText.asked). */
 const GOAL = new RegExp(alternation(shapes.goalText.asked));
 /** 评审, 印制, 宣传 …: the doings targets count (shapes.json targetUnits.verbs, verbWords, activities). */
@@ -116,6 +119,7 @@ export function askedOf(text: string): AskedWords {
   if (EXTREMES.test(text)) asked.extremes = true;
   if (GOAL.test(text)) asked.goal = true;
   if (OUTCOME.test(text)) asked.outcome = true;
+  if (SHORTFALL.test(text) && SHORTFALL_OF.test(text)) asked.shortfall = true;
   const titles = TITLES.filter((w) => text.includes(w));
   if (titles.length) asked.titles = titles;
   const whole = WHOLE.exec(text)?.[1]?.trim();

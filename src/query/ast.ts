@@ -354,4 +354,6 @@ export interface AskedWords {
   wholeIndicator?: string;
   /** 实际完成了, 通过了: what was done asked — an outcome, which a 预算's targets never are. */
   outcome?: true;
+  /** 哪些指标没完成, 没达到目标的指标: the indicators whose 完成值 falls short of the target (shapes.json shortfall). */
+  shortfall?: true;
 }

@@ -23,16 +23,23 @@ const MAX_TARGETS = 15;
 /** Project names listed when a department's own goals are not found. */
 const MAX_PROJECTS_NAMED = 10;
 
+/** A target as printed, its operator (but =) before and its unit after (≥95%, 1辆). */
+const targetText = (t: PerformanceTargetRow) =>
+  `${t.operator && t.operator !== '=' ? t.operator : ''}${t.target_value ?? ''}${t.target_unit && !(t.target_value ?? '').endsWith(t.target_unit) ? t.target_unit : ''}`;
+
+/** A 完成值 as printed; a bare number done is in the target's unit (完成100 under 度量单位 %): said with it. */
+function doneText(t: PerformanceTargetRow): string {
+  const unit = t.actual_value !== null && t.actual_number !== null && t.actual_unit && !t.actual_value.endsWith(t.actual_unit) ? t.actual_unit : '';
+  return `${t.actual_value ?? ''}${unit}`;
+}
+
 function describeTarget(t: PerformanceTargetRow): string {
   // An indicator stated in the prose reads as its sentence; a table row as its levels and value.
   if (t.table_id === null) return `· ${t.description ?? t.level3}`;
   const level = [t.level1, t.level2].filter(Boolean).join('/');
-  const value = `${t.operator && t.operator !== '=' ? t.operator : ''}${t.target_value ?? ''}${t.target_unit && !(t.target_value ?? '').endsWith(t.target_unit) ? t.target_unit : ''}`;
-  // A bare number done is in the target's unit (完成100 under 度量单位 %): said with it.
-  const doneUnit = t.actual_value !== null && t.actual_number !== null && t.actual_unit && !t.actual_value.endsWith(t.actual_unit) ? t.actual_unit : '';
-  const done = t.actual_value !== null ? `，完成${t.actual_value}${doneUnit}` : '';
+  const done = t.actual_value !== null ? `，完成${doneText(t)}` : '';
   const score = t.score !== null ? `，得分${t.score}/${t.weight}` : '';
-  return `· ${level ? `${level}：` : ''}${t.level3} ${value}${done}${score}`;
+  return `· ${level ? `${level}：` : ''}${t.level3} ${targetText(t)}${done}${score}`;
 }
 
 /**
@@ -1035,4 +1042,51 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
   // Asked for the department as a whole, it also says that its projects have blocks of their own.
   const more = project || projects.length === 0 ? [] : [`另有${projects.length}个项目${scope.doc.stage === '决算' ? '绩效自评表' : '绩效目标表'}，可按项目名称问，如：${projectQuestions(scope, projects)[0]}。`];
   return reply('answered', [...lines, ...more], figures, projectQuestions(scope, project ? others : projects));
+}
+
+/** How each printed operator bounds the 完成值 by the target (shapes.json shortfall.operators). */
+const BOUNDS = Object.entries(shapes.shortfall.operators) as [string, string[]][];
+const boundOf = (operator: string | null) => (operator === null ? null : (BOUNDS.find(([, printed]) => printed.includes(operator))?.[0] ?? null));
+
+/** Whether an indicator's 完成值 meets its target by its operator; null when they cannot be compared (words, another unit, no operator known). */
+function meets(t: PerformanceTargetRow): boolean | null {
+  const bound = boundOf(t.operator);
+  if (bound === null || t.target_number === null || t.actual_number === null || (t.actual_unit ?? '') !== (t.target_unit ?? '')) return null;
+  const [done, target] = [t.actual_number, t.target_number];
+  return bound === 'atLeast' ? done >= target : bound === 'atMost' ? done <= target : bound === 'above' ? done > target : bound === 'below' ? done < target : done === target;
+}
+
+// 项目自评里哪些没达标: the projects' self-evaluations asked, not the department's own.
+const PROJECTS_ASKED = new RegExp(alternation(words.listTargets.projects));
+
+/**
+ * 北票整体绩效里哪些指标没完成, 没达到目标的指标, 完成值低于目标的: the indicators whose 完成值 does not meet the target by its
+ * operator (≥, ≤, =), each with its target and 完成值, cited at its row — of the department's own 整体绩效 self-evaluation,
+ * or of the projects' where projects are asked (a project named: its own). Those that cannot be compared (a target in
+ * words, 管理规范; no operator printed) are counted and said not compared; a 预算 prints no 完成值, and says so.
+ */
+export function shortfalls(s: Sources, q: StructuredQuery, scope: Scope): Reply {
+  const head = heading(scope.entity, scope.doc);
+  const note = scope.yearNote ? [scope.yearNote] : [];
+  if (scope.doc.stage === '预算') return reply('not_found', [...note, `${head}中没有完成值：预算只有年初设定的绩效目标，完成情况随决算的绩效自评公开。`], [], [`${scope.doc.short} 绩效目标`]);
+  const named = q.targets.flatMap((t) => (t.kind === 'project' ? t.ids : []));
+  const ofProjects = named.length > 0 || PROJECTS_ASKED.test(q.text);
+  const owners = named.length ? projectOwners(s, scope, named) : ofProjects ? s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project') : departmentOwners(s, scope);
+  const what = named.length ? `${owners.map((o) => o.name).join('、')}的绩效自评` : ofProjects ? '各项目绩效自评' : '部门整体绩效自评';
+  const done = owners.flatMap((o) => s.queries.targets(o.id).filter((t) => t.actual_value !== null).map((t) => ({ o, t, met: meets(t) })));
+  if (done.length === 0) return reply('not_found', [...note, `${head}中没有${what}的完成值。`], [], [`${scope.doc.short} 绩效自评`]);
+  const short = done.filter((x) => x.met === false);
+  const apart = done.filter((x) => x.met === null);
+  const lines = [...note, short.length ? `${head} ${what}中完成值没有达到目标值的指标（${short.length}项）：` : `${head} ${what}中可以比较的${done.length - apart.length}项指标，完成值都达到了目标值。`];
+  const tables = tableNames(s, scope.doc.id);
+  const figures: Figure[] = [];
+  for (const { o, t } of short) {
+    const table = tables.get(o.table_id) ?? null;
+    // The 完成程度 the table prints beside it is shown: where it disagrees (完成值 1, 完成程度 1), the reader sees both.
+    lines.push(`· ${o.name} ${t.level3}：目标${t.operator ?? ''}${targetText(t).replace(/^[<>=≤≥]+/, '')}，完成值${doneText(t)}${t.completion ? `，完成程度${t.completion}` : ''}（${table ?? '正文'}第${t.line}行）`);
+    figures.push(...[actualFigure(o, t, scope, table), tableTargetFigure(o, t, scope, table)].filter((f): f is Figure => f !== null));
+  }
+  if (apart.length) lines.push(`另有${apart.length}项指标无法比较（目标或完成值是文字，如“${apart[0]!.t.target_value}”，或没有印运算符号），未列出。`);
+  if (!ofProjects) lines.push(`以上是部门整体绩效自评；项目的可以这样问：${scope.doc.short} 项目自评哪些指标没完成。`);
+  return reply('answered', lines, figures, ofProjects ? [] : [`${scope.doc.short} 项目自评哪些指标没完成`]);
 }
