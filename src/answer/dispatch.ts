@@ -16,7 +16,7 @@ import { heldOfFamily, lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
-import { doneAsked, indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorUnnamed, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, shortfalls, standardNamed, targetsByNoun, wholeIndicator, servesAsked } from './intents/performance.ts';
+import { deadlines, doneAsked, indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorUnnamed, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, shortfalls, standardNamed, targetsByNoun, wholeIndicator, servesAsked } from './intents/performance.ts';
 import { placeAsked, placeNamed, rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -202,7 +202,10 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   // 那辆公务用车是哪年买的: no document prints when; a figure of the thing (or asking back which) would answer another question.
   if (q.when) {
     const scopes = resolveScopes(catalog, q);
-    return Array.isArray(scopes) ? withCutOff(scopes, undated(q, scopes[0]!)) : scopes;
+    if (!Array.isArray(scopes)) return scopes;
+    // 城乡医疗救助哪个月完成: a project's 时效指标 set when it is to be done — the targets, said to be such.
+    const timed = scopes.length === 1 ? deadlines(s, q, scopes[0]!) : null;
+    return withCutOff(scopes, timed ?? undated(q, scopes[0]!));
   }
   // 曲阳招聘了多少服务人员: a verb of hiring read as its metric asks the people the targets count — a project's name that
   // loosely holds the people's word is no question asked back; answered as where none does (not_found naming the targets).

@@ -129,15 +129,9 @@ const nameRunsOf = (text: string) =>
 function indicatorsNamedBy(s: Sources, scope: Scope, typed: string): Counted[] {
   const runs = nameRunsOf(typed);
   if (runs.length === 0) return [];
-  return s.queries.owners(scope.doc.id).flatMap((o) =>
-    s.queries
-      .targets(o.id)
-      .filter((t) => {
-        const name = nameRunsOf(t.level3).join(' ');
-        return runs.every((r) => name.includes(r));
-      })
-      .map((t) => ({ o, t })),
-  );
+  // Each name read once per document, not per question.
+  const named = remember(s, `indicatorNames|${scope.doc.id}`, () => s.queries.owners(scope.doc.id).flatMap((o) => s.queries.targets(o.id).map((t) => ({ o, t, name: nameRunsOf(t.level3).join(' ') }))));
+  return named.filter(({ name }) => runs.every((r) => name.includes(r))).map(({ o, t }) => ({ o, t }));
 }
 
 /** The words of a question less the departments named and the years: what may name an indicator. */
@@ -1044,6 +1038,11 @@ export function performance(s: Sources, q: StructuredQuery, scope: Scope): Reply
   return reply('answered', [...lines, ...more], figures, projectQuestions(scope, project ? others : projects));
 }
 
+/** 哪个月, 什么时候: words asking when (shapes.json whenAsked.asked). */
+const WHEN_WORDS = new RegExp(alternation(shapes.whenAsked.asked), 'g');
+// 时效指标: the indicators of when a project's targets are to be done.
+const TIMELY = new RegExp(alternation(shapes.indicatorNames.timely));
+
 /** How each printed operator bounds the 完成值 by the target (shapes.json shortfall.operators). */
 const BOUNDS = Object.entries(shapes.shortfall.operators) as [string, string[]][];
 const boundOf = (operator: string | null) => (operator === null ? null : (BOUNDS.find(([, printed]) => printed.includes(operator))?.[0] ?? null));
@@ -1089,4 +1088,35 @@ export function shortfalls(s: Sources, q: StructuredQuery, scope: Scope): Reply 
   if (apart.length) lines.push(`另有${apart.length}项指标无法比较（目标或完成值是文字，如“${apart[0]!.t.target_value}”，或没有印运算符号），未列出。`);
   if (!ofProjects) lines.push(`以上是部门整体绩效自评；项目的可以这样问：${scope.doc.short} 项目自评哪些指标没完成。`);
   return reply('answered', lines, figures, ofProjects ? [] : [`${scope.doc.short} 项目自评哪些指标没完成`]);
+}
+
+/**
+ * 沈阳城乡医疗救助哪个月完成, 什么时候完成: the 时效指标 of the project named (a subject's name: the project spelling it whole)
+ * and the 完成时限 its table prints — when its targets set it to be done, said to be targets, never a date of the event.
+ * Null when no project is named or it sets no time.
+ */
+export function deadlines(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+  const projects = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
+  const ids = q.targets.flatMap((t) => (t.kind === 'project' ? t.ids : []));
+  // A loose name is read with the when-words typed after it (城乡医疗救助什么时候): those dropped.
+  const words = [...q.targets.flatMap((t) => (t.kind === 'subject' ? [t.name] : [])), ...q.candidates.map((c) => c.text.replace(WHEN_WORDS, ''))];
+  const owners = ids.length ? projectOwners(s, scope, ids) : [...new Set(words.flatMap((w) => namedBy(projects, w).chosen))];
+  const timed = owners.flatMap((o) => s.queries.targets(o.id).filter((t) => TIMELY.test(t.level2 ?? '') || t.deadline !== null).map((t) => ({ o, t })));
+  if (timed.length === 0) return null;
+  const tables = tableNames(s, scope.doc.id);
+  const head = heading(scope.entity, scope.doc);
+  const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${head}没有印出完成的日期；${scope.doc.stage === '预算' ? '年初设定的' : ''}绩效目标中关于时间的是：`];
+  const figures: Figure[] = [];
+  for (const o of owners) {
+    const own = timed.filter((x) => x.o === o);
+    const table = tables.get(o.table_id) ?? null;
+    const limits = [...new Set(own.flatMap(({ t }) => t.deadline ?? []))];
+    for (const { t } of own.filter(({ t }) => TIMELY.test(t.level2 ?? ''))) {
+      lines.push(`${o.name}的时效指标（${table ?? '正文'}第${t.line}行）：`, describeTarget(t));
+      const f = tableTargetFigure(o, t, scope, table);
+      if (f) figures.push(f);
+    }
+    if (limits.length) lines.push(`${o.name}的绩效指标完成时限：${limits.join('、')}（${table ?? '正文'}第${own[0]!.t.line}行起）`);
+  }
+  return reply('answered', lines, figures);
 }
