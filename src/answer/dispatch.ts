@@ -16,7 +16,7 @@ import { heldOfFamily, lookup } from './intents/lookup.ts';
 import { OFFICES, offices } from './intents/offices.ts';
 import { onlyPart } from './intents/only.ts';
 import { namesakeAnswer, namesakes } from './namesakes.ts';
-import { deadlines, doneAsked, indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorUnnamed, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, shortfalls, standardNamed, targetsByNoun, wholeIndicator, servesAsked } from './intents/performance.ts';
+import { deadlines, doneAsked, indicatorNamed, indicatorPerUnit, indicators, indicatorsInUnit, indicatorsSpelt, indicatorUnnamed, indicatorsNamed, namesProject, nameTyped, performance, projectsByTarget, servedAsked, shortfalls, standardNamed, targetsByNoun, wholeIndicator, servesAsked } from './intents/performance.ts';
 import { placeAsked, placeNamed, rankWithin, subjectColumn } from './intents/rank.ts';
 import { answerSet } from './intents/sets.ts';
 import { rate } from './intents/rate.ts';
@@ -315,6 +315,9 @@ export function answerQuery(s: Sources, q: StructuredQuery): Reply {
   const ofKind = scopes.length === 1 ? ofEconomicKind(s, q, scopes[0]!) : q;
   if ('status' in ofKind) return ofKind;
   const r = withCutOff(scopes, inOrder(ofKind, answerIntent(s, ofKind, scopes)));
+  // 曲阳的宣传目标完成率: a rate no document states (a 预算's) whose words spell most of an indicator's name is that indicator.
+  const spelt = r.status === 'not_found' && q.intent === 'rate' && scopes.length === 1 ? indicatorsSpelt(s, q, scopes[0]!) : null;
+  if (spelt) return withCutOff(scopes, spelt);
   // A project found by a loose name is said to be that project, so nobody takes it for the one typed.
   const loose = q.targets.filter((t): t is Extract<Target, { kind: 'project' }> => t.kind === 'project' && t.fuzzy && !t.name.includes(t.text.trim()));
   if (r.status === 'answered' && loose.length) r.lines.unshift(...loose.map((t) => `没有名为“${t.text.trim()}”的项目，以下是名称最接近的“${t.name}”。`));

@@ -148,6 +148,16 @@ export function indicatorsTyped(s: Sources, q: StructuredQuery, scope: Scope): R
 }
 
 /**
+ * 曲阳的宣传目标完成率: the indicators whose names the words typed spell for the most part — two thirds of a name's
+ * characters, read alike — so that a word they share (执行率 of 政府采购执行率) names none. Null when none is so spelt.
+ */
+export function indicatorsSpelt(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
+  const typed = nameRunsOf(typedBeyond(q)).join('').length;
+  const found = indicatorsNamedBy(s, scope, typedBeyond(q)).filter(({ t }) => typed * 3 >= nameRunsOf(t.level3).join('').length * 2);
+  return found.length ? indicatorReply(s, scope, found, doneAsked(q)) : null;
+}
+
+/**
  * 北票整体绩效自评中办公面积的完成值: asked of indicators by a name none of the document's holds — said so with the name
  * as read, offering the document's blocks; null when the words leave no name.
  */
