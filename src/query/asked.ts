@@ -70,6 +70,8 @@ const WHOLE = new RegExp(`(?:${alternation(WHOLE_WORDS)})(?:${alternation(WHOLE_
 /** 哪些指标没完成, 没达到目标的指标: a word of falling short and one naming indicators (shapes.json shortfall). */
 const SHORTFALL = new RegExp(alternation(shapes.shortfall.words));
 const SHORTFALL_OF = new RegExp(alternation(shapes.shortfall.of));
+/** 没达到良好的项目: a score grade fallen short of is a bound on scores (shapes.json scoreGrades), no indicator's. */
+const GRADE_SHORT = new RegExp(`(?:${alternation(shapes.scoreGrades.short)})(?:${alternation([...Object.keys(shapes.scoreGrades.words), ...Object.keys(shapes.scoreGrades.afterScoring)].filter((w) => !w.startsWith('$')))})`);
 /** 年度总体目标是什么: a project's goal text asked (shapes.json goalText.asked). */
 const GOAL = new RegExp(alternation(shapes.goalText.asked));
 /** 评审, 印制, 宣传 …: the doings targets count (shapes.json targetUnits.verbs, verbWords, activities). */
@@ -119,7 +121,7 @@ export function askedOf(text: string): AskedWords {
   if (EXTREMES.test(text)) asked.extremes = true;
   if (GOAL.test(text)) asked.goal = true;
   if (OUTCOME.test(text)) asked.outcome = true;
-  if (SHORTFALL.test(text) && SHORTFALL_OF.test(text)) asked.shortfall = true;
+  if (SHORTFALL.test(text) && SHORTFALL_OF.test(text) && !GRADE_SHORT.test(text)) asked.shortfall = true;
   const titles = TITLES.filter((w) => text.includes(w));
   if (titles.length) asked.titles = titles;
   const whole = WHOLE.exec(text)?.[1]?.trim();

@@ -114,6 +114,8 @@ export function indicators(s: Sources, q: StructuredQuery, scope: Scope, words: 
 /** Words asking of indicators that name none (整体绩效, 目标, 完成值), and the characters gluing them to a name (shapes.json indicatorNames). */
 const ASKING_NO_NAME = new RegExp(alternation(shapes.indicatorNames.asking), 'g');
 const NAME_EDGES = new RegExp(`^(?:${alternation(shapes.indicatorNames.edges)})+|(?:${alternation(shapes.indicatorNames.edges)})+$`, 'g');
+/** 办公面积的完成值, 增长率目标: an indicator asked (shapes.json indicatorNames.named). */
+const INDICATOR_ASKED = new RegExp(alternation(shapes.indicatorNames.named));
 /** 预算执行率的完成值: the done value asked (shapes.json indicatorNames.done). */
 const DONE_ASKED = new RegExp(alternation(shapes.indicatorNames.done));
 
@@ -159,11 +161,11 @@ export function indicatorsSpelt(s: Sources, q: StructuredQuery, scope: Scope): R
 
 /**
  * 北票整体绩效自评中办公面积的完成值: asked of indicators by a name none of the document's holds — said so with the name
- * as read, offering the document's blocks; null when the words leave no name.
+ * as read, offering the document's blocks; null when the words leave no name or ask no indicator (没达到良好的项目).
  */
 export function indicatorUnnamed(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
   const asked = nameRunsOf(typedBeyond(q)).join('');
-  if (!asked) return null;
+  if (!asked || !INDICATOR_ASKED.test(q.text)) return null;
   const projects = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
   const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${heading(scope.entity, scope.doc)}的绩效指标中没有名称含“${asked}”的。`];
   return reply('not_found', lines, [], [`${scope.doc.short} 绩效${scope.doc.stage === '决算' ? '自评' : '目标'}`, ...projectQuestions(scope, projects).slice(0, 3)]);
