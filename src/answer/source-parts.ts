@@ -18,6 +18,9 @@ export function sourcePart(q: StructuredQuery): { whole: Target; part: Target; t
   return tag ? { whole, part, tag } : null;
 }
 
+/** Tags naming a source of funds (columns.json scopes), not the year's share (current) or a part of one (subset). */
+const FUNDS = new Set(['carry', 'gp', 'gf', 'sc', 'sa', 'uf', 'fiscal', 'nonfiscal']);
+
 /** The sources of funds a cell's column is of (its scope tags: 上年结转结余, 一般公共预算 …). */
 export const tagsOf = (r: FigureRow): string[] => r.scope.split(',').filter(Boolean);
 
@@ -37,6 +40,8 @@ export function partBySource(s: Sources, q: StructuredQuery, scope: Scope): Repl
   const name = targetName(asked.whole);
   // Rows printing the whole's amount as a cell of no source, with a cell of the source asked; one printed empty is said so.
   const blank: string[] = [];
+  // The sources a row printing the whole does print, when not the one asked (沈阳 事业运行: 一般公共预算, no 财政拨款 column).
+  const printed = new Map<string, string>();
   for (const whole of wholes) {
     // An income table's row splits the income, not the spending of the same amount — but for a subject's own row (曲阳
     // 部门预算收入总表 by 功能分类科目: 行政运行 其中财政拨款收入) it splits the funds of that subject.
@@ -51,6 +56,7 @@ export function partBySource(s: Sources, q: StructuredQuery, scope: Scope): Repl
         const empty = printsWhole && all.find((r) => r.line === row[0]!.line && r.flags.split(',').includes('empty') && tagsOf(r).includes(asked.tag));
         if (empty) blank.push(`${tableName(table.name, table.number)}第${empty.line}行“${empty.column_label}”栏为空`);
         const cell = printsWhole ? sourceCell(row, [asked.tag]) : undefined;
+        if (printsWhole && !cell) for (const r of row) if (tagsOf(r).some((t) => FUNDS.has(t))) printed.set(r.column_label.split('/').at(-1)!, `${tableName(table.name, table.number)}第${r.line}行`);
         if (!cell) continue;
         const wholeCell = fromCell(row.find((r) => r.scope === '' && r.amount_fen === whole.fen)!, scope.doc, scope.entity, name);
         const part: Figure = fromCell(cell, scope.doc, scope.entity, `${name}中${asked.part.text}`);
@@ -59,6 +65,8 @@ export function partBySource(s: Sources, q: StructuredQuery, scope: Scope): Repl
       }
     }
   }
-  const why = blank.length ? `${[...new Set(blank)].join('；')}，没有印数字` : '没有按资金来源印出这一部分';
-  return reply('not_found', [...note, `${head} ${name}中${asked.part.text}：${why}。`], [], [`${scope.doc.short} ${scope.year} ${name}`]);
+  const others = [...printed].map(([label, where]) => `“${label}”（${where}）`);
+  const why = blank.length ? `${[...new Set(blank)].join('；')}，没有印数字` : others.length ? `没有印“${asked.part.text}”一栏；这一行按来源印的是${others.join('、')}` : '没有按资金来源印出这一部分';
+  const asks = [...printed.keys()].map((label) => `${scope.doc.short} ${scope.year} ${name}中${label}`);
+  return reply('not_found', [...note, `${head} ${name}中${asked.part.text}：${why}。`], [], [`${scope.doc.short} ${scope.year} ${name}`, ...asks]);
 }
