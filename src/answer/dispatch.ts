@@ -3,6 +3,7 @@
 import type { StructuredQuery, Target } from '../query/ast.ts';
 import type { Catalog } from '../query/catalog.ts';
 import { lyingIn, OWN_LEVEL_WORD } from '../query/entities.ts';
+import { WHETHER_ASKED } from '../query/yes-no.ts';
 import { orgAliasesOf, organisationAt, workingUnder } from '../query/lexicon/aliases.ts';
 import { arithmetic } from './intents/arithmetic.ts';
 import { statedBasis } from './intents/basis.ts';
@@ -636,7 +637,7 @@ function asksOfSet(q: StructuredQuery): boolean {
 }
 
 /** 有离休干部, 还有没有离休干部: an unknown word that is only people a headcount counts, with the words asking whether. */
-const UNCOUNTED_PEOPLE = new RegExp(`^(?:还?(?:${alternation(words.yesNo.asked)}|有))?(${alternation(words.headcounts.people)})$`);
+const UNCOUNTED_PEOPLE = new RegExp(`^(?:还?(?:${alternation(WHETHER_ASKED)}|有))?(${alternation(words.headcounts.people)})$`);
 
 /**
  * 医保局的基本支出, 项目支出前五: nothing says the figure is asked of each department (no 各 / 所有 / 哪个, no sum, no

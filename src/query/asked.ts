@@ -5,7 +5,6 @@ import words from '../../grammar/words.json' with { type: 'json' };
 import type { AskedWords, StructuredQuery, TargetAsked } from './ast.ts';
 import { yesNoOf, type YesNo } from './yes-no.ts';
 import { alternation } from './normalize/words.ts';
-import { PEOPLE_COUNTED } from './normalize/index.ts';
 
 /** 百分之几, 几成: asked in per cent. */
 const PERCENT_ASKED = new RegExp(alternation(shapes.arithmetic.inPercent));
@@ -32,8 +31,8 @@ const NARRATED = new RegExp(alternation(shapes.references.narrated.words));
 const WHICH = new RegExp(alternation(shapes.sets.which));
 /** 哪家, 哪个地方: which department asked, whatever follows (shapes.json sets.departmentWhich). */
 const DEPARTMENT_WHICH = new RegExp(alternation(shapes.sets.departmentWhich.words));
-/** 这两家, 那3家 (numerals read as digits): departments answered before, pointed back at. */
-const POINTED_BACK = /[这那](?:\d+|俩)家/;
+/** 这两家, 那3家, 这俩, 这2个地方 (numerals read as digits): what was answered before, pointed back at, with how many. */
+export const POINTED_BACK = /[这那](\d+|两|俩)/;
 /** 部门, 单位: a word for departments or units (words.json listTargets), not an organisation's (医保局). */
 const DEPARTMENT_WORD = new RegExp(alternation([...words.listTargets.departments, ...words.listTargets.units]));
 const INDICATOR_WORDS = Object.entries(shapes.indicatorWords).filter(([k]) => k !== '$comment') as [string, string][];
@@ -149,8 +148,6 @@ const NAME_ASKED = new RegExp(alternation(shapes.references.name.words));
 function targetCountOf(typed: string): TargetAsked | undefined {
   if (typeof typed !== 'string') return undefined;
   const asked: TargetAsked = {};
-  // 几个服务人员 asks as 多少服务人员 does: its 个 is no measure.
-  typed = typed.replace(PEOPLE_COUNTED, '多少');
   if (MEASURE_ASKED.test(typed)) asked.measure = true;
   if (VERB_ASKED.test(typed)) asked.verb = true;
   const per = PER_TARGET.exec(typed);

@@ -3,6 +3,7 @@
 // their words read once, off the message as typed, before it is read as a question — the follow-ups answer by these
 // fields, not by testing the message again.
 import shapes from '../../grammar/shapes.json' with { type: 'json' };
+import words from '../../grammar/words.json' with { type: 'json' };
 import { expandArabicMultipliers, parseAmountYuan } from './normalize/amount.ts';
 import { convertChineseNumerals } from './normalize/numerals.ts';
 import { alternation } from './normalize/words.ts';
@@ -46,7 +47,7 @@ const SHORT_PART = new RegExp(
 );
 
 const source = shapes.references.sourceOfTotal;
-const MONEY_WORD = `(?:${alternation(source.money)})`;
+const MONEY_WORD = `(?:${alternation(words.moneyWords.plain)})`;
 // 这五个多亿, 这5.87亿元, 这些钱: the pointing words, then an amount of money (个 and 多 / 来 / 几 around its scale), then the asking words.
 const SOURCE_AMOUNT = `(${NUMBER})个?(多|来|几)?(${SCALE})(多)?${MONEY}?${MONEY_WORD}?`;
 const SOURCE_ASKED = new RegExp(`^(?:${alternation(source.pointing)})?(?:${SOURCE_AMOUNT})?(?:的)?${MONEY_WORD}?(?:都|主要)?(?:${alternation(source.asked)})[啊呀呢吗？?。！!\\s]*$`);

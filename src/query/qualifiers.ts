@@ -9,6 +9,7 @@ import type { Mentions } from './grammar/visitor.ts';
 import { metricSpellings } from './lexicon/lexicon.ts';
 import { meaningful } from './loose.ts';
 import { alternation } from './normalize/words.ts';
+import { MAY_WORDS } from './yes-no.ts';
 
 type Kind = Exclude<keyof typeof words.qualifiers, 'measures'>;
 
@@ -138,7 +139,7 @@ function boughtIn(run: string): string | undefined {
 }
 
 const SAYS_MONEY = /[钱费款]/;
-const MAY = new Set(words.yesNo.may);
+const MAY = new Set(MAY_WORDS);
 
 /**
  * 打算买多少钱的固定资产, 新购多少资产, 添置几台车: a verb of buying beside a stock asks the purchase planned, not the

@@ -1,6 +1,6 @@
 // A question in, a structured query out: normalise, read pinyin, lex and parse
 // with the grammar, look leftover words up as project names, decide the intent.
-import { askedOf, typedAsked, WHEN_ASKED } from './asked.ts';
+import { askedOf, POINTED_BACK, typedAsked, WHEN_ASKED } from './asked.ts';
 import type { Catalog } from './catalog.ts';
 import type { Stage } from '../store/schema.ts';
 import type { AskedWords, Comparison, EntityRef, Intent, ItemPick, StructuredQuery, Target } from './ast.ts';
@@ -14,7 +14,7 @@ import { bracketedItems } from './bracketed.ts';
 import { doingOfProject, doubtSplitPhrases, leftoverWords, readLeftovers } from './leftovers.ts';
 import { assembleLexicon, lexiconData, type Entry, type Lexicon } from './lexicon/lexicon.ts';
 import { closeName, closestNames, meaningful, namesHolding } from './loose.ts';
-import { createPinyinResolver, gradesTyped, normalizeQuestion, nothingAtAll, PEOPLE_COUNTED, staffPaidTyped, vagueTyped } from './normalize/index.ts';
+import { createPinyinResolver, gradesTyped, normalizeQuestion, nothingAtAll, peopleCounted, staffPaidTyped, vagueTyped } from './normalize/index.ts';
 import { questionTooLong, readCount } from './limits.ts';
 import { compoundPhrases, joinNames, phrasesOf } from './phrases.ts';
 import { applyCountedBy, applyPurchase, applyQualifiers, countCheckOf, partInKindOf } from './qualifiers.ts';
@@ -28,7 +28,7 @@ import words from '../../grammar/words.json' with { type: 'json' };
 import places from '../../grammar/places.json' with { type: 'json' };
 import { alternation, escapeRegExp } from './normalize/words.ts';
 import { allAsked, allSummed, everyOf, everyQuery } from './every.ts';
-import { checked, checkOf, wholeChecked, yesNoOf, type YesNo } from './yes-no.ts';
+import { checked, checkOf, wholeChecked, WHETHER_ASKED, WHETHER_HAS, yesNoOf, type YesNo } from './yes-no.ts';
 import { offeredOf, oneOfferedOf } from './alternatives.ts';
 import { isDivisionName } from './lexicon/foreign.ts';
 
@@ -226,8 +226,8 @@ function whichByHowMuch(text: string, m: Mentions, entities: EntityRef[]): void 
   // 曲阳和沈阳，哪个单位的…更多: a which-word over departments, none of a place, asks one of those named.
   const whichOfNamed = entities.length > 1 && m.sets.length > 0 && m.sets.every((x) => x.which && x.place === null && !x.stage && !x.count);
   if (!(m.which || whichOfNamed) || m.arithmetic.length > 0 || m.comparisons.length > 0 || (m.sets.length > 0 && !whichOfNamed)) return;
-  // 这两个地方哪个高，高出多少: the departments named before, pointed at (这两家, 这2个单位) — a word for them is no list asked.
-  const pointed = entities.length === 0 && /[这那](?:2|两|俩)/.test(text) && m.listTargets.every((l) => l.target === 'departments' || l.target === 'units');
+  // 这两个地方哪个高，高出多少: the two departments named before, pointed at (这两家, 这2个单位) — a word for them is no list asked.
+  const pointed = entities.length === 0 && /^(?:2|两|俩)$/.test(POINTED_BACK.exec(text)?.[1] ?? '') && m.listTargets.every((l) => l.target === 'departments' || l.target === 'units');
   // 抚顺和曲阳哪边的三公经费多一些 (更多 after normalising): of exactly two, the comparative asks how they compare.
   const asked = entities.length > 1 || pointed ? (HOW_MUCH_AFTER.exec(text) ?? (entities.length === 2 || pointed ? COMPARATIVE.exec(text) : null)) : null;
   if (!asked) return;
@@ -280,13 +280,13 @@ const SPENT = new RegExp(alternation(words.spentThisYear.words));
 const HEADCOUNT = new RegExp(
   `(?:${alternation(words.headcountAsked.counters)})(?![次员民])|(?:有多少|多少个|几个)\\S{0,8}?(?:${alternation([...words.headcountAsked.people, ...words.headcounts.people])})[？?。！!呢啊]*$|(?:${alternation(words.headcounts.people)})(?:一共|总共|共)?有?(?:几个|多少个?|几名|多少名|几位|多少位)[？?。！!呢啊]*$` +
     // 有离休干部吗, 有没有退休人员: whether there are such people is asked of their count, never of money paid to them.
-    `|(?:${alternation(words.yesNo.asked)}|有)\\S{0,4}?(?:${alternation(words.headcounts.people)})(?:吗|没有|没)?[？?。！!呢啊]*$` +
+    `|(?:${alternation(WHETHER_ASKED)}|有)\\S{0,4}?(?:${alternation(words.headcounts.people)})(?:吗|没有|没)?[？?。！!呢啊]*$` +
     // 离休干部还有吗, 离休人员现在有没有: the people first, then whether there are any.
     `|(?:${alternation(words.headcounts.people)})(?:现在|目前|如今|当前)?(?:还|都|也)?(?:有(?:吗|没有|没)|有没有)[？?。！!呢啊]*$`,
 );
 // 买车了吗, 有没有出国费, 沈阳有接待费吗: whether a thing is there (words.json yesNo); 是13.6万吗 asks the figure.
 const YES_NO = new RegExp(
-  `(?:${alternation(words.yesNo.asked)})|(?:${alternation(words.yesNo.endings)})[？?。！!\\s]*$|(?:${alternation(words.yesNo.has)})(?!多少|几)[^是]*吗[？?。！!\\s]*$`,
+  `(?:${alternation(WHETHER_ASKED)})|(?:${alternation(words.yesNo.endings)})[？?。！!\\s]*$|(?:${alternation(WHETHER_HAS)})(?!多少|几)[^是]*吗[？?。！!\\s]*$`,
 );
 const ONLY_PART = new RegExp(
   `^(.+?)(?:里面|里|中|当中)?(?:${alternation(shapes.onlyPart.asked)})?(?:${alternation(shapes.onlyPart.words)})(.+?)(?:${alternation(shapes.yesNo.final)})?[？?。！!\\s]*$`,
@@ -301,7 +301,7 @@ const BESIDES_PART = new RegExp(
 );
 const WHETHER_END = /(?<!了)没有?(?=[？?。！!\s]*$)/;
 // 还有没有离休干部: the words asking whether, before the people asked of, are no part of a name either.
-const WHETHER_PEOPLE = new RegExp(`还?(?:${alternation(words.yesNo.asked)})(?=\\S{0,4}?(?:${alternation(words.headcounts.people)}))`);
+const WHETHER_PEOPLE = new RegExp(`还?(?:${alternation(WHETHER_ASKED)})(?=\\S{0,4}?(?:${alternation(words.headcounts.people)}))`);
 // 在编的有几个, 离休的多少人, 有多少在编的, 有离休的吗: people named by what they are, with 的, and how many (words.json headcountAsked.byWhat);
 // 劳务派遣有多少人: without 的 only right before a count of people.
 const { $comment: _w, ...BY_WHAT } = words.headcountAsked.byWhat;
@@ -1441,7 +1441,8 @@ const PERSON = new RegExp(alternation(shapes.described.persons));
 // 曲杨医保局的邮电费: the department phrase, its place typo'd or not, ends before any clause (grammar/places.json organisations).
 const DEPARTMENT_WORD = new RegExp(alternation(places.organisations.forms.flatMap((f) => [f.printed, ...f.short])), 'g');
 
-const INCOME_FROM = new RegExp(`(?:${alternation(words.incomeFrom.money)})(?:${alternation(words.incomeFrom.asking)})|${alternation(words.incomeFrom.words)}`);
+// 钱, 经费, 收入 (words.json moneyWords, incomeFrom.income) before the asking words.
+const INCOME_FROM = new RegExp(`(?:${alternation([...words.moneyWords.plain, ...words.moneyWords.words, ...words.incomeFrom.income])})(?:${alternation(words.incomeFrom.asking)})|${alternation(words.incomeFrom.words)}`);
 
 /** 北票的钱主要来自哪里: where a department's money comes from, nothing named, is the parts of its 收入总计. */
 function whereFrom(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
@@ -1647,7 +1648,9 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.
-  const understand = (typed: string): Understood => {
+  const understand = (message: string): Understood => {
+    // 几个服务人员 asks as 多少服务人员 does: its 个 is no measure of its own.
+    const typed = typeof message === 'string' ? peopleCounted(message) : message;
     // Read once: the bound the question is checked against, and how its answer words the verdict.
     const yesNo = yesNoOf(typed);
     return withTyped(typed, everyOver(typed) ?? noneOver(typed) ?? someOver(typed) ?? zeroOver(typed) ?? understandAsked(typed, yesNo), yesNo);
@@ -1796,8 +1799,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
       ...(low ? { intent: 'rate' as const, previousYear: false, low: true as const } : {}),
       ...(short ? { shortOfBudget: true as const } : {}),
       ...(graded.length + vague.length + paid.length ? { notes: [...(u.query.notes ?? []), ...graded, ...vague, ...paid] } : {}),
-      // 几个服务人员 reads as 多少服务人员 (its 个 no measure of its own).
-      ...(HEADCOUNT.test(typeof raw === 'string' ? raw.replace(PEOPLE_COUNTED, '多少') : raw) ? { headcount: true } : {}),
+      ...(HEADCOUNT.test(raw) ? { headcount: true } : {}),
       ...(whether ? { yesNo: true } : {}),
       ...(countCheck ?? {}),
       ...(column ? { column: { key: ROW_COLUMNS[column[0]]!, text: column[0] } } : {}),

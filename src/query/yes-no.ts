@@ -9,6 +9,14 @@ import { expandArabicMultipliers, parseAmountYuan } from './normalize/amount.ts'
 import { convertChineseNumerals } from './normalize/numerals.ts';
 
 const { final, reach, same, about, around } = shapes.yesNo;
+
+const { can: CAN, asking: MAY_ASKING, money: MAY_MONEY } = words.yesNo.may;
+/** 有没有, 能不能: words asking whether, anywhere in the question (words.json yesNo.asked, and may.asking). */
+export const WHETHER_ASKED: readonly string[] = [...words.yesNo.asked, ...MAY_ASKING];
+/** 有, 要买, 能: words asking whether before a thing, 吗 at the end (words.json yesNo.has, and may.can). */
+export const WHETHER_HAS: readonly string[] = [...words.yesNo.has, ...CAN];
+/** 能, 能不能, 有钱: words asking whether the department may (words.json yesNo.may). */
+export const MAY_WORDS: readonly string[] = [...CAN, ...MAY_ASKING, ...MAY_MONEY];
 /** 182.64, １２: a number typed in digits (full width too). */
 export const DECIMAL = '[0-9０-９]+(?:[.．][0-9０-９]+)?';
 export const NUMBER = `(?:${DECIMAL}|[${DIGIT_CHARS}${Object.keys(SMALL_UNITS).join('')}]+)`;

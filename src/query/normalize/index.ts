@@ -86,10 +86,17 @@ export function vagueTyped(s: string): { word: string; measure: string; order: s
  * 几个服务人员 → 多少服务人员: a counter between 几 / 多少 and people named by a word for people is no measure of its own
  * (shapes.json peopleCounted); the people's name, up to a 的, is a few characters.
  */
-export const PEOPLE_COUNTED = new RegExp(
+const PEOPLE_COUNTED = new RegExp(
   `(?:几|多少)(?:${alternation(shapes.peopleCounted.counters)})(?=(?:(?![的和与])\\p{Script=Han}){0,6}?(?:${alternation([...shapes.peopleCounted.people, ...shapes.targetUnits.people])}))`,
   'gu',
 );
+
+/**
+ * People counted read as 多少 (几个服务人员 → 多少服务人员): the message as typed, read so once on arrival (the words asking a
+ * count are read off it before normalising drops 多少 as a filler), and its canonical form, where people may have been named
+ * after it arrived (有几个离休的 → 有几个离休干部).
+ */
+export const peopleCounted = (typed: string): string => typed.replace(PEOPLE_COUNTED, '多少');
 
 /** 一共几人次 → 几人次: a word of totalling before a count of occurrences is no sum (shapes.json countTotal). */
 const TOTAL_COUNT = new RegExp(`(?:${alternation(shapes.countTotal.words)})(?=有?(?:几|多少)(?:${alternation(shapes.countTotal.measures)}))`, 'g');
@@ -251,7 +258,7 @@ export function normalizeQuestion(text: string): string {
   s = s.replace(DEGREE, '更$1');
   s = vagueOrder(rewriteWords(paidForStaff(s)));
   s = officesAsked(s);
-  s = s.replace(TOTAL_COUNT, '').replace(TOTALITY, '').replace(PEOPLE_COUNTED, '多少');
+  s = peopleCounted(s.replace(TOTAL_COUNT, '').replace(TOTALITY, ''));
   s = removeFillers(s);
   s = spentVersusBudget(rewriteGrades(s)).replace(ASKING_UNSPENT, '为什么 ');
   s = departmentBases(s);
