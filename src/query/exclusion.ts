@@ -64,7 +64,9 @@ export function exclusionsOf(text: string, m: Mentions): Exclusion | null {
     const read = behind(text, m, word.index);
     if (!read.things.length) continue;
     take(read.things, false);
-    const end = word.index + word[0].length;
+    // 沈阳不算的话: a close word may end this clause too.
+    const said = word.index + word[0].length;
+    const end = said + (CLOSE.exec(text.slice(said))?.[0].length ?? 0);
     clauses.push({ start: read.start, end: end + (OTHERS.exec(text.slice(end))?.[0].length ?? 0) });
   }
   if (!clauses.length) return null;
