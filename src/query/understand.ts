@@ -804,7 +804,8 @@ function countedSet(text: string, m: Mentions, entities: EntityRef[]): void {
   // 五家医保局: a word for departments after 家 says what is counted.
   const wordOf = (x: Mentions['counted'][number]) => (COUNTED_ORGANISATIONS.exec(text.slice(x.end - 1)) ?? COUNTED_DEPARTMENTS.exec(text.slice(x.end - 1)))?.[0];
   const said = (x: Mentions['counted'][number], word: string) => m.years.length + m.stages.length > 0 || COUNTED_ORGANISATIONS.test(text.slice(x.end - 1)) || AMONG.test(text.slice(x.end - 1 + word.length));
-  const c = m.counted.find((x) => wordOf(x) !== undefined && said(x, wordOf(x)!));
+  // 最少的两家医保局, 前3个单位: a count right after an order word is the cut of the ranking (its 前N), not the set.
+  const c = m.counted.find((x) => wordOf(x) !== undefined && said(x, wordOf(x)!) && !ORDER_BEFORE.test(text.slice(0, x.start)));
   if (!c) return;
   const word = wordOf(c)!;
   m.counted = m.counted.filter((x) => x !== c);
@@ -829,6 +830,7 @@ const SUM_WORD = /合计$/;
 
 const EACH_DEPARTMENT = new RegExp(alternation(shapes.sets.alone));
 const COUNTED_ORGANISATIONS = new RegExp(`^家(?:${alternation([...shapes.sets.organisations, ...words.listTargets.units, ...words.listTargets.departments])})`);
+const ORDER_BEFORE = new RegExp(`(?:${alternation([...words.ascending, ...words.descending, ...words.top])})的?$`);
 const AMONG = new RegExp(`^的?(?:${alternation(shapes.sets.among.words)})`);
 
 const LYING_WITHIN = new RegExp(`(?:${alternation(shapes.sets.within.words)})的?$`);
