@@ -753,16 +753,21 @@ const AMOUNT_TYPED = /\d(?:\.\d+)?(?:万|亿|元|块)/;
  * 支出总计 — the whole of it, never a part.
  */
 function wholeBudget(text: string, asked: AskedWords, m: Mentions, entities: EntityRef[], found: Found): void {
-  const nothingElse = found.targets.length + found.candidates.length + found.unknown.length + m.listTargets.length + m.conditions.length + m.scopes.length + m.sets.length + m.tables.length === 0;
+  // 陕西和河北两家医保局的预算加在一起, 各医保局的总预算一共: a set's budgets added up are its departments' wholes too (the
+  // set's own words — 医保局, 两家 — are no other thing named).
+  const overSet = entities.length === 0 && m.sets.length > 0 && !m.sets.some((x) => x.which) && m.stages.length > 0 && m.arithmetic.some((a) => a.op === 'sum');
+  const ofSet = (x: Mentions['counted'][number]) => overSet && COUNTED_DEPARTMENTS.test(text.slice(x.end - 1));
+  const named = overSet ? m.listTargets.filter((l) => l.target !== 'departments' && l.target !== 'units').length : m.listTargets.length + m.sets.length;
+  const nothingElse = found.targets.length + found.candidates.length + found.unknown.length + named + m.conditions.length + m.scopes.length + m.tables.length === 0;
   const asksFigure = !['rank', 'list', 'performance', 'rate'].some((i) => m.intents.includes(i as never)) && !m.catalogue && m.references.length === 0;
   // 曲阳比去年多花了多少: a change of the department as a whole is of its total too.
   const whole = m.stages.length > 0 || m.previousYear || m.comparisons.length > 0 || m.arithmetic.some((a) => a.op === 'sum');
   // 两个项目资金加起来: items counted and added but not named are not the whole (asked to be written out).
-  const countedSum = m.counted.length > 0 && m.arithmetic.some((a) => a.op === 'sum');
+  const countedSum = m.counted.some((x) => !ofSet(x)) && m.arithmetic.some((a) => a.op === 'sum');
   // 北票1.66万比2023年少了百分之几: a figure named by its amount is not the whole — asked back, never 支出总计's change answered.
   // 北票哪一项比上年减少了: which of the changes stated, listed — not the whole's.
   const whichChanged = m.previousYear && !m.reason && WHICH_PART.test(text);
-  if (!(nothingElse && asksFigure && entities.length > 0 && whole && !m.bothStages) || countedSum || whichChanged || AMOUNT_TYPED.test(text)) return;
+  if (!(nothingElse && asksFigure && (entities.length > 0 || overSet) && whole && !m.bothStages) || countedSum || whichChanged || AMOUNT_TYPED.test(text)) return;
   // 实际花了多少: what a 决算 spent that year; a change or a comparison is of the whole, as the text states it.
   const spent = m.stages.includes('决算') && !m.previousYear && m.comparisons.length === 0 && SPENT.test(text);
   // 项目资金一共多少: the money of the projects is their whole, 项目支出.
