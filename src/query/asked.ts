@@ -27,8 +27,8 @@ export const WHEN_ASKED = new RegExp(`(?:${alternation(WHEN)})(?:才|就|是)?(?
 const SCORE = new RegExp(alternation(words.scoreAsked));
 /** 自评的第三个项目, 第二个项目得了几分: words of a project's self-evaluation (shapes.json references.narrated). */
 const NARRATED = new RegExp(alternation(shapes.references.narrated.words));
-/** 哪个, 哪家: which one asked (shapes.json sets.which). */
-const WHICH = new RegExp(alternation(shapes.sets.which));
+/** 哪个, 哪家: which one asked (shapes.json sets.which); 哪两家, 哪3个 (numerals read as digits): which ones of that many. */
+const WHICH = new RegExp(`${alternation(shapes.sets.which)}|哪\\d+[个家]`);
 /** 哪家, 哪个地方: which department asked, whatever follows (shapes.json sets.departmentWhich). */
 const DEPARTMENT_WHICH = new RegExp(alternation(shapes.sets.departmentWhich.words));
 /** 这两家, 那3家, 这俩, 这2个地方 (numerals read as digits): what was answered before, pointed back at, with how many. */
