@@ -115,8 +115,8 @@ function behind(text: string, m: Mentions, pos: number): { things: Thing[]; star
   const things: Thing[] = [];
   let start = pos;
   for (;;) {
-    // Right before the word (的 or a space between at most), then each one before it with 和 or 、 between.
-    const joined = things.length ? JOIN_BEHIND.exec(text.slice(0, start))?.[0].length ?? 0 : /[\s的]*$/.exec(text.slice(0, start))![0].length;
+    // Right before the word (的, 都 or a space between at most: 沈阳和抚顺都不算), then each one before it with 和 or 、 between.
+    const joined = things.length ? JOIN_BEHIND.exec(text.slice(0, start))?.[0].length ?? 0 : /[\s的都也]*$/.exec(text.slice(0, start))![0].length;
     if (things.length && joined === 0) break;
     const at = start - joined;
     const entity = m.entities.find((e) => e.end === at);
