@@ -1274,11 +1274,12 @@ function whenOf(text: string): Pick<StructuredQuery, 'when'> {
 }
 
 /**
- * 曲阳有几个项目绩效目标表: how many 绩效 tables of projects is how many projects have one (a document may print one
- * table per project or all in one), not the list of the document's tables.
+ * 曲阳有几个项目绩效目标表, 北票哪些项目有自评表: how many 绩效 tables of projects, or which, is how many projects have one, or
+ * which (a document may print one table per project or all in one) — not the list of the document's tables. 整体 asks the
+ * units' own.
  */
 function blocksCounted(q: StructuredQuery): StructuredQuery {
-  if (q.intent !== 'list' || q.listOf !== 'tables' || q.table?.number || !/(?:绩效|自评)\S*表/.test(q.text) || !COUNT_ASKED.test(q.text)) return q;
+  if (q.intent !== 'list' || q.listOf !== 'tables' || q.table?.number || !/(?:绩效|自评)\S*表/.test(q.text) || q.asked?.titles?.includes('整体')) return q;
   const { table: _table, ...rest } = q;
   return { ...rest, intent: 'performance', listOf: null, countAsked: true, arithmetic: null };
 }
