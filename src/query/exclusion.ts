@@ -79,7 +79,15 @@ export function exclusionsOf(text: string, m: Mentions): Exclusion | null {
     const typed = clauses.reduce((n, c) => n + (text.slice(c.start, c.end).match(new RegExp(stage, 'g'))?.length ?? 0), 0) - sets.filter((s) => s.stage === stage).length;
     for (let i = 0; i < typed; i++) if (m.stages.includes(stage)) m.stages.splice(m.stages.indexOf(stage), 1);
   }
-  m.residue = m.residue.filter((r) => !inside(r));
+  // 沈阳除外哪家…, 如果不算沈阳: an unknown run reaching into a clause keeps only what lies outside it (除外 is read, no
+  // name's part).
+  m.residue = m.residue.filter((r) => !inside(r)).map((r) => {
+    const after = clauses.find((c) => r.start >= c.start && r.start < c.end && r.end > c.end);
+    const before = clauses.find((c) => r.start < c.start && r.end > c.start && r.end <= c.end);
+    const start = after?.end ?? r.start;
+    const end = before?.start ?? r.end;
+    return after || before ? { ...r, start, end, text: text.slice(start, end) } : r;
+  });
   m.arithmetic = m.arithmetic.filter((a) => !inside(a));
   m.comparisons = m.comparisons.filter((c) => !inside(c));
   m.references = m.references.filter((r) => !inside(r));
