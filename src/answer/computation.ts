@@ -45,6 +45,21 @@ const toStoredPlaces = (x: number, inputs: number[]): number => {
   return Math.round(x * scale) / scale;
 };
 
+/** People counted in these units: money over them is an amount per head, asked as 人均. */
+const PEOPLE_UNITS = new Set(['人', '名', '位']);
+
+/**
+ * 人员经费是实有人员的几倍: money over a count (or any two units) is no ratio — 18991914.93倍 would be a wrong figure —,
+ * refused saying why; over a count of people, the per-head question that divides them is offered.
+ */
+function differentUnits(operands: Operand[]): string {
+  const kind = (f: Figure) => (f.fen !== null ? '金额（元）' : `${f.unit && PEOPLE_UNITS.has(f.unit) ? '人数' : '数量'}（${f.unit ?? '无单位'}）`);
+  const said = operands.map((o) => `${o.name}是${kind(o.figure)}`).join('，');
+  const money_ = operands.find((o) => o.figure.fen !== null);
+  const people = operands.find((o) => o.figure.fen === null && o.figure.unit !== null && PEOPLE_UNITS.has(o.figure.unit));
+  return `${said}，单位不同，相除不是倍数或增幅，不能这样计算。${money_ && people ? `要按人数平均，请问：人均${money_.name}。` : ''}`;
+}
+
 /** The computed figure and the sentence stating it with its formula. */
 function compute(op: ArithmeticOp, operands: Operand[], label: string, rest = false): { figure: Figure; line: string } | string {
   const figures = operands.map((o) => o.figure);
@@ -53,6 +68,7 @@ function compute(op: ArithmeticOp, operands: Operand[], label: string, rest = fa
   const money_ = figures.every((f) => f.fen !== null);
   const units = new Set(figures.map((f) => (f.fen !== null ? '元' : f.unit)));
   if ((op === 'difference' || op === 'sum' || op === 'average' || op === 'remaining') && units.size > 1) return '这些数字单位不同，不能相加减。';
+  if ((op === 'ratio' || op === 'growth') && units.size > 1) return differentUnits(operands);
   const [a, b] = values as [number, number];
   const [fa, fb] = figures as [Figure, Figure];
   // Whatever named them, a comparison of a figure with itself is never computed (0.00% or 1倍 would say nothing true).

@@ -476,7 +476,9 @@ export function mergeContext(typed: StructuredQuery, previous: StructuredQuery |
   const pointedPair = q.arithmetic?.op === 'difference' && q.arithmetic.count !== null;
   // 辽宁那家呢, 河北那个是多少 after several departments shown: a place pointing into them (withinShown), not the place's departments.
   const intoShown = previous.entities.length > 1 && pointsIntoShown(q.set);
-  const overSet = sameEntities && previous.set === null && !intoShown && ((q.set !== null && !/^[这那]/.test(q.set.text)) || (q.asked?.departmentWhich === true && !pointedPair));
+  // 三家的基本支出加起来 after three departments named: the count is theirs, as 这三家 is.
+  const countedBack = q.set?.count !== undefined && q.set.count === previous.entities.length;
+  const overSet = sameEntities && previous.set === null && !intoShown && !countedBack && ((q.set !== null && !/^[这那]/.test(q.set.text)) || (q.asked?.departmentWhich === true && !pointedPair));
   // 人员经费呢 after a cell (卫生健康支出·基本支出) asks for the same row in another column.
   const cell = cellOf(previous);
   const measureOnly = q.targets.length === 1 && q.targets[0]!.kind === 'metric' && MEASURES.has(q.targets[0]!.key);

@@ -263,11 +263,17 @@ export function fallsAsPrinted(changes: Figure[]): Figure[] {
   });
 }
 
+/** Operations setting figures against each other: their inputs are in one unit. */
+const COMPARED = new Set<string>(['ratio', 'growth', 'share']);
+
 /**
  * A figure computed from stored figures. It cites its first input's document and line, with the formula as
  * what was "printed", and names whose, which year and stage only where all its inputs agree.
  */
 export function derivedFigure(op: ArithmeticOp | 'share' | 'count' | 'per_year', inputs: Figure[], label: string, result: { fen: number | null; value?: number | null; unit?: string | null }, formula: string): Figure {
+  // The last guard against a wrong figure: money set against a count (18991914.93倍) is never made, whichever answer asks
+  // it — the answers refuse it before (computation.ts); reaching here is a bug, answered as a failure, not a number.
+  if (COMPARED.has(op) && inputs.some((f) => f.fen !== null) && inputs.some((f) => f.fen === null)) throw new Error(`${op} of money and a count: ${label}`);
   const first = inputs[0]!;
   const one = <T>(pick: (f: Figure) => T): T | null => (inputs.every((f) => pick(f) === pick(first)) ? pick(first) : null);
   return {

@@ -72,6 +72,8 @@ export interface Arithmetic {
   count?: number | null;
   /** 剩下的呢 after a part (op remaining): the whole less the part, not a budget less what was spent. */
   rest?: boolean;
+  /** 莲湖一共14人，人均…, 按20人算: the people a per-head figure divides among, as typed — matched against the counts printed. */
+  heads?: number;
 }
 
 /** 增长最快 (up) / 降幅最大 (down): figures ranked by the percent change the text states. */

@@ -115,8 +115,14 @@ function settle(text: string, found: Found, loose: string, named: Candidate[], t
   const ids = new Set(named.flatMap((c) => c.ids));
   const texts = new Set(found.candidates.map((c) => c.text));
   const split = [...texts].filter((w) => [...ids].every((id) => found.candidates.some((c) => c.text === w && c.ids.includes(id))));
-  found.candidates = found.candidates.filter((c) => c.text !== loose && !within(c.text) && !split.includes(c.text));
-  found.unknown = found.unknown.filter((w) => !within(w));
+  // 下达的省级: words every project named prints (下达), around telling words, name nothing else.
+  const tellingTyped = telling.map((w) => text.slice(w.start, w.end));
+  const shared = (word: string) => {
+    const rest = meaningful(tellingTyped.reduce((x, t) => x.replace(t, ''), word));
+    return rest !== word && rest !== '' && named.every((c) => c.name.includes(rest));
+  };
+  found.candidates = found.candidates.filter((c) => c.text !== loose && !within(c.text) && !split.includes(c.text) && !shared(c.text));
+  found.unknown = found.unknown.filter((w) => !within(w) && !shared(w));
   found.targets = found.targets.filter((t) => t.kind !== 'project' || !t.fuzzy || !within(t.text));
   const targets: Target[] = named.map((c) => ({ kind: 'project', name: c.name, ids: c.ids, text: loose, fuzzy: true }));
   found.targets.push(...targets);

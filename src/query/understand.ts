@@ -808,7 +808,10 @@ function countedSet(text: string, m: Mentions, entities: EntityRef[]): void {
   // conversation at the departments named before: no set of its own).
   // 五家医保局: a word for departments after 家 says what is counted.
   const wordOf = (x: Mentions['counted'][number]) => (COUNTED_ORGANISATIONS.exec(text.slice(x.end - 1)) ?? COUNTED_DEPARTMENTS.exec(text.slice(x.end - 1)))?.[0];
-  const said = (x: Mentions['counted'][number], word: string) => m.years.length + m.stages.length > 0 || COUNTED_ORGANISATIONS.test(text.slice(x.end - 1)) || AMONG.test(text.slice(x.end - 1 + word.length));
+  // 五家的基本支出加起来, 六家的三公经费合计 (sumInName): a figure named and computed over a count with no 这 / 那 pointing back (nor 哪, a
+  // ranking's count: 哪两个单位) is asked of the set too.
+  const said = (x: Mentions['counted'][number], word: string) =>
+    m.years.length + m.stages.length > 0 || COUNTED_ORGANISATIONS.test(text.slice(x.end - 1)) || AMONG.test(text.slice(x.end - 1 + word.length)) || (m.targets.length > 0 && (m.arithmetic.length > 0 || m.targets.some((t) => SUM_WORD.test(t.text))) && !POINTED.test(text.slice(0, x.start)));
   // 最少的两家医保局, 前3个单位: a count right after an order word is the cut of the ranking (its 前N), not the set.
   const c = m.counted.find((x) => wordOf(x) !== undefined && said(x, wordOf(x)!) && !ORDER_BEFORE.test(text.slice(0, x.start)));
   if (!c) return;
@@ -837,6 +840,8 @@ const EACH_DEPARTMENT = new RegExp(alternation(shapes.sets.alone));
 const COUNTED_ORGANISATIONS = new RegExp(`^家(?:${alternation([...shapes.sets.organisations, ...words.listTargets.units, ...words.listTargets.departments])})`);
 const ORDER_BEFORE = new RegExp(`(?:${alternation([...words.ascending, ...words.descending, ...words.top])})的?$`);
 const AMONG = new RegExp(`^的?(?:${alternation(shapes.sets.among.words)})`);
+/** 这两家, 那三个单位: a count pointed at, the departments answered before; 哪两个: a ranking's. */
+const POINTED = /[这那哪]些?$/;
 
 const LYING_WITHIN = new RegExp(`(?:${alternation(shapes.sets.within.words)})的?$`);
 
@@ -1042,12 +1047,66 @@ function twoNamedTables(text: string, m: Mentions, found: Found): StructuredQuer
   return both;
 }
 
+// 职工一共14个: 个 counts people only after a word for them.
+const HEADS_TYPED = new RegExp(`(\\d+)(?:${alternation(shapes.perHead.counters)})(?!次)|(?<=(?:${alternation(PEOPLE)})(?:${alternation(shapes.arithmetic.sum)}|有)?)(\\d+)个`, 'g');
+const STAFF_KEYS = new Set(['staff.actual', 'staff.authorized']);
+
+/**
+ * 莲湖一共14人，人员经费平均到每个人, 按20人算人均: a number of people typed in a per-head question is the people it divides
+ * among (the answer matches it against the counts the document prints) — not a count of figures (14项), nor a sum (一共14人
+ * states the count), nor 实有人员 asked by the 人 counting it.
+ */
+function typedHeads(text: string, m: Mentions, found: Found): number | undefined {
+  const each = m.arithmetic.find((a) => a.op === 'per_head');
+  // 编制20个人，实有14个，空着几个: numbers typed beside headcounts computed on say what they count, no count of things computed.
+  const staffOnly = m.arithmetic.length > 0 && found.targets.length > 1 && found.targets.every((t) => t.kind === 'metric' && STAFF_KEYS.has(t.key));
+  if (!each && staffOnly) m.counted = [];
+  if (!each) return undefined;
+  // 平均一人: the one of the per-head word counts nobody.
+  const typed = [...text.matchAll(HEADS_TYPED)].find((x) => x.index + x[0].length <= each.start || x.index >= each.end);
+  if (!typed) return undefined;
+  const [start, end, heads] = [typed.index, typed.index + typed[0].length, Number(typed[1] ?? typed[2])];
+  m.counted = m.counted.filter((c) => c.start < start || c.start >= end);
+  if (m.numbers.includes(heads)) m.numbers.splice(m.numbers.indexOf(heads), 1);
+  m.arithmetic = m.arithmetic.filter((a) => !(a.op === 'sum' && /^[有是为]?$/.test(text.slice(a.end, start).trim())));
+  // 20个编制: a headcount named by the count (编制) stays named; the 人 counting it (14人) names none.
+  found.targets = found.targets.filter((t) => !(t.kind === 'metric' && STAFF_KEYS.has(t.key) && shapes.perHead.counters.includes(t.text) && typed[0].endsWith(t.text)));
+  return heads;
+}
+
+/** 哪个的基本支出多, 哪一个项目支出高一些: a which-word, then (the figure, no clause between) a direction word ending the question. */
+const WHICH_THEN_MORE = new RegExp(`(?:${alternation(shapes.references.whichMore.which)})[^，,。；;]*?(?:${alternation(shapes.references.whichMore.more)})(?:一些|一点|些)?[呢啊]?$`);
+
+/**
+ * 抚顺两个单位里哪个的基本支出多: which of one department's units is larger by the figure named — their difference, computed
+ * on each unit's own figure (answer/intents/arithmetic.ts unitScopes), never the department's total answered instead.
+ */
+function whichUnitMore(text: string, m: Mentions, entities: EntityRef[], found: Found): void {
+  if (entities.length !== 1 || entities[0]!.unitId !== null || found.targets.length !== 1 || m.arithmetic.length + m.comparisons.length > 0) return;
+  // 曲阳哪个单位的政府采购最多: a which-word of units with one department named asks among its units, not the departments.
+  const ofUnits = m.sets.find((x) => x.which && x.place === null && UNIT_WORDS.some((w) => x.text.endsWith(w)));
+  if (!ofUnits && !m.listTargets.some((l) => l.target === 'units')) return;
+  const which = ofUnits ? { 0: ofUnits.text, index: ofUnits.start } : WHICH_THEN_MORE.exec(text);
+  if (!which) return;
+  if (ofUnits) {
+    m.sets = m.sets.filter((x) => x !== ofUnits);
+    m.listTargets.push({ target: 'units', start: ofUnits.start, end: ofUnits.end });
+  }
+  m.arithmetic.push({ op: 'difference', text: which[0], start: which.index, end: which.index + which[0].length });
+}
+const UNIT_WORDS = words.listTargets.units;
+
 /** 职工人均人员经费, 莲湖的职工平均每人: the people typed right before a per-head word are those it divides among, not words unknown. */
 function peopleBeforeEach(text: string, m: Mentions, found: Found): void {
   const each = m.arithmetic.find((a) => a.op === 'per_head');
   const people = each && PEOPLE.find((p) => text.slice(0, each.start).endsWith(p));
   if (people) found.unknown = found.unknown.filter((w) => w.replace(/^的/, '') !== people);
+  // 按聘请的服务人员算，平均一人多少钱: the people a per-head figure is counted by, said as its basis, are no words unknown.
+  const basis = each ? COUNTED_BY.exec(text) : null;
+  if (basis) found.unknown = found.unknown.filter((w) => !basis[0].includes(w.replace(/^的/, '')));
 }
+/** 按聘请的服务人员算, 按照实有人数来计算: a basis naming people (a word for people, or 人 in 人数 / 人员). */
+const COUNTED_BY = new RegExp(`按照?[^，,。；;\\s按]{0,10}?(?:${alternation([...PEOPLE, '人'])})[^，,。；;\\s]{0,4}?来?(?:计算|算)`);
 
 /**
  * 公务用车的购置费, 三公经费的接待费: a figure's part typed after the figure and 的 is that part (metrics.json parts), not
@@ -1558,8 +1617,9 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     ratioInPercent(text, m);
     ratioOfPair(text, m);
     perHeadOfPeople(text, m);
-    // 平均下来每名离休干部: 平均 before a per-head (per-unit) word says the same division, not an average of figures.
-    if (m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit' || a.op === 'per_month')) m.arithmetic = m.arithmetic.filter((a) => a.op !== 'average');
+    // 平均下来每名离休干部: 平均 before a per-head (per-unit) word says the same division, not an average of figures;
+    // 人员经费除以实有人数，人均多少: 除以 beside a per-head word is that division, not a ratio of money to people.
+    if (m.arithmetic.some((a) => a.op === 'per_head' || a.op === 'per_unit' || a.op === 'per_month')) m.arithmetic = m.arithmetic.filter((a) => a.op !== 'average' && !(a.op === 'ratio' && shapes.perHead.divides.includes(a.text)));
     settleTable(m);
     const since = sinceYear(text, asked, m);
 
@@ -1631,6 +1691,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     if (unread && found.targets.length + found.candidates.length < 2 && entities.length < 2 && !m.previousYear) found.unknown.push(text.slice(loose.start).trim());
     peopleAfterEach(text, m, found);
     peopleBeforeEach(text, m, found);
+    const heads = typedHeads(text, m, found);
     partAfterWhole(text, m, found);
     samePairedOnce(m, entities, found);
     wholeBudget(text, asked, m, entities, found);
@@ -1638,6 +1699,7 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     sumInName(text, m, found);
     describedDepartment(text, m, entities);
     ownDepartments(text, m, entities, found);
+    whichUnitMore(text, m, entities, found);
     baseBefore(text, m, found);
     shareWithin(text, m, found);
     partNamed(text, m, found, catalog.subjects);
@@ -1652,7 +1714,8 @@ export function createUnderstander(catalog: Catalog, built: { lexicon?: Lexicon;
     const compared = bounded ? undefined : changesCompared(text, asked, m, entities, found.targets, since);
     const basis = statedBasis(text, m, found);
     const within = loosely(m, found, (word) => namesHolding(projects, meaningful(word), scope));
-    return { ok: true, query: blocksCounted({ ...excluding(queryOf(text, asked, m, entities, found), except), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(bounded ? { changeBound: bounded } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined, tables: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(compared ? { changesCompared: compared, changes: null } : {}), ...(money ? { money } : {}) }) };
+    const query = blocksCounted({ ...excluding(queryOf(text, asked, m, entities, found), except), ...(basis ? { basis } : {}), ...(level ? { level } : {}), ...(category ? { category } : {}), ...(bounded ? { changeBound: bounded } : {}), ...(titledTables ? { titledTables, intent: 'arithmetic' as const, listOf: null, table: undefined, tables: undefined } : {}), ...(within ? { within } : {}), ...(since === undefined ? {} : { since }), ...(compared ? { changesCompared: compared, changes: null } : {}), ...(money ? { money } : {}) });
+    return { ok: true, query: heads && query.arithmetic?.op === 'per_head' ? { ...query, arithmetic: { ...query.arithmetic, heads } } : query };
   };
   // 有多少离休干部: the words asking how many people are fillers to the normalised text (有多少), so they are read as typed.
   // 买的是什么车: the words asking what kind are fillers too (是什么), and read as typed; the rest is read without them.

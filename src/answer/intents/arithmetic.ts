@@ -236,9 +236,14 @@ function perHead(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     const done = [a, b].filter((r) => r.status === 'answered');
     return reply(done.length ? 'answered' : 'not_found', [...a.lines, ...b.lines], done.flatMap((r) => r.figures));
   }
-  const key = authorized ? HEADCOUNTS.authorized : HEADCOUNTS.actual;
+  const typed = q.arithmetic?.heads;
   const head = yearHeading(scope.entity, scope.doc, scope.year);
   if (!t) return reply('not_found', [`${head}：人均什么？例如：人均人员经费。`]);
+  const printed = (k: string) => headlineFigure(s, scope, { kind: 'metric', key: k, text: '' }, scope.year, scope.doc.stage).main;
+  // 莲湖一共14人, 按20人算: the printed headcount the number typed is (14 实有, 20 编制); one named (按编制) must be it.
+  const named = authorized || q.asked?.actual === true || q.targets.some(staff);
+  const matching = typed === undefined ? [] : Object.values(HEADCOUNTS).filter((k) => (!named || k === (authorized ? HEADCOUNTS.authorized : HEADCOUNTS.actual)) && printed(k)?.value === typed);
+  const key = matching[0] ?? (authorized ? HEADCOUNTS.authorized : HEADCOUNTS.actual);
   const amount = headlineFigure(s, scope, t, scope.year, stageOf(q.stage, scope)).main;
   // 平均每位离休干部, 那次培训人均: a figure about other people is divided by the count the text states of them, never
   // by the staff.
@@ -247,23 +252,39 @@ function perHead(s: Sources, q: StructuredQuery, scope: Scope): Reply {
     const counted = peopleCounted(s, q, scope, t);
     if (!counted) return reply('not_found', [`${head}中没有找到${targetName(t)}所涉及的人数，不按本单位人数计算人均。`]);
     if (Array.isArray(counted)) return reply('ambiguous', [`${head}中印有几个人数：${counted.map((c) => `${c.label}${show(c)}（第${c.line}行）`).join('、')}，请说明按哪个计算人均。`]);
+    if (typed !== undefined && counted.value !== typed) return reply('not_found', [`${head}中${targetName(t)}所涉及的人数印的是${counted.label}${show(counted)}（第${counted.line}行），不是问题中的${typed}人；${NOT_TYPED}`]);
     const fen = Math.round(amount.fen / (counted.value as number));
     const label = `人均${targetName(t)}（按${counted.label}）`;
     const formula = `${shown(amount)} ÷ ${show(counted)}`;
     const f = derivedFigure('per_head', [amount, counted], label, { fen }, `${label} = ${formula}`);
     const set = counted.label.includes('绩效指标') ? '，是绩效目标设定的人数' : '';
-    return reply('answered', [`${head} ${label}：${each(fen)} = ${formula}（${counted.label}见第${counted.line}行${set}）`], [f, amount, counted]);
+    return reply('answered', [`${head} ${label}：${each(fen)} = ${formula}（${counted.label}见第${counted.line}行${set}${typed !== undefined ? `，即问题中的${typed}人` : ''}）`], [f, amount, counted]);
   }
-  const count = headlineFigure(s, scope, { kind: 'metric', key, text: '' }, scope.year, scope.doc.stage).main;
-  const people = authorized ? '编制人数' : '实有人数';
+  const people = key === HEADCOUNTS.authorized ? '编制人数' : '实有人数';
+  if (typed !== undefined && matching.length === 0) {
+    // 按编制14人算: the count named is said, not the other one the number typed is.
+    const held = Object.values(HEADCOUNTS).filter((k) => !named || k === key).flatMap((k) => {
+      const c = printed(k);
+      return c ? [`${k === HEADCOUNTS.authorized ? '编制人数' : '实有人数'}${show(c)}（第${c.line}行）`] : [];
+    });
+    const by = ['按编制', '按实有人数'].map((w) => `${scope.doc.short} ${w} 人均${targetName(t)}`);
+    return reply('not_found', [`${head}${held.length ? `印的是${held.join('、')}，不是问题中的${typed}人` : `没有印${named ? people : '人数'}，无法核对问题中的${typed}人`}；${NOT_TYPED}`], [], held.length ? by : []);
+  }
+  const count = printed(key);
   if (!amount || amount.fen === null) return reply('not_found', [`${head}中没有找到${targetName(t)}的金额，无法计算人均。`]);
   if (!count || typeof count.value !== 'number' || count.value <= 0) return reply('not_found', [`${head}中没有印${people}，无法计算人均${targetName(t)}。`]);
   const fen = Math.round(amount.fen / count.value);
   const label = `人均${targetName(t)}（按${people}）`;
   const formula = `${shown(amount)} ÷ ${count.value}${count.unit ?? '人'}`;
   const f = derivedFigure('per_head', [amount, count], label, { fen }, `${label} = ${formula}`);
-  return reply('answered', [`${head} ${label}：${money(fen, amount.printedIn)} = ${formula}（${people}${show(count)}）`], [f, amount, count]);
+  return reply('answered', [`${head} ${label}：${money(fen, amount.printedIn)} = ${formula}（${people}${show(count)}${typed !== undefined ? `，即问题中的${typed}人` : ''}）`], [f, amount, count]);
 }
+
+/**
+ * A number of people typed that the document prints nowhere is not divided by: every figure answered is a printed one or
+ * computed from printed ones, and a count that differs says the people meant are others than those printed.
+ */
+const NOT_TYPED = '不按文件中没有的人数计算人均。';
 
 /** The counter a per-unit word counts in (每辆 → 辆). */
 const counterOf = (word: string) => [...word].reverse().find((c) => !'每平均车'.includes(c)) ?? '';
@@ -361,10 +382,14 @@ export function arithmetic(s: Sources, typed: StructuredQuery, found: Scope[]): 
   if (q.listOf === 'units' && scopes.length === 1 && scopes[0]!.unitId === null && q.targets.length === 1) {
     const units = unitScopes(s, scopes[0]!, q.targets[0]!);
     const count = q.arithmetic!.count;
+    // 平均每家单位, 两个单位里哪个多: an average or a comparison over the units needs two of them printing the figure apart —
+    // never the department's whole answered instead; that whole is offered.
+    if (units.length < 2 && (op === 'average' || op === 'difference')) {
+      const [sc, t] = [scopes[0]!, q.targets[0]!];
+      return reply('not_found', [...(sc.yearNote ? [sc.yearNote] : []), `${sc.doc.department}没有分单位印出${targetName(t)}${units.length ? `（只有${units[0]!.entity}印了）` : ''}，无法按单位${op === 'average' ? '求平均' : '比较'}；可以看部门合计。`], [], [`${sc.doc.short} ${sc.doc.fiscal_year} ${targetName(t)}`]);
+    }
     if (count && count !== units.length) return reply('ambiguous', [`问题说的是${count}个单位，但${scopes[0]!.doc.department}印有${targetName(q.targets[0]!)}的单位有${units.length}个${units.length ? `：${units.map((u) => u.entity).join('、')}` : ''}。请写明是哪几个单位。`]);
     if (units.length > 1) return withNote(arithmetic(s, { ...q, listOf: null }, units), scopes[0]!.yearNote ? [scopes[0]!.yearNote] : []);
-    // 平均每家单位: an average over the units needs two of them printing the figure apart — never the department's whole.
-    if (op === 'average') return reply('not_found', [`${scopes[0]!.doc.department}没有分单位印出${targetName(q.targets[0]!)}${units.length ? `（只有${units[0]!.entity}印了）` : ''}，无法按单位求平均。`]);
   }
   const scope = scopes[0]!;
   const other = scopes.length === 1 ? sinceAnother(q, scope) : null;
