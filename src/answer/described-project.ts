@@ -3,7 +3,7 @@
 import type { StructuredQuery } from '../query/ast.ts';
 import type { Conversation } from './dialog.ts';
 import { described } from './intents/described.ts';
-import { departmentOwners, goalNumber, indicatorNamed, indicatorOf, indicatorsInUnit, wordsNamingIndicator } from './intents/performance.ts';
+import { departmentOwners, goalNumber, indicatorNamed, indicatorOf, indicatorsInUnit, inPeople, peopleAsked, peopleIndicator, wordsNamingIndicator } from './intents/performance.ts';
 import { resolveScopes } from './resolve.ts';
 import { reply, type Reply } from './reply.ts';
 import type { Sources } from './sources.ts';
@@ -19,7 +19,11 @@ export function goalAnswer(s: Sources, asked: StructuredQuery, goal: NonNullable
   const department = scopes.length === 1 && ids.length === 0 && asked.targets.length === 0;
   const typed = wordsNamingIndicator(words);
   // 曲阳年度目标里满意度是多少: none of the department's own targets so named — the indicators of its projects so named, each labelled by project.
-  const own = department ? (indicatorOf(s, scopes[0]!, departmentOwners(s, scopes[0]!), typed, '') ?? indicatorOf(s, scopes[0]!, s.queries.owners(scopes[0]!.doc.id), typed, '')) : null;
+  // 莲湖整体绩效目标里临聘多少人: a count of people is answered only by an indicator counted in people (never 临聘人员费用 35万元).
+  const people = peopleAsked(words);
+  const own = !department ? null : people
+    ? peopleIndicator(s, scopes[0]!, [departmentOwners(s, scopes[0]!), s.queries.owners(scopes[0]!.doc.id)], typed)
+    : (indicatorOf(s, scopes[0]!, departmentOwners(s, scopes[0]!), typed, '') ?? indicatorOf(s, scopes[0]!, s.queries.owners(scopes[0]!.doc.id), typed, ''));
   if (own) return own;
   if (scopes.length !== 1 || ids.length === 0) return reply('ambiguous', [`请说明是哪个项目的${goal.text.replace(/[里中]$/, '')}。`]);
   const stated = goalNumber(s, scopes[0]!, ids, words);
@@ -28,7 +32,7 @@ export function goalAnswer(s: Sources, asked: StructuredQuery, goal: NonNullable
   // answered from the indicator named (or counted in the unit asked), said to be read there, the goal quoted first.
   // A rate asked (参保率) is only the indicator so named: any other rate of the project is no answer to it.
   const rate = shapes.targetUnits.aliases['%'].some((w) => words.includes(w));
-  const table = indicatorNamed(s, scopes[0]!, ids, words, '') ?? (rate ? null : indicatorsInUnit(s, asked, scopes[0]!, [words]));
+  const table = indicatorNamed(s, scopes[0]!, ids, words, '', people ? inPeople : undefined) ?? (rate ? null : indicatorsInUnit(s, asked, scopes[0]!, [words]));
   if (table?.status !== 'answered' || table.figures.length === 0) return stated;
   const note = scopes[0]!.yearNote;
   return { ...table, lines: [...stated.lines, '绩效指标表中印的是：', ...table.lines.filter((l) => l !== note)] };

@@ -317,8 +317,8 @@ const pairs = (w: string) => new Set([...w].slice(1).map((c, i) => w[i]! + c));
  * the most pairs of characters with the question — with its target and what was done, cited at its row. Null when
  * no indicator is named closely.
  */
-export function indicatorNamed(s: Sources, scope: Scope, ids: number[], typed: string, projectName: string): Reply | null {
-  return indicatorOf(s, scope, projectOwners(s, scope, ids), typed, projectName);
+export function indicatorNamed(s: Sources, scope: Scope, ids: number[], typed: string, projectName: string, only: (t: PerformanceTargetRow) => boolean = () => true): Reply | null {
+  return indicatorOf(s, scope, projectOwners(s, scope, ids), typed, projectName, only);
 }
 
 /** The 绩效 blocks of the projects of those ids. */
@@ -534,12 +534,50 @@ const REACH = new RegExp(alternation(shapes.goalText.reach), 'g');
 /** 参保率要达到多少 → 参保率: the words naming an indicator, less those asking its target and those naming none. */
 export const wordsNamingIndicator = (words: string) => words.replace(REACH, ' ').replace(NOT_NAMED, ' ').replace(/\p{P}/gu, ' ');
 
+/** 临聘多少人, 在职几个人: the words ask a count of people (多少 read as a space before the measure). */
+export function peopleAsked(words: string): boolean {
+  const m = MEASURE_ASKED.exec(words);
+  return m !== null && ['人', '名', '位'].includes(m[1]!);
+}
+
+/** A target counted in people: 人, or a measure counting the same (名, 人数, 万人); never 人次, money or a rate. */
+export const inPeople = (t: PerformanceTargetRow) => t.target_number !== null && !!t.target_unit && sameUnit(PEOPLE_UNIT, t.target_unit);
+
+/**
+ * 莲湖整体绩效目标里临聘多少人: a count of people asked of indicators named by the words — only those counted in people
+ * answer it, named closely or by a name the words hold (临聘 in 临聘人员), each set of owners in turn. None so counted
+ * where some are named (临聘人员费用 35万元, 在职人员控制率 99%): not found, those named listed with what they count in and
+ * no figure — money or a rate is never given as a count. Null where the words name none.
+ */
+export function peopleIndicator(s: Sources, scope: Scope, ownerSets: readonly (readonly PerformanceOwnerRow[])[], typed: string, doneFirst = false): Reply | null {
+  const asked = typed.replace(/\s+/g, '');
+  for (const owners of ownerSets) {
+    const chosen = indicatorsChosen(s, owners, typed, '', inPeople, false);
+    if (chosen.length) return indicatorReply(s, scope, chosen, doneFirst);
+    // 临聘 asked as 临聘人员: a name of two characters or more the words hold whole, or one holding the words — the longest.
+    const held = owners.flatMap((o) => s.queries.targets(o.id).filter(inPeople).map((t) => ({ o, t, name: bareName(t.level3) })))
+      .filter(({ name }) => asked.length >= 2 && name.length >= 2 && (asked.includes(name) || name.includes(asked)));
+    const longest = Math.max(0, ...held.map(({ name }) => name.length));
+    if (held.length) return indicatorReply(s, scope, held.filter(({ name }) => name.length === longest), doneFirst);
+  }
+  const named = ownerSets.map((owners) => indicatorsChosen(s, owners, typed, '', () => true, false)).find((x) => x.length > 0);
+  if (!named) return null;
+  const listed = named.map(({ t }) => `${t.level3}（${t.target_unit ? `以“${t.target_unit}”计，` : ''}第${t.line}行）`).join('、');
+  const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${heading(scope.entity, scope.doc)}的绩效指标中没有“${asked}”的人数（以“人”计的指标）；名称相近的指标是：${listed}，不是人数，不能当作人数。`];
+  return reply('not_found', lines, []);
+}
+
 /**
  * 北票整体绩效参保率是多少, 整体绩效里预算执行率定的多少: the department's own indicator (its 整体绩效 table or text) named by
  * the words typed after 整体绩效 — its target, and 完成值 on a 决算; never a project's. Null when none is so named.
  */
 export function wholeIndicator(s: Sources, scope: Scope, words: string, doneFirst: boolean): Reply | null {
   const typed = wordsNamingIndicator(words);
+  // 整体绩效里临聘多少人: only an indicator counted in people answers; none so counted is said, never money or a rate given.
+  if (peopleAsked(words)) {
+    const people = peopleIndicator(s, scope, [departmentOwners(s, scope)], typed, doneFirst);
+    if (people) return people;
+  }
   const own = indicatorOf(s, scope, departmentOwners(s, scope), typed, '', () => true, false, doneFirst);
   if (own) return own;
   // Named only among the projects' indicators: not the department's own — said so, the projects offered, never their targets given for it.

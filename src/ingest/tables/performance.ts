@@ -108,9 +108,29 @@ export function splitCombined(target: TargetDraft): TargetDraft[] {
     const names = target.level3.split(mark).map((x) => x.trim());
     const values = target.targetValue.split(mark).map((x) => x.trim());
     if (names.length < 2 || names.length !== values.length || [...names, ...values].some((x) => x === '')) continue;
-    return names.map((name, i) => ({ ...target, level3: name, ...targetRead(withoutOwnName(values[i]!, name)) }));
+    return names.map((name, i) => ({ ...target, level3: name, ...partRead(withoutOwnName(values[i]!, name), name) }));
   }
   return [target];
+}
+
+/** Labels a part's value may print before its number: a total (合计46人), or the part's name said longer (临聘 | 临聘人员32人). */
+const TOTAL_LABEL = /^(?:合计|总计|共计|小计|共)$/;
+
+/**
+ * A split part's value: read as any value, and where that finds no number, a label (a total, or the part's name or
+ * a longer form of it) printed before a number and its unit (`合计46人`, `临聘人员32人`) gives that number and unit,
+ * the value kept as printed. Any other words before a number (较上年增长5%) are no label: the value stays text.
+ */
+function partRead(value: string, name: string): ReturnType<typeof targetRead> {
+  const read = targetRead(value);
+  if (read.targetNumber !== null || read.operator !== null) return read;
+  const m = /^([^\d\s：:；;、，,.%-]{1,8})[：:]?\s*(\d.*)$/.exec(value);
+  if (!m) return read;
+  const label = m[1]!;
+  if (!TOTAL_LABEL.test(label) && (label.length < 2 || (!label.startsWith(name) && !name.startsWith(label)))) return read;
+  const split = splitValue(m[2]!);
+  if (split.number === null || split.unit === null) return read;
+  return { ...read, targetNumber: split.number, targetUnit: split.unit };
 }
 
 /** A value part repeating its indicator's name as a label (`在职：14人` of 在职) is the value after it. */

@@ -16,14 +16,22 @@ describe('combined indicator cells in a practice 部门整体支出绩效目标�
   const targets = targetsOf(readFileSync(join(projectRoot, 'test', 'fixtures', 'combined-targets', 'targets.txt'), 'utf8').split('\n'));
 
   it('splits names and values pairing up by ；, a value repeating its name as a label read after it', () => {
+    // 合计20人, 聘用人员8人: a total or the part's name said longer before the number — the number and unit read, the value as printed.
     expect(onLine(targets, 8)).toEqual([
-      ['编制人数', '合计20人', null, null],
+      ['编制人数', '合计20人', 20, '人'],
       ['在编', '12人', 12, '人'],
-      ['聘用', '聘用人员8人', null, null],
+      ['聘用', '聘用人员8人', 8, '人'],
     ]);
     expect(onLine(targets, 10)).toEqual([
       ['资金拨付准确率', '100%', 100, '%'],
       ['档案完整率', '98%', 98, '%'],
+    ]);
+  });
+
+  it('reads no number after words that are no label of the part (a change, another name)', () => {
+    expect(onLine(targets, 15)).toEqual([
+      ['参保人数', '较上年增长5%', null, null],
+      ['报销比例', '住院70%', null, null],
     ]);
   });
 
@@ -56,7 +64,12 @@ describe('combined indicator cells in 莲湖 部门整体支出绩效目标表',
   });
 
   it('reads lines 780, 782 and 783 one indicator per part', () => {
-    expect(onLine(targets, 780).map((t) => t[0])).toEqual(['机构人员', '在职', '临聘']);
+    expect(lines[779]).toContain('机构人员；在职；临聘\t\t合计46人；在职：14人；临聘人员32人');
+    expect(onLine(targets, 780)).toEqual([
+      ['机构人员', '合计46人', 46, '人'],
+      ['在职', '14人', 14, '人'],
+      ['临聘', '临聘人员32人', 32, '人'],
+    ]);
     expect(onLine(targets, 782).map((t) => [t[0], t[1]])).toEqual([
       ['在职人员控制率', '99%'],
       ['三公、公用经费控制率', '100%'],
