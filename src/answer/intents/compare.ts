@@ -210,12 +210,14 @@ function targetsSideBySide(s: Sources, q: StructuredQuery, scope: Scope): Reply 
   const lines = [`${heading(scope.entity, scope.doc)}：`];
   const figures: Figure[] = [];
   const found = q.targets.map((t) => ({ t, main: headlineFigure(s, scope, t, scope.year, stageOf(q.stage, scope)).main }));
-  // 离退休: of the subjects one word names together, only those printed are listed (all, none being printed).
+  // 离退休: of the subjects one word names together, only those printed are listed (all, none of them being printed —
+  // 曲阳水电支出: 水费 and 电费 both said not found, whatever else asked beside them was, 支出 here).
   const together = (t: Target) => q.targets.filter((x) => x.text === t.text).length > 1;
   const any = found.some((x) => x.main);
+  const anyOfWord = (t: Target) => found.some((x) => x.main && x.t.text === t.text);
   for (const { t, main } of found) {
     if (main) figures.push(main);
-    if (main || !any || !together(t)) lines.push(`· ${targetName(t)}：${main ? show(main) : '没有找到'}`);
+    if (main || !anyOfWord(t) || !together(t)) lines.push(`· ${targetName(t)}：${main ? show(main) : '没有找到'}`);
   }
   return reply(any ? 'answered' : 'not_found', lines, figures);
 }
