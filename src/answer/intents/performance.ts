@@ -767,6 +767,9 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
   // alone (发布 of 新闻发布会次数) never picks a target counting something else.
   if (item) for (const [x] of shared) if (!item(x.t.level3)) shared.delete(x);
   if (hiredRun) for (const [x] of shared) if (!bareName(x.t.level3).includes(hiredRun)) shared.delete(x);
+  // 购买服务岗位要招多少人: people asked are never answered by a count of things (购买软件数量 1个) — only by a target in
+  // people, or one whose name says it counts people (服务人员 in 个).
+  if (measure !== undefined && sameUnit(PEOPLE_UNIT, measure)) for (const [x] of shared) if (!sameUnit(PEOPLE_UNIT, x.t.target_unit!) && !/[人员岗]/u.test(x.t.level3)) shared.delete(x);
   const served = measure !== undefined && sameUnit(PEOPLE_UNIT, measure) && SERVES.test(typed);
   if (served) for (const [x] of shared) if (!serving(x.t, q.text)) shared.delete(x);
   const best = Math.max(0, ...shared.values());
