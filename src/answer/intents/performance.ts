@@ -166,7 +166,7 @@ export function indicatorsSpelt(s: Sources, q: StructuredQuery, scope: Scope): R
 export function indicatorUnnamed(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
   const asked = nameRunsOf(typedBeyond(q)).join('');
   if (!asked || !INDICATOR_ASKED.test(q.text)) return null;
-  const projects = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
+  const projects = allProjectOwners(s, scope);
   const lines = [...(scope.yearNote ? [scope.yearNote] : []), `${heading(scope.entity, scope.doc)}的绩效指标中没有名称含“${asked}”的。`];
   return reply('not_found', lines, [], [`${scope.doc.short} 绩效${scope.doc.stage === '决算' ? '自评' : '目标'}`, ...projectQuestions(scope, projects).slice(0, 3)]);
 }
@@ -335,6 +335,11 @@ export function standardOfProject(s: Sources, scope: Scope, ids: number[]): Repl
 }
 
 /** The department's own targets (its 整体绩效目标表, or its 部门整体 / 分项绩效目标 text): those of its units, or of the one unit asked. */
+/** Every project of the document that has targets (whatever unit the scope names: projects are the document's). */
+function allProjectOwners(s: Sources, scope: Scope): PerformanceOwnerRow[] {
+  return s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
+}
+
 export function departmentOwners(s: Sources, scope: Scope): PerformanceOwnerRow[] {
   return s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'unit' && (scope.unitId === null || o.unit_id === scope.unitId));
 }
@@ -581,7 +586,7 @@ export function wholeIndicator(s: Sources, scope: Scope, words: string, doneFirs
   const own = indicatorOf(s, scope, departmentOwners(s, scope), typed, '', () => true, false, doneFirst);
   if (own) return own;
   // Named only among the projects' indicators: not the department's own — said so, the projects offered, never their targets given for it.
-  const projects = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
+  const projects = allProjectOwners(s, scope);
   const others = [...new Set(indicatorsChosen(s, projects, typed, '', () => true, false).map(({ o }) => o.name))];
   if (others.length === 0) return null;
   const asked = typed.replace(/\s+/g, '');
@@ -779,7 +784,7 @@ export function targetsByNoun(s: Sources, q: StructuredQuery, scope: Scope): Rep
     const countAsked = Boolean(measure || hiredRun);
     // A project named answers from its own targets or not at all (never another project's count): not found, offering them.
     if (!countAsked && ids.size === 0) return null;
-    const owners = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
+    const owners = allProjectOwners(s, scope);
     const words = hiredRun || [...(said.size ? said : chars)].join('、');
     const counted = hiredRun ? '' : `（以“${asked}”计）`;
     // Of a project named: its own targets offered.
@@ -983,7 +988,7 @@ function projectBlocksCounted(s: Sources, q: StructuredQuery, scope: Scope, proj
 
 /** 各项目自评得分和执行率: the projects self-evaluated, each with its score and rate (projectBlocksCounted). */
 export function selfEvaluatedProjects(s: Sources, q: StructuredQuery, scope: Scope): Reply {
-  return projectBlocksCounted(s, q, scope, s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project'));
+  return projectBlocksCounted(s, q, scope, allProjectOwners(s, scope));
 }
 
 /**
@@ -1123,7 +1128,7 @@ export function shortfalls(s: Sources, q: StructuredQuery, scope: Scope): Reply 
   if (scope.doc.stage === '预算') return reply('not_found', [...note, `${head}中没有完成值：预算只有年初设定的绩效目标，完成情况随决算的绩效自评公开。`], [], [`${scope.doc.short} 绩效目标`]);
   const named = q.targets.flatMap((t) => (t.kind === 'project' ? t.ids : []));
   const ofProjects = named.length > 0 || PROJECTS_ASKED.test(q.text);
-  const owners = named.length ? projectOwners(s, scope, named) : ofProjects ? s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project') : departmentOwners(s, scope);
+  const owners = named.length ? projectOwners(s, scope, named) : ofProjects ? allProjectOwners(s, scope) : departmentOwners(s, scope);
   const what = named.length ? `${owners.map((o) => o.name).join('、')}的绩效自评` : ofProjects ? '各项目绩效自评' : '部门整体绩效自评';
   const done = owners.flatMap((o) => s.queries.targets(o.id).filter((t) => t.actual_value !== null).map((t) => ({ o, t, met: meets(t) })));
   if (done.length === 0) return reply('not_found', [...note, `${head}中没有${what}的完成值。`], [], [`${scope.doc.short} 绩效自评`]);
@@ -1149,7 +1154,7 @@ export function shortfalls(s: Sources, q: StructuredQuery, scope: Scope): Reply 
  * Null when no project is named or it sets no time.
  */
 export function deadlines(s: Sources, q: StructuredQuery, scope: Scope): Reply | null {
-  const projects = s.queries.owners(scope.doc.id).filter((o) => o.owner_kind === 'project');
+  const projects = allProjectOwners(s, scope);
   const ids = q.targets.flatMap((t) => (t.kind === 'project' ? t.ids : []));
   // A loose name is read with the when-words typed after it (城乡医疗救助什么时候): those dropped.
   const words = [...q.targets.flatMap((t) => (t.kind === 'subject' ? [t.name] : [])), ...q.candidates.map((c) => c.text.replace(WHEN_WORDS, ''))];
